@@ -1,0 +1,106 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings (birth dates, deadlines, holidays).
+ * Arithmetic goes through "epoch days" in UTC so no time zone or DST can shift a date.
+ */
+import { z } from 'zod';
+
+export type PlainDate = string & { readonly __brand: 'PlainDate' };
+
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** True when `y-m-d` names a day that exists in the proleptic Gregorian calendar. */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  const lengths = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return lengths[month - 1] ?? 0;
+}
+
+/** Parses `YYYY-MM-DD`; returns undefined for anything else, including impossible dates. */
+export function parsePlainDate(text: string): PlainDate | undefined {
+  const m = PATTERN.exec(text);
+  if (!m) return undefined;
+  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? (text as PlainDate) : undefined;
+}
+
+/** Like parsePlainDate but throws a RangeError naming the bad input. */
+export function plainDate(text: string): PlainDate {
+  const d = parsePlainDate(text);
+  if (!d) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${text}`);
+  return d;
+}
+
+export function makePlainDate(year: number, month: number, day: number): PlainDate {
+  if (!isRealDate(year, month, day)) throw new RangeError(`no such date: ${year}-${month}-${day}`);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as PlainDate;
+}
+
+export function dateParts(date: PlainDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+export function toEpochDay(date: PlainDate): number {
+  const { year, month, day } = dateParts(date);
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+export function fromEpochDay(epochDay: number): PlainDate {
+  const d = new Date(epochDay * MS_PER_DAY);
+  return makePlainDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function addDays(date: PlainDate, days: number): PlainDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** ISO day of week: 1 = Monday … 7 = Sunday. */
+export function isoDayOfWeek(date: PlainDate): number {
+  const dow = new Date(toEpochDay(date) * MS_PER_DAY).getUTCDay();
+  return dow === 0 ? 7 : dow;
+}
+
+export function compareDates(a: PlainDate, b: PlainDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Adds calendar months the way deadlines count them: the same day number N months later, or the
+ * last day of that month when it is shorter (31 January + 1 month = 28/29 February).
+ */
+export function addMonthsClamped(date: PlainDate, months: number): PlainDate {
+  const { year, month, day } = dateParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return makePlainDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** The calendar date of an instant in a given IANA time zone (the office works in Europe/Riga). */
+export function plainDateInZone(instant: Date, timeZone: string): PlainDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return plainDate(parts);
+}
+
+/** Whole years between two dates (age on a date). */
+export function yearsBetween(from: PlainDate, to: PlainDate): number {
+  const a = dateParts(from);
+  const b = dateParts(to);
+  let years = b.year - a.year;
+  if (b.month < a.month || (b.month === a.month && b.day < a.day)) years -= 1;
+  return years;
+}
+
+/** Zod schema for a PlainDate field: rejects impossible dates such as 2013-02-29. */
+export const PlainDateSchema = z
+  .string()
+  .refine((s) => parsePlainDate(s) !== undefined, { message: 'Expected a real calendar date as YYYY-MM-DD' })
+  .transform((s) => s as PlainDate);
