@@ -1,0 +1,143 @@
+/**
+ * The composition root: wires modules with their dependencies and registers routes. Tests call
+ * buildApp with an embedded database, a manual clock and cheap password hashing.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { CustomFetch } from 'openid-client';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { Clock } from './platform/clock.ts';
+import type { PasswordHasher } from './platform/password.ts';
+import { installProblemHandlers, buildProblem, sendProblem } from './http/problem.ts';
+import { installMetrics } from './http/metrics.ts';
+import { zodToOpenApiTransform } from './http/openapi.ts';
+import { REDACT_PATHS, requestSerializer } from './http/log-redaction.ts';
+import type { EndpointRecord } from './http/route.ts';
+import { createAuditRepository, createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
+import {
+  createDemoPersonDirectory, createIdentityRepository, createIdentityService, createOidcRelyingParty, registerIdentityRoutes,
+  SESSION_COOKIE, type PersonDirectory,
+} from './modules/identity/index.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'dist', 'web');
+export const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  hasher: PasswordHasher;
+  /** Resident lookup by personal code; defaults to the demo eID persons until the register exists. */
+  persons?: PersonDirectory;
+  /** Tests replace the OIDC transport. */
+  oidcFetch?: CustomFetch;
+  logger?: boolean;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db, clock, hasher } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { req: requestSerializer } },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+  });
+  app.decorate('endpointRegistry', [] as EndpointRecord[]);
+  app.decorate('civitasVersion', VERSION);
+  app.decorateRequest('principal', null as never);
+  // Routes validate with zod themselves (route.ts); Fastify keeps the schemas only for OpenAPI.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installProblemHandlers(app);
+  const metrics = installMetrics(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], baseUri: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure,
+  });
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Civitas API', version: VERSION, description: 'Office of Citizenship and Migration Affairs information system. Errors are RFC 9457 problem details.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: zodToOpenApiTransform as never,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const auditRepository = createAuditRepository();
+  const audit = createAuditService({ repository: auditRepository, clock });
+  const identityRepository = createIdentityRepository();
+  const identity = createIdentityService({
+    db, config, clock, hasher, audit, repository: identityRepository, persons: deps.persons ?? createDemoPersonDirectory(db, identityRepository),
+  });
+  const oidc = config.oidc
+    ? createOidcRelyingParty({ db, repository: identityRepository, clock, settings: config.oidc, redirectUri: `${config.publicUrl}/api/auth/oidc/callback`, ...(deps.oidcFetch ? { customFetch: deps.oidcFetch } : {}) })
+    : undefined;
+
+  app.addHook('onRequest', async (request) => {
+    request.principal = request.url.startsWith('/api/') ? await identity.resolvePrincipal(request.cookies[SESSION_COOKIE]) : { kind: 'anonymous' };
+  });
+
+  app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/health/ready', { schema: { hide: true } }, async (request, reply) => {
+    try {
+      await Promise.race([sql`SELECT 1`.execute(db), new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 2 s')), 2000))]);
+      return { status: 'ready', database: 'ok' };
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed');
+      return sendProblem(reply, buildProblem('SERVICE_UNAVAILABLE', 'The database is not reachable', request));
+    }
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.metrics()));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerIdentityRoutes(app, { identity, config, oidc });
+  registerAuditRoutes(app, { db, audit });
+
+  await registerWebShells(app);
+  return app;
+}
+
+/** Serves the built web apps: the resident portal at `/`, the staff workbench at `/staff/`, with SPA fallback. */
+async function registerWebShells(app: FastifyInstance): Promise<void> {
+  const built = existsSync(path.join(WEB_DIST, 'portal', 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: false, wildcard: false, serve: true });
+  const page = (app_: 'portal' | 'staff') => (built ? readFileSync(path.join(WEB_DIST, app_, 'index.html'), 'utf8') : undefined);
+  const portal = page('portal');
+  const staff = page('staff');
+  const notBuilt = '<!doctype html><html lang="en"><title>Civitas</title><main><h1>Civitas</h1><p>The web apps are not built. Run <code>npm run build</code>.</p></main></html>';
+  app.get('/staff', { schema: { hide: true } }, (_req, reply) => reply.redirect('/staff/', 301));
+  app.get('/staff/*', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').header('cache-control', 'no-store').send(staff ?? notBuilt));
+  // Every other GET is a portal page (client-side routes), except API and probe paths, which stay 404 problems.
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (/^\/(api|health|metrics)(\/|$)/.test(request.url)) return sendProblem(reply, buildProblem('NOT_FOUND', `No route GET ${request.url.split('?')[0]}`, request));
+    return reply.type('text/html').header('cache-control', 'no-store').send(portal ?? notBuilt);
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    civitasVersion: string;
+  }
+}

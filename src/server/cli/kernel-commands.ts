@@ -1,0 +1,100 @@
+/**
+ * The CLI's kernel commands as functions: each returns a result with its human text and its JSON,
+ * or throws CliError with a one-line reason. main.ts prints.
+ */
+import { z } from 'zod';
+import { validatePersonalCode } from '../../shared/kernel/personal-code.ts';
+import { buildMrz, parseMrz, MrzBuildError, MrzParseError, type MrzInput } from '../../shared/kernel/mrz.ts';
+import { PlainDateSchema, parsePlainDate, type PlainDate } from '../../shared/kernel/plain-date.ts';
+import { addWorkingDays, workingDaysBetween } from '../../shared/kernel/working-days.ts';
+
+export class CliError extends Error {
+  override name = 'CliError';
+}
+
+export interface CliResult {
+  text: string;
+  json: unknown;
+}
+
+export function checkPersonalCode(code: string): CliResult {
+  const r = validatePersonalCode(code);
+  if (!r.valid) throw new CliError(`invalid personal code: ${r.message}`);
+  const birth = r.format === 'legacy' ? `, born ${r.birthDate}` : '';
+  return { text: `${r.display}: valid ${r.format}-format personal code${birth}`, json: r };
+}
+
+export function mrzParse(input: string, today: PlainDate): CliResult {
+  const lines = input.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) throw new CliError('no MRZ lines on standard input');
+  try {
+    const r = parseMrz(lines, { today });
+    const text = [
+      `${r.format} ${r.valid ? 'valid' : 'INVALID'}`,
+      `document ${r.documentCode} ${r.documentNumber} issued by ${r.issuingState}`,
+      `holder ${r.surname}, ${r.givenNames}; nationality ${r.nationality}; sex ${r.sex}`,
+      `born ${r.birthDate ?? '?'}; expires ${r.expiryDate ?? '?'}`,
+      ...r.errors.map((e) => `error: ${e}`),
+    ].join('\n');
+    return { text, json: r };
+  } catch (error) {
+    if (error instanceof MrzParseError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+const MrzBuildInput = z.strictObject({
+  format: z.enum(['TD1', 'TD2', 'TD3']),
+  documentCode: z.string().min(1).max(2),
+  issuingState: z.string().min(1).max(3),
+  surname: z.string().min(1),
+  givenNames: z.string().default(''),
+  documentNumber: z.string().min(1),
+  nationality: z.string().min(1).max(3),
+  birthDate: PlainDateSchema,
+  sex: z.enum(['M', 'F', 'X', '<']),
+  expiryDate: PlainDateSchema,
+  optionalData: z.string().optional(),
+  optionalData2: z.string().optional(),
+});
+
+export function mrzBuild(input: string): CliResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(input);
+  } catch {
+    throw new CliError('standard input is not JSON');
+  }
+  const parsed = MrzBuildInput.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(`invalid field ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  try {
+    const built = buildMrz(parsed.data as MrzInput);
+    return { text: built.lines.join('\n'), json: built };
+  } catch (error) {
+    if (error instanceof MrzBuildError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+function dateArg(text: string, name: string): PlainDate {
+  const d = parsePlainDate(text);
+  if (!d) throw new CliError(`${name} must be a real date as YYYY-MM-DD, not "${text}"`);
+  return d;
+}
+
+export function workingDaysAdd(date: string, n: string): CliResult {
+  const start = dateArg(date, 'date');
+  if (!/^-?\d+$/.test(n)) throw new CliError(`the number of working days must be a whole number, not "${n}"`);
+  const result = addWorkingDays(start, Number(n));
+  return { text: result, json: { start, workingDays: Number(n), result } };
+}
+
+export function workingDaysCount(from: string, to: string): CliResult {
+  const a = dateArg(from, 'from');
+  const b = dateArg(to, 'to');
+  const count = workingDaysBetween(a, b);
+  return { text: String(count), json: { from: a, to: b, workingDays: count } };
+}

@@ -1,0 +1,173 @@
+/**
+ * The `civitas` command line. Every command takes --json; bad input exits non-zero with one line on
+ * stderr. This is the one file that writes to the console.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import cliProgress from 'cli-progress';
+import { readConfigFromProcess, ConfigError, type Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { backupDatabase, restoreDatabase } from '../db/backup.ts';
+import { systemClock } from '../platform/clock.ts';
+import { createArgon2Hasher } from '../platform/password.ts';
+import { plainDateInZone } from '../../shared/kernel/plain-date.ts';
+import { createAuditRepository, createAuditService } from '../modules/audit/index.ts';
+import { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from '../modules/identity/index.ts';
+import { startServer } from './serve.ts';
+import { CliError, checkPersonalCode, mrzBuild, mrzParse, workingDaysAdd, workingDaysCount, type CliResult } from './kernel-commands.ts';
+
+const program = new Command();
+program.name('civitas').description('Civitas: information system of the Office of Citizenship and Migration Affairs').showHelpAfterError();
+program.exitOverride();
+
+function print(result: CliResult, json: boolean): void {
+  process.stdout.write(`${json ? JSON.stringify(result.json, null, 2) : result.text}\n`);
+}
+
+function fail(message: string): never {
+  throw new CliError(message);
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) fail('pipe the input on standard input');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function config(): Config {
+  return readConfigFromProcess();
+}
+
+async function withDatabase<T>(fn: (db: DatabaseHandle, cfg: Config) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const handle = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, poolSize: 4 });
+  try {
+    return await fn(handle, cfg);
+  } finally {
+    await handle.close();
+  }
+}
+
+program.command('serve').description('start the server (embedded database unless DATABASE_URL is set)').option('--json', 'print start-up facts as JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const cfg = config();
+    const server = await startServer(cfg);
+    const facts = {
+      url: server.url, staff: `${server.url}/staff/`, api: `${server.url}/api/docs`, database: server.database.description,
+      demoMode: cfg.demoMode, demoLogins: cfg.demoMode ? DEMO_STAFF_USERNAMES.map((s) => ({ ...s, password: DEMO_PASSWORD })) : [],
+    };
+    if (opts.json) process.stdout.write(`${JSON.stringify(facts)}\n`);
+    else {
+      const lines = [
+        '', `Civitas ${server.app.civitasVersion} is running on ${facts.database}`,
+        `  Resident portal:   ${facts.url}/`, `  Staff workbench:   ${facts.staff}`, `  API reference:     ${facts.api}`,
+        `  Health and metrics: ${facts.url}/health/ready  ${facts.url}/metrics`,
+      ];
+      if (cfg.demoMode) {
+        lines.push('', `  DEMO MODE. Staff logins (password "${DEMO_PASSWORD}", no second factor):`);
+        for (const s of DEMO_STAFF_USERNAMES) lines.push(`    ${s.username.padEnd(24)} ${s.roles.join(', ')}`);
+        lines.push('  Residents: choose a synthetic person on the demo eID page of the portal.');
+      }
+      process.stdout.write(`${lines.join('\n')}\n\n`);
+    }
+    const shutdown = async (signal: string): Promise<void> => {
+      server.app.log.info(`received ${signal}, stopping`);
+      await server.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  });
+
+program.command('migrate').description('apply database migrations').option('--json', 'JSON output').action(async (opts: { json?: boolean }) => {
+  await withDatabase(async (h) => {
+    const results = await migrateToLatest(h.db);
+    const applied = results.map((r) => r.migrationName);
+    print({ text: applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date', json: { applied } }, Boolean(opts.json));
+  });
+});
+
+program.command('seed').description('seed the demo data set (branches, demo staff for every role, demo eID persons)').option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withDatabase(async (h) => {
+      await migrateToLatest(h.db);
+      const seeded = await seedDemoIdentity(h.db, createArgon2Hasher());
+      print({ text: seeded ? 'demo data seeded' : 'demo data already present', json: { seeded } }, Boolean(opts.json));
+    });
+  });
+
+const audit = program.command('audit').description('audit log tools');
+audit.command('verify').description('verify the audit hash chain; names the first broken entry').option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withDatabase(async (h) => {
+      const service = createAuditService({ repository: createAuditRepository(), clock: systemClock });
+      const bar = opts.json || !process.stderr.isTTY ? undefined : new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic);
+      let started = false;
+      const result = await service.verify(h.db, (checked, total) => {
+        if (!bar) return;
+        if (!started) bar.start(Math.max(total, 1), 0);
+        started = true;
+        bar.update(checked);
+      });
+      bar?.stop();
+      print({ text: result.message, json: result }, Boolean(opts.json));
+      if (!result.ok) process.exitCode = 1;
+    });
+  });
+
+program.command('backup <file>').description('write a consistent backup of the whole database').option('--json', 'JSON output')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    await withDatabase(async (h) => {
+      const header = await backupDatabase(h.pool, file);
+      const rows = header.tables.reduce((n, t) => n + t.rows, 0);
+      print({ text: `backup written to ${file}: ${header.tables.length} tables, ${rows} rows, migration ${header.migration}`, json: { file, ...header } }, Boolean(opts.json));
+    });
+  });
+
+program.command('restore <file>').description('restore a backup into an empty database').option('--json', 'JSON output')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    try {
+      readFileSync(file, { flag: 'r' }).length;
+    } catch {
+      fail(`cannot read ${file}`);
+    }
+    await withDatabase(async (h) => {
+      const result = await restoreDatabase(h.db, h.pool, file);
+      const rows = result.tables.reduce((n, t) => n + t.rows, 0);
+      print({ text: `restored ${rows} rows in ${result.tables.length} tables from ${file}`, json: result }, Boolean(opts.json));
+    });
+  });
+
+const check = program.command('check').description('check identifiers');
+check.command('personal-code <code>').description('validate a Latvian personal code (legacy or new format)').option('--json', 'JSON output')
+  .action((code: string, opts: { json?: boolean }) => print(checkPersonalCode(code), Boolean(opts.json)));
+
+const mrz = program.command('mrz').description('ICAO 9303 machine-readable zones');
+mrz.command('parse').description('parse and verify MRZ lines given on standard input').option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    const result = mrzParse(await readStdin(), plainDateInZone(new Date(), 'Europe/Riga'));
+    print(result, Boolean(opts.json));
+    if (!(result.json as { valid: boolean }).valid) process.exitCode = 1;
+  });
+mrz.command('build').description('build MRZ lines from fields given as JSON on standard input').option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => print(mrzBuild(await readStdin()), Boolean(opts.json)));
+
+const wd = program.command('working-days').description('Latvian working-day calendar');
+wd.command('add <date> <n>').description('the n-th working day after a date (not counting the date)').option('--json', 'JSON output')
+  .action((date: string, n: string, opts: { json?: boolean }) => print(workingDaysAdd(date, n), Boolean(opts.json)));
+wd.command('between <from> <to>').description('working days after <from> up to and including <to>').option('--json', 'JSON output')
+  .action((from: string, to: string, opts: { json?: boolean }) => print(workingDaysCount(from, to), Boolean(opts.json)));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.message.split('\n')[0] : String(error);
+    process.stderr.write(`civitas: ${message}\n`);
+    process.exitCode = error instanceof CliError ? 2 : 1;
+  }
+}

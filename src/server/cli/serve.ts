@@ -1,0 +1,47 @@
+/** Starts the whole system: database (embedded or PostgreSQL), migrations, demo seed, HTTP server, backups. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { scheduleBackups } from '../db/backup.ts';
+import { systemClock } from '../platform/clock.ts';
+import { createArgon2Hasher } from '../platform/password.ts';
+import { seedDemoIdentity } from '../modules/identity/index.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  try {
+    await migrateToLatest(database.db);
+    const hasher = createArgon2Hasher();
+    const seeded = config.seedDemo ? await seedDemoIdentity(database.db, hasher) : false;
+    const app = await buildApp({ config, db: database.db, clock: systemClock, hasher });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const port = new URL(address).port;
+    const stopBackups = database.engine === 'embedded'
+      ? scheduleBackups(database.pool, {
+          ...config.backup,
+          onResult: (r) => (r.error ? app.log.error({ err: r.error }, 'scheduled backup failed') : app.log.info({ file: r.file }, 'scheduled backup written')),
+        })
+      : () => {};
+    return {
+      app, database, seeded, url: `http://localhost:${port}`,
+      async stop() {
+        stopBackups();
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Configuration: read once from the environment, validated with zod, frozen. This is the only file
+ * that reads `process.env`. Every problem is reported at once, so a bad deployment fails fast.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const EnvSchema = z.object({
+  /** HTTP port. */
+  PORT: int(0, 65535).default(3000),
+  /** Interface to listen on; `localhost` covers IPv4 and IPv6 loopback. Use 0.0.0.0 in a container. */
+  HOST: z.string().min(1).default('localhost'),
+  /** Folder of the embedded database, backups and uploads. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL connection URL; when set, the embedded engine is not used. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  /** Database connection pool size. */
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  /** The address people use to reach Civitas (cookies, OIDC redirects). */
+  PUBLIC_URL: z.url().optional(),
+  /** Demo mode: demo eID page, demo accounts without a second factor, demo data. Defaults to on for the embedded engine. */
+  DEMO_MODE: bool.optional(),
+  /** Seed the demo data set on first start. Defaults to DEMO_MODE. */
+  SEED_DEMO: bool.optional(),
+  /** Staff must pass a TOTP second factor (demo accounts in demo mode excepted). */
+  STAFF_TOTP_REQUIRED: bool.default(true),
+  /** Minutes without activity after which a staff session ends. */
+  STAFF_IDLE_MINUTES: int(1, 24 * 60).default(15),
+  /** Minutes without activity after which a resident session ends. */
+  RESIDENT_IDLE_MINUTES: int(1, 24 * 60).default(15),
+  /** Hours after which any session ends, active or not. */
+  SESSION_MAX_HOURS: int(1, 72).default(10),
+  /** Failed passwords in a row before an account is locked. */
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  /** Minutes an account stays locked. */
+  LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  /** Sign-in attempts per minute from one client address. */
+  LOGIN_RATE_PER_MINUTE: int(1, 10_000).default(20),
+  /** OpenID Connect issuer of the national eID provider (enables OIDC sign-in). */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Scopes requested from the eID provider. */
+  OIDC_SCOPE: z.string().default('openid profile'),
+  /** Claim that carries the resident's personal code. */
+  OIDC_PERSONAL_CODE_CLAIM: z.string().default('personal_code'),
+  /** Also offer OIDC sign-in to staff (matched by the account's oidc_subject). */
+  OIDC_FOR_STAFF: bool.default(false),
+  /** Minutes between automatic backups of the embedded database; 0 turns them off. */
+  BACKUP_INTERVAL_MINUTES: int(0, 7 * 24 * 60).optional(),
+  /** Folder of automatic backups. Defaults to DATA_DIR/backups. */
+  BACKUP_DIR: z.string().optional(),
+  /** Automatic backups kept; older ones are deleted. */
+  BACKUP_KEEP: int(1, 1000).default(7),
+  /** Log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  TRUST_PROXY: bool.default(false),
+  /** Time zone of the office (calendar dates, deadlines). */
+  TIME_ZONE: z.string().default('Europe/Riga'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  publicUrl: string;
+  demoMode: boolean;
+  seedDemo: boolean;
+  staffTotpRequired: boolean;
+  staffIdleMinutes: number;
+  residentIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  loginRatePerMinute: number;
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined; scope: string; personalCodeClaim: string; forStaff: boolean } | undefined;
+  backup: { intervalMinutes: number; dir: string; keep: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  timeZone: string;
+  cookieSecure: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Parses an environment-like record into a frozen Config, or throws ConfigError listing every problem. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID].filter(Boolean).length;
+  if (oidcParts === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together');
+  if (!Intl.supportedValuesOf('timeZone').includes(e.TIME_ZONE) && e.TIME_ZONE !== 'UTC') problems.push(`TIME_ZONE: unknown time zone ${e.TIME_ZONE}`);
+  if (problems.length) throw new ConfigError(problems);
+
+  const embedded = !e.DATABASE_URL;
+  const demoMode = e.DEMO_MODE ?? embedded;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    publicUrl,
+    demoMode,
+    seedDemo: e.SEED_DEMO ?? demoMode,
+    staffTotpRequired: e.STAFF_TOTP_REQUIRED,
+    staffIdleMinutes: e.STAFF_IDLE_MINUTES,
+    residentIdleMinutes: e.RESIDENT_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scope: e.OIDC_SCOPE, personalCodeClaim: e.OIDC_PERSONAL_CODE_CLAIM, forStaff: e.OIDC_FOR_STAFF }
+      : undefined,
+    backup: {
+      intervalMinutes: e.BACKUP_INTERVAL_MINUTES ?? (embedded ? 24 * 60 : 0),
+      dir: path.resolve(e.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+      keep: e.BACKUP_KEEP,
+    },
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    timeZone: e.TIME_ZONE,
+    cookieSecure: publicUrl.startsWith('https://'),
+  });
+}
+
+/** Reads the process environment (the one place that does). */
+export function readConfigFromProcess(overrides: Record<string, string | undefined> = {}): Config {
+  return parseConfig({ ...process.env, ...overrides });
+}

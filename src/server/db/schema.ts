@@ -1,0 +1,5 @@
+/** The whole database as Kysely sees it: each module contributes its own schema's tables. */
+import type { AuditTables } from '../modules/audit/audit.tables.ts';
+import type { IdentityTables } from '../modules/identity/identity.tables.ts';
+
+export interface Database extends IdentityTables, AuditTables {}

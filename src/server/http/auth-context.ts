@@ -1,0 +1,39 @@
+/** Who is calling: resolved once per request from the session cookie by the identity module. */
+import type { Role } from '../../shared/kernel/permissions.ts';
+
+export interface StaffPrincipal {
+  kind: 'staff';
+  sessionId: string;
+  csrfToken: string;
+  mfaPending: boolean;
+  accountId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  branchId: string;
+  institution: string;
+  isDemo: boolean;
+}
+
+export interface ResidentPrincipal {
+  kind: 'resident';
+  sessionId: string;
+  csrfToken: string;
+  personId: string;
+  personalCode: string | null;
+  displayName: string;
+}
+
+/** `sessionProblem` tells why a presented cookie did not give a session (idle or expired). */
+export interface AnonymousPrincipal {
+  kind: 'anonymous';
+  sessionProblem?: 'SESSION_EXPIRED';
+}
+
+export type Principal = StaffPrincipal | ResidentPrincipal | AnonymousPrincipal;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}

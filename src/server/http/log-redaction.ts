@@ -1,0 +1,20 @@
+/**
+ * Logs never carry personal data: credentials and cookies are censored, and personal codes in URLs
+ * are masked before the request line is logged.
+ */
+const PERSONAL_CODE_IN_TEXT = /(?<!\d)\d{6}-?\d{5}(?!\d)/g;
+
+export function maskPersonalCodes(text: string): string {
+  return text.replace(PERSONAL_CODE_IN_TEXT, '***********');
+}
+
+export const REDACT_PATHS = [
+  'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]', 'body.password', 'body.initialPassword', 'body.code',
+];
+
+export const requestSerializer = (request: { method: string; url: string; id: string; ip?: string }) => ({
+  id: request.id,
+  method: request.method,
+  url: maskPersonalCodes(request.url),
+});

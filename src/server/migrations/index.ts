@@ -1,0 +1,14 @@
+/**
+ * The explicit, ordered list of migrations (no directory scan, so bundling cannot drop a file).
+ * Migrations are frozen: fix mistakes with a new one.
+ */
+import type { Migration } from 'kysely/migration';
+import * as platformExtensions from './20261129T0200_platform_extensions.ts';
+import * as identityCreate from './20261129T0210_identity_create.ts';
+import * as auditCreate from './20261129T0220_audit_create.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20261129T0200_platform_extensions': platformExtensions,
+  '20261129T0210_identity_create': identityCreate,
+  '20261129T0220_audit_create': auditCreate,
+};

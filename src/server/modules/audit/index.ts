@@ -1,0 +1,5 @@
+/** Public API of the audit module: the gate every module writes through, and its routes. */
+export { createAuditService, type AuditService, type AccessRecord, type AuditActor, type VerifyResult } from './audit.service.ts';
+export { createAuditRepository } from './audit.repository.ts';
+export { registerAuditRoutes } from './audit.routes.ts';
+export { actorFromPrincipal } from './audit-actor.ts';

@@ -1,0 +1,123 @@
+/** All SQL for schema `identity`. */
+import type { DbExecutor } from '../../db/database.ts';
+import type { Role } from '../../../shared/kernel/permissions.ts';
+
+const staffColumns = [
+  'a.id', 'a.username', 'a.displayName', 'a.email', 'a.passwordHash', 'a.roles', 'a.branchId', 'b.code as branchCode',
+  'a.institution', 'a.totpSecret', 'a.totpEnabled', 'a.totpLastStep', 'a.isDemo', 'a.failedLoginCount', 'a.lockedUntil',
+  'a.oidcSubject', 'a.createdAt', 'a.disabledAt',
+] as const;
+
+export interface StaffAccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  passwordHash: string;
+  roles: Role[];
+  branchId: string;
+  branchCode: string;
+  institution: string;
+  totpSecret: string | null;
+  totpEnabled: boolean;
+  totpLastStep: number | null;
+  isDemo: boolean;
+  failedLoginCount: number;
+  lockedUntil: string | null;
+  oidcSubject: string | null;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface NewSession {
+  tokenHash: string;
+  kind: 'staff' | 'resident';
+  staffAccountId: string | null;
+  personId: string | null;
+  personalCode: string | null;
+  displayName: string;
+  authMethod: 'password' | 'password+totp' | 'demo-eid' | 'oidc';
+  csrfToken: string;
+  mfaPending: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export function createIdentityRepository() {
+  const staffQuery = (db: DbExecutor) =>
+    db.selectFrom('identity.staffAccount as a').innerJoin('identity.branch as b', 'b.id', 'a.branchId').select(staffColumns);
+
+  return {
+    async findStaffByUsername(db: DbExecutor, username: string): Promise<StaffAccountRow | undefined> {
+      return (await staffQuery(db).where('a.username', '=', username).executeTakeFirst()) as StaffAccountRow | undefined;
+    },
+    async findStaffById(db: DbExecutor, id: string): Promise<StaffAccountRow | undefined> {
+      return (await staffQuery(db).where('a.id', '=', id).executeTakeFirst()) as StaffAccountRow | undefined;
+    },
+    async findStaffByOidcSubject(db: DbExecutor, subject: string): Promise<StaffAccountRow | undefined> {
+      return (await staffQuery(db).where('a.oidcSubject', '=', subject).executeTakeFirst()) as StaffAccountRow | undefined;
+    },
+    async listStaff(db: DbExecutor, branchId?: string): Promise<StaffAccountRow[]> {
+      let q = staffQuery(db);
+      if (branchId) q = q.where('a.branchId', '=', branchId);
+      return (await q.orderBy('a.username').execute()) as StaffAccountRow[];
+    },
+    async insertStaff(db: DbExecutor, row: { username: string; displayName: string; email: string | null; passwordHash: string; roles: Role[]; branchId: string; isDemo?: boolean; oidcSubject?: string | null }): Promise<string> {
+      const { id } = await db.insertInto('identity.staffAccount').values({ ...row, isDemo: row.isDemo ?? false, oidcSubject: row.oidcSubject ?? null, totpSecret: null, lockedUntil: null, disabledAt: null, totpLastStep: null }).returning('id').executeTakeFirstOrThrow();
+      return id;
+    },
+    async setLoginFailures(db: DbExecutor, id: string, count: number, lockedUntil: string | null): Promise<void> {
+      await db.updateTable('identity.staffAccount').set({ failedLoginCount: count, lockedUntil }).where('id', '=', id).execute();
+    },
+    async setTotp(db: DbExecutor, id: string, values: { totpSecret?: string | null; totpEnabled?: boolean; totpLastStep?: number | null }): Promise<void> {
+      await db.updateTable('identity.staffAccount').set(values).where('id', '=', id).execute();
+    },
+
+    async insertSession(db: DbExecutor, s: NewSession): Promise<string> {
+      const { id } = await db.insertInto('identity.session').values({ ...s, endedAt: null, endReason: null }).returning('id').executeTakeFirstOrThrow();
+      return id;
+    },
+    async findSessionByTokenHash(db: DbExecutor, tokenHash: string) {
+      return db.selectFrom('identity.session').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+    },
+    async touchSession(db: DbExecutor, id: string, at: string): Promise<void> {
+      await db.updateTable('identity.session').set({ lastSeenAt: at }).where('id', '=', id).where('endedAt', 'is', null).execute();
+    },
+    async completeMfa(db: DbExecutor, id: string): Promise<void> {
+      await db.updateTable('identity.session').set({ mfaPending: false, authMethod: 'password+totp' }).where('id', '=', id).execute();
+    },
+    async endSession(db: DbExecutor, id: string, at: string, reason: 'signed-out' | 'idle' | 'expired' | 'revoked'): Promise<void> {
+      await db.updateTable('identity.session').set({ endedAt: at, endReason: reason }).where('id', '=', id).where('endedAt', 'is', null).execute();
+    },
+
+    async listDemoPersons(db: DbExecutor) {
+      return db.selectFrom('identity.demoEidPerson').selectAll().orderBy('surname').orderBy('givenNames').execute();
+    },
+    async findDemoPerson(db: DbExecutor, personId: string) {
+      return db.selectFrom('identity.demoEidPerson').selectAll().where('personId', '=', personId).executeTakeFirst();
+    },
+    async findDemoPersonByCode(db: DbExecutor, personalCode: string) {
+      return db.selectFrom('identity.demoEidPerson').selectAll().where('personalCode', '=', personalCode).executeTakeFirst();
+    },
+
+    async listBranches(db: DbExecutor) {
+      return db.selectFrom('identity.branch').select(['id', 'code', 'nameLv', 'nameEn', 'municipalityCode', 'address']).orderBy('code').execute();
+    },
+    async findBranch(db: DbExecutor, id: string) {
+      return db.selectFrom('identity.branch').select(['id', 'code']).where('id', '=', id).executeTakeFirst();
+    },
+
+    async insertPendingOidc(db: DbExecutor, row: { state: string; kind: 'staff' | 'resident'; codeVerifier: string; nonce: string; returnTo: string; createdAt: string }): Promise<void> {
+      await db.insertInto('identity.oidcPendingLogin').values(row).execute();
+    },
+    /** Takes (deletes and returns) a pending login, so a state value works once. */
+    async takePendingOidc(db: DbExecutor, state: string, notBefore: string) {
+      await db.deleteFrom('identity.oidcPendingLogin').where('createdAt', '<', notBefore).execute();
+      return db.deleteFrom('identity.oidcPendingLogin').where('state', '=', state).returningAll().executeTakeFirst();
+    },
+  };
+}
+export type IdentityRepository = ReturnType<typeof createIdentityRepository>;

@@ -1,0 +1,289 @@
+/**
+ * Use cases of the identity module: staff sign-in with lockout and TOTP, resident sign-in, server-side
+ * sessions with idle and absolute timeouts, staff account administration.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import * as otp from 'otplib';
+import type { Db } from '../../db/database.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import type { Principal, ResidentPrincipal, StaffPrincipal } from '../../http/auth-context.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { PasswordHasher } from '../../platform/password.ts';
+import type { Config } from '../../config.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { SessionResponse, StaffProfile } from '../../../shared/contracts/identity.contract.ts';
+import type { Role } from '../../../shared/kernel/permissions.ts';
+import type { IdentityRepository, StaffAccountRow } from './identity.repository.ts';
+
+/** How the identity module finds a resident in the population register (wired in app.ts). */
+export interface PersonDirectory {
+  findByPersonalCode(personalCode: string): Promise<{ personId: string; displayName: string } | undefined>;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface IssuedSession {
+  token: string;
+  session: SessionResponse;
+}
+
+const TOTP_PERIOD_SECONDS = 30;
+/** A dummy argon2id hash to verify against for unknown usernames, so timing does not reveal which exist. */
+let dummyHash: string | undefined;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const newToken = (): string => randomBytes(32).toString('base64url');
+
+export function toStaffProfile(a: StaffAccountRow): StaffProfile {
+  return {
+    id: a.id, username: a.username, displayName: a.displayName, roles: a.roles, branchId: a.branchId, branchCode: a.branchCode,
+    institution: a.institution, isDemo: a.isDemo, totpEnabled: a.totpEnabled,
+  };
+}
+
+export function createIdentityService(deps: {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  hasher: PasswordHasher;
+  audit: AuditService;
+  repository: IdentityRepository;
+  persons: PersonDirectory;
+}) {
+  const { db, config, clock, hasher, audit, repository: repo, persons } = deps;
+  const idleMs = (kind: 'staff' | 'resident'): number => (kind === 'staff' ? config.staffIdleMinutes : config.residentIdleMinutes) * 60_000;
+
+  async function createSession(input: {
+    kind: 'staff' | 'resident';
+    staffAccountId?: string;
+    personId?: string;
+    personalCode?: string | null;
+    displayName: string;
+    authMethod: 'password' | 'password+totp' | 'demo-eid' | 'oidc';
+    mfaPending: boolean;
+    client: ClientInfo;
+  }): Promise<{ token: string; sessionId: string; csrfToken: string; expiresAt: string }> {
+    const now = clock.now();
+    const token = newToken();
+    const csrfToken = newToken();
+    const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3_600_000).toISOString();
+    const sessionId = await repo.insertSession(db, {
+      tokenHash: hashToken(token), kind: input.kind, staffAccountId: input.staffAccountId ?? null, personId: input.personId ?? null,
+      personalCode: input.personalCode ?? null, displayName: input.displayName, authMethod: input.authMethod, csrfToken,
+      mfaPending: input.mfaPending, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt,
+      ip: input.client.ip, userAgent: input.client.userAgent?.slice(0, 500) ?? null,
+    });
+    return { token, sessionId, csrfToken, expiresAt };
+  }
+
+  function staffSession(account: StaffAccountRow, csrfToken: string, mfaPending: boolean, expiresAt: string): SessionResponse {
+    return {
+      authenticated: !mfaPending, kind: 'staff', csrfToken, mfaPending, staff: toStaffProfile(account),
+      idleTimeoutSeconds: idleMs('staff') / 1000, expiresAt,
+    };
+  }
+
+  async function registerFailure(account: StaffAccountRow): Promise<never> {
+    const failures = account.failedLoginCount + 1;
+    if (failures >= config.loginMaxFailures) {
+      const until = new Date(clock.now().getTime() + config.loginLockoutMinutes * 60_000).toISOString();
+      await repo.setLoginFailures(db, account.id, 0, until);
+      throw new AppError('ACCOUNT_LOCKED', `Too many failed attempts: the account is locked for ${config.loginLockoutMinutes} minutes`);
+    }
+    await repo.setLoginFailures(db, account.id, failures, account.lockedUntil);
+    throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
+  }
+
+  function assertNotLocked(account: StaffAccountRow): void {
+    if (account.lockedUntil && new Date(account.lockedUntil) > clock.now()) {
+      const minutes = Math.ceil((new Date(account.lockedUntil).getTime() - clock.now().getTime()) / 60_000);
+      throw new AppError('ACCOUNT_LOCKED', `The account is locked after too many failed attempts; try again in ${minutes} minute(s) or ask an administrator`);
+    }
+  }
+
+  /** The current TOTP time step of the injected clock. */
+  const totpEpoch = (): number => Math.floor(clock.now().getTime() / 1000);
+
+  async function sessionFromAccount(account: StaffAccountRow, client: ClientInfo, authMethod: 'password' | 'oidc') {
+    const demoSkip = account.isDemo && config.demoMode;
+    if (account.totpEnabled && !demoSkip) {
+      const s = await createSession({ kind: 'staff', staffAccountId: account.id, displayName: account.displayName, authMethod, mfaPending: true, client });
+      return { token: s.token, status: 'totp-required' as const, session: staffSession(account, s.csrfToken, true, s.expiresAt) };
+    }
+    if (config.staffTotpRequired && !demoSkip) {
+      const secret = otp.generateSecret();
+      await repo.setTotp(db, account.id, { totpSecret: secret, totpEnabled: false });
+      const s = await createSession({ kind: 'staff', staffAccountId: account.id, displayName: account.displayName, authMethod, mfaPending: true, client });
+      return {
+        token: s.token, status: 'totp-enrolment-required' as const, session: staffSession(account, s.csrfToken, true, s.expiresAt),
+        enrolment: { secret, otpauthUri: otp.generateURI({ issuer: 'Civitas', label: account.username, secret }) },
+      };
+    }
+    const s = await createSession({ kind: 'staff', staffAccountId: account.id, displayName: account.displayName, authMethod, mfaPending: false, client });
+    return { token: s.token, status: 'signed-in' as const, session: staffSession(account, s.csrfToken, false, s.expiresAt) };
+  }
+
+  return {
+    /**
+     * Password sign-in. Unknown users, disabled accounts and wrong passwords get the same answer;
+     * `loginMaxFailures` wrong answers in a row lock the account for `loginLockoutMinutes`.
+     */
+    async signInStaff(username: string, password: string, client: ClientInfo) {
+      const account = await repo.findStaffByUsername(db, username);
+      if (!account || account.disabledAt) {
+        dummyHash ??= await hasher.hash('not-a-real-password');
+        await hasher.verify(dummyHash, password);
+        throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
+      }
+      assertNotLocked(account);
+      if (!(await hasher.verify(account.passwordHash, password))) return registerFailure(account);
+      if (account.failedLoginCount > 0 || account.lockedUntil) await repo.setLoginFailures(db, account.id, 0, null);
+      return sessionFromAccount(account, client, 'password');
+    },
+
+    /** Second factor: checks a TOTP code once per time step; the first good code also completes enrolment. */
+    async verifyTotp(principal: StaffPrincipal, code: string): Promise<SessionResponse> {
+      if (!principal.mfaPending) throw new AppError('INVALID_STATE', 'This session needs no second factor');
+      const account = await repo.findStaffById(db, principal.accountId);
+      if (!account || !account.totpSecret) throw new AppError('INVALID_STATE', 'No second factor is set up for this account');
+      assertNotLocked(account);
+      const result = await otp.verify({ secret: account.totpSecret, token: code, epoch: totpEpoch(), epochTolerance: TOTP_PERIOD_SECONDS });
+      const step = result.valid ? (result as { timeStep: number }).timeStep : undefined;
+      if (step === undefined || (account.totpLastStep !== null && step <= account.totpLastStep)) {
+        await registerFailure(account);
+      }
+      await db.transaction().execute(async (trx) => {
+        await repo.setTotp(trx, account.id, { totpEnabled: true, totpLastStep: step ?? null });
+        await repo.setLoginFailures(trx, account.id, 0, null);
+        await repo.completeMfa(trx, principal.sessionId);
+      });
+      return this.describeSession({ ...principal, mfaPending: false });
+    },
+
+    /** Resident sign-in through the demo eID page (demo mode only): the chosen synthetic person. */
+    async signInDemoResident(personId: string, client: ClientInfo, requestId: string): Promise<IssuedSession> {
+      if (!config.demoMode) throw notFound('Demo eID');
+      const person = await repo.findDemoPerson(db, personId);
+      if (!person) throw notFound('Demo person');
+      return this.startResidentSession({ personId, personalCode: person.personalCode, displayName: `${person.givenNames} ${person.surname}` }, 'demo-eid', client, requestId);
+    },
+
+    /** Opens a resident session and records the sign-in in the resident's own "who used my data" log. */
+    async startResidentSession(person: { personId: string; personalCode: string | null; displayName: string }, method: 'demo-eid' | 'oidc', client: ClientInfo, requestId: string): Promise<IssuedSession> {
+      const s = await createSession({ kind: 'resident', personId: person.personId, personalCode: person.personalCode, displayName: person.displayName, authMethod: method, mfaPending: false, client });
+      await db.transaction().execute((trx) =>
+        audit.record(trx, {
+          actor: { type: 'resident', id: person.personId, name: null, role: 'resident', institution: 'Civitas' },
+          action: 'sign-in', purpose: 'authentication', legalBasis: 'Fizisko personu elektroniskās identifikācijas likums',
+          subjectPersonId: person.personId, resource: 'identity.session', touched: ['personalCode', 'name'], requestId,
+        }),
+      );
+      return {
+        token: s.token,
+        session: { authenticated: true, kind: 'resident', csrfToken: s.csrfToken, resident: person, idleTimeoutSeconds: idleMs('resident') / 1000, expiresAt: s.expiresAt },
+      };
+    },
+
+    /** Resident arriving from the eID provider: found in the register by personal code, or refused. */
+    async signInOidcResident(personalCode: string, fallbackName: string, client: ClientInfo, requestId: string): Promise<IssuedSession> {
+      const person = await persons.findByPersonalCode(personalCode);
+      if (!person) throw new AppError('FORBIDDEN', 'The eID provider confirmed a person who is not in the population register');
+      return this.startResidentSession({ personId: person.personId, personalCode, displayName: person.displayName || fallbackName }, 'oidc', client, requestId);
+    },
+
+    /** Staff arriving from the identity provider: matched by the account's OIDC subject. */
+    async signInOidcStaff(subject: string, client: ClientInfo) {
+      const account = await repo.findStaffByOidcSubject(db, subject);
+      if (!account || account.disabledAt) throw new AppError('FORBIDDEN', 'No staff account is linked to this identity');
+      assertNotLocked(account);
+      return sessionFromAccount(account, client, 'oidc');
+    },
+
+    async signOut(principal: Principal): Promise<void> {
+      if (principal.kind === 'anonymous') return;
+      await repo.endSession(db, principal.sessionId, clock.now().toISOString(), 'signed-out');
+    },
+
+    /**
+     * The principal behind a session token. Ends sessions past their idle or absolute limit and says so
+     * (SESSION_EXPIRED), so the UI can tell "your session ended" from "please sign in".
+     */
+    async resolvePrincipal(token: string | undefined): Promise<Principal> {
+      if (!token) return { kind: 'anonymous' };
+      const s = await repo.findSessionByTokenHash(db, hashToken(token));
+      if (!s) return { kind: 'anonymous' };
+      if (s.endedAt) return s.endReason === 'signed-out' ? { kind: 'anonymous' } : { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
+      const now = clock.now();
+      if (new Date(s.expiresAt) <= now) {
+        await repo.endSession(db, s.id, now.toISOString(), 'expired');
+        return { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
+      }
+      if (now.getTime() - new Date(s.lastSeenAt).getTime() > idleMs(s.kind)) {
+        await repo.endSession(db, s.id, now.toISOString(), 'idle');
+        return { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
+      }
+      // Write the activity mark at most every 15 s: one UPDATE per burst of requests, not per request.
+      if (now.getTime() - new Date(s.lastSeenAt).getTime() > 15_000) await repo.touchSession(db, s.id, now.toISOString());
+      if (s.kind === 'resident') {
+        return { kind: 'resident', sessionId: s.id, csrfToken: s.csrfToken, personId: s.personId as string, personalCode: s.personalCode, displayName: s.displayName } satisfies ResidentPrincipal;
+      }
+      const account = await repo.findStaffById(db, s.staffAccountId as string);
+      if (!account || account.disabledAt) {
+        await repo.endSession(db, s.id, now.toISOString(), 'revoked');
+        return { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
+      }
+      return {
+        kind: 'staff', sessionId: s.id, csrfToken: s.csrfToken, mfaPending: s.mfaPending, accountId: account.id, username: account.username,
+        displayName: account.displayName, roles: account.roles, branchId: account.branchId, institution: account.institution, isDemo: account.isDemo,
+      } satisfies StaffPrincipal;
+    },
+
+    /** The session as the web apps see it. */
+    async describeSession(principal: Principal): Promise<SessionResponse> {
+      if (principal.kind === 'anonymous') return { authenticated: false };
+      const s = await db.selectFrom('identity.session').select(['expiresAt']).where('id', '=', principal.sessionId).executeTakeFirstOrThrow();
+      if (principal.kind === 'resident') {
+        return {
+          authenticated: true, kind: 'resident', csrfToken: principal.csrfToken, idleTimeoutSeconds: idleMs('resident') / 1000, expiresAt: s.expiresAt,
+          resident: { personId: principal.personId, personalCode: principal.personalCode, displayName: principal.displayName },
+        };
+      }
+      const account = (await repo.findStaffById(db, principal.accountId)) as StaffAccountRow;
+      return staffSession(account, principal.csrfToken, principal.mfaPending, s.expiresAt);
+    },
+
+    async listDemoPersons() {
+      if (!config.demoMode) throw notFound('Demo eID');
+      return repo.listDemoPersons(db);
+    },
+
+    listBranches: () => repo.listBranches(db),
+
+    /** Supervisors see their own branch; administrators and auditors see every account. */
+    async listStaff(principal: StaffPrincipal): Promise<StaffAccountRow[]> {
+      const seesAll = principal.roles.some((r: Role) => r === 'administrator' || r === 'auditor');
+      return repo.listStaff(db, seesAll ? undefined : principal.branchId);
+    },
+
+    async createStaff(input: { username: string; displayName: string; email: string | null; roles: Role[]; branchId: string; initialPassword: string }): Promise<StaffAccountRow> {
+      if (!(await repo.findBranch(db, input.branchId))) throw new AppError('VALIDATION_FAILED', 'Unknown branch', [{ path: 'branchId', message: 'No such branch' }]);
+      if (await repo.findStaffByUsername(db, input.username)) throw new AppError('DUPLICATE', `The username ${input.username} is taken`, [{ path: 'username', message: 'Already taken' }]);
+      const id = await repo.insertStaff(db, { username: input.username, displayName: input.displayName, email: input.email, roles: [...new Set(input.roles)], branchId: input.branchId, passwordHash: await hasher.hash(input.initialPassword) });
+      return (await repo.findStaffById(db, id)) as StaffAccountRow;
+    },
+
+    async unlockStaff(id: string): Promise<StaffAccountRow> {
+      const account = await repo.findStaffById(db, id);
+      if (!account) throw notFound('Staff account');
+      await repo.setLoginFailures(db, id, 0, null);
+      return (await repo.findStaffById(db, id)) as StaffAccountRow;
+    },
+  };
+}
+export type IdentityService = ReturnType<typeof createIdentityService>;

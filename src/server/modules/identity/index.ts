@@ -1,0 +1,7 @@
+/** Public API of the identity module. */
+export { createIdentityService, type IdentityService, type PersonDirectory, hashToken } from './identity.service.ts';
+export { createIdentityRepository } from './identity.repository.ts';
+export { registerIdentityRoutes, SESSION_COOKIE } from './identity.routes.ts';
+export { createOidcRelyingParty, type OidcRelyingParty } from './oidc.ts';
+export { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from './demo-seed.ts';
+export { createDemoPersonDirectory } from './demo-person-directory.ts';

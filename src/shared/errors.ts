@@ -1,0 +1,50 @@
+/**
+ * The closed set of error codes every API answer uses. The server maps each to one HTTP status;
+ * the browser translates by code (`error.<CODE>` in the i18n catalogues).
+ */
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'MFA_REQUIRED', 'FORBIDDEN', 'CSRF_REJECTED',
+  'PURPOSE_REQUIRED', 'NOT_FOUND', 'CONFLICT', 'INVALID_STATE', 'DUPLICATE', 'ACCOUNT_LOCKED', 'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE', 'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  MFA_REQUIRED: 401,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  PURPOSE_REQUIRED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  DUPLICATE: 409,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+export const FieldError = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldError>;
+
+/** RFC 9457 problem details, with our `code`, `requestId` and field `errors` as extension members. */
+export const ProblemDetails = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: z.enum(ERROR_CODES),
+  requestId: z.string().optional(),
+  errors: z.array(FieldError).optional(),
+});
+export type ProblemDetails = z.infer<typeof ProblemDetails>;
+
+export function problemType(code: ErrorCode): string {
+  return `urn:civitas:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+}

@@ -1,0 +1,47 @@
+/**
+ * Roles and named permissions. Every endpoint names one permission (or a public/session rule);
+ * the role table below is the only place that says who holds what.
+ */
+import { z } from 'zod';
+
+export const ROLES = [
+  'registrar', 'document-officer', 'migration-officer', 'asylum-officer', 'naturalization-officer',
+  'decision-maker', 'supervisor', 'auditor', 'administrator',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES);
+
+export const PERMISSIONS = [
+  'branch:read',
+  'staff:read',
+  'staff:manage',
+  'audit:read-person-log',
+  'audit:verify',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS = {
+  registrar: ['branch:read'],
+  'document-officer': ['branch:read'],
+  'migration-officer': ['branch:read'],
+  'asylum-officer': ['branch:read'],
+  'naturalization-officer': ['branch:read'],
+  'decision-maker': ['branch:read'],
+  supervisor: ['branch:read', 'staff:read'],
+  auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
+  administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify'],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => (ROLE_PERMISSIONS[r] as readonly Permission[]).includes(permission));
+}
+
+/**
+ * Who may call an endpoint: `public` (anyone), `any-session` (signed in, staff or resident),
+ * `resident` (a signed-in resident), `staff` (any signed-in staff member), or a named permission.
+ */
+export type AccessRule = 'public' | 'any-session' | 'resident' | 'staff' | { permission: Permission };
