@@ -44,7 +44,7 @@ export interface StoredEntry extends ChainedFields {
 }
 
 export type ChainBreak =
-  | { kind: 'gap'; seq: number; expectedSeq: number }
+  | { kind: 'gap'; seq: number; foundSeq: number }
   | { kind: 'prev-hash'; seq: number }
   | { kind: 'hash'; seq: number }
   | { kind: 'head'; seq: number; detail: string };
@@ -61,7 +61,7 @@ export function verifyBatch(
   let seq = previousSeq;
   let hash = previousHash;
   for (const e of entries) {
-    if (e.seq !== seq + 1) return { ok: false, problem: { kind: 'gap', seq: e.seq, expectedSeq: seq + 1 } };
+    if (e.seq !== seq + 1) return { ok: false, problem: { kind: 'gap', seq: seq + 1, foundSeq: e.seq } };
     if (e.prevHash !== hash) return { ok: false, problem: { kind: 'prev-hash', seq: e.seq } };
     if (entryHash(e.prevHash, e) !== e.hash) return { ok: false, problem: { kind: 'hash', seq: e.seq } };
     seq = e.seq;

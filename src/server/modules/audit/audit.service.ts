@@ -126,7 +126,7 @@ export type AuditService = ReturnType<typeof createAuditService>;
 export function describeBreak(p: ChainBreak): string {
   switch (p.kind) {
     case 'gap':
-      return `entry ${p.expectedSeq} is missing (found ${p.seq} where ${p.expectedSeq} was expected): deleted or reordered`;
+      return `entry ${p.seq} is missing (found ${p.foundSeq} where ${p.seq} was expected): deleted or reordered`;
     case 'prev-hash':
       return `entry ${p.seq} does not link to the entry before it: an earlier entry was changed, removed or reordered`;
     case 'hash':
