@@ -43,8 +43,11 @@ export function createOidcRelyingParty(deps: {
     configuration ??= (async () => {
       const insecure = settings.issuer.startsWith('http://');
       const auth = settings.clientSecret ? client.ClientSecretPost(settings.clientSecret) : client.None();
+      // openid-client trusts TLS for ID tokens straight from the token endpoint (OIDC Core 3.1.3.7) and
+      // skips their signature; for a national eID we verify the signature against the provider's JWKS too.
+      const execute = [client.enableNonRepudiationChecks, ...(insecure ? [client.allowInsecureRequests] : [])];
       const config = await client.discovery(new URL(settings.issuer), settings.clientId, undefined, auth, {
-        ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+        execute,
         ...(deps.customFetch ? { [client.customFetch]: deps.customFetch } : {}),
       });
       if (deps.customFetch) config[client.customFetch] = deps.customFetch;
@@ -85,7 +88,7 @@ export function createOidcRelyingParty(deps: {
         const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: pending.codeVerifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
         claims = tokens.claims();
       } catch (e) {
-        throw new AppError('UNAUTHENTICATED', `The eID provider's answer failed verification: ${e instanceof Error ? e.message : String(e)}`);
+        throw new AppError('UNAUTHENTICATED', `The eID provider's answer failed verification: ${describeOidcError(e)}`);
       }
       if (!claims) throw new AppError('UNAUTHENTICATED', 'The eID provider returned no ID token');
       const personalCode = claims[settings.personalCodeClaim];
@@ -95,3 +98,11 @@ export function createOidcRelyingParty(deps: {
   };
 }
 export type OidcRelyingParty = ReturnType<typeof createOidcRelyingParty>;
+
+/** The library's message and, more usefully, its cause: e.g. 'unexpected JWT "aud" (audience) claim value'. */
+function describeOidcError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: string }).code;
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}${code ? ` [${code}]` : ''}`;
+}

@@ -1,0 +1,41 @@
+/** The Kysely table interfaces must match the migrated schema: every interface column exists, and vice versa. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+// Declared by hand from the *.tables.ts interfaces (snake_case), so a change to either side shows up here.
+const DECLARED: Record<string, string[]> = {
+  'identity.branch': ['id', 'code', 'name_lv', 'name_en', 'municipality_code', 'address', 'created_at'],
+  'identity.staff_account': ['id', 'username', 'display_name', 'email', 'password_hash', 'roles', 'branch_id', 'institution', 'totp_secret', 'totp_enabled', 'totp_last_step', 'is_demo', 'failed_login_count', 'locked_until', 'oidc_subject', 'created_at', 'disabled_at'],
+  'identity.session': ['id', 'token_hash', 'kind', 'staff_account_id', 'person_id', 'personal_code', 'display_name', 'auth_method', 'csrf_token', 'mfa_pending', 'created_at', 'last_seen_at', 'expires_at', 'ended_at', 'end_reason', 'ip', 'user_agent'],
+  'identity.demo_eid_person': ['person_id', 'personal_code', 'given_names', 'surname', 'birth_date'],
+  'identity.oidc_pending_login': ['state', 'kind', 'code_verifier', 'nonce', 'return_to', 'created_at'],
+  'audit.entry': ['seq', 'id', 'occurred_at', 'actor_type', 'actor_id', 'actor_name', 'actor_role', 'institution', 'action', 'purpose', 'legal_basis', 'case_reference', 'reason', 'subject_person_id', 'resource', 'touched', 'request_id', 'prev_hash', 'hash'],
+  'audit.chain_head': ['id', 'seq', 'hash'],
+};
+
+describe('schema drift', () => {
+  it('every table and column in the database is declared, and every declared one exists', async () => {
+    const r = await sql<{ t: string; c: string }>`
+      SELECT table_schema || '.' || table_name AS t, column_name AS c FROM information_schema.columns
+      WHERE table_schema IN ('identity', 'audit') ORDER BY 1, ordinal_position`.execute(database.db);
+    const actual: Record<string, string[]> = {};
+    for (const row of r.rows) (actual[row.t] ??= []).push(row.c);
+    expect(Object.fromEntries(Object.entries(actual).map(([k, v]) => [k, [...v].sort()]))).toEqual(
+      Object.fromEntries(Object.entries(DECLARED).map(([k, v]) => [k, [...v].sort()])),
+    );
+  });
+
+  it('comments every table', async () => {
+    const r = await sql<{ t: string }>`
+      SELECT n.nspname || '.' || c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r' AND n.nspname IN ('identity', 'audit') AND obj_description(c.oid, 'pg_class') IS NULL`.execute(database.db);
+    expect(r.rows).toEqual([]);
+  });
+});
