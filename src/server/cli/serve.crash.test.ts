@@ -15,7 +15,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'civitas-crash-'));
 const children: ChildProcess[] = [];
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', BACKUP_INTERVAL_MINUTES: '0' };
+  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', BACKUP_INTERVAL_MINUTES: '0' };
   delete env['DATABASE_URL'];
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/civitas.js'), 'serve', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);

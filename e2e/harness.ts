@@ -1,0 +1,65 @@
+/**
+ * One Civitas server per journey file (embedded database in a temp folder, demo data, a clock the
+ * test can move) and Debian's Chromium with a fresh profile; axe-core checks each page.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/server/app.ts';
+import { parseConfig } from '../src/server/config.ts';
+import { openDatabase, type DatabaseHandle } from '../src/server/db/database.ts';
+import { migrateToLatest } from '../src/server/db/migrate.ts';
+import { createManualClock } from '../src/server/platform/clock.ts';
+import { createArgon2Hasher } from '../src/server/platform/password.ts';
+import { seedDemoIdentity } from '../src/server/modules/identity/index.ts';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Harness {
+  baseUrl: string;
+  app: FastifyInstance;
+  clock: ReturnType<typeof createManualClock>;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'civitas-e2e-'));
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'civitas-chromium-'));
+  const database: DatabaseHandle = await openDatabase({ dataDir });
+  await migrateToLatest(database.db);
+  const hasher = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
+  await seedDemoIdentity(database.db, hasher);
+  const clock = createManualClock(new Date());
+  const config = parseConfig({ DATA_DIR: dataDir, DEMO_MODE: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '1000', ...env });
+  const app = await buildApp({ config, db: database.db, clock, hasher, logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, locale: 'lv-LV', viewport: { width: 1280, height: 900 } });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    baseUrl: address, app, clock, context, page,
+    async close() {
+      await context.close();
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA) on the current page and returns violations as readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Saves a screenshot under e2e/screenshots (ignored by git) for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join('e2e', 'screenshots', `${name}.png`), fullPage: true });
+}

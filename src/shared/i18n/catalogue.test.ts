@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import lv from './lv.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+import { ERROR_CODES } from '../errors.ts';
+import { ROLES } from '../kernel/permissions.ts';
+
+describe('i18n catalogues', () => {
+  it('have exactly the same keys in Latvian and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(lv).sort());
+  });
+  it('have no empty messages', () => {
+    for (const [key, value] of [...Object.entries(lv), ...Object.entries(en)]) expect(value.trim(), key).not.toBe('');
+  });
+  it('translate every error code and role', () => {
+    for (const code of ERROR_CODES) expect(lv).toHaveProperty([`error.${code}`]);
+    for (const role of ROLES) expect(lv).toHaveProperty([`role.${role}`]);
+  });
+  it('use the same ICU placeholders in both languages', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(lv) as (keyof typeof lv)[]) expect(placeholders(en[key]), key).toEqual(placeholders(lv[key]));
+  });
+});

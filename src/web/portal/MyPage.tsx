@@ -1,0 +1,24 @@
+import { Link } from 'react-router';
+import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { PageTitle } from '../ui/Layout.tsx';
+
+export function MyPage({ resident }: { resident: { displayName: string; personalCode: string | null } }) {
+  const t = useT();
+  return (
+    <>
+      <PageTitle>{t('portal.my.title', { name: resident.displayName })}</PageTitle>
+      <dl className="summary-list">
+        <dt>{t('portal.my.personalCode')}</dt>
+        <dd>{resident.personalCode ? formatPersonalCode(resident.personalCode) : t('common.none')}</dd>
+      </dl>
+      <div className="card-grid">
+        <div className="card">
+          <h2><Link to="/my/data-use">{t('portal.my.dataUseLink')}</Link></h2>
+          <p>{t('portal.dataUse.intro')}</p>
+        </div>
+      </div>
+      <p className="lead">{t('portal.my.nextModules')}</p>
+    </>
+  );
+}

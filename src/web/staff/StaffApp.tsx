@@ -1,0 +1,88 @@
+/** The staff workbench: sign-in (password, then TOTP), and the pages each role may use. */
+import { useEffect, useState, type ReactNode } from 'react';
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { hasPermission, type Permission } from '../../shared/kernel/permissions.ts';
+import { getSession, signOut } from '../../shared/contracts/identity.contract.ts';
+import { callApi, onSessionExpired, setCsrfToken } from '../api/client.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { Layout } from '../ui/Layout.tsx';
+import { SESSION_KEY, useClientConfig, useSession } from '../session/useSession.ts';
+import { SignInPage } from './SignInPage.tsx';
+import { TotpPage } from './TotpPage.tsx';
+import { HomePage } from './HomePage.tsx';
+import { AccountsPage } from './AccountsPage.tsx';
+import { AuditPage } from './AuditPage.tsx';
+
+export function StaffApp() {
+  const t = useT();
+  const session = useSession();
+  const config = useClientConfig();
+  const queryClient = useQueryClient();
+  // Why the person was sent to sign-in; the route guard's redirect carries it so the page can say so.
+  const [exitReason, setExitReason] = useState<'expired' | 'signed-out'>();
+
+  useEffect(() => onSessionExpired(() => {
+    setCsrfToken(undefined);
+    setExitReason('expired');
+    queryClient.setQueryData(SESSION_KEY, { authenticated: false });
+  }), [queryClient]);
+
+  // The server ends idle sessions; ask just after the idle limit so the page does not sit there pretending.
+  const idle = session.data?.idleTimeoutSeconds;
+  const signedIn = session.data?.authenticated === true;
+  useEffect(() => {
+    if (!idle || !signedIn) return;
+    const timer = setTimeout(() => void callApi(getSession).then((fresh) => {
+      if (fresh.authenticated) return;
+      setExitReason('expired');
+      queryClient.setQueryData(SESSION_KEY, fresh);
+    }), (idle + 5) * 1000);
+    return () => clearTimeout(timer);
+  }, [idle, signedIn, session.dataUpdatedAt, queryClient]);
+
+  if (session.isPending || config.isPending) return <p className="page">{t('common.loading')}</p>;
+  const s = session.data;
+  const staff = s?.authenticated && s.kind === 'staff' ? s.staff : undefined;
+  if (staff && exitReason) setExitReason(undefined);
+  const can = (p: Permission) => Boolean(staff && hasPermission(staff.roles, p));
+
+  const doSignOut = async () => {
+    await callApi(signOut).catch(() => undefined);
+    setCsrfToken(undefined);
+    setExitReason('signed-out');
+    queryClient.setQueryData(SESSION_KEY, { authenticated: false });
+  };
+
+  const nav = staff ? (
+    <ul>
+      <li><NavLink to="/" end>{t('staff.nav.home')}</NavLink></li>
+      {can('staff:read') && <li><NavLink to="/accounts">{t('staff.nav.accounts')}</NavLink></li>}
+      {(can('audit:verify') || can('audit:read-person-log')) && <li><NavLink to="/audit">{t('staff.nav.audit')}</NavLink></li>}
+    </ul>
+  ) : undefined;
+  const account = staff ? (
+    <span className="account">
+      {staff.displayName} · <button type="button" className="button button--link" onClick={() => void doSignOut()}>{t('common.signOut')}</button>
+    </span>
+  ) : undefined;
+
+  const guard = (element: ReactNode, permission?: Permission) => {
+    if (!staff) return <Navigate to={s?.mfaPending ? '/sign-in/totp' : `/sign-in${exitReason ? `?reason=${exitReason}` : ''}`} replace />;
+    if (permission && !can(permission)) return <Navigate to="/" replace />;
+    return element;
+  };
+
+  return (
+    <Layout appName={t('app.staff')} demo={Boolean(config.data?.demoMode)} nav={nav} account={account}>
+      <Routes>
+        <Route path="/sign-in" element={staff ? <Navigate to="/" replace /> : <SignInPage demo={Boolean(config.data?.demoMode)} oidc={Boolean(config.data?.oidcForStaff)} />} />
+        <Route path="/sign-in/totp" element={staff ? <Navigate to="/" replace /> : <TotpPage />} />
+        <Route path="/" element={guard(staff && <HomePage staff={staff} idleSeconds={s?.idleTimeoutSeconds ?? 0} />)} />
+        <Route path="/accounts" element={guard(<AccountsPage canManage={can('staff:manage')} />, 'staff:read')} />
+        <Route path="/audit" element={guard(<AuditPage canVerify={can('audit:verify')} canReadLogs={can('audit:read-person-log')} />)} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Layout>
+  );
+}
