@@ -2,7 +2,7 @@
  * The `civitas` command line. Every command takes --json; bad input exits non-zero with one line on
  * stderr. This is the one file that writes to the console.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import { readConfigFromProcess, ConfigError, type Config } from '../config.ts';
@@ -128,11 +128,7 @@ program.command('backup <file>').description('write a consistent backup of the w
 
 program.command('restore <file>').description('restore a backup into an empty database').option('--json', 'JSON output')
   .action(async (file: string, opts: { json?: boolean }) => {
-    try {
-      readFileSync(file, { flag: 'r' }).length;
-    } catch {
-      fail(`cannot read ${file}`);
-    }
+    if (!existsSync(file)) fail(`cannot read ${file}: no such file`);
     await withDatabase(async (h) => {
       const result = await restoreDatabase(h.db, h.pool, file);
       const rows = result.tables.reduce((n, t) => n + t.rows, 0);

@@ -28,11 +28,13 @@ try {
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
   await server.start();
   port.postMessage({ type: 'ready' } satisfies PgliteWorkerMessage);
-  port.on('message', async (message: unknown) => {
-    if (message !== 'stop') return;
+  const stop = async (): Promise<void> => {
     await server.stop();
     await db.close();
     port.postMessage({ type: 'stopped' } satisfies PgliteWorkerMessage);
+  };
+  port.on('message', (message: unknown) => {
+    if (message === 'stop') void stop();
   });
 } catch (error) {
   port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies PgliteWorkerMessage);

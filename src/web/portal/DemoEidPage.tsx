@@ -26,7 +26,7 @@ export function DemoEidPage() {
     }
     try {
       setSession(await callApi(demoEidSignIn, { body: { personId: String(personId) } }));
-      navigate('/my');
+      void navigate('/my');
     } catch (error) {
       setErrors(formErrorsFrom(error, t));
     }

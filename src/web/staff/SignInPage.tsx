@@ -30,10 +30,10 @@ export function SignInPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
     try {
       const result = await callApi(staffSignIn, { body: parsed.data });
       setSession(result.session);
-      if (result.status === 'signed-in') navigate('/');
+      if (result.status === 'signed-in') void navigate('/');
       else {
         rememberEnrolment(result.enrolment);
-        navigate('/sign-in/totp');
+        void navigate('/sign-in/totp');
       }
     } catch (error) {
       setErrors(formErrorsFrom(error, t, labels));

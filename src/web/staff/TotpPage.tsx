@@ -26,7 +26,7 @@ export function TotpPage() {
     try {
       setSession(await callApi(staffVerifyTotp, { body: parsed.data }));
       rememberEnrolment(undefined);
-      navigate('/');
+      void navigate('/');
     } catch (error) {
       setErrors(formErrorsFrom(error, t, { code: t('staff.totp.code') }));
     }

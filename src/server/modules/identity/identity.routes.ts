@@ -4,8 +4,7 @@ import { registerEndpoint } from '../../http/route.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Config } from '../../config.ts';
 import * as contract from '../../../shared/contracts/identity.contract.ts';
-import { toStaffProfile, type IdentityService, type ClientInfo } from './identity.service.ts';
-import type { StaffAccountRow } from './identity.repository.ts';
+import { toStaffProfile, type IdentityService, type ClientInfo, type StaffAccountRow } from './identity.service.ts';
 import type { OidcRelyingParty } from './oidc.ts';
 
 export const SESSION_COOKIE = 'civitas_session';

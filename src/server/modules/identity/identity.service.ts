@@ -15,6 +15,8 @@ import type { SessionResponse, StaffProfile } from '../../../shared/contracts/id
 import type { Role } from '../../../shared/kernel/permissions.ts';
 import type { IdentityRepository, StaffAccountRow } from './identity.repository.ts';
 
+export type { StaffAccountRow };
+
 /** How the identity module finds a resident in the population register (wired in app.ts). */
 export interface PersonDirectory {
   findByPersonalCode(personalCode: string): Promise<{ personId: string; displayName: string } | undefined>;

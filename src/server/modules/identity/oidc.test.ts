@@ -59,16 +59,16 @@ beforeAll(async () => {
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   });
   // The "eID login page": signs the test account in and grants consent without a form.
-  server.on('request', async (req, res) => {
-    if (req.url?.startsWith('/interaction/')) {
-      const details = await provider.interactionDetails(req, res);
-      const grant = new provider.Grant({ accountId: 'eid-subject-1', clientId: details.params['client_id'] as string });
-      grant.addOIDCScope('openid profile');
-      const grantId = await grant.save();
-      await provider.interactionFinished(req, res, { login: { accountId: 'eid-subject-1' }, consent: { grantId } }, { mergeWithLastSubmission: false });
-      return;
-    }
-    provider.callback()(req, res);
+  const finishInteraction = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const details = await provider.interactionDetails(req, res);
+    const grant = new provider.Grant({ accountId: 'eid-subject-1', clientId: details.params['client_id'] as string });
+    grant.addOIDCScope('openid profile');
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { login: { accountId: 'eid-subject-1' }, consent: { grantId } }, { mergeWithLastSubmission: false });
+  };
+  server.on('request', (req, res) => {
+    if (req.url?.startsWith('/interaction/')) void finishInteraction(req, res);
+    else void provider.callback()(req, res);
   });
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
