@@ -26,16 +26,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = await buildApp({ config, db: database.db, clock: systemClock, hasher });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;
-    const stopBackups = database.engine === 'embedded'
+    // PGlite runs with fsync off (safe against a crash, not a power cut), so embedded mode backs itself up.
+    const backups = database.engine === 'embedded'
       ? scheduleBackups(database.pool, {
           ...config.backup,
           onResult: (r) => (r.error ? app.log.error({ err: r.error }, 'scheduled backup failed') : app.log.info({ file: r.file }, 'scheduled backup written')),
         })
-      : () => {};
+      : undefined;
     return {
       app, database, seeded, url: `http://localhost:${port}`,
       async stop() {
-        stopBackups();
+        backups?.stop();
         await app.close();
         await database.close();
       },

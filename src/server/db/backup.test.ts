@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { backupDatabase, restoreDatabase, pruneBackups } from './backup.ts';
+import { backupDatabase, restoreDatabase, pruneBackups, scheduleBackups } from './backup.ts';
 import { createEmptyDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { createTestContext, signInResident, signInStaff, type TestContext } from '../../test/test-app.ts';
 import { createAuditRepository, createAuditService } from '../modules/audit/index.ts';
@@ -74,6 +74,21 @@ describe('civitas backup / restore', () => {
     } finally {
       await target.close();
     }
+  });
+
+  it('takes scheduled backups into the backup folder and keeps the newest ones', async () => {
+    const auto = mkdtempSync(path.join(dir, 'scheduled-'));
+    const results: { file?: string; error?: Error }[] = [];
+    const schedule = scheduleBackups(source.database.pool, { dir: auto, intervalMinutes: 60, keep: 1, onResult: (r) => results.push(r) });
+    try {
+      await schedule.runNow();
+      await new Promise((r) => setTimeout(r, 1100));
+      await schedule.runNow();
+    } finally {
+      schedule.stop();
+    }
+    expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
+    expect(readdirSync(auto)).toEqual([path.basename(results[1]?.file as string)]);
   });
 
   it('keeps only the newest automatic backups', () => {

@@ -164,9 +164,11 @@ export async function restoreDatabase(db: Db, pool: pg.Pool, file: string): Prom
 }
 
 /** Scheduled backups of the embedded engine: one file per run, the newest `keep` kept. */
-export function scheduleBackups(pool: pg.Pool, options: { dir: string; intervalMinutes: number; keep: number; onResult: (r: { file?: string; error?: Error }) => void }): () => void {
-  if (options.intervalMinutes <= 0) return () => {};
-  const run = async (): Promise<void> => {
+export function scheduleBackups(
+  pool: pg.Pool,
+  options: { dir: string; intervalMinutes: number; keep: number; onResult: (r: { file?: string; error?: Error }) => void },
+): { stop(): void; runNow(): Promise<void> } {
+  const runNow = async (): Promise<void> => {
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const file = path.join(options.dir, `civitas-${stamp}.ndjson.gz`);
     try {
@@ -177,9 +179,10 @@ export function scheduleBackups(pool: pg.Pool, options: { dir: string; intervalM
       options.onResult({ error: error as Error });
     }
   };
-  const timer = setInterval(() => void run(), options.intervalMinutes * 60_000);
+  if (options.intervalMinutes <= 0) return { stop: () => {}, runNow };
+  const timer = setInterval(() => void runNow(), options.intervalMinutes * 60_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return { stop: () => clearInterval(timer), runNow };
 }
 
 export function pruneBackups(dir: string, keep: number): void {
