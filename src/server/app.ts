@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +20,7 @@ import type { Clock } from './platform/clock.ts';
 import type { PasswordHasher } from './platform/password.ts';
 import { installProblemHandlers, buildProblem, sendProblem } from './http/problem.ts';
 import { installMetrics } from './http/metrics.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodToOpenApiTransform } from './http/openapi.ts';
 import { REDACT_PATHS, requestSerializer } from './http/log-redaction.ts';
 import type { EndpointRecord } from './http/route.ts';
@@ -64,16 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const metrics = installMetrics(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], baseUri: ["'self'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.cookieSecure,
-  });
+  installSecurityHeaders(app, { https: config.cookieSecure });
   await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip });
   await app.register(swagger, {
     openapi: {

@@ -13,6 +13,9 @@ export interface StaffPrincipal {
   branchId: string;
   institution: string;
   isDemo: boolean;
+  branchCode: string;
+  totpEnabled: boolean;
+  expiresAt: string;
 }
 
 export interface ResidentPrincipal {
@@ -22,6 +25,7 @@ export interface ResidentPrincipal {
   personId: string;
   personalCode: string | null;
   displayName: string;
+  expiresAt: string;
 }
 
 /** `sessionProblem` tells why a presented cookie did not give a session (idle or expired). */

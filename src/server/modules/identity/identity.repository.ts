@@ -1,5 +1,6 @@
 /** All SQL for schema `identity`. */
 import type { DbExecutor } from '../../db/database.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import type { Role } from '../../../shared/kernel/permissions.ts';
 
 const staffColumns = [
@@ -46,6 +47,18 @@ export interface NewSession {
   userAgent: string | null;
 }
 
+const sessionByTokenHash = precompiled((db: DbExecutor) =>
+  db.selectFrom('identity.session as s')
+    .leftJoin('identity.staffAccount as a', 'a.id', 's.staffAccountId')
+    .leftJoin('identity.branch as b', 'b.id', 'a.branchId')
+    .select([
+      's.id', 's.kind', 's.staffAccountId', 's.personId', 's.personalCode', 's.displayName', 's.csrfToken', 's.mfaPending',
+      's.lastSeenAt', 's.expiresAt', 's.endedAt', 's.endReason',
+      'a.username', 'a.displayName as accountDisplayName', 'a.roles', 'a.branchId', 'b.code as branchCode', 'a.institution',
+      'a.isDemo', 'a.totpEnabled', 'a.disabledAt',
+    ])
+    .where('s.tokenHash', '=', ''));
+
 export function createIdentityRepository() {
   const staffQuery = (db: DbExecutor) =>
     db.selectFrom('identity.staffAccount as a').innerJoin('identity.branch as b', 'b.id', 'a.branchId').select(staffColumns);
@@ -80,8 +93,9 @@ export function createIdentityRepository() {
       const { id } = await db.insertInto('identity.session').values({ ...s, endedAt: null, endReason: null }).returning('id').executeTakeFirstOrThrow();
       return id;
     },
+    /** The session with its staff account and branch in one precompiled query: this runs on every API request. */
     async findSessionByTokenHash(db: DbExecutor, tokenHash: string) {
-      return db.selectFrom('identity.session').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+      return (await sessionByTokenHash(db, [tokenHash]))[0];
     },
     async touchSession(db: DbExecutor, id: string, at: string): Promise<void> {
       await db.updateTable('identity.session').set({ lastSeenAt: at }).where('id', '=', id).where('endedAt', 'is', null).execute();

@@ -165,7 +165,7 @@ export function createIdentityService(deps: {
         await repo.setLoginFailures(trx, account.id, 0, null);
         await repo.completeMfa(trx, principal.sessionId);
       });
-      return this.describeSession({ ...principal, mfaPending: false });
+      return this.describeSession({ ...principal, mfaPending: false, totpEnabled: true });
     },
 
     /** Resident sign-in through the demo eID page (demo mode only): the chosen synthetic person. */
@@ -230,34 +230,39 @@ export function createIdentityService(deps: {
         await repo.endSession(db, s.id, now.toISOString(), 'idle');
         return { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
       }
-      // Write the activity mark at most every 15 s: one UPDATE per burst of requests, not per request.
-      if (now.getTime() - new Date(s.lastSeenAt).getTime() > 15_000) await repo.touchSession(db, s.id, now.toISOString());
-      if (s.kind === 'resident') {
-        return { kind: 'resident', sessionId: s.id, csrfToken: s.csrfToken, personId: s.personId as string, personalCode: s.personalCode, displayName: s.displayName } satisfies ResidentPrincipal;
-      }
-      const account = await repo.findStaffById(db, s.staffAccountId as string);
-      if (!account || account.disabledAt) {
+      if (s.kind === 'staff' && (!s.username || s.disabledAt)) {
         await repo.endSession(db, s.id, now.toISOString(), 'revoked');
         return { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
       }
+      // Write the activity mark at most every 15 s: one UPDATE per burst of requests, not per request.
+      if (now.getTime() - new Date(s.lastSeenAt).getTime() > 15_000) await repo.touchSession(db, s.id, now.toISOString());
+      if (s.kind === 'resident') {
+        return { kind: 'resident', sessionId: s.id, csrfToken: s.csrfToken, personId: s.personId as string, personalCode: s.personalCode, displayName: s.displayName, expiresAt: s.expiresAt } satisfies ResidentPrincipal;
+      }
       return {
-        kind: 'staff', sessionId: s.id, csrfToken: s.csrfToken, mfaPending: s.mfaPending, accountId: account.id, username: account.username,
-        displayName: account.displayName, roles: account.roles, branchId: account.branchId, institution: account.institution, isDemo: account.isDemo,
+        kind: 'staff', sessionId: s.id, csrfToken: s.csrfToken, mfaPending: s.mfaPending, accountId: s.staffAccountId as string, username: s.username as string,
+        displayName: s.accountDisplayName as string, roles: s.roles as Role[], branchId: s.branchId as string, branchCode: s.branchCode as string,
+        institution: s.institution as string, isDemo: Boolean(s.isDemo), totpEnabled: Boolean(s.totpEnabled), expiresAt: s.expiresAt,
       } satisfies StaffPrincipal;
     },
 
-    /** The session as the web apps see it. */
-    async describeSession(principal: Principal): Promise<SessionResponse> {
+    /** The session as the web apps see it (from the principal: no further queries). */
+    describeSession(principal: Principal): SessionResponse {
       if (principal.kind === 'anonymous') return { authenticated: false };
-      const s = await db.selectFrom('identity.session').select(['expiresAt']).where('id', '=', principal.sessionId).executeTakeFirstOrThrow();
       if (principal.kind === 'resident') {
         return {
-          authenticated: true, kind: 'resident', csrfToken: principal.csrfToken, idleTimeoutSeconds: idleMs('resident') / 1000, expiresAt: s.expiresAt,
+          authenticated: true, kind: 'resident', csrfToken: principal.csrfToken, idleTimeoutSeconds: idleMs('resident') / 1000, expiresAt: principal.expiresAt,
           resident: { personId: principal.personId, personalCode: principal.personalCode, displayName: principal.displayName },
         };
       }
-      const account = (await repo.findStaffById(db, principal.accountId)) as StaffAccountRow;
-      return staffSession(account, principal.csrfToken, principal.mfaPending, s.expiresAt);
+      return {
+        authenticated: !principal.mfaPending, kind: 'staff', csrfToken: principal.csrfToken, mfaPending: principal.mfaPending,
+        idleTimeoutSeconds: idleMs('staff') / 1000, expiresAt: principal.expiresAt,
+        staff: {
+          id: principal.accountId, username: principal.username, displayName: principal.displayName, roles: principal.roles, branchId: principal.branchId,
+          branchCode: principal.branchCode, institution: principal.institution, isDemo: principal.isDemo, totpEnabled: principal.totpEnabled,
+        },
+      };
     },
 
     async listDemoPersons() {
