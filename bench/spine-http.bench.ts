@@ -21,7 +21,7 @@ async function rawLookupRate(pool: pg.Pool, tokenHash: string, seconds: number, 
   return count / seconds;
 }
 import { createHash } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { benchDatabase, load, startChild, fmt } from './lib.ts';
 import { openDatabase } from '../src/server/db/database.ts';
 

@@ -85,6 +85,21 @@ export function createIdentityRepository() {
     async setLoginFailures(db: DbExecutor, id: string, count: number, lockedUntil: string | null): Promise<void> {
       await db.updateTable('identity.staffAccount').set({ failedLoginCount: count, lockedUntil }).where('id', '=', id).execute();
     },
+    /** Adds one failure atomically (parallel wrong attempts all count) and returns the new count. */
+    async incrementLoginFailures(db: DbExecutor, id: string): Promise<number> {
+      const row = await db.updateTable('identity.staffAccount').set((eb) => ({ failedLoginCount: eb('failedLoginCount', '+', 1) }))
+        .where('id', '=', id).returning('failedLoginCount').executeTakeFirstOrThrow();
+      return row.failedLoginCount;
+    },
+    /**
+     * Records a TOTP time step as used, only if it is newer than the last one: a code works once, even
+     * when two requests bring it at the same moment. Returns false for a replay.
+     */
+    async claimTotpStep(db: DbExecutor, id: string, step: number): Promise<boolean> {
+      const r = await db.updateTable('identity.staffAccount').set({ totpLastStep: step, totpEnabled: true })
+        .where('id', '=', id).where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)])).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
     async setTotp(db: DbExecutor, id: string, values: { totpSecret?: string | null; totpEnabled?: boolean; totpLastStep?: number | null }): Promise<void> {
       await db.updateTable('identity.staffAccount').set(values).where('id', '=', id).execute();
     },

@@ -92,13 +92,12 @@ export function createIdentityService(deps: {
   }
 
   async function registerFailure(account: StaffAccountRow): Promise<never> {
-    const failures = account.failedLoginCount + 1;
+    const failures = await repo.incrementLoginFailures(db, account.id);
     if (failures >= config.loginMaxFailures) {
       const until = new Date(clock.now().getTime() + config.loginLockoutMinutes * 60_000).toISOString();
       await repo.setLoginFailures(db, account.id, 0, until);
       throw new AppError('ACCOUNT_LOCKED', `Too many failed attempts: the account is locked for ${config.loginLockoutMinutes} minutes`);
     }
-    await repo.setLoginFailures(db, account.id, failures, account.lockedUntil);
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
   }
 
@@ -155,16 +154,16 @@ export function createIdentityService(deps: {
       const account = await repo.findStaffById(db, principal.accountId);
       if (!account || !account.totpSecret) throw new AppError('INVALID_STATE', 'No second factor is set up for this account');
       assertNotLocked(account);
+      let accepted = false;
       const result = await otp.verify({ secret: account.totpSecret, token: code, epoch: totpEpoch(), epochTolerance: TOTP_PERIOD_SECONDS });
       const step = result.valid ? (result as { timeStep: number }).timeStep : undefined;
-      if (step === undefined || (account.totpLastStep !== null && step <= account.totpLastStep)) {
-        await registerFailure(account);
-      }
       await db.transaction().execute(async (trx) => {
-        await repo.setTotp(trx, account.id, { totpEnabled: true, totpLastStep: step ?? null });
+        if (step === undefined || !(await repo.claimTotpStep(trx, account.id, step))) return;
         await repo.setLoginFailures(trx, account.id, 0, null);
         await repo.completeMfa(trx, principal.sessionId);
+        accepted = true;
       });
+      if (!accepted) await registerFailure(account);
       return this.describeSession({ ...principal, mfaPending: false, totpEnabled: true });
     },
 

@@ -67,6 +67,13 @@ describe('POST /api/auth/staff/sign-in', () => {
     expect((await newClient(ctx.app).request('POST', '/api/auth/staff/sign-in', { username: 'lockme', password: 'correct horse battery' })).statusCode).toBe(200);
   });
 
+  it('counts parallel wrong passwords exactly: 5 at once lock the account', async () => {
+    await createAccount('parallel');
+    await Promise.all(Array.from({ length: 5 }, () => newClient(ctx.app).request('POST', '/api/auth/staff/sign-in', { username: 'parallel', password: 'nope' })));
+    const right = await newClient(ctx.app).request('POST', '/api/auth/staff/sign-in', { username: 'parallel', password: 'correct horse battery' });
+    expect(right.json().code).toBe('ACCOUNT_LOCKED');
+  });
+
   it('lifts the lock by itself after the lockout period', async () => {
     await createAccount('waitout');
     for (let i = 0; i < 5; i++) await newClient(ctx.app).request('POST', '/api/auth/staff/sign-in', { username: 'waitout', password: 'nope' });
@@ -106,6 +113,19 @@ describe('TOTP second factor', () => {
     ctx.clock.advance(30_000);
     const next = await second.request('POST', '/api/auth/staff/totp', { code: await otp.generate({ secret, epoch: epoch + 30 }) });
     expect(next.statusCode).toBe(200);
+  });
+
+  it('accepts one code once even when two requests bring it at the same moment', async () => {
+    await createAccount('totp.race');
+    const a = newClient(ctx.app);
+    await a.request('POST', '/api/auth/staff/sign-in', { username: 'totp.race', password: 'correct horse battery' });
+    const b = newClient(ctx.app);
+    // A second unfinished enrolment replaces the first one's secret: the newest key is the one to use.
+    const res = await b.request('POST', '/api/auth/staff/sign-in', { username: 'totp.race', password: 'correct horse battery' });
+    const secret = res.json().enrolment.secret as string;
+    const code = await otp.generate({ secret, epoch: Math.floor(ctx.clock.now().getTime() / 1000) });
+    const results = await Promise.all([a.request('POST', '/api/auth/staff/totp', { code }), b.request('POST', '/api/auth/staff/totp', { code })]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
   });
 
   it('rejects a malformed code with 400', async () => {
