@@ -1,5 +1,6 @@
 /** Staff workbench: sign-in, pages by role, language switch, sign-out, session expiry — axe-clean throughout. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as otp from 'otplib';
 import { axeViolations, screenshot, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -83,6 +84,26 @@ describe('staff workbench', () => {
     await h.page.getByText('Jūs esat atslēdzies.').waitFor();
     await h.page.goto(`${h.baseUrl}/staff/accounts`);
     await h.page.getByRole('heading', { level: 1, name: 'Pieslēgšanās darbiniekiem' }).waitFor();
+  });
+
+  it('makes a new (non-demo) officer enrol a second factor at first sign-in', async () => {
+    await h.page.goto(`${h.baseUrl}/staff/sign-in`);
+    await h.page.getByLabel('Lietotājvārds').fill('jauns.darbinieks');
+    await h.page.getByLabel('Parole').fill('ļoti droša parole 2026');
+    await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Iestatiet otro faktoru' }).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-totp-enrolment');
+    const secret = (await h.page.locator('code.secret').textContent())?.trim() ?? '';
+    await h.page.getByLabel('Kods').fill('000000' === (await otp.generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) })) ? '111111' : '000000');
+    await h.page.getByRole('button', { name: 'Turpināt' }).click();
+    await h.page.getByRole('alert').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await h.page.getByLabel('Kods').fill(await otp.generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) }));
+    await h.page.getByRole('button', { name: 'Turpināt' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Labdien, Dace Priede!' }).waitFor();
+    await h.page.getByRole('button', { name: 'Atslēgties' }).click();
+    await h.page.getByText('Jūs esat atslēdzies.').waitFor();
   });
 
   it('sends a person whose session ended back to sign-in with a message', async () => {

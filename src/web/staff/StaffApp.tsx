@@ -1,13 +1,13 @@
 /** The staff workbench: sign-in (password, then TOTP), and the pages each role may use. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { hasPermission, type Permission } from '../../shared/kernel/permissions.ts';
-import { getSession, signOut } from '../../shared/contracts/identity.contract.ts';
-import { callApi, onSessionExpired, setCsrfToken } from '../api/client.ts';
+import { getSession } from '../../shared/contracts/identity.contract.ts';
+import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Layout } from '../ui/Layout.tsx';
-import { SESSION_KEY, useClientConfig, useSession } from '../session/useSession.ts';
+import { useClientConfig, useSession } from '../session/useSession.ts';
+import { useSessionExit } from '../session/useSessionExit.ts';
 import { SignInPage } from './SignInPage.tsx';
 import { TotpPage } from './TotpPage.tsx';
 import { HomePage } from './HomePage.tsx';
@@ -18,41 +18,23 @@ export function StaffApp() {
   const t = useT();
   const session = useSession();
   const config = useClientConfig();
-  const queryClient = useQueryClient();
-  // Why the person was sent to sign-in; the route guard's redirect carries it so the page can say so.
-  const [exitReason, setExitReason] = useState<'expired' | 'signed-out'>();
-
-  useEffect(() => onSessionExpired(() => {
-    setCsrfToken(undefined);
-    setExitReason('expired');
-    queryClient.setQueryData(SESSION_KEY, { authenticated: false });
-  }), [queryClient]);
+  const signedIn = session.data?.authenticated === true && session.data.kind === 'staff';
+  const { exitReason, sessionEnded, signOut: doSignOut } = useSessionExit(signedIn);
 
   // The server ends idle sessions; ask just after the idle limit so the page does not sit there pretending.
   const idle = session.data?.idleTimeoutSeconds;
-  const signedIn = session.data?.authenticated === true;
   useEffect(() => {
     if (!idle || !signedIn) return;
     const timer = setTimeout(() => void callApi(getSession).then((fresh) => {
-      if (fresh.authenticated) return;
-      setExitReason('expired');
-      queryClient.setQueryData(SESSION_KEY, fresh);
+      if (!fresh.authenticated) sessionEnded();
     }), (idle + 5) * 1000);
     return () => clearTimeout(timer);
-  }, [idle, signedIn, session.dataUpdatedAt, queryClient]);
+  }, [idle, signedIn, session.dataUpdatedAt, sessionEnded]);
 
   if (session.isPending || config.isPending) return <p className="page">{t('common.loading')}</p>;
   const s = session.data;
   const staff = s?.authenticated && s.kind === 'staff' ? s.staff : undefined;
-  if (staff && exitReason) setExitReason(undefined);
   const can = (p: Permission) => Boolean(staff && hasPermission(staff.roles, p));
-
-  const doSignOut = async () => {
-    await callApi(signOut).catch(() => undefined);
-    setCsrfToken(undefined);
-    setExitReason('signed-out');
-    queryClient.setQueryData(SESSION_KEY, { authenticated: false });
-  };
 
   const nav = staff ? (
     <ul>

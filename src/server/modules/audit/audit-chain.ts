@@ -3,28 +3,12 @@
  * own fields in a fixed order, so editing, deleting or reordering any entry breaks every hash after it.
  */
 import { createHash } from 'node:crypto';
+import type { AuditEntryTable } from './audit.tables.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainedFields {
-  seq: number;
-  id: string;
-  occurredAt: string;
-  actorType: string;
-  actorId: string;
-  actorName: string | null;
-  actorRole: string | null;
-  institution: string;
-  action: string;
-  purpose: string;
-  legalBasis: string;
-  caseReference: string | null;
-  reason: string | null;
-  subjectPersonId: string | null;
-  resource: string;
-  touched: readonly string[];
-  requestId: string | null;
-}
+/** The fields an entry's hash covers: everything but the two hashes. */
+export type ChainedFields = Omit<AuditEntryTable, 'prevHash' | 'hash'>;
 
 /** Canonical serialization: a JSON array in a fixed field order (object key order can't drift). */
 export function canonicalEntry(f: ChainedFields): string {
@@ -38,10 +22,7 @@ export function entryHash(prevHash: string, fields: ChainedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalEntry(fields)).digest('hex');
 }
 
-export interface StoredEntry extends ChainedFields {
-  prevHash: string;
-  hash: string;
-}
+export type StoredEntry = AuditEntryTable;
 
 export type ChainBreak =
   | { kind: 'gap'; seq: number; foundSeq: number }

@@ -1,5 +1,7 @@
 /** All SQL for schema `identity`. */
+import type { Insertable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import type { SessionTable } from './identity.tables.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { Role } from '../../../shared/kernel/permissions.ts';
 
@@ -30,22 +32,7 @@ export interface StaffAccountRow {
   disabledAt: string | null;
 }
 
-export interface NewSession {
-  tokenHash: string;
-  kind: 'staff' | 'resident';
-  staffAccountId: string | null;
-  personId: string | null;
-  personalCode: string | null;
-  displayName: string;
-  authMethod: 'password' | 'password+totp' | 'demo-eid' | 'oidc';
-  csrfToken: string;
-  mfaPending: boolean;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-}
+export type NewSession = Omit<Insertable<SessionTable>, 'id' | 'endedAt' | 'endReason'> & { createdAt: string; lastSeenAt: string };
 
 const sessionByTokenHash = precompiled((db: DbExecutor) =>
   db.selectFrom('identity.session as s')

@@ -112,7 +112,8 @@ export function createIdentityService(deps: {
   const totpEpoch = (): number => Math.floor(clock.now().getTime() / 1000);
 
   async function sessionFromAccount(account: StaffAccountRow, client: ClientInfo, authMethod: 'password' | 'oidc') {
-    const demoSkip = account.isDemo && config.demoMode;
+    // The national eID is itself two-factor (card or app plus PIN), so OIDC sign-in owes no TOTP code.
+    const demoSkip = (account.isDemo && config.demoMode) || authMethod === 'oidc';
     if (account.totpEnabled && !demoSkip) {
       const s = await createSession({ kind: 'staff', staffAccountId: account.id, displayName: account.displayName, authMethod, mfaPending: true, client });
       return { token: s.token, status: 'totp-required' as const, session: staffSession(account, s.csrfToken, true, s.expiresAt) };

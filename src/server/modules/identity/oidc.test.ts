@@ -92,8 +92,8 @@ async function throughProvider(authorizationUrl: string): Promise<string> {
   throw new Error('too many redirects');
 }
 
-async function signIn(ctx: TestContext) {
-  const start = await ctx.app.inject('/api/auth/oidc/start?kind=resident&returnTo=/my/data-use');
+async function signIn(ctx: TestContext, kind: 'resident' | 'staff' = 'resident') {
+  const start = await ctx.app.inject(`/api/auth/oidc/start?kind=${kind}&returnTo=${kind === 'staff' ? '/staff/' : '/my/data-use'}`);
   expect(start.statusCode).toBe(302);
   const authUrl = new URL(start.headers.location as string);
   expect(authUrl.searchParams.get('code_challenge_method')).toBe('S256');
@@ -162,5 +162,36 @@ describe('OpenID Connect resident sign-in', () => {
   it('refuses a returnTo that leaves the site (400)', async () => {
     const res = await ctx.app.inject('/api/auth/oidc/start?returnTo=//evil.example');
     expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('OpenID Connect staff sign-in', () => {
+  it('is refused unless OIDC_FOR_STAFF is on', async () => {
+    const ctx = await createTestContext({ env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'civitas', OIDC_CLIENT_SECRET: 'test-secret' }, oidcFetch: oidcFetch as never });
+    try {
+      expect((await ctx.app.inject('/api/auth/oidc/start?kind=staff')).statusCode).toBe(404);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('signs in the staff account linked to the provider subject, without a TOTP code (the eID is two-factor itself)', async () => {
+    const ctx = await createTestContext({
+      env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'civitas', OIDC_CLIENT_SECRET: 'test-secret', OIDC_FOR_STAFF: 'true', DEMO_MODE: 'false' },
+      oidcFetch: oidcFetch as never,
+    });
+    try {
+      tamper = undefined;
+      accountClaims = { given_name: 'Ilze', family_name: 'Kalniņa' };
+      await ctx.database.db.updateTable('identity.staffAccount').set({ oidcSubject: 'eid-subject-1' }).where('username', '=', 'registrar').execute();
+      const res = await signIn(ctx, 'staff');
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/staff/');
+      const cookie = res.cookies.find((c) => c.name === 'civitas_session');
+      const session = await ctx.app.inject({ url: '/api/session', headers: { cookie: `civitas_session=${cookie?.value}` } });
+      expect(session.json()).toMatchObject({ authenticated: true, kind: 'staff', mfaPending: false, staff: { username: 'registrar' } });
+    } finally {
+      await ctx.close();
+    }
   });
 });
