@@ -25,3 +25,7 @@ const address = await app.listen({ port: 0, host: '127.0.0.1' });
 const signIn = await app.inject({ method: 'POST', url: '/api/auth/demo-eid/sign-in', payload: { personId: '00000000-0000-4000-8000-000000000001' } });
 const cookie = signIn.cookies.find((c) => c.name === 'civitas_session');
 process.stdout.write(`${JSON.stringify({ url: address, cookie: `civitas_session=${cookie?.value}`, token: cookie?.value, engine: handle.engine, dataDir, databaseUrl })}\n`);
+// Exit cleanly on SIGTERM so tools such as --cpu-prof can write their output.
+process.once('SIGTERM', () => {
+  void app.close().then(() => handle.close()).finally(() => process.exit(0));
+});
