@@ -1,0 +1,2 @@
+/** Public API of the register module (so far: the synthetic population generator). */
+export { generatePopulation, type SyntheticPerson, type PopulationOptions } from './synthetic-population.ts';
