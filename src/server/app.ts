@@ -26,9 +26,9 @@ import { REDACT_PATHS, requestSerializer } from './http/log-redaction.ts';
 import type { EndpointRecord } from './http/route.ts';
 import { createAuditRepository, createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
 import {
-  createDemoPersonDirectory, createIdentityRepository, createIdentityService, createOidcRelyingParty, registerIdentityRoutes,
-  SESSION_COOKIE, type PersonDirectory,
+  createIdentityRepository, createIdentityService, createOidcRelyingParty, registerIdentityRoutes, SESSION_COOKIE, type PersonDirectory,
 } from './modules/identity/index.ts';
+import { createRegisterPersonDirectory, createRegisterRepository, createRegisterService, registerRegisterRoutes } from './modules/register/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -39,7 +39,7 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   hasher: PasswordHasher;
-  /** Resident lookup by personal code; defaults to the demo eID persons until the register exists. */
+  /** Resident lookup by personal code; defaults to the population register. */
   persons?: PersonDirectory;
   /** Tests replace the OIDC transport. */
   oidcFetch?: CustomFetch;
@@ -78,9 +78,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const auditRepository = createAuditRepository();
   const audit = createAuditService({ repository: auditRepository, clock });
+  const registerRepository = createRegisterRepository();
+  const register = createRegisterService({ db, clock, audit, repository: registerRepository });
   const identityRepository = createIdentityRepository();
   const identity = createIdentityService({
-    db, config, clock, hasher, audit, repository: identityRepository, persons: deps.persons ?? createDemoPersonDirectory(db, identityRepository),
+    db, config, clock, hasher, audit, repository: identityRepository, persons: deps.persons ?? createRegisterPersonDirectory(db, registerRepository),
   });
   const oidc = config.oidc
     ? createOidcRelyingParty({ db, repository: identityRepository, clock, settings: config.oidc, redirectUri: `${config.publicUrl}/api/auth/oidc/callback`, ...(deps.oidcFetch ? { customFetch: deps.oidcFetch } : {}) })
@@ -105,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerIdentityRoutes(app, { identity, config, oidc });
   registerAuditRoutes(app, { db, audit });
+  registerRegisterRoutes(app, { db, register, clock });
 
   await registerWebShells(app);
   return app;

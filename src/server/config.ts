@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   DEMO_MODE: bool.optional(),
   /** Seed the demo data set on first start. Defaults to DEMO_MODE. */
   SEED_DEMO: bool.optional(),
+  /** Synthetic persons added to the demo register on first start (deterministic). */
+  DEMO_POPULATION: z.coerce.number().int().min(0).max(3_000_000).default(20_000),
   /** Staff must pass a TOTP second factor (demo accounts in demo mode excepted). */
   STAFF_TOTP_REQUIRED: bool.default(true),
   /** Minutes without activity after which a staff session ends. */
@@ -72,6 +74,7 @@ export interface Config {
   publicUrl: string;
   demoMode: boolean;
   seedDemo: boolean;
+  demoPopulation: number;
   staffTotpRequired: boolean;
   staffIdleMinutes: number;
   residentIdleMinutes: number;
@@ -123,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     demoMode,
     seedDemo: e.SEED_DEMO ?? demoMode,
+    demoPopulation: e.DEMO_POPULATION,
     staffTotpRequired: e.STAFF_TOTP_REQUIRED,
     staffIdleMinutes: e.STAFF_IDLE_MINUTES,
     residentIdleMinutes: e.RESIDENT_IDLE_MINUTES,

@@ -6,6 +6,7 @@ import { parseConfig, type Config } from '../server/config.ts';
 import { createManualClock } from '../server/platform/clock.ts';
 import { createArgon2Hasher } from '../server/platform/password.ts';
 import { seedDemoIdentity, DEMO_PASSWORD } from '../server/modules/identity/index.ts';
+import { seedRegister } from '../server/modules/register/index.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const TEST_START = '2026-11-30T08:00:00.000Z';
@@ -19,11 +20,15 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(options: { env?: Record<string, string>; seed?: boolean; oidcFetch?: CustomFetch } = {}): Promise<TestContext> {
+/** `population` adds that many synthetic persons (seed 7) to the demo families. */
+export async function createTestContext(options: { env?: Record<string, string>; seed?: boolean; population?: number; oidcFetch?: CustomFetch } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = parseConfig({ DATA_DIR: database.dataDir || '/tmp/civitas-unused', DEMO_MODE: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000', ...options.env });
   const clock = createManualClock(TEST_START);
-  if (options.seed !== false) await seedDemoIdentity(database.db, cheapHasher);
+  if (options.seed !== false) {
+    await seedDemoIdentity(database.db, cheapHasher);
+    await seedRegister(database.db, database.pool, { engine: database.engine, persons: options.population ?? 0, seed: 7, today: TEST_START.slice(0, 10), now: TEST_START });
+  }
   const app = await buildApp({ config, db: database.db, clock, hasher: cheapHasher, logger: false, ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}) });
   await app.ready();
   return {

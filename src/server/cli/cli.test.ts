@@ -70,7 +70,7 @@ describe('civitas seed / audit verify / backup / restore on the embedded engine'
     const backup = civitas(['backup', file, '--json'], { env: { DATA_DIR: source } });
     expect(backup.code).toBe(0);
     const staffRows = (JSON.parse(backup.stdout) as { tables: { name: string; rows: number }[] }).tables.find((t) => t.name === 'identity.staff_account')?.rows;
-    expect(staffRows).toBe(9);
+    expect(staffRows).toBe(11);
     const restore = civitas(['restore', file, '--json'], { env: { DATA_DIR: target } });
     expect(restore.code).toBe(0);
     expect(civitas(['seed', '--json'], { env: { DATA_DIR: target } }).stdout).toContain('"seeded": false');

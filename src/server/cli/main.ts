@@ -14,6 +14,7 @@ import { createArgon2Hasher } from '../platform/password.ts';
 import { plainDateInZone } from '../../shared/kernel/plain-date.ts';
 import { createAuditRepository, createAuditService } from '../modules/audit/index.ts';
 import { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from '../modules/identity/index.ts';
+import { seedRegister } from '../modules/register/index.ts';
 import { startServer } from './serve.ts';
 import { CliError, checkPersonalCode, mrzBuild, mrzParse, workingDaysAdd, workingDaysCount, type CliResult } from './kernel-commands.ts';
 
@@ -89,12 +90,36 @@ program.command('migrate').description('apply database migrations').option('--js
   });
 });
 
-program.command('seed').description('seed the demo data set (branches, demo staff for every role, demo eID persons)').option('--json', 'JSON output')
-  .action(async (opts: { json?: boolean }) => {
+function positiveInteger(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) fail(`${name} must be a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
+
+program.command('seed').description('seed the demo data set (branches, demo staff for every role, demo eID persons and their families) and, with --persons, a synthetic population')
+  .option('--persons <n>', 'synthetic persons to add to an empty register (deterministic from --seed)', positiveInteger('--persons'), 0)
+  .option('--seed <n>', 'seed of the synthetic population', positiveInteger('--seed'), 1)
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean; persons: number; seed: number }) => {
+    if (opts.persons > 3_000_000) fail('--persons is at most 3000000');
     await withDatabase(async (h) => {
       await migrateToLatest(h.db);
       const seeded = await seedDemoIdentity(h.db, createArgon2Hasher());
-      print({ text: seeded ? 'demo data seeded' : 'demo data already present', json: { seeded } }, Boolean(opts.json));
+      const bar = opts.json || !process.stderr.isTTY || opts.persons === 0 ? undefined : new cliProgress.SingleBar({ stream: process.stderr, format: 'persons {bar} {value}/{total} {percentage}% | {duration_formatted} elapsed | eta {eta_formatted}' }, cliProgress.Presets.shades_classic);
+      bar?.start(opts.persons, 0);
+      const started = performance.now();
+      const now = systemClock.now();
+      const register = await seedRegister(h.db, h.pool, {
+        engine: h.engine, persons: opts.persons, seed: opts.seed, today: plainDateInZone(now, 'Europe/Riga'), now: now.toISOString(), onProgress: (n) => bar?.update(n),
+      });
+      bar?.stop();
+      const seconds = Math.round((performance.now() - started) / 100) / 10;
+      const text = [
+        seeded ? 'demo data seeded' : 'demo data already present',
+        opts.persons === 0 ? undefined : register.population > 0 ? `${register.population} synthetic persons loaded in ${seconds} s` : 'the register already holds a population: nothing loaded',
+      ].filter(Boolean).join('\n');
+      print({ text, json: { seeded, demoFamilies: register.demoFamilies, personsLoaded: register.population, seconds } }, Boolean(opts.json));
     });
   });
 

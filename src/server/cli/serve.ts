@@ -8,6 +8,8 @@ import { scheduleBackups } from '../db/backup.ts';
 import { systemClock } from '../platform/clock.ts';
 import { createArgon2Hasher } from '../platform/password.ts';
 import { seedDemoIdentity } from '../modules/identity/index.ts';
+import { seedRegister } from '../modules/register/index.ts';
+import { plainDateInZone } from '../../shared/kernel/plain-date.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -23,6 +25,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await migrateToLatest(database.db);
     const hasher = createArgon2Hasher();
     const seeded = config.seedDemo ? await seedDemoIdentity(database.db, hasher) : false;
+    if (config.seedDemo) {
+      // The demo register: the demo eID families, plus a synthetic population on first start.
+      const now = systemClock.now();
+      await seedRegister(database.db, database.pool, { engine: database.engine, persons: seeded ? config.demoPopulation : 0, seed: 1, today: plainDateInZone(now, 'Europe/Riga'), now: now.toISOString() });
+    }
     const app = await buildApp({ config, db: database.db, clock: systemClock, hasher });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;

@@ -17,7 +17,7 @@ let dir: string;
 async function snapshot(db: TestDatabase): Promise<Record<string, string[]>> {
   const tables = await sql<{ name: string }>`
     SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
-    WHERE table_type = 'BASE TABLE' AND table_schema IN ('identity', 'audit') ORDER BY 1`.execute(db.db);
+    WHERE table_type = 'BASE TABLE' AND table_schema IN ('identity', 'audit', 'register') ORDER BY 1`.execute(db.db);
   const out: Record<string, string[]> = {};
   for (const { name } of tables.rows) {
     const rows = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(name)} t`.execute(db.db);
@@ -52,6 +52,10 @@ describe('civitas backup / restore', () => {
       expect(await snapshot(target)).toEqual(await snapshot(source.database));
       const verify = await createAuditService({ repository: createAuditRepository(), clock: systemClock }).verify(target.db);
       expect(verify.ok).toBe(true);
+      // Identity sequences came back too: a new fact row gets a fresh id.
+      const maxId = Number((await sql<{ m: string }>`SELECT max(id) AS m FROM register.name_fact`.execute(target.db)).rows[0]?.m);
+      const next = Number((await sql<{ n: string }>`SELECT nextval(pg_get_serial_sequence('register.name_fact', 'id')) AS n`.execute(target.db)).rows[0]?.n);
+      expect(next).toBeGreaterThan(maxId);
       // The restored triggers are live again: the log stays append-only.
       await expect(sql`DELETE FROM audit.entry`.execute(target.db)).rejects.toThrow(/append-only/);
     } finally {

@@ -41,10 +41,11 @@ async function appTables(client: pg.PoolClient): Promise<string[]> {
   return r.rows.map((row) => row.name);
 }
 
+/** pg_sequences, not information_schema.sequences: only the former lists identity columns' sequences. */
 async function appSequences(client: pg.PoolClient): Promise<string[]> {
   const r = await client.query<{ name: string }>(`
-    SELECT sequence_schema || '.' || sequence_name AS name FROM information_schema.sequences
-    WHERE sequence_schema NOT IN ('pg_catalog', 'information_schema', 'public') ORDER BY 1`);
+    SELECT schemaname || '.' || sequencename AS name FROM pg_sequences
+    WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'public') ORDER BY 1`);
   return r.rows.map((row) => row.name);
 }
 
@@ -144,7 +145,8 @@ export async function restoreDatabase(db: Db, pool: pg.Pool, file: string): Prom
     await client.query('DELETE FROM audit.chain_head');
     for await (const line of lines) {
       if (!('table' in line)) continue;
-      await client.query(`INSERT INTO ${q(line.table)} SELECT * FROM json_populate_recordset(NULL::${q(line.table)}, $1::json)`, [JSON.stringify(line.rows)]);
+      // OVERRIDING SYSTEM VALUE: identity columns (the register's fact ids) keep their backed-up values.
+      await client.query(`INSERT INTO ${q(line.table)} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${q(line.table)}, $1::json)`, [JSON.stringify(line.rows)]);
       loaded.set(line.table, (loaded.get(line.table) ?? 0) + line.rows.length);
     }
     for (const s of header.sequences) await client.query('SELECT setval($1::regclass, $2, $3)', [q(s.name), s.lastValue, s.isCalled]);

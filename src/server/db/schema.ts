@@ -1,5 +1,6 @@
 /** The whole database as Kysely sees it: each module contributes its own schema's tables. */
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
+import type { RegisterTables } from '../modules/register/register.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables {}
+export interface Database extends IdentityTables, AuditTables, RegisterTables {}

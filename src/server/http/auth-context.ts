@@ -14,6 +14,8 @@ export interface StaffPrincipal {
   institution: string;
   isDemo: boolean;
   branchCode: string;
+  /** The municipality the branch (or municipal office) serves: the jurisdiction of municipality officers. */
+  branchMunicipalityCode: string;
   totpEnabled: boolean;
   expiresAt: string;
 }

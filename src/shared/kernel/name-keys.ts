@@ -29,11 +29,28 @@ const TRANSLITERATION_RULES: ReadonlyArray<[RegExp, string]> = [
   [/([a-z])\1+/g, '$1'],
 ];
 
-export function transliterationKey(name: string): string {
+/**
+ * Names repeat heavily (a few thousand distinct forms cover a population), and bulk loads and duplicate
+ * scans compute keys millions of times: the keys of recent names are remembered. Bounded, pure.
+ */
+function memoize(fn: (s: string) => string): (s: string) => string {
+  let cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size >= 20_000) cache = new Map();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+export const transliterationKey = memoize((name: string): string => {
   let key = foldName(name);
   for (const [pattern, replacement] of TRANSLITERATION_RULES) key = key.replace(pattern, replacement);
   return key;
-}
+});
 
 /** Gendered endings, longest first: [ending, stem replacement]. Masculine and feminine forms map to one stem. */
 const SURNAME_ENDINGS: ReadonlyArray<[string, string]> = [
@@ -51,9 +68,7 @@ function stemWord(word: string): string {
 }
 
 /** Gender-neutral key of a surname; each part of a double surname is stemmed. */
-export function surnameStem(surname: string): string {
-  return transliterationKey(surname).split(/[\s-]+/).filter(Boolean).map(stemWord).join(' ');
-}
+export const surnameStem = memoize((surname: string): string => transliterationKey(surname).split(/[\s-]+/).filter(Boolean).map(stemWord).join(' '));
 
 /** Given names as separate transliterated keys (a missing second given name should still match). */
 export function givenNameKeys(givenNames: string): string[] {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 export const ROLES = [
   'registrar', 'document-officer', 'migration-officer', 'asylum-officer', 'naturalization-officer',
-  'decision-maker', 'supervisor', 'auditor', 'administrator',
+  'decision-maker', 'supervisor', 'auditor', 'administrator', 'municipality-officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
@@ -17,19 +17,27 @@ export const PERMISSIONS = [
   'staff:manage',
   'audit:read-person-log',
   'audit:verify',
+  'register:search',
+  'register:read',
+  'register:record-event',
+  'register:review-duplicates',
+  'register:statistics',
+  'register:read-municipality-declarations',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
-  registrar: ['branch:read'],
-  'document-officer': ['branch:read'],
-  'migration-officer': ['branch:read'],
-  'asylum-officer': ['branch:read'],
-  'naturalization-officer': ['branch:read'],
-  'decision-maker': ['branch:read'],
-  supervisor: ['branch:read', 'staff:read'],
+  registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates'],
+  'document-officer': ['branch:read', 'register:search', 'register:read'],
+  'migration-officer': ['branch:read', 'register:search', 'register:read'],
+  'asylum-officer': ['branch:read', 'register:search', 'register:read'],
+  'naturalization-officer': ['branch:read', 'register:search', 'register:read'],
+  'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates'],
+  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics'],
   auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
-  administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify'],
+  administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics'],
+  // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.
+  'municipality-officer': ['register:read-municipality-declarations'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -17,9 +17,11 @@ const BRANCHES = [
   { code: 'DAUGAVPILS', nameLv: 'Daugavpils nodaļa', nameEn: 'Daugavpils Division', municipalityCode: 'LV-DGV', address: 'Saules iela 5, Daugavpils, LV-5401' },
   { code: 'LIEPAJA', nameLv: 'Liepājas nodaļa', nameEn: 'Liepāja Division', municipalityCode: 'LV-LPX', address: 'Jūras iela 3, Liepāja, LV-3401' },
   { code: 'VALMIERA', nameLv: 'Valmieras nodaļa', nameEn: 'Valmiera Division', municipalityCode: 'LV-113', address: 'Rīgas iela 20, Valmiera, LV-4201' },
+  // A partner institution's office: the municipality of Jelgava's declaration office.
+  { code: 'JELGAVA-PASV', nameLv: 'Jelgavas valstspilsētas pašvaldība', nameEn: 'Jelgava City Municipality', municipalityCode: 'LV-JEL', address: 'Lielā iela 11, Jelgava, LV-3001' },
 ] as const;
 
-const STAFF: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; branch: string }> = [
+const STAFF: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; branch: string; institution?: string }> = [
   { username: 'registrar', displayName: 'Ilze Kalniņa', roles: ['registrar'], branch: 'RIGA-1' },
   { username: 'document.officer', displayName: 'Māris Ozols', roles: ['document-officer'], branch: 'RIGA-1' },
   { username: 'migration.officer', displayName: 'Santa Liepiņa', roles: ['migration-officer'], branch: 'RIGA-2' },
@@ -29,6 +31,8 @@ const STAFF: ReadonlyArray<{ username: string; displayName: string; roles: Role[
   { username: 'supervisor', displayName: 'Kristīne Jansone', roles: ['supervisor'], branch: 'RIGA-1' },
   { username: 'auditor', displayName: 'Pēteris Balodis', roles: ['auditor'], branch: 'RIGA-1' },
   { username: 'admin', displayName: 'Laura Zariņa', roles: ['administrator'], branch: 'RIGA-1' },
+  { username: 'registrar2', displayName: 'Oskars Liepa', roles: ['registrar'], branch: 'RIGA-2' },
+  { username: 'municipality.jelgava', displayName: 'Dace Eglīte', roles: ['municipality-officer'], branch: 'JELGAVA-PASV', institution: 'Jelgavas valstspilsētas pašvaldība' },
 ];
 
 /** Synthetic residents: legacy codes carry the birth date; the children born after 2017 have new-format codes. */
@@ -43,6 +47,11 @@ const PERSONS: ReadonlyArray<{ personId: string; given: string; surname: string;
   { personId: '00000000-0000-4000-8000-000000000008', given: 'Roberts', surname: 'Krūmiņš', birth: '2003-12-01', serial: 18 },
 ];
 
+/** The demo eID persons with their personal codes (the register's demo seed gives them families and addresses). */
+export const DEMO_EID_PERSONS = PERSONS.map((p) => ({
+  personId: p.personId, givenNames: p.given, surname: p.surname, birthDate: p.birth, personalCode: p.code ?? buildLegacyCode(plainDate(p.birth), p.serial ?? 0),
+}));
+
 /** Seeds once: returns false when the data set was already there. */
 export async function seedDemoIdentity(db: Db, hasher: PasswordHasher): Promise<boolean> {
   const existing = await db.selectFrom('identity.branch').select('id').limit(1).executeTakeFirst();
@@ -53,12 +62,9 @@ export async function seedDemoIdentity(db: Db, hasher: PasswordHasher): Promise<
     const branchId = new Map(branches.map((b) => [b.code, b.id]));
     await trx.insertInto('identity.staffAccount').values(STAFF.map((s) => ({
       username: s.username, displayName: s.displayName, email: `${s.username}@demo.civitas.invalid`, passwordHash, roles: s.roles,
-      branchId: branchId.get(s.branch) as string, isDemo: true, totpSecret: null, totpLastStep: null, lockedUntil: null, oidcSubject: null, disabledAt: null,
+      branchId: branchId.get(s.branch) as string, ...(s.institution ? { institution: s.institution } : {}), isDemo: true, totpSecret: null, totpLastStep: null, lockedUntil: null, oidcSubject: null, disabledAt: null,
     }))).execute();
-    await trx.insertInto('identity.demoEidPerson').values(PERSONS.map((p) => ({
-      personId: p.personId, givenNames: p.given, surname: p.surname, birthDate: p.birth,
-      personalCode: p.code ?? buildLegacyCode(plainDate(p.birth), p.serial ?? 0),
-    }))).onConflict((oc) => oc.doNothing()).execute();
+    await trx.insertInto('identity.demoEidPerson').values(DEMO_EID_PERSONS).onConflict((oc) => oc.doNothing()).execute();
   });
   return true;
 }

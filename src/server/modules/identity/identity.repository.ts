@@ -41,7 +41,7 @@ const sessionByTokenHash = precompiled((db: DbExecutor) =>
     .select([
       's.id', 's.kind', 's.staffAccountId', 's.personId', 's.personalCode', 's.displayName', 's.csrfToken', 's.mfaPending',
       's.lastSeenAt', 's.expiresAt', 's.endedAt', 's.endReason',
-      'a.username', 'a.displayName as accountDisplayName', 'a.roles', 'a.branchId', 'b.code as branchCode', 'a.institution',
+      'a.username', 'a.displayName as accountDisplayName', 'a.roles', 'a.branchId', 'b.code as branchCode', 'b.municipalityCode as branchMunicipalityCode', 'a.institution',
       'a.isDemo', 'a.totpEnabled', 'a.disabledAt',
     ])
     .where('s.tokenHash', '=', ''));
@@ -114,9 +114,6 @@ export function createIdentityRepository() {
     },
     async findDemoPerson(db: DbExecutor, personId: string) {
       return db.selectFrom('identity.demoEidPerson').selectAll().where('personId', '=', personId).executeTakeFirst();
-    },
-    async findDemoPersonByCode(db: DbExecutor, personalCode: string) {
-      return db.selectFrom('identity.demoEidPerson').selectAll().where('personalCode', '=', personalCode).executeTakeFirst();
     },
 
     async listBranches(db: DbExecutor) {

@@ -242,7 +242,7 @@ export function createIdentityService(deps: {
       return {
         kind: 'staff', sessionId: s.id, csrfToken: s.csrfToken, mfaPending: s.mfaPending, accountId: s.staffAccountId as string, username: s.username as string,
         displayName: s.accountDisplayName as string, roles: s.roles as Role[], branchId: s.branchId as string, branchCode: s.branchCode as string,
-        institution: s.institution as string, isDemo: Boolean(s.isDemo), totpEnabled: Boolean(s.totpEnabled), expiresAt: s.expiresAt,
+        branchMunicipalityCode: s.branchMunicipalityCode as string, institution: s.institution as string, isDemo: Boolean(s.isDemo), totpEnabled: Boolean(s.totpEnabled), expiresAt: s.expiresAt,
       } satisfies StaffPrincipal;
     },
 

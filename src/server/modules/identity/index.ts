@@ -3,5 +3,4 @@ export { createIdentityService, type IdentityService, type PersonDirectory, hash
 export { createIdentityRepository } from './identity.repository.ts';
 export { registerIdentityRoutes, SESSION_COOKIE } from './identity.routes.ts';
 export { createOidcRelyingParty, type OidcRelyingParty } from './oidc.ts';
-export { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from './demo-seed.ts';
-export { createDemoPersonDirectory } from './demo-person-directory.ts';
+export { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES, DEMO_EID_PERSONS } from './demo-seed.ts';

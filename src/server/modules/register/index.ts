@@ -1,3 +1,12 @@
-/** Public API of the register module (so far: synthetic population and the labelled duplicate test set). */
+/** Public API of the register module. */
 export { generatePopulation, type SyntheticPerson, type PopulationOptions } from './synthetic-population.ts';
 export { buildDuplicateTestSet, applyNoise, NOISE_KINDS, type NoisyRecord, type NoiseKind } from './duplicate-test-set.ts';
+export { createRegisterService, type RegisterService, type ActionContext } from './register.service.ts';
+export { createRegisterRepository, type RegisterRepository } from './register.repository.ts';
+export { registerRegisterRoutes } from './register.routes.ts';
+export { createRegisterPersonDirectory } from './register-person-directory.ts';
+export { seedRegister, demoRegisterPersons } from './register-seed.ts';
+export { loadPersons } from './population-loader.ts';
+export { scanForDuplicates } from './duplicate-scan.ts';
+export { createPersonSearch } from './person-search.ts';
+export { DUPLICATE_THRESHOLD } from './match-score.ts';

@@ -50,6 +50,8 @@ export interface PopulationOptions {
   persons: number;
   /** The register's "today": no birth, move or death after it. */
   today: PlainDate;
+  /** Codes already issued (e.g. the demo persons'), never generated again. */
+  reservedCodes?: Iterable<string>;
 }
 
 const NEW_FORMAT_FROM = toEpochDay(makePlainDate(2017, 7, 1));
@@ -104,7 +106,7 @@ interface Household {
 export function* generatePopulation(options: PopulationOptions): Generator<SyntheticPerson> {
   const random = createRandom(options.seed);
   const today = toEpochDay(options.today);
-  const usedCodes = new Set<string>();
+  const usedCodes = new Set<string>(options.reservedCodes ?? []);
   let index = 0;
 
   const birthBetween = (minAge: number, maxAge: number): PlainDate => fromEpochDay(today - Math.floor((minAge + random.next() * (maxAge - minAge)) * 365.25));

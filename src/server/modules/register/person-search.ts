@@ -1,0 +1,107 @@
+/**
+ * Person search in two stages (decision 0010): candidates from the blocking keys (one GIN lookup) or
+ * from an exact index (personal code, birth date, surname prefix), then ranking by `scoreMatch` in the
+ * application. No trigram scan over the whole register.
+ */
+import { normalizePersonalCode } from '../../../shared/kernel/personal-code.ts';
+import { surnameStem } from '../../../shared/kernel/name-keys.ts';
+import type { SearchResult } from '../../../shared/contracts/register.contract.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import { AppError } from '../../http/app-error.ts';
+import { scoreMatch, type MatchSubject } from './match-score.ts';
+import type { CandidateFilters, PersonRow, RegisterRepository } from './register.repository.ts';
+import { personSearchKeys, querySearchKeys, queryWords } from './search-keys.ts';
+
+export interface SearchInput {
+  q?: string | undefined;
+  code?: string | undefined;
+  birthDate?: string | undefined;
+  birthYear?: number | undefined;
+  municipality?: string | undefined;
+  limit: number;
+}
+
+export interface ScoredPerson {
+  person: PersonRow;
+  score: number;
+  reasons: string[];
+}
+
+const KEY_CANDIDATES = 2000;
+const PREFIX_CANDIDATES = 300;
+const collator = new Intl.Collator('lv');
+
+function toResult(c: ScoredPerson): SearchResult {
+  const p = c.person;
+  return {
+    id: p.id, personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus,
+    municipalityCode: p.municipalityCode, deathDate: p.deathDate, score: c.score, reasons: c.reasons,
+  };
+}
+
+function rank(list: ScoredPerson[], limit: number): ScoredPerson[] {
+  return list.sort((a, b) => b.score - a.score || collator.compare(a.person.surname, b.person.surname) || collator.compare(a.person.givenNames, b.person.givenNames)).slice(0, limit);
+}
+
+function unique(rows: PersonRow[]): PersonRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+}
+
+export function createPersonSearch(repository: RegisterRepository) {
+  /** Each word tried as the surname with the rest as given names; the best reading counts. */
+  function scoreQuery(words: readonly string[], person: PersonRow, birth: Pick<MatchSubject, 'birthDate' | 'birthYear'>): ScoredPerson {
+    let best: ScoredPerson = { person, score: 0, reasons: [] };
+    for (let i = 0; i < words.length; i++) {
+      const givenNames = words.filter((_, j) => j !== i).join(' ');
+      const r = scoreMatch({ surname: words[i] as string, givenNames, ...birth }, person);
+      if (r.score > best.score) best = { person, ...r };
+    }
+    return best;
+  }
+
+  return {
+    async search(db: DbExecutor, input: SearchInput): Promise<SearchResult[]> {
+      if (input.code) {
+        const code = normalizePersonalCode(input.code);
+        if (!code) throw new AppError('VALIDATION_FAILED', 'Enter the whole personal code (NNNNNN-NNNNN)', [{ path: 'code', message: 'not a personal code' }]);
+        const current = await repository.personByCurrentCode(db, code);
+        const earlierId = current ? undefined : await repository.personIdByAnyCode(db, code);
+        const person = current ?? (earlierId ? await repository.personById(db, earlierId) : undefined);
+        return person ? [toResult({ person, score: 1, reasons: [current ? 'personal-code' : 'earlier-personal-code'] })] : [];
+      }
+      const year = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined);
+      // One year either side, so a typo in the birth date does not hide the person; the score prefers the exact year.
+      const filters: CandidateFilters = { birthYearFrom: year === undefined ? undefined : year - 1, birthYearTo: year === undefined ? undefined : year + 1, municipalityCode: input.municipality };
+      const birth = { birthDate: input.birthDate ?? null, birthYear: input.birthYear ?? null };
+      const words = input.q ? queryWords(input.q) : [];
+      if (words.length === 0) {
+        if (!input.birthDate) {
+          throw new AppError('VALIDATION_FAILED', 'Enter a personal code, a name or a birth date', [{ path: 'q', message: 'a name, personal code or birth date is needed' }]);
+        }
+        const rows = await repository.candidatesByBirthDate(db, input.birthDate, { municipalityCode: input.municipality }, input.limit);
+        return rows.map((person) => toResult({ person, score: 1, reasons: ['birth-date'] }));
+      }
+      let rows: PersonRow[] = words.length > 1 ? await repository.candidatesByKeys(db, querySearchKeys(words), filters, KEY_CANDIDATES) : [];
+      // Partial names ("Bērz", "Bērziņ Jān") and single words: surname prefixes.
+      if (rows.length < input.limit) {
+        for (const word of words.filter((w) => w.length >= 2)) {
+          rows = rows.concat(await repository.candidatesBySurnamePrefix(db, surnameStem(word), filters, PREFIX_CANDIDATES));
+        }
+      }
+      const scored = unique(rows).map((p) => scoreQuery(words, p, birth)).filter((c) => c.score > 0.3);
+      return rank(scored, input.limit).map(toResult);
+    },
+
+    /** Existing persons who may be the same as a person being registered, best first. */
+    async candidatesFor(db: DbExecutor, subject: { givenNames: string; surname: string; birthDate: string }): Promise<ScoredPerson[]> {
+      const year = Number(subject.birthDate.slice(0, 4));
+      const keys = [...personSearchKeys(subject.givenNames, subject.surname), ...personSearchKeys(subject.surname, subject.givenNames)];
+      const rows = unique([
+        ...(await repository.candidatesByKeys(db, keys, { birthYearFrom: year - 1, birthYearTo: year + 1 }, KEY_CANDIDATES)),
+        ...(await repository.candidatesByBirthDate(db, subject.birthDate, {}, KEY_CANDIDATES)),
+      ]);
+      return rows.map((person) => ({ person, ...scoreMatch(subject, person) })).sort((a, b) => b.score - a.score);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Blocking keys for fuzzy search and duplicate detection (decision 0010). A person gets, for each of
+ * their given names: `stem|given`, `stem|giv~` and `ste~|given`, where `stem` is the surname without
+ * diacritics, Cyrillic transliteration variants and gendered ending (Bērziņš, Berzina and Berzins all
+ * give `berzin`). A query builds the same keys from every ordering of its words, so swapped names, a
+ * missing second given name and a typo after the third letter of either name still meet the person in
+ * one GIN index lookup; the candidates are then ranked by `scoreMatch`. Pure.
+ */
+import { foldName, givenNameKeys, surnameStem, transliterationKey } from '../../../shared/kernel/name-keys.ts';
+
+const PREFIX = 3;
+
+function keysFor(stem: string, given: string): string[] {
+  const keys = [`${stem}|${given}`];
+  if (given.length > PREFIX) keys.push(`${stem}|${given.slice(0, PREFIX)}~`);
+  if (stem.length > PREFIX) keys.push(`${stem.slice(0, PREFIX)}~|${given}`);
+  return keys;
+}
+
+/** Keys stored on the person row. Each part of a double surname counts as a surname of its own. */
+export function personSearchKeys(givenNames: string, surname: string): string[] {
+  const stems = new Set([surnameStem(surname), ...surnameStem(surname).split(' ')].filter(Boolean));
+  const keys = new Set<string>();
+  for (const stem of stems) for (const given of givenNameKeys(givenNames)) for (const k of keysFor(stem, given)) keys.add(k);
+  return [...keys];
+}
+
+/** The words of a free-text name query, as transliteration keys. */
+export function queryWords(text: string): string[] {
+  return transliterationKey(text).split(/[\s-]+/).filter((w) => w.length > 0);
+}
+
+/** Keys for a query: every ordered pair of words, either one taken as the surname. */
+export function querySearchKeys(words: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let j = 0; j < words.length; j++) {
+      if (i === j) continue;
+      for (const k of keysFor(surnameStem(words[i] as string), words[j] as string)) keys.add(k);
+    }
+  }
+  return [...keys];
+}
+
+export function nameFold(givenNames: string, surname: string): string {
+  return foldName(`${surname} ${givenNames}`);
+}
