@@ -15,6 +15,8 @@ import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { createManualClock } from '../src/server/platform/clock.ts';
 import { createArgon2Hasher } from '../src/server/platform/password.ts';
 import { seedDemoIdentity } from '../src/server/modules/identity/index.ts';
+import { seedRegister } from '../src/server/modules/register/index.ts';
+import { plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -35,6 +37,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   await migrateToLatest(database.db);
   const hasher = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
   await seedDemoIdentity(database.db, hasher);
+  // The demo families and a small synthetic population, so search has something to find.
+  await seedRegister(database.db, database.pool, { engine: database.engine, persons: 400, seed: 3, today: plainDateInZone(new Date(), 'Europe/Riga'), now: new Date().toISOString() });
   const clock = createManualClock(new Date());
   const config = parseConfig({ DATA_DIR: dataDir, DEMO_MODE: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '1000', ...env });
   const app = await buildApp({ config, db: database.db, clock, hasher, logger: false });

@@ -43,6 +43,8 @@ export const AbroadAddress = z.strictObject({
 });
 export const AddressInput = z.discriminatedUnion('kind', [LatviaAddress, AbroadAddress]);
 export type AddressInput = z.infer<typeof AddressInput>;
+/** What a client sends (optional fields may be left out). */
+export type AddressInputBody = z.input<typeof AddressInput>;
 
 export const AddressView = z.object({
   country: z.string(),

@@ -14,11 +14,18 @@ export function MyPage({ resident }: { resident: { displayName: string; personal
       </dl>
       <div className="card-grid">
         <div className="card">
+          <h2><Link to="/my/data">{t('portal.my.registerLink')}</Link></h2>
+          <p>{t('portal.my.registerIntro')}</p>
+        </div>
+        <div className="card">
+          <h2><Link to="/my/declare">{t('portal.my.declareLink')}</Link></h2>
+          <p>{t('portal.my.declareIntro')}</p>
+        </div>
+        <div className="card">
           <h2><Link to="/my/data-use">{t('portal.my.dataUseLink')}</Link></h2>
           <p>{t('portal.dataUse.intro')}</p>
         </div>
       </div>
-      <p className="lead">{t('portal.my.nextModules')}</p>
     </>
   );
 }

@@ -9,6 +9,8 @@ import { LandingPage } from './LandingPage.tsx';
 import { DemoEidPage } from './DemoEidPage.tsx';
 import { MyPage } from './MyPage.tsx';
 import { DataUsePage } from './DataUsePage.tsx';
+import { MyDataPage } from './MyDataPage.tsx';
+import { DeclarePage } from './DeclarePage.tsx';
 
 export function PortalApp() {
   const t = useT();
@@ -24,6 +26,8 @@ export function PortalApp() {
   const nav = resident ? (
     <ul>
       <li><NavLink to="/my" end>{t('common.home')}</NavLink></li>
+      <li><NavLink to="/my/data">{t('portal.my.registerLink')}</NavLink></li>
+      <li><NavLink to="/my/declare">{t('portal.my.declareLink')}</NavLink></li>
       <li><NavLink to="/my/data-use">{t('portal.my.dataUseLink')}</NavLink></li>
     </ul>
   ) : undefined;
@@ -38,6 +42,8 @@ export function PortalApp() {
         <Route path="/sign-in/demo-eid" element={config.data?.demoMode ? <DemoEidPage /> : <Navigate to="/" replace />} />
         <Route path="/my" element={guard(resident && <MyPage resident={resident} />)} />
         <Route path="/my/data-use" element={guard(<DataUsePage />)} />
+        <Route path="/my/data" element={guard(<MyDataPage />)} />
+        <Route path="/my/declare" element={guard(<DeclarePage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

@@ -13,6 +13,12 @@ import { TotpPage } from './TotpPage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { AccountsPage } from './AccountsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
+import { SearchPage } from './register/SearchPage.tsx';
+import { PersonPage } from './register/PersonPage.tsx';
+import { RegistrationPage } from './register/RegistrationPage.tsx';
+import { DuplicatesPage } from './register/DuplicatesPage.tsx';
+import { StatisticsPage } from './register/StatisticsPage.tsx';
+import { DeclarationsPage } from './register/DeclarationsPage.tsx';
 
 export function StaffApp() {
   const t = useT();
@@ -39,6 +45,11 @@ export function StaffApp() {
   const nav = staff ? (
     <ul>
       <li><NavLink to="/" end>{t('staff.nav.home')}</NavLink></li>
+      {can('register:search') && <li><NavLink to="/register">{t('staff.nav.register')}</NavLink></li>}
+      {can('register:record-event') && <li><NavLink to="/registration">{t('staff.nav.registration')}</NavLink></li>}
+      {can('register:review-duplicates') && <li><NavLink to="/duplicates">{t('staff.nav.duplicates')}</NavLink></li>}
+      {can('register:statistics') && <li><NavLink to="/statistics">{t('staff.nav.statistics')}</NavLink></li>}
+      {can('register:read-municipality-declarations') && <li><NavLink to="/declarations">{t('staff.nav.declarations')}</NavLink></li>}
       {can('staff:read') && <li><NavLink to="/accounts">{t('staff.nav.accounts')}</NavLink></li>}
       {(can('audit:verify') || can('audit:read-person-log')) && <li><NavLink to="/audit">{t('staff.nav.audit')}</NavLink></li>}
     </ul>
@@ -63,6 +74,12 @@ export function StaffApp() {
         <Route path="/" element={guard(staff && <HomePage staff={staff} idleSeconds={s?.idleTimeoutSeconds ?? 0} />)} />
         <Route path="/accounts" element={guard(<AccountsPage canManage={can('staff:manage')} />, 'staff:read')} />
         <Route path="/audit" element={guard(<AuditPage canVerify={can('audit:verify')} canReadLogs={can('audit:read-person-log')} />)} />
+        <Route path="/register" element={guard(<SearchPage />, 'register:search')} />
+        <Route path="/register/persons/:personId" element={guard(<PersonPage canRecord={can('register:record-event')} />, 'register:read')} />
+        <Route path="/registration" element={guard(<RegistrationPage canReview={can('register:review-duplicates')} />, 'register:record-event')} />
+        <Route path="/duplicates" element={guard(<DuplicatesPage />, 'register:review-duplicates')} />
+        <Route path="/statistics" element={guard(<StatisticsPage />, 'register:statistics')} />
+        <Route path="/declarations" element={guard(<DeclarationsPage />, 'register:read-municipality-declarations')} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

@@ -80,7 +80,7 @@ export function rowsOf(p: SyntheticPerson, idOf: (index: number) => SyntheticPer
     const address = syntheticAddress(a.municipalityCode, p.index * 7 + i);
     facts.address.push({
       ...base(a.validFrom, next ? next.validFrom : null), isAdditional: false, country: 'LVA', municipalityCode: a.municipalityCode, ...address,
-      legalBasis: 'taken over from the previous register',
+      legalBasis: 'pārņemts no iepriekšējā reģistra',
     });
   });
   // Same-day moves collapse: keep the periods non-empty.

@@ -19,7 +19,8 @@ function table(rows: readonly Row[]) {
 
 function addressText(a: { country: string; addressLine: string | null; municipalityCode: string | null }, locale: Locale): string {
   const municipality = a.municipalityCode ? findMunicipality(a.municipalityCode)?.name : undefined;
-  return [a.addressLine, municipality, a.country !== 'LVA' ? countryName(a.country, locale) : undefined].filter(Boolean).join(', ');
+  const withMunicipality = municipality && !(a.addressLine ?? '').includes(municipality.replace(/ novads$/, '')) ? municipality : undefined;
+  return [a.addressLine, withMunicipality, a.country !== 'LVA' ? countryName(a.country, locale) : undefined].filter(Boolean).join(', ');
 }
 
 function header(t: ReturnType<typeof translator>, title: string, generatedAt: string) {

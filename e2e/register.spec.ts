@@ -1,0 +1,134 @@
+/**
+ * The population register in the browser: an officer finds a person and opens the card under a stated
+ * purpose (the resident then sees that lookup), and a resident declares a new residence and downloads the
+ * confirmation — axe-clean throughout.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, screenshot, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+async function staffSignIn(username: string): Promise<void> {
+  await h.page.goto(`${h.baseUrl}/staff/sign-in`);
+  await h.page.getByLabel('Lietotājvārds').fill(username);
+  await h.page.getByLabel('Parole').fill('civitas-demo');
+  await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
+  await h.page.getByRole('heading', { level: 1, name: /Labdien/ }).waitFor();
+}
+
+async function residentSignIn(name: RegExp, greeting: string): Promise<void> {
+  await h.page.goto(`${h.baseUrl}/sign-in/demo-eid`);
+  await h.page.getByLabel(name).check();
+  await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
+  await h.page.getByRole('heading', { level: 1, name: greeting }).waitFor();
+}
+
+describe('register: the officer', () => {
+  it('searches without diacritics and finds Anna Marija Ozola', async () => {
+    await staffSignIn('registrar');
+    await h.page.getByRole('link', { name: 'Personu reģistrs' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Personu meklēšana' }).waitFor();
+    await h.page.getByRole('button', { name: 'Meklēt' }).click();
+    await h.page.getByRole('alert').getByText('Norādiet lietas numuru vai iemeslu').waitFor();
+    await h.page.getByLabel('Iemesls (ja nav lietas)').fill('Iedzīvotāja jautājums klātienē');
+    await h.page.getByLabel('Vārds un uzvārds').fill('ozola anna');
+    await h.page.getByRole('button', { name: 'Meklēt' }).click();
+    await h.page.getByRole('link', { name: 'Ozola' }).first().waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-register-search');
+  });
+
+  it('opens the card after confirming the purpose, switches to an earlier date and shows the history', async () => {
+    await h.page.getByRole('link', { name: 'Ozola' }).first().click();
+    await h.page.getByRole('heading', { level: 1, name: 'Atvērt personas datus' }).waitFor();
+    expect(await h.page.getByLabel('Iemesls (ja nav lietas)').inputValue()).toBe('Iedzīvotāja jautājums klātienē');
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-register-purpose');
+    await h.page.getByRole('button', { name: 'Atvērt personas datus' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Anna Marija Ozola' }).waitFor();
+    await h.page.getByText('Sofija Ozola').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-register-card');
+
+    await h.page.getByLabel('Patiesie dati dienā').fill('2010-01-01');
+    await h.page.getByRole('button', { name: 'Rādīt', exact: true }).click();
+    await h.page.getByText('Šajā datumā persona reģistrā nebija.').waitFor({ state: 'detached' }).catch(() => undefined);
+    await h.page.getByRole('button', { name: 'Šodien' }).click();
+    await h.page.getByRole('button', { name: 'Rādīt vēsturi' }).click();
+    await h.page.getByRole('columnheader', { name: 'Reģistrēts' }).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-register-history');
+  });
+
+  it('shows the registration, duplicates pages without accessibility problems, then signs out', async () => {
+    await h.page.getByRole('link', { name: 'Reģistrēt personu' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Reģistrēt personu' }).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-register-registration');
+    await h.page.getByRole('link', { name: 'Iespējamie dubulti' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Iespējamie dubulti' }).waitFor();
+    await h.page.getByRole('button', { name: 'Pārbaudīt visu reģistru' }).click();
+    await h.page.getByText(/Pārbaudītas \d+ personas/).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-register-duplicates');
+    await h.page.getByRole('button', { name: 'Atslēgties' }).click();
+  });
+
+  it('shows the supervisor the population statistics', async () => {
+    await staffSignIn('supervisor');
+    await h.page.getByRole('link', { name: 'Statistika' }).click();
+    await h.page.getByRole('cell', { name: /\d/ }).first().waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-register-statistics');
+    await h.page.getByRole('button', { name: 'Atslēgties' }).click();
+  });
+});
+
+describe('register: the resident', () => {
+  it('sees the officer’s lookup under "who used my data"', async () => {
+    await residentSignIn(/Anna Marija Ozola/, 'Labdien, Anna Marija Ozola!');
+    await h.page.getByRole('link', { name: 'Kas izmantoja manus datus' }).first().click();
+    await h.page.getByRole('cell', { name: 'Personas datu skatīšana reģistrā' }).first().waitFor();
+    expect(await h.page.getByRole('cell', { name: /Reģistra speciālists/ }).count()).toBeGreaterThan(0);
+  });
+
+  it('declares a new residence: errors first, then the declaration takes effect and the PDF downloads', async () => {
+    await h.page.getByRole('link', { name: 'Deklarēt dzīvesvietu' }).first().click();
+    await h.page.getByRole('heading', { level: 1, name: 'Dzīvesvietas deklarēšana' }).waitFor();
+    await h.page.getByRole('button', { name: 'Iesniegt deklarāciju' }).click();
+    await h.page.getByRole('alert').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-declare-errors');
+
+    await h.page.getByLabel('Pašvaldība', { exact: true }).selectOption({ label: 'Liepāja' });
+    await h.page.getByLabel('Iela vai mājas nosaukums').fill('Jūras iela');
+    await h.page.getByLabel('Mājas numurs').fill('7');
+    await h.page.getByLabel('Dzīvoklis (ja ir)').fill('3');
+    await h.page.getByLabel('Pasta indekss').fill('LV-3401');
+    await h.page.getByLabel('Tiesiskais pamats dzīvot šajā adresē').fill('Īres līgums');
+    await h.page.getByRole('button', { name: 'Iesniegt deklarāciju' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Deklarācija iesniegta' }).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-declare-done');
+    const href = await h.page.getByRole('link', { name: 'Lejupielādēt apliecinājumu (PDF)' }).getAttribute('href');
+    const pdf = await h.page.request.get(`${h.baseUrl}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('shows the new address under "my data", with the old one ended the day before', async () => {
+    await h.page.getByRole('link', { name: 'Mani dati reģistrā' }).first().click();
+    await h.page.getByRole('heading', { level: 1, name: 'Mani dati reģistrā' }).waitFor();
+    await h.page.getByText(/Jūras iela 7-3/).first().waitFor();
+    await h.page.getByText('Iepriekšējās adreses').waitFor();
+    // The old address ends the day before the new one begins.
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Riga' });
+    await h.page.getByRole('cell', { name: new RegExp(`– ${yesterday}`) }).first().waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-my-data');
+  });
+});

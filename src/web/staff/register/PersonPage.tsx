@@ -1,0 +1,148 @@
+/**
+ * The person card: asks for the purpose before showing anything (the audit gate records it), then the
+ * person as true on a date and as the register showed it at a moment, the history on both time axes,
+ * and the life-event forms.
+ */
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { readPersonCard, readPersonHistory } from '../../../shared/contracts/register.contract.ts';
+import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
+import { callApi } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { PageTitle } from '../../ui/Layout.tsx';
+import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
+import { formErrorsFrom } from '../../ui/errors.ts';
+import { LifeEvents, PersonDetails, useLabel } from '../../ui/PersonDetails.tsx';
+import { hasPurpose, purposeQuery, usePurpose } from './purpose.ts';
+import { PurposeFields } from './SearchPage.tsx';
+import { LifeEventForm } from './LifeEventForm.tsx';
+
+export function PersonPage({ canRecord }: { canRecord: boolean }) {
+  const t = useT();
+  const { personId = '' } = useParams();
+  const [purpose, setPurpose] = usePurpose();
+  const [confirmed, setConfirmed] = useState<string | undefined>(undefined);
+  const [asOf, setAsOf] = useState<{ validOn?: string; recordedAt?: string }>({});
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const open = confirmed === personId;
+
+  const card = useQuery({
+    queryKey: ['person', personId, asOf, purpose.caseReference, purpose.reason],
+    queryFn: () => callApi(readPersonCard, { params: { personId }, query: { ...purposeQuery(purpose), validOn: asOf.validOn, recordedAt: asOf.recordedAt } }),
+    enabled: open,
+    retry: false,
+  });
+  const history = useMutation({ mutationFn: () => callApi(readPersonHistory, { params: { personId }, query: purposeQuery(purpose) }) });
+
+  function confirm(event: FormEvent) {
+    event.preventDefault();
+    if (!hasPurpose(purpose)) {
+      setErrors([{ field: 'caseReference', message: t('purpose.missing') }]);
+      return;
+    }
+    setErrors([]);
+    setConfirmed(personId);
+  }
+
+  function applyAsOf(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const validOn = String(form.get('validOn') ?? '') || undefined;
+    const local = String(form.get('recordedAt') ?? '');
+    history.reset();
+    setAsOf({ validOn, recordedAt: local ? new Date(local).toISOString() : undefined });
+  }
+
+  if (!open) {
+    return (
+      <>
+        <PageTitle>{t('purpose.confirm')}</PageTitle>
+        <ErrorSummary errors={errors} />
+        <form onSubmit={confirm} noValidate>
+          <PurposeFields purpose={purpose} onChange={setPurpose} error={errors[0]?.message} />
+          <button type="submit" className="button">{t('purpose.confirm')}</button>
+        </form>
+      </>
+    );
+  }
+  if (card.isPending) return <p>{t('common.loading')}</p>;
+  if (card.error) return <ErrorSummary errors={formErrorsFrom(card.error, t)} />;
+  const c = card.data;
+  const isNow = !asOf.validOn && !asOf.recordedAt;
+
+  return (
+    <>
+      <PageTitle>{c.givenNames} {c.surname}</PageTitle>
+      {c.deathDate && <Notice kind="warning">{t('staff.person.dead', { date: c.deathDate })}</Notice>}
+      <form className="inline-form" onSubmit={applyAsOf} aria-label={t('staff.person.asOf')} key={`${asOf.validOn ?? ''}|${asOf.recordedAt ?? ''}`}>
+        <TextField id="validOn" label={t('staff.person.validOn')} type="date" defaultValue={asOf.validOn ?? ''} />
+        <TextField id="recordedAt" label={t('staff.person.recordedAt')} hint={t('staff.person.recordedAtHint')} type="datetime-local" defaultValue="" />
+        <div className="button-row">
+          <button type="submit" className="button button--secondary">{t('staff.person.apply')}</button>
+          {!isNow && <button type="button" className="button button--link" onClick={() => setAsOf({})}>{t('staff.person.now')}</button>}
+        </div>
+      </form>
+      {!isNow && <p className="tag">{t('staff.person.asOf')}: {c.asOf.validOn} · {c.asOf.recordedAt.slice(0, 16).replace('T', ' ')} UTC</p>}
+      {!c.existed ? <Notice kind="info">{t('staff.person.notExisting')}</Notice> : (
+        <PersonDetails card={c} personLink={(id, name) => <Link to={`/register/persons/${id}`}>{name}</Link>} />
+      )}
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t('register.section.documents')}</h2>
+        <p className="hint">{t('register.section.documentsLater')}</p>
+      </section>
+      <LifeEvents card={c} />
+      {canRecord && isNow && !c.deathDate && <LifeEventForm card={c} purpose={purpose} onRecorded={() => void card.refetch()} />}
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('staff.person.history')}</h2>
+        <p className="hint">{t('staff.person.historyIntro')}</p>
+        {!history.data && <button type="button" className="button button--secondary" onClick={() => history.mutate()}>{t('staff.person.showHistory')}</button>}
+        {history.data && <HistoryTable rows={history.data.rows} />}
+      </section>
+    </>
+  );
+}
+
+type HistoryRow = { fact: string; id: number; validFrom: string; validUntil: string | null; recordedAt: string; supersededAt: string | null; values: Record<string, unknown> };
+
+function HistoryTable({ rows }: { rows: HistoryRow[] }) {
+  const t = useT();
+  const label = useLabel();
+  const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  /** A fact in words, per kind (the same labels as the card). */
+  const describe = (fact: string, v: Record<string, unknown>): string => {
+    switch (fact) {
+      case 'code': return formatPersonalCode(str(v['personalCode']));
+      case 'name': return `${str(v['givenNames'])} ${str(v['surname'])}${v['originalName'] ? ` (${str(v['originalName'])})` : ''}`;
+      case 'core': return [
+        `${t('register.field.sex')}: ${t(`register.sex.${str(v['sex'])}`)}`, `${t('register.field.birthDate')}: ${str(v['birthDate'])}`,
+        `${t('register.field.birthCountry')}: ${str(v['birthCountry'])}`, v['deathDate'] ? `${t('register.field.deathDate')}: ${str(v['deathDate'])}` : '',
+      ].filter(Boolean).join('; ');
+      case 'status': return `${label('legalStatus', str(v['legalStatus']))}${Array.isArray(v['citizenships']) && v['citizenships'].length ? ` (${(v['citizenships'] as string[]).join(', ')})` : ''}`;
+      case 'address': return `${v['isAdditional'] ? `${t('register.field.additionalAddress')}: ` : ''}${str(v['addressLine'])}${v['country'] !== 'LVA' ? `, ${str(v['country'])}` : ''}`;
+      case 'relation': return `${label('register.relation', str(v['kind']))}: ${str(v['relatedPersonId'])}`;
+      default: return '';
+    }
+  };
+  return (
+    <table className="data timeline">
+      <thead>
+        <tr>
+          <th scope="col">{t('staff.person.value')}</th><th scope="col">{t('staff.person.validTime')}</th>
+          <th scope="col">{t('staff.person.recordedTime')}</th><th scope="col">{t('staff.person.replacedAt')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={`${r.fact}-${r.id}`} className={r.supersededAt ? 'superseded' : undefined}>
+            <td><strong>{label('fact', r.fact)}</strong> {describe(r.fact, r.values)}</td>
+            <td>{r.validUntil ? t('pdf.period', { from: r.validFrom, until: r.validUntil }) : t('pdf.since', { from: r.validFrom })}</td>
+            <td>{when(r.recordedAt)}</td>
+            <td>{r.supersededAt ? when(r.supersededAt) : <span className="tag">{t('staff.person.current')}</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,100 @@
+/** Staff search: personal code, name (with or without diacritics, partial), birth date or year, municipality; under a stated purpose. */
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import { searchPersons } from '../../../shared/contracts/register.contract.ts';
+import { MUNICIPALITIES, findMunicipality } from '../../../shared/kernel/municipalities.ts';
+import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
+import { callApi } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { PageTitle } from '../../ui/Layout.tsx';
+import { ErrorSummary, TextField, type FormError } from '../../ui/forms.tsx';
+import { SelectField } from '../../ui/fields.tsx';
+import { formErrorsFrom } from '../../ui/errors.ts';
+import { useLabel } from '../../ui/PersonDetails.tsx';
+import { hasPurpose, purposeQuery, usePurpose } from './purpose.ts';
+
+export function PurposeFields({ purpose, onChange, error }: { purpose: { caseReference: string; reason: string }; onChange: (p: { caseReference: string; reason: string }) => void; error?: string | undefined }) {
+  const t = useT();
+  return (
+    <fieldset className={`fieldset${error ? ' field--error' : ''}`} id="purpose">
+      <legend>{t('purpose.title')}</legend>
+      <p className="hint">{t('purpose.intro')}</p>
+      {error && <p className="field-error">{error}</p>}
+      <TextField id="caseReference" label={t('purpose.caseReference')} value={purpose.caseReference} onChange={(e) => onChange({ ...purpose, caseReference: e.target.value })} />
+      <TextField id="reason" label={t('purpose.reason')} value={purpose.reason} onChange={(e) => onChange({ ...purpose, reason: e.target.value })} />
+    </fieldset>
+  );
+}
+
+export function SearchPage() {
+  const t = useT();
+  const label = useLabel();
+  const [purpose, setPurpose] = usePurpose();
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const search = useMutation({
+    mutationFn: (query: Record<string, string | undefined>) => callApi(searchPersons, { query: { ...query, ...purposeQuery(purpose) } }),
+    onError: (error) => setErrors(formErrorsFrom(error, t, { q: t('staff.search.name'), code: t('staff.search.code'), birthDate: t('register.field.birthDate'), birthYear: t('register.field.birthYear'), caseReference: t('purpose.caseReference') })),
+    onSuccess: () => setErrors([]),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!hasPurpose(purpose)) {
+      setErrors([{ field: 'caseReference', message: t('purpose.missing') }]);
+      return;
+    }
+    const form = new FormData(event.currentTarget);
+    const value = (k: string) => String(form.get(k) ?? '').trim() || undefined;
+    search.mutate({ q: value('q'), code: value('code'), birthDate: value('birthDate'), birthYear: value('birthYear'), municipality: value('municipality') });
+  }
+
+  return (
+    <>
+      <PageTitle>{t('staff.search.title')}</PageTitle>
+      <p className="lead">{t('staff.search.intro')}</p>
+      <ErrorSummary errors={errors} />
+      <form onSubmit={submit} noValidate>
+        <PurposeFields purpose={purpose} onChange={setPurpose} error={errors.find((e) => e.field === 'caseReference')?.message} />
+        <TextField id="q" label={t('staff.search.name')} hint={t('staff.search.nameHint')} autoComplete="off" />
+        <TextField id="code" label={t('staff.search.code')} inputMode="numeric" autoComplete="off" />
+        <TextField id="birthDate" label={t('register.field.birthDate')} type="date" />
+        <TextField id="birthYear" label={t('register.field.birthYear')} inputMode="numeric" />
+        <SelectField id="municipality" label={t('register.field.municipality')} defaultValue="">
+          <option value="">{t('staff.search.anyMunicipality')}</option>
+          {MUNICIPALITIES.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+        </SelectField>
+        <button type="submit" className="button" disabled={search.isPending}>{t('staff.search.submit')}</button>
+      </form>
+      {search.data && (
+        <section aria-labelledby="results-title">
+          <h2 id="results-title" aria-live="polite">{t('staff.search.results', { count: search.data.total })}</h2>
+          {search.data.results.length > 0 && (
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('register.field.surname')}</th><th scope="col">{t('register.field.givenNames')}</th><th scope="col">{t('register.field.personalCode')}</th>
+                  <th scope="col">{t('register.field.birthDate')}</th><th scope="col">{t('register.field.municipality')}</th><th scope="col">{t('register.field.legalStatus')}</th>
+                  <th scope="col">{t('staff.search.score')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {search.data.results.map((r) => (
+                  <tr key={r.id}>
+                    <td><Link to={`/register/persons/${r.id}`}>{r.surname}</Link>{r.deathDate ? ' †' : ''}</td>
+                    <td>{r.givenNames}</td>
+                    <td>{formatPersonalCode(r.personalCode)}</td>
+                    <td>{r.birthDate}</td>
+                    <td>{r.municipalityCode ? findMunicipality(r.municipalityCode)?.name ?? r.municipalityCode : t('common.none')}</td>
+                    <td>{label('legalStatus', r.legalStatus)}</td>
+                    <td title={r.reasons.join(', ')}>{Math.round(r.score * 100)}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

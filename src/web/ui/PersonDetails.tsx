@@ -1,0 +1,127 @@
+/** A person's register data (a PersonCard), shown to officers on the person card and to residents under "my data". */
+import type { ReactNode } from 'react';
+import type { AddressView, PersonCard } from '../../shared/contracts/register.contract.ts';
+import { findMunicipality } from '../../shared/kernel/municipalities.ts';
+import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+
+export function useLabel() {
+  const t = useT();
+  return (prefix: string, value: string) => {
+    const key = `${prefix}.${value}`;
+    const text = t(key);
+    return text === key ? value : text;
+  };
+}
+
+export function addressText(a: AddressView): string {
+  const municipality = a.municipalityCode ? findMunicipality(a.municipalityCode)?.name : undefined;
+  // The address line usually names the town already; add the municipality only when it does not.
+  const withMunicipality = municipality && !(a.addressLine ?? '').includes(municipality.replace(/ novads$/, '')) ? municipality : undefined;
+  return [a.addressLine, withMunicipality, a.country !== 'LVA' ? a.country : undefined].filter(Boolean).join(', ');
+}
+
+function Period({ from, until }: { from: string; until: string | null }) {
+  const t = useT();
+  return <>{until ? t('pdf.period', { from, until }) : t('pdf.since', { from })}</>;
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+export function PersonDetails({ card, personLink }: { card: PersonCard; personLink?: (personId: string, text: string) => ReactNode }) {
+  const t = useT();
+  const label = useLabel();
+  const none = t('common.none');
+  return (
+    <>
+      <section aria-labelledby="person-data">
+        <h2 id="person-data">{t('register.section.person')}</h2>
+        <dl className="summary-list">
+          <Row label={t('register.field.personalCode')}>{card.personalCode ? formatPersonalCode(card.personalCode) : none}</Row>
+          <Row label={t('register.field.givenNames')}>{card.givenNames ?? none}</Row>
+          <Row label={t('register.field.surname')}>{card.surname ?? none}</Row>
+          {card.originalName && <Row label={t('register.field.originalName')}>{card.originalName}</Row>}
+          <Row label={t('register.field.birthSurname')}>{card.birthSurname ?? none}</Row>
+          <Row label={t('register.field.sex')}>{card.sex ? t(`register.sex.${card.sex}`) : none}</Row>
+          <Row label={t('register.field.birthDate')}>{card.birthDate ?? none}</Row>
+          <Row label={t('register.field.birthCountry')}>{card.birthCountry ?? none}{card.birthMunicipality ? `, ${findMunicipality(card.birthMunicipality)?.name ?? card.birthMunicipality}` : ''}</Row>
+          <Row label={t('register.field.legalStatus')}>{card.legalStatus ? label('legalStatus', card.legalStatus) : none}</Row>
+          <Row label={t('register.field.citizenships')}>{card.citizenships.join(', ') || none}</Row>
+          {card.deathDate && <Row label={t('register.field.deathDate')}>{card.deathDate}</Row>}
+        </dl>
+      </section>
+
+      <section aria-labelledby="person-residence">
+        <h2 id="person-residence">{t('register.section.residence')}</h2>
+        <dl className="summary-list">
+          <Row label={t('register.field.residence')}>{card.residence ? <>{addressText(card.residence)} (<Period from={card.residence.validFrom} until={card.residence.validUntil} />)</> : none}</Row>
+          {card.additionalAddresses.map((a, i) => (
+            <Row key={i} label={t('register.field.additionalAddress')}>{addressText(a)} (<Period from={a.validFrom} until={a.validUntil} />)</Row>
+          ))}
+        </dl>
+        {card.addressHistory.length > 1 && (
+          <table className="data">
+            <caption>{t('portal.data.addressHistory')}</caption>
+            <thead><tr><th scope="col">{t('register.field.residence')}</th><th scope="col">{t('register.field.period')}</th></tr></thead>
+            <tbody>
+              {card.addressHistory.map((a, i) => <tr key={i}><td>{addressText(a)}</td><td><Period from={a.validFrom} until={a.validUntil} /></td></tr>)}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {(card.earlierNames.length > 0 || card.codes.length > 1) && (
+        <section aria-labelledby="person-history">
+          <h2 id="person-history">{t('register.section.history')}</h2>
+          <dl className="summary-list">
+            {card.earlierNames.map((n, i) => <Row key={`n${i}`} label={t('register.field.earlierName')}>{n.givenNames} {n.surname} (<Period from={n.validFrom} until={n.validUntil} />)</Row>)}
+            {card.codes.map((c) => <Row key={c.personalCode} label={t('register.field.personalCode')}>{formatPersonalCode(c.personalCode)} (<Period from={c.validFrom} until={c.validUntil} />)</Row>)}
+          </dl>
+        </section>
+      )}
+
+      <section aria-labelledby="person-relations">
+        <h2 id="person-relations">{t('register.section.relations')}</h2>
+        {card.relations.length === 0 ? <p>{t('staff.person.noRelations')}</p> : (
+          <ul>
+            {card.relations.map((r) => {
+              const name = `${r.givenNames} ${r.surname}`;
+              return (
+                <li key={`${r.kind}-${r.personId}`}>
+                  {t(`register.relation.${r.kind}`)}: {personLink ? personLink(r.personId, name) : name}, {r.birthDate}
+                  {r.deathDate ? ` († ${r.deathDate})` : ''} (<Period from={r.validFrom} until={r.validUntil} />)
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function LifeEvents({ card }: { card: PersonCard }) {
+  const t = useT();
+  const label = useLabel();
+  if (card.events.length === 0) return null;
+  return (
+    <section aria-labelledby="person-events">
+      <h2 id="person-events">{t('register.section.events')}</h2>
+      <table className="data">
+        <thead><tr><th scope="col">{t('staff.event.effectiveDate')}</th><th scope="col">{t('staff.person.chooseEvent')}</th><th scope="col">{t('staff.event.legalBasis')}</th><th scope="col">{t('staff.event.sourceDocument')}</th><th scope="col">{t('staff.person.recordedTime')}</th></tr></thead>
+        <tbody>
+          {[...card.events].reverse().map((e) => (
+            <tr key={e.id}><td>{e.effectiveDate}</td><td>{label('event', e.kind)}</td><td>{e.legalBasis}</td><td>{e.sourceDocument ?? t('common.none')}</td><td>{e.recordedAt.slice(0, 16).replace('T', ' ')}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
