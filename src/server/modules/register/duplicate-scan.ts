@@ -1,7 +1,8 @@
 /**
- * The full-register duplicate scan: candidate pairs from blocking in SQL (persons who share a search key
- * and a birth date; who share a whole-name key and a birth year with a date one day apart or with day
- * and month swapped; whose surname and given name look swapped), then scored by `scoreMatch`. Pairs at
+ * The full-register duplicate scan: candidate pairs from blocking in SQL (persons born the same day who
+ * share a search key, a given name or a surname stem, or whose names look swapped; persons who share a
+ * whole-name key and a birth year with dates one day apart or with day and month swapped), then scored
+ * by `scoreMatch`. Pairs at
  * or above the threshold become open candidates for an officer; pairs already decided are kept.
  */
 import { sql } from 'kysely';
@@ -27,13 +28,22 @@ export async function scanForDuplicates(db: Db, repository: RegisterRepository, 
       SELECT id, birth_date, birth_year, unnest(search_keys) AS key FROM register.person
       UNION ALL
       SELECT id, birth_date, birth_year, 'swap:' || least(left(surname_stem, 3), left(split_part(search_keys[1], '|', 2), 3))
-        || '/' || greatest(left(surname_stem, 3), left(split_part(search_keys[1], '|', 2), 3)) FROM register.person`.execute(trx);
+        || '/' || greatest(left(surname_stem, 3), left(split_part(search_keys[1], '|', 2), 3)) FROM register.person
+      UNION
+      -- With the same birth date, one name alone is enough to compare: a typo anywhere in the other still meets.
+      SELECT id, birth_date, birth_year, 'given:' || split_part(k, '|', 2) FROM register.person, unnest(search_keys) AS k WHERE strpos(k, '~') = 0
+      UNION ALL
+      SELECT id, birth_date, birth_year, 'surname:' || surname_stem FROM register.person
+      UNION
+      -- For a birth-date typo on top of a surname typo: a given name and the surname's first letter (a typo rarely hits it).
+      SELECT id, birth_date, birth_year, 'initial:' || split_part(k, '|', 2) || '/' || left(surname_stem, 1) FROM register.person, unnest(search_keys) AS k WHERE strpos(k, '~') = 0`.execute(trx);
     await sql`ANALYZE scan_key`.execute(trx);
     const pairs = await sql<{ a: string; b: string }>`
       SELECT a.id AS a, b.id AS b FROM scan_key a JOIN scan_key b ON a.key = b.key AND a.birth_date = b.birth_date AND a.id < b.id
+      WHERE a.key NOT LIKE 'initial:%'
       UNION
       SELECT a.id, b.id FROM scan_key a JOIN scan_key b ON a.key = b.key AND a.birth_year = b.birth_year AND a.id < b.id
-      WHERE strpos(a.key, '~') = 0 AND a.key NOT LIKE 'swap:%'
+      WHERE strpos(a.key, '~') = 0 AND a.key NOT LIKE 'given:%' AND a.key NOT LIKE 'surname:%'
         AND (abs(a.birth_date - b.birth_date) = 1 OR to_char(a.birth_date, 'MM-DD') = to_char(b.birth_date, 'DD-MM'))`.execute(trx);
     const persons = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM register.person`.execute(trx)).rows[0]?.n ?? 0);
     return { pairs: pairs.rows, persons };
