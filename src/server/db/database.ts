@@ -49,7 +49,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pool = new pg.Pool({ connectionString: options.databaseUrl, max, types: typeParsers });
   } else {
     engine = await startEmbeddedEngine(options.dataDir, { maxConnections: Math.max(32, max + 8) });
-    pool = new pg.Pool({ host: engine.socketDir, port: engine.port, user: 'postgres', database: 'postgres', max, types: typeParsers });
+    // One connection per process (decision 0012): PGlite runs one statement at a time anyway, and the
+    // socket server interleaves the extended-protocol messages of concurrent connections (an unnamed
+    // statement of one connection bound by another: "portal does not exist", or a hang).
+    pool = new pg.Pool({ host: engine.socketDir, port: engine.port, user: 'postgres', database: 'postgres', max: 1, types: typeParsers });
   }
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});

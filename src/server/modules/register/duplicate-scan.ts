@@ -25,18 +25,18 @@ export async function scanForDuplicates(db: Db, repository: RegisterRepository, 
   const started = performance.now();
   const blocked = await db.transaction().execute(async (trx) => {
     await sql`CREATE TEMP TABLE scan_key ON COMMIT DROP AS
-      SELECT id, birth_date, birth_year, unnest(search_keys) AS key FROM register.person
+      SELECT id, birth_date, birth_year, k AS key FROM register.person, unnest(search_keys) AS k WHERE strpos(k, '@') = 0
       UNION ALL
       SELECT id, birth_date, birth_year, 'swap:' || least(left(surname_stem, 3), left(split_part(search_keys[1], '|', 2), 3))
         || '/' || greatest(left(surname_stem, 3), left(split_part(search_keys[1], '|', 2), 3)) FROM register.person
       UNION
       -- With the same birth date, one name alone is enough to compare: a typo anywhere in the other still meets.
-      SELECT id, birth_date, birth_year, 'given:' || split_part(k, '|', 2) FROM register.person, unnest(search_keys) AS k WHERE strpos(k, '~') = 0
+      SELECT id, birth_date, birth_year, 'given:' || split_part(k, '|', 2) FROM register.person, unnest(search_keys) AS k WHERE strpos(k, '~') = 0 AND strpos(k, '@') = 0
       UNION ALL
       SELECT id, birth_date, birth_year, 'surname:' || surname_stem FROM register.person
       UNION
       -- For a birth-date typo on top of a surname typo: a given name and the surname's first letter (a typo rarely hits it).
-      SELECT id, birth_date, birth_year, 'initial:' || split_part(k, '|', 2) || '/' || left(surname_stem, 1) FROM register.person, unnest(search_keys) AS k WHERE strpos(k, '~') = 0`.execute(trx);
+      SELECT id, birth_date, birth_year, 'initial:' || split_part(k, '|', 2) || '/' || left(surname_stem, 1) FROM register.person, unnest(search_keys) AS k WHERE strpos(k, '~') = 0 AND strpos(k, '@') = 0`.execute(trx);
     await sql`ANALYZE scan_key`.execute(trx);
     const pairs = await sql<{ a: string; b: string }>`
       SELECT a.id AS a, b.id AS b FROM scan_key a JOIN scan_key b ON a.key = b.key AND a.birth_date = b.birth_date AND a.id < b.id

@@ -10,7 +10,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { scoreMatch, type MatchSubject } from './match-score.ts';
 import type { CandidateFilters, PersonRow, RegisterRepository } from './register.repository.ts';
-import { personSearchKeys, querySearchKeys, queryWords } from './search-keys.ts';
+import { personNameKeys, querySearchKeys, queryWords, withYears } from './search-keys.ts';
 
 export interface SearchInput {
   q?: string | undefined;
@@ -82,7 +82,10 @@ export function createPersonSearch(repository: RegisterRepository) {
         const rows = await repository.candidatesByBirthDate(db, input.birthDate, { municipalityCode: input.municipality }, input.limit);
         return rows.map((person) => toResult({ person, score: 1, reasons: ['birth-date'] }));
       }
-      let rows: PersonRow[] = words.length > 1 ? await repository.candidatesByKeys(db, querySearchKeys(words), filters, KEY_CANDIDATES) : [];
+      const nameKeys = querySearchKeys(words);
+      const keys = year === undefined ? nameKeys : withYears(nameKeys, [year - 1, year, year + 1]);
+      // Without a year, the commonest names match hundreds of persons at national scale: rank a bounded set.
+      let rows: PersonRow[] = words.length > 1 ? await repository.candidatesByKeys(db, keys, filters, year === undefined ? 500 : KEY_CANDIDATES) : [];
       // Partial names ("Bērz", "Bērziņ Jān") and single words: surname prefixes.
       if (rows.length < input.limit) {
         for (const word of words.filter((w) => w.length >= 2)) {
@@ -96,9 +99,9 @@ export function createPersonSearch(repository: RegisterRepository) {
     /** Existing persons who may be the same as a person being registered, best first. */
     async candidatesFor(db: DbExecutor, subject: { givenNames: string; surname: string; birthDate: string }): Promise<ScoredPerson[]> {
       const year = Number(subject.birthDate.slice(0, 4));
-      const keys = [...personSearchKeys(subject.givenNames, subject.surname), ...personSearchKeys(subject.surname, subject.givenNames)];
+      const keys = withYears([...personNameKeys(subject.givenNames, subject.surname), ...personNameKeys(subject.surname, subject.givenNames)], [year - 1, year, year + 1]);
       const rows = unique([
-        ...(await repository.candidatesByKeys(db, keys, { birthYearFrom: year - 1, birthYearTo: year + 1 }, KEY_CANDIDATES)),
+        ...(await repository.candidatesByKeys(db, keys, {}, KEY_CANDIDATES)),
         ...(await repository.candidatesByBirthDate(db, subject.birthDate, {}, KEY_CANDIDATES)),
       ]);
       return rows.map((person) => ({ person, ...scoreMatch(subject, person) })).sort((a, b) => b.score - a.score);

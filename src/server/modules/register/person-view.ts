@@ -145,7 +145,7 @@ export function currentProjection(facts: FactRows, today: string): {
       municipalityCode: residence && residence.country === 'LVA' ? residence.municipalityCode : null,
       abroadCountry: residence && residence.country !== 'LVA' ? residence.country : null,
       deathDate: core.deathDate, surnameStem: surnameStem(name.surname), nameFold: nameFold(name.givenNames, name.surname),
-      searchKeys: personSearchKeys(name.givenNames, name.surname), birthYear: Number(core.birthDate.slice(0, 4)),
+      searchKeys: personSearchKeys(name.givenNames, name.surname, Number(core.birthDate.slice(0, 4))), birthYear: Number(core.birthDate.slice(0, 4)),
     },
     periods: populationPeriods({
       birthDate: core.birthDate, deathDate: core.deathDate,
