@@ -74,6 +74,14 @@ describe('civitas seed / audit verify / backup / restore on the embedded engine'
     const restore = civitas(['restore', file, '--json'], { env: { DATA_DIR: target } });
     expect(restore.code).toBe(0);
     expect(civitas(['seed', '--json'], { env: { DATA_DIR: target } }).stdout).toContain('"seeded": false');
+    // A synthetic population goes into an empty register only: the restored one already holds the demo families and nothing else.
+    const population = civitas(['seed', '--persons', '300', '--json'], { env: { DATA_DIR: target } });
+    expect(JSON.parse(population.stdout)).toMatchObject({ seeded: false, personsLoaded: 300 });
+    const again = civitas(['seed', '--persons', '300', '--json'], { env: { DATA_DIR: target } });
+    expect(JSON.parse(again.stdout)).toMatchObject({ personsLoaded: 0 });
+    const badCount = civitas(['seed', '--persons', 'many'], { env: { DATA_DIR: target } });
+    expect(badCount.code).toBe(2);
+    expect(badCount.stderr.trim()).toBe('civitas: --persons must be a whole number, got "many"');
     const missing = civitas(['restore', path.join(tmp, 'nope.gz')], { env: { DATA_DIR: target } });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file');

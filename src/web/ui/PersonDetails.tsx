@@ -1,6 +1,9 @@
 /** A person's register data (a PersonCard), shown to officers on the person card and to residents under "my data". */
 import type { ReactNode } from 'react';
-import type { AddressView, PersonCard } from '../../shared/contracts/register.contract.ts';
+import { useQuery } from '@tanstack/react-query';
+import { listCountries, type AddressView, type PersonCard } from '../../shared/contracts/register.contract.ts';
+import { callApi } from '../api/client.ts';
+import { useLocale } from '../i18n/I18nProvider.tsx';
 import { findMunicipality } from '../../shared/kernel/municipalities.ts';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -11,6 +14,16 @@ export function useLabel() {
     const key = `${prefix}.${value}`;
     const text = t(key);
     return text === key ? value : text;
+  };
+}
+
+/** Country names in the page's language (ISO 3166 alpha-3 codes in the data). */
+export function useCountryName(): (code: string) => string {
+  const { locale } = useLocale();
+  const countries = useQuery({ queryKey: ['countries'], queryFn: () => callApi(listCountries), staleTime: Infinity });
+  return (code) => {
+    const c = countries.data?.countries.find((x) => x.code === code);
+    return c ? (locale === 'lv' ? c.lv : c.en) : code;
   };
 }
 
@@ -38,6 +51,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function PersonDetails({ card, personLink }: { card: PersonCard; personLink?: (personId: string, text: string) => ReactNode }) {
   const t = useT();
   const label = useLabel();
+  const country = useCountryName();
   const none = t('common.none');
   return (
     <>
@@ -51,9 +65,9 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
           <Row label={t('register.field.birthSurname')}>{card.birthSurname ?? none}</Row>
           <Row label={t('register.field.sex')}>{card.sex ? t(`register.sex.${card.sex}`) : none}</Row>
           <Row label={t('register.field.birthDate')}>{card.birthDate ?? none}</Row>
-          <Row label={t('register.field.birthCountry')}>{card.birthCountry ?? none}{card.birthMunicipality ? `, ${findMunicipality(card.birthMunicipality)?.name ?? card.birthMunicipality}` : ''}</Row>
+          <Row label={t('register.field.birthCountry')}>{card.birthCountry ? country(card.birthCountry) : none}{card.birthMunicipality ? `, ${findMunicipality(card.birthMunicipality)?.name ?? card.birthMunicipality}` : ''}</Row>
           <Row label={t('register.field.legalStatus')}>{card.legalStatus ? label('legalStatus', card.legalStatus) : none}</Row>
-          <Row label={t('register.field.citizenships')}>{card.citizenships.join(', ') || none}</Row>
+          <Row label={t('register.field.citizenships')}>{card.citizenships.map(country).join(', ') || none}</Row>
           {card.deathDate && <Row label={t('register.field.deathDate')}>{card.deathDate}</Row>}
         </dl>
       </section>
@@ -115,7 +129,7 @@ export function LifeEvents({ card }: { card: PersonCard }) {
     <section aria-labelledby="person-events">
       <h2 id="person-events">{t('register.section.events')}</h2>
       <table className="data">
-        <thead><tr><th scope="col">{t('staff.event.effectiveDate')}</th><th scope="col">{t('staff.person.chooseEvent')}</th><th scope="col">{t('staff.event.legalBasis')}</th><th scope="col">{t('staff.event.sourceDocument')}</th><th scope="col">{t('staff.person.recordedTime')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('staff.event.effectiveDate')}</th><th scope="col">{t('staff.person.chooseEvent')}</th><th scope="col">{t('register.field.legalBasis')}</th><th scope="col">{t('staff.event.sourceDocument')}</th><th scope="col">{t('staff.person.recordedTime')}</th></tr></thead>
         <tbody>
           {[...card.events].reverse().map((e) => (
             <tr key={e.id}><td>{e.effectiveDate}</td><td>{label('event', e.kind)}</td><td>{e.legalBasis}</td><td>{e.sourceDocument ?? t('common.none')}</td><td>{e.recordedAt.slice(0, 16).replace('T', ' ')}</td></tr>

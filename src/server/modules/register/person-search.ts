@@ -85,14 +85,17 @@ export function createPersonSearch(repository: RegisterRepository) {
       const nameKeys = querySearchKeys(words);
       const keys = year === undefined ? nameKeys : withYears(nameKeys, [year - 1, year, year + 1]);
       // Without a year, the commonest names match hundreds of persons at national scale: rank a bounded set.
-      let rows: PersonRow[] = words.length > 1 ? await repository.candidatesByKeys(db, keys, filters, year === undefined ? 500 : KEY_CANDIDATES) : [];
-      // Partial names ("Bērz", "Bērziņ Jān") and single words: surname prefixes.
-      if (rows.length < input.limit) {
+      const keyed = words.length > 1 ? await repository.candidatesByKeys(db, keys, filters, year === undefined ? 500 : KEY_CANDIDATES) : [];
+      let scored = keyed.map((p) => scoreQuery(words, p, birth));
+      // Partial names ("Bērz", "Bērziņ Jān") and single words: surname prefixes, unless the keys already found a good match.
+      if (!scored.some((c) => c.score >= 0.8)) {
+        const seen = new Set(keyed.map((p) => p.id));
         for (const word of words.filter((w) => w.length >= 2)) {
-          rows = rows.concat(await repository.candidatesBySurnamePrefix(db, surnameStem(word), filters, PREFIX_CANDIDATES));
+          const more = unique(await repository.candidatesBySurnamePrefix(db, surnameStem(word), filters, PREFIX_CANDIDATES)).filter((p) => !seen.has(p.id) && seen.add(p.id));
+          scored = scored.concat(more.map((p) => scoreQuery(words, p, birth)));
         }
       }
-      const scored = unique(rows).map((p) => scoreQuery(words, p, birth)).filter((c) => c.score > 0.3);
+      scored = scored.filter((c) => c.score > 0.3);
       return rank(scored, input.limit).map(toResult);
     },
 

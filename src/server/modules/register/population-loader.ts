@@ -106,6 +106,8 @@ export async function loadPersons(pool: pg.Pool, source: PersonSource, options: 
   try {
     if (bulk) {
       await client.query(`SET session_replication_role = replica`);
+      // Index builds at the end sort millions of keys (the GIN index ~40 M): give them memory for this session.
+      await client.query(`SET maintenance_work_mem = '1GB'`);
       droppedIndexes = await dropSecondaryIndexes(client);
     }
     for await (const batch of batches) {
@@ -129,6 +131,7 @@ export async function loadPersons(pool: pg.Pool, source: PersonSource, options: 
       // Indexes come back even when the load failed half-way, so the register stays usable.
       for (const def of droppedIndexes) await client.query(def);
       await client.query(`SET session_replication_role = DEFAULT`);
+      await client.query(`RESET maintenance_work_mem`);
     }
     client.release();
   }

@@ -118,6 +118,16 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     if (person.deathDate) throw new AppError('INVALID_STATE', `${person.givenNames} ${person.surname} died on ${person.deathDate}`, [{ path, message: 'the person has died' }]);
   }
 
+  /** The start of a life event on one person: lock the row, check the version the officer saw, that the person lives, and the date. */
+  async function beginEvent(trx: DbExecutor, personId: string, expectedVersion: number | undefined, date: { path: string; value: string }): Promise<PersonRow> {
+    const person = await requirePerson(trx, personId, true);
+    checkVersion(person, expectedVersion);
+    requireAlive(person);
+    checkPastDate(date.path, date.value, 'The date');
+    if (date.value < person.birthDate) invalid(date.path, 'The date is before the person’s birth');
+    return person;
+  }
+
   async function auditAccess(trx: DbExecutor, ctx: ActionContext, r: { action: string; purpose: string; legalBasis: string; subjectPersonId: string | null; resource: string; touched?: string[] }) {
     await audit.record(trx, {
       actor: ctx.actor, action: r.action, purpose: r.purpose, legalBasis: r.legalBasis, caseReference: ctx.caseReference ?? null, reason: ctx.reason ?? null,
@@ -297,11 +307,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     additionalAddresses: ReadonlyArray<{ address: AddressInput; validFrom: string; validUntil?: string | undefined }>;
     declarantPersonId: string | null; declarantRole: 'self' | 'parent' | 'guardian' | 'officer'; sourceDocument: string | null; expectedVersion?: number | undefined;
   }) {
-    const person = await requirePerson(trx, input.personId, true);
-    requireAlive(person);
-    checkVersion(person, input.expectedVersion);
-    checkPastDate('validFrom', input.validFrom, 'The date you started living there');
-    if (input.validFrom < person.birthDate) invalid('validFrom', 'The date is before the person’s birth');
+    const person = await beginEvent(trx, input.personId, input.expectedVersion, { path: 'validFrom', value: input.validFrom });
     validateAddress(input.address, 'address');
     const errors: FieldError[] = [];
     input.additionalAddresses.forEach((a, i) => {
@@ -443,11 +449,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
 
     async recordDeath(ctx: ActionContext, personId: string, input: { deathDate: string; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {
       return db.transaction().execute(async (trx) => {
-        const person = await requirePerson(trx, personId, true);
-        checkVersion(person, input.expectedVersion);
-        requireAlive(person);
-        checkPastDate('deathDate', input.deathDate, 'A date of death');
-        if (input.deathDate < person.birthDate) invalid('deathDate', 'The date of death is before the birth');
+        await beginEvent(trx, personId, input.expectedVersion, { path: 'deathDate', value: input.deathDate });
         const facts = await repository.allFacts(trx, personId);
         const core = facts.core.find((c) => c.supersededAt === null);
         if (!core) throw new AppError('INTERNAL', 'The person has no core fact');
@@ -464,11 +466,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
 
     async changeName(ctx: ActionContext, personId: string, input: { effectiveDate: string; givenNames: string; surname: string; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {
       return db.transaction().execute(async (trx) => {
-        const person = await requirePerson(trx, personId, true);
-        checkVersion(person, input.expectedVersion);
-        requireAlive(person);
-        checkPastDate('effectiveDate', input.effectiveDate, 'The date of the change');
-        if (input.effectiveDate < person.birthDate) invalid('effectiveDate', 'The date is before the birth');
+        const person = await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
         const r = await recordEvent(trx, ctx, {
           personId, kind: 'name-change', effectiveDate: input.effectiveDate, legalBasis: input.legalBasis ?? 'Vārda, uzvārda un tautības ieraksta maiņas likums', sourceDocument: input.sourceDocument,
           details: { from: `${person.givenNames} ${person.surname}`, to: `${input.givenNames} ${input.surname}` },
@@ -533,10 +531,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       if (input.legalStatus !== 'citizen' && input.citizenships.includes('LVA')) invalid('citizenships', 'Only a citizen holds Latvian citizenship (LVA)');
       if ((input.legalStatus === 'non-citizen' || input.legalStatus === 'stateless') && input.citizenships.length) invalid('citizenships', 'A non-citizen or stateless person has no citizenship');
       return db.transaction().execute(async (trx) => {
-        const person = await requirePerson(trx, personId, true);
-        checkVersion(person, input.expectedVersion);
-        requireAlive(person);
-        checkPastDate('effectiveDate', input.effectiveDate, 'The date of the change');
+        const person = await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
         const r = await recordEvent(trx, ctx, {
           personId, kind: 'status-change', effectiveDate: input.effectiveDate, legalBasis: input.legalBasis ?? (input.legalStatus === 'citizen' ? LEGAL_BASIS.citizenship : LEGAL_BASIS.immigration),
           sourceDocument: input.sourceDocument, details: { from: person.legalStatus, to: input.legalStatus, citizenships: input.citizenships },
@@ -547,10 +542,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
 
     async changeCode(ctx: ActionContext, personId: string, input: { effectiveDate: string; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {
       return db.transaction().execute(async (trx) => {
-        const person = await requirePerson(trx, personId, true);
-        checkVersion(person, input.expectedVersion);
-        requireAlive(person);
-        checkPastDate('effectiveDate', input.effectiveDate, 'The date of the change');
+        const person = await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
         if (input.effectiveDate < '2017-07-01') invalid('effectiveDate', 'New-format codes exist since 2017-07-01');
         if (/^3[2-9]/.test(person.personalCode)) throw new AppError('INVALID_STATE', 'The person already has a new-format personal code (a code may be changed once)');
         const personalCode = await issueNewFormatCode(trx);
@@ -565,9 +557,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     async setGuardian(ctx: ActionContext, personId: string, input: { effectiveDate: string; guardianId: string; until?: string | undefined; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {
       if (personId === input.guardianId) invalid('guardianId', 'A person cannot be their own guardian');
       return db.transaction().execute(async (trx) => {
-        const person = await requirePerson(trx, personId, true);
-        checkVersion(person, input.expectedVersion);
-        requireAlive(person);
+        await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
         const guardian = await requirePerson(trx, input.guardianId);
         requireAlive(guardian, 'guardianId');
         if (yearsBetween(guardian.birthDate as PlainDate, today()) < 18) invalid('guardianId', 'A guardian must be an adult');
@@ -592,7 +582,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       return db.transaction().execute(async (trx) => {
         const subject = await requireSubject(trx, residentPersonId, input.subjectPersonId);
         const role = subject.relation === 'self' ? 'self' : subject.relation === 'child' ? 'parent' : 'guardian';
-        const r = await declareResidence(trx, ctx, { personId: subject.personId, validFrom: input.validFrom, address: input.address, housingBasis: input.housingBasis, additionalAddresses: input.additionalAddresses, declarantPersonId: residentPersonId, declarantRole: role, sourceDocument: 'e-service declaration' });
+        const r = await declareResidence(trx, ctx, { personId: subject.personId, validFrom: input.validFrom, address: input.address, housingBasis: input.housingBasis, additionalAddresses: input.additionalAddresses, declarantPersonId: residentPersonId, declarantRole: role, sourceDocument: 'E-pakalpojums “Dzīvesvietas deklarēšana”' });
         return { declarationId: r.declarationId, personId: subject.personId, validFrom: input.validFrom };
       });
     },

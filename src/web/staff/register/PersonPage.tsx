@@ -14,7 +14,7 @@ import { PageTitle } from '../../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
 import { formErrorsFrom } from '../../ui/errors.ts';
 import { LifeEvents, PersonDetails, useLabel } from '../../ui/PersonDetails.tsx';
-import { hasPurpose, purposeQuery, usePurpose } from './purpose.ts';
+import { purposeQuery, requirePurpose, usePurpose } from './purpose.ts';
 import { PurposeFields } from './SearchPage.tsx';
 import { LifeEventForm } from './LifeEventForm.tsx';
 
@@ -37,10 +37,7 @@ export function PersonPage({ canRecord }: { canRecord: boolean }) {
 
   function confirm(event: FormEvent) {
     event.preventDefault();
-    if (!hasPurpose(purpose)) {
-      setErrors([{ field: 'caseReference', message: t('purpose.missing') }]);
-      return;
-    }
+    if (!requirePurpose(purpose, setErrors, t)) return;
     setErrors([]);
     setConfirmed(personId);
   }

@@ -13,7 +13,7 @@ import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.
 import { RadioGroup, SelectField } from '../../ui/fields.tsx';
 import { formErrorsFrom } from '../../ui/errors.ts';
 import { AddressFields, EMPTY_ADDRESS, toAddressInput, type AddressDraft } from '../../ui/AddressFields.tsx';
-import { hasPurpose, purposeQuery, usePurpose, type Purpose } from './purpose.ts';
+import { hasPurpose, purposeQuery, requirePurpose, usePurpose, type Purpose } from './purpose.ts';
 import { PurposeFields } from './SearchPage.tsx';
 
 const FIELD_LABELS = (t: (k: string) => string) => ({
@@ -51,10 +51,7 @@ export function RegistrationPage({ canReview }: { canReview: boolean }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!hasPurpose(purpose)) {
-      setErrors([{ field: 'caseReference', message: t('purpose.missing') }]);
-      return;
-    }
+    if (!requirePurpose(purpose, setErrors, t)) return;
     register.mutate(new FormData(event.currentTarget));
   }
 

@@ -12,7 +12,7 @@ import { ErrorSummary, TextField, type FormError } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/fields.tsx';
 import { formErrorsFrom } from '../../ui/errors.ts';
 import { useLabel } from '../../ui/PersonDetails.tsx';
-import { hasPurpose, purposeQuery, usePurpose } from './purpose.ts';
+import { purposeQuery, requirePurpose, usePurpose } from './purpose.ts';
 
 export function PurposeFields({ purpose, onChange, error }: { purpose: { caseReference: string; reason: string }; onChange: (p: { caseReference: string; reason: string }) => void; error?: string | undefined }) {
   const t = useT();
@@ -40,10 +40,7 @@ export function SearchPage() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!hasPurpose(purpose)) {
-      setErrors([{ field: 'caseReference', message: t('purpose.missing') }]);
-      return;
-    }
+    if (!requirePurpose(purpose, setErrors, t)) return;
     const form = new FormData(event.currentTarget);
     const value = (k: string) => String(form.get(k) ?? '').trim() || undefined;
     search.mutate({ q: value('q'), code: value('code'), birthDate: value('birthDate'), birthYear: value('birthYear'), municipality: value('municipality') });

@@ -36,3 +36,10 @@ export const hasPurpose = (p: Purpose) => Boolean(p.caseReference.trim() || p.re
 export function purposeQuery(p: Purpose): Record<string, string | undefined> {
   return { caseReference: p.caseReference.trim() || undefined, reason: p.reason.trim() || undefined };
 }
+
+/** Before a read: a purpose is stated, or the error summary says so (returns whether to go on). */
+export function requirePurpose(p: Purpose, setErrors: (e: Array<{ field: string; message: string }>) => void, t: (key: string) => string): boolean {
+  if (hasPurpose(p)) return true;
+  setErrors([{ field: 'caseReference', message: t('purpose.missing') }]);
+  return false;
+}
