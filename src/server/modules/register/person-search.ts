@@ -85,7 +85,8 @@ export function createPersonSearch(repository: RegisterRepository) {
       const nameKeys = querySearchKeys(words);
       const keys = year === undefined ? nameKeys : withYears(nameKeys, [year - 1, year, year + 1]);
       // Without a year, the commonest names match hundreds of persons at national scale: rank a bounded set.
-      const keyed = words.length > 1 ? await repository.candidatesByKeys(db, keys, filters, year === undefined ? 500 : KEY_CANDIDATES) : [];
+      // The year is in the keys already; repeating it as a filter led the planner away from the GIN index (24 ms instead of 3).
+      const keyed = words.length > 1 ? await repository.candidatesByKeys(db, keys, { municipalityCode: input.municipality }, year === undefined ? 500 : KEY_CANDIDATES) : [];
       let scored = keyed.map((p) => scoreQuery(words, p, birth));
       // Partial names ("Bērz", "Bērziņ Jān") and single words: surname prefixes, unless the keys already found a good match.
       if (!scored.some((c) => c.score >= 0.8)) {

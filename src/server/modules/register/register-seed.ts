@@ -55,7 +55,9 @@ export async function seedRegister(db: Db, pool: pg.Pool, options: SeedRegisterO
   const population = { seed: options.seed, persons: options.persons, today: options.today as PlainDate, reservedCodes: demo.map((p) => p.personalCode) };
   // Only the demo families are there: the population is a bulk load into an empty register.
   const loaded = await loadPersons(pool, { kind: 'generated', options: population }, { engine: options.engine, today: options.today, now: options.now, bulk: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  // Fresh statistics for the planner after a bulk load.
-  await sql`ANALYZE register.person`.execute(db);
+  // Fresh statistics for the planner after a bulk load: without them it expects thousands of fact rows per
+  // person and plans parallel scans (measured: a person card at 57 ms instead of a few).
+  await sql`ANALYZE register.person, register.code_fact, register.name_fact, register.core_fact, register.status_fact,
+    register.address_fact, register.relation_fact, register.population_period, register.life_event`.execute(db);
   return { demoFamilies: !hasDemo, population: loaded.persons };
 }

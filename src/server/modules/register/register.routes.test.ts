@@ -245,6 +245,8 @@ describe('residence declaration (portal)', () => {
     expect(noCountry.json().errors.map((e: { path: string }) => e.path)).toContain('address.country');
     const future = await mother.request('POST', '/api/portal/me/residence-declarations', { subjectPersonId: ANNA, validFrom: '2027-01-01', address, housingBasis: 'x' });
     expect(future.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'validFrom' }] });
+    const backdated = await mother.request('POST', '/api/portal/me/residence-declarations', { subjectPersonId: ANNA, validFrom: '2026-11-01', address, housingBasis: 'x' });
+    expect(backdated.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'validFrom' }] });
   });
 
   it('lets the municipality of the new address list the declarations of its territory only', async () => {

@@ -308,6 +308,9 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     declarantPersonId: string | null; declarantRole: 'self' | 'parent' | 'guardian' | 'officer'; sourceDocument: string | null; expectedVersion?: number | undefined;
   }) {
     const person = await beginEvent(trx, input.personId, input.expectedVersion, { path: 'validFrom', value: input.validFrom });
+    // A declaration moves forward in time; rewriting earlier residence history is a correction case, not a declaration.
+    const current = (await repository.allFacts(trx, person.id)).address.find((a) => a.supersededAt === null && !a.isAdditional && a.validTo === null);
+    if (current && input.validFrom <= current.validFrom) invalid('validFrom', `The date must be after the start of the current declared address (${current.validFrom})`);
     validateAddress(input.address, 'address');
     const errors: FieldError[] = [];
     input.additionalAddresses.forEach((a, i) => {
