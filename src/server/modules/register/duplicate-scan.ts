@@ -24,8 +24,12 @@ const FETCH = 5000;
 export async function scanForDuplicates(db: Db, repository: RegisterRepository, options: { now: string; onProgress?: (done: number, total: number) => void }): Promise<ScanResult> {
   const started = performance.now();
   const blocked = await db.transaction().execute(async (trx) => {
+    // The joins below are hash joins over millions of keys: in memory they take seconds, spilled minutes.
+    await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+    // Whole-name keys only: with the same birth date, the given-name and surname keys below already catch a
+    // typo anywhere in the other name, so the prefix keys (~) would add rows and no pairs.
     await sql`CREATE TEMP TABLE scan_key ON COMMIT DROP AS
-      SELECT id, birth_date, birth_year, k AS key FROM register.person, unnest(search_keys) AS k WHERE strpos(k, '@') = 0
+      SELECT id, birth_date, birth_year, k AS key FROM register.person, unnest(search_keys) AS k WHERE strpos(k, '@') = 0 AND strpos(k, '~') = 0
       UNION ALL
       SELECT id, birth_date, birth_year, 'swap:' || least(left(surname_stem, 3), left(split_part(search_keys[1], '|', 2), 3))
         || '/' || greatest(left(surname_stem, 3), left(split_part(search_keys[1], '|', 2), 3)) FROM register.person
