@@ -67,3 +67,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join('e2e', 'screenshots', `${name}.png`), fullPage: true });
 }
+
+/** Signs a demo staff account in through the workbench's sign-in page (Latvian labels). */
+export async function staffSignIn(h: Harness, username: string): Promise<void> {
+  await h.page.goto(`${h.baseUrl}/staff/sign-in`);
+  await h.page.getByLabel('Lietotājvārds').fill(username);
+  await h.page.getByLabel('Parole').fill('civitas-demo');
+  await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
+  await h.page.getByRole('heading', { level: 1, name: /Labdien/ }).waitFor();
+}

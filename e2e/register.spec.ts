@@ -4,7 +4,7 @@
  * confirmation — axe-clean throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshot, startHarness, type Harness } from './harness.ts';
+import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function staffSignIn(username: string): Promise<void> {
-  await h.page.goto(`${h.baseUrl}/staff/sign-in`);
-  await h.page.getByLabel('Lietotājvārds').fill(username);
-  await h.page.getByLabel('Parole').fill('civitas-demo');
-  await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
-  await h.page.getByRole('heading', { level: 1, name: /Labdien/ }).waitFor();
-}
+const signIn = (username: string) => staffSignIn(h, username);
 
 async function residentSignIn(name: RegExp, greeting: string): Promise<void> {
   await h.page.goto(`${h.baseUrl}/sign-in/demo-eid`);
@@ -29,7 +23,7 @@ async function residentSignIn(name: RegExp, greeting: string): Promise<void> {
 
 describe('register: the officer', () => {
   it('searches without diacritics and finds Anna Marija Ozola', async () => {
-    await staffSignIn('registrar');
+    await signIn('registrar');
     await h.page.getByRole('link', { name: 'Personu reģistrs' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Personu meklēšana' }).waitFor();
     await h.page.getByRole('button', { name: 'Meklēt' }).click();
@@ -79,7 +73,7 @@ describe('register: the officer', () => {
   });
 
   it('shows the supervisor the population statistics', async () => {
-    await staffSignIn('supervisor');
+    await signIn('supervisor');
     await h.page.getByRole('link', { name: 'Statistika' }).click();
     await h.page.getByRole('cell', { name: /\d/ }).first().waitFor();
     expect(await axeViolations(h.page)).toEqual([]);

@@ -1,7 +1,7 @@
 /** Staff workbench: sign-in, pages by role, language switch, sign-out, session expiry — axe-clean throughout. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as otp from 'otplib';
-import { axeViolations, screenshot, startHarness, type Harness } from './harness.ts';
+import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -9,13 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function signIn(username: string): Promise<void> {
-  await h.page.goto(`${h.baseUrl}/staff/sign-in`);
-  await h.page.getByLabel('Lietotājvārds').fill(username);
-  await h.page.getByLabel('Parole').fill('civitas-demo');
-  await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
-  await h.page.getByRole('heading', { level: 1, name: /Labdien/ }).waitFor();
-}
+const signIn = (username: string) => staffSignIn(h, username);
 
 describe('staff workbench', () => {
   it('shows the sign-in page in Latvian with the demo banner, and is accessible', async () => {
