@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { DUPLICATE_THRESHOLD, scoreMatch } from './match-score.ts';
-import type { PersonRow, RegisterRepository } from './register.repository.ts';
+import type { RegisterRepository } from './register.repository.ts';
 
 export interface ScanResult {
   personsScanned: number;
@@ -56,10 +56,10 @@ export async function scanForDuplicates(db: Db, repository: RegisterRepository, 
   const found: ScanResult['pairs'] = [];
   for (let i = 0; i < blocked.pairs.length; i += FETCH) {
     const slice = blocked.pairs.slice(i, i + FETCH);
-    const persons = new Map((await repository.personsByIds(db, [...new Set(slice.flatMap((p) => [p.a, p.b]))])).map((p) => [p.id, p]));
+    const persons = new Map((await repository.namesByIds(db, [...new Set(slice.flatMap((p) => [p.a, p.b]))])).map((p) => [p.id, p]));
     for (const pair of slice) {
-      const a = persons.get(pair.a) as PersonRow;
-      const b = persons.get(pair.b) as PersonRow;
+      const a = persons.get(pair.a) as { givenNames: string; surname: string; birthDate: string };
+      const b = persons.get(pair.b) as { givenNames: string; surname: string; birthDate: string };
       const r = scoreMatch(a, b);
       if (r.score >= DUPLICATE_THRESHOLD) found.push({ a: pair.a, b: pair.b, ...r });
     }

@@ -68,6 +68,12 @@ export function createRegisterRepository() {
       return (await db.selectFrom('register.person').selectAll().where('id', 'in', [...ids]).execute()) as PersonRow[];
     },
 
+    /** Just what scoring needs, for many persons at once (the duplicate scan). */
+    async namesByIds(db: DbExecutor, ids: readonly string[]): Promise<Array<{ id: string; givenNames: string; surname: string; birthDate: string }>> {
+      if (ids.length === 0) return [];
+      return db.selectFrom('register.person').select(['id', 'givenNames', 'surname', 'birthDate']).where('id', 'in', [...ids]).execute();
+    },
+
     /** Locks the person row for a change (serializes concurrent life events on one person). */
     async lockPerson(db: DbExecutor, id: string): Promise<PersonRow | undefined> {
       return (await db.selectFrom('register.person').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as PersonRow | undefined;
