@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const auditRepository = createAuditRepository();
-  const audit = createAuditService({ repository: auditRepository, clock });
+  const audit = createAuditService({ repository: auditRepository, clock, db });
   const registerRepository = createRegisterRepository();
   const register = createRegisterService({ db, clock, audit, repository: registerRepository });
   const identityRepository = createIdentityRepository();

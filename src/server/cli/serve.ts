@@ -8,7 +8,7 @@ import { scheduleBackups } from '../db/backup.ts';
 import { systemClock } from '../platform/clock.ts';
 import { createArgon2Hasher } from '../platform/password.ts';
 import { seedDemoIdentity } from '../modules/identity/index.ts';
-import { seedRegister } from '../modules/register/index.ts';
+import { buildPendingIndexes, seedRegister } from '../modules/register/index.ts';
 import { plainDateInZone } from '../../shared/kernel/plain-date.ts';
 
 export interface RunningServer {
@@ -23,6 +23,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
     await migrateToLatest(database.db);
+    // Index builds a crash interrupted after a bulk load (decision 0013) finish before the server serves.
+    await buildPendingIndexes(database.pool);
     const hasher = createArgon2Hasher();
     const seeded = config.seedDemo ? await seedDemoIdentity(database.db, hasher) : false;
     if (config.seedDemo) {

@@ -69,6 +69,30 @@ describe('audit gate', () => {
     expect(after.ok).toBe(true);
     expect(after.headSeq).toBe(before + 20);
   });
+
+  it('group-commits reads between other writers: every entry lands once, in one linear chain', async () => {
+    const reads = createAuditService({ repository: createAuditRepository(), clock, db: database.db });
+    const before = (await audit.verify(database.db)).headSeq;
+    // 60 group-committed reads interleaved with 15 writers appending in their own transactions, so the
+    // group commit's compare-and-swap finds the head moved and has to re-link its batch.
+    const results = await Promise.all([
+      ...Array.from({ length: 60 }, (_, i) => reads.recordCommitted(staffRead(200 + i))),
+      ...Array.from({ length: 15 }, (_, i) => database.db.transaction().execute((trx) => audit.record(trx, staffRead(300 + i)))),
+    ]);
+    const after = await audit.verify(database.db);
+    expect(after.ok).toBe(true);
+    expect(after.headSeq).toBe(before + 75);
+    const seqs = results.map((r) => r.seq).sort((a, b) => a - b);
+    expect(new Set(seqs).size).toBe(75);
+    expect([seqs[0], seqs.at(-1)]).toEqual([before + 1, before + 75]);
+    const stored = await database.db.selectFrom('audit.entry').select(['requestId']).where('seq', '>', before).execute();
+    expect(stored.map((e) => e.requestId).sort()).toEqual([...Array.from({ length: 60 }, (_, i) => `req-${200 + i}`), ...Array.from({ length: 15 }, (_, i) => `req-${300 + i}`)].sort());
+  });
+
+  it('refuses a group-committed read without a purpose before it queues', async () => {
+    const reads = createAuditService({ repository: createAuditRepository(), clock, db: database.db });
+    await expect(reads.recordCommitted({ ...staffRead(1), purpose: ' ' })).rejects.toMatchObject({ code: 'PURPOSE_REQUIRED' });
+  });
 });
 
 describe('append-only in the database', () => {

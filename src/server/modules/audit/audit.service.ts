@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
+import { createBatcher } from '../../platform/batcher.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { entryHash, verifyBatch, GENESIS_HASH, type ChainBreak } from './audit-chain.ts';
+import { entryHash, verifyBatch, GENESIS_HASH, type ChainBreak, type ChainedFields } from './audit-chain.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { AuditEntryTable } from './audit.tables.ts';
 
@@ -48,8 +49,78 @@ export interface VerifyResult {
 
 const VERIFY_BATCH = 5000;
 
-export function createAuditService(deps: { repository: AuditRepository; clock: Clock }) {
+/** Entries per group commit: a few hundred rows keep one INSERT well under a millisecond per entry. */
+const GROUP_COMMIT_MAX = 256;
+/** Compare-and-swap attempts before a group commit gives up (each miss means another writer moved the head). */
+const CAS_ATTEMPTS = 50;
+
+type ChainHead = { seq: number; hash: string };
+
+export function createAuditService(deps: { repository: AuditRepository; clock: Clock; db?: Db }) {
   const { repository, clock } = deps;
+
+  type EntryFields = Omit<ChainedFields, 'seq'>;
+
+  /** What an entry records, fixed when the access happens (its place in the chain comes later). */
+  function entryFields(r: AccessRecord): EntryFields {
+    return {
+      id: randomUUID(),
+      occurredAt: clock.now().toISOString(),
+      actorType: r.actor.type,
+      actorId: r.actor.id,
+      actorName: r.actor.name,
+      actorRole: r.actor.role,
+      institution: r.actor.institution,
+      action: r.action,
+      purpose: r.purpose.trim(),
+      legalBasis: r.legalBasis.trim(),
+      caseReference: r.caseReference?.trim() || null,
+      reason: r.reason?.trim() || null,
+      subjectPersonId: r.subjectPersonId,
+      resource: r.resource,
+      touched: [...(r.touched ?? [])],
+      requestId: r.requestId ?? null,
+    };
+  }
+
+  /** Links entries into the chain after `head`. */
+  function chainAfter(head: ChainHead, batch: readonly EntryFields[]): AuditEntryTable[] {
+    let prev = head;
+    return batch.map((f) => {
+      const fields = { ...f, seq: prev.seq + 1 };
+      const entry = { ...fields, prevHash: prev.hash, hash: entryHash(prev.hash, fields) };
+      prev = entry;
+      return entry;
+    });
+  }
+
+  /**
+   * Group commit for reads: the entries of all reads waiting while one batch is written go into the next
+   * batch, appended by one statement that moves the head only if it is still where this process last left
+   * it (compare-and-swap, so one round trip and no explicit transaction). Another writer in between (a
+   * life event's own transaction) makes the swap miss; the batch is then re-linked after the new head.
+   * Decision 0014.
+   */
+  let knownHead: ChainHead | undefined;
+  const groupCommit = deps.db && createBatcher<AccessRecord, { id: string; seq: number }>({
+    maxInFlight: 1,
+    maxBatch: GROUP_COMMIT_MAX,
+    run: async (records) => {
+      const db = deps.db as Db;
+      const batch = records.map(entryFields);
+      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        const head = knownHead ?? await repository.readHead(db);
+        const entries = chainAfter(head, batch);
+        const last = entries.at(-1) as AuditEntryTable;
+        if (await repository.appendIfHead(db, head, entries)) {
+          knownHead = { seq: last.seq, hash: last.hash };
+          return entries.map((e) => ({ id: e.id, seq: e.seq }));
+        }
+        knownHead = undefined;
+      }
+      throw new Error(`the audit chain head kept moving: ${CAS_ATTEMPTS} attempts to append failed`);
+    },
+  });
 
   function refuseWithoutPurpose(r: AccessRecord): void {
     const missing: { path: string; message: string }[] = [];
@@ -65,29 +136,19 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
     /** Writes one audit entry in `trx` (which must be a transaction: the chain lock lasts until it ends). */
     async record(trx: DbExecutor, r: AccessRecord): Promise<{ id: string; seq: number }> {
       refuseWithoutPurpose(r);
-      const head = await repository.lockHead(trx);
-      const fields = {
-        seq: head.seq + 1,
-        id: randomUUID(),
-        occurredAt: clock.now().toISOString(),
-        actorType: r.actor.type,
-        actorId: r.actor.id,
-        actorName: r.actor.name,
-        actorRole: r.actor.role,
-        institution: r.actor.institution,
-        action: r.action,
-        purpose: r.purpose.trim(),
-        legalBasis: r.legalBasis.trim(),
-        caseReference: r.caseReference?.trim() || null,
-        reason: r.reason?.trim() || null,
-        subjectPersonId: r.subjectPersonId,
-        resource: r.resource,
-        touched: [...(r.touched ?? [])],
-        requestId: r.requestId ?? null,
-      };
-      const entry: AuditEntryTable = { ...fields, prevHash: head.hash, hash: entryHash(head.hash, fields) };
-      await repository.insertEntry(trx, entry);
+      const [entry] = chainAfter(await repository.lockHead(trx), [entryFields(r)]) as [AuditEntryTable];
+      await repository.insertEntries(trx, [entry]);
       return { id: entry.id, seq: entry.seq };
+    },
+
+    /**
+     * Records a read that happens outside a write transaction and resolves once its entry is committed:
+     * the caller releases the data only after that, so no answer leaves without its trace.
+     */
+    async recordCommitted(r: AccessRecord): Promise<{ id: string; seq: number }> {
+      refuseWithoutPurpose(r);
+      if (!groupCommit) throw new Error('the audit service was created without a database: recordCommitted needs one');
+      return groupCommit.submit(r);
     },
 
     /** Entries about one person, newest first. */

@@ -1,5 +1,5 @@
 /** All SQL for schema `identity`. */
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
 import type { SessionTable } from './identity.tables.ts';
 import { precompiled } from '../../db/precompiled.ts';
@@ -34,17 +34,20 @@ export interface StaffAccountRow {
 
 export type NewSession = Omit<Insertable<SessionTable>, 'id' | 'endedAt' | 'endReason'> & { createdAt: string; lastSeenAt: string };
 
-const sessionByTokenHash = precompiled((db: DbExecutor) =>
+const sessionColumns = (db: DbExecutor) =>
   db.selectFrom('identity.session as s')
     .leftJoin('identity.staffAccount as a', 'a.id', 's.staffAccountId')
     .leftJoin('identity.branch as b', 'b.id', 'a.branchId')
     .select([
       's.id', 's.kind', 's.staffAccountId', 's.personId', 's.personalCode', 's.displayName', 's.csrfToken', 's.mfaPending',
-      's.lastSeenAt', 's.expiresAt', 's.endedAt', 's.endReason',
+      's.lastSeenAt', 's.expiresAt', 's.endedAt', 's.endReason', 's.tokenHash',
       'a.username', 'a.displayName as accountDisplayName', 'a.roles', 'a.branchId', 'b.code as branchCode', 'b.municipalityCode as branchMunicipalityCode', 'a.institution',
       'a.isDemo', 'a.totpEnabled', 'a.disabledAt',
-    ])
-    .where('s.tokenHash', '=', ''));
+    ]);
+
+const sessionsByTokenHashes = precompiled((db: DbExecutor) => sessionColumns(db).where(sql<boolean>`s.token_hash = ANY(${[] as string[]}::text[])`));
+
+export type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionColumns>['executeTakeFirstOrThrow']>>;
 
 export function createIdentityRepository() {
   const staffQuery = (db: DbExecutor) =>
@@ -95,9 +98,13 @@ export function createIdentityRepository() {
       const { id } = await db.insertInto('identity.session').values({ ...s, endedAt: null, endReason: null }).returning('id').executeTakeFirstOrThrow();
       return id;
     },
-    /** The session with its staff account and branch in one precompiled query: this runs on every API request. */
-    async findSessionByTokenHash(db: DbExecutor, tokenHash: string) {
-      return (await sessionByTokenHash(db, [tokenHash]))[0];
+    /**
+     * Sessions with their staff account and branch, for many token hashes in one round trip: this runs on
+     * every API request, and requests arriving together share it.
+     */
+    async findSessionsByTokenHashes(db: DbExecutor, tokenHashes: readonly string[]) {
+      const rows = await sessionsByTokenHashes(db, [[...tokenHashes]]);
+      return new Map(rows.map((r) => [r.tokenHash, r]));
     },
     async touchSession(db: DbExecutor, id: string, at: string): Promise<void> {
       await db.updateTable('identity.session').set({ lastSeenAt: at }).where('id', '=', id).where('endedAt', 'is', null).execute();

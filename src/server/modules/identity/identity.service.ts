@@ -13,7 +13,8 @@ import type { Config } from '../../config.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { SessionResponse, StaffProfile } from '../../../shared/contracts/identity.contract.ts';
 import type { Role } from '../../../shared/kernel/permissions.ts';
-import type { IdentityRepository, StaffAccountRow } from './identity.repository.ts';
+import type { IdentityRepository, SessionRow, StaffAccountRow } from './identity.repository.ts';
+import { createBatcher } from '../../platform/batcher.ts';
 
 export type { StaffAccountRow };
 
@@ -59,6 +60,15 @@ export function createIdentityService(deps: {
   persons: PersonDirectory;
 }) {
   const { db, config, clock, hasher, audit, repository: repo, persons } = deps;
+  // Every request resolves its session: those arriving together share one query (decision 0014).
+  const sessionLookups = createBatcher<string, SessionRow | undefined>({
+    maxInFlight: 1,
+    maxBatch: 200,
+    run: async (hashes) => {
+      const found = await repo.findSessionsByTokenHashes(db, hashes);
+      return hashes.map((h) => found.get(h));
+    },
+  });
   const idleMs = (kind: 'staff' | 'resident'): number => (kind === 'staff' ? config.staffIdleMinutes : config.residentIdleMinutes) * 60_000;
 
   async function createSession(input: {
@@ -218,7 +228,7 @@ export function createIdentityService(deps: {
      */
     async resolvePrincipal(token: string | undefined): Promise<Principal> {
       if (!token) return { kind: 'anonymous' };
-      const s = await repo.findSessionByTokenHash(db, hashToken(token));
+      const s = await sessionLookups.submit(hashToken(token));
       if (!s) return { kind: 'anonymous' };
       if (s.endedAt) return s.endReason === 'signed-out' ? { kind: 'anonymous' } : { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
       const now = clock.now();

@@ -10,3 +10,4 @@ export { loadPersons } from './population-loader.ts';
 export { scanForDuplicates } from './duplicate-scan.ts';
 export { createPersonSearch } from './person-search.ts';
 export { DUPLICATE_THRESHOLD } from './match-score.ts';
+export { buildPendingIndexes } from './population-loader.ts';

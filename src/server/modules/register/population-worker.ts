@@ -1,9 +1,9 @@
 /** Worker thread: generates the synthetic population and encodes it in batches, at most two ahead of the writer. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { encodeBatches, type Encoding } from './population-rows.ts';
+import { encodeBatches, type EncodeOptions } from './population-rows.ts';
 import { generatePopulation, type PopulationOptions } from './synthetic-population.ts';
 
-const data = workerData as { population: PopulationOptions; encoding: Encoding; batchSize: number; today: string; now: string };
+const data = workerData as { population: PopulationOptions } & EncodeOptions;
 const port = parentPort;
 if (!port) throw new Error('population-worker runs as a worker thread');
 

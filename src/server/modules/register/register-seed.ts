@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.ts';
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { DEMO_EID_PERSONS } from '../identity/index.ts';
-import { loadPersons } from './population-loader.ts';
+import { buildPendingIndexes, loadPersons } from './population-loader.ts';
 import type { SyntheticPerson } from './synthetic-population.ts';
 
 /** Register details of the demo eID persons: two families, two non-citizens, a young adult. */
@@ -47,6 +47,7 @@ export interface SeedRegisterOptions {
 }
 
 export async function seedRegister(db: Db, pool: pg.Pool, options: SeedRegisterOptions): Promise<{ demoFamilies: boolean; population: number }> {
+  await buildPendingIndexes(pool);
   const demo = demoRegisterPersons();
   const hasDemo = await db.selectFrom('register.person').select('id').where('id', '=', demo[0]?.personId as string).executeTakeFirst();
   if (!hasDemo) await loadPersons(pool, { kind: 'list', persons: demo }, { engine: options.engine, today: options.today, now: options.now });

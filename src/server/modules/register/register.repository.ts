@@ -13,6 +13,9 @@ import type {
 import type { PopulationPeriod } from './population-periods.ts';
 
 export type PersonRow = Selectable<PersonTable>;
+/** What a lookup by code answers with: the person row without its search projection. */
+export const LOOKUP_COLUMNS = ['id', 'personalCode', 'givenNames', 'surname', 'birthDate', 'sex', 'legalStatus', 'citizenships', 'municipalityCode', 'abroadCountry', 'deathDate', 'version'] as const;
+export type LookupRow = Pick<PersonRow, (typeof LOOKUP_COLUMNS)[number]>;
 export type LifeEventRow = Selectable<LifeEventTable>;
 export type CodeFactRow = Selectable<CodeFactTable>;
 export type NameFactRow = Selectable<NameFactTable>;
@@ -51,6 +54,12 @@ export function createRegisterRepository() {
     async personByCurrentCode(db: DbExecutor, code: string): Promise<PersonRow | undefined> {
       const rows = await lookupByCode(db, [code]);
       return rows[0] as PersonRow | undefined;
+    },
+
+    /** Persons by current personal code, many at once (one index probe each, one round trip). */
+    async personsByCurrentCodes(db: DbExecutor, codes: readonly string[]): Promise<Map<string, LookupRow>> {
+      const rows = await lookupByCodes(db, [[...codes]]);
+      return new Map(rows.map((r) => [r.personalCode, r as LookupRow]));
     },
 
     /** Any code the person ever had (an earlier code stays findable). */
@@ -178,3 +187,4 @@ function applyFilters<O>(query: PersonQuery<O>, f: CandidateFilters): PersonQuer
 }
 
 const lookupByCode = precompiled((db) => db.selectFrom('register.person').selectAll().where('personalCode', '=', ''));
+const lookupByCodes = precompiled((db) => db.selectFrom('register.person').select(LOOKUP_COLUMNS).where(sql<boolean>`personal_code = ANY(${[] as string[]}::text[])`));

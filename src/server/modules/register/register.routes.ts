@@ -25,7 +25,7 @@ export function registerRegisterRoutes(app: FastifyInstance, deps: { db: Db; reg
   );
 
   registerEndpoint(app, c.lookupPersonByCode, { permission: 'register:read' }, async ({ principal, params, query, request }) => {
-    const person = await db.transaction().execute((trx) => register.lookupByCode(trx, context(principal, request, query), params.code));
+    const person = await register.lookupByCode(context(principal, request, query), params.code);
     return { ...summaryOf(person), citizenships: person.citizenships, abroadCountry: person.abroadCountry, version: person.version };
   });
 

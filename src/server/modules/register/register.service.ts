@@ -7,7 +7,8 @@ import { randomInt as cryptoRandomInt, randomUUID } from 'node:crypto';
 import type { Db, DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { AuditActor, AuditService } from '../audit/index.ts';
+import type { AccessRecord, AuditActor, AuditService } from '../audit/index.ts';
+import { createBatcher } from '../../platform/batcher.ts';
 import { addDays, plainDateInZone, yearsBetween, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { newFormatCodeCandidate } from '../../../shared/kernel/personal-code.ts';
 import type { FieldError } from '../../../shared/errors.ts';
@@ -17,7 +18,7 @@ import type {
 import type { z } from 'zod';
 import { planOverlay, type ValidPeriod } from './bitemporal.ts';
 import { buildHistoryRows, buildPersonCard, currentProjection, type AsOf, type RelatedPerson } from './person-view.ts';
-import { FACT_COLUMN_NAMES, FACT_TABLE, type FactRows, type PersonRow, type RegisterRepository } from './register.repository.ts';
+import { FACT_COLUMN_NAMES, FACT_TABLE, type FactRows, type LookupRow, type PersonRow, type RegisterRepository } from './register.repository.ts';
 import { createPersonSearch, type SearchInput } from './person-search.ts';
 import { DUPLICATE_THRESHOLD } from './match-score.ts';
 import { isKnownCountry } from './countries.ts';
@@ -128,12 +129,24 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     return person;
   }
 
-  async function auditAccess(trx: DbExecutor, ctx: ActionContext, r: { action: string; purpose: string; legalBasis: string; subjectPersonId: string | null; resource: string; touched?: string[] }) {
-    await audit.record(trx, {
-      actor: ctx.actor, action: r.action, purpose: r.purpose, legalBasis: r.legalBasis, caseReference: ctx.caseReference ?? null, reason: ctx.reason ?? null,
-      subjectPersonId: r.subjectPersonId, resource: r.resource, touched: r.touched ?? [], requestId: ctx.requestId ?? null,
-    });
+  type Access = { action: string; purpose: string; legalBasis: string; subjectPersonId: string | null; resource: string; touched?: string[] };
+  const accessRecord = (ctx: ActionContext, r: Access): AccessRecord => ({
+    actor: ctx.actor, action: r.action, purpose: r.purpose, legalBasis: r.legalBasis, caseReference: ctx.caseReference ?? null, reason: ctx.reason ?? null,
+    subjectPersonId: r.subjectPersonId, resource: r.resource, touched: r.touched ?? [], requestId: ctx.requestId ?? null,
+  });
+  async function auditAccess(trx: DbExecutor, ctx: ActionContext, r: Access) {
+    await audit.record(trx, accessRecord(ctx, r));
   }
+
+  // Lookups by code waiting while others are served go to the database together (decision 0014).
+  const codeLookups = createBatcher<string, LookupRow | undefined>({
+    maxInFlight: 1,
+    maxBatch: 200,
+    run: async (codes) => {
+      const found = await repository.personsByCurrentCodes(db, codes);
+      return codes.map((c) => found.get(c));
+    },
+  });
 
   /** Rebuilds the person row's projection and statistics periods from the current facts. */
   async function refresh(trx: DbExecutor, personId: string): Promise<number> {
@@ -348,14 +361,19 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       return { results, total: results.length };
     },
 
-    async lookupByCode(trx: DbExecutor, ctx: ActionContext, code: string): Promise<PersonRow> {
-      let person = await repository.personByCurrentCode(trx, code);
+    /**
+     * The person with this personal code (or an earlier one). The busiest read of partner systems, so
+     * lookups arriving together share one query and their audit entries one group commit; the person is
+     * returned only after the entry is committed.
+     */
+    async lookupByCode(ctx: ActionContext, code: string): Promise<LookupRow> {
+      let person: LookupRow | undefined = await codeLookups.submit(code);
       if (!person) {
-        const id = await repository.personIdByAnyCode(trx, code);
-        if (id) person = await repository.personById(trx, id);
+        const id = await repository.personIdByAnyCode(db, code);
+        if (id) person = await repository.personById(db, id);
       }
       if (!person) throw new AppError('NOT_FOUND', 'No person with this personal code');
-      await auditAccess(trx, ctx, { action: 'read', purpose: 'register-lookup', legalBasis: LEGAL_BASIS.register, subjectPersonId: person.id, resource: 'register.person', touched: ['currentData'] });
+      await audit.recordCommitted(accessRecord(ctx, { action: 'read', purpose: 'register-lookup', legalBasis: LEGAL_BASIS.register, subjectPersonId: person.id, resource: 'register.person', touched: ['currentData'] }));
       return person;
     },
 
@@ -673,7 +691,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
 }
 export type RegisterService = ReturnType<typeof createRegisterService>;
 
-export function summaryOf(p: PersonRow) {
+export function summaryOf(p: Pick<PersonRow, 'id' | 'personalCode' | 'givenNames' | 'surname' | 'birthDate' | 'sex' | 'legalStatus' | 'municipalityCode' | 'deathDate'>) {
   return {
     id: p.id, personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus,
     municipalityCode: p.municipalityCode, deathDate: p.deathDate,

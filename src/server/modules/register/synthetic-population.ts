@@ -55,6 +55,8 @@ export interface PopulationOptions {
 }
 
 const NEW_FORMAT_FROM = toEpochDay(makePlainDate(2017, 7, 1));
+/** The synthetic register's ids count milliseconds from here, one per person (UUID version 7). */
+const ID_EPOCH_MS = Date.UTC(2026, 0, 1);
 
 /** mulberry32: small, fast, deterministic; plenty for synthetic data. */
 function createRandom(seed: number) {
@@ -78,14 +80,20 @@ function createRandom(seed: number) {
     }
     return (items.at(-1) as readonly [T, number])[0];
   }
-  const uuid = (): string => {
-    const hex = Array.from({ length: 32 }, () => int(16).toString(16));
-    hex[12] = '4';
-    hex[16] = (8 + int(4)).toString(16);
-    const h = hex.join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const hex8 = (): string => (Math.floor(next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+  /**
+   * A UUID version 7 (RFC 9562): 48 bits of milliseconds, then random bits. Ids that grow with `ms` keep a
+   * bulk load appending to the end of the primary-key index instead of writing all over it.
+   */
+  const uuidV7 = (ms: number): string => {
+    const time = ms.toString(16).padStart(12, '0');
+    const a = hex8();
+    const b = hex8();
+    const c = hex8();
+    const variant = (8 + (parseInt(b[0] as string, 16) & 3)).toString(16);
+    return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${a.slice(0, 3)}-${variant}${b.slice(1, 4)}-${b.slice(4)}${c}`;
   };
-  return { next, int, chance, pick, uuid };
+  return { next, int, chance, pick, uuidV7 };
 }
 
 type Origin = 'latvian' | 'slavic' | 'foreign' | 'protection';
@@ -203,7 +211,7 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
       ? fromEpochDay(today - random.int(Math.min(3650, Math.max(1, today - toEpochDay(birthDate) - 70 * 365))))
       : null;
     return {
-      index: index++, personId: random.uuid(), personalCode, previousPersonalCode: previous, givenNames: givenName(h, sex), surname, birthSurname: surname,
+      index: index++, personId: random.uuidV7(ID_EPOCH_MS + index), personalCode, previousPersonalCode: previous, givenNames: givenName(h, sex), surname, birthSurname: surname,
       sex, birthDate, birthCountry: status.birthCountry, legalStatus: status.legalStatus, citizenship: status.citizenship,
       addresses: addressesOf(h, birthDate, adult), deathDate, motherIndex: parents.mother, fatherIndex: parents.father, spouseIndex: null,
     };

@@ -1,0 +1,65 @@
+/**
+ * Natural batching: calls made while earlier ones are still being served are handed to `run` together,
+ * as one batch. An idle batcher runs a call at once (no added latency); under load the waiting calls
+ * pile up and go as one query or one transaction. `maxInFlight: 1` is group commit (the audit chain);
+ * more lets independent reads overlap. DataLoader batches per event-loop tick instead, which under
+ * HTTP load yields batches of one or two; this waits for the database instead (decision 0014).
+ */
+export interface BatcherOptions<I, O> {
+  /** Serves a batch; returns one result (or one Error) per item, in order. A thrown error fails the batch. */
+  run(items: I[]): Promise<Array<O | Error>>;
+  /** Batches served at the same time. */
+  maxInFlight: number;
+  /** Items per batch. */
+  maxBatch: number;
+}
+
+export interface Batcher<I, O> {
+  submit(item: I): Promise<O>;
+  /** Items waiting for a batch (for metrics and tests). */
+  readonly waiting: number;
+}
+
+interface Pending<I, O> {
+  item: I;
+  resolve: (value: O) => void;
+  reject: (error: unknown) => void;
+}
+
+export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O> {
+  const queue: Array<Pending<I, O>> = [];
+  let inFlight = 0;
+
+  function dispatch(): void {
+    while (inFlight < options.maxInFlight && queue.length > 0) {
+      const batch = queue.splice(0, options.maxBatch);
+      inFlight++;
+      options.run(batch.map((p) => p.item)).then(
+        (results) => {
+          batch.forEach((p, i) => {
+            const r = results[i];
+            if (r instanceof Error) p.reject(r);
+            else if (i >= results.length) p.reject(new Error('batch returned fewer results than items'));
+            else p.resolve(r as O);
+          });
+        },
+        (error: unknown) => batch.forEach((p) => p.reject(error)),
+      ).finally(() => {
+        inFlight--;
+        dispatch();
+      });
+    }
+  }
+
+  return {
+    submit(item: I): Promise<O> {
+      return new Promise<O>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
+        dispatch();
+      });
+    },
+    get waiting() {
+      return queue.length;
+    },
+  };
+}
