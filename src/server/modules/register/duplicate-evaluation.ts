@@ -90,7 +90,7 @@ export async function evaluateDuplicateDetection(db: Db, pool: pg.Pool, reposito
   });
   await loadPersons(pool, { kind: 'list', persons: copies }, { engine: options.engine, today: options.today, now: options.now });
   started = performance.now();
-  const scan = await scanForDuplicates(db, repository, { now: options.now });
+  const scan = await scanForDuplicates(db, { now: options.now });
   const labelled = new Set(copies.map((c, i) => pairKey(c.personId, (population[set[i]?.duplicateOf as number] as SyntheticPerson).personId)));
   const found = new Set(scan.pairs.map((p) => pairKey(p.a, p.b)));
   let scanTp = 0;

@@ -657,7 +657,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     },
 
     async scanDuplicates(onProgress?: (done: number, total: number) => void) {
-      return scanForDuplicates(db, repository, { now: clock.now().toISOString(), ...(onProgress ? { onProgress } : {}) });
+      return scanForDuplicates(db, { now: clock.now().toISOString(), ...(onProgress ? { onProgress } : {}) });
     },
 
     /** An officer decides a candidate pair from the scan (same person, or two persons); a decided pair is final. */
