@@ -106,12 +106,13 @@ program.command('seed').description('seed the demo data set (branches, demo staf
     await withDatabase(async (h) => {
       await migrateToLatest(h.db);
       const seeded = await seedDemoIdentity(h.db, createArgon2Hasher());
-      const bar = opts.json || !process.stderr.isTTY || opts.persons === 0 ? undefined : new cliProgress.SingleBar({ stream: process.stderr, format: 'persons {bar} {value}/{total} {percentage}% | {duration_formatted} elapsed | eta {eta_formatted}' }, cliProgress.Presets.shades_classic);
-      bar?.start(opts.persons, 0);
+      const bar = opts.json || !process.stderr.isTTY || opts.persons === 0 ? undefined : new cliProgress.SingleBar({ stream: process.stderr, format: '{phase} {bar} {value}/{total} {percentage}% | {duration_formatted} elapsed' }, cliProgress.Presets.shades_classic);
+      bar?.start(opts.persons, 0, { phase: 'persons' });
       const started = performance.now();
       const now = systemClock.now();
       const register = await seedRegister(h.db, h.pool, {
         engine: h.engine, persons: opts.persons, seed: opts.seed, today: plainDateInZone(now, 'Europe/Riga'), now: now.toISOString(), onProgress: (n) => bar?.update(n),
+        onIndexing: () => bar?.update({ phase: 'persons loaded; building the indexes' }),
       });
       bar?.stop();
       const seconds = Math.round((performance.now() - started) / 100) / 10;

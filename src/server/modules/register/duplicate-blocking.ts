@@ -55,8 +55,8 @@ function keyed(person: ScanPerson): Keyed {
   };
 }
 
-/** Calls `emit` once for every pair sharing a bucket and passing `accept`. */
-function pairsInBuckets(members: readonly Keyed[], keysOf: (k: Keyed) => string[], accept: (a: Keyed, b: Keyed) => boolean, emit: Emit): number {
+/** Buckets of member indexes by key. */
+function bucketsOf(members: readonly Keyed[], keysOf: (k: Keyed) => string[]): Map<string, number[]> {
   const buckets = new Map<string, number[]>();
   members.forEach((m, i) => {
     for (const key of keysOf(m)) {
@@ -66,28 +66,60 @@ function pairsInBuckets(members: readonly Keyed[], keysOf: (k: Keyed) => string[
       } else buckets.set(key, [i]);
     }
   });
-  const seen = new Set<number>();
-  let pairs = 0;
-  for (const bucket of buckets.values()) {
-    for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
-        const i = bucket[x] as number;
-        const j = bucket[y] as number;
-        const pairKey = i * members.length + j;
-        if (seen.has(pairKey)) continue;
-        seen.add(pairKey);
-        const a = members[i] as Keyed;
-        const b = members[j] as Keyed;
-        if (!accept(a, b)) continue;
-        emit(a.person, b.person);
-        pairs++;
-      }
-    }
-  }
-  return pairs;
+  return buckets;
 }
 
-const nearDate = (a: Keyed, b: Keyed): boolean => a.day !== b.day && (Math.abs(a.day - b.day) === 1 || a.monthDay === b.dayMonth);
+/** Emits a pair of members once, however many buckets they share. */
+function pairEmitter(members: readonly Keyed[], emit: Emit) {
+  const seen = new Set<number>();
+  let pairs = 0;
+  return {
+    pair(i: number, j: number): void {
+      const [x, y] = i < j ? [i, j] : [j, i];
+      const key = x * members.length + y;
+      if (seen.has(key)) return;
+      seen.add(key);
+      emit((members[x] as Keyed).person, (members[y] as Keyed).person);
+      pairs++;
+    },
+    get count() {
+      return pairs;
+    },
+  };
+}
+
+/** Same birth date: every pair in a bucket (a day's bucket holds a few persons). */
+function sameDayPairs(members: readonly Keyed[], emit: Emit): number {
+  const out = pairEmitter(members, emit);
+  for (const bucket of bucketsOf(members, (k) => k.sameDay).values()) {
+    for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) out.pair(bucket[x] as number, bucket[y] as number);
+  }
+  return out.count;
+}
+
+/**
+ * Same birth year: a year's bucket of a common name holds hundreds of persons, so pairs are looked up by
+ * date (the next day, and the day with day and month swapped) instead of tried all against all.
+ */
+function nearDatePairs(members: readonly Keyed[], emit: Emit): number {
+  const out = pairEmitter(members, emit);
+  for (const bucket of bucketsOf(members, (k) => k.sameYear).values()) {
+    if (bucket.length < 2) continue;
+    const byDay = new Map<number, number[]>();
+    const byMonthDay = new Map<number, number[]>();
+    for (const i of bucket) {
+      const m = members[i] as Keyed;
+      byDay.set(m.day, [...(byDay.get(m.day) ?? []), i]);
+      byMonthDay.set(m.monthDay, [...(byMonthDay.get(m.monthDay) ?? []), i]);
+    }
+    for (const i of bucket) {
+      const m = members[i] as Keyed;
+      for (const j of byDay.get(m.day + 1) ?? []) out.pair(i, j);
+      if (m.dayMonth !== m.monthDay) for (const j of byMonthDay.get(m.dayMonth) ?? []) if ((members[j] as Keyed).day !== m.day) out.pair(i, j);
+    }
+  }
+  return out.count;
+}
 
 /**
  * Feeds persons in birth-date order; `emit` gets each candidate pair once. `finish` flushes the last
@@ -97,13 +129,12 @@ export function createScanBlocker(emit: Emit) {
   let day: Keyed[] = [];
   let year: Keyed[] = [];
   let pairs = 0;
-  const always = () => true;
   const flushDay = () => {
-    pairs += pairsInBuckets(day, (k) => k.sameDay, always, emit);
+    pairs += sameDayPairs(day, emit);
     day = [];
   };
   const flushYear = () => {
-    pairs += pairsInBuckets(year, (k) => k.sameYear, nearDate, emit);
+    pairs += nearDatePairs(year, emit);
     year = [];
   };
   return {

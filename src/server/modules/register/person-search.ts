@@ -9,7 +9,7 @@ import type { SearchResult } from '../../../shared/contracts/register.contract.t
 import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { scoreMatch, type MatchSubject } from './match-score.ts';
-import type { CandidateFilters, PersonRow, RegisterRepository } from './register.repository.ts';
+import type { CandidateFilters, CandidateRow, RegisterRepository } from './register.repository.ts';
 import { personNameKeys, querySearchKeys, queryWords, withYears } from './search-keys.ts';
 
 export interface SearchInput {
@@ -22,7 +22,7 @@ export interface SearchInput {
 }
 
 export interface ScoredPerson {
-  person: PersonRow;
+  person: CandidateRow;
   score: number;
   reasons: string[];
 }
@@ -43,14 +43,14 @@ function rank(list: ScoredPerson[], limit: number): ScoredPerson[] {
   return list.sort((a, b) => b.score - a.score || collator.compare(a.person.surname, b.person.surname) || collator.compare(a.person.givenNames, b.person.givenNames)).slice(0, limit);
 }
 
-function unique(rows: PersonRow[]): PersonRow[] {
+function unique(rows: CandidateRow[]): CandidateRow[] {
   const seen = new Set<string>();
   return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
 }
 
 export function createPersonSearch(repository: RegisterRepository) {
   /** Each word tried as the surname with the rest as given names; the best reading counts. */
-  function scoreQuery(words: readonly string[], person: PersonRow, birth: Pick<MatchSubject, 'birthDate' | 'birthYear'>): ScoredPerson {
+  function scoreQuery(words: readonly string[], person: CandidateRow, birth: Pick<MatchSubject, 'birthDate' | 'birthYear'>): ScoredPerson {
     let best: ScoredPerson = { person, score: 0, reasons: [] };
     for (let i = 0; i < words.length; i++) {
       const givenNames = words.filter((_, j) => j !== i).join(' ');
@@ -67,7 +67,7 @@ export function createPersonSearch(repository: RegisterRepository) {
         if (!code) throw new AppError('VALIDATION_FAILED', 'Enter the whole personal code (NNNNNN-NNNNN)', [{ path: 'code', message: 'not a personal code' }]);
         const current = await repository.personByCurrentCode(db, code);
         const earlierId = current ? undefined : await repository.personIdByAnyCode(db, code);
-        const person = current ?? (earlierId ? await repository.personById(db, earlierId) : undefined);
+        const person: CandidateRow | undefined = current ?? (earlierId ? await repository.personById(db, earlierId) : undefined);
         return person ? [toResult({ person, score: 1, reasons: [current ? 'personal-code' : 'earlier-personal-code'] })] : [];
       }
       const year = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined);

@@ -47,6 +47,8 @@ export interface LoadOptions {
    */
   bulk?: boolean;
   onProgress?: (loaded: number) => void;
+  /** Called when the rows are in and the keys and indexes are being built (a bulk load's last minute). */
+  onIndexing?: () => void;
 }
 
 const BULK_TABLES = Object.values(TABLES).map((t) => t.table);
@@ -214,6 +216,7 @@ export async function loadPersons(pool: pg.Pool, source: PersonSource, options: 
       options.onProgress?.(loaded);
     }
     if (bulk) {
+      options.onIndexing?.();
       for (const statement of rebuild.keys) await client.query(statement);
       for (const statement of rebuild.indexes) await client.query('INSERT INTO register.pending_index (statement) VALUES ($1) ON CONFLICT DO NOTHING', [statement]);
       for (const key of IDENTITY_TABLES) {

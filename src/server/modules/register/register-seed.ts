@@ -44,6 +44,7 @@ export interface SeedRegisterOptions {
   today: string;
   now: string;
   onProgress?: (loaded: number) => void;
+  onIndexing?: () => void;
 }
 
 export async function seedRegister(db: Db, pool: pg.Pool, options: SeedRegisterOptions): Promise<{ demoFamilies: boolean; population: number }> {
@@ -55,7 +56,7 @@ export async function seedRegister(db: Db, pool: pg.Pool, options: SeedRegisterO
   if (options.persons <= 0 || count > demo.length) return { demoFamilies: !hasDemo, population: 0 };
   const population = { seed: options.seed, persons: options.persons, today: options.today as PlainDate, reservedCodes: demo.map((p) => p.personalCode) };
   // Only the demo families are there: the population is a bulk load into an empty register.
-  const loaded = await loadPersons(pool, { kind: 'generated', options: population }, { engine: options.engine, today: options.today, now: options.now, bulk: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const loaded = await loadPersons(pool, { kind: 'generated', options: population }, { engine: options.engine, today: options.today, now: options.now, bulk: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.onIndexing ? { onIndexing: options.onIndexing } : {}) });
   // Fresh statistics for the planner after a bulk load: without them it expects thousands of fact rows per
   // person and plans parallel scans (measured: a person card at 57 ms instead of a few).
   await sql`ANALYZE register.person, register.code_fact, register.name_fact, register.core_fact, register.status_fact,

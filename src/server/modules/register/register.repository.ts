@@ -16,6 +16,9 @@ export type PersonRow = Selectable<PersonTable>;
 /** What a lookup by code answers with: the person row without its search projection. */
 export const LOOKUP_COLUMNS = ['id', 'personalCode', 'givenNames', 'surname', 'birthDate', 'sex', 'legalStatus', 'citizenships', 'municipalityCode', 'abroadCountry', 'deathDate', 'version'] as const;
 export type LookupRow = Pick<PersonRow, (typeof LOOKUP_COLUMNS)[number]>;
+/** What search and duplicate checks rank and show: a candidate without its search projection (hundreds per search). */
+export const CANDIDATE_COLUMNS = ['id', 'personalCode', 'givenNames', 'surname', 'birthDate', 'sex', 'legalStatus', 'municipalityCode', 'deathDate'] as const;
+export type CandidateRow = Pick<PersonRow, (typeof CANDIDATE_COLUMNS)[number]>;
 export type LifeEventRow = Selectable<LifeEventTable>;
 export type CodeFactRow = Selectable<CodeFactTable>;
 export type NameFactRow = Selectable<NameFactTable>;
@@ -139,24 +142,24 @@ export function createRegisterRepository() {
     },
 
     /** Candidates for a name query: the blocking keys (GIN), narrowed by the optional filters. */
-    async candidatesByKeys(db: DbExecutor, keys: readonly string[], filters: CandidateFilters, limit: number): Promise<PersonRow[]> {
+    async candidatesByKeys(db: DbExecutor, keys: readonly string[], filters: CandidateFilters, limit: number): Promise<CandidateRow[]> {
       if (keys.length === 0) return [];
-      let q = db.selectFrom('register.person').selectAll().where(sql<boolean>`search_keys && ${sql.val([...keys])}::text[]`);
+      let q = db.selectFrom('register.person').select(CANDIDATE_COLUMNS).where(sql<boolean>`search_keys && ${sql.val([...keys])}::text[]`);
       q = applyFilters(q, filters);
-      return (await q.limit(limit).execute()) as PersonRow[];
+      return q.limit(limit).execute();
     },
 
     /** Candidates whose surname stem starts with a prefix (partial names). */
-    async candidatesBySurnamePrefix(db: DbExecutor, prefix: string, filters: CandidateFilters, limit: number): Promise<PersonRow[]> {
-      let q = db.selectFrom('register.person').selectAll().where('surnameStem', 'like', `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
+    async candidatesBySurnamePrefix(db: DbExecutor, prefix: string, filters: CandidateFilters, limit: number): Promise<CandidateRow[]> {
+      let q = db.selectFrom('register.person').select(CANDIDATE_COLUMNS).where('surnameStem', 'like', `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
       q = applyFilters(q, filters);
-      return (await q.orderBy('surnameStem').limit(limit).execute()) as PersonRow[];
+      return q.orderBy('surnameStem').limit(limit).execute();
     },
 
-    async candidatesByBirthDate(db: DbExecutor, birthDate: string, filters: CandidateFilters, limit: number): Promise<PersonRow[]> {
-      let q = db.selectFrom('register.person').selectAll().where('birthDate', '=', birthDate);
+    async candidatesByBirthDate(db: DbExecutor, birthDate: string, filters: CandidateFilters, limit: number): Promise<CandidateRow[]> {
+      let q = db.selectFrom('register.person').select(CANDIDATE_COLUMNS).where('birthDate', '=', birthDate);
       q = applyFilters(q, filters);
-      return (await q.orderBy('surname').limit(limit).execute()) as PersonRow[];
+      return q.orderBy('surname').limit(limit).execute();
     },
 
     async populationCounts(db: DbExecutor, date: string): Promise<Array<{ municipalityCode: string | null; legalStatus: string; persons: number }>> {
