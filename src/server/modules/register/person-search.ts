@@ -29,6 +29,8 @@ export interface ScoredPerson {
 
 const KEY_CANDIDATES = 2000;
 const PREFIX_CANDIDATES = 300;
+/** A match this strong outranks any candidate born in another year. */
+const SURE_MATCH = 0.9;
 const collator = new Intl.Collator('lv');
 
 function toResult(c: ScoredPerson): SearchResult {
@@ -83,11 +85,19 @@ export function createPersonSearch(repository: RegisterRepository) {
         return rows.map((person) => toResult({ person, score: 1, reasons: ['birth-date'] }));
       }
       const nameKeys = querySearchKeys(words);
-      const keys = year === undefined ? nameKeys : withYears(nameKeys, [year - 1, year, year + 1]);
-      // Without a year, the commonest names match hundreds of persons at national scale: rank a bounded set.
+      const byKeys = async (years: number[] | undefined, limit: number): Promise<CandidateRow[]> =>
+        words.length > 1 ? repository.candidatesByKeys(db, years ? withYears(nameKeys, years) : nameKeys, { municipalityCode: input.municipality }, limit) : [];
       // The year is in the keys already; repeating it as a filter led the planner away from the GIN index (24 ms instead of 3).
-      const keyed = words.length > 1 ? await repository.candidatesByKeys(db, keys, { municipalityCode: input.municipality }, year === undefined ? 500 : KEY_CANDIDATES) : [];
+      // Without a year, the commonest names match hundreds of persons at national scale: rank a bounded set.
+      let keyed = await byKeys(year === undefined ? undefined : [year], year === undefined ? 500 : KEY_CANDIDATES);
       let scored = keyed.map((p) => scoreQuery(words, p, birth));
+      // The years either side (a typo in the year) only when the year itself has not already given a full page
+      // of strong matches, which would outrank them anyway: a common name then reads a third of the rows.
+      if (year !== undefined && scored.filter((c) => c.score >= SURE_MATCH).length < input.limit) {
+        const more = await byKeys([year - 1, year + 1], KEY_CANDIDATES);
+        keyed = keyed.concat(more);
+        scored = scored.concat(more.map((p) => scoreQuery(words, p, birth)));
+      }
       // Partial names ("Bērz", "Bērziņ Jān") and single words: surname prefixes, unless the keys already found a good match.
       if (!scored.some((c) => c.score >= 0.8)) {
         const seen = new Set(keyed.map((p) => p.id));

@@ -50,7 +50,13 @@ export function querySearchKeys(words: readonly string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     for (let j = 0; j < words.length; j++) {
       if (i === j) continue;
-      for (const k of keysFor(surnameStem(words[i] as string), words[j] as string)) keys.add(k);
+      const stem = surnameStem(words[i] as string);
+      const given = words[j] as string;
+      for (const k of keysFor(stem, given)) keys.add(k);
+      // A three-letter word may be the start of a longer name, or a longer name with a letter lost
+      // ("Liea" for Liepa gives the stem "lie"): it also meets the stored prefix keys.
+      if (stem.length === PREFIX) keys.add(`${stem}~|${given}`);
+      if (given.length === PREFIX) keys.add(`${stem}|${given}~`);
     }
   }
   return [...keys];
