@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { buildPendingIndexes, loadPersons } from './population-loader.ts';
 import { demoRegisterPersons } from './register-seed.ts';
+import { generatePopulation } from './synthetic-population.ts';
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 
 let database: TestDatabase;
@@ -25,9 +26,13 @@ describe('bulk population load', () => {
   it('loads a generated population with every fact, and leaves keys, indexes and numbering as before', async () => {
     const indexesBefore = (await INDEXES.execute(database.db)).rows;
     await loadPersons(database.pool, { kind: 'list', persons: demoRegisterPersons() }, { engine: database.engine, today: TODAY, now: NOW });
-    const loaded = await loadPersons(database.pool, { kind: 'generated', options: { seed: 3, persons: 1500, today: TODAY as PlainDate, reservedCodes: demoRegisterPersons().map((p) => p.personalCode) } },
-      { engine: database.engine, today: TODAY, now: NOW, bulk: true, batchSize: 400 });
+    const population = { seed: 3, persons: 1500, today: TODAY as PlainDate, reservedCodes: demoRegisterPersons().map((p) => p.personalCode) };
+    // Batches of 400: four batches, encoded by two workers taking turns on PostgreSQL.
+    const loaded = await loadPersons(database.pool, { kind: 'generated', options: population }, { engine: database.engine, today: TODAY, now: NOW, bulk: true, batchSize: 400 });
     expect(loaded.persons).toBe(1500);
+    const demoIds = new Set(demoRegisterPersons().map((p) => p.personId));
+    const stored = (await sql<{ id: string; personalCode: string }>`SELECT id, personal_code FROM register.person`.execute(database.db)).rows.filter((r) => !demoIds.has(r.id));
+    expect(stored.map((r) => `${r.id} ${r.personalCode}`).sort()).toEqual([...generatePopulation(population)].map((p) => `${p.personId} ${p.personalCode}`).sort());
     expect(await count('register.person')).toBe(1508);
     expect(await count('register.code_fact')).toBeGreaterThanOrEqual(1508);
     expect(await count('register.pending_index')).toBe(0);

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Engine } from '../../db/database.ts';
-import { encodeBatches, IDENTITY_TABLES, TABLES, type EncodedBatch, type EncodeOptions, type FirstIds, type TableKey, type TableSpec } from './population-rows.ts';
+import { encodeBatches, IDENTITY_TABLES, idBlock, TABLES, type EncodedBatch, type EncodeOptions, type FirstIds, type TableKey, type TableSpec } from './population-rows.ts';
 import type { PopulationOptions, SyntheticPerson } from './synthetic-population.ts';
 
 const CHUNK = 1 << 20;
@@ -137,28 +137,35 @@ export type PersonSource =
   | { kind: 'list'; persons: Iterable<SyntheticPerson> }
   | { kind: 'generated'; options: PopulationOptions };
 
-/** Batches from the generator in a worker, at most two ahead of the writer (bounded memory). */
-async function* workerBatches(options: PopulationOptions, encode: EncodeOptions): AsyncGenerator<EncodedBatch> {
-  const worker = new Worker(new URL('./population-worker.ts', import.meta.url), {
-    workerData: { population: { ...options, reservedCodes: [...(options.reservedCodes ?? [])] }, ...encode },
+/**
+ * Batches from the generator, encoded by `workers` worker threads that take turns (batch b from worker
+ * b mod workers; each generates the whole population, which is cheap, and encodes only its own batches,
+ * which is not), handed out in order, each worker at most two batches ahead (bounded memory).
+ */
+async function* workerBatches(options: PopulationOptions, encode: EncodeOptions, workers: number): AsyncGenerator<EncodedBatch> {
+  const lanes = Array.from({ length: workers }, (_, index) => {
+    const worker = new Worker(new URL('./population-worker.ts', import.meta.url), {
+      workerData: { population: { ...options, reservedCodes: [...(options.reservedCodes ?? [])] }, ...encode, shard: { index, count: workers } },
+    });
+    const lane = { worker, queue: [] as Array<EncodedBatch | null>, failure: undefined as Error | undefined, wake: undefined as (() => void) | undefined };
+    worker.on('message', (m: EncodedBatch | null) => { lane.queue.push(m); lane.wake?.(); });
+    worker.on('error', (e) => { lane.failure = e; lane.wake?.(); });
+    worker.on('exit', (code) => { if (code !== 0 && !lane.failure) lane.failure = new Error(`population worker exited with ${code}`); lane.wake?.(); });
+    return lane;
   });
-  const queue: Array<EncodedBatch | null> = [];
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  worker.on('message', (m: EncodedBatch | null) => { queue.push(m); wake?.(); });
-  worker.on('error', (e) => { failure = e; wake?.(); });
-  worker.on('exit', (code) => { if (code !== 0 && !failure) failure = new Error(`population worker exited with ${code}`); wake?.(); });
   try {
-    for (;;) {
-      while (queue.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
-      if (failure) throw failure;
-      const next = queue.shift() as EncodedBatch | null;
-      worker.postMessage('next');
+    for (let b = 0; ; b++) {
+      const lane = lanes[b % workers] as (typeof lanes)[number];
+      while (lane.queue.length === 0 && !lane.failure) await new Promise<void>((r) => (lane.wake = r));
+      if (lane.failure) throw lane.failure;
+      const next = lane.queue.shift() as EncodedBatch | null;
+      lane.worker.postMessage('next');
+      // A worker's end (null) means no batch b: the population is done.
       if (next === null) return;
       yield next;
     }
   } finally {
-    await worker.terminate();
+    await Promise.all(lanes.map((l) => l.worker.terminate()));
   }
 }
 
@@ -193,8 +200,10 @@ export async function loadPersons(pool: pg.Pool, source: PersonSource, options: 
     };
     const batches: AsyncIterable<EncodedBatch> | Iterable<EncodedBatch> = source.kind === 'list'
       ? encodeBatches(source.persons, encode)
-      : workerBatches(source.options, encode);
-    const counts: Partial<Record<TableKey, number>> = {};
+      // Two encoders when the database runs in its own process (PostgreSQL); one for the embedded engine,
+      // which shares this process's cores.
+      : workerBatches(source.options, encode, postgres ? 2 : 1);
+    const lastIds: Partial<Record<TableKey, number>> = {};
     for await (const batch of batches) {
       if (!bulk) {
         await client.query('BEGIN');
@@ -206,7 +215,10 @@ export async function loadPersons(pool: pg.Pool, source: PersonSource, options: 
         if (postgres) await writeCopy(client, TABLES[key], bytes, firstIds?.[key] !== undefined);
         else await writeJson(client, TABLES[key], bytes);
       }
-      for (const [key, n] of Object.entries(batch.counts)) counts[key as TableKey] = (counts[key as TableKey] ?? 0) + n;
+      for (const key of IDENTITY_TABLES) {
+        const first = firstIds?.[key];
+        if (first !== undefined && batch.counts[key] > 0) lastIds[key] = first + batch.index * idBlock(encode.batchSize) + batch.counts[key] - 1;
+      }
       if (!bulk) {
         await client.query('COMMIT');
         open = false;
@@ -220,8 +232,8 @@ export async function loadPersons(pool: pg.Pool, source: PersonSource, options: 
       for (const statement of rebuild.keys) await client.query(statement);
       for (const statement of rebuild.indexes) await client.query('INSERT INTO register.pending_index (statement) VALUES ($1) ON CONFLICT DO NOTHING', [statement]);
       for (const key of IDENTITY_TABLES) {
-        const last = (firstIds?.[key] ?? 1) + (counts[key] ?? 0) - 1;
-        if (last > 0) await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), $2)`, [TABLES[key].table, last]);
+        const last = lastIds[key];
+        if (last !== undefined) await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), $2)`, [TABLES[key].table, last]);
       }
       await client.query('COMMIT');
       open = false;

@@ -157,6 +157,8 @@ export function copyLine(values: readonly Value[]): string {
  * objects (embedded). Bytes, so a worker can hand a batch over without copying it.
  */
 export interface EncodedBatch {
+  /** The batch's place in the load (batches go to the database in this order). */
+  index: number;
   persons: number;
   tables: Record<TableKey, Uint8Array>;
   /** Rows per table. */
@@ -195,18 +197,31 @@ export interface EncodeOptions {
   batchSize: number;
   today: string;
   now: string;
-  /** COPY only: number the identity tables' rows from these values (saves a sequence call per row). */
+  /**
+   * COPY only: number the identity tables' rows, batch `b` from `firstIds + b × idBlock(batchSize)` (saves a
+   * sequence call per row; blocks let workers encoding different batches number them without talking).
+   */
   firstIds?: FirstIds | undefined;
+  /** Encode only every `count`-th batch, starting at `index` (the others are generated and skipped). */
+  shard?: { index: number; count: number } | undefined;
 }
+
+/** Identity values reserved per batch and table: far more rows than a person ever gets in one table. */
+export const idBlock = (batchSize: number): number => batchSize * 32;
 
 export function* encodeBatches(persons: Iterable<SyntheticPerson>, options: EncodeOptions): Generator<EncodedBatch> {
   const window = new Map<number, SyntheticPerson>();
   const keys = Object.keys(TABLES) as TableKey[];
   const json = options.encoding === 'json';
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const block = idBlock(options.batchSize);
   const start = () => Object.fromEntries(keys.map((k) => [k, new ByteSink()])) as Record<TableKey, ByteSink>;
   let sinks = start();
+  let batchIndex = 0;
   let count = 0;
-  const nextIds: FirstIds = { ...options.firstIds };
+  let nextIds: FirstIds = {};
+  const numberFrom = (b: number): FirstIds =>
+    Object.fromEntries(Object.entries(options.firstIds ?? {}).map(([k, first]) => [k, first + b * block]));
   const sink: BatchRows = {
     add: (t, v) => {
       const out = sinks[t];
@@ -220,6 +235,7 @@ export function* encodeBatches(persons: Iterable<SyntheticPerson>, options: Enco
         const id = nextIds[t];
         if (id === undefined) out.write(copyLine(v));
         else {
+          if (out.rows >= block) throw new Error(`batch ${batchIndex} has more than ${block} rows for ${TABLES[t].table}`);
           out.write(`${id}\t${copyLine(v)}`);
           nextIds[t] = id + 1;
         }
@@ -231,16 +247,23 @@ export function* encodeBatches(persons: Iterable<SyntheticPerson>, options: Enco
     if (json) for (const k of keys) sinks[k].write(sinks[k].rows === 0 ? '[]' : ']');
     const tables = Object.fromEntries(keys.map((k) => [k, sinks[k].take()])) as Record<TableKey, Uint8Array>;
     const counts = Object.fromEntries(keys.map((k) => [k, sinks[k].rows])) as Record<TableKey, number>;
-    const batch = { persons: count, tables, counts, rows: Object.values(counts).reduce((x, y) => x + y, 0) };
+    const batch = { index: batchIndex, persons: count, tables, counts, rows: Object.values(counts).reduce((x, y) => x + y, 0) };
     sinks = start();
-    count = 0;
     return batch;
   };
+  const mine = () => batchIndex % shard.count === shard.index;
+  nextIds = numberFrom(0);
   for (const p of persons) {
     window.set(p.index, p);
     window.delete(p.index - 64);
-    rowsOf(p, (i) => window.get(i), options.today, options.now, sink);
-    if (++count >= options.batchSize) yield finish();
+    // Another worker's batch: the persons still pass through the window (relations point backwards).
+    if (mine()) rowsOf(p, (i) => window.get(i), options.today, options.now, sink);
+    if (++count >= options.batchSize) {
+      if (mine()) yield finish();
+      batchIndex++;
+      count = 0;
+      nextIds = numberFrom(batchIndex);
+    }
   }
-  if (count > 0) yield finish();
+  if (count > 0 && mine()) yield finish();
 }
