@@ -46,6 +46,8 @@ export async function scanForDuplicates(db: Db, options: { now: string; onProgre
     return { persons: total, compared: blocker.finish() };
   });
 
+  // In person order, so the pair index and the foreign-key checks walk their indexes forwards.
+  found.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
   // Tens of thousands of candidates per statement, as one JSON parameter: a Kysely multi-row insert of
   // that many rows spends longer compiling its parameter list than the database spends inserting.
   for (let i = 0; i < found.length; i += INSERT) {
