@@ -24,6 +24,7 @@ const DECLARED: Record<string, string[]> = {
   'register.duplicate_candidate': ['id', 'person_id', 'pending_registration_id', 'other_person_id', 'score', 'reasons', 'source', 'found_at', 'status', 'decided_by', 'decided_at'],
   'register.life_event': ['id', 'person_id', 'kind', 'effective_date', 'recorded_at', 'legal_basis', 'source_document', 'channel', 'actor_type', 'actor_id', 'institution', 'details'],
   'register.name_fact': ['id', 'person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id', 'given_names', 'surname', 'original_name'],
+  'register.pending_index': ['statement', 'queued_at'],
   'register.pending_registration': ['id', 'kind', 'payload', 'submitted_by', 'submitted_at', 'status', 'decided_by', 'decided_at', 'decision_note', 'person_id'],
   'register.person': ['id', 'personal_code', 'given_names', 'surname', 'original_name', 'sex', 'birth_date', 'legal_status', 'citizenships', 'municipality_code', 'abroad_country', 'death_date', 'surname_stem', 'name_fold', 'search_keys', 'birth_year', 'version', 'registered_at', 'updated_at'],
   'register.population_period': ['person_id', 'valid_from', 'valid_to', 'municipality_code', 'legal_status'],

@@ -146,6 +146,12 @@ export interface DuplicateCandidateTable {
   decidedAt: string | null;
 }
 
+/** An index build a bulk load committed with its rows and has not finished yet (decision 0013). */
+export interface PendingIndexTable {
+  statement: string;
+  queuedAt: Generated<Timestamp>;
+}
+
 export interface RegisterTables {
   'register.person': PersonTable;
   'register.lifeEvent': LifeEventTable;
@@ -159,6 +165,7 @@ export interface RegisterTables {
   'register.residenceDeclaration': ResidenceDeclarationTable;
   'register.pendingRegistration': PendingRegistrationTable;
   'register.duplicateCandidate': DuplicateCandidateTable;
+  'register.pendingIndex': PendingIndexTable;
 }
 
 export type FactTableName = 'register.codeFact' | 'register.nameFact' | 'register.coreFact' | 'register.statusFact' | 'register.addressFact' | 'register.relationFact';
