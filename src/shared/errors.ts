@@ -29,7 +29,18 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, number>;
 
-export const FieldError = z.object({ path: z.string(), message: z.string() });
+/**
+ * Why a field was refused, for the browser to say in the person's language (`fieldReason.<reason>`); the
+ * English `message` stays for API clients and logs. Absent where the field's label says enough.
+ */
+export const FIELD_REASONS = [
+  'future-date', 'before-birth', 'unknown-country', 'before-current-address', 'before-parent-birth', 'choose-candidate',
+  'same-person', 'under-18', 'citizen-needs-lva', 'only-citizen-lva', 'no-citizenship', 'new-code-before-2017',
+  'guardian-minor', 'ends-before-start',
+] as const;
+export type FieldReason = (typeof FIELD_REASONS)[number];
+
+export const FieldError = z.object({ path: z.string(), message: z.string(), reason: z.enum(FIELD_REASONS).optional() });
 export type FieldError = z.infer<typeof FieldError>;
 
 /** RFC 9457 problem details, with our `code`, `requestId` and field `errors` as extension members. */

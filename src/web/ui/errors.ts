@@ -1,4 +1,4 @@
-/** Turns an ApiError into translated messages for the error summary (by error code; fields by their label). */
+/** Turns an ApiError into translated messages for the error summary (by error code; fields by their label and, when the server gives one, the reason). */
 import { ApiError } from '../api/client.ts';
 import type { FormError } from './forms.tsx';
 
@@ -6,6 +6,6 @@ export function formErrorsFrom(error: unknown, t: (id: string, values?: Record<s
   if (!(error instanceof ApiError)) return [{ message: t('error.INTERNAL') }];
   const fields = error.fieldErrors
     .filter((f) => fieldLabels[f.path])
-    .map((f) => ({ field: f.path, message: t('errors.invalidField', { field: fieldLabels[f.path] as string }) }));
+    .map((f) => ({ field: f.path, message: t(f.reason ? `fieldReason.${f.reason}` : 'errors.invalidField', { field: fieldLabels[f.path] as string }) }));
   return fields.length ? fields : [{ message: t(`error.${error.code}`) }];
 }

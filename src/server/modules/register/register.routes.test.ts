@@ -117,7 +117,7 @@ describe('life events and bitemporal history', () => {
       effectiveDate: '2027-01-01', givenNames: 'Roberts', surname: 'Ozols', sourceDocument: 'x', expectedVersion: v, reason: 'test',
     });
     expect(future.statusCode).toBe(400);
-    expect(future.json().errors[0]).toMatchObject({ path: 'effectiveDate' });
+    expect(future.json().errors[0]).toMatchObject({ path: 'effectiveDate', reason: 'future-date' });
   });
 
   it('records a marriage with surname choice on both sides, then a divorce', async () => {
@@ -161,7 +161,7 @@ describe('life events and bitemporal history', () => {
   it('changes the legal status with the citizenship rules checked', async () => {
     const v = (await card(registrar, SERGEJS)).version;
     const bad = await registrar.request('POST', `/api/register/persons/${SERGEJS}/events/status-change`, { effectiveDate: '2026-10-01', legalStatus: 'citizen', citizenships: [], sourceDocument: 'x', expectedVersion: v, reason: 'x' });
-    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'citizenships' }] });
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'citizenships', reason: 'citizen-needs-lva' }] });
     const ok = await registrar.request('POST', `/api/register/persons/${SERGEJS}/events/status-change`, { effectiveDate: '2026-10-01', legalStatus: 'citizen', citizenships: ['LVA'], sourceDocument: 'Naturalizācijas lēmums 9', expectedVersion: v, reason: 'Naturalization' });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(await card(registrar, SERGEJS)).toMatchObject({ legalStatus: 'citizen', citizenships: ['LVA'] });
@@ -244,7 +244,7 @@ describe('residence declaration (portal)', () => {
     expect(noCountry.statusCode).toBe(400);
     expect(noCountry.json().errors.map((e: { path: string }) => e.path)).toContain('address.country');
     const future = await mother.request('POST', '/api/portal/me/residence-declarations', { subjectPersonId: ANNA, validFrom: '2027-01-01', address, housingBasis: 'x' });
-    expect(future.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'validFrom' }] });
+    expect(future.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'validFrom', reason: 'future-date' }] });
     const backdated = await mother.request('POST', '/api/portal/me/residence-declarations', { subjectPersonId: ANNA, validFrom: '2026-11-01', address, housingBasis: 'x' });
     expect(backdated.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'validFrom' }] });
   });

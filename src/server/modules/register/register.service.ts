@@ -11,7 +11,7 @@ import type { AccessRecord, AuditActor, AuditService } from '../audit/index.ts';
 import { createBatcher } from '../../platform/batcher.ts';
 import { addDays, plainDateInZone, yearsBetween, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { newFormatCodeCandidate } from '../../../shared/kernel/personal-code.ts';
-import type { FieldError } from '../../../shared/errors.ts';
+import type { FieldError, FieldReason } from '../../../shared/errors.ts';
 import type {
   AddressInput, PersonCard, PersonHistory, RegistrationResult, SearchResult,
 } from '../../../shared/contracts/register.contract.ts';
@@ -95,12 +95,12 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
   const search = createPersonSearch(repository);
   const today = (): PlainDate => plainDateInZone(clock.now(), TIME_ZONE);
 
-  function invalid(path: string, message: string): never {
-    throw new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+  function invalid(path: string, message: string, reason?: FieldReason): never {
+    throw new AppError('VALIDATION_FAILED', message, [{ path, message, ...(reason ? { reason } : {}) }]);
   }
 
   function checkPastDate(path: string, date: string, what: string): void {
-    if (date > today()) invalid(path, `${what} cannot be in the future`);
+    if (date > today()) invalid(path, `${what} cannot be in the future`, 'future-date');
   }
 
   async function requirePerson(trx: DbExecutor, personId: string, lock = false): Promise<PersonRow> {
@@ -125,7 +125,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     checkVersion(person, expectedVersion);
     requireAlive(person);
     checkPastDate(date.path, date.value, 'The date');
-    if (date.value < person.birthDate) invalid(date.path, 'The date is before the person’s birth');
+    if (date.value < person.birthDate) invalid(date.path, 'The date is before the person’s birth', 'before-birth');
     return person;
   }
 
@@ -203,7 +203,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
   }
 
   function validateAddress(address: AddressInput | null, path: string): void {
-    if (address?.kind === 'abroad' && !isKnownCountry(address.country)) invalid(`${path}.country`, `Unknown country code ${address.country}`);
+    if (address?.kind === 'abroad' && !isKnownCountry(address.country)) invalid(`${path}.country`, `Unknown country code ${address.country}`, 'unknown-country');
   }
 
   /** Creates the person and all their first facts (one life event). */
@@ -323,7 +323,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     const person = await beginEvent(trx, input.personId, input.expectedVersion, { path: 'validFrom', value: input.validFrom });
     // A declaration moves forward in time; rewriting earlier residence history is a correction case, not a declaration.
     const current = (await repository.allFacts(trx, person.id)).address.find((a) => a.supersededAt === null && !a.isAdditional && a.validTo === null);
-    if (current && input.validFrom <= current.validFrom) invalid('validFrom', `The date must be after the start of the current declared address (${current.validFrom})`);
+    if (current && input.validFrom <= current.validFrom) invalid('validFrom', `The date must be after the start of the current declared address (${current.validFrom})`, 'before-current-address');
     validateAddress(input.address, 'address');
     const errors: FieldError[] = [];
     input.additionalAddresses.forEach((a, i) => {
@@ -401,7 +401,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       const parents = await db.transaction().execute(async (trx) => {
         const mother = await requirePerson(trx, input.motherId);
         const father = input.fatherId ? await requirePerson(trx, input.fatherId) : undefined;
-        if (input.birthDate < mother.birthDate || (father && input.birthDate < father.birthDate)) invalid('birthDate', 'The child cannot be born before a parent');
+        if (input.birthDate < mother.birthDate || (father && input.birthDate < father.birthDate)) invalid('birthDate', 'The child cannot be born before a parent', 'before-parent-birth');
         return { mother, father };
       });
       const { mother, father } = parents;
@@ -449,7 +449,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
         let personalCode: string;
         if (decision.decision === 'same-person') {
           const existing = decision.existingPersonId ?? candidateRows[0]?.otherPersonId;
-          if (!existing || !candidateRows.some((c) => c.otherPersonId === existing)) invalid('existingPersonId', 'Choose one of the candidate persons');
+          if (!existing || !candidateRows.some((c) => c.otherPersonId === existing)) invalid('existingPersonId', 'Choose one of the candidate persons', 'choose-candidate');
           const person = await requirePerson(trx, existing);
           personId = person.id;
           personalCode = person.personalCode;
@@ -499,7 +499,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     async recordMarriageOrDivorce(ctx: ActionContext, kind: 'marriage' | 'divorce', personId: string, input: {
       effectiveDate: string; spouseId: string; spouseExpectedVersion: number; surname: string; spouseSurname: string; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number;
     }) {
-      if (personId === input.spouseId) invalid('spouseId', 'A person cannot marry themselves');
+      if (personId === input.spouseId) invalid('spouseId', 'A person cannot marry themselves', 'same-person');
       return db.transaction().execute(async (trx) => {
         // Lock in id order so two events on the same pair cannot deadlock.
         const [firstId, secondId] = [personId, input.spouseId].sort() as [string, string];
@@ -516,7 +516,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
         const married = facts.relation.filter((r) => r.kind === 'spouse' && r.supersededAt === null && r.validTo === null);
         if (kind === 'marriage') {
           for (const p of [person, spouse]) {
-            if (yearsBetween(p.birthDate as PlainDate, input.effectiveDate as PlainDate) < 18) invalid(p === person ? 'personId' : 'spouseId', `${p.givenNames} ${p.surname} is under 18 on that date`);
+            if (yearsBetween(p.birthDate as PlainDate, input.effectiveDate as PlainDate) < 18) invalid(p === person ? 'personId' : 'spouseId', `${p.givenNames} ${p.surname} is under 18 on that date`, 'under-18');
           }
           if (married.length) throw new AppError('INVALID_STATE', `${person.givenNames} ${person.surname} is already married`, [{ path: 'personId', message: 'already married' }]);
           const spouseFacts = await repository.allFacts(trx, spouse.id);
@@ -546,11 +546,11 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
 
     async changeStatus(ctx: ActionContext, personId: string, input: { effectiveDate: string; legalStatus: string; citizenships: string[]; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {
       input.citizenships.forEach((c, i) => {
-        if (!isKnownCountry(c)) invalid(`citizenships.${i}`, `Unknown country code ${c}`);
+        if (!isKnownCountry(c)) invalid(`citizenships.${i}`, `Unknown country code ${c}`, 'unknown-country');
       });
-      if (input.legalStatus === 'citizen' && !input.citizenships.includes('LVA')) invalid('citizenships', 'A citizen holds Latvian citizenship (LVA)');
-      if (input.legalStatus !== 'citizen' && input.citizenships.includes('LVA')) invalid('citizenships', 'Only a citizen holds Latvian citizenship (LVA)');
-      if ((input.legalStatus === 'non-citizen' || input.legalStatus === 'stateless') && input.citizenships.length) invalid('citizenships', 'A non-citizen or stateless person has no citizenship');
+      if (input.legalStatus === 'citizen' && !input.citizenships.includes('LVA')) invalid('citizenships', 'A citizen holds Latvian citizenship (LVA)', 'citizen-needs-lva');
+      if (input.legalStatus !== 'citizen' && input.citizenships.includes('LVA')) invalid('citizenships', 'Only a citizen holds Latvian citizenship (LVA)', 'only-citizen-lva');
+      if ((input.legalStatus === 'non-citizen' || input.legalStatus === 'stateless') && input.citizenships.length) invalid('citizenships', 'A non-citizen or stateless person has no citizenship', 'no-citizenship');
       return db.transaction().execute(async (trx) => {
         const person = await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
         const r = await recordEvent(trx, ctx, {
@@ -564,7 +564,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     async changeCode(ctx: ActionContext, personId: string, input: { effectiveDate: string; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {
       return db.transaction().execute(async (trx) => {
         const person = await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
-        if (input.effectiveDate < '2017-07-01') invalid('effectiveDate', 'New-format codes exist since 2017-07-01');
+        if (input.effectiveDate < '2017-07-01') invalid('effectiveDate', 'New-format codes exist since 2017-07-01', 'new-code-before-2017');
         if (/^3[2-9]/.test(person.personalCode)) throw new AppError('INVALID_STATE', 'The person already has a new-format personal code (a code may be changed once)');
         const personalCode = await issueNewFormatCode(trx);
         const r = await recordEvent(trx, ctx, {
@@ -576,13 +576,13 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     },
 
     async setGuardian(ctx: ActionContext, personId: string, input: { effectiveDate: string; guardianId: string; until?: string | undefined; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {
-      if (personId === input.guardianId) invalid('guardianId', 'A person cannot be their own guardian');
+      if (personId === input.guardianId) invalid('guardianId', 'A person cannot be their own guardian', 'same-person');
       return db.transaction().execute(async (trx) => {
         await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
         const guardian = await requirePerson(trx, input.guardianId);
         requireAlive(guardian, 'guardianId');
-        if (yearsBetween(guardian.birthDate as PlainDate, today()) < 18) invalid('guardianId', 'A guardian must be an adult');
-        if (input.until && input.until < input.effectiveDate) invalid('until', 'The guardianship ends before it starts');
+        if (yearsBetween(guardian.birthDate as PlainDate, today()) < 18) invalid('guardianId', 'A guardian must be an adult', 'guardian-minor');
+        if (input.until && input.until < input.effectiveDate) invalid('until', 'The guardianship ends before it starts', 'ends-before-start');
         const r = await recordEvent(trx, ctx, {
           personId, kind: 'guardianship', effectiveDate: input.effectiveDate, legalBasis: input.legalBasis ?? 'Civillikums (bāriņtiesas lēmums)', sourceDocument: input.sourceDocument,
           details: { guardianId: guardian.id },
