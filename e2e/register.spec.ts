@@ -105,6 +105,15 @@ describe('register: the resident', () => {
     await h.page.getByLabel('Dzīvoklis (ja ir)').fill('3');
     await h.page.getByLabel('Pasta indekss').fill('LV-3401');
     await h.page.getByLabel('Tiesiskais pamats dzīvot šajā adresē').fill('Īres līgums');
+    // A date before the current address began: the server refuses it and the page says why.
+    const validFrom = h.page.getByLabel('Dzīvo šajā adresē kopš');
+    const today = await validFrom.inputValue();
+    await validFrom.fill('2000-01-01');
+    await h.page.getByRole('button', { name: 'Iesniegt deklarāciju' }).click();
+    await h.page.getByRole('alert').getByText('Dzīvo šajā adresē kopš: datumam jābūt pēc pašreizējās deklarētās dzīvesvietas sākuma').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-declare-server-reason');
+    await validFrom.fill(today);
     await h.page.getByRole('button', { name: 'Iesniegt deklarāciju' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Deklarācija iesniegta' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
