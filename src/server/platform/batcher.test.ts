@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatcher } from './batcher.ts';
+import { createBatcher, createKeyedLookup } from './batcher.ts';
 
 /** Lets promise callbacks (results, then the next dispatch) run. */
 const settle = () => new Promise((r) => setImmediate(r));
@@ -66,5 +66,17 @@ describe('natural batching', () => {
     // The batcher keeps working after a failed batch.
     const recovered = createBatcher({ run: async (items: number[]) => items, maxInFlight: 1, maxBatch: 10 });
     expect(await recovered.submit(7)).toBe(7);
+  });
+
+  it('looks keys up in one call for the callers waiting together, each getting its own value or undefined', async () => {
+    const calls: string[][] = [];
+    const lookup = createKeyedLookup(async (keys: string[]) => {
+      calls.push(keys);
+      return new Map(keys.filter((k) => k !== 'missing').map((k) => [k, k.toUpperCase()]));
+    });
+    const answers = await Promise.all(['a', 'b', 'missing', 'c'].map((k) => lookup(k)));
+    expect(answers).toEqual(['A', 'B', undefined, 'C']);
+    // The first key goes at once; the three arriving while it is served go together.
+    expect(calls).toEqual([['a'], ['b', 'missing', 'c']]);
   });
 });

@@ -63,3 +63,20 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
     },
   };
 }
+
+/**
+ * Lookups by key, batched: the keys waiting together go to `findMany` as one call, and each caller gets
+ * the value for its key (undefined when there is none). One batch at a time, so under load the batches
+ * grow instead of the connections in use.
+ */
+export function createKeyedLookup<K, V>(findMany: (keys: K[]) => Promise<Map<K, V>>, maxBatch = 200): (key: K) => Promise<V | undefined> {
+  const batcher = createBatcher<K, V | undefined>({
+    maxInFlight: 1,
+    maxBatch,
+    run: async (keys) => {
+      const found = await findMany(keys);
+      return keys.map((k) => found.get(k));
+    },
+  });
+  return (key) => batcher.submit(key);
+}

@@ -14,7 +14,7 @@ import type { AuditService } from '../audit/index.ts';
 import type { SessionResponse, StaffProfile } from '../../../shared/contracts/identity.contract.ts';
 import type { Role } from '../../../shared/kernel/permissions.ts';
 import type { IdentityRepository, SessionRow, StaffAccountRow } from './identity.repository.ts';
-import { createBatcher } from '../../platform/batcher.ts';
+import { createKeyedLookup } from '../../platform/batcher.ts';
 
 export type { StaffAccountRow };
 
@@ -61,14 +61,7 @@ export function createIdentityService(deps: {
 }) {
   const { db, config, clock, hasher, audit, repository: repo, persons } = deps;
   // Every request resolves its session: those arriving together share one query (decision 0014).
-  const sessionLookups = createBatcher<string, SessionRow | undefined>({
-    maxInFlight: 1,
-    maxBatch: 200,
-    run: async (hashes) => {
-      const found = await repo.findSessionsByTokenHashes(db, hashes);
-      return hashes.map((h) => found.get(h));
-    },
-  });
+  const sessionByTokenHash = createKeyedLookup<string, SessionRow>((hashes) => repo.findSessionsByTokenHashes(db, hashes));
   const idleMs = (kind: 'staff' | 'resident'): number => (kind === 'staff' ? config.staffIdleMinutes : config.residentIdleMinutes) * 60_000;
 
   async function createSession(input: {
@@ -228,7 +221,7 @@ export function createIdentityService(deps: {
      */
     async resolvePrincipal(token: string | undefined): Promise<Principal> {
       if (!token) return { kind: 'anonymous' };
-      const s = await sessionLookups.submit(hashToken(token));
+      const s = await sessionByTokenHash(hashToken(token));
       if (!s) return { kind: 'anonymous' };
       if (s.endedAt) return s.endReason === 'signed-out' ? { kind: 'anonymous' } : { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
       const now = clock.now();

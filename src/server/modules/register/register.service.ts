@@ -8,7 +8,7 @@ import type { Db, DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AccessRecord, AuditActor, AuditService } from '../audit/index.ts';
-import { createBatcher } from '../../platform/batcher.ts';
+import { createKeyedLookup } from '../../platform/batcher.ts';
 import { addDays, plainDateInZone, yearsBetween, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { newFormatCodeCandidate } from '../../../shared/kernel/personal-code.ts';
 import type { FieldError, FieldReason } from '../../../shared/errors.ts';
@@ -139,14 +139,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
   }
 
   // Lookups by code waiting while others are served go to the database together (decision 0014).
-  const codeLookups = createBatcher<string, LookupRow | undefined>({
-    maxInFlight: 1,
-    maxBatch: 200,
-    run: async (codes) => {
-      const found = await repository.personsByCurrentCodes(db, codes);
-      return codes.map((c) => found.get(c));
-    },
-  });
+  const personByCurrentCode = createKeyedLookup<string, LookupRow>((codes) => repository.personsByCurrentCodes(db, codes));
 
   /** Rebuilds the person row's projection and statistics periods from the current facts. */
   async function refresh(trx: DbExecutor, personId: string): Promise<number> {
@@ -367,7 +360,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
      * returned only after the entry is committed.
      */
     async lookupByCode(ctx: ActionContext, code: string): Promise<LookupRow> {
-      let person: LookupRow | undefined = await codeLookups.submit(code);
+      let person: LookupRow | undefined = await personByCurrentCode(code);
       if (!person) {
         const id = await repository.personIdByAnyCode(db, code);
         if (id) person = await repository.personById(db, id);
