@@ -16,6 +16,11 @@ describe('form errors from the server', () => {
     expect(formErrorsFrom(error, translator(en), { validFrom: 'Valid from' })).toEqual([{ field: 'validFrom', message: 'Valid from: the date cannot be in the future' }]);
   });
 
+  it('shows an item of a list at the list’s field, with its label', () => {
+    const error = new ApiError('VALIDATION_FAILED', 400, 'Unknown country code XXX', [{ path: 'citizenships.1', message: 'Unknown country code XXX', reason: 'unknown-country' }]);
+    expect(formErrorsFrom(error, translator(en), { citizenships: 'Citizenships' })).toEqual([{ field: 'citizenships', message: 'Citizenships: unknown country code' }]);
+  });
+
   it('falls back to "check this field" without a reason, and to the error code without a known field', () => {
     const error = new ApiError('VALIDATION_FAILED', 400, 'bad', [{ path: 'q', message: 'Required' }]);
     expect(formErrorsFrom(error, translator(en), { q: 'Name' })).toEqual([{ field: 'q', message: 'Name: check this field' }]);

@@ -170,7 +170,7 @@ export type Encoding = 'copy' | 'json';
 /**
  * A growing UTF-8 buffer for one table's rows. Each row is written straight into it, so a batch of tens
  * of megabytes never exists as strings to join and re-encode (measured: that and its garbage were a
- * third of the encoder's time).
+ * quarter of the encoder's time).
  */
 class ByteSink {
   private buffer = Buffer.allocUnsafeSlow(1 << 16);
@@ -191,7 +191,6 @@ class ByteSink {
   }
 }
 
-/** Encodes persons into batches of `batchSize`; `window` resolves relations to recent persons. */
 export interface EncodeOptions {
   encoding: Encoding;
   batchSize: number;
@@ -209,6 +208,7 @@ export interface EncodeOptions {
 /** Identity values reserved per batch and table: far more rows than a person ever gets in one table. */
 export const idBlock = (batchSize: number): number => batchSize * 32;
 
+/** Encodes persons into batches of `batchSize`; `window` resolves relations to recent persons. */
 export function* encodeBatches(persons: Iterable<SyntheticPerson>, options: EncodeOptions): Generator<EncodedBatch> {
   const window = new Map<number, SyntheticPerson>();
   const keys = Object.keys(TABLES) as TableKey[];
