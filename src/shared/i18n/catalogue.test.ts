@@ -19,4 +19,13 @@ describe('i18n catalogues', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?=\s*[,}])/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(lv) as (keyof typeof lv)[]) expect(placeholders(en[key]), key).toEqual(placeholders(lv[key]));
   });
+  it('say the Latvian plural of 10 to 20 as a number, not as "none"', async () => {
+    // CLDR's Latvian "zero" category is 0, 10–20, 30, 40 …: a message for "none" must be written as =0.
+    const { IntlMessageFormat } = await import('intl-messageformat');
+    for (const [key, value] of Object.entries(lv).filter(([, v]) => /plural,/.test(v))) {
+      const name = /\{(\w+), plural,/.exec(value)?.[1] as string;
+      const format = (n: number) => String(new IntlMessageFormat(value, 'lv').format({ [name]: n }));
+      for (const n of [10, 15, 20, 30]) expect(format(n), `${key} with ${n}`).toContain(String(n));
+    }
+  });
 });
