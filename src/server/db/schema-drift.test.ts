@@ -26,7 +26,7 @@ const DECLARED: Record<string, string[]> = {
   'register.name_fact': ['id', 'person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id', 'given_names', 'surname', 'original_name'],
   'register.pending_index': ['statement', 'queued_at'],
   'register.pending_registration': ['id', 'kind', 'payload', 'submitted_by', 'submitted_at', 'status', 'decided_by', 'decided_at', 'decision_note', 'person_id'],
-  'register.person': ['id', 'personal_code', 'given_names', 'surname', 'original_name', 'sex', 'birth_date', 'legal_status', 'citizenships', 'municipality_code', 'abroad_country', 'death_date', 'surname_stem', 'name_fold', 'search_keys', 'birth_year', 'version', 'registered_at', 'updated_at'],
+  'register.person': ['id', 'personal_code', 'given_names', 'surname', 'original_name', 'sex', 'birth_date', 'legal_status', 'citizenships', 'municipality_code', 'abroad_country', 'death_date', 'surname_stem', 'name_fold', 'search_hashes', 'birth_year', 'version', 'registered_at', 'updated_at'],
   'register.population_period': ['person_id', 'valid_from', 'valid_to', 'municipality_code', 'legal_status'],
   'register.relation_fact': ['id', 'person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id', 'kind', 'related_person_id'],
   'register.residence_declaration': ['id', 'event_id', 'person_id', 'declarant_person_id', 'declarant_role', 'valid_from', 'country', 'municipality_code', 'address_line', 'housing_basis', 'declared_at'],

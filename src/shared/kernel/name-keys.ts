@@ -33,8 +33,8 @@ const TRANSLITERATION_RULES: ReadonlyArray<[RegExp, string]> = [
  * Names repeat heavily (a few thousand distinct forms cover a population), and bulk loads and duplicate
  * scans compute keys millions of times: the keys of recent names are remembered. Bounded, pure.
  */
-function memoize(fn: (s: string) => string): (s: string) => string {
-  let cache = new Map<string, string>();
+export function memoize<T>(fn: (s: string) => T): (s: string) => T {
+  let cache = new Map<string, T>();
   return (s) => {
     let v = cache.get(s);
     if (v === undefined) {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createScanBlocker, type ScanPerson } from './duplicate-blocking.ts';
-import { personSearchKeys } from './search-keys.ts';
 import { surnameStem } from '../../../shared/kernel/name-keys.ts';
 
 let n = 0;
 function person(givenNames: string, surname: string, birthDate: string): ScanPerson {
   n++;
-  return { id: `p${n}`, givenNames, surname, birthDate, surnameStem: surnameStem(surname), keys: personSearchKeys(givenNames, surname, Number(birthDate.slice(0, 4))).join('\t') };
+  return { id: `p${n}`, givenNames, surname, birthDate, surnameStem: surnameStem(surname) };
 }
 
 function pairsOf(persons: ScanPerson[]): string[] {

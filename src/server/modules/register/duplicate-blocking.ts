@@ -7,8 +7,11 @@
  *   - were born the same year, a day apart or with day and month swapped, and share a whole-name key, the
  *     swapped-names key, or a given name with the surname's initial (a typo rarely hits the first letter).
  * Before this ran in Node, the same keys were joined in SQL; hashing millions of text keys per row there
- * cost more than streaming the persons out once (measured in decision 0015).
+ * cost more than streaming the persons out once (measured in decision 0015). The name keys are those of
+ * search-keys.ts, built here from the names (the register stores only their hashes, decision 0016).
  */
+import { personNameKeys } from './search-keys.ts';
+
 export interface ScanPerson {
   id: string;
   givenNames: string;
@@ -16,8 +19,6 @@ export interface ScanPerson {
   /** YYYY-MM-DD */
   birthDate: string;
   surnameStem: string;
-  /** The person's search keys (search-keys.ts), joined by tabs. */
-  keys: string;
 }
 
 type Emit = (a: ScanPerson, b: ScanPerson) => void;
@@ -36,10 +37,11 @@ interface Keyed {
 const dayNumber = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
 function keyed(person: ScanPerson): Keyed {
-  const whole = person.keys.split('\t').filter((k) => !k.includes('@') && !k.includes('~'));
+  const keys = personNameKeys(person.givenNames, person.surname);
+  const whole = keys.filter((k) => !k.includes('~'));
   const givens = [...new Set(whole.map((k) => k.slice(k.indexOf('|') + 1)))];
   const stem = person.surnameStem;
-  const firstGiven = (person.keys.split('\t', 1)[0] ?? '').split('|')[1] ?? '';
+  const firstGiven = (keys[0] ?? '').split('|')[1] ?? '';
   const [x, y] = [stem.slice(0, 3), firstGiven.slice(0, 3)].sort() as [string, string];
   const swap = `s:${x}/${y}`;
   const initials = givens.map((g) => `i:${g}/${stem.slice(0, 1)}`);

@@ -33,7 +33,7 @@ export async function scanForDuplicates(db: Db, options: { now: string; onProgre
     await sql`SET LOCAL work_mem = '512MB'`.execute(trx);
     await sql`SET LOCAL cursor_tuple_fraction = 1`.execute(trx);
     await sql`DECLARE scan_persons NO SCROLL CURSOR FOR
-      SELECT id, given_names AS "givenNames", surname, birth_date::text AS "birthDate", surname_stem AS "surnameStem", array_to_string(search_keys, E'\t') AS keys
+      SELECT id, given_names AS "givenNames", surname, birth_date::text AS "birthDate", surname_stem AS "surnameStem"
       FROM register.person ORDER BY birth_date`.execute(trx);
     let seen = 0;
     for (;;) {

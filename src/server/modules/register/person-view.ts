@@ -7,7 +7,7 @@ import type { AddressView, HistoryRow, PersonCard } from '../../../shared/contra
 import { holdsOn, knownAt, type ValidPeriod } from './bitemporal.ts';
 import { populationPeriods, type PopulationPeriod } from './population-periods.ts';
 import { FACT_COLUMN_NAMES, type AddressFactRow, type FactRows, type LifeEventRow, type PersonRow, type RelationFactRow } from './register.repository.ts';
-import { nameFold, personSearchKeys } from './search-keys.ts';
+import { nameFold, personSearchHashes } from './search-keys.ts';
 import { surnameStem } from '../../../shared/kernel/name-keys.ts';
 
 export interface AsOf {
@@ -145,7 +145,7 @@ export function currentProjection(facts: FactRows, today: string): {
       municipalityCode: residence && residence.country === 'LVA' ? residence.municipalityCode : null,
       abroadCountry: residence && residence.country !== 'LVA' ? residence.country : null,
       deathDate: core.deathDate, surnameStem: surnameStem(name.surname), nameFold: nameFold(name.givenNames, name.surname),
-      searchKeys: personSearchKeys(name.givenNames, name.surname, Number(core.birthDate.slice(0, 4))), birthYear: Number(core.birthDate.slice(0, 4)),
+      searchHashes: personSearchHashes(name.givenNames, name.surname, Number(core.birthDate.slice(0, 4))), birthYear: Number(core.birthDate.slice(0, 4)),
     },
     periods: populationPeriods({
       birthDate: core.birthDate, deathDate: core.deathDate,

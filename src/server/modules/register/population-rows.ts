@@ -10,23 +10,28 @@ import { currentProjection } from './person-view.ts';
 import type { FactRows } from './register.repository.ts';
 import type { SyntheticPerson } from './synthetic-population.ts';
 
-type Value = string | number | boolean | null | string[];
+type Value = string | number | boolean | null | string[] | number[];
 export interface TableSpec {
   table: string;
   /** The columns the rows carry; an identity `id` column, when given explicitly, comes before them. */
   columns: readonly string[];
   /** The table's key is an identity column (`id`), which a bulk load may number itself. */
   identity?: boolean;
+  /**
+   * Columns that may hold free text (names, addresses), the only ones COPY escaping is checked for. The
+   * others hold ids, dates, codes and numbers, which cannot contain a tab, a newline or a backslash.
+   */
+  text?: readonly string[];
 }
 
 const FACT = ['person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id'] as const;
 export const TABLES = {
-  person: { table: 'register.person', columns: ['id', 'personal_code', 'given_names', 'surname', 'original_name', 'sex', 'birth_date', 'legal_status', 'citizenships', 'municipality_code', 'abroad_country', 'death_date', 'surname_stem', 'name_fold', 'search_keys', 'birth_year', 'registered_at', 'updated_at'] },
+  person: { table: 'register.person', text: ['given_names', 'surname', 'original_name', 'surname_stem', 'name_fold'], columns: ['id', 'personal_code', 'given_names', 'surname', 'original_name', 'sex', 'birth_date', 'legal_status', 'citizenships', 'municipality_code', 'abroad_country', 'death_date', 'surname_stem', 'name_fold', 'search_hashes', 'birth_year', 'registered_at', 'updated_at'] },
   code: { table: 'register.code_fact', identity: true, columns: [...FACT, 'personal_code'] },
-  name: { table: 'register.name_fact', identity: true, columns: [...FACT, 'given_names', 'surname', 'original_name'] },
-  core: { table: 'register.core_fact', identity: true, columns: [...FACT, 'sex', 'birth_date', 'birth_country', 'birth_municipality', 'birth_place', 'birth_surname', 'ethnicity', 'death_date'] },
+  name: { table: 'register.name_fact', identity: true, text: ['given_names', 'surname', 'original_name'], columns: [...FACT, 'given_names', 'surname', 'original_name'] },
+  core: { table: 'register.core_fact', identity: true, text: ['birth_place', 'birth_surname', 'ethnicity'], columns: [...FACT, 'sex', 'birth_date', 'birth_country', 'birth_municipality', 'birth_place', 'birth_surname', 'ethnicity', 'death_date'] },
   status: { table: 'register.status_fact', identity: true, columns: [...FACT, 'legal_status', 'citizenships'] },
-  address: { table: 'register.address_fact', identity: true, columns: [...FACT, 'is_additional', 'country', 'municipality_code', 'settlement', 'street', 'building', 'flat', 'postcode', 'address_line', 'legal_basis'] },
+  address: { table: 'register.address_fact', identity: true, text: ['settlement', 'street', 'building', 'flat', 'postcode', 'address_line', 'legal_basis'], columns: [...FACT, 'is_additional', 'country', 'municipality_code', 'settlement', 'street', 'building', 'flat', 'postcode', 'address_line', 'legal_basis'] },
   relation: { table: 'register.relation_fact', identity: true, columns: [...FACT, 'kind', 'related_person_id'] },
   period: { table: 'register.population_period', columns: ['person_id', 'valid_from', 'valid_to', 'municipality_code', 'legal_status'] },
 } as const satisfies Record<string, TableSpec>;
@@ -96,7 +101,7 @@ export function rowsOf(p: SyntheticPerson, idOf: (index: number) => SyntheticPer
   const { projection, periods } = currentProjection(facts, today);
   out.add('person', [
     p.personId, projection.personalCode, projection.givenNames, projection.surname, projection.originalName, projection.sex, projection.birthDate, projection.legalStatus,
-    projection.citizenships, projection.municipalityCode, projection.abroadCountry, projection.deathDate, projection.surnameStem, projection.nameFold, projection.searchKeys,
+    projection.citizenships, projection.municipalityCode, projection.abroadCountry, projection.deathDate, projection.surnameStem, projection.nameFold, projection.searchHashes,
     projection.birthYear, recordedOn(p.birthDate, now), now,
   ]);
   for (const c of facts.code) out.add('code', [...fact(c.validFrom, c.validTo), c.personalCode]);
@@ -144,11 +149,23 @@ function copyValue(v: Value): string {
   if (typeof v === 'string') return escapeCopy(v);
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  return escapeCopy(`{${v.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+  if (typeof v[0] === 'number') return `{${v.join(',')}}`;
+  return escapeCopy(`{${(v as string[]).map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
 }
-export function copyLine(values: readonly Value[]): string {
-  let line = copyValue(values[0] as Value);
-  for (let i = 1; i < values.length; i++) line += '\t' + copyValue(values[i] as Value);
+/** A value that cannot need escaping (an id, a date, a code, a number): written as it is. */
+function plainValue(v: Value): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (Array.isArray(v)) return copyValue(v);
+  return String(v);
+}
+/** One COPY text line; `text[i]` says whether value i may be free text (checked for escapes). */
+export function copyLine(values: readonly Value[], text?: readonly boolean[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as Value;
+    line += (i === 0 ? '' : '\t') + (text && !text[i] ? plainValue(v) : copyValue(v));
+  }
   return line + '\n';
 }
 
@@ -215,6 +232,11 @@ export function* encodeBatches(persons: Iterable<SyntheticPerson>, options: Enco
   const json = options.encoding === 'json';
   const shard = options.shard ?? { index: 0, count: 1 };
   const block = idBlock(options.batchSize);
+  // Per table, which of the values a row carries may be free text (the rest skip the escape check).
+  const textMask = Object.fromEntries(keys.map((k) => {
+    const spec = TABLES[k] as TableSpec;
+    return [k, spec.columns.map((c) => spec.text?.includes(c) ?? false)];
+  })) as Record<TableKey, boolean[]>;
   const start = () => Object.fromEntries(keys.map((k) => [k, new ByteSink()])) as Record<TableKey, ByteSink>;
   let sinks = start();
   let batchIndex = 0;
@@ -233,10 +255,10 @@ export function* encodeBatches(persons: Iterable<SyntheticPerson>, options: Enco
         out.write(JSON.stringify(o));
       } else {
         const id = nextIds[t];
-        if (id === undefined) out.write(copyLine(v));
+        if (id === undefined) out.write(copyLine(v, textMask[t]));
         else {
           if (out.rows >= block) throw new Error(`batch ${batchIndex} has more than ${block} rows for ${TABLES[t].table}`);
-          out.write(`${id}\t${copyLine(v)}`);
+          out.write(`${id}\t${copyLine(v, textMask[t])}`);
           nextIds[t] = id + 1;
         }
       }

@@ -59,7 +59,11 @@ export async function seedRegister(db: Db, pool: pg.Pool, options: SeedRegisterO
   const loaded = await loadPersons(pool, { kind: 'generated', options: population }, { engine: options.engine, today: options.today, now: options.now, bulk: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.onIndexing ? { onIndexing: options.onIndexing } : {}) });
   // Fresh statistics for the planner after a bulk load: without them it expects thousands of fact rows per
   // person and plans parallel scans (measured: a person card at 57 ms instead of a few).
-  await sql`ANALYZE register.person, register.code_fact, register.name_fact, register.core_fact, register.status_fact,
-    register.address_fact, register.relation_fact, register.population_period, register.life_event`.execute(db);
+  // The person table (a long list of common search keys, decision 0016) on one connection, the rest on another.
+  await Promise.all([
+    sql`ANALYZE register.person`.execute(db),
+    sql`ANALYZE register.code_fact, register.name_fact, register.core_fact, register.status_fact, register.address_fact,
+      register.relation_fact, register.population_period, register.life_event`.execute(db),
+  ]);
   return { demoFamilies: !hasDemo, population: loaded.persons };
 }

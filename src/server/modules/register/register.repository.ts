@@ -11,6 +11,7 @@ import type {
   StatusFactTable,
 } from './register.tables.ts';
 import type { PopulationPeriod } from './population-periods.ts';
+import { searchKeyHashes } from './search-keys.ts';
 
 export type PersonRow = Selectable<PersonTable>;
 /** What a lookup by code answers with: the person row without its search projection. */
@@ -144,7 +145,7 @@ export function createRegisterRepository() {
     /** Candidates for a name query: the blocking keys (GIN), narrowed by the optional filters. */
     async candidatesByKeys(db: DbExecutor, keys: readonly string[], filters: CandidateFilters, limit: number): Promise<CandidateRow[]> {
       if (keys.length === 0) return [];
-      let q = db.selectFrom('register.person').select(CANDIDATE_COLUMNS).where(sql<boolean>`search_keys && ${sql.val([...keys])}::text[]`);
+      let q = db.selectFrom('register.person').select(CANDIDATE_COLUMNS).where(sql<boolean>`search_hashes && ${sql.val(searchKeyHashes(keys))}::int4[]`);
       q = applyFilters(q, filters);
       return q.limit(limit).execute();
     },

@@ -209,7 +209,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     await repository.insertPerson(trx, {
       id: personId, personalCode, givenNames: p.givenNames, surname: p.surname, originalName: p.originalName ?? null, sex: p.sex, birthDate: p.birthDate,
       legalStatus: p.legalStatus, citizenships: p.citizenships, municipalityCode: null, abroadCountry: null, deathDate: null, surnameStem: '', nameFold: '',
-      searchKeys: [], birthYear: Number(p.birthDate.slice(0, 4)), registeredAt: now, updatedAt: now,
+      searchHashes: [], birthYear: Number(p.birthDate.slice(0, 4)), registeredAt: now, updatedAt: now,
     });
     const residenceFrom = p.kind === 'birth' ? p.birthDate : today();
     const changes: FactChange[] = [

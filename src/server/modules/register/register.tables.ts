@@ -20,7 +20,8 @@ export interface PersonTable {
   deathDate: string | null;
   surnameStem: string;
   nameFold: string;
-  searchKeys: string[];
+  /** Search keys as 32-bit hashes (search-keys.ts, decision 0016). */
+  searchHashes: number[];
   birthYear: number;
   version: Generated<number>;
   registeredAt: Timestamp;

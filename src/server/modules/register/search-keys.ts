@@ -7,9 +7,9 @@
  * one GIN index lookup; the candidates are then ranked by `scoreMatch`. Every key also exists with the
  * birth year appended (`berzin|janis@1980`): a search that knows the year (an officer usually does) asks
  * for the years around it and reads a handful of rows even for the commonest names at national scale.
- * Pure.
+ * The keys are stored and looked up as 32-bit hashes (`searchKeyHash`, decision 0016). Pure.
  */
-import { foldName, givenNameKeys, surnameStem, transliterationKey } from '../../../shared/kernel/name-keys.ts';
+import { foldName, givenNameKeys, memoize, surnameStem, transliterationKey } from '../../../shared/kernel/name-keys.ts';
 
 const PREFIX = 3;
 
@@ -32,6 +32,47 @@ export function personNameKeys(givenNames: string, surname: string): string[] {
 export function personSearchKeys(givenNames: string, surname: string, birthYear: number): string[] {
   const keys = personNameKeys(givenNames, surname);
   return [...keys, ...keys.map((k) => `${k}@${birthYear}`)];
+}
+
+/**
+ * A search key as a 32-bit integer: FNV-1a over the key's code points, as a signed int4. The GIN index
+ * compares integers instead of strings, which builds it 2.5 times as fast at national scale (decision
+ * 0016). Two keys sharing a hash only add a candidate that `scoreMatch` then ranks on the names, so
+ * collisions cost nothing in results. Migration 20261130T0100 has the same function in SQL
+ * (`register.search_key_hash`) for rows that existed before; search-keys.test.ts holds the two equal.
+ */
+export function searchKeyHash(key: string): number {
+  return fnv1a(0x811c9dc5, key);
+}
+
+/** FNV-1a continued over `text` from `hash` (the hash of a key is the state after its last letter). */
+function fnv1a(hash: number, text: string): number {
+  for (const ch of text) {
+    hash ^= ch.codePointAt(0) as number;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
+}
+
+/** The distinct hashes of keys (what the person row stores and a query asks for). */
+export function searchKeyHashes(keys: readonly string[]): number[] {
+  return [...new Set(keys.map(searchKeyHash))];
+}
+
+const nameKeyHashes = memoize((name: string): number[] => {
+  const [givenNames, surname] = name.split('\u0000') as [string, string];
+  return personNameKeys(givenNames, surname).map(searchKeyHash);
+});
+
+/**
+ * What the person row stores: `searchKeyHashes(personSearchKeys(…))`, computed without building the
+ * year keys (each is its name key's hash continued over `@year`) and remembered per name, since a bulk
+ * load computes it millions of times for a few thousand distinct names.
+ */
+export function personSearchHashes(givenNames: string, surname: string, birthYear: number): number[] {
+  const names = nameKeyHashes(`${givenNames}\u0000${surname}`);
+  const year = `@${birthYear}`;
+  return [...new Set([...names, ...names.map((h) => fnv1a(h, year))])];
 }
 
 /** Name keys restricted to birth years (a query that knows the year, give or take one). */
@@ -62,6 +103,8 @@ export function querySearchKeys(words: readonly string[]): string[] {
   return [...keys];
 }
 
+const foldMemo = memoize(foldName);
+
 export function nameFold(givenNames: string, surname: string): string {
-  return foldName(`${surname} ${givenNames}`);
+  return foldMemo(`${surname} ${givenNames}`);
 }
