@@ -46,7 +46,7 @@ try {
   await direct.close();
   const row = (name: string, r: { requestsPerSecond: number; p50: number; p99: number; errors: number }) =>
     `  ${name.padEnd(34)} ${fmt(r.requestsPerSecond, 0).padStart(8)} req/s   p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${fmt((100 * r.requestsPerSecond) / limit.requestsPerSecond, 0)} % of limit${r.errors ? `   ERRORS ${r.errors}` : ''}`;
-  process.stdout.write(`HTTP spine (${civitas.info.engine} engine; 10 connections, 5 s each, loopback)\n`);
+  process.stdout.write(`HTTP spine (${civitas.info.engine} engine; 10 connections, 5 s each, loopback, load from ${limit.generator})\n`);
   process.stdout.write(`${row('bare Fastify constant (limit)', limit)}\n${row('GET /health/live', live)}\n${row('GET /api/session (session in DB)', session)}\n`);
   process.stdout.write(`  ${'raw SQL session lookup (DB limit)'.padEnd(34)} ${fmt(raw, 0).padStart(8)} q/s     GET /api/session reaches ${fmt((100 * session.requestsPerSecond) / raw, 0)} % of it\n`);
 } finally {

@@ -34,8 +34,12 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
     while (inFlight < options.maxInFlight && queue.length > 0) {
       const batch = queue.splice(0, options.maxBatch);
       inFlight++;
+      // The next batch goes out before this one's callers resume: they run synchronously up to writing
+      // their answers, and the database works on the next batch meanwhile instead of waiting for that.
       options.run(batch.map((p) => p.item)).then(
         (results) => {
+          inFlight--;
+          dispatch();
           batch.forEach((p, i) => {
             const r = results[i];
             if (r instanceof Error) p.reject(r);
@@ -43,11 +47,12 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
             else p.resolve(r as O);
           });
         },
-        (error: unknown) => batch.forEach((p) => p.reject(error)),
-      ).finally(() => {
-        inFlight--;
-        dispatch();
-      });
+        (error: unknown) => {
+          inFlight--;
+          dispatch();
+          batch.forEach((p) => p.reject(error));
+        },
+      );
     }
   }
 

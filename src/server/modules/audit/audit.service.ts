@@ -99,7 +99,8 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
    * batch, appended by one statement that moves the head only if it is still where this process last left
    * it (compare-and-swap, so one round trip and no explicit transaction). Another writer in between (a
    * life event's own transaction) makes the swap miss; the batch is then re-linked after the new head.
-   * Decision 0014.
+   * Decision 0014. One batch at a time: with two or three in flight, each waiting in the database for the
+   * one before it, throughput fell by half (decision 0017).
    */
   let knownHead: ChainHead | undefined;
   const groupCommit = deps.db && createBatcher<AccessRecord, { id: string; seq: number }>({

@@ -34,6 +34,14 @@ export interface IssuedSession {
 }
 
 const TOTP_PERIOD_SECONDS = 30;
+/**
+ * How long a resolved session is reused without asking the database again (decision 0017): a partner
+ * system sending thousands of requests a second on one session then costs one query a second. Sign-out,
+ * the second factor and every end of a session drop the entry in this process at once; another process
+ * of the same deployment sees such a change within this time.
+ */
+export const SESSION_CACHE_MS = 1_000;
+const SESSION_CACHE_MAX = 10_000;
 /** A dummy argon2id hash to verify against for unknown usernames, so timing does not reveal which exist. */
 let dummyHash: string | undefined;
 
@@ -62,6 +70,7 @@ export function createIdentityService(deps: {
   const { db, config, clock, hasher, audit, repository: repo, persons } = deps;
   // Every request resolves its session: those arriving together share one query (decision 0014).
   const sessionByTokenHash = createKeyedLookup<string, SessionRow>((hashes) => repo.findSessionsByTokenHashes(db, hashes));
+  const sessions = createSessionCache(() => clock.now().getTime());
   const idleMs = (kind: 'staff' | 'resident'): number => (kind === 'staff' ? config.staffIdleMinutes : config.residentIdleMinutes) * 60_000;
 
   async function createSession(input: {
@@ -167,6 +176,7 @@ export function createIdentityService(deps: {
         await repo.completeMfa(trx, principal.sessionId);
         accepted = true;
       });
+      sessions.forget(principal.sessionId);
       if (!accepted) await registerFailure(account);
       return this.describeSession({ ...principal, mfaPending: false, totpEnabled: true });
     },
@@ -213,6 +223,7 @@ export function createIdentityService(deps: {
     async signOut(principal: Principal): Promise<void> {
       if (principal.kind === 'anonymous') return;
       await repo.endSession(db, principal.sessionId, clock.now().toISOString(), 'signed-out');
+      sessions.forget(principal.sessionId);
     },
 
     /**
@@ -221,24 +232,31 @@ export function createIdentityService(deps: {
      */
     async resolvePrincipal(token: string | undefined): Promise<Principal> {
       if (!token) return { kind: 'anonymous' };
-      const s = await sessionByTokenHash(hashToken(token));
+      const tokenHash = hashToken(token);
+      const s = sessions.get(tokenHash) ?? sessions.keep(tokenHash, await sessions.fetching(() => sessionByTokenHash(tokenHash)));
       if (!s) return { kind: 'anonymous' };
       if (s.endedAt) return s.endReason === 'signed-out' ? { kind: 'anonymous' } : { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
       const now = clock.now();
       if (new Date(s.expiresAt) <= now) {
         await repo.endSession(db, s.id, now.toISOString(), 'expired');
+        sessions.forget(s.id);
         return { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
       }
       if (now.getTime() - new Date(s.lastSeenAt).getTime() > idleMs(s.kind)) {
         await repo.endSession(db, s.id, now.toISOString(), 'idle');
+        sessions.forget(s.id);
         return { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
       }
       if (s.kind === 'staff' && (!s.username || s.disabledAt)) {
         await repo.endSession(db, s.id, now.toISOString(), 'revoked');
+        sessions.forget(s.id);
         return { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
       }
       // Write the activity mark at most every 15 s: one UPDATE per burst of requests, not per request.
-      if (now.getTime() - new Date(s.lastSeenAt).getTime() > 15_000) await repo.touchSession(db, s.id, now.toISOString());
+      if (now.getTime() - new Date(s.lastSeenAt).getTime() > 15_000) {
+        await repo.touchSession(db, s.id, now.toISOString());
+        s.lastSeenAt = now.toISOString();
+      }
       if (s.kind === 'resident') {
         return { kind: 'resident', sessionId: s.id, csrfToken: s.csrfToken, personId: s.personId as string, personalCode: s.personalCode, displayName: s.displayName, expiresAt: s.expiresAt } satisfies ResidentPrincipal;
       }
@@ -297,3 +315,41 @@ export function createIdentityService(deps: {
   };
 }
 export type IdentityService = ReturnType<typeof createIdentityService>;
+
+/**
+ * Live sessions by token hash for SESSION_CACHE_MS (decision 0017). Only live sessions are kept, never a
+ * miss (random tokens cannot fill it), and at most SESSION_CACHE_MAX, oldest out first. A row fetched
+ * while a session of this process was being ended is not kept, so an ended session never comes back
+ * from the cache.
+ */
+function createSessionCache(nowMs: () => number) {
+  const entries = new Map<string, { row: SessionRow; until: number }>();
+  let forgets = 0;
+  return {
+    get(tokenHash: string): SessionRow | undefined {
+      const e = entries.get(tokenHash);
+      if (!e) return undefined;
+      if (e.until > nowMs()) return e.row;
+      entries.delete(tokenHash);
+      return undefined;
+    },
+    /** Runs a fetch and remembers whether a session was forgotten meanwhile. */
+    async fetching(fetch: () => Promise<SessionRow | undefined>): Promise<{ row: SessionRow | undefined; fresh: boolean }> {
+      const before = forgets;
+      const row = await fetch();
+      return { row, fresh: forgets === before };
+    },
+    keep(tokenHash: string, fetched: { row: SessionRow | undefined; fresh: boolean }): SessionRow | undefined {
+      const { row, fresh } = fetched;
+      if (row && fresh && !row.endedAt) {
+        if (entries.size >= SESSION_CACHE_MAX) entries.delete(entries.keys().next().value as string);
+        entries.set(tokenHash, { row, until: nowMs() + SESSION_CACHE_MS });
+      }
+      return row;
+    },
+    forget(sessionId: string): void {
+      forgets++;
+      for (const [hash, e] of entries) if (e.row.id === sessionId) entries.delete(hash);
+    },
+  };
+}

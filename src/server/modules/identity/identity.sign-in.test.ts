@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as otp from 'otplib';
 import { createTestContext, newClient, signInStaff, signInResident, type TestContext, DEMO_PERSON_ID, cheapHasher } from '../../../test/test-app.ts';
+import { SESSION_CACHE_MS } from './identity.service.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -171,6 +172,18 @@ describe('sessions', () => {
     const reuse = await ctx.app.inject({ method: 'GET', url: '/api/identity/branches', headers: { cookie: cookie as string } });
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it('reuses a resolved session for at most SESSION_CACHE_MS: a change made elsewhere (another process) counts after it', async () => {
+    const client = await signInStaff(ctx.app, 'registrar');
+    expect((await client.request('GET', '/api/identity/branches')).statusCode).toBe(200);
+    // Revoked behind this process's back, as another instance of the deployment would.
+    await ctx.database.db.updateTable('identity.session').set({ endedAt: ctx.clock.now().toISOString(), endReason: 'revoked' }).where('endedAt', 'is', null).execute();
+    expect((await client.request('GET', '/api/identity/branches')).statusCode).toBe(200);
+    ctx.clock.advance(SESSION_CACHE_MS + 1);
+    const after = await client.request('GET', '/api/identity/branches');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().code).toBe('SESSION_EXPIRED');
   });
 
   it('refuses a state-changing request without the CSRF token (403 CSRF_REJECTED)', async () => {
