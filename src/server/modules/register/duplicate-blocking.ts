@@ -10,7 +10,7 @@
  * cost more than streaming the persons out once (measured in decision 0015). The name keys are those of
  * search-keys.ts, built here from the names (the register stores only their hashes, decision 0016).
  */
-import { personNameKeys } from './search-keys.ts';
+import { nameKeysOf } from './search-keys.ts';
 
 export interface ScanPerson {
   id: string;
@@ -37,7 +37,7 @@ interface Keyed {
 const dayNumber = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
 function keyed(person: ScanPerson): Keyed {
-  const keys = personNameKeys(person.givenNames, person.surname);
+  const keys = nameKeysOf(person.givenNames, person.surname);
   const whole = keys.filter((k) => !k.includes('~'));
   const givens = [...new Set(whole.map((k) => k.slice(k.indexOf('|') + 1)))];
   const stem = person.surnameStem;

@@ -49,12 +49,19 @@ export async function scanForDuplicates(db: Db, options: { now: string; onProgre
   // In person order, so the pair index and the foreign-key checks walk their indexes forwards.
   found.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
   // Tens of thousands of candidates per statement, as one JSON parameter: a Kysely multi-row insert of
-  // that many rows spends longer compiling its parameter list than the database spends inserting.
-  for (let i = 0; i < found.length; i += INSERT) {
-    const slice = found.slice(i, i + INSERT).map((p) => ({ a: p.a, b: p.b, s: p.score, r: p.reasons }));
-    await sql`INSERT INTO register.duplicate_candidate (person_id, other_person_id, score, reasons, source, found_at)
-      SELECT x.a, x.b, x.s, x.r, 'scan', ${options.now}::timestamptz FROM json_to_recordset(${JSON.stringify(slice)}::json) AS x(a uuid, b uuid, s real, r text[])
-      ON CONFLICT (person_id, other_person_id) WHERE person_id IS NOT NULL DO NOTHING`.execute(db);
-  }
+  // that many rows spends longer compiling its parameter list than the database spends inserting. All in
+  // one transaction (a crash leaves the earlier scan's candidates, not half of this one's), without the
+  // foreign-key checks: each would lock both persons' rows (hundreds of thousands of row locks written
+  // into the person table), and the persons were just read and are never deleted (the register refuses
+  // DELETE).
+  await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+    for (let i = 0; i < found.length; i += INSERT) {
+      const slice = found.slice(i, i + INSERT).map((p) => ({ a: p.a, b: p.b, s: p.score, r: p.reasons }));
+      await sql`INSERT INTO register.duplicate_candidate (person_id, other_person_id, score, reasons, source, found_at)
+        SELECT x.a, x.b, x.s, x.r, 'scan', ${options.now}::timestamptz FROM json_to_recordset(${JSON.stringify(slice)}::json) AS x(a uuid, b uuid, s real, r text[])
+        ON CONFLICT (person_id, other_person_id) WHERE person_id IS NOT NULL DO NOTHING`.execute(trx);
+    }
+  });
   return { personsScanned: persons, pairsCompared: compared, candidatesFound: found.length, seconds: (performance.now() - started) / 1000, pairs: found };
 }

@@ -59,10 +59,20 @@ export function searchKeyHashes(keys: readonly string[]): number[] {
   return [...new Set(keys.map(searchKeyHash))];
 }
 
-const nameKeyHashes = memoize((name: string): number[] => {
+const rememberedNameKeys = memoize((name: string): readonly string[] => {
   const [givenNames, surname] = name.split('\u0000') as [string, string];
-  return personNameKeys(givenNames, surname).map(searchKeyHash);
+  return personNameKeys(givenNames, surname);
 });
+
+/**
+ * `personNameKeys`, remembered per name (a bulk load and the full duplicate scan ask for millions of
+ * persons with a few thousand distinct names). The array is shared: do not change it.
+ */
+export function nameKeysOf(givenNames: string, surname: string): readonly string[] {
+  return rememberedNameKeys(`${givenNames}\u0000${surname}`);
+}
+
+const nameKeyHashes = memoize((name: string): number[] => rememberedNameKeys(name).map(searchKeyHash));
 
 /**
  * What the person row stores: `searchKeyHashes(personSearchKeys(…))`, computed without building the
