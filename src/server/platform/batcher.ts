@@ -36,10 +36,13 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
       inFlight++;
       // The next batch goes out before this one's callers resume: they run synchronously up to writing
       // their answers, and the database works on the next batch meanwhile instead of waiting for that.
+      const next = (): void => {
+        inFlight--;
+        dispatch();
+      };
       options.run(batch.map((p) => p.item)).then(
         (results) => {
-          inFlight--;
-          dispatch();
+          next();
           batch.forEach((p, i) => {
             const r = results[i];
             if (r instanceof Error) p.reject(r);
@@ -48,8 +51,7 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
           });
         },
         (error: unknown) => {
-          inFlight--;
-          dispatch();
+          next();
           batch.forEach((p) => p.reject(error));
         },
       );

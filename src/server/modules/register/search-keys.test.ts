@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrations } from '../../migrations/index.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { createEmptyDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { personSearchHashes, personSearchKeys, querySearchKeys, queryWords, searchKeyHash, searchKeyHashes } from './search-keys.ts';
 
 describe('searchKeyHash', () => {
@@ -29,29 +29,13 @@ describe('searchKeyHash', () => {
 
   it('stores for a person exactly the hashes of their keys (the fast path equals the definition)', () => {
     for (const [given, surname, year] of [['Jānis', 'Bērziņš', 1980], ['Anna Marija', 'Ozola', 1990], ['Sergejs', 'Vasiļjevs-Ivanovs', 1965], ['李', '明', 2001]] as const) {
-      expect(personSearchHashes(given, surname, year)).toEqual(searchKeyHashes(personSearchKeys(given, surname, year)));
-      expect(personSearchHashes(given, surname, year)).toEqual(searchKeyHashes(personSearchKeys(given, surname, year)));
+      // Twice: the second answer comes from the memory per name.
+      for (let pass = 0; pass < 2; pass++) expect(personSearchHashes(given, surname, year)).toEqual(searchKeyHashes(personSearchKeys(given, surname, year)));
     }
   });
 });
 
-describe('register.search_key_hash (SQL)', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database.close());
-
-  it('equals searchKeyHash for name keys and for letters outside Latin-1 and the BMP', async () => {
-    const keys = [
-      ...personSearchKeys('Anna Marija', 'Ozola', 1990), ...personSearchKeys('Sergejs', 'Vasiļjevs', 1965),
-      '', 'ž', 'Ωμέγα|ü', '李|明', '😀|x@2001', 'a\tb',
-    ];
-    const rows = (await sql<{ k: string; h: number }>`SELECT k, register.search_key_hash(k) AS h FROM unnest(${keys}::text[]) AS k`.execute(database.db)).rows;
-    expect(rows.map((r) => [r.k, r.h])).toEqual(keys.map((k) => [k, searchKeyHash(k)]));
-  });
-});
-
+// One database: the SQL function is checked as the migration left it.
 describe('migration 20261130T0100', () => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -71,5 +55,14 @@ describe('migration 20261130T0100', () => {
     expect([...(row?.hashes ?? [])].sort()).toEqual([...searchKeyHashes(keys)].sort());
     const found = await sql`SELECT id FROM register.person WHERE search_hashes && ${searchKeyHashes(querySearchKeys(queryWords('Berzins Janis')))}::int4[]`.execute(database.db);
     expect(found.rows).toHaveLength(1);
+  });
+
+  it('leaves register.search_key_hash (SQL) equal to searchKeyHash, also for letters outside Latin-1 and the BMP', async () => {
+    const keys = [
+      ...personSearchKeys('Anna Marija', 'Ozola', 1990), ...personSearchKeys('Sergejs', 'Vasiļjevs', 1965),
+      '', 'ž', 'Ωμέγα|ü', '李|明', '😀|x@2001', 'a\tb',
+    ];
+    const rows = (await sql<{ k: string; h: number }>`SELECT k, register.search_key_hash(k) AS h FROM unnest(${keys}::text[]) AS k`.execute(database.db)).rows;
+    expect(rows.map((r) => [r.k, r.h])).toEqual(keys.map((k) => [k, searchKeyHash(k)]));
   });
 });
