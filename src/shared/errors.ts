@@ -36,7 +36,7 @@ export const ERROR_STATUS = {
 export const FIELD_REASONS = [
   'future-date', 'before-birth', 'unknown-country', 'before-current-address', 'before-parent-birth', 'choose-candidate',
   'same-person', 'under-18', 'citizen-needs-lva', 'only-citizen-lva', 'no-citizenship', 'new-code-before-2017',
-  'guardian-minor', 'ends-before-start',
+  'guardian-minor', 'ends-before-start', 'personal-code-format', 'search-criteria',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];
 

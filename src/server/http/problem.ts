@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { ERROR_STATUS, problemType, type ErrorCode, type FieldError, type ProblemDetails } from '../../shared/errors.ts';
+import { ERROR_STATUS, FIELD_REASONS, problemType, type ErrorCode, type FieldError, type FieldReason, type ProblemDetails } from '../../shared/errors.ts';
 import { AppError } from './app-error.ts';
 
 const TITLES: Record<ErrorCode, string> = {
@@ -25,11 +25,16 @@ const TITLES: Record<ErrorCode, string> = {
   INTERNAL: 'Internal error',
 };
 
+/** Field errors of a failed parse; a custom issue may name its reason (`params: { reason }`, FIELD_REASONS). */
 export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const reason = issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;
+    return {
+      path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
+      message: issue.message,
+      ...(FIELD_REASONS.includes(reason as FieldReason) ? { reason: reason as FieldReason } : {}),
+    };
+  });
 }
 
 export function buildProblem(code: ErrorCode, detail: string, request: FastifyRequest, errors?: FieldError[]): ProblemDetails {

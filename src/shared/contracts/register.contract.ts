@@ -15,7 +15,7 @@ export const PersonalCodeParam = z.string().trim()
   .transform((s, ctx) => {
     const code = normalizePersonalCode(s);
     if (!code || !isValidPersonalCode(code)) {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid personal code (NNNNNN-NNNNN)' });
+      ctx.addIssue({ code: 'custom', message: 'Not a valid personal code (NNNNNN-NNNNN)', params: { reason: 'personal-code-format' } });
       return z.NEVER;
     }
     return code;

@@ -66,7 +66,7 @@ export function createPersonSearch(repository: RegisterRepository) {
     async search(db: DbExecutor, input: SearchInput): Promise<SearchResult[]> {
       if (input.code) {
         const code = normalizePersonalCode(input.code);
-        if (!code) throw new AppError('VALIDATION_FAILED', 'Enter the whole personal code (NNNNNN-NNNNN)', [{ path: 'code', message: 'not a personal code' }]);
+        if (!code) throw new AppError('VALIDATION_FAILED', 'Enter the whole personal code (NNNNNN-NNNNN)', [{ path: 'code', message: 'not a personal code', reason: 'personal-code-format' }]);
         const current = await repository.personByCurrentCode(db, code);
         const earlierId = current ? undefined : await repository.personIdByAnyCode(db, code);
         const person: CandidateRow | undefined = current ?? (earlierId ? await repository.personById(db, earlierId) : undefined);
@@ -79,7 +79,7 @@ export function createPersonSearch(repository: RegisterRepository) {
       const words = input.q ? queryWords(input.q) : [];
       if (words.length === 0) {
         if (!input.birthDate) {
-          throw new AppError('VALIDATION_FAILED', 'Enter a personal code, a name or a birth date', [{ path: 'q', message: 'a name, personal code or birth date is needed' }]);
+          throw new AppError('VALIDATION_FAILED', 'Enter a personal code, a name or a birth date', [{ path: 'q', message: 'a name, personal code or birth date is needed', reason: 'search-criteria' }]);
         }
         const rows = await repository.candidatesByBirthDate(db, input.birthDate, { municipalityCode: input.municipality }, input.limit);
         return rows.map((person) => toResult({ person, score: 1, reasons: ['birth-date'] }));

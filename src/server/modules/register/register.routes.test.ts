@@ -51,7 +51,7 @@ describe('person card and lookup', () => {
     const res = await registrar.request('GET', `/api/register/persons/by-code/${withHyphen}?${PURPOSE}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: ANNA, municipalityCode: 'LV-JEL' });
-    expect((await registrar.request('GET', `/api/register/persons/by-code/123456-12345?${PURPOSE}`)).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await registrar.request('GET', `/api/register/persons/by-code/123456-12345?${PURPOSE}`)).json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'params.code', reason: 'personal-code-format' }] });
     expect((await registrar.request('GET', `/api/register/persons/by-code/32000000000?${PURPOSE}`)).statusCode).toBe(404);
   });
 
@@ -82,7 +82,9 @@ describe('search', () => {
   it('asks for something to search by', async () => {
     const res = await registrar.request('GET', `/api/register/persons?municipality=LV-RIX&${PURPOSE}`);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'q' }] });
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'q', reason: 'search-criteria' }] });
+    const badCode = await registrar.request('GET', `/api/register/persons?code=12345&${PURPOSE}`);
+    expect(badCode.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'code', reason: 'personal-code-format' }] });
   });
 });
 
