@@ -1,0 +1,227 @@
+/**
+ * The case engine's pure core. A case is its append-only list of actions; its state is the fold of
+ * those actions. The engine knows what each kind of action means (a request for information stops the
+ * clock, an answer restarts it, a proposal waits for a second person …); a case type's lifecycle table
+ * says in which statuses each action may be taken, which status follows, and who may take it.
+ * No I/O and no clock reads: the service passes the day in.
+ */
+import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { Suspension } from './case-deadline.ts';
+
+/** What a person is to a case: the law gives each different rights. */
+export type CaseRole = 'applicant' | 'officer' | 'decision-maker' | 'supervisor';
+
+export const ACTION_KINDS = [
+  'submit', 'assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal',
+  'approve-decision', 'extend-deadline', 'withdraw', 'add-document',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export interface RuleCheck {
+  /** A stable code for the rule, e.g. `evidence-attached`. */
+  rule: string;
+  passed: boolean;
+  /** What was found, in the officer's words or the system's. */
+  detail: string;
+}
+
+export type Outcome = 'accept' | 'reject';
+
+export type ActionPayload =
+  | { kind: 'submit' }
+  | { kind: 'assign'; assigneeId: string; assigneeName: string; outOfOrderReason?: string | null }
+  | { kind: 'request-information'; requestId: string; question: string; dueOn: PlainDate }
+  | { kind: 'answer-information'; requestId: string; text: string; documentIds: string[] }
+  | { kind: 'propose-decision'; outcome: Outcome; legalBasis: string; reasoning: string; ruleTrace: RuleCheck[] }
+  | { kind: 'return-proposal'; reason: string }
+  | { kind: 'approve-decision'; decisionId: string }
+  | { kind: 'extend-deadline'; to: PlainDate; reason: string }
+  | { kind: 'withdraw'; reason: string }
+  | { kind: 'add-document'; documentId: string; documentKind: string; fileName: string };
+
+export interface ActionActor {
+  kind: 'staff' | 'resident' | 'system';
+  id: string;
+  name: string | null;
+}
+
+export interface CaseAction {
+  seq: number;
+  actor: ActionActor;
+  /** The day it was taken (Riga time), for the deadline clock. */
+  on: PlainDate;
+  /** The instant it was recorded. */
+  at: string;
+  payload: ActionPayload;
+}
+
+export interface Proposal {
+  outcome: Outcome;
+  legalBasis: string;
+  reasoning: string;
+  ruleTrace: RuleCheck[];
+  proposedBy: ActionActor;
+  proposedOn: PlainDate;
+}
+
+export interface Decision extends Proposal {
+  decisionId: string;
+  approvedBy: ActionActor;
+  decidedOn: PlainDate;
+}
+
+export interface OpenRequest {
+  requestId: string;
+  question: string;
+  askedOn: PlainDate;
+  dueOn: PlainDate;
+}
+
+export interface CaseState<S extends string = string> {
+  status: S;
+  /** Actions so far: the case's version for optimistic concurrency. */
+  version: number;
+  receivedOn: PlainDate | null;
+  assignee: { id: string; name: string } | null;
+  openRequest: OpenRequest | null;
+  requests: Array<OpenRequest & { answeredOn: PlainDate | null; answer: string | null }>;
+  suspensions: Suspension[];
+  extendedTo: PlainDate | null;
+  proposal: Proposal | null;
+  decision: Decision | null;
+  documentIds: string[];
+}
+
+export interface Transition<S extends string> {
+  from: readonly S[];
+  /** The status after the action: one status, `stay` (keep the current one), or per current status (absent: stay). */
+  to: S | 'stay' | Partial<Record<S, S>>;
+  by: readonly CaseRole[];
+}
+
+/** A case type's lifecycle: which action may be taken in which status, by whom, and what follows. */
+export interface LifecycleTable<S extends string> {
+  initial: S;
+  /** Statuses in which the case is over (no deadline, no queue). */
+  final: readonly S[];
+  transitions: Partial<Record<ActionKind, Transition<S>>>;
+  /** The status after an approved decision, per outcome. */
+  decided: Record<Outcome, S>;
+}
+
+/** Why an action is refused: the service turns each into a clear problem. */
+export type Refusal =
+  | { code: 'not-allowed-now'; status: string }
+  | { code: 'not-your-role'; needs: readonly CaseRole[] }
+  | { code: 'four-eyes' }
+  | { code: 'no-open-request' }
+  | { code: 'wrong-request' }
+  | { code: 'no-proposal' };
+
+export function emptyState<S extends string>(table: LifecycleTable<S>): CaseState<S> {
+  return {
+    status: table.initial, version: 0, receivedOn: null, assignee: null, openRequest: null, requests: [], suspensions: [], extendedTo: null,
+    proposal: null, decision: null, documentIds: [],
+  };
+}
+
+/** The actions that `roles` may take in the case's current status (for the screens and the API). */
+export function availableActions<S extends string>(table: LifecycleTable<S>, state: CaseState<S>, roles: readonly CaseRole[]): ActionKind[] {
+  return (Object.keys(table.transitions) as ActionKind[]).filter((kind) => {
+    const t = table.transitions[kind] as Transition<S>;
+    return t.from.includes(state.status) && t.by.some((r) => roles.includes(r));
+  });
+}
+
+/**
+ * Checks an action before it is recorded. The four-eyes rule lives here and nowhere else: whoever
+ * proposed a decision can never approve it, whatever roles they hold and whatever the screen offered.
+ */
+export function refusalOf<S extends string>(table: LifecycleTable<S>, state: CaseState<S>, actor: ActionActor, roles: readonly CaseRole[], payload: ActionPayload): Refusal | null {
+  const t = table.transitions[payload.kind];
+  if (!t || !t.from.includes(state.status)) return { code: 'not-allowed-now', status: state.status };
+  if (!t.by.some((r) => roles.includes(r))) return { code: 'not-your-role', needs: t.by };
+  switch (payload.kind) {
+    case 'answer-information':
+      if (!state.openRequest) return { code: 'no-open-request' };
+      if (state.openRequest.requestId !== payload.requestId) return { code: 'wrong-request' };
+      return null;
+    case 'approve-decision':
+    case 'return-proposal':
+      if (!state.proposal) return { code: 'no-proposal' };
+      if (payload.kind === 'approve-decision' && sameActor(state.proposal.proposedBy, actor)) return { code: 'four-eyes' };
+      return null;
+    default:
+      return null;
+  }
+}
+
+function nextStatus<S extends string>(t: Transition<S> | undefined, current: S): S {
+  if (!t || t.to === 'stay') return current;
+  if (typeof t.to === 'string') return t.to;
+  return t.to[current] ?? current;
+}
+
+const sameActor = (a: ActionActor, b: ActionActor): boolean => a.kind === b.kind && a.id === b.id;
+
+/** The state after one (already checked) action. */
+export function applyAction<S extends string>(table: LifecycleTable<S>, state: CaseState<S>, action: CaseAction): CaseState<S> {
+  const p = action.payload;
+  const t = table.transitions[p.kind];
+  let status: S = nextStatus(t, state.status);
+  const next: CaseState<S> = { ...state, version: state.version + 1 };
+  switch (p.kind) {
+    case 'submit':
+      next.receivedOn = action.on;
+      break;
+    case 'assign':
+      next.assignee = { id: p.assigneeId, name: p.assigneeName };
+      break;
+    case 'request-information': {
+      const request = { requestId: p.requestId, question: p.question, askedOn: action.on, dueOn: p.dueOn };
+      next.openRequest = request;
+      next.requests = [...state.requests, { ...request, answeredOn: null, answer: null }];
+      next.suspensions = [...state.suspensions, { from: action.on, to: null }];
+      break;
+    }
+    case 'answer-information':
+      next.openRequest = null;
+      next.requests = state.requests.map((r) => (r.requestId === p.requestId ? { ...r, answeredOn: action.on, answer: p.text } : r));
+      next.suspensions = state.suspensions.map((s) => (s.to === null ? { ...s, to: action.on } : s));
+      next.documentIds = [...state.documentIds, ...p.documentIds.filter((id) => !state.documentIds.includes(id))];
+      break;
+    case 'propose-decision':
+      next.proposal = { outcome: p.outcome, legalBasis: p.legalBasis, reasoning: p.reasoning, ruleTrace: p.ruleTrace, proposedBy: action.actor, proposedOn: action.on };
+      break;
+    case 'return-proposal':
+      next.proposal = null;
+      break;
+    case 'approve-decision': {
+      const proposal = state.proposal as Proposal;
+      next.decision = { ...proposal, decisionId: p.decisionId, approvedBy: action.actor, decidedOn: action.on };
+      status = table.decided[proposal.outcome];
+      break;
+    }
+    case 'extend-deadline':
+      next.extendedTo = p.to;
+      break;
+    case 'withdraw':
+      // A withdrawn case waits for nobody: an open request closes with it.
+      next.openRequest = null;
+      next.suspensions = state.suspensions.map((s) => (s.to === null ? { ...s, to: action.on } : s));
+      break;
+    case 'add-document':
+      next.documentIds = [...state.documentIds, p.documentId];
+      break;
+  }
+  next.status = status;
+  return next;
+}
+
+export function foldActions<S extends string>(table: LifecycleTable<S>, actions: readonly CaseAction[]): CaseState<S> {
+  return actions.reduce((state, action) => applyAction(table, state, action), emptyState(table));
+}
+
+export function isFinal<S extends string>(table: LifecycleTable<S>, status: S): boolean {
+  return table.final.includes(status);
+}
