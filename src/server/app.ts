@@ -29,6 +29,10 @@ import {
   createIdentityRepository, createIdentityService, createOidcRelyingParty, registerIdentityRoutes, SESSION_COOKIE, type PersonDirectory,
 } from './modules/identity/index.ts';
 import { createRegisterPersonDirectory, createRegisterRepository, createRegisterService, registerRegisterRoutes } from './modules/register/index.ts';
+import {
+  createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport, registerNotificationsRoutes, smtpTransport, type Transport,
+} from './modules/notifications/index.ts';
+import { createCasesRepository, createCasesService, registerCasesRoutes } from './modules/cases/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -41,6 +45,8 @@ export interface AppDeps {
   hasher: PasswordHasher;
   /** Resident lookup by personal code; defaults to the population register. */
   persons?: PersonDirectory;
+  /** Tests replace the e-mail transport (default: SMTP when configured, else the demo mailbox). */
+  emailTransport?: Transport;
   /** Tests replace the OIDC transport. */
   oidcFetch?: CustomFetch;
   logger?: boolean;
@@ -84,6 +90,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const identity = createIdentityService({
     db, config, clock, hasher, audit, repository: identityRepository, persons: deps.persons ?? createRegisterPersonDirectory(db, registerRepository),
   });
+  const notifications = createNotificationsService({
+    db, clock, repository: createNotificationsRepository(), maxAttempts: config.outbox.maxAttempts,
+    email: deps.emailTransport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl, config.mail.from) : mailboxTransport), sms: recordingSmsTransport,
+  });
+  const cases = createCasesService({
+    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: createCasesRepository(),
+    branchStaff: (branchId) => identity.branchStaff(branchId), warnAtWorkingDays: config.deadlines.warnAtWorkingDays,
+    portalBranchId: async () => {
+      const branches = await identity.listBranches();
+      const branch = branches.find((b) => b.code === config.portalCaseBranch) ?? branches[0];
+      if (!branch) throw new Error('no branch to take online applications');
+      return branch.id;
+    },
+  });
+  app.decorate('backgroundJobs', {
+    deliverOutbox: () => notifications.deliverDue(),
+    watchDeadlines: () => cases.watchDeadlines(),
+  });
   const oidc = config.oidc
     ? createOidcRelyingParty({ db, repository: identityRepository, clock, settings: config.oidc, redirectUri: `${config.publicUrl}/api/auth/oidc/callback`, ...(deps.oidcFetch ? { customFetch: deps.oidcFetch } : {}) })
     : undefined;
@@ -108,6 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIdentityRoutes(app, { identity, config, oidc });
   registerAuditRoutes(app, { db, audit });
   registerRegisterRoutes(app, { db, register, clock });
+  registerCasesRoutes(app, { cases, clock });
+  registerNotificationsRoutes(app, { notifications });
 
   await registerWebShells(app);
   return app;
@@ -130,8 +156,15 @@ async function registerWebShells(app: FastifyInstance): Promise<void> {
   });
 }
 
+/** Jobs the server runs on timers (serve.ts) and tests run by hand. */
+export interface BackgroundJobs {
+  deliverOutbox(): Promise<{ sent: number; failed: number }>;
+  watchDeadlines(): Promise<{ warned: number; breached: number }>;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     civitasVersion: string;
+    backgroundJobs: BackgroundJobs;
   }
 }

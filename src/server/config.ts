@@ -63,6 +63,20 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Time zone of the office (calendar dates, deadlines). */
   TIME_ZONE: z.string().default('Europe/Riga'),
+  /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example.lv:587. Unset: messages go to the built-in mailbox (demo). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender address of e-mails. */
+  MAIL_FROM: z.string().min(3).default('Civitas <no-reply@civitas.invalid>'),
+  /** Seconds between outbox delivery rounds; 0 turns delivery off (tests deliver by hand). */
+  OUTBOX_INTERVAL_SECONDS: int(0, 3600).default(5),
+  /** Attempts before a message is marked failed (the backoff doubles from 30 s, at most 1 h). */
+  OUTBOX_MAX_ATTEMPTS: int(1, 50).default(8),
+  /** Working days before a case's deadline at which the officer and the supervisor are warned, e.g. "5,2". */
+  DEADLINE_WARN_WORKING_DAYS: z.string().regex(/^\d{1,3}(,\d{1,3})*$/, 'a comma-separated list of working days, e.g. 5,2').default('5,2'),
+  /** Code of the branch that takes applications made online. */
+  PORTAL_CASE_BRANCH: z.string().min(1).default('RIGA-1'),
+  /** Minutes between deadline watch rounds; 0 turns the watch off. */
+  DEADLINE_WATCH_MINUTES: int(0, 24 * 60).default(15),
 });
 
 export interface Config {
@@ -88,6 +102,10 @@ export interface Config {
   trustProxy: boolean;
   timeZone: string;
   cookieSecure: boolean;
+  mail: { smtpUrl: string | undefined; from: string };
+  outbox: { intervalSeconds: number; maxAttempts: number };
+  deadlines: { warnAtWorkingDays: number[]; watchMinutes: number };
+  portalCaseBranch: string;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +164,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     timeZone: e.TIME_ZONE,
     cookieSecure: publicUrl.startsWith('https://'),
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    outbox: { intervalSeconds: e.OUTBOX_INTERVAL_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
+    portalCaseBranch: e.PORTAL_CASE_BRANCH,
+    deadlines: { warnAtWorkingDays: [...new Set(e.DEADLINE_WARN_WORKING_DAYS.split(',').map(Number))].sort((a, b) => b - a), watchMinutes: e.DEADLINE_WATCH_MINUTES },
   });
 }
 

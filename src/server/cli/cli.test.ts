@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_STAFF_USERNAMES } from '../modules/identity/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'civitas-cli-'));
@@ -70,7 +71,7 @@ describe('civitas seed / audit verify / backup / restore on the embedded engine'
     const backup = civitas(['backup', file, '--json'], { env: { DATA_DIR: source } });
     expect(backup.code).toBe(0);
     const staffRows = (JSON.parse(backup.stdout) as { tables: { name: string; rows: number }[] }).tables.find((t) => t.name === 'identity.staff_account')?.rows;
-    expect(staffRows).toBe(11);
+    expect(staffRows).toBe(DEMO_STAFF_USERNAMES.length);
     const restore = civitas(['restore', file, '--json'], { env: { DATA_DIR: target } });
     expect(restore.code).toBe(0);
     expect(civitas(['seed', '--json'], { env: { DATA_DIR: target } }).stdout).toContain('"seeded": false');

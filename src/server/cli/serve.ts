@@ -1,4 +1,4 @@
-/** Starts the whole system: database (embedded or PostgreSQL), migrations, demo seed, HTTP server, backups. */
+/** Starts the whole system: database (embedded or PostgreSQL), migrations, demo seed, HTTP server, backups, outbox delivery and the deadline watch. */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { scheduleBackups } from '../db/backup.ts';
 import { systemClock } from '../platform/clock.ts';
+import { repeatEvery } from '../platform/repeat.ts';
 import { createArgon2Hasher } from '../platform/password.ts';
 import { seedDemoIdentity } from '../modules/identity/index.ts';
 import { buildPendingIndexes, seedRegister } from '../modules/register/index.ts';
@@ -42,10 +43,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
           onResult: (r) => (r.error ? app.log.error({ err: r.error }, 'scheduled backup failed') : app.log.info({ file: r.file }, 'scheduled backup written')),
         })
       : undefined;
+    // Jobs claim their rows with SKIP LOCKED or idempotent keys, so several servers may run them side by side.
+    const jobs = [
+      config.outbox.intervalSeconds > 0 ? repeatEvery(config.outbox.intervalSeconds * 1000, () => app.backgroundJobs.deliverOutbox(), (e) => app.log.error({ err: e }, 'outbox delivery failed')) : undefined,
+      config.deadlines.watchMinutes > 0 ? repeatEvery(config.deadlines.watchMinutes * 60_000, () => app.backgroundJobs.watchDeadlines(), (e) => app.log.error({ err: e }, 'deadline watch failed')) : undefined,
+    ];
     return {
       app, database, seeded, url: `http://localhost:${port}`,
       async stop() {
         backups?.stop();
+        await Promise.all(jobs.map((j) => j?.stop()));
         await app.close();
         await database.close();
       },

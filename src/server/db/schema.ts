@@ -2,5 +2,7 @@
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { RegisterTables } from '../modules/register/register.tables.ts';
+import type { CasesTables } from '../modules/cases/cases.tables.ts';
+import type { NotificationsTables } from '../modules/notifications/notifications.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables, RegisterTables {}
+export interface Database extends IdentityTables, AuditTables, RegisterTables, CasesTables, NotificationsTables {}

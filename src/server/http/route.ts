@@ -85,7 +85,7 @@ export function registerEndpoint<const C extends EndpointContract, const A exten
   contract: C,
   access: A,
   handler: Handler<C, A>,
-  options: { rateLimit?: { max: number; timeWindow: number } } = {},
+  options: { rateLimit?: { max: number; timeWindow: number }; bodyLimit?: number } = {},
 ): void {
   (app.endpointRegistry as EndpointRecord[]).push({ method: contract.method, path: contract.path, access });
   app.route({
@@ -102,6 +102,7 @@ export function registerEndpoint<const C extends EndpointContract, const A exten
       'x-access': typeof access === 'string' ? access : access.permission,
     } as Record<string, unknown>,
     ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {
       authorize(request.principal, access);
       checkCsrf(request);

@@ -9,6 +9,7 @@ import * as auditCreate from './20261129T0220_audit_create.ts';
 import * as registerCreate from './20261129T0230_register_create.ts';
 import * as registerPendingIndex from './20261129T0300_register_pending_index.ts';
 import * as registerSearchHashes from './20261130T0100_register_search_hashes.ts';
+import * as casesAndNotificationsCreate from './20261130T0200_cases_and_notifications_create.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T0230_register_create': registerCreate,
   '20261129T0300_register_pending_index': registerPendingIndex,
   '20261130T0100_register_search_hashes': registerSearchHashes,
+  '20261130T0200_cases_and_notifications_create': casesAndNotificationsCreate,
 };

@@ -24,7 +24,9 @@ describe('i18n catalogues', () => {
     const { IntlMessageFormat } = await import('intl-messageformat');
     for (const [key, value] of Object.entries(lv).filter(([, v]) => /plural,/.test(v))) {
       const name = /\{(\w+), plural,/.exec(value)?.[1] as string;
-      const format = (n: number) => String(new IntlMessageFormat(value, 'lv').format({ [name]: n }));
+      // The message's other placeholders get a stand-in; only the plural is under test.
+      const others = Object.fromEntries([...value.matchAll(/\{(\w+)[,}]/g)].map((m) => [m[1] as string, 'X']));
+      const format = (n: number) => String(new IntlMessageFormat(value, 'lv').format({ ...others, [name]: n }));
       for (const n of [10, 15, 20, 30]) expect(format(n), `${key} with ${n}`).toContain(String(n));
     }
   });

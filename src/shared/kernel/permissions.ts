@@ -23,19 +23,22 @@ export const PERMISSIONS = [
   'register:review-duplicates',
   'register:statistics',
   'register:read-municipality-declarations',
+  'cases:read',
+  'cases:supervise',
+  'notifications:read-outbox',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
-  registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates'],
+  registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates', 'cases:read'],
   'document-officer': ['branch:read', 'register:search', 'register:read'],
   'migration-officer': ['branch:read', 'register:search', 'register:read'],
   'asylum-officer': ['branch:read', 'register:search', 'register:read'],
   'naturalization-officer': ['branch:read', 'register:search', 'register:read'],
-  'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates'],
-  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics'],
+  'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read'],
+  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise'],
   auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
-  administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics'],
+  administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics', 'notifications:read-outbox'],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.
   'municipality-officer': ['register:read-municipality-declarations'],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -24,7 +24,7 @@ function take(state: CaseState<CorrectionStatus>, actor: ActionActor, roles: Cas
 
 describe('the correction lifecycle', () => {
   it('runs submit → assign → request → answer → propose → approve', () => {
-    let s = take(emptyState(T), resident, ['applicant'], { kind: 'submit' });
+    let s = take(emptyState(T), resident, ['applicant'], { kind: 'submit', documentIds: [] });
     expect(s).toMatchObject({ status: 'submitted', receivedOn: on, version: 1 });
     s = take(s, officer, ['officer'], { kind: 'assign', assigneeId: officer.id, assigneeName: 'Registrar' });
     expect(s.status).toBe('in-review');
@@ -40,7 +40,7 @@ describe('the correction lifecycle', () => {
   });
 
   it('a rejected proposal goes back to review; a rejecting decision ends in rejected', () => {
-    let s = foldActions(T, [act(resident, { kind: 'submit' }), act(officer, { kind: 'assign', assigneeId: officer.id, assigneeName: 'R' }), act(officer, PROPOSE)]);
+    let s = foldActions(T, [act(resident, { kind: 'submit', documentIds: [] }), act(officer, { kind: 'assign', assigneeId: officer.id, assigneeName: 'R' }), act(officer, PROPOSE)]);
     s = take(s, chief, ['decision-maker'], { kind: 'return-proposal', reason: 'Ask for the original' });
     expect(s).toMatchObject({ status: 'in-review', proposal: null });
     s = take(s, officer, ['officer'], { ...PROPOSE, outcome: 'reject' } as ActionPayload);
@@ -49,16 +49,16 @@ describe('the correction lifecycle', () => {
   });
 
   it('refuses actions out of order, to the wrong role, and answers to another request', () => {
-    const submitted = foldActions(T, [act(resident, { kind: 'submit' })]);
+    const submitted = foldActions(T, [act(resident, { kind: 'submit', documentIds: [] })]);
     expect(refusalOf(T, submitted, officer, ['officer'], PROPOSE)).toEqual({ code: 'not-allowed-now', status: 'submitted' });
     expect(refusalOf(T, submitted, resident, ['applicant'], { kind: 'assign', assigneeId: 'x', assigneeName: 'x' })).toMatchObject({ code: 'not-your-role' });
-    const waiting = foldActions(T, [...[act(resident, { kind: 'submit' }), act(officer, { kind: 'assign', assigneeId: officer.id, assigneeName: 'R' })],
+    const waiting = foldActions(T, [...[act(resident, { kind: 'submit', documentIds: [] }), act(officer, { kind: 'assign', assigneeId: officer.id, assigneeName: 'R' })],
       act(officer, { kind: 'request-information', requestId: 'r1', question: 'q', dueOn: on })]);
     expect(refusalOf(T, waiting, resident, ['applicant'], { kind: 'answer-information', requestId: 'r2', text: '', documentIds: [] })).toEqual({ code: 'wrong-request' });
   });
 
   it('a withdrawal closes an open request and stops its suspension', () => {
-    const s = foldActions(T, [act(resident, { kind: 'submit' }), act(officer, { kind: 'assign', assigneeId: officer.id, assigneeName: 'R' }),
+    const s = foldActions(T, [act(resident, { kind: 'submit', documentIds: [] }), act(officer, { kind: 'assign', assigneeId: officer.id, assigneeName: 'R' }),
       act(officer, { kind: 'request-information', requestId: 'r1', question: 'q', dueOn: on }), act(resident, { kind: 'withdraw', reason: 'No longer needed' }, plainDate('2026-11-18'))]);
     expect(s).toMatchObject({ status: 'withdrawn', openRequest: null, suspensions: [{ to: '2026-11-18' }] });
   });
@@ -83,7 +83,7 @@ describe('four-eyes: whoever proposed can never approve', () => {
 
   it('in any sequence of actions by any staff with any roles, a decision has two different people', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-      let s = foldActions(T, [act(resident, { kind: 'submit' })]);
+      let s = foldActions(T, [act(resident, { kind: 'submit', documentIds: [] })]);
       for (const { actor, roles, kind } of steps) {
         const payload = payloadFor(kind);
         const refusal = refusalOf(T, s, actor, roles, payload);
@@ -98,7 +98,7 @@ describe('four-eyes: whoever proposed can never approve', () => {
   });
 
   it('holds even for someone with every role', () => {
-    const proposed = foldActions(T, [act(resident, { kind: 'submit' }), act(chief, { kind: 'assign', assigneeId: chief.id, assigneeName: 'D' }), act(chief, PROPOSE)]);
+    const proposed = foldActions(T, [act(resident, { kind: 'submit', documentIds: [] }), act(chief, { kind: 'assign', assigneeId: chief.id, assigneeName: 'D' }), act(chief, PROPOSE)]);
     expect(refusalOf(T, proposed, chief, ['officer', 'decision-maker', 'supervisor', 'applicant'], { kind: 'approve-decision', decisionId: 'd' })).toEqual({ code: 'four-eyes' });
   });
 });

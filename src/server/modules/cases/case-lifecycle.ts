@@ -7,14 +7,11 @@
  */
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { Suspension } from './case-deadline.ts';
+import type { ACTION_KINDS } from '../../../shared/contracts/cases.contract.ts';
 
 /** What a person is to a case: the law gives each different rights. */
 export type CaseRole = 'applicant' | 'officer' | 'decision-maker' | 'supervisor';
 
-export const ACTION_KINDS = [
-  'submit', 'assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal',
-  'approve-decision', 'extend-deadline', 'withdraw', 'add-document',
-] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export interface RuleCheck {
@@ -28,7 +25,7 @@ export interface RuleCheck {
 export type Outcome = 'accept' | 'reject';
 
 export type ActionPayload =
-  | { kind: 'submit' }
+  | { kind: 'submit'; documentIds: string[] }
   | { kind: 'assign'; assigneeId: string; assigneeName: string; outOfOrderReason?: string | null }
   | { kind: 'request-information'; requestId: string; question: string; dueOn: PlainDate }
   | { kind: 'answer-information'; requestId: string; text: string; documentIds: string[] }
@@ -173,6 +170,7 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
   switch (p.kind) {
     case 'submit':
       next.receivedOn = action.on;
+      next.documentIds = [...p.documentIds];
       break;
     case 'assign':
       next.assignee = { id: p.assigneeId, name: p.assigneeName };

@@ -6,9 +6,9 @@
  */
 import type { LifecycleTable } from './case-lifecycle.ts';
 import type { DeadlineRule } from './case-deadline.ts';
+import type { CASE_STATUSES } from '../../../shared/contracts/cases.contract.ts';
 
-export const CORRECTION_STATUSES = ['submitted', 'in-review', 'awaiting-applicant', 'proposed', 'accepted', 'rejected', 'withdrawn'] as const;
-export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+export type CorrectionStatus = (typeof CASE_STATUSES)[number];
 
 const OPEN: readonly CorrectionStatus[] = ['submitted', 'in-review', 'awaiting-applicant', 'proposed'];
 const STAFF_OPEN: readonly CorrectionStatus[] = ['submitted', 'in-review', 'awaiting-applicant'];
@@ -34,7 +34,3 @@ export const CORRECTION_LIFECYCLE: LifecycleTable<CorrectionStatus> = {
 
 /** APL Art. 64: one month from receipt; with notice to the applicant, up to four months from receipt. */
 export const CORRECTION_DEADLINE: DeadlineRule = { unit: 'months', limit: 1, maxExtendedTo: 4 };
-
-/** The register facts a correction case may correct (the register applies them bitemporally). */
-export const CORRECTABLE_FIELDS = ['givenNames', 'surname', 'originalName', 'birthPlace', 'birthCountry', 'ethnicity'] as const;
-export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];

@@ -32,6 +32,8 @@ const STAFF: ReadonlyArray<{ username: string; displayName: string; roles: Role[
   { username: 'auditor', displayName: 'Pēteris Balodis', roles: ['auditor'], branch: 'RIGA-1' },
   { username: 'admin', displayName: 'Laura Zariņa', roles: ['administrator'], branch: 'RIGA-1' },
   { username: 'registrar2', displayName: 'Oskars Liepa', roles: ['registrar'], branch: 'RIGA-2' },
+  // Holds both rights, as a senior registrar may: the four-eyes rule still keeps them from approving their own proposal.
+  { username: 'senior.registrar', displayName: 'Inese Vītola', roles: ['registrar', 'decision-maker'], branch: 'RIGA-1' },
   { username: 'municipality.jelgava', displayName: 'Dace Eglīte', roles: ['municipality-officer'], branch: 'JELGAVA-PASV', institution: 'Jelgavas valstspilsētas pašvaldība' },
 ];
 

@@ -58,6 +58,14 @@ export function toStaffProfile(a: StaffAccountRow): StaffProfile {
   };
 }
 
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  email: string | null;
+  roles: Role[];
+  branchId: string;
+}
+
 export function createIdentityService(deps: {
   db: Db;
   config: Config;
@@ -294,6 +302,12 @@ export function createIdentityService(deps: {
     listBranches: () => repo.listBranches(db),
 
     /** Supervisors see their own branch; administrators and auditors see every account. */
+    /** The active staff of a branch, without secrets: whom a case may be assigned to, and who hears of its deadline. */
+    async branchStaff(branchId: string): Promise<StaffMember[]> {
+      const rows = await repo.listStaff(db, branchId);
+      return rows.filter((r) => !r.disabledAt).map((r) => ({ id: r.id, displayName: r.displayName, email: r.email, roles: r.roles as Role[], branchId: r.branchId }));
+    },
+
     async listStaff(principal: StaffPrincipal): Promise<StaffAccountRow[]> {
       const seesAll = principal.roles.some((r: Role) => r === 'administrator' || r === 'auditor');
       return repo.listStaff(db, seesAll ? undefined : principal.branchId);

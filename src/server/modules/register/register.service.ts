@@ -12,6 +12,7 @@ import { createKeyedLookup } from '../../platform/batcher.ts';
 import { addDays, plainDateInZone, yearsBetween, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { newFormatCodeCandidate } from '../../../shared/kernel/personal-code.ts';
 import type { FieldError, FieldReason } from '../../../shared/errors.ts';
+import type { CorrectableField } from '../../../shared/contracts/cases.contract.ts';
 import type {
   AddressInput, PersonCard, PersonHistory, RegistrationResult, SearchResult,
 } from '../../../shared/contracts/register.contract.ts';
@@ -89,6 +90,16 @@ export function addressPayload(address: AddressInput, legalBasis: string | null,
     building: address.building, flat: address.flat ?? null, postcode: address.postcode, addressLine: line, legalBasis,
   };
 }
+
+/** Where each correctable field lives: its fact table and column. */
+const CORRECTABLE_FACT: Record<CorrectableField, [FactKind, string]> = {
+  givenNames: ['name', 'givenNames'], surname: ['name', 'surname'], originalName: ['name', 'originalName'],
+  birthPlace: ['core', 'birthPlace'], birthCountry: ['core', 'birthCountry'], ethnicity: ['core', 'ethnicity'],
+};
+type FactRow = Record<string, unknown> & { id: number; validFrom: string; validTo: string | null; supersededAt: string | null };
+/** The row that holds now and is the register's current knowledge (the latest valid period). */
+const currentRow = (rows: readonly FactRow[]): FactRow | undefined =>
+  rows.filter((r) => r.supersededAt === null).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
 
 export function createRegisterService(deps: { db: Db; clock: Clock; audit: AuditService; repository: RegisterRepository }) {
   const { db, clock, audit, repository } = deps;
@@ -476,6 +487,35 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
         const r = await recordEvent(trx, ctx, { personId, kind: 'death', effectiveDate: input.deathDate, legalBasis: input.legalBasis ?? LEGAL_BASIS.civilStatus, sourceDocument: input.sourceDocument }, changes);
         return { personId, ...r };
       });
+    },
+
+    /** The current value of a fact a correction case may correct, with who it belongs to. Read through the audit gate. */
+    async correctableValue(trx: DbExecutor, ctx: ActionContext, personId: string, field: CorrectableField): Promise<{ value: string | null; person: { id: string; personalCode: string; givenNames: string; surname: string } }> {
+      const person = await requirePerson(trx, personId);
+      const [fact, column] = CORRECTABLE_FACT[field];
+      const row = currentRow((await repository.allFacts(trx, personId))[fact] as unknown as FactRow[]);
+      await auditAccess(trx, ctx, { action: 'read', purpose: 'case-processing', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: [field] });
+      return { value: (row?.[column] as string | null | undefined) ?? null, person: { id: person.id, personalCode: person.personalCode, givenNames: person.givenNames, surname: person.surname } };
+    },
+
+    /**
+     * Corrects a fact that was wrong from the start: the current row keeps its valid period but its
+     * recorded time closes, and a row with the corrected value and the same valid period is recorded
+     * now. "As the register showed it" before today still gives the old value. Runs in the caller's
+     * transaction (a correction case's approval), as a life event with its audit entry.
+     */
+    async correctFact(trx: DbExecutor, ctx: ActionContext, personId: string, input: { field: CorrectableField; value: string | null; legalBasis: string; sourceDocument: string }): Promise<{ eventId: string; version: number }> {
+      const person = await requirePerson(trx, personId, true);
+      const [fact, column] = CORRECTABLE_FACT[input.field];
+      if (input.field === 'birthCountry' && (!input.value || !isKnownCountry(input.value))) invalid('value', `Unknown country code ${input.value ?? ''}`, 'unknown-country');
+      if ((input.field === 'givenNames' || input.field === 'surname') && !input.value?.trim()) invalid('value', 'A name cannot be empty');
+      const row = currentRow((await repository.allFacts(trx, personId))[fact] as unknown as FactRow[]);
+      if (!row) throw new AppError('INVALID_STATE', `The person has no current ${fact} fact to correct`);
+      const before = (row[column] as string | null) ?? null;
+      return recordEvent(trx, ctx, {
+        personId, kind: 'correction', effectiveDate: row.validFrom, legalBasis: input.legalBasis, sourceDocument: input.sourceDocument,
+        details: { field: input.field, from: before, to: input.value, personalCode: person.personalCode },
+      }, [{ personId, fact, period: { validFrom: row.validFrom, validTo: row.validTo }, payload: { ...payloadOf(row), [column]: input.value }, scope: (r) => r.id === row.id }]);
     },
 
     async changeName(ctx: ActionContext, personId: string, input: { effectiveDate: string; givenNames: string; surname: string; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {

@@ -1,0 +1,47 @@
+/**
+ * The case types the engine runs. Each names its lifecycle table, its legal deadline, the legal basis of
+ * its decisions, the prefix of its reference numbers, and which staff roles act as its officers,
+ * decision-makers and supervisors. A new procedure is a new entry here (and its own subject and effect).
+ */
+import type { Role } from '../../../shared/kernel/permissions.ts';
+import type { CASE_TYPES } from '../../../shared/contracts/cases.contract.ts';
+import type { CaseRole, LifecycleTable } from './case-lifecycle.ts';
+import type { DeadlineRule } from './case-deadline.ts';
+import { CORRECTION_DEADLINE, CORRECTION_LIFECYCLE } from './correction-lifecycle.ts';
+
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export interface CaseTypeDefinition {
+  type: CaseType;
+  /** Reference numbers read `<prefix>-<year>-<number>`, e.g. DL-2026-000123. */
+  prefix: string;
+  lifecycle: LifecycleTable<string>;
+  deadline: DeadlineRule;
+  /** The law that sets the deadline, for the screens and the decision. */
+  deadlineBasis: string;
+  /** The law a decision of this type rests on. */
+  decisionBasis: string;
+  staffRoles: Partial<Record<Exclude<CaseRole, 'applicant'>, readonly Role[]>>;
+}
+
+export const CASE_TYPE_DEFINITIONS: Record<CaseType, CaseTypeDefinition> = {
+  'register-correction': {
+    type: 'register-correction',
+    prefix: 'DL',
+    lifecycle: CORRECTION_LIFECYCLE as LifecycleTable<string>,
+    deadline: CORRECTION_DEADLINE,
+    deadlineBasis: 'Administratīvā procesa likums, 64. pants',
+    decisionBasis: 'Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants',
+    staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
+  },
+};
+
+/** The case roles a staff member's roles give in a case type. */
+export function staffCaseRoles(def: CaseTypeDefinition, roles: readonly Role[]): CaseRole[] {
+  return (Object.entries(def.staffRoles) as Array<[CaseRole, readonly Role[]]>).filter(([, rs]) => rs.some((r) => roles.includes(r))).map(([c]) => c);
+}
+
+/** Case types a staff member works on in any role (their work queue). */
+export function caseTypesFor(roles: readonly Role[]): CaseType[] {
+  return (Object.values(CASE_TYPE_DEFINITIONS)).filter((d) => staffCaseRoles(d, roles).length > 0).map((d) => d.type);
+}

@@ -1,0 +1,127 @@
+/** All SQL for the case engine's tables. */
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import type { CaseActionTable, CaseDocumentTable, CaseTable } from './cases.tables.ts';
+
+export type CaseRow = Selectable<CaseTable>;
+export type CaseActionRow = Selectable<CaseActionTable>;
+export type CaseDocumentInfo = Omit<Selectable<CaseDocumentTable>, 'content' | 'caseId'>;
+
+/** The queue's columns: what a list row shows, without the subject. */
+const SUMMARY = ['id', 'reference', 'caseType', 'status', 'applicantName', 'assigneeName', 'receivedOn', 'dueOn', 'suspended', 'deadlineAlert', 'version'] as const;
+export type CaseSummaryRow = Pick<CaseRow, (typeof SUMMARY)[number]>;
+
+export interface QueueFilter {
+  branchId: string;
+  caseTypes: readonly string[];
+  status?: string | undefined;
+  assigneeId?: string | null | undefined;
+  /** Due on or before this day (at risk or past due). */
+  dueBy?: string | undefined;
+  suspended?: boolean | undefined;
+  limit: number;
+}
+
+export function createCasesRepository() {
+  return {
+    /** The next reference number for a prefix and year; the row lock makes concurrent openings wait their turn. */
+    async nextReferenceNumber(db: DbExecutor, prefix: string, year: number): Promise<number> {
+      const r = await sql<{ last: number }>`
+        INSERT INTO cases.reference_counter (prefix, year, last) VALUES (${prefix}, ${year}, 1)
+        ON CONFLICT (prefix, year) DO UPDATE SET last = cases.reference_counter.last + 1 RETURNING last`.execute(db);
+      return Number(r.rows[0]?.last);
+    },
+
+    async insertCase(db: DbExecutor, row: Omit<Insertable<CaseTable>, 'subject'> & { subject: Record<string, unknown> }): Promise<void> {
+      await db.insertInto('cases.case').values({ ...row, subject: JSON.stringify(row.subject) }).execute();
+    },
+
+    async caseById(db: DbExecutor, id: string, lock = false): Promise<CaseRow | undefined> {
+      const q = db.selectFrom('cases.case').selectAll().where('id', '=', id);
+      return (lock ? q.forUpdate() : q).executeTakeFirst();
+    },
+
+    async actionsOf(db: DbExecutor, caseId: string): Promise<CaseActionRow[]> {
+      return db.selectFrom('cases.action').selectAll().where('caseId', '=', caseId).orderBy('seq').execute();
+    },
+
+    async insertAction(db: DbExecutor, row: Omit<Insertable<CaseActionTable>, 'payload'> & { payload: Record<string, unknown> }): Promise<void> {
+      await db.insertInto('cases.action').values({ ...row, payload: JSON.stringify(row.payload) }).execute();
+    },
+
+    /** Writes the projection of the case's actions onto its row. */
+    async updateProjection(db: DbExecutor, id: string, p: Updateable<CaseTable>): Promise<void> {
+      await db.updateTable('cases.case').set(p).where('id', '=', id).execute();
+    },
+
+    async setDeadlineAlert(db: DbExecutor, id: string, alert: CaseRow['deadlineAlert']): Promise<void> {
+      await db.updateTable('cases.case').set({ deadlineAlert: alert }).where('id', '=', id).execute();
+    },
+
+    async insertDocument(db: DbExecutor, row: Insertable<CaseDocumentTable>): Promise<void> {
+      await db.insertInto('cases.document').values(row).execute();
+    },
+
+    async documentsOf(db: DbExecutor, caseId: string): Promise<CaseDocumentInfo[]> {
+      return db.selectFrom('cases.document').select(['id', 'kind', 'fileName', 'mediaType', 'size', 'sha256', 'uploadedByType', 'uploadedById', 'uploadedAt'])
+        .where('caseId', '=', caseId).orderBy('uploadedAt').orderBy('id').execute();
+    },
+
+    async document(db: DbExecutor, caseId: string, id: string) {
+      return db.selectFrom('cases.document').select(['fileName', 'mediaType', 'content', 'sha256']).where('caseId', '=', caseId).where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Open cases of a branch, by deadline (the queue index `case_queue_idx`). */
+    async queue(db: DbExecutor, f: QueueFilter): Promise<{ rows: CaseSummaryRow[]; total: number }> {
+      let q = db.selectFrom('cases.case').where('branchId', '=', f.branchId).where('closedAt', 'is', null).where('caseType', 'in', [...f.caseTypes]);
+      if (f.status) q = q.where('status', '=', f.status);
+      if (f.assigneeId === null) q = q.where('assigneeId', 'is', null);
+      else if (f.assigneeId) q = q.where('assigneeId', '=', f.assigneeId);
+      if (f.dueBy) q = q.where('dueOn', '<=', f.dueBy);
+      if (f.suspended !== undefined) q = q.where('suspended', '=', f.suspended);
+      const [rows, total] = await Promise.all([
+        q.select(SUMMARY).orderBy('dueOn').orderBy('reference').limit(f.limit).execute(),
+        q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+      ]);
+      return { rows, total: Number(total?.n ?? 0) };
+    },
+
+    /** The branch's open cases per officer, with how many are near or past their deadline. */
+    async loadByOfficer(db: DbExecutor, branchId: string, caseTypes: readonly string[], riskBy: string, today: string) {
+      return db.selectFrom('cases.case').where('branchId', '=', branchId).where('closedAt', 'is', null).where('caseType', 'in', [...caseTypes])
+        .select((eb) => [
+          'assigneeId', eb.fn.max('assigneeName').as('assigneeName'), eb.fn.countAll<string>().as('open'),
+          eb.fn.count<string>(eb.case().when('dueOn', '<=', riskBy).then(eb.case().when('dueOn', '>=', today).then(1).end()).end()).as('atRisk'),
+          eb.fn.count<string>(eb.case().when('dueOn', '<', today).then(1).end()).as('breached'),
+          eb.fn.count<string>(eb.case().when('suspended', '=', true).then(1).end()).as('suspended'),
+        ]).groupBy('assigneeId').orderBy('assigneeId').execute();
+    },
+
+    async casesOfApplicants(db: DbExecutor, personIds: readonly string[]): Promise<CaseSummaryRow[]> {
+      if (personIds.length === 0) return [];
+      return db.selectFrom('cases.case').select(SUMMARY).where('applicantPersonId', 'in', [...personIds]).orderBy('openedAt', 'desc').limit(200).execute();
+    },
+
+    /** Open cases due on or before `by` whose last alert is below `below` (the deadline watch). */
+    async dueForAlert(db: DbExecutor, by: string, limit: number): Promise<CaseRow[]> {
+      return db.selectFrom('cases.case').selectAll().where('closedAt', 'is', null).where('dueOn', '<=', by).where('deadlineAlert', '<>', 'breached')
+        .orderBy('dueOn').limit(limit).execute();
+    },
+
+    async findCommand(db: DbExecutor, actorType: string, actorId: string, key: string) {
+      return db.selectFrom('cases.command').select(['requestHash', 'caseId', 'response']).where('actorType', '=', actorType).where('actorId', '=', actorId).where('idempotencyKey', '=', key).executeTakeFirst();
+    },
+
+    /** Claims an idempotency key; false when another command holds it (the caller then reads that one's answer). */
+    async claimCommand(db: DbExecutor, row: { actorType: string; actorId: string; idempotencyKey: string; requestHash: string; caseId: string; createdAt: string }): Promise<boolean> {
+      const r = await db.insertInto('cases.command').values({ ...row, response: JSON.stringify(null) }).onConflict((oc) => oc.columns(['actorType', 'actorId', 'idempotencyKey']).doNothing()).executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+
+    async storeCommandResponse(db: DbExecutor, key: { actorType: string; actorId: string; idempotencyKey: string }, caseId: string, response: unknown): Promise<void> {
+      await db.updateTable('cases.command').set({ caseId, response: JSON.stringify(response) })
+        .where('actorType', '=', key.actorType).where('actorId', '=', key.actorId).where('idempotencyKey', '=', key.idempotencyKey).execute();
+    },
+  };
+}
+export type CasesRepository = ReturnType<typeof createCasesRepository>;

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+
+// Demo family (register-seed.ts): Anna Marija Ozola (2) and her daughter Sofija (6), born 2020.
+const ANNA = '00000000-0000-4000-8000-000000000002';
+const SOFIJA = '00000000-0000-4000-8000-000000000006';
+const JANIS = '00000000-0000-4000-8000-000000000001';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64');
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
+const DAY = 86_400_000;
+
+let ctx: TestContext;
+let anna: Client;
+let registrar: Client;
+let chief: Client;
+let senior: Client;
+/** Signs everyone in again: moving the clock by days ends their sessions, as it would in life. */
+async function signInAll() {
+  anna = await signInResident(ctx.app, ANNA);
+  registrar = await signInStaff(ctx.app, 'registrar');
+  chief = await signInStaff(ctx.app, 'decision.maker');
+  senior = await signInStaff(ctx.app, 'senior.registrar');
+}
+async function later(ms: number) {
+  ctx.clock.advance(ms);
+  await signInAll();
+}
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await signInAll();
+});
+afterAll(() => ctx.close());
+
+type View = { id: string; reference: string; status: string; version: number; dueOn: string | null; suspended: boolean; openRequest: { requestId: string } | null; availableActions: string[];
+  deadline: { dueOn: string | null; suspendedDays: number; workingDaysLeft: number | null; extensionCap: string | null }; decision: { outcome: string; appealUntil: string; proposedBy: { id: string }; approvedBy: { id: string } } | null;
+  documents: Array<{ id: string; mediaType: string; sha256: string }>; timeline: Array<{ kind: string }> };
+
+async function ok(res: { statusCode: number; body: string; json(): unknown }, status = 200): Promise<View> {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as View;
+}
+
+async function ask(client: Client, body: Record<string, unknown> = {}): Promise<View> {
+  return ok(await client.request('POST', '/api/portal/me/cases/corrections', {
+    field: 'birthPlace', requestedValue: 'Jelgava', explanation: 'My birth certificate says Jelgava', language: 'lv', contactEmail: 'anna@example.invalid',
+    documents: [{ kind: 'evidence', fileName: 'dzimšanas apliecība.pdf', contentBase64: PDF }], ...body,
+  }), 201);
+}
+
+function act(client: Client, view: View, body: Record<string, unknown>, staff = true) {
+  return client.request('POST', `${staff ? '/api/cases' : '/api/portal/me/cases'}/${view.id}/actions`, { expectedVersion: view.version, ...body });
+}
+
+describe('a register correction, end to end', () => {
+  let view: View;
+
+  it('the resident asks; the case gets a reference, the legal deadline (1 month), the evidence and a receipt e-mail', async () => {
+    view = await ask(anna);
+    expect(view).toMatchObject({ status: 'submitted', version: 1, dueOn: '2026-12-30', suspended: false, subject: { field: 'birthPlace', currentValue: null, requestedValue: 'Jelgava' } });
+    expect(view.reference).toMatch(/^DL-2026-\d{6}$/);
+    expect(view.documents).toEqual([expect.objectContaining({ mediaType: 'application/pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(view.availableActions.sort()).toEqual(['add-document', 'withdraw']);
+    expect(await ctx.app.backgroundJobs.deliverOutbox()).toMatchObject({ sent: 1 });
+  });
+
+  it('appears in the registrar’s branch queue, ordered by deadline; another branch neither lists nor opens it', async () => {
+    const queue = (await registrar.request('GET', '/api/cases/queue?assignee=unassigned')).json() as { cases: View[] };
+    expect(queue.cases.map((c) => c.id)).toContain(view.id);
+    const other = await signInStaff(ctx.app, 'registrar2');
+    expect(((await other.request('GET', '/api/cases/queue')).json() as { cases: View[] }).cases.map((c) => c.id)).not.toContain(view.id);
+    expect((await other.request('GET', `/api/cases/${view.id}`)).statusCode).toBe(404);
+  });
+
+  it('the registrar takes it; a stale version gets 409', async () => {
+    const stale = view;
+    view = await ok(await act(registrar, view, { kind: 'assign' }));
+    expect(view).toMatchObject({ status: 'in-review', assigneeName: 'Ilze Kalniņa', version: 2 });
+    const res = await act(registrar, stale, { kind: 'assign' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('asks for information: the clock stops; the resident answers three days later with a file; the deadline moves by three days', async () => {
+    const today = await act(registrar, view, { kind: 'request-information', question: 'Please attach the original certificate', dueOn: '2026-11-30' });
+    expect(today.statusCode).toBe(400);
+    expect(today.json()).toMatchObject({ errors: [{ path: 'dueOn', reason: 'not-after-today' }] });
+    view = await ok(await act(registrar, view, { kind: 'request-information', question: 'Please attach the original certificate', dueOn: '2026-12-14' }));
+    expect(view).toMatchObject({ status: 'awaiting-applicant', suspended: true, openRequest: { question: 'Please attach the original certificate' } });
+
+    await later(3 * DAY);
+    const mine = await ok(await anna.request('GET', `/api/portal/me/cases/${view.id}`));
+    expect(mine.availableActions).toContain('answer-information');
+    expect(mine.deadline).toMatchObject({ suspendedDays: 3 });
+    view = await ok(await act(anna, mine, { kind: 'answer-information', requestId: mine.openRequest?.requestId, text: 'Scan attached', documents: [{ fileName: 'scan.png', contentBase64: PNG }] }, false));
+    // 30 Dec + 3 days = Sat 2 Jan 2027 → Mon 4 Jan (1 Jan is a holiday).
+    expect(view).toMatchObject({ status: 'in-review', suspended: false, dueOn: '2027-01-04', openRequest: null });
+    expect(view.documents).toHaveLength(2);
+  });
+
+  it('the registrar proposes; the registrar cannot approve; a decision-maker approves and the register is corrected', async () => {
+    view = await ok(await act(registrar, view, { kind: 'propose-decision', outcome: 'accept', reasoning: 'The certificate shows Jelgava as the place of birth.', ruleTrace: [{ rule: 'certificate-original-seen', passed: true, detail: 'seen at the desk' }] }));
+    expect(view).toMatchObject({ status: 'proposed', proposal: { outcome: 'accept', ruleTrace: expect.arrayContaining([expect.objectContaining({ rule: 'evidence-attached', passed: true })]) } });
+    const self = await act(registrar, view, { kind: 'approve-decision' });
+    expect(self.statusCode).toBe(403);
+
+    const before = new Date(ctx.clock.now().getTime() - 1000).toISOString();
+    view = await ok(await act(chief, view, { kind: 'approve-decision' }));
+    expect(view).toMatchObject({ status: 'accepted', dueOn: null, decision: { outcome: 'accept', decidedOn: '2026-12-03', appealUntil: '2027-01-04' } });
+
+    const card = (await registrar.request('GET', `/api/register/persons/${ANNA}?caseReference=${view.reference}`)).json() as { birthPlace: string | null };
+    expect(card.birthPlace).toBe('Jelgava');
+    const earlier = (await registrar.request('GET', `/api/register/persons/${ANNA}?caseReference=${view.reference}&recordedAt=${encodeURIComponent(before)}`)).json() as { birthPlace: string | null };
+    expect(earlier.birthPlace).toBeNull();
+  });
+
+  it('the resident reads the decision, downloads its PDF and the e-mails went out', async () => {
+    const mine = await ok(await anna.request('GET', `/api/portal/me/cases/${view.id}`));
+    expect(mine.availableActions).toEqual([]);
+    const pdf = await anna.request('GET', `/api/portal/me/cases/${view.id}/decision.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const list = (await anna.request('GET', '/api/portal/me/cases')).json() as { cases: View[] };
+    expect(list.cases.find((c) => c.id === view.id)).toMatchObject({ status: 'accepted' });
+
+    await ctx.app.backgroundJobs.deliverOutbox();
+    const admin = await signInStaff(ctx.app, 'admin');
+    const outbox = (await admin.request('GET', '/api/notifications/outbox?status=sent')).json() as { transport: string; messages: Array<{ template: string; recipient: string; subject: string; body: string }> };
+    expect(outbox.transport).toBe('mailbox');
+    const toAnna = outbox.messages.filter((m) => m.recipient === 'anna@example.invalid').map((m) => m.template).sort();
+    expect(toAnna).toEqual(['case-received', 'decision-made', 'information-requested']);
+    expect(outbox.messages.find((m) => m.template === 'decision-made')?.body).toContain('reģistra dati tiek laboti');
+  });
+
+  it('shows the case work in the resident’s "who used my data"', async () => {
+    const uses = (await anna.request('GET', '/api/portal/me/data-use')).json() as { entries: Array<{ purpose: string; caseReference: string | null; actorType: string }> };
+    expect(uses.entries.filter((u) => u.actorType === 'staff' && u.caseReference === view.reference).length).toBeGreaterThan(3);
+  });
+});
+
+describe('four-eyes over HTTP', () => {
+  it('someone holding both rights may propose or approve, never both on one decision', async () => {
+    let view = await ask(anna, { field: 'ethnicity', requestedValue: 'latviete' });
+    view = await ok(await act(senior, view, { kind: 'assign', outOfOrderReason: 'test of four-eyes' }));
+    view = await ok(await act(senior, view, { kind: 'propose-decision', outcome: 'reject', reasoning: 'No evidence of the recorded ethnicity' }));
+    const own = await act(senior, view, { kind: 'approve-decision' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().detail).toContain('four-eyes');
+    view = await ok(await act(chief, view, { kind: 'approve-decision' }));
+    expect(view.decision).toMatchObject({ outcome: 'reject' });
+    expect(view.decision?.approvedBy.id).not.toBe(view.decision?.proposedBy.id);
+  });
+});
+
+describe('idempotency and bad input', () => {
+  it('a repeated command with the same key opens one case; the key with another request is a conflict', async () => {
+    const headers = { cookie: anna.cookie as string, 'x-csrf-token': anna.csrf as string, 'idempotency-key': 'ask-sofija-1' };
+    const body = { subjectPersonId: SOFIJA, field: 'birthPlace', requestedValue: 'Rīga', explanation: 'Born in Riga', documents: [] };
+    const first = await ctx.app.inject({ method: 'POST', url: '/api/portal/me/cases/corrections', headers, payload: body });
+    const again = await ctx.app.inject({ method: 'POST', url: '/api/portal/me/cases/corrections', headers, payload: body });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+    const other = await ctx.app.inject({ method: 'POST', url: '/api/portal/me/cases/corrections', headers, payload: { ...body, requestedValue: 'Liepāja' } });
+    expect(other.statusCode).toBe(409);
+    const mine = (await anna.request('GET', '/api/portal/me/cases')).json() as { cases: Array<{ id: string }> };
+    expect(mine.cases.filter((c) => c.id === first.json().id)).toHaveLength(1);
+  });
+
+  it('refuses a file that is not PDF, JPEG or PNG, a value the register already holds, and a person who is not mine', async () => {
+    const exe = await anna.request('POST', '/api/portal/me/cases/corrections', { field: 'birthPlace', requestedValue: 'Tukums', explanation: 'x', documents: [{ fileName: 'a.pdf', contentBase64: Buffer.from('MZ\x90\x00').toString('base64') }] });
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json()).toMatchObject({ errors: [{ path: 'documents.0.contentBase64', reason: 'file-type' }] });
+    const same = await anna.request('POST', '/api/portal/me/cases/corrections', { field: 'surname', requestedValue: 'Ozola', explanation: 'x' });
+    expect(same.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'requestedValue', reason: 'same-as-current' }] });
+    const notMine = await anna.request('POST', '/api/portal/me/cases/corrections', { subjectPersonId: JANIS, field: 'birthPlace', requestedValue: 'Tukums', explanation: 'x' });
+    expect(notMine.json()).toMatchObject({ errors: [{ path: 'subjectPersonId', reason: 'not-your-subject' }] });
+    const badField = await anna.request('POST', '/api/portal/me/cases/corrections', { field: 'personalCode', requestedValue: '1', explanation: 'x' });
+    expect(badField.statusCode).toBe(400);
+  });
+
+  it('caps an extension at four months from receipt and records a valid one', async () => {
+    let view = await ask(anna, { field: 'originalName', requestedValue: 'Anna Maria Ozola' });
+    view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'test' }));
+    expect(view.deadline.extensionCap).toBeTruthy();
+    const tooFar = await act(registrar, view, { kind: 'extend-deadline', to: '2027-12-31', reason: 'expert opinion needed' });
+    expect(tooFar.json()).toMatchObject({ errors: [{ path: 'to', reason: 'extension-beyond-cap' }] });
+    view = await ok(await act(registrar, view, { kind: 'extend-deadline', to: view.deadline.extensionCap, reason: 'expert opinion needed' }));
+    expect(view.dueOn).toBe(view.deadline.extensionCap);
+  });
+
+  it('asks for a reason to take a case out of deadline order', async () => {
+    const early = await ask(anna, { field: 'birthCountry', requestedValue: 'LTU' });
+    // Opened four days later, so due later (a day later could fall on the same working day).
+    await later(4 * DAY);
+    const late = await ask(anna, { field: 'givenNames', requestedValue: 'Anna Marija Elza' });
+    const skip = await act(registrar, late, { kind: 'assign' });
+    expect(skip.json()).toMatchObject({ errors: [{ path: 'outOfOrderReason', reason: 'out-of-order' }] });
+    expect((await act(registrar, early, { kind: 'assign' })).statusCode).toBe(200);
+    expect((await act(registrar, late, { kind: 'assign', outOfOrderReason: 'The applicant is at the desk' })).statusCode).toBe(200);
+  });
+});
+
+describe('the deadline watch', () => {
+  it('warns the officer and the supervisor before the deadline, then flags the breach, once each', async () => {
+    let view = await ask(anna, { field: 'birthPlace', requestedValue: 'Valmiera' });
+    view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'test' }));
+    const due = view.dueOn as string;
+    ctx.clock.set(`${due}T06:00:00.000Z`);
+    await ctx.app.backgroundJobs.watchDeadlines();
+    await ctx.app.backgroundJobs.watchDeadlines();
+    await later(2 * DAY);
+    await ctx.app.backgroundJobs.watchDeadlines();
+    await ctx.app.backgroundJobs.deliverOutbox();
+    const admin = await signInStaff(ctx.app, 'admin');
+    const outbox = (await admin.request('GET', '/api/notifications/outbox?limit=500')).json() as { messages: Array<{ template: string; recipient: string; eventKey: string }> };
+    const mine = outbox.messages.filter((m) => m.eventKey.startsWith(`case:${view.id}:`));
+    expect(mine.filter((m) => m.template === 'deadline-warning').map((m) => m.recipient).sort()).toEqual([
+      'registrar@demo.civitas.invalid', 'registrar@demo.civitas.invalid', 'supervisor@demo.civitas.invalid', 'supervisor@demo.civitas.invalid',
+    ]);
+    expect(mine.filter((m) => m.template === 'deadline-breached').map((m) => m.recipient).sort()).toEqual(['registrar@demo.civitas.invalid', 'supervisor@demo.civitas.invalid']);
+    const breached = (await registrar.request('GET', '/api/cases/queue?flag=breached')).json() as { cases: View[] };
+    expect(breached.cases.map((c) => c.id)).toContain(view.id);
+    const supervisor = await signInStaff(ctx.app, 'supervisor');
+    const board = (await supervisor.request('GET', '/api/cases/dashboard')).json() as { breached: number; officers: Array<{ assigneeName: string | null; breached: number }> };
+    expect(board.breached).toBeGreaterThan(0);
+    expect(board.officers.find((o) => o.assigneeName === 'Ilze Kalniņa')?.breached).toBeGreaterThan(0);
+  });
+});

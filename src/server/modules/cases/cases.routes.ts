@@ -1,0 +1,69 @@
+/** HTTP for the case engine: staff queues, case pages and actions; the resident's applications. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { registerEndpoint } from '../../http/route.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { ResidentPrincipal, StaffPrincipal } from '../../http/auth-context.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { actorFromPrincipal } from '../audit/index.ts';
+import * as c from '../../../shared/contracts/cases.contract.ts';
+import type { CaseActorContext, CasesService } from './cases.service.ts';
+import { decisionPdf } from './decision-pdf.ts';
+
+function actorContext(principal: StaffPrincipal | ResidentPrincipal, request: FastifyRequest): CaseActorContext {
+  const audit = actorFromPrincipal(principal);
+  return principal.kind === 'staff'
+    ? { kind: 'staff', id: principal.accountId, name: principal.displayName, roles: principal.roles, branchId: principal.branchId, audit, requestId: request.id }
+    : { kind: 'resident', personId: principal.personId, name: principal.displayName, audit, requestId: request.id };
+}
+
+/** The client's Idempotency-Key header (optional; 1–200 visible ASCII characters). */
+function idempotencyKey(request: FastifyRequest): string | undefined {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(value)) {
+    throw new AppError('VALIDATION_FAILED', 'The Idempotency-Key header must be 1-200 visible ASCII characters', [{ path: 'Idempotency-Key', message: 'malformed' }]);
+  }
+  return value;
+}
+
+function sendFile(reply: FastifyReply, file: { fileName: string; mediaType: string; content: Buffer }) {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return reply.type(file.mediaType).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(file.content);
+}
+
+export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesService; clock: Clock }): void {
+  const { cases, clock } = deps;
+  const read = { permission: 'cases:read' } as const;
+  // Case files may carry several scanned documents: a larger body than the default 1 MB.
+  const uploads = { bodyLimit: 60 * 1024 * 1024 };
+
+  registerEndpoint(app, c.listQueue, read, async ({ principal, query, request }) => cases.queue(actorContext(principal, request), query));
+  registerEndpoint(app, c.branchDashboard, { permission: 'cases:supervise' }, async ({ principal, request }) => cases.dashboard(actorContext(principal, request)));
+  registerEndpoint(app, c.createCorrectionAtDesk, read, async ({ principal, body, request }) =>
+    cases.createCorrectionAtDesk(actorContext(principal, request), body, idempotencyKey(request)), uploads);
+  registerEndpoint(app, c.readCase, read, async ({ principal, params, request }) => cases.readCase(actorContext(principal, request), params.caseId));
+  registerEndpoint(app, c.takeCaseAction, read, async ({ principal, params, body, request }) =>
+    cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
+  registerEndpoint(app, c.caseDocument, read, async ({ principal, params, request, reply }) => {
+    sendFile(reply, await cases.document(actorContext(principal, request), params.caseId, params.documentId));
+  });
+  registerEndpoint(app, c.caseDecisionPdf, read, async ({ principal, params, request, reply }) => {
+    const view = await cases.decision(actorContext(principal, request), params.caseId);
+    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, clock.now().toISOString()) });
+  });
+
+  registerEndpoint(app, c.listMyCases, 'resident', async ({ principal, request }) => ({ cases: await cases.myCases(actorContext(principal, request)) }));
+  registerEndpoint(app, c.createMyCorrection, 'resident', async ({ principal, body, request }) =>
+    cases.createCorrectionOnline(actorContext(principal, request), body, idempotencyKey(request)), uploads);
+  registerEndpoint(app, c.readMyCase, 'resident', async ({ principal, params, request }) => cases.readCase(actorContext(principal, request), params.caseId));
+  registerEndpoint(app, c.takeMyCaseAction, 'resident', async ({ principal, params, body, request }) =>
+    cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
+  registerEndpoint(app, c.myCaseDocument, 'resident', async ({ principal, params, request, reply }) => {
+    sendFile(reply, await cases.document(actorContext(principal, request), params.caseId, params.documentId));
+  });
+  registerEndpoint(app, c.myCaseDecisionPdf, 'resident', async ({ principal, params, request, reply }) => {
+    const view = await cases.decision(actorContext(principal, request), params.caseId);
+    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, clock.now().toISOString()) });
+  });
+}

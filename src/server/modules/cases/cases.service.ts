@@ -1,0 +1,513 @@
+/**
+ * Use cases of the case engine. A case changes only by appending an action, inside one transaction
+ * that locks the case row, checks the version the caller saw (stale: 409), checks the action against
+ * the case type's lifecycle (where the four-eyes rule lives), writes the action, the projection for the
+ * queues, the audit entry, the outbox messages and the action's effect (an approved correction changes
+ * the register). Commands may carry an idempotency key: a repeat gets the first answer.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db, DbExecutor } from '../../db/database.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { AuditActor, AuditService } from '../audit/index.ts';
+import type { RegisterService } from '../register/index.ts';
+import type { StaffMember } from '../identity/index.ts';
+import type { NotificationsService, OutgoingMessage } from '../notifications/index.ts';
+import { addWorkingDays, calendarDaysDeadline } from '../../../shared/kernel/working-days.ts';
+import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { Role } from '../../../shared/kernel/permissions.ts';
+import type { CaseActionInput, CaseView, CorrectableField, UploadInput } from '../../../shared/contracts/cases.contract.ts';
+import { MAX_UPLOAD_BYTES } from '../../../shared/contracts/cases.contract.ts';
+import type { FieldReason } from '../../../shared/errors.ts';
+import {
+  availableActions, foldActions, isFinal, refusalOf, type ActionActor, type ActionPayload, type CaseAction, type CaseRole, type CaseState, type Refusal,
+} from './case-lifecycle.ts';
+import { computeDeadline, extensionProblem, type DeadlineState } from './case-deadline.ts';
+import { CASE_TYPE_DEFINITIONS, caseTypesFor, staffCaseRoles, type CaseType, type CaseTypeDefinition } from './case-types.ts';
+import { sniffMediaType } from './uploads.ts';
+import type { CaseActionRow, CaseRow, CasesRepository } from './cases.repository.ts';
+
+/** Who acts on a case: a staff member (with roles and branch) or a signed-in resident. */
+export type CaseActorContext =
+  | { kind: 'staff'; id: string; name: string; roles: readonly Role[]; branchId: string; audit: AuditActor; requestId?: string | undefined }
+  | { kind: 'resident'; personId: string; name: string; audit: AuditActor; requestId?: string | undefined };
+
+/** Appeal route (DOMAIN.md §4.1): to the head of the office within 30 days after the decision takes effect, then to court. */
+export const APPEAL_DAYS = 30;
+const PURPOSE = 'case-processing';
+
+export interface CasesDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  audit: AuditService;
+  register: RegisterService;
+  notifications: NotificationsService;
+  repository: CasesRepository;
+  /** Active staff of a branch (identity). */
+  branchStaff: (branchId: string) => Promise<StaffMember[]>;
+  /** The branch that takes applications made online. */
+  portalBranchId: () => Promise<string>;
+  /** Working days before the deadline at which officer and supervisor are warned, largest first. */
+  warnAtWorkingDays: readonly number[];
+}
+
+type Subject = { personId: string; personalCode: string; personName: string; field: CorrectableField; currentValue: string | null; requestedValue: string | null; explanation: string };
+
+const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+export function createCasesService(deps: CasesDeps) {
+  const { db, clock, audit, register, notifications, repository } = deps;
+  const today = (): PlainDate => plainDateInZone(clock.now(), deps.timeZone);
+
+  const definitionOf = (row: CaseRow): CaseTypeDefinition => {
+    const def = CASE_TYPE_DEFINITIONS[row.caseType as CaseType];
+    if (!def) throw new AppError('INTERNAL', `Unknown case type ${row.caseType}`);
+    return def;
+  };
+
+  const actorOf = (ctx: CaseActorContext): ActionActor =>
+    ctx.kind === 'staff' ? { kind: 'staff', id: ctx.id, name: ctx.name } : { kind: 'resident', id: ctx.personId, name: ctx.name };
+
+  const toAction = (row: CaseActionRow): CaseAction => ({
+    seq: row.seq, actor: { kind: row.actorType, id: row.actorId, name: row.actorName }, on: row.onDate as PlainDate, at: row.at,
+    payload: { kind: row.kind, ...row.payload } as ActionPayload,
+  });
+
+  /** The roles the caller holds in this case; staff of another branch hold none (the branch is their jurisdiction). */
+  function rolesIn(ctx: CaseActorContext, row: CaseRow): CaseRole[] {
+    if (ctx.kind === 'resident') return row.applicantPersonId === ctx.personId || representativeOf(row, ctx.personId) ? ['applicant'] : [];
+    if (ctx.branchId !== row.branchId) return [];
+    return staffCaseRoles(definitionOf(row), ctx.roles);
+  }
+  const representativeOf = (row: CaseRow, personId: string): boolean => (row.subject['filedBy'] as string | undefined) === personId;
+
+  /** Reads the case for someone who may see it, or answers 404 (a resident never learns that another's case exists). */
+  async function requireCase(trx: DbExecutor, ctx: CaseActorContext, caseId: string, lock = false): Promise<{ row: CaseRow; roles: CaseRole[] }> {
+    const row = await repository.caseById(trx, caseId, lock);
+    const roles = row ? rolesIn(ctx, row) : [];
+    if (!row || roles.length === 0) throw new AppError('NOT_FOUND', `No case ${caseId} that you may see`);
+    return { row, roles };
+  }
+
+  function deadlineOf(def: CaseTypeDefinition, state: CaseState, row: CaseRow, on: PlainDate): DeadlineState | null {
+    if (isFinal(def.lifecycle, state.status)) return null;
+    return computeDeadline({ rule: def.deadline, receivedOn: (state.receivedOn ?? row.receivedOn) as PlainDate, suspensions: state.suspensions, extendedTo: state.extendedTo, today: on });
+  }
+
+  async function auditCase(trx: DbExecutor, ctx: CaseActorContext, row: { reference: string; subject: Record<string, unknown> }, action: string, touched: string[]) {
+    await audit.record(trx, {
+      actor: ctx.audit, action, purpose: ctx.kind === 'resident' ? 'data-subject-access' : PURPOSE, legalBasis: 'Administratīvā procesa likums',
+      caseReference: row.reference, subjectPersonId: (row.subject['personId'] as string | undefined) ?? null, resource: 'cases.case', touched, requestId: ctx.requestId ?? null,
+    });
+  }
+
+  async function storeUploads(trx: DbExecutor, ctx: CaseActorContext, caseId: string, uploads: readonly UploadInput[], path: string): Promise<string[]> {
+    const ids: string[] = [];
+    for (const [i, u] of uploads.entries()) {
+      const bytes = Buffer.from(u.contentBase64, 'base64');
+      if (bytes.length === 0) invalid(`${path}.${i}.contentBase64`, 'The file is empty', 'file-empty');
+      if (bytes.length > MAX_UPLOAD_BYTES) invalid(`${path}.${i}.contentBase64`, 'A file may be at most 5 MB', 'file-too-large');
+      const mediaType = sniffMediaType(bytes);
+      if (!mediaType) invalid(`${path}.${i}.contentBase64`, 'Only PDF, JPEG or PNG files are accepted', 'file-type');
+      const id = randomUUID();
+      await repository.insertDocument(trx, {
+        id, caseId, kind: u.kind ?? 'evidence', fileName: u.fileName.trim(), mediaType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), content: bytes,
+        uploadedByType: ctx.kind, uploadedById: ctx.kind === 'staff' ? ctx.id : ctx.personId, uploadedAt: clock.now().toISOString(),
+      });
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  function invalid(path: string, message: string, reason?: FieldReason): never {
+    throw new AppError('VALIDATION_FAILED', message, [{ path, message, ...(reason ? { reason } : {}) }]);
+  }
+
+  function refusalError(refusal: Refusal): AppError {
+    switch (refusal.code) {
+      case 'four-eyes': return new AppError('FORBIDDEN', 'The person who proposed a decision cannot approve it: a second decision-maker must (four-eyes rule)');
+      case 'not-your-role': return new AppError('FORBIDDEN', `This action needs the role ${refusal.needs.join(' or ')} in this case`);
+      case 'not-allowed-now': return new AppError('INVALID_STATE', `This action is not possible while the case is ${refusal.status}`);
+      case 'no-open-request': return new AppError('INVALID_STATE', 'There is no open request for information');
+      case 'wrong-request': return new AppError('INVALID_STATE', 'That request for information is not the open one');
+      case 'no-proposal': return new AppError('INVALID_STATE', 'There is no proposed decision');
+    }
+  }
+
+  /** The projection of the state onto the case row (the queues read it). */
+  async function project(trx: DbExecutor, row: CaseRow, def: CaseTypeDefinition, state: CaseState, resetAlert: boolean) {
+    const deadline = deadlineOf(def, state, row, today());
+    const closed = isFinal(def.lifecycle, state.status);
+    await repository.updateProjection(trx, row.id, {
+      status: state.status, version: state.version, assigneeId: state.assignee?.id ?? null, assigneeName: state.assignee?.name ?? null,
+      dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false, updatedAt: clock.now().toISOString(), closedAt: closed ? clock.now().toISOString() : null,
+      ...(resetAlert ? { deadlineAlert: 'none' as const } : {}),
+    });
+  }
+
+  function applicantMessage(row: CaseRow, template: OutgoingMessage['template'], eventKey: string, params: Record<string, string | number>): OutgoingMessage[] {
+    if (!row.contactEmail) return [];
+    return [{ eventKey: `${eventKey}:${row.contactEmail}`, channel: 'email', recipient: row.contactEmail, language: row.language, template, params: { reference: row.reference, ...params } }];
+  }
+
+  /** The case as its reader sees it: facts, documents, timeline, deadline clock and what they may do now. */
+  async function buildView(trx: DbExecutor, row: CaseRow, roles: readonly CaseRole[], actionRows?: CaseActionRow[]): Promise<CaseView> {
+    const def = definitionOf(row);
+    const actions = (actionRows ?? (await repository.actionsOf(trx, row.id))).map(toAction);
+    const state = foldActions(def.lifecycle, actions);
+    const on = today();
+    const deadline = deadlineOf(def, state, row, on);
+    const documents = await repository.documentsOf(trx, row.id);
+    const subject = row.subject as unknown as Subject;
+    return {
+      id: row.id, reference: row.reference, caseType: row.caseType as CaseType, status: state.status as CaseView['status'], applicantName: row.applicantName,
+      assigneeName: state.assignee?.name ?? null, receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false,
+      deadlineAlert: row.deadlineAlert, version: state.version, channel: row.channel, language: row.language,
+      subject: {
+        personId: subject.personId, personalCode: subject.personalCode, personName: subject.personName, field: subject.field, currentValue: subject.currentValue,
+        requestedValue: subject.requestedValue, explanation: subject.explanation,
+      },
+      deadline: {
+        receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, rule: def.deadlineBasis, suspended: deadline?.suspended ?? false, suspendedDays: deadline?.suspendedDays ?? 0,
+        workingDaysLeft: deadline?.workingDaysLeft ?? null, breached: deadline?.breached ?? false, extendedTo: state.extendedTo, extensionCap: deadline?.extensionCap ?? null,
+      },
+      openRequest: state.openRequest,
+      proposal: state.proposal,
+      decision: state.decision ? { ...state.decision, appealUntil: appealUntil(state.decision.decidedOn) } : null,
+      documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, uploadedAt: d.uploadedAt, uploadedByType: d.uploadedByType })),
+      timeline: actions.map((a) => {
+        const { kind, ...details } = a.payload;
+        return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
+      }),
+      availableActions: availableActions(def.lifecycle, state, roles).filter((k) => k !== 'submit'),
+    };
+  }
+
+  /**
+   * Runs a command once per idempotency key: a repeat with the same request gets the stored answer, a
+   * repeat with a different request a conflict. The key is claimed in the command's own transaction, so a
+   * concurrent repeat waits for the first to commit (or roll back) and then reads its answer.
+   */
+  async function idempotent(ctx: CaseActorContext, key: string | undefined, request: unknown, run: (trx: DbExecutor, claim: (caseId: string) => Promise<void>) => Promise<{ caseId: string; view: CaseView }>): Promise<CaseView> {
+    const actor = { actorType: ctx.kind, actorId: ctx.kind === 'staff' ? ctx.id : ctx.personId };
+    const requestHash = hashOf(request);
+    const replay = async (): Promise<CaseView | undefined> => {
+      if (!key) return undefined;
+      const stored = await repository.findCommand(db, actor.actorType, actor.actorId, key);
+      if (!stored) return undefined;
+      if (stored.requestHash !== requestHash) throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request', [{ path: 'Idempotency-Key', message: 'reused with another request' }]);
+      return stored.response as CaseView;
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
+    let lost = false;
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const claim = async (caseId: string) => {
+          if (key && !(await repository.claimCommand(trx, { ...actor, idempotencyKey: key, requestHash, caseId, createdAt: clock.now().toISOString() }))) {
+            lost = true;
+            throw new AppError('CONFLICT', 'The same command is being processed');
+          }
+        };
+        const { caseId, view } = await run(trx, claim);
+        if (key) await repository.storeCommandResponse(trx, { ...actor, idempotencyKey: key }, caseId, view);
+        return view;
+      });
+    } catch (error) {
+      if (lost) {
+        const first = await replay();
+        if (first) return first;
+      }
+      throw error;
+    }
+  }
+
+  async function openCorrection(trx: DbExecutor, ctx: CaseActorContext, input: { personId: string; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[]; branchId: string; channel: 'portal' | 'desk'; filedBy?: string }, claim: (caseId: string) => Promise<void>) {
+    const def = CASE_TYPE_DEFINITIONS['register-correction'];
+    const id = randomUUID();
+    await claim(id);
+    const on = today();
+    const year = Number(on.slice(0, 4));
+    const number = await repository.nextReferenceNumber(trx, def.prefix, year);
+    const reference = `${def.prefix}-${year}-${String(number).padStart(6, '0')}`;
+    const registerCtx = { actor: ctx.audit, channel: input.channel, caseReference: reference, requestId: ctx.requestId };
+    const current = await register.correctableValue(trx, registerCtx, input.personId, input.field);
+    if ((current.value ?? null) === (input.requestedValue ?? null)) invalid('requestedValue', 'The register already holds this value', 'same-as-current');
+    const subject: Subject & { filedBy?: string } = {
+      personId: input.personId, personalCode: current.person.personalCode, personName: `${current.person.givenNames} ${current.person.surname}`, field: input.field,
+      currentValue: current.value, requestedValue: input.requestedValue, explanation: input.explanation, ...(input.filedBy ? { filedBy: input.filedBy } : {}),
+    };
+    const now = clock.now().toISOString();
+    const row: CaseRow = {
+      id, reference, caseType: def.type, status: def.lifecycle.initial, version: 1, applicantPersonId: input.personId, applicantName: subject.personName, language: input.language,
+      contactEmail: input.contactEmail ?? null, channel: input.channel, branchId: input.branchId, assigneeId: null, assigneeName: null, subject: subject as unknown as Record<string, unknown>,
+      receivedOn: on, dueOn: null, suspended: false, deadlineAlert: 'none', appealOf: null, openedAt: now, updatedAt: now, closedAt: null,
+    };
+    const state0 = foldActions(def.lifecycle, []);
+    const deadline = computeDeadline({ rule: def.deadline, receivedOn: on, suspensions: [], extendedTo: null, today: on });
+    await repository.insertCase(trx, { ...row, dueOn: deadline.dueOn, status: state0.status });
+    const documentIds = await storeUploads(trx, ctx, id, input.documents, 'documents');
+    const actor = actorOf(ctx);
+    await repository.insertAction(trx, { caseId: id, seq: 1, kind: 'submit', actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: on, at: now, payload: { documentIds } });
+    await auditCase(trx, ctx, row, 'create', ['case', input.field]);
+    await notifications.enqueue(trx, applicantMessage(row, 'case-received', `case:${id}:received`, { dueOn: deadline.dueOn }));
+    const stored = await repository.caseById(trx, id) as CaseRow;
+    return { caseId: id, view: await buildView(trx, stored, rolesIn(ctx, stored)) };
+  }
+
+  /** Turns the caller's input into the action's payload, checking what only the service can check. */
+  async function payloadFor(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, state: CaseState, input: CaseActionInput, branchStaff: readonly StaffMember[]): Promise<ActionPayload> {
+    const on = today();
+    switch (input.kind) {
+      case 'assign': {
+        if (ctx.kind !== 'staff') throw new AppError('FORBIDDEN', 'Only staff assign cases');
+        const assigneeId = input.assigneeId ?? ctx.id;
+        const assignee = branchStaff.find((s) => s.id === assigneeId);
+        const def = definitionOf(row);
+        if (!assignee || !staffCaseRoles(def, assignee.roles).includes('officer')) invalid('assigneeId', 'The case can only go to an officer of its branch who handles this case type', 'not-an-officer');
+        if (assigneeId !== ctx.id && !staffCaseRoles(def, ctx.roles).includes('supervisor')) throw new AppError('FORBIDDEN', 'Only a supervisor assigns a case to someone else');
+        // Cases are taken in deadline order: skipping an earlier unassigned one needs a recorded reason.
+        if (!row.assigneeId && !input.outOfOrderReason) {
+          const earlier = await repository.queue(trx, { branchId: row.branchId, caseTypes: [row.caseType], assigneeId: null, limit: 1, ...(row.dueOn ? { dueBy: row.dueOn } : {}) });
+          const first = earlier.rows[0];
+          if (first && first.id !== row.id && compareDates(first.dueOn as PlainDate, row.dueOn as PlainDate) < 0) {
+            invalid('outOfOrderReason', `Case ${first.reference} is due earlier (${first.dueOn}); say why this one goes first`, 'out-of-order');
+          }
+        }
+        return { kind: 'assign', assigneeId, assigneeName: assignee.displayName, outOfOrderReason: input.outOfOrderReason ?? null };
+      }
+      case 'request-information':
+        if (compareDates(input.dueOn as PlainDate, on) <= 0) invalid('dueOn', 'The answer must be due after today', 'not-after-today');
+        return { kind: 'request-information', requestId: randomUUID(), question: input.question, dueOn: input.dueOn as PlainDate };
+      case 'answer-information':
+        return { kind: 'answer-information', requestId: input.requestId, text: input.text, documentIds: [] };
+      case 'propose-decision':
+        return { kind: 'propose-decision', outcome: input.outcome, legalBasis: definitionOf(row).decisionBasis, reasoning: input.reasoning, ruleTrace: [...systemChecks(row, state), ...(input.ruleTrace ?? [])] };
+      case 'return-proposal':
+        return { kind: 'return-proposal', reason: input.reason };
+      case 'approve-decision':
+        return { kind: 'approve-decision', decisionId: randomUUID() };
+      case 'extend-deadline': {
+        const deadline = deadlineOf(definitionOf(row), state, row, on);
+        const problem = deadline ? extensionProblem(deadline, input.to as PlainDate) : 'not-extendable';
+        if (problem === 'beyond-cap') invalid('to', `The law allows an extension up to ${deadline?.extensionCap}`, 'extension-beyond-cap');
+        if (problem === 'not-later') invalid('to', `The new deadline must be after ${deadline?.dueOn}`, 'extension-not-later');
+        if (problem) invalid('to', 'This case type’s deadline cannot be extended', 'extension-not-allowed');
+        return { kind: 'extend-deadline', to: input.to as PlainDate, reason: input.reason };
+      }
+      case 'withdraw':
+        return { kind: 'withdraw', reason: input.reason };
+      case 'add-document':
+        return { kind: 'add-document', documentId: '', documentKind: input.document.kind ?? 'evidence', fileName: input.document.fileName };
+    }
+  }
+
+  /** What the system itself checked before a proposal, recorded in the rule trace. */
+  function systemChecks(row: CaseRow, state: CaseState) {
+    const subject = row.subject as unknown as Subject;
+    return [
+      { rule: 'evidence-attached', passed: state.documentIds.length > 0, detail: `${state.documentIds.length} document(s) attached` },
+      { rule: 'value-differs', passed: subject.currentValue !== subject.requestedValue, detail: `${subject.currentValue ?? '—'} → ${subject.requestedValue ?? '—'}` },
+      { rule: 'requests-answered', passed: state.requests.every((r) => r.answeredOn !== null), detail: `${state.requests.length} request(s) for information` },
+    ];
+  }
+
+  async function takeAction(ctx: CaseActorContext, caseId: string, input: CaseActionInput, key?: string): Promise<CaseView> {
+    // Read before the transaction: the embedded engine has one connection, which the transaction holds.
+    // Staff act only on cases of their own branch, so their branch's staff is the case's.
+    const branchStaff = input.kind === 'assign' && ctx.kind === 'staff' ? await deps.branchStaff(ctx.branchId) : [];
+    return idempotent(ctx, key, { caseId, input }, async (trx, claim) => {
+      const { row, roles } = await requireCase(trx, ctx, caseId, true);
+      await claim(caseId);
+      if (row.version !== input.expectedVersion) {
+        throw new AppError('CONFLICT', `The case changed since you opened it (version ${input.expectedVersion}, now ${row.version}); reload and try again`, [{ path: 'expectedVersion', message: 'stale version' }]);
+      }
+      const def = definitionOf(row);
+      const actionRows = await repository.actionsOf(trx, row.id);
+      const state = foldActions(def.lifecycle, actionRows.map(toAction));
+      const actor = actorOf(ctx);
+      let payload = await payloadFor(trx, ctx, row, state, input, branchStaff);
+      const refusal = refusalOf(def.lifecycle, state, actor, roles, payload);
+      if (refusal) throw refusalError(refusal);
+      if (input.kind === 'answer-information' && payload.kind === 'answer-information') payload = { ...payload, documentIds: await storeUploads(trx, ctx, row.id, input.documents ?? [], 'documents') };
+      if (input.kind === 'add-document' && payload.kind === 'add-document') payload = { ...payload, documentId: (await storeUploads(trx, ctx, row.id, [input.document], 'document'))[0] as string };
+      const on = today();
+      const action: CaseAction = { seq: state.version + 1, actor, on, at: clock.now().toISOString(), payload };
+      const { kind, ...rest } = payload;
+      await repository.insertAction(trx, { caseId: row.id, seq: action.seq, kind, actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: on, at: action.at, payload: rest });
+      const next = foldActions(def.lifecycle, [...actionRows.map(toAction), action]);
+      await project(trx, row, def, next, kind === 'extend-deadline' || kind === 'answer-information');
+      await auditCase(trx, ctx, row, kind === 'approve-decision' ? 'decide' : 'update', ['case', kind]);
+      await effects(trx, ctx, row, next, payload);
+      const updated = await repository.caseById(trx, row.id) as CaseRow;
+      return { caseId: row.id, view: await buildView(trx, updated, roles) };
+    });
+  }
+
+  /** What an action causes outside the case: messages, and an approved correction in the register. */
+  async function effects(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, state: CaseState, payload: ActionPayload) {
+    if (payload.kind === 'request-information') {
+      await notifications.enqueue(trx, applicantMessage(row, 'information-requested', `case:${row.id}:request:${payload.requestId}`, { question: payload.question, dueOn: payload.dueOn }));
+    }
+    if (payload.kind === 'approve-decision' && state.decision) {
+      const subject = row.subject as unknown as Subject;
+      if (state.decision.outcome === 'accept') {
+        await register.correctFact(trx, { actor: ctx.audit, channel: 'system', caseReference: row.reference, requestId: ctx.requestId }, subject.personId, {
+          field: subject.field, value: subject.requestedValue, legalBasis: state.decision.legalBasis, sourceDocument: `${row.reference} (lēmums ${state.decision.decidedOn})`,
+        });
+      }
+      await notifications.enqueue(trx, applicantMessage(row, 'decision-made', `case:${row.id}:decision:${payload.decisionId}`, {
+        outcome: state.decision.outcome, appealUntil: appealUntil(state.decision.decidedOn),
+      }));
+    }
+  }
+
+  function staffContext(ctx: CaseActorContext): Extract<CaseActorContext, { kind: 'staff' }> {
+    if (ctx.kind !== 'staff') throw new AppError('FORBIDDEN', 'This is a staff service');
+    return ctx;
+  }
+
+  return {
+    today,
+
+    async createCorrectionAtDesk(ctx: CaseActorContext, input: { personId: string; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[] }, key?: string): Promise<CaseView> {
+      const staff = staffContext(ctx);
+      if (!staffCaseRoles(CASE_TYPE_DEFINITIONS['register-correction'], staff.roles).includes('officer')) throw new AppError('FORBIDDEN', 'Only a registrar opens a correction case');
+      return idempotent(ctx, key, input, (trx, claim) => openCorrection(trx, ctx, { ...input, branchId: staff.branchId, channel: 'desk' }, claim));
+    },
+
+    /** A resident asks for a correction of their own data or of a minor child's or ward's (`subjectPersonId`). */
+    async createCorrectionOnline(ctx: CaseActorContext, input: { subjectPersonId?: string | undefined; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[] }, key?: string): Promise<CaseView> {
+      if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
+      const subjectId = input.subjectPersonId ?? ctx.personId;
+      if (subjectId !== ctx.personId) {
+        const subjects = await register.subjects(ctx.personId);
+        if (!subjects.some((s: { personId: string }) => s.personId === subjectId)) invalid('subjectPersonId', 'You may apply only for yourself, your minor child or your ward', 'not-your-subject');
+      }
+      const branchId = await deps.portalBranchId();
+      const { subjectPersonId: _ignored, ...rest } = input;
+      return idempotent(ctx, key, input, (trx, claim) => openCorrection(trx, ctx, { ...rest, personId: subjectId, branchId, channel: 'portal', ...(subjectId !== ctx.personId ? { filedBy: ctx.personId } : {}) }, claim));
+    },
+
+    async readCase(ctx: CaseActorContext, caseId: string): Promise<CaseView> {
+      return db.transaction().execute(async (trx) => {
+        const { row, roles } = await requireCase(trx, ctx, caseId);
+        await auditCase(trx, ctx, row, 'read', ['case']);
+        return buildView(trx, row, roles);
+      });
+    },
+
+    takeAction,
+
+    async document(ctx: CaseActorContext, caseId: string, documentId: string) {
+      return db.transaction().execute(async (trx) => {
+        const { row } = await requireCase(trx, ctx, caseId);
+        const doc = await repository.document(trx, caseId, documentId);
+        if (!doc) throw new AppError('NOT_FOUND', `No document ${documentId} in this case`);
+        await auditCase(trx, ctx, row, 'read', ['document']);
+        return doc;
+      });
+    },
+
+    /** The case and its decision, for the decision PDF. */
+    async decision(ctx: CaseActorContext, caseId: string): Promise<CaseView & { decision: NonNullable<CaseView['decision']> }> {
+      const view = await this.readCase(ctx, caseId);
+      if (!view.decision) throw new AppError('NOT_FOUND', 'This case has no decision yet');
+      return view as CaseView & { decision: NonNullable<CaseView['decision']> };
+    },
+
+    async queue(ctx: CaseActorContext, q: { type?: CaseType | undefined; status?: string | undefined; assignee: 'me' | 'unassigned' | 'any'; dueWithin?: number | undefined; flag?: 'at-risk' | 'breached' | 'suspended' | undefined; limit: number }) {
+      const staff = staffContext(ctx);
+      const types = caseTypesFor(staff.roles).filter((t) => !q.type || t === q.type);
+      if (types.length === 0) return { cases: [], total: 0 };
+      const on = today();
+      const warn = deps.warnAtWorkingDays[0] ?? 5;
+      const dueBy = q.flag === 'breached' ? addDays(on, -1) : q.flag === 'at-risk' ? addWorkingDays(on, warn) : q.dueWithin !== undefined ? addWorkingDays(on, q.dueWithin) : undefined;
+      const { rows, total } = await repository.queue(db, {
+        branchId: staff.branchId, caseTypes: types, status: q.status, limit: q.limit, dueBy,
+        assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined, ...(q.flag === 'suspended' ? { suspended: true } : {}),
+      });
+      return { cases: rows.map((r) => ({ ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'] })), total };
+    },
+
+    async dashboard(ctx: CaseActorContext) {
+      const staff = staffContext(ctx);
+      const types = caseTypesFor(staff.roles);
+      const on = today();
+      const riskBy = addWorkingDays(on, deps.warnAtWorkingDays[0] ?? 5);
+      const rows = types.length ? await repository.loadByOfficer(db, staff.branchId, types, riskBy, on) : [];
+      const officers = rows.map((r) => ({ assigneeId: r.assigneeId, assigneeName: r.assigneeName, open: Number(r.open), atRisk: Number(r.atRisk), breached: Number(r.breached), suspended: Number(r.suspended) }));
+      const sum = (k: 'open' | 'atRisk' | 'breached' | 'suspended') => officers.reduce((n, o) => n + o[k], 0);
+      const atRisk = types.length ? await repository.queue(db, { branchId: staff.branchId, caseTypes: types, dueBy: riskBy, limit: 20 }) : { rows: [] };
+      return {
+        open: sum('open'), unassigned: officers.find((o) => o.assigneeId === null)?.open ?? 0, suspended: sum('suspended'), atRisk: sum('atRisk'), breached: sum('breached'),
+        officers: officers.map(({ suspended: _s, ...o }) => o),
+        atRiskCases: atRisk.rows.map((r) => ({ ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'] })),
+      };
+    },
+
+    /** The resident's applications: their own, and those they filed for a child or ward. */
+    async myCases(ctx: CaseActorContext) {
+      if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
+      const subjects = await register.subjects(ctx.personId);
+      const ids = [ctx.personId, ...subjects.map((s: { personId: string }) => s.personId).filter((id: string) => id !== ctx.personId)];
+      const rows = await repository.casesOfApplicants(db, ids);
+      return rows.map((r) => ({ ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'] }));
+    },
+
+    /**
+     * The deadline watch (a job): recomputes the clock of suspended cases (their end moves every day), warns
+     * the assigned officer and the branch's supervisors at each threshold before the deadline, and flags
+     * and reports breaches. Messages have one key per case, due day and threshold, so running it again
+     * (or on two machines) sends nothing twice.
+     */
+    async watchDeadlines(limit = 5000): Promise<{ warned: number; breached: number }> {
+      const on = today();
+      const widest = deps.warnAtWorkingDays[0] ?? 5;
+      const by = addWorkingDays(on, widest);
+      let warned = 0;
+      let breached = 0;
+      const candidates = await repository.dueForAlert(db, by, limit);
+      const staffByBranch = new Map<string, StaffMember[]>();
+      for (const candidate of candidates) {
+        // Outside the transaction (one connection on the embedded engine).
+        const staff = staffByBranch.get(candidate.branchId) ?? (await deps.branchStaff(candidate.branchId));
+        staffByBranch.set(candidate.branchId, staff);
+        await db.transaction().execute(async (trx) => {
+          const row = await repository.caseById(trx, candidate.id, true);
+          if (!row || row.closedAt) return;
+          const def = definitionOf(row);
+          const state = foldActions(def.lifecycle, (await repository.actionsOf(trx, row.id)).map(toAction));
+          const deadline = deadlineOf(def, state, row, on);
+          if (!deadline) return;
+          if (deadline.dueOn !== row.dueOn || deadline.suspended !== row.suspended) await project(trx, row, def, state, false);
+          if (deadline.suspended) return;
+          const recipients = staff.filter((s) => s.email && (s.id === row.assigneeId || staffCaseRoles(def, s.roles).includes('supervisor')));
+          const messages = (template: OutgoingMessage['template'], key: string, params: Record<string, string | number>): OutgoingMessage[] =>
+            recipients.map((s) => ({ eventKey: `${key}:${s.id}`, channel: 'email', recipient: s.email as string, language: 'lv', template, params: { reference: row.reference, dueOn: deadline.dueOn, ...params } }));
+          if (deadline.breached) {
+            await notifications.enqueue(trx, messages('deadline-breached', `case:${row.id}:breached:${deadline.dueOn}`, {}));
+            await repository.setDeadlineAlert(trx, row.id, 'breached');
+            breached++;
+            return;
+          }
+          const passed = deps.warnAtWorkingDays.filter((t) => deadline.workingDaysLeft <= t);
+          if (passed.length === 0) return;
+          for (const t of passed) await notifications.enqueue(trx, messages('deadline-warning', `case:${row.id}:warn:${deadline.dueOn}:${t}`, { days: deadline.workingDaysLeft }));
+          if (row.deadlineAlert === 'none') {
+            await repository.setDeadlineAlert(trx, row.id, 'warned');
+            warned++;
+          }
+        });
+      }
+      return { warned, breached };
+    },
+  };
+}
+export type CasesService = ReturnType<typeof createCasesService>;
+
+/** The last day to appeal: 30 days after the decision (taken to take effect on the day it is made and delivered to the account). */
+export function appealUntil(decidedOn: string): string {
+  return calendarDaysDeadline(decidedOn as PlainDate, APPEAL_DAYS);
+}

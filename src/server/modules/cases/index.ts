@@ -1,0 +1,5 @@
+/** The cases module's public face. */
+export { createCasesService, appealUntil, type CasesService, type CaseActorContext } from './cases.service.ts';
+export { createCasesRepository } from './cases.repository.ts';
+export { registerCasesRoutes } from './cases.routes.ts';
+export { CASE_TYPE_DEFINITIONS } from './case-types.ts';

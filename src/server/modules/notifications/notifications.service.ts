@@ -1,0 +1,104 @@
+/**
+ * Notifications: messages are written to the outbox in the same transaction as the action that causes
+ * them (so an action and its message commit or fail together), then delivered in rounds: due rows are
+ * claimed with SKIP LOCKED (any number of processes may deliver), rendered in the recipient's language
+ * from the i18n catalogue, sent, and marked. A failure is retried with a doubling backoff and, after the
+ * last attempt, marked failed for the administrators. One row per event and recipient: a message is
+ * never queued twice; a crash between sending and marking can repeat it once, with the same Message-ID.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db, DbExecutor } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { translate, type Locale, type MessageKey } from '../../platform/messages.ts';
+import type { NotificationsRepository, OutboxRow } from './notifications.repository.ts';
+import type { Transport } from './transports.ts';
+
+export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached'] as const;
+export type Template = (typeof TEMPLATES)[number];
+
+export interface OutgoingMessage {
+  /** Unique per event and recipient, e.g. `case:<id>:decision:<recipient>`. */
+  eventKey: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  language: Locale;
+  template: Template;
+  params: Record<string, string | number>;
+}
+
+const BACKOFF_START_MS = 30_000;
+const BACKOFF_MAX_MS = 3_600_000;
+
+/** Delay before attempt n + 1 after n failed ones: 30 s, 1 min, 2 min … at most 1 h. */
+export function backoffMs(failedAttempts: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** Math.max(0, failedAttempts - 1));
+}
+
+export function render(template: Template, language: Locale, params: Record<string, string | number>): { subject: string; body: string } {
+  return {
+    subject: translate(language, `notification.${template}.subject` as MessageKey, params),
+    body: translate(language, `notification.${template}.body` as MessageKey, params),
+  };
+}
+
+export function createNotificationsService(deps: { db: Db; clock: Clock; repository: NotificationsRepository; email: Transport; sms: Transport; maxAttempts: number }) {
+  const { db, clock, repository } = deps;
+  let delivering: Promise<{ sent: number; failed: number }> | undefined;
+
+  async function deliverRound(limit: number): Promise<{ sent: number; failed: number }> {
+    let sent = 0;
+    let failed = 0;
+    await db.transaction().execute(async (trx) => {
+      const due = await repository.claimDue(trx, clock.now().toISOString(), limit);
+      for (const row of due) {
+        const transport = row.channel === 'email' ? deps.email : deps.sms;
+        let rendered: { subject: string; body: string } | undefined;
+        try {
+          rendered = render(row.template as Template, row.language, row.params);
+          await transport.send({ id: row.id, to: row.recipient, ...rendered });
+          await repository.markSent(trx, row.id, { ...rendered, at: clock.now().toISOString() });
+          sent++;
+        } catch (error) {
+          const attempts = row.attempts + 1;
+          await repository.markFailedAttempt(trx, row.id, {
+            error: error instanceof Error ? error.message : String(error), givesUp: attempts >= deps.maxAttempts,
+            nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)).toISOString(),
+          });
+          failed++;
+        }
+      }
+    });
+    return { sent, failed };
+  }
+
+  return {
+    transportName: deps.email.name,
+
+    /** Queues messages in the caller's transaction. */
+    async enqueue(trx: DbExecutor, messages: readonly OutgoingMessage[]): Promise<void> {
+      const now = clock.now().toISOString();
+      await repository.insert(trx, messages.map((m) => ({ id: randomUUID(), ...m, nextAttemptAt: now, createdAt: now })));
+    },
+
+    /** One delivery round (at most `limit` messages); rounds in one process never overlap. */
+    async deliverDue(limit = 50): Promise<{ sent: number; failed: number }> {
+      while (delivering) await delivering.catch(() => undefined);
+      delivering = deliverRound(limit);
+      try {
+        return await delivering;
+      } finally {
+        delivering = undefined;
+      }
+    },
+
+    async list(filter: { status?: OutboxRow['status'] | undefined; channel?: OutboxRow['channel'] | undefined; limit: number }) {
+      const [rows, counts] = await Promise.all([repository.list(db, filter), repository.countByStatus(db)]);
+      return { messages: rows, counts };
+    },
+
+    async retry(id: string): Promise<boolean> {
+      return repository.retry(db, id, clock.now().toISOString());
+    },
+  };
+}
+export type NotificationsService = ReturnType<typeof createNotificationsService>;

@@ -1,0 +1,187 @@
+/** The case engine over HTTP: staff work queues, case pages and actions; the resident's applications. */
+import { z } from 'zod';
+import { defineEndpoint } from './contract.ts';
+import { PlainDateSchema } from '../kernel/plain-date.ts';
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
+
+/** The register facts a correction case may correct. */
+export const CORRECTABLE_FIELDS = ['givenNames', 'surname', 'originalName', 'birthPlace', 'birthCountry', 'ethnicity'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+export const CASE_TYPES = ['register-correction'] as const;
+export const CaseTypeSchema = z.enum(CASE_TYPES);
+
+export const CASE_STATUSES = ['submitted', 'in-review', 'awaiting-applicant', 'proposed', 'accepted', 'rejected', 'withdrawn'] as const;
+export const CaseStatusSchema = z.enum(CASE_STATUSES);
+
+export const ACTION_KINDS = [
+  'submit', 'assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal',
+  'approve-decision', 'extend-deadline', 'withdraw', 'add-document',
+] as const;
+
+/** Files a case accepts: PDF, JPEG or PNG, at most 5 MB, sent as base64 (the server checks the bytes, not the name). */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const UploadInput = z.strictObject({
+  kind: z.enum(['evidence', 'identity-document', 'other']).default('evidence'),
+  fileName: Text(200),
+  contentBase64: z.string().min(1).max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'A file may be at most 5 MB'),
+});
+export type UploadInput = z.input<typeof UploadInput>;
+
+const CorrectionRequestFields = {
+  field: z.enum(CORRECTABLE_FIELDS),
+  requestedValue: z.string().trim().max(200).transform((s) => (s ? s : null)),
+  explanation: Text(2000),
+  language: z.enum(['lv', 'en']).default('lv'),
+  contactEmail: z.email().max(254).optional(),
+  documents: z.array(UploadInput).max(10).default([]),
+};
+export const CorrectionRequestStaff = z.strictObject({ personId: z.uuid(), ...CorrectionRequestFields });
+export const CorrectionRequestResident = z.strictObject({ subjectPersonId: z.uuid().optional(), ...CorrectionRequestFields });
+
+const RuleCheck = z.object({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500) });
+
+/** The action a staff member or the applicant takes; every one carries the case version they saw. */
+export const CaseActionInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('assign'), expectedVersion: z.number().int().positive(), assigneeId: z.uuid().optional(), outOfOrderReason: OptionalText(500) }),
+  z.strictObject({ kind: z.literal('request-information'), expectedVersion: z.number().int().positive(), question: Text(2000), dueOn: PlainDateSchema }),
+  z.strictObject({ kind: z.literal('answer-information'), expectedVersion: z.number().int().positive(), requestId: z.uuid(), text: Text(4000), documents: z.array(UploadInput).max(10).default([]) }),
+  z.strictObject({ kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(RuleCheck).max(30).default([]) }),
+  z.strictObject({ kind: z.literal('return-proposal'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
+  z.strictObject({ kind: z.literal('approve-decision'), expectedVersion: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) }),
+  z.strictObject({ kind: z.literal('withdraw'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
+  z.strictObject({ kind: z.literal('add-document'), expectedVersion: z.number().int().positive(), document: UploadInput }),
+]);
+export type CaseActionInput = z.input<typeof CaseActionInput>;
+
+const Actor = z.object({ kind: z.enum(['staff', 'resident', 'system']), id: z.string(), name: z.string().nullable() });
+
+export const DeadlineView = z.object({
+  receivedOn: z.string(),
+  dueOn: z.string().nullable(),
+  rule: z.string(),
+  suspended: z.boolean(),
+  suspendedDays: z.number().int(),
+  workingDaysLeft: z.number().int().nullable(),
+  breached: z.boolean(),
+  extendedTo: z.string().nullable(),
+  extensionCap: z.string().nullable(),
+});
+
+export const CaseSummary = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  caseType: CaseTypeSchema,
+  status: CaseStatusSchema,
+  applicantName: z.string(),
+  assigneeName: z.string().nullable(),
+  receivedOn: z.string(),
+  dueOn: z.string().nullable(),
+  suspended: z.boolean(),
+  deadlineAlert: z.enum(['none', 'warned', 'breached']),
+  version: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const DecisionView = z.object({
+  decisionId: z.string(),
+  outcome: z.enum(['accept', 'reject']),
+  legalBasis: z.string(),
+  reasoning: z.string(),
+  ruleTrace: z.array(RuleCheck),
+  proposedBy: Actor,
+  approvedBy: Actor,
+  decidedOn: z.string(),
+  appealUntil: z.string(),
+});
+
+export const CaseView = CaseSummary.extend({
+  channel: z.enum(['portal', 'desk']),
+  language: z.enum(['lv', 'en']),
+  subject: z.object({
+    personId: z.uuid(),
+    personalCode: z.string(),
+    personName: z.string(),
+    field: z.enum(CORRECTABLE_FIELDS),
+    currentValue: z.string().nullable(),
+    requestedValue: z.string().nullable(),
+    explanation: z.string(),
+  }),
+  deadline: DeadlineView,
+  openRequest: z.object({ requestId: z.string(), question: z.string(), askedOn: z.string(), dueOn: z.string() }).nullable(),
+  proposal: z.object({ outcome: z.enum(['accept', 'reject']), legalBasis: z.string(), reasoning: z.string(), ruleTrace: z.array(RuleCheck), proposedBy: Actor, proposedOn: z.string() }).nullable(),
+  decision: DecisionView.nullable(),
+  documents: z.array(z.object({ id: z.uuid(), kind: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string(), uploadedByType: z.string() })),
+  timeline: z.array(z.object({ seq: z.number().int(), kind: z.enum(ACTION_KINDS), actor: Actor, on: z.string(), at: z.string(), details: z.record(z.string(), z.unknown()) })),
+  availableActions: z.array(z.enum(ACTION_KINDS)),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+const CaseIdParam = z.object({ caseId: z.uuid() });
+const DocumentParam = z.object({ caseId: z.uuid(), documentId: z.uuid() });
+
+export const QueueQuery = z.object({
+  type: CaseTypeSchema.optional(),
+  status: CaseStatusSchema.optional(),
+  assignee: z.enum(['me', 'unassigned', 'any']).default('any'),
+  /** Only cases due within this many working days (or already past due). */
+  dueWithin: z.coerce.number().int().min(0).max(400).optional(),
+  flag: z.enum(['at-risk', 'breached', 'suspended']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const QueueResult = z.object({ cases: z.array(CaseSummary), total: z.number().int() });
+
+export const listQueue = defineEndpoint({
+  method: 'GET', path: '/api/cases/queue', summary: 'The work queue of my branch: open cases, by deadline', tags: ['cases'], query: QueueQuery, response: QueueResult,
+});
+export const branchDashboard = defineEndpoint({
+  method: 'GET', path: '/api/cases/dashboard', summary: 'Supervisor view: the branch’s load per officer and the cases at risk', tags: ['cases'],
+  response: z.object({
+    open: z.number().int(), unassigned: z.number().int(), suspended: z.number().int(), atRisk: z.number().int(), breached: z.number().int(),
+    officers: z.array(z.object({ assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), open: z.number().int(), atRisk: z.number().int(), breached: z.number().int() })),
+    atRiskCases: z.array(CaseSummary),
+  }),
+});
+export const createCorrectionAtDesk = defineEndpoint({
+  method: 'POST', path: '/api/cases/corrections', summary: 'Open a register correction case at the desk (idempotent with an Idempotency-Key header)', tags: ['cases'],
+  body: CorrectionRequestStaff, response: CaseView, successStatus: 201,
+});
+export const readCase = defineEndpoint({
+  method: 'GET', path: '/api/cases/{caseId}', summary: 'A case: facts, documents, timeline, deadline clock and the actions I may take', tags: ['cases'], params: CaseIdParam, response: CaseView,
+});
+export const takeCaseAction = defineEndpoint({
+  method: 'POST', path: '/api/cases/{caseId}/actions', summary: 'Take an action on a case (stale version: 409; idempotent with an Idempotency-Key header)', tags: ['cases'],
+  params: CaseIdParam, body: CaseActionInput, response: CaseView,
+});
+export const caseDocument = defineEndpoint({
+  method: 'GET', path: '/api/cases/{caseId}/documents/{documentId}', summary: 'Download a file attached to a case', tags: ['cases'], params: DocumentParam, response: null,
+});
+export const caseDecisionPdf = defineEndpoint({
+  method: 'GET', path: '/api/cases/{caseId}/decision.pdf', summary: 'The decision (PDF) in the applicant’s language', tags: ['cases'], params: CaseIdParam, response: null,
+});
+
+export const listMyCases = defineEndpoint({
+  method: 'GET', path: '/api/portal/me/cases', summary: 'My applications: status, step, deadline, requests to answer, decisions', tags: ['cases'],
+  response: z.object({ cases: z.array(CaseSummary) }),
+});
+export const createMyCorrection = defineEndpoint({
+  method: 'POST', path: '/api/portal/me/cases/corrections', summary: 'Ask to correct my register data (or my minor child’s or ward’s)', tags: ['cases'],
+  body: CorrectionRequestResident, response: CaseView, successStatus: 201,
+});
+export const readMyCase = defineEndpoint({
+  method: 'GET', path: '/api/portal/me/cases/{caseId}', summary: 'One of my applications', tags: ['cases'], params: CaseIdParam, response: CaseView,
+});
+export const takeMyCaseAction = defineEndpoint({
+  method: 'POST', path: '/api/portal/me/cases/{caseId}/actions', summary: 'Answer a request for information, add a document, or withdraw', tags: ['cases'],
+  params: CaseIdParam, body: CaseActionInput, response: CaseView,
+});
+export const myCaseDocument = defineEndpoint({
+  method: 'GET', path: '/api/portal/me/cases/{caseId}/documents/{documentId}', summary: 'Download a file of my application', tags: ['cases'], params: DocumentParam, response: null,
+});
+export const myCaseDecisionPdf = defineEndpoint({
+  method: 'GET', path: '/api/portal/me/cases/{caseId}/decision.pdf', summary: 'The decision on my application (PDF)', tags: ['cases'], params: CaseIdParam, response: null,
+});
