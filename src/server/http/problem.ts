@@ -15,6 +15,7 @@ const TITLES: Record<ErrorCode, string> = {
   FORBIDDEN: 'Not allowed',
   CSRF_REJECTED: 'Request origin could not be verified',
   PURPOSE_REQUIRED: 'A purpose is required to access personal data',
+  FOUR_EYES_REQUIRED: 'A second person must approve',
   NOT_FOUND: 'Not found',
   CONFLICT: 'Conflict with the current state',
   INVALID_STATE: 'Not allowed in the current state',

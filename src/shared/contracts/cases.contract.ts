@@ -41,14 +41,17 @@ const CorrectionRequestFields = {
 export const CorrectionRequestStaff = z.strictObject({ personId: z.uuid(), ...CorrectionRequestFields });
 export const CorrectionRequestResident = z.strictObject({ subjectPersonId: z.uuid().optional(), ...CorrectionRequestFields });
 
-const RuleCheck = z.object({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500) });
+/** One check a decision rests on. The system's own checks carry `params`, so each reader sees the detail in their language. */
+const RuleCheck = z.object({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+/** What an officer adds to the trace: a check in their own words. */
+const OfficerCheck = z.strictObject({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500) });
 
 /** The action a staff member or the applicant takes; every one carries the case version they saw. */
 export const CaseActionInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('assign'), expectedVersion: z.number().int().positive(), assigneeId: z.uuid().optional(), outOfOrderReason: OptionalText(500) }),
   z.strictObject({ kind: z.literal('request-information'), expectedVersion: z.number().int().positive(), question: Text(2000), dueOn: PlainDateSchema }),
   z.strictObject({ kind: z.literal('answer-information'), expectedVersion: z.number().int().positive(), requestId: z.uuid(), text: Text(4000), documents: z.array(UploadInput).max(10).default([]) }),
-  z.strictObject({ kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(RuleCheck).max(30).default([]) }),
+  z.strictObject({ kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(OfficerCheck).max(30).default([]) }),
   z.strictObject({ kind: z.literal('return-proposal'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
   z.strictObject({ kind: z.literal('approve-decision'), expectedVersion: z.number().int().positive() }),
   z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) }),
@@ -117,6 +120,8 @@ export const CaseView = CaseSummary.extend({
   documents: z.array(z.object({ id: z.uuid(), kind: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string(), uploadedByType: z.string() })),
   timeline: z.array(z.object({ seq: z.number().int(), kind: z.enum(ACTION_KINDS), actor: Actor, on: z.string(), at: z.string(), details: z.record(z.string(), z.unknown()) })),
   availableActions: z.array(z.enum(ACTION_KINDS)),
+  /** The reader proposed the pending decision: someone else must approve it (four-eyes). */
+  ownProposal: z.boolean(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 

@@ -22,6 +22,10 @@ export function MyPage({ resident }: { resident: { displayName: string; personal
           <p>{t('portal.my.declareIntro')}</p>
         </div>
         <div className="card">
+          <h2><Link to="/my/cases">{t('portal.cases.title')}</Link></h2>
+          <p>{t('portal.cases.cardIntro')}</p>
+        </div>
+        <div className="card">
           <h2><Link to="/my/data-use">{t('portal.my.dataUseLink')}</Link></h2>
           <p>{t('portal.dataUse.intro')}</p>
         </div>

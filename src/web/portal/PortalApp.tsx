@@ -11,6 +11,9 @@ import { MyPage } from './MyPage.tsx';
 import { DataUsePage } from './DataUsePage.tsx';
 import { MyDataPage } from './MyDataPage.tsx';
 import { DeclarePage } from './DeclarePage.tsx';
+import { MyCasesPage } from './MyCasesPage.tsx';
+import { MyCasePage } from './MyCasePage.tsx';
+import { CorrectionRequestPage } from './CorrectionRequestPage.tsx';
 
 export function PortalApp() {
   const t = useT();
@@ -28,6 +31,7 @@ export function PortalApp() {
       <li><NavLink to="/my" end>{t('common.home')}</NavLink></li>
       <li><NavLink to="/my/data">{t('portal.my.registerLink')}</NavLink></li>
       <li><NavLink to="/my/declare">{t('portal.my.declareLink')}</NavLink></li>
+      <li><NavLink to="/my/cases">{t('portal.cases.title')}</NavLink></li>
       <li><NavLink to="/my/data-use">{t('portal.my.dataUseLink')}</NavLink></li>
     </ul>
   ) : undefined;
@@ -44,6 +48,9 @@ export function PortalApp() {
         <Route path="/my/data-use" element={guard(<DataUsePage />)} />
         <Route path="/my/data" element={guard(<MyDataPage />)} />
         <Route path="/my/declare" element={guard(<DeclarePage />)} />
+        <Route path="/my/cases" element={guard(<MyCasesPage />)} />
+        <Route path="/my/cases/new" element={guard(<CorrectionRequestPage />)} />
+        <Route path="/my/cases/:caseId" element={guard(<MyCasePage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

@@ -19,6 +19,11 @@ import { RegistrationPage } from './register/RegistrationPage.tsx';
 import { DuplicatesPage } from './register/DuplicatesPage.tsx';
 import { StatisticsPage } from './register/StatisticsPage.tsx';
 import { DeclarationsPage } from './register/DeclarationsPage.tsx';
+import { QueuePage } from './cases/QueuePage.tsx';
+import { CasePage } from './cases/CasePage.tsx';
+import { DashboardPage } from './cases/DashboardPage.tsx';
+import { NewCorrectionPage } from './cases/NewCorrectionPage.tsx';
+import { OutboxPage } from './OutboxPage.tsx';
 
 export function StaffApp() {
   const t = useT();
@@ -45,6 +50,8 @@ export function StaffApp() {
   const nav = staff ? (
     <ul>
       <li><NavLink to="/" end>{t('staff.nav.home')}</NavLink></li>
+      {can('cases:read') && <li><NavLink to="/cases" end>{t('staff.nav.queue')}</NavLink></li>}
+      {can('cases:supervise') && <li><NavLink to="/cases/dashboard">{t('staff.nav.dashboard')}</NavLink></li>}
       {can('register:search') && <li><NavLink to="/register">{t('staff.nav.register')}</NavLink></li>}
       {can('register:record-event') && <li><NavLink to="/registration">{t('staff.nav.registration')}</NavLink></li>}
       {can('register:review-duplicates') && <li><NavLink to="/duplicates">{t('staff.nav.duplicates')}</NavLink></li>}
@@ -52,6 +59,7 @@ export function StaffApp() {
       {can('register:read-municipality-declarations') && <li><NavLink to="/declarations">{t('staff.nav.declarations')}</NavLink></li>}
       {can('staff:read') && <li><NavLink to="/accounts">{t('staff.nav.accounts')}</NavLink></li>}
       {(can('audit:verify') || can('audit:read-person-log')) && <li><NavLink to="/audit">{t('staff.nav.audit')}</NavLink></li>}
+      {can('notifications:read-outbox') && <li><NavLink to="/outbox">{t('staff.nav.outbox')}</NavLink></li>}
     </ul>
   ) : undefined;
   const account = staff ? (
@@ -80,6 +88,11 @@ export function StaffApp() {
         <Route path="/duplicates" element={guard(<DuplicatesPage />, 'register:review-duplicates')} />
         <Route path="/statistics" element={guard(<StatisticsPage />, 'register:statistics')} />
         <Route path="/declarations" element={guard(<DeclarationsPage />, 'register:read-municipality-declarations')} />
+        <Route path="/cases" element={guard(<QueuePage />, 'cases:read')} />
+        <Route path="/cases/dashboard" element={guard(<DashboardPage />, 'cases:supervise')} />
+        <Route path="/cases/new" element={guard(<NewCorrectionPage />, 'cases:read')} />
+        <Route path="/cases/:caseId" element={guard(<CasePage canSupervise={can('cases:supervise')} />, 'cases:read')} />
+        <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

@@ -20,6 +20,8 @@ export interface RuleCheck {
   passed: boolean;
   /** What was found, in the officer's words or the system's. */
   detail: string;
+  /** The system's checks: the values behind `detail`, for a translated text. */
+  params?: Record<string, string | number>;
 }
 
 export type Outcome = 'accept' | 'reject';

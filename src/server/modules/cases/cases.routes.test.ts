@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-type View = { id: string; reference: string; status: string; version: number; dueOn: string | null; suspended: boolean; openRequest: { requestId: string } | null; availableActions: string[];
+type View = { id: string; reference: string; status: string; version: number; ownProposal: boolean; dueOn: string | null; suspended: boolean; openRequest: { requestId: string } | null; availableActions: string[];
   deadline: { dueOn: string | null; suspendedDays: number; workingDaysLeft: number | null; extensionCap: string | null }; decision: { outcome: string; appealUntil: string; proposedBy: { id: string }; approvedBy: { id: string } } | null;
   documents: Array<{ id: string; mediaType: string; sha256: string }>; timeline: Array<{ kind: string }> };
 
@@ -143,9 +143,11 @@ describe('four-eyes over HTTP', () => {
     let view = await ask(anna, { field: 'ethnicity', requestedValue: 'latviete' });
     view = await ok(await act(senior, view, { kind: 'assign', outOfOrderReason: 'test of four-eyes' }));
     view = await ok(await act(senior, view, { kind: 'propose-decision', outcome: 'reject', reasoning: 'No evidence of the recorded ethnicity' }));
+    expect(view.ownProposal).toBe(true);
+    expect(view.availableActions).not.toContain('approve-decision');
     const own = await act(senior, view, { kind: 'approve-decision' });
     expect(own.statusCode).toBe(403);
-    expect(own.json().detail).toContain('four-eyes');
+    expect(own.json()).toMatchObject({ code: 'FOUR_EYES_REQUIRED' });
     view = await ok(await act(chief, view, { kind: 'approve-decision' }));
     expect(view.decision).toMatchObject({ outcome: 'reject' });
     expect(view.decision?.approvedBy.id).not.toBe(view.decision?.proposedBy.id);

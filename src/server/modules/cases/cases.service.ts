@@ -126,7 +126,7 @@ export function createCasesService(deps: CasesDeps) {
 
   function refusalError(refusal: Refusal): AppError {
     switch (refusal.code) {
-      case 'four-eyes': return new AppError('FORBIDDEN', 'The person who proposed a decision cannot approve it: a second decision-maker must (four-eyes rule)');
+      case 'four-eyes': return new AppError('FOUR_EYES_REQUIRED', 'The person who proposed a decision cannot approve it: a second decision-maker must (four-eyes rule)');
       case 'not-your-role': return new AppError('FORBIDDEN', `This action needs the role ${refusal.needs.join(' or ')} in this case`);
       case 'not-allowed-now': return new AppError('INVALID_STATE', `This action is not possible while the case is ${refusal.status}`);
       case 'no-open-request': return new AppError('INVALID_STATE', 'There is no open request for information');
@@ -152,7 +152,7 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /** The case as its reader sees it: facts, documents, timeline, deadline clock and what they may do now. */
-  async function buildView(trx: DbExecutor, row: CaseRow, roles: readonly CaseRole[], actionRows?: CaseActionRow[]): Promise<CaseView> {
+  async function buildView(trx: DbExecutor, row: CaseRow, roles: readonly CaseRole[], reader: ActionActor, actionRows?: CaseActionRow[]): Promise<CaseView> {
     const def = definitionOf(row);
     const actions = (actionRows ?? (await repository.actionsOf(trx, row.id))).map(toAction);
     const state = foldActions(def.lifecycle, actions);
@@ -160,6 +160,7 @@ export function createCasesService(deps: CasesDeps) {
     const deadline = deadlineOf(def, state, row, on);
     const documents = await repository.documentsOf(trx, row.id);
     const subject = row.subject as unknown as Subject;
+    const ownProposal = Boolean(state.proposal && state.proposal.proposedBy.kind === reader.kind && state.proposal.proposedBy.id === reader.id);
     return {
       id: row.id, reference: row.reference, caseType: row.caseType as CaseType, status: state.status as CaseView['status'], applicantName: row.applicantName,
       assigneeName: state.assignee?.name ?? null, receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false,
@@ -180,7 +181,9 @@ export function createCasesService(deps: CasesDeps) {
         const { kind, ...details } = a.payload;
         return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
       }),
-      availableActions: availableActions(def.lifecycle, state, roles).filter((k) => k !== 'submit'),
+      // Whoever proposed the decision is not offered its approval (the service would refuse it anyway).
+      availableActions: availableActions(def.lifecycle, state, roles).filter((k) => k !== 'submit' && !(k === 'approve-decision' && ownProposal)),
+      ownProposal,
     };
   }
 
@@ -253,7 +256,7 @@ export function createCasesService(deps: CasesDeps) {
     await auditCase(trx, ctx, row, 'create', ['case', input.field]);
     await notifications.enqueue(trx, applicantMessage(row, 'case-received', `case:${id}:received`, { dueOn: deadline.dueOn }));
     const stored = await repository.caseById(trx, id) as CaseRow;
-    return { caseId: id, view: await buildView(trx, stored, rolesIn(ctx, stored)) };
+    return { caseId: id, view: await buildView(trx, stored, rolesIn(ctx, stored), actorOf(ctx)) };
   }
 
   /** Turns the caller's input into the action's payload, checking what only the service can check. */
@@ -306,10 +309,12 @@ export function createCasesService(deps: CasesDeps) {
   /** What the system itself checked before a proposal, recorded in the rule trace. */
   function systemChecks(row: CaseRow, state: CaseState) {
     const subject = row.subject as unknown as Subject;
+    const answered = state.requests.filter((r) => r.answeredOn !== null).length;
+    const [from, to] = [subject.currentValue ?? '—', subject.requestedValue ?? '—'];
     return [
-      { rule: 'evidence-attached', passed: state.documentIds.length > 0, detail: `${state.documentIds.length} document(s) attached` },
-      { rule: 'value-differs', passed: subject.currentValue !== subject.requestedValue, detail: `${subject.currentValue ?? '—'} → ${subject.requestedValue ?? '—'}` },
-      { rule: 'requests-answered', passed: state.requests.every((r) => r.answeredOn !== null), detail: `${state.requests.length} request(s) for information` },
+      { rule: 'evidence-attached', passed: state.documentIds.length > 0, detail: `${state.documentIds.length} document(s) attached`, params: { count: state.documentIds.length } },
+      { rule: 'value-differs', passed: subject.currentValue !== subject.requestedValue, detail: `${from} → ${to}`, params: { from, to } },
+      { rule: 'requests-answered', passed: answered === state.requests.length, detail: `${state.requests.length} request(s), ${answered} answered`, params: { count: state.requests.length, answered } },
     ];
   }
 
@@ -341,7 +346,7 @@ export function createCasesService(deps: CasesDeps) {
       await auditCase(trx, ctx, row, kind === 'approve-decision' ? 'decide' : 'update', ['case', kind]);
       await effects(trx, ctx, row, next, payload);
       const updated = await repository.caseById(trx, row.id) as CaseRow;
-      return { caseId: row.id, view: await buildView(trx, updated, roles) };
+      return { caseId: row.id, view: await buildView(trx, updated, roles, actor) };
     });
   }
 
@@ -394,7 +399,7 @@ export function createCasesService(deps: CasesDeps) {
       return db.transaction().execute(async (trx) => {
         const { row, roles } = await requireCase(trx, ctx, caseId);
         await auditCase(trx, ctx, row, 'read', ['case']);
-        return buildView(trx, row, roles);
+        return buildView(trx, row, roles, actorOf(ctx));
       });
     },
 

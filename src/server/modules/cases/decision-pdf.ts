@@ -34,7 +34,7 @@ export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseV
       { text: t('pdf.decision.reasons'), style: 'heading' },
       { text: d.reasoning, margin: [0, 0, 0, 8] },
       { text: t('pdf.decision.checks'), style: 'heading' },
-      { ul: d.ruleTrace.map((c) => `${c.passed ? '✓' : '✗'} ${SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}` as MessageKey) : c.rule}: ${c.detail}`) },
+      { ul: d.ruleTrace.map((c) => `${c.passed ? '✓' : '✗'} ${SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}` as MessageKey) : c.rule}: ${SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}` as MessageKey, c.params) : c.detail}`) },
       { text: t('pdf.decision.appealTitle'), style: 'heading' },
       { text: t('pdf.decision.appeal', { until: d.appealUntil }) },
     ],

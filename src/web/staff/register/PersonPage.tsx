@@ -88,6 +88,7 @@ export function PersonPage({ canRecord }: { canRecord: boolean }) {
         <h2 id="documents-title">{t('register.section.documents')}</h2>
         <p className="hint">{t('register.section.documentsLater')}</p>
       </section>
+      {canRecord && isNow && <p><Link className="button button--secondary" to={`/cases/new?personId=${c.id}`}>{t('staff.person.startCorrection')}</Link></p>}
       <LifeEvents card={c} />
       {canRecord && isNow && !c.deathDate && <LifeEventForm card={c} purpose={purpose} onRecorded={() => void card.refetch()} />}
       <section aria-labelledby="history-title">

@@ -1,0 +1,148 @@
+/** A case at the desk: its facts, documents, timeline and deadline clock, and a form for each action the officer may take now. */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { readCase, takeCaseAction, type CaseActionInput, type CaseView } from '../../../shared/contracts/cases.contract.ts';
+import { listStaffAccounts } from '../../../shared/contracts/identity.contract.ts';
+import { callApi } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { PageTitle } from '../../ui/Layout.tsx';
+import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
+import { RadioGroup, SelectField } from '../../ui/fields.tsx';
+import { formErrorsFrom } from '../../ui/errors.ts';
+import { toUploads } from '../../ui/files.ts';
+import { CaseDetails } from '../../ui/CaseDetails.tsx';
+
+export function CasePage({ canSupervise }: { canSupervise: boolean }) {
+  const t = useT();
+  const { caseId = '' } = useParams();
+  const client = useQueryClient();
+  const view = useQuery({ queryKey: ['case', caseId], queryFn: () => callApi(readCase, { params: { caseId } }) });
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [done, setDone] = useState<string>();
+  const labels: Record<string, string> = {
+    question: t('staff.case.question'), dueOn: t('staff.case.answerDue'), reasoning: t('cases.field.reasoning'), reason: t('staff.case.reason'), to: t('staff.case.newDeadline'),
+    outOfOrderReason: t('staff.case.outOfOrderReason'), assigneeId: t('cases.field.assignee'), expectedVersion: t('staff.case.version'), 'document.contentBase64': t('cases.section.documents'),
+  };
+  const act = useMutation({
+    mutationFn: (body: CaseActionInput) => callApi(takeCaseAction, { params: { caseId }, body }),
+    onSuccess: (fresh: CaseView, body) => {
+      client.setQueryData(['case', caseId], fresh);
+      void client.invalidateQueries({ queryKey: ['queue'] });
+      setErrors([]);
+      setDone(t(`staff.case.done.${body.kind}`));
+    },
+    onError: (e) => {
+      setDone(undefined);
+      setErrors(formErrorsFrom(e, t, labels));
+    },
+  });
+  if (!view.data) return <p>{view.isError ? t('error.NOT_FOUND') : t('common.loading')}</p>;
+  const v = view.data;
+  const can = (k: string) => v.availableActions.includes(k as CaseView['availableActions'][number]);
+  const send = (body: CaseActionInput) => act.mutate(body);
+  const version = v.version;
+  return (
+    <>
+      <PageTitle>{t('staff.case.title', { reference: v.reference })}</PageTitle>
+      {done && <Notice kind="success">{done}</Notice>}
+      <ErrorSummary errors={errors} />
+      <div className="case-layout">
+        <div>
+          <CaseDetails view={v} documentUrl={(id) => `/api/cases/${v.id}/documents/${id}`} decisionUrl={`/api/cases/${v.id}/decision.pdf`} />
+        </div>
+        <aside aria-label={t('staff.case.actions')}>
+          <h2>{t('staff.case.actions')}</h2>
+          {v.availableActions.length === 0 && <p>{t('staff.case.noActions')}</p>}
+          {can('assign') && (canSupervise || !v.assigneeName) && <AssignForm canSupervise={canSupervise} assigned={Boolean(v.assigneeName)} busy={act.isPending} onSend={(a) => send({ kind: 'assign', expectedVersion: version, ...a })} />}
+          {can('request-information') && (
+            <ActionForm title={t('cases.action.request-information')} busy={act.isPending} submit={t('staff.case.sendRequest')}
+              onSubmit={(f) => send({ kind: 'request-information', expectedVersion: version, question: f.get('question') as string, dueOn: f.get('dueOn') as string })}>
+              <TextField id="question" label={t('staff.case.question')} />
+              <TextField id="dueOn" type="date" label={t('staff.case.answerDue')} />
+            </ActionForm>
+          )}
+          {can('propose-decision') && <ProposeForm busy={act.isPending} onSend={(p) => send({ kind: 'propose-decision', expectedVersion: version, ...p })} />}
+          {can('approve-decision') && (
+            <ActionForm title={t('cases.action.approve-decision')} busy={act.isPending} submit={t('staff.case.approve')} onSubmit={() => send({ kind: 'approve-decision', expectedVersion: version })}>
+              <p>{t('staff.case.approveHint')}</p>
+            </ActionForm>
+          )}
+          {can('return-proposal') && (
+            <ActionForm title={t('cases.action.return-proposal')} busy={act.isPending} submit={t('staff.case.returnProposal')} onSubmit={(f) => send({ kind: 'return-proposal', expectedVersion: version, reason: f.get('returnReason') as string })}>
+              <TextField id="returnReason" label={t('staff.case.reason')} />
+            </ActionForm>
+          )}
+          {can('extend-deadline') && (
+            <ActionForm title={t('cases.action.extend-deadline')} busy={act.isPending} submit={t('staff.case.extend')} onSubmit={(f) => send({ kind: 'extend-deadline', expectedVersion: version, to: f.get('to') as string, reason: f.get('extendReason') as string })}>
+              <TextField id="to" type="date" label={t('staff.case.newDeadline')} hint={v.deadline.extensionCap ? t('staff.case.extensionCap', { cap: v.deadline.extensionCap }) : undefined} />
+              <TextField id="extendReason" label={t('staff.case.reason')} />
+            </ActionForm>
+          )}
+          {can('add-document') && (
+            <ActionForm title={t('cases.action.add-document')} busy={act.isPending} submit={t('staff.case.upload')}
+              onSubmit={async (f) => {
+                const [document] = await toUploads(f.getAll('file') as File[]);
+                if (document) send({ kind: 'add-document', expectedVersion: version, document });
+              }}>
+              <div className="field"><label htmlFor="file">{t('cases.section.documents')}</label><input id="file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" /></div>
+            </ActionForm>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function ActionForm({ title, submit, busy, onSubmit, children }: { title: string; submit: string; busy: boolean; onSubmit: (form: FormData) => void | Promise<void>; children: ReactNode }) {
+  const handle = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    void onSubmit(new FormData(e.currentTarget));
+  };
+  return (
+    <form className="panel" onSubmit={handle} noValidate>
+      <h3>{title}</h3>
+      {children}
+      <button type="submit" className="button" disabled={busy}>{submit}</button>
+    </form>
+  );
+}
+
+function AssignForm({ canSupervise, assigned, busy, onSend }: { canSupervise: boolean; assigned: boolean; busy: boolean; onSend: (a: { assigneeId?: string; outOfOrderReason?: string }) => void }) {
+  const t = useT();
+  const staff = useQuery({ queryKey: ['staff-accounts'], queryFn: () => callApi(listStaffAccounts), enabled: canSupervise });
+  const [assignee, setAssignee] = useState('');
+  const [reason, setReason] = useState('');
+  const officers = (staff.data?.accounts ?? []).filter((a) => a.roles.includes('registrar') && !a.disabledAt);
+  return (
+    <form className="panel" onSubmit={(e) => { e.preventDefault(); onSend({ ...(assignee ? { assigneeId: assignee } : {}), ...(reason.trim() ? { outOfOrderReason: reason.trim() } : {}) }); }} noValidate>
+      <h3>{t(assigned ? 'staff.case.reassign' : 'cases.action.assign')}</h3>
+      {canSupervise && (
+        <SelectField id="assigneeId" label={t('cases.field.assignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <option value="">{t('staff.case.toMe')}</option>
+          {officers.map((o) => <option key={o.id} value={o.id}>{o.displayName}</option>)}
+        </SelectField>
+      )}
+      {!assigned && <TextField id="outOfOrderReason" label={t('staff.case.outOfOrderReason')} hint={t('staff.case.outOfOrderHint')} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      <button type="submit" className="button" disabled={busy}>{t(assigned ? 'staff.case.reassign' : 'staff.case.take')}</button>
+    </form>
+  );
+}
+
+function ProposeForm({ busy, onSend }: { busy: boolean; onSend: (p: { outcome: 'accept' | 'reject'; reasoning: string }) => void }) {
+  const t = useT();
+  const [outcome, setOutcome] = useState<'accept' | 'reject'>('accept');
+  const [reasoning, setReasoning] = useState('');
+  return (
+    <form className="panel" onSubmit={(e) => { e.preventDefault(); onSend({ outcome, reasoning }); }} noValidate>
+      <h3>{t('cases.action.propose-decision')}</h3>
+      <RadioGroup name="outcome" legend={t('cases.field.outcome')} value={outcome} onChange={(v) => setOutcome(v as 'accept' | 'reject')}
+        options={[{ value: 'accept', label: t('cases.outcome.accept') }, { value: 'reject', label: t('cases.outcome.reject') }]} />
+      <div className="field">
+        <label htmlFor="reasoning">{t('cases.field.reasoning')}</label>
+        <textarea id="reasoning" rows={4} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>{t('staff.case.propose')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+/** The work queue of my branch: open cases by deadline, filtered by status, assignee and deadline flags. */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { CASE_STATUSES, listQueue } from '../../../shared/contracts/cases.contract.ts';
+import { callApi } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { PageTitle } from '../../ui/Layout.tsx';
+import { SelectField } from '../../ui/fields.tsx';
+
+const OPEN_STATUSES = CASE_STATUSES.filter((s) => !['accepted', 'rejected', 'withdrawn'].includes(s));
+
+export function QueuePage() {
+  const t = useT();
+  const [status, setStatus] = useState('');
+  const [assignee, setAssignee] = useState<'any' | 'me' | 'unassigned'>('any');
+  const [flag, setFlag] = useState('');
+  const queue = useQuery({
+    queryKey: ['queue', status, assignee, flag],
+    queryFn: () => callApi(listQueue, { query: { status: status || undefined, assignee, flag: flag || undefined, limit: 100 } }),
+  });
+  return (
+    <>
+      <PageTitle>{t('staff.queue.title')}</PageTitle>
+      <p className="lead">{t('staff.queue.intro')}</p>
+      <div className="filters">
+        <SelectField id="status" label={t('cases.field.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">{t('staff.queue.allOpen')}</option>
+          {OPEN_STATUSES.map((s) => <option key={s} value={s}>{t(`cases.status.${s}`)}</option>)}
+        </SelectField>
+        <SelectField id="assignee" label={t('cases.field.assignee')} value={assignee} onChange={(e) => setAssignee(e.target.value as typeof assignee)}>
+          <option value="any">{t('staff.queue.anyone')}</option>
+          <option value="me">{t('staff.queue.me')}</option>
+          <option value="unassigned">{t('cases.unassigned')}</option>
+        </SelectField>
+        <SelectField id="flag" label={t('staff.queue.flag')} value={flag} onChange={(e) => setFlag(e.target.value)}>
+          <option value="">{t('staff.queue.noFlag')}</option>
+          <option value="at-risk">{t('staff.queue.atRisk')}</option>
+          <option value="breached">{t('cases.deadline.breached')}</option>
+          <option value="suspended">{t('cases.deadline.paused')}</option>
+        </SelectField>
+      </div>
+      {queue.data && (
+        <>
+          <p role="status">{t('staff.queue.count', { shown: queue.data.cases.length, total: queue.data.total })}</p>
+          {queue.data.cases.length > 0 && (
+            <table className="data">
+              <caption className="visually-hidden">{t('staff.queue.title')}</caption>
+              <thead><tr><th scope="col">{t('cases.deadline.due')}</th><th scope="col">{t('cases.field.reference')}</th><th scope="col">{t('cases.field.applicant')}</th><th scope="col">{t('cases.field.status')}</th><th scope="col">{t('cases.field.assignee')}</th></tr></thead>
+              <tbody>
+                {queue.data.cases.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.dueOn}{' '}{c.deadlineAlert === 'breached' ? <span className="tag tag--danger">{t('cases.deadline.breached')}</span> : c.deadlineAlert === 'warned' ? <span className="tag tag--warning">{t('staff.queue.atRisk')}</span> : null}{c.suspended ? <span className="tag">{t('cases.deadline.paused')}</span> : null}</td>
+                    <td><Link to={`/cases/${c.id}`}>{c.reference}</Link><br /><span className="hint">{t(`cases.type.${c.caseType}`)}</span></td>
+                    <td>{c.applicantName}</td>
+                    <td>{t(`cases.status.${c.status}`)}</td>
+                    <td>{c.assigneeName ?? t('cases.unassigned')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+/** One case as both apps show it: what is asked, the deadline clock, documents, the decision and the timeline of actions. */
+import type { CaseView } from '../../shared/contracts/cases.contract.ts';
+import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { Notice } from './forms.tsx';
+
+export function DeadlineClock({ view }: { view: CaseView }) {
+  const t = useT();
+  const d = view.deadline;
+  if (!d.dueOn) return <p>{t('cases.deadline.closed')}</p>;
+  return (
+    <dl className="summary-list">
+      <dt>{t('cases.deadline.received')}</dt><dd>{d.receivedOn}</dd>
+      <dt>{t('cases.deadline.due')}</dt>
+      <dd>
+        {d.dueOn}{' '}
+        {d.breached ? <span className="tag tag--danger">{t('cases.deadline.breached')}</span>
+          : <span className={`tag${(d.workingDaysLeft ?? 99) <= 5 ? ' tag--warning' : ''}`}>{t('cases.deadline.left', { days: d.workingDaysLeft ?? 0 })}</span>}
+      </dd>
+      <dt>{t('cases.deadline.rule')}</dt><dd>{d.rule}</dd>
+      {d.suspended && (<><dt>{t('cases.deadline.clock')}</dt><dd>{t('cases.deadline.suspended', { days: d.suspendedDays })}</dd></>)}
+      {!d.suspended && d.suspendedDays > 0 && (<><dt>{t('cases.deadline.clock')}</dt><dd>{t('cases.deadline.wasSuspended', { days: d.suspendedDays })}</dd></>)}
+      {d.extendedTo && (<><dt>{t('cases.deadline.extended')}</dt><dd>{d.extendedTo}</dd></>)}
+    </dl>
+  );
+}
+
+export function CaseDetails({ view, documentUrl, decisionUrl }: { view: CaseView; documentUrl: (id: string) => string; decisionUrl: string }) {
+  const t = useT();
+  const s = view.subject;
+  return (
+    <>
+      <h2>{t('cases.section.request')}</h2>
+      <dl className="summary-list">
+        <dt>{t('cases.field.status')}</dt><dd><span className="tag">{t(`cases.status.${view.status}`)}</span> {t(`cases.step.${view.status}`)}</dd>
+        <dt>{t('register.field.person')}</dt><dd>{s.personName}, {formatPersonalCode(s.personalCode)}</dd>
+        <dt>{t('cases.field.field')}</dt><dd>{t(`cases.correctable.${s.field}`)}</dd>
+        <dt>{t('cases.field.currentValue')}</dt><dd>{s.currentValue ?? t('common.none')}</dd>
+        <dt>{t('cases.field.requestedValue')}</dt><dd>{s.requestedValue ?? t('common.none')}</dd>
+        <dt>{t('cases.field.explanation')}</dt><dd>{s.explanation}</dd>
+        <dt>{t('cases.field.assignee')}</dt><dd>{view.assigneeName ?? t('cases.unassigned')}</dd>
+      </dl>
+      <h2>{t('cases.section.deadline')}</h2>
+      <DeadlineClock view={view} />
+      {view.openRequest && <Notice kind="warning"><strong>{t('cases.openRequest', { dueOn: view.openRequest.dueOn })}</strong> {view.openRequest.question}</Notice>}
+      {view.proposal && !view.decision && (
+        <>
+          <h2>{t('cases.section.proposal')}</h2>
+          <dl className="summary-list">
+            <dt>{t('cases.field.outcome')}</dt><dd>{t(`cases.outcome.${view.proposal.outcome}`)}</dd>
+            <dt>{t('cases.field.reasoning')}</dt><dd>{view.proposal.reasoning}</dd>
+            <dt>{t('cases.field.proposedBy')}</dt><dd>{view.proposal.proposedBy.name} ({view.proposal.proposedOn})</dd>
+          </dl>
+          <RuleTrace checks={view.proposal.ruleTrace} />
+          {view.ownProposal && <Notice kind="info">{t('cases.ownProposal')}</Notice>}
+        </>
+      )}
+      {view.decision && (
+        <>
+          <h2>{t('cases.section.decision')}</h2>
+          <dl className="summary-list">
+            <dt>{t('cases.field.outcome')}</dt><dd>{t(`cases.outcome.${view.decision.outcome}`)}</dd>
+            <dt>{t('cases.field.decidedOn')}</dt><dd>{view.decision.decidedOn}</dd>
+            <dt>{t('cases.field.legalBasis')}</dt><dd>{view.decision.legalBasis}</dd>
+            <dt>{t('cases.field.reasoning')}</dt><dd>{view.decision.reasoning}</dd>
+            <dt>{t('cases.field.appeal')}</dt><dd>{t('cases.appeal', { until: view.decision.appealUntil })}</dd>
+          </dl>
+          <RuleTrace checks={view.decision.ruleTrace} />
+          <p><a className="button button--secondary" href={decisionUrl} download>{t('cases.decisionPdf')}</a></p>
+        </>
+      )}
+      <h2>{t('cases.section.documents')}</h2>
+      {view.documents.length === 0 ? <p>{t('cases.noDocuments')}</p> : (
+        <ul>
+          {view.documents.map((d) => <li key={d.id}><a href={documentUrl(d.id)} download>{d.fileName}</a> ({Math.ceil(d.size / 1024)} KB, {t(`cases.uploadedBy.${d.uploadedByType}`)}, {d.uploadedAt.slice(0, 10)})</li>)}
+        </ul>
+      )}
+      <h2>{t('cases.section.timeline')}</h2>
+      <ol className="timeline">
+        {view.timeline.map((a) => (
+          <li key={a.seq}><strong>{t(`cases.event.${a.kind}`)}</strong> · {a.on} · {a.actor.name ?? t(`cases.uploadedBy.${a.actor.kind}`)}{typeof a.details['reason'] === 'string' && a.details['reason'] ? ` — ${a.details['reason']}` : ''}{typeof a.details['question'] === 'string' ? ` — ${a.details['question']}` : ''}</li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function RuleTrace({ checks }: { checks: CaseView['decision'] extends infer D ? D extends { ruleTrace: infer R } ? R : never : never }) {
+  const t = useT();
+  const known = new Set(['evidence-attached', 'value-differs', 'requests-answered']);
+  return (
+    <table className="data">
+      <caption>{t('cases.ruleTrace')}</caption>
+      <thead><tr><th scope="col">{t('cases.rule.check')}</th><th scope="col">{t('cases.rule.result')}</th><th scope="col">{t('cases.rule.detail')}</th></tr></thead>
+      <tbody>
+        {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{known.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : t('cases.rule.failed')}</td><td>{known.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, c.params) : c.detail}</td></tr>)}
+      </tbody>
+    </table>
+  );
+}
