@@ -58,6 +58,21 @@ export function createCasesRepository() {
       await db.updateTable('cases.case').set({ deadlineAlert: alert }).where('id', '=', id).execute();
     },
 
+    async insertRepresentative(db: DbExecutor, row: { caseId: string; personId: string; name: string; kind: 'parent' | 'guardian' | 'employer' | 'lawyer'; may: string[] }): Promise<void> {
+      await db.insertInto('cases.representative').values(row).execute();
+    },
+
+    /** What a person may do in a case as its applicant's representative (empty: nothing). */
+    async representation(db: DbExecutor, caseId: string, personId: string): Promise<string[]> {
+      const row = await db.selectFrom('cases.representative').select('may').where('caseId', '=', caseId).where('personId', '=', personId).executeTakeFirst();
+      return row?.may ?? [];
+    },
+
+    /** Cases in which a person represents the applicant. */
+    async representedCaseIds(db: DbExecutor, personId: string): Promise<string[]> {
+      return (await db.selectFrom('cases.representative').select('caseId').where('personId', '=', personId).execute()).map((r) => r.caseId);
+    },
+
     async insertDocument(db: DbExecutor, row: Insertable<CaseDocumentTable>): Promise<void> {
       await db.insertInto('cases.document').values(row).execute();
     },
@@ -97,9 +112,11 @@ export function createCasesRepository() {
         ]).groupBy('assigneeId').orderBy('assigneeId').execute();
     },
 
-    async casesOfApplicants(db: DbExecutor, personIds: readonly string[]): Promise<CaseSummaryRow[]> {
-      if (personIds.length === 0) return [];
-      return db.selectFrom('cases.case').select(SUMMARY).where('applicantPersonId', 'in', [...personIds]).orderBy('openedAt', 'desc').limit(200).execute();
+    /** A resident's applications: where they are the applicant, or a representative. */
+    async casesOf(db: DbExecutor, personId: string, representedIds: readonly string[]): Promise<CaseSummaryRow[]> {
+      return db.selectFrom('cases.case').select(SUMMARY)
+        .where((eb) => (representedIds.length ? eb.or([eb('applicantPersonId', '=', personId), eb('id', 'in', [...representedIds])]) : eb('applicantPersonId', '=', personId)))
+        .orderBy('openedAt', 'desc').limit(200).execute();
     },
 
     /** Open cases due on or before `by` whose last alert is below `below` (the deadline watch). */

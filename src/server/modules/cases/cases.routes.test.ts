@@ -164,8 +164,11 @@ describe('idempotency and bad input', () => {
     expect(again.json().id).toBe(first.json().id);
     const other = await ctx.app.inject({ method: 'POST', url: '/api/portal/me/cases/corrections', headers, payload: { ...body, requestedValue: 'Liepāja' } });
     expect(other.statusCode).toBe(409);
-    const mine = (await anna.request('GET', '/api/portal/me/cases')).json() as { cases: Array<{ id: string }> };
-    expect(mine.cases.filter((c) => c.id === first.json().id)).toHaveLength(1);
+    const mine = (await anna.request('GET', '/api/portal/me/cases')).json() as { cases: Array<{ id: string; applicantName: string }> };
+    expect(mine.cases.filter((c) => c.id === first.json().id)).toEqual([expect.objectContaining({ applicantName: 'Sofija Ozola' })]);
+    // Anna represents her daughter in the case; someone else's parent does not see it.
+    const janis = await signInResident(ctx.app, JANIS);
+    expect((await janis.request('GET', `/api/portal/me/cases/${first.json().id}`)).statusCode).toBe(404);
   });
 
   it('refuses a file that is not PDF, JPEG or PNG, a value the register already holds, and a person who is not mine', async () => {

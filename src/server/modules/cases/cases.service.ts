@@ -74,18 +74,21 @@ export function createCasesService(deps: CasesDeps) {
     payload: { kind: row.kind, ...row.payload } as ActionPayload,
   });
 
-  /** The roles the caller holds in this case; staff of another branch hold none (the branch is their jurisdiction). */
-  function rolesIn(ctx: CaseActorContext, row: CaseRow): CaseRole[] {
-    if (ctx.kind === 'resident') return row.applicantPersonId === ctx.personId || representativeOf(row, ctx.personId) ? ['applicant'] : [];
-    if (ctx.branchId !== row.branchId) return [];
-    return staffCaseRoles(definitionOf(row), ctx.roles);
+  /**
+   * The roles the caller holds in this case. Staff of another branch hold none (the branch is their
+   * jurisdiction); a resident is the applicant, or represents them (a parent or guardian filing for a
+   * child or ward) and may do what the representation allows.
+   */
+  async function rolesIn(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow): Promise<CaseRole[]> {
+    if (ctx.kind === 'staff') return ctx.branchId === row.branchId ? staffCaseRoles(definitionOf(row), ctx.roles) : [];
+    if (row.applicantPersonId === ctx.personId) return ['applicant'];
+    return (await repository.representation(trx, row.id, ctx.personId)).includes('see') ? ['applicant'] : [];
   }
-  const representativeOf = (row: CaseRow, personId: string): boolean => (row.subject['filedBy'] as string | undefined) === personId;
 
   /** Reads the case for someone who may see it, or answers 404 (a resident never learns that another's case exists). */
   async function requireCase(trx: DbExecutor, ctx: CaseActorContext, caseId: string, lock = false): Promise<{ row: CaseRow; roles: CaseRole[] }> {
     const row = await repository.caseById(trx, caseId, lock);
-    const roles = row ? rolesIn(ctx, row) : [];
+    const roles = row ? await rolesIn(trx, ctx, row) : [];
     if (!row || roles.length === 0) throw new AppError('NOT_FOUND', `No case ${caseId} that you may see`);
     return { row, roles };
   }
@@ -226,7 +229,7 @@ export function createCasesService(deps: CasesDeps) {
     }
   }
 
-  async function openCorrection(trx: DbExecutor, ctx: CaseActorContext, input: { personId: string; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[]; branchId: string; channel: 'portal' | 'desk'; filedBy?: string }, claim: (caseId: string) => Promise<void>) {
+  async function openCorrection(trx: DbExecutor, ctx: CaseActorContext, input: { personId: string; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[]; branchId: string; channel: 'portal' | 'desk'; filedBy?: { personId: string; name: string; kind: 'parent' | 'guardian' } }, claim: (caseId: string) => Promise<void>) {
     const def = CASE_TYPE_DEFINITIONS['register-correction'];
     const id = randomUUID();
     await claim(id);
@@ -237,9 +240,9 @@ export function createCasesService(deps: CasesDeps) {
     const registerCtx = { actor: ctx.audit, channel: input.channel, caseReference: reference, requestId: ctx.requestId };
     const current = await register.correctableValue(trx, registerCtx, input.personId, input.field);
     if ((current.value ?? null) === (input.requestedValue ?? null)) invalid('requestedValue', 'The register already holds this value', 'same-as-current');
-    const subject: Subject & { filedBy?: string } = {
+    const subject: Subject = {
       personId: input.personId, personalCode: current.person.personalCode, personName: `${current.person.givenNames} ${current.person.surname}`, field: input.field,
-      currentValue: current.value, requestedValue: input.requestedValue, explanation: input.explanation, ...(input.filedBy ? { filedBy: input.filedBy } : {}),
+      currentValue: current.value, requestedValue: input.requestedValue, explanation: input.explanation,
     };
     const now = clock.now().toISOString();
     const row: CaseRow = {
@@ -250,13 +253,16 @@ export function createCasesService(deps: CasesDeps) {
     const state0 = foldActions(def.lifecycle, []);
     const deadline = computeDeadline({ rule: def.deadline, receivedOn: on, suspensions: [], extendedTo: null, today: on });
     await repository.insertCase(trx, { ...row, dueOn: deadline.dueOn, status: state0.status });
+    if (input.filedBy) {
+      await repository.insertRepresentative(trx, { caseId: id, personId: input.filedBy.personId, name: input.filedBy.name, kind: input.filedBy.kind, may: ['see', 'answer', 'withdraw'] });
+    }
     const documentIds = await storeUploads(trx, ctx, id, input.documents, 'documents');
     const actor = actorOf(ctx);
     await repository.insertAction(trx, { caseId: id, seq: 1, kind: 'submit', actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: on, at: now, payload: { documentIds } });
     await auditCase(trx, ctx, row, 'create', ['case', input.field]);
     await notifications.enqueue(trx, applicantMessage(row, 'case-received', `case:${id}:received`, { dueOn: deadline.dueOn }));
     const stored = await repository.caseById(trx, id) as CaseRow;
-    return { caseId: id, view: await buildView(trx, stored, rolesIn(ctx, stored), actorOf(ctx)) };
+    return { caseId: id, view: await buildView(trx, stored, await rolesIn(trx, ctx, stored), actorOf(ctx)) };
   }
 
   /** Turns the caller's input into the action's payload, checking what only the service can check. */
@@ -386,13 +392,15 @@ export function createCasesService(deps: CasesDeps) {
     async createCorrectionOnline(ctx: CaseActorContext, input: { subjectPersonId?: string | undefined; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[] }, key?: string): Promise<CaseView> {
       if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
       const subjectId = input.subjectPersonId ?? ctx.personId;
+      let filedBy: { personId: string; name: string; kind: 'parent' | 'guardian' } | undefined;
       if (subjectId !== ctx.personId) {
-        const subjects = await register.subjects(ctx.personId);
-        if (!subjects.some((s: { personId: string }) => s.personId === subjectId)) invalid('subjectPersonId', 'You may apply only for yourself, your minor child or your ward', 'not-your-subject');
+        const subject = (await register.subjects(ctx.personId)).find((s) => s.personId === subjectId);
+        if (!subject || subject.relation === 'self') invalid('subjectPersonId', 'You may apply only for yourself, your minor child or your ward', 'not-your-subject');
+        filedBy = { personId: ctx.personId, name: ctx.name, kind: subject.relation === 'child' ? 'parent' : 'guardian' };
       }
       const branchId = await deps.portalBranchId();
       const { subjectPersonId: _ignored, ...rest } = input;
-      return idempotent(ctx, key, input, (trx, claim) => openCorrection(trx, ctx, { ...rest, personId: subjectId, branchId, channel: 'portal', ...(subjectId !== ctx.personId ? { filedBy: ctx.personId } : {}) }, claim));
+      return idempotent(ctx, key, input, (trx, claim) => openCorrection(trx, ctx, { ...rest, personId: subjectId, branchId, channel: 'portal', ...(filedBy ? { filedBy } : {}) }, claim));
     },
 
     async readCase(ctx: CaseActorContext, caseId: string): Promise<CaseView> {
@@ -452,12 +460,10 @@ export function createCasesService(deps: CasesDeps) {
       };
     },
 
-    /** The resident's applications: their own, and those they filed for a child or ward. */
+    /** The resident's applications: their own, and those they represent (filed for a child or ward). */
     async myCases(ctx: CaseActorContext) {
       if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
-      const subjects = await register.subjects(ctx.personId);
-      const ids = [ctx.personId, ...subjects.map((s: { personId: string }) => s.personId).filter((id: string) => id !== ctx.personId)];
-      const rows = await repository.casesOfApplicants(db, ids);
+      const rows = await repository.casesOf(db, ctx.personId, await repository.representedCaseIds(db, ctx.personId));
       return rows.map((r) => ({ ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'] }));
     },
 

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../platform/clock.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { backoffMs, createNotificationsRepository, createNotificationsService, render, type Transport } from './index.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+/** A transport that fails while `down` is true and records what it sent. */
+function flakyTransport() {
+  const sent: string[] = [];
+  const transport: Transport & { down: boolean; sent: string[] } = {
+    name: 'test', down: true, sent,
+    async send(m) {
+      if (transport.down) throw new Error('connection refused by smtp.example.invalid');
+      sent.push(`${m.to}|${m.subject}`);
+    },
+  };
+  return transport;
+}
+
+describe('the outbox', () => {
+  it('queues a message once per event key, retries with a doubling backoff, gives up after the last attempt, and an administrator retries it', async () => {
+    const clock = createManualClock('2026-11-30T08:00:00.000Z');
+    const email = flakyTransport();
+    const service = createNotificationsService({ db: database.db, clock, repository: createNotificationsRepository(), email, sms: email, maxAttempts: 3 });
+    const message = { eventKey: 'case:x:received:a@example.invalid', channel: 'email' as const, recipient: 'a@example.invalid', language: 'en' as const, template: 'case-received' as const, params: { reference: 'DL-2026-000001', dueOn: '2026-12-30' } };
+    await database.db.transaction().execute((trx) => service.enqueue(trx, [message]));
+    await database.db.transaction().execute((trx) => service.enqueue(trx, [message]));
+    expect((await service.list({ limit: 10 })).messages).toHaveLength(1);
+
+    expect(await service.deliverDue()).toEqual({ sent: 0, failed: 1 });
+    // Not due again before the backoff has passed.
+    expect(await service.deliverDue()).toEqual({ sent: 0, failed: 0 });
+    clock.advance(backoffMs(1));
+    expect(await service.deliverDue()).toEqual({ sent: 0, failed: 1 });
+    clock.advance(backoffMs(2));
+    expect(await service.deliverDue()).toEqual({ sent: 0, failed: 1 });
+    const failed = (await service.list({ status: 'failed', limit: 10 })).messages[0];
+    expect(failed).toMatchObject({ attempts: 3, lastError: 'connection refused by smtp.example.invalid' });
+
+    email.down = false;
+    clock.advance(24 * 3_600_000);
+    expect(await service.deliverDue()).toEqual({ sent: 0, failed: 0 });
+    expect(await service.retry(failed?.id as string)).toBe(true);
+    expect(await service.deliverDue()).toEqual({ sent: 1, failed: 0 });
+    expect(email.sent).toEqual(['a@example.invalid|Application DL-2026-000001 received']);
+    expect((await service.list({ status: 'sent', limit: 10 })).messages[0]).toMatchObject({ subject: 'Application DL-2026-000001 received', body: expect.stringContaining('2026-12-30') });
+    expect(await service.retry(failed?.id as string)).toBe(false);
+  });
+
+  it('backs off 30 s, 1 min, 2 min … up to an hour', () => {
+    expect([1, 2, 3, 4].map(backoffMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(backoffMs(20)).toBe(3_600_000);
+  });
+
+  it('renders every template in both languages with Latvian diacritics intact', () => {
+    const params = { reference: 'DL-2026-000001', dueOn: '2026-12-30', question: 'Lūdzu pievienojiet apliecību', outcome: 'accept', appealUntil: '2027-01-29', days: 12 };
+    for (const template of ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached'] as const) {
+      for (const language of ['lv', 'en'] as const) expect(render(template, language, params).subject).toContain('DL-2026-000001');
+    }
+    expect(render('deadline-warning', 'lv', params).body).toContain('atlikušas 12 darba dienas');
+    expect(render('decision-made', 'lv', params).body).toContain('reģistra dati tiek laboti');
+  });
+});
