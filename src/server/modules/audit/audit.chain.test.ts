@@ -62,6 +62,28 @@ describe('audit gate', () => {
     expect(after.ok).toBe(true);
   });
 
+  it('holds entries back in deferredIn and appends them, in order and linked, at the end; a failure writes none', async () => {
+    const before = (await audit.verify(database.db)).headSeq;
+    const seqs = await database.db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
+      const first = await audit.record(trx, staffRead(400));
+      const second = await audit.record(trx, staffRead(401));
+      // Nothing appended yet (read through the transaction: the embedded engine has one connection).
+      expect((await trx.selectFrom('audit.entry').select('seq').where('seq', '>', before).execute())).toEqual([]);
+      return [first.seq, second.seq];
+    }));
+    expect(seqs).toEqual([null, null]);
+    const after = await audit.verify(database.db);
+    expect(after).toMatchObject({ ok: true, headSeq: before + 2 });
+    const stored = await database.db.selectFrom('audit.entry').select(['requestId']).where('seq', '>', before).orderBy('seq').execute();
+    expect(stored.map((e) => e.requestId)).toEqual(['req-400', 'req-401']);
+    await expect(database.db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
+      await audit.record(trx, staffRead(402));
+      throw new Error('the work failed');
+    }))).rejects.toThrow('the work failed');
+    expect((await audit.verify(database.db)).headSeq).toBe(before + 2);
+    await expect(database.db.transaction().execute((trx) => audit.deferredIn(trx, () => audit.record(trx, { ...staffRead(403), purpose: ' ' })))).rejects.toMatchObject({ code: 'PURPOSE_REQUIRED' });
+  });
+
   it('keeps the chain linear under concurrent writers', async () => {
     const before = (await audit.verify(database.db)).headSeq;
     await Promise.all(Array.from({ length: 20 }, (_, i) => database.db.transaction().execute((trx) => audit.record(trx, staffRead(100 + i)))));
@@ -82,7 +104,7 @@ describe('audit gate', () => {
     const after = await audit.verify(database.db);
     expect(after.ok).toBe(true);
     expect(after.headSeq).toBe(before + 75);
-    const seqs = results.map((r) => r.seq).sort((a, b) => a - b);
+    const seqs = results.map((r) => r.seq as number).sort((a, b) => a - b);
     expect(new Set(seqs).size).toBe(75);
     expect([seqs[0], seqs.at(-1)]).toEqual([before + 1, before + 75]);
     const stored = await database.db.selectFrom('audit.entry').select(['requestId']).where('seq', '>', before).execute();

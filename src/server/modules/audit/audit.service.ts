@@ -133,13 +133,45 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
     if (missing.length) throw new AppError('PURPOSE_REQUIRED', 'Access to personal data needs a purpose and a case or reason', missing);
   }
 
+  /** Entries held back in a transaction by `deferredIn`, appended together at its end. */
+  const heldBack = new WeakMap<object, EntryFields[]>();
+
   return {
-    /** Writes one audit entry in `trx` (which must be a transaction: the chain lock lasts until it ends). */
-    async record(trx: DbExecutor, r: AccessRecord): Promise<{ id: string; seq: number }> {
+    /**
+     * Writes one audit entry in `trx` (which must be a transaction: the chain lock lasts until it ends).
+     * Inside `deferredIn` the entry is only checked and stamped now, and numbered when it is appended at
+     * the end (`seq` null).
+     */
+    async record(trx: DbExecutor, r: AccessRecord): Promise<{ id: string; seq: number | null }> {
       refuseWithoutPurpose(r);
-      const [entry] = chainAfter(await repository.lockHead(trx), [entryFields(r)]) as [AuditEntryTable];
+      const fields = entryFields(r);
+      const pending = heldBack.get(trx);
+      if (pending) {
+        pending.push(fields);
+        return { id: fields.id, seq: null };
+      }
+      const [entry] = chainAfter(await repository.lockHead(trx), [fields]) as [AuditEntryTable];
       await repository.insertEntries(trx, [entry]);
       return { id: entry.id, seq: entry.seq };
+    },
+
+    /**
+     * Runs `work` in the transaction `trx` with its audit entries held back, then appends them together.
+     * The chain head's lock serializes every writer until its commit; taken at the end, it is held for the
+     * append and the commit only, not for the whole transaction (measured: case creation with 16 clients,
+     * where the lock was taken by the first read and held through a dozen statements). The entries keep the
+     * time of the access they record; a failure in `work` writes none of them, as before.
+     */
+    async deferredIn<T>(trx: DbExecutor, work: () => Promise<T>): Promise<T> {
+      const pending: EntryFields[] = [];
+      heldBack.set(trx, pending);
+      try {
+        const result = await work();
+        if (pending.length) await repository.insertEntries(trx, chainAfter(await repository.lockHead(trx), pending));
+        return result;
+      } finally {
+        heldBack.delete(trx);
+      }
     },
 
     /**
