@@ -139,11 +139,11 @@ try {
     const t = performance.now();
     await handle.pool.query(`SELECT id, reference, case_type, status, applicant_name, assignee_name, received_on, due_on, suspended, deadline_alert, version FROM cases."case"
       WHERE branch_id = $1 AND closed_at IS NULL AND case_type = 'register-correction' ORDER BY due_on, reference LIMIT 50`, [branchId]);
-    await handle.pool.query(`SELECT count(*) FROM cases."case" WHERE branch_id = $1 AND closed_at IS NULL AND case_type = 'register-correction'`, [branchId]);
+    await handle.pool.query(`SELECT count(*) FROM (SELECT id FROM cases."case" WHERE branch_id = $1 AND closed_at IS NULL AND case_type = 'register-correction' LIMIT 10001) AS m`, [branchId]);
     rawTimes.push(performance.now() - t);
   }
   rawTimes.sort((a, b) => a - b);
-  out(`  work queue       ${open.toLocaleString('en')} open cases in the branch, first 50 by deadline with the total count:`);
+  out(`  work queue       ${open.toLocaleString('en')} open cases in the branch, first 50 by deadline, with the count of matching cases (up to 10,000):`);
   for (const q of queries) out(`                   GET /api/cases/queue${q.padEnd(30)} p50 ${ms(percentile(queueTimes[q] as number[], 50))}, p95 ${ms(percentile(queueTimes[q] as number[], 95))}   target p95 < 50 ms`);
   out(`                   limit: the same page and count by bare SQL p50 ${ms(percentile(rawTimes, 50))}, p95 ${ms(percentile(rawTimes, 95))}`);
   await app.close();

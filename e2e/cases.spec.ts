@@ -138,4 +138,38 @@ describe('a register correction case through both UIs', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it('the supervisor sees the branch overview and the queue; the administrator sees the messages sent (demo mailbox)', async () => {
+    await staff('supervisor');
+    await h.page.getByRole('link', { name: 'Pārskats' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Nodaļas pārskats' }).waitFor();
+    await h.page.getByText('Nodaļā nav atvērtu lietu.').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-cases-dashboard');
+    await h.page.getByRole('link', { name: 'Lietas', exact: true }).click();
+    await h.page.getByLabel('Statuss').selectOption('in-review');
+    await h.page.getByRole('status').getByText(/Parādītas \d+ no \d+/).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-cases-queue');
+
+    await h.app.backgroundJobs.deliverOutbox();
+    await staff('admin');
+    await h.page.getByRole('link', { name: 'Paziņojumi' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Paziņojumi' }).waitFor();
+    await h.page.getByRole('heading', { level: 2, name: `${reference}: pieņemts lēmums` }).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-outbox');
+  });
+
+  it('the resident reads the application in English', async () => {
+    await residentSignIn();
+    await h.page.goto(`${h.baseUrl}/my/cases`);
+    await h.page.getByRole('button', { name: /Valoda: English/ }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'My applications' }).waitFor();
+    await h.page.getByRole('link', { name: reference }).click();
+    await h.page.getByText('The register data are corrected. You can read the decision below.').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-case-decided-en');
+    await h.page.getByRole('button', { name: /Language: Latviešu/ }).click();
+  });
 });

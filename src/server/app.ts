@@ -32,7 +32,7 @@ import { createRegisterPersonDirectory, createRegisterRepository, createRegister
 import {
   createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport, registerNotificationsRoutes, smtpTransport, type Transport,
 } from './modules/notifications/index.ts';
-import { createCasesRepository, createCasesService, registerCasesRoutes } from './modules/cases/index.ts';
+import { createCasesRepository, createCasesService, registerCasesRoutes, seedDemoCases } from './modules/cases/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -94,8 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db, clock, repository: createNotificationsRepository(), maxAttempts: config.outbox.maxAttempts,
     email: deps.emailTransport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl, config.mail.from) : mailboxTransport), sms: recordingSmsTransport,
   });
+  const casesRepository = createCasesRepository();
   const cases = createCasesService({
-    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: createCasesRepository(),
+    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: casesRepository,
     branchStaff: (branchId) => identity.branchStaff(branchId), warnAtWorkingDays: config.deadlines.warnAtWorkingDays,
     portalBranchId: async () => {
       const branches = await identity.listBranches();
@@ -107,6 +108,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('backgroundJobs', {
     deliverOutbox: () => notifications.deliverDue(),
     watchDeadlines: () => cases.watchDeadlines(),
+    seedDemoCases: async () => {
+      const branches = await identity.listBranches();
+      const branch = branches.find((b) => b.code === config.portalCaseBranch);
+      return branch ? seedDemoCases(cases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db)) : 0;
+    },
   });
   const oidc = config.oidc
     ? createOidcRelyingParty({ db, repository: identityRepository, clock, settings: config.oidc, redirectUri: `${config.publicUrl}/api/auth/oidc/callback`, ...(deps.oidcFetch ? { customFetch: deps.oidcFetch } : {}) })
@@ -160,6 +166,8 @@ async function registerWebShells(app: FastifyInstance): Promise<void> {
 export interface BackgroundJobs {
   deliverOutbox(): Promise<{ sent: number; failed: number }>;
   watchDeadlines(): Promise<{ warned: number; breached: number }>;
+  /** Demo cases in each step for the demo persons (first start in demo mode; nothing if any case exists). */
+  seedDemoCases(): Promise<number>;
 }
 
 declare module 'fastify' {

@@ -34,6 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await seedRegister(database.db, database.pool, { engine: database.engine, persons: seeded ? config.demoPopulation : 0, seed: 1, today: plainDateInZone(now, 'Europe/Riga'), now: now.toISOString() });
     }
     const app = await buildApp({ config, db: database.db, clock: systemClock, hasher });
+    if (seeded) await app.backgroundJobs.seedDemoCases();
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;
     // PGlite runs with fsync off (safe against a crash, not a power cut), so embedded mode backs itself up.

@@ -46,6 +46,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     COMMENT ON COLUMN cases."case".due_on IS 'The statutory deadline after suspensions and extensions; null once the case is closed';
     -- Work queues: open cases of a branch by deadline, of an officer by deadline; a resident's applications.
     CREATE INDEX case_queue_idx ON cases."case" (branch_id, due_on, reference) WHERE closed_at IS NULL;
+    -- A queue filtered by status (a decision-maker's proposals), and its count, without walking the branch.
+    CREATE INDEX case_status_queue_idx ON cases."case" (branch_id, status, due_on) WHERE closed_at IS NULL;
     CREATE INDEX case_assignee_idx ON cases."case" (assignee_id, due_on) WHERE closed_at IS NULL;
     CREATE INDEX case_applicant_idx ON cases."case" (applicant_person_id, opened_at DESC);
 

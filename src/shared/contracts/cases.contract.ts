@@ -138,7 +138,8 @@ export const QueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const QueueResult = z.object({ cases: z.array(CaseSummary), total: z.number().int() });
+/** `total` counts matching cases up to 10,000; `totalCapped` says there are more. */
+export const QueueResult = z.object({ cases: z.array(CaseSummary), total: z.number().int(), totalCapped: z.boolean() });
 
 export const listQueue = defineEndpoint({
   method: 'GET', path: '/api/cases/queue', summary: 'The work queue of my branch: open cases, by deadline', tags: ['cases'], query: QueueQuery, response: QueueResult,

@@ -445,15 +445,15 @@ export function createCasesService(deps: CasesDeps) {
     async queue(ctx: CaseActorContext, q: { type?: CaseType | undefined; status?: string | undefined; assignee: 'me' | 'unassigned' | 'any'; dueWithin?: number | undefined; flag?: 'at-risk' | 'breached' | 'suspended' | undefined; limit: number }) {
       const staff = staffContext(ctx);
       const types = caseTypesFor(staff.roles).filter((t) => !q.type || t === q.type);
-      if (types.length === 0) return { cases: [], total: 0 };
+      if (types.length === 0) return { cases: [], total: 0, totalCapped: false };
       const on = today();
       const warn = deps.warnAtWorkingDays[0] ?? 5;
       const dueBy = q.flag === 'breached' ? addDays(on, -1) : q.flag === 'at-risk' ? addWorkingDays(on, warn) : q.dueWithin !== undefined ? addWorkingDays(on, q.dueWithin) : undefined;
-      const { rows, total } = await repository.queue(db, {
+      const { rows, total, totalCapped } = await repository.queue(db, {
         branchId: staff.branchId, caseTypes: types, status: q.status, limit: q.limit, dueBy,
         assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined, ...(q.flag === 'suspended' ? { suspended: true } : {}),
       });
-      return { cases: rows.map((r) => ({ ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'] })), total };
+      return { cases: rows.map((r) => ({ ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'] })), total, totalCapped };
     },
 
     async dashboard(ctx: CaseActorContext) {

@@ -3,3 +3,4 @@ export { createCasesService, appealUntil, type CasesService, type CaseActorConte
 export { createCasesRepository } from './cases.repository.ts';
 export { registerCasesRoutes } from './cases.routes.ts';
 export { CASE_TYPE_DEFINITIONS } from './case-types.ts';
+export { seedDemoCases } from './demo-cases.ts';

@@ -42,7 +42,7 @@ export function QueuePage() {
       </div>
       {queue.data && (
         <>
-          <p role="status">{t('staff.queue.count', { shown: queue.data.cases.length, total: queue.data.total })}</p>
+          <p role="status">{t(queue.data.totalCapped ? 'staff.queue.countMore' : 'staff.queue.count', { shown: queue.data.cases.length, total: queue.data.total })}</p>
           {queue.data.cases.length > 0 && (
             <table className="data">
               <caption className="visually-hidden">{t('staff.queue.title')}</caption>
