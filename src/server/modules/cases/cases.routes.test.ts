@@ -179,6 +179,10 @@ describe('idempotency and bad input', () => {
     expect(same.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'requestedValue', reason: 'same-as-current' }] });
     const notMine = await anna.request('POST', '/api/portal/me/cases/corrections', { subjectPersonId: JANIS, field: 'birthPlace', requestedValue: 'Tukums', explanation: 'x' });
     expect(notMine.json()).toMatchObject({ errors: [{ path: 'subjectPersonId', reason: 'not-your-subject' }] });
+    const country = await anna.request('POST', '/api/portal/me/cases/corrections', { field: 'birthCountry', requestedValue: 'XYZ', explanation: 'x' });
+    expect(country.json()).toMatchObject({ errors: [{ path: 'requestedValue', reason: 'unknown-country' }] });
+    const empty = await anna.request('POST', '/api/portal/me/cases/corrections', { field: 'surname', requestedValue: '', explanation: 'x' });
+    expect(empty.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'requestedValue' }] });
     const badField = await anna.request('POST', '/api/portal/me/cases/corrections', { field: 'personalCode', requestedValue: '1', explanation: 'x' });
     expect(badField.statusCode).toBe(400);
   });
@@ -194,7 +198,8 @@ describe('idempotency and bad input', () => {
   });
 
   it('asks for a reason to take a case out of deadline order', async () => {
-    const early = await ask(anna, { field: 'birthCountry', requestedValue: 'LTU' });
+    const early = await ask(anna, { field: 'birthCountry', requestedValue: 'ltu' });
+    expect((early as unknown as { subject: { requestedValue: string } }).subject.requestedValue).toBe('LTU');
     // Opened four days later, so due later (a day later could fall on the same working day).
     await later(4 * DAY);
     const late = await ask(anna, { field: 'givenNames', requestedValue: 'Anna Marija Elza' });

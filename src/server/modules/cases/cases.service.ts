@@ -25,6 +25,7 @@ import {
 import { computeDeadline, extensionProblem, type DeadlineState } from './case-deadline.ts';
 import { CASE_TYPE_DEFINITIONS, caseTypesFor, staffCaseRoles, type CaseType, type CaseTypeDefinition } from './case-types.ts';
 import { sniffMediaType } from './uploads.ts';
+import { isKnownCountry } from '../register/index.ts';
 import type { CaseActionRow, CaseRow, CasesRepository } from './cases.repository.ts';
 
 /** Who acts on a case: a staff member (with roles and branch) or a signed-in resident. */
@@ -53,6 +54,9 @@ export interface CasesDeps {
 }
 
 type Subject = { personId: string; personalCode: string; personName: string; field: CorrectableField; currentValue: string | null; requestedValue: string | null; explanation: string };
+
+/** Entries a correction may change but not empty. */
+const REQUIRED_FIELDS: ReadonlySet<CorrectableField> = new Set(['givenNames', 'surname', 'birthCountry']);
 
 const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -244,12 +248,19 @@ export function createCasesService(deps: CasesDeps) {
 
   async function openCorrection(trx: DbExecutor, ctx: CaseActorContext, reference: string, input: { personId: string; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[]; branchId: string; channel: 'portal' | 'desk'; filedBy?: { personId: string; name: string; kind: 'parent' | 'guardian' } }, claim: (caseId: string) => Promise<void>) {
     const def = CASE_TYPE_DEFINITIONS['register-correction'];
+    // A country is an ISO 3166 alpha-3 code, whatever case it was typed in.
+    if (input.field === 'birthCountry' && input.requestedValue) input = { ...input, requestedValue: input.requestedValue.toUpperCase() };
     const id = randomUUID();
     await claim(id);
     const on = today();
     const registerCtx = { actor: ctx.audit, channel: input.channel, caseReference: reference, requestId: ctx.requestId };
     const current = await register.correctableValue(trx, registerCtx, input.personId, input.field);
     if ((current.value ?? null) === (input.requestedValue ?? null)) invalid('requestedValue', 'The register already holds this value', 'same-as-current');
+    // What the register would refuse at approval is refused now, while the applicant can still fix it.
+    if (REQUIRED_FIELDS.has(input.field) && !input.requestedValue) invalid('requestedValue', 'This entry cannot be empty');
+    if (input.field === 'birthCountry' && input.requestedValue && !isKnownCountry(input.requestedValue)) {
+      invalid('requestedValue', `Unknown country code ${input.requestedValue}`, 'unknown-country');
+    }
     const subject: Subject = {
       personId: input.personId, personalCode: current.person.personalCode, personName: `${current.person.givenNames} ${current.person.surname}`, field: input.field,
       currentValue: current.value, requestedValue: input.requestedValue, explanation: input.explanation,

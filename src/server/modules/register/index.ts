@@ -11,3 +11,4 @@ export { scanForDuplicates } from './duplicate-scan.ts';
 export { createPersonSearch } from './person-search.ts';
 export { DUPLICATE_THRESHOLD } from './match-score.ts';
 export { buildPendingIndexes } from './population-loader.ts';
+export { isKnownCountry } from './countries.ts';
