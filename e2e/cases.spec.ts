@@ -172,4 +172,29 @@ describe('a register correction case through both UIs', () => {
     await screenshot(h.page, 'portal-case-decided-en');
     await h.page.getByRole('button', { name: /Language: Latviešu/ }).click();
   });
+
+  it('the resident contests a refusal: the appeal opens as a linked case', async () => {
+    // A refusal prepared and approved over the API (the screens for it are covered above).
+    const as = async (username: string) => {
+      const res = await h.app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', payload: { username, password: 'civitas-demo' } });
+      return { cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`, 'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken };
+    };
+    const officer = await as('registrar');
+    let view = (await h.app.inject({ method: 'POST', url: '/api/cases/corrections', headers: officer, payload: { personId: '00000000-0000-4000-8000-000000000002', field: 'ethnicity', requestedValue: 'latviete', explanation: 'Iesniegts klātienē' } })).json() as { id: string; version: number; reference: string };
+    for (const body of [{ kind: 'assign', outOfOrderReason: 'e2e' }, { kind: 'propose-decision', outcome: 'reject', reasoning: 'Nav iesniegts pamatojošs dokuments.' }]) {
+      view = (await h.app.inject({ method: 'POST', url: `/api/cases/${view.id}/actions`, headers: officer, payload: { ...body, expectedVersion: view.version } })).json() as typeof view;
+    }
+    await h.app.inject({ method: 'POST', url: `/api/cases/${view.id}/actions`, headers: await as('decision.maker'), payload: { kind: 'approve-decision', expectedVersion: view.version } });
+
+    await residentSignIn();
+    await h.page.goto(`${h.baseUrl}/my/cases/${view.id}`);
+    await h.page.getByRole('heading', { level: 2, name: 'Apstrīdēt lēmumu' }).waitFor();
+    await h.page.getByLabel('Kāpēc lēmums ir nepareizs').fill('Pievienoju vecāku dzimšanas apliecības.');
+    await h.page.locator('#appeal-files').setInputFiles(evidence);
+    await h.page.getByRole('button', { name: 'Iesniegt apstrīdēšanas iesniegumu' }).click();
+    await h.page.getByRole('heading', { level: 1, name: /Iesniegums AP-\d{4}-\d{6}/ }).waitFor();
+    await h.page.getByRole('link', { name: view.reference }).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-appeal-submitted');
+  });
 });

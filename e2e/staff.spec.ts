@@ -43,7 +43,7 @@ describe('staff workbench', () => {
 
     await h.page.getByRole('link', { name: 'Darbinieku konti' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Darbinieku konti' }).waitFor();
-    await h.page.getByRole('cell', { name: 'registrar demo' }).waitFor();
+    await h.page.getByRole('cell', { name: 'registrar demo', exact: true }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-accounts');
 

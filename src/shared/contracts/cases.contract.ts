@@ -10,7 +10,7 @@ const OptionalText = (max: number) => z.string().trim().max(max).optional().tran
 export const CORRECTABLE_FIELDS = ['givenNames', 'surname', 'originalName', 'birthPlace', 'birthCountry', 'ethnicity'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
-export const CASE_TYPES = ['register-correction'] as const;
+export const CASE_TYPES = ['register-correction', 'register-correction-appeal'] as const;
 export const CaseTypeSchema = z.enum(CASE_TYPES);
 
 export const CASE_STATUSES = ['submitted', 'in-review', 'awaiting-applicant', 'proposed', 'accepted', 'rejected', 'withdrawn'] as const;
@@ -122,6 +122,11 @@ export const CaseView = CaseSummary.extend({
   availableActions: z.array(z.enum(ACTION_KINDS)),
   /** The reader proposed the pending decision: someone else must approve it (four-eyes). */
   ownProposal: z.boolean(),
+  /** An appeal names the case whose decision it contests; a contested case names its appeal. */
+  appealOf: z.object({ id: z.uuid(), reference: z.string() }).nullable(),
+  appealedBy: z.object({ id: z.uuid(), reference: z.string() }).nullable(),
+  /** The applicant may still contest the decision (a refusal, within the appeal period, not yet contested). */
+  canAppeal: z.boolean(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -184,6 +189,10 @@ export const readMyCase = defineEndpoint({
 export const takeMyCaseAction = defineEndpoint({
   method: 'POST', path: '/api/portal/me/cases/{caseId}/actions', summary: 'Answer a request for information, add a document, or withdraw', tags: ['cases'],
   params: CaseIdParam, body: CaseActionInput, response: CaseView,
+});
+export const appealMyCase = defineEndpoint({
+  method: 'POST', path: '/api/portal/me/cases/{caseId}/appeal', summary: 'Contest a decision on my application (to the head of the office, within 30 days): opens a linked appeal case', tags: ['cases'],
+  params: CaseIdParam, body: z.strictObject({ reason: Text(4000), documents: z.array(UploadInput).max(10).default([]) }), response: CaseView, successStatus: 201,
 });
 export const myCaseDocument = defineEndpoint({
   method: 'GET', path: '/api/portal/me/cases/{caseId}/documents/{documentId}', summary: 'Download a file of my application', tags: ['cases'], params: DocumentParam, response: null,

@@ -1,8 +1,8 @@
 /** One of my applications: where it stands, the deadline, a request to answer, the decision and how to appeal. */
 import { useState, type FormEvent } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { readMyCase, takeMyCaseAction, type CaseActionInput, type CaseView } from '../../shared/contracts/cases.contract.ts';
+import { appealMyCase, readMyCase, takeMyCaseAction, type CaseActionInput, type CaseView } from '../../shared/contracts/cases.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
@@ -40,7 +40,8 @@ export function MyCasePage() {
         <AnswerForm question={v.openRequest.question} dueOn={v.openRequest.dueOn} busy={act.isPending}
           onSend={async (text, files) => act.mutate({ kind: 'answer-information', expectedVersion: v.version, requestId: v.openRequest?.requestId as string, text, documents: await toUploads(files) })} />
       )}
-      <CaseDetails view={v} documentUrl={(id) => `/api/portal/me/cases/${v.id}/documents/${id}`} decisionUrl={`/api/portal/me/cases/${v.id}/decision.pdf`} />
+      <CaseDetails view={v} documentUrl={(id) => `/api/portal/me/cases/${v.id}/documents/${id}`} decisionUrl={`/api/portal/me/cases/${v.id}/decision.pdf`} caseLink={(id, reference) => <Link to={`/my/cases/${id}`}>{reference}</Link>} />
+      {v.canAppeal && <AppealForm caseId={v.id} until={v.decision?.appealUntil ?? ''} onError={setErrors} />}
       {v.availableActions.includes('withdraw') && <WithdrawForm busy={act.isPending} onSend={(reason) => act.mutate({ kind: 'withdraw', expectedVersion: v.version, reason })} />}
     </>
   );
@@ -81,5 +82,32 @@ function WithdrawForm({ busy, onSend }: { busy: boolean; onSend: (reason: string
         <button type="submit" className="button button--warning" disabled={busy}>{t('portal.case.withdrawConfirm')}</button>
       </form>
     </details>
+  );
+}
+
+function AppealForm({ caseId, until, onError }: { caseId: string; until: string; onError: (errors: FormError[]) => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [files, setFiles] = useState<FileList | null>(null);
+  const appeal = useMutation({
+    mutationFn: async () => callApi(appealMyCase, { params: { caseId }, body: { reason, documents: await toUploads(files) } }),
+    onError: (e) => onError(formErrorsFrom(e, t, { reason: t('portal.case.appealReason') })),
+  });
+  if (appeal.data) return <Navigate to={`/my/cases/${appeal.data.id}?new=1`} />;
+  return (
+    <form className="panel" onSubmit={(e) => { e.preventDefault(); appeal.mutate(); }} noValidate>
+      <h2>{t('portal.case.appealTitle')}</h2>
+      <p>{t('portal.case.appealIntro', { until })}</p>
+      <div className="field">
+        <label htmlFor="appeal-reason">{t('portal.case.appealReason')}</label>
+        <textarea id="appeal-reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="appeal-files">{t('cases.section.documents')}</label>
+        <p className="hint" id="appeal-files-hint">{t('cases.filesHint')}</p>
+        <input id="appeal-files" type="file" multiple accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFiles(e.target.files)} aria-describedby="appeal-files-hint" />
+      </div>
+      <button type="submit" className="button" disabled={appeal.isPending}>{t('portal.case.appealSubmit')}</button>
+    </form>
   );
 }

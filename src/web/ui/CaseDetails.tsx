@@ -1,4 +1,5 @@
 /** One case as both apps show it: what is asked, the deadline clock, documents, the decision and the timeline of actions. */
+import type { ReactNode } from 'react';
 import type { CaseView } from '../../shared/contracts/cases.contract.ts';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -25,7 +26,7 @@ export function DeadlineClock({ view }: { view: CaseView }) {
   );
 }
 
-export function CaseDetails({ view, documentUrl, decisionUrl }: { view: CaseView; documentUrl: (id: string) => string; decisionUrl: string }) {
+export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view: CaseView; documentUrl: (id: string) => string; decisionUrl: string; caseLink: (id: string, reference: string) => ReactNode }) {
   const t = useT();
   const s = view.subject;
   return (
@@ -39,6 +40,8 @@ export function CaseDetails({ view, documentUrl, decisionUrl }: { view: CaseView
         <dt>{t('cases.field.requestedValue')}</dt><dd>{s.requestedValue ?? t('common.none')}</dd>
         <dt>{t('cases.field.explanation')}</dt><dd>{s.explanation}</dd>
         <dt>{t('cases.field.assignee')}</dt><dd>{view.assigneeName ?? t('cases.unassigned')}</dd>
+        {view.appealOf && (<><dt>{t('cases.field.appealOf')}</dt><dd>{caseLink(view.appealOf.id, view.appealOf.reference)}</dd></>)}
+        {view.appealedBy && (<><dt>{t('cases.field.appealedBy')}</dt><dd>{caseLink(view.appealedBy.id, view.appealedBy.reference)}</dd></>)}
       </dl>
       <h2>{t('cases.section.deadline')}</h2>
       <DeadlineClock view={view} />

@@ -34,6 +34,17 @@ export const CASE_TYPE_DEFINITIONS: Record<CaseType, CaseTypeDefinition> = {
     decisionBasis: 'Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants',
     staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
   },
+  // A contested correction: prepared by a registrar, decided by the branch's head (the supervisor role) on
+  // behalf of the head of the office, and never by anyone who took part in the contested decision.
+  'register-correction-appeal': {
+    type: 'register-correction-appeal',
+    prefix: 'AP',
+    lifecycle: CORRECTION_LIFECYCLE as LifecycleTable<string>,
+    deadline: CORRECTION_DEADLINE,
+    deadlineBasis: 'Administratīvā procesa likums, 64. un 76. pants',
+    decisionBasis: 'Administratīvā procesa likums, 76.–81. pants; Fizisko personu reģistra likums',
+    staffRoles: { officer: ['registrar'], 'decision-maker': ['supervisor'], supervisor: ['supervisor'] },
+  },
 };
 
 /** The case roles a staff member's roles give in a case type. */

@@ -39,6 +39,15 @@ export function createCasesRepository() {
       await db.insertInto('cases.case').values({ ...row, subject: JSON.stringify(row.subject) }).execute();
     },
 
+    /** The appeal that contests a case, if any. */
+    async appealOf(db: DbExecutor, caseId: string): Promise<{ id: string; reference: string } | undefined> {
+      return db.selectFrom('cases.case').select(['id', 'reference']).where('appealOf', '=', caseId).executeTakeFirst();
+    },
+
+    async referenceOf(db: DbExecutor, caseId: string): Promise<{ id: string; reference: string } | undefined> {
+      return db.selectFrom('cases.case').select(['id', 'reference']).where('id', '=', caseId).executeTakeFirst();
+    },
+
     async anyCase(db: DbExecutor): Promise<boolean> {
       return Boolean(await db.selectFrom('cases.case').select('id').limit(1).executeTakeFirst());
     },
@@ -71,8 +80,11 @@ export function createCasesRepository() {
 
     /** What a person may do in a case as its applicant's representative (empty: nothing). */
     async representation(db: DbExecutor, caseId: string, personId: string): Promise<string[]> {
-      const row = await db.selectFrom('cases.representative').select('may').where('caseId', '=', caseId).where('personId', '=', personId).executeTakeFirst();
-      return row?.may ?? [];
+      return (await this.representative(db, caseId, personId))?.may ?? [];
+    },
+
+    async representative(db: DbExecutor, caseId: string, personId: string) {
+      return db.selectFrom('cases.representative').select(['kind', 'may']).where('caseId', '=', caseId).where('personId', '=', personId).executeTakeFirst();
     },
 
     /** Cases in which a person represents the applicant. */

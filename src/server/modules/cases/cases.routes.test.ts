@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-type View = { id: string; reference: string; status: string; version: number; ownProposal: boolean; dueOn: string | null; suspended: boolean; openRequest: { requestId: string } | null; availableActions: string[];
+type View = { id: string; reference: string; status: string; version: number; ownProposal: boolean; canAppeal: boolean; appealOf: { id: string } | null; appealedBy: { id: string } | null; caseType: string; dueOn: string | null; suspended: boolean; openRequest: { requestId: string } | null; availableActions: string[];
   deadline: { dueOn: string | null; suspendedDays: number; workingDaysLeft: number | null; extensionCap: string | null }; decision: { outcome: string; appealUntil: string; proposedBy: { id: string }; approvedBy: { id: string } } | null;
   documents: Array<{ id: string; mediaType: string; sha256: string }>; timeline: Array<{ kind: string }> };
 
@@ -151,6 +151,48 @@ describe('four-eyes over HTTP', () => {
     view = await ok(await act(chief, view, { kind: 'approve-decision' }));
     expect(view.decision).toMatchObject({ outcome: 'reject' });
     expect(view.decision?.approvedBy.id).not.toBe(view.decision?.proposedBy.id);
+  });
+});
+
+describe('appeal against a refusal', () => {
+  it('the applicant contests a refusal: a linked case decided by someone who took no part in the refusal', async () => {
+    let view = await ask(anna, { field: 'originalName', requestedValue: 'Anna Maria Ozola-Test' });
+    view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'appeal test' }));
+    view = await ok(await act(registrar, view, { kind: 'propose-decision', outcome: 'reject', reasoning: 'The passport copy is not legible' }));
+    view = await ok(await act(chief, view, { kind: 'approve-decision' }));
+    const mine = await ok(await anna.request('GET', `/api/portal/me/cases/${view.id}`));
+    expect(mine).toMatchObject({ canAppeal: true, appealedBy: null });
+
+    const appeal = await ok(await anna.request('POST', `/api/portal/me/cases/${view.id}/appeal`, { reason: 'A legible copy is attached', documents: [{ fileName: 'pase.pdf', contentBase64: PDF }] }), 201);
+    expect(appeal.reference).toMatch(/^AP-2026-\d{6}$/);
+    expect(appeal).toMatchObject({ caseType: 'register-correction-appeal', status: 'submitted', appealOf: { id: view.id, reference: view.reference }, canAppeal: false });
+    expect((await ok(await anna.request('GET', `/api/portal/me/cases/${view.id}`)))).toMatchObject({ canAppeal: false, appealedBy: { id: appeal.id } });
+    const again = await anna.request('POST', `/api/portal/me/cases/${view.id}/appeal`, { reason: 'again' });
+    expect(again.json()).toMatchObject({ code: 'INVALID_STATE' });
+
+    // The registrar who proposed the refusal may take the appeal but not prepare its decision.
+    let a = await ok(await act(registrar, appeal, { kind: 'assign', outOfOrderReason: 'appeal test' }));
+    const biased = await act(registrar, a, { kind: 'propose-decision', outcome: 'accept', reasoning: 'On reflection' });
+    expect(biased.statusCode).toBe(403);
+    expect(biased.json().detail).toContain('contested decision');
+    a = await ok(await act(senior, a, { kind: 'assign', outOfOrderReason: 'impartial officer' }));
+    a = await ok(await act(senior, a, { kind: 'propose-decision', outcome: 'accept', reasoning: 'The legible copy shows the original form' }));
+    // Appeals are decided by the branch's head (supervisor), not by the decision-maker who refused.
+    expect((await act(chief, a, { kind: 'approve-decision' })).statusCode).toBe(404);
+    const head = await signInStaff(ctx.app, 'supervisor');
+    a = await ok(await act(head, a, { kind: 'approve-decision' }));
+    expect(a).toMatchObject({ status: 'accepted', decision: { outcome: 'accept' } });
+    const card = (await registrar.request('GET', `/api/register/persons/${ANNA}?caseReference=${a.reference}`)).json() as { originalName: string | null };
+    expect(card.originalName).toBe('Anna Maria Ozola-Test');
+  });
+
+  it('an acceptance cannot be contested', async () => {
+    let view = await ask(anna, { field: 'birthPlace', requestedValue: 'Talsi' });
+    view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'appeal test' }));
+    view = await ok(await act(registrar, view, { kind: 'propose-decision', outcome: 'accept', reasoning: 'ok' }));
+    view = await ok(await act(chief, view, { kind: 'approve-decision' }));
+    const res = await anna.request('POST', `/api/portal/me/cases/${view.id}/appeal`, { reason: 'no' });
+    expect(res.statusCode).toBe(409);
   });
 });
 

@@ -59,6 +59,8 @@ export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesSe
   registerEndpoint(app, c.readMyCase, 'resident', async ({ principal, params, request }) => cases.readCase(actorContext(principal, request), params.caseId));
   registerEndpoint(app, c.takeMyCaseAction, 'resident', async ({ principal, params, body, request }) =>
     cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
+  registerEndpoint(app, c.appealMyCase, 'resident', async ({ principal, params, body, request }) =>
+    cases.appeal(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
   registerEndpoint(app, c.myCaseDocument, 'resident', async ({ principal, params, request, reply }) => {
     sendFile(reply, await cases.document(actorContext(principal, request), params.caseId, params.documentId));
   });

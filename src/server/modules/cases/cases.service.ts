@@ -168,6 +168,9 @@ export function createCasesService(deps: CasesDeps) {
     const documents = await repository.documentsOf(trx, row.id);
     const subject = row.subject as unknown as Subject;
     const ownProposal = Boolean(state.proposal && state.proposal.proposedBy.kind === reader.kind && state.proposal.proposedBy.id === reader.id);
+    const appealedBy = (await repository.appealOf(trx, row.id)) ?? null;
+    const appealOf = row.appealOf ? (await repository.referenceOf(trx, row.appealOf)) ?? null : null;
+    const canAppeal = Boolean(roles.includes('applicant') && !row.appealOf && !appealedBy && state.decision?.outcome === 'reject' && compareDates(on, appealUntil(state.decision.decidedOn) as PlainDate) <= 0);
     return {
       id: row.id, reference: row.reference, caseType: row.caseType as CaseType, status: state.status as CaseView['status'], applicantName: row.applicantName,
       assigneeName: state.assignee?.name ?? null, receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false,
@@ -190,7 +193,7 @@ export function createCasesService(deps: CasesDeps) {
       }),
       // Whoever proposed the decision is not offered its approval (the service would refuse it anyway).
       availableActions: availableActions(def.lifecycle, state, roles).filter((k) => k !== 'submit' && !(k === 'approve-decision' && ownProposal)),
-      ownProposal,
+      ownProposal, appealOf, appealedBy, canAppeal,
     };
   }
 
@@ -246,8 +249,8 @@ export function createCasesService(deps: CasesDeps) {
     return `${def.prefix}-${year}-${String(number).padStart(6, '0')}`;
   }
 
-  async function openCorrection(trx: DbExecutor, ctx: CaseActorContext, reference: string, input: { personId: string; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[]; branchId: string; channel: 'portal' | 'desk'; filedBy?: { personId: string; name: string; kind: 'parent' | 'guardian' } }, claim: (caseId: string) => Promise<void>) {
-    const def = CASE_TYPE_DEFINITIONS['register-correction'];
+  async function openCorrection(trx: DbExecutor, ctx: CaseActorContext, reference: string, input: { personId: string; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[]; branchId: string; channel: 'portal' | 'desk'; filedBy?: { personId: string; name: string; kind: 'parent' | 'guardian' }; appealOf?: string }, claim: (caseId: string) => Promise<void>) {
+    const def = CASE_TYPE_DEFINITIONS[input.appealOf ? 'register-correction-appeal' : 'register-correction'];
     // A country is an ISO 3166 alpha-3 code, whatever case it was typed in.
     if (input.field === 'birthCountry' && input.requestedValue) input = { ...input, requestedValue: input.requestedValue.toUpperCase() };
     const id = randomUUID();
@@ -269,7 +272,7 @@ export function createCasesService(deps: CasesDeps) {
     const row: CaseRow = {
       id, reference, caseType: def.type, status: def.lifecycle.initial, version: 1, applicantPersonId: input.personId, applicantName: subject.personName, language: input.language,
       contactEmail: input.contactEmail ?? null, channel: input.channel, branchId: input.branchId, assigneeId: null, assigneeName: null, subject: subject as unknown as Record<string, unknown>,
-      receivedOn: on, dueOn: null, suspended: false, deadlineAlert: 'none', appealOf: null, openedAt: now, updatedAt: now, closedAt: null,
+      receivedOn: on, dueOn: null, suspended: false, deadlineAlert: 'none', appealOf: input.appealOf ?? null, openedAt: now, updatedAt: now, closedAt: null,
     };
     const state0 = foldActions(def.lifecycle, []);
     const deadline = computeDeadline({ rule: def.deadline, receivedOn: on, suspensions: [], extendedTo: null, today: on });
@@ -362,6 +365,7 @@ export function createCasesService(deps: CasesDeps) {
       let payload = await payloadFor(trx, ctx, row, state, input, branchStaff);
       const refusal = refusalOf(def.lifecycle, state, actor, roles, payload);
       if (refusal) throw refusalError(refusal);
+      if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision')) await requireImpartial(trx, row.appealOf, actor);
       if (input.kind === 'answer-information' && payload.kind === 'answer-information') payload = { ...payload, documentIds: await storeUploads(trx, ctx, row.id, input.documents ?? [], 'documents') };
       if (input.kind === 'add-document' && payload.kind === 'add-document') payload = { ...payload, documentId: (await storeUploads(trx, ctx, row.id, [input.document], 'document'))[0] as string };
       const on = today();
@@ -375,6 +379,16 @@ export function createCasesService(deps: CasesDeps) {
       const updated = await repository.caseById(trx, row.id) as CaseRow;
       return { caseId: row.id, view: await buildView(trx, updated, roles, actor) };
     });
+  }
+
+  /** Nobody who proposed or approved the contested decision prepares or decides the appeal against it. */
+  async function requireImpartial(trx: DbExecutor, contestedId: string, actor: ActionActor): Promise<void> {
+    const contested = await repository.caseById(trx, contestedId);
+    if (!contested) return;
+    const decision = foldActions(definitionOf(contested).lifecycle, (await repository.actionsOf(trx, contestedId)).map(toAction)).decision;
+    if (decision && [decision.proposedBy, decision.approvedBy].some((p) => p.kind === actor.kind && p.id === actor.id)) {
+      throw new AppError('FORBIDDEN', 'You took part in the contested decision: the appeal goes to someone who did not');
+    }
   }
 
   /** What an action causes outside the case: messages, and an approved correction in the register. */
@@ -424,6 +438,29 @@ export function createCasesService(deps: CasesDeps) {
       const { subjectPersonId: _ignored, ...rest } = input;
       const def = CASE_TYPE_DEFINITIONS['register-correction'];
       return idempotent(ctx, key, input, (trx, claim, reference) => openCorrection(trx, ctx, reference, { ...rest, personId: subjectId, branchId, channel: 'portal', ...(filedBy ? { filedBy } : {}) }, claim), () => nextReference(def));
+    },
+
+    /**
+     * The applicant contests a refusal (APL: to the head of the office, within 30 days after the decision
+     * takes effect). The appeal is a case of its own, linked to the contested one, in the same branch.
+     */
+    async appeal(ctx: CaseActorContext, caseId: string, input: { reason: string; documents: UploadInput[] }, key?: string): Promise<CaseView> {
+      if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
+      const contested = await this.readCase(ctx, caseId);
+      if (!contested.canAppeal) {
+        throw new AppError('INVALID_STATE', contested.appealedBy ? `The decision is already contested (${contested.appealedBy.reference})` : 'Only a refusal can be contested, within 30 days of the decision');
+      }
+      const row = await repository.caseById(db, caseId) as CaseRow;
+      const s = row.subject as unknown as Subject;
+      // A parent or guardian who filed the contested case contests it in the same capacity.
+      const represents = row.applicantPersonId === ctx.personId ? undefined : await repository.representative(db, caseId, ctx.personId);
+      const filedBy = represents && (represents.kind === 'parent' || represents.kind === 'guardian') ? { personId: ctx.personId, name: ctx.name, kind: represents.kind } : undefined;
+      const def = CASE_TYPE_DEFINITIONS['register-correction-appeal'];
+      return idempotent(ctx, key, { caseId, input }, (trx, claim, reference) => openCorrection(trx, ctx, reference, {
+        personId: s.personId, field: s.field, requestedValue: s.requestedValue, explanation: input.reason, language: row.language, documents: input.documents,
+        branchId: row.branchId, channel: 'portal', appealOf: row.id, ...(row.contactEmail ? { contactEmail: row.contactEmail } : {}),
+        ...(filedBy ? { filedBy } : {}),
+      }, claim), () => nextReference(def));
     },
 
     async readCase(ctx: CaseActorContext, caseId: string): Promise<CaseView> {

@@ -1,6 +1,6 @@
 /** A case at the desk: its facts, documents, timeline and deadline clock, and a form for each action the officer may take now. */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { readCase, takeCaseAction, type CaseActionInput, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { listStaffAccounts } from '../../../shared/contracts/identity.contract.ts';
@@ -49,7 +49,7 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
       <ErrorSummary errors={errors} />
       <div className="case-layout">
         <div>
-          <CaseDetails view={v} documentUrl={(id) => `/api/cases/${v.id}/documents/${id}`} decisionUrl={`/api/cases/${v.id}/decision.pdf`} />
+          <CaseDetails view={v} documentUrl={(id) => `/api/cases/${v.id}/documents/${id}`} decisionUrl={`/api/cases/${v.id}/decision.pdf`} caseLink={(id, reference) => <Link to={`/cases/${id}`}>{reference}</Link>} />
         </div>
         <aside aria-label={t('staff.case.actions')}>
           <h2>{t('staff.case.actions')}</h2>
