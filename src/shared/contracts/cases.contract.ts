@@ -18,8 +18,12 @@ export const CaseStatusSchema = z.enum(CASE_STATUSES);
 
 export const ACTION_KINDS = [
   'submit', 'assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal',
-  'approve-decision', 'extend-deadline', 'withdraw', 'add-document',
+  'approve-decision', 'extend-deadline', 'withdraw', 'add-document', 'add-representative',
 ] as const;
+
+/** Who may act for the applicant, and what each representation allows. */
+export const REPRESENTATIVE_KINDS = ['parent', 'guardian', 'employer', 'lawyer'] as const;
+export const REPRESENTATIVE_RIGHTS = ['see', 'answer', 'withdraw'] as const;
 
 /** Files a case accepts: PDF, JPEG or PNG, at most 5 MB, sent as base64 (the server checks the bytes, not the name). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -57,6 +61,10 @@ export const CaseActionInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) }),
   z.strictObject({ kind: z.literal('withdraw'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
   z.strictObject({ kind: z.literal('add-document'), expectedVersion: z.number().int().positive(), document: UploadInput }),
+  z.strictObject({
+    kind: z.literal('add-representative'), expectedVersion: z.number().int().positive(), personalCode: z.string().trim().min(11).max(12),
+    representativeKind: z.enum(REPRESENTATIVE_KINDS), may: z.array(z.enum(REPRESENTATIVE_RIGHTS)).min(1).max(3), authorization: Text(500),
+  }),
 ]);
 export type CaseActionInput = z.input<typeof CaseActionInput>;
 
@@ -120,6 +128,7 @@ export const CaseView = CaseSummary.extend({
   documents: z.array(z.object({ id: z.uuid(), kind: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string(), uploadedByType: z.string() })),
   timeline: z.array(z.object({ seq: z.number().int(), kind: z.enum(ACTION_KINDS), actor: Actor, on: z.string(), at: z.string(), details: z.record(z.string(), z.unknown()) })),
   availableActions: z.array(z.enum(ACTION_KINDS)),
+  representatives: z.array(z.object({ personId: z.uuid(), name: z.string(), kind: z.enum(REPRESENTATIVE_KINDS), may: z.array(z.enum(REPRESENTATIVE_RIGHTS)) })),
   /** The reader proposed the pending decision: someone else must approve it (four-eyes). */
   ownProposal: z.boolean(),
   /** An appeal names the case whose decision it contests; a contested case names its appeal. */

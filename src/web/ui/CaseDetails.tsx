@@ -43,6 +43,12 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
         {view.appealOf && (<><dt>{t('cases.field.appealOf')}</dt><dd>{caseLink(view.appealOf.id, view.appealOf.reference)}</dd></>)}
         {view.appealedBy && (<><dt>{t('cases.field.appealedBy')}</dt><dd>{caseLink(view.appealedBy.id, view.appealedBy.reference)}</dd></>)}
       </dl>
+      {view.representatives.length > 0 && (
+        <>
+          <h2>{t('cases.section.representatives')}</h2>
+          <ul>{view.representatives.map((r) => <li key={r.personId}>{r.name} ({t(`cases.representative.${r.kind}`)}): {r.may.map((m) => t(`cases.right.${m}`)).join(', ')}</li>)}</ul>
+        </>
+      )}
       <h2>{t('cases.section.deadline')}</h2>
       <DeadlineClock view={view} />
       {view.openRequest && <Notice kind="warning"><strong>{t('cases.openRequest', { dueOn: view.openRequest.dueOn })}</strong> {view.openRequest.question}</Notice>}

@@ -36,7 +36,8 @@ export type ActionPayload =
   | { kind: 'approve-decision'; decisionId: string }
   | { kind: 'extend-deadline'; to: PlainDate; reason: string }
   | { kind: 'withdraw'; reason: string }
-  | { kind: 'add-document'; documentId: string; documentKind: string; fileName: string };
+  | { kind: 'add-document'; documentId: string; documentKind: string; fileName: string }
+  | { kind: 'add-representative'; personId: string; name: string; representativeKind: 'parent' | 'guardian' | 'employer' | 'lawyer'; may: Array<'see' | 'answer' | 'withdraw'>; authorization: string };
 
 export interface ActionActor {
   kind: 'staff' | 'resident' | 'system';
@@ -212,6 +213,9 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       break;
     case 'add-document':
       next.documentIds = [...state.documentIds, p.documentId];
+      break;
+    case 'add-representative':
+      // The representation itself lives in cases.representative (the service writes both).
       break;
   }
   next.status = status;

@@ -74,6 +74,15 @@ export function createCasesRepository() {
       await db.updateTable('cases.case').set({ deadlineAlert: alert }).where('id', '=', id).execute();
     },
 
+    async representativesOf(db: DbExecutor, caseId: string) {
+      return db.selectFrom('cases.representative').select(['personId', 'name', 'kind', 'may']).where('caseId', '=', caseId).orderBy('name').execute();
+    },
+
+    /** Records a representation, or replaces what an earlier one of the same person allowed. */
+    async upsertRepresentative(db: DbExecutor, row: { caseId: string; personId: string; name: string; kind: 'parent' | 'guardian' | 'employer' | 'lawyer'; may: string[] }): Promise<void> {
+      await db.insertInto('cases.representative').values(row).onConflict((oc) => oc.columns(['caseId', 'personId']).doUpdateSet({ kind: row.kind, may: row.may, name: row.name })).execute();
+    },
+
     async insertRepresentative(db: DbExecutor, row: { caseId: string; personId: string; name: string; kind: 'parent' | 'guardian' | 'employer' | 'lawyer'; may: string[] }): Promise<void> {
       await db.insertInto('cases.representative').values(row).execute();
     },

@@ -154,6 +154,27 @@ describe('four-eyes over HTTP', () => {
   });
 });
 
+describe('representatives', () => {
+  it('the officer records a lawyer who may see and answer but not withdraw; the lawyer follows the case in the portal', async () => {
+    let view = await ask(anna, { field: 'birthPlace', requestedValue: 'Ogre' });
+    view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'representative test' }));
+    const janisCode = ((await registrar.request('GET', `/api/register/persons/${JANIS}?reason=test`)).json() as { personalCode: string }).personalCode;
+    const bad = await act(registrar, view, { kind: 'add-representative', personalCode: '000000-00000', representativeKind: 'lawyer', may: ['see'], authorization: 'Pilnvara Nr. 1' });
+    expect(bad.json()).toMatchObject({ errors: [{ path: 'personalCode' }] });
+    view = await ok(await act(registrar, view, { kind: 'add-representative', personalCode: janisCode, representativeKind: 'lawyer', may: ['see', 'answer'], authorization: 'Pilnvara Nr. 17' }));
+    expect((view as unknown as { representatives: unknown[] }).representatives).toEqual([{ personId: JANIS, name: 'Jānis Bērziņš', kind: 'lawyer', may: ['see', 'answer'] }]);
+    view = await ok(await act(registrar, view, { kind: 'request-information', question: 'Original, please', dueOn: '2026-12-20' }));
+
+    const lawyer = await signInResident(ctx.app, JANIS);
+    expect(((await lawyer.request('GET', '/api/portal/me/cases')).json() as { cases: Array<{ id: string }> }).cases.map((c) => c.id)).toContain(view.id);
+    const seen = await ok(await lawyer.request('GET', `/api/portal/me/cases/${view.id}`));
+    const withdraw = await act(lawyer, seen, { kind: 'withdraw', reason: 'no' }, false);
+    expect(withdraw.statusCode).toBe(403);
+    const answered = await ok(await act(lawyer, seen, { kind: 'answer-information', requestId: seen.openRequest?.requestId, text: 'Attached by the lawyer', documents: [] }, false));
+    expect(answered.status).toBe('in-review');
+  });
+});
+
 describe('appeal against a refusal', () => {
   it('the applicant contests a refusal: a linked case decided by someone who took no part in the refusal', async () => {
     let view = await ask(anna, { field: 'originalName', requestedValue: 'Anna Maria Ozola-Test' });

@@ -26,6 +26,7 @@ import { computeDeadline, extensionProblem, type DeadlineState } from './case-de
 import { CASE_TYPE_DEFINITIONS, caseTypesFor, staffCaseRoles, type CaseType, type CaseTypeDefinition } from './case-types.ts';
 import { sniffMediaType } from './uploads.ts';
 import { isKnownCountry } from '../register/index.ts';
+import { isValidPersonalCode, normalizePersonalCode } from '../../../shared/kernel/personal-code.ts';
 import type { CaseActionRow, CaseRow, CasesRepository } from './cases.repository.ts';
 
 /** Who acts on a case: a staff member (with roles and branch) or a signed-in resident. */
@@ -102,9 +103,10 @@ export function createCasesService(deps: CasesDeps) {
     return computeDeadline({ rule: def.deadline, receivedOn: (state.receivedOn ?? row.receivedOn) as PlainDate, suspensions: state.suspensions, extendedTo: state.extendedTo, today: on });
   }
 
-  async function auditCase(trx: DbExecutor, ctx: CaseActorContext, row: { reference: string; subject: Record<string, unknown> }, action: string, touched: string[]) {
+  async function auditCase(trx: DbExecutor, ctx: CaseActorContext, row: { reference: string; subject: Record<string, unknown>; applicantPersonId: string | null }, action: string, touched: string[]) {
+    const purpose = ctx.kind === 'staff' ? PURPOSE : row.applicantPersonId === ctx.personId ? 'data-subject-access' : 'legal-representative-access';
     await audit.record(trx, {
-      actor: ctx.audit, action, purpose: ctx.kind === 'resident' ? 'data-subject-access' : PURPOSE, legalBasis: 'Administratīvā procesa likums',
+      actor: ctx.audit, action, purpose, legalBasis: 'Administratīvā procesa likums',
       caseReference: row.reference, subjectPersonId: (row.subject['personId'] as string | undefined) ?? null, resource: 'cases.case', touched, requestId: ctx.requestId ?? null,
     });
   }
@@ -194,6 +196,7 @@ export function createCasesService(deps: CasesDeps) {
       // Whoever proposed the decision is not offered its approval (the service would refuse it anyway).
       availableActions: availableActions(def.lifecycle, state, roles).filter((k) => k !== 'submit' && !(k === 'approve-decision' && ownProposal)),
       ownProposal, appealOf, appealedBy, canAppeal,
+      representatives: (await repository.representativesOf(trx, row.id)).map((r) => ({ personId: r.personId, name: r.name, kind: r.kind, may: r.may as Array<'see' | 'answer' | 'withdraw'> })),
     };
   }
 
@@ -290,7 +293,7 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /** Turns the caller's input into the action's payload, checking what only the service can check. */
-  async function payloadFor(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, state: CaseState, input: CaseActionInput, branchStaff: readonly StaffMember[]): Promise<ActionPayload> {
+  async function payloadFor(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, state: CaseState, input: CaseActionInput, branchStaff: readonly StaffMember[], representative?: { id: string; name: string }): Promise<ActionPayload> {
     const on = today();
     switch (input.kind) {
       case 'assign': {
@@ -333,6 +336,11 @@ export function createCasesService(deps: CasesDeps) {
         return { kind: 'withdraw', reason: input.reason };
       case 'add-document':
         return { kind: 'add-document', documentId: '', documentKind: input.document.kind ?? 'evidence', fileName: input.document.fileName };
+      case 'add-representative': {
+        if (!representative) invalid('personalCode', 'No person with this personal code in the register', 'personal-code-format');
+        if (representative.id === row.applicantPersonId) invalid('personalCode', 'The applicant cannot represent themselves', 'same-person');
+        return { kind: 'add-representative', personId: representative.id, name: representative.name, representativeKind: input.representativeKind, may: [...new Set(input.may)], authorization: input.authorization };
+      }
     }
   }
 
@@ -352,6 +360,8 @@ export function createCasesService(deps: CasesDeps) {
     // Read before the transaction: the embedded engine has one connection, which the transaction holds.
     // Staff act only on cases of their own branch, so their branch's staff is the case's.
     const branchStaff = input.kind === 'assign' && ctx.kind === 'staff' ? await deps.branchStaff(ctx.branchId) : [];
+    // The representative is found by personal code before the transaction too (an audited register read).
+    const representative = input.kind === 'add-representative' ? await findPerson(ctx, input.personalCode, caseId) : undefined;
     return idempotent(ctx, key, { caseId, input }, async (trx, claim) => {
       const { row, roles } = await requireCase(trx, ctx, caseId, true);
       await claim(caseId);
@@ -362,12 +372,16 @@ export function createCasesService(deps: CasesDeps) {
       const actionRows = await repository.actionsOf(trx, row.id);
       const state = foldActions(def.lifecycle, actionRows.map(toAction));
       const actor = actorOf(ctx);
-      let payload = await payloadFor(trx, ctx, row, state, input, branchStaff);
+      let payload = await payloadFor(trx, ctx, row, state, input, branchStaff, representative);
+      if (ctx.kind === 'resident' && row.applicantPersonId !== ctx.personId) await requireRepresentationAllows(trx, row.id, ctx.personId, payload.kind);
       const refusal = refusalOf(def.lifecycle, state, actor, roles, payload);
       if (refusal) throw refusalError(refusal);
       if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision')) await requireImpartial(trx, row.appealOf, actor);
       if (input.kind === 'answer-information' && payload.kind === 'answer-information') payload = { ...payload, documentIds: await storeUploads(trx, ctx, row.id, input.documents ?? [], 'documents') };
       if (input.kind === 'add-document' && payload.kind === 'add-document') payload = { ...payload, documentId: (await storeUploads(trx, ctx, row.id, [input.document], 'document'))[0] as string };
+      if (payload.kind === 'add-representative') {
+        await repository.upsertRepresentative(trx, { caseId: row.id, personId: payload.personId, name: payload.name, kind: payload.representativeKind, may: payload.may });
+      }
       const on = today();
       const action: CaseAction = { seq: state.version + 1, actor, on, at: clock.now().toISOString(), payload };
       const { kind, ...rest } = payload;
@@ -379,6 +393,28 @@ export function createCasesService(deps: CasesDeps) {
       const updated = await repository.caseById(trx, row.id) as CaseRow;
       return { caseId: row.id, view: await buildView(trx, updated, roles, actor) };
     });
+  }
+
+  /** A person by personal code, for a representation; undefined when the register has none. */
+  async function findPerson(ctx: CaseActorContext, code: string, caseId: string): Promise<{ id: string; name: string } | undefined> {
+    const normalized = normalizePersonalCode(code);
+    if (!normalized || !isValidPersonalCode(normalized)) invalid('personalCode', 'Not a valid personal code (NNNNNN-NNNNN)', 'personal-code-format');
+    const reference = (await repository.referenceOf(db, caseId))?.reference;
+    try {
+      const p = await register.lookupByCode({ actor: ctx.audit, channel: 'desk', caseReference: reference, requestId: ctx.requestId }, normalized);
+      return { id: p.id, name: `${p.givenNames} ${p.surname}` };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
+  /** A representative may do what the representation allows: see, answer (and add documents), withdraw. */
+  async function requireRepresentationAllows(trx: DbExecutor, caseId: string, personId: string, kind: ActionPayload['kind']): Promise<void> {
+    const needs = kind === 'withdraw' ? 'withdraw' : 'answer';
+    if (!(await repository.representation(trx, caseId, personId)).includes(needs)) {
+      throw new AppError('FORBIDDEN', `Your representation does not include the right to ${needs === 'withdraw' ? 'withdraw the application' : 'answer for the applicant'}`);
+    }
   }
 
   /** Nobody who proposed or approved the contested decision prepares or decides the appeal against it. */

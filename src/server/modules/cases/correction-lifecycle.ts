@@ -29,6 +29,8 @@ export const CORRECTION_LIFECYCLE: LifecycleTable<CorrectionStatus> = {
     'extend-deadline': { from: STAFF_OPEN, to: 'stay', by: ['officer', 'supervisor'] },
     withdraw: { from: OPEN, to: 'withdrawn', by: ['applicant'] },
     'add-document': { from: OPEN, to: 'stay', by: ['applicant', 'officer'] },
+    // A lawyer or an employer presents an authorization at the desk; the officer records it.
+    'add-representative': { from: OPEN, to: 'stay', by: ['officer', 'supervisor'] },
   },
 };
 

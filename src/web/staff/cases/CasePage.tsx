@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { readCase, takeCaseAction, type CaseActionInput, type CaseView } from '../../../shared/contracts/cases.contract.ts';
+import { REPRESENTATIVE_KINDS, REPRESENTATIVE_RIGHTS, readCase, takeCaseAction, type CaseActionInput, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { listStaffAccounts } from '../../../shared/contracts/identity.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -22,7 +22,7 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   const [done, setDone] = useState<string>();
   const labels: Record<string, string> = {
     question: t('staff.case.question'), dueOn: t('staff.case.answerDue'), reasoning: t('cases.field.reasoning'), reason: t('staff.case.reason'), to: t('staff.case.newDeadline'),
-    outOfOrderReason: t('staff.case.outOfOrderReason'), assigneeId: t('cases.field.assignee'), expectedVersion: t('staff.case.version'), 'document.contentBase64': t('cases.section.documents'),
+    outOfOrderReason: t('staff.case.outOfOrderReason'), personalCode: t('staff.case.representativeCode'), authorization: t('staff.case.authorization'), may: t('staff.case.representativeRights'), assigneeId: t('cases.field.assignee'), expectedVersion: t('staff.case.version'), 'document.contentBase64': t('cases.section.documents'),
   };
   const act = useMutation({
     mutationFn: (body: CaseActionInput) => callApi(takeCaseAction, { params: { caseId }, body }),
@@ -77,6 +77,25 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
             <ActionForm title={t('cases.action.extend-deadline')} busy={act.isPending} submit={t('staff.case.extend')} onSubmit={(f) => send({ kind: 'extend-deadline', expectedVersion: version, to: f.get('to') as string, reason: f.get('extendReason') as string })}>
               <TextField id="to" type="date" label={t('staff.case.newDeadline')} hint={v.deadline.extensionCap ? t('staff.case.extensionCap', { cap: v.deadline.extensionCap }) : undefined} />
               <TextField id="extendReason" label={t('staff.case.reason')} />
+            </ActionForm>
+          )}
+          {can('add-representative') && (
+            <ActionForm title={t('cases.action.add-representative')} busy={act.isPending} submit={t('staff.case.addRepresentative')}
+              onSubmit={(f) => send({
+                kind: 'add-representative', expectedVersion: version, personalCode: f.get('representativeCode') as string,
+                representativeKind: f.get('representativeKind') as 'lawyer', may: f.getAll('may') as Array<'see'>, authorization: f.get('authorization') as string,
+              })}>
+              <TextField id="representativeCode" label={t('staff.case.representativeCode')} />
+              <SelectField id="representativeKind" label={t('staff.case.representativeKind')} defaultValue="lawyer">
+                {REPRESENTATIVE_KINDS.map((k) => <option key={k} value={k}>{t(`cases.representative.${k}`)}</option>)}
+              </SelectField>
+              <fieldset className="fieldset">
+                <legend>{t('staff.case.representativeRights')}</legend>
+                {REPRESENTATIVE_RIGHTS.map((r) => (
+                  <div className="checkboxes" key={r}><input type="checkbox" id={`may-${r}`} name="may" value={r} defaultChecked={r === 'see'} /><label htmlFor={`may-${r}`}>{t(`cases.right.${r}`)}</label></div>
+                ))}
+              </fieldset>
+              <TextField id="authorization" label={t('staff.case.authorization')} />
             </ActionForm>
           )}
           {can('add-document') && (
