@@ -15,6 +15,8 @@ const evidence = path.join(os.tmpdir(), `dzimsanas-apliecība-${process.pid}.pdf
 const scan = path.join(os.tmpdir(), `scan-${process.pid}.png`);
 beforeAll(async () => {
   h = await startHarness();
+  // The demo cases (one in each step) give the queue and the overview something to show.
+  await h.app.backgroundJobs.seedDemoCases();
   writeFileSync(evidence, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
   writeFileSync(scan, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
 });
@@ -143,12 +145,13 @@ describe('a register correction case through both UIs', () => {
     await staff('supervisor');
     await h.page.getByRole('link', { name: 'Pārskats' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Nodaļas pārskats' }).waitFor();
-    await h.page.getByText('Nodaļā nav atvērtu lietu.').waitFor();
+    await h.page.getByRole('table', { name: 'Noslodze pa amatpersonām' }).getByRole('cell', { name: 'Ilze Kalniņa' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-cases-dashboard');
     await h.page.getByRole('link', { name: 'Lietas', exact: true }).click();
     await h.page.getByLabel('Statuss').selectOption('in-review');
-    await h.page.getByRole('status').getByText(/Parādītas \d+ no \d+/).waitFor();
+    await h.page.getByRole('status').getByText(/Parādītas [1-9]\d* no \d+/).waitFor();
+    await h.page.getByRole('cell', { name: 'Jānis Bērziņš' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-cases-queue');
 

@@ -168,6 +168,7 @@ describe('representatives', () => {
     const lawyer = await signInResident(ctx.app, JANIS);
     expect(((await lawyer.request('GET', '/api/portal/me/cases')).json() as { cases: Array<{ id: string }> }).cases.map((c) => c.id)).toContain(view.id);
     const seen = await ok(await lawyer.request('GET', `/api/portal/me/cases/${view.id}`));
+    expect(seen.availableActions.sort()).toEqual(['add-document', 'answer-information']);
     const withdraw = await act(lawyer, seen, { kind: 'withdraw', reason: 'no' }, false);
     expect(withdraw.statusCode).toBe(403);
     const answered = await ok(await act(lawyer, seen, { kind: 'answer-information', requestId: seen.openRequest?.requestId, text: 'Attached by the lawyer', documents: [] }, false));

@@ -172,6 +172,9 @@ export function createCasesService(deps: CasesDeps) {
     const ownProposal = Boolean(state.proposal && state.proposal.proposedBy.kind === reader.kind && state.proposal.proposedBy.id === reader.id);
     const appealedBy = (await repository.appealOf(trx, row.id)) ?? null;
     const appealOf = row.appealOf ? (await repository.referenceOf(trx, row.appealOf)) ?? null : null;
+    // A representative is offered only what the representation allows.
+    const rights = reader.kind === 'resident' && row.applicantPersonId !== reader.id ? await repository.representation(trx, row.id, reader.id) : undefined;
+    const allowed = (k: string) => !rights || (k === 'withdraw' ? rights.includes('withdraw') : rights.includes('answer'));
     const canAppeal = Boolean(roles.includes('applicant') && !row.appealOf && !appealedBy && state.decision?.outcome === 'reject' && compareDates(on, appealUntil(state.decision.decidedOn) as PlainDate) <= 0);
     return {
       id: row.id, reference: row.reference, caseType: row.caseType as CaseType, status: state.status as CaseView['status'], applicantName: row.applicantName,
@@ -194,7 +197,7 @@ export function createCasesService(deps: CasesDeps) {
         return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
       }),
       // Whoever proposed the decision is not offered its approval (the service would refuse it anyway).
-      availableActions: availableActions(def.lifecycle, state, roles).filter((k) => k !== 'submit' && !(k === 'approve-decision' && ownProposal)),
+      availableActions: availableActions(def.lifecycle, state, roles).filter((k) => k !== 'submit' && !(k === 'approve-decision' && ownProposal) && allowed(k)),
       ownProposal, appealOf, appealedBy, canAppeal,
       representatives: (await repository.representativesOf(trx, row.id)).map((r) => ({ personId: r.personId, name: r.name, kind: r.kind, may: r.may as Array<'see' | 'answer' | 'withdraw'> })),
     };

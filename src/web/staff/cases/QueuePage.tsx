@@ -2,11 +2,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { CASE_STATUSES, listQueue } from '../../../shared/contracts/cases.contract.ts';
+import { CASE_STATUSES, CASE_TYPES, listQueue } from '../../../shared/contracts/cases.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { SelectField } from '../../ui/fields.tsx';
+import { TextField } from '../../ui/forms.tsx';
 
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => !['accepted', 'rejected', 'withdrawn'].includes(s));
 
@@ -15,15 +16,22 @@ export function QueuePage() {
   const [status, setStatus] = useState('');
   const [assignee, setAssignee] = useState<'any' | 'me' | 'unassigned'>('any');
   const [flag, setFlag] = useState('');
+  const [type, setType] = useState('');
+  const [dueWithin, setDueWithin] = useState('');
+  const within = /^\d{1,3}$/.test(dueWithin) ? Number(dueWithin) : undefined;
   const queue = useQuery({
-    queryKey: ['queue', status, assignee, flag],
-    queryFn: () => callApi(listQueue, { query: { status: status || undefined, assignee, flag: flag || undefined, limit: 100 } }),
+    queryKey: ['queue', status, assignee, flag, type, within],
+    queryFn: () => callApi(listQueue, { query: { status: status || undefined, assignee, flag: flag || undefined, type: type || undefined, dueWithin: within, limit: 100 } }),
   });
   return (
     <>
       <PageTitle>{t('staff.queue.title')}</PageTitle>
       <p className="lead">{t('staff.queue.intro')}</p>
       <div className="filters">
+        <SelectField id="type" label={t('cases.field.type')} value={type} onChange={(e) => setType(e.target.value)}>
+          <option value="">{t('staff.queue.allTypes')}</option>
+          {CASE_TYPES.map((c) => <option key={c} value={c}>{t(`cases.type.${c}`)}</option>)}
+        </SelectField>
         <SelectField id="status" label={t('cases.field.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="">{t('staff.queue.allOpen')}</option>
           {OPEN_STATUSES.map((s) => <option key={s} value={s}>{t(`cases.status.${s}`)}</option>)}
@@ -39,6 +47,8 @@ export function QueuePage() {
           <option value="breached">{t('cases.deadline.breached')}</option>
           <option value="suspended">{t('cases.deadline.paused')}</option>
         </SelectField>
+        <TextField id="dueWithin" label={t('staff.queue.dueWithin')} inputMode="numeric" size={4} value={dueWithin} onChange={(e) => setDueWithin(e.target.value)}
+          error={dueWithin && within === undefined ? t('staff.queue.dueWithinError') : undefined} />
       </div>
       {queue.data && (
         <>
