@@ -18,7 +18,7 @@ export const CaseStatusSchema = z.enum(CASE_STATUSES);
 
 export const ACTION_KINDS = [
   'submit', 'assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal',
-  'approve-decision', 'extend-deadline', 'withdraw', 'add-document', 'add-representative',
+  'approve-decision', 'extend-deadline', 'withdraw', 'add-document', 'add-representative', 'close-request',
 ] as const;
 
 /** Who may act for the applicant, and what each representation allows. */
@@ -57,6 +57,7 @@ export const CaseActionInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('answer-information'), expectedVersion: z.number().int().positive(), requestId: z.uuid(), text: Text(4000), documents: z.array(UploadInput).max(10).default([]) }),
   z.strictObject({ kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(OfficerCheck).max(30).default([]) }),
   z.strictObject({ kind: z.literal('return-proposal'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
+  z.strictObject({ kind: z.literal('close-request'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
   z.strictObject({ kind: z.literal('approve-decision'), expectedVersion: z.number().int().positive() }),
   z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) }),
   z.strictObject({ kind: z.literal('withdraw'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),

@@ -57,6 +57,14 @@ describe('the correction lifecycle', () => {
     expect(refusalOf(T, waiting, resident, ['applicant'], { kind: 'answer-information', requestId: 'r2', text: '', documentIds: [] })).toEqual({ code: 'wrong-request' });
   });
 
+  it('the officer may stop waiting for an answer: the request closes unanswered and the clock runs again', () => {
+    let s = foldActions(T, [act(resident, { kind: 'submit', documentIds: [] }), act(officer, { kind: 'assign', assigneeId: officer.id, assigneeName: 'R' }),
+      act(officer, { kind: 'request-information', requestId: 'r1', question: 'q', dueOn: on })]);
+    expect(refusalOf(T, s, resident, ['applicant'], { kind: 'close-request', requestId: 'r1', reason: 'x' })).toMatchObject({ code: 'not-your-role' });
+    s = take(s, officer, ['officer'], { kind: 'close-request', requestId: 'r1', reason: 'No answer by the due date' }, plainDate('2026-11-26'));
+    expect(s).toMatchObject({ status: 'in-review', openRequest: null, suspensions: [{ from: on, to: '2026-11-26' }], requests: [{ requestId: 'r1', answeredOn: null }] });
+  });
+
   it('a withdrawal closes an open request and stops its suspension', () => {
     const s = foldActions(T, [act(resident, { kind: 'submit', documentIds: [] }), act(officer, { kind: 'assign', assigneeId: officer.id, assigneeName: 'R' }),
       act(officer, { kind: 'request-information', requestId: 'r1', question: 'q', dueOn: on }), act(resident, { kind: 'withdraw', reason: 'No longer needed' }, plainDate('2026-11-18'))]);

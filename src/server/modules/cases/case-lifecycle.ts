@@ -31,6 +31,8 @@ export type ActionPayload =
   | { kind: 'assign'; assigneeId: string; assigneeName: string; outOfOrderReason?: string | null }
   | { kind: 'request-information'; requestId: string; question: string; dueOn: PlainDate }
   | { kind: 'answer-information'; requestId: string; text: string; documentIds: string[] }
+  /** The office stops waiting without an answer (overdue, or answered another way): the clock runs again. */
+  | { kind: 'close-request'; requestId: string; reason: string }
   | { kind: 'propose-decision'; outcome: Outcome; legalBasis: string; reasoning: string; ruleTrace: RuleCheck[] }
   | { kind: 'return-proposal'; reason: string }
   | { kind: 'approve-decision'; decisionId: string }
@@ -143,6 +145,7 @@ export function refusalOf<S extends string>(table: LifecycleTable<S>, state: Cas
   if (!t.by.some((r) => roles.includes(r))) return { code: 'not-your-role', needs: t.by };
   switch (payload.kind) {
     case 'answer-information':
+    case 'close-request':
       if (!state.openRequest) return { code: 'no-open-request' };
       if (state.openRequest.requestId !== payload.requestId) return { code: 'wrong-request' };
       return null;
@@ -190,6 +193,10 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       next.requests = state.requests.map((r) => (r.requestId === p.requestId ? { ...r, answeredOn: action.on, answer: p.text } : r));
       next.suspensions = state.suspensions.map((s) => (s.to === null ? { ...s, to: action.on } : s));
       next.documentIds = [...state.documentIds, ...p.documentIds.filter((id) => !state.documentIds.includes(id))];
+      break;
+    case 'close-request':
+      next.openRequest = null;
+      next.suspensions = state.suspensions.map((s) => (s.to === null ? { ...s, to: action.on } : s));
       break;
     case 'propose-decision':
       next.proposal = { outcome: p.outcome, legalBasis: p.legalBasis, reasoning: p.reasoning, ruleTrace: p.ruleTrace, proposedBy: action.actor, proposedOn: action.on };

@@ -153,7 +153,9 @@ export function createCasesRepository() {
 
     /** Open cases due on or before `by` whose last alert is below `below` (the deadline watch). */
     async dueForAlert(db: DbExecutor, by: string, limit: number): Promise<CaseRow[]> {
-      return db.selectFrom('cases.case').selectAll().where('closedAt', 'is', null).where('dueOn', '<=', by).where('deadlineAlert', '<>', 'breached')
+      // Suspended cases too: their end moves every day, and an overdue answer is reported from here.
+      return db.selectFrom('cases.case').selectAll().where('closedAt', 'is', null)
+        .where((eb) => eb.or([eb.and([eb('dueOn', '<=', by), eb('deadlineAlert', '<>', 'breached')]), eb('suspended', '=', true)]))
         .orderBy('dueOn').limit(limit).execute();
     },
 

@@ -299,4 +299,23 @@ describe('the deadline watch', () => {
     expect(board.breached).toBeGreaterThan(0);
     expect(board.officers.find((o) => o.assigneeName === 'Ilze Kalniņa')?.breached).toBeGreaterThan(0);
   });
+
+  it('reports an overdue answer to the officer once; the officer stops waiting and the clock runs again', async () => {
+    let view = await ask(anna, { field: 'birthPlace', requestedValue: 'Cēsis' });
+    view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'test' }));
+    const today = ctx.clock.now().toISOString().slice(0, 10);
+    const due = new Date(ctx.clock.now().getTime() + 5 * DAY).toISOString().slice(0, 10);
+    view = await ok(await act(registrar, view, { kind: 'request-information', question: 'Original certificate, please', dueOn: due }));
+    expect(view.availableActions).toContain('close-request');
+    await later(10 * DAY);
+    await ctx.app.backgroundJobs.watchDeadlines();
+    await ctx.app.backgroundJobs.watchDeadlines();
+    const admin = await signInStaff(ctx.app, 'admin');
+    const outbox = (await admin.request('GET', '/api/notifications/outbox?limit=500')).json() as { messages: Array<{ template: string; recipient: string; eventKey: string }> };
+    expect(outbox.messages.filter((m) => m.eventKey.startsWith(`case:${view.id}:`) && m.template === 'information-overdue').map((m) => m.recipient)).toEqual(['registrar@demo.civitas.invalid']);
+    view = await ok(await registrar.request('GET', `/api/cases/${view.id}`));
+    view = await ok(await act(registrar, view, { kind: 'close-request', reason: 'No answer by the due date' }));
+    expect(view).toMatchObject({ status: 'in-review', suspended: false, openRequest: null, deadline: { suspendedDays: 10 } });
+    expect(today < (view.dueOn as string)).toBe(true);
+  });
 });

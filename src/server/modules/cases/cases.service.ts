@@ -325,6 +325,8 @@ export function createCasesService(deps: CasesDeps) {
         return { kind: 'propose-decision', outcome: input.outcome, legalBasis: definitionOf(row).decisionBasis, reasoning: input.reasoning, ruleTrace: [...systemChecks(row, state), ...(input.ruleTrace ?? [])] };
       case 'return-proposal':
         return { kind: 'return-proposal', reason: input.reason };
+      case 'close-request':
+        return { kind: 'close-request', requestId: state.openRequest?.requestId ?? '', reason: input.reason };
       case 'approve-decision':
         return { kind: 'approve-decision', decisionId: randomUUID() };
       case 'extend-deadline': {
@@ -592,7 +594,18 @@ export function createCasesService(deps: CasesDeps) {
           const deadline = deadlineOf(def, state, row, on);
           if (!deadline) return;
           if (deadline.dueOn !== row.dueOn || deadline.suspended !== row.suspended) await project(trx, row, def, state, false);
-          if (deadline.suspended) return;
+          if (deadline.suspended) {
+            // The applicant's answer is overdue: the assigned officer hears of it once, and may stop waiting.
+            const request = state.openRequest;
+            const assignee = staff.find((s) => s.id === row.assigneeId && s.email);
+            if (request && compareDates(request.dueOn, on) < 0 && assignee) {
+              await notifications.enqueue(trx, [{
+                eventKey: `case:${row.id}:request:${request.requestId}:overdue:${assignee.id}`, channel: 'email', recipient: assignee.email as string, language: 'lv',
+                template: 'information-overdue', params: { reference: row.reference, dueOn: request.dueOn },
+              }]);
+            }
+            return;
+          }
           const recipients = staff.filter((s) => s.email && (s.id === row.assigneeId || staffCaseRoles(def, s.roles).includes('supervisor')));
           const messages = (template: OutgoingMessage['template'], key: string, params: Record<string, string | number>): OutgoingMessage[] =>
             recipients.map((s) => ({ eventKey: `${key}:${s.id}`, channel: 'email', recipient: s.email as string, language: 'lv', template, params: { reference: row.reference, dueOn: deadline.dueOn, ...params } }));

@@ -23,6 +23,7 @@ export const CORRECTION_LIFECYCLE: LifecycleTable<CorrectionStatus> = {
     assign: { from: OPEN, to: { submitted: 'in-review' }, by: ['officer', 'supervisor'] },
     'request-information': { from: ['in-review'], to: 'awaiting-applicant', by: ['officer'] },
     'answer-information': { from: ['awaiting-applicant'], to: 'in-review', by: ['applicant', 'officer'] },
+    'close-request': { from: ['awaiting-applicant'], to: 'in-review', by: ['officer'] },
     'propose-decision': { from: ['in-review'], to: 'proposed', by: ['officer'] },
     'return-proposal': { from: ['proposed'], to: 'in-review', by: ['decision-maker'] },
     'approve-decision': { from: ['proposed'], to: 'stay', by: ['decision-maker'] },

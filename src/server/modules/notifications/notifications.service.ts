@@ -13,7 +13,7 @@ import { translate, type Locale, type MessageKey } from '../../platform/messages
 import type { NotificationsRepository, OutboxRow } from './notifications.repository.ts';
 import type { Transport } from './transports.ts';
 
-export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached'] as const;
+export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached', 'information-overdue'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export interface OutgoingMessage {

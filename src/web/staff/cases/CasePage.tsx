@@ -62,6 +62,11 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
               <TextField id="dueOn" type="date" label={t('staff.case.answerDue')} />
             </ActionForm>
           )}
+          {can('close-request') && (
+            <ActionForm title={t('cases.action.close-request')} busy={act.isPending} submit={t('staff.case.closeRequest')} onSubmit={(f) => send({ kind: 'close-request', expectedVersion: version, reason: f.get('closeReason') as string })}>
+              <TextField id="closeReason" label={t('staff.case.reason')} hint={t('staff.case.closeRequestHint')} />
+            </ActionForm>
+          )}
           {can('propose-decision') && <ProposeForm busy={act.isPending} onSend={(p) => send({ kind: 'propose-decision', expectedVersion: version, ...p })} />}
           {can('approve-decision') && (
             <ActionForm title={t('cases.action.approve-decision')} busy={act.isPending} submit={t('staff.case.approve')} onSubmit={() => send({ kind: 'approve-decision', expectedVersion: version })}>
