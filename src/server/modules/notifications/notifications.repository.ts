@@ -26,10 +26,15 @@ export function createNotificationsRepository() {
       return Number(r.numInsertedOrUpdatedRows ?? 0);
     },
 
-    /** Due pending messages, locked for this delivery round; others running at once skip them. */
-    async claimDue(db: DbExecutor, now: string, limit: number): Promise<OutboxRow[]> {
-      return db.selectFrom('notifications.outbox').selectAll().where('status', '=', 'pending').where('nextAttemptAt', '<=', now)
-        .orderBy('nextAttemptAt').limit(limit).forUpdate().skipLocked().execute();
+    /**
+     * Claims due pending messages for one delivery round by moving their next attempt past `leaseUntil`,
+     * in one statement: no transaction stays open while a message is on the wire, and another process
+     * skips them. A round that dies mid-way leaves them to be claimed again when the lease ends.
+     */
+    async claimDue(db: DbExecutor, now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
+      const due = db.selectFrom('notifications.outbox').select('id').where('status', '=', 'pending').where('nextAttemptAt', '<=', now)
+        .orderBy('nextAttemptAt').limit(limit).forUpdate().skipLocked();
+      return db.updateTable('notifications.outbox').set({ nextAttemptAt: leaseUntil }).where('id', 'in', due).returningAll().execute();
     },
 
     async markSent(db: DbExecutor, id: string, sent: { subject: string; body: string; at: string }): Promise<void> {

@@ -52,6 +52,26 @@ describe('the outbox', () => {
     expect(await service.retry(failed?.id as string)).toBe(false);
   });
 
+  it('holds no transaction while a message is on the wire; another process skips a claimed message', async () => {
+    const clock = createManualClock('2026-12-01T08:00:00.000Z');
+    let release: () => void = () => undefined;
+    const slow: Transport = { name: 'slow', send: () => new Promise<void>((resolve) => { release = resolve; }) };
+    const fast = flakyTransport();
+    fast.down = false;
+    const repository = createNotificationsRepository();
+    const a = createNotificationsService({ db: database.db, clock, repository, email: slow, sms: slow, maxAttempts: 3 });
+    const b = createNotificationsService({ db: database.db, clock, repository, email: fast, sms: fast, maxAttempts: 3 });
+    await database.db.transaction().execute((trx) => a.enqueue(trx, [{ eventKey: 'lease-test', channel: 'email', recipient: 'b@example.invalid', language: 'lv', template: 'deadline-breached', params: { reference: 'DL-2026-000009', dueOn: '2026-12-01' } }]));
+    const first = a.deliverDue();
+    await new Promise((r) => setTimeout(r, 50));
+    // The database answers meanwhile (on the embedded engine too, which has one connection), and the
+    // other deliverer finds nothing to send: the message is claimed.
+    expect(await b.deliverDue()).toEqual({ sent: 0, failed: 0 });
+    release();
+    expect(await first).toEqual({ sent: 1, failed: 0 });
+    expect(fast.sent).toEqual([]);
+  });
+
   it('backs off 30 s, 1 min, 2 min … up to an hour', () => {
     expect([1, 2, 3, 4].map(backoffMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(backoffMs(20)).toBe(3_600_000);

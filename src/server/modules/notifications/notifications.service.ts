@@ -1,8 +1,9 @@
 /**
  * Notifications: messages are written to the outbox in the same transaction as the action that causes
  * them (so an action and its message commit or fail together), then delivered in rounds: due rows are
- * claimed with SKIP LOCKED (any number of processes may deliver), rendered in the recipient's language
- * from the i18n catalogue, sent, and marked. A failure is retried with a doubling backoff and, after the
+ * claimed with SKIP LOCKED under a lease (any number of processes may deliver, and no transaction or
+ * connection is held while a message is on the wire), rendered in the recipient's language from the i18n
+ * catalogue, sent, and marked. A failure is retried with a doubling backoff and, after the
  * last attempt, marked failed for the administrators. One row per event and recipient: a message is
  * never queued twice; a crash between sending and marking can repeat it once, with the same Message-ID.
  */
@@ -26,6 +27,8 @@ export interface OutgoingMessage {
   params: Record<string, string | number>;
 }
 
+/** How long a claimed message is left alone by other delivery rounds (a send takes seconds at most). */
+const LEASE_MS = 5 * 60_000;
 const BACKOFF_START_MS = 30_000;
 const BACKOFF_MAX_MS = 3_600_000;
 
@@ -48,26 +51,24 @@ export function createNotificationsService(deps: { db: Db; clock: Clock; reposit
   async function deliverRound(limit: number): Promise<{ sent: number; failed: number }> {
     let sent = 0;
     let failed = 0;
-    await db.transaction().execute(async (trx) => {
-      const due = await repository.claimDue(trx, clock.now().toISOString(), limit);
-      for (const row of due) {
-        const transport = row.channel === 'email' ? deps.email : deps.sms;
-        let rendered: { subject: string; body: string } | undefined;
-        try {
-          rendered = render(row.template as Template, row.language, row.params);
-          await transport.send({ id: row.id, to: row.recipient, ...rendered });
-          await repository.markSent(trx, row.id, { ...rendered, at: clock.now().toISOString() });
-          sent++;
-        } catch (error) {
-          const attempts = row.attempts + 1;
-          await repository.markFailedAttempt(trx, row.id, {
-            error: error instanceof Error ? error.message : String(error), givesUp: attempts >= deps.maxAttempts,
-            nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)).toISOString(),
-          });
-          failed++;
-        }
+    const now = clock.now();
+    const due = await repository.claimDue(db, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), limit);
+    for (const row of due) {
+      const transport = row.channel === 'email' ? deps.email : deps.sms;
+      try {
+        const rendered = render(row.template as Template, row.language, row.params);
+        await transport.send({ id: row.id, to: row.recipient, ...rendered });
+        await repository.markSent(db, row.id, { ...rendered, at: clock.now().toISOString() });
+        sent++;
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        await repository.markFailedAttempt(db, row.id, {
+          error: error instanceof Error ? error.message : String(error), givesUp: attempts >= deps.maxAttempts,
+          nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)).toISOString(),
+        });
+        failed++;
       }
-    });
+    }
     return { sent, failed };
   }
 
