@@ -89,6 +89,9 @@ describe('a register correction case through both UIs', () => {
   it('the resident answers with a scan', async () => {
     await residentSignIn();
     await h.page.goto(`${h.baseUrl}/my/cases`);
+    await h.page.getByRole('row', { name: new RegExp(reference) }).getByRole('link', { name: 'Jums jāatbild' }).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-cases-list');
     await h.page.getByRole('link', { name: reference }).click();
     await h.page.getByRole('heading', { level: 2, name: 'Pārvalde lūdz papildu informāciju' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);

@@ -95,6 +95,8 @@ export const CaseSummary = z.object({
   suspended: z.boolean(),
   deadlineAlert: z.enum(['none', 'warned', 'breached']),
   version: z.number().int(),
+  /** Working days after today up to the due day (negative once past; null when closed). */
+  workingDaysLeft: z.number().int().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

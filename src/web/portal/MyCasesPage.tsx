@@ -23,8 +23,14 @@ export function MyCasesPage() {
               <tr key={c.id}>
                 <td><Link to={`/my/cases/${c.id}`}>{c.reference}</Link></td>
                 <td>{t(`cases.type.${c.caseType}`)} · {c.applicantName}</td>
-                <td><span className="tag">{t(`cases.status.${c.status}`)}</span> {t(`cases.step.${c.status}`)}</td>
-                <td>{c.dueOn ?? '—'}{c.suspended ? ` (${t('cases.deadline.paused')})` : ''}</td>
+                <td>
+                  <span className="tag">{t(`cases.status.${c.status}`)}</span> {t(`cases.step.${c.status}`)}
+                  {c.status === 'awaiting-applicant' && <> <Link to={`/my/cases/${c.id}`} className="tag tag--warning">{t('portal.cases.answerNeeded')}</Link></>}
+                </td>
+                <td>
+                  {c.dueOn ?? '—'}
+                  {c.dueOn && <><br /><span className="hint">{c.suspended ? t('cases.deadline.paused') : t('cases.deadline.left', { days: Math.max(0, c.workingDaysLeft ?? 0) })}</span></>}
+                </td>
               </tr>
             ))}
           </tbody>

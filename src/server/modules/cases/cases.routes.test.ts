@@ -90,6 +90,9 @@ describe('a register correction, end to end', () => {
     await later(3 * DAY);
     const mine = await ok(await anna.request('GET', `/api/portal/me/cases/${view.id}`));
     expect(mine.availableActions).toContain('answer-information');
+    const listed = ((await anna.request('GET', '/api/portal/me/cases')).json() as { cases: Array<{ id: string; status: string; suspended: boolean; workingDaysLeft: number | null }> }).cases.find((c) => c.id === view.id);
+    expect(listed).toMatchObject({ status: 'awaiting-applicant', suspended: true });
+    expect(listed?.workingDaysLeft).toBeGreaterThan(0);
     expect(mine.deadline).toMatchObject({ suspendedDays: 3 });
     view = await ok(await act(anna, mine, { kind: 'answer-information', requestId: mine.openRequest?.requestId, text: 'Scan attached', documents: [{ fileName: 'scan.png', contentBase64: PNG }] }, false));
     // 30 Dec + 3 days = Sat 2 Jan 2027 → Mon 4 Jan (1 Jan is a holiday).

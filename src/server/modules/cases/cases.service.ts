@@ -13,10 +13,10 @@ import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { RegisterService } from '../register/index.ts';
 import type { StaffMember } from '../identity/index.ts';
 import type { NotificationsService, OutgoingMessage } from '../notifications/index.ts';
-import { addWorkingDays, calendarDaysDeadline } from '../../../shared/kernel/working-days.ts';
+import { addWorkingDays, calendarDaysDeadline, workingDaysBetween } from '../../../shared/kernel/working-days.ts';
 import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { Role } from '../../../shared/kernel/permissions.ts';
-import type { CaseActionInput, CaseView, CorrectableField, UploadInput } from '../../../shared/contracts/cases.contract.ts';
+import type { CaseActionInput, CaseSummary, CaseView, CorrectableField, UploadInput } from '../../../shared/contracts/cases.contract.ts';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contracts/cases.contract.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
 import {
@@ -27,7 +27,7 @@ import { CASE_TYPE_DEFINITIONS, caseTypesFor, staffCaseRoles, type CaseType, typ
 import { sniffMediaType } from './uploads.ts';
 import { isKnownCountry } from '../register/index.ts';
 import { isValidPersonalCode, normalizePersonalCode } from '../../../shared/kernel/personal-code.ts';
-import type { CaseActionRow, CaseRow, CasesRepository } from './cases.repository.ts';
+import type { CaseActionRow, CaseRow, CaseSummaryRow, CasesRepository } from './cases.repository.ts';
 
 /** Who acts on a case: a staff member (with roles and branch) or a signed-in resident. */
 export type CaseActorContext =
@@ -179,7 +179,7 @@ export function createCasesService(deps: CasesDeps) {
     return {
       id: row.id, reference: row.reference, caseType: row.caseType as CaseType, status: state.status as CaseView['status'], applicantName: row.applicantName,
       assigneeName: state.assignee?.name ?? null, receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false,
-      deadlineAlert: row.deadlineAlert, version: state.version, channel: row.channel, language: row.language,
+      deadlineAlert: row.deadlineAlert, version: state.version, channel: row.channel, language: row.language, workingDaysLeft: deadline?.workingDaysLeft ?? null,
       subject: {
         personId: subject.personId, personalCode: subject.personalCode, personName: subject.personName, field: subject.field, currentValue: subject.currentValue,
         requestedValue: subject.requestedValue, explanation: subject.explanation,
@@ -450,6 +450,11 @@ export function createCasesService(deps: CasesDeps) {
     }
   }
 
+  /** A list row: the projection, with the working days left to its deadline. */
+  function summary(r: CaseSummaryRow): CaseSummary {
+    return { ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'], workingDaysLeft: r.dueOn ? workingDaysBetween(today(), r.dueOn as PlainDate) : null };
+  }
+
   function staffContext(ctx: CaseActorContext): Extract<CaseActorContext, { kind: 'staff' }> {
     if (ctx.kind !== 'staff') throw new AppError('FORBIDDEN', 'This is a staff service');
     return ctx;
@@ -542,7 +547,7 @@ export function createCasesService(deps: CasesDeps) {
         branchId: staff.branchId, caseTypes: types, status: q.status, limit: q.limit, dueBy,
         assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined, ...(q.flag === 'suspended' ? { suspended: true } : {}),
       });
-      return { cases: rows.map((r) => ({ ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'] })), total, totalCapped };
+      return { cases: rows.map(summary), total, totalCapped };
     },
 
     async dashboard(ctx: CaseActorContext) {
@@ -557,7 +562,7 @@ export function createCasesService(deps: CasesDeps) {
       return {
         open: sum('open'), unassigned: officers.find((o) => o.assigneeId === null)?.open ?? 0, suspended: sum('suspended'), atRisk: sum('atRisk'), breached: sum('breached'),
         officers: officers.map(({ suspended: _s, ...o }) => o),
-        atRiskCases: atRisk.rows.map((r) => ({ ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'] })),
+        atRiskCases: atRisk.rows.map(summary),
       };
     },
 
@@ -565,7 +570,7 @@ export function createCasesService(deps: CasesDeps) {
     async myCases(ctx: CaseActorContext) {
       if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
       const rows = await repository.casesOf(db, ctx.personId, await repository.representedCaseIds(db, ctx.personId));
-      return rows.map((r) => ({ ...r, caseType: r.caseType as CaseType, status: r.status as CaseView['status'] }));
+      return rows.map(summary);
     },
 
     /**
