@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from './contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
+import { PersonalCodeParam } from './register.contract.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
@@ -63,7 +64,7 @@ export const CaseActionInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('withdraw'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
   z.strictObject({ kind: z.literal('add-document'), expectedVersion: z.number().int().positive(), document: UploadInput }),
   z.strictObject({
-    kind: z.literal('add-representative'), expectedVersion: z.number().int().positive(), personalCode: z.string().trim().min(11).max(12),
+    kind: z.literal('add-representative'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam,
     representativeKind: z.enum(REPRESENTATIVE_KINDS), may: z.array(z.enum(REPRESENTATIVE_RIGHTS)).min(1).max(3), authorization: Text(500),
   }),
 ]);

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { CORRECTABLE_FIELDS, createMyCorrection } from '../../shared/contracts/cases.contract.ts';
+import { CORRECTABLE_FIELDS, MAX_UPLOAD_BYTES, createMyCorrection } from '../../shared/contracts/cases.contract.ts';
 import { listMySubjects } from '../../shared/contracts/register.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
@@ -11,6 +11,8 @@ import { ErrorSummary, TextField, type FormError } from '../ui/forms.tsx';
 import { RadioGroup, SelectField } from '../ui/fields.tsx';
 import { formErrorsFrom } from '../ui/errors.ts';
 import { toUploads } from '../ui/files.ts';
+
+const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
 
 export function CorrectionRequestPage() {
   const t = useT();
@@ -26,7 +28,7 @@ export function CorrectionRequestPage() {
   const chosen = subject || subjects.data?.subjects[0]?.personId || '';
   const labels: Record<string, string> = {
     field: t('cases.field.field'), requestedValue: t('cases.field.requestedValue'), explanation: t('cases.field.explanation'), contactEmail: t('portal.cases.email'),
-    subjectPersonId: t('portal.declare.subject'), documents: t('cases.section.documents'), 'documents.0.contentBase64': t('cases.section.documents'),
+    subjectPersonId: t('portal.correction.subject'), documents: t('cases.section.documents'), 'documents.0.contentBase64': t('cases.section.documents'),
   };
   const submit = useMutation({
     mutationFn: async () => callApi(createMyCorrection, { body: {
@@ -40,8 +42,11 @@ export function CorrectionRequestPage() {
     const problems: FormError[] = [];
     if (!field) problems.push({ field: 'field', message: t('errors.invalidField', { field: labels['field'] as string }) });
     if (!explanation.trim()) problems.push({ field: 'explanation', message: t('errors.invalidField', { field: labels['explanation'] as string }) });
-    const big = [...(files ?? [])].find((f) => f.size > 5 * 1024 * 1024);
-    if (big) problems.push({ field: 'documents', message: t('fieldReason.file-too-large', { field: big.name }) });
+    // The server checks the bytes again; these say at once what it would refuse.
+    for (const f of [...(files ?? [])]) {
+      if (!ACCEPTED.includes(f.type)) problems.push({ field: 'documents', message: t('fieldReason.file-type', { field: f.name }) });
+      else if (f.size > MAX_UPLOAD_BYTES) problems.push({ field: 'documents', message: t('fieldReason.file-too-large', { field: f.name }) });
+    }
     setErrors(problems);
     if (problems.length === 0) submit.mutate();
   }
@@ -54,7 +59,7 @@ export function CorrectionRequestPage() {
       <ErrorSummary errors={errors} />
       <form onSubmit={send} noValidate>
         {subjects.data && subjects.data.subjects.length > 1 && (
-          <RadioGroup name="subject" legend={t('portal.declare.subject')} value={chosen} onChange={setSubject}
+          <RadioGroup name="subject" legend={t('portal.correction.subject')} value={chosen} onChange={setSubject}
             options={subjects.data.subjects.map((s) => ({ value: s.personId, label: t(`portal.data.subject.${s.relation}`, { name: `${s.givenNames} ${s.surname}` }) }))} />
         )}
         <SelectField id="field" label={t('cases.field.field')} value={field} onChange={(e) => setField(e.target.value)} error={fieldErrors['field']}>
@@ -72,7 +77,7 @@ export function CorrectionRequestPage() {
           <label htmlFor="documents">{t('cases.section.documents')}</label>
           <p className="hint" id="documents-hint">{t('cases.filesHint')}</p>
           {fieldErrors['documents'] && <p className="field-error" id="documents-error">{fieldErrors['documents']}</p>}
-          <input id="documents" type="file" multiple accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFiles(e.target.files)} aria-describedby="documents-hint" />
+          <input id="documents" type="file" multiple accept={ACCEPTED.join(',')} onChange={(e) => setFiles(e.target.files)} aria-describedby="documents-hint" />
         </div>
         <TextField id="contactEmail" type="email" label={t('portal.cases.email')} hint={t('portal.cases.emailHint')} value={contactEmail} onChange={(e) => setContactEmail(e.target.value)} error={fieldErrors['contactEmail']} />
         <button type="submit" className="button" disabled={submit.isPending}>{t('portal.correction.submit')}</button>

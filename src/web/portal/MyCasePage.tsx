@@ -37,7 +37,7 @@ export function MyCasePage() {
       {done && <Notice kind="success">{done}</Notice>}
       <ErrorSummary errors={errors} />
       {v.openRequest && v.availableActions.includes('answer-information') && (
-        <AnswerForm question={v.openRequest.question} dueOn={v.openRequest.dueOn} busy={act.isPending}
+        <AnswerForm question={v.openRequest.question} dueOn={v.openRequest.dueOn} busy={act.isPending} error={errors.find((e) => e.field === 'text')?.message}
           onSend={async (text, files) => act.mutate({ kind: 'answer-information', expectedVersion: v.version, requestId: v.openRequest?.requestId as string, text, documents: await toUploads(files) })} />
       )}
       <CaseDetails view={v} documentUrl={(id) => `/api/portal/me/cases/${v.id}/documents/${id}`} decisionUrl={`/api/portal/me/cases/${v.id}/decision.pdf`} caseLink={(id, reference) => <Link to={`/my/cases/${id}`}>{reference}</Link>} />
@@ -47,7 +47,7 @@ export function MyCasePage() {
   );
 }
 
-function AnswerForm({ question, dueOn, busy, onSend }: { question: string; dueOn: string; busy: boolean; onSend: (text: string, files: FileList | null) => void }) {
+function AnswerForm({ question, dueOn, busy, error, onSend }: { question: string; dueOn: string; busy: boolean; error: string | undefined; onSend: (text: string, files: FileList | null) => void }) {
   const t = useT();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<FileList | null>(null);
@@ -60,7 +60,7 @@ function AnswerForm({ question, dueOn, busy, onSend }: { question: string; dueOn
       <h2>{t('portal.case.answerTitle')}</h2>
       <p><strong>{question}</strong></p>
       <p className="hint">{t('portal.case.answerBy', { dueOn })}</p>
-      <TextField id="text" label={t('portal.case.answer')} value={text} onChange={(e) => setText(e.target.value)} />
+      <TextField id="text" label={t('portal.case.answer')} value={text} onChange={(e) => setText(e.target.value)} error={error} />
       <div className="field">
         <label htmlFor="answer-files">{t('cases.section.documents')}</label>
         <p className="hint" id="answer-files-hint">{t('cases.filesHint')}</p>

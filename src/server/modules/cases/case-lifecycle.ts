@@ -167,6 +167,11 @@ function nextStatus<S extends string>(t: Transition<S> | undefined, current: S):
 
 const sameActor = (a: ActionActor, b: ActionActor): boolean => a.kind === b.kind && a.id === b.id;
 
+/** The office stops waiting for the applicant on `on`: the open request closes and the clock runs again. */
+function stopWaiting(state: CaseState, on: PlainDate): Pick<CaseState, 'openRequest' | 'suspensions'> {
+  return { openRequest: null, suspensions: state.suspensions.map((s) => (s.to === null ? { ...s, to: on } : s)) };
+}
+
 /** The state after one (already checked) action. */
 export function applyAction<S extends string>(table: LifecycleTable<S>, state: CaseState<S>, action: CaseAction): CaseState<S> {
   const p = action.payload;
@@ -189,14 +194,12 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       break;
     }
     case 'answer-information':
-      next.openRequest = null;
+      Object.assign(next, stopWaiting(state, action.on));
       next.requests = state.requests.map((r) => (r.requestId === p.requestId ? { ...r, answeredOn: action.on, answer: p.text } : r));
-      next.suspensions = state.suspensions.map((s) => (s.to === null ? { ...s, to: action.on } : s));
       next.documentIds = [...state.documentIds, ...p.documentIds.filter((id) => !state.documentIds.includes(id))];
       break;
     case 'close-request':
-      next.openRequest = null;
-      next.suspensions = state.suspensions.map((s) => (s.to === null ? { ...s, to: action.on } : s));
+      Object.assign(next, stopWaiting(state, action.on));
       break;
     case 'propose-decision':
       next.proposal = { outcome: p.outcome, legalBasis: p.legalBasis, reasoning: p.reasoning, ruleTrace: p.ruleTrace, proposedBy: action.actor, proposedOn: action.on };
@@ -215,8 +218,7 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       break;
     case 'withdraw':
       // A withdrawn case waits for nobody: an open request closes with it.
-      next.openRequest = null;
-      next.suspensions = state.suspensions.map((s) => (s.to === null ? { ...s, to: action.on } : s));
+      Object.assign(next, stopWaiting(state, action.on));
       break;
     case 'add-document':
       next.documentIds = [...state.documentIds, p.documentId];

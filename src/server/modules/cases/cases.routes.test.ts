@@ -163,7 +163,9 @@ describe('representatives', () => {
     view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'representative test' }));
     const janisCode = ((await registrar.request('GET', `/api/register/persons/${JANIS}?reason=test`)).json() as { personalCode: string }).personalCode;
     const bad = await act(registrar, view, { kind: 'add-representative', personalCode: '000000-00000', representativeKind: 'lawyer', may: ['see'], authorization: 'Pilnvara Nr. 1' });
-    expect(bad.json()).toMatchObject({ errors: [{ path: 'personalCode' }] });
+    expect(bad.json()).toMatchObject({ errors: [{ path: 'personalCode', reason: 'personal-code-format' }] });
+    const unknown = await act(registrar, view, { kind: 'add-representative', personalCode: '32550128526', representativeKind: 'lawyer', may: ['see'], authorization: 'Pilnvara Nr. 1' });
+    expect(unknown.json()).toMatchObject({ errors: [{ path: 'personalCode', reason: 'unknown-person' }] });
     view = await ok(await act(registrar, view, { kind: 'add-representative', personalCode: janisCode, representativeKind: 'lawyer', may: ['see', 'answer'], authorization: 'Pilnvara Nr. 17' }));
     expect((view as unknown as { representatives: unknown[] }).representatives).toEqual([{ personId: JANIS, name: 'Jānis Bērziņš', kind: 'lawyer', may: ['see', 'answer'] }]);
     view = await ok(await act(registrar, view, { kind: 'request-information', question: 'Original, please', dueOn: '2026-12-20' }));

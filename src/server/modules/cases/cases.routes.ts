@@ -37,6 +37,15 @@ export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesSe
   const read = { permission: 'cases:read' } as const;
   // Case files may carry several scanned documents: a larger body than the default 1 MB.
   const uploads = { bodyLimit: 60 * 1024 * 1024 };
+  // Staff and residents download through the same service checks; only the path and access rule differ.
+  type Download = { principal: StaffPrincipal | ResidentPrincipal; request: FastifyRequest; reply: FastifyReply; params: { caseId: string; documentId?: string } };
+  const sendDocument = async ({ principal, request, reply, params }: Download) => {
+    sendFile(reply, await cases.document(actorContext(principal, request), params.caseId, params.documentId as string));
+  };
+  const sendDecision = async ({ principal, request, reply, params }: Download) => {
+    const view = await cases.decision(actorContext(principal, request), params.caseId);
+    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, clock.now().toISOString()) });
+  };
 
   registerEndpoint(app, c.listQueue, read, async ({ principal, query, request }) => cases.queue(actorContext(principal, request), query));
   registerEndpoint(app, c.branchDashboard, { permission: 'cases:supervise' }, async ({ principal, request }) => cases.dashboard(actorContext(principal, request)));
@@ -45,13 +54,8 @@ export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesSe
   registerEndpoint(app, c.readCase, read, async ({ principal, params, request }) => cases.readCase(actorContext(principal, request), params.caseId));
   registerEndpoint(app, c.takeCaseAction, read, async ({ principal, params, body, request }) =>
     cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
-  registerEndpoint(app, c.caseDocument, read, async ({ principal, params, request, reply }) => {
-    sendFile(reply, await cases.document(actorContext(principal, request), params.caseId, params.documentId));
-  });
-  registerEndpoint(app, c.caseDecisionPdf, read, async ({ principal, params, request, reply }) => {
-    const view = await cases.decision(actorContext(principal, request), params.caseId);
-    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, clock.now().toISOString()) });
-  });
+  registerEndpoint(app, c.caseDocument, read, sendDocument);
+  registerEndpoint(app, c.caseDecisionPdf, read, sendDecision);
 
   registerEndpoint(app, c.listMyCases, 'resident', async ({ principal, request }) => ({ cases: await cases.myCases(actorContext(principal, request)) }));
   registerEndpoint(app, c.createMyCorrection, 'resident', async ({ principal, body, request }) =>
@@ -61,11 +65,6 @@ export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesSe
     cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
   registerEndpoint(app, c.appealMyCase, 'resident', async ({ principal, params, body, request }) =>
     cases.appeal(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
-  registerEndpoint(app, c.myCaseDocument, 'resident', async ({ principal, params, request, reply }) => {
-    sendFile(reply, await cases.document(actorContext(principal, request), params.caseId, params.documentId));
-  });
-  registerEndpoint(app, c.myCaseDecisionPdf, 'resident', async ({ principal, params, request, reply }) => {
-    const view = await cases.decision(actorContext(principal, request), params.caseId);
-    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, clock.now().toISOString()) });
-  });
+  registerEndpoint(app, c.myCaseDocument, 'resident', sendDocument);
+  registerEndpoint(app, c.myCaseDecisionPdf, 'resident', sendDecision);
 }

@@ -26,7 +26,6 @@ import { computeDeadline, extensionProblem, type DeadlineState } from './case-de
 import { CASE_TYPE_DEFINITIONS, caseTypesFor, staffCaseRoles, type CaseType, type CaseTypeDefinition } from './case-types.ts';
 import { sniffMediaType } from './uploads.ts';
 import { isKnownCountry } from '../register/index.ts';
-import { isValidPersonalCode, normalizePersonalCode } from '../../../shared/kernel/personal-code.ts';
 import type { CaseActionRow, CaseRow, CaseSummaryRow, CasesRepository } from './cases.repository.ts';
 
 /** Who acts on a case: a staff member (with roles and branch) or a signed-in resident. */
@@ -342,7 +341,7 @@ export function createCasesService(deps: CasesDeps) {
       case 'add-document':
         return { kind: 'add-document', documentId: '', documentKind: input.document.kind ?? 'evidence', fileName: input.document.fileName };
       case 'add-representative': {
-        if (!representative) invalid('personalCode', 'No person with this personal code in the register', 'personal-code-format');
+        if (!representative) invalid('personalCode', 'No person with this personal code in the register', 'unknown-person');
         if (representative.id === row.applicantPersonId) invalid('personalCode', 'The applicant cannot represent themselves', 'same-person');
         return { kind: 'add-representative', personId: representative.id, name: representative.name, representativeKind: input.representativeKind, may: [...new Set(input.may)], authorization: input.authorization };
       }
@@ -400,13 +399,11 @@ export function createCasesService(deps: CasesDeps) {
     });
   }
 
-  /** A person by personal code, for a representation; undefined when the register has none. */
+  /** A person by personal code (already checked by the contract), for a representation; undefined when the register has none. */
   async function findPerson(ctx: CaseActorContext, code: string, caseId: string): Promise<{ id: string; name: string } | undefined> {
-    const normalized = normalizePersonalCode(code);
-    if (!normalized || !isValidPersonalCode(normalized)) invalid('personalCode', 'Not a valid personal code (NNNNNN-NNNNN)', 'personal-code-format');
     const reference = (await repository.referenceOf(db, caseId))?.reference;
     try {
-      const p = await register.lookupByCode({ actor: ctx.audit, channel: 'desk', caseReference: reference, requestId: ctx.requestId }, normalized);
+      const p = await register.lookupByCode({ actor: ctx.audit, channel: 'desk', caseReference: reference, requestId: ctx.requestId }, code);
       return { id: p.id, name: `${p.givenNames} ${p.surname}` };
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;

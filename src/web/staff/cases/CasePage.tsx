@@ -39,6 +39,8 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   });
   if (!view.data) return <p>{view.isError ? t('error.NOT_FOUND') : t('common.loading')}</p>;
   const v = view.data;
+  // Field errors beside their fields too (the summary lists them and links to them).
+  const fieldError = (path: string) => errors.find((e) => e.field === path)?.message;
   const can = (k: string) => v.availableActions.includes(k as CaseView['availableActions'][number]);
   const send = (body: CaseActionInput) => act.mutate(body);
   const version = v.version;
@@ -58,8 +60,8 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
           {can('request-information') && (
             <ActionForm title={t('cases.action.request-information')} busy={act.isPending} submit={t('staff.case.sendRequest')}
               onSubmit={(f) => send({ kind: 'request-information', expectedVersion: version, question: f.get('question') as string, dueOn: f.get('dueOn') as string })}>
-              <TextField id="question" label={t('staff.case.question')} />
-              <TextField id="dueOn" type="date" label={t('staff.case.answerDue')} />
+              <TextField id="question" label={t('staff.case.question')} error={fieldError('question')} />
+              <TextField id="dueOn" type="date" label={t('staff.case.answerDue')} error={fieldError('dueOn')} />
             </ActionForm>
           )}
           {can('close-request') && (
@@ -80,17 +82,17 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
           )}
           {can('extend-deadline') && (
             <ActionForm title={t('cases.action.extend-deadline')} busy={act.isPending} submit={t('staff.case.extend')} onSubmit={(f) => send({ kind: 'extend-deadline', expectedVersion: version, to: f.get('to') as string, reason: f.get('extendReason') as string })}>
-              <TextField id="to" type="date" label={t('staff.case.newDeadline')} hint={v.deadline.extensionCap ? t('staff.case.extensionCap', { cap: v.deadline.extensionCap }) : undefined} />
+              <TextField id="to" type="date" label={t('staff.case.newDeadline')} hint={v.deadline.extensionCap ? t('staff.case.extensionCap', { cap: v.deadline.extensionCap }) : undefined} error={fieldError('to')} />
               <TextField id="extendReason" label={t('staff.case.reason')} />
             </ActionForm>
           )}
           {can('add-representative') && (
             <ActionForm title={t('cases.action.add-representative')} busy={act.isPending} submit={t('staff.case.addRepresentative')}
               onSubmit={(f) => send({
-                kind: 'add-representative', expectedVersion: version, personalCode: f.get('representativeCode') as string,
+                kind: 'add-representative', expectedVersion: version, personalCode: f.get('personalCode') as string,
                 representativeKind: f.get('representativeKind') as 'lawyer', may: f.getAll('may') as Array<'see'>, authorization: f.get('authorization') as string,
               })}>
-              <TextField id="representativeCode" label={t('staff.case.representativeCode')} />
+              <TextField id="personalCode" label={t('staff.case.representativeCode')} error={fieldError('personalCode')} />
               <SelectField id="representativeKind" label={t('staff.case.representativeKind')} defaultValue="lawyer">
                 {REPRESENTATIVE_KINDS.map((k) => <option key={k} value={k}>{t(`cases.representative.${k}`)}</option>)}
               </SelectField>
@@ -100,7 +102,7 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
                   <div className="checkboxes" key={r}><input type="checkbox" id={`may-${r}`} name="may" value={r} defaultChecked={r === 'see'} /><label htmlFor={`may-${r}`}>{t(`cases.right.${r}`)}</label></div>
                 ))}
               </fieldset>
-              <TextField id="authorization" label={t('staff.case.authorization')} />
+              <TextField id="authorization" label={t('staff.case.authorization')} error={fieldError('authorization')} />
             </ActionForm>
           )}
           {can('add-document') && (
