@@ -30,7 +30,7 @@ import {
 } from './modules/identity/index.ts';
 import { createRegisterPersonDirectory, createRegisterRepository, createRegisterService, registerRegisterRoutes } from './modules/register/index.ts';
 import {
-  createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport, registerNotificationsRoutes, smtpTransport, type Transport,
+  createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport, registerNotificationsRoutes, smtpTransport,
 } from './modules/notifications/index.ts';
 import { createCasesRepository, createCasesService, registerCasesRoutes, seedDemoCases } from './modules/cases/index.ts';
 
@@ -45,8 +45,6 @@ export interface AppDeps {
   hasher: PasswordHasher;
   /** Resident lookup by personal code; defaults to the population register. */
   persons?: PersonDirectory;
-  /** Tests replace the e-mail transport (default: SMTP when configured, else the demo mailbox). */
-  emailTransport?: Transport;
   /** Tests replace the OIDC transport. */
   oidcFetch?: CustomFetch;
   logger?: boolean;
@@ -92,15 +90,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const notifications = createNotificationsService({
     db, clock, repository: createNotificationsRepository(), maxAttempts: config.outbox.maxAttempts,
-    email: deps.emailTransport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl, config.mail.from) : mailboxTransport), sms: recordingSmsTransport,
+    // SMTP when configured, else the demo mailbox (the sent rows, shown on the messages page).
+    email: config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl, config.mail.from) : mailboxTransport, sms: recordingSmsTransport,
   });
+  // Online applications go to one branch (PORTAL_CASE_BRANCH); the demo cases are opened there too.
+  const portalBranch = async () => {
+    const branches = await identity.listBranches();
+    return branches.find((b) => b.code === config.portalCaseBranch) ?? branches[0];
+  };
   const casesRepository = createCasesRepository();
   const cases = createCasesService({
     db, clock, timeZone: config.timeZone, audit, register, notifications, repository: casesRepository,
     branchStaff: (branchId) => identity.branchStaff(branchId), warnAtWorkingDays: config.deadlines.warnAtWorkingDays,
     portalBranchId: async () => {
-      const branches = await identity.listBranches();
-      const branch = branches.find((b) => b.code === config.portalCaseBranch) ?? branches[0];
+      const branch = await portalBranch();
       if (!branch) throw new Error('no branch to take online applications');
       return branch.id;
     },
@@ -109,8 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deliverOutbox: () => notifications.deliverDue(),
     watchDeadlines: () => cases.watchDeadlines(),
     seedDemoCases: async () => {
-      const branches = await identity.listBranches();
-      const branch = branches.find((b) => b.code === config.portalCaseBranch);
+      const branch = await portalBranch();
       return branch ? seedDemoCases(cases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db)) : 0;
     },
   });
