@@ -204,3 +204,59 @@ describe('a register correction case through both UIs', () => {
     await screenshot(h.page, 'portal-appeal-submitted');
   });
 });
+
+describe('the inclusion of a person not in the register, at the desk', () => {
+  let inclusion = '';
+
+  it('the registrar opens it from the queue with the person’s identity document (a missing field is named first)', async () => {
+    await staff('registrar');
+    await h.page.getByRole('link', { name: 'Lietas', exact: true }).click();
+    await h.page.getByRole('link', { name: 'Jauns iekļaušanas iesniegums' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Iekļaušana Fizisko personu reģistrā' }).waitFor();
+    await h.page.getByRole('button', { name: 'Atvērt lietu' }).click();
+    await h.page.getByRole('alert').getByText('Iesniedzēja e-pasts').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-inclusion-errors');
+    await h.page.getByLabel('Vārds (vārdi)').fill('Dmytro');
+    await h.page.getByLabel('Uzvārds', { exact: true }).fill('Shevchuk');
+    await h.page.getByLabel('Dzimums').selectOption('M');
+    await h.page.getByLabel('Dzimšanas datums').fill('1988-02-03');
+    await h.page.getByLabel('Dzimšanas valsts').fill('UKR');
+    await h.page.getByLabel('Pilsonība').fill('UKR');
+    await h.page.getByLabel('Dokumenta numurs').fill('FB998877');
+    await h.page.getByLabel('Dokumenta izdevējvalsts').fill('UKR');
+    await h.page.getByLabel('Iekļaušanas mērķis').fill('Darba līgums un nodokļu maksāšana.');
+    await h.page.getByLabel('Iesniedzēja e-pasts').fill('dmytro@example.invalid');
+    await h.page.getByLabel('Personu apliecinošā dokumenta kopija un citi dokumenti').setInputFiles(evidence);
+    await h.page.getByRole('button', { name: 'Atvērt lietu' }).click();
+    const title = h.page.getByRole('heading', { level: 1, name: /Lieta IR-\d{4}-\d{6}/ });
+    await title.waitFor();
+    inclusion = ((await title.textContent()) ?? '').replace('Lieta ', '').trim();
+    await h.page.getByText('Vēl nav reģistrā').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-inclusion-opened');
+  });
+
+  it('the senior registrar takes it and proposes the inclusion; a decision-maker approves, and the case shows the new personal code', async () => {
+    await staff('senior.registrar');
+    await openCase(inclusion);
+    await h.page.getByLabel('Kāpēc ārpus kārtas').fill('Klients gaida pie letes');
+    await h.page.getByRole('button', { name: 'Paņemt' }).click();
+    await h.page.getByText('Lieta piešķirta.').waitFor();
+    await h.page.getByLabel('Iekļaut reģistrā un piešķirt personas kodu').check();
+    await h.page.locator('#reasoning').fill('Identitāte noskaidrota pēc pases; reģistrā personas nav.');
+    await h.page.getByRole('button', { name: 'Sagatavot', exact: true }).click();
+    await h.page.getByText('Lēmuma projekts nodots apstiprināšanai.').waitFor();
+    await h.page.getByRole('cell', { name: 'Reģistrā nav līdzīgas personas' }).waitFor();
+    await staff('decision.maker');
+    await openCase(inclusion);
+    await h.page.getByRole('button', { name: 'Apstiprināt' }).click();
+    await h.page.getByText('Lēmums apstiprināts un nosūtīts iesniedzējam.').waitFor();
+    await h.page.getByText('Iekļauts reģistrā', { exact: true }).waitFor();
+    const code = h.page.locator('dt', { hasText: 'Piešķirtais personas kods' }).locator('xpath=following-sibling::dd[1]');
+    expect(await code.textContent()).toMatch(/^3[2-9]\d{4}-\d{5}$/);
+    await h.page.getByText('Iesniedzējs sasaistīts ar personu reģistrā').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-inclusion-decided');
+  });
+});

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineEndpoint } from './contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
-import { PersonalCodeParam } from './register.contract.ts';
+import { CountryCode, PersonalCodeParam } from './register.contract.ts';
+import { LegalStatusSchema } from '../kernel/legal-status.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
@@ -11,7 +12,7 @@ const OptionalText = (max: number) => z.string().trim().max(max).optional().tran
 export const CORRECTABLE_FIELDS = ['givenNames', 'surname', 'originalName', 'birthPlace', 'birthCountry', 'ethnicity'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
-export const CASE_TYPES = ['register-correction', 'register-correction-appeal'] as const;
+export const CASE_TYPES = ['register-correction', 'register-correction-appeal', 'register-inclusion'] as const;
 export const CaseTypeSchema = z.enum(CASE_TYPES);
 
 export const CASE_STATUSES = ['submitted', 'in-review', 'awaiting-applicant', 'proposed', 'accepted', 'rejected', 'withdrawn'] as const;
@@ -19,7 +20,7 @@ export const CaseStatusSchema = z.enum(CASE_STATUSES);
 
 export const ACTION_KINDS = [
   'submit', 'assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal',
-  'approve-decision', 'extend-deadline', 'withdraw', 'add-document', 'add-representative', 'close-request',
+  'approve-decision', 'extend-deadline', 'withdraw', 'add-document', 'add-representative', 'close-request', 'link-applicant',
 ] as const;
 
 /** Who may act for the applicant, and what each representation allows. */
@@ -46,6 +47,29 @@ const CorrectionRequestFields = {
 export const CorrectionRequestStaff = z.strictObject({ personId: z.uuid(), ...CorrectionRequestFields });
 export const CorrectionRequestResident = z.strictObject({ subjectPersonId: z.uuid().optional(), ...CorrectionRequestFields });
 
+/**
+ * A person not yet in the register asks to be included (and so to receive a personal code): they apply at
+ * the desk with an identity document, since without a personal code they cannot sign in to the portal,
+ * and they follow the case by e-mail until the decision registers them.
+ */
+export const InclusionRequest = z.strictObject({
+  givenNames: Text(100),
+  surname: Text(100),
+  sex: z.enum(['M', 'F']),
+  birthDate: PlainDateSchema,
+  birthCountry: CountryCode,
+  legalStatus: LegalStatusSchema.default('foreigner'),
+  citizenships: z.array(CountryCode).max(5),
+  /** The identity document the person presented: its number and issuing state. */
+  foreignDocument: z.strictObject({ number: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9<-]+$/, 'Letters and digits only'), country: CountryCode }),
+  explanation: Text(2000),
+  language: z.enum(['lv', 'en']).default('lv'),
+  contactEmail: z.email().max(254),
+  documents: z.array(UploadInput).min(1, 'Attach a copy of the identity document').max(10),
+});
+export type InclusionRequest = z.input<typeof InclusionRequest>;
+export type InclusionRequestData = z.output<typeof InclusionRequest>;
+
 /** One check a decision rests on. The system's own checks carry `params`, so each reader sees the detail in their language. */
 const RuleCheck = z.object({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 /** What an officer adds to the trace: a check in their own words. */
@@ -63,6 +87,8 @@ export const CaseActionInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) }),
   z.strictObject({ kind: z.literal('withdraw'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
   z.strictObject({ kind: z.literal('add-document'), expectedVersion: z.number().int().positive(), document: UploadInput }),
+  /** The applicant turned out to be in the register already (or was registered meanwhile): the case now names them. */
+  z.strictObject({ kind: z.literal('link-applicant'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam, reason: Text(1000) }),
   z.strictObject({
     kind: z.literal('add-representative'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam,
     representativeKind: z.enum(REPRESENTATIVE_KINDS), may: z.array(z.enum(REPRESENTATIVE_RIGHTS)).min(1).max(3), authorization: Text(500),
@@ -113,18 +139,42 @@ export const DecisionView = z.object({
   appealUntil: z.string(),
 });
 
+/** What a correction case is about: one fact of a registered person. */
+export const CorrectionSubject = z.object({
+  kind: z.literal('correction'),
+  personId: z.uuid(),
+  personalCode: z.string(),
+  personName: z.string(),
+  field: z.enum(CORRECTABLE_FIELDS),
+  currentValue: z.string().nullable(),
+  requestedValue: z.string().nullable(),
+  explanation: z.string(),
+});
+
+/** What an inclusion case is about: a person not (yet) in the register, as they presented themselves. */
+export const InclusionSubject = z.object({
+  kind: z.literal('inclusion'),
+  /** Null until the person is in the register (by this case's decision, or linked by an officer). */
+  personId: z.uuid().nullable(),
+  personalCode: z.string().nullable(),
+  personName: z.string(),
+  givenNames: z.string(),
+  surname: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthDate: z.string(),
+  birthCountry: z.string(),
+  legalStatus: LegalStatusSchema,
+  citizenships: z.array(z.string()),
+  foreignDocument: z.object({ number: z.string(), country: z.string() }),
+  explanation: z.string(),
+  /** Registered persons who may be this one, found when the case opened (staff only; empty for the applicant). */
+  candidates: z.array(z.object({ personId: z.uuid(), personalCode: z.string(), name: z.string(), birthDate: z.string(), score: z.number() })),
+});
+
 export const CaseView = CaseSummary.extend({
   channel: z.enum(['portal', 'desk']),
   language: z.enum(['lv', 'en']),
-  subject: z.object({
-    personId: z.uuid(),
-    personalCode: z.string(),
-    personName: z.string(),
-    field: z.enum(CORRECTABLE_FIELDS),
-    currentValue: z.string().nullable(),
-    requestedValue: z.string().nullable(),
-    explanation: z.string(),
-  }),
+  subject: z.discriminatedUnion('kind', [CorrectionSubject, InclusionSubject]),
   deadline: DeadlineView,
   openRequest: z.object({ requestId: z.string(), question: z.string(), askedOn: z.string(), dueOn: z.string() }).nullable(),
   proposal: z.object({ outcome: z.enum(['accept', 'reject']), legalBasis: z.string(), reasoning: z.string(), ruleTrace: z.array(RuleCheck), proposedBy: Actor, proposedOn: z.string() }).nullable(),
@@ -173,6 +223,10 @@ export const branchDashboard = defineEndpoint({
 export const createCorrectionAtDesk = defineEndpoint({
   method: 'POST', path: '/api/cases/corrections', summary: 'Open a register correction case at the desk (idempotent with an Idempotency-Key header)', tags: ['cases'],
   body: CorrectionRequestStaff, response: CaseView, successStatus: 201,
+});
+export const createInclusionAtDesk = defineEndpoint({
+  method: 'POST', path: '/api/cases/inclusions', summary: 'Open a case to include a person not yet in the register (idempotent with an Idempotency-Key header)', tags: ['cases'],
+  body: InclusionRequest, response: CaseView, successStatus: 201,
 });
 export const readCase = defineEndpoint({
   method: 'GET', path: '/api/cases/{caseId}', summary: 'A case: facts, documents, timeline, deadline clock and the actions I may take', tags: ['cases'], params: CaseIdParam, response: CaseView,

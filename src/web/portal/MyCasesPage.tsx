@@ -5,6 +5,7 @@ import { listMyCases } from '../../shared/contracts/cases.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
+import { caseWordingKey } from '../../shared/i18n/case-wording.ts';
 
 export function MyCasesPage() {
   const t = useT();
@@ -24,7 +25,7 @@ export function MyCasesPage() {
                 <td><Link to={`/my/cases/${c.id}`}>{c.reference}</Link></td>
                 <td>{t(`cases.type.${c.caseType}`)} · {c.applicantName}</td>
                 <td>
-                  <span className="tag">{t(`cases.status.${c.status}`)}</span> {t(`cases.step.${c.status}`)}
+                  <span className="tag">{t(caseWordingKey('status', c.caseType, c.status))}</span> {t(caseWordingKey('step', c.caseType, c.status))}
                   {c.status === 'awaiting-applicant' && <> <Link to={`/my/cases/${c.id}`} className="tag tag--warning">{t('portal.cases.answerNeeded')}</Link></>}
                 </td>
                 <td>

@@ -23,6 +23,7 @@ import { QueuePage } from './cases/QueuePage.tsx';
 import { CasePage } from './cases/CasePage.tsx';
 import { DashboardPage } from './cases/DashboardPage.tsx';
 import { NewCorrectionPage } from './cases/NewCorrectionPage.tsx';
+import { NewInclusionPage } from './cases/NewInclusionPage.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
 
 export function StaffApp() {
@@ -88,9 +89,10 @@ export function StaffApp() {
         <Route path="/duplicates" element={guard(<DuplicatesPage />, 'register:review-duplicates')} />
         <Route path="/statistics" element={guard(<StatisticsPage />, 'register:statistics')} />
         <Route path="/declarations" element={guard(<DeclarationsPage />, 'register:read-municipality-declarations')} />
-        <Route path="/cases" element={guard(<QueuePage />, 'cases:read')} />
+        <Route path="/cases" element={guard(<QueuePage canOpen={can('register:record-event')} />, 'cases:read')} />
         <Route path="/cases/dashboard" element={guard(<DashboardPage />, 'cases:supervise')} />
         <Route path="/cases/new" element={guard(<NewCorrectionPage />, 'cases:read')} />
+        <Route path="/cases/new-inclusion" element={guard(<NewInclusionPage />, 'register:record-event')} />
         <Route path="/cases/:caseId" element={guard(<CasePage canSupervise={can('cases:supervise')} />, 'cases:read')} />
         <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -4,6 +4,7 @@ import type { CaseView } from '../../shared/contracts/cases.contract.ts';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Notice } from './forms.tsx';
+import { caseWordingKey, SYSTEM_RULES } from '../../shared/i18n/case-wording.ts';
 
 export function DeadlineClock({ view }: { view: CaseView }) {
   const t = useT();
@@ -33,16 +34,33 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
     <>
       <h2>{t('cases.section.request')}</h2>
       <dl className="summary-list">
-        <dt>{t('cases.field.status')}</dt><dd><span className="tag">{t(`cases.status.${view.status}`)}</span> {t(`cases.step.${view.status}`)}</dd>
-        <dt>{t('register.field.person')}</dt><dd>{s.personName}, {formatPersonalCode(s.personalCode)}</dd>
-        <dt>{t('cases.field.field')}</dt><dd>{t(`cases.correctable.${s.field}`)}</dd>
-        <dt>{t('cases.field.currentValue')}</dt><dd>{s.currentValue ?? t('common.none')}</dd>
-        <dt>{t('cases.field.requestedValue')}</dt><dd>{s.requestedValue ?? t('common.none')}</dd>
+        <dt>{t('cases.field.type')}</dt><dd>{t(`cases.type.${view.caseType}`)}</dd>
+        <dt>{t('cases.field.status')}</dt><dd><span className="tag">{t(caseWordingKey('status', view.caseType, view.status))}</span> {t(caseWordingKey('step', view.caseType, view.status))}</dd>
+        {s.kind === 'correction' ? (
+          <>
+            <dt>{t('register.field.person')}</dt><dd>{s.personName}, {formatPersonalCode(s.personalCode)}</dd>
+            <dt>{t('cases.field.field')}</dt><dd>{t(`cases.correctable.${s.field}`)}</dd>
+            <dt>{t('cases.field.currentValue')}</dt><dd>{s.currentValue ?? t('common.none')}</dd>
+            <dt>{t('cases.field.requestedValue')}</dt><dd>{s.requestedValue ?? t('common.none')}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('cases.field.applicant')}</dt><dd>{s.personName}</dd>
+            <dt>{t('register.field.sex')}</dt><dd>{t(`register.sex.${s.sex}`)}</dd>
+            <dt>{t('register.field.birthDate')}</dt><dd>{s.birthDate}</dd>
+            <dt>{t('register.field.birthCountry')}</dt><dd>{s.birthCountry}</dd>
+            <dt>{t('register.field.legalStatus')}</dt><dd>{t(`legalStatus.${s.legalStatus}`)}</dd>
+            <dt>{t('register.field.citizenships')}</dt><dd>{s.citizenships.join(', ') || t('common.none')}</dd>
+            <dt>{t('cases.inclusion.foreignDocument')}</dt><dd>{s.foreignDocument.number} ({s.foreignDocument.country})</dd>
+            <dt>{t('cases.inclusion.personalCode')}</dt><dd>{s.personalCode ? formatPersonalCode(s.personalCode) : t('cases.inclusion.notRegistered')}</dd>
+          </>
+        )}
         <dt>{t('cases.field.explanation')}</dt><dd>{s.explanation}</dd>
         <dt>{t('cases.field.assignee')}</dt><dd>{view.assigneeName ?? t('cases.unassigned')}</dd>
         {view.appealOf && (<><dt>{t('cases.field.appealOf')}</dt><dd>{caseLink(view.appealOf.id, view.appealOf.reference)}</dd></>)}
         {view.appealedBy && (<><dt>{t('cases.field.appealedBy')}</dt><dd>{caseLink(view.appealedBy.id, view.appealedBy.reference)}</dd></>)}
       </dl>
+      {s.kind === 'inclusion' && !s.personId && s.candidates.length > 0 && <LikelyDuplicates candidates={s.candidates} />}
       {view.representatives.length > 0 && (
         <>
           <h2>{t('cases.section.representatives')}</h2>
@@ -56,7 +74,7 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
         <>
           <h2>{t('cases.section.proposal')}</h2>
           <dl className="summary-list">
-            <dt>{t('cases.field.outcome')}</dt><dd>{t(`cases.outcome.${view.proposal.outcome}`)}</dd>
+            <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, view.proposal.outcome))}</dd>
             <dt>{t('cases.field.reasoning')}</dt><dd>{view.proposal.reasoning}</dd>
             <dt>{t('cases.field.proposedBy')}</dt><dd>{view.proposal.proposedBy.name} ({view.proposal.proposedOn})</dd>
           </dl>
@@ -68,7 +86,7 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
         <>
           <h2>{t('cases.section.decision')}</h2>
           <dl className="summary-list">
-            <dt>{t('cases.field.outcome')}</dt><dd>{t(`cases.outcome.${view.decision.outcome}`)}</dd>
+            <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, view.decision.outcome))}</dd>
             <dt>{t('cases.field.decidedOn')}</dt><dd>{view.decision.decidedOn}</dd>
             <dt>{t('cases.field.legalBasis')}</dt><dd>{view.decision.legalBasis}</dd>
             <dt>{t('cases.field.reasoning')}</dt><dd>{view.decision.reasoning}</dd>
@@ -87,7 +105,7 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
       <h2>{t('cases.section.timeline')}</h2>
       <ol className="timeline">
         {view.timeline.map((a) => (
-          <li key={a.seq}><strong>{t(`cases.event.${a.kind}`)}</strong> · {a.on} · {a.actor.name ?? t(`cases.uploadedBy.${a.actor.kind}`)}{typeof a.details['reason'] === 'string' && a.details['reason'] ? ` — ${a.details['reason']}` : ''}{typeof a.details['question'] === 'string' ? ` — ${a.details['question']}` : ''}</li>
+          <li key={a.seq}><strong>{t(`cases.event.${a.kind}`)}</strong> · {a.on} · {a.actor.name ?? t(`cases.uploadedBy.${a.actor.kind}`)}{typeof a.details['reason'] === 'string' && a.details['reason'] ? ` — ${a.details['reason']}` : ''}{typeof a.details['question'] === 'string' ? ` — ${a.details['question']}` : ''}{a.kind === 'link-applicant' && typeof a.details['personalCode'] === 'string' ? ` — ${formatPersonalCode(a.details['personalCode'])}` : ''}</li>
         ))}
       </ol>
     </>
@@ -96,14 +114,31 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
 
 function RuleTrace({ checks }: { checks: CaseView['decision'] extends infer D ? D extends { ruleTrace: infer R } ? R : never : never }) {
   const t = useT();
-  const known = new Set(['evidence-attached', 'value-differs', 'requests-answered']);
   return (
     <table className="data">
       <caption>{t('cases.ruleTrace')}</caption>
       <thead><tr><th scope="col">{t('cases.rule.check')}</th><th scope="col">{t('cases.rule.result')}</th><th scope="col">{t('cases.rule.detail')}</th></tr></thead>
       <tbody>
-        {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{known.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : t('cases.rule.failed')}</td><td>{known.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, c.params) : c.detail}</td></tr>)}
+        {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : t('cases.rule.failed')}</td><td>{SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, c.params) : c.detail}</td></tr>)}
       </tbody>
     </table>
+  );
+}
+
+/** Registered persons who may be the applicant of an inclusion (staff only): the officer links the applicant to one of them rather than register the same person twice. */
+function LikelyDuplicates({ candidates }: { candidates: Extract<CaseView['subject'], { kind: 'inclusion' }>['candidates'] }) {
+  const t = useT();
+  return (
+    <>
+      <h2>{t('cases.inclusion.candidates')}</h2>
+      <Notice kind="warning">{t('cases.inclusion.candidatesHint')}</Notice>
+      <table className="data">
+        <caption className="visually-hidden">{t('cases.inclusion.candidates')}</caption>
+        <thead><tr><th scope="col">{t('register.field.person')}</th><th scope="col">{t('register.field.personalCode')}</th><th scope="col">{t('register.field.birthDate')}</th><th scope="col">{t('staff.search.score')}</th></tr></thead>
+        <tbody>
+          {candidates.map((c) => <tr key={c.personId}><td>{c.name}</td><td>{formatPersonalCode(c.personalCode)}</td><td>{c.birthDate}</td><td>{Math.round(c.score * 100)}%</td></tr>)}
+        </tbody>
+      </table>
+    </>
   );
 }

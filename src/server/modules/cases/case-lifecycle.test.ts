@@ -4,7 +4,7 @@ import { plainDate } from '../../../shared/kernel/plain-date.ts';
 import {
   applyAction, availableActions, emptyState, foldActions, refusalOf, type ActionActor, type ActionPayload, type CaseAction, type CaseRole, type CaseState,
 } from './case-lifecycle.ts';
-import { CORRECTION_LIFECYCLE, type CorrectionStatus } from './correction-lifecycle.ts';
+import { CORRECTION_LIFECYCLE, INCLUSION_LIFECYCLE, type CorrectionStatus } from './correction-lifecycle.ts';
 
 const T = CORRECTION_LIFECYCLE;
 const resident: ActionActor = { kind: 'resident', id: 'p-1', name: 'Anna Ozola' };
@@ -72,6 +72,31 @@ describe('the correction lifecycle', () => {
   });
 });
 
+describe('the inclusion lifecycle (an applicant not yet in the register)', () => {
+  const I = INCLUSION_LIFECYCLE;
+  const submitted = () => foldActions(I, [act(resident, { kind: 'submit', documentIds: [] }), act(officer, { kind: 'assign', assigneeId: officer.id, assigneeName: 'R' })]);
+  const LINK: ActionPayload = { kind: 'link-applicant', personId: 'p-9', personalCode: '32000000000', name: 'Jānis Bērziņš', reason: 'Same person' };
+
+  it('links the applicant once, by an officer, and only while the case is open', () => {
+    expect(submitted().linkedApplicant).toBeNull();
+    expect(refusalOf(I, submitted(), chief, ['decision-maker'], LINK)).toMatchObject({ code: 'not-your-role' });
+    const linked = applyAction(I, submitted(), act(officer, LINK));
+    expect(linked).toMatchObject({ status: 'in-review', linkedApplicant: { personId: 'p-9', personalCode: '32000000000' } });
+    expect(refusalOf(I, linked, officer, ['officer'], LINK)).toEqual({ code: 'already-linked' });
+    const proposed = applyAction(I, linked, act(officer, { ...PROPOSE, outcome: 'reject' } as ActionPayload));
+    expect(refusalOf(I, proposed, officer, ['officer'], LINK)).toMatchObject({ code: 'not-allowed-now' });
+  });
+
+  it('an officer records a withdrawal the applicant hands in (a correction’s is the applicant’s own)', () => {
+    expect(refusalOf(I, submitted(), officer, ['officer'], { kind: 'withdraw', reason: 'in writing' })).toBeNull();
+    expect(refusalOf(T, foldActions(T, [act(resident, { kind: 'submit', documentIds: [] })]), officer, ['officer'], { kind: 'withdraw', reason: 'x' })).toMatchObject({ code: 'not-your-role' });
+  });
+
+  it('the correction lifecycle has no link: its applicant is always a registered person', () => {
+    expect(refusalOf(T, submitted() as CaseState<CorrectionStatus>, officer, ['officer'], LINK)).toMatchObject({ code: 'not-allowed-now' });
+  });
+});
+
 describe('four-eyes: whoever proposed can never approve', () => {
   const staff = fc.constantFrom<ActionActor>(officer, chief, { kind: 'staff', id: 's-3', name: 'Supervisor' });
   const roleSets = fc.subarray<CaseRole>(['officer', 'decision-maker', 'supervisor'], { minLength: 1 });
@@ -84,22 +109,23 @@ describe('four-eyes: whoever proposed can never approve', () => {
       case 'return-proposal': return { kind, reason: 'again' };
       case 'approve-decision': return { kind, decisionId: 'd' };
       case 'extend-deadline': return { kind, to: plainDate('2026-12-31'), reason: 'expert opinion' };
+      case 'link-applicant': return { kind, personId: 'p-9', personalCode: '32000000000', name: 'Oksana Kovalenko', reason: 'same person' };
       default: return { kind: 'add-document', documentId: 'x', documentKind: 'evidence', fileName: 'x.pdf' };
     }
   };
-  const step = fc.record({ actor: staff, roles: roleSets, kind: fc.constantFrom('assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal', 'approve-decision', 'extend-deadline', 'add-document') });
+  const step = fc.record({ actor: staff, roles: roleSets, kind: fc.constantFrom('assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal', 'approve-decision', 'extend-deadline', 'add-document', 'link-applicant') });
 
-  it('in any sequence of actions by any staff with any roles, a decision has two different people', () => {
+  it.each([['correction', CORRECTION_LIFECYCLE], ['inclusion', INCLUSION_LIFECYCLE]] as const)('in any sequence of actions by any staff with any roles, a decision has two different people (%s)', (_name, table) => {
     fc.assert(fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-      let s = foldActions(T, [act(resident, { kind: 'submit', documentIds: [] })]);
+      let s = foldActions(table, [act(resident, { kind: 'submit', documentIds: [] })]);
       for (const { actor, roles, kind } of steps) {
         const payload = payloadFor(kind);
-        const refusal = refusalOf(T, s, actor, roles, payload);
+        const refusal = refusalOf(table, s, actor, roles, payload);
         if (kind === 'approve-decision' && s.status === 'proposed' && s.proposal?.proposedBy.id === actor.id) {
           expect(refusal).not.toBeNull();
           if (roles.includes('decision-maker')) expect(refusal).toEqual({ code: 'four-eyes' });
         }
-        if (!refusal) s = applyAction(T, s, act(actor, payload));
+        if (!refusal) s = applyAction(table, s, act(actor, payload));
         if (s.decision) expect(s.decision.approvedBy.id).not.toBe(s.decision.proposedBy.id);
       }
     }), { numRuns: 2000 });

@@ -39,7 +39,9 @@ export type ActionPayload =
   | { kind: 'extend-deadline'; to: PlainDate; reason: string }
   | { kind: 'withdraw'; reason: string }
   | { kind: 'add-document'; documentId: string; documentKind: string; fileName: string }
-  | { kind: 'add-representative'; personId: string; name: string; representativeKind: 'parent' | 'guardian' | 'employer' | 'lawyer'; may: Array<'see' | 'answer' | 'withdraw'>; authorization: string };
+  | { kind: 'add-representative'; personId: string; name: string; representativeKind: 'parent' | 'guardian' | 'employer' | 'lawyer'; may: Array<'see' | 'answer' | 'withdraw'>; authorization: string }
+  /** The applicant, not in the register when they applied, is now a registered person: found there by an officer, or registered by the case's own decision (a system action). */
+  | { kind: 'link-applicant'; personId: string; personalCode: string; name: string; reason: string };
 
 export interface ActionActor {
   kind: 'staff' | 'resident' | 'system';
@@ -92,6 +94,8 @@ export interface CaseState<S extends string = string> {
   proposal: Proposal | null;
   decision: Decision | null;
   documentIds: string[];
+  /** The registered person the applicant turned out to be, once linked (cases opened for someone not yet in the register). */
+  linkedApplicant: { personId: string; personalCode: string; name: string } | null;
 }
 
 export interface Transition<S extends string> {
@@ -118,12 +122,13 @@ export type Refusal =
   | { code: 'four-eyes' }
   | { code: 'no-open-request' }
   | { code: 'wrong-request' }
-  | { code: 'no-proposal' };
+  | { code: 'no-proposal' }
+  | { code: 'already-linked' };
 
 export function emptyState<S extends string>(table: LifecycleTable<S>): CaseState<S> {
   return {
     status: table.initial, version: 0, receivedOn: null, assignee: null, openRequest: null, requests: [], suspensions: [], extendedTo: null,
-    proposal: null, decision: null, documentIds: [],
+    proposal: null, decision: null, documentIds: [], linkedApplicant: null,
   };
 }
 
@@ -154,6 +159,8 @@ export function refusalOf<S extends string>(table: LifecycleTable<S>, state: Cas
       if (!state.proposal) return { code: 'no-proposal' };
       if (payload.kind === 'approve-decision' && sameActor(state.proposal.proposedBy, actor)) return { code: 'four-eyes' };
       return null;
+    case 'link-applicant':
+      return state.linkedApplicant ? { code: 'already-linked' } : null;
     default:
       return null;
   }
@@ -222,6 +229,9 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       break;
     case 'add-document':
       next.documentIds = [...state.documentIds, p.documentId];
+      break;
+    case 'link-applicant':
+      next.linkedApplicant = { personId: p.personId, personalCode: p.personalCode, name: p.name };
       break;
     case 'add-representative':
       // The representation itself lives in cases.representative (the service writes both).

@@ -7,7 +7,7 @@ import type { Role } from '../../../shared/kernel/permissions.ts';
 import type { CASE_TYPES } from '../../../shared/contracts/cases.contract.ts';
 import type { CaseRole, LifecycleTable } from './case-lifecycle.ts';
 import type { DeadlineRule } from './case-deadline.ts';
-import { CORRECTION_DEADLINE, CORRECTION_LIFECYCLE } from './correction-lifecycle.ts';
+import { CORRECTION_DEADLINE, CORRECTION_LIFECYCLE, INCLUSION_LIFECYCLE } from './correction-lifecycle.ts';
 
 export type CaseType = (typeof CASE_TYPES)[number];
 
@@ -44,6 +44,17 @@ export const CASE_TYPE_DEFINITIONS: Record<CaseType, CaseTypeDefinition> = {
     deadlineBasis: 'Administratīvā procesa likums, 64. un 76. pants',
     decisionBasis: 'Administratīvā procesa likums, 76.–81. pants; Fizisko personu reģistra likums',
     staffRoles: { officer: ['registrar'], 'decision-maker': ['supervisor'], supervisor: ['supervisor'] },
+  },
+  // A person not yet in the register asks to be included (a foreigner who needs a personal code, a citizen
+  // born and living abroad): the applicant is not a registered person until the decision registers them.
+  'register-inclusion': {
+    type: 'register-inclusion',
+    prefix: 'IR',
+    lifecycle: INCLUSION_LIFECYCLE as LifecycleTable<string>,
+    deadline: CORRECTION_DEADLINE,
+    deadlineBasis: 'Administratīvā procesa likums, 64. pants',
+    decisionBasis: 'Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants',
+    staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
   },
 };
 

@@ -51,6 +51,8 @@ export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesSe
   registerEndpoint(app, c.branchDashboard, { permission: 'cases:supervise' }, async ({ principal, request }) => cases.dashboard(actorContext(principal, request)));
   registerEndpoint(app, c.createCorrectionAtDesk, read, async ({ principal, body, request }) =>
     cases.createCorrectionAtDesk(actorContext(principal, request), body, idempotencyKey(request)), uploads);
+  registerEndpoint(app, c.createInclusionAtDesk, read, async ({ principal, body, request }) =>
+    cases.createInclusionAtDesk(actorContext(principal, request), body, idempotencyKey(request)), uploads);
   registerEndpoint(app, c.readCase, read, async ({ principal, params, request }) => cases.readCase(actorContext(principal, request), params.caseId));
   registerEndpoint(app, c.takeCaseAction, read, async ({ principal, params, body, request }) =>
     cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);

@@ -16,7 +16,7 @@ import type { NotificationsService, OutgoingMessage } from '../notifications/ind
 import { addWorkingDays, calendarDaysDeadline, workingDaysBetween } from '../../../shared/kernel/working-days.ts';
 import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { Role } from '../../../shared/kernel/permissions.ts';
-import type { CaseActionInput, CaseSummary, CaseView, CorrectableField, UploadInput } from '../../../shared/contracts/cases.contract.ts';
+import type { CaseActionInput, CaseSummary, CaseView, CorrectableField, InclusionRequestData, UploadInput } from '../../../shared/contracts/cases.contract.ts';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contracts/cases.contract.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
 import {
@@ -25,6 +25,7 @@ import {
 import { computeDeadline, extensionProblem, type DeadlineState } from './case-deadline.ts';
 import { CASE_TYPE_DEFINITIONS, caseTypesFor, staffCaseRoles, type CaseType, type CaseTypeDefinition } from './case-types.ts';
 import { sniffMediaType } from './uploads.ts';
+import { subjectKindOf, subjectView, systemChecks, type CorrectionSubjectData, type InclusionSubjectData } from './case-subjects.ts';
 import { isKnownCountry } from '../register/index.ts';
 import type { CaseActionRow, CaseRow, CaseSummaryRow, CasesRepository } from './cases.repository.ts';
 
@@ -53,7 +54,8 @@ export interface CasesDeps {
   warnAtWorkingDays: readonly number[];
 }
 
-type Subject = { personId: string; personalCode: string; personName: string; field: CorrectableField; currentValue: string | null; requestedValue: string | null; explanation: string };
+/** A registered person found by personal code before a transaction. */
+type FoundPerson = { id: string; personalCode: string; name: string };
 
 /** Entries a correction may change but not empty. */
 const REQUIRED_FIELDS: ReadonlySet<CorrectableField> = new Set(['givenNames', 'surname', 'birthCountry']);
@@ -102,11 +104,11 @@ export function createCasesService(deps: CasesDeps) {
     return computeDeadline({ rule: def.deadline, receivedOn: (state.receivedOn ?? row.receivedOn) as PlainDate, suspensions: state.suspensions, extendedTo: state.extendedTo, today: on });
   }
 
-  async function auditCase(trx: DbExecutor, ctx: CaseActorContext, row: { reference: string; subject: Record<string, unknown>; applicantPersonId: string | null }, action: string, touched: string[]) {
+  async function auditCase(trx: DbExecutor, ctx: CaseActorContext, row: { reference: string; applicantPersonId: string | null }, action: string, touched: string[]) {
     const purpose = ctx.kind === 'staff' ? PURPOSE : row.applicantPersonId === ctx.personId ? 'data-subject-access' : 'legal-representative-access';
     await audit.record(trx, {
       actor: ctx.audit, action, purpose, legalBasis: 'Administratīvā procesa likums',
-      caseReference: row.reference, subjectPersonId: (row.subject['personId'] as string | undefined) ?? null, resource: 'cases.case', touched, requestId: ctx.requestId ?? null,
+      caseReference: row.reference, subjectPersonId: row.applicantPersonId, resource: 'cases.case', touched, requestId: ctx.requestId ?? null,
     });
   }
 
@@ -140,6 +142,7 @@ export function createCasesService(deps: CasesDeps) {
       case 'no-open-request': return new AppError('INVALID_STATE', 'There is no open request for information');
       case 'wrong-request': return new AppError('INVALID_STATE', 'That request for information is not the open one');
       case 'no-proposal': return new AppError('INVALID_STATE', 'There is no proposed decision');
+      case 'already-linked': return new AppError('INVALID_STATE', 'The applicant is already linked to a person in the register');
     }
   }
 
@@ -148,6 +151,8 @@ export function createCasesService(deps: CasesDeps) {
     const deadline = deadlineOf(def, state, row, today());
     const closed = isFinal(def.lifecycle, state.status);
     await repository.updateProjection(trx, row.id, {
+      // An applicant who was not in the register is linked to their person: they now find the case in the portal.
+      applicantPersonId: state.linkedApplicant?.personId ?? row.applicantPersonId,
       status: state.status, version: state.version, assigneeId: state.assignee?.id ?? null, assigneeName: state.assignee?.name ?? null,
       dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false, updatedAt: clock.now().toISOString(), closedAt: closed ? clock.now().toISOString() : null,
       ...(resetAlert ? { deadlineAlert: 'none' as const } : {}),
@@ -156,7 +161,12 @@ export function createCasesService(deps: CasesDeps) {
 
   function applicantMessage(row: CaseRow, template: OutgoingMessage['template'], eventKey: string, params: Record<string, string | number>): OutgoingMessage[] {
     if (!row.contactEmail) return [];
-    return [{ eventKey: `${eventKey}:${row.contactEmail}`, channel: 'email', recipient: row.contactEmail, language: row.language, template, params: { reference: row.reference, ...params } }];
+    // An applicant not (yet) in the register cannot sign in to the portal: the message sends them to a branch instead.
+    const via = row.applicantPersonId ? 'portal' : 'branch';
+    return [{
+      eventKey: `${eventKey}:${row.contactEmail}`, channel: 'email', recipient: row.contactEmail, language: row.language, template,
+      params: { reference: row.reference, via, kind: subjectKindOf(row.caseType as CaseType), ...params },
+    }];
   }
 
   /** The case as its reader sees it: facts, documents, timeline, deadline clock and what they may do now. */
@@ -167,22 +177,19 @@ export function createCasesService(deps: CasesDeps) {
     const on = today();
     const deadline = deadlineOf(def, state, row, on);
     const documents = await repository.documentsOf(trx, row.id);
-    const subject = row.subject as unknown as Subject;
     const ownProposal = Boolean(state.proposal && state.proposal.proposedBy.kind === reader.kind && state.proposal.proposedBy.id === reader.id);
     const appealedBy = (await repository.appealOf(trx, row.id)) ?? null;
     const appealOf = row.appealOf ? (await repository.referenceOf(trx, row.appealOf)) ?? null : null;
     // A representative is offered only what the representation allows.
     const rights = reader.kind === 'resident' && row.applicantPersonId !== reader.id ? await repository.representation(trx, row.id, reader.id) : undefined;
     const allowed = (k: string) => !rights || (k === 'withdraw' ? rights.includes('withdraw') : rights.includes('answer'));
-    const canAppeal = Boolean(roles.includes('applicant') && !row.appealOf && !appealedBy && state.decision?.outcome === 'reject' && compareDates(on, appealUntil(state.decision.decidedOn) as PlainDate) <= 0);
+    // A contested inclusion goes to the head of the office on paper: the linked appeal case is the correction's.
+    const canAppeal = Boolean(roles.includes('applicant') && subjectKindOf(row.caseType as CaseType) === 'correction' && !row.appealOf && !appealedBy && state.decision?.outcome === 'reject' && compareDates(on, appealUntil(state.decision.decidedOn) as PlainDate) <= 0);
     return {
       id: row.id, reference: row.reference, caseType: row.caseType as CaseType, status: state.status as CaseView['status'], applicantName: row.applicantName,
       assigneeName: state.assignee?.name ?? null, receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false,
       deadlineAlert: row.deadlineAlert, version: state.version, channel: row.channel, language: row.language, workingDaysLeft: deadline?.workingDaysLeft ?? null,
-      subject: {
-        personId: subject.personId, personalCode: subject.personalCode, personName: subject.personName, field: subject.field, currentValue: subject.currentValue,
-        requestedValue: subject.requestedValue, explanation: subject.explanation,
-      },
+      subject: subjectView(row.caseType as CaseType, row.subject, state, reader.kind === 'staff'),
       deadline: {
         receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, rule: def.deadlineBasis, suspended: deadline?.suspended ?? false, suspendedDays: deadline?.suspendedDays ?? 0,
         workingDaysLeft: deadline?.workingDaysLeft ?? null, breached: deadline?.breached ?? false, extendedTo: state.extendedTo, extensionCap: deadline?.extensionCap ?? null,
@@ -196,7 +203,7 @@ export function createCasesService(deps: CasesDeps) {
         return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
       }),
       // Whoever proposed the decision is not offered its approval (the service would refuse it anyway).
-      availableActions: availableActions(def.lifecycle, state, roles).filter((k) => k !== 'submit' && !(k === 'approve-decision' && ownProposal) && allowed(k)),
+      availableActions: availableActions(def.lifecycle, state, roles).filter((k) => k !== 'submit' && !(k === 'approve-decision' && ownProposal) && !(k === 'link-applicant' && state.linkedApplicant) && allowed(k)),
       ownProposal, appealOf, appealedBy, canAppeal,
       representatives: (await repository.representativesOf(trx, row.id)).map((r) => ({ personId: r.personId, name: r.name, kind: r.kind, may: r.may as Array<'see' | 'answer' | 'withdraw'> })),
     };
@@ -254,13 +261,42 @@ export function createCasesService(deps: CasesDeps) {
     return `${def.prefix}-${year}-${String(number).padStart(6, '0')}`;
   }
 
+  type Opening = {
+    def: CaseTypeDefinition; caseId: string; reference: string; applicantPersonId: string | null; applicantName: string; subject: object; touched: string;
+    language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[]; branchId: string; channel: 'portal' | 'desk';
+    filedBy?: { personId: string; name: string; kind: 'parent' | 'guardian' } | undefined; appealOf?: string | undefined;
+  };
+
+  /** Opens a case of any type: the row with its first deadline, the files, the `submit` action, the audit entry and the receipt. */
+  async function openCase(trx: DbExecutor, ctx: CaseActorContext, o: Opening) {
+    const { def, caseId: id } = o;
+    const on = today();
+    const now = clock.now().toISOString();
+    const row: CaseRow = {
+      id, reference: o.reference, caseType: def.type, status: def.lifecycle.initial, version: 1, applicantPersonId: o.applicantPersonId, applicantName: o.applicantName, language: o.language,
+      contactEmail: o.contactEmail ?? null, channel: o.channel, branchId: o.branchId, assigneeId: null, assigneeName: null, subject: o.subject as Record<string, unknown>,
+      receivedOn: on, dueOn: null, suspended: false, deadlineAlert: 'none', appealOf: o.appealOf ?? null, openedAt: now, updatedAt: now, closedAt: null,
+    };
+    const deadline = computeDeadline({ rule: def.deadline, receivedOn: on, suspensions: [], extendedTo: null, today: on });
+    await repository.insertCase(trx, { ...row, dueOn: deadline.dueOn });
+    if (o.filedBy) {
+      await repository.insertRepresentative(trx, { caseId: id, personId: o.filedBy.personId, name: o.filedBy.name, kind: o.filedBy.kind, may: ['see', 'answer', 'withdraw'] });
+    }
+    const documentIds = await storeUploads(trx, ctx, id, o.documents, 'documents');
+    const actor = actorOf(ctx);
+    await repository.insertAction(trx, { caseId: id, seq: 1, kind: 'submit', actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: on, at: now, payload: { documentIds } });
+    await auditCase(trx, ctx, row, 'create', ['case', o.touched]);
+    await notifications.enqueue(trx, applicantMessage(row, 'case-received', `case:${id}:received`, { dueOn: deadline.dueOn }));
+    const stored = await repository.caseById(trx, id) as CaseRow;
+    return { caseId: id, view: await buildView(trx, stored, await rolesIn(trx, ctx, stored), actor) };
+  }
+
   async function openCorrection(trx: DbExecutor, ctx: CaseActorContext, reference: string, input: { personId: string; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[]; branchId: string; channel: 'portal' | 'desk'; filedBy?: { personId: string; name: string; kind: 'parent' | 'guardian' }; appealOf?: string }, claim: (caseId: string) => Promise<void>) {
     const def = CASE_TYPE_DEFINITIONS[input.appealOf ? 'register-correction-appeal' : 'register-correction'];
     // A country is an ISO 3166 alpha-3 code, whatever case it was typed in.
     if (input.field === 'birthCountry' && input.requestedValue) input = { ...input, requestedValue: input.requestedValue.toUpperCase() };
-    const id = randomUUID();
-    await claim(id);
-    const on = today();
+    const caseId = randomUUID();
+    await claim(caseId);
     const registerCtx = { actor: ctx.audit, channel: input.channel, caseReference: reference, requestId: ctx.requestId };
     const current = await register.correctableValue(trx, registerCtx, input.personId, input.field);
     if ((current.value ?? null) === (input.requestedValue ?? null)) invalid('requestedValue', 'The register already holds this value', 'same-as-current');
@@ -269,33 +305,41 @@ export function createCasesService(deps: CasesDeps) {
     if (input.field === 'birthCountry' && input.requestedValue && !isKnownCountry(input.requestedValue)) {
       invalid('requestedValue', `Unknown country code ${input.requestedValue}`, 'unknown-country');
     }
-    const subject: Subject = {
+    const subject: CorrectionSubjectData = {
       personId: input.personId, personalCode: current.person.personalCode, personName: `${current.person.givenNames} ${current.person.surname}`, field: input.field,
       currentValue: current.value, requestedValue: input.requestedValue, explanation: input.explanation,
     };
-    const now = clock.now().toISOString();
-    const row: CaseRow = {
-      id, reference, caseType: def.type, status: def.lifecycle.initial, version: 1, applicantPersonId: input.personId, applicantName: subject.personName, language: input.language,
-      contactEmail: input.contactEmail ?? null, channel: input.channel, branchId: input.branchId, assigneeId: null, assigneeName: null, subject: subject as unknown as Record<string, unknown>,
-      receivedOn: on, dueOn: null, suspended: false, deadlineAlert: 'none', appealOf: input.appealOf ?? null, openedAt: now, updatedAt: now, closedAt: null,
+    const { personId, field, requestedValue: _r, explanation: _e, ...rest } = input;
+    return openCase(trx, ctx, { ...rest, def, caseId, reference, applicantPersonId: personId, applicantName: subject.personName, subject, touched: field });
+  }
+
+  /**
+   * Opens the inclusion of a person who is not in the register. What the register would refuse at the
+   * approval is refused now; registered persons who look alike are recorded with the case, so the
+   * officer can link the applicant to one of them instead of registering the same person twice.
+   */
+  async function openInclusion(trx: DbExecutor, ctx: Extract<CaseActorContext, { kind: 'staff' }>, reference: string, input: InclusionRequestData, claim: (caseId: string) => Promise<void>) {
+    const def = CASE_TYPE_DEFINITIONS['register-inclusion'];
+    const caseId = randomUUID();
+    await claim(caseId);
+    if (compareDates(input.birthDate as PlainDate, today()) > 0) invalid('birthDate', 'A birth date cannot be in the future', 'future-date');
+    if (!isKnownCountry(input.birthCountry)) invalid('birthCountry', `Unknown country code ${input.birthCountry}`, 'unknown-country');
+    if (!isKnownCountry(input.foreignDocument.country)) invalid('foreignDocument.country', `Unknown country code ${input.foreignDocument.country}`, 'unknown-country');
+    register.checkStatus(input.legalStatus, input.citizenships);
+    const registerCtx = { actor: ctx.audit, channel: 'desk' as const, caseReference: reference, requestId: ctx.requestId };
+    const candidates = (await register.likelyDuplicates(trx, registerCtx, input)).map(({ reasons: _reasons, ...c }) => c);
+    const subject: InclusionSubjectData = {
+      givenNames: input.givenNames, surname: input.surname, sex: input.sex, birthDate: input.birthDate, birthCountry: input.birthCountry, legalStatus: input.legalStatus,
+      citizenships: input.citizenships, foreignDocument: { number: input.foreignDocument.number.toUpperCase(), country: input.foreignDocument.country }, explanation: input.explanation, candidates,
     };
-    const state0 = foldActions(def.lifecycle, []);
-    const deadline = computeDeadline({ rule: def.deadline, receivedOn: on, suspensions: [], extendedTo: null, today: on });
-    await repository.insertCase(trx, { ...row, dueOn: deadline.dueOn, status: state0.status });
-    if (input.filedBy) {
-      await repository.insertRepresentative(trx, { caseId: id, personId: input.filedBy.personId, name: input.filedBy.name, kind: input.filedBy.kind, may: ['see', 'answer', 'withdraw'] });
-    }
-    const documentIds = await storeUploads(trx, ctx, id, input.documents, 'documents');
-    const actor = actorOf(ctx);
-    await repository.insertAction(trx, { caseId: id, seq: 1, kind: 'submit', actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: on, at: now, payload: { documentIds } });
-    await auditCase(trx, ctx, row, 'create', ['case', input.field]);
-    await notifications.enqueue(trx, applicantMessage(row, 'case-received', `case:${id}:received`, { dueOn: deadline.dueOn }));
-    const stored = await repository.caseById(trx, id) as CaseRow;
-    return { caseId: id, view: await buildView(trx, stored, await rolesIn(trx, ctx, stored), actorOf(ctx)) };
+    return openCase(trx, ctx, {
+      def, caseId, reference, applicantPersonId: null, applicantName: `${input.givenNames} ${input.surname}`, subject, touched: 'inclusion', language: input.language,
+      contactEmail: input.contactEmail, documents: input.documents, branchId: ctx.branchId, channel: 'desk',
+    });
   }
 
   /** Turns the caller's input into the action's payload, checking what only the service can check. */
-  async function payloadFor(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, state: CaseState, input: CaseActionInput, branchStaff: readonly StaffMember[], representative?: { id: string; name: string }): Promise<ActionPayload> {
+  async function payloadFor(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, state: CaseState, input: CaseActionInput, branchStaff: readonly StaffMember[], person?: FoundPerson): Promise<ActionPayload> {
     const on = today();
     switch (input.kind) {
       case 'assign': {
@@ -320,8 +364,17 @@ export function createCasesService(deps: CasesDeps) {
         return { kind: 'request-information', requestId: randomUUID(), question: input.question, dueOn: input.dueOn as PlainDate };
       case 'answer-information':
         return { kind: 'answer-information', requestId: input.requestId, text: input.text, documentIds: [] };
-      case 'propose-decision':
-        return { kind: 'propose-decision', outcome: input.outcome, legalBasis: definitionOf(row).decisionBasis, reasoning: input.reasoning, ruleTrace: [...systemChecks(row, state), ...(input.ruleTrace ?? [])] };
+      case 'propose-decision': {
+        const caseType = row.caseType as CaseType;
+        if (subjectKindOf(caseType) === 'inclusion' && input.outcome === 'accept' && state.linkedApplicant) {
+          invalid('outcome', `The applicant is already in the register (${state.linkedApplicant.personalCode}): they cannot be included again`, 'already-registered');
+        }
+        // An inclusion's duplicate check runs again now: the register may have changed since the case opened.
+        const duplicatesNow = subjectKindOf(caseType) === 'inclusion' && !state.linkedApplicant
+          ? await register.likelyDuplicates(trx, { actor: ctx.audit, channel: 'desk', caseReference: row.reference, requestId: ctx.requestId }, row.subject as unknown as InclusionSubjectData)
+          : undefined;
+        return { kind: 'propose-decision', outcome: input.outcome, legalBasis: definitionOf(row).decisionBasis, reasoning: input.reasoning, ruleTrace: [...systemChecks(caseType, row.subject, state, duplicatesNow), ...(input.ruleTrace ?? [])] };
+      }
       case 'return-proposal':
         return { kind: 'return-proposal', reason: input.reason };
       case 'close-request':
@@ -341,31 +394,22 @@ export function createCasesService(deps: CasesDeps) {
       case 'add-document':
         return { kind: 'add-document', documentId: '', documentKind: input.document.kind ?? 'evidence', fileName: input.document.fileName };
       case 'add-representative': {
-        if (!representative) invalid('personalCode', 'No person with this personal code in the register', 'unknown-person');
-        if (representative.id === row.applicantPersonId) invalid('personalCode', 'The applicant cannot represent themselves', 'same-person');
-        return { kind: 'add-representative', personId: representative.id, name: representative.name, representativeKind: input.representativeKind, may: [...new Set(input.may)], authorization: input.authorization };
+        if (!person) invalid('personalCode', 'No person with this personal code in the register', 'unknown-person');
+        if (person.id === row.applicantPersonId) invalid('personalCode', 'The applicant cannot represent themselves', 'same-person');
+        return { kind: 'add-representative', personId: person.id, name: person.name, representativeKind: input.representativeKind, may: [...new Set(input.may)], authorization: input.authorization };
       }
+      case 'link-applicant':
+        if (!person) invalid('personalCode', 'No person with this personal code in the register', 'unknown-person');
+        return { kind: 'link-applicant', personId: person.id, personalCode: person.personalCode, name: person.name, reason: input.reason };
     }
-  }
-
-  /** What the system itself checked before a proposal, recorded in the rule trace. */
-  function systemChecks(row: CaseRow, state: CaseState) {
-    const subject = row.subject as unknown as Subject;
-    const answered = state.requests.filter((r) => r.answeredOn !== null).length;
-    const [from, to] = [subject.currentValue ?? '—', subject.requestedValue ?? '—'];
-    return [
-      { rule: 'evidence-attached', passed: state.documentIds.length > 0, detail: `${state.documentIds.length} document(s) attached`, params: { count: state.documentIds.length } },
-      { rule: 'value-differs', passed: subject.currentValue !== subject.requestedValue, detail: `${from} → ${to}`, params: { from, to } },
-      { rule: 'requests-answered', passed: answered === state.requests.length, detail: `${state.requests.length} request(s), ${answered} answered`, params: { count: state.requests.length, answered } },
-    ];
   }
 
   async function takeAction(ctx: CaseActorContext, caseId: string, input: CaseActionInput, key?: string): Promise<CaseView> {
     // Read before the transaction: the embedded engine has one connection, which the transaction holds.
     // Staff act only on cases of their own branch, so their branch's staff is the case's.
     const branchStaff = input.kind === 'assign' && ctx.kind === 'staff' ? await deps.branchStaff(ctx.branchId) : [];
-    // The representative is found by personal code before the transaction too (an audited register read).
-    const representative = input.kind === 'add-representative' ? await findPerson(ctx, input.personalCode, caseId) : undefined;
+    // A representative or the registered applicant is found by personal code before the transaction too (an audited register read).
+    const person = input.kind === 'add-representative' || input.kind === 'link-applicant' ? await findPerson(ctx, input.personalCode, caseId) : undefined;
     return idempotent(ctx, key, { caseId, input }, async (trx, claim) => {
       const { row, roles } = await requireCase(trx, ctx, caseId, true);
       await claim(caseId);
@@ -376,7 +420,7 @@ export function createCasesService(deps: CasesDeps) {
       const actionRows = await repository.actionsOf(trx, row.id);
       const state = foldActions(def.lifecycle, actionRows.map(toAction));
       const actor = actorOf(ctx);
-      let payload = await payloadFor(trx, ctx, row, state, input, branchStaff, representative);
+      let payload = await payloadFor(trx, ctx, row, state, input, branchStaff, person);
       if (ctx.kind === 'resident' && row.applicantPersonId !== ctx.personId) await requireRepresentationAllows(trx, row.id, ctx.personId, payload.kind);
       const refusal = refusalOf(def.lifecycle, state, actor, roles, payload);
       if (refusal) throw refusalError(refusal);
@@ -390,21 +434,21 @@ export function createCasesService(deps: CasesDeps) {
       const action: CaseAction = { seq: state.version + 1, actor, on, at: clock.now().toISOString(), payload };
       const { kind, ...rest } = payload;
       await repository.insertAction(trx, { caseId: row.id, seq: action.seq, kind, actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: on, at: action.at, payload: rest });
-      const next = foldActions(def.lifecycle, [...actionRows.map(toAction), action]);
-      await project(trx, row, def, next, kind === 'extend-deadline' || kind === 'answer-information');
+      const actions = [...actionRows.map(toAction), action];
       await auditCase(trx, ctx, row, kind === 'approve-decision' ? 'decide' : 'update', ['case', kind]);
-      await effects(trx, ctx, row, next, payload);
+      const after = await effects(trx, ctx, row, def, foldActions(def.lifecycle, actions), actions, payload);
+      await project(trx, row, def, after, kind === 'extend-deadline' || kind === 'answer-information');
       const updated = await repository.caseById(trx, row.id) as CaseRow;
       return { caseId: row.id, view: await buildView(trx, updated, roles, actor) };
     });
   }
 
-  /** A person by personal code (already checked by the contract), for a representation; undefined when the register has none. */
-  async function findPerson(ctx: CaseActorContext, code: string, caseId: string): Promise<{ id: string; name: string } | undefined> {
+  /** A person by personal code (already checked by the contract), for a representation or a link; undefined when the register has none. */
+  async function findPerson(ctx: CaseActorContext, code: string, caseId: string): Promise<FoundPerson | undefined> {
     const reference = (await repository.referenceOf(db, caseId))?.reference;
     try {
       const p = await register.lookupByCode({ actor: ctx.audit, channel: 'desk', caseReference: reference, requestId: ctx.requestId }, code);
-      return { id: p.id, name: `${p.givenNames} ${p.surname}` };
+      return { id: p.id, personalCode: p.personalCode, name: `${p.givenNames} ${p.surname}` };
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
       throw error;
@@ -429,22 +473,41 @@ export function createCasesService(deps: CasesDeps) {
     }
   }
 
-  /** What an action causes outside the case: messages, and an approved correction in the register. */
-  async function effects(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, state: CaseState, payload: ActionPayload) {
+  /**
+   * What an action causes outside the case: messages; an approved correction changes the register; an
+   * approved inclusion registers the person, and the case is linked to them by a system action. Returns
+   * the case's state after any such action.
+   */
+  async function effects(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, def: CaseTypeDefinition, state: CaseState, actions: CaseAction[], payload: ActionPayload): Promise<CaseState> {
     if (payload.kind === 'request-information') {
       await notifications.enqueue(trx, applicantMessage(row, 'information-requested', `case:${row.id}:request:${payload.requestId}`, { question: payload.question, dueOn: payload.dueOn }));
     }
-    if (payload.kind === 'approve-decision' && state.decision) {
-      const subject = row.subject as unknown as Subject;
-      if (state.decision.outcome === 'accept') {
-        await register.correctFact(trx, { actor: ctx.audit, channel: 'system', caseReference: row.reference, requestId: ctx.requestId }, subject.personId, {
-          field: subject.field, value: subject.requestedValue, legalBasis: state.decision.legalBasis, sourceDocument: `${row.reference} (lēmums ${state.decision.decidedOn})`,
-        });
-      }
-      await notifications.enqueue(trx, applicantMessage(row, 'decision-made', `case:${row.id}:decision:${payload.decisionId}`, {
-        outcome: state.decision.outcome, appealUntil: appealUntil(state.decision.decidedOn),
-      }));
+    if (payload.kind !== 'approve-decision' || !state.decision) return state;
+    const registerCtx = { actor: ctx.audit, channel: 'system' as const, caseReference: row.reference, requestId: ctx.requestId };
+    const sourceDocument = `${row.reference} (lēmums ${state.decision.decidedOn})`;
+    let after = state;
+    if (state.decision.outcome === 'accept' && subjectKindOf(def.type) === 'correction') {
+      const subject = row.subject as unknown as CorrectionSubjectData;
+      await register.correctFact(trx, registerCtx, subject.personId, { field: subject.field, value: subject.requestedValue, legalBasis: state.decision.legalBasis, sourceDocument });
     }
+    if (state.decision.outcome === 'accept' && subjectKindOf(def.type) === 'inclusion') {
+      const s = row.subject as unknown as InclusionSubjectData;
+      const created = await register.includePerson(trx, registerCtx, {
+        givenNames: s.givenNames, surname: s.surname, sex: s.sex, birthDate: s.birthDate, birthCountry: s.birthCountry, legalStatus: s.legalStatus, citizenships: s.citizenships,
+        legalBasis: state.decision.legalBasis, sourceDocument,
+      });
+      const link: CaseAction = {
+        seq: state.version + 1, actor: { kind: 'system', id: 'register', name: null }, on: today(), at: clock.now().toISOString(),
+        payload: { kind: 'link-applicant', personId: created.personId, personalCode: created.personalCode, name: `${s.givenNames} ${s.surname}`, reason: '' },
+      };
+      const { kind, ...rest } = link.payload;
+      await repository.insertAction(trx, { caseId: row.id, seq: link.seq, kind, actorType: 'system', actorId: link.actor.id, actorName: null, onDate: link.on, at: link.at, payload: rest });
+      after = foldActions(def.lifecycle, [...actions, link]);
+    }
+    await notifications.enqueue(trx, applicantMessage(row, 'decision-made', `case:${row.id}:decision:${payload.decisionId}`, {
+      outcome: state.decision.outcome, appealUntil: appealUntil(state.decision.decidedOn),
+    }));
+    return after;
   }
 
   /** A list row: the projection, with the working days left to its deadline. */
@@ -465,6 +528,14 @@ export function createCasesService(deps: CasesDeps) {
       if (!staffCaseRoles(CASE_TYPE_DEFINITIONS['register-correction'], staff.roles).includes('officer')) throw new AppError('FORBIDDEN', 'Only a registrar opens a correction case');
       const def = CASE_TYPE_DEFINITIONS['register-correction'];
       return idempotent(ctx, key, input, (trx, claim, reference) => openCorrection(trx, ctx, reference, { ...input, branchId: staff.branchId, channel: 'desk' }, claim), () => nextReference(def));
+    },
+
+    /** An officer opens the inclusion of a person who is not in the register (they apply in person, with an identity document). */
+    async createInclusionAtDesk(ctx: CaseActorContext, input: InclusionRequestData, key?: string): Promise<CaseView> {
+      const staff = staffContext(ctx);
+      const def = CASE_TYPE_DEFINITIONS['register-inclusion'];
+      if (!staffCaseRoles(def, staff.roles).includes('officer')) throw new AppError('FORBIDDEN', 'Only a registrar opens an inclusion case');
+      return idempotent(ctx, key, input, (trx, claim, reference) => openInclusion(trx, staff, reference, input, claim), () => nextReference(def));
     },
 
     /** A resident asks for a correction of their own data or of a minor child's or ward's (`subjectPersonId`). */
@@ -494,7 +565,7 @@ export function createCasesService(deps: CasesDeps) {
         throw new AppError('INVALID_STATE', contested.appealedBy ? `The decision is already contested (${contested.appealedBy.reference})` : 'Only a refusal can be contested, within 30 days of the decision');
       }
       const row = await repository.caseById(db, caseId) as CaseRow;
-      const s = row.subject as unknown as Subject;
+      const s = row.subject as unknown as CorrectionSubjectData;
       // A parent or guardian who filed the contested case contests it in the same capacity.
       const represents = row.applicantPersonId === ctx.personId ? undefined : await repository.representative(db, caseId, ctx.personId);
       const filedBy = represents && (represents.kind === 'parent' || represents.kind === 'guardian') ? { personId: ctx.personId, name: ctx.name, kind: represents.kind } : undefined;

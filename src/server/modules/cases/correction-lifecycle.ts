@@ -35,5 +35,19 @@ export const CORRECTION_LIFECYCLE: LifecycleTable<CorrectionStatus> = {
   },
 };
 
+/**
+ * Inclusion in the register of a person not yet in it: the correction's steps, plus linking the applicant
+ * to a person the officer finds already registered (the case then ends in a refusal that says so). The
+ * applicant cannot sign in before they are registered, so an officer records a withdrawal they hand in.
+ */
+export const INCLUSION_LIFECYCLE: LifecycleTable<CorrectionStatus> = {
+  ...CORRECTION_LIFECYCLE,
+  transitions: {
+    ...CORRECTION_LIFECYCLE.transitions,
+    withdraw: { from: OPEN, to: 'withdrawn', by: ['applicant', 'officer'] },
+    'link-applicant': { from: STAFF_OPEN, to: 'stay', by: ['officer'] },
+  },
+};
+
 /** APL Art. 64: one month from receipt; with notice to the applicant, up to four months from receipt. */
 export const CORRECTION_DEADLINE: DeadlineRule = { unit: 'months', limit: 1, maxExtendedTo: 4 };

@@ -3,9 +3,29 @@ import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { renderPdf, type PdfDocument } from '../../platform/pdf.ts';
 import { translator, type Locale, type MessageKey } from '../../platform/messages.ts';
+import { caseWordingKey, SYSTEM_RULES } from '../../../shared/i18n/case-wording.ts';
 
-/** Checks the system records itself (their names are in the catalogue); an officer's own checks are shown as written. */
-const SYSTEM_RULES = new Set(['evidence-attached', 'value-differs', 'requests-answered']);
+type Translate = ReturnType<typeof translator>;
+
+/** The rows that say what was asked: one fact of a registered person, or the person to be included. */
+function subjectRows(t: Translate, subject: CaseView['subject']): Array<[string, string]> {
+  if (subject.kind === 'correction') {
+    return [
+      [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
+      [t('cases.field.field'), t(`cases.correctable.${subject.field}` as MessageKey)],
+      [t('cases.field.currentValue'), subject.currentValue ?? t('common.none')],
+      [t('cases.field.requestedValue'), subject.requestedValue ?? t('common.none')],
+    ];
+  }
+  return [
+    [t('cases.field.applicant'), subject.personName],
+    [t('register.field.birthDate'), subject.birthDate],
+    [t('register.field.birthCountry'), subject.birthCountry],
+    [t('register.field.citizenships'), subject.citizenships.join(', ') || t('common.none')],
+    [t('cases.inclusion.foreignDocument'), `${subject.foreignDocument.number} (${subject.foreignDocument.country})`],
+    [t('cases.inclusion.personalCode'), subject.personalCode ? formatPersonalCode(subject.personalCode) : t('common.none')],
+  ];
+}
 
 export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseView['decision']> }, generatedAt: string): Promise<Buffer> {
   const locale: Locale = view.language;
@@ -13,12 +33,10 @@ export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseV
   const d = view.decision;
   const rows: Array<[string, string]> = [
     [t('cases.field.reference'), view.reference],
-    [t('cases.field.applicant'), `${view.subject.personName}, ${formatPersonalCode(view.subject.personalCode)}`],
+    [t('cases.field.type'), t(`cases.type.${view.caseType}` as MessageKey)],
     [t('cases.field.received'), view.receivedOn],
-    [t('cases.field.field'), t(`cases.correctable.${view.subject.field}` as MessageKey)],
-    [t('cases.field.currentValue'), view.subject.currentValue ?? t('common.none')],
-    [t('cases.field.requestedValue'), view.subject.requestedValue ?? t('common.none')],
-    [t('cases.field.outcome'), t(`cases.outcome.${d.outcome}` as MessageKey)],
+    ...subjectRows(t, view.subject),
+    [t('cases.field.outcome'), t(caseWordingKey('outcome', view.caseType, d.outcome) as MessageKey)],
     [t('cases.field.legalBasis'), d.legalBasis],
     [t('cases.field.decidedOn'), d.decidedOn],
     [t('cases.field.proposedBy'), d.proposedBy.name ?? d.proposedBy.id],

@@ -1,12 +1,13 @@
 /**
  * Demo correction cases for the demo eID persons, one in each step (received, in review, waiting for the
- * applicant, proposed, decided), opened and worked through the service like real ones, so a resident
+ * applicant, proposed, decided), and the inclusion of a person not yet in the register, opened and worked through the service like real ones, so a resident
  * signing in as a demo person and the demo registrar, decision-maker and supervisor find work on first
  * start. Runs only when the office has no cases yet.
  */
 import type { StaffMember } from '../identity/index.ts';
 import type { CorrectableField } from '../../../shared/contracts/cases.contract.ts';
 import type { CaseActorContext, CasesService } from './cases.service.ts';
+import { plainDate } from '../../../shared/kernel/plain-date.ts';
 
 interface DemoCase {
   personId: string;
@@ -53,5 +54,11 @@ export async function seedDemoCases(cases: CasesService, staff: readonly StaffMe
     if (d.step >= 3) view = await cases.takeAction(officer, view.id, { kind: 'propose-decision', expectedVersion: view.version, outcome: 'accept', reasoning: 'Pievienotais dokuments apstiprina lūgto labojumu.' });
     if (d.step >= 4) await cases.takeAction(staffCtx(decider), view.id, { kind: 'approve-decision', expectedVersion: view.version });
   }
-  return opened;
+  // A person not in the register asks to be included: the demo registrar finds the inclusion in the queue.
+  await cases.createInclusionAtDesk(officer, {
+    givenNames: 'Oksana', surname: 'Kovalenko', sex: 'F', birthDate: plainDate('1991-04-17'), birthCountry: 'UKR', legalStatus: 'foreigner', citizenships: ['UKR'],
+    foreignDocument: { number: 'FX123456', country: 'UKR' }, explanation: 'Personas kods vajadzīgs darba līgumam un nodokļu maksāšanai.', language: 'lv',
+    contactEmail: 'oksana.kovalenko@example.test', documents: [{ kind: 'identity-document', fileName: 'pase.pdf', contentBase64: DEMO_EVIDENCE }],
+  });
+  return opened + 1;
 }

@@ -37,7 +37,11 @@ export function backoffMs(failedAttempts: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** Math.max(0, failedAttempts - 1));
 }
 
-export function render(template: Template, language: Locale, params: Record<string, string | number>): { subject: string; body: string } {
+/** Values for parameters a template gained after messages were queued: such a message still renders, as it would have. */
+const LATER_PARAMS: Record<string, string> = { via: 'portal', kind: 'correction' };
+
+export function render(template: Template, language: Locale, queued: Record<string, string | number>): { subject: string; body: string } {
+  const params = { ...LATER_PARAMS, ...queued };
   return {
     subject: translate(language, `notification.${template}.subject` as MessageKey, params),
     body: translate(language, `notification.${template}.body` as MessageKey, params),

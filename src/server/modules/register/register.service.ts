@@ -114,6 +114,16 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     if (date > today()) invalid(path, `${what} cannot be in the future`, 'future-date');
   }
 
+  /** A legal status and the citizenships that go with it (Citizenship Law): the register holds no other combination. */
+  function checkStatus(legalStatus: string, citizenships: readonly string[], path = 'citizenships'): void {
+    citizenships.forEach((c, i) => {
+      if (!isKnownCountry(c)) invalid(`${path}.${i}`, `Unknown country code ${c}`, 'unknown-country');
+    });
+    if (legalStatus === 'citizen' && !citizenships.includes('LVA')) invalid(path, 'A citizen holds Latvian citizenship (LVA)', 'citizen-needs-lva');
+    if (legalStatus !== 'citizen' && citizenships.includes('LVA')) invalid(path, 'Only a citizen holds Latvian citizenship (LVA)', 'only-citizen-lva');
+    if ((legalStatus === 'non-citizen' || legalStatus === 'stateless') && citizenships.length) invalid(path, 'A non-citizen or stateless person has no citizenship', 'no-citizenship');
+  }
+
   async function requirePerson(trx: DbExecutor, personId: string, lock = false): Promise<PersonRow> {
     const person = lock ? await repository.lockPerson(trx, personId) : await repository.personById(trx, personId);
     if (!person) throw new AppError('NOT_FOUND', `No person ${personId} in the register`);
@@ -489,6 +499,31 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       });
     },
 
+    checkStatus,
+
+    /**
+     * Persons already in the register who may be the one an application names (a case about a person not
+     * yet registered), strongest first, with each read audited. Runs in the caller's transaction.
+     */
+    async likelyDuplicates(trx: DbExecutor, ctx: ActionContext, subject: { givenNames: string; surname: string; birthDate: string }): Promise<Array<{ personId: string; personalCode: string; name: string; birthDate: string; score: number; reasons: string[] }>> {
+      const found = (await search.candidatesFor(trx, subject)).filter((c) => c.score >= DUPLICATE_THRESHOLD).slice(0, 10);
+      for (const c of found) {
+        await auditAccess(trx, ctx, { action: 'read', purpose: 'duplicate-check', legalBasis: LEGAL_BASIS.register, subjectPersonId: c.person.id, resource: 'register.person', touched: ['name', 'birthDate'] });
+      }
+      return found.map((c) => ({ personId: c.person.id, personalCode: c.person.personalCode, name: `${c.person.givenNames} ${c.person.surname}`, birthDate: c.person.birthDate, score: c.score, reasons: c.reasons }));
+    },
+
+    /**
+     * Includes in the register a person whom a decision admitted (an inclusion case's approval), in the
+     * caller's transaction: a new-format personal code and the first facts as one life event. The
+     * duplicate check was the officer's and the decision-maker's (it is in the decision's rule trace).
+     */
+    async includePerson(trx: DbExecutor, ctx: ActionContext, p: Omit<NewPersonPayload, 'kind' | 'address' | 'housingBasis' | 'parents'>): Promise<{ personId: string; personalCode: string }> {
+      checkPastDate('birthDate', p.birthDate, 'A birth date');
+      checkStatus(p.legalStatus, p.citizenships);
+      return createPerson(trx, ctx, { ...p, kind: 'arrival', address: null, housingBasis: '', parents: [] });
+    },
+
     /** The current value of a fact a correction case may correct, with who it belongs to. Read through the audit gate. */
     async correctableValue(trx: DbExecutor, ctx: ActionContext, personId: string, field: CorrectableField): Promise<{ value: string | null; person: { id: string; personalCode: string; givenNames: string; surname: string } }> {
       const person = await requirePerson(trx, personId);
@@ -578,12 +613,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     },
 
     async changeStatus(ctx: ActionContext, personId: string, input: { effectiveDate: string; legalStatus: string; citizenships: string[]; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {
-      input.citizenships.forEach((c, i) => {
-        if (!isKnownCountry(c)) invalid(`citizenships.${i}`, `Unknown country code ${c}`, 'unknown-country');
-      });
-      if (input.legalStatus === 'citizen' && !input.citizenships.includes('LVA')) invalid('citizenships', 'A citizen holds Latvian citizenship (LVA)', 'citizen-needs-lva');
-      if (input.legalStatus !== 'citizen' && input.citizenships.includes('LVA')) invalid('citizenships', 'Only a citizen holds Latvian citizenship (LVA)', 'only-citizen-lva');
-      if ((input.legalStatus === 'non-citizen' || input.legalStatus === 'stateless') && input.citizenships.length) invalid('citizenships', 'A non-citizen or stateless person has no citizenship', 'no-citizenship');
+      checkStatus(input.legalStatus, input.citizenships);
       return db.transaction().execute(async (trx) => {
         const person = await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
         const r = await recordEvent(trx, ctx, {

@@ -12,6 +12,7 @@ import { RadioGroup, SelectField } from '../../ui/fields.tsx';
 import { formErrorsFrom } from '../../ui/errors.ts';
 import { toUploads } from '../../ui/files.ts';
 import { CaseDetails } from '../../ui/CaseDetails.tsx';
+import { caseWordingKey } from '../../../shared/i18n/case-wording.ts';
 
 export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   const t = useT();
@@ -20,9 +21,11 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   const view = useQuery({ queryKey: ['case', caseId], queryFn: () => callApi(readCase, { params: { caseId } }) });
   const [errors, setErrors] = useState<FormError[]>([]);
   const [done, setDone] = useState<string>();
+  // Two forms ask for a personal code (a representative, the registered applicant): errors go beside the one that was sent.
+  const [lastKind, setLastKind] = useState<CaseActionInput['kind']>();
   const labels: Record<string, string> = {
     question: t('staff.case.question'), dueOn: t('staff.case.answerDue'), reasoning: t('cases.field.reasoning'), reason: t('staff.case.reason'), to: t('staff.case.newDeadline'),
-    outOfOrderReason: t('staff.case.outOfOrderReason'), personalCode: t('staff.case.representativeCode'), authorization: t('staff.case.authorization'), may: t('staff.case.representativeRights'), assigneeId: t('cases.field.assignee'), expectedVersion: t('staff.case.version'), 'document.contentBase64': t('cases.section.documents'),
+    outOfOrderReason: t('staff.case.outOfOrderReason'), personalCode: lastKind === 'link-applicant' ? t('register.field.personalCode') : t('staff.case.representativeCode'), outcome: t('cases.field.outcome'), authorization: t('staff.case.authorization'), may: t('staff.case.representativeRights'), assigneeId: t('cases.field.assignee'), expectedVersion: t('staff.case.version'), 'document.contentBase64': t('cases.section.documents'),
   };
   const act = useMutation({
     mutationFn: (body: CaseActionInput) => callApi(takeCaseAction, { params: { caseId }, body }),
@@ -40,9 +43,12 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   if (!view.data) return <p>{view.isError ? t('error.NOT_FOUND') : t('common.loading')}</p>;
   const v = view.data;
   // Field errors beside their fields too (the summary lists them and links to them).
-  const fieldError = (path: string) => errors.find((e) => e.field === path)?.message;
+  const fieldError = (path: string, kind?: CaseActionInput['kind']) => (kind && kind !== lastKind ? undefined : errors.find((e) => e.field === path)?.message);
   const can = (k: string) => v.availableActions.includes(k as CaseView['availableActions'][number]);
-  const send = (body: CaseActionInput) => act.mutate(body);
+  const send = (body: CaseActionInput) => {
+    setLastKind(body.kind);
+    act.mutate(body);
+  };
   const version = v.version;
   return (
     <>
@@ -69,7 +75,15 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
               <TextField id="closeReason" label={t('staff.case.reason')} hint={t('staff.case.closeRequestHint')} />
             </ActionForm>
           )}
-          {can('propose-decision') && <ProposeForm busy={act.isPending} onSend={(p) => send({ kind: 'propose-decision', expectedVersion: version, ...p })} />}
+          {can('propose-decision') && <ProposeForm caseType={v.caseType} busy={act.isPending} onSend={(p) => send({ kind: 'propose-decision', expectedVersion: version, ...p })} />}
+          {can('link-applicant') && (
+            <ActionForm title={t('cases.action.link-applicant')} busy={act.isPending} submit={t('staff.case.link')}
+              onSubmit={(f) => send({ kind: 'link-applicant', expectedVersion: version, personalCode: f.get('linkPersonalCode') as string, reason: f.get('linkReason') as string })}>
+              <p className="hint">{t('staff.case.linkHint')}</p>
+              <TextField id="linkPersonalCode" label={t('register.field.personalCode')} error={fieldError('personalCode', 'link-applicant')} />
+              <TextField id="linkReason" label={t('staff.case.reason')} error={fieldError('reason', 'link-applicant')} />
+            </ActionForm>
+          )}
           {can('approve-decision') && (
             <ActionForm title={t('cases.action.approve-decision')} busy={act.isPending} submit={t('staff.case.approve')} onSubmit={() => send({ kind: 'approve-decision', expectedVersion: version })}>
               <p>{t('staff.case.approveHint')}</p>
@@ -86,13 +100,19 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
               <TextField id="extendReason" label={t('staff.case.reason')} />
             </ActionForm>
           )}
+          {can('withdraw') && (
+            <ActionForm title={t('staff.case.withdrawTitle')} busy={act.isPending} submit={t('staff.case.withdraw')} onSubmit={(f) => send({ kind: 'withdraw', expectedVersion: version, reason: f.get('withdrawReason') as string })}>
+              <p className="hint">{t('staff.case.withdrawHint')}</p>
+              <TextField id="withdrawReason" label={t('staff.case.reason')} error={fieldError('reason', 'withdraw')} />
+            </ActionForm>
+          )}
           {can('add-representative') && (
             <ActionForm title={t('cases.action.add-representative')} busy={act.isPending} submit={t('staff.case.addRepresentative')}
               onSubmit={(f) => send({
                 kind: 'add-representative', expectedVersion: version, personalCode: f.get('personalCode') as string,
                 representativeKind: f.get('representativeKind') as 'lawyer', may: f.getAll('may') as Array<'see'>, authorization: f.get('authorization') as string,
               })}>
-              <TextField id="personalCode" label={t('staff.case.representativeCode')} error={fieldError('personalCode')} />
+              <TextField id="personalCode" label={t('staff.case.representativeCode')} error={fieldError('personalCode', 'add-representative')} />
               <SelectField id="representativeKind" label={t('staff.case.representativeKind')} defaultValue="lawyer">
                 {REPRESENTATIVE_KINDS.map((k) => <option key={k} value={k}>{t(`cases.representative.${k}`)}</option>)}
               </SelectField>
@@ -155,7 +175,7 @@ function AssignForm({ canSupervise, assigned, busy, onSend }: { canSupervise: bo
   );
 }
 
-function ProposeForm({ busy, onSend }: { busy: boolean; onSend: (p: { outcome: 'accept' | 'reject'; reasoning: string }) => void }) {
+function ProposeForm({ caseType, busy, onSend }: { caseType: CaseView['caseType']; busy: boolean; onSend: (p: { outcome: 'accept' | 'reject'; reasoning: string }) => void }) {
   const t = useT();
   const [outcome, setOutcome] = useState<'accept' | 'reject'>('accept');
   const [reasoning, setReasoning] = useState('');
@@ -163,7 +183,7 @@ function ProposeForm({ busy, onSend }: { busy: boolean; onSend: (p: { outcome: '
     <form className="panel" onSubmit={(e) => { e.preventDefault(); onSend({ outcome, reasoning }); }} noValidate>
       <h3>{t('cases.action.propose-decision')}</h3>
       <RadioGroup name="outcome" legend={t('cases.field.outcome')} value={outcome} onChange={(v) => setOutcome(v as 'accept' | 'reject')}
-        options={[{ value: 'accept', label: t('cases.outcome.accept') }, { value: 'reject', label: t('cases.outcome.reject') }]} />
+        options={[{ value: 'accept', label: t(caseWordingKey('outcome', caseType, 'accept')) }, { value: 'reject', label: t(caseWordingKey('outcome', caseType, 'reject')) }]} />
       <div className="field">
         <label htmlFor="reasoning">{t('cases.field.reasoning')}</label>
         <textarea id="reasoning" rows={4} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />

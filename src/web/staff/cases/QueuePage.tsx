@@ -8,10 +8,11 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { SelectField } from '../../ui/fields.tsx';
 import { TextField } from '../../ui/forms.tsx';
+import { caseWordingKey } from '../../../shared/i18n/case-wording.ts';
 
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => !['accepted', 'rejected', 'withdrawn'].includes(s));
 
-export function QueuePage() {
+export function QueuePage({ canOpen }: { canOpen: boolean }) {
   const t = useT();
   const [status, setStatus] = useState('');
   const [assignee, setAssignee] = useState<'any' | 'me' | 'unassigned'>('any');
@@ -27,6 +28,7 @@ export function QueuePage() {
     <>
       <PageTitle>{t('staff.queue.title')}</PageTitle>
       <p className="lead">{t('staff.queue.intro')}</p>
+      {canOpen && <p><Link className="button button--secondary" to="/cases/new-inclusion">{t('staff.inclusion.open')}</Link></p>}
       <div className="filters">
         <SelectField id="type" label={t('cases.field.type')} value={type} onChange={(e) => setType(e.target.value)}>
           <option value="">{t('staff.queue.allTypes')}</option>
@@ -63,7 +65,7 @@ export function QueuePage() {
                     <td>{c.dueOn}{' '}{c.deadlineAlert === 'breached' ? <span className="tag tag--danger">{t('cases.deadline.breached')}</span> : c.deadlineAlert === 'warned' ? <span className="tag tag--warning">{t('staff.queue.atRisk')}</span> : null}{c.suspended ? <span className="tag">{t('cases.deadline.paused')}</span> : null}</td>
                     <td><Link to={`/cases/${c.id}`}>{c.reference}</Link><br /><span className="hint">{t(`cases.type.${c.caseType}`)}</span></td>
                     <td>{c.applicantName}</td>
-                    <td>{t(`cases.status.${c.status}`)}</td>
+                    <td>{t(caseWordingKey('status', c.caseType, c.status))}</td>
                     <td>{c.assigneeName ?? t('cases.unassigned')}</td>
                   </tr>
                 ))}

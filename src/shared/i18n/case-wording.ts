@@ -1,0 +1,16 @@
+/**
+ * Words that depend on the case type: "accepted" is "corrected" for a correction and "included in the
+ * register" for an inclusion. A case type names the statuses and outcomes it words its own way; the rest
+ * use the engine's common words.
+ */
+const OWN_WORDING: Record<string, ReadonlySet<string>> = {
+  'register-inclusion': new Set(['outcome.accept', 'outcome.reject', 'status.accepted', 'status.rejected', 'step.accepted', 'step.rejected']),
+};
+
+/** The catalogue key for a status, its plain-words step, or a decision's outcome, in a case type. */
+export function caseWordingKey(kind: 'status' | 'step' | 'outcome', caseType: string, value: string): string {
+  return OWN_WORDING[caseType]?.has(`${kind}.${value}`) ? `cases.${kind}.${caseType}.${value}` : `cases.${kind}.${value}`;
+}
+
+/** Rule-trace checks the system records itself (their names and details are in the catalogue); an officer's own checks are shown as written. */
+export const SYSTEM_RULES: ReadonlySet<string> = new Set(['evidence-attached', 'value-differs', 'requests-answered', 'no-likely-duplicate', 'not-yet-registered']);
