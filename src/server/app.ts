@@ -33,6 +33,8 @@ import {
   createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport, registerNotificationsRoutes, smtpTransport,
 } from './modules/notifications/index.ts';
 import { createCasesRepository, createCasesService, registerCasesRoutes, seedDemoCases } from './modules/cases/index.ts';
+import { createDocumentsRepository, createDocumentsService, registerDocumentsRoutes, seedDemoDocuments } from './modules/documents/index.ts';
+import { demoRegisterPersons, type LifeEventHook } from './modules/register/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -83,7 +85,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auditRepository = createAuditRepository();
   const audit = createAuditService({ repository: auditRepository, clock, db });
   const registerRepository = createRegisterRepository();
-  const register = createRegisterService({ db, clock, audit, repository: registerRepository });
+  // Modules built later react to life events in the event's transaction (documents); filled below.
+  const lifeEventHooks: LifeEventHook[] = [];
+  const register = createRegisterService({ db, clock, audit, repository: registerRepository, lifeEventHooks });
   const identityRepository = createIdentityRepository();
   const identity = createIdentityService({
     db, config, clock, hasher, audit, repository: identityRepository, persons: deps.persons ?? createRegisterPersonDirectory(db, registerRepository),
@@ -108,12 +112,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return branch.id;
     },
   });
+  // Branch names for document views: a handful of rows that change rarely, read once per process.
+  let branchNames: Promise<Map<string, string>> | undefined;
+  const documents = createDocumentsService({
+    db, clock, timeZone: config.timeZone, audit, register, repository: createDocumentsRepository(),
+    numberPrefixes: config.documents.numberPrefixes, mrzNationality: config.documents.mrzNationality,
+    branchName: async (id) => {
+      branchNames ??= identity.listBranches().then((bs) => new Map(bs.map((b) => [b.id, b.nameLv])));
+      return (await branchNames).get(id) ?? null;
+    },
+  });
+  lifeEventHooks.push(documents.onLifeEvent);
   app.decorate('backgroundJobs', {
     deliverOutbox: () => notifications.deliverDue(),
     watchDeadlines: () => cases.watchDeadlines(),
     seedDemoCases: async () => {
       const branch = await portalBranch();
       return branch ? seedDemoCases(cases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db)) : 0;
+    },
+    seedDemoDocuments: async () => {
+      const branch = await portalBranch();
+      return branch ? seedDemoDocuments(documents, demoRegisterPersons(), branch.id) : 0;
     },
   });
   const oidc = config.oidc
@@ -142,6 +161,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRegisterRoutes(app, { db, register, clock });
   registerCasesRoutes(app, { cases, clock });
   registerNotificationsRoutes(app, { notifications });
+  registerDocumentsRoutes(app, {
+    documents,
+    partners: {
+      // Partner name by key hash: the configuration lists them by name.
+      keys: Object.fromEntries(Object.entries(config.documents.partnerKeys).map(([name, hash]) => [hash, name])),
+      anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute,
+    },
+  });
 
   await registerWebShells(app);
   return app;
@@ -170,6 +197,8 @@ export interface BackgroundJobs {
   watchDeadlines(): Promise<{ warned: number; breached: number }>;
   /** Demo cases in each step for the demo persons (first start in demo mode; nothing if any case exists). */
   seedDemoCases(): Promise<number>;
+  /** Documents for the demo persons (demo mode; nothing if any document exists). */
+  seedDemoDocuments(): Promise<number>;
 }
 
 declare module 'fastify' {

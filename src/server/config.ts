@@ -77,7 +77,30 @@ const EnvSchema = z.object({
   PORTAL_CASE_BRANCH: z.string().min(1).default('RIGA-1'),
   /** Minutes between deadline watch rounds; 0 turns the watch off. */
   DEADLINE_WATCH_MINUTES: int(0, 24 * 60).default(15),
+  /** Document number series: a prefix of two capital letters per document type (a number is never reused). */
+  DOCUMENT_NUMBER_PREFIXES: z.string().regex(/^([a-z-]+=[A-Z]{2})(,[a-z-]+=[A-Z]{2})*$/, 'type=XX pairs separated by commas, e.g. passport=LV,identity-card=PA').optional(),
+  /** MRZ nationality code for legal statuses the sources leave open (DOMAIN.md §2.5), e.g. non-citizen=XXA. */
+  MRZ_NATIONALITY: z.string().regex(/^([a-z-]+=[A-Z]{3})(,[a-z-]+=[A-Z]{3})*$/, 'status=XXX pairs separated by commas, e.g. non-citizen=XXA').optional(),
+  /** Public document checks per minute from one address without an API key. */
+  DOCUMENT_CHECK_PER_MINUTE: int(1, 100_000).default(30),
+  /** Document checks per minute for one partner system with an API key. */
+  PARTNER_CHECK_PER_MINUTE: int(1, 10_000_000).default(600_000),
+  /** Partner systems' API keys as name=sha256(key) in hex, comma-separated (the keys themselves are never stored). */
+  PARTNER_API_KEYS: z.string().regex(/^([a-z0-9-]+=[0-9a-f]{64})(,[a-z0-9-]+=[0-9a-f]{64})*$/, 'name=sha256hex pairs separated by commas').optional(),
 });
+
+/** Default series prefixes: LV passports, PA identity cards (personas apliecība), LN non-citizens' passports … */
+const DEFAULT_PREFIXES: Record<string, string> = {
+  passport: 'LV', 'identity-card': 'PA', 'non-citizen-passport': 'LN', 'stateless-travel-document': 'BZ', 'refugee-travel-document': 'BG',
+  'alternative-status-travel-document': 'AS', 'residence-permit-card': 'RP',
+};
+/** Non-citizens' MRZ nationality is unconfirmed (DOMAIN.md §2.5): XXX (unspecified) until PRADO settles it. */
+const DEFAULT_MRZ_NATIONALITY: Record<string, string> = { 'non-citizen': 'XXX', 'alternative-status': 'XXX', 'temporary-protection': 'XXX', 'asylum-seeker': 'XXX' };
+/** The demo border-guard system's key (demo mode only): `demo-border-guard-key`. */
+const DEMO_PARTNER_KEY = 'border-guard-demo=821741fbce0bf65e805bb8b2a119ccd4509434326a23164eb8199cd2c2f4d7cf';
+
+const pairs = (text: string | undefined): Record<string, string> =>
+  Object.fromEntries((text ?? '').split(',').filter(Boolean).map((p) => p.split('=') as [string, string]));
 
 export interface Config {
   port: number;
@@ -106,6 +129,7 @@ export interface Config {
   outbox: { intervalSeconds: number; maxAttempts: number };
   deadlines: { warnAtWorkingDays: number[]; watchMinutes: number };
   portalCaseBranch: string;
+  documents: { numberPrefixes: Record<string, string>; mrzNationality: Record<string, string>; checkPerMinute: number; partnerCheckPerMinute: number; partnerKeys: Record<string, string> };
 }
 
 export class ConfigError extends Error {
@@ -129,6 +153,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID].filter(Boolean).length;
   if (oidcParts === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together');
   if (!Intl.supportedValuesOf('timeZone').includes(e.TIME_ZONE) && e.TIME_ZONE !== 'UTC') problems.push(`TIME_ZONE: unknown time zone ${e.TIME_ZONE}`);
+  const prefixes = { ...DEFAULT_PREFIXES, ...pairs(e.DOCUMENT_NUMBER_PREFIXES) };
+  for (const type of Object.keys(pairs(e.DOCUMENT_NUMBER_PREFIXES))) {
+    if (!(type in DEFAULT_PREFIXES)) problems.push(`DOCUMENT_NUMBER_PREFIXES: unknown document type ${type}`);
+  }
+  if (new Set(Object.values(prefixes)).size !== Object.keys(prefixes).length) problems.push('DOCUMENT_NUMBER_PREFIXES: two document types share a prefix');
   if (problems.length) throw new ConfigError(problems);
 
   const embedded = !e.DATABASE_URL;
@@ -167,6 +196,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     outbox: { intervalSeconds: e.OUTBOX_INTERVAL_SECONDS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
     portalCaseBranch: e.PORTAL_CASE_BRANCH,
+    documents: {
+      numberPrefixes: prefixes, mrzNationality: { ...DEFAULT_MRZ_NATIONALITY, ...pairs(e.MRZ_NATIONALITY) }, checkPerMinute: e.DOCUMENT_CHECK_PER_MINUTE,
+      partnerCheckPerMinute: e.PARTNER_CHECK_PER_MINUTE, partnerKeys: pairs(e.PARTNER_API_KEYS ?? (demoMode ? DEMO_PARTNER_KEY : undefined)),
+    },
     deadlines: { warnAtWorkingDays: [...new Set(e.DEADLINE_WARN_WORKING_DAYS.split(',').map(Number))].sort((a, b) => b - a), watchMinutes: e.DEADLINE_WATCH_MINUTES },
   });
 }

@@ -35,6 +35,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
     const app = await buildApp({ config, db: database.db, clock: systemClock, hasher });
     if (seeded) await app.backgroundJobs.seedDemoCases();
+    // Demo documents also reach a demo database made before documents existed.
+    if (config.seedDemo) await app.backgroundJobs.seedDemoDocuments();
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;
     // PGlite runs with fsync off (safe against a crash, not a power cut), so embedded mode backs itself up.

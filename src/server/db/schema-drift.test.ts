@@ -37,6 +37,9 @@ const DECLARED: Record<string, string[]> = {
   'cases.reference_counter': ['prefix', 'year', 'last'],
   'cases.representative': ['case_id', 'person_id', 'name', 'kind', 'may'],
   'notifications.outbox': ['id', 'event_key', 'channel', 'recipient', 'language', 'template', 'params', 'status', 'attempts', 'next_attempt_at', 'last_error', 'subject', 'body', 'created_at', 'sent_at'],
+  'documents.number_series': ['document_type', 'prefix', 'last'],
+  'documents.document': ['id', 'document_type', 'number', 'person_id', 'surname', 'given_names', 'nationality', 'issued_on', 'valid_until', 'issuing_branch_id', 'mrz', 'invalidated_on', 'invalidation_reason', 'invalidation_note', 'invalidated_by', 'issued_at', 'invalidated_at'],
+  'documents.change': ['seq', 'document_id', 'change', 'at'],
   'register.status_fact': ['id', 'person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id', 'legal_status', 'citizenships'],
 };
 
@@ -44,7 +47,7 @@ describe('schema drift', () => {
   it('every table and column in the database is declared, and every declared one exists', async () => {
     const r = await sql<{ t: string; c: string }>`
       SELECT table_schema || '.' || table_name AS t, column_name AS c FROM information_schema.columns
-      WHERE table_schema IN ('identity', 'audit', 'register', 'cases', 'notifications') ORDER BY 1, ordinal_position`.execute(database.db);
+      WHERE table_schema IN ('identity', 'audit', 'register', 'cases', 'notifications', 'documents') ORDER BY 1, ordinal_position`.execute(database.db);
     const actual: Record<string, string[]> = {};
     for (const row of r.rows) (actual[row.t] ??= []).push(row.c);
     expect(Object.fromEntries(Object.entries(actual).map(([k, v]) => [k, [...v].sort()]))).toEqual(
@@ -55,7 +58,7 @@ describe('schema drift', () => {
   it('comments every table', async () => {
     const r = await sql<{ t: string }>`
       SELECT n.nspname || '.' || c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind = 'r' AND n.nspname IN ('identity', 'audit', 'cases', 'notifications') AND obj_description(c.oid, 'pg_class') IS NULL`.execute(database.db);
+      WHERE c.relkind = 'r' AND n.nspname IN ('identity', 'audit', 'cases', 'notifications', 'documents') AND obj_description(c.oid, 'pg_class') IS NULL`.execute(database.db);
     expect(r.rows).toEqual([]);
   });
 });

@@ -4,5 +4,6 @@ import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { RegisterTables } from '../modules/register/register.tables.ts';
 import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables.ts';
+import type { DocumentsTables } from '../modules/documents/documents.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables, RegisterTables, CasesTables, NotificationsTables {}
+export interface Database extends IdentityTables, AuditTables, RegisterTables, CasesTables, NotificationsTables, DocumentsTables {}

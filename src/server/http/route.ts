@@ -80,12 +80,19 @@ function checkCsrf(request: FastifyRequest): void {
   }
 }
 
+/** A route's rate limit: a fixed or per-request maximum per window, counted per client address unless a key says otherwise. */
+export interface RouteRateLimit {
+  max: number | ((request: FastifyRequest, key: string) => number);
+  timeWindow: number;
+  keyGenerator?: (request: FastifyRequest) => string;
+}
+
 export function registerEndpoint<const C extends EndpointContract, const A extends AccessRule>(
   app: FastifyInstance,
   contract: C,
   access: A,
   handler: Handler<C, A>,
-  options: { rateLimit?: { max: number; timeWindow: number }; bodyLimit?: number } = {},
+  options: { rateLimit?: RouteRateLimit; bodyLimit?: number } = {},
 ): void {
   (app.endpointRegistry as EndpointRecord[]).push({ method: contract.method, path: contract.path, access });
   app.route({

@@ -26,17 +26,19 @@ export const PERMISSIONS = [
   'cases:read',
   'cases:supervise',
   'notifications:read-outbox',
+  'documents:read',
+  'documents:invalidate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
-  registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates', 'cases:read'],
-  'document-officer': ['branch:read', 'register:search', 'register:read'],
+  registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates', 'cases:read', 'documents:read'],
+  'document-officer': ['branch:read', 'register:search', 'register:read', 'documents:read', 'documents:invalidate'],
   'migration-officer': ['branch:read', 'register:search', 'register:read'],
   'asylum-officer': ['branch:read', 'register:search', 'register:read'],
   'naturalization-officer': ['branch:read', 'register:search', 'register:read'],
   'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read'],
-  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise'],
+  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate'],
   auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
   administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics', 'notifications:read-outbox'],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.

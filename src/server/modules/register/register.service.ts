@@ -67,6 +67,13 @@ export interface EventSpec {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Another module's reaction to a life event, in the event's own transaction (documents: a death or a
+ * change of name, code or status invalidates the person's documents). `facts` says which facts of which
+ * persons the event changed.
+ */
+export type LifeEventHook = (trx: DbExecutor, ctx: ActionContext, event: { kind: string; personId: string; effectiveDate: string; facts: ReadonlyMap<string, ReadonlySet<string>> }) => Promise<void>;
+
 export type NewPersonPayload = {
   kind: 'birth' | 'arrival';
   givenNames: string; surname: string; originalName?: string | undefined; sex: 'M' | 'F'; birthDate: string;
@@ -101,7 +108,7 @@ type FactRow = Record<string, unknown> & { id: number; validFrom: string; validT
 const currentRow = (rows: readonly FactRow[]): FactRow | undefined =>
   rows.filter((r) => r.supersededAt === null).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
 
-export function createRegisterService(deps: { db: Db; clock: Clock; audit: AuditService; repository: RegisterRepository }) {
+export function createRegisterService(deps: { db: Db; clock: Clock; audit: AuditService; repository: RegisterRepository; lifeEventHooks?: readonly LifeEventHook[] }) {
   const { db, clock, audit, repository } = deps;
   const search = createPersonSearch(repository);
   const today = (): PlainDate => plainDateInZone(clock.now(), TIME_ZONE);
@@ -205,6 +212,11 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       action: 'update', purpose: `life-event:${event.kind}`, legalBasis: event.legalBasis, subjectPersonId: event.personId, resource: 'register.person',
       touched: [...new Set(changes.map((c) => c.fact))],
     });
+    if (deps.lifeEventHooks?.length) {
+      const facts = new Map<string, Set<string>>();
+      for (const c of changes) (facts.get(c.personId) ?? facts.set(c.personId, new Set()).get(c.personId) as Set<string>).add(c.fact);
+      for (const hook of deps.lifeEventHooks) await hook(trx, ctx, { kind: event.kind, personId: event.personId, effectiveDate: event.effectiveDate, facts });
+    }
     return { eventId, version };
   }
 
@@ -500,6 +512,13 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     },
 
     checkStatus,
+
+    /** What a document needs of its holder (name, birth, sex, status, code), read through the audit gate in the caller's transaction. */
+    async documentHolder(trx: DbExecutor, ctx: ActionContext, personId: string) {
+      const p = await requirePerson(trx, personId);
+      await auditAccess(trx, ctx, { action: 'read', purpose: 'document-issuance', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['name', 'birthDate', 'status'] });
+      return { id: p.id, personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus, citizenships: p.citizenships, deathDate: p.deathDate };
+    },
 
     /**
      * Persons already in the register who may be the one an application names (a case about a person not

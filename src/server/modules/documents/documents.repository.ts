@@ -1,0 +1,71 @@
+/** All SQL for schema `documents`. */
+import { sql, type Selectable } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import type { DocumentTable } from './documents.tables.ts';
+
+export type DocumentRow = Selectable<DocumentTable>;
+
+export function createDocumentsRepository() {
+  return {
+    /** The next number of a series: one statement, so the row's lock lasts no longer than it. */
+    async nextNumber(db: DbExecutor, prefix: string, documentType: string): Promise<number> {
+      const row = await db.insertInto('documents.numberSeries').values({ prefix, documentType, last: 1 })
+        .onConflict((oc) => oc.column('prefix').doUpdateSet({ last: sql`documents.number_series.last + 1` }))
+        .returning('last').executeTakeFirstOrThrow();
+      return Number(row.last);
+    },
+
+    async insert(db: DbExecutor, row: DocumentRow): Promise<void> {
+      await db.insertInto('documents.document').values(row).execute();
+    },
+
+    async byId(db: DbExecutor, id: string, lock = false): Promise<DocumentRow | undefined> {
+      let q = db.selectFrom('documents.document').selectAll().where('id', '=', id);
+      if (lock) q = q.forUpdate();
+      return q.executeTakeFirst();
+    },
+
+    /** The validity columns of documents by number: the public check's one index probe (batched). */
+    async validityByNumbers(db: DbExecutor, numbers: readonly string[]) {
+      if (numbers.length === 0) return [];
+      return db.selectFrom('documents.document').select(['number', 'documentType', 'validUntil', 'invalidatedOn']).where('number', 'in', numbers).execute();
+    },
+
+    async ofPersons(db: DbExecutor, personIds: readonly string[]): Promise<DocumentRow[]> {
+      if (personIds.length === 0) return [];
+      return db.selectFrom('documents.document').selectAll().where('personId', 'in', personIds).orderBy('issuedOn', 'desc').execute();
+    },
+
+    /** The holder's earlier documents of the same type that are still valid (a new one replaces them). */
+    async validOfType(db: DbExecutor, personId: string, documentType: string, on: string): Promise<DocumentRow[]> {
+      return db.selectFrom('documents.document').selectAll().where('personId', '=', personId).where('documentType', '=', documentType)
+        .where('invalidatedOn', 'is', null).where('validUntil', '>=', on).forUpdate().execute();
+    },
+
+    /** A person's documents still valid on a day (locked: they are about to be invalidated). */
+    async validOfPerson(db: DbExecutor, personId: string, on: string): Promise<DocumentRow[]> {
+      return db.selectFrom('documents.document').selectAll().where('personId', '=', personId).where('invalidatedOn', 'is', null).where('validUntil', '>=', on).forUpdate().execute();
+    },
+
+    async invalidate(db: DbExecutor, id: string, v: { on: string; reason: string; note: string; by: string; at: string }): Promise<void> {
+      await db.updateTable('documents.document').set({ invalidatedOn: v.on, invalidationReason: v.reason, invalidationNote: v.note, invalidatedBy: v.by, invalidatedAt: v.at })
+        .where('id', '=', id).where('invalidatedOn', 'is', null).execute();
+    },
+
+    async recordChange(db: DbExecutor, documentId: string, change: 'issued' | 'invalidated', at: string): Promise<void> {
+      await db.insertInto('documents.change').values({ documentId, change, at }).execute();
+    },
+
+    async changesAfter(db: DbExecutor, after: number, limit: number) {
+      return db.selectFrom('documents.change as c').innerJoin('documents.document as d', 'd.id', 'c.documentId')
+        .select(['c.seq', 'c.change', 'c.at', 'd.number', 'd.documentType', 'd.invalidatedOn', 'd.invalidationReason'])
+        .where('c.seq', '>', after).orderBy('c.seq').limit(limit).execute();
+    },
+
+    async count(db: DbExecutor): Promise<number> {
+      const row = await db.selectFrom('documents.document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
+export type DocumentsRepository = ReturnType<typeof createDocumentsRepository>;

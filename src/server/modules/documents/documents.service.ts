@@ -1,0 +1,225 @@
+/**
+ * Use cases of the documents module: issuing a document (its number from the type's series, validity by
+ * age, the MRZ, the earlier document of the kind replaced), invalidating one (lost, stolen, damaged …),
+ * the public validity check, a person's documents, and the partners' change feed. Every change writes
+ * its feed row and audit entry in its own transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db, DbExecutor } from '../../db/database.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { createKeyedLookup } from '../../platform/batcher.ts';
+import type { AuditActor, AuditService } from '../audit/index.ts';
+import type { LifeEventHook, RegisterService } from '../register/index.ts';
+import { compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { FieldReason } from '../../../shared/errors.ts';
+import type { DocumentType, DocumentView, InvalidationReason, ValidityAnswer } from '../../../shared/contracts/documents.contract.ts';
+import { DOCUMENT_RULES, documentMrz, documentTypesFor, mrzNationality, validityOn, validUntilByAge } from './document-rules.ts';
+import type { DocumentRow, DocumentsRepository } from './documents.repository.ts';
+
+/** Register facts printed on a document (name, personal code, legal status and so nationality). */
+const PRINTED_FACTS = ['name', 'code', 'status'];
+
+const LEGAL_BASIS = 'Personu apliecinošu dokumentu likums; Ministru kabineta 2012. gada 21. februāra noteikumi Nr. 134';
+
+/** Who acts: staff at a branch, a resident, or the system (a register event). */
+export interface DocumentsActor {
+  audit: AuditActor;
+  branchId: string | null;
+  caseReference?: string | undefined;
+  reason?: string | undefined;
+  requestId?: string | undefined;
+}
+
+export interface DocumentsDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  audit: AuditService;
+  register: RegisterService;
+  repository: DocumentsRepository;
+  numberPrefixes: Readonly<Record<string, string>>;
+  mrzNationality: Readonly<Record<string, string>>;
+  /** A branch's name for the screens (identity). */
+  branchName: (branchId: string) => Promise<string | null>;
+}
+
+export function createDocumentsService(deps: DocumentsDeps) {
+  const { db, clock, audit, register, repository } = deps;
+  const today = (): PlainDate => plainDateInZone(clock.now(), deps.timeZone);
+
+  function invalid(path: string, message: string, reason?: FieldReason): never {
+    throw new AppError('VALIDATION_FAILED', message, [{ path, message, ...(reason ? { reason } : {}) }]);
+  }
+
+  // The public check is the busiest read: checks arriving together share one query.
+  const validityOf = createKeyedLookup<string, Pick<DocumentRow, 'number' | 'documentType' | 'validUntil' | 'invalidatedOn'>>(async (numbers) =>
+    new Map((await repository.validityByNumbers(db, numbers)).map((r) => [r.number, r])));
+
+  /** The reader's view of a document. Called after the transaction: the branch name is another module's read (one connection, embedded). */
+  async function view(row: DocumentRow, on: PlainDate, withMrz: boolean): Promise<DocumentView> {
+    const v = validityOn(row, on);
+    return {
+      id: row.id, type: row.documentType as DocumentType, number: row.number, issuedOn: row.issuedOn, validUntil: row.validUntil,
+      issuingBranch: row.issuingBranchId ? await deps.branchName(row.issuingBranchId) : null, status: v.status,
+      invalidSince: v.status === 'invalid' ? v.since : null,
+      invalidationReason: v.status === 'invalid' ? (v.expired ? 'expired' : (row.invalidationReason as InvalidationReason)) : null,
+      mrz: withMrz ? row.mrz : [],
+    };
+  }
+
+  async function record(trx: DbExecutor, actor: DocumentsActor, action: string, personId: string, purpose: string, touched: string[]) {
+    await audit.record(trx, {
+      actor: actor.audit, action, purpose, legalBasis: LEGAL_BASIS, caseReference: actor.caseReference ?? null, reason: actor.reason ?? null,
+      subjectPersonId: personId, resource: 'documents.document', touched, requestId: actor.requestId ?? null,
+    });
+  }
+
+  async function invalidateIn(trx: DbExecutor, actor: DocumentsActor, row: DocumentRow, v: { on: PlainDate; reason: InvalidationReason; note: string }) {
+    const at = clock.now().toISOString();
+    await repository.invalidate(trx, row.id, { on: v.on, reason: v.reason, note: v.note, by: actor.audit.id, at });
+    await repository.recordChange(trx, row.id, 'invalidated', at);
+    await record(trx, actor, 'update', row.personId, actor.audit.type === 'resident' ? 'data-subject-access' : 'document-invalidation', ['validity', v.reason]);
+  }
+
+  return {
+    today,
+
+    /**
+     * Issues a document to a registered person. The number comes from the type's series in its own short
+     * statement first (a failed issue leaves a gap; no number is ever reused); the rest is one transaction.
+     */
+    async issue(actor: DocumentsActor, input: { personId: string; type: DocumentType; issuedOn?: PlainDate; validUntil?: PlainDate }): Promise<DocumentView> {
+      const rule = DOCUMENT_RULES[input.type];
+      const prefix = deps.numberPrefixes[input.type];
+      if (!prefix) throw new AppError('INTERNAL', `No number series configured for ${input.type}`);
+      const issuedOn = input.issuedOn ?? today();
+      if (rule.validity === 'by-decision' && !input.validUntil) invalid('validUntil', 'This document is valid for the term of the decision behind it');
+      const number = `${prefix}${String(await repository.nextNumber(db, prefix, input.type)).padStart(7, '0')}`;
+      return db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
+        const holder = await register.documentHolder(trx, { actor: actor.audit, channel: 'desk', caseReference: actor.caseReference, reason: actor.reason, requestId: actor.requestId }, input.personId);
+        if (holder.deathDate) throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`);
+        if (compareDates(issuedOn, holder.birthDate as PlainDate) < 0) invalid('issuedOn', 'A document cannot be issued before its holder’s birth', 'before-birth');
+        if (!documentTypesFor(holder.legalStatus).includes(input.type)) invalid('type', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
+        const validUntil = input.validUntil ?? validUntilByAge(holder.birthDate as PlainDate, issuedOn);
+        const nationality = mrzNationality(holder.legalStatus, holder.citizenships, deps.mrzNationality);
+        const mrz = documentMrz({
+          type: input.type, number, surname: holder.surname, givenNames: holder.givenNames, nationality, birthDate: holder.birthDate as PlainDate,
+          sex: holder.sex as 'M' | 'F', validUntil, personalCode: holder.personalCode,
+        });
+        // One valid document of a kind at a time: the earlier one is replaced on issue.
+        for (const earlier of await repository.validOfType(trx, holder.id, input.type, issuedOn)) {
+          await invalidateIn(trx, actor, earlier, { on: issuedOn, reason: 'replaced', note: `Replaced by ${number}` });
+        }
+        const at = clock.now().toISOString();
+        const row: DocumentRow = {
+          id: randomUUID(), documentType: input.type, number, personId: holder.id, surname: holder.surname, givenNames: holder.givenNames, nationality, issuedOn, validUntil,
+          issuingBranchId: actor.branchId, mrz, invalidatedOn: null, invalidationReason: null, invalidationNote: null, invalidatedBy: null, issuedAt: at, invalidatedAt: null,
+        };
+        await repository.insert(trx, row);
+        await repository.recordChange(trx, row.id, 'issued', at);
+        await record(trx, actor, 'create', holder.id, 'document-issuance', ['document']);
+        return row;
+      })).then((row) => view(row, today(), true));
+    },
+
+    /** An officer invalidates a document: the day it became invalid may be earlier (the day it was lost), never later than today. */
+    async invalidate(actor: DocumentsActor, documentId: string, input: { reason: InvalidationReason; effectiveOn: PlainDate; note: string }): Promise<DocumentView> {
+      const on = today();
+      if (compareDates(input.effectiveOn, on) > 0) invalid('effectiveOn', 'The day cannot be in the future', 'future-date');
+      return db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
+        const row = await repository.byId(trx, documentId, true);
+        if (!row) throw new AppError('NOT_FOUND', `No document ${documentId}`);
+        if (compareDates(input.effectiveOn, row.issuedOn as PlainDate) < 0) invalid('effectiveOn', `The document was issued on ${row.issuedOn}`, 'before-issue');
+        const current = validityOn(row, on);
+        if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`);
+        await invalidateIn(trx, { ...actor, reason: actor.reason ?? input.note }, row, { on: input.effectiveOn, reason: input.reason, note: input.note });
+        return (await repository.byId(trx, documentId)) as DocumentRow;
+      })).then((row) => view(row, on, true));
+    },
+
+    /** Anyone may ask whether a document is valid: the answer names no person and reads no personal data, so it is not audited. */
+    async check(number: string, type?: DocumentType): Promise<ValidityAnswer> {
+      const on = today();
+      const row = await validityOf(number);
+      if (!row || (type && row.documentType !== type)) return { number, status: 'unknown', type: type ?? null, invalidSince: null, checkedOn: on };
+      const v = validityOn(row, on);
+      return { number, status: v.status, type: row.documentType as DocumentType, invalidSince: v.status === 'invalid' ? v.since : null, checkedOn: on };
+    },
+
+    /** A person's documents for an officer, with the MRZ (audited with the case or reason). */
+    async personDocuments(actor: DocumentsActor, personId: string): Promise<DocumentView[]> {
+      const rows = await db.transaction().execute(async (trx) => {
+        await record(trx, actor, 'read', personId, 'document-lookup', ['documents']);
+        return repository.ofPersons(trx, [personId]);
+      });
+      const on = today();
+      return Promise.all(rows.map((r) => view(r, on, true)));
+    },
+
+    /** The resident's own documents and their minor children's and wards'. */
+    async myDocuments(actor: DocumentsActor, residentPersonId: string) {
+      const holders = await register.subjects(residentPersonId);
+      const rows = await db.transaction().execute(async (trx) => {
+        for (const h of holders) {
+          await record(trx, actor, 'read', h.personId, h.personId === residentPersonId ? 'data-subject-access' : 'legal-representative-access', ['documents']);
+        }
+        return repository.ofPersons(trx, holders.map((h) => h.personId));
+      });
+      const on = today();
+      return Promise.all(rows.map(async (r) => {
+        const h = holders.find((x) => x.personId === r.personId);
+        return { ...(await view(r, on, false)), holderPersonId: r.personId, holderName: h ? `${h.givenNames} ${h.surname}` : '' };
+      }));
+    },
+
+    /** A resident reports their own (or their child's or ward's) document lost or stolen: invalid at once, from today. */
+    async reportMine(actor: DocumentsActor, residentPersonId: string, documentId: string, input: { reason: 'lost' | 'stolen'; circumstances: string }): Promise<DocumentView> {
+      const holders = await register.subjects(residentPersonId);
+      const on = today();
+      return db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
+        const row = await repository.byId(trx, documentId, true);
+        // Someone else's document is "not found": the resident never learns that it exists.
+        if (!row || !holders.some((h) => h.personId === row.personId)) throw new AppError('NOT_FOUND', `No document ${documentId} of yours`);
+        const current = validityOn(row, on);
+        if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`);
+        await invalidateIn(trx, actor, row, { on, reason: input.reason, note: input.circumstances });
+        return (await repository.byId(trx, documentId)) as DocumentRow;
+      })).then((row) => view(row, on, false));
+    },
+
+    /** Issued and invalidated documents after a sequence number, for partner systems. */
+    async changes(after: number, limit: number) {
+      const rows = await repository.changesAfter(db, after, limit);
+      return {
+        changes: rows.map((r) => ({
+          seq: Number(r.seq), number: r.number, type: r.documentType as DocumentType, change: r.change, at: r.at,
+          invalidSince: r.change === 'invalidated' ? r.invalidatedOn : null, reason: r.change === 'invalidated' ? (r.invalidationReason as InvalidationReason) : null,
+        })),
+        last: rows.length ? Number(rows.at(-1)?.seq) : after,
+      };
+    },
+
+    /**
+     * The register's life events reach the documents in the event's transaction: the holder's death
+     * invalidates their documents from the day of death; a new name, personal code or legal status makes
+     * the printed data wrong, so the documents are invalid from the day of the change.
+     */
+    onLifeEvent: (async (trx, ctx, event) => {
+      for (const [personId, facts] of event.facts) {
+        const died = event.kind === 'death' && personId === event.personId;
+        if (!died && !PRINTED_FACTS.some((f) => facts.has(f))) continue;
+        const on = event.effectiveDate as PlainDate;
+        const actor: DocumentsActor = { audit: ctx.actor, branchId: null, reason: `life event ${event.kind}`, requestId: ctx.requestId };
+        for (const row of await repository.validOfPerson(trx, personId, on)) {
+          // A document issued after the change already carries it (or, issued after a death, is annulled separately).
+          if (compareDates(row.issuedOn as PlainDate, on) > 0) continue;
+          await invalidateIn(trx, actor, row, { on, reason: died ? 'holder-died' : 'data-changed', note: `Register event: ${event.kind}` });
+        }
+      }
+    }) satisfies LifeEventHook,
+
+    hasDocuments: async () => (await repository.count(db)) > 0,
+  };
+}
+export type DocumentsService = ReturnType<typeof createDocumentsService>;

@@ -1,0 +1,6 @@
+/** The documents module's public face. */
+export { createDocumentsService, type DocumentsService, type DocumentsActor } from './documents.service.ts';
+export { createDocumentsRepository } from './documents.repository.ts';
+export { registerDocumentsRoutes } from './documents.routes.ts';
+export { seedDemoDocuments } from './demo-documents.ts';
+export { DOCUMENT_RULES, documentTypesFor, validUntilByAge, validityOn, documentMrz } from './document-rules.ts';
