@@ -17,6 +17,8 @@ export function LandingPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
         {oidc && <a className="button" href="/api/auth/oidc/start?kind=resident&returnTo=/my">{t('portal.signIn.eid')}</a>}
         {demo && <Link className="button" to="/sign-in/demo-eid">{t('portal.signIn.demo')}</Link>}
       </div>
+      <h2>{t('documents.check.title')}</h2>
+      <p>{t('documents.check.landing')} <Link to="/document-check">{t('documents.check.open')}</Link></p>
     </>
   );
 }

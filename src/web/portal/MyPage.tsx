@@ -22,6 +22,10 @@ export function MyPage({ resident }: { resident: { displayName: string; personal
           <p>{t('portal.my.declareIntro')}</p>
         </div>
         <div className="card">
+          <h2><Link to="/my/documents">{t('documents.my.title')}</Link></h2>
+          <p>{t('documents.my.cardIntro')}</p>
+        </div>
+        <div className="card">
           <h2><Link to="/my/cases">{t('portal.cases.title')}</Link></h2>
           <p>{t('portal.cases.cardIntro')}</p>
         </div>

@@ -14,6 +14,8 @@ import { DeclarePage } from './DeclarePage.tsx';
 import { MyCasesPage } from './MyCasesPage.tsx';
 import { MyCasePage } from './MyCasePage.tsx';
 import { CorrectionRequestPage } from './CorrectionRequestPage.tsx';
+import { DocumentCheckPage } from './DocumentCheckPage.tsx';
+import { MyDocumentsPage } from './MyDocumentsPage.tsx';
 
 export function PortalApp() {
   const t = useT();
@@ -31,6 +33,7 @@ export function PortalApp() {
       <li><NavLink to="/my" end>{t('common.home')}</NavLink></li>
       <li><NavLink to="/my/data">{t('portal.my.registerLink')}</NavLink></li>
       <li><NavLink to="/my/declare">{t('portal.my.declareLink')}</NavLink></li>
+      <li><NavLink to="/my/documents">{t('documents.my.title')}</NavLink></li>
       <li><NavLink to="/my/cases">{t('portal.cases.title')}</NavLink></li>
       <li><NavLink to="/my/data-use">{t('portal.my.dataUseLink')}</NavLink></li>
     </ul>
@@ -48,6 +51,8 @@ export function PortalApp() {
         <Route path="/my/data-use" element={guard(<DataUsePage />)} />
         <Route path="/my/data" element={guard(<MyDataPage />)} />
         <Route path="/my/declare" element={guard(<DeclarePage />)} />
+        <Route path="/document-check" element={<DocumentCheckPage />} />
+        <Route path="/my/documents" element={guard(<MyDocumentsPage />)} />
         <Route path="/my/cases" element={guard(<MyCasesPage />)} />
         <Route path="/my/cases/new" element={guard(<CorrectionRequestPage />)} />
         <Route path="/my/cases/:caseId" element={guard(<MyCasePage />)} />

@@ -84,7 +84,7 @@ export function StaffApp() {
         <Route path="/accounts" element={guard(<AccountsPage canManage={can('staff:manage')} />, 'staff:read')} />
         <Route path="/audit" element={guard(<AuditPage canVerify={can('audit:verify')} canReadLogs={can('audit:read-person-log')} />)} />
         <Route path="/register" element={guard(<SearchPage />, 'register:search')} />
-        <Route path="/register/persons/:personId" element={guard(<PersonPage canRecord={can('register:record-event')} />, 'register:read')} />
+        <Route path="/register/persons/:personId" element={guard(<PersonPage canRecord={can('register:record-event')} canReadDocuments={can('documents:read')} canInvalidateDocuments={can('documents:invalidate')} />, 'register:read')} />
         <Route path="/registration" element={guard(<RegistrationPage canReview={can('register:review-duplicates')} />, 'register:record-event')} />
         <Route path="/duplicates" element={guard(<DuplicatesPage />, 'register:review-duplicates')} />
         <Route path="/statistics" element={guard(<StatisticsPage />, 'register:statistics')} />

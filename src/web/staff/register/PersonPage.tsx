@@ -17,8 +17,9 @@ import { LifeEvents, PersonDetails, useLabel } from '../../ui/PersonDetails.tsx'
 import { purposeQuery, requirePurpose, usePurpose } from './purpose.ts';
 import { PurposeFields } from './SearchPage.tsx';
 import { LifeEventForm } from './LifeEventForm.tsx';
+import { PersonDocuments } from '../documents/PersonDocuments.tsx';
 
-export function PersonPage({ canRecord }: { canRecord: boolean }) {
+export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments }: { canRecord: boolean; canReadDocuments: boolean; canInvalidateDocuments: boolean }) {
   const t = useT();
   const { personId = '' } = useParams();
   const [purpose, setPurpose] = usePurpose();
@@ -84,10 +85,7 @@ export function PersonPage({ canRecord }: { canRecord: boolean }) {
       {!c.existed ? <Notice kind="info">{t('staff.person.notExisting')}</Notice> : (
         <PersonDetails card={c} personLink={(id, name) => <Link to={`/register/persons/${id}`}>{name}</Link>} />
       )}
-      <section aria-labelledby="documents-title">
-        <h2 id="documents-title">{t('register.section.documents')}</h2>
-        <p className="hint">{t('register.section.documentsLater')}</p>
-      </section>
+      {isNow && <PersonDocuments personId={c.id} purpose={purpose} canRead={canReadDocuments} canInvalidate={canInvalidateDocuments} today={c.asOf.validOn} />}
       {canRecord && isNow && <p><Link className="button button--secondary" to={`/cases/new?personId=${c.id}`}>{t('staff.person.startCorrection')}</Link></p>}
       <LifeEvents card={c} />
       {canRecord && isNow && !c.deathDate && <LifeEventForm card={c} purpose={purpose} onRecorded={() => void card.refetch()} />}
