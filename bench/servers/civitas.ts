@@ -16,7 +16,9 @@ import { seedDemoIdentity } from '../../src/server/modules/identity/index.ts';
 
 const databaseUrl = process.env['BENCH_DATABASE_URL'];
 const dataDir = process.env['BENCH_DATA_DIR'] ?? mkdtempSync(path.join(os.tmpdir(), 'civitas-bench-'));
-const config = parseConfig({ DATA_DIR: dataDir, DEMO_MODE: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+// A benchmark may raise a limit that would otherwise cut its load short (the partner check limit).
+const passed = Object.fromEntries(['PARTNER_CHECK_PER_MINUTE'].flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : [])));
+const config = parseConfig({ DATA_DIR: dataDir, DEMO_MODE: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000', ...passed, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
 const handle = await openDatabase({ databaseUrl, dataDir, poolSize: 10 });
 await migrateToLatest(handle.db);
 const hasher = createArgon2Hasher();
