@@ -24,6 +24,8 @@ await migrateToLatest(handle.db);
 const hasher = createArgon2Hasher();
 await seedDemoIdentity(handle.db, hasher);
 const app = await buildApp({ config, db: handle.db, clock: systemClock, hasher, logger: false });
+// As serve.ts does: the public document check answers from memory once its index is loaded.
+await app.backgroundJobs.loadDocumentIndex();
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 const signIn = await app.inject({ method: 'POST', url: '/api/auth/demo-eid/sign-in', payload: { personId: '00000000-0000-4000-8000-000000000001' } });
 const cookie = signIn.cookies.find((c) => c.name === 'civitas_session');

@@ -23,6 +23,7 @@ import { installMetrics } from './http/metrics.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodToOpenApiTransform } from './http/openapi.ts';
 import { REDACT_PATHS, requestSerializer } from './http/log-redaction.ts';
+import { createPartnerKeys } from './http/partner-keys.ts';
 import type { EndpointRecord } from './http/route.ts';
 import { createAuditRepository, createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
 import {
@@ -71,7 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie);
   installSecurityHeaders(app, { https: config.cookieSecure });
-  await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip });
+  // Limits count after the caller is known (a partner's key raises its limit), hence preHandler.
+  await app.register(rateLimit, { global: false, hook: 'preHandler', keyGenerator: (request) => request.ip });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -130,6 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const branch = await portalBranch();
       return branch ? seedDemoCases(cases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db)) : 0;
     },
+    loadDocumentIndex: () => documents.loadIndex(),
+    refreshDocumentIndex: () => documents.refreshIndex(),
     seedDemoDocuments: async () => {
       const branch = await portalBranch();
       return branch ? seedDemoDocuments(documents, demoRegisterPersons(), branch.id) : 0;
@@ -139,8 +143,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ? createOidcRelyingParty({ db, repository: identityRepository, clock, settings: config.oidc, redirectUri: `${config.publicUrl}/api/auth/oidc/callback`, ...(deps.oidcFetch ? { customFetch: deps.oidcFetch } : {}) })
     : undefined;
 
+  const partnerByKey = createPartnerKeys(Object.fromEntries(Object.entries(config.partners.keys).map(([name, hash]) => [hash, name])));
   app.addHook('onRequest', async (request) => {
-    request.principal = request.url.startsWith('/api/') ? await identity.resolvePrincipal(request.cookies[SESSION_COOKIE]) : { kind: 'anonymous' };
+    if (!request.url.startsWith('/api/')) {
+      request.principal = { kind: 'anonymous' };
+      return;
+    }
+    const principal = await identity.resolvePrincipal(request.cookies[SESSION_COOKIE]);
+    // Without a session, an X-Api-Key may name a partner institution's system.
+    const key = request.headers['x-api-key'];
+    const partner = principal.kind === 'anonymous' && typeof key === 'string' ? partnerByKey(key) : undefined;
+    request.principal = partner ? { kind: 'partner', name: partner } : principal;
   });
 
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -161,14 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRegisterRoutes(app, { db, register, clock });
   registerCasesRoutes(app, { cases, clock });
   registerNotificationsRoutes(app, { notifications });
-  registerDocumentsRoutes(app, {
-    documents,
-    partners: {
-      // Partner name by key hash: the configuration lists them by name.
-      keys: Object.fromEntries(Object.entries(config.documents.partnerKeys).map(([name, hash]) => [hash, name])),
-      anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute,
-    },
-  });
+  registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
 
   await registerWebShells(app);
   return app;
@@ -197,6 +203,10 @@ export interface BackgroundJobs {
   watchDeadlines(): Promise<{ warned: number; breached: number }>;
   /** Demo cases in each step for the demo persons (first start in demo mode; nothing if any case exists). */
   seedDemoCases(): Promise<number>;
+  /** Loads every document's validity into memory for the public check (decision 0019). */
+  loadDocumentIndex(): Promise<{ documents: number; seconds: number }>;
+  /** Applies recent document changes (this and other servers') to the in-memory index. */
+  refreshDocumentIndex(): Promise<number>;
   /** Documents for the demo persons (demo mode; nothing if any document exists). */
   seedDemoDocuments(): Promise<number>;
 }

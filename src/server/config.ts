@@ -85,6 +85,8 @@ const EnvSchema = z.object({
   DOCUMENT_CHECK_PER_MINUTE: int(1, 100_000).default(30),
   /** Document checks per minute for one partner system with an API key. */
   PARTNER_CHECK_PER_MINUTE: int(1, 10_000_000).default(600_000),
+  /** Seconds between refreshes of the in-memory document validity index from other servers' changes; 0 turns the index off (every check asks the database). */
+  DOCUMENT_INDEX_REFRESH_SECONDS: int(0, 3600).default(1),
   /** Partner systems' API keys as name=sha256(key) in hex, comma-separated (the keys themselves are never stored). */
   PARTNER_API_KEYS: z.string().regex(/^([a-z0-9-]+=[0-9a-f]{64})(,[a-z0-9-]+=[0-9a-f]{64})*$/, 'name=sha256hex pairs separated by commas').optional(),
 });
@@ -129,7 +131,9 @@ export interface Config {
   outbox: { intervalSeconds: number; maxAttempts: number };
   deadlines: { warnAtWorkingDays: number[]; watchMinutes: number };
   portalCaseBranch: string;
-  documents: { numberPrefixes: Record<string, string>; mrzNationality: Record<string, string>; checkPerMinute: number; partnerCheckPerMinute: number; partnerKeys: Record<string, string> };
+  documents: { numberPrefixes: Record<string, string>; mrzNationality: Record<string, string>; checkPerMinute: number; partnerCheckPerMinute: number; indexRefreshSeconds: number };
+  /** Partner institutions' systems: name → SHA-256 of the API key (hex). */
+  partners: { keys: Record<string, string> };
 }
 
 export class ConfigError extends Error {
@@ -198,8 +202,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     portalCaseBranch: e.PORTAL_CASE_BRANCH,
     documents: {
       numberPrefixes: prefixes, mrzNationality: { ...DEFAULT_MRZ_NATIONALITY, ...pairs(e.MRZ_NATIONALITY) }, checkPerMinute: e.DOCUMENT_CHECK_PER_MINUTE,
-      partnerCheckPerMinute: e.PARTNER_CHECK_PER_MINUTE, partnerKeys: pairs(e.PARTNER_API_KEYS ?? (demoMode ? DEMO_PARTNER_KEY : undefined)),
+      partnerCheckPerMinute: e.PARTNER_CHECK_PER_MINUTE, indexRefreshSeconds: e.DOCUMENT_INDEX_REFRESH_SECONDS,
     },
+    partners: { keys: pairs(e.PARTNER_API_KEYS ?? (demoMode ? DEMO_PARTNER_KEY : undefined)) },
     deadlines: { warnAtWorkingDays: [...new Set(e.DEADLINE_WARN_WORKING_DAYS.split(',').map(Number))].sort((a, b) => b - a), watchMinutes: e.DEADLINE_WATCH_MINUTES },
   });
 }

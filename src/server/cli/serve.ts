@@ -50,7 +50,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const jobs = [
       config.outbox.intervalSeconds > 0 ? repeatEvery(config.outbox.intervalSeconds * 1000, () => app.backgroundJobs.deliverOutbox(), (e) => app.log.error({ err: e }, 'outbox delivery failed')) : undefined,
       config.deadlines.watchMinutes > 0 ? repeatEvery(config.deadlines.watchMinutes * 60_000, () => app.backgroundJobs.watchDeadlines(), (e) => app.log.error({ err: e }, 'deadline watch failed')) : undefined,
+      config.documents.indexRefreshSeconds > 0
+        ? repeatEvery(config.documents.indexRefreshSeconds * 1000, () => app.backgroundJobs.refreshDocumentIndex(), (e) => app.log.error({ err: e }, 'document index refresh failed'))
+        : undefined,
     ];
+    // The public check's index loads while the server already answers (from the database until it is ready).
+    if (config.documents.indexRefreshSeconds > 0) {
+      void app.backgroundJobs.loadDocumentIndex().then(
+        (r) => app.log.info(r, 'document validity index loaded'),
+        (e: unknown) => app.log.error({ err: e }, 'document validity index failed to load; checks ask the database'),
+      );
+    }
     return {
       app, database, seeded, url: `http://localhost:${port}`,
       async stop() {

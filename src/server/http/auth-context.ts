@@ -1,4 +1,4 @@
-/** Who is calling: resolved once per request from the session cookie by the identity module. */
+/** Who is calling: resolved once per request from the session cookie (identity) or a partner's API key. */
 import type { Role } from '../../shared/kernel/permissions.ts';
 
 export interface StaffPrincipal {
@@ -36,7 +36,13 @@ export interface AnonymousPrincipal {
   sessionProblem?: 'SESSION_EXPIRED';
 }
 
-export type Principal = StaffPrincipal | ResidentPrincipal | AnonymousPrincipal;
+/** A partner institution's system (border guard, police …), known by its API key: no session, no person. */
+export interface PartnerPrincipal {
+  kind: 'partner';
+  name: string;
+}
+
+export type Principal = StaffPrincipal | ResidentPrincipal | AnonymousPrincipal | PartnerPrincipal;
 
 declare module 'fastify' {
   interface FastifyRequest {

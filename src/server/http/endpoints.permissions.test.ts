@@ -33,6 +33,8 @@ function allowed(endpoint: EndpointRecord, caller: Caller): boolean {
   if (access === 'resident') return caller === 'resident';
   if (caller === 'resident') return false;
   if (access === 'staff') return true;
+  // Partner services open to a partner system's key only, never to a person's session.
+  if (access === 'partner') return false;
   return hasPermission([caller], access.permission);
 }
 

@@ -9,7 +9,7 @@ import { hasPermission, type AccessRule } from '../../shared/kernel/permissions.
 import type { EndpointContract } from '../../shared/contracts/contract.ts';
 import { AppError } from './app-error.ts';
 import { zodFieldErrors } from './problem.ts';
-import type { Principal, ResidentPrincipal, StaffPrincipal } from './auth-context.ts';
+import type { PartnerPrincipal, Principal, ResidentPrincipal, StaffPrincipal } from './auth-context.ts';
 
 export interface EndpointRecord {
   method: string;
@@ -24,7 +24,9 @@ type PrincipalFor<A extends AccessRule> = A extends 'public'
     ? ResidentPrincipal
     : A extends 'any-session'
       ? StaffPrincipal | ResidentPrincipal
-      : StaffPrincipal;
+      : A extends 'partner'
+        ? PartnerPrincipal
+        : StaffPrincipal;
 
 export interface HandlerContext<C extends EndpointContract, A extends AccessRule> {
   request: FastifyRequest;
@@ -56,6 +58,12 @@ function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown
 /** Throws the right problem when the principal may not use an endpoint with this access rule. */
 export function authorize(principal: Principal, access: AccessRule): void {
   if (access === 'public') return;
+  if (access === 'partner') {
+    if (principal.kind !== 'partner') throw new AppError('UNAUTHENTICATED', 'This service is for partner systems: send your X-Api-Key');
+    return;
+  }
+  // A partner system has no session: it reaches public and partner services only.
+  if (principal.kind === 'partner') throw new AppError('FORBIDDEN', 'A partner system’s key does not open this service');
   if (principal.kind === 'anonymous') {
     throw principal.sessionProblem ? new AppError('SESSION_EXPIRED', 'Your session has ended; please sign in again') : new AppError('UNAUTHENTICATED', 'Please sign in');
   }
@@ -73,7 +81,8 @@ export function authorize(principal: Principal, access: AccessRule): void {
 function checkCsrf(request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
   const principal = request.principal;
-  if (principal.kind === 'anonymous') return;
+  // Without a session cookie there is nothing a forged request could ride on.
+  if (principal.kind === 'anonymous' || principal.kind === 'partner') return;
   const header = request.headers['x-csrf-token'];
   if (typeof header !== 'string' || header !== principal.csrfToken) {
     throw new AppError('CSRF_REJECTED', 'Missing or wrong X-CSRF-Token header for this session');

@@ -49,6 +49,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       change text NOT NULL CHECK (change IN ('issued', 'invalidated')),
       at timestamptz NOT NULL
     );
+    -- Each server process refreshes its in-memory validity index from the changes of the last minute (decision 0019).
+    CREATE INDEX change_at_idx ON documents.change (at);
     COMMENT ON TABLE documents.change IS 'The partners'' feed (border guard, police, the invalid-documents register): written in the same transaction as the change, read in sequence';
   `).execute(db);
 }

@@ -55,6 +55,7 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
 
 /**
  * Who may call an endpoint: `public` (anyone), `any-session` (signed in, staff or resident),
- * `resident` (a signed-in resident), `staff` (any signed-in staff member), or a named permission.
+ * `resident` (a signed-in resident), `staff` (any signed-in staff member), `partner` (a partner
+ * institution's system with its API key), or a named permission.
  */
-export type AccessRule = 'public' | 'any-session' | 'resident' | 'staff' | { permission: Permission };
+export type AccessRule = 'public' | 'any-session' | 'resident' | 'staff' | 'partner' | { permission: Permission };

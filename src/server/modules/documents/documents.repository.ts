@@ -62,6 +62,18 @@ export function createDocumentsRepository() {
         .where('c.seq', '>', after).orderBy('c.seq').limit(limit).execute();
     },
 
+    /** One page of every document's validity, in number order after `afterNumber` (the index's first load). */
+    async validityPage(db: DbExecutor, afterNumber: string, limit: number) {
+      return db.selectFrom('documents.document').select(['number', 'documentType', 'validUntil', 'invalidatedOn'])
+        .where('number', '>', afterNumber).orderBy('number').limit(limit).execute();
+    },
+
+    /** The current validity of documents changed at or after an instant (the index's refresh). */
+    async changedSince(db: DbExecutor, since: string) {
+      return db.selectFrom('documents.change as c').innerJoin('documents.document as d', 'd.id', 'c.documentId')
+        .select(['d.number', 'd.documentType', 'd.validUntil', 'd.invalidatedOn']).where('c.at', '>=', since).execute();
+    },
+
     async count(db: DbExecutor): Promise<number> {
       const row = await db.selectFrom('documents.document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);

@@ -97,6 +97,27 @@ describe('the public validity check', () => {
   });
 });
 
+describe('the in-memory validity index (decision 0019)', () => {
+  it('answers as the database does, shows this server’s writes at once and other servers’ after a refresh', async () => {
+    const numbers = [...(await documentsOf(ANNA)), ...(await documentsOf(SOFIJA)), ...(await documentsOf(SERGEJS))].map((d) => d.number);
+    const before = await Promise.all([...numbers, 'LV0000000', 'ZZ12345'].map(async (n) => (await check(n, '', { 'x-api-key': PARTNER_KEY })).json()));
+    expect(await ctx.app.backgroundJobs.loadDocumentIndex()).toMatchObject({ documents: expect.any(Number) });
+    const after = await Promise.all([...numbers, 'LV0000000', 'ZZ12345'].map(async (n) => (await check(n, '', { 'x-api-key': PARTNER_KEY })).json()));
+    expect(after).toEqual(before);
+    // Another server issues a document: this one learns of it at its next refresh.
+    const db = ctx.database.db;
+    const id = '00000000-0000-4000-8000-00000000d0c1';
+    await db.insertInto('documents.document').values({
+      id, documentType: 'passport', number: 'LV7777777', personId: ANNA, surname: 'OZOLA', givenNames: 'ANNA', nationality: 'LVA', issuedOn: '2026-11-30', validUntil: '2036-11-29',
+      issuingBranchId: null, mrz: ['X'], invalidatedOn: null, invalidationReason: null, invalidationNote: null, invalidatedBy: null, issuedAt: ctx.clock.now().toISOString(), invalidatedAt: null,
+    }).execute();
+    await db.insertInto('documents.change').values({ documentId: id, change: 'issued', at: ctx.clock.now().toISOString() }).execute();
+    expect((await check('LV7777777', '', { 'x-api-key': PARTNER_KEY })).json()).toMatchObject({ status: 'unknown' });
+    expect(await ctx.app.backgroundJobs.refreshDocumentIndex()).toBeGreaterThan(0);
+    expect((await check('LV7777777', '', { 'x-api-key': PARTNER_KEY })).json()).toMatchObject({ status: 'valid', type: 'passport' });
+  });
+});
+
 describe('invalidation', () => {
   it('the holder reports a passport stolen: invalid at once; the check and the partners’ feed say so; a second report is refused', async () => {
     const mine = (await anna.request('GET', '/api/portal/me/documents')).json() as { documents: Doc[] };
@@ -153,6 +174,15 @@ describe('invalidation', () => {
     const janisDocs = (await documentsOf(JANIS)).filter((x) => x.validUntil >= '2026-11-25');
     expect(janisDocs.length).toBeGreaterThan(0);
     for (const d of janisDocs) expect(d).toMatchObject({ status: 'invalid', invalidSince: '2026-11-25', invalidationReason: 'holder-died' });
+  });
+
+  it('a partner’s key opens the partner services only, never a person’s data', async () => {
+    const asPartner = (url: string) => ctx.app.inject({ method: 'GET', url, headers: { 'x-api-key': PARTNER_KEY } });
+    expect((await asPartner('/api/exchange/document-changes')).statusCode).toBe(200);
+    const card = await asPartner(`/api/documents/persons/${ANNA}?reason=x`);
+    expect(card.statusCode).toBe(403);
+    expect(card.json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await asPartner('/api/session')).json()).toEqual({ authenticated: false });
   });
 
   it('anonymous callers cannot read a person’s documents', async () => {

@@ -1,31 +1,15 @@
 /** HTTP for documents: the public validity check, a person's documents, invalidation, the resident's documents, the partners' feed. */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
-import { AppError } from '../../http/app-error.ts';
 import type { ResidentPrincipal, StaffPrincipal } from '../../http/auth-context.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
 import * as c from '../../../shared/contracts/documents.contract.ts';
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { DocumentsActor, DocumentsService } from './documents.service.ts';
 
-export interface PartnerAccess {
-  /** Partner name by the SHA-256 of its API key (hex). */
-  keys: Readonly<Record<string, string>>;
+export interface CheckLimits {
   anonymousPerMinute: number;
   partnerPerMinute: number;
-}
-
-/** The partner system an X-Api-Key header belongs to, if any (keys are compared as hashes, in constant time). */
-export function partnerOf(request: FastifyRequest, keys: Readonly<Record<string, string>>): string | undefined {
-  const header = request.headers['x-api-key'];
-  if (typeof header !== 'string' || header.length === 0 || header.length > 200) return undefined;
-  const hash = createHash('sha256').update(header).digest();
-  for (const [hex, name] of Object.entries(keys)) {
-    const expected = Buffer.from(hex, 'hex');
-    if (expected.length === hash.length && timingSafeEqual(expected, hash)) return name;
-  }
-  return undefined;
 }
 
 function actorOf(principal: StaffPrincipal | ResidentPrincipal, request: FastifyRequest, purpose?: { caseReference?: string | undefined; reason?: string | undefined }): DocumentsActor {
@@ -35,27 +19,20 @@ function actorOf(principal: StaffPrincipal | ResidentPrincipal, request: Fastify
   };
 }
 
-export function registerDocumentsRoutes(app: FastifyInstance, deps: { documents: DocumentsService; partners: PartnerAccess }): void {
-  const { documents, partners } = deps;
-  // Partners hashed once per request: the rate limiter and the handler both need to know who asks.
-  const partnerCache = new WeakMap<FastifyRequest, string | null>();
-  const partner = (request: FastifyRequest): string | null => {
-    if (!partnerCache.has(request)) partnerCache.set(request, partnerOf(request, partners.keys) ?? null);
-    return partnerCache.get(request) ?? null;
-  };
+export function registerDocumentsRoutes(app: FastifyInstance, deps: { documents: DocumentsService; limits: CheckLimits }): void {
+  const { documents, limits } = deps;
+  const partnerOf = (request: FastifyRequest) => (request.principal.kind === 'partner' ? request.principal.name : undefined);
 
   registerEndpoint(app, c.checkDocumentValidity, 'public', async ({ params, query }) => documents.check(params.number, query.type), {
     rateLimit: {
       timeWindow: 60_000,
-      keyGenerator: (request) => partner(request) ?? `ip:${request.ip}`,
-      max: (request) => (partner(request) ? partners.partnerPerMinute : partners.anonymousPerMinute),
+      // A partner's systems share its limit wherever they call from; anyone else is counted per address.
+      keyGenerator: (request) => { const p = partnerOf(request); return p ? `partner:${p}` : `ip:${request.ip}`; },
+      max: (request) => (partnerOf(request) ? limits.partnerPerMinute : limits.anonymousPerMinute),
     },
   });
 
-  registerEndpoint(app, c.documentChanges, 'public', async ({ request, query }) => {
-    if (!partner(request)) throw new AppError('UNAUTHENTICATED', 'The change feed is for partner systems: send your X-Api-Key');
-    return documents.changes(query.after, query.limit);
-  });
+  registerEndpoint(app, c.documentChanges, 'partner', async ({ query }) => documents.changes(query.after, query.limit));
 
   registerEndpoint(app, c.listPersonDocuments, { permission: 'documents:read' }, async ({ principal, request, params, query }) =>
     ({ documents: await documents.personDocuments(actorOf(principal, request, query), params.personId) }));

@@ -16,6 +16,11 @@ import type { FieldReason } from '../../../shared/errors.ts';
 import type { DocumentType, DocumentView, InvalidationReason, ValidityAnswer } from '../../../shared/contracts/documents.contract.ts';
 import { DOCUMENT_RULES, documentMrz, documentTypesFor, mrzNationality, validityOn, validUntilByAge } from './document-rules.ts';
 import type { DocumentRow, DocumentsRepository } from './documents.repository.ts';
+import { ValidityIndex } from './validity-index.ts';
+
+/** A refresh re-reads the changes of this long before the last one, so a transaction that committed late is not missed. */
+const REFRESH_OVERLAP_MS = 60_000;
+const LOAD_PAGE = 50_000;
 
 /** Register facts printed on a document (name, personal code, legal status and so nationality). */
 const PRINTED_FACTS = ['name', 'code', 'status'];
@@ -52,7 +57,11 @@ export function createDocumentsService(deps: DocumentsDeps) {
     throw new AppError('VALIDATION_FAILED', message, [{ path, message, ...(reason ? { reason } : {}) }]);
   }
 
-  // The public check is the busiest read: checks arriving together share one query.
+  // The public check answers from memory once the index is loaded (decision 0019) ...
+  const index = new ValidityIndex(deps.numberPrefixes);
+  let indexReady = false;
+  let lastRefresh: number | undefined;
+  // ... and from the database before that, or for numbers of another form: checks arriving together share one query.
   const validityOf = createKeyedLookup<string, Pick<DocumentRow, 'number' | 'documentType' | 'validUntil' | 'invalidatedOn'>>(async (numbers) =>
     new Map((await repository.validityByNumbers(db, numbers)).map((r) => [r.number, r])));
 
@@ -82,8 +91,42 @@ export function createDocumentsService(deps: DocumentsDeps) {
     await record(trx, actor, 'update', row.personId, actor.audit.type === 'resident' ? 'data-subject-access' : 'document-invalidation', ['validity', v.reason]);
   }
 
+  /** Applies every change since the last refresh (with an overlap) to the index: this process's and other processes' writes. */
+  async function refreshIndex(): Promise<number> {
+    if (lastRefresh === undefined) return 0;
+    const now = clock.now().getTime();
+    const rows = await repository.changedSince(db, new Date(lastRefresh - REFRESH_OVERLAP_MS).toISOString());
+    for (const row of rows) index.set(row);
+    lastRefresh = now;
+    return rows.length;
+  }
+
+  /** After this process's own write: the index shows it before the answer goes back. */
+  async function afterWrite<T>(result: T): Promise<T> {
+    if (indexReady) await refreshIndex();
+    return result;
+  }
+
   return {
     today,
+
+    /** Loads every document's validity into memory, page by page; until it is done, checks ask the database. */
+    async loadIndex(): Promise<{ documents: number; seconds: number }> {
+      const started = performance.now();
+      lastRefresh = clock.now().getTime();
+      let after = '';
+      for (;;) {
+        const page = await repository.validityPage(db, after, LOAD_PAGE);
+        for (const row of page) index.set(row);
+        if (page.length < LOAD_PAGE) break;
+        after = (page.at(-1) as { number: string }).number;
+      }
+      await refreshIndex();
+      indexReady = true;
+      return { documents: index.size, seconds: (performance.now() - started) / 1000 };
+    },
+
+    refreshIndex,
 
     /**
      * Issues a document to a registered person. The number comes from the type's series in its own short
@@ -120,7 +163,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
         await repository.recordChange(trx, row.id, 'issued', at);
         await record(trx, actor, 'create', holder.id, 'document-issuance', ['document']);
         return row;
-      })).then((row) => view(row, today(), true));
+      })).then(afterWrite).then((row) => view(row, today(), true));
     },
 
     /** An officer invalidates a document: the day it became invalid may be earlier (the day it was lost), never later than today. */
@@ -135,13 +178,13 @@ export function createDocumentsService(deps: DocumentsDeps) {
         if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`);
         await invalidateIn(trx, { ...actor, reason: actor.reason ?? input.note }, row, { on: input.effectiveOn, reason: input.reason, note: input.note });
         return (await repository.byId(trx, documentId)) as DocumentRow;
-      })).then((row) => view(row, on, true));
+      })).then(afterWrite).then((row) => view(row, on, true));
     },
 
     /** Anyone may ask whether a document is valid: the answer names no person and reads no personal data, so it is not audited. */
     async check(number: string, type?: DocumentType): Promise<ValidityAnswer> {
       const on = today();
-      const row = await validityOf(number);
+      const row = indexReady && index.covers(number) ? index.get(number) : await validityOf(number);
       if (!row || (type && row.documentType !== type)) return { number, status: 'unknown', type: type ?? null, invalidSince: null, checkedOn: on };
       const v = validityOn(row, on);
       return { number, status: v.status, type: row.documentType as DocumentType, invalidSince: v.status === 'invalid' ? v.since : null, checkedOn: on };
@@ -185,7 +228,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
         if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`);
         await invalidateIn(trx, actor, row, { on, reason: input.reason, note: input.circumstances });
         return (await repository.byId(trx, documentId)) as DocumentRow;
-      })).then((row) => view(row, on, false));
+      })).then(afterWrite).then((row) => view(row, on, false));
     },
 
     /** Issued and invalidated documents after a sequence number, for partner systems. */

@@ -229,7 +229,7 @@ export function createIdentityService(deps: {
     },
 
     async signOut(principal: Principal): Promise<void> {
-      if (principal.kind === 'anonymous') return;
+      if (principal.kind === 'anonymous' || principal.kind === 'partner') return;
       await repo.endSession(db, principal.sessionId, clock.now().toISOString(), 'signed-out');
       sessions.forget(principal.sessionId);
     },
@@ -277,7 +277,7 @@ export function createIdentityService(deps: {
 
     /** The session as the web apps see it (from the principal: no further queries). */
     describeSession(principal: Principal): SessionResponse {
-      if (principal.kind === 'anonymous') return { authenticated: false };
+      if (principal.kind === 'anonymous' || principal.kind === 'partner') return { authenticated: false };
       if (principal.kind === 'resident') {
         return {
           authenticated: true, kind: 'resident', csrfToken: principal.csrfToken, idleTimeoutSeconds: idleMs('resident') / 1000, expiresAt: principal.expiresAt,

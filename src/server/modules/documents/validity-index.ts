@@ -1,0 +1,79 @@
+/**
+ * The public check's answer kept in memory (decision 0019): for every document number of the form
+ * `<series prefix><7 digits>`, its last valid day and the day it was invalidated, in two Int32Arrays per
+ * series indexed by the number's digits. 4.2 million documents take about 34 MB, and a check is two array
+ * reads instead of a database round trip. Numbers of another form (imported legacy numbers) are not
+ * indexed; the service asks the database for them. Pure data structure: the service fills and refreshes it.
+ */
+import { fromEpochDay, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+
+const NUMBER_FORM = /^([A-Z]{2})(\d{7})$/;
+
+interface Series {
+  type: string;
+  /** Epoch day of the last valid day; 0 where no document has this number. */
+  validUntil: Int32Array;
+  /** Epoch day of the invalidation; 0 where none. */
+  invalidatedOn: Int32Array;
+}
+
+export interface IndexedValidity {
+  documentType: string;
+  validUntil: string;
+  invalidatedOn: string | null;
+}
+
+export class ValidityIndex {
+  readonly #series = new Map<string, Series>();
+  #size = 0;
+
+  /** The prefixes whose numbers this index answers for (every configured series). */
+  constructor(prefixes: Readonly<Record<string, string>>) {
+    for (const [type, prefix] of Object.entries(prefixes)) this.#series.set(prefix, { type, validUntil: new Int32Array(1024), invalidatedOn: new Int32Array(1024) });
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Whether this index answers for the number (its form and series); if not, ask the database. */
+  covers(number: string): boolean {
+    const m = NUMBER_FORM.exec(number);
+    return Boolean(m && this.#series.has(m[1] as string));
+  }
+
+  /** The document's validity, or undefined when no document has this number. Only for numbers the index covers. */
+  get(number: string): IndexedValidity | undefined {
+    const m = NUMBER_FORM.exec(number);
+    const series = m ? this.#series.get(m[1] as string) : undefined;
+    if (!m || !series) return undefined;
+    const i = Number(m[2]);
+    const until = i < series.validUntil.length ? (series.validUntil[i] as number) : 0;
+    if (until === 0) return undefined;
+    const invalidated = series.invalidatedOn[i] as number;
+    return { documentType: series.type, validUntil: fromEpochDay(until), invalidatedOn: invalidated === 0 ? null : fromEpochDay(invalidated) };
+  }
+
+  /** Records a document's current state (idempotent: the same row twice is the same as once). */
+  set(row: { number: string; documentType: string; validUntil: string; invalidatedOn: string | null }): void {
+    const m = NUMBER_FORM.exec(row.number);
+    const series = m ? this.#series.get(m[1] as string) : undefined;
+    if (!m || !series || series.type !== row.documentType) return;
+    const i = Number(m[2]);
+    if (i >= series.validUntil.length) this.#grow(series, i);
+    if (series.validUntil[i] === 0) this.#size++;
+    series.validUntil[i] = toEpochDay(row.validUntil as PlainDate);
+    series.invalidatedOn[i] = row.invalidatedOn ? toEpochDay(row.invalidatedOn as PlainDate) : 0;
+  }
+
+  #grow(series: Series, index: number): void {
+    let length = series.validUntil.length;
+    while (length <= index) length *= 2;
+    const until = new Int32Array(length);
+    until.set(series.validUntil);
+    const invalidated = new Int32Array(length);
+    invalidated.set(series.invalidatedOn);
+    series.validUntil = until;
+    series.invalidatedOn = invalidated;
+  }
+}
