@@ -36,6 +36,7 @@ import {
 import { createCasesRepository, createCasesService, registerCasesRoutes, seedDemoCases } from './modules/cases/index.ts';
 import { createDocumentsRepository, createDocumentsService, registerDocumentsRoutes, seedDemoDocuments } from './modules/documents/index.ts';
 import { demoRegisterPersons, type LifeEventHook } from './modules/register/index.ts';
+import { createAppointmentsRepository, createAppointmentsService, registerAppointmentsRoutes } from './modules/appointments/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -125,6 +126,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   lifeEventHooks.push(documents.onLifeEvent);
+  const appointments = createAppointmentsService({
+    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: createAppointmentsRepository(),
+    branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, code: b.code, nameLv: b.nameLv, nameEn: b.nameEn, address: b.address })),
+  });
   app.decorate('backgroundJobs', {
     deliverOutbox: () => notifications.deliverDue(),
     watchDeadlines: () => cases.watchDeadlines(),
@@ -133,6 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return branch ? seedDemoCases(cases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db)) : 0;
     },
     loadDocumentIndex: () => documents.loadIndex(),
+    remindAppointments: () => appointments.remind(),
+    ensureAppointmentDefaults: () => appointments.ensureDefaults(),
     refreshDocumentIndex: () => documents.refreshIndex(),
     seedDemoDocuments: async () => {
       const branch = await portalBranch();
@@ -174,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRegisterRoutes(app, { db, register, clock });
   registerCasesRoutes(app, { cases, clock });
   registerNotificationsRoutes(app, { notifications });
+  registerAppointmentsRoutes(app, { appointments });
   registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
 
   await registerWebShells(app);
@@ -203,6 +211,10 @@ export interface BackgroundJobs {
   watchDeadlines(): Promise<{ warned: number; breached: number }>;
   /** Demo cases in each step for the demo persons (first start in demo mode; nothing if any case exists). */
   seedDemoCases(): Promise<number>;
+  /** Reminds visitors of tomorrow's appointments (once per booking). */
+  remindAppointments(): Promise<number>;
+  /** Default services and opening hours for branches without any. */
+  ensureAppointmentDefaults(): Promise<void>;
   /** Loads every document's validity into memory for the public check (decision 0019). */
   loadDocumentIndex(): Promise<{ documents: number; seconds: number }>;
   /** Applies recent document changes (this and other servers') to the in-memory index. */

@@ -37,6 +37,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (seeded) await app.backgroundJobs.seedDemoCases();
     // Demo documents also reach a demo database made before documents existed.
     if (config.seedDemo) await app.backgroundJobs.seedDemoDocuments();
+    // Branches get the default services and opening hours until an administrator sets their own.
+    await app.backgroundJobs.ensureAppointmentDefaults();
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;
     // PGlite runs with fsync off (safe against a crash, not a power cut), so embedded mode backs itself up.
@@ -50,6 +52,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const jobs = [
       config.outbox.intervalSeconds > 0 ? repeatEvery(config.outbox.intervalSeconds * 1000, () => app.backgroundJobs.deliverOutbox(), (e) => app.log.error({ err: e }, 'outbox delivery failed')) : undefined,
       config.deadlines.watchMinutes > 0 ? repeatEvery(config.deadlines.watchMinutes * 60_000, () => app.backgroundJobs.watchDeadlines(), (e) => app.log.error({ err: e }, 'deadline watch failed')) : undefined,
+      config.deadlines.watchMinutes > 0 ? repeatEvery(config.deadlines.watchMinutes * 60_000, () => app.backgroundJobs.remindAppointments(), (e) => app.log.error({ err: e }, 'appointment reminders failed')) : undefined,
       config.documents.indexRefreshSeconds > 0
         ? repeatEvery(config.documents.indexRefreshSeconds * 1000, () => app.backgroundJobs.refreshDocumentIndex(), (e) => app.log.error({ err: e }, 'document index refresh failed'))
         : undefined,

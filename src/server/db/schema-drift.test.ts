@@ -40,6 +40,11 @@ const DECLARED: Record<string, string[]> = {
   'documents.number_series': ['document_type', 'prefix', 'last'],
   'documents.document': ['id', 'document_type', 'number', 'person_id', 'surname', 'given_names', 'nationality', 'issued_on', 'valid_until', 'issuing_branch_id', 'mrz', 'invalidated_on', 'invalidation_reason', 'invalidation_note', 'invalidated_by', 'issued_at', 'invalidated_at'],
   'documents.change': ['seq', 'document_id', 'change', 'at'],
+  'appointments.service': ['code', 'name_lv', 'name_en', 'duration_minutes'],
+  'appointments.branch_service': ['branch_id', 'service_code', 'desks'],
+  'appointments.opening_hours': ['branch_id', 'iso_weekday', 'opens', 'closes'],
+  'appointments.booking': ['id', 'branch_id', 'service_code', 'starts_at', 'desk', 'person_id', 'booked_by_person_id', 'contact_email', 'language', 'status', 'created_at', 'changed_at'],
+  'appointments.ticket': ['branch_id', 'day', 'number', 'service_code', 'status', 'issued_at', 'called_at', 'called_by'],
   'register.status_fact': ['id', 'person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id', 'legal_status', 'citizenships'],
 };
 
@@ -47,7 +52,7 @@ describe('schema drift', () => {
   it('every table and column in the database is declared, and every declared one exists', async () => {
     const r = await sql<{ t: string; c: string }>`
       SELECT table_schema || '.' || table_name AS t, column_name AS c FROM information_schema.columns
-      WHERE table_schema IN ('identity', 'audit', 'register', 'cases', 'notifications', 'documents') ORDER BY 1, ordinal_position`.execute(database.db);
+      WHERE table_schema IN ('identity', 'audit', 'register', 'cases', 'notifications', 'documents', 'appointments') ORDER BY 1, ordinal_position`.execute(database.db);
     const actual: Record<string, string[]> = {};
     for (const row of r.rows) (actual[row.t] ??= []).push(row.c);
     expect(Object.fromEntries(Object.entries(actual).map(([k, v]) => [k, [...v].sort()]))).toEqual(
@@ -58,7 +63,7 @@ describe('schema drift', () => {
   it('comments every table', async () => {
     const r = await sql<{ t: string }>`
       SELECT n.nspname || '.' || c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind = 'r' AND n.nspname IN ('identity', 'audit', 'cases', 'notifications', 'documents') AND obj_description(c.oid, 'pg_class') IS NULL`.execute(database.db);
+      WHERE c.relkind = 'r' AND n.nspname IN ('identity', 'audit', 'cases', 'notifications', 'documents', 'appointments') AND obj_description(c.oid, 'pg_class') IS NULL`.execute(database.db);
     expect(r.rows).toEqual([]);
   });
 });

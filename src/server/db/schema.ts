@@ -5,5 +5,6 @@ import type { RegisterTables } from '../modules/register/register.tables.ts';
 import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables.ts';
 import type { DocumentsTables } from '../modules/documents/documents.tables.ts';
+import type { AppointmentsTables } from '../modules/appointments/appointments.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables, RegisterTables, CasesTables, NotificationsTables, DocumentsTables {}
+export interface Database extends IdentityTables, AuditTables, RegisterTables, CasesTables, NotificationsTables, DocumentsTables, AppointmentsTables {}

@@ -11,6 +11,7 @@ import * as registerPendingIndex from './20261129T0300_register_pending_index.ts
 import * as registerSearchHashes from './20261130T0100_register_search_hashes.ts';
 import * as casesAndNotificationsCreate from './20261130T0200_cases_and_notifications_create.ts';
 import * as documentsCreate from './20261130T0300_documents_create.ts';
+import * as appointmentsCreate from './20261130T0400_appointments_create.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T0100_register_search_hashes': registerSearchHashes,
   '20261130T0200_cases_and_notifications_create': casesAndNotificationsCreate,
   '20261130T0300_documents_create': documentsCreate,
+  '20261130T0400_appointments_create': appointmentsCreate,
 };

@@ -28,17 +28,18 @@ export const PERMISSIONS = [
   'notifications:read-outbox',
   'documents:read',
   'documents:invalidate',
+  'appointments:desk',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
-  registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates', 'cases:read', 'documents:read'],
-  'document-officer': ['branch:read', 'register:search', 'register:read', 'documents:read', 'documents:invalidate'],
-  'migration-officer': ['branch:read', 'register:search', 'register:read'],
+  registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates', 'cases:read', 'documents:read', 'appointments:desk'],
+  'document-officer': ['branch:read', 'register:search', 'register:read', 'documents:read', 'documents:invalidate', 'appointments:desk'],
+  'migration-officer': ['branch:read', 'register:search', 'register:read', 'appointments:desk'],
   'asylum-officer': ['branch:read', 'register:search', 'register:read'],
   'naturalization-officer': ['branch:read', 'register:search', 'register:read'],
   'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read'],
-  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate'],
+  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'appointments:desk'],
   auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
   administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics', 'notifications:read-outbox'],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.

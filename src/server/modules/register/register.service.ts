@@ -513,6 +513,15 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
 
     checkStatus,
 
+    /** Names of persons for a list an officer works from (the day's appointments), each read audited, in the caller's transaction. */
+    async namesFor(trx: DbExecutor, ctx: ActionContext, personIds: readonly string[]): Promise<Map<string, string>> {
+      const rows = await repository.namesByIds(trx, [...new Set(personIds)]);
+      for (const r of rows) {
+        await auditAccess(trx, ctx, { action: 'read', purpose: 'appointment-list', legalBasis: LEGAL_BASIS.register, subjectPersonId: r.id, resource: 'register.person', touched: ['name'] });
+      }
+      return new Map(rows.map((r) => [r.id, `${r.givenNames} ${r.surname}`]));
+    },
+
     /** What a document needs of its holder (name, birth, sex, status, code), read through the audit gate in the caller's transaction. */
     async documentHolder(trx: DbExecutor, ctx: ActionContext, personId: string) {
       const p = await requirePerson(trx, personId);

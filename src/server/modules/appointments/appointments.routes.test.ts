@@ -1,0 +1,159 @@
+/**
+ * Appointments over HTTP (the test clock: Monday 2026-11-30, 10:00 in Riga): what branches offer, free
+ * slots, booking for self and child, one booking per service, moving and cancelling, a full slot, the
+ * desk's day list with arrivals and no-shows, reminders, the walk-in queue; and the race for seats.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import { createAppointmentsRepository } from './appointments.repository.ts';
+
+const ANNA = '00000000-0000-4000-8000-000000000002';
+const SOFIJA = '00000000-0000-4000-8000-000000000006';
+const SERGEJS = '00000000-0000-4000-8000-000000000003';
+const LIGA = '00000000-0000-4000-8000-000000000004';
+const JANIS = '00000000-0000-4000-8000-000000000001';
+
+type Booking = { id: string; date: string; time: string; status: string; personId: string; personName: string; startsAt: string; branchName: string };
+type Slot = { startsAt: string; time: string; free: number };
+
+let ctx: TestContext;
+let anna: Client;
+let branchId: string;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await ctx.app.backgroundJobs.ensureAppointmentDefaults();
+  anna = await signInResident(ctx.app, ANNA);
+  const offers = (await anna.request('GET', '/api/public/appointments/branches')).json() as { branches: Array<{ id: string; code: string }> };
+  branchId = (offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id;
+});
+afterAll(() => ctx.close());
+
+const slots = async (date: string, service = 'document-application') =>
+  ((await anna.request('GET', `/api/public/appointments/slots?branchId=${branchId}&service=${service}&date=${date}`)).json() as { slots: Slot[] }).slots;
+const book = (client: Client, body: Record<string, unknown>) => client.request('POST', '/api/portal/me/appointments', { branchId, serviceCode: 'document-application', language: 'lv', ...body });
+
+describe('what can be booked', () => {
+  it('every branch offers the default services and hours; a day has its slots, free desks counted', async () => {
+    const offers = (await anna.request('GET', '/api/public/appointments/branches')).json() as { branches: Array<{ code: string; services: Array<{ code: string; desks: number }>; hours: unknown[] }> };
+    expect(offers.branches.find((b) => b.code === 'RIGA-1')).toMatchObject({ services: expect.arrayContaining([{ code: 'document-application', desks: 3, durationMinutes: 15 }]), hours: expect.any(Array) });
+    const tuesday = await slots('2026-12-01');
+    expect(tuesday).toHaveLength(34);
+    expect(tuesday[0]).toEqual({ startsAt: '2026-12-01T06:30:00.000Z', time: '08:30', free: 3 });
+    // Today's slots before 10:00 have passed; Christmas Eve and Saturday have none.
+    expect((await slots('2026-11-30'))[0]?.time).toBe('10:15');
+    expect(await slots('2026-12-24')).toEqual([]);
+    expect(await slots('2026-12-05')).toEqual([]);
+  });
+});
+
+describe('booking', () => {
+  let mine: Booking;
+
+  it('the resident books a slot and gets a confirmation; the slot has one desk fewer', async () => {
+    const res = await book(anna, { startsAt: '2026-12-01T06:30:00.000Z', contactEmail: 'anna@example.invalid' });
+    expect(res.statusCode, res.body).toBe(201);
+    mine = res.json() as Booking;
+    expect(mine).toMatchObject({ date: '2026-12-01', time: '08:30', status: 'booked', personId: ANNA, personName: 'Anna Marija Ozola' });
+    expect((await slots('2026-12-01'))[0]?.free).toBe(2);
+    await ctx.app.backgroundJobs.deliverOutbox();
+    const admin = await signInStaff(ctx.app, 'admin');
+    const outbox = (await admin.request('GET', '/api/notifications/outbox?limit=500')).json() as { messages: Array<{ template: string; recipient: string; body: string | null }> };
+    expect(outbox.messages.find((m) => m.template === 'appointment-booked' && m.recipient === 'anna@example.invalid')?.body).toContain('08:30');
+  });
+
+  it('refuses a second booking of the service, a time that is no slot, one that has passed, and another person’s', async () => {
+    const twice = await book(anna, { startsAt: '2026-12-01T07:00:00.000Z' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ detail: expect.stringContaining('2026-12-01 at 08:30') });
+    expect((await book(anna, { startsAt: '2026-12-02T06:37:00.000Z', forPersonId: SOFIJA })).statusCode).toBe(400);
+    expect((await book(anna, { startsAt: '2026-11-30T06:30:00.000Z', forPersonId: SOFIJA })).statusCode).toBe(400);
+    expect((await book(anna, { startsAt: '2026-12-24T06:30:00.000Z', forPersonId: SOFIJA })).statusCode).toBe(400);
+    const other = await book(anna, { startsAt: '2026-12-02T06:30:00.000Z', forPersonId: SERGEJS });
+    expect(other.statusCode).toBe(400);
+    expect(other.json()).toMatchObject({ errors: [{ path: 'forPersonId' }] });
+  });
+
+  it('books for a minor child; moves a booking to another slot; cancels one (the desk is free again)', async () => {
+    const child = await book(anna, { startsAt: '2026-12-01T06:30:00.000Z', forPersonId: SOFIJA });
+    expect(child.statusCode, child.body).toBe(201);
+    expect(child.json()).toMatchObject({ personId: SOFIJA, personName: 'Sofija Ozola' });
+    const moved = await book(anna, { startsAt: '2026-12-01T07:00:00.000Z', replaces: mine.id });
+    expect(moved.statusCode, moved.body).toBe(201);
+    const list = (await anna.request('GET', '/api/portal/me/appointments')).json() as { appointments: Booking[] };
+    expect(list.appointments.find((b) => b.id === mine.id)?.status).toBe('cancelled');
+    const cancelled = await anna.request('POST', `/api/portal/me/appointments/${(child.json() as Booking).id}/cancel`);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+    expect((await slots('2026-12-01'))[0]?.free).toBe(3);
+    mine = moved.json() as Booking;
+  });
+
+  it('a full slot says so (409), however the desks were taken', async () => {
+    const at = '2026-12-03T07:00:00.000Z';
+    for (const person of [JANIS, LIGA, SERGEJS]) expect((await book(await signInResident(ctx.app, person), { startsAt: at })).statusCode).toBe(201);
+    const full = await book(anna, { startsAt: at, forPersonId: SOFIJA });
+    expect(full.statusCode).toBe(409);
+    expect(full.json()).toMatchObject({ code: 'CONFLICT', detail: expect.stringContaining('just taken') });
+  });
+
+  it('the desk sees the day’s list with names, marks arrivals and (after the time) no-shows; another branch sees nothing', async () => {
+    const desk = await signInStaff(ctx.app, 'document.officer');
+    // Book today's 10:15 for Jānis (his document-application is on the 3rd) as a pickup.
+    const janis = await signInResident(ctx.app, JANIS);
+    const today = await book(janis, { serviceCode: 'document-pickup', startsAt: '2026-11-30T08:20:00.000Z' });
+    expect(today.statusCode, today.body).toBe(201);
+    const day = (await desk.request('GET', '/api/appointments/day?date=2026-11-30')).json() as { appointments: Booking[] };
+    expect(day.appointments).toEqual([expect.objectContaining({ personName: 'Jānis Bērziņš', time: '10:20' })]);
+    const id = (today.json() as Booking).id;
+    const early = await desk.request('POST', `/api/appointments/bookings/${id}/status`, { status: 'no-show' });
+    expect(early.statusCode).toBe(409);
+    ctx.clock.advance(30 * 60_000);
+    const deskAgain = await signInStaff(ctx.app, 'document.officer');
+    expect((await deskAgain.request('POST', `/api/appointments/bookings/${id}/status`, { status: 'no-show' })).json()).toMatchObject({ status: 'no-show' });
+    const elsewhere = await signInStaff(ctx.app, 'migration.officer');
+    expect(((await elsewhere.request('GET', '/api/appointments/day?date=2026-11-30')).json() as { appointments: unknown[] }).appointments).toEqual([]);
+    expect((await elsewhere.request('POST', `/api/appointments/bookings/${id}/status`, { status: 'arrived' })).statusCode).toBe(404);
+  });
+
+  it('reminds visitors a day ahead, once', async () => {
+    ctx.clock.advance(22 * 3_600_000);
+    const first = await ctx.app.backgroundJobs.remindAppointments();
+    expect(first).toBeGreaterThan(0);
+    await ctx.app.backgroundJobs.remindAppointments();
+    await ctx.app.backgroundJobs.deliverOutbox();
+    const admin = await signInStaff(ctx.app, 'admin');
+    const outbox = (await admin.request('GET', '/api/notifications/outbox?limit=500')).json() as { messages: Array<{ template: string; recipient: string; eventKey: string }> };
+    const reminders = outbox.messages.filter((m) => m.template === 'appointment-reminder' && m.eventKey.includes(mine.id));
+    expect(reminders).toHaveLength(1);
+  });
+});
+
+describe('the walk-in queue', () => {
+  it('gives numbers in order, calls the lowest waiting one, and the waiting-room screen shows it', async () => {
+    const desk = await signInStaff(ctx.app, 'registrar');
+    const a = (await desk.request('POST', '/api/appointments/tickets', { serviceCode: 'document-application' })).json() as { number: number; waitingBefore: number };
+    const b = (await desk.request('POST', '/api/appointments/tickets', { serviceCode: 'document-pickup' })).json() as { number: number; waitingBefore: number };
+    expect([a.number + 1, 1]).toEqual([b.number, b.waitingBefore]);
+    expect((await desk.request('POST', '/api/appointments/tickets/call-next')).json()).toMatchObject({ number: a.number, serviceCode: 'document-application', waiting: 1 });
+    expect((await anna.request('GET', `/api/public/appointments/branches/${branchId}/queue`)).json()).toEqual({ lastCalled: a.number, waiting: 1 });
+    expect((await desk.request('POST', '/api/appointments/tickets/call-next')).json()).toMatchObject({ number: b.number, waiting: 0 });
+    expect((await desk.request('POST', '/api/appointments/tickets/call-next')).json()).toMatchObject({ number: null, waiting: 0 });
+  });
+});
+
+describe('the race for seats', () => {
+  it('1,000 concurrent bookings at 100 one-desk slots give exactly 100 bookings, one per slot', async () => {
+    const repository = createAppointmentsRepository();
+    const db = ctx.database.db;
+    const slotsAt = Array.from({ length: 100 }, (_, i) => new Date(Date.UTC(2027, 0, 4, 6, 30) + i * 30 * 60_000).toISOString());
+    const now = new Date().toISOString();
+    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => db.transaction().execute((trx) => repository.takeSeat(trx, {
+      id: randomUUID(), branchId, serviceCode: 'residence-permit', startsAt: slotsAt[i % 100] as string, personId: randomUUID(), bookedByPersonId: randomUUID(),
+      contactEmail: null, language: 'lv', status: 'booked', createdAt: now, changedAt: now,
+    }, 1))));
+    expect(results.filter((r) => r !== undefined)).toHaveLength(100);
+    const rows = await db.selectFrom('appointments.booking').select(['startsAt']).where('serviceCode', '=', 'residence-permit').where('status', '<>', 'cancelled').execute();
+    expect(rows).toHaveLength(100);
+    expect(new Set(rows.map((r) => new Date(r.startsAt).toISOString())).size).toBe(100);
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * Use cases of appointments: what each branch offers and when it is open, the free slots of a day,
+ * booking (never more bookings of a slot than desks, however many ask at once), moving and cancelling a
+ * booking, the desk's day list with arrivals and no-shows, reminders, and the walk-in ticket queue.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { AuditActor, AuditService } from '../audit/index.ts';
+import type { RegisterService } from '../register/index.ts';
+import type { NotificationsService } from '../notifications/index.ts';
+import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { zonedInstant, zonedTime } from '../../../shared/kernel/zoned-time.ts';
+import type { BookingView, ServiceCode } from '../../../shared/contracts/appointments.contract.ts';
+import { slotTimes, type Hours } from './slots.ts';
+import type { AppointmentsRepository, BookingRow } from './appointments.repository.ts';
+
+const LEGAL_BASIS = 'Valsts pārvaldes iekārtas likums; Personu apliecinošu dokumentu likums';
+/** How far ahead a slot may be booked. */
+const BOOKING_HORIZON_DAYS = 90;
+/** Reminders go out this long before the visit. */
+const REMINDER_AHEAD_MS = 24 * 3_600_000;
+
+/** The services every branch offers unless configured otherwise (synthetic defaults: durations and desks). */
+export const DEFAULT_SERVICES = [
+  { code: 'document-application', nameLv: 'Pases vai personas apliecības pieteikšana', nameEn: 'Applying for a passport or identity card', durationMinutes: 15, desks: 3 },
+  { code: 'document-pickup', nameLv: 'Dokumenta saņemšana', nameEn: 'Collecting a document', durationMinutes: 10, desks: 2 },
+  { code: 'residence-permit', nameLv: 'Uzturēšanās atļaujas pieteikšana', nameEn: 'Applying for a residence permit', durationMinutes: 30, desks: 1 },
+] as const;
+/** Default opening hours: Monday to Thursday 8:30–17:00, Friday 8:30–16:00. */
+export const DEFAULT_HOURS: readonly Hours[] = [1, 2, 3, 4].map((d) => ({ isoWeekday: d, opens: '08:30', closes: '17:00' })).concat([{ isoWeekday: 5, opens: '08:30', closes: '16:00' }]);
+
+export interface Branch {
+  id: string;
+  code: string;
+  nameLv: string;
+  nameEn: string;
+  address: string | null;
+}
+
+export type ResidentActor = { personId: string; audit: AuditActor; requestId?: string | undefined };
+export type DeskActor = { accountId: string; branchId: string; audit: AuditActor; requestId?: string | undefined };
+
+export interface AppointmentsDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  audit: AuditService;
+  register: RegisterService;
+  notifications: NotificationsService;
+  repository: AppointmentsRepository;
+  /** Branch offices (identity). */
+  branches: () => Promise<Branch[]>;
+}
+
+export function createAppointmentsService(deps: AppointmentsDeps) {
+  const { db, clock, audit, register, notifications, repository } = deps;
+  const tz = deps.timeZone;
+  const today = (): PlainDate => plainDateInZone(clock.now(), tz);
+
+  function invalid(path: string, message: string): never {
+    throw new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+  }
+
+  async function offerOf(branchId: string, serviceCode: string) {
+    const [branches, services, offers, hours] = await Promise.all([deps.branches(), repository.services(db), repository.branchServices(db), repository.openingHours(db)]);
+    const branch = branches.find((b) => b.id === branchId);
+    const service = services.find((s) => s.code === serviceCode);
+    const offer = offers.find((o) => o.branchId === branchId && o.serviceCode === serviceCode);
+    if (!branch) invalid('branchId', 'No such branch');
+    if (!service || !offer) invalid('serviceCode', 'This branch does not take appointments for this service');
+    return { branch, service, desks: offer.desks, hours: hours.filter((h) => h.branchId === branchId) };
+  }
+
+  /** The slot instants of a day for an offer. */
+  function slotsOn(date: PlainDate, hours: readonly Hours[], durationMinutes: number): Date[] {
+    return slotTimes(date, hours, durationMinutes).map((t) => zonedInstant(date, t, tz));
+  }
+
+  function dayBounds(date: PlainDate): { from: string; to: string } {
+    return { from: zonedInstant(date, '00:00', tz).toISOString(), to: zonedInstant(addDays(date, 1), '00:00', tz).toISOString() };
+  }
+
+  async function view(row: BookingRow, name: string): Promise<BookingView> {
+    const branch = (await deps.branches()).find((b) => b.id === row.branchId);
+    const at = new Date(row.startsAt);
+    return {
+      id: row.id, branchId: row.branchId, branchName: branch?.nameLv ?? '', serviceCode: row.serviceCode as ServiceCode, startsAt: at.toISOString(),
+      date: plainDateInZone(at, tz), time: zonedTime(at, tz), status: row.status, personId: row.personId, personName: name,
+    };
+  }
+
+  /** The resident and the persons they act for (minor children, wards), with names. */
+  async function holdersOf(residentPersonId: string): Promise<Map<string, string>> {
+    return new Map((await register.subjects(residentPersonId)).map((s) => [s.personId, `${s.givenNames} ${s.surname}`]));
+  }
+
+  return {
+    today,
+
+    /** Branches with their services and hours (public: no personal data). */
+    async offers() {
+      const [branches, offers, hours] = await Promise.all([deps.branches(), repository.branchServices(db), repository.openingHours(db)]);
+      const services = await repository.services(db);
+      return branches.map((b) => ({
+        ...b,
+        services: offers.filter((o) => o.branchId === b.id).map((o) => ({ code: o.serviceCode as ServiceCode, desks: o.desks, durationMinutes: services.find((s) => s.code === o.serviceCode)?.durationMinutes ?? 0 })),
+        hours: hours.filter((h) => h.branchId === b.id).map(({ isoWeekday, opens, closes }) => ({ isoWeekday, opens, closes })),
+      })).filter((b) => b.services.length > 0);
+    },
+
+    /** The day's slots still ahead, each with its free desks. */
+    async freeSlots(branchId: string, serviceCode: ServiceCode, date: PlainDate) {
+      const { service, desks, hours } = await offerOf(branchId, serviceCode);
+      const { from, to } = dayBounds(date);
+      const taken = await repository.takenSeats(db, branchId, serviceCode, from, to);
+      const now = clock.now().getTime();
+      return slotsOn(date, hours, service.durationMinutes).filter((s) => s.getTime() > now)
+        .map((s) => ({ startsAt: s.toISOString(), time: zonedTime(s, tz), free: Math.max(0, desks - (taken.get(s.getTime()) ?? 0)) }));
+    },
+
+    /**
+     * Books a slot for the resident, their minor child or ward. The slot must be one of the offer's, still
+     * ahead and within the horizon; one booking per person and service at a time (moving it names the one
+     * it replaces). A free desk is taken by an insert the unique index guards, so a full slot says so.
+     */
+    async book(actor: ResidentActor, input: { branchId: string; serviceCode: ServiceCode; startsAt: string; forPersonId?: string | undefined; contactEmail?: string | undefined; language: 'lv' | 'en'; replaces?: string | undefined }): Promise<BookingView> {
+      const holders = await holdersOf(actor.personId);
+      const personId = input.forPersonId ?? actor.personId;
+      const name = holders.get(personId);
+      if (!name) invalid('forPersonId', 'You may book only for yourself, your minor child or your ward');
+      const { branch, service, desks, hours } = await offerOf(input.branchId, input.serviceCode);
+      const startsAt = new Date(input.startsAt);
+      const date = plainDateInZone(startsAt, tz);
+      if (!slotsOn(date, hours, service.durationMinutes).some((s) => s.getTime() === startsAt.getTime())) invalid('startsAt', 'This is not one of the branch’s slots for the service');
+      if (startsAt.getTime() <= clock.now().getTime()) invalid('startsAt', 'This time has passed');
+      if (compareDates(date, addDays(today(), BOOKING_HORIZON_DAYS)) > 0) invalid('startsAt', `Slots can be booked up to ${BOOKING_HORIZON_DAYS} days ahead`);
+      const now = clock.now().toISOString();
+      const booking = await db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
+        let contactEmail = input.contactEmail ?? null;
+        if (input.replaces) {
+          const old = await repository.byId(trx, input.replaces, true);
+          if (!old || !holders.has(old.personId)) throw new AppError('NOT_FOUND', 'No such booking of yours to move');
+          if (old.status !== 'booked' || old.serviceCode !== input.serviceCode || old.personId !== personId) throw new AppError('INVALID_STATE', 'Only a booked visit of the same person and service can be moved');
+          await repository.setStatus(trx, old.id, 'cancelled', now);
+          // A moved visit keeps the address its confirmation went to, unless a new one is given.
+          contactEmail ??= old.contactEmail;
+        }
+        const existing = await repository.activeOf(trx, personId, input.serviceCode, now);
+        if (existing.length > 0) {
+          const at = new Date(existing[0]?.startsAt as string);
+          throw new AppError('CONFLICT', `${name} already has this appointment on ${plainDateInZone(at, tz)} at ${zonedTime(at, tz)}: move or cancel it`);
+        }
+        const row = {
+          id: randomUUID(), branchId: input.branchId, serviceCode: input.serviceCode, startsAt: startsAt.toISOString(), personId, bookedByPersonId: actor.personId,
+          contactEmail, language: input.language, status: 'booked' as const, createdAt: now, changedAt: now,
+        };
+        const desk = await repository.takeSeat(trx, row, desks);
+        if (desk === undefined) throw new AppError('CONFLICT', 'This time was just taken: choose another', [{ path: 'startsAt', message: 'no desk free' }]);
+        await audit.record(trx, {
+          actor: actor.audit, action: 'create', purpose: personId === actor.personId ? 'data-subject-access' : 'legal-representative-access', legalBasis: LEGAL_BASIS,
+          subjectPersonId: personId, resource: 'appointments.booking', touched: ['booking'], requestId: actor.requestId ?? null,
+        });
+        if (row.contactEmail) {
+          await notifications.enqueue(trx, [{
+            eventKey: `appointment:${row.id}:booked:${row.contactEmail}`, channel: 'email', recipient: row.contactEmail, language: input.language, template: 'appointment-booked',
+            params: { branch: input.language === 'en' ? branch.nameEn : branch.nameLv, address: branch.address ?? '', date, time: zonedTime(startsAt, tz), service: input.language === 'en' ? service.nameEn : service.nameLv, name },
+          }]);
+        }
+        return { ...row, desk };
+      }));
+      return view(booking, name);
+    },
+
+    async cancel(actor: ResidentActor, bookingId: string): Promise<BookingView> {
+      const holders = await holdersOf(actor.personId);
+      const row = await db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
+        const b = await repository.byId(trx, bookingId, true);
+        if (!b || !holders.has(b.personId)) throw new AppError('NOT_FOUND', 'No such booking of yours');
+        if (b.status !== 'booked') throw new AppError('INVALID_STATE', `This booking is ${b.status}`);
+        if (new Date(b.startsAt).getTime() <= clock.now().getTime()) throw new AppError('INVALID_STATE', 'A visit that has begun cannot be cancelled');
+        await repository.setStatus(trx, b.id, 'cancelled', clock.now().toISOString());
+        await audit.record(trx, {
+          actor: actor.audit, action: 'update', purpose: b.personId === actor.personId ? 'data-subject-access' : 'legal-representative-access', legalBasis: LEGAL_BASIS,
+          subjectPersonId: b.personId, resource: 'appointments.booking', touched: ['status'], requestId: actor.requestId ?? null,
+        });
+        return { ...b, status: 'cancelled' as const };
+      }));
+      return view(row, holders.get(row.personId) ?? '');
+    },
+
+    /** The resident's bookings (and their children's and wards') from a week ago on. */
+    async mine(actor: ResidentActor): Promise<BookingView[]> {
+      const holders = await holdersOf(actor.personId);
+      const from = new Date(clock.now().getTime() - 7 * 86_400_000).toISOString();
+      const rows = await repository.ofPersons(db, [...holders.keys()], from);
+      return Promise.all(rows.map((r) => view(r, holders.get(r.personId) ?? '')));
+    },
+
+    /** The desk's list of the day at the officer's branch, with names (each read audited) and the walk-in queue. */
+    async dayList(actor: DeskActor, date: PlainDate) {
+      const { from, to } = dayBounds(date);
+      const { rows, names, queue } = await db.transaction().execute(async (trx) => {
+        const rows = await repository.ofBranch(trx, actor.branchId, from, to);
+        const names = await register.namesFor(trx, { actor: actor.audit, channel: 'desk', reason: `appointments of ${date}`, requestId: actor.requestId }, rows.map((r) => r.personId));
+        return { rows, names, queue: await repository.queue(trx, actor.branchId, date) };
+      });
+      return { appointments: await Promise.all(rows.map((r) => view(r, names.get(r.personId) ?? ''))), queue };
+    },
+
+    /** The officer marks a visitor as arrived (on the day) or as not come (once the time has passed). */
+    async mark(actor: DeskActor, bookingId: string, status: 'arrived' | 'no-show'): Promise<BookingView> {
+      const { row, name } = await db.transaction().execute(async (trx) => {
+        const b = await repository.byId(trx, bookingId, true);
+        if (!b || b.branchId !== actor.branchId) throw new AppError('NOT_FOUND', 'No such booking at your branch');
+        if (b.status !== 'booked') throw new AppError('INVALID_STATE', `This booking is already ${b.status}`);
+        const at = new Date(b.startsAt);
+        if (plainDateInZone(at, tz) !== today()) throw new AppError('INVALID_STATE', 'Visits are marked on their day');
+        if (status === 'no-show' && at.getTime() > clock.now().getTime()) throw new AppError('INVALID_STATE', 'A visitor can be marked as not come only after the time has passed');
+        await repository.setStatus(trx, b.id, status, clock.now().toISOString());
+        const names = await register.namesFor(trx, { actor: actor.audit, channel: 'desk', reason: `appointment ${status}`, requestId: actor.requestId }, [b.personId]);
+        return { row: { ...b, status }, name: names.get(b.personId) ?? '' };
+      });
+      return view(row, name);
+    },
+
+    async issueTicket(actor: DeskActor, serviceCode: ServiceCode) {
+      await offerOf(actor.branchId, serviceCode);
+      const day = today();
+      const number = await repository.issueTicket(db, actor.branchId, day, serviceCode, clock.now().toISOString());
+      const queue = await repository.queue(db, actor.branchId, day);
+      return { number, waitingBefore: Math.max(0, queue.waiting - 1) };
+    },
+
+    async callNext(actor: DeskActor) {
+      const day = today();
+      const called = await repository.callNext(db, actor.branchId, day, actor.accountId, clock.now().toISOString());
+      const queue = await repository.queue(db, actor.branchId, day);
+      return { number: called?.number ?? null, serviceCode: (called?.serviceCode as ServiceCode | undefined) ?? null, waiting: queue.waiting };
+    },
+
+    async queue(branchId: string) {
+      if (!(await deps.branches()).some((b) => b.id === branchId)) throw new AppError('NOT_FOUND', 'No such branch');
+      const q = await repository.queue(db, branchId, today());
+      return { lastCalled: q.lastCalled, waiting: q.waiting };
+    },
+
+    /** Reminds visitors a day ahead; each booking's reminder has one key, so a repeated round sends nothing twice. */
+    async remind(limit = 5000): Promise<number> {
+      const now = clock.now().getTime();
+      const rows = await repository.dueForReminder(db, new Date(now).toISOString(), new Date(now + REMINDER_AHEAD_MS).toISOString(), limit);
+      const [branches, services] = await Promise.all([deps.branches(), repository.services(db)]);
+      await db.transaction().execute(async (trx) => {
+        await notifications.enqueue(trx, rows.map((r) => {
+          const at = new Date(r.startsAt);
+          const branch = branches.find((b) => b.id === r.branchId);
+          const service = services.find((s) => s.code === r.serviceCode);
+          return {
+            eventKey: `appointment:${r.id}:reminder`, channel: 'email' as const, recipient: r.contactEmail as string, language: r.language, template: 'appointment-reminder' as const,
+            params: { branch: (r.language === 'en' ? branch?.nameEn : branch?.nameLv) ?? '', address: branch?.address ?? '', date: plainDateInZone(at, tz), time: zonedTime(at, tz), service: (r.language === 'en' ? service?.nameEn : service?.nameLv) ?? r.serviceCode },
+          };
+        }));
+      });
+      return rows.length;
+    },
+
+    /** Default services and opening hours for branches that have none (first start). */
+    async ensureDefaults(): Promise<void> {
+      await repository.ensureDefaults(db, (await deps.branches()).map((b) => b.id), DEFAULT_SERVICES, DEFAULT_HOURS);
+    },
+  };
+}
+export type AppointmentsService = ReturnType<typeof createAppointmentsService>;

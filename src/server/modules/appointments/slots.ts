@@ -1,0 +1,28 @@
+/**
+ * The slots of a service at a branch on a day: every `duration` minutes from opening, the last one ending
+ * by closing time; none on a rest day or a public holiday (the kernel's working-day calendar). Pure.
+ */
+import { isoDayOfWeek, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { isWorkingDay } from '../../../shared/kernel/working-days.ts';
+
+export interface Hours {
+  isoWeekday: number;
+  opens: string;
+  closes: string;
+}
+
+const minutes = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};
+const hhmm = (total: number): string => `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+
+/** Slot start times (`HH:MM`, the branch's wall clock) of one day. */
+export function slotTimes(date: PlainDate, weekHours: readonly Hours[], durationMinutes: number): string[] {
+  if (!isWorkingDay(date)) return [];
+  const hours = weekHours.find((h) => h.isoWeekday === isoDayOfWeek(date));
+  if (!hours) return [];
+  const times: string[] = [];
+  for (let t = minutes(hours.opens); t + durationMinutes <= minutes(hours.closes); t += durationMinutes) times.push(hhmm(t));
+  return times;
+}

@@ -1,0 +1,90 @@
+/** Appointments over HTTP: branches and their services, free slots, the resident's bookings, the desk's day list and walk-in tickets. */
+import { z } from 'zod';
+import { defineEndpoint } from './contract.ts';
+import { PlainDateSchema } from '../kernel/plain-date.ts';
+
+export const SERVICE_CODES = ['document-application', 'document-pickup', 'residence-permit'] as const;
+export const ServiceCodeSchema = z.enum(SERVICE_CODES);
+export type ServiceCode = (typeof SERVICE_CODES)[number];
+
+export const BOOKING_STATUSES = ['booked', 'cancelled', 'arrived', 'no-show'] as const;
+
+export const BranchOffer = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  nameLv: z.string(),
+  nameEn: z.string(),
+  address: z.string().nullable(),
+  services: z.array(z.object({ code: ServiceCodeSchema, durationMinutes: z.number().int(), desks: z.number().int() })),
+  hours: z.array(z.object({ isoWeekday: z.number().int(), opens: z.string(), closes: z.string() })),
+});
+
+export const Slot = z.object({ startsAt: z.string(), time: z.string(), free: z.number().int() });
+
+export const BookingView = z.object({
+  id: z.uuid(),
+  branchId: z.uuid(),
+  branchName: z.string(),
+  serviceCode: ServiceCodeSchema,
+  startsAt: z.string(),
+  date: z.string(),
+  time: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  personId: z.uuid(),
+  /** The visitor's name: for the resident (self, child or ward) and for the desk's day list. */
+  personName: z.string(),
+});
+export type BookingView = z.infer<typeof BookingView>;
+
+export const listBranchOffers = defineEndpoint({
+  method: 'GET', path: '/api/public/appointments/branches', summary: 'Branch offices, the services they take appointments for, and their opening hours', tags: ['appointments'],
+  response: z.object({ branches: z.array(BranchOffer) }),
+});
+export const listFreeSlots = defineEndpoint({
+  method: 'GET', path: '/api/public/appointments/slots', summary: 'The slots of a service at a branch on a day, with the desks still free', tags: ['appointments'],
+  query: z.object({ branchId: z.uuid(), service: ServiceCodeSchema, date: PlainDateSchema }), response: z.object({ slots: z.array(Slot) }),
+});
+export const listMyAppointments = defineEndpoint({
+  method: 'GET', path: '/api/portal/me/appointments', summary: 'My appointments and my minor children’s and wards’', tags: ['appointments'],
+  response: z.object({ appointments: z.array(BookingView) }),
+});
+export const BookingInput = z.strictObject({
+  branchId: z.uuid(),
+  serviceCode: ServiceCodeSchema,
+  startsAt: z.iso.datetime({ offset: true }),
+  /** My minor child or ward; absent: myself. */
+  forPersonId: z.uuid().optional(),
+  contactEmail: z.email().max(254).optional(),
+  language: z.enum(['lv', 'en']).default('lv'),
+  /** A booking of mine this one replaces (rescheduling): it is cancelled in the same step. */
+  replaces: z.uuid().optional(),
+});
+export const bookAppointment = defineEndpoint({
+  method: 'POST', path: '/api/portal/me/appointments', summary: 'Book a slot (or move a booking to another slot); never more bookings than desks', tags: ['appointments'],
+  body: BookingInput, response: BookingView, successStatus: 201,
+});
+export const cancelMyAppointment = defineEndpoint({
+  method: 'POST', path: '/api/portal/me/appointments/{bookingId}/cancel', summary: 'Cancel my appointment (the slot is free again)', tags: ['appointments'],
+  params: z.object({ bookingId: z.uuid() }), response: BookingView,
+});
+export const branchDayList = defineEndpoint({
+  method: 'GET', path: '/api/appointments/day', summary: 'The day’s appointments at my branch, and the walk-in queue (audited)', tags: ['appointments'],
+  query: z.object({ date: PlainDateSchema }),
+  response: z.object({ appointments: z.array(BookingView), queue: z.object({ lastCalled: z.number().int().nullable(), waiting: z.number().int(), lastIssued: z.number().int().nullable() }) }),
+});
+export const markAppointment = defineEndpoint({
+  method: 'POST', path: '/api/appointments/bookings/{bookingId}/status', summary: 'Mark a visitor as arrived, or as not come', tags: ['appointments'],
+  params: z.object({ bookingId: z.uuid() }), body: z.strictObject({ status: z.enum(['arrived', 'no-show']) }), response: BookingView,
+});
+export const issueTicket = defineEndpoint({
+  method: 'POST', path: '/api/appointments/tickets', summary: 'Give a walk-in visitor the next number of the branch’s queue', tags: ['appointments'],
+  body: z.strictObject({ serviceCode: ServiceCodeSchema }), response: z.object({ number: z.number().int(), waitingBefore: z.number().int() }), successStatus: 201,
+});
+export const callNextTicket = defineEndpoint({
+  method: 'POST', path: '/api/appointments/tickets/call-next', summary: 'Call the next waiting number to my desk', tags: ['appointments'],
+  response: z.object({ number: z.number().int().nullable(), serviceCode: ServiceCodeSchema.nullable(), waiting: z.number().int() }),
+});
+export const branchQueue = defineEndpoint({
+  method: 'GET', path: '/api/public/appointments/branches/{branchId}/queue', summary: 'The walk-in queue for the waiting-room screen: the number called last and how many wait', tags: ['appointments'],
+  params: z.object({ branchId: z.uuid() }), response: z.object({ lastCalled: z.number().int().nullable(), waiting: z.number().int() }),
+});
