@@ -26,6 +26,10 @@ export function MyPage({ resident }: { resident: { displayName: string; personal
           <p>{t('documents.my.cardIntro')}</p>
         </div>
         <div className="card">
+          <h2><Link to="/my/appointments">{t('appointments.my.title')}</Link></h2>
+          <p>{t('appointments.my.cardIntro')}</p>
+        </div>
+        <div className="card">
           <h2><Link to="/my/cases">{t('portal.cases.title')}</Link></h2>
           <p>{t('portal.cases.cardIntro')}</p>
         </div>

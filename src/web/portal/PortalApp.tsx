@@ -16,6 +16,8 @@ import { MyCasePage } from './MyCasePage.tsx';
 import { CorrectionRequestPage } from './CorrectionRequestPage.tsx';
 import { DocumentCheckPage } from './DocumentCheckPage.tsx';
 import { MyDocumentsPage } from './MyDocumentsPage.tsx';
+import { MyAppointmentsPage } from './MyAppointmentsPage.tsx';
+import { BookAppointmentPage } from './BookAppointmentPage.tsx';
 
 export function PortalApp() {
   const t = useT();
@@ -34,6 +36,7 @@ export function PortalApp() {
       <li><NavLink to="/my/data">{t('portal.my.registerLink')}</NavLink></li>
       <li><NavLink to="/my/declare">{t('portal.my.declareLink')}</NavLink></li>
       <li><NavLink to="/my/documents">{t('documents.my.title')}</NavLink></li>
+      <li><NavLink to="/my/appointments">{t('appointments.my.title')}</NavLink></li>
       <li><NavLink to="/my/cases">{t('portal.cases.title')}</NavLink></li>
       <li><NavLink to="/my/data-use">{t('portal.my.dataUseLink')}</NavLink></li>
     </ul>
@@ -53,6 +56,8 @@ export function PortalApp() {
         <Route path="/my/declare" element={guard(<DeclarePage />)} />
         <Route path="/document-check" element={<DocumentCheckPage />} />
         <Route path="/my/documents" element={guard(<MyDocumentsPage />)} />
+        <Route path="/my/appointments" element={guard(<MyAppointmentsPage />)} />
+        <Route path="/my/appointments/new" element={guard(<BookAppointmentPage />)} />
         <Route path="/my/cases" element={guard(<MyCasesPage />)} />
         <Route path="/my/cases/new" element={guard(<CorrectionRequestPage />)} />
         <Route path="/my/cases/:caseId" element={guard(<MyCasePage />)} />

@@ -1,0 +1,71 @@
+/**
+ * Appointments in the browser: the resident books a visit for tomorrow's first free time and sees it in
+ * their list; the desk sees it in the day's list; a walk-in visitor gets a number and the desk calls it.
+ * axe-clean on every page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.app.backgroundJobs.ensureAppointmentDefaults();
+});
+afterAll(() => h.close());
+
+let booked = '';
+let bookedDay = '';
+
+describe('appointments through both UIs', () => {
+  it('the resident books the first free time on the next working day (choosing no time is named first)', async () => {
+    await h.page.goto(`${h.baseUrl}/sign-in/demo-eid`);
+    await h.page.getByLabel(/Anna Marija Ozola/).check();
+    await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
+    await h.page.getByRole('heading', { level: 1, name: /Labdien/ }).waitFor();
+    await h.page.getByRole('link', { name: 'Mani pieraksti' }).first().click();
+    await h.page.getByRole('heading', { level: 1, name: 'Mani pieraksti' }).waitFor();
+    await h.page.getByRole('link', { name: 'Pierakstīties' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Pierakstīties uz pakalpojumu' }).waitFor();
+    // The document officer works at RIGA-1: the visit is booked there.
+    const offers = (await h.app.inject({ method: 'GET', url: '/api/public/appointments/branches' })).json() as { branches: Array<{ id: string; code: string }> };
+    await h.page.getByLabel('Nodaļa').selectOption((offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id);
+    // The next working day after today (weekends and holidays have no slots).
+    for (let d = 1; d < 10; d++) {
+      bookedDay = new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+      await h.page.getByLabel('Datums').fill(bookedDay);
+      const slot = h.page.locator('input[name="slot"]').first();
+      await slot.or(h.page.getByText('Šajā dienā brīvu laiku nav.')).waitFor();
+      if (await slot.count()) break;
+    }
+    await h.page.getByRole('button', { name: 'Pierakstīties' }).click();
+    await h.page.getByRole('alert').getByText('izvēlieties vienu no brīvajiem laikiem').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-book-appointment');
+    const slot = h.page.locator('input[name="slot"]').first();
+    await slot.check();
+    booked = ((await h.page.locator(`label[for="${await slot.getAttribute('id')}"]`).textContent()) ?? '').slice(0, 5);
+    await h.page.getByLabel(/E-pasts apstiprinājumam/).fill('anna@example.invalid');
+    await h.page.getByRole('button', { name: 'Pierakstīties' }).click();
+    await h.page.getByText(new RegExp(`Jūs esat pierakstīts .* plkst. ${booked}`)).waitFor();
+    await h.page.getByRole('row', { name: new RegExp(booked) }).getByText('Pierakstīts').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-my-appointments');
+  });
+
+  it('the desk finds the visit in that day’s list, gives a walk-in visitor a number and calls it', async () => {
+    await h.page.context().clearCookies();
+    await staffSignIn(h, 'document.officer');
+    await h.page.getByRole('link', { name: 'Pieraksti' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Dienas pieraksti un rinda' }).waitFor();
+    const list = (await h.page.request.get(`${h.baseUrl}/api/portal/me/appointments`)).status();
+    expect(list).toBe(403);
+    await h.page.getByLabel('Datums').fill(bookedDay);
+    await h.page.getByRole('row', { name: /Anna Marija Ozola/ }).getByText(booked).waitFor();
+    await h.page.getByRole('button', { name: 'Izsniegt numuru' }).click();
+    await h.page.getByText(/Izsniegts numurs 1/).waitFor();
+    await h.page.getByRole('button', { name: 'Izsaukt nākamo' }).click();
+    await h.page.getByText('Izsaukts numurs 1.').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-desk-day');
+  });
+});

@@ -1,0 +1,96 @@
+/** The desk's day: the branch's appointments with arrivals and no-shows, and the walk-in ticket queue. */
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { branchDayList, callNextTicket, issueTicket, markAppointment, SERVICE_CODES, type ServiceCode } from '../../../shared/contracts/appointments.contract.ts';
+import { callApi } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { PageTitle } from '../../ui/Layout.tsx';
+import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
+import { SelectField } from '../../ui/fields.tsx';
+import { formErrorsFrom } from '../../ui/errors.ts';
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function DeskDayPage() {
+  const t = useT();
+  const client = useQueryClient();
+  const [date, setDate] = useState(localToday());
+  const [service, setService] = useState<ServiceCode>('document-application');
+  const [message, setMessage] = useState<string>();
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const day = useQuery({ queryKey: ['desk-day', date], queryFn: () => callApi(branchDayList, { query: { date } }), enabled: valid, refetchInterval: 15_000 });
+  const refresh = () => void client.invalidateQueries({ queryKey: ['desk-day'] });
+  const onError = (e: unknown) => { setMessage(undefined); setErrors(formErrorsFrom(e, t, {})); };
+  const mark = useMutation({
+    mutationFn: (v: { id: string; status: 'arrived' | 'no-show' }) => callApi(markAppointment, { params: { bookingId: v.id }, body: { status: v.status } }),
+    onSuccess: (b) => { setErrors([]); setMessage(t(`appointments.desk.marked.${b.status}`, { name: b.personName })); refresh(); },
+    onError,
+  });
+  const ticket = useMutation({
+    mutationFn: () => callApi(issueTicket, { body: { serviceCode: service } }),
+    onSuccess: (r) => { setErrors([]); setMessage(t('appointments.desk.ticketIssued', { number: r.number, before: r.waitingBefore })); refresh(); },
+    onError,
+  });
+  const next = useMutation({
+    mutationFn: () => callApi(callNextTicket),
+    onSuccess: (r) => { setErrors([]); setMessage(r.number === null ? t('appointments.desk.nobodyWaiting') : t('appointments.desk.called', { number: r.number })); refresh(); },
+    onError,
+  });
+  const queue = day.data?.queue;
+  return (
+    <>
+      <PageTitle>{t('appointments.desk.title')}</PageTitle>
+      {message && <Notice kind="success">{message}</Notice>}
+      <ErrorSummary errors={errors} />
+      <div className="case-layout">
+        <div>
+          <TextField id="date" type="date" label={t('appointments.field.date')} value={date} onChange={(e) => setDate(e.target.value)} />
+          {day.data && day.data.appointments.length === 0 && <p>{t('appointments.desk.none')}</p>}
+          {day.data && day.data.appointments.length > 0 && (
+            <table className="data">
+              <caption>{t('appointments.desk.listCaption', { date })}</caption>
+              <thead><tr><th scope="col">{t('appointments.field.time')}</th><th scope="col">{t('appointments.field.person')}</th><th scope="col">{t('appointments.field.service')}</th><th scope="col">{t('appointments.field.status')}</th><th scope="col"><span className="visually-hidden">{t('appointments.field.actions')}</span></th></tr></thead>
+              <tbody>
+                {day.data.appointments.map((b) => (
+                  <tr key={b.id}>
+                    <td>{b.time}</td>
+                    <td>{b.personName}</td>
+                    <td>{t(`appointments.service.${b.serviceCode}`)}</td>
+                    <td><span className={`tag${b.status === 'arrived' ? ' tag--success' : b.status === 'no-show' ? ' tag--danger' : ''}`}>{t(`appointments.status.${b.status}`)}</span></td>
+                    <td>
+                      {b.status === 'booked' && (
+                        <div className="button-row">
+                          <button type="button" className="button" disabled={mark.isPending} onClick={() => mark.mutate({ id: b.id, status: 'arrived' })}>{t('appointments.desk.arrived', { name: b.personName })}</button>
+                          <button type="button" className="button button--secondary" disabled={mark.isPending} onClick={() => mark.mutate({ id: b.id, status: 'no-show' })}>{t('appointments.desk.noShow', { name: b.personName })}</button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        <aside aria-labelledby="queue-title">
+          <h2 id="queue-title">{t('appointments.desk.queue')}</h2>
+          <dl className="summary-list">
+            <dt>{t('appointments.desk.lastCalled')}</dt><dd className="queue-number">{queue?.lastCalled ?? '—'}</dd>
+            <dt>{t('appointments.desk.waiting')}</dt><dd>{queue?.waiting ?? 0}</dd>
+          </dl>
+          <button type="button" className="button" disabled={next.isPending} onClick={() => next.mutate()}>{t('appointments.desk.callNext')}</button>
+          <form className="panel" onSubmit={(e) => { e.preventDefault(); ticket.mutate(); }}>
+            <h3>{t('appointments.desk.walkIn')}</h3>
+            <SelectField id="ticketService" label={t('appointments.field.service')} value={service} onChange={(e) => setService(e.target.value as ServiceCode)}>
+              {SERVICE_CODES.map((s) => <option key={s} value={s}>{t(`appointments.service.${s}`)}</option>)}
+            </SelectField>
+            <button type="submit" className="button button--secondary" disabled={ticket.isPending}>{t('appointments.desk.issueTicket')}</button>
+          </form>
+        </aside>
+      </div>
+    </>
+  );
+}
