@@ -70,6 +70,7 @@ program.command('serve').description('start the server (embedded database unless
         lines.push('', `  DEMO MODE. Staff logins (password "${DEMO_PASSWORD}", no second factor):`);
         for (const s of DEMO_STAFF_USERNAMES) lines.push(`    ${s.username.padEnd(24)} ${s.roles.join(', ')}`);
         lines.push('  Residents: choose a synthetic person on the demo eID page of the portal.');
+        lines.push('  Partner systems (document check, change feed): header X-Api-Key: demo-border-guard-key');
       }
       process.stdout.write(`${lines.join('\n')}\n\n`);
     }
