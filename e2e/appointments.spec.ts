@@ -1,6 +1,7 @@
 /**
  * Appointments in the browser: the resident books a visit for tomorrow's first free time and sees it in
- * their list; the desk sees it in the day's list; a walk-in visitor gets a number and the desk calls it.
+ * their list; the desk sees it in the day's list; a walk-in visitor gets a number, the desk calls it, and
+ * the waiting-room screen shows it.
  * axe-clean on every page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ afterAll(() => h.close());
 
 let booked = '';
 let bookedDay = '';
+let rigaId = '';
 
 describe('appointments through both UIs', () => {
   it('the resident books the first free time on the next working day (choosing no time is named first)', async () => {
@@ -28,7 +30,8 @@ describe('appointments through both UIs', () => {
     await h.page.getByRole('heading', { level: 1, name: 'Pierakstīties uz pakalpojumu' }).waitFor();
     // The document officer works at RIGA-1: the visit is booked there.
     const offers = (await h.app.inject({ method: 'GET', url: '/api/public/appointments/branches' })).json() as { branches: Array<{ id: string; code: string }> };
-    await h.page.getByLabel('Nodaļa').selectOption((offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id);
+    rigaId = (offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id;
+    await h.page.getByLabel('Nodaļa').selectOption(rigaId);
     // The next working day after today (weekends and holidays have no slots).
     for (let d = 1; d < 10; d++) {
       bookedDay = new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
@@ -65,7 +68,18 @@ describe('appointments through both UIs', () => {
     await h.page.getByText(/Izsniegts numurs 1/).waitFor();
     await h.page.getByRole('button', { name: 'Izsaukt nākamo' }).click();
     await h.page.getByText('Izsaukts numurs 1.').waitFor();
+    await h.page.locator('dd.queue-number', { hasText: '1' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-desk-day');
+  });
+
+  it('the waiting-room screen shows the number called, to anyone', async () => {
+    await h.page.context().clearCookies();
+    await h.page.goto(`${h.baseUrl}/queue?branch=${rigaId}`);
+    await h.page.getByRole('heading', { level: 1, name: 'Rinda nodaļā' }).waitFor();
+    await h.page.locator('.queue-number--screen', { hasText: '1' }).waitFor();
+    await h.page.getByText('Gaida 0 apmeklētāju').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-queue-screen');
   });
 });

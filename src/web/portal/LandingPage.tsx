@@ -19,6 +19,7 @@ export function LandingPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
       </div>
       <h2>{t('documents.check.title')}</h2>
       <p>{t('documents.check.landing')} <Link to="/document-check">{t('documents.check.open')}</Link></p>
+      <p><Link to="/queue">{t('appointments.screen.open')}</Link></p>
     </>
   );
 }

@@ -18,6 +18,7 @@ import { DocumentCheckPage } from './DocumentCheckPage.tsx';
 import { MyDocumentsPage } from './MyDocumentsPage.tsx';
 import { MyAppointmentsPage } from './MyAppointmentsPage.tsx';
 import { BookAppointmentPage } from './BookAppointmentPage.tsx';
+import { QueueScreenPage } from './QueueScreenPage.tsx';
 
 export function PortalApp() {
   const t = useT();
@@ -55,6 +56,7 @@ export function PortalApp() {
         <Route path="/my/data" element={guard(<MyDataPage />)} />
         <Route path="/my/declare" element={guard(<DeclarePage />)} />
         <Route path="/document-check" element={<DocumentCheckPage />} />
+        <Route path="/queue" element={<QueueScreenPage />} />
         <Route path="/my/documents" element={guard(<MyDocumentsPage />)} />
         <Route path="/my/appointments" element={guard(<MyAppointmentsPage />)} />
         <Route path="/my/appointments/new" element={guard(<BookAppointmentPage />)} />

@@ -204,7 +204,8 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       const { rows, names, queue } = await db.transaction().execute(async (trx) => {
         const rows = await repository.ofBranch(trx, actor.branchId, from, to);
         const names = await register.namesFor(trx, { actor: actor.audit, channel: 'desk', reason: `appointments of ${date}`, requestId: actor.requestId }, rows.map((r) => r.personId));
-        return { rows, names, queue: await repository.queue(trx, actor.branchId, date) };
+        // The walk-in queue is today's, whichever day's list the officer looks at.
+        return { rows, names, queue: await repository.queue(trx, actor.branchId, today()) };
       });
       return { appointments: await Promise.all(rows.map((r) => view(r, names.get(r.personId) ?? ''))), queue };
     },
