@@ -33,7 +33,7 @@ import { createRegisterPersonDirectory, createRegisterRepository, createRegister
 import {
   createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport, registerNotificationsRoutes, smtpTransport,
 } from './modules/notifications/index.ts';
-import { createCasesRepository, createCasesService, registerCasesRoutes, seedDemoCases } from './modules/cases/index.ts';
+import { createCasesRepository, createCasesService, createRegisterCaseHandlers, registerCasesRoutes, seedDemoCases } from './modules/cases/index.ts';
 import { createDocumentsRepository, createDocumentsService, registerDocumentsRoutes, seedDemoDocuments } from './modules/documents/index.ts';
 import { demoRegisterPersons, type LifeEventHook } from './modules/register/index.ts';
 import { createAppointmentsRepository, createAppointmentsService, registerAppointmentsRoutes } from './modules/appointments/index.ts';
@@ -107,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   const casesRepository = createCasesRepository();
   const cases = createCasesService({
-    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: casesRepository,
+    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: casesRepository, handlers: createRegisterCaseHandlers(register),
     branchStaff: (branchId) => identity.branchStaff(branchId), warnAtWorkingDays: config.deadlines.warnAtWorkingDays,
     portalBranchId: async () => {
       const branch = await portalBranch();

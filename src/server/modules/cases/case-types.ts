@@ -1,7 +1,8 @@
 /**
  * The case types the engine runs. Each names its lifecycle table, its legal deadline, the legal basis of
  * its decisions, the prefix of its reference numbers, and which staff roles act as its officers,
- * decision-makers and supervisors. A new procedure is a new entry here (and its own subject and effect).
+ * decision-makers and supervisors. A procedure of another module gives its definition with its handler
+ * (case-handlers.ts); these are the register's.
  */
 import type { Role } from '../../../shared/kernel/permissions.ts';
 import type { CASE_TYPES } from '../../../shared/contracts/cases.contract.ts';
@@ -63,7 +64,3 @@ export function staffCaseRoles(def: CaseTypeDefinition, roles: readonly Role[]):
   return (Object.entries(def.staffRoles) as Array<[CaseRole, readonly Role[]]>).filter(([, rs]) => rs.some((r) => roles.includes(r))).map(([c]) => c);
 }
 
-/** Case types a staff member works on in any role (their work queue). */
-export function caseTypesFor(roles: readonly Role[]): CaseType[] {
-  return (Object.values(CASE_TYPE_DEFINITIONS)).filter((d) => staffCaseRoles(d, roles).length > 0).map((d) => d.type);
-}

@@ -23,9 +23,10 @@ import {
   availableActions, foldActions, isFinal, refusalOf, type ActionActor, type ActionPayload, type CaseAction, type CaseRole, type CaseState, type Refusal,
 } from './case-lifecycle.ts';
 import { computeDeadline, extensionProblem, type DeadlineState } from './case-deadline.ts';
-import { CASE_TYPE_DEFINITIONS, caseTypesFor, staffCaseRoles, type CaseType, type CaseTypeDefinition } from './case-types.ts';
+import { CASE_TYPE_DEFINITIONS, staffCaseRoles, type CaseType, type CaseTypeDefinition } from './case-types.ts';
+import type { CaseTypeHandler, CaseTypeHandlers, HandlerAccess } from './case-handlers.ts';
 import { sniffMediaType } from './uploads.ts';
-import { subjectKindOf, subjectView, systemChecks, type CorrectionSubjectData, type InclusionSubjectData } from './case-subjects.ts';
+import type { CorrectionSubjectData, InclusionSubjectData } from './register-case-handlers.ts';
 import { isKnownCountry } from '../register/index.ts';
 import type { CaseActionRow, CaseRow, CaseSummaryRow, CasesRepository } from './cases.repository.ts';
 
@@ -50,6 +51,8 @@ export interface CasesDeps {
   branchStaff: (branchId: string) => Promise<StaffMember[]>;
   /** The branch that takes applications made online. */
   portalBranchId: () => Promise<string>;
+  /** Each case type's handler: its subject, checks and the effect of its decisions (the register's types, other modules'). */
+  handlers: CaseTypeHandlers;
   /** Working days before the deadline at which officer and supervisor are warned, largest first. */
   warnAtWorkingDays: readonly number[];
 }
@@ -66,11 +69,16 @@ export function createCasesService(deps: CasesDeps) {
   const { db, clock, audit, register, notifications, repository } = deps;
   const today = (): PlainDate => plainDateInZone(clock.now(), deps.timeZone);
 
-  const definitionOf = (row: CaseRow): CaseTypeDefinition => {
-    const def = CASE_TYPE_DEFINITIONS[row.caseType as CaseType];
-    if (!def) throw new AppError('INTERNAL', `Unknown case type ${row.caseType}`);
-    return def;
+  const handlerOf = (caseType: string): CaseTypeHandler => {
+    const handler = deps.handlers[caseType as CaseType];
+    if (!handler) throw new AppError('INTERNAL', `No handler for case type ${caseType}`);
+    return handler;
   };
+  const definitionOf = (row: CaseRow): CaseTypeDefinition => handlerOf(row.caseType).definition;
+  const accessFor = (ctx: CaseActorContext, row: CaseRow): HandlerAccess => ({ actor: ctx.audit, caseReference: row.reference, requestId: ctx.requestId });
+  /** Case types a staff member works on in any role (their work queue). */
+  const caseTypesFor = (roles: readonly Role[]): CaseType[] =>
+    Object.values(deps.handlers).filter((h) => staffCaseRoles(h.definition, roles).length > 0).map((h) => h.definition.type);
 
   const actorOf = (ctx: CaseActorContext): ActionActor =>
     ctx.kind === 'staff' ? { kind: 'staff', id: ctx.id, name: ctx.name } : { kind: 'resident', id: ctx.personId, name: ctx.name };
@@ -165,7 +173,7 @@ export function createCasesService(deps: CasesDeps) {
     const via = row.applicantPersonId ? 'portal' : 'branch';
     return [{
       eventKey: `${eventKey}:${row.contactEmail}`, channel: 'email', recipient: row.contactEmail, language: row.language, template,
-      params: { reference: row.reference, via, kind: subjectKindOf(row.caseType as CaseType), ...params },
+      params: { reference: row.reference, via, kind: handlerOf(row.caseType).subjectKind, ...params },
     }];
   }
 
@@ -184,12 +192,12 @@ export function createCasesService(deps: CasesDeps) {
     const rights = reader.kind === 'resident' && row.applicantPersonId !== reader.id ? await repository.representation(trx, row.id, reader.id) : undefined;
     const allowed = (k: string) => !rights || (k === 'withdraw' ? rights.includes('withdraw') : rights.includes('answer'));
     // A contested inclusion goes to the head of the office on paper: the linked appeal case is the correction's.
-    const canAppeal = Boolean(roles.includes('applicant') && subjectKindOf(row.caseType as CaseType) === 'correction' && !row.appealOf && !appealedBy && state.decision?.outcome === 'reject' && compareDates(on, appealUntil(state.decision.decidedOn) as PlainDate) <= 0);
+    const canAppeal = Boolean(roles.includes('applicant') && handlerOf(row.caseType).appealable && !row.appealOf && !appealedBy && state.decision?.outcome === 'reject' && compareDates(on, appealUntil(state.decision.decidedOn) as PlainDate) <= 0);
     return {
       id: row.id, reference: row.reference, caseType: row.caseType as CaseType, status: state.status as CaseView['status'], applicantName: row.applicantName,
       assigneeName: state.assignee?.name ?? null, receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false,
       deadlineAlert: row.deadlineAlert, version: state.version, channel: row.channel, language: row.language, workingDaysLeft: deadline?.workingDaysLeft ?? null,
-      subject: subjectView(row.caseType as CaseType, row.subject, state, reader.kind === 'staff'),
+      subject: handlerOf(row.caseType).subjectView(row.subject, state, reader.kind === 'staff'),
       deadline: {
         receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, rule: def.deadlineBasis, suspended: deadline?.suspended ?? false, suspendedDays: deadline?.suspendedDays ?? 0,
         workingDaysLeft: deadline?.workingDaysLeft ?? null, breached: deadline?.breached ?? false, extendedTo: state.extendedTo, extensionCap: deadline?.extensionCap ?? null,
@@ -365,15 +373,10 @@ export function createCasesService(deps: CasesDeps) {
       case 'answer-information':
         return { kind: 'answer-information', requestId: input.requestId, text: input.text, documentIds: [] };
       case 'propose-decision': {
-        const caseType = row.caseType as CaseType;
-        if (subjectKindOf(caseType) === 'inclusion' && input.outcome === 'accept' && state.linkedApplicant) {
-          invalid('outcome', `The applicant is already in the register (${state.linkedApplicant.personalCode}): they cannot be included again`, 'already-registered');
-        }
-        // An inclusion's duplicate check runs again now: the register may have changed since the case opened.
-        const duplicatesNow = subjectKindOf(caseType) === 'inclusion' && !state.linkedApplicant
-          ? await register.likelyDuplicates(trx, { actor: ctx.audit, channel: 'desk', caseReference: row.reference, requestId: ctx.requestId }, row.subject as unknown as InclusionSubjectData)
-          : undefined;
-        return { kind: 'propose-decision', outcome: input.outcome, legalBasis: definitionOf(row).decisionBasis, reasoning: input.reasoning, ruleTrace: [...systemChecks(caseType, row.subject, state, duplicatesNow), ...(input.ruleTrace ?? [])] };
+        const handler = handlerOf(row.caseType);
+        handler.checkProposal?.(row, state, input.outcome);
+        const checks = await handler.systemChecks(trx, accessFor(ctx, row), row, state);
+        return { kind: 'propose-decision', outcome: input.outcome, legalBasis: definitionOf(row).decisionBasis, reasoning: input.reasoning, ruleTrace: [...checks, ...(input.ruleTrace ?? [])] };
       }
       case 'return-proposal':
         return { kind: 'return-proposal', reason: input.reason };
@@ -474,35 +477,22 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /**
-   * What an action causes outside the case: messages; an approved correction changes the register; an
-   * approved inclusion registers the person, and the case is linked to them by a system action. Returns
-   * the case's state after any such action.
+   * What an action causes outside the case: messages, and what the type's handler does on an approval.
+   * Returns the case's state after any action the system appended.
    */
   async function effects(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, def: CaseTypeDefinition, state: CaseState, actions: CaseAction[], payload: ActionPayload): Promise<CaseState> {
     if (payload.kind === 'request-information') {
       await notifications.enqueue(trx, applicantMessage(row, 'information-requested', `case:${row.id}:request:${payload.requestId}`, { question: payload.question, dueOn: payload.dueOn }));
     }
     if (payload.kind !== 'approve-decision' || !state.decision) return state;
-    const registerCtx = { actor: ctx.audit, channel: 'system' as const, caseReference: row.reference, requestId: ctx.requestId };
-    const sourceDocument = `${row.reference} (lēmums ${state.decision.decidedOn})`;
     let after = state;
-    if (state.decision.outcome === 'accept' && subjectKindOf(def.type) === 'correction') {
-      const subject = row.subject as unknown as CorrectionSubjectData;
-      await register.correctFact(trx, registerCtx, subject.personId, { field: subject.field, value: subject.requestedValue, legalBasis: state.decision.legalBasis, sourceDocument });
-    }
-    if (state.decision.outcome === 'accept' && subjectKindOf(def.type) === 'inclusion') {
-      const s = row.subject as unknown as InclusionSubjectData;
-      const created = await register.includePerson(trx, registerCtx, {
-        givenNames: s.givenNames, surname: s.surname, sex: s.sex, birthDate: s.birthDate, birthCountry: s.birthCountry, legalStatus: s.legalStatus, citizenships: s.citizenships,
-        legalBasis: state.decision.legalBasis, sourceDocument,
-      });
-      const link: CaseAction = {
-        seq: state.version + 1, actor: { kind: 'system', id: 'register', name: null }, on: today(), at: clock.now().toISOString(),
-        payload: { kind: 'link-applicant', personId: created.personId, personalCode: created.personalCode, name: `${s.givenNames} ${s.surname}`, reason: '' },
-      };
-      const { kind, ...rest } = link.payload;
-      await repository.insertAction(trx, { caseId: row.id, seq: link.seq, kind, actorType: 'system', actorId: link.actor.id, actorName: null, onDate: link.on, at: link.at, payload: rest });
-      after = foldActions(def.lifecycle, [...actions, link]);
+    // The type's effect (a correction in the register, a new person …) may name an action the system appends.
+    const follow = await handlerOf(row.caseType).onApproved?.(trx, accessFor(ctx, row), row, { ...state, decision: state.decision });
+    if (follow) {
+      const action: CaseAction = { seq: state.version + 1, actor: { kind: 'system', id: row.caseType, name: null }, on: today(), at: clock.now().toISOString(), payload: follow };
+      const { kind, ...rest } = follow;
+      await repository.insertAction(trx, { caseId: row.id, seq: action.seq, kind, actorType: 'system', actorId: action.actor.id, actorName: null, onDate: action.on, at: action.at, payload: rest });
+      after = foldActions(def.lifecycle, [...actions, action]);
     }
     await notifications.enqueue(trx, applicantMessage(row, 'decision-made', `case:${row.id}:decision:${payload.decisionId}`, {
       outcome: state.decision.outcome, appealUntil: appealUntil(state.decision.decidedOn),
