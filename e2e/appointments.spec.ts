@@ -82,4 +82,17 @@ describe('appointments through both UIs', () => {
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-queue-screen');
   });
+
+  it('the branch’s supervisor shortens Friday’s hours', async () => {
+    await staffSignIn(h, 'supervisor');
+    await h.page.getByRole('link', { name: 'Nodaļas darba laiks' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Nodaļas darba laiks un vietas' }).waitFor();
+    await h.page.getByLabel('Slēdz: Piektdiena').fill('15:00');
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-branch-settings');
+    await h.page.getByRole('button', { name: 'Saglabāt' }).click();
+    await h.page.getByText(/^Saglabāts/).waitFor();
+    const settings = await h.page.request.get(`${h.baseUrl}/api/appointments/branches/${rigaId}/settings`);
+    expect(((await settings.json()) as { hours: Array<{ isoWeekday: number; closes: string }> }).hours.find((x) => x.isoWeekday === 5)?.closes).toBe('15:00');
+  });
 });

@@ -88,3 +88,23 @@ export const branchQueue = defineEndpoint({
   method: 'GET', path: '/api/public/appointments/branches/{branchId}/queue', summary: 'The walk-in queue for the waiting-room screen: the number called last and how many wait', tags: ['appointments'],
   params: z.object({ branchId: z.uuid() }), response: z.object({ lastCalled: z.number().int().nullable(), waiting: z.number().int() }),
 });
+
+/** A wall-clock time of day, 00:00–23:59. */
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is HH:MM, e.g. 08:30');
+
+export const BranchSettings = z.strictObject({
+  /** The days the branch is open (a day left out is closed), at most one entry per weekday. */
+  hours: z.array(z.strictObject({ isoWeekday: z.number().int().min(1).max(7), opens: TimeOfDay, closes: TimeOfDay })).max(7),
+  /** The services the branch takes appointments for, with the desks that serve each at once. */
+  services: z.array(z.strictObject({ code: ServiceCodeSchema, desks: z.number().int().min(1).max(50) })).max(SERVICE_CODES.length),
+});
+export type BranchSettings = z.infer<typeof BranchSettings>;
+
+export const readBranchSettings = defineEndpoint({
+  method: 'GET', path: '/api/appointments/branches/{branchId}/settings', summary: 'A branch’s opening hours and the desks per service (administrators; a supervisor for their own branch)', tags: ['appointments'],
+  params: z.object({ branchId: z.uuid() }), response: BranchSettings,
+});
+export const saveBranchSettings = defineEndpoint({
+  method: 'PUT', path: '/api/appointments/branches/{branchId}/settings', summary: 'Set a branch’s opening hours and desks; says how many booked visits no longer fit (they stay booked: the branch contacts them)', tags: ['appointments'],
+  params: z.object({ branchId: z.uuid() }), body: BranchSettings, response: BranchSettings.extend({ bookingsOutsideSlots: z.number().int() }),
+});

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'documents:read',
   'documents:invalidate',
   'appointments:desk',
+  'appointments:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,9 +40,9 @@ export const ROLE_PERMISSIONS = {
   'asylum-officer': ['branch:read', 'register:search', 'register:read'],
   'naturalization-officer': ['branch:read', 'register:search', 'register:read'],
   'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read'],
-  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'appointments:desk'],
+  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'appointments:desk', 'appointments:configure'],
   auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
-  administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics', 'notifications:read-outbox'],
+  administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics', 'notifications:read-outbox', 'appointments:configure'],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.
   'municipality-officer': ['register:read-municipality-declarations'],
 } as const satisfies Record<Role, readonly Permission[]>;

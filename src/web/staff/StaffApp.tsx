@@ -25,6 +25,7 @@ import { DashboardPage } from './cases/DashboardPage.tsx';
 import { NewCorrectionPage } from './cases/NewCorrectionPage.tsx';
 import { NewInclusionPage } from './cases/NewInclusionPage.tsx';
 import { DeskDayPage } from './appointments/DeskDayPage.tsx';
+import { BranchSettingsPage } from './appointments/BranchSettingsPage.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
 
 export function StaffApp() {
@@ -54,7 +55,8 @@ export function StaffApp() {
       <li><NavLink to="/" end>{t('staff.nav.home')}</NavLink></li>
       {can('cases:read') && <li><NavLink to="/cases" end>{t('staff.nav.queue')}</NavLink></li>}
       {can('cases:supervise') && <li><NavLink to="/cases/dashboard">{t('staff.nav.dashboard')}</NavLink></li>}
-      {can('appointments:desk') && <li><NavLink to="/appointments">{t('staff.nav.appointments')}</NavLink></li>}
+      {can('appointments:desk') && <li><NavLink to="/appointments" end>{t('staff.nav.appointments')}</NavLink></li>}
+      {can('appointments:configure') && <li><NavLink to="/appointments/settings">{t('staff.nav.branchSettings')}</NavLink></li>}
       {can('register:search') && <li><NavLink to="/register">{t('staff.nav.register')}</NavLink></li>}
       {can('register:record-event') && <li><NavLink to="/registration">{t('staff.nav.registration')}</NavLink></li>}
       {can('register:review-duplicates') && <li><NavLink to="/duplicates">{t('staff.nav.duplicates')}</NavLink></li>}
@@ -96,6 +98,7 @@ export function StaffApp() {
         <Route path="/cases/new" element={guard(<NewCorrectionPage />, 'cases:read')} />
         <Route path="/cases/new-inclusion" element={guard(<NewInclusionPage />, 'register:record-event')} />
         <Route path="/appointments" element={guard(<DeskDayPage />, 'appointments:desk')} />
+        <Route path="/appointments/settings" element={guard(<BranchSettingsPage ownBranchId={staff?.branchId ?? ''} anyBranch={Boolean(staff?.roles.includes('administrator'))} />, 'appointments:configure')} />
         <Route path="/cases/:caseId" element={guard(<CasePage canSupervise={can('cases:supervise')} />, 'cases:read')} />
         <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -109,6 +109,19 @@ export function createAppointmentsRepository() {
       };
     },
 
+    /** Replaces a branch's opening hours and offered services (desks) with the given ones. */
+    async replaceSettings(db: DbExecutor, branchId: string, hours: ReadonlyArray<{ isoWeekday: number; opens: string; closes: string }>, services: ReadonlyArray<{ code: string; desks: number }>): Promise<void> {
+      await db.deleteFrom('appointments.openingHours').where('branchId', '=', branchId).execute();
+      if (hours.length) await db.insertInto('appointments.openingHours').values(hours.map((h) => ({ branchId, isoWeekday: h.isoWeekday, opens: h.opens, closes: h.closes }))).execute();
+      await db.deleteFrom('appointments.branchService').where('branchId', '=', branchId).execute();
+      if (services.length) await db.insertInto('appointments.branchService').values(services.map((x) => ({ branchId, serviceCode: x.code, desks: x.desks }))).execute();
+    },
+
+    /** A branch's booked visits from an instant on. */
+    async bookedFrom(db: DbExecutor, branchId: string, from: string): Promise<BookingRow[]> {
+      return db.selectFrom('appointments.booking').selectAll().where('branchId', '=', branchId).where('status', '=', 'booked').where('startsAt', '>=', from).execute();
+    },
+
     /** Reference data for a branch that has none yet: the default services with their desks, and opening hours. */
     async ensureDefaults(db: DbExecutor, branchIds: readonly string[], services: ReadonlyArray<{ code: string; nameLv: string; nameEn: string; durationMinutes: number; desks: number }>, hours: ReadonlyArray<{ isoWeekday: number; opens: string; closes: string }>): Promise<void> {
       await db.insertInto('appointments.service').values(services.map(({ desks: _d, ...s }) => s)).onConflict((oc) => oc.column('code').doNothing()).execute();

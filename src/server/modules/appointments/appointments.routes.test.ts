@@ -128,6 +128,43 @@ describe('booking', () => {
   });
 });
 
+describe('branch settings', () => {
+  it('the branch’s supervisor sets its hours and desks: the slots follow, and visits that no longer fit are counted', async () => {
+    const supervisor = await signInStaff(ctx.app, 'supervisor');
+    const settingsUrl = `/api/appointments/branches/${branchId}/settings`;
+    const current = (await supervisor.request('GET', settingsUrl)).json() as { hours: Array<{ isoWeekday: number }>; services: Array<{ code: string; desks: number }> };
+    expect(current.hours.map((h) => h.isoWeekday)).toEqual([1, 2, 3, 4, 5]);
+    // Thursday 3 December now opens at 10:00; the 09:00 visits booked for it no longer fit.
+    const hours = [1, 2, 3, 5].map((d) => ({ isoWeekday: d, opens: '08:30', closes: '17:00' })).concat([{ isoWeekday: 4, opens: '10:00', closes: '18:00' }]);
+    const saved = await supervisor.request('PUT', settingsUrl, { hours, services: current.services });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ bookingsOutsideSlots: 3 });
+    expect((await slots('2026-12-03'))[0]).toMatchObject({ time: '10:00' });
+    // Back as it was, without the residence-permit service: it is offered no more.
+    const back = await supervisor.request('PUT', settingsUrl, { hours: current.hours, services: current.services.filter((x) => x.code !== 'residence-permit') });
+    expect(back.json()).toMatchObject({ bookingsOutsideSlots: 0 });
+    const offers = (await anna.request('GET', '/api/public/appointments/branches')).json() as { branches: Array<{ id: string; services: Array<{ code: string }> }> };
+    expect(offers.branches.find((b) => b.id === branchId)?.services.map((x) => x.code)).not.toContain('residence-permit');
+    await supervisor.request('PUT', settingsUrl, { hours: current.hours, services: current.services });
+  });
+
+  it('refuses a day that closes before it opens, a weekday twice, a bad time, another branch, and a registrar', async () => {
+    const supervisor = await signInStaff(ctx.app, 'supervisor');
+    const url = `/api/appointments/branches/${branchId}/settings`;
+    const services = [{ code: 'document-application', desks: 3 }];
+    const late = await supervisor.request('PUT', url, { hours: [{ isoWeekday: 1, opens: '17:00', closes: '08:00' }], services });
+    expect(late.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'hours.0.closes' }] });
+    const twice = await supervisor.request('PUT', url, { hours: [{ isoWeekday: 1, opens: '08:00', closes: '12:00' }, { isoWeekday: 1, opens: '13:00', closes: '16:00' }], services });
+    expect(twice.json()).toMatchObject({ errors: [{ path: 'hours.1.isoWeekday' }] });
+    expect((await supervisor.request('PUT', url, { hours: [{ isoWeekday: 1, opens: '8:00', closes: '12:00' }], services })).statusCode).toBe(400);
+    const offers = (await anna.request('GET', '/api/public/appointments/branches')).json() as { branches: Array<{ id: string; code: string }> };
+    const other = offers.branches.find((b) => b.code !== 'RIGA-1') as { id: string };
+    expect((await supervisor.request('GET', `/api/appointments/branches/${other.id}/settings`)).statusCode).toBe(403);
+    expect((await (await signInStaff(ctx.app, 'admin')).request('GET', `/api/appointments/branches/${other.id}/settings`)).statusCode).toBe(200);
+    expect((await (await signInStaff(ctx.app, 'registrar')).request('GET', url)).statusCode).toBe(403);
+  });
+});
+
 describe('the walk-in queue', () => {
   it('gives numbers in order, calls the lowest waiting one, and the waiting-room screen shows it', async () => {
     const desk = await signInStaff(ctx.app, 'registrar');

@@ -26,4 +26,9 @@ export function registerAppointmentsRoutes(app: FastifyInstance, deps: { appoint
   registerEndpoint(app, c.markAppointment, permission, async ({ principal, request, params, body }) => appointments.mark(desk(principal, request), params.bookingId, body.status));
   registerEndpoint(app, c.issueTicket, permission, async ({ principal, request, body }) => appointments.issueTicket(desk(principal, request), body.serviceCode));
   registerEndpoint(app, c.callNextTicket, permission, async ({ principal, request }) => appointments.callNext(desk(principal, request)));
+
+  const configure = { permission: 'appointments:configure' } as const;
+  const configuring = (p: StaffPrincipal) => ({ branchId: p.branchId, anyBranch: p.roles.includes('administrator') });
+  registerEndpoint(app, c.readBranchSettings, configure, async ({ principal, params }) => appointments.settings(configuring(principal), params.branchId));
+  registerEndpoint(app, c.saveBranchSettings, configure, async ({ principal, params, body }) => appointments.saveSettings(configuring(principal), params.branchId, body));
 }

@@ -12,7 +12,7 @@ import type { RegisterService } from '../register/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { zonedInstant, zonedTime } from '../../../shared/kernel/zoned-time.ts';
-import type { BookingView, ServiceCode } from '../../../shared/contracts/appointments.contract.ts';
+import type { BookingView, BranchSettings, ServiceCode } from '../../../shared/contracts/appointments.contract.ts';
 import { slotTimes, type Hours } from './slots.ts';
 import type { AppointmentsRepository, BookingRow } from './appointments.repository.ts';
 
@@ -41,6 +41,9 @@ export interface Branch {
 
 export type ResidentActor = { personId: string; audit: AuditActor; requestId?: string | undefined };
 export type DeskActor = { accountId: string; branchId: string; audit: AuditActor; requestId?: string | undefined };
+
+/** Who changes a branch's settings: an administrator for any branch, a supervisor for their own. */
+export type ConfiguringActor = { branchId: string; anyBranch: boolean };
 
 export interface AppointmentsDeps {
   db: Db;
@@ -89,6 +92,11 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       id: row.id, branchId: row.branchId, branchName: branch?.nameLv ?? '', serviceCode: row.serviceCode as ServiceCode, startsAt: at.toISOString(),
       date: plainDateInZone(at, tz), time: zonedTime(at, tz), status: row.status, personId: row.personId, personName: name,
     };
+  }
+
+  async function requireConfigurable(actor: ConfiguringActor, branchId: string): Promise<void> {
+    if (!(await deps.branches()).some((b) => b.id === branchId)) throw new AppError('NOT_FOUND', 'No such branch');
+    if (!actor.anyBranch && actor.branchId !== branchId) throw new AppError('FORBIDDEN', 'A supervisor sets the hours of their own branch only');
   }
 
   /** The resident and the persons they act for (minor children, wards), with names. */
@@ -264,6 +272,43 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
         }));
       });
       return rows.length;
+    },
+
+    /** A branch's opening hours and desks per service, for an administrator or the branch's supervisor. */
+    async settings(actor: ConfiguringActor, branchId: string): Promise<BranchSettings> {
+      await requireConfigurable(actor, branchId);
+      const [offers, hours] = await Promise.all([repository.branchServices(db), repository.openingHours(db)]);
+      return {
+        hours: hours.filter((h) => h.branchId === branchId).map(({ isoWeekday, opens, closes }) => ({ isoWeekday, opens, closes })),
+        services: offers.filter((o) => o.branchId === branchId).map((o) => ({ code: o.serviceCode as ServiceCode, desks: o.desks })),
+      };
+    },
+
+    /**
+     * Sets a branch's hours and desks. Booked visits that no longer fit (their time is no slot now, or
+     * their desk is gone) stay booked: the answer counts them, and the branch contacts those people.
+     */
+    async saveSettings(actor: ConfiguringActor, branchId: string, input: BranchSettings): Promise<BranchSettings & { bookingsOutsideSlots: number }> {
+      await requireConfigurable(actor, branchId);
+      input.hours.forEach((h, i) => {
+        if (input.hours.findIndex((x) => x.isoWeekday === h.isoWeekday) !== i) invalid(`hours.${i}.isoWeekday`, 'A weekday is listed twice');
+        if (h.closes <= h.opens) invalid(`hours.${i}.closes`, 'The branch must close after it opens');
+      });
+      input.services.forEach((x, i) => {
+        if (input.services.findIndex((y) => y.code === x.code) !== i) invalid(`services.${i}.code`, 'A service is listed twice');
+      });
+      const services = await repository.services(db);
+      const outside = await db.transaction().execute(async (trx) => {
+        await repository.replaceSettings(trx, branchId, input.hours, input.services);
+        const booked = await repository.bookedFrom(trx, branchId, clock.now().toISOString());
+        return booked.filter((b) => {
+          const offer = input.services.find((x) => x.code === b.serviceCode);
+          const duration = services.find((x) => x.code === b.serviceCode)?.durationMinutes ?? 0;
+          const at = new Date(b.startsAt);
+          return !offer || b.desk > offer.desks || !slotsOn(plainDateInZone(at, tz), input.hours, duration).some((s) => s.getTime() === at.getTime());
+        }).length;
+      });
+      return { ...input, bookingsOutsideSlots: outside };
     },
 
     /** Default services and opening hours for branches that have none (first start). */
