@@ -191,7 +191,7 @@ export function createCasesService(deps: CasesDeps) {
     // A representative is offered only what the representation allows.
     const rights = reader.kind === 'resident' && row.applicantPersonId !== reader.id ? await repository.representation(trx, row.id, reader.id) : undefined;
     const allowed = (k: string) => !rights || (k === 'withdraw' ? rights.includes('withdraw') : rights.includes('answer'));
-    // A contested inclusion goes to the head of the office on paper: the linked appeal case is the correction's.
+    // A refusal is contested in the portal where the type's handler allows it (a correction's; an inclusion's on paper).
     const canAppeal = Boolean(roles.includes('applicant') && handlerOf(row.caseType).appealable && !row.appealOf && !appealedBy && state.decision?.outcome === 'reject' && compareDates(on, appealUntil(state.decision.decidedOn) as PlainDate) <= 0);
     return {
       id: row.id, reference: row.reference, caseType: row.caseType as CaseType, status: state.status as CaseView['status'], applicantName: row.applicantName,
