@@ -41,6 +41,19 @@ describe('documents through both UIs', () => {
     await h.page.getByRole('row', { name: new RegExp(stolen) }).getByText('nozagts').waitFor();
   });
 
+  it('the resident gives an e-mail address for the office’s reminders', async () => {
+    await h.page.getByRole('link', { name: 'Mani kontakti' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Mani kontakti' }).waitFor();
+    await h.page.getByLabel('E-pasts').fill('anna@example');
+    await h.page.getByRole('button', { name: 'Saglabāt' }).click();
+    await h.page.getByRole('alert').getByText('E-pasts').waitFor();
+    await h.page.getByLabel('E-pasts').fill('anna@example.invalid');
+    await h.page.getByRole('button', { name: 'Saglabāt' }).click();
+    await h.page.getByText('Atgādinājumus sūtīsim uz anna@example.invalid.').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'portal-my-contact');
+  });
+
   it('anyone checks the number without signing in and learns it is invalid; an unknown number is unknown', async () => {
     await h.page.context().clearCookies();
     await h.page.goto(`${h.baseUrl}/`);

@@ -119,7 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   let branchNames: Promise<Map<string, string>> | undefined;
   const documents = createDocumentsService({
     db, clock, timeZone: config.timeZone, audit, register, repository: createDocumentsRepository(),
-    numberPrefixes: config.documents.numberPrefixes, mrzNationality: config.documents.mrzNationality,
+    numberPrefixes: config.documents.numberPrefixes, mrzNationality: config.documents.mrzNationality, notifications,
+    contactsOf: (ids) => identity.residentContacts(ids),
     branchName: async (id) => {
       branchNames ??= identity.listBranches().then((bs) => new Map(bs.map((b) => [b.id, b.nameLv])));
       return (await branchNames).get(id) ?? null;
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     loadDocumentIndex: () => documents.loadIndex(),
     remindAppointments: () => appointments.remind(),
+    remindExpiringDocuments: () => documents.remindExpiring(),
     ensureAppointmentDefaults: () => appointments.ensureDefaults(),
     refreshDocumentIndex: () => documents.refreshIndex(),
     seedDemoDocuments: async () => {
@@ -211,6 +213,8 @@ export interface BackgroundJobs {
   watchDeadlines(): Promise<{ warned: number; breached: number }>;
   /** Demo cases in each step for the demo persons (first start in demo mode; nothing if any case exists). */
   seedDemoCases(): Promise<number>;
+  /** Tells holders of documents expiring in about three months (once per document). */
+  remindExpiringDocuments(): Promise<number>;
   /** Reminds visitors of tomorrow's appointments (once per booking). */
   remindAppointments(): Promise<number>;
   /** Default services and opening hours for branches without any. */

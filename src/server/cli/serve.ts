@@ -53,6 +53,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       config.outbox.intervalSeconds > 0 ? repeatEvery(config.outbox.intervalSeconds * 1000, () => app.backgroundJobs.deliverOutbox(), (e) => app.log.error({ err: e }, 'outbox delivery failed')) : undefined,
       config.deadlines.watchMinutes > 0 ? repeatEvery(config.deadlines.watchMinutes * 60_000, () => app.backgroundJobs.watchDeadlines(), (e) => app.log.error({ err: e }, 'deadline watch failed')) : undefined,
       config.deadlines.watchMinutes > 0 ? repeatEvery(config.deadlines.watchMinutes * 60_000, () => app.backgroundJobs.remindAppointments(), (e) => app.log.error({ err: e }, 'appointment reminders failed')) : undefined,
+      config.deadlines.watchMinutes > 0 ? repeatEvery(config.deadlines.watchMinutes * 60_000, () => app.backgroundJobs.remindExpiringDocuments(), (e) => app.log.error({ err: e }, 'document expiry reminders failed')) : undefined,
       config.documents.indexRefreshSeconds > 0
         ? repeatEvery(config.documents.indexRefreshSeconds * 1000, () => app.backgroundJobs.refreshDocumentIndex(), (e) => app.log.error({ err: e }, 'document index refresh failed'))
         : undefined,

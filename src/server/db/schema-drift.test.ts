@@ -15,6 +15,7 @@ const DECLARED: Record<string, string[]> = {
   'identity.staff_account': ['id', 'username', 'display_name', 'email', 'password_hash', 'roles', 'branch_id', 'institution', 'totp_secret', 'totp_enabled', 'totp_last_step', 'is_demo', 'failed_login_count', 'locked_until', 'oidc_subject', 'created_at', 'disabled_at'],
   'identity.session': ['id', 'token_hash', 'kind', 'staff_account_id', 'person_id', 'personal_code', 'display_name', 'auth_method', 'csrf_token', 'mfa_pending', 'created_at', 'last_seen_at', 'expires_at', 'ended_at', 'end_reason', 'ip', 'user_agent'],
   'identity.demo_eid_person': ['person_id', 'personal_code', 'given_names', 'surname', 'birth_date'],
+  'identity.resident_contact': ['person_id', 'email', 'language', 'updated_at'],
   'identity.oidc_pending_login': ['state', 'kind', 'code_verifier', 'nonce', 'return_to', 'created_at'],
   'audit.entry': ['seq', 'id', 'occurred_at', 'actor_type', 'actor_id', 'actor_name', 'actor_role', 'institution', 'action', 'purpose', 'legal_basis', 'case_reference', 'reason', 'subject_person_id', 'resource', 'touched', 'request_id', 'prev_hash', 'hash'],
   'audit.chain_head': ['id', 'seq', 'hash'],

@@ -12,6 +12,7 @@ import * as registerSearchHashes from './20261130T0100_register_search_hashes.ts
 import * as casesAndNotificationsCreate from './20261130T0200_cases_and_notifications_create.ts';
 import * as documentsCreate from './20261130T0300_documents_create.ts';
 import * as appointmentsCreate from './20261130T0400_appointments_create.ts';
+import * as residentContactCreate from './20261130T0500_resident_contact_create.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T0200_cases_and_notifications_create': casesAndNotificationsCreate,
   '20261130T0300_documents_create': documentsCreate,
   '20261130T0400_appointments_create': appointmentsCreate,
+  '20261130T0500_resident_contact_create': residentContactCreate,
 };

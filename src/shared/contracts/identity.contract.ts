@@ -155,3 +155,13 @@ export const getClientConfig = defineEndpoint({
   method: 'GET', path: '/api/config', summary: 'What the web apps need to know about this installation', tags: ['platform'],
   response: PublicClientConfig,
 });
+
+/** Where a resident wants the office's reminders (an expiring document …); null: nowhere. */
+export const ResidentContact = z.object({ email: z.email().max(254).nullable(), language: z.enum(['lv', 'en']) });
+export const readMyContact = defineEndpoint({
+  method: 'GET', path: '/api/portal/me/contact', summary: 'My e-mail address for the office’s reminders', tags: ['identity'], response: ResidentContact,
+});
+export const saveMyContact = defineEndpoint({
+  method: 'PUT', path: '/api/portal/me/contact', summary: 'Set (or, with null, remove) my e-mail address for the office’s reminders', tags: ['identity'],
+  body: z.strictObject({ email: z.email().max(254).nullable(), language: z.enum(['lv', 'en']).default('lv') }), response: ResidentContact,
+});

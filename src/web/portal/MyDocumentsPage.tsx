@@ -1,5 +1,6 @@
 /** My documents and my minor children's and wards': validity, and reporting one lost or stolen (it is invalid at once). */
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listMyDocuments, reportMyDocument, type DocumentView } from '../../shared/contracts/documents.contract.ts';
 import { callApi } from '../api/client.ts';
@@ -24,6 +25,7 @@ export function MyDocumentsPage() {
     <>
       <PageTitle>{t('documents.my.title')}</PageTitle>
       <p className="lead">{t('documents.my.intro')}</p>
+      <p>{t('documents.my.remindersHint')} <Link to="/my/contact">{t('portal.contact.title')}</Link></p>
       {done && <Notice kind="success">{done}</Notice>}
       {docs.data.documents.length === 0 && <p>{t('documents.my.none')}</p>}
       {holders.map((holder) => (

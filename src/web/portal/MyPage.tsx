@@ -34,6 +34,10 @@ export function MyPage({ resident }: { resident: { displayName: string; personal
           <p>{t('portal.cases.cardIntro')}</p>
         </div>
         <div className="card">
+          <h2><Link to="/my/contact">{t('portal.contact.title')}</Link></h2>
+          <p>{t('portal.contact.cardIntro')}</p>
+        </div>
+        <div className="card">
           <h2><Link to="/my/data-use">{t('portal.my.dataUseLink')}</Link></h2>
           <p>{t('portal.dataUse.intro')}</p>
         </div>

@@ -19,6 +19,7 @@ import { MyDocumentsPage } from './MyDocumentsPage.tsx';
 import { MyAppointmentsPage } from './MyAppointmentsPage.tsx';
 import { BookAppointmentPage } from './BookAppointmentPage.tsx';
 import { QueueScreenPage } from './QueueScreenPage.tsx';
+import { MyContactPage } from './MyContactPage.tsx';
 
 export function PortalApp() {
   const t = useT();
@@ -59,6 +60,7 @@ export function PortalApp() {
         <Route path="/queue" element={<QueueScreenPage />} />
         <Route path="/my/documents" element={guard(<MyDocumentsPage />)} />
         <Route path="/my/appointments" element={guard(<MyAppointmentsPage />)} />
+        <Route path="/my/contact" element={guard(<MyContactPage />)} />
         <Route path="/my/appointments/new" element={guard(<BookAppointmentPage />)} />
         <Route path="/my/cases" element={guard(<MyCasesPage />)} />
         <Route path="/my/cases/new" element={guard(<CorrectionRequestPage />)} />

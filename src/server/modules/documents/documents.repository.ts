@@ -74,6 +74,11 @@ export function createDocumentsRepository() {
         .select(['d.number', 'd.documentType', 'd.validUntil', 'd.invalidatedOn']).where('c.at', '>=', since).execute();
     },
 
+    /** Valid documents whose last day falls between two days (the expiry reminders). */
+    async expiringBetween(db: DbExecutor, from: string, to: string, limit: number): Promise<DocumentRow[]> {
+      return db.selectFrom('documents.document').selectAll().where('invalidatedOn', 'is', null).where('validUntil', '>=', from).where('validUntil', '<=', to).limit(limit).execute();
+    },
+
     async count(db: DbExecutor): Promise<number> {
       const row = await db.selectFrom('documents.document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);

@@ -118,6 +118,34 @@ describe('the in-memory validity index (decision 0019)', () => {
   });
 });
 
+describe('expiry reminders', () => {
+  it('go about three months ahead, once, to holders who gave an address in the portal', async () => {
+    const bad = await anna.request('PUT', '/api/portal/me/contact', { email: 'not-an-address', language: 'en' });
+    expect(bad.statusCode).toBe(400);
+    const set = await anna.request('PUT', '/api/portal/me/contact', { email: 'anna@example.invalid', language: 'en' });
+    expect(set.json()).toEqual({ email: 'anna@example.invalid', language: 'en' });
+    expect((await anna.request('GET', '/api/portal/me/contact')).json()).toEqual({ email: 'anna@example.invalid', language: 'en' });
+    const db = ctx.database.db;
+    const expiring = (id: string, personId: string, number: string) => db.insertInto('documents.document').values({
+      id, documentType: 'passport', number, personId, surname: 'X', givenNames: 'Y', nationality: 'LVA', issuedOn: '2017-02-27', validUntil: '2027-02-26',
+      issuingBranchId: null, mrz: ['X'], invalidatedOn: null, invalidationReason: null, invalidationNote: null, invalidatedBy: null, issuedAt: ctx.clock.now().toISOString(), invalidatedAt: null,
+    }).execute();
+    await expiring('00000000-0000-4000-8000-00000000e001', ANNA, 'LV8888881');
+    await expiring('00000000-0000-4000-8000-00000000e002', SERGEJS, 'LV8888882');
+    expect(await ctx.app.backgroundJobs.remindExpiringDocuments()).toBeGreaterThanOrEqual(1);
+    await ctx.app.backgroundJobs.remindExpiringDocuments();
+    await ctx.app.backgroundJobs.deliverOutbox();
+    const admin = await signInStaff(ctx.app, 'admin');
+    const outbox = (await admin.request('GET', '/api/notifications/outbox?limit=500')).json() as { messages: Array<{ template: string; recipient: string; subject: string | null; eventKey: string }> };
+    const reminders = outbox.messages.filter((m) => m.template === 'document-expiring');
+    expect(reminders.map((m) => m.recipient)).toEqual(['anna@example.invalid']);
+    expect(reminders[0]?.subject).toBe('Citizen’s passport LV8888881 is valid until 2027-02-26');
+    // Removing the address stops the reminders.
+    expect((await anna.request('PUT', '/api/portal/me/contact', { email: null })).json()).toEqual({ email: null, language: 'lv' });
+    expect((await anna.request('GET', '/api/portal/me/contact')).json()).toMatchObject({ email: null });
+  });
+});
+
 describe('invalidation', () => {
   it('the holder reports a passport stolen: invalid at once; the check and the partners’ feed say so; a second report is refused', async () => {
     const mine = (await anna.request('GET', '/api/portal/me/documents')).json() as { documents: Doc[] };

@@ -11,12 +11,17 @@ import type { Clock } from '../../platform/clock.ts';
 import { createKeyedLookup } from '../../platform/batcher.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { LifeEventHook, RegisterService } from '../register/index.ts';
-import { compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { NotificationsService } from '../notifications/index.ts';
+import { translate, type MessageKey } from '../../platform/messages.ts';
+import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
 import type { DocumentType, DocumentView, InvalidationReason, ValidityAnswer } from '../../../shared/contracts/documents.contract.ts';
 import { DOCUMENT_RULES, documentMrz, documentTypesFor, mrzNationality, validityOn, validUntilByAge } from './document-rules.ts';
 import type { DocumentRow, DocumentsRepository } from './documents.repository.ts';
 import { ValidityIndex } from './validity-index.ts';
+
+/** Holders hear of an expiring document this many days ahead (about three months). */
+const EXPIRY_NOTICE_DAYS = 90;
 
 /** A refresh re-reads the changes of this long before the last one, so a transaction that committed late is not missed. */
 const REFRESH_OVERLAP_MS = 60_000;
@@ -47,6 +52,9 @@ export interface DocumentsDeps {
   mrzNationality: Readonly<Record<string, string>>;
   /** A branch's name for the screens (identity). */
   branchName: (branchId: string) => Promise<string | null>;
+  notifications: NotificationsService;
+  /** Where holders want the office's reminders (identity: the resident's own setting). */
+  contactsOf: (personIds: readonly string[]) => Promise<Map<string, { email: string; language: 'lv' | 'en' }>>;
 }
 
 export function createDocumentsService(deps: DocumentsDeps) {
@@ -261,6 +269,27 @@ export function createDocumentsService(deps: DocumentsDeps) {
         }
       }
     }) satisfies LifeEventHook,
+
+    /**
+     * Tells holders, about three months ahead, that a document will expire (DOMAIN.md §3: apply in time).
+     * The window is a week wide, so a missed day is caught up; each document's reminder has one key, so
+     * nothing is sent twice. Only holders who gave an address in the portal hear of it.
+     */
+    async remindExpiring(limit = 10_000): Promise<number> {
+      const on = today();
+      const rows = await repository.expiringBetween(db, addDays(on, EXPIRY_NOTICE_DAYS - 7), addDays(on, EXPIRY_NOTICE_DAYS), limit);
+      const contacts = await deps.contactsOf([...new Set(rows.map((r) => r.personId))]);
+      const messages = rows.flatMap((r) => {
+        const c = contacts.get(r.personId);
+        if (!c) return [];
+        return [{
+          eventKey: `document:${r.id}:expiring:${c.email}`, channel: 'email' as const, recipient: c.email, language: c.language, template: 'document-expiring' as const,
+          params: { document: translate(c.language, `documents.type.${r.documentType}` as MessageKey), number: r.number, validUntil: r.validUntil },
+        }];
+      });
+      if (messages.length) await db.transaction().execute((trx) => deps.notifications.enqueue(trx, messages));
+      return messages.length;
+    },
 
     hasDocuments: async () => (await repository.count(db)) > 0,
   };

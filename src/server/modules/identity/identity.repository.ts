@@ -130,6 +130,21 @@ export function createIdentityRepository() {
       return db.selectFrom('identity.branch').select(['id', 'code']).where('id', '=', id).executeTakeFirst();
     },
 
+    async contactOf(db: DbExecutor, personId: string) {
+      return db.selectFrom('identity.residentContact').select(['email', 'language']).where('personId', '=', personId).executeTakeFirst();
+    },
+    async contactsOf(db: DbExecutor, personIds: readonly string[]) {
+      if (personIds.length === 0) return [];
+      return db.selectFrom('identity.residentContact').select(['personId', 'email', 'language']).where('personId', 'in', [...personIds]).execute();
+    },
+    async saveContact(db: DbExecutor, row: { personId: string; email: string; language: 'lv' | 'en'; updatedAt: string }): Promise<void> {
+      await db.insertInto('identity.residentContact').values(row)
+        .onConflict((oc) => oc.column('personId').doUpdateSet({ email: row.email, language: row.language, updatedAt: row.updatedAt })).execute();
+    },
+    async deleteContact(db: DbExecutor, personId: string): Promise<void> {
+      await db.deleteFrom('identity.residentContact').where('personId', '=', personId).execute();
+    },
+
     async insertPendingOidc(db: DbExecutor, row: { state: string; kind: 'staff' | 'resident'; codeVerifier: string; nonce: string; returnTo: string; createdAt: string }): Promise<void> {
       await db.insertInto('identity.oidcPendingLogin').values(row).execute();
     },

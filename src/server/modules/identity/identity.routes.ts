@@ -84,6 +84,8 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
   });
 
   registerEndpoint(app, contract.listBranches, { permission: 'branch:read' }, async () => ({ branches: await identity.listBranches() }));
+  registerEndpoint(app, contract.readMyContact, 'resident', async ({ principal }) => identity.residentContact(principal.personId));
+  registerEndpoint(app, contract.saveMyContact, 'resident', async ({ principal, body }) => identity.saveResidentContact(principal.personId, body));
 
   registerEndpoint(app, contract.listStaffAccounts, { permission: 'staff:read' }, async ({ principal }) => ({ accounts: (await identity.listStaff(principal)).map(summary) }));
 

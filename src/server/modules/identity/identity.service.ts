@@ -301,6 +301,28 @@ export function createIdentityService(deps: {
 
     listBranches: () => repo.listBranches(db),
 
+    /** Where the resident wants the office's reminders (null: nowhere). Their own data: the read is audited. */
+    async residentContact(personId: string): Promise<{ email: string | null; language: 'lv' | 'en' }> {
+      return db.transaction().execute(async (trx) => {
+        await audit.record(trx, { actor: { type: 'resident', id: personId, name: null, role: 'resident', institution: 'Civitas' }, action: 'read', purpose: 'data-subject-access', legalBasis: 'Fizisko personu datu apstrādes likums', subjectPersonId: personId, resource: 'identity.resident_contact', touched: ['email'] });
+        const c = await repo.contactOf(trx, personId);
+        return { email: c?.email ?? null, language: c?.language ?? 'lv' };
+      });
+    },
+
+    /** Sets or (with null) removes the resident's contact address, audited. */
+    async saveResidentContact(personId: string, input: { email: string | null; language: 'lv' | 'en' }): Promise<{ email: string | null; language: 'lv' | 'en' }> {
+      await db.transaction().execute(async (trx) => {
+        if (input.email) await repo.saveContact(trx, { personId, email: input.email, language: input.language, updatedAt: clock.now().toISOString() });
+        else await repo.deleteContact(trx, personId);
+        await audit.record(trx, { actor: { type: 'resident', id: personId, name: null, role: 'resident', institution: 'Civitas' }, action: input.email ? 'update' : 'delete', purpose: 'data-subject-access', legalBasis: 'Fizisko personu datu apstrādes likums', subjectPersonId: personId, resource: 'identity.resident_contact', touched: ['email'] });
+      });
+      return input;
+    },
+
+    /** Contact addresses of persons, for the office's reminders (read in the sending job's own trail). */
+    residentContacts: async (personIds: readonly string[]) => new Map((await repo.contactsOf(db, personIds)).map((c) => [c.personId, { email: c.email, language: c.language }])),
+
     /** Supervisors see their own branch; administrators and auditors see every account. */
     /** The active staff of a branch, without secrets: whom a case may be assigned to, and who hears of its deadline. */
     async branchStaff(branchId: string): Promise<StaffMember[]> {

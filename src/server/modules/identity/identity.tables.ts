@@ -71,10 +71,18 @@ export interface OidcPendingLoginTable {
   createdAt: Timestamp;
 }
 
+export interface ResidentContactTable {
+  personId: string;
+  email: string;
+  language: 'lv' | 'en';
+  updatedAt: string;
+}
+
 export interface IdentityTables {
   'identity.branch': BranchTable;
   'identity.staffAccount': StaffAccountTable;
   'identity.session': SessionTable;
   'identity.demoEidPerson': DemoEidPersonTable;
   'identity.oidcPendingLogin': OidcPendingLoginTable;
+  'identity.residentContact': ResidentContactTable;
 }

@@ -14,7 +14,7 @@ import { translate, type Locale, type MessageKey } from '../../platform/messages
 import type { NotificationsRepository, OutboxRow } from './notifications.repository.ts';
 import type { Transport } from './transports.ts';
 
-export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached', 'information-overdue', 'appointment-booked', 'appointment-reminder'] as const;
+export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached', 'information-overdue', 'appointment-booked', 'appointment-reminder', 'document-expiring'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export interface OutgoingMessage {
