@@ -142,6 +142,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     remindAppointments: () => appointments.remind(),
     remindExpiringDocuments: () => documents.remindExpiring(),
     ensureAppointmentDefaults: () => appointments.ensureDefaults(),
+    seedDemoAppointments: async () => {
+      const branch = await portalBranch();
+      return branch ? appointments.seedDemo(branch.id, demoRegisterPersons().filter((p) => !p.deathDate && p.legalStatus === 'citizen').map((p) => ({ personId: p.personId }))) : 0;
+    },
     refreshDocumentIndex: () => documents.refreshIndex(),
     seedDemoDocuments: async () => {
       const branch = await portalBranch();
@@ -217,6 +221,8 @@ export interface BackgroundJobs {
   remindExpiringDocuments(): Promise<number>;
   /** Reminds visitors of tomorrow's appointments (once per booking). */
   remindAppointments(): Promise<number>;
+  /** Demo visits on the next working day (demo mode; nothing if any booking exists). */
+  seedDemoAppointments(): Promise<number>;
   /** Default services and opening hours for branches without any. */
   ensureAppointmentDefaults(): Promise<void>;
   /** Loads every document's validity into memory for the public check (decision 0019). */

@@ -39,6 +39,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.seedDemo) await app.backgroundJobs.seedDemoDocuments();
     // Branches get the default services and opening hours until an administrator sets their own.
     await app.backgroundJobs.ensureAppointmentDefaults();
+    if (config.seedDemo) await app.backgroundJobs.seedDemoAppointments();
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;
     // PGlite runs with fsync off (safe against a crash, not a power cut), so embedded mode backs itself up.

@@ -21,6 +21,8 @@ export function MyDocumentsPage() {
   const [done, setDone] = useState<string>();
   if (!docs.data) return <p>{docs.isError ? t('error.INTERNAL') : t('common.loading')}</p>;
   const holders = [...new Set(docs.data.documents.map((d) => d.holderName))];
+  // A document is renewed from six months before it expires.
+  const renewFrom = new Date(Date.now() + 183 * 86_400_000).toISOString().slice(0, 10);
   return (
     <>
       <PageTitle>{t('documents.my.title')}</PageTitle>
@@ -41,7 +43,13 @@ export function MyDocumentsPage() {
                   <td>{d.number}</td>
                   <td>{d.validUntil}</td>
                   <td><DocumentStatus doc={d} /></td>
-                  <td>{d.status === 'valid' && <button type="button" className="button button--secondary" onClick={() => { setDone(undefined); setReporting(d); }}>{t('documents.my.reportButton', { number: d.number })}</button>}</td>
+                  <td>
+                    <div className="button-row">
+                      {d.status === 'valid' && <button type="button" className="button button--secondary" onClick={() => { setDone(undefined); setReporting(d); }}>{t('documents.my.reportButton', { number: d.number })}</button>}
+                      {/* A new document is applied for at a branch, so renewing starts with booking the visit. */}
+                      {(d.status === 'invalid' || d.validUntil <= renewFrom) && <Link className="button button--secondary" to={`/my/appointments/new?service=document-application&person=${d.holderPersonId}`}>{t('documents.my.renew', { number: d.number })}</Link>}
+                    </div>
+                  </td>
                 </tr>
               ))}
             </tbody>

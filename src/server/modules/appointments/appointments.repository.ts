@@ -39,6 +39,10 @@ export function createAppointmentsRepository() {
       return undefined;
     },
 
+    async anyBooking(db: DbExecutor): Promise<boolean> {
+      return Boolean(await db.selectFrom('appointments.booking').select('id').limit(1).executeTakeFirst());
+    },
+
     async byId(db: DbExecutor, id: string, lock = false): Promise<BookingRow | undefined> {
       let q = db.selectFrom('appointments.booking').selectAll().where('id', '=', id);
       if (lock) q = q.forUpdate();

@@ -311,6 +311,26 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       return { ...input, bookingsOutsideSlots: outside };
     },
 
+    /**
+     * Demo visits on the next working day at the online-applications branch, booked through the service like
+     * real ones, so the desk's list has people on first start. Only while no booking exists.
+     */
+    async seedDemo(branchId: string, visitors: ReadonlyArray<{ personId: string }>): Promise<number> {
+      if (await repository.anyBooking(db)) return 0;
+      let day = addDays(today(), 1);
+      while (slotsOn(day, (await repository.openingHours(db)).filter((h) => h.branchId === branchId), 15).length === 0) day = addDays(day, 1);
+      const plan: Array<[ServiceCode, string]> = [['document-application', '09:00'], ['document-pickup', '09:30'], ['document-application', '10:15']];
+      let booked = 0;
+      for (const [i, v] of visitors.slice(0, plan.length).entries()) {
+        const [service, time] = plan[i] as [ServiceCode, string];
+        await this.book({ personId: v.personId, audit: { type: 'system', id: 'demo-seed', name: null, role: 'system', institution: 'Civitas' } }, {
+          branchId, serviceCode: service, startsAt: zonedInstant(day, time, tz).toISOString(), language: 'lv',
+        });
+        booked++;
+      }
+      return booked;
+    },
+
     /** Default services and opening hours for branches that have none (first start). */
     async ensureDefaults(): Promise<void> {
       await repository.ensureDefaults(db, (await deps.branches()).map((b) => b.id), DEFAULT_SERVICES, DEFAULT_HOURS);
