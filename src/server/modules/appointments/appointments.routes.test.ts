@@ -1,12 +1,11 @@
 /**
  * Appointments over HTTP (the test clock: Monday 2026-11-30, 10:00 in Riga): what branches offer, free
  * slots, booking for self and child, one booking per service, moving and cancelling, a full slot, the
- * desk's day list with arrivals and no-shows, reminders, the walk-in queue; and the race for seats.
+ * desk's day list with arrivals and no-shows, reminders, the walk-in queue, branch settings. The race for
+ * seats is appointments.race.test.ts.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
-import { createAppointmentsRepository } from './appointments.repository.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
 const SOFIJA = '00000000-0000-4000-8000-000000000006';
@@ -175,22 +174,5 @@ describe('the walk-in queue', () => {
     expect((await anna.request('GET', `/api/public/appointments/branches/${branchId}/queue`)).json()).toEqual({ lastCalled: a.number, waiting: 1 });
     expect((await desk.request('POST', '/api/appointments/tickets/call-next')).json()).toMatchObject({ number: b.number, waiting: 0 });
     expect((await desk.request('POST', '/api/appointments/tickets/call-next')).json()).toMatchObject({ number: null, waiting: 0 });
-  });
-});
-
-describe('the race for seats', () => {
-  it('1,000 concurrent bookings at 100 one-desk slots give exactly 100 bookings, one per slot', async () => {
-    const repository = createAppointmentsRepository();
-    const db = ctx.database.db;
-    const slotsAt = Array.from({ length: 100 }, (_, i) => new Date(Date.UTC(2027, 0, 4, 6, 30) + i * 30 * 60_000).toISOString());
-    const now = new Date().toISOString();
-    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => db.transaction().execute((trx) => repository.takeSeat(trx, {
-      id: randomUUID(), branchId, serviceCode: 'residence-permit', startsAt: slotsAt[i % 100] as string, personId: randomUUID(), bookedByPersonId: randomUUID(),
-      contactEmail: null, language: 'lv', status: 'booked', createdAt: now, changedAt: now,
-    }, 1))));
-    expect(results.filter((r) => r !== undefined)).toHaveLength(100);
-    const rows = await db.selectFrom('appointments.booking').select(['startsAt']).where('serviceCode', '=', 'residence-permit').where('status', '<>', 'cancelled').execute();
-    expect(rows).toHaveLength(100);
-    expect(new Set(rows.map((r) => new Date(r.startsAt).toISOString())).size).toBe(100);
   });
 });
