@@ -28,7 +28,7 @@ export function PersonDocuments({ personId, purpose, canRead, canInvalidate, tod
       {docs.data && docs.data.documents.length > 0 && (
         <table className="data">
           <caption className="visually-hidden">{t('register.section.documents')}</caption>
-          <thead><tr><th scope="col">{t('documents.field.type')}</th><th scope="col">{t('documents.field.number')}</th><th scope="col">{t('documents.field.issued')}</th><th scope="col">{t('documents.field.validUntil')}</th><th scope="col">{t('documents.field.status')}</th><th scope="col">MRZ</th></tr></thead>
+          <thead><tr><th scope="col">{t('documents.field.type')}</th><th scope="col">{t('documents.field.number')}</th><th scope="col">{t('documents.field.issued')}</th><th scope="col">{t('documents.field.validUntil')}</th><th scope="col">{t('documents.field.status')}</th><th scope="col">{t('documents.field.mrz')}</th></tr></thead>
           <tbody>
             {docs.data.documents.map((d) => (
               <tr key={d.id}>
