@@ -5,7 +5,7 @@
  * axe-clean on every page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,10 +20,7 @@ let rigaId = '';
 
 describe('appointments through both UIs', () => {
   it('the resident books the first free time on the next working day (choosing no time is named first)', async () => {
-    await h.page.goto(`${h.baseUrl}/sign-in/demo-eid`);
-    await h.page.getByLabel(/Anna Marija Ozola/).check();
-    await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
-    await h.page.getByRole('heading', { level: 1, name: /Labdien/ }).waitFor();
+    await residentSignIn(h, /Anna Marija Ozola/);
     await h.page.getByRole('link', { name: 'Mani pieraksti' }).first().click();
     await h.page.getByRole('heading', { level: 1, name: 'Mani pieraksti' }).waitFor();
     await h.page.getByRole('link', { name: 'Pierakstīties' }).click();

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 const evidence = path.join(os.tmpdir(), `dzimsanas-apliecība-${process.pid}.pdf`);
@@ -22,13 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function residentSignIn(): Promise<void> {
-  await h.page.context().clearCookies();
-  await h.page.goto(`${h.baseUrl}/sign-in/demo-eid`);
-  await h.page.getByLabel(/Anna Marija Ozola/).check();
-  await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
-  await h.page.getByRole('heading', { level: 1, name: /Labdien/ }).waitFor();
-}
+const annaSignIn = () => residentSignIn(h, /Anna Marija Ozola/);
 
 async function staff(username: string): Promise<void> {
   await h.page.context().clearCookies();
@@ -46,7 +40,7 @@ let reference = '';
 
 describe('a register correction case through both UIs', () => {
   it('the resident asks for a correction with evidence (a missing field is named first)', async () => {
-    await residentSignIn();
+    await annaSignIn();
     await h.page.getByRole('link', { name: 'Mani iesniegumi' }).first().click();
     await h.page.getByRole('heading', { level: 1, name: 'Mani iesniegumi' }).waitFor();
     await h.page.getByRole('link', { name: 'Lūgt labot reģistra datus' }).click();
@@ -87,7 +81,7 @@ describe('a register correction case through both UIs', () => {
   });
 
   it('the resident answers with a scan', async () => {
-    await residentSignIn();
+    await annaSignIn();
     await h.page.goto(`${h.baseUrl}/my/cases`);
     await h.page.getByRole('row', { name: new RegExp(reference) }).getByRole('link', { name: 'Jums jāatbild' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
@@ -130,7 +124,7 @@ describe('a register correction case through both UIs', () => {
   });
 
   it('the resident reads the decision and downloads the PDF', async () => {
-    await residentSignIn();
+    await annaSignIn();
     await h.page.goto(`${h.baseUrl}/my/cases`);
     await h.page.getByRole('row', { name: new RegExp(reference) }).getByText('Labots').waitFor();
     await h.page.getByRole('link', { name: reference }).click();
@@ -168,7 +162,7 @@ describe('a register correction case through both UIs', () => {
   });
 
   it('the resident reads the application in English', async () => {
-    await residentSignIn();
+    await annaSignIn();
     await h.page.goto(`${h.baseUrl}/my/cases`);
     await h.page.getByRole('button', { name: /Valoda: English/ }).click();
     await h.page.getByRole('heading', { level: 1, name: 'My applications' }).waitFor();
@@ -192,7 +186,7 @@ describe('a register correction case through both UIs', () => {
     }
     await h.app.inject({ method: 'POST', url: `/api/cases/${view.id}/actions`, headers: await as('decision.maker'), payload: { kind: 'approve-decision', expectedVersion: view.version } });
 
-    await residentSignIn();
+    await annaSignIn();
     await h.page.goto(`${h.baseUrl}/my/cases/${view.id}`);
     await h.page.getByRole('heading', { level: 2, name: 'Apstrīdēt lēmumu' }).waitFor();
     await h.page.getByLabel('Kāpēc lēmums ir nepareizs').fill('Pievienoju vecāku dzimšanas apliecības.');

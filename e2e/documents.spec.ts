@@ -4,7 +4,7 @@
  * MRZ on the person card and invalidates a damaged card. axe-clean on every page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,10 +17,7 @@ let stolen = '';
 
 describe('documents through both UIs', () => {
   it('the resident sees their own and their daughter’s documents and reports the passport stolen', async () => {
-    await h.page.goto(`${h.baseUrl}/sign-in/demo-eid`);
-    await h.page.getByLabel(/Anna Marija Ozola/).check();
-    await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
-    await h.page.getByRole('heading', { level: 1, name: /Labdien/ }).waitFor();
+    await residentSignIn(h, /Anna Marija Ozola/);
     await h.page.getByRole('link', { name: 'Mani dokumenti' }).first().click();
     await h.page.getByRole('heading', { level: 1, name: 'Mani dokumenti' }).waitFor();
     await h.page.getByRole('heading', { level: 2, name: 'Sofija Ozola' }).waitFor();

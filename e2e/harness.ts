@@ -68,6 +68,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join('e2e', 'screenshots', `${name}.png`), fullPage: true });
 }
 
+/** Signs a demo person in through the portal's demo eID page (Latvian labels), with a clean set of cookies. */
+export async function residentSignIn(h: Harness, name: RegExp, greeting: RegExp | string = /Labdien/): Promise<void> {
+  await h.page.context().clearCookies();
+  await h.page.goto(`${h.baseUrl}/sign-in/demo-eid`);
+  await h.page.getByLabel(name).check();
+  await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
+  await h.page.getByRole('heading', { level: 1, name: greeting }).waitFor();
+}
+
 /** Signs a demo staff account in through the workbench's sign-in page (Latvian labels). */
 export async function staffSignIn(h: Harness, username: string): Promise<void> {
   await h.page.goto(`${h.baseUrl}/staff/sign-in`);

@@ -4,7 +4,7 @@
  * confirmation — axe-clean throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, screenshot, staffSignIn, startHarness, type Harness, residentSignIn } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,12 +14,7 @@ afterAll(() => h.close());
 
 const signIn = (username: string) => staffSignIn(h, username);
 
-async function residentSignIn(name: RegExp, greeting: string): Promise<void> {
-  await h.page.goto(`${h.baseUrl}/sign-in/demo-eid`);
-  await h.page.getByLabel(name).check();
-  await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
-  await h.page.getByRole('heading', { level: 1, name: greeting }).waitFor();
-}
+const signInResident = (name: RegExp, greeting: string) => residentSignIn(h, name, greeting);
 
 describe('register: the officer', () => {
   it('searches without diacritics and finds Anna Marija Ozola', async () => {
@@ -85,7 +80,7 @@ describe('register: the officer', () => {
 
 describe('register: the resident', () => {
   it('sees the officer’s lookup under "who used my data"', async () => {
-    await residentSignIn(/Anna Marija Ozola/, 'Labdien, Anna Marija Ozola!');
+    await signInResident(/Anna Marija Ozola/, 'Labdien, Anna Marija Ozola!');
     await h.page.getByRole('link', { name: 'Kas izmantoja manus datus' }).first().click();
     await h.page.getByRole('cell', { name: 'Personas datu skatīšana reģistrā' }).first().waitFor();
     expect(await h.page.getByRole('cell', { name: /Reģistra speciālists/ }).count()).toBeGreaterThan(0);

@@ -39,7 +39,7 @@ export const FIELD_REASONS = [
   'same-person', 'under-18', 'citizen-needs-lva', 'only-citizen-lva', 'no-citizenship', 'new-code-before-2017',
   'guardian-minor', 'ends-before-start', 'personal-code-format', 'search-criteria',
   'file-empty', 'file-too-large', 'file-type', 'same-as-current', 'not-an-officer', 'out-of-order', 'not-after-today',
-  'extension-beyond-cap', 'extension-not-later', 'extension-not-allowed', 'not-your-subject', 'unknown-person', 'already-registered', 'not-for-status', 'before-issue',
+  'extension-beyond-cap', 'extension-not-later', 'extension-not-allowed', 'not-your-subject', 'unknown-person', 'already-registered', 'not-for-status', 'before-issue', 'closes-before-opens', 'listed-twice',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];
 

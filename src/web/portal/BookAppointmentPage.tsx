@@ -10,12 +10,7 @@ import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../ui/forms.tsx';
 import { RadioGroup, SelectField } from '../ui/fields.tsx';
 import { formErrorsFrom } from '../ui/errors.ts';
-
-/** Tomorrow in the browser's calendar, as YYYY-MM-DD (the first day worth offering). */
-function tomorrow(): string {
-  const d = new Date(Date.now() + 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { localDate } from '../ui/dates.ts';
 
 export function BookAppointmentPage() {
   const t = useT();
@@ -27,7 +22,7 @@ export function BookAppointmentPage() {
   const [person, setPerson] = useState(search.get('person') ?? '');
   const [branchId, setBranchId] = useState(search.get('branch') ?? '');
   const [service, setService] = useState<ServiceCode>((search.get('service') as ServiceCode | null) ?? 'document-application');
-  const [date, setDate] = useState(tomorrow());
+  const [date, setDate] = useState(localDate(1));
   const [startsAt, setStartsAt] = useState('');
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);

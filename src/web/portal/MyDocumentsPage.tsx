@@ -10,6 +10,7 @@ import { ErrorSummary, Notice, type FormError } from '../ui/forms.tsx';
 import { RadioGroup } from '../ui/fields.tsx';
 import { formErrorsFrom } from '../ui/errors.ts';
 import { DocumentStatus } from '../ui/DocumentStatus.tsx';
+import { localDate } from '../ui/dates.ts';
 
 type MyDocument = DocumentView & { holderName: string; holderPersonId: string };
 
@@ -22,7 +23,7 @@ export function MyDocumentsPage() {
   if (!docs.data) return <p>{docs.isError ? t('error.INTERNAL') : t('common.loading')}</p>;
   const holders = [...new Set(docs.data.documents.map((d) => d.holderName))];
   // A document is renewed from six months before it expires.
-  const renewFrom = new Date(Date.now() + 183 * 86_400_000).toISOString().slice(0, 10);
+  const renewFrom = localDate(183);
   return (
     <>
       <PageTitle>{t('documents.my.title')}</PageTitle>

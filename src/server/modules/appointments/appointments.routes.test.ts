@@ -152,9 +152,9 @@ describe('branch settings', () => {
     const url = `/api/appointments/branches/${branchId}/settings`;
     const services = [{ code: 'document-application', desks: 3 }];
     const late = await supervisor.request('PUT', url, { hours: [{ isoWeekday: 1, opens: '17:00', closes: '08:00' }], services });
-    expect(late.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'hours.0.closes' }] });
+    expect(late.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'hours.0.closes', reason: 'closes-before-opens' }] });
     const twice = await supervisor.request('PUT', url, { hours: [{ isoWeekday: 1, opens: '08:00', closes: '12:00' }, { isoWeekday: 1, opens: '13:00', closes: '16:00' }], services });
-    expect(twice.json()).toMatchObject({ errors: [{ path: 'hours.1.isoWeekday' }] });
+    expect(twice.json()).toMatchObject({ errors: [{ path: 'hours.1.isoWeekday', reason: 'listed-twice' }] });
     expect((await supervisor.request('PUT', url, { hours: [{ isoWeekday: 1, opens: '8:00', closes: '12:00' }], services })).statusCode).toBe(400);
     const offers = (await anna.request('GET', '/api/public/appointments/branches')).json() as { branches: Array<{ id: string; code: string }> };
     const other = offers.branches.find((b) => b.code !== 'RIGA-1') as { id: string };

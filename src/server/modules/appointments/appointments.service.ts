@@ -13,6 +13,7 @@ import type { NotificationsService } from '../notifications/index.ts';
 import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { zonedInstant, zonedTime } from '../../../shared/kernel/zoned-time.ts';
 import type { BookingView, BranchSettings, ServiceCode } from '../../../shared/contracts/appointments.contract.ts';
+import type { FieldReason } from '../../../shared/errors.ts';
 import { slotTimes, type Hours } from './slots.ts';
 import type { AppointmentsRepository, BookingRow } from './appointments.repository.ts';
 
@@ -62,8 +63,8 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
   const tz = deps.timeZone;
   const today = (): PlainDate => plainDateInZone(clock.now(), tz);
 
-  function invalid(path: string, message: string): never {
-    throw new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+  function invalid(path: string, message: string, reason?: FieldReason): never {
+    throw new AppError('VALIDATION_FAILED', message, [{ path, message, ...(reason ? { reason } : {}) }]);
   }
 
   async function offerOf(branchId: string, serviceCode: string) {
@@ -85,14 +86,18 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     return { from: zonedInstant(date, '00:00', tz).toISOString(), to: zonedInstant(addDays(date, 1), '00:00', tz).toISOString() };
   }
 
-  async function view(row: BookingRow, name: string): Promise<BookingView> {
-    const branch = (await deps.branches()).find((b) => b.id === row.branchId);
-    const at = new Date(row.startsAt);
-    return {
-      id: row.id, branchId: row.branchId, branchName: branch?.nameLv ?? '', serviceCode: row.serviceCode as ServiceCode, startsAt: at.toISOString(),
-      date: plainDateInZone(at, tz), time: zonedTime(at, tz), status: row.status, personId: row.personId, personName: name,
-    };
+  /** Bookings as their readers see them: the branch by name, the time on the Riga wall clock (branches read once per list). */
+  async function views(rows: readonly BookingRow[], nameOf: (personId: string) => string): Promise<BookingView[]> {
+    const branches = new Map((await deps.branches()).map((b) => [b.id, b.nameLv]));
+    return rows.map((row) => {
+      const at = new Date(row.startsAt);
+      return {
+        id: row.id, branchId: row.branchId, branchName: branches.get(row.branchId) ?? '', serviceCode: row.serviceCode as ServiceCode, startsAt: at.toISOString(),
+        date: plainDateInZone(at, tz), time: zonedTime(at, tz), status: row.status, personId: row.personId, personName: nameOf(row.personId),
+      };
+    });
   }
+  const view = async (row: BookingRow, name: string): Promise<BookingView> => (await views([row], () => name))[0] as BookingView;
 
   async function requireConfigurable(actor: ConfiguringActor, branchId: string): Promise<void> {
     if (!(await deps.branches()).some((b) => b.id === branchId)) throw new AppError('NOT_FOUND', 'No such branch');
@@ -203,7 +208,7 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       const holders = await holdersOf(actor.personId);
       const from = new Date(clock.now().getTime() - 7 * 86_400_000).toISOString();
       const rows = await repository.ofPersons(db, [...holders.keys()], from);
-      return Promise.all(rows.map((r) => view(r, holders.get(r.personId) ?? '')));
+      return views(rows, (id) => holders.get(id) ?? '');
     },
 
     /** The desk's list of the day at the officer's branch, with names (each read audited) and the walk-in queue. */
@@ -215,7 +220,7 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
         // The walk-in queue is today's, whichever day's list the officer looks at.
         return { rows, names, queue: await repository.queue(trx, actor.branchId, today()) };
       });
-      return { appointments: await Promise.all(rows.map((r) => view(r, names.get(r.personId) ?? ''))), queue };
+      return { appointments: await views(rows, (id) => names.get(id) ?? ''), queue };
     },
 
     /** The officer marks a visitor as arrived (on the day) or as not come (once the time has passed). */
@@ -291,11 +296,11 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     async saveSettings(actor: ConfiguringActor, branchId: string, input: BranchSettings): Promise<BranchSettings & { bookingsOutsideSlots: number }> {
       await requireConfigurable(actor, branchId);
       input.hours.forEach((h, i) => {
-        if (input.hours.findIndex((x) => x.isoWeekday === h.isoWeekday) !== i) invalid(`hours.${i}.isoWeekday`, 'A weekday is listed twice');
-        if (h.closes <= h.opens) invalid(`hours.${i}.closes`, 'The branch must close after it opens');
+        if (input.hours.findIndex((x) => x.isoWeekday === h.isoWeekday) !== i) invalid(`hours.${i}.isoWeekday`, 'A weekday is listed twice', 'listed-twice');
+        if (h.closes <= h.opens) invalid(`hours.${i}.closes`, 'The branch must close after it opens', 'closes-before-opens');
       });
       input.services.forEach((x, i) => {
-        if (input.services.findIndex((y) => y.code === x.code) !== i) invalid(`services.${i}.code`, 'A service is listed twice');
+        if (input.services.findIndex((y) => y.code === x.code) !== i) invalid(`services.${i}.code`, 'A service is listed twice', 'listed-twice');
       });
       const services = await repository.services(db);
       const outside = await db.transaction().execute(async (trx) => {

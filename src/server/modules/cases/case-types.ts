@@ -25,38 +25,30 @@ export interface CaseTypeDefinition {
   staffRoles: Partial<Record<Exclude<CaseRole, 'applicant'>, readonly Role[]>>;
 }
 
+/** What the register's case types share: the general administrative deadline, registrars as officers. */
+const REGISTER_CASE = {
+  lifecycle: CORRECTION_LIFECYCLE as LifecycleTable<string>,
+  deadline: CORRECTION_DEADLINE,
+  deadlineBasis: 'Administratīvā procesa likums, 64. pants',
+  decisionBasis: 'Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants',
+  staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
+} satisfies Omit<CaseTypeDefinition, 'type' | 'prefix'>;
+
 export const CASE_TYPE_DEFINITIONS: Record<CaseType, CaseTypeDefinition> = {
-  'register-correction': {
-    type: 'register-correction',
-    prefix: 'DL',
-    lifecycle: CORRECTION_LIFECYCLE as LifecycleTable<string>,
-    deadline: CORRECTION_DEADLINE,
-    deadlineBasis: 'Administratīvā procesa likums, 64. pants',
-    decisionBasis: 'Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants',
-    staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
-  },
+  'register-correction': { ...REGISTER_CASE, type: 'register-correction', prefix: 'DL' },
   // A contested correction: prepared by a registrar, decided by the branch's head (the supervisor role) on
   // behalf of the head of the office, and never by anyone who took part in the contested decision.
   'register-correction-appeal': {
+    ...REGISTER_CASE,
     type: 'register-correction-appeal',
     prefix: 'AP',
-    lifecycle: CORRECTION_LIFECYCLE as LifecycleTable<string>,
-    deadline: CORRECTION_DEADLINE,
     deadlineBasis: 'Administratīvā procesa likums, 64. un 76. pants',
     decisionBasis: 'Administratīvā procesa likums, 76.–81. pants; Fizisko personu reģistra likums',
     staffRoles: { officer: ['registrar'], 'decision-maker': ['supervisor'], supervisor: ['supervisor'] },
   },
   // A person not yet in the register asks to be included (a foreigner who needs a personal code, a citizen
   // born and living abroad): the applicant is not a registered person until the decision registers them.
-  'register-inclusion': {
-    type: 'register-inclusion',
-    prefix: 'IR',
-    lifecycle: INCLUSION_LIFECYCLE as LifecycleTable<string>,
-    deadline: CORRECTION_DEADLINE,
-    deadlineBasis: 'Administratīvā procesa likums, 64. pants',
-    decisionBasis: 'Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants',
-    staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
-  },
+  'register-inclusion': { ...REGISTER_CASE, type: 'register-inclusion', prefix: 'IR', lifecycle: INCLUSION_LIFECYCLE as LifecycleTable<string> },
 };
 
 /** The case roles a staff member's roles give in a case type. */

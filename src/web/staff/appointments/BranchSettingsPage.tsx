@@ -37,7 +37,15 @@ export function BranchSettingsPage({ ownBranchId, anyBranch }: { ownBranchId: st
   const save = useMutation({
     mutationFn: (body: BranchSettings) => callApi(saveBranchSettings, { params: { branchId }, body }),
     onSuccess: () => setErrors([]),
-    onError: (e) => setErrors(formErrorsFrom(e, t, {})),
+    // The server names a day by its place in the list sent (only open days are sent).
+    onError: (e) => {
+      const sent = WEEKDAYS.filter((d) => days[d]?.open);
+      const labels = Object.fromEntries(sent.flatMap((d, i) => {
+        const day = t(`appointments.weekday.${d}`);
+        return [[`hours.${i}.closes`, t('appointments.settings.closesOn', { day })], [`hours.${i}.opens`, t('appointments.settings.opensOn', { day })], [`hours.${i}.isoWeekday`, day]];
+      }));
+      setErrors(formErrorsFrom(e, t, labels));
+    },
   });
   const send = (e: FormEvent) => {
     e.preventDefault();

@@ -8,16 +8,12 @@ import { PageTitle } from '../../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/fields.tsx';
 import { formErrorsFrom } from '../../ui/errors.ts';
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { localDate } from '../../ui/dates.ts';
 
 export function DeskDayPage() {
   const t = useT();
   const client = useQueryClient();
-  const [date, setDate] = useState(localToday());
+  const [date, setDate] = useState(localDate());
   const [service, setService] = useState<ServiceCode>('document-application');
   const [message, setMessage] = useState<string>();
   const [errors, setErrors] = useState<FormError[]>([]);
