@@ -34,7 +34,12 @@ import {
   createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport, registerNotificationsRoutes, smtpTransport,
 } from './modules/notifications/index.ts';
 import { createCasesRepository, createCasesService, createRegisterCaseHandlers, registerCasesRoutes, seedDemoCases } from './modules/cases/index.ts';
-import { createDocumentsRepository, createDocumentsService, registerDocumentsRoutes, seedDemoDocuments } from './modules/documents/index.ts';
+import {
+  createApplicationsService, createDocumentApplicationHandler, createDocumentsRepository, createDocumentsService, DEFAULT_FEE_TABLE, registerApplicationsRoutes,
+  registerDocumentsRoutes, seedDemoDocuments, type FeePeriod,
+} from './modules/documents/index.ts';
+import { demoPaymentProvider } from './platform/payments.ts';
+import { createFileSigner } from './platform/signing.ts';
 import { demoRegisterPersons, type LifeEventHook } from './modules/register/index.ts';
 import { createAppointmentsRepository, createAppointmentsService, registerAppointmentsRoutes } from './modules/appointments/index.ts';
 
@@ -106,8 +111,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return branches.find((b) => b.code === config.portalCaseBranch) ?? branches[0];
   };
   const casesRepository = createCasesRepository();
+  // Each module's case types; the documents module adds its own below, once its service exists.
+  const caseHandlers = { ...createRegisterCaseHandlers(register) };
   const cases = createCasesService({
-    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: casesRepository, handlers: createRegisterCaseHandlers(register),
+    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: casesRepository, handlers: caseHandlers,
     branchStaff: (branchId) => identity.branchStaff(branchId), warnAtWorkingDays: config.deadlines.warnAtWorkingDays,
     portalBranchId: async () => {
       const branch = await portalBranch();
@@ -127,9 +134,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   lifeEventHooks.push(documents.onLifeEvent);
+  caseHandlers['document-application'] = createDocumentApplicationHandler({ register, documents, fourEyes: config.documents.fourEyes });
+  const documentsRepository = createDocumentsRepository();
+  const applications = createApplicationsService({
+    db, clock, timeZone: config.timeZone, audit, cases, documents, register, repository: documentsRepository,
+    feeTable: (config.documents.feeTable as FeePeriod[] | undefined) ?? DEFAULT_FEE_TABLE, payments: demoPaymentProvider, batchMax: config.documents.batchMax,
+    signer: createFileSigner(config.documents.signingKeyFile, (m) => app.log.warn(m)),
+    branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, name: b.nameLv })),
+  });
   const appointments = createAppointmentsService({
     db, clock, timeZone: config.timeZone, audit, register, notifications, repository: createAppointmentsRepository(),
     branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, code: b.code, nameLv: b.nameLv, nameEn: b.nameEn, address: b.address })),
+    preparedApplication: async (personId, caseId) => (await cases.openCasesOf(personId, 'document-application')).some((c) => c.id === caseId && c.status === 'prepared'),
   });
   app.decorate('backgroundJobs', {
     deliverOutbox: () => notifications.deliverDue(),
@@ -188,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCasesRoutes(app, { cases, clock });
   registerNotificationsRoutes(app, { notifications });
   registerAppointmentsRoutes(app, { appointments });
+  registerApplicationsRoutes(app, { applications });
   registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
 
   await registerWebShells(app);

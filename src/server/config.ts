@@ -89,7 +89,21 @@ const EnvSchema = z.object({
   DOCUMENT_INDEX_REFRESH_SECONDS: int(0, 3600).default(1),
   /** Partner systems' API keys as name=sha256(key) in hex, comma-separated (the keys themselves are never stored). */
   PARTNER_API_KEYS: z.string().regex(/^([a-z0-9-]+=[0-9a-f]{64})(,[a-z0-9-]+=[0-9a-f]{64})*$/, 'name=sha256hex pairs separated by commas').optional(),
+  /**
+   * The dated state-fee table as JSON, replacing the built-in one (Cabinet Reg. No. 133): a list of
+   * {"from":"2027-01-01","fees":{"passport":{"standard":5500,"urgent":8000,"reduced":2500}}}, amounts in euro cents.
+   */
+  DOCUMENT_FEE_TABLE: z.string().optional(),
+  /** Document applications need a second officer's approval (four-eyes). */
+  DOCUMENT_FOUR_EYES: bool.default(true),
+  /** Ed25519 private key (PKCS#8 PEM) that signs production orders; created on first use if missing. Defaults to DATA_DIR/production-signing-key.pem. */
+  PRODUCTION_SIGNING_KEY_FILE: z.string().optional(),
+  /** Most applications in one production batch. */
+  PRODUCTION_BATCH_MAX: int(1, 10_000).default(500),
 });
+
+const FeeRowSchema = z.strictObject({ standard: int(0, 1_000_000), urgent: int(0, 1_000_000), reduced: int(0, 1_000_000) });
+const FeeTableSchema = z.array(z.strictObject({ from: z.iso.date(), fees: z.record(z.string(), FeeRowSchema) })).min(1);
 
 /** Default series prefixes: LV passports, PA identity cards (personas apliecība), LN non-citizens' passports … */
 const DEFAULT_PREFIXES: Record<string, string> = {
@@ -131,7 +145,12 @@ export interface Config {
   outbox: { intervalSeconds: number; maxAttempts: number };
   deadlines: { warnAtWorkingDays: number[]; watchMinutes: number };
   portalCaseBranch: string;
-  documents: { numberPrefixes: Record<string, string>; mrzNationality: Record<string, string>; checkPerMinute: number; partnerCheckPerMinute: number; indexRefreshSeconds: number };
+  documents: {
+    numberPrefixes: Record<string, string>; mrzNationality: Record<string, string>; checkPerMinute: number; partnerCheckPerMinute: number; indexRefreshSeconds: number;
+    /** The fee table from configuration, or undefined for the built-in one. */
+    feeTable: Array<{ from: string; fees: Record<string, { standard: number; urgent: number; reduced: number }> }> | undefined;
+    fourEyes: boolean; signingKeyFile: string; batchMax: number;
+  };
   /** Partner institutions' systems: name → SHA-256 of the API key (hex). */
   partners: { keys: Record<string, string> };
 }
@@ -162,6 +181,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     if (!(type in DEFAULT_PREFIXES)) problems.push(`DOCUMENT_NUMBER_PREFIXES: unknown document type ${type}`);
   }
   if (new Set(Object.values(prefixes)).size !== Object.keys(prefixes).length) problems.push('DOCUMENT_NUMBER_PREFIXES: two document types share a prefix');
+  let feeTable: Config['documents']['feeTable'];
+  if (e.DOCUMENT_FEE_TABLE) {
+    try {
+      const table = FeeTableSchema.safeParse(JSON.parse(e.DOCUMENT_FEE_TABLE));
+      if (!table.success) problems.push(`DOCUMENT_FEE_TABLE: ${table.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      else {
+        feeTable = table.data;
+        for (const type of table.data.flatMap((p) => Object.keys(p.fees))) if (!(type in DEFAULT_PREFIXES)) problems.push(`DOCUMENT_FEE_TABLE: unknown document type ${type}`);
+      }
+    } catch {
+      problems.push('DOCUMENT_FEE_TABLE: not valid JSON');
+    }
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const embedded = !e.DATABASE_URL;
@@ -203,6 +235,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     documents: {
       numberPrefixes: prefixes, mrzNationality: { ...DEFAULT_MRZ_NATIONALITY, ...pairs(e.MRZ_NATIONALITY) }, checkPerMinute: e.DOCUMENT_CHECK_PER_MINUTE,
       partnerCheckPerMinute: e.PARTNER_CHECK_PER_MINUTE, indexRefreshSeconds: e.DOCUMENT_INDEX_REFRESH_SECONDS,
+      feeTable, fourEyes: e.DOCUMENT_FOUR_EYES, signingKeyFile: path.resolve(e.PRODUCTION_SIGNING_KEY_FILE ?? path.join(dataDir, 'production-signing-key.pem')), batchMax: e.PRODUCTION_BATCH_MAX,
     },
     partners: { keys: pairs(e.PARTNER_API_KEYS ?? (demoMode ? DEMO_PARTNER_KEY : undefined)) },
     deadlines: { warnAtWorkingDays: [...new Set(e.DEADLINE_WARN_WORKING_DAYS.split(',').map(Number))].sort((a, b) => b - a), watchMinutes: e.DEADLINE_WATCH_MINUTES },

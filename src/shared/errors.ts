@@ -40,6 +40,8 @@ export const FIELD_REASONS = [
   'guardian-minor', 'ends-before-start', 'personal-code-format', 'search-criteria',
   'file-empty', 'file-too-large', 'file-type', 'same-as-current', 'not-an-officer', 'out-of-order', 'not-after-today',
   'extension-beyond-cap', 'extension-not-later', 'extension-not-allowed', 'not-your-subject', 'unknown-person', 'already-registered', 'not-for-status', 'before-issue', 'closes-before-opens', 'listed-twice',
+  'fee-not-paid', 'wrong-amount', 'identity-not-checked', 'photo-missing', 'photo-format', 'photo-too-small', 'photo-proportions', 'no-fee',
+  'application-open', 'identity-document-invalid', 'unknown-number',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];
 

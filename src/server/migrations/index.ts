@@ -13,6 +13,7 @@ import * as casesAndNotificationsCreate from './20261130T0200_cases_and_notifica
 import * as documentsCreate from './20261130T0300_documents_create.ts';
 import * as appointmentsCreate from './20261130T0400_appointments_create.ts';
 import * as residentContactCreate from './20261130T0500_resident_contact_create.ts';
+import * as documentApplications from './20261201T0100_document_applications.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T0300_documents_create': documentsCreate,
   '20261130T0400_appointments_create': appointmentsCreate,
   '20261130T0500_resident_contact_create': residentContactCreate,
+  '20261201T0100_document_applications': documentApplications,
 };

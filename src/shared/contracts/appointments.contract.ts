@@ -33,6 +33,8 @@ export const BookingView = z.object({
   personId: z.uuid(),
   /** The visitor's name: for the resident (self, child or ward) and for the desk's day list. */
   personName: z.string(),
+  /** The application prepared online for this visit, so the desk receives it instead of taking a new one. */
+  applicationCaseId: z.uuid().nullable(),
 });
 export type BookingView = z.infer<typeof BookingView>;
 
@@ -58,6 +60,8 @@ export const BookingInput = z.strictObject({
   language: z.enum(['lv', 'en']).default('lv'),
   /** A booking of mine this one replaces (rescheduling): it is cancelled in the same step. */
   replaces: z.uuid().optional(),
+  /** An application of mine (or my child's or ward's) prepared online for this visit. */
+  applicationCaseId: z.uuid().optional(),
 });
 export const bookAppointment = defineEndpoint({
   method: 'POST', path: '/api/portal/me/appointments', summary: 'Book a slot (or move a booking to another slot); never more bookings than desks', tags: ['appointments'],

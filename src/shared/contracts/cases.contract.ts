@@ -4,6 +4,7 @@ import { defineEndpoint } from './contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
 import { CountryCode, PersonalCodeParam } from './register.contract.ts';
 import { LegalStatusSchema } from '../kernel/legal-status.ts';
+import { DOCUMENT_TYPES } from './documents.contract.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
@@ -12,15 +13,23 @@ const OptionalText = (max: number) => z.string().trim().max(max).optional().tran
 export const CORRECTABLE_FIELDS = ['givenNames', 'surname', 'originalName', 'birthPlace', 'birthCountry', 'ethnicity'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
-export const CASE_TYPES = ['register-correction', 'register-correction-appeal', 'register-inclusion'] as const;
+export const CASE_TYPES = ['register-correction', 'register-correction-appeal', 'register-inclusion', 'document-application'] as const;
 export const CaseTypeSchema = z.enum(CASE_TYPES);
 
-export const CASE_STATUSES = ['submitted', 'in-review', 'awaiting-applicant', 'proposed', 'accepted', 'rejected', 'withdrawn'] as const;
+/**
+ * `prepared`: an application made online that waits for the applicant's visit (identity, photo); the clock
+ * has not started. After an approval a document application goes on: `in-production` at the
+ * personalization centre, `ready` for pickup, `issued` when handed over.
+ */
+export const CASE_STATUSES = [
+  'prepared', 'submitted', 'in-review', 'awaiting-applicant', 'proposed', 'accepted', 'rejected', 'withdrawn', 'in-production', 'ready', 'issued',
+] as const;
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
 
 export const ACTION_KINDS = [
   'submit', 'assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal',
   'approve-decision', 'extend-deadline', 'withdraw', 'add-document', 'add-representative', 'close-request', 'link-applicant',
+  'record-payment', 'accept-in-person', 'order-production', 'confirm-production', 'fail-production', 'hand-over',
 ] as const;
 
 /** Who may act for the applicant, and what each representation allows. */
@@ -30,7 +39,7 @@ export const REPRESENTATIVE_RIGHTS = ['see', 'answer', 'withdraw'] as const;
 /** Files a case accepts: PDF, JPEG or PNG, at most 5 MB, sent as base64 (the server checks the bytes, not the name). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const UploadInput = z.strictObject({
-  kind: z.enum(['evidence', 'identity-document', 'other']).default('evidence'),
+  kind: z.enum(['evidence', 'identity-document', 'photo', 'other']).default('evidence'),
   fileName: Text(200),
   contentBase64: z.string().min(1).max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'A file may be at most 5 MB'),
 });
@@ -171,10 +180,31 @@ export const InclusionSubject = z.object({
   candidates: z.array(z.object({ personId: z.uuid(), personalCode: z.string(), name: z.string(), birthDate: z.string(), score: z.number() })),
 });
 
+/** What a document application is about: which document for whom, the fee, and how far it has come. */
+export const DocumentApplicationSubject = z.object({
+  kind: z.literal('document-application'),
+  personId: z.uuid(),
+  personalCode: z.string(),
+  personName: z.string(),
+  documentType: z.enum(DOCUMENT_TYPES),
+  tier: z.enum(['standard', 'urgent']),
+  fee: z.object({ amountCents: z.number().int(), tableFrom: z.string(), reducedFor: z.enum(['under-20', 'pensioner', 'disability']).nullable() }),
+  payment: z.object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() }).nullable(),
+  identityCheck: z.object({ method: z.string(), documentNumber: z.string().nullable(), on: z.string(), by: z.string().nullable() }).nullable(),
+  photoDocumentId: z.uuid().nullable(),
+  pickupBranchId: z.uuid(),
+  pickupBranchName: z.string(),
+  /** The day the document is due to be ready (once the application is received). */
+  readyOn: z.string().nullable(),
+  production: z.object({ batchId: z.uuid(), documentNumber: z.string(), confirmed: z.boolean() }).nullable(),
+  issued: z.object({ documentId: z.uuid(), documentNumber: z.string(), on: z.string() }).nullable(),
+  explanation: z.string(),
+});
+
 export const CaseView = CaseSummary.extend({
   channel: z.enum(['portal', 'desk']),
   language: z.enum(['lv', 'en']),
-  subject: z.discriminatedUnion('kind', [CorrectionSubject, InclusionSubject]),
+  subject: z.discriminatedUnion('kind', [CorrectionSubject, InclusionSubject, DocumentApplicationSubject]),
   deadline: DeadlineView,
   openRequest: z.object({ requestId: z.string(), question: z.string(), askedOn: z.string(), dueOn: z.string() }).nullable(),
   proposal: z.object({ outcome: z.enum(['accept', 'reject']), legalBasis: z.string(), reasoning: z.string(), ruleTrace: z.array(RuleCheck), proposedBy: Actor, proposedOn: z.string() }).nullable(),

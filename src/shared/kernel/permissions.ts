@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'notifications:read-outbox',
   'documents:read',
   'documents:invalidate',
+  'documents:apply',
+  'documents:produce',
   'appointments:desk',
   'appointments:configure',
 ] as const;
@@ -35,12 +37,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates', 'cases:read', 'documents:read', 'appointments:desk'],
-  'document-officer': ['branch:read', 'register:search', 'register:read', 'documents:read', 'documents:invalidate', 'appointments:desk'],
+  'document-officer': ['branch:read', 'register:search', 'register:read', 'cases:read', 'documents:read', 'documents:invalidate', 'documents:apply', 'appointments:desk'],
   'migration-officer': ['branch:read', 'register:search', 'register:read', 'appointments:desk'],
   'asylum-officer': ['branch:read', 'register:search', 'register:read'],
   'naturalization-officer': ['branch:read', 'register:search', 'register:read'],
   'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read'],
-  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'appointments:desk', 'appointments:configure'],
+  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'documents:apply', 'documents:produce', 'appointments:desk', 'appointments:configure'],
   auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
   administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics', 'notifications:read-outbox', 'appointments:configure'],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.

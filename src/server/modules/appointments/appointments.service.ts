@@ -56,6 +56,8 @@ export interface AppointmentsDeps {
   repository: AppointmentsRepository;
   /** Branch offices (identity). */
   branches: () => Promise<Branch[]>;
+  /** Whether a person has this application prepared online, waiting for a desk visit (documents). */
+  preparedApplication?: (personId: string, caseId: string) => Promise<boolean>;
 }
 
 export function createAppointmentsService(deps: AppointmentsDeps) {
@@ -94,6 +96,7 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       return {
         id: row.id, branchId: row.branchId, branchName: branches.get(row.branchId) ?? '', serviceCode: row.serviceCode as ServiceCode, startsAt: at.toISOString(),
         date: plainDateInZone(at, tz), time: zonedTime(at, tz), status: row.status, personId: row.personId, personName: nameOf(row.personId),
+        applicationCaseId: row.applicationCaseId,
       };
     });
   }
@@ -138,11 +141,14 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
      * ahead and within the horizon; one booking per person and service at a time (moving it names the one
      * it replaces). A free desk is taken by an insert the unique index guards, so a full slot says so.
      */
-    async book(actor: ResidentActor, input: { branchId: string; serviceCode: ServiceCode; startsAt: string; forPersonId?: string | undefined; contactEmail?: string | undefined; language: 'lv' | 'en'; replaces?: string | undefined }): Promise<BookingView> {
+    async book(actor: ResidentActor, input: { branchId: string; serviceCode: ServiceCode; startsAt: string; forPersonId?: string | undefined; contactEmail?: string | undefined; language: 'lv' | 'en'; replaces?: string | undefined; applicationCaseId?: string | undefined }): Promise<BookingView> {
       const holders = await holdersOf(actor.personId);
       const personId = input.forPersonId ?? actor.personId;
       const name = holders.get(personId);
       if (!name) invalid('forPersonId', 'You may book only for yourself, your minor child or your ward');
+      if (input.applicationCaseId && !(await deps.preparedApplication?.(personId, input.applicationCaseId))) {
+        invalid('applicationCaseId', `${name} has no application prepared online with this id waiting for a visit`);
+      }
       const { branch, service, desks, hours } = await offerOf(input.branchId, input.serviceCode);
       const startsAt = new Date(input.startsAt);
       const date = plainDateInZone(startsAt, tz);
@@ -167,7 +173,7 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
         }
         const row = {
           id: randomUUID(), branchId: input.branchId, serviceCode: input.serviceCode, startsAt: startsAt.toISOString(), personId, bookedByPersonId: actor.personId,
-          contactEmail, language: input.language, status: 'booked' as const, createdAt: now, changedAt: now,
+          contactEmail, language: input.language, status: 'booked' as const, createdAt: now, changedAt: now, applicationCaseId: input.applicationCaseId ?? null,
         };
         const desk = await repository.takeSeat(trx, row, desks);
         if (desk === undefined) throw new AppError('CONFLICT', 'This time was just taken: choose another', [{ path: 'startsAt', message: 'no desk free' }]);

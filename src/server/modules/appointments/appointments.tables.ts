@@ -36,6 +36,7 @@ export interface BookingTable {
   status: 'booked' | 'cancelled' | 'arrived' | 'no-show';
   createdAt: Timestamp;
   changedAt: Timestamp;
+  applicationCaseId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TicketTable {

@@ -8,6 +8,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import type { AuditActor } from '../audit/index.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import type { ActionPayload, CaseState, Outcome, RuleCheck } from './case-lifecycle.ts';
+import type { DeadlineRule } from './case-deadline.ts';
 import type { CaseType, CaseTypeDefinition } from './case-types.ts';
 
 /** The stored case as a handler sees it. */
@@ -43,6 +44,12 @@ export interface CaseTypeHandler {
   onApproved?(trx: DbExecutor, access: HandlerAccess, row: HandledCase, state: CaseState & { decision: NonNullable<CaseState['decision']> }): Promise<ActionPayload | undefined>;
   /** A refusal may be contested in the portal as a linked appeal case. */
   appealable?: boolean;
+  /** The case's own limit when it depends on the application (a document's tier: 10 or 2 working days); else the type's. */
+  deadline?(stored: Record<string, unknown>): DeadlineRule;
+  /** Throws a field error when this action does not fit the case (a payment of the wrong amount, a photo that cannot be printed). */
+  checkAction?(row: HandledCase, state: CaseState, payload: ActionPayload): void;
+  /** What an action other than an approval does outside the case, in its transaction (a document handed over is issued). */
+  onAction?(trx: DbExecutor, access: HandlerAccess, row: HandledCase, state: CaseState, payload: ActionPayload): Promise<void>;
 }
 
 export type CaseTypeHandlers = Partial<Record<CaseType, CaseTypeHandler>>;

@@ -10,7 +10,7 @@ import type { Suspension } from './case-deadline.ts';
 import type { ACTION_KINDS } from '../../../shared/contracts/cases.contract.ts';
 
 /** What a person is to a case: the law gives each different rights. */
-export type CaseRole = 'applicant' | 'officer' | 'decision-maker' | 'supervisor';
+export type CaseRole = 'applicant' | 'officer' | 'decision-maker' | 'supervisor' | 'system';
 
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
@@ -41,7 +41,27 @@ export type ActionPayload =
   | { kind: 'add-document'; documentId: string; documentKind: string; fileName: string }
   | { kind: 'add-representative'; personId: string; name: string; representativeKind: 'parent' | 'guardian' | 'employer' | 'lawyer'; may: Array<'see' | 'answer' | 'withdraw'>; authorization: string }
   /** The applicant, not in the register when they applied, is now a registered person: found there by an officer, or registered by the case's own decision (a system action). */
-  | { kind: 'link-applicant'; personId: string; personalCode: string; name: string; reason: string };
+  | { kind: 'link-applicant'; personId: string; personalCode: string; name: string; reason: string }
+  /** A fee paid: online through the payment provider (its reference) or at the desk (card, cash). */
+  | { kind: 'record-payment'; amountCents: number; method: PaymentMethod; reference: string }
+  /**
+   * The applicant appeared in person: their identity checked (how, and against which document) and, where the
+   * procedure takes one, their photo taken. An application prepared online is received now: its clock starts.
+   */
+  | { kind: 'accept-in-person'; identityMethod: IdentityMethod; identityDocumentNumber: string | null; photoDocumentId: string | null }
+  /** After an approval: the document ordered from the personalization centre in a batch, with the number it will carry. */
+  | { kind: 'order-production'; batchId: string; documentNumber: string }
+  /** The centre confirmed the document made: it is ready for pickup. */
+  | { kind: 'confirm-production'; batchId: string; documentNumber: string }
+  /** The centre could not make it (a spoiled blank): the number is never used again; the application goes into the next batch. */
+  | { kind: 'fail-production'; batchId: string; documentNumber: string; reason: string }
+  /** The document handed over at the desk to the holder (or their parent or guardian), identity confirmed. */
+  | { kind: 'hand-over'; documentId: string; documentNumber: string; identityMethod: IdentityMethod; identityDocumentNumber: string | null; receivedBy: string };
+
+/** How a fee was paid. */
+export type PaymentMethod = 'online' | 'card' | 'cash';
+/** How an officer established who stands at the desk. */
+export type IdentityMethod = 'identity-document' | 'biometric-match' | 'parent-present';
 
 export interface ActionActor {
   kind: 'staff' | 'resident' | 'system';
@@ -96,6 +116,14 @@ export interface CaseState<S extends string = string> {
   documentIds: string[];
   /** The registered person the applicant turned out to be, once linked (cases opened for someone not yet in the register). */
   linkedApplicant: { personId: string; personalCode: string; name: string } | null;
+  /** The fee paid, when the procedure has one. */
+  payment: { amountCents: number; method: PaymentMethod; reference: string; paidOn: PlainDate } | null;
+  /** The applicant's identity checked in person. */
+  identityCheck: { method: IdentityMethod; documentNumber: string | null; on: PlainDate; by: string | null } | null;
+  photoDocumentId: string | null;
+  /** The document ordered from the personalization centre, and whether it confirmed it made. */
+  production: { batchId: string; documentNumber: string; confirmed: boolean } | null;
+  handedOver: { documentId: string; documentNumber: string; on: PlainDate } | null;
 }
 
 export interface Transition<S extends string> {
@@ -113,6 +141,13 @@ export interface LifecycleTable<S extends string> {
   transitions: Partial<Record<ActionKind, Transition<S>>>;
   /** The status after an approved decision, per outcome. */
   decided: Record<Outcome, S>;
+  /**
+   * Open statuses in which no deadline runs: the office waits for the applicant to come (an application
+   * prepared online before the visit, a document ready for pickup).
+   */
+  clockStops?: readonly S[];
+  /** Whether the proposer of a decision may never approve it (default). A procedure may be configured without. */
+  fourEyes?: boolean;
 }
 
 /** Why an action is refused: the service turns each into a clear problem. */
@@ -123,12 +158,14 @@ export type Refusal =
   | { code: 'no-open-request' }
   | { code: 'wrong-request' }
   | { code: 'no-proposal' }
-  | { code: 'already-linked' };
+  | { code: 'already-linked' }
+  | { code: 'already-paid' }
+  | { code: 'not-this-production' };
 
 export function emptyState<S extends string>(table: LifecycleTable<S>): CaseState<S> {
   return {
     status: table.initial, version: 0, receivedOn: null, assignee: null, openRequest: null, requests: [], suspensions: [], extendedTo: null,
-    proposal: null, decision: null, documentIds: [], linkedApplicant: null,
+    proposal: null, decision: null, documentIds: [], linkedApplicant: null, payment: null, identityCheck: null, photoDocumentId: null, production: null, handedOver: null,
   };
 }
 
@@ -157,10 +194,15 @@ export function refusalOf<S extends string>(table: LifecycleTable<S>, state: Cas
     case 'approve-decision':
     case 'return-proposal':
       if (!state.proposal) return { code: 'no-proposal' };
-      if (payload.kind === 'approve-decision' && sameActor(state.proposal.proposedBy, actor)) return { code: 'four-eyes' };
+      if (payload.kind === 'approve-decision' && table.fourEyes !== false && sameActor(state.proposal.proposedBy, actor)) return { code: 'four-eyes' };
       return null;
     case 'link-applicant':
       return state.linkedApplicant ? { code: 'already-linked' } : null;
+    case 'record-payment':
+      return state.payment ? { code: 'already-paid' } : null;
+    case 'confirm-production':
+    case 'fail-production':
+      return state.production?.batchId === payload.batchId && state.production.documentNumber === payload.documentNumber && !state.production.confirmed ? null : { code: 'not-this-production' };
     default:
       return null;
   }
@@ -235,6 +277,30 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       break;
     case 'add-representative':
       // The representation itself lives in cases.representative (the service writes both).
+      break;
+    case 'record-payment':
+      next.payment = { amountCents: p.amountCents, method: p.method, reference: p.reference, paidOn: action.on };
+      break;
+    case 'accept-in-person':
+      // Received in person today: the clock of an application prepared online starts now.
+      next.receivedOn = action.on;
+      next.identityCheck = { method: p.identityMethod, documentNumber: p.identityDocumentNumber, on: action.on, by: action.actor.name };
+      if (p.photoDocumentId) {
+        next.photoDocumentId = p.photoDocumentId;
+        if (!state.documentIds.includes(p.photoDocumentId)) next.documentIds = [...state.documentIds, p.photoDocumentId];
+      }
+      break;
+    case 'order-production':
+      next.production = { batchId: p.batchId, documentNumber: p.documentNumber, confirmed: false };
+      break;
+    case 'confirm-production':
+      next.production = { batchId: p.batchId, documentNumber: p.documentNumber, confirmed: true };
+      break;
+    case 'fail-production':
+      next.production = null;
+      break;
+    case 'hand-over':
+      next.handedOver = { documentId: p.documentId, documentNumber: p.documentNumber, on: action.on };
       break;
   }
   next.status = status;

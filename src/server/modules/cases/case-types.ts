@@ -22,7 +22,7 @@ export interface CaseTypeDefinition {
   deadlineBasis: string;
   /** The law a decision of this type rests on. */
   decisionBasis: string;
-  staffRoles: Partial<Record<Exclude<CaseRole, 'applicant'>, readonly Role[]>>;
+  staffRoles: Partial<Record<Exclude<CaseRole, 'applicant' | 'system'>, readonly Role[]>>;
 }
 
 /** What the register's case types share: the general administrative deadline, registrars as officers. */
@@ -34,7 +34,7 @@ const REGISTER_CASE = {
   staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
 } satisfies Omit<CaseTypeDefinition, 'type' | 'prefix'>;
 
-export const CASE_TYPE_DEFINITIONS: Record<CaseType, CaseTypeDefinition> = {
+export const CASE_TYPE_DEFINITIONS: Record<Exclude<CaseType, 'document-application'>, CaseTypeDefinition> = {
   'register-correction': { ...REGISTER_CASE, type: 'register-correction', prefix: 'DL' },
   // A contested correction: prepared by a registrar, decided by the branch's head (the supervisor role) on
   // behalf of the head of the office, and never by anyone who took part in the contested decision.

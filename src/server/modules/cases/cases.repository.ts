@@ -70,6 +70,18 @@ export function createCasesRepository() {
       await db.updateTable('cases.case').set(p).where('id', '=', id).execute();
     },
 
+    /** A person's open cases of a type (case_applicant_idx). */
+    async openOfApplicant(db: DbExecutor, personId: string, caseType: string) {
+      return db.selectFrom('cases.case').select(['id', 'reference', 'status', 'version']).where('applicantPersonId', '=', personId).where('caseType', '=', caseType)
+        .where('closedAt', 'is', null).orderBy('openedAt', 'desc').execute();
+    },
+
+    /** Open cases of a type in a status, oldest first (case_type_status_idx). */
+    async inStatus(db: DbExecutor, caseType: string, status: string, limit: number) {
+      return db.selectFrom('cases.case').select(['id', 'reference', 'applicantPersonId', 'branchId', 'subject', 'openedAt'])
+        .where('caseType', '=', caseType).where('status', '=', status).where('closedAt', 'is', null).orderBy('openedAt').orderBy('id').limit(limit).execute();
+    },
+
     async setDeadlineAlert(db: DbExecutor, id: string, alert: CaseRow['deadlineAlert']): Promise<void> {
       await db.updateTable('cases.case').set({ deadlineAlert: alert }).where('id', '=', id).execute();
     },

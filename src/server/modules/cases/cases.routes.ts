@@ -9,7 +9,7 @@ import * as c from '../../../shared/contracts/cases.contract.ts';
 import type { CaseActorContext, CasesService } from './cases.service.ts';
 import { decisionPdf } from './decision-pdf.ts';
 
-function actorContext(principal: StaffPrincipal | ResidentPrincipal, request: FastifyRequest): CaseActorContext {
+export function actorContext(principal: StaffPrincipal | ResidentPrincipal, request: FastifyRequest): CaseActorContext {
   const audit = actorFromPrincipal(principal);
   return principal.kind === 'staff'
     ? { kind: 'staff', id: principal.accountId, name: principal.displayName, roles: principal.roles, branchId: principal.branchId, audit, requestId: request.id }
@@ -17,7 +17,7 @@ function actorContext(principal: StaffPrincipal | ResidentPrincipal, request: Fa
 }
 
 /** The client's Idempotency-Key header (optional; 1–200 visible ASCII characters). */
-function idempotencyKey(request: FastifyRequest): string | undefined {
+export function idempotencyKey(request: FastifyRequest): string | undefined {
   const value = request.headers['idempotency-key'];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(value)) {

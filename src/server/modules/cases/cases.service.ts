@@ -20,7 +20,8 @@ import type { CaseActionInput, CaseSummary, CaseView, CorrectableField, Inclusio
 import { MAX_UPLOAD_BYTES } from '../../../shared/contracts/cases.contract.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
 import {
-  availableActions, foldActions, isFinal, refusalOf, type ActionActor, type ActionPayload, type CaseAction, type CaseRole, type CaseState, type Refusal,
+  availableActions, foldActions, isFinal, refusalOf, type ActionActor, type ActionPayload, type CaseAction, type CaseRole, type CaseState, type IdentityMethod,
+  type PaymentMethod, type Refusal, type RuleCheck,
 } from './case-lifecycle.ts';
 import { computeDeadline, extensionProblem, type DeadlineState } from './case-deadline.ts';
 import { CASE_TYPE_DEFINITIONS, staffCaseRoles, type CaseType, type CaseTypeDefinition } from './case-types.ts';
@@ -29,6 +30,35 @@ import { sniffMediaType } from './uploads.ts';
 import type { CorrectionSubjectData, InclusionSubjectData } from './register-case-handlers.ts';
 import { isKnownCountry } from '../register/index.ts';
 import type { CaseActionRow, CaseRow, CaseSummaryRow, CasesRepository } from './cases.repository.ts';
+
+/**
+ * Actions another module takes through its own services (never from the generic action route): a fee paid
+ * through the payment provider, the applicant received in person with a photo, a document handed over.
+ */
+export type ModuleActionInput =
+  | { kind: 'record-payment'; amountCents: number; method: PaymentMethod; reference: string }
+  /** `photo` is taken now; or `photoDocumentId` names one already with the case (uploaded online). */
+  | { kind: 'accept-in-person'; identityMethod: IdentityMethod; identityDocumentNumber: string | null; photo: UploadInput | null; photoDocumentId?: string | undefined }
+  | { kind: 'propose-decision'; outcome: 'accept' | 'reject'; reasoning: string; ruleTrace?: RuleCheck[] | undefined }
+  | { kind: 'hand-over'; documentId: string; documentNumber: string; identityMethod: IdentityMethod; identityDocumentNumber: string | null; receivedBy: string };
+
+/** A case another module opens on the engine: its type's handler knows the subject. */
+export interface ApplicationSpec {
+  caseType: CaseType;
+  applicantPersonId: string;
+  applicantName: string;
+  subject: object;
+  /** What the audit entry says was touched. */
+  touched: string;
+  language: 'lv' | 'en';
+  contactEmail?: string | undefined;
+  documents: UploadInput[];
+  branchId: string;
+  channel: 'portal' | 'desk';
+  filedBy?: { personId: string; name: string; kind: 'parent' | 'guardian' } | undefined;
+  /** Actions taken at once with the opening (a desk application is paid and received in person in the same step). */
+  followUps?: ModuleActionInput[] | undefined;
+}
 
 /** Who acts on a case: a staff member (with roles and branch) or a signed-in resident. */
 export type CaseActorContext =
@@ -107,9 +137,11 @@ export function createCasesService(deps: CasesDeps) {
     return { row, roles };
   }
 
-  function deadlineOf(def: CaseTypeDefinition, state: CaseState, row: CaseRow, on: PlainDate): DeadlineState | null {
-    if (isFinal(def.lifecycle, state.status)) return null;
-    return computeDeadline({ rule: def.deadline, receivedOn: (state.receivedOn ?? row.receivedOn) as PlainDate, suspensions: state.suspensions, extendedTo: state.extendedTo, today: on });
+  /** The deadline running now: none once the case is over, or while the office waits for the applicant to come (a status where the clock stops). */
+  function deadlineOf(def: CaseTypeDefinition, state: CaseState, row: Pick<CaseRow, 'caseType' | 'subject' | 'receivedOn'>, on: PlainDate): DeadlineState | null {
+    if (isFinal(def.lifecycle, state.status) || def.lifecycle.clockStops?.includes(state.status)) return null;
+    const rule = handlerOf(row.caseType).deadline?.(row.subject) ?? def.deadline;
+    return computeDeadline({ rule, receivedOn: (state.receivedOn ?? row.receivedOn) as PlainDate, suspensions: state.suspensions, extendedTo: state.extendedTo, today: on });
   }
 
   async function auditCase(trx: DbExecutor, ctx: CaseActorContext, row: { reference: string; applicantPersonId: string | null }, action: string, touched: string[]) {
@@ -151,6 +183,8 @@ export function createCasesService(deps: CasesDeps) {
       case 'wrong-request': return new AppError('INVALID_STATE', 'That request for information is not the open one');
       case 'no-proposal': return new AppError('INVALID_STATE', 'There is no proposed decision');
       case 'already-linked': return new AppError('INVALID_STATE', 'The applicant is already linked to a person in the register');
+      case 'already-paid': return new AppError('INVALID_STATE', 'The fee is already paid');
+      case 'not-this-production': return new AppError('INVALID_STATE', 'This case has no unconfirmed production order with that batch and document number');
     }
   }
 
@@ -161,6 +195,8 @@ export function createCasesService(deps: CasesDeps) {
     await repository.updateProjection(trx, row.id, {
       // An applicant who was not in the register is linked to their person: they now find the case in the portal.
       applicantPersonId: state.linkedApplicant?.personId ?? row.applicantPersonId,
+      // An application prepared online is received when the applicant comes in person.
+      receivedOn: state.receivedOn ?? row.receivedOn,
       status: state.status, version: state.version, assigneeId: state.assignee?.id ?? null, assigneeName: state.assignee?.name ?? null,
       dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false, updatedAt: clock.now().toISOString(), closedAt: closed ? clock.now().toISOString() : null,
       ...(resetAlert ? { deadlineAlert: 'none' as const } : {}),
@@ -173,7 +209,8 @@ export function createCasesService(deps: CasesDeps) {
     const via = row.applicantPersonId ? 'portal' : 'branch';
     return [{
       eventKey: `${eventKey}:${row.contactEmail}`, channel: 'email', recipient: row.contactEmail, language: row.language, template,
-      params: { reference: row.reference, via, kind: handlerOf(row.caseType).subjectKind, ...params },
+      // ICU select keys have no hyphens: `document-application` is worded as `documentapplication`.
+      params: { reference: row.reference, via, kind: handlerOf(row.caseType).subjectKind.replaceAll('-', ''), ...params },
     }];
   }
 
@@ -217,6 +254,15 @@ export function createCasesService(deps: CasesDeps) {
     };
   }
 
+  /** The answer already given to this caller's command with this key (a different request under the key: a conflict). */
+  async function storedAnswer(ctx: CaseActorContext, key: string | undefined, request: unknown): Promise<CaseView | undefined> {
+    if (!key) return undefined;
+    const stored = await repository.findCommand(db, ctx.kind, ctx.kind === 'staff' ? ctx.id : ctx.personId, key);
+    if (!stored) return undefined;
+    if (stored.requestHash !== hashOf(request)) throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request', [{ path: 'Idempotency-Key', message: 'reused with another request' }]);
+    return stored.response as CaseView;
+  }
+
   /**
    * Runs a command once per idempotency key: a repeat with the same request gets the stored answer, a
    * repeat with a different request a conflict. The key is claimed in the command's own transaction, so a
@@ -225,13 +271,7 @@ export function createCasesService(deps: CasesDeps) {
   async function idempotent<B = undefined>(ctx: CaseActorContext, key: string | undefined, request: unknown, run: (trx: DbExecutor, claim: (caseId: string) => Promise<void>, prepared: B) => Promise<{ caseId: string; view: CaseView }>, prepare?: () => Promise<B>): Promise<CaseView> {
     const actor = { actorType: ctx.kind, actorId: ctx.kind === 'staff' ? ctx.id : ctx.personId };
     const requestHash = hashOf(request);
-    const replay = async (): Promise<CaseView | undefined> => {
-      if (!key) return undefined;
-      const stored = await repository.findCommand(db, actor.actorType, actor.actorId, key);
-      if (!stored) return undefined;
-      if (stored.requestHash !== requestHash) throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request', [{ path: 'Idempotency-Key', message: 'reused with another request' }]);
-      return stored.response as CaseView;
-    };
+    const replay = () => storedAnswer(ctx, key, request);
     const earlier = await replay();
     if (earlier) return earlier;
     // Work that must not hold a lock for the whole transaction (a reference number) happens before it.
@@ -272,7 +312,7 @@ export function createCasesService(deps: CasesDeps) {
   type Opening = {
     def: CaseTypeDefinition; caseId: string; reference: string; applicantPersonId: string | null; applicantName: string; subject: object; touched: string;
     language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[]; branchId: string; channel: 'portal' | 'desk';
-    filedBy?: { personId: string; name: string; kind: 'parent' | 'guardian' } | undefined; appealOf?: string | undefined;
+    filedBy?: { personId: string; name: string; kind: 'parent' | 'guardian' } | undefined; appealOf?: string | undefined; followUps?: ModuleActionInput[] | undefined;
   };
 
   /** Opens a case of any type: the row with its first deadline, the files, the `submit` action, the audit entry and the receipt. */
@@ -285,8 +325,9 @@ export function createCasesService(deps: CasesDeps) {
       contactEmail: o.contactEmail ?? null, channel: o.channel, branchId: o.branchId, assigneeId: null, assigneeName: null, subject: o.subject as Record<string, unknown>,
       receivedOn: on, dueOn: null, suspended: false, deadlineAlert: 'none', appealOf: o.appealOf ?? null, openedAt: now, updatedAt: now, closedAt: null,
     };
-    const deadline = computeDeadline({ rule: def.deadline, receivedOn: on, suspensions: [], extendedTo: null, today: on });
-    await repository.insertCase(trx, { ...row, dueOn: deadline.dueOn });
+    const initial = foldActions(def.lifecycle, []);
+    const deadline = deadlineOf(def, initial, row, on);
+    await repository.insertCase(trx, { ...row, dueOn: deadline?.dueOn ?? null });
     if (o.filedBy) {
       await repository.insertRepresentative(trx, { caseId: id, personId: o.filedBy.personId, name: o.filedBy.name, kind: o.filedBy.kind, may: ['see', 'answer', 'withdraw'] });
     }
@@ -294,7 +335,19 @@ export function createCasesService(deps: CasesDeps) {
     const actor = actorOf(ctx);
     await repository.insertAction(trx, { caseId: id, seq: 1, kind: 'submit', actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: on, at: now, payload: { documentIds } });
     await auditCase(trx, ctx, row, 'create', ['case', o.touched]);
-    await notifications.enqueue(trx, applicantMessage(row, 'case-received', `case:${id}:received`, { dueOn: deadline.dueOn }));
+    let dueOn = deadline?.dueOn ?? null;
+    if (o.followUps?.length) {
+      // The steps taken with the opening are actions like any other, in the same transaction.
+      const inserted = await repository.caseById(trx, id) as CaseRow;
+      let actions = (await repository.actionsOf(trx, id)).map(toAction);
+      const roles = await rolesIn(trx, ctx, inserted);
+      for (const input of o.followUps) actions = await appendAction(trx, ctx, inserted, roles, actions, input);
+      const state = foldActions(def.lifecycle, actions);
+      await project(trx, inserted, def, state, false);
+      dueOn = deadlineOf(def, state, inserted, on)?.dueOn ?? null;
+    }
+    // An application waiting for the applicant's visit has no deadline yet: its receipt says so.
+    await notifications.enqueue(trx, applicantMessage(row, 'case-received', `case:${id}:received`, { dueOn: dueOn ?? '-', due: dueOn ? 'set' : 'none' }));
     const stored = await repository.caseById(trx, id) as CaseRow;
     return { caseId: id, view: await buildView(trx, stored, await rolesIn(trx, ctx, stored), actor) };
   }
@@ -347,7 +400,7 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /** Turns the caller's input into the action's payload, checking what only the service can check. */
-  async function payloadFor(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, state: CaseState, input: CaseActionInput, branchStaff: readonly StaffMember[], person?: FoundPerson): Promise<ActionPayload> {
+  async function payloadFor(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, state: CaseState, input: CaseActionInput | ModuleActionInput, branchStaff: readonly StaffMember[], person?: FoundPerson): Promise<ActionPayload> {
     const on = today();
     switch (input.kind) {
       case 'assign': {
@@ -404,46 +457,75 @@ export function createCasesService(deps: CasesDeps) {
       case 'link-applicant':
         if (!person) invalid('personalCode', 'No person with this personal code in the register', 'unknown-person');
         return { kind: 'link-applicant', personId: person.id, personalCode: person.personalCode, name: person.name, reason: input.reason };
+      case 'record-payment':
+        return { kind: 'record-payment', amountCents: input.amountCents, method: input.method, reference: input.reference };
+      case 'accept-in-person':
+        // The photo is stored when the action is recorded (its id goes into the payload).
+        return { kind: 'accept-in-person', identityMethod: input.identityMethod, identityDocumentNumber: input.identityDocumentNumber, photoDocumentId: input.photoDocumentId ?? null };
+      case 'hand-over':
+        return { kind: 'hand-over', documentId: input.documentId, documentNumber: input.documentNumber, identityMethod: input.identityMethod, identityDocumentNumber: input.identityDocumentNumber, receivedBy: input.receivedBy };
     }
   }
 
   async function takeAction(ctx: CaseActorContext, caseId: string, input: CaseActionInput, key?: string): Promise<CaseView> {
+    return act(ctx, caseId, input.expectedVersion, [input], key);
+  }
+
+  /**
+   * Takes actions on a case in one transaction: locks it, checks the version the caller saw, and appends each
+   * action in turn (each checked against the state the previous left), then projects the case once.
+   */
+  async function act(ctx: CaseActorContext, caseId: string, expectedVersion: number, inputs: ReadonlyArray<CaseActionInput | ModuleActionInput>, key?: string): Promise<CaseView> {
     // Read before the transaction: the embedded engine has one connection, which the transaction holds.
     // Staff act only on cases of their own branch, so their branch's staff is the case's.
-    const branchStaff = input.kind === 'assign' && ctx.kind === 'staff' ? await deps.branchStaff(ctx.branchId) : [];
+    const branchStaff = inputs.some((i) => i.kind === 'assign') && ctx.kind === 'staff' ? await deps.branchStaff(ctx.branchId) : [];
     // A representative or the registered applicant is found by personal code before the transaction too (an audited register read).
-    const person = input.kind === 'add-representative' || input.kind === 'link-applicant' ? await findPerson(ctx, input.personalCode, caseId) : undefined;
-    return idempotent(ctx, key, { caseId, input }, async (trx, claim) => {
+    const byCode = inputs.find((i): i is Extract<CaseActionInput, { personalCode: string }> => i.kind === 'add-representative' || i.kind === 'link-applicant');
+    const person = byCode ? await findPerson(ctx, byCode.personalCode, caseId) : undefined;
+    return idempotent(ctx, key, { caseId, inputs }, async (trx, claim) => {
       const { row, roles } = await requireCase(trx, ctx, caseId, true);
       await claim(caseId);
-      if (row.version !== input.expectedVersion) {
-        throw new AppError('CONFLICT', `The case changed since you opened it (version ${input.expectedVersion}, now ${row.version}); reload and try again`, [{ path: 'expectedVersion', message: 'stale version' }]);
+      if (row.version !== expectedVersion) {
+        throw new AppError('CONFLICT', `The case changed since you opened it (version ${expectedVersion}, now ${row.version}); reload and try again`, [{ path: 'expectedVersion', message: 'stale version' }]);
       }
       const def = definitionOf(row);
-      const actionRows = await repository.actionsOf(trx, row.id);
-      const state = foldActions(def.lifecycle, actionRows.map(toAction));
-      const actor = actorOf(ctx);
-      let payload = await payloadFor(trx, ctx, row, state, input, branchStaff, person);
-      if (ctx.kind === 'resident' && row.applicantPersonId !== ctx.personId) await requireRepresentationAllows(trx, row.id, ctx.personId, payload.kind);
-      const refusal = refusalOf(def.lifecycle, state, actor, roles, payload);
-      if (refusal) throw refusalError(refusal);
-      if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision')) await requireImpartial(trx, row.appealOf, actor);
-      if (input.kind === 'answer-information' && payload.kind === 'answer-information') payload = { ...payload, documentIds: await storeUploads(trx, ctx, row.id, input.documents ?? [], 'documents') };
-      if (input.kind === 'add-document' && payload.kind === 'add-document') payload = { ...payload, documentId: (await storeUploads(trx, ctx, row.id, [input.document], 'document'))[0] as string };
-      if (payload.kind === 'add-representative') {
-        await repository.upsertRepresentative(trx, { caseId: row.id, personId: payload.personId, name: payload.name, kind: payload.representativeKind, may: payload.may });
-      }
-      const on = today();
-      const action: CaseAction = { seq: state.version + 1, actor, on, at: clock.now().toISOString(), payload };
-      const { kind, ...rest } = payload;
-      await repository.insertAction(trx, { caseId: row.id, seq: action.seq, kind, actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: on, at: action.at, payload: rest });
-      const actions = [...actionRows.map(toAction), action];
-      await auditCase(trx, ctx, row, kind === 'approve-decision' ? 'decide' : 'update', ['case', kind]);
-      const after = await effects(trx, ctx, row, def, foldActions(def.lifecycle, actions), actions, payload);
-      await project(trx, row, def, after, kind === 'extend-deadline' || kind === 'answer-information');
+      let actions = (await repository.actionsOf(trx, row.id)).map(toAction);
+      for (const input of inputs) actions = await appendAction(trx, ctx, row, roles, actions, input, branchStaff, person);
+      const resetAlert = inputs.some((i) => i.kind === 'extend-deadline' || i.kind === 'answer-information' || i.kind === 'accept-in-person');
+      await project(trx, row, def, foldActions(def.lifecycle, actions), resetAlert);
       const updated = await repository.caseById(trx, row.id) as CaseRow;
-      return { caseId: row.id, view: await buildView(trx, updated, roles, actor) };
+      return { caseId: row.id, view: await buildView(trx, updated, roles, actorOf(ctx)) };
     });
+  }
+
+  /** Checks one action against the case as it stands, records it with its audit entry and effects; returns the case's actions after it. */
+  async function appendAction(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, roles: readonly CaseRole[], before: CaseAction[], input: CaseActionInput | ModuleActionInput, branchStaff: readonly StaffMember[] = [], person?: FoundPerson): Promise<CaseAction[]> {
+    const def = definitionOf(row);
+    const state = foldActions(def.lifecycle, before);
+    const actor = actorOf(ctx);
+    let payload = await payloadFor(trx, ctx, row, state, input, branchStaff, person);
+    if (ctx.kind === 'resident' && row.applicantPersonId !== ctx.personId) await requireRepresentationAllows(trx, row.id, ctx.personId, payload.kind);
+    const refusal = refusalOf(def.lifecycle, state, actor, roles, payload);
+    if (refusal) throw refusalError(refusal);
+    handlerOf(row.caseType).checkAction?.(row, state, payload);
+    if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision')) await requireImpartial(trx, row.appealOf, actor);
+    if (input.kind === 'answer-information' && payload.kind === 'answer-information') payload = { ...payload, documentIds: await storeUploads(trx, ctx, row.id, input.documents ?? [], 'documents') };
+    if (input.kind === 'add-document' && payload.kind === 'add-document') payload = { ...payload, documentId: (await storeUploads(trx, ctx, row.id, [input.document], 'document'))[0] as string };
+    if (input.kind === 'accept-in-person' && payload.kind === 'accept-in-person' && input.photo) {
+      payload = { ...payload, photoDocumentId: (await storeUploads(trx, ctx, row.id, [{ ...input.photo, kind: 'photo' }], 'photo'))[0] as string };
+    }
+    if (payload.kind === 'add-representative') {
+      await repository.upsertRepresentative(trx, { caseId: row.id, personId: payload.personId, name: payload.name, kind: payload.representativeKind, may: payload.may });
+    }
+    const action: CaseAction = { seq: state.version + 1, actor, on: today(), at: clock.now().toISOString(), payload };
+    await insertAction(trx, row.id, action);
+    await auditCase(trx, ctx, row, payload.kind === 'approve-decision' ? 'decide' : 'update', ['case', payload.kind]);
+    return effects(trx, accessFor(ctx, row), row, def, [...before, action], payload);
+  }
+
+  async function insertAction(trx: DbExecutor, caseId: string, action: CaseAction): Promise<void> {
+    const { kind, ...rest } = action.payload;
+    await repository.insertAction(trx, { caseId, seq: action.seq, kind, actorType: action.actor.kind, actorId: action.actor.id, actorName: action.actor.name, onDate: action.on, at: action.at, payload: rest });
   }
 
   /** A person by personal code (already checked by the contract), for a representation or a link; undefined when the register has none. */
@@ -477,22 +559,30 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /**
-   * What an action causes outside the case: messages, and what the type's handler does on an approval.
-   * Returns the case's state after any action the system appended.
+   * What an action causes outside the case: messages, and what the type's handler does (on an approval, or on
+   * any other action it handles). Returns the case's actions after any the system appended.
    */
-  async function effects(trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, def: CaseTypeDefinition, state: CaseState, actions: CaseAction[], payload: ActionPayload): Promise<CaseState> {
+  async function effects(trx: DbExecutor, access: HandlerAccess, row: CaseRow, def: CaseTypeDefinition, actions: CaseAction[], payload: ActionPayload): Promise<CaseAction[]> {
+    const state = foldActions(def.lifecycle, actions);
+    const handler = handlerOf(row.caseType);
     if (payload.kind === 'request-information') {
       await notifications.enqueue(trx, applicantMessage(row, 'information-requested', `case:${row.id}:request:${payload.requestId}`, { question: payload.question, dueOn: payload.dueOn }));
     }
-    if (payload.kind !== 'approve-decision' || !state.decision) return state;
-    let after = state;
+    if (payload.kind === 'confirm-production') {
+      await notifications.enqueue(trx, applicantMessage(row, 'document-ready', `case:${row.id}:ready:${payload.documentNumber}`, {}));
+    }
+    if (payload.kind !== 'approve-decision') {
+      await handler.onAction?.(trx, access, row, state, payload);
+      return actions;
+    }
+    if (!state.decision) return actions;
+    let after = actions;
     // The type's effect (a correction in the register, a new person …) may name an action the system appends.
-    const follow = await handlerOf(row.caseType).onApproved?.(trx, accessFor(ctx, row), row, { ...state, decision: state.decision });
+    const follow = await handler.onApproved?.(trx, access, row, { ...state, decision: state.decision });
     if (follow) {
       const action: CaseAction = { seq: state.version + 1, actor: { kind: 'system', id: row.caseType, name: null }, on: today(), at: clock.now().toISOString(), payload: follow };
-      const { kind, ...rest } = follow;
-      await repository.insertAction(trx, { caseId: row.id, seq: action.seq, kind, actorType: 'system', actorId: action.actor.id, actorName: null, onDate: action.on, at: action.at, payload: rest });
-      after = foldActions(def.lifecycle, [...actions, action]);
+      await insertAction(trx, row.id, action);
+      after = [...actions, action];
     }
     await notifications.enqueue(trx, applicantMessage(row, 'decision-made', `case:${row.id}:decision:${payload.decisionId}`, {
       outcome: state.decision.outcome, appealUntil: appealUntil(state.decision.decidedOn),
@@ -576,6 +666,72 @@ export function createCasesService(deps: CasesDeps) {
     },
 
     takeAction,
+
+    /**
+     * Opens a case of another module's type (its handler knows the subject; the module checked it). `request`
+     * is what the caller sent: a repeat under the same Idempotency-Key is recognized by it.
+     */
+    async openApplication(ctx: CaseActorContext, spec: ApplicationSpec, key: string | undefined, request: unknown): Promise<CaseView> {
+      const def = handlerOf(spec.caseType).definition;
+      return idempotent(ctx, key, request, async (trx, claim, reference) => {
+        const caseId = randomUUID();
+        await claim(caseId);
+        const { caseType: _t, ...rest } = spec;
+        return openCase(trx, ctx, { ...rest, def, caseId, reference });
+      }, () => nextReference(def));
+    },
+
+    /** A module's command already answered under this Idempotency-Key (before the module checks it again). */
+    storedAnswer,
+
+    /** Actions another module takes for its case type (a payment, the applicant received in person, a hand-over), in one transaction. */
+    async takeModuleActions(ctx: CaseActorContext, caseId: string, expectedVersion: number, inputs: ModuleActionInput[], key?: string): Promise<CaseView> {
+      return act(ctx, caseId, expectedVersion, inputs, key);
+    },
+
+    /**
+     * An action the system takes in the caller's transaction (a production order, the centre's confirmation):
+     * locked, checked against the lifecycle (role `system`), recorded, audited and projected like any other.
+     */
+    async appendSystemAction(trx: DbExecutor, system: { id: string; audit: AuditActor; requestId?: string | undefined }, caseId: string, payload: ActionPayload): Promise<CaseState> {
+      const row = await repository.caseById(trx, caseId, true);
+      if (!row) throw new AppError('NOT_FOUND', `No case ${caseId}`);
+      const def = definitionOf(row);
+      const before = (await repository.actionsOf(trx, row.id)).map(toAction);
+      const actor: ActionActor = { kind: 'system', id: system.id, name: null };
+      const refusal = refusalOf(def.lifecycle, foldActions(def.lifecycle, before), actor, ['system'], payload);
+      if (refusal) throw refusalError(refusal);
+      const action: CaseAction = { seq: before.length + 1, actor, on: today(), at: clock.now().toISOString(), payload };
+      await insertAction(trx, row.id, action);
+      await audit.record(trx, {
+        actor: system.audit, action: 'update', purpose: PURPOSE, legalBasis: 'Administratīvā procesa likums', caseReference: row.reference, subjectPersonId: row.applicantPersonId,
+        resource: 'cases.case', touched: ['case', payload.kind], requestId: system.requestId ?? null,
+      });
+      const actions = await effects(trx, { actor: system.audit, caseReference: row.reference, requestId: system.requestId }, row, def, [...before, action], payload);
+      const state = foldActions(def.lifecycle, actions);
+      await project(trx, row, def, state, false);
+      return state;
+    },
+
+    /** Open cases of a type in a status, oldest first (the next production batch): ids, references and subjects. */
+    async casesInStatus(executor: DbExecutor, caseType: CaseType, status: string, limit: number) {
+      return repository.inStatus(executor, caseType, status, limit);
+    },
+
+    /** A person's open cases of a type (newest first), for another module's checks and desk screens; not audited: ids and statuses only. */
+    async openCasesOf(personId: string, caseType: CaseType) {
+      return repository.openOfApplicant(db, personId, caseType);
+    },
+
+    /** A file of a case in the caller's transaction (a production order carries the photo). */
+    documentIn: (executor: DbExecutor, caseId: string, documentId: string) => repository.document(executor, caseId, documentId),
+
+    /** The state of a case (its folded actions), for another module's use case in its own transaction. */
+    async stateOf(executor: DbExecutor, caseId: string) {
+      const row = await repository.caseById(executor, caseId);
+      if (!row) return undefined;
+      return { row, state: foldActions(definitionOf(row).lifecycle, (await repository.actionsOf(executor, row.id)).map(toAction)) };
+    },
 
     async document(ctx: CaseActorContext, caseId: string, documentId: string) {
       return db.transaction().execute(async (trx) => {

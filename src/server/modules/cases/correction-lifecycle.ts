@@ -8,7 +8,9 @@ import type { LifecycleTable } from './case-lifecycle.ts';
 import type { DeadlineRule } from './case-deadline.ts';
 import type { CASE_STATUSES } from '../../../shared/contracts/cases.contract.ts';
 
-export type CorrectionStatus = (typeof CASE_STATUSES)[number];
+/** Every status the engine knows; each lifecycle table uses some of them. */
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CorrectionStatus = CaseStatus;
 
 const OPEN: readonly CorrectionStatus[] = ['submitted', 'in-review', 'awaiting-applicant', 'proposed'];
 const STAFF_OPEN: readonly CorrectionStatus[] = ['submitted', 'in-review', 'awaiting-applicant'];

@@ -17,6 +17,13 @@ function subjectRows(t: Translate, subject: CaseView['subject']): Array<[string,
       [t('cases.field.requestedValue'), subject.requestedValue ?? t('common.none')],
     ];
   }
+  if (subject.kind === 'document-application') {
+    return [
+      [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
+      [t('documents.application.documentType'), t(`documents.type.${subject.documentType}` as MessageKey)],
+      [t('documents.application.tier'), t(`documents.tier.${subject.tier}` as MessageKey)],
+    ];
+  }
   return [
     [t('cases.field.applicant'), subject.personName],
     [t('register.field.birthDate'), subject.birthDate],

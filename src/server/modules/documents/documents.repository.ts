@@ -1,7 +1,7 @@
 /** All SQL for schema `documents`. */
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
-import type { DocumentTable } from './documents.tables.ts';
+import type { DocumentTable, ProductionBatchTable, ProductionItemTable } from './documents.tables.ts';
 
 export type DocumentRow = Selectable<DocumentTable>;
 
@@ -13,6 +13,57 @@ export function createDocumentsRepository() {
         .onConflict((oc) => oc.column('prefix').doUpdateSet({ last: sql`documents.number_series.last + 1` }))
         .returning('last').executeTakeFirstOrThrow();
       return Number(row.last);
+    },
+
+    async insertBatch(db: DbExecutor, row: Insertable<ProductionBatchTable>): Promise<void> {
+      await db.insertInto('documents.productionBatch').values(row).execute();
+    },
+
+    async insertItems(db: DbExecutor, rows: Array<Insertable<ProductionItemTable>>): Promise<void> {
+      if (rows.length) await db.insertInto('documents.productionItem').values(rows).execute();
+    },
+
+    async batchById(db: DbExecutor, id: string, lock = false) {
+      let q = db.selectFrom('documents.productionBatch').selectAll().where('id', '=', id);
+      if (lock) q = q.forUpdate();
+      return q.executeTakeFirst();
+    },
+
+    async batchByKey(db: DbExecutor, key: string) {
+      return db.selectFrom('documents.productionBatch').selectAll().where('idempotencyKey', '=', key).executeTakeFirst();
+    },
+
+    /** The latest batches with how many of their documents the centre confirmed made or spoiled. */
+    async recentBatches(db: DbExecutor, limit: number) {
+      return db.selectFrom('documents.productionBatch as b')
+        .select(['b.id', 'b.reference', 'b.createdAt', 'b.createdBy', 'b.itemCount', 'b.keyId', 'b.confirmedAt'])
+        .select((eb) => [
+          eb.selectFrom('documents.productionItem as i').select((e) => e.fn.countAll<string>().as('n')).whereRef('i.batchId', '=', 'b.id').where('i.result', '=', 'produced').as('produced'),
+          eb.selectFrom('documents.productionItem as i').select((e) => e.fn.countAll<string>().as('n')).whereRef('i.batchId', '=', 'b.id').where('i.result', '=', 'failed').as('failed'),
+        ])
+        .orderBy('b.createdAt', 'desc').limit(limit).execute();
+    },
+
+    async itemsOf(db: DbExecutor, batchId: string) {
+      return db.selectFrom('documents.productionItem').selectAll().where('batchId', '=', batchId).orderBy('caseReference').execute();
+    },
+
+    async productionItem(db: DbExecutor, caseId: string, documentNumber: string) {
+      return db.selectFrom('documents.productionItem').selectAll().where('caseId', '=', caseId).where('documentNumber', '=', documentNumber).executeTakeFirst();
+    },
+
+    async setItemResult(db: DbExecutor, batchId: string, documentNumber: string, r: { result: 'produced' | 'failed'; reason: string | null; at: string }): Promise<void> {
+      await db.updateTable('documents.productionItem').set({ result: r.result, resultReason: r.reason, resultAt: r.at }).where('batchId', '=', batchId).where('documentNumber', '=', documentNumber).execute();
+    },
+
+    async markBatchConfirmed(db: DbExecutor, batchId: string, at: string): Promise<void> {
+      await db.updateTable('documents.productionBatch').set({ confirmedAt: at }).where('id', '=', batchId)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('documents.productionItem').select('batchId').where('batchId', '=', batchId).where('result', '=', 'ordered')))).execute();
+    },
+
+    /** A document by number with its holder, for the identity check at the desk. */
+    async byNumber(db: DbExecutor, number: string) {
+      return db.selectFrom('documents.document').selectAll().where('number', '=', number).executeTakeFirst();
     },
 
     async insert(db: DbExecutor, row: DocumentRow): Promise<void> {

@@ -115,6 +115,54 @@ export function createDocumentsService(deps: DocumentsDeps) {
     return result;
   }
 
+  /** The next number of a type's series, in its own statement (outside any transaction: a number is never reused, a failure leaves a gap). */
+  async function reserveNumber(type: DocumentType): Promise<string> {
+    const prefix = deps.numberPrefixes[type];
+    if (!prefix) throw new AppError('INTERNAL', `No number series configured for ${type}`);
+    return `${prefix}${String(await repository.nextNumber(db, prefix, type)).padStart(7, '0')}`;
+  }
+
+  /**
+   * What a document of this type would print for the holder on a day: their facts (read through the
+   * register's audit gate), the validity by age and the MRZ. Refuses a dead holder, a day before their
+   * birth, or a type their legal status does not allow.
+   */
+  async function holderFacts(trx: DbExecutor, actor: DocumentsActor, input: { personId: string; type: DocumentType; number: string; issuedOn: PlainDate; validUntil?: PlainDate | undefined }) {
+    const rule = DOCUMENT_RULES[input.type];
+    if (rule.validity === 'by-decision' && !input.validUntil) invalid('validUntil', 'This document is valid for the term of the decision behind it');
+    const holder = await register.documentHolder(trx, { actor: actor.audit, channel: 'desk', caseReference: actor.caseReference, reason: actor.reason, requestId: actor.requestId }, input.personId);
+    if (holder.deathDate) throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`);
+    if (compareDates(input.issuedOn, holder.birthDate as PlainDate) < 0) invalid('issuedOn', 'A document cannot be issued before its holder’s birth', 'before-birth');
+    if (!documentTypesFor(holder.legalStatus).includes(input.type)) invalid('type', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
+    const validUntil = input.validUntil ?? validUntilByAge(holder.birthDate as PlainDate, input.issuedOn);
+    const nationality = mrzNationality(holder.legalStatus, holder.citizenships, deps.mrzNationality);
+    const mrz = documentMrz({
+      type: input.type, number: input.number, surname: holder.surname, givenNames: holder.givenNames, nationality, birthDate: holder.birthDate as PlainDate,
+      sex: holder.sex as 'M' | 'F', validUntil, personalCode: holder.personalCode,
+    });
+    return { holder, validUntil, nationality, mrz };
+  }
+
+  /** Issues a document with a reserved number in the caller's transaction: the earlier valid one of the kind is replaced. */
+  async function issueIn(trx: DbExecutor, actor: DocumentsActor, input: { personId: string; type: DocumentType; number: string; issuedOn?: PlainDate | undefined; validUntil?: PlainDate | undefined; documentId?: string | undefined }): Promise<DocumentRow> {
+    const issuedOn = input.issuedOn ?? today();
+    const { holder, validUntil, nationality, mrz } = await holderFacts(trx, actor, { ...input, issuedOn });
+    const { number } = input;
+    // One valid document of a kind at a time: the earlier one is replaced on issue.
+    for (const earlier of await repository.validOfType(trx, holder.id, input.type, issuedOn)) {
+      await invalidateIn(trx, actor, earlier, { on: issuedOn, reason: 'replaced', note: `Replaced by ${number}` });
+    }
+    const at = clock.now().toISOString();
+    const row: DocumentRow = {
+      id: input.documentId ?? randomUUID(), documentType: input.type, number, personId: holder.id, surname: holder.surname, givenNames: holder.givenNames, nationality, issuedOn, validUntil,
+      issuingBranchId: actor.branchId, mrz, invalidatedOn: null, invalidationReason: null, invalidationNote: null, invalidatedBy: null, issuedAt: at, invalidatedAt: null,
+    };
+    await repository.insert(trx, row);
+    await repository.recordChange(trx, row.id, 'issued', at);
+    await record(trx, actor, 'create', holder.id, 'document-issuance', ['document']);
+    return row;
+  }
+
   return {
     today,
 
@@ -141,37 +189,35 @@ export function createDocumentsService(deps: DocumentsDeps) {
      * statement first (a failed issue leaves a gap; no number is ever reused); the rest is one transaction.
      */
     async issue(actor: DocumentsActor, input: { personId: string; type: DocumentType; issuedOn?: PlainDate; validUntil?: PlainDate }): Promise<DocumentView> {
-      const rule = DOCUMENT_RULES[input.type];
-      const prefix = deps.numberPrefixes[input.type];
-      if (!prefix) throw new AppError('INTERNAL', `No number series configured for ${input.type}`);
-      const issuedOn = input.issuedOn ?? today();
-      if (rule.validity === 'by-decision' && !input.validUntil) invalid('validUntil', 'This document is valid for the term of the decision behind it');
-      const number = `${prefix}${String(await repository.nextNumber(db, prefix, input.type)).padStart(7, '0')}`;
-      return db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
-        const holder = await register.documentHolder(trx, { actor: actor.audit, channel: 'desk', caseReference: actor.caseReference, reason: actor.reason, requestId: actor.requestId }, input.personId);
-        if (holder.deathDate) throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`);
-        if (compareDates(issuedOn, holder.birthDate as PlainDate) < 0) invalid('issuedOn', 'A document cannot be issued before its holder’s birth', 'before-birth');
-        if (!documentTypesFor(holder.legalStatus).includes(input.type)) invalid('type', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
-        const validUntil = input.validUntil ?? validUntilByAge(holder.birthDate as PlainDate, issuedOn);
-        const nationality = mrzNationality(holder.legalStatus, holder.citizenships, deps.mrzNationality);
-        const mrz = documentMrz({
-          type: input.type, number, surname: holder.surname, givenNames: holder.givenNames, nationality, birthDate: holder.birthDate as PlainDate,
-          sex: holder.sex as 'M' | 'F', validUntil, personalCode: holder.personalCode,
-        });
-        // One valid document of a kind at a time: the earlier one is replaced on issue.
-        for (const earlier of await repository.validOfType(trx, holder.id, input.type, issuedOn)) {
-          await invalidateIn(trx, actor, earlier, { on: issuedOn, reason: 'replaced', note: `Replaced by ${number}` });
-        }
-        const at = clock.now().toISOString();
-        const row: DocumentRow = {
-          id: randomUUID(), documentType: input.type, number, personId: holder.id, surname: holder.surname, givenNames: holder.givenNames, nationality, issuedOn, validUntil,
-          issuingBranchId: actor.branchId, mrz, invalidatedOn: null, invalidationReason: null, invalidationNote: null, invalidatedBy: null, issuedAt: at, invalidatedAt: null,
-        };
-        await repository.insert(trx, row);
-        await repository.recordChange(trx, row.id, 'issued', at);
-        await record(trx, actor, 'create', holder.id, 'document-issuance', ['document']);
-        return row;
-      })).then(afterWrite).then((row) => view(row, today(), true));
+      const number = await reserveNumber(input.type);
+      return db.transaction().execute((trx) => audit.deferredIn(trx, () => issueIn(trx, actor, { ...input, number })))
+        .then(afterWrite).then((row) => view(row, today(), true));
+    },
+
+    reserveNumber,
+    issueIn,
+    holderFacts,
+
+    /** The production order of an application's document (the hand-over reads it in its transaction). */
+    productionItem: (executor: DbExecutor, caseId: string, documentNumber: string) => repository.productionItem(executor, caseId, documentNumber),
+
+    /**
+     * Why a document presented at the desk does not prove who this person is, or null: one of ours must be
+     * theirs and not reported lost or stolen or annulled (an expired one still shows the face and name).
+     */
+    async identityDocumentProblem(personId: string, number: string): Promise<string | null> {
+      const row = await repository.byNumber(db, number);
+      if (!row) return null;
+      if (row.personId !== personId) return 'The document belongs to someone else';
+      if (row.invalidationReason && ['lost', 'stolen', 'annulled'].includes(row.invalidationReason)) return `The document was reported ${row.invalidationReason}`;
+      return null;
+    },
+
+    /** The view of a document just issued in another module's transaction, once it committed (the index shows it too). */
+    async issuedView(documentId: string): Promise<DocumentView> {
+      const row = await repository.byId(db, documentId);
+      if (!row) throw new AppError('NOT_FOUND', `No document ${documentId}`);
+      return afterWrite(row).then((r) => view(r, today(), true));
     },
 
     /** An officer invalidates a document: the day it became invalid may be earlier (the day it was lost), never later than today. */

@@ -9,6 +9,32 @@ export interface NumberSeriesTable {
   last: number;
 }
 
+export interface ProductionBatchTable {
+  id: string;
+  reference: string;
+  createdAt: Timestamp;
+  createdBy: string;
+  idempotencyKey: string | null;
+  itemCount: number;
+  keyId: string;
+  signedExport: string;
+  confirmedAt: Timestamp | null;
+}
+
+export interface ProductionItemTable {
+  batchId: string;
+  caseId: string;
+  caseReference: string;
+  documentType: string;
+  documentNumber: string;
+  personId: string;
+  issuedOn: string;
+  validUntil: string;
+  result: Generated<'ordered' | 'produced' | 'failed'>;
+  resultReason: string | null;
+  resultAt: Timestamp | null;
+}
+
 export interface DocumentTable {
   id: string;
   documentType: string;
@@ -40,4 +66,6 @@ export interface DocumentsTables {
   'documents.numberSeries': NumberSeriesTable;
   'documents.document': DocumentTable;
   'documents.change': DocumentChangeTable;
+  'documents.productionBatch': ProductionBatchTable;
+  'documents.productionItem': ProductionItemTable;
 }

@@ -4,3 +4,7 @@ export { createDocumentsRepository } from './documents.repository.ts';
 export { registerDocumentsRoutes } from './documents.routes.ts';
 export { seedDemoDocuments } from './demo-documents.ts';
 export { DOCUMENT_RULES, documentTypesFor, validUntilByAge, validityOn, documentMrz } from './document-rules.ts';
+export { createApplicationsService, type ApplicationsService } from './applications.service.ts';
+export { registerApplicationsRoutes } from './applications.routes.ts';
+export { createDocumentApplicationHandler } from './application-handler.ts';
+export { DEFAULT_FEE_TABLE, type FeePeriod } from './application-rules.ts';

@@ -24,6 +24,8 @@ const BRANCHES = [
 const STAFF: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; branch: string; institution?: string }> = [
   { username: 'registrar', displayName: 'Ilze Kalniņa', roles: ['registrar'], branch: 'RIGA-1' },
   { username: 'document.officer', displayName: 'Māris Ozols', roles: ['document-officer'], branch: 'RIGA-1' },
+  // A second document officer, so an application taken at the desk can be approved by someone else (four-eyes).
+  { username: 'document.officer2', displayName: 'Rita Sproģe', roles: ['document-officer'], branch: 'RIGA-1' },
   { username: 'migration.officer', displayName: 'Santa Liepiņa', roles: ['migration-officer'], branch: 'RIGA-2' },
   { username: 'asylum.officer', displayName: 'Edgars Krūmiņš', roles: ['asylum-officer'], branch: 'RIGA-2' },
   { username: 'naturalization.officer', displayName: 'Jeļena Vasiļjeva', roles: ['naturalization-officer'], branch: 'DAUGAVPILS' },

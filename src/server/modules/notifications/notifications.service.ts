@@ -14,7 +14,7 @@ import { translate, type Locale, type MessageKey } from '../../platform/messages
 import type { NotificationsRepository, OutboxRow } from './notifications.repository.ts';
 import type { Transport } from './transports.ts';
 
-export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached', 'information-overdue', 'appointment-booked', 'appointment-reminder', 'document-expiring'] as const;
+export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached', 'information-overdue', 'appointment-booked', 'appointment-reminder', 'document-expiring', 'document-ready'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export interface OutgoingMessage {
@@ -38,7 +38,7 @@ export function backoffMs(failedAttempts: number): number {
 }
 
 /** Values for parameters a template gained after messages were queued: such a message still renders, as it would have. */
-const LATER_PARAMS: Record<string, string> = { via: 'portal', kind: 'correction' };
+const LATER_PARAMS: Record<string, string> = { via: 'portal', kind: 'correction', due: 'set' };
 
 export function render(template: Template, language: Locale, queued: Record<string, string | number>): { subject: string; body: string } {
   const params = { ...LATER_PARAMS, ...queued };

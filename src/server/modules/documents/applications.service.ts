@@ -1,0 +1,339 @@
+/**
+ * Use cases of a document application, on the case engine: the resident prepares one online and pays; the
+ * officer at the desk takes one (or receives a prepared one) with the identity check, photo and fee in one
+ * step; approved applications go to the personalization centre in a signed batch, whose confirmations make
+ * them ready; the officer hands the document over and it is issued.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { PaymentProvider } from '../../platform/payments.ts';
+import type { Signer } from '../../platform/signing.ts';
+import type { AuditActor, AuditService } from '../audit/index.ts';
+import type { CaseActorContext, CasesService, ModuleActionInput } from '../cases/index.ts';
+import type { RegisterService } from '../register/index.ts';
+import { plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { FieldReason } from '../../../shared/errors.ts';
+import type { CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
+import type { DocumentType } from '../../../shared/contracts/documents.contract.ts';
+import type { z } from 'zod';
+import type { DeskApplicationRequest, OnlineApplicationRequest } from '../../../shared/contracts/document-applications.contract.ts';
+import { feeFor, photoProblem, readyDate, type FeePeriod, type Tier } from './application-rules.ts';
+import type { DocumentApplicationData } from './application-handler.ts';
+import { documentTypesFor } from './document-rules.ts';
+import type { DocumentsService } from './documents.service.ts';
+import type { DocumentsRepository } from './documents.repository.ts';
+
+const CASE_TYPE = 'document-application';
+const EXPORT_FORMAT = 'civitas.production-order.v1';
+
+type Staff = Extract<CaseActorContext, { kind: 'staff' }>;
+type Resident = Extract<CaseActorContext, { kind: 'resident' }>;
+type Identity = { method: 'identity-document' | 'biometric-match' | 'parent-present'; documentNumber?: string | undefined };
+
+export interface ApplicationsDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  audit: AuditService;
+  cases: CasesService;
+  documents: DocumentsService;
+  register: RegisterService;
+  repository: DocumentsRepository;
+  feeTable: readonly FeePeriod[];
+  payments: PaymentProvider;
+  signer: Signer;
+  batchMax: number;
+  /** Branches that hand out documents (identity). */
+  branches: () => Promise<Array<{ id: string; name: string }>>;
+}
+
+function invalid(path: string, message: string, reason?: FieldReason): never {
+  throw new AppError('VALIDATION_FAILED', message, [{ path, message, ...(reason ? { reason } : {}) }]);
+}
+
+export function createApplicationsService(deps: ApplicationsDeps) {
+  const { db, clock, cases, documents, register, repository } = deps;
+  const today = (): PlainDate => plainDateInZone(clock.now(), deps.timeZone);
+  const cents = (n: number) => (n / 100).toFixed(2);
+
+  /** A photo that cannot be printed is refused with the reason, before anything is stored. */
+  function checkPhoto(photo: UploadInput | undefined, path: string): void {
+    if (!photo) return;
+    const problem = photoProblem(Buffer.from(photo.contentBase64, 'base64'));
+    const messages = { 'photo-format': 'The photo must be a JPEG or PNG image', 'photo-too-small': 'The photo must be at least 413 × 531 pixels', 'photo-proportions': 'The photo must be 35 × 45 mm in proportion (7 : 9)' };
+    if (problem) invalid(`${path}.contentBase64`, messages[problem], problem);
+  }
+
+  /** The document presented at the desk must prove who the person is. */
+  async function checkIdentity(personId: string, identity: Identity, path: string): Promise<void> {
+    if (identity.method !== 'identity-document' || !identity.documentNumber) return;
+    const problem = await documents.identityDocumentProblem(personId, identity.documentNumber);
+    if (problem) invalid(`${path}.documentNumber`, problem, 'identity-document-invalid');
+  }
+
+  /** What the case stores: the holder (audited read), the type their status allows, the fee in force today. */
+  async function applicationData(actor: AuditActor, input: { personId: string; documentType: DocumentType; tier: Tier; reason: DocumentApplicationData['reason']; reducedGround?: 'pensioner' | 'disability' | undefined; explanation: string; pickupBranchId: string }): Promise<DocumentApplicationData> {
+    const holder = await register.documentHolder(db, { actor, channel: actor.type === 'resident' ? 'portal' : 'desk', reason: 'Personu apliecinoša dokumenta pieteikums' }, input.personId);
+    if (holder.deathDate) throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`);
+    if (!documentTypesFor(holder.legalStatus).includes(input.documentType)) invalid('documentType', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
+    const fee = feeFor(deps.feeTable, { type: input.documentType, tier: input.tier, appliedOn: today(), birthDate: holder.birthDate as PlainDate, ground: input.reducedGround });
+    if (!fee) invalid('documentType', 'The fee table has no fee for this document: it is applied for at a branch', 'no-fee');
+    const open = await cases.openCasesOf(input.personId, CASE_TYPE);
+    for (const c of open) {
+      const view = await cases.stateOf(db, c.id);
+      if ((view?.row.subject as DocumentApplicationData | undefined)?.documentType === input.documentType) {
+        invalid('documentType', `Application ${c.reference} for this document is still open`, 'application-open');
+      }
+    }
+    const branch = (await deps.branches()).find((b) => b.id === input.pickupBranchId);
+    if (!branch) invalid('pickupBranchId', 'Unknown branch');
+    return {
+      personId: holder.id, personalCode: holder.personalCode, personName: `${holder.givenNames} ${holder.surname}`, documentType: input.documentType, tier: input.tier, fee,
+      reason: input.reason, pickupBranchId: branch.id, pickupBranchName: branch.name, explanation: input.explanation,
+    };
+  }
+
+  /** The steps the desk takes with the applicant present: the fee if unpaid, the identity check with the photo, the proposal to issue. */
+  function deskSteps(staff: Staff, data: DocumentApplicationData, v: { identity: Identity; photo: UploadInput | null; photoDocumentId?: string | undefined; payment?: { method: 'card' | 'cash' } | undefined; paid: boolean; propose: boolean }): ModuleActionInput[] {
+    const steps: ModuleActionInput[] = [];
+    if (!v.paid) {
+      if (!v.payment) invalid('payment', `The fee of ${cents(data.fee.amountCents)} EUR is not paid yet`, 'fee-not-paid');
+      steps.push({ kind: 'record-payment', amountCents: data.fee.amountCents, method: v.payment.method, reference: `${staff.branchId.slice(0, 8).toUpperCase()}-${randomUUID().slice(0, 8).toUpperCase()}` });
+    }
+    steps.push({ kind: 'accept-in-person', identityMethod: v.identity.method, identityDocumentNumber: v.identity.documentNumber ?? null, photo: v.photo, ...(v.photoDocumentId ? { photoDocumentId: v.photoDocumentId } : {}) });
+    if (v.propose) steps.push({ kind: 'propose-decision', outcome: 'accept', reasoning: 'Pieteikums pieņemts klātienē: identitāte pārbaudīta, fotoattēls uzņemts, nodeva samaksāta. / Taken in person: identity checked, photo taken, fee paid.' });
+    return steps;
+  }
+
+  async function batchView(batchId: string) {
+    const batch = await repository.batchById(db, batchId);
+    if (!batch) throw new AppError('NOT_FOUND', `No production batch ${batchId}`);
+    const items = await repository.itemsOf(db, batchId);
+    return {
+      id: batch.id, reference: batch.reference, createdAt: batch.createdAt, createdBy: batch.createdBy, itemCount: batch.itemCount, keyId: batch.keyId, confirmedAt: batch.confirmedAt,
+      produced: items.filter((i) => i.result === 'produced').length, failed: items.filter((i) => i.result === 'failed').length,
+      items: items.map((i) => ({ caseId: i.caseId, caseReference: i.caseReference, documentType: i.documentType as DocumentType, documentNumber: i.documentNumber, result: i.result, resultReason: i.resultReason })),
+    };
+  }
+
+  return {
+    /** For whom the resident may apply, which documents each may hold, and the fees in force today. */
+    async options(ctx: Resident) {
+      const on = today();
+      const subjects = await register.subjects(ctx.personId);
+      const out = [];
+      for (const s of subjects) {
+        const holder = await register.documentHolder(db, { actor: ctx.audit, channel: 'portal' }, s.personId);
+        const types = documentTypesFor(holder.legalStatus).filter((t) => feeFor(deps.feeTable, { type: t, tier: 'standard', appliedOn: on, birthDate: holder.birthDate as PlainDate }));
+        out.push({
+          personId: s.personId, name: `${s.givenNames} ${s.surname}`, relation: s.relation,
+          documentTypes: types.map((type) => ({
+            type,
+            fees: {
+              standard: feeFor(deps.feeTable, { type, tier: 'standard', appliedOn: on, birthDate: holder.birthDate as PlainDate }) ?? null,
+              urgent: feeFor(deps.feeTable, { type, tier: 'urgent', appliedOn: on, birthDate: holder.birthDate as PlainDate }) ?? null,
+            },
+          })),
+        });
+      }
+      return { subjects: out, branches: await deps.branches(), readyOn: { standard: readyDate(on, 'standard'), urgent: readyDate(on, 'urgent') } };
+    },
+
+    /** The resident prepares an application for themselves, a minor child or a ward; it waits for the desk visit. */
+    async applyOnline(ctx: Resident, input: z.output<typeof OnlineApplicationRequest>, key?: string): Promise<CaseView> {
+      const earlier = await cases.storedAnswer(ctx, key, input);
+      if (earlier) return earlier;
+      const subjectId = input.subjectPersonId ?? ctx.personId;
+      const subject = (await register.subjects(ctx.personId)).find((s) => s.personId === subjectId);
+      if (!subject) invalid('subjectPersonId', 'You may apply only for yourself, your minor child or your ward', 'not-your-subject');
+      checkPhoto(input.photo, 'photo');
+      const data = await applicationData(ctx.audit, { ...input, personId: subjectId });
+      return cases.openApplication(ctx, {
+        caseType: CASE_TYPE, applicantPersonId: subjectId, applicantName: data.personName, subject: data, touched: 'document-application', language: input.language,
+        contactEmail: input.contactEmail, documents: input.photo ? [{ ...input.photo, kind: 'photo' }] : [], branchId: input.pickupBranchId, channel: 'portal',
+        filedBy: subject.relation === 'self' ? undefined : { personId: ctx.personId, name: ctx.name, kind: subject.relation === 'child' ? 'parent' : 'guardian' },
+      }, key, input);
+    },
+
+    /** The resident pays the fee through the payment provider; the provider's reference is recorded with the case. */
+    async payOnline(ctx: Resident, caseId: string, expectedVersion: number, key?: string): Promise<CaseView> {
+      const view = await cases.readCase(ctx, caseId);
+      if (view.subject.kind !== 'document-application') throw new AppError('NOT_FOUND', `No document application ${caseId} of yours`);
+      if (view.subject.payment) throw new AppError('INVALID_STATE', 'The fee is already paid');
+      if (view.version !== expectedVersion) throw new AppError('CONFLICT', 'The application changed since you opened it; reload and try again');
+      const charged = await deps.payments.charge({ amountCents: view.subject.fee.amountCents, description: view.reference, payerCode: view.subject.personalCode });
+      return cases.takeModuleActions(ctx, caseId, expectedVersion, [{ kind: 'record-payment', amountCents: view.subject.fee.amountCents, method: 'online', reference: charged.reference }], key);
+    },
+
+    /** A person's open applications for the desk (each read is the case engine's audited read). */
+    async ofPerson(ctx: Staff, personId: string): Promise<CaseView[]> {
+      const open = await cases.openCasesOf(personId, CASE_TYPE);
+      const views: CaseView[] = [];
+      for (const c of open) {
+        try {
+          views.push(await cases.readCase(ctx, c.id));
+        } catch (error) {
+          // An application for pickup at another branch is that branch's.
+          if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+        }
+      }
+      return views;
+    },
+
+    /** The desk flow in one step: the person found, identity checked, application taken, photo, fee, submitted and proposed. */
+    async applyAtDesk(ctx: Staff, input: z.output<typeof DeskApplicationRequest>, key?: string): Promise<CaseView> {
+      const earlier = await cases.storedAnswer(ctx, key, input);
+      if (earlier) return earlier;
+      checkPhoto(input.photo, 'photo');
+      await checkIdentity(input.personId, input.identity, 'identity');
+      const data = await applicationData(ctx.audit, { ...input, pickupBranchId: ctx.branchId });
+      return cases.openApplication(ctx, {
+        caseType: CASE_TYPE, applicantPersonId: input.personId, applicantName: data.personName, subject: data, touched: 'document-application', language: input.language,
+        contactEmail: input.contactEmail, documents: [], branchId: ctx.branchId, channel: 'desk',
+        followUps: deskSteps(ctx, data, { identity: input.identity, photo: input.photo, payment: input.payment, paid: false, propose: input.propose }),
+      }, key, input);
+    },
+
+    /** Receives an application prepared online: the applicant is at the desk. */
+    async receive(ctx: Staff, caseId: string, input: { expectedVersion: number; identity: Identity; photo?: UploadInput | undefined; payment?: { method: 'card' | 'cash' } | undefined; propose: boolean }, key?: string): Promise<CaseView> {
+      const view = await cases.readCase(ctx, caseId);
+      if (view.subject.kind !== 'document-application') throw new AppError('NOT_FOUND', `No document application ${caseId}`);
+      if (view.status !== 'prepared') throw new AppError('INVALID_STATE', `The application was already received (${view.status})`);
+      checkPhoto(input.photo, 'photo');
+      const online = view.documents.find((d) => d.kind === 'photo');
+      if (!input.photo && !online) invalid('photo', 'Take the applicant’s photo', 'photo-missing');
+      await checkIdentity(view.subject.personId, input.identity, 'identity');
+      const data = (await cases.stateOf(db, caseId))?.row.subject as DocumentApplicationData;
+      const steps = deskSteps(ctx, data, { identity: input.identity, photo: input.photo ?? null, photoDocumentId: input.photo ? undefined : online?.id, payment: input.payment, paid: Boolean(view.subject.payment), propose: input.propose });
+      return cases.takeModuleActions(ctx, caseId, input.expectedVersion, steps, key);
+    },
+
+    /** Hands the made document over: the holder's identity confirmed; the document is issued in the same transaction. */
+    async handOver(ctx: Staff, caseId: string, input: { expectedVersion: number; identity: Identity; receivedBy: string }, key?: string): Promise<CaseView> {
+      const view = await cases.readCase(ctx, caseId);
+      if (view.subject.kind !== 'document-application') throw new AppError('NOT_FOUND', `No document application ${caseId}`);
+      const production = view.subject.production;
+      if (view.status !== 'ready' || !production?.confirmed) throw new AppError('INVALID_STATE', 'The document is not ready for pickup');
+      // The document being handed over is not proof of identity: the earlier one is (it is replaced on issue).
+      await checkIdentity(view.subject.personId, input.identity, 'identity');
+      const after = await cases.takeModuleActions(ctx, caseId, input.expectedVersion, [{
+        kind: 'hand-over', documentId: randomUUID(), documentNumber: production.documentNumber, identityMethod: input.identity.method,
+        identityDocumentNumber: input.identity.documentNumber ?? null, receivedBy: input.receivedBy,
+      }], key);
+      await documents.refreshIndex();
+      return after;
+    },
+
+    async batches() {
+      const rows = await repository.recentBatches(db, 50);
+      const waiting = (await cases.casesInStatus(db, CASE_TYPE, 'accepted', 10_000)).length;
+      return {
+        waiting,
+        batches: rows.map((b) => ({ ...b, produced: Number(b.produced ?? 0), failed: Number(b.failed ?? 0) })),
+      };
+    },
+
+    batch: batchView,
+
+    /**
+     * Orders the approved applications' documents from the personalization centre. Each gets the next number
+     * of its type's series (reserved first, in statements of their own: a number is never reused); then one
+     * transaction records the batch, its items and each case's `order-production`, and stores the signed
+     * export. The same Idempotency-Key returns the same batch.
+     */
+    async createBatch(ctx: Staff, key?: string) {
+      if (key) {
+        const earlier = await repository.batchByKey(db, key);
+        if (earlier) return batchView(earlier.id);
+      }
+      const candidates = await cases.casesInStatus(db, CASE_TYPE, 'accepted', deps.batchMax);
+      if (candidates.length === 0) throw new AppError('INVALID_STATE', 'No approved application waits for production');
+      const numbered: Array<(typeof candidates)[number] & { data: DocumentApplicationData; number: string }> = [];
+      for (const c of candidates) {
+        const data = c.subject as unknown as DocumentApplicationData;
+        numbered.push({ ...c, data, number: await documents.reserveNumber(data.documentType) });
+      }
+      const batchId = randomUUID();
+      const issuedOn = today();
+      const createdAt = clock.now().toISOString();
+      const reference = `PB-${issuedOn.replaceAll('-', '')}-${batchId.slice(0, 6).toUpperCase()}`;
+      const system = { id: 'production', audit: ctx.audit, requestId: ctx.requestId };
+      await db.transaction().execute((trx) => deps.audit.deferredIn(trx, async () => {
+        const items = [];
+        const exported = [];
+        for (const c of numbered) {
+          const access = { audit: ctx.audit, branchId: ctx.branchId, caseReference: c.reference, requestId: ctx.requestId };
+          const current = await cases.stateOf(trx, c.id);
+          // Withdrawn or ordered by someone else meanwhile: its reserved number stays unused.
+          if (!current || current.row.status !== 'accepted' || !current.state.photoDocumentId) continue;
+          let facts;
+          try {
+            facts = await documents.holderFacts(trx, access, { personId: c.data.personId, type: c.data.documentType, number: c.number, issuedOn });
+          } catch (error) {
+            // The holder died or changed status since the approval: the application waits for an officer.
+            if (error instanceof AppError) continue;
+            throw error;
+          }
+          const photo = await cases.documentIn(trx, c.id, current.state.photoDocumentId);
+          await cases.appendSystemAction(trx, system, c.id, { kind: 'order-production', batchId, documentNumber: c.number });
+          items.push({ batchId, caseId: c.id, caseReference: c.reference, documentType: c.data.documentType, documentNumber: c.number, personId: c.data.personId, issuedOn, validUntil: facts.validUntil });
+          exported.push({
+            applicationReference: c.reference, documentType: c.data.documentType, documentNumber: c.number, issuedOn, validUntil: facts.validUntil,
+            holder: {
+              surname: facts.holder.surname, givenNames: facts.holder.givenNames, sex: facts.holder.sex, birthDate: facts.holder.birthDate, personalCode: facts.holder.personalCode, nationality: facts.nationality,
+            },
+            mrz: facts.mrz, pickupBranch: c.data.pickupBranchName,
+            photo: photo ? { mediaType: photo.mediaType, sha256: photo.sha256, contentBase64: Buffer.from(photo.content).toString('base64') } : null,
+          });
+        }
+        if (items.length === 0) throw new AppError('INVALID_STATE', 'No approved application waits for production');
+        const payload = { format: EXPORT_FORMAT, batch: { id: batchId, reference, createdAt, orderedBy: ctx.name }, items: exported };
+        await repository.insertBatch(trx, {
+          id: batchId, reference, createdAt, createdBy: ctx.name, idempotencyKey: key ?? null, itemCount: items.length, keyId: await deps.signer.keyId(), signedExport: await deps.signer.sign(payload), confirmedAt: null,
+        });
+        await repository.insertItems(trx, items);
+      }));
+      return batchView(batchId);
+    },
+
+    /** The stored signed export: the same bytes on every request. */
+    async exportBatch(batchId: string): Promise<{ reference: string; body: string }> {
+      const batch = await repository.batchById(db, batchId);
+      if (!batch) throw new AppError('NOT_FOUND', `No production batch ${batchId}`);
+      return { reference: batch.reference, body: batch.signedExport };
+    },
+
+    /**
+     * The centre's answer per document number. A made document makes its application ready for pickup; a
+     * spoiled one sends it back to wait for the next batch (its number is never used again). Repeating an
+     * answer changes nothing; contradicting one is refused.
+     */
+    async confirm(ctx: Staff, batchId: string, input: { items: Array<{ documentNumber: string; result: 'produced' | 'failed'; reason?: string | undefined }> }) {
+      const at = clock.now().toISOString();
+      const system = { id: 'personalization-centre', audit: ctx.audit, requestId: ctx.requestId };
+      await db.transaction().execute((trx) => deps.audit.deferredIn(trx, async () => {
+        const batch = await repository.batchById(trx, batchId, true);
+        if (!batch) throw new AppError('NOT_FOUND', `No production batch ${batchId}`);
+        const items = new Map((await repository.itemsOf(trx, batchId)).map((i) => [i.documentNumber, i]));
+        for (const [i, answer] of input.items.entries()) {
+          const item = items.get(answer.documentNumber);
+          if (!item) invalid(`items.${i}.documentNumber`, `Document ${answer.documentNumber} is not in batch ${batch.reference}`, 'unknown-number');
+          if (item.result === answer.result) continue;
+          if (item.result !== 'ordered') throw new AppError('CONFLICT', `Document ${answer.documentNumber} was already confirmed ${item.result}`, [{ path: `items.${i}.result`, message: `already ${item.result}` }]);
+          await repository.setItemResult(trx, batchId, answer.documentNumber, { result: answer.result, reason: answer.reason ?? null, at });
+          await cases.appendSystemAction(trx, system, item.caseId, answer.result === 'produced'
+            ? { kind: 'confirm-production', batchId, documentNumber: answer.documentNumber }
+            : { kind: 'fail-production', batchId, documentNumber: answer.documentNumber, reason: answer.reason ?? 'spoiled' });
+          item.result = answer.result;
+        }
+        await repository.markBatchConfirmed(trx, batchId, at);
+      }));
+      return batchView(batchId);
+    },
+
+    signingKey: () => deps.signer.publicJwk(),
+  };
+}
+export type ApplicationsService = ReturnType<typeof createApplicationsService>;
