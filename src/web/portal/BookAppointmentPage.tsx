@@ -17,6 +17,8 @@ export function BookAppointmentPage() {
   const { locale } = useLocale();
   const [search] = useSearchParams();
   const replaces = search.get('replaces') ?? undefined;
+  // An application prepared online that this visit is for.
+  const application = search.get('application') ?? undefined;
   const offers = useQuery({ queryKey: ['branch-offers'], queryFn: () => callApi(listBranchOffers) });
   const subjects = useQuery({ queryKey: ['my-subjects'], queryFn: () => callApi(listMySubjects) });
   const [person, setPerson] = useState(search.get('person') ?? '');
@@ -37,7 +39,7 @@ export function BookAppointmentPage() {
   const book = useMutation({
     mutationFn: () => callApi(bookAppointment, { body: {
       branchId: branch, serviceCode: service, startsAt, language: locale, ...(email.trim() ? { contactEmail: email.trim() } : {}),
-      ...(chosenPerson && chosenPerson !== subjects.data?.subjects[0]?.personId ? { forPersonId: chosenPerson } : {}), ...(replaces ? { replaces } : {}),
+      ...(chosenPerson && chosenPerson !== subjects.data?.subjects[0]?.personId ? { forPersonId: chosenPerson } : {}), ...(replaces ? { replaces } : {}), ...(application ? { applicationCaseId: application } : {}),
     } }),
     onError: (e) => {
       setErrors(formErrorsFrom(e, t, labels));

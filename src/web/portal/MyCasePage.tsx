@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { appealMyCase, readMyCase, takeMyCaseAction, type CaseActionInput, type CaseView } from '../../shared/contracts/cases.contract.ts';
+import { payOnline } from '../../shared/contracts/document-applications.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
@@ -33,7 +34,8 @@ export function MyCasePage() {
   return (
     <>
       <PageTitle>{t('portal.case.title', { reference: v.reference })}</PageTitle>
-      {search.get('new') && <Notice kind="success">{t('portal.case.received', { reference: v.reference, dueOn: v.dueOn ?? '' })}</Notice>}
+      {search.get('new') && <Notice kind="success">{v.status === 'prepared' ? t('documents.apply.created', { reference: v.reference }) : t('portal.case.received', { reference: v.reference, dueOn: v.dueOn ?? '' })}</Notice>}
+      {v.subject.kind === 'document-application' && v.status === 'prepared' && <PreparedApplication view={v} onPaid={(fresh) => { client.setQueryData(['my-case', caseId], fresh); setDone(t('documents.apply.paid')); }} onError={setErrors} />}
       {done && <Notice kind="success">{done}</Notice>}
       <ErrorSummary errors={errors} />
       {v.openRequest && v.availableActions.includes('answer-information') && (
@@ -44,6 +46,26 @@ export function MyCasePage() {
       {v.canAppeal && <AppealForm caseId={v.id} until={v.decision?.appealUntil ?? ''} onError={setErrors} />}
       {v.availableActions.includes('withdraw') && <WithdrawForm busy={act.isPending} onSend={(reason) => act.mutate({ kind: 'withdraw', expectedVersion: v.version, reason })} />}
     </>
+  );
+}
+
+/** An application prepared online: pay the fee, then book the visit that takes it. */
+function PreparedApplication({ view, onPaid, onError }: { view: CaseView; onPaid: (v: CaseView) => void; onError: (e: FormError[]) => void }) {
+  const t = useT();
+  const pay = useMutation({
+    mutationFn: () => callApi(payOnline, { params: { caseId: view.id }, body: { expectedVersion: view.version } }),
+    onSuccess: onPaid,
+    onError: (e) => onError(formErrorsFrom(e, t)),
+  });
+  if (view.subject.kind !== 'document-application') return null;
+  const s = view.subject;
+  return (
+    <div className="panel">
+      <div className="button-row">
+        {!s.payment && <button type="button" className="button" disabled={pay.isPending} onClick={() => pay.mutate()}>{t('documents.apply.pay', { amount: (s.fee.amountCents / 100).toFixed(2) })}</button>}
+        <Link className={`button${s.payment ? '' : ' button--secondary'}`} to={`/my/appointments/new?service=document-application&person=${s.personId}&application=${view.id}&branch=${s.pickupBranchId}`}>{t('documents.apply.book')}</Link>
+      </div>
+    </div>
   );
 }
 

@@ -29,6 +29,7 @@ export function MyDocumentsPage() {
       <PageTitle>{t('documents.my.title')}</PageTitle>
       <p className="lead">{t('documents.my.intro')}</p>
       <p>{t('documents.my.remindersHint')} <Link to="/my/contact">{t('portal.contact.title')}</Link></p>
+      <p><Link className="button" to="/my/documents/apply">{t('documents.apply.open')}</Link></p>
       {done && <Notice kind="success">{done}</Notice>}
       {docs.data.documents.length === 0 && <p>{t('documents.my.none')}</p>}
       {holders.map((holder) => (
@@ -47,8 +48,8 @@ export function MyDocumentsPage() {
                   <td>
                     <div className="button-row">
                       {d.status === 'valid' && <button type="button" className="button button--secondary" onClick={() => { setDone(undefined); setReporting(d); }}>{t('documents.my.reportButton', { number: d.number })}</button>}
-                      {/* A new document is applied for at a branch, so renewing starts with booking the visit. */}
-                      {(d.status === 'invalid' || d.validUntil <= renewFrom) && <Link className="button button--secondary" to={`/my/appointments/new?service=document-application&person=${d.holderPersonId}`}>{t('documents.my.renew', { number: d.number })}</Link>}
+                      {/* Renewing is an online application (prepared and paid now, taken at the visit). */}
+                      {(d.status === 'invalid' || d.validUntil <= renewFrom) && <Link className="button button--secondary" to={`/my/documents/apply?person=${d.holderPersonId}`}>{t('documents.my.renew', { number: d.number })}</Link>}
                     </div>
                   </td>
                 </tr>

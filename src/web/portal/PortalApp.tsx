@@ -16,6 +16,7 @@ import { MyCasePage } from './MyCasePage.tsx';
 import { CorrectionRequestPage } from './CorrectionRequestPage.tsx';
 import { DocumentCheckPage } from './DocumentCheckPage.tsx';
 import { MyDocumentsPage } from './MyDocumentsPage.tsx';
+import { ApplyDocumentPage } from './ApplyDocumentPage.tsx';
 import { MyAppointmentsPage } from './MyAppointmentsPage.tsx';
 import { BookAppointmentPage } from './BookAppointmentPage.tsx';
 import { QueueScreenPage } from './QueueScreenPage.tsx';
@@ -59,6 +60,7 @@ export function PortalApp() {
         <Route path="/document-check" element={<DocumentCheckPage />} />
         <Route path="/queue" element={<QueueScreenPage />} />
         <Route path="/my/documents" element={guard(<MyDocumentsPage />)} />
+        <Route path="/my/documents/apply" element={guard(<ApplyDocumentPage />)} />
         <Route path="/my/appointments" element={guard(<MyAppointmentsPage />)} />
         <Route path="/my/contact" element={guard(<MyContactPage />)} />
         <Route path="/my/appointments/new" element={guard(<BookAppointmentPage />)} />

@@ -24,6 +24,7 @@ import { CasePage } from './cases/CasePage.tsx';
 import { DashboardPage } from './cases/DashboardPage.tsx';
 import { NewCorrectionPage } from './cases/NewCorrectionPage.tsx';
 import { NewInclusionPage } from './cases/NewInclusionPage.tsx';
+import { BatchesPage } from './documents/BatchesPage.tsx';
 import { DeskDayPage } from './appointments/DeskDayPage.tsx';
 import { BranchSettingsPage } from './appointments/BranchSettingsPage.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
@@ -57,6 +58,7 @@ export function StaffApp() {
       {can('cases:supervise') && <li><NavLink to="/cases/dashboard">{t('staff.nav.dashboard')}</NavLink></li>}
       {can('appointments:desk') && <li><NavLink to="/appointments" end>{t('staff.nav.appointments')}</NavLink></li>}
       {can('appointments:configure') && <li><NavLink to="/appointments/settings">{t('staff.nav.branchSettings')}</NavLink></li>}
+      {can('documents:produce') && <li><NavLink to="/documents/batches">{t('staff.nav.batches')}</NavLink></li>}
       {can('register:search') && <li><NavLink to="/register">{t('staff.nav.register')}</NavLink></li>}
       {can('register:record-event') && <li><NavLink to="/registration">{t('staff.nav.registration')}</NavLink></li>}
       {can('register:review-duplicates') && <li><NavLink to="/duplicates">{t('staff.nav.duplicates')}</NavLink></li>}
@@ -88,7 +90,7 @@ export function StaffApp() {
         <Route path="/accounts" element={guard(<AccountsPage canManage={can('staff:manage')} />, 'staff:read')} />
         <Route path="/audit" element={guard(<AuditPage canVerify={can('audit:verify')} canReadLogs={can('audit:read-person-log')} />)} />
         <Route path="/register" element={guard(<SearchPage />, 'register:search')} />
-        <Route path="/register/persons/:personId" element={guard(<PersonPage canRecord={can('register:record-event')} canReadDocuments={can('documents:read')} canInvalidateDocuments={can('documents:invalidate')} />, 'register:read')} />
+        <Route path="/register/persons/:personId" element={guard(<PersonPage canRecord={can('register:record-event')} canReadDocuments={can('documents:read')} canInvalidateDocuments={can('documents:invalidate')} canApply={can('documents:apply')} />, 'register:read')} />
         <Route path="/registration" element={guard(<RegistrationPage canReview={can('register:review-duplicates')} />, 'register:record-event')} />
         <Route path="/duplicates" element={guard(<DuplicatesPage />, 'register:review-duplicates')} />
         <Route path="/statistics" element={guard(<StatisticsPage />, 'register:statistics')} />
@@ -100,6 +102,7 @@ export function StaffApp() {
         <Route path="/appointments" element={guard(<DeskDayPage />, 'appointments:desk')} />
         <Route path="/appointments/settings" element={guard(<BranchSettingsPage ownBranchId={staff?.branchId ?? ''} anyBranch={Boolean(staff?.roles.includes('administrator'))} />, 'appointments:configure')} />
         <Route path="/cases/:caseId" element={guard(<CasePage canSupervise={can('cases:supervise')} />, 'cases:read')} />
+        <Route path="/documents/batches" element={guard(<BatchesPage />, 'documents:produce')} />
         <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

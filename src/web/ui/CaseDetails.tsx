@@ -43,6 +43,8 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
             <dt>{t('cases.field.currentValue')}</dt><dd>{s.currentValue ?? t('common.none')}</dd>
             <dt>{t('cases.field.requestedValue')}</dt><dd>{s.requestedValue ?? t('common.none')}</dd>
           </>
+        ) : s.kind === 'document-application' ? (
+          <DocumentApplicationRows subject={s} />
         ) : (
           <>
             <dt>{t('cases.field.applicant')}</dt><dd>{s.personName}</dd>
@@ -55,7 +57,7 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
             <dt>{t('cases.inclusion.personalCode')}</dt><dd>{s.personalCode ? formatPersonalCode(s.personalCode) : t('cases.inclusion.notRegistered')}</dd>
           </>
         )}
-        <dt>{t('cases.field.explanation')}</dt><dd>{s.explanation}</dd>
+        {s.explanation && (<><dt>{t('cases.field.explanation')}</dt><dd>{s.explanation}</dd></>)}
         <dt>{t('cases.field.assignee')}</dt><dd>{view.assigneeName ?? t('cases.unassigned')}</dd>
         {view.appealOf && (<><dt>{t('cases.field.appealOf')}</dt><dd>{caseLink(view.appealOf.id, view.appealOf.reference)}</dd></>)}
         {view.appealedBy && (<><dt>{t('cases.field.appealedBy')}</dt><dd>{caseLink(view.appealedBy.id, view.appealedBy.reference)}</dd></>)}
@@ -139,6 +141,32 @@ function LikelyDuplicates({ candidates }: { candidates: Extract<CaseView['subjec
           {candidates.map((c) => <tr key={c.personId}><td>{c.name}</td><td>{formatPersonalCode(c.personalCode)}</td><td>{c.birthDate}</td><td>{Math.round(c.score * 100)}%</td></tr>)}
         </tbody>
       </table>
+    </>
+  );
+}
+
+type DocumentApplication = Extract<CaseView['subject'], { kind: 'document-application' }>;
+
+/** What a document application is about and how far it has come: fee and payment, identity check, photo, production, hand-over. */
+function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication }) {
+  const t = useT();
+  const euros = (cents: number) => (cents / 100).toFixed(2);
+  return (
+    <>
+      <dt>{t('cases.field.applicant')}</dt><dd>{s.personName}, {formatPersonalCode(s.personalCode)}</dd>
+      <dt>{t('documents.application.documentType')}</dt><dd>{t(`documents.type.${s.documentType}`)}</dd>
+      <dt>{t('documents.application.tier')}</dt><dd>{t(`documents.tier.${s.tier}`)}</dd>
+      <dt>{t('documents.application.fee')}</dt>
+      <dd>{t('documents.application.feeAmount', { amount: euros(s.fee.amountCents) })}{s.fee.reducedFor && <> ({t('documents.application.reducedFor', { ground: s.fee.reducedFor.replaceAll('-', '') })})</>}</dd>
+      <dt>{t('documents.application.payment')}</dt>
+      <dd>{s.payment ? t('documents.application.paid', { date: s.payment.paidOn, method: s.payment.method, reference: s.payment.reference }) : t('documents.application.unpaid')}</dd>
+      <dt>{t('documents.application.identity')}</dt>
+      <dd>{s.identityCheck ? t('documents.application.identityDone', { date: s.identityCheck.on, method: s.identityCheck.method.replaceAll('-', ''), number: s.identityCheck.documentNumber ?? '' }) : t('documents.application.identityPending')}</dd>
+      <dt>{t('documents.application.photo')}</dt><dd>{s.photoDocumentId ? t('documents.application.photoDone') : t('documents.application.photoPending')}</dd>
+      <dt>{t('documents.application.pickup')}</dt><dd>{s.pickupBranchName}</dd>
+      {s.readyOn && (<><dt>{t('documents.application.readyOn')}</dt><dd>{s.readyOn}</dd></>)}
+      {s.production && (<><dt>{t('documents.application.production')}</dt><dd>{t(s.production.confirmed ? 'documents.application.productionDone' : 'documents.application.productionOrdered', { number: s.production.documentNumber })}</dd></>)}
+      {s.issued && (<><dt>{t('documents.field.status')}</dt><dd>{t('documents.application.issued', { date: s.issued.on, number: s.issued.documentNumber })}</dd></>)}
     </>
   );
 }

@@ -1,4 +1,5 @@
 /** The desk's day: the branch's appointments with arrivals and no-shows, and the walk-in ticket queue. */
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { branchDayList, callNextTicket, issueTicket, markAppointment, SERVICE_CODES, type ServiceCode } from '../../../shared/contracts/appointments.contract.ts';
@@ -54,7 +55,7 @@ export function DeskDayPage() {
                 {day.data.appointments.map((b) => (
                   <tr key={b.id}>
                     <td>{b.time}</td>
-                    <td>{b.personName}</td>
+                    <td>{b.personName}{b.applicationCaseId && <> <Link className="tag" to={`/register/persons/${b.personId}`}>{t('appointments.preparedApplication')}</Link></>}</td>
                     <td>{t(`appointments.service.${b.serviceCode}`)}</td>
                     <td><span className={`tag${b.status === 'arrived' ? ' tag--success' : b.status === 'no-show' ? ' tag--danger' : ''}`}>{t(`appointments.status.${b.status}`)}</span></td>
                     <td>

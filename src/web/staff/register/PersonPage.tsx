@@ -18,8 +18,9 @@ import { purposeQuery, requirePurpose, usePurpose } from './purpose.ts';
 import { PurposeFields } from './SearchPage.tsx';
 import { LifeEventForm } from './LifeEventForm.tsx';
 import { PersonDocuments } from '../documents/PersonDocuments.tsx';
+import { DocumentDesk } from '../documents/DocumentDesk.tsx';
 
-export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments }: { canRecord: boolean; canReadDocuments: boolean; canInvalidateDocuments: boolean }) {
+export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments, canApply = false }: { canRecord: boolean; canReadDocuments: boolean; canInvalidateDocuments: boolean; canApply?: boolean }) {
   const t = useT();
   const { personId = '' } = useParams();
   const [purpose, setPurpose] = usePurpose();
@@ -86,6 +87,7 @@ export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments
         <PersonDetails card={c} personLink={(id, name) => <Link to={`/register/persons/${id}`}>{name}</Link>} />
       )}
       {isNow && <PersonDocuments personId={c.id} purpose={purpose} canRead={canReadDocuments} canInvalidate={canInvalidateDocuments} today={c.asOf.validOn} />}
+      {isNow && canApply && <DocumentDesk personId={c.id} personName={`${c.givenNames} ${c.surname}`} />}
       {canRecord && isNow && <p><Link className="button button--secondary" to={`/cases/new?personId=${c.id}`}>{t('staff.person.startCorrection')}</Link></p>}
       <LifeEvents card={c} />
       {canRecord && isNow && !c.deathDate && <LifeEventForm card={c} purpose={purpose} onRecorded={() => void card.refetch()} />}
