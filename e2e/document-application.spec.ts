@@ -102,7 +102,7 @@ describe('a passport from the online application to the public check', () => {
     await h.page.getByRole('link', { name: 'Izgatavošanas partijas' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Izgatavošanas partijas' }).waitFor();
     await h.page.getByRole('button', { name: 'Izveidot partiju' }).click();
-    await h.page.getByText(/Partija PB-\d{8}-\w+ izveidota: 1 dokumenti/).waitFor();
+    await h.page.getByText(/Partija PB-\d{8}-\w+ izveidota: 1 dokuments/).waitFor();
     const exported = await h.page.request.get(`${h.baseUrl}${(await h.page.getByRole('link', { name: 'Lejupielādēt parakstīto eksportu' }).getAttribute('href')) ?? ''}`);
     expect(exported.status()).toBe(200);
     expect(Object.keys(JSON.parse(await exported.text()) as object).sort()).toEqual(['payload', 'protected', 'signature']);

@@ -9,7 +9,8 @@ import { caseWordingKey, SYSTEM_RULES } from '../../shared/i18n/case-wording.ts'
 export function DeadlineClock({ view }: { view: CaseView }) {
   const t = useT();
   const d = view.deadline;
-  if (!d.dueOn) return <p>{t('cases.deadline.closed')}</p>;
+  // An open case without a running clock waits for the applicant: to come in, or to collect the document.
+  if (!d.dueOn) return <p>{t(view.status === 'prepared' ? 'cases.deadline.waitingVisit' : view.status === 'ready' ? 'cases.deadline.waitingPickup' : 'cases.deadline.closed')}</p>;
   return (
     <dl className="summary-list">
       <dt>{t('cases.deadline.received')}</dt><dd>{d.receivedOn}</dd>

@@ -17,7 +17,7 @@ export function BatchesPage() {
   const [errors, setErrors] = useState<FormError[]>([]);
   const create = useMutation({
     mutationFn: () => callApi(createBatch),
-    onSuccess: (b) => { setErrors([]); setDone(t('documents.batches.created', { reference: b.reference, count: String(b.itemCount) })); setOpenId(b.id); void client.invalidateQueries({ queryKey: ['batches'] }); },
+    onSuccess: (b) => { setErrors([]); setDone(t('documents.batches.created', { reference: b.reference, count: b.itemCount })); setOpenId(b.id); void client.invalidateQueries({ queryKey: ['batches'] }); },
     onError: (e) => setErrors(formErrorsFrom(e, t)),
   });
   if (!list.data) return <p>{list.isError ? t('error.INTERNAL') : t('common.loading')}</p>;
