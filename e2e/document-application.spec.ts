@@ -56,7 +56,7 @@ describe('a passport from the online application to the public check', () => {
     reference = /DP-2026-\d{6}/.exec(created ?? '')?.[0] ?? '';
     await h.page.getByRole('button', { name: 'Samaksāt 50.00 EUR' }).click();
     await h.page.getByText('Nodeva samaksāta.').waitFor();
-    await h.page.getByText(/Samaksāts .* \(tiešsaistē\)/).waitFor();
+    await h.page.getByText(/Samaksāts .* \(maksājot tiešsaistē\)/).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-application-paid');
 
