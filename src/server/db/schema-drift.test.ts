@@ -44,7 +44,9 @@ const DECLARED: Record<string, string[]> = {
   'appointments.service': ['code', 'name_lv', 'name_en', 'duration_minutes'],
   'appointments.branch_service': ['branch_id', 'service_code', 'desks'],
   'appointments.opening_hours': ['branch_id', 'iso_weekday', 'opens', 'closes'],
-  'appointments.booking': ['id', 'branch_id', 'service_code', 'starts_at', 'desk', 'person_id', 'booked_by_person_id', 'contact_email', 'language', 'status', 'created_at', 'changed_at'],
+  'documents.production_batch': ['id', 'reference', 'created_at', 'created_by', 'idempotency_key', 'item_count', 'key_id', 'signed_export', 'confirmed_at'],
+  'documents.production_item': ['batch_id', 'case_id', 'case_reference', 'document_type', 'document_number', 'person_id', 'issued_on', 'valid_until', 'result', 'result_reason', 'result_at'],
+  'appointments.booking': ['id', 'branch_id', 'service_code', 'starts_at', 'desk', 'person_id', 'booked_by_person_id', 'contact_email', 'language', 'status', 'created_at', 'changed_at', 'application_case_id'],
   'appointments.ticket': ['branch_id', 'day', 'number', 'service_code', 'status', 'issued_at', 'called_at', 'called_by'],
   'register.status_fact': ['id', 'person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id', 'legal_status', 'citizenships'],
 };

@@ -7,7 +7,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { calculateJwkThumbprint, exportJWK, FlattenedSign, flattenedVerify, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, FlattenedSign, flattenedVerify, importJWK, type JWK } from 'jose';
 
 export interface Signer {
   /** The key's id (its JWK thumbprint, RFC 7638). */
@@ -57,7 +57,6 @@ export function createFileSigner(file: string, warn: (message: string) => void =
 
 /** Verifies a flattened JWS against a public JWK and returns its payload (for the receiver and the tests). */
 export async function verifySigned(serialized: string, jwk: JWK): Promise<unknown> {
-  const { importJWK } = await import('jose');
   const key = await importJWK(jwk, 'EdDSA');
   const { payload } = await flattenedVerify(JSON.parse(serialized) as Parameters<typeof flattenedVerify>[0], key);
   return JSON.parse(new TextDecoder().decode(payload));

@@ -32,6 +32,8 @@ export function MyContactPage() {
     if (email.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) return setErrors([{ field: 'email', message: t('errors.invalidField', { field: label }) }]);
     save.mutate(email.trim() || null);
   };
+  // The form waits for the saved address: filled in before it arrives, the typing would be overwritten.
+  if (!contact.data) return <p>{contact.isError ? t('error.INTERNAL') : t('common.loading')}</p>;
   return (
     <>
       <PageTitle>{t('portal.contact.title')}</PageTitle>

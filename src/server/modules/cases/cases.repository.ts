@@ -76,6 +76,12 @@ export function createCasesRepository() {
         .where('closedAt', 'is', null).orderBy('openedAt', 'desc').execute();
     },
 
+    async countInStatus(db: DbExecutor, caseType: string, status: string): Promise<number> {
+      const row = await db.selectFrom('cases.case').select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('caseType', '=', caseType).where('status', '=', status).where('closedAt', 'is', null).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     /** Open cases of a type in a status, oldest first (case_type_status_idx). */
     async inStatus(db: DbExecutor, caseType: string, status: string, limit: number) {
       return db.selectFrom('cases.case').select(['id', 'reference', 'applicantPersonId', 'branchId', 'subject', 'openedAt'])

@@ -726,6 +726,9 @@ export function createCasesService(deps: CasesDeps) {
     /** A file of a case in the caller's transaction (a production order carries the photo). */
     documentIn: (executor: DbExecutor, caseId: string, documentId: string) => repository.document(executor, caseId, documentId),
 
+    /** How many open cases of a type are in a status (case_type_status_idx). */
+    countInStatus: (caseType: CaseType, status: string) => repository.countInStatus(db, caseType, status),
+
     /** The state of a case (its folded actions), for another module's use case in its own transaction. */
     async stateOf(executor: DbExecutor, caseId: string) {
       const row = await repository.caseById(executor, caseId);

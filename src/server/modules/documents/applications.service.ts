@@ -98,9 +98,10 @@ export function createApplicationsService(deps: ApplicationsDeps) {
   /** The steps the desk takes with the applicant present: the fee if unpaid, the identity check with the photo, the proposal to issue. */
   function deskSteps(staff: Staff, data: DocumentApplicationData, v: { identity: Identity; photo: UploadInput | null; photoDocumentId?: string | undefined; payment?: { method: 'card' | 'cash' } | undefined; paid: boolean; propose: boolean }): ModuleActionInput[] {
     const steps: ModuleActionInput[] = [];
+    // A desk payment's reference is the receipt number the till prints.
     if (!v.paid) {
       if (!v.payment) invalid('payment', `The fee of ${cents(data.fee.amountCents)} EUR is not paid yet`, 'fee-not-paid');
-      steps.push({ kind: 'record-payment', amountCents: data.fee.amountCents, method: v.payment.method, reference: `${staff.branchId.slice(0, 8).toUpperCase()}-${randomUUID().slice(0, 8).toUpperCase()}` });
+      steps.push({ kind: 'record-payment', amountCents: data.fee.amountCents, method: v.payment.method, reference: `DESK-${randomUUID().slice(0, 8).toUpperCase()}` });
     }
     steps.push({ kind: 'accept-in-person', identityMethod: v.identity.method, identityDocumentNumber: v.identity.documentNumber ?? null, photo: v.photo, ...(v.photoDocumentId ? { photoDocumentId: v.photoDocumentId } : {}) });
     if (v.propose) steps.push({ kind: 'propose-decision', outcome: 'accept', reasoning: 'Pieteikums pieņemts klātienē: identitāte pārbaudīta, fotoattēls uzņemts, nodeva samaksāta. / Taken in person: identity checked, photo taken, fee paid.' });
@@ -228,7 +229,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
 
     async batches() {
       const rows = await repository.recentBatches(db, 50);
-      const waiting = (await cases.casesInStatus(db, CASE_TYPE, 'accepted', 10_000)).length;
+      const waiting = await cases.countInStatus(CASE_TYPE, 'accepted');
       return {
         waiting,
         batches: rows.map((b) => ({ ...b, produced: Number(b.produced ?? 0), failed: Number(b.failed ?? 0) })),
