@@ -66,6 +66,15 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     if (problem) invalid(`${path}.contentBase64`, messages[problem], problem);
   }
 
+  /**
+   * The holder's facts through the register's audit gate. An audit entry joins the hash chain, which needs a
+   * transaction of its own (outside one, two concurrent reads took the same place in the chain).
+   */
+  function holderOf(actor: AuditActor, personId: string) {
+    const ctx = { actor, channel: actor.type === 'resident' ? 'portal' as const : 'desk' as const, reason: 'Personu apliecinoša dokumenta pieteikums' };
+    return db.transaction().execute((trx) => deps.audit.deferredIn(trx, () => register.documentHolder(trx, ctx, personId)));
+  }
+
   /** The document presented at the desk must prove who the person is. */
   async function checkIdentity(personId: string, identity: Identity, path: string): Promise<void> {
     if (identity.method !== 'identity-document' || !identity.documentNumber) return;
@@ -75,7 +84,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
 
   /** What the case stores: the holder (audited read), the type their status allows, the fee in force today. */
   async function applicationData(actor: AuditActor, input: { personId: string; documentType: DocumentType; tier: Tier; reason: DocumentApplicationData['reason']; reducedGround?: 'pensioner' | 'disability' | undefined; explanation: string; pickupBranchId: string }): Promise<DocumentApplicationData> {
-    const holder = await register.documentHolder(db, { actor, channel: actor.type === 'resident' ? 'portal' : 'desk', reason: 'Personu apliecinoša dokumenta pieteikums' }, input.personId);
+    const holder = await holderOf(actor, input.personId);
     if (holder.deathDate) throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`);
     if (!documentTypesFor(holder.legalStatus).includes(input.documentType)) invalid('documentType', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
     const fee = feeFor(deps.feeTable, { type: input.documentType, tier: input.tier, appliedOn: today(), birthDate: holder.birthDate as PlainDate, ground: input.reducedGround });
@@ -126,7 +135,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       const subjects = await register.subjects(ctx.personId);
       const out = [];
       for (const s of subjects) {
-        const holder = await register.documentHolder(db, { actor: ctx.audit, channel: 'portal' }, s.personId);
+        const holder = await holderOf(ctx.audit, s.personId);
         const types = documentTypesFor(holder.legalStatus).filter((t) => feeFor(deps.feeTable, { type: t, tier: 'standard', appliedOn: on, birthDate: holder.birthDate as PlainDate }));
         out.push({
           personId: s.personId, name: `${s.givenNames} ${s.surname}`, relation: s.relation,
