@@ -12,15 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { buildApp } from '../src/server/app.ts';
-import { parseConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/database.ts';
-import { migrateToLatest } from '../src/server/db/migrate.ts';
-import { systemClock } from '../src/server/platform/clock.ts';
-import { createArgon2Hasher } from '../src/server/platform/password.ts';
-import { seedDemoIdentity } from '../src/server/modules/identity/index.ts';
-import { seedRegister } from '../src/server/modules/register/index.ts';
 import { benchDatabase, fmt, percentile } from './lib.ts';
+import { benchApp } from './bench-app.ts';
 
 const database = await benchDatabase();
 const postgres = Boolean(database.url);
@@ -30,20 +24,10 @@ const CREATE_SECONDS = Number(process.env['BENCH_CASES_SECONDS'] ?? 10);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'civitas-bench-cases-'));
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 1)} ms`;
-const TODAY = new Date().toISOString().slice(0, 10);
 
 const handle = await openDatabase({ databaseUrl: database.url, dataDir, poolSize: 12 });
 try {
-  await migrateToLatest(handle.db);
-  const hasher = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
-  await seedDemoIdentity(handle.db, hasher);
-  await seedRegister(handle.db, handle.pool, { engine: handle.engine, persons: 5000, seed: 1, today: TODAY, now: new Date().toISOString() });
-  const config = parseConfig({ DATA_DIR: dataDir, DEMO_MODE: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000', OUTBOX_INTERVAL_SECONDS: '0', ...(database.url ? { DATABASE_URL: database.url } : {}) });
-  const app = await buildApp({ config, db: handle.db, clock: systemClock, hasher, logger: false });
-  await app.ready();
-  const signIn = await app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', payload: { username: 'registrar', password: 'civitas-demo' } });
-  const cookie = `civitas_session=${signIn.cookies.find((c) => c.name === 'civitas_session')?.value}`;
-  const csrf = (signIn.json() as { session: { csrfToken: string } }).session.csrfToken;
+  const { app, cookie, csrf } = await benchApp(handle, { dataDir, databaseUrl: database.url, username: 'registrar', persons: 5000 });
   const persons = (await sql<{ id: string }>`SELECT id FROM register.person ORDER BY id LIMIT 2000`.execute(handle.db)).rows.map((r) => r.id);
   const branchId = (await sql<{ id: string }>`SELECT id FROM identity.branch WHERE code = 'RIGA-1'`.execute(handle.db)).rows[0]?.id as string;
   out(`Case engine (${handle.engine} engine; ${persons.length.toLocaleString('en')} applicants; requests in-process through the whole HTTP stack)`);

@@ -10,36 +10,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { buildApp } from '../src/server/app.ts';
-import { parseConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/database.ts';
-import { migrateToLatest } from '../src/server/db/migrate.ts';
-import { systemClock } from '../src/server/platform/clock.ts';
-import { createArgon2Hasher } from '../src/server/platform/password.ts';
-import { seedDemoIdentity } from '../src/server/modules/identity/index.ts';
-import { seedRegister } from '../src/server/modules/register/index.ts';
 import { png } from '../src/test/photos.ts';
 import { benchDatabase, fmt, percentile } from './lib.ts';
+import { benchApp } from './bench-app.ts';
 
 const database = await benchDatabase();
 const REQUESTS = Number(process.env['BENCH_DESK_REQUESTS'] ?? 400);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'civitas-bench-desk-'));
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 1)} ms`;
-const TODAY = new Date().toISOString().slice(0, 10);
 
 const handle = await openDatabase({ databaseUrl: database.url, dataDir, poolSize: 12 });
 try {
-  await migrateToLatest(handle.db);
-  const hasher = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
-  await seedDemoIdentity(handle.db, hasher);
-  await seedRegister(handle.db, handle.pool, { engine: handle.engine, persons: 5000, seed: 1, today: TODAY, now: new Date().toISOString() });
-  const config = parseConfig({ DATA_DIR: dataDir, DEMO_MODE: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000', OUTBOX_INTERVAL_SECONDS: '0', ...(database.url ? { DATABASE_URL: database.url } : {}) });
-  const app = await buildApp({ config, db: handle.db, clock: systemClock, hasher, logger: false });
-  await app.ready();
-  const signIn = await app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', payload: { username: 'document.officer', password: 'civitas-demo' } });
-  const cookie = `civitas_session=${signIn.cookies.find((c) => c.name === 'civitas_session')?.value}`;
-  const csrf = (signIn.json() as { session: { csrfToken: string } }).session.csrfToken;
+  const { app, cookie, csrf } = await benchApp(handle, { dataDir, databaseUrl: database.url, username: 'document.officer', persons: 5000 });
   // Adult citizens alive today: each applies once for a passport (a second open application would be refused).
   const persons = (await sql<{ id: string }>`SELECT id FROM register.person WHERE legal_status = 'citizen' AND death_date IS NULL AND birth_date < now()::date - 7300 ORDER BY id LIMIT ${REQUESTS * 3}`.execute(handle.db)).rows.map((r) => r.id);
   const photoBytes = Buffer.from(png(420, 540));
