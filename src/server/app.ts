@@ -7,8 +7,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,7 +18,8 @@ import type { Clock } from './platform/clock.ts';
 import type { PasswordHasher } from './platform/password.ts';
 import { installProblemHandlers, buildProblem, sendProblem } from './http/problem.ts';
 import { installMetrics } from './http/metrics.ts';
-import { installSecurityHeaders } from './http/security-headers.ts';
+import { securityHeadersFor } from './http/security-headers.ts';
+import { installRequestContext } from './http/request-context.ts';
 import { zodToOpenApiTransform } from './http/openapi.ts';
 import { REDACT_PATHS, requestSerializer } from './http/log-redaction.ts';
 import { createPartnerKeys } from './http/partner-keys.ts';
@@ -76,10 +75,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installProblemHandlers(app);
   const metrics = installMetrics(app);
 
-  await app.register(cookie);
-  installSecurityHeaders(app, { https: config.cookieSecure });
-  // Limits count after the caller is known (a partner's key raises its limit), hence preHandler.
-  await app.register(rateLimit, { global: false, hook: 'preHandler', keyGenerator: (request) => request.ip });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -173,16 +168,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     : undefined;
 
   const partnerByKey = createPartnerKeys(Object.fromEntries(Object.entries(config.partners.keys).map(([name, hash]) => [hash, name])));
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) {
-      request.principal = { kind: 'anonymous' };
-      return;
-    }
-    const principal = await identity.resolvePrincipal(request.cookies[SESSION_COOKIE]);
-    // Without a session, an X-Api-Key may name a partner institution's system.
-    const key = request.headers['x-api-key'];
-    const partner = principal.kind === 'anonymous' && typeof key === 'string' ? partnerByKey(key) : undefined;
-    request.principal = partner ? { kind: 'partner', name: partner } : principal;
+  installRequestContext(app, {
+    headersFor: securityHeadersFor({ https: config.cookieSecure }), sessionCookie: SESSION_COOKIE,
+    resolveSession: (token) => identity.resolvePrincipal(token), partnerByKey,
   });
 
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -195,7 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return sendProblem(reply, buildProblem('SERVICE_UNAVAILABLE', 'The database is not reachable', request));
     }
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.metrics()));
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerIdentityRoutes(app, { identity, config, oidc });

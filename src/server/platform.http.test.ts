@@ -55,11 +55,27 @@ describe('RFC 9457 problem details', () => {
 });
 
 describe('security headers', () => {
-  it('sends a strict Content-Security-Policy and no framing', async () => {
-    const res = await ctx.app.inject('/api/config');
+  it('sends pages a strict Content-Security-Policy and no framing', async () => {
+    const res = await ctx.app.inject('/my/documents');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
+
+  it('sends API answers the short API set: nothing may be loaded or framed, no sniffing, no referrer', async () => {
+    const res = await ctx.app.inject('/api/config');
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+  });
+
+  it('keeps the page set for the interactive API reference, which is a page', async () => {
+    const res = await ctx.app.inject('/api/docs/');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 });
 

@@ -10,6 +10,7 @@ import type { EndpointContract } from '../../shared/contracts/contract.ts';
 import { AppError } from './app-error.ts';
 import { zodFieldErrors } from './problem.ts';
 import type { PartnerPrincipal, Principal, ResidentPrincipal, StaffPrincipal } from './auth-context.ts';
+import { createFixedWindowLimiter, type FixedWindowLimiter } from './rate-limit.ts';
 
 export interface EndpointRecord {
   method: string;
@@ -96,6 +97,17 @@ export interface RouteRateLimit {
   keyGenerator?: (request: FastifyRequest) => string;
 }
 
+/** Counts the request against the route's limit; past it, a 429 problem with Retry-After. */
+function enforceLimit(limiter: FixedWindowLimiter, limit: RouteRateLimit, request: FastifyRequest, reply: FastifyReply): void {
+  const key = limit.keyGenerator ? limit.keyGenerator(request) : request.ip;
+  const decision = limiter.hit(key, typeof limit.max === 'number' ? limit.max : limit.max(request, key), Date.now());
+  reply.header('x-ratelimit-limit', decision.limit).header('x-ratelimit-remaining', decision.remaining).header('x-ratelimit-reset', decision.resetSeconds);
+  if (!decision.allowed) {
+    reply.header('retry-after', decision.resetSeconds);
+    throw new AppError('RATE_LIMITED', `Too many requests; try again in ${decision.resetSeconds} s`);
+  }
+}
+
 export function registerEndpoint<const C extends EndpointContract, const A extends AccessRule>(
   app: FastifyInstance,
   contract: C,
@@ -104,6 +116,8 @@ export function registerEndpoint<const C extends EndpointContract, const A exten
   options: { rateLimit?: RouteRateLimit; bodyLimit?: number } = {},
 ): void {
   (app.endpointRegistry as EndpointRecord[]).push({ method: contract.method, path: contract.path, access });
+  const { rateLimit } = options;
+  const limiter = rateLimit ? createFixedWindowLimiter({ windowMs: rateLimit.timeWindow }) : undefined;
   app.route({
     method: contract.method,
     url: fastifyPath(contract.path),
@@ -117,22 +131,33 @@ export function registerEndpoint<const C extends EndpointContract, const A exten
       ...(access === 'public' ? {} : { security: [{ session: [] }] }),
       'x-access': typeof access === 'string' ? access : access.permission,
     } as Record<string, unknown>,
-    ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
-    handler: async (request, reply) => {
+    handler: (request, reply) => {
+      if (limiter && rateLimit) enforceLimit(limiter, rateLimit, request, reply);
       authorize(request.principal, access);
       checkCsrf(request);
       const params = parseOrThrow(contract.params, request.params, 'params');
       const query = parseOrThrow(contract.query, request.query, 'query');
       const body = parseOrThrow(contract.body, request.body, 'body');
-      const result = await handler({ request, reply, params, query, body, principal: request.principal } as unknown as HandlerContext<C, A>);
-      if (reply.sent) return reply;
-      if (contract.response === null) return reply.status(contract.successStatus ?? 204).send();
-      // Parse the output too: strips every field the contract does not declare (no accidental disclosure).
-      const output = contract.response.parse(result);
-      return reply.status(contract.successStatus ?? 200).send(output);
+      const result = handler({ request, reply, params, query, body, principal: request.principal } as unknown as HandlerContext<C, A>);
+      // A handler that answers at once (the public check from memory) is sent in this tick, without a
+      // promise; Fastify takes a returned promise as the asynchronous answer.
+      if (result instanceof Promise) return result.then((value) => respond(contract, reply, value));
+      respond(contract, reply, result);
+      return undefined;
     },
   });
+}
+
+/** Sends the handler's result as the contract declares it, unless the handler sent the reply itself. */
+function respond(contract: EndpointContract, reply: FastifyReply, result: unknown): void {
+  if (reply.sent) return;
+  if (contract.response === null) {
+    reply.status(contract.successStatus ?? 204).send();
+    return;
+  }
+  // Parse the output too: strips every field the contract does not declare (no accidental disclosure).
+  reply.status(contract.successStatus ?? 200).send(contract.response.parse(result));
 }
 
 declare module 'fastify' {

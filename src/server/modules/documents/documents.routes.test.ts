@@ -91,6 +91,11 @@ describe('the public validity check', () => {
     for (let i = 0; i < 8; i++) statuses.push((await ctx.app.inject({ method: 'GET', url: '/api/public/documents/LV0000001/validity', remoteAddress: '10.9.9.9' })).statusCode);
     expect(statuses.slice(0, 5).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+    const limited = await ctx.app.inject({ method: 'GET', url: '/api/public/documents/LV0000001/validity', remoteAddress: '10.9.9.9' });
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers['x-ratelimit-remaining']).toBe('0');
     for (let i = 0; i < 8; i++) expect((await ctx.app.inject({ method: 'GET', url: '/api/public/documents/LV0000001/validity', remoteAddress: '10.9.9.9', headers: { 'x-api-key': PARTNER_KEY } })).statusCode).toBe(200);
     // A wrong key is just an anonymous caller.
     expect((await ctx.app.inject({ method: 'GET', url: '/api/public/documents/LV0000001/validity', remoteAddress: '10.9.9.9', headers: { 'x-api-key': 'guess' } })).statusCode).toBe(429);

@@ -23,7 +23,7 @@ export function registerDocumentsRoutes(app: FastifyInstance, deps: { documents:
   const { documents, limits } = deps;
   const partnerOf = (request: FastifyRequest) => (request.principal.kind === 'partner' ? request.principal.name : undefined);
 
-  registerEndpoint(app, c.checkDocumentValidity, 'public', async ({ params, query }) => documents.check(params.number, query.type), {
+  registerEndpoint(app, c.checkDocumentValidity, 'public', ({ params, query }) => documents.check(params.number, query.type), {
     rateLimit: {
       timeWindow: 60_000,
       // A partner's systems share its limit wherever they call from; anyone else is counted per address.

@@ -13,7 +13,7 @@ import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { LifeEventHook, RegisterService } from '../register/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import { translate, type MessageKey } from '../../platform/messages.ts';
-import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { addDays, compareDates, plainDateInZone, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
 import type { DocumentType, DocumentView, InvalidationReason, ValidityAnswer } from '../../../shared/contracts/documents.contract.ts';
 import { DOCUMENT_RULES, documentMrz, documentTypesFor, mrzNationality, validityOn, validUntilByAge } from './document-rules.ts';
@@ -235,13 +235,23 @@ export function createDocumentsService(deps: DocumentsDeps) {
       })).then(afterWrite).then((row) => view(row, on, true));
     },
 
-    /** Anyone may ask whether a document is valid: the answer names no person and reads no personal data, so it is not audited. */
-    async check(number: string, type?: DocumentType): Promise<ValidityAnswer> {
+    /**
+     * Anyone may ask whether a document is valid: the answer names no person and reads no personal data, so it
+     * is not audited. From the index it answers at once, without a promise (the route sends it in the same tick).
+     */
+    check(number: string, type?: DocumentType): ValidityAnswer | Promise<ValidityAnswer> {
       const on = today();
-      const row = indexReady && index.covers(number) ? index.get(number) : await validityOf(number);
-      if (!row || (type && row.documentType !== type)) return { number, status: 'unknown', type: type ?? null, invalidSince: null, checkedOn: on };
-      const v = validityOn(row, on);
-      return { number, status: v.status, type: row.documentType as DocumentType, invalidSince: v.status === 'invalid' ? v.since : null, checkedOn: on };
+      const unknown: ValidityAnswer = { number, status: 'unknown', type: type ?? null, invalidSince: null, checkedOn: on };
+      if (indexReady && index.covers(number)) {
+        const known = index.statusOn(number, toEpochDay(on));
+        if (!known || (type && known.documentType !== type)) return unknown;
+        return { number, status: known.status, type: known.documentType as DocumentType, invalidSince: known.status === 'invalid' ? known.since : null, checkedOn: on };
+      }
+      return validityOf(number).then((row) => {
+        if (!row || (type && row.documentType !== type)) return unknown;
+        const v = validityOn(row, on);
+        return { number, status: v.status, type: row.documentType as DocumentType, invalidSince: v.status === 'invalid' ? v.since : null, checkedOn: on };
+      });
     },
 
     /** A person's documents for an officer, with the MRZ (audited with the case or reason). */

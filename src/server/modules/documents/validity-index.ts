@@ -54,6 +54,25 @@ export class ValidityIndex {
     return { documentType: series.type, validUntil: fromEpochDay(until), invalidatedOn: invalidated === 0 ? null : fromEpochDay(invalidated) };
   }
 
+  /**
+   * The document's status on a day (an epoch day) in day numbers, as `validityOn` decides it: invalid since
+   * its invalidation, or since the day after its last valid day, else valid. The public check asks this,
+   * converting only the one day it answers with (no date strings per check; decision 0021).
+   */
+  statusOn(number: string, onEpochDay: number): { documentType: string; status: 'valid' } | { documentType: string; status: 'invalid'; since: PlainDate } | undefined {
+    const m = NUMBER_FORM.exec(number);
+    const series = m ? this.#series.get(m[1] as string) : undefined;
+    if (!m || !series) return undefined;
+    const i = Number(m[2]);
+    const until = i < series.validUntil.length ? (series.validUntil[i] as number) : 0;
+    if (until === 0) return undefined;
+    const invalidated = series.invalidatedOn[i] as number;
+    const expiredSince = until + 1;
+    if (invalidated !== 0 && invalidated <= onEpochDay && invalidated < expiredSince) return { documentType: series.type, status: 'invalid', since: fromEpochDay(invalidated) };
+    if (expiredSince <= onEpochDay) return { documentType: series.type, status: 'invalid', since: fromEpochDay(expiredSince) };
+    return { documentType: series.type, status: 'valid' };
+  }
+
   /** Records a document's current state (idempotent: the same row twice is the same as once). */
   set(row: { number: string; documentType: string; validUntil: string; invalidatedOn: string | null }): void {
     const m = NUMBER_FORM.exec(row.number);

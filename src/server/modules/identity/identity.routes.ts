@@ -1,5 +1,6 @@
 /** HTTP for sign-in, sessions, the demo eID page, OIDC, staff accounts and branches. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { stringifySetCookie } from 'cookie';
 import { registerEndpoint } from '../../http/route.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Config } from '../../config.ts';
@@ -22,10 +23,10 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
   const { identity, config, oidc } = deps;
 
   const setSessionCookie = (reply: FastifyReply, token: string): void => {
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: config.sessionMaxHours * 3600 });
+    reply.header('set-cookie', stringifySetCookie({ name: SESSION_COOKIE, value: token, path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: config.sessionMaxHours * 3600 }));
   };
   const clearSessionCookie = (reply: FastifyReply): void => {
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.header('set-cookie', stringifySetCookie({ name: SESSION_COOKIE, value: '', path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, expires: new Date(0), maxAge: 0 }));
   };
   /** A new sign-in ends the session the browser had before (no fixation, no parallel leftovers). */
   const endPrevious = async (request: FastifyRequest): Promise<void> => identity.signOut(request.principal);
