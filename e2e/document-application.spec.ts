@@ -148,4 +148,22 @@ describe('a passport from the online application to the public check', () => {
     await h.page.getByText(`Dokuments ${issued} nav derīgs kopš`).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
   });
+
+  it('an application for pickup at another branch is named at this desk, where to send the applicant', async () => {
+    await h.page.context().clearCookies();
+    await residentSignIn(h, /Anna Marija Ozola/);
+    await h.page.getByRole('link', { name: 'Mani dokumenti' }).first().click();
+    await h.page.getByRole('link', { name: 'Pieteikties pasei vai eID kartei' }).click();
+    await h.page.getByRole('radio', { name: 'Sev' }).check();
+    await h.page.getByLabel('Dokuments').selectOption('identity-card');
+    await h.page.getByLabel('Saņemšanas nodaļa').selectOption({ label: 'Daugavpils nodaļa' });
+    await h.page.getByRole('button', { name: 'Sagatavot pieteikumu' }).click();
+    const created = await h.page.getByText(/Pieteikums DP-2026-\d{6} sagatavots/).textContent();
+    const other = /DP-2026-\d{6}/.exec(created ?? '')?.[0] ?? '';
+    await switchTo('document.officer');
+    await openPersonCard(ANNA);
+    await h.page.getByText(`Pieteikums ${other} (Sagatavots) ir citā nodaļā: Daugavpils nodaļa.`).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-desk-application-elsewhere');
+  });
 });

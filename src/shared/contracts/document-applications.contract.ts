@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineEndpoint } from './contract.ts';
-import { CaseView, UploadInput } from './cases.contract.ts';
+import { CaseStatusSchema, CaseView, UploadInput } from './cases.contract.ts';
 import { DocumentNumber, DocumentTypeSchema } from './documents.contract.ts';
 
 export const TIERS = ['standard', 'urgent'] as const;
@@ -112,8 +112,13 @@ export const payOnline = defineEndpoint({
   params: CaseIdParam, body: z.strictObject({ expectedVersion: z.number().int().positive() }), response: CaseView,
 });
 export const personApplications = defineEndpoint({
-  method: 'GET', path: '/api/documents/applications', summary: 'A person’s open document applications, for the desk (audited)', tags: ['documents'],
-  query: z.object({ personId: z.uuid() }), response: z.object({ applications: z.array(CaseView) }),
+  method: 'GET', path: '/api/documents/applications', summary: 'A person’s open document applications, for the desk (audited); those of other branches by reference, status and branch only', tags: ['documents'],
+  query: z.object({ personId: z.uuid() }),
+  response: z.object({
+    applications: z.array(CaseView),
+    /** Open applications another branch handles (the pickup branch the applicant chose): the desk tells the applicant where to go. */
+    elsewhere: z.array(z.object({ reference: z.string(), status: CaseStatusSchema, branch: z.string() })),
+  }),
 });
 export const applyAtDesk = defineEndpoint({
   method: 'POST', path: '/api/documents/applications', summary: 'Take a document application at the desk: identity checked, photo, fee, submitted (and proposed) in one step (idempotent with an Idempotency-Key header)', tags: ['documents'],

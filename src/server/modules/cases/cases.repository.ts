@@ -72,7 +72,7 @@ export function createCasesRepository() {
 
     /** A person's open cases of a type (case_applicant_idx). */
     async openOfApplicant(db: DbExecutor, personId: string, caseType: string) {
-      return db.selectFrom('cases.case').select(['id', 'reference', 'status', 'version']).where('applicantPersonId', '=', personId).where('caseType', '=', caseType)
+      return db.selectFrom('cases.case').select(['id', 'reference', 'status', 'version', 'branchId']).where('applicantPersonId', '=', personId).where('caseType', '=', caseType)
         .where('closedAt', 'is', null).orderBy('openedAt', 'desc').execute();
     },
 

@@ -216,3 +216,20 @@ describe('the desk in one step', () => {
     expect((await problem(officer.request('GET', '/api/documents/production-batches'), 403)).code).toBe('FORBIDDEN');
   });
 });
+
+describe('an application for another branch', () => {
+  it('is named at this branch’s desk by reference, status and branch, and a second one is refused', async () => {
+    const options = await ok<{ branches: Array<{ id: string; name: string }> }>(anna.request('GET', '/api/portal/me/document-applications/options'));
+    const other = options.branches.find((b) => b.id !== riga1) as { id: string; name: string };
+    const prepared = await ok<View>(anna.request('POST', '/api/portal/me/document-applications', { documentType: 'identity-card', tier: 'standard', reason: 'renewal', pickupBranchId: other.id }), 201);
+    const desk = await ok<{ applications: View[]; elsewhere: Array<{ reference: string; status: string; branch: string }> }>(officer.request('GET', `/api/documents/applications?personId=${ANNA}`));
+    expect(desk.applications.map((a) => a.reference)).not.toContain(prepared.reference);
+    expect(desk.elsewhere).toEqual([{ reference: prepared.reference, status: 'prepared', branch: other.name }]);
+    // The case itself stays that branch's: this desk cannot open it.
+    expect((await problem(officer.request('GET', `/api/cases/${prepared.id}`), 404)).code).toBe('NOT_FOUND');
+    const second = await problem(officer.request('POST', '/api/documents/applications', {
+      personId: ANNA, documentType: 'identity-card', tier: 'standard', reason: 'renewal', identity: { method: 'biometric-match' }, photo: passportPhoto(), payment: { method: 'card' },
+    }), 400);
+    expect(second.errors?.[0]?.reason).toBe('application-open');
+  });
+});

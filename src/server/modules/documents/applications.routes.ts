@@ -23,7 +23,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: { applica
     applications.payOnline(caseActorContext(principal, request) as Resident, params.caseId, body.expectedVersion, idempotencyKey(request)));
 
   registerEndpoint(app, c.personApplications, apply, async ({ principal, request, query }) =>
-    ({ applications: await applications.ofPerson(caseActorContext(principal, request) as Staff, query.personId) }));
+    applications.ofPerson(caseActorContext(principal, request) as Staff, query.personId));
   registerEndpoint(app, c.applyAtDesk, apply, async ({ principal, request, body }) =>
     applications.applyAtDesk(caseActorContext(principal, request) as Staff, body, idempotencyKey(request)), uploads);
   registerEndpoint(app, c.receiveApplication, apply, async ({ principal, request, params, body }) =>

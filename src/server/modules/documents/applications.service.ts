@@ -15,7 +15,7 @@ import type { CaseActorContext, CasesService, ModuleActionInput } from '../cases
 import type { RegisterService } from '../register/index.ts';
 import { plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
-import type { CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
+import type { CASE_STATUSES, CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
 import type { DocumentType } from '../../../shared/contracts/documents.contract.ts';
 import type { z } from 'zod';
 import type { DeskApplicationRequest, OnlineApplicationRequest } from '../../../shared/contracts/document-applications.contract.ts';
@@ -24,6 +24,8 @@ import type { DocumentApplicationData } from './application-handler.ts';
 import { documentTypesFor } from './document-rules.ts';
 import type { DocumentsService } from './documents.service.ts';
 import type { DocumentsRepository } from './documents.repository.ts';
+
+type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const CASE_TYPE = 'document-application';
 const EXPORT_FORMAT = 'civitas.production-order.v1';
@@ -177,19 +179,21 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       return cases.takeModuleActions(ctx, caseId, expectedVersion, [{ kind: 'record-payment', amountCents: view.subject.fee.amountCents, method: 'online', reference: charged.reference }], key);
     },
 
-    /** A person's open applications for the desk (each read is the case engine's audited read). */
-    async ofPerson(ctx: Staff, personId: string): Promise<CaseView[]> {
+    /**
+     * A person's open applications for the desk: this branch's in full (each read is the case engine's
+     * audited read); another branch's (the applicant chose to collect there) by reference, status and branch,
+     * so the desk can send the applicant there instead of meeting an unexplained "application open".
+     */
+    async ofPerson(ctx: Staff, personId: string): Promise<{ applications: CaseView[]; elsewhere: Array<{ reference: string; status: CaseStatus; branch: string }> }> {
       const open = await cases.openCasesOf(personId, CASE_TYPE);
-      const views: CaseView[] = [];
+      const applications: CaseView[] = [];
+      const elsewhere: Array<{ reference: string; status: CaseStatus; branch: string }> = [];
+      const branches = open.some((c) => c.branchId !== ctx.branchId) ? await deps.branches() : [];
       for (const c of open) {
-        try {
-          views.push(await cases.readCase(ctx, c.id));
-        } catch (error) {
-          // An application for pickup at another branch is that branch's.
-          if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
-        }
+        if (c.branchId === ctx.branchId) applications.push(await cases.readCase(ctx, c.id));
+        else elsewhere.push({ reference: c.reference, status: c.status as CaseStatus, branch: branches.find((b) => b.id === c.branchId)?.name ?? c.branchId });
       }
-      return views;
+      return { applications, elsewhere };
     },
 
     /** The desk flow in one step: the person found, identity checked, application taken, photo, fee, submitted and proposed. */

@@ -40,6 +40,9 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
     <section aria-labelledby="desk-title">
       <h2 id="desk-title">{t('documents.desk.title')}</h2>
       {done && <Notice kind="success">{done}</Notice>}
+      {apps.data.elsewhere.map((a) => (
+        <Notice key={a.reference} kind="info">{t('documents.desk.elsewhere', { reference: a.reference, status: t(`cases.status.${a.status}`), branch: a.branch })}</Notice>
+      ))}
       {prepared.map((a) => <ReceiveForm key={a.id} view={a} onDone={(v) => refresh(t('documents.desk.taken', { reference: v.reference, date: subjectOf(v)?.readyOn ?? '' }))} />)}
       {ready.map((a) => <HandOverForm key={a.id} view={a} personName={personName} onDone={(v) => refresh(t('documents.desk.handedOver', { number: subjectOf(v)?.issued?.documentNumber ?? '' }))} />)}
       {others.length > 0 && (
