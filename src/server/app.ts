@@ -192,7 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCasesRoutes(app, { cases, clock });
   registerNotificationsRoutes(app, { notifications });
   registerAppointmentsRoutes(app, { appointments });
-  registerApplicationsRoutes(app, { applications });
+  registerApplicationsRoutes(app, { applications, centrePartner: config.documents.centrePartner });
   registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
 
   await registerWebShells(app);

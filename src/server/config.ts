@@ -100,6 +100,8 @@ const EnvSchema = z.object({
   PRODUCTION_SIGNING_KEY_FILE: z.string().optional(),
   /** Most applications in one production batch. */
   PRODUCTION_BATCH_MAX: int(1, 10_000).default(500),
+  /** The partner (a name in PARTNER_API_KEYS) whose key fetches production exports and confirms them: the personalization centre's system. */
+  PRODUCTION_CENTRE_PARTNER: z.string().regex(/^[a-z0-9-]+$/).default('personalization-centre'),
 });
 
 const FeeRowSchema = z.strictObject({ standard: int(0, 1_000_000), urgent: int(0, 1_000_000), reduced: int(0, 1_000_000) });
@@ -112,8 +114,8 @@ const DEFAULT_PREFIXES: Record<string, string> = {
 };
 /** Non-citizens' MRZ nationality is unconfirmed (DOMAIN.md §2.5): XXX (unspecified) until PRADO settles it. */
 const DEFAULT_MRZ_NATIONALITY: Record<string, string> = { 'non-citizen': 'XXX', 'alternative-status': 'XXX', 'temporary-protection': 'XXX', 'asylum-seeker': 'XXX' };
-/** The demo border-guard system's key (demo mode only): `demo-border-guard-key`. */
-const DEMO_PARTNER_KEY = 'border-guard-demo=821741fbce0bf65e805bb8b2a119ccd4509434326a23164eb8199cd2c2f4d7cf';
+/** The demo partner systems' keys (demo mode only): the border guard's `demo-border-guard-key`, the personalization centre's `demo-centre-key`. */
+const DEMO_PARTNER_KEY = 'border-guard-demo=821741fbce0bf65e805bb8b2a119ccd4509434326a23164eb8199cd2c2f4d7cf,personalization-centre=32b78481dbe16ba59e1ad1d88b858022a4e6b1c83b6a3fb01e6c4ef737ba353e';
 
 const pairs = (text: string | undefined): Record<string, string> =>
   Object.fromEntries((text ?? '').split(',').filter(Boolean).map((p) => p.split('=') as [string, string]));
@@ -150,6 +152,8 @@ export interface Config {
     /** The fee table from configuration, or undefined for the built-in one. */
     feeTable: Array<{ from: string; fees: Record<string, { standard: number; urgent: number; reduced: number }> }> | undefined;
     fourEyes: boolean; signingKeyFile: string; batchMax: number;
+    /** The partner system allowed to fetch exports and confirm them (PRODUCTION_CENTRE_PARTNER). */
+    centrePartner: string;
   };
   /** Partner institutions' systems: name → SHA-256 of the API key (hex). */
   partners: { keys: Record<string, string> };
@@ -235,7 +239,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     documents: {
       numberPrefixes: prefixes, mrzNationality: { ...DEFAULT_MRZ_NATIONALITY, ...pairs(e.MRZ_NATIONALITY) }, checkPerMinute: e.DOCUMENT_CHECK_PER_MINUTE,
       partnerCheckPerMinute: e.PARTNER_CHECK_PER_MINUTE, indexRefreshSeconds: e.DOCUMENT_INDEX_REFRESH_SECONDS,
-      feeTable, fourEyes: e.DOCUMENT_FOUR_EYES, signingKeyFile: path.resolve(e.PRODUCTION_SIGNING_KEY_FILE ?? path.join(dataDir, 'production-signing-key.pem')), batchMax: e.PRODUCTION_BATCH_MAX,
+      feeTable, fourEyes: e.DOCUMENT_FOUR_EYES, signingKeyFile: path.resolve(e.PRODUCTION_SIGNING_KEY_FILE ?? path.join(dataDir, 'production-signing-key.pem')), batchMax: e.PRODUCTION_BATCH_MAX, centrePartner: e.PRODUCTION_CENTRE_PARTNER,
     },
     partners: { keys: pairs(e.PARTNER_API_KEYS ?? (demoMode ? DEMO_PARTNER_KEY : undefined)) },
     deadlines: { warnAtWorkingDays: [...new Set(e.DEADLINE_WARN_WORKING_DAYS.split(',').map(Number))].sort((a, b) => b - a), watchMinutes: e.DEADLINE_WATCH_MINUTES },

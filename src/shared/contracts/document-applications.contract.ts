@@ -150,6 +150,14 @@ export const confirmBatch = defineEndpoint({
   method: 'POST', path: '/api/documents/production-batches/{batchId}/confirmations', summary: 'Record the centre’s confirmation per document number: made (ready for pickup) or spoiled (ordered again under a new number); repeats are harmless', tags: ['documents'],
   params: BatchParam, body: ConfirmationRequest, response: BatchView,
 });
+/** The personalization centre's own system, with its partner key (`PRODUCTION_CENTRE_PARTNER`): it fetches the signed export and confirms each number. */
+export const centreExportBatch = defineEndpoint({
+  method: 'GET', path: '/api/exchange/production-batches/{batchId}/export', summary: 'For the personalization centre’s system (partner key): the batch’s signed export, the same bytes as the staff download', tags: ['documents'], params: BatchParam, response: null,
+});
+export const centreConfirmBatch = defineEndpoint({
+  method: 'POST', path: '/api/exchange/production-batches/{batchId}/confirmations', summary: 'For the personalization centre’s system (partner key): made or spoiled per document number, as on the staff screen; repeats are harmless', tags: ['documents'],
+  params: BatchParam, body: ConfirmationRequest, response: BatchView,
+});
 export const signingKey = defineEndpoint({
   method: 'GET', path: '/api/documents/production-batches/signing-key', summary: 'The public key (JWK) that verifies production exports', tags: ['documents'],
   response: z.object({ kty: z.string(), crv: z.string().optional(), x: z.string().optional(), kid: z.string(), alg: z.string().optional(), use: z.string().optional() }),

@@ -214,6 +214,20 @@ describe('the desk in one step', () => {
     expect(Number(renumbered.slice(2))).toBeGreaterThan(Number(spoiled.slice(2)));
     expect((await problem(supervisor.request('POST', '/api/documents/production-batches'), 409)).code).toBe('INVALID_STATE');
     expect((await problem(officer.request('GET', '/api/documents/production-batches'), 403)).code).toBe('FORBIDDEN');
+
+    // The centre's own system fetches the same signed bytes and confirms with its partner key; no other key may.
+    const asCentre = (method: 'GET' | 'POST', url: string, key: string | undefined, payload?: unknown) =>
+      ctx.app.inject({ method, url, ...(payload ? { payload: payload as object } : {}), headers: key ? { 'x-api-key': key } : {} });
+    const staffExport = (await supervisor.request('GET', `/api/documents/production-batches/${second.id}/export`)).body;
+    const centreExport = await asCentre('GET', `/api/exchange/production-batches/${second.id}/export`, 'demo-centre-key');
+    expect(centreExport.statusCode).toBe(200);
+    expect(centreExport.body).toBe(staffExport);
+    const made = { items: [{ documentNumber: renumbered, result: 'produced' }] };
+    expect((await asCentre('POST', `/api/exchange/production-batches/${second.id}/confirmations`, 'demo-border-guard-key', made)).json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await asCentre('POST', `/api/exchange/production-batches/${second.id}/confirmations`, undefined, made)).statusCode).toBe(401);
+    const confirmed = await asCentre('POST', `/api/exchange/production-batches/${second.id}/confirmations`, 'demo-centre-key', made);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect((await ok<View>(officer.request('GET', `/api/cases/${open?.id}`))).status).toBe('ready');
   });
 });
 

@@ -1,6 +1,8 @@
 /** HTTP for document applications: online and at the desk, reception, hand-over, production batches. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { PartnerPrincipal } from '../../http/auth-context.ts';
 import { caseActorContext, idempotencyKey } from '../cases/index.ts';
 import * as c from '../../../shared/contracts/document-applications.contract.ts';
 import type { CaseActorContext } from '../cases/index.ts';
@@ -9,8 +11,8 @@ import type { ApplicationsService } from './applications.service.ts';
 type Staff = Extract<CaseActorContext, { kind: 'staff' }>;
 type Resident = Extract<CaseActorContext, { kind: 'resident' }>;
 
-export function registerApplicationsRoutes(app: FastifyInstance, deps: { applications: ApplicationsService }): void {
-  const { applications } = deps;
+export function registerApplicationsRoutes(app: FastifyInstance, deps: { applications: ApplicationsService; centrePartner: string }): void {
+  const { applications, centrePartner } = deps;
   // A photo is up to 5 MB (base64: about 7).
   const uploads = { bodyLimit: 12 * 1024 * 1024 };
   const apply = { permission: 'documents:apply' } as const;
@@ -35,10 +37,23 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: { applica
   registerEndpoint(app, c.listBatches, produce, async () => applications.batches());
   registerEndpoint(app, c.createBatch, produce, async ({ principal, request }) => applications.createBatch(caseActorContext(principal, request) as Staff, idempotencyKey(request)));
   registerEndpoint(app, c.readBatch, produce, async ({ params }) => applications.batch(params.batchId));
-  registerEndpoint(app, c.exportBatch, produce, async ({ params, reply }) => {
-    const exported = await applications.exportBatch(params.batchId);
+  const sendExport = async (batchId: string, reply: FastifyReply) => {
+    const exported = await applications.exportBatch(batchId);
     return reply.type('application/jose+json').header('content-disposition', `attachment; filename="${exported.reference}.jws.json"`).header('cache-control', 'no-store').send(exported.body);
-  });
+  };
+  registerEndpoint(app, c.exportBatch, produce, async ({ params, reply }) => sendExport(params.batchId, reply));
   registerEndpoint(app, c.confirmBatch, produce, async ({ principal, request, params, body }) =>
     applications.confirm(caseActorContext(principal, request) as Staff, params.batchId, body));
+
+  // The centre's own system: only the partner named by PRODUCTION_CENTRE_PARTNER (a border guard's key is refused).
+  const centre = (principal: PartnerPrincipal, requestId: string) => {
+    if (principal.name !== centrePartner) throw new AppError('FORBIDDEN', 'This service is for the personalization centre’s system');
+    return { audit: { type: 'partner' as const, id: principal.name, name: null, role: 'personalization-centre', institution: principal.name }, requestId };
+  };
+  registerEndpoint(app, c.centreExportBatch, 'partner', async ({ principal, request, params, reply }) => {
+    centre(principal, request.id);
+    return sendExport(params.batchId, reply);
+  });
+  registerEndpoint(app, c.centreConfirmBatch, 'partner', async ({ principal, request, params, body }) =>
+    applications.confirm(centre(principal, request.id), params.batchId, body));
 }

@@ -324,7 +324,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
      * spoiled one sends it back to wait for the next batch (its number is never used again). Repeating an
      * answer changes nothing; contradicting one is refused.
      */
-    async confirm(ctx: Staff, batchId: string, input: { items: Array<{ documentNumber: string; result: 'produced' | 'failed'; reason?: string | undefined }> }) {
+    async confirm(ctx: { audit: AuditActor; requestId?: string | undefined }, batchId: string, input: { items: Array<{ documentNumber: string; result: 'produced' | 'failed'; reason?: string | undefined }> }) {
       const at = clock.now().toISOString();
       const system = { id: 'personalization-centre', audit: ctx.audit, requestId: ctx.requestId };
       await db.transaction().execute((trx) => deps.audit.deferredIn(trx, async () => {
