@@ -44,14 +44,8 @@ export class ValidityIndex {
 
   /** The document's validity, or undefined when no document has this number. Only for numbers the index covers. */
   get(number: string): IndexedValidity | undefined {
-    const m = NUMBER_FORM.exec(number);
-    const series = m ? this.#series.get(m[1] as string) : undefined;
-    if (!m || !series) return undefined;
-    const i = Number(m[2]);
-    const until = i < series.validUntil.length ? (series.validUntil[i] as number) : 0;
-    if (until === 0) return undefined;
-    const invalidated = series.invalidatedOn[i] as number;
-    return { documentType: series.type, validUntil: fromEpochDay(until), invalidatedOn: invalidated === 0 ? null : fromEpochDay(invalidated) };
+    const slot = this.#slot(number);
+    return slot && { documentType: slot.type, validUntil: fromEpochDay(slot.until), invalidatedOn: slot.invalidated === 0 ? null : fromEpochDay(slot.invalidated) };
   }
 
   /**
@@ -60,17 +54,22 @@ export class ValidityIndex {
    * converting only the one day it answers with (no date strings per check; decision 0021).
    */
   statusOn(number: string, onEpochDay: number): { documentType: string; status: 'valid' } | { documentType: string; status: 'invalid'; since: PlainDate } | undefined {
+    const slot = this.#slot(number);
+    if (!slot) return undefined;
+    const expiredSince = slot.until + 1;
+    if (slot.invalidated !== 0 && slot.invalidated <= onEpochDay && slot.invalidated < expiredSince) return { documentType: slot.type, status: 'invalid', since: fromEpochDay(slot.invalidated) };
+    if (expiredSince <= onEpochDay) return { documentType: slot.type, status: 'invalid', since: fromEpochDay(expiredSince) };
+    return { documentType: slot.type, status: 'valid' };
+  }
+
+  /** The number's entry in day numbers, or undefined when the index holds no document with it. */
+  #slot(number: string): { type: string; until: number; invalidated: number } | undefined {
     const m = NUMBER_FORM.exec(number);
     const series = m ? this.#series.get(m[1] as string) : undefined;
     if (!m || !series) return undefined;
     const i = Number(m[2]);
     const until = i < series.validUntil.length ? (series.validUntil[i] as number) : 0;
-    if (until === 0) return undefined;
-    const invalidated = series.invalidatedOn[i] as number;
-    const expiredSince = until + 1;
-    if (invalidated !== 0 && invalidated <= onEpochDay && invalidated < expiredSince) return { documentType: series.type, status: 'invalid', since: fromEpochDay(invalidated) };
-    if (expiredSince <= onEpochDay) return { documentType: series.type, status: 'invalid', since: fromEpochDay(expiredSince) };
-    return { documentType: series.type, status: 'valid' };
+    return until === 0 ? undefined : { type: series.type, until, invalidated: series.invalidatedOn[i] as number };
   }
 
   /** Records a document's current state (idempotent: the same row twice is the same as once). */
