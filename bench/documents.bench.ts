@@ -71,7 +71,7 @@ try {
   await limit(1, 10);
   // The machine is shared and its speed drifts by tens of percent from one minute to the next, so the two
   // are measured in turns, a few seconds each, and compared round by round (the median of the rounds).
-  const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+  const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   for (const connections of [10, 64]) {
     const bareRuns: LoadResult[] = [];
