@@ -4,6 +4,7 @@ import { registerEndpoint } from '../../http/route.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { PartnerPrincipal } from '../../http/auth-context.ts';
 import { caseActorContext, idempotencyKey } from '../cases/index.ts';
+import { actorFromPrincipal } from '../audit/index.ts';
 import * as c from '../../../shared/contracts/document-applications.contract.ts';
 import type { CaseActorContext } from '../cases/index.ts';
 import type { ApplicationsService } from './applications.service.ts';
@@ -48,7 +49,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: { applica
   // The centre's own system: only the partner named by PRODUCTION_CENTRE_PARTNER (a border guard's key is refused).
   const centre = (principal: PartnerPrincipal, requestId: string) => {
     if (principal.name !== centrePartner) throw new AppError('FORBIDDEN', 'This service is for the personalization centre’s system');
-    return { audit: { type: 'partner' as const, id: principal.name, name: null, role: 'personalization-centre', institution: principal.name }, requestId };
+    return { audit: actorFromPrincipal(principal), requestId };
   };
   registerEndpoint(app, c.centreExportBatch, 'partner', async ({ principal, request, params, reply }) => {
     centre(principal, request.id);
