@@ -149,6 +149,8 @@ export const PublicClientConfig = z.object({
   oidcForStaff: z.boolean(),
   languages: z.array(z.enum(['lv', 'en'])),
   version: z.string(),
+  /** The office's time zone: every date and time on a page is shown on its wall clock. */
+  timeZone: z.string(),
 });
 
 export const getClientConfig = defineEndpoint({

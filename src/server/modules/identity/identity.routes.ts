@@ -32,7 +32,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
   const endPrevious = async (request: FastifyRequest): Promise<void> => identity.signOut(request.principal);
 
   registerEndpoint(app, contract.getClientConfig, 'public', () => ({
-    demoMode: config.demoMode, oidcForResidents: Boolean(config.oidc), oidcForStaff: Boolean(config.oidc?.forStaff), languages: ['lv', 'en'] as ('lv' | 'en')[], version: app.civitasVersion,
+    demoMode: config.demoMode, oidcForResidents: Boolean(config.oidc), oidcForStaff: Boolean(config.oidc?.forStaff), languages: ['lv', 'en'] as ('lv' | 'en')[], version: app.civitasVersion, timeZone: config.timeZone,
   }));
 
   registerEndpoint(app, contract.getSession, 'public', ({ principal }) => identity.describeSession(principal));

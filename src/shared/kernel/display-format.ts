@@ -1,0 +1,51 @@
+/**
+ * The one formatting layer for what people read: pages, PDFs and e-mails show dates and times through
+ * these functions, on the office's time zone, in each language's convention (STYLE §13):
+ *   Latvian 17.05.1980 and 14:05; English 17 May 1980 and 14:05 (24-hour clock in both).
+ * Values are stored and sent as ISO (`YYYY-MM-DD`, ISO instants); only this layer turns them into text.
+ */
+export type DisplayLocale = 'lv' | 'en';
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Formatters are costly to build; one per zone, kept. */
+const WALL_CLOCK = new Map<string, Intl.DateTimeFormat>();
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let f = WALL_CLOCK.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    WALL_CLOCK.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The calendar date and wall-clock time of an instant in a zone, as `YYYY-MM-DD` and `HH:MM`. */
+export function wallClockParts(instant: Date | string, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(wallClock(timeZone).formatToParts(typeof instant === 'string' ? new Date(instant) : instant).map((p) => [p.type, p.value]));
+  return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
+}
+
+/** A calendar date (`YYYY-MM-DD`) as people write it: `17.05.1980` (lv), `17 May 1980` (en). Other text is returned as it is. */
+export function formatDate(date: string, locale: DisplayLocale): string {
+  const m = DATE_PATTERN.exec(date);
+  if (!m) return date;
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  return locale === 'lv' ? `${d}.${mo}.${y}` : `${Number(d)} ${MONTHS_EN[Number(mo) - 1]} ${y}`;
+}
+
+/** The wall-clock time of an instant in the office's zone: `14:05`. */
+export function formatTime(instant: Date | string, timeZone: string): string {
+  return wallClockParts(instant, timeZone).time;
+}
+
+/** An instant as date and time in the office's zone: `17.05.2026 14:05` (lv), `17 May 2026, 14:05` (en). */
+export function formatDateTime(instant: Date | string, locale: DisplayLocale, timeZone: string): string {
+  const { date, time } = wallClockParts(instant, timeZone);
+  return locale === 'lv' ? `${formatDate(date, locale)} ${time}` : `${formatDate(date, locale)}, ${time}`;
+}
+
+/** The example a date field's hint and message give, in the language's own form. */
+export function dateExample(locale: DisplayLocale): string {
+  return formatDate('1980-05-17', locale);
+}
