@@ -53,7 +53,7 @@ describe('a register correction case through both UIs', () => {
     await h.page.getByLabel('Lūgtais labojums').fill('Jelgava');
     await h.page.getByLabel('Paskaidrojums').fill('Dzimšanas apliecībā norādīta Jelgava.');
     await h.page.getByLabel('Dokumenti').setInputFiles(evidence);
-    await h.page.getByLabel('E-pasts paziņojumiem (nav obligāts)').fill('anna@example.invalid');
+    await h.page.getByLabel('E-pasts paziņojumiem').fill('anna@example.invalid');
     await h.page.getByRole('button', { name: 'Iesniegt' }).click();
     const title = h.page.getByRole('heading', { level: 1, name: /Iesniegums DL-\d{4}-\d{6}/ });
     await title.waitFor();
@@ -75,7 +75,7 @@ describe('a register correction case through both UIs', () => {
     await h.page.getByLabel('Atbildēt līdz').fill(due);
     await h.page.getByRole('button', { name: 'Nosūtīt pieprasījumu' }).click();
     await h.page.getByText('Pieprasījums nosūtīts; termiņš apturēts.').waitFor();
-    await h.page.getByText(/Apturēts, kamēr gaidām atbildi/).waitFor();
+    await h.page.getByText(/Apturēta kopš \d{2}\.\d{2}\.\d{4}: gaida iesniedzēja atbildi/).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-case-request');
   });
@@ -215,10 +215,10 @@ describe('the inclusion of a person not in the register, at the desk', () => {
     await h.page.getByLabel('Uzvārds', { exact: true }).fill('Shevchuk');
     await h.page.getByLabel('Dzimums').selectOption('M');
     await h.page.getByLabel('Dzimšanas datums').fill('1988-02-03');
-    await h.page.getByLabel('Dzimšanas valsts').fill('UKR');
+    await h.page.getByLabel('Dzimšanas valsts').selectOption('UKR');
     await h.page.getByLabel('Pilsonība').fill('UKR');
     await h.page.getByLabel('Dokumenta numurs').fill('FB998877');
-    await h.page.getByLabel('Dokumenta izdevējvalsts').fill('UKR');
+    await h.page.getByLabel('Dokumenta izdevējvalsts').selectOption('UKR');
     await h.page.getByLabel('Iekļaušanas mērķis').fill('Darba līgums un nodokļu maksāšana.');
     await h.page.getByLabel('Iesniedzēja e-pasts').fill('dmytro@example.invalid');
     await h.page.getByLabel('Personu apliecinošā dokumenta kopija un citi dokumenti').setInputFiles(evidence);

@@ -39,7 +39,7 @@ describe('documents through both UIs', () => {
   });
 
   it('the resident gives an e-mail address for the office’s reminders', async () => {
-    await h.page.getByRole('link', { name: 'Mani kontakti' }).click();
+    await h.page.getByRole('navigation').getByRole('link', { name: 'Mani kontakti' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Mani kontakti' }).waitFor();
     await h.page.getByLabel('E-pasts').fill('anna@example');
     await h.page.getByRole('button', { name: 'Saglabāt' }).click();

@@ -31,9 +31,12 @@ describe('register: the officer', () => {
     await screenshot(h.page, 'staff-register-search');
   });
 
-  it('opens the card after confirming the purpose, switches to an earlier date and shows the history', async () => {
+  it('opens the card under the purpose given in the search, lets it be changed, switches to an earlier date and shows the history', async () => {
     // The synthetic population may hold an "Anna Ozola" too, ranked first for this query: pick the row.
     await h.page.getByRole('row', { name: /Anna Marija/ }).getByRole('link', { name: 'Ozola' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Anna Marija Ozola' }).waitFor();
+    await h.page.getByText('Skatīšanas mērķis, kas reģistrēts auditā: Iedzīvotāja jautājums klātienē').waitFor();
+    await h.page.getByRole('button', { name: 'Mainīt mērķi' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Atvērt personas datus' }).waitFor();
     expect(await h.page.getByLabel('Iemesls (ja nav lietas)').inputValue()).toBe('Iedzīvotāja jautājums klātienē');
     expect(await axeViolations(h.page)).toEqual([]);
@@ -97,7 +100,7 @@ describe('register: the resident', () => {
     await h.page.getByLabel('Pašvaldība', { exact: true }).selectOption({ label: 'Liepāja' });
     await h.page.getByLabel('Iela vai mājas nosaukums').fill('Jūras iela');
     await h.page.getByLabel('Mājas numurs').fill('7');
-    await h.page.getByLabel('Dzīvoklis (ja ir)').fill('3');
+    await h.page.getByLabel('Dzīvoklis').fill('3');
     await h.page.getByLabel('Pasta indekss').fill('LV-3401');
     await h.page.getByLabel('Tiesiskais pamats dzīvot šajā adresē').fill('Īres līgums');
     // A date before the current address began: the server refuses it and the page says why.
@@ -125,8 +128,9 @@ describe('register: the resident', () => {
     await h.page.getByText(/Jūras iela 7-3/).first().waitFor();
     await h.page.getByText('Iepriekšējās adreses').waitFor();
     // The old address ends the day before the new one begins.
-    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Riga' });
-    await h.page.getByRole('cell', { name: new RegExp(`– ${yesterday}`) }).first().waitFor();
+    const [y, m, d] = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Riga' }).split('-');
+    // Written as Latvian pages write dates (STYLE §13): 05.12.2026.
+    await h.page.getByRole('cell', { name: `– ${d}.${m}.${y}` }).first().waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-my-data');
   });

@@ -22,6 +22,7 @@ import { securityHeadersFor } from './http/security-headers.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { zodToOpenApiTransform } from './http/openapi.ts';
 import { REDACT_PATHS, requestSerializer } from './http/log-redaction.ts';
+import { OneLinePerRequest, type LogDestination } from './http/log-format.ts';
 import { createPartnerKeys } from './http/partner-keys.ts';
 import type { EndpointRecord } from './http/route.ts';
 import { createAuditRepository, createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
@@ -41,6 +42,7 @@ import { demoPaymentProvider } from './platform/payments.ts';
 import { createFileSigner } from './platform/signing.ts';
 import { demoRegisterPersons, type LifeEventHook } from './modules/register/index.ts';
 import { createAppointmentsRepository, createAppointmentsService, registerAppointmentsRoutes } from './modules/appointments/index.ts';
+import { createWorkbenchService, registerWorkbenchRoutes } from './modules/workbench/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -56,12 +58,17 @@ export interface AppDeps {
   /** Tests replace the OIDC transport. */
   oidcFetch?: CustomFetch;
   logger?: boolean;
+  /** Where log lines go (the CLI gives a readable one on a terminal); default pino's JSON on standard output. */
+  logDestination?: LogDestination;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, clock, hasher } = deps;
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { req: requestSerializer } },
+    logger: deps.logger === false ? false : {
+      level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { req: requestSerializer }, ...(deps.logDestination ? { stream: deps.logDestination } : {}),
+    },
+    logController: new OneLinePerRequest(),
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
@@ -135,7 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db, clock, timeZone: config.timeZone, audit, cases, documents, register, repository: documentsRepository,
     feeTable: (config.documents.feeTable as FeePeriod[] | undefined) ?? DEFAULT_FEE_TABLE, payments: demoPaymentProvider, batchMax: config.documents.batchMax,
     signer: createFileSigner(config.documents.signingKeyFile, (m) => app.log.warn(m)),
-    branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, name: b.nameLv })),
+    branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, name: b.nameLv, nameEn: b.nameEn })),
   });
   const appointments = createAppointmentsService({
     db, clock, timeZone: config.timeZone, audit, register, notifications, repository: createAppointmentsRepository(),
@@ -173,8 +180,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolveSession: (token) => identity.resolvePrincipal(token), partnerByKey,
   });
 
-  app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/health/ready', { schema: { hide: true } }, async (request, reply) => {
+  // Probes and scrapes come every few seconds: their requests log only warnings and errors.
+  const quiet = { schema: { hide: true }, logLevel: 'warn' } as const;
+  app.get('/health/live', quiet, async () => ({ status: 'ok' }));
+  app.get('/health/ready', quiet, async (request, reply) => {
     try {
       await Promise.race([sql`SELECT 1`.execute(db), new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 2 s')), 2000))]);
       return { status: 'ready', database: 'ok' };
@@ -183,17 +192,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return sendProblem(reply, buildProblem('SERVICE_UNAVAILABLE', 'The database is not reachable', request));
     }
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
+  app.get('/metrics', quiet, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerIdentityRoutes(app, { identity, config, oidc });
   registerAuditRoutes(app, { db, audit });
-  registerRegisterRoutes(app, { db, register, clock });
-  registerCasesRoutes(app, { cases, clock });
+  registerRegisterRoutes(app, { db, register, clock, timeZone: config.timeZone });
+  registerCasesRoutes(app, { cases, clock, timeZone: config.timeZone });
   registerNotificationsRoutes(app, { notifications });
   registerAppointmentsRoutes(app, { appointments });
   registerApplicationsRoutes(app, { applications, centrePartner: config.documents.centrePartner });
   registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
+  registerWorkbenchRoutes(app, {
+    workbench: createWorkbenchService({ cases, appointments, applications, branches: () => identity.listBranches(), nearDeadlineDays: config.deadlines.warnAtWorkingDays[0] ?? 5 }),
+  });
 
   await registerWebShells(app);
   return app;
@@ -202,7 +214,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 /** Serves the built web apps: the resident portal at `/`, the staff workbench at `/staff/`, with SPA fallback. */
 async function registerWebShells(app: FastifyInstance): Promise<void> {
   const built = existsSync(path.join(WEB_DIST, 'portal', 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: false, wildcard: false, serve: true });
+  // A page load fetches a dozen scripts and styles: those requests log only warnings and errors.
+  if (built) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: false, wildcard: false, serve: true, logLevel: 'warn' });
   const page = (app_: 'portal' | 'staff') => (built ? readFileSync(path.join(WEB_DIST, app_, 'index.html'), 'utf8') : undefined);
   const portal = page('portal');
   const staff = page('staff');

@@ -59,6 +59,8 @@ const EnvSchema = z.object({
   BACKUP_KEEP: int(1, 1000).default(7),
   /** Log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Log lines: `pretty` (one readable line each), `json` (one JSON object each, for a log collector), `auto`: pretty on a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   /** Trust X-Forwarded-* from a reverse proxy. */
   TRUST_PROXY: bool.default(false),
   /** Time zone of the office (calendar dates, deadlines). */
@@ -140,6 +142,8 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; scope: string; personalCodeClaim: string; forStaff: boolean } | undefined;
   backup: { intervalMinutes: number; dir: string; keep: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `auto` is settled where the server starts, which knows whether its output is a terminal. */
+  logFormat: 'auto' | 'pretty' | 'json';
   trustProxy: boolean;
   timeZone: string;
   cookieSecure: boolean;
@@ -230,6 +234,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       keep: e.BACKUP_KEEP,
     },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     trustProxy: e.TRUST_PROXY,
     timeZone: e.TIME_ZONE,
     cookieSecure: publicUrl.startsWith('https://'),

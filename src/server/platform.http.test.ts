@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, newClient, signInStaff, type TestContext } from '../test/test-app.ts';
+import { createTestContext, newClient, signInResident, signInStaff, type TestContext } from '../test/test-app.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -127,5 +127,21 @@ describe('web shells', () => {
     const staff = await ctx.app.inject('/staff/anything');
     expect(staff.headers['content-type']).toContain('text/html');
     expect((await ctx.app.inject('/api/nothing/here')).statusCode).toBe(404);
+  });
+});
+
+describe('field errors speak the browser’s words', () => {
+  it('POST /api/portal/me/residence-declarations answers 400 with each field’s catalogue message, its values and English for API clients', async () => {
+    const resident = await signInResident(ctx.app);
+    const res = await resident.request('POST', '/api/portal/me/residence-declarations', {
+      subjectPersonId: '00000000-0000-4000-8000-000000000001', validFrom: '2026-02-31', housingBasis: 'x'.repeat(250),
+      address: { kind: 'latvia', municipalityCode: 'LV-RIX', street: 'Brīvības iela', building: '1', postcode: '12345' },
+    });
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors as { path: string; key: string; values?: Record<string, number>; message: string }[];
+    const byPath = Object.fromEntries(errors.map((e) => [e.path, e]));
+    expect(byPath['address.postcode']).toMatchObject({ key: 'format.postcode', message: '“address.postcode”: enter the postcode as LV-1234' });
+    expect(byPath['housingBasis']).toMatchObject({ key: 'validation.tooLong', values: { max: 200, count: 250 }, message: '“housingBasis” can be at most 200 characters (you wrote 250)' });
+    expect(byPath['validFrom']).toMatchObject({ key: 'validation.date', message: '“validFrom”: enter a real date, for example 1980-05-17' });
   });
 });

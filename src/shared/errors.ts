@@ -42,13 +42,60 @@ export const FIELD_REASONS = [
   'extension-beyond-cap', 'extension-not-later', 'extension-not-allowed', 'not-your-subject', 'unknown-person', 'already-registered', 'not-for-status', 'before-issue', 'closes-before-opens', 'listed-twice',
   'fee-not-paid', 'wrong-amount', 'identity-not-checked', 'photo-missing', 'photo-format', 'photo-too-small', 'photo-proportions', 'no-fee',
   'application-open', 'identity-document-invalid', 'unknown-number',
+  'time-passed', 'beyond-booking-horizon', 'branch-closed-holiday', 'branch-closed-weekend', 'branch-closed-weekday',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];
 
-export const FieldError = z.object({ path: z.string(), message: z.string(), reason: z.enum(FIELD_REASONS).optional() });
+/**
+ * One refused field. `message` is English, for API clients and logs; `key` and `values` are the catalogue
+ * message the browser shows in the person's language (shared/validation/messages.ts), so a rule refused by
+ * the server reads the same as when the browser's form refused it.
+ */
+export const FieldError = z.object({
+  path: z.string(),
+  message: z.string(),
+  reason: z.enum(FIELD_REASONS).optional(),
+  key: z.string().optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type FieldError = z.infer<typeof FieldError>;
 
-/** RFC 9457 problem details, with our `code`, `requestId` and field `errors` as extension members. */
+/**
+ * The business rules a refusal can name (STYLE §5): a stable id per rule, so the browser says in the
+ * person's language which rule stopped them and what they can do now (`rule.<id>` in the catalogues).
+ * Closed: a refusal names one of these, and a test fails when one lacks a message in either language.
+ */
+export const RULE_IDS = [
+  'appointment.one-per-service', 'appointment.slot-taken', 'appointment.move-same-visit', 'appointment.not-booked',
+  'appointment.cancel-after-start', 'appointment.already-marked', 'appointment.mark-on-the-day', 'appointment.no-show-after-start',
+  'appointment.own-branch-settings', 'appointment.undo-not-cancelled', 'appointment.undo-too-late', 'appointment.undo-after-start',
+  'appointment.undo-booked-again', 'appointment.undo-slot-taken',
+  'identity.no-second-factor-pending', 'identity.no-second-factor-set-up', 'identity.not-in-register', 'identity.no-staff-account',
+  'identity.username-taken',
+  'case.stale-version', 'case.not-allowed-now', 'case.role-needed', 'case.four-eyes', 'case.no-open-request', 'case.wrong-request',
+  'case.no-proposal', 'case.applicant-already-linked', 'case.fee-already-paid', 'case.not-this-production', 'case.idempotency-key-reused',
+  'case.command-in-progress', 'case.assign-needs-supervisor', 'case.representation-right', 'case.appeal-needs-other-officer',
+  'case.already-appealed', 'case.appeal-not-possible', 'case.registrar-opens',
+  'register.stale-version', 'register.person-dead', 'register.not-your-subject', 'register.registration-decided', 'register.second-officer',
+  'register.no-fact-to-correct', 'register.already-married', 'register.not-spouses', 'register.code-already-new', 'register.pair-decided',
+  'notification.retry-only-failed',
+  'application.already-received', 'application.not-ready-for-pickup', 'application.none-awaiting-production',
+  'application.production-already-confirmed', 'application.not-produced',
+  'document.already-invalid',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/**
+ * What a refusal's message needs, by name. Dates are sent as ISO (`YYYY-MM-DD`, ISO instants) and formatted
+ * by the reader; a term (a status) is sent as its code and said by the catalogue.
+ */
+export const RuleValues = z.record(z.string(), z.union([z.string(), z.number()]));
+export type RuleValues = z.infer<typeof RuleValues>;
+
+/**
+ * RFC 9457 problem details, with our `code`, `requestId` and field `errors` as extension members; a refused
+ * business rule adds `rule` and `ruleValues`, and its `type` names the rule.
+ */
 export const ProblemDetails = z.object({
   type: z.string(),
   title: z.string(),
@@ -58,9 +105,12 @@ export const ProblemDetails = z.object({
   code: z.enum(ERROR_CODES),
   requestId: z.string().optional(),
   errors: z.array(FieldError).optional(),
+  rule: z.enum(RULE_IDS).optional(),
+  ruleValues: RuleValues.optional(),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
 
-export function problemType(code: ErrorCode): string {
-  return `urn:civitas:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+/** The problem's `type`: one URI per refused rule, else one per error code. */
+export function problemType(code: ErrorCode, rule?: RuleId): string {
+  return rule ? `urn:civitas:problem:rule:${rule}` : `urn:civitas:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }

@@ -7,6 +7,7 @@ import { validatePersonalCode } from '../../shared/kernel/personal-code.ts';
 import { buildMrz, parseMrz, MrzBuildError, MrzParseError, type MrzInput } from '../../shared/kernel/mrz.ts';
 import { PlainDateSchema, parsePlainDate, type PlainDate } from '../../shared/kernel/plain-date.ts';
 import { addWorkingDays, workingDaysBetween } from '../../shared/kernel/working-days.ts';
+import { describeFieldIssue } from '../platform/field-messages.ts';
 
 export class CliError extends Error {
   override name = 'CliError';
@@ -68,7 +69,8 @@ export function mrzBuild(input: string): CliResult {
   const parsed = MrzBuildInput.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CliError(`invalid field ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    const path = issue?.path.join('.') || '(root)';
+    throw new CliError(`invalid field ${path}: ${issue ? describeFieldIssue(issue, path).english : 'not valid'}`);
   }
   try {
     const built = buildMrz(parsed.data as MrzInput);

@@ -16,6 +16,7 @@ import { createAuditRepository, createAuditService } from '../modules/audit/inde
 import { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from '../modules/identity/index.ts';
 import { seedRegister } from '../modules/register/index.ts';
 import { startServer } from './serve.ts';
+import { prettyDestination, resolveLogFormat } from '../http/log-format.ts';
 import { CliError, checkPersonalCode, mrzBuild, mrzParse, workingDaysAdd, workingDaysCount, type CliResult } from './kernel-commands.ts';
 
 const program = new Command();
@@ -54,16 +55,23 @@ async function withDatabase<T>(fn: (db: DatabaseHandle, cfg: Config) => Promise<
 program.command('serve').description('start the server (embedded database unless DATABASE_URL is set)').option('--json', 'print start-up facts as JSON')
   .action(async (opts: { json?: boolean }) => {
     const cfg = config();
-    const server = await startServer(cfg);
+    // Readable lines on a terminal, JSON for a log collector (LOG_FORMAT overrides).
+    const format = resolveLogFormat(cfg.logFormat, Boolean(process.stdout.isTTY));
+    const server = await startServer(cfg, format === 'pretty' ? { logDestination: prettyDestination(process.stdout, cfg.timeZone) } : {});
     const facts = {
       url: server.url, staff: `${server.url}/staff/`, api: `${server.url}/api/docs`, database: server.database.description,
       demoMode: cfg.demoMode, demoLogins: cfg.demoMode ? DEMO_STAFF_USERNAMES.map((s) => ({ ...s, password: DEMO_PASSWORD })) : [],
     };
+    // The validity index loads in the background; on a small register it is done in a moment, so the banner
+    // waits that moment rather than have the index's log line land in its middle.
+    await Promise.race([server.documentIndexSettled, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     if (opts.json) process.stdout.write(`${JSON.stringify(facts)}\n`);
+    // A log collector gets the start as one record among the others, not lines of text between them.
+    else if (format === 'json') server.app.log.info({ ...facts, demoLogins: facts.demoLogins.map((s) => s.username) }, `Civitas ${server.app.civitasVersion} started`);
     else {
       const lines = [
         '', `Civitas ${server.app.civitasVersion} is running on ${facts.database}`,
-        `  Resident portal:   ${facts.url}/`, `  Staff workbench:   ${facts.staff}`, `  API reference:     ${facts.api}`,
+        `  Resident portal:    ${facts.url}/`, `  Staff workbench:    ${facts.staff}`, `  API reference:      ${facts.api}`,
         `  Health and metrics: ${facts.url}/health/ready  ${facts.url}/metrics`,
       ];
       if (cfg.demoMode) {

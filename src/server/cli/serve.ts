@@ -11,16 +11,20 @@ import { createArgon2Hasher } from '../platform/password.ts';
 import { seedDemoIdentity } from '../modules/identity/index.ts';
 import { buildPendingIndexes, seedRegister } from '../modules/register/index.ts';
 import { plainDateInZone } from '../../shared/kernel/plain-date.ts';
+import type { LogDestination } from '../http/log-format.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: DatabaseHandle;
   url: string;
   seeded: boolean;
+  /** Settles when the public check's in-memory index has loaded (or failed to, and said so in the log). */
+  documentIndexSettled: Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+/** Starts everything and listens; `logDestination` replaces pino's JSON on standard output (a terminal's readable lines). */
+export async function startServer(config: Config, options: { logDestination?: LogDestination } = {}): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
     await migrateToLatest(database.db);
@@ -33,7 +37,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const now = systemClock.now();
       await seedRegister(database.db, database.pool, { engine: database.engine, persons: seeded ? config.demoPopulation : 0, seed: 1, today: plainDateInZone(now, 'Europe/Riga'), now: now.toISOString() });
     }
-    const app = await buildApp({ config, db: database.db, clock: systemClock, hasher });
+    const app = await buildApp({ config, db: database.db, clock: systemClock, hasher, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
     if (seeded) await app.backgroundJobs.seedDemoCases();
     // Demo documents also reach a demo database made before documents existed.
     if (config.seedDemo) await app.backgroundJobs.seedDemoDocuments();
@@ -60,14 +64,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         : undefined,
     ];
     // The public check's index loads while the server already answers (from the database until it is ready).
-    if (config.documents.indexRefreshSeconds > 0) {
-      void app.backgroundJobs.loadDocumentIndex().then(
-        (r) => app.log.info(r, 'document validity index loaded'),
-        (e: unknown) => app.log.error({ err: e }, 'document validity index failed to load; checks ask the database'),
-      );
-    }
+    const documentIndexSettled = config.documents.indexRefreshSeconds > 0
+      ? app.backgroundJobs.loadDocumentIndex().then(
+          (r) => app.log.info({ documents: r.documents, seconds: Number(r.seconds.toFixed(3)) }, 'document validity index loaded'),
+          (e: unknown) => app.log.error({ err: e }, 'document validity index failed to load; checks ask the database'),
+        )
+      : Promise.resolve();
     return {
-      app, database, seeded, url: `http://localhost:${port}`,
+      app, database, seeded, url: `http://localhost:${port}`, documentIndexSettled,
       async stop() {
         backups?.stop();
         await Promise.all(jobs.map((j) => j?.stop()));

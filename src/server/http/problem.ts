@@ -5,7 +5,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { ERROR_STATUS, FIELD_REASONS, problemType, type ErrorCode, type FieldError, type FieldReason, type ProblemDetails } from '../../shared/errors.ts';
-import { AppError } from './app-error.ts';
+import { AppError, type RuleRef } from './app-error.ts';
+import { describeFieldIssue } from '../platform/field-messages.ts';
 
 const TITLES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'The request is not valid',
@@ -26,21 +27,30 @@ const TITLES: Record<ErrorCode, string> = {
   INTERNAL: 'Internal error',
 };
 
-/** Field errors of a failed parse; a custom issue may name its reason (`params: { reason }`, FIELD_REASONS). */
+/**
+ * Field errors of a failed parse, each with the catalogue message a person reads (`key`, `values`) and that
+ * message in English for API clients; a custom issue may name its reason (`params: { reason }`, FIELD_REASONS).
+ * Parse with `reportInput: true` so a length message can say how much was written.
+ */
 export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => {
     const reason = issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
+    const { ref, english } = describeFieldIssue(issue, path);
     return {
-      path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-      message: issue.message,
+      path,
+      message: english,
       ...(FIELD_REASONS.includes(reason as FieldReason) ? { reason: reason as FieldReason } : {}),
+      key: ref.key,
+      ...(Object.keys(ref.values).length ? { values: ref.values } : {}),
     };
   });
 }
 
-export function buildProblem(code: ErrorCode, detail: string, request: FastifyRequest, errors?: FieldError[]): ProblemDetails {
+/** The problem for an error code; a refused business rule names itself in `type`, `rule` and `ruleValues`. */
+export function buildProblem(code: ErrorCode, detail: string, request: FastifyRequest, errors?: FieldError[], rule?: RuleRef): ProblemDetails {
   return {
-    type: problemType(code),
+    type: problemType(code, rule?.id),
     title: TITLES[code],
     status: ERROR_STATUS[code],
     detail,
@@ -48,6 +58,7 @@ export function buildProblem(code: ErrorCode, detail: string, request: FastifyRe
     code,
     requestId: request.id,
     ...(errors && errors.length ? { errors } : {}),
+    ...(rule ? { rule: rule.id, ruleValues: rule.values ?? {} } : {}),
   };
 }
 
@@ -59,7 +70,7 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails): Fasti
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | ZodError | Error, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, buildProblem(error.code, error.message, request, error.details));
+      return sendProblem(reply, buildProblem(error.code, error.message, request, error.details, error.rule));
     }
     if (error instanceof ZodError) {
       return sendProblem(reply, buildProblem('VALIDATION_FAILED', 'Some fields are not valid', request, zodFieldErrors(error)));

@@ -51,7 +51,7 @@ export function fastifyPath(path: string): string {
 
 function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}), { reportInput: true });
   if (!result.success) throw new AppError('VALIDATION_FAILED', `Invalid ${where}`, zodFieldErrors(result.error, where === 'body' ? undefined : where));
   return result.data;
 }

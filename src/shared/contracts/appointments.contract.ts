@@ -24,7 +24,9 @@ export const Slot = z.object({ startsAt: z.string(), time: z.string(), free: z.n
 export const BookingView = z.object({
   id: z.uuid(),
   branchId: z.uuid(),
+  /** The branch's name in Latvian and in English: the page shows the one of its language. */
   branchName: z.string(),
+  branchNameEn: z.string(),
   serviceCode: ServiceCodeSchema,
   startsAt: z.string(),
   date: z.string(),
@@ -45,6 +47,28 @@ export const listBranchOffers = defineEndpoint({
 export const listFreeSlots = defineEndpoint({
   method: 'GET', path: '/api/public/appointments/slots', summary: 'The slots of a service at a branch on a day, with the desks still free', tags: ['appointments'],
   query: z.object({ branchId: z.uuid(), service: ServiceCodeSchema, date: PlainDateSchema }), response: z.object({ slots: z.array(Slot) }),
+});
+
+/** Why a day within the booking horizon has no appointments. */
+export const CLOSED_REASONS = ['public-holiday', 'rest-day', 'branch-closed'] as const;
+export type ClosedReason = (typeof CLOSED_REASONS)[number];
+
+/**
+ * The days a service can be booked at a branch, on the Latvian working-day calendar and the branch's hours:
+ * from the first day with a time still ahead to the last day of the horizon that has times; between them,
+ * the days the branch is closed and why. No first and last day: nothing can be booked in the horizon.
+ */
+export const BookingCalendar = z.object({
+  today: z.string(),
+  horizonDays: z.number().int(),
+  firstDay: z.string().nullable(),
+  lastDay: z.string().nullable(),
+  closedDays: z.array(z.object({ date: z.string(), reason: z.enum(CLOSED_REASONS) })),
+});
+export type BookingCalendar = z.infer<typeof BookingCalendar>;
+export const bookingCalendar = defineEndpoint({
+  method: 'GET', path: '/api/public/appointments/calendar', summary: 'The bookable days of a service at a branch: first and last, and the closed days between (holidays, weekends, days the branch is shut)', tags: ['appointments'],
+  query: z.object({ branchId: z.uuid(), service: ServiceCodeSchema }), response: BookingCalendar,
 });
 export const listMyAppointments = defineEndpoint({
   method: 'GET', path: '/api/portal/me/appointments', summary: 'My appointments and my minor children’s and wards’', tags: ['appointments'],
@@ -68,7 +92,11 @@ export const bookAppointment = defineEndpoint({
   body: BookingInput, response: BookingView, successStatus: 201,
 });
 export const cancelMyAppointment = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/appointments/{bookingId}/cancel', summary: 'Cancel my appointment (the slot is free again)', tags: ['appointments'],
+  method: 'POST', path: '/api/portal/me/appointments/{bookingId}/cancel', summary: 'Cancel my appointment (the slot is free again); it can be restored until `undoUntil` while the slot stays free', tags: ['appointments'],
+  params: z.object({ bookingId: z.uuid() }), response: BookingView.extend({ undoUntil: z.string() }),
+});
+export const restoreMyAppointment = defineEndpoint({
+  method: 'POST', path: '/api/portal/me/appointments/{bookingId}/restore', summary: 'Undo the cancellation of my appointment, shortly after it and only while its time is still free', tags: ['appointments'],
   params: z.object({ bookingId: z.uuid() }), response: BookingView,
 });
 export const branchDayList = defineEndpoint({

@@ -1,12 +1,56 @@
 /** "Who used my data" and the audit chain verifier. */
 import { z } from 'zod';
 import { defineEndpoint } from './contract.ts';
+import { LIFE_EVENT_KINDS } from './register.contract.ts';
+
+/**
+ * The codes an audit entry may carry. The audit gate takes only these (typed), and each has a message in
+ * both languages (`action.*`, `purpose.*`, `dataUse.activity.<resource>.<action>`; a test checks), so
+ * "who used my data" never shows a raw code.
+ */
+export const AUDIT_ACTIONS = ['read', 'search', 'create', 'update', 'delete', 'decide', 'sign-in'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_PURPOSES = [
+  'authentication', 'data-subject-access', 'legal-representative-access', 'data-protection-supervision', 'case-processing',
+  'register-lookup', 'person-search', 'duplicate-check', 'duplicate-review', 'municipality-residence-register', 'appointment-list',
+  'document-issuance', 'document-lookup', 'document-invalidation',
+  ...LIFE_EVENT_KINDS.map((k) => `life-event:${k}` as const),
+] as const;
+export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
+
+/** What was touched, and what can be done to it: each pair is told as one activity ("Booked a visit"). */
+export const AUDIT_ACTIVITIES = {
+  'identity.session': ['sign-in'],
+  'identity.resident_contact': ['read', 'update', 'delete'],
+  'register.person': ['read', 'search', 'update'],
+  'register.residenceDeclaration': ['read'],
+  'register.pendingRegistration': ['decide'],
+  'register.duplicateCandidate': ['decide'],
+  'appointments.booking': ['create', 'update'],
+  'cases.case': ['create', 'read', 'update', 'decide'],
+  'documents.document': ['create', 'read', 'update'],
+  'audit.entry': ['read'],
+} as const satisfies Record<string, readonly AuditAction[]>;
+export type AuditResource = keyof typeof AUDIT_ACTIVITIES;
+export const AUDIT_RESOURCES = Object.keys(AUDIT_ACTIVITIES) as AuditResource[];
+
+/**
+ * Who acted, as the person reading the log should be told: they themselves, their legal representative
+ * (a parent or guardian in the portal), an officer of an institution (the office, a municipality), a
+ * partner institution's system (the personalization centre), or the office's own system (a background
+ * job, the demo data).
+ */
+export const DATA_USE_ACTORS = ['self', 'representative', 'officer', 'partner', 'system'] as const;
+export type DataUseActor = (typeof DATA_USE_ACTORS)[number];
 
 /** What a resident sees about one use of their data: the institution and role, never the officer's name. */
 export const DataUseEntry = z.object({
   id: z.uuid(),
   occurredAt: z.string(),
   actorType: z.enum(['staff', 'resident', 'partner', 'system']),
+  /** Who acted, relative to the person the entry is about. */
+  actor: z.enum(DATA_USE_ACTORS),
   actorRole: z.string().nullable(),
   institution: z.string(),
   action: z.string(),

@@ -41,7 +41,7 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const UploadInput = z.strictObject({
   kind: z.enum(['evidence', 'identity-document', 'photo', 'other']).default('evidence'),
   fileName: Text(200),
-  contentBase64: z.string().min(1).max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'A file may be at most 5 MB'),
+  contentBase64: z.string().min(1).max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'fieldReason.file-too-large'),
 });
 export type UploadInput = z.input<typeof UploadInput>;
 
@@ -70,11 +70,11 @@ export const InclusionRequest = z.strictObject({
   legalStatus: LegalStatusSchema.default('foreigner'),
   citizenships: z.array(CountryCode).max(5),
   /** The identity document the person presented: its number and issuing state. */
-  foreignDocument: z.strictObject({ number: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9<-]+$/, 'Letters and digits only'), country: CountryCode }),
+  foreignDocument: z.strictObject({ number: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9<-]+$/, 'format.documentNumber'), country: CountryCode }),
   explanation: Text(2000),
   language: z.enum(['lv', 'en']).default('lv'),
   contactEmail: z.email().max(254),
-  documents: z.array(UploadInput).min(1, 'Attach a copy of the identity document').max(10),
+  documents: z.array(UploadInput).min(1, 'validation.attachFile').max(10),
 });
 export type InclusionRequest = z.input<typeof InclusionRequest>;
 export type InclusionRequestData = z.output<typeof InclusionRequest>;
@@ -84,17 +84,24 @@ const RuleCheck = z.object({ rule: Text(80), passed: z.boolean(), detail: z.stri
 /** What an officer adds to the trace: a check in their own words. */
 const OfficerCheck = z.strictObject({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500) });
 
+/** The applicant answers the office's request for information (the portal's answer form checks against it too). */
+export const AnswerInformationAction = z.strictObject({ kind: z.literal('answer-information'), expectedVersion: z.number().int().positive(), requestId: z.uuid(), text: Text(4000), documents: z.array(UploadInput).max(10).default([]) });
+/** The applicant (or the officer for them) withdraws the application. */
+export const WithdrawAction = z.strictObject({ kind: z.literal('withdraw'), expectedVersion: z.number().int().positive(), reason: Text(2000) });
+/** Contesting a decision (to the head of the office, within 30 days). */
+export const AppealRequest = z.strictObject({ reason: Text(4000), documents: z.array(UploadInput).max(10).default([]) });
+
 /** The action a staff member or the applicant takes; every one carries the case version they saw. */
 export const CaseActionInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('assign'), expectedVersion: z.number().int().positive(), assigneeId: z.uuid().optional(), outOfOrderReason: OptionalText(500) }),
   z.strictObject({ kind: z.literal('request-information'), expectedVersion: z.number().int().positive(), question: Text(2000), dueOn: PlainDateSchema }),
-  z.strictObject({ kind: z.literal('answer-information'), expectedVersion: z.number().int().positive(), requestId: z.uuid(), text: Text(4000), documents: z.array(UploadInput).max(10).default([]) }),
+  AnswerInformationAction,
   z.strictObject({ kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(OfficerCheck).max(30).default([]) }),
   z.strictObject({ kind: z.literal('return-proposal'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
   z.strictObject({ kind: z.literal('close-request'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
   z.strictObject({ kind: z.literal('approve-decision'), expectedVersion: z.number().int().positive() }),
   z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) }),
-  z.strictObject({ kind: z.literal('withdraw'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
+  WithdrawAction,
   z.strictObject({ kind: z.literal('add-document'), expectedVersion: z.number().int().positive(), document: UploadInput }),
   /** The applicant turned out to be in the register already (or was registered meanwhile): the case now names them. */
   z.strictObject({ kind: z.literal('link-applicant'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam, reason: Text(1000) }),
@@ -113,6 +120,8 @@ export const DeadlineView = z.object({
   rule: z.string(),
   suspended: z.boolean(),
   suspendedDays: z.number().int(),
+  /** The day the clock stopped (the request for information), while it stands still; null when it runs. */
+  suspendedSince: z.string().nullable(),
   workingDaysLeft: z.number().int().nullable(),
   breached: z.boolean(),
   extendedTo: z.string().nullable(),
@@ -289,7 +298,7 @@ export const takeMyCaseAction = defineEndpoint({
 });
 export const appealMyCase = defineEndpoint({
   method: 'POST', path: '/api/portal/me/cases/{caseId}/appeal', summary: 'Contest a decision on my application (to the head of the office, within 30 days): opens a linked appeal case', tags: ['cases'],
-  params: CaseIdParam, body: z.strictObject({ reason: Text(4000), documents: z.array(UploadInput).max(10).default([]) }), response: CaseView, successStatus: 201,
+  params: CaseIdParam, body: AppealRequest, response: CaseView, successStatus: 201,
 });
 export const myCaseDocument = defineEndpoint({
   method: 'GET', path: '/api/portal/me/cases/{caseId}/documents/{documentId}', summary: 'Download a file of my application', tags: ['cases'], params: DocumentParam, response: null,

@@ -24,7 +24,7 @@ export const IdentityCheckInput = z.strictObject({
   method: z.enum(IDENTITY_METHODS),
   /** The document presented (required with `identity-document`). */
   documentNumber: DocumentNumber.optional(),
-}).refine((v) => v.method !== 'identity-document' || Boolean(v.documentNumber), { path: ['documentNumber'], message: 'Enter the number of the document presented' });
+}).refine((v) => v.method !== 'identity-document' || Boolean(v.documentNumber), { path: ['documentNumber'], message: 'validation.required' });
 
 export const ApplicationOptions = z.object({
   /** For whom the resident may apply: themselves, their minor children and wards, with the documents each may hold and the fees today. */
@@ -32,7 +32,8 @@ export const ApplicationOptions = z.object({
     personId: z.uuid(), name: z.string(), relation: z.enum(['self', 'child', 'ward']),
     documentTypes: z.array(z.object({ type: DocumentTypeSchema, fees: z.object({ standard: Fee.nullable(), urgent: Fee.nullable() }) })),
   })),
-  branches: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** Where the document can be collected: each branch's name in Latvian (`name`) and in English, for the page's language. */
+  branches: z.array(z.object({ id: z.uuid(), name: z.string(), nameEn: z.string() })),
   /** If submitted today: the ready day per tier. */
   readyOn: z.object({ standard: z.string(), urgent: z.string() }),
 });

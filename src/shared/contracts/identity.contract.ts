@@ -41,8 +41,8 @@ export const getSession = defineEndpoint({
 });
 
 export const StaffSignInRequest = z.strictObject({
-  username: z.string().trim().toLowerCase().min(1, 'Enter your username').max(64),
-  password: z.string().min(1, 'Enter your password').max(1024),
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(1024),
 });
 
 export const StaffSignInResponse = z.object({
@@ -58,7 +58,7 @@ export const staffSignIn = defineEndpoint({
   body: StaffSignInRequest, response: StaffSignInResponse,
 });
 
-export const TotpRequest = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'The code has 6 digits') });
+export const TotpRequest = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'format.totp') });
 
 export const staffVerifyTotp = defineEndpoint({
   method: 'POST', path: '/api/auth/staff/totp', summary: 'Second factor: a TOTP code (also confirms enrolment)', tags: ['identity'],
@@ -128,9 +128,9 @@ export const CreateStaffAccountRequest = z.strictObject({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, '3–64 characters: a–z, 0–9, dot, dash, underscore'),
   displayName: z.string().trim().min(1).max(200),
   email: z.email().nullable().default(null),
-  roles: z.array(RoleSchema).min(1, 'Choose at least one role'),
+  roles: z.array(RoleSchema).min(1),
   branchId: z.uuid(),
-  initialPassword: z.string().min(12, 'At least 12 characters').max(1024),
+  initialPassword: z.string().min(12).max(1024),
 });
 
 export const createStaffAccount = defineEndpoint({
@@ -151,6 +151,8 @@ export const PublicClientConfig = z.object({
   version: z.string(),
   /** The office's time zone: every date and time on a page is shown on its wall clock. */
   timeZone: z.string(),
+  /** In demo mode, the demo staff accounts the sign-in page offers (empty otherwise). */
+  demoAccounts: z.array(z.object({ username: z.string(), roles: z.array(RoleSchema) })),
 });
 
 export const getClientConfig = defineEndpoint({
@@ -160,6 +162,7 @@ export const getClientConfig = defineEndpoint({
 
 /** Where a resident wants the office's reminders (an expiring document …); null: nowhere. */
 export const ResidentContact = z.object({ email: z.email().max(254).nullable(), language: z.enum(['lv', 'en']) });
+export type ResidentContact = z.infer<typeof ResidentContact>;
 export const readMyContact = defineEndpoint({
   method: 'GET', path: '/api/portal/me/contact', summary: 'My e-mail address for the office’s reminders', tags: ['identity'], response: ResidentContact,
 });

@@ -9,7 +9,7 @@ import { isValidPersonalCode, normalizePersonalCode } from '../kernel/personal-c
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
 /** ISO 3166-1 alpha-3; the server also checks the code exists. */
-export const CountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'A country is a three-letter ISO 3166 code, e.g. LTU');
+export const CountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'format.country');
 
 export const PersonalCodeParam = z.string().trim()
   .transform((s, ctx) => {
@@ -29,16 +29,16 @@ export const Purpose = z.object({
 
 export const LatviaAddress = z.strictObject({
   kind: z.literal('latvia'),
-  municipalityCode: z.enum(MUNICIPALITY_CODES, { message: 'Choose one of the 43 municipalities' }),
+  municipalityCode: z.enum(MUNICIPALITY_CODES),
   settlement: OptionalText(100),
   street: Text(150),
   building: Text(20),
   flat: OptionalText(20),
-  postcode: z.string().trim().regex(/^LV-\d{4}$/, 'A Latvian postcode looks like LV-1001'),
+  postcode: z.string().trim().regex(/^LV-\d{4}$/, 'format.postcode'),
 });
 export const AbroadAddress = z.strictObject({
   kind: z.literal('abroad'),
-  country: CountryCode.refine((c) => c !== 'LVA', 'An address abroad is outside Latvia'),
+  country: CountryCode.refine((c) => c !== 'LVA', 'format.abroadNotLatvia'),
   addressLine: Text(300),
 });
 export const AddressInput = z.discriminatedUnion('kind', [LatviaAddress, AbroadAddress]);
@@ -74,6 +74,12 @@ export const RelationView = z.object({
   deathDate: z.string().nullable(),
   ...Period,
 });
+
+/** Every kind of life event the register records (each is also an audit purpose, `life-event:<kind>`). */
+export const LIFE_EVENT_KINDS = [
+  'birth-registration', 'registration', 'death', 'name-change', 'marriage', 'divorce', 'status-change', 'code-change', 'guardianship', 'address-declaration', 'correction',
+] as const;
+export type LifeEventKind = (typeof LIFE_EVENT_KINDS)[number];
 
 export const LifeEventView = z.object({
   id: z.uuid(),
@@ -157,7 +163,8 @@ export const SearchQuery = Purpose.extend({
 
 export const searchPersons = defineEndpoint({
   method: 'GET', path: '/api/register/persons', summary: 'Search persons: personal code (also earlier codes), name with or without diacritics, partial names, birth date or year, municipality (audited)', tags: ['register'],
-  query: SearchQuery, response: z.object({ results: z.array(SearchResult), total: z.number().int() }),
+  /** `hasMore`: more persons match than `limit`; the page asks the officer to narrow the search. */
+  query: SearchQuery, response: z.object({ results: z.array(SearchResult), total: z.number().int(), hasMore: z.boolean() }),
 });
 
 const AsOfQuery = Purpose.extend({

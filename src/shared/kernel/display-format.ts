@@ -26,6 +26,12 @@ export function wallClockParts(instant: Date | string, timeZone: string): { date
   return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
 }
 
+/** An instant that cannot be read is shown as it came (Intl would throw on it and take the page down). */
+function unreadable(instant: Date | string): string | undefined {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  return Number.isNaN(d.getTime()) ? String(instant) : undefined;
+}
+
 /** A calendar date (`YYYY-MM-DD`) as people write it: `17.05.1980` (lv), `17 May 1980` (en). Other text is returned as it is. */
 export function formatDate(date: string, locale: DisplayLocale): string {
   const m = DATE_PATTERN.exec(date);
@@ -36,13 +42,20 @@ export function formatDate(date: string, locale: DisplayLocale): string {
 
 /** The wall-clock time of an instant in the office's zone: `14:05`. */
 export function formatTime(instant: Date | string, timeZone: string): string {
-  return wallClockParts(instant, timeZone).time;
+  return unreadable(instant) ?? wallClockParts(instant, timeZone).time;
 }
 
 /** An instant as date and time in the office's zone: `17.05.2026 14:05` (lv), `17 May 2026, 14:05` (en). */
 export function formatDateTime(instant: Date | string, locale: DisplayLocale, timeZone: string): string {
+  const bad = unreadable(instant);
+  if (bad !== undefined) return bad;
   const { date, time } = wallClockParts(instant, timeZone);
   return locale === 'lv' ? `${formatDate(date, locale)} ${time}` : `${formatDate(date, locale)}, ${time}`;
+}
+
+/** The calendar day of an instant in the office's zone, without the time: `17.05.2026` / `17 May 2026`. */
+export function formatInstantDate(instant: Date | string, locale: DisplayLocale, timeZone: string): string {
+  return unreadable(instant) ?? formatDate(wallClockParts(instant, timeZone).date, locale);
 }
 
 /** The example a date field's hint and message give, in the language's own form. */

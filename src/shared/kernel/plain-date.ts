@@ -139,5 +139,5 @@ export function yearsBetween(from: PlainDate, to: PlainDate): number {
 /** Zod schema for a PlainDate field: rejects impossible dates such as 2013-02-29. */
 export const PlainDateSchema = z
   .string()
-  .refine((s) => parsePlainDate(s) !== undefined, { message: 'Expected a real calendar date as YYYY-MM-DD' })
+  .refine((s) => parsePlainDate(s) !== undefined, { message: 'validation.date' }) // catalogue key: "enter a real date, for example …"
   .transform((s) => s as PlainDate);

@@ -4,22 +4,29 @@
  */
 import type { z } from 'zod';
 import type { EndpointContract } from '../../shared/contracts/contract.ts';
-import type { ErrorCode, FieldError, ProblemDetails } from '../../shared/errors.ts';
+import type { ErrorCode, FieldError, ProblemDetails, RuleValues } from '../../shared/errors.ts';
 
 let csrfToken: string | undefined;
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The problem the API answered, or NETWORK when it could not be reached. */
 export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK';
   readonly status: number;
   readonly fieldErrors: FieldError[];
-  constructor(code: ErrorCode | 'NETWORK', status: number, message: string, fieldErrors: FieldError[] = []) {
+  /** The business rule that refused the request (`rule.<id>` in the catalogues); a string, as a newer server may name a rule this build does not know. */
+  readonly rule: string | undefined;
+  /** What the rule's message needs; dates as ISO, formatted by the page. */
+  readonly ruleValues: RuleValues;
+  constructor(code: ErrorCode | 'NETWORK', status: number, message: string, fieldErrors: FieldError[] = [], rule?: { id: string; values?: RuleValues | undefined }) {
     super(message);
     this.code = code;
     this.status = status;
     this.fieldErrors = fieldErrors;
+    this.rule = rule?.id;
+    this.ruleValues = rule?.values ?? {};
   }
 }
 
@@ -64,7 +71,8 @@ export async function callApi<C extends EndpointContract>(contract: C, options: 
     const problem = payload as Partial<ProblemDetails> | undefined;
     const code = problem?.code ?? 'INTERNAL';
     if (code === 'SESSION_EXPIRED') for (const l of expiryListeners) l();
-    throw new ApiError(code, response.status, problem?.detail ?? response.statusText, problem?.errors ?? []);
+    const rule = problem?.rule ? { id: problem.rule, values: problem.ruleValues } : undefined;
+    throw new ApiError(code, response.status, problem?.detail ?? response.statusText, problem?.errors ?? [], rule);
   }
   return payload as Out<C>;
 }

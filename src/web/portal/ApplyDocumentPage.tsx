@@ -5,15 +5,18 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { applicationOptions, applyOnline, type OnlineApplicationRequest } from '../../shared/contracts/document-applications.contract.ts';
 import type { UploadInput } from '../../shared/contracts/cases.contract.ts';
 import { callApi } from '../api/client.ts';
-import { useT } from '../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, TextField, type FormError } from '../ui/forms.tsx';
 import { RadioGroup, SelectField } from '../ui/fields.tsx';
-import { formErrorsFrom } from '../ui/errors.ts';
+import { useFormErrors, useProblemText } from '../ui/errors.ts';
 import { toUploads } from '../ui/files.ts';
 
 export function ApplyDocumentPage() {
   const t = useT();
+  const formErrors = useFormErrors();
+  const problemText = useProblemText();
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const options = useQuery({ queryKey: ['application-options'], queryFn: () => callApi(applicationOptions) });
@@ -30,9 +33,9 @@ export function ApplyDocumentPage() {
   const apply = useMutation({
     mutationFn: (body: OnlineApplicationRequest) => callApi(applyOnline, { body }),
     onSuccess: (view) => navigate(`/my/cases/${view.id}?new=1`),
-    onError: (e) => setErrors(formErrorsFrom(e, t, labels)),
+    onError: (e) => setErrors(formErrors(e, labels)),
   });
-  if (!options.data) return <p>{options.isError ? t('error.INTERNAL') : t('common.loading')}</p>;
+  if (!options.data) return <p>{options.isError ? problemText(options.error) : t('common.loading')}</p>;
   const o = options.data;
   const subject = o.subjects.find((s) => s.personId === personId) ?? o.subjects[0];
   if (!subject) return <p>{t('documents.apply.noSubjects')}</p>;
@@ -78,7 +81,7 @@ export function ApplyDocumentPage() {
         )}
         <SelectField id="pickupBranchId" label={labels.pickupBranchId} value={branchId} onChange={(e) => setBranchId(e.target.value)} error={errorOf('pickupBranchId')}>
           <option value="">—</option>
-          {o.branches.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+          {o.branches.map((b) => <option key={b.id} value={b.id}>{locale === 'en' ? b.nameEn : b.name}</option>)}
         </SelectField>
         <div className={`field${errorOf('photo.contentBase64') ? ' field--error' : ''}`}>
           <label htmlFor="photo">{labels['photo.contentBase64']}</label>

@@ -7,11 +7,14 @@ import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, Notice, type FormError } from '../ui/forms.tsx';
-import { formErrorsFrom } from '../ui/errors.ts';
+import { useFormErrors } from '../ui/errors.ts';
+import { useFormat } from '../ui/format.ts';
 import { useSetSession } from '../session/useSession.ts';
 
 export function DemoEidPage() {
   const t = useT();
+  const formErrors = useFormErrors();
+  const f = useFormat();
   const navigate = useNavigate();
   const setSession = useSetSession();
   const persons = useQuery({ queryKey: ['demo-eid-persons'], queryFn: () => callApi(listDemoEidPersons) });
@@ -28,7 +31,7 @@ export function DemoEidPage() {
       setSession(await callApi(demoEidSignIn, { body: { personId: String(personId) } }));
       void navigate('/my');
     } catch (error) {
-      setErrors(formErrorsFrom(error, t));
+      setErrors(formErrors(error));
     }
   }
 
@@ -44,7 +47,7 @@ export function DemoEidPage() {
             {persons.data?.persons.map((p, i) => (
               <div className="radio" key={p.personId}>
                 <input type="radio" name="personId" id={`person-${i}`} value={p.personId} />
-                <label htmlFor={`person-${i}`}>{t('portal.demoEid.person', { name: `${p.givenNames} ${p.surname}`, code: formatPersonalCode(p.personalCode), birthDate: p.birthDate })}</label>
+                <label htmlFor={`person-${i}`}>{t('portal.demoEid.person', { name: `${p.givenNames} ${p.surname}`, code: formatPersonalCode(p.personalCode), birthDate: f.date(p.birthDate) })}</label>
               </div>
             ))}
           </fieldset>

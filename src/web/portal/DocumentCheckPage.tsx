@@ -7,10 +7,11 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../ui/forms.tsx';
 import { SelectField } from '../ui/fields.tsx';
-import { formErrorsFrom } from '../ui/errors.ts';
+import { useFormErrors } from '../ui/errors.ts';
 
 export function DocumentCheckPage() {
   const t = useT();
+  const formErrors = useFormErrors();
   const [number, setNumber] = useState('');
   const [type, setType] = useState<DocumentType | ''>('');
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -18,7 +19,7 @@ export function DocumentCheckPage() {
   const check = useMutation({
     mutationFn: () => callApi(checkDocumentValidity, { params: { number: number.trim().toUpperCase() }, query: type ? { type } : {} }),
     onSuccess: () => setErrors([]),
-    onError: (e) => setErrors(formErrorsFrom(e, t, labels)),
+    onError: (e) => setErrors(formErrors(e, labels)),
   });
   const send = (e: FormEvent) => {
     e.preventDefault();

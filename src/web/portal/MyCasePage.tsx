@@ -1,50 +1,57 @@
 /** One of my applications: where it stands, the deadline, a request to answer, the decision and how to appeal. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { z } from 'zod';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { appealMyCase, readMyCase, takeMyCaseAction, type CaseActionInput, type CaseView } from '../../shared/contracts/cases.contract.ts';
+import { AnswerInformationAction, AppealRequest, MAX_UPLOAD_BYTES, WithdrawAction, appealMyCase, readMyCase, takeMyCaseAction, type CaseActionInput, type CaseView } from '../../shared/contracts/cases.contract.ts';
 import { payOnline } from '../../shared/contracts/document-applications.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { PageTitle } from '../ui/Layout.tsx';
-import { ErrorSummary, Notice, TextField, type FormError } from '../ui/forms.tsx';
-import { formErrorsFrom } from '../ui/errors.ts';
+import { PageTitle, useRevealOnOpen } from '../ui/Layout.tsx';
+import { useFormat } from '../ui/format.ts';
+import { Form } from '../ui/form/Form.tsx';
+import { FileInput, SubmitButton, TextArea } from '../ui/form/fields.tsx';
+import { uploadFiles } from '../ui/form/upload-files.ts';
+import { useContractForm } from '../ui/form/useContractForm.ts';
+import { ErrorSummary, Notice, type FormError } from '../ui/forms.tsx';
+import { useFormErrors, useProblemText } from '../ui/errors.ts';
 import { toUploads } from '../ui/files.ts';
 import { CaseDetails } from '../ui/CaseDetails.tsx';
 
 export function MyCasePage() {
   const t = useT();
+  const f = useFormat();
+  const problemText = useProblemText();
   const { caseId = '' } = useParams();
   const [search] = useSearchParams();
   const client = useQueryClient();
   const view = useQuery({ queryKey: ['my-case', caseId], queryFn: () => callApi(readMyCase, { params: { caseId } }) });
   const [errors, setErrors] = useState<FormError[]>([]);
-  const [done, setDone] = useState<string>();
-  const act = useMutation({
-    mutationFn: (body: CaseActionInput) => callApi(takeMyCaseAction, { params: { caseId }, body }),
-    onSuccess: (fresh: CaseView, body) => {
-      client.setQueryData(['my-case', caseId], fresh);
-      setErrors([]);
-      setDone(t(`portal.case.done.${body.kind}`));
-    },
-    onError: (e) => setErrors(formErrorsFrom(e, t, { text: t('portal.case.answer'), reason: t('portal.case.withdrawReason'), 'documents.0.contentBase64': t('cases.section.documents') })),
-  });
-  if (!view.data) return <p>{view.isError ? t('error.NOT_FOUND') : t('common.loading')}</p>;
+  const [done, setDone] = useState<{ text: string; at: number }>();
+  const doneRef = useRevealOnOpen<HTMLDivElement>(Boolean(done), done?.at);
+  /** An action the applicant takes; its form shows a refusal itself, the page the result. */
+  const act = async (body: CaseActionInput): Promise<void> => {
+    const fresh = await callApi(takeMyCaseAction, { params: { caseId }, body });
+    client.setQueryData(['my-case', caseId], fresh);
+    setErrors([]);
+    setDone({ text: t(`portal.case.done.${body.kind}`), at: Date.now() });
+  };
+  if (!view.data) return <p>{view.isError ? problemText(view.error) : t('common.loading')}</p>;
   const v = view.data;
   return (
     <>
       <PageTitle>{t('portal.case.title', { reference: v.reference })}</PageTitle>
-      {search.get('new') && <Notice kind="success">{v.status === 'prepared' ? t('documents.apply.created', { reference: v.reference }) : t('portal.case.received', { reference: v.reference, dueOn: v.dueOn ?? '' })}</Notice>}
-      {v.subject.kind === 'document-application' && v.status === 'prepared' && <PreparedApplication view={v} onPaid={(fresh) => { client.setQueryData(['my-case', caseId], fresh); setDone(t('documents.apply.paid')); }} onError={setErrors} />}
-      {done && <Notice kind="success">{done}</Notice>}
+      {search.get('new') && <Notice kind="success">{v.status === 'prepared' ? t('documents.apply.created', { reference: v.reference }) : t('portal.case.received', { reference: v.reference, dueOn: v.dueOn ? f.date(v.dueOn) : '' })}</Notice>}
+      {v.subject.kind === 'document-application' && v.status === 'prepared' && <PreparedApplication view={v} onPaid={(fresh) => { client.setQueryData(['my-case', caseId], fresh); setDone({ text: t('documents.apply.paid'), at: Date.now() }); }} onError={setErrors} />}
+      {done && <div ref={doneRef} tabIndex={-1}><Notice kind="success">{done.text}</Notice></div>}
       <ErrorSummary errors={errors} />
       {v.openRequest && v.availableActions.includes('answer-information') && (
-        <AnswerForm question={v.openRequest.question} dueOn={v.openRequest.dueOn} busy={act.isPending} error={errors.find((e) => e.field === 'text')?.message}
-          onSend={async (text, files) => act.mutate({ kind: 'answer-information', expectedVersion: v.version, requestId: v.openRequest?.requestId as string, text, documents: await toUploads(files) })} />
+        <AnswerForm question={v.openRequest.question} dueOn={v.openRequest.dueOn}
+          onSend={async (text, files) => act({ kind: 'answer-information', expectedVersion: v.version, requestId: v.openRequest?.requestId as string, text, documents: await toUploads(files ?? null) })} />
       )}
       <CaseDetails view={v} documentUrl={(id) => `/api/portal/me/cases/${v.id}/documents/${id}`} decisionUrl={`/api/portal/me/cases/${v.id}/decision.pdf`} caseLink={(id, reference) => <Link to={`/my/cases/${id}`}>{reference}</Link>} />
-      {v.canAppeal && <AppealForm caseId={v.id} until={v.decision?.appealUntil ?? ''} onError={setErrors} />}
-      {v.availableActions.includes('withdraw') && <WithdrawForm busy={act.isPending} onSend={(reason) => act.mutate({ kind: 'withdraw', expectedVersion: v.version, reason })} />}
+      {v.canAppeal && <AppealForm caseId={v.id} until={v.decision?.appealUntil ?? ''} />}
+      {v.availableActions.includes('withdraw') && <WithdrawForm onSend={(reason) => act({ kind: 'withdraw', expectedVersion: v.version, reason })} />}
     </>
   );
 }
@@ -52,10 +59,11 @@ export function MyCasePage() {
 /** An application prepared online: pay the fee, then book the visit that takes it. */
 function PreparedApplication({ view, onPaid, onError }: { view: CaseView; onPaid: (v: CaseView) => void; onError: (e: FormError[]) => void }) {
   const t = useT();
+  const formErrors = useFormErrors();
   const pay = useMutation({
     mutationFn: () => callApi(payOnline, { params: { caseId: view.id }, body: { expectedVersion: view.version } }),
     onSuccess: onPaid,
-    onError: (e) => onError(formErrorsFrom(e, t)),
+    onError: (e) => onError(formErrors(e)),
   });
   if (view.subject.kind !== 'document-application') return null;
   const s = view.subject;
@@ -69,67 +77,70 @@ function PreparedApplication({ view, onPaid, onError }: { view: CaseView; onPaid
   );
 }
 
-function AnswerForm({ question, dueOn, busy, error, onSend }: { question: string; dueOn: string; busy: boolean; error: string | undefined; onSend: (text: string, files: FileList | null) => void }) {
+const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+const AnswerFormSchema = AnswerInformationAction.pick({ text: true }).extend({ files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES) });
+const WithdrawFormSchema = WithdrawAction.pick({ reason: true });
+const AppealFormSchema = AppealRequest.omit({ documents: true }).extend({ files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES) });
+
+/** The answer to the office's question: several lines of text (the question may ask for an explanation) and files. */
+function AnswerForm({ question, dueOn, onSend }: { question: string; dueOn: string; onSend: (text: string, files: FileList | undefined) => Promise<void> }) {
   const t = useT();
-  const [text, setText] = useState('');
-  const [files, setFiles] = useState<FileList | null>(null);
-  const send = (e: FormEvent) => {
-    e.preventDefault();
-    onSend(text, files);
-  };
+  const f = useFormat();
+  const form = useContractForm(AnswerFormSchema, { defaultValues: { text: '' }, labels: { text: t('portal.case.answer'), files: t('cases.section.documents') }, idPrefix: 'answer' });
+  const send = useMutation({ mutationFn: (v: z.output<typeof AnswerFormSchema>) => onSend(v.text, v.files), onError: form.showServerError });
   return (
-    <form onSubmit={send} noValidate className="panel">
-      <h2>{t('portal.case.answerTitle')}</h2>
+    <section className="panel" aria-labelledby="answer-title">
+      <h2 id="answer-title">{t('portal.case.answerTitle')}</h2>
       <p><strong>{question}</strong></p>
-      <p className="hint">{t('portal.case.answerBy', { dueOn })}</p>
-      <TextField id="text" label={t('portal.case.answer')} value={text} onChange={(e) => setText(e.target.value)} error={error} />
-      <div className="field">
-        <label htmlFor="answer-files">{t('cases.section.documents')}</label>
-        <p className="hint" id="answer-files-hint">{t('cases.filesHint')}</p>
-        <input id="answer-files" type="file" multiple accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFiles(e.target.files)} aria-describedby="answer-files-hint" />
-      </div>
-      <button type="submit" className="button" disabled={busy}>{t('portal.case.sendAnswer')}</button>
-    </form>
+      <p className="hint">{t('portal.case.answerBy', { dueOn: f.date(dueOn) })}</p>
+      <Form form={form} onSubmit={(v) => send.mutate(v)}>
+        <TextArea name="text" rows={6} />
+        <FileInput name="files" accept={ACCEPTED} hint={t('cases.filesHint')} />
+        <SubmitButton pending={send.isPending}>{t('portal.case.sendAnswer')}</SubmitButton>
+      </Form>
+    </section>
   );
 }
 
-function WithdrawForm({ busy, onSend }: { busy: boolean; onSend: (reason: string) => void }) {
+function WithdrawForm({ onSend }: { onSend: (reason: string) => Promise<void> }) {
   const t = useT();
-  const [reason, setReason] = useState('');
+  const [open, setOpen] = useState(false);
+  const form = useContractForm(WithdrawFormSchema, { defaultValues: { reason: '' }, labels: { reason: t('portal.case.withdrawReason') }, idPrefix: 'withdraw' });
+  const send = useMutation({ mutationFn: (reason: string) => onSend(reason), onError: form.showServerError });
+  const opened = useRevealOnOpen<HTMLDivElement>(open);
   return (
-    <details className="panel">
-      <summary>{t('portal.case.withdraw')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); onSend(reason); }} noValidate>
-        <TextField id="reason" label={t('portal.case.withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <button type="submit" className="button button--warning" disabled={busy}>{t('portal.case.withdrawConfirm')}</button>
-      </form>
-    </details>
+    <section className="panel">
+      <button type="button" className="button button--secondary" aria-expanded={open} onClick={() => setOpen(!open)}>{t('portal.case.withdraw')}</button>
+      {open && (
+        <div ref={opened} tabIndex={-1} className="reveal">
+          <Form form={form} onSubmit={(v) => send.mutate(v.reason)}>
+            <TextArea name="reason" rows={3} />
+            <SubmitButton pending={send.isPending}>{t('portal.case.withdrawConfirm')}</SubmitButton>
+          </Form>
+        </div>
+      )}
+    </section>
   );
 }
 
-function AppealForm({ caseId, until, onError }: { caseId: string; until: string; onError: (errors: FormError[]) => void }) {
+function AppealForm({ caseId, until }: { caseId: string; until: string }) {
   const t = useT();
-  const [reason, setReason] = useState('');
-  const [files, setFiles] = useState<FileList | null>(null);
+  const f = useFormat();
+  const form = useContractForm(AppealFormSchema, { defaultValues: { reason: '' }, labels: { reason: t('portal.case.appealReason'), files: t('cases.section.documents') }, idPrefix: 'appeal' });
   const appeal = useMutation({
-    mutationFn: async () => callApi(appealMyCase, { params: { caseId }, body: { reason, documents: await toUploads(files) } }),
-    onError: (e) => onError(formErrorsFrom(e, t, { reason: t('portal.case.appealReason') })),
+    mutationFn: async ({ files, ...body }: z.output<typeof AppealFormSchema>) => callApi(appealMyCase, { params: { caseId }, body: { ...body, documents: await toUploads(files ?? null) } }),
+    onError: form.showServerError,
   });
   if (appeal.data) return <Navigate to={`/my/cases/${appeal.data.id}?new=1`} />;
   return (
-    <form className="panel" onSubmit={(e) => { e.preventDefault(); appeal.mutate(); }} noValidate>
-      <h2>{t('portal.case.appealTitle')}</h2>
-      <p>{t('portal.case.appealIntro', { until })}</p>
-      <div className="field">
-        <label htmlFor="appeal-reason">{t('portal.case.appealReason')}</label>
-        <textarea id="appeal-reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="appeal-files">{t('cases.section.documents')}</label>
-        <p className="hint" id="appeal-files-hint">{t('cases.filesHint')}</p>
-        <input id="appeal-files" type="file" multiple accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFiles(e.target.files)} aria-describedby="appeal-files-hint" />
-      </div>
-      <button type="submit" className="button" disabled={appeal.isPending}>{t('portal.case.appealSubmit')}</button>
-    </form>
+    <section className="panel" aria-labelledby="appeal-title">
+      <h2 id="appeal-title">{t('portal.case.appealTitle')}</h2>
+      <p>{t('portal.case.appealIntro', { until: f.date(until) })}</p>
+      <Form form={form} onSubmit={(v) => appeal.mutate(v)}>
+        <TextArea name="reason" rows={5} />
+        <FileInput name="files" accept={ACCEPTED} hint={t('cases.filesHint')} />
+        <SubmitButton pending={appeal.isPending}>{t('portal.case.appealSubmit')}</SubmitButton>
+      </Form>
+    </section>
   );
 }

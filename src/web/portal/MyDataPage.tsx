@@ -7,11 +7,12 @@ import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, TextField } from '../ui/forms.tsx';
 import { SelectField } from '../ui/fields.tsx';
-import { formErrorsFrom } from '../ui/errors.ts';
+import { useFormErrors } from '../ui/errors.ts';
 import { PersonDetails, LifeEvents } from '../ui/PersonDetails.tsx';
 
 export function MyDataPage() {
   const t = useT();
+  const formErrors = useFormErrors();
   const { locale } = useLocale();
   const subjects = useQuery({ queryKey: ['my-subjects'], queryFn: () => callApi(listMySubjects) });
   const [subject, setSubject] = useState<string | undefined>();
@@ -38,7 +39,7 @@ export function MyDataPage() {
         <TextField id="validOn" label={t('portal.data.validOn')} type="date" defaultValue={validOn ?? ''} />
         <button type="submit" className="button button--secondary">{t('portal.data.show')}</button>
       </form>
-      {data.error && <ErrorSummary errors={formErrorsFrom(data.error, t)} />}
+      {data.error && <ErrorSummary errors={formErrors(data.error)} />}
       {data.data && (
         <>
           <p><a className="button" href={extract} download>{t('portal.data.extract')}</a></p>

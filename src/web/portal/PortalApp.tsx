@@ -1,5 +1,5 @@
 /** The resident portal: sign-in (national eID, or the demo eID page in demo mode), my data, who used my data. */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Layout } from '../ui/Layout.tsx';
@@ -8,19 +8,19 @@ import { useSessionExit } from '../session/useSessionExit.ts';
 import { LandingPage } from './LandingPage.tsx';
 import { DemoEidPage } from './DemoEidPage.tsx';
 import { MyPage } from './MyPage.tsx';
-import { DataUsePage } from './DataUsePage.tsx';
-import { MyDataPage } from './MyDataPage.tsx';
-import { DeclarePage } from './DeclarePage.tsx';
-import { MyCasesPage } from './MyCasesPage.tsx';
-import { MyCasePage } from './MyCasePage.tsx';
-import { CorrectionRequestPage } from './CorrectionRequestPage.tsx';
-import { DocumentCheckPage } from './DocumentCheckPage.tsx';
-import { MyDocumentsPage } from './MyDocumentsPage.tsx';
-import { ApplyDocumentPage } from './ApplyDocumentPage.tsx';
-import { MyAppointmentsPage } from './MyAppointmentsPage.tsx';
-import { BookAppointmentPage } from './BookAppointmentPage.tsx';
-import { QueueScreenPage } from './QueueScreenPage.tsx';
-import { MyContactPage } from './MyContactPage.tsx';
+const DataUsePage = lazy(() => import('./DataUsePage.tsx').then((m) => ({ default: m.DataUsePage })));
+const MyDataPage = lazy(() => import('./MyDataPage.tsx').then((m) => ({ default: m.MyDataPage })));
+const DeclarePage = lazy(() => import('./DeclarePage.tsx').then((m) => ({ default: m.DeclarePage })));
+const MyCasesPage = lazy(() => import('./MyCasesPage.tsx').then((m) => ({ default: m.MyCasesPage })));
+const MyCasePage = lazy(() => import('./MyCasePage.tsx').then((m) => ({ default: m.MyCasePage })));
+const CorrectionRequestPage = lazy(() => import('./CorrectionRequestPage.tsx').then((m) => ({ default: m.CorrectionRequestPage })));
+const DocumentCheckPage = lazy(() => import('./DocumentCheckPage.tsx').then((m) => ({ default: m.DocumentCheckPage })));
+const MyDocumentsPage = lazy(() => import('./MyDocumentsPage.tsx').then((m) => ({ default: m.MyDocumentsPage })));
+const ApplyDocumentPage = lazy(() => import('./ApplyDocumentPage.tsx').then((m) => ({ default: m.ApplyDocumentPage })));
+const MyAppointmentsPage = lazy(() => import('./MyAppointmentsPage.tsx').then((m) => ({ default: m.MyAppointmentsPage })));
+const BookAppointmentPage = lazy(() => import('./BookAppointmentPage.tsx').then((m) => ({ default: m.BookAppointmentPage })));
+const QueueScreenPage = lazy(() => import('./QueueScreenPage.tsx').then((m) => ({ default: m.QueueScreenPage })));
+const MyContactPage = lazy(() => import('./MyContactPage.tsx').then((m) => ({ default: m.MyContactPage })));
 
 export function PortalApp() {
   const t = useT();
@@ -41,6 +41,7 @@ export function PortalApp() {
       <li><NavLink to="/my/documents">{t('documents.my.title')}</NavLink></li>
       <li><NavLink to="/my/appointments">{t('appointments.my.title')}</NavLink></li>
       <li><NavLink to="/my/cases">{t('portal.cases.title')}</NavLink></li>
+      <li><NavLink to="/my/contact">{t('portal.contact.title')}</NavLink></li>
       <li><NavLink to="/my/data-use">{t('portal.my.dataUseLink')}</NavLink></li>
     </ul>
   ) : undefined;
@@ -50,6 +51,7 @@ export function PortalApp() {
 
   return (
     <Layout appName={t('app.portal')} demo={Boolean(config.data?.demoMode)} nav={nav} account={account}>
+      <Suspense fallback={<p>{t('common.loading')}</p>}>
       <Routes>
         <Route path="/" element={resident ? <Navigate to="/my" replace /> : <LandingPage demo={Boolean(config.data?.demoMode)} oidc={Boolean(config.data?.oidcForResidents)} />} />
         <Route path="/sign-in/demo-eid" element={config.data?.demoMode ? <DemoEidPage /> : <Navigate to="/" replace />} />
@@ -69,6 +71,7 @@ export function PortalApp() {
         <Route path="/my/cases/:caseId" element={guard(<MyCasePage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -23,8 +23,13 @@ export function QueueScreenPage() {
       </SelectField>
       {branch && queue.data && (
         <section aria-live="polite" aria-label={locale === 'en' ? branch.nameEn : branch.nameLv}>
-          <p>{t('appointments.desk.lastCalled')}</p>
-          <p className="queue-number queue-number--screen">{queue.data.lastCalled ?? '—'}</p>
+          {/* Before the first call the screen says so in words (a lone dash drew as a big black bar). */}
+          {queue.data.lastCalled === null ? <p className="lead">{t('appointments.screen.nobodyCalled')}</p> : (
+            <>
+              <p>{t('appointments.desk.lastCalled')}</p>
+              <p className="queue-number queue-number--screen">{queue.data.lastCalled}</p>
+            </>
+          )}
           <p>{t('appointments.screen.waiting', { count: queue.data.waiting })}</p>
         </section>
       )}

@@ -6,10 +6,13 @@ import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../ui/forms.tsx';
-import { formErrorsFrom } from '../ui/errors.ts';
+import { useFormErrors } from '../ui/errors.ts';
+import { useFormat } from '../ui/format.ts';
+import { ScrollTable } from '../ui/Table.tsx';
 
 export function AccountsPage({ canManage }: { canManage: boolean }) {
   const t = useT();
+  const formErrors = useFormErrors();
   const { locale } = useLocale();
   const queryClient = useQueryClient();
   const accounts = useQuery({ queryKey: ['staff-accounts'], queryFn: () => callApi(listStaffAccounts) });
@@ -45,46 +48,48 @@ export function AccountsPage({ canManage }: { canManage: boolean }) {
       void queryClient.invalidateQueries({ queryKey: ['staff-accounts'] });
     } catch (error) {
       setMessage(undefined);
-      setErrors(formErrorsFrom(error, t, labels));
+      setErrors(formErrors(error, labels));
     }
   }
 
   const fieldError = (f: string) => errors.find((e) => e.field === f)?.message;
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(new Date(iso));
+  const f = useFormat();
 
   return (
     <>
       <PageTitle>{t('staff.accounts.title')}</PageTitle>
       {message && <Notice kind="success">{message}</Notice>}
       {accounts.isPending ? <p>{t('common.loading')}</p> : (
-        <table className="data">
-          <caption className="visually-hidden">{t('staff.accounts.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{labels.username}</th><th scope="col">{labels.displayName}</th><th scope="col">{labels.roles}</th>
-              <th scope="col">{labels.branchId}</th><th scope="col">{t('staff.accounts.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.data?.accounts.map((a) => {
-              const locked = a.lockedUntil && new Date(a.lockedUntil) > new Date();
-              return (
-                <tr key={a.id}>
-                  <td>{a.username} {a.isDemo && <span className="tag">{t('staff.accounts.demo')}</span>}</td>
-                  <td>{a.displayName}</td>
-                  <td>{a.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-                  <td>{a.branchCode}</td>
-                  <td>
-                    {locked ? <span className="tag tag--danger">{t('staff.accounts.locked', { time: when(a.lockedUntil as string) })}</span> : t('staff.accounts.active')}
-                    {locked && canManage && (
-                      <> <button type="button" className="button button--secondary" aria-label={t('staff.accounts.unlockLabel', { username: a.username })} onClick={() => unlock.mutate(a.id)}>{t('staff.accounts.unlock')}</button></>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollTable>
+          <table className="data">
+            <caption className="visually-hidden">{t('staff.accounts.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{labels.username}</th><th scope="col">{labels.displayName}</th><th scope="col">{labels.roles}</th>
+                <th scope="col">{labels.branchId}</th><th scope="col">{t('staff.accounts.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.data?.accounts.map((a) => {
+                const locked = a.lockedUntil && new Date(a.lockedUntil) > new Date();
+                return (
+                  <tr key={a.id}>
+                    <td>{a.username} {a.isDemo && <span className="tag">{t('staff.accounts.demo')}</span>}</td>
+                    <td>{a.displayName}</td>
+                    <td>{a.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                    <td>{a.branchCode}</td>
+                    <td>
+                      {locked ? <span className="tag tag--danger">{t('staff.accounts.locked', { time: f.dateTime(a.lockedUntil as string) })}</span> : t('staff.accounts.active')}
+                      {locked && canManage && (
+                        <> <button type="button" className="button button--secondary" aria-label={t('staff.accounts.unlockLabel', { username: a.username })} onClick={() => unlock.mutate(a.id)}>{t('staff.accounts.unlock')}</button></>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
       {canManage && (
         <section aria-labelledby="create-title">

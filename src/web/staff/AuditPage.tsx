@@ -5,16 +5,17 @@ import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../ui/forms.tsx';
-import { formErrorsFrom } from '../ui/errors.ts';
+import { useFormErrors } from '../ui/errors.ts';
 import { DataUseTable } from '../ui/DataUseTable.tsx';
 
 export function AuditPage({ canVerify, canReadLogs }: { canVerify: boolean; canReadLogs: boolean }) {
   const t = useT();
+  const formErrors = useFormErrors();
   const verify = useMutation({ mutationFn: () => callApi(verifyAuditChain) });
   const [errors, setErrors] = useState<FormError[]>([]);
   const log = useMutation({
     mutationFn: (v: { personId: string; reason: string }) => callApi(listPersonAuditEntries, { params: { personId: v.personId }, query: { reason: v.reason } }),
-    onError: (error) => setErrors(formErrorsFrom(error, t, { personId: t('staff.audit.personId'), 'params.personId': t('staff.audit.personId'), caseReference: t('staff.audit.reason') })),
+    onError: (error) => setErrors(formErrors(error, { personId: t('staff.audit.personId'), 'params.personId': t('staff.audit.personId'), caseReference: t('staff.audit.reason') })),
     onSuccess: () => setErrors([]),
   });
 
@@ -46,7 +47,7 @@ export function AuditPage({ canVerify, canReadLogs }: { canVerify: boolean; canR
             <TextField id="reason" label={t('staff.audit.reason')} />
             <button type="submit" className="button">{t('staff.audit.show')}</button>
           </form>
-          {log.data && (log.data.entries.length ? <DataUseTable entries={log.data.entries} showActor /> : <p>{t('staff.audit.noEntries')}</p>)}
+          {log.data && (log.data.entries.length ? <DataUseTable entries={log.data.entries} audience="auditor" /> : <p>{t('staff.audit.noEntries')}</p>)}
         </section>
       )}
     </>

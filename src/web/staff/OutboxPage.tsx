@@ -6,9 +6,11 @@ import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { SelectField } from '../ui/fields.tsx';
+import { useFormat } from '../ui/format.ts';
 
 export function OutboxPage() {
   const t = useT();
+  const f = useFormat();
   const [status, setStatus] = useState('');
   const outbox = useQuery({ queryKey: ['outbox', status], queryFn: () => callApi(listOutbox, { query: { status: status || undefined, limit: 100 } }) });
   const retry = useMutation({ mutationFn: (id: string) => callApi(retryOutboxMessage, { params: { id } }), onSuccess: () => void outbox.refetch() });
@@ -25,7 +27,11 @@ export function OutboxPage() {
       {d && d.messages.map((m) => (
         <article key={m.id} className="panel">
           <h2>{m.subject ?? t(`staff.outbox.template.${m.template}`)}</h2>
-          <p className="hint">{t(`staff.outbox.status.${m.status}`)} · {m.channel} · {m.recipient} · {(m.sentAt ?? m.createdAt).replace('T', ' ').slice(0, 16)} · {t('staff.outbox.attempts', { n: m.attempts })}</p>
+          <p className="hint">
+            {t(`staff.outbox.status.${m.status}`)} · {t(`staff.outbox.channel.${m.channel}`)} · {m.recipient} ·{' '}
+            <time dateTime={m.sentAt ?? m.createdAt}>{m.sentAt ? t('staff.outbox.sentAt', { time: f.dateTime(m.sentAt) }) : t('staff.outbox.queuedAt', { time: f.dateTime(m.createdAt) })}</time>
+            {' '}· {t('staff.outbox.attempts', { n: m.attempts })}
+          </p>
           {m.body && <pre className="message-body">{m.body}</pre>}
           {m.lastError && <p className="field-error">{m.lastError}</p>}
           {m.status === 'failed' && <button type="button" className="button button--secondary" onClick={() => retry.mutate(m.id)}>{t('staff.outbox.retry')}</button>}

@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { staffSignIn, StaffSignInRequest } from '../../shared/contracts/identity.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../ui/forms.tsx';
-import { formErrorsFrom } from '../ui/errors.ts';
-import { useSetSession } from '../session/useSession.ts';
+import { useFormErrors } from '../ui/errors.ts';
+import { useClientConfig, useSetSession } from '../session/useSession.ts';
 import { rememberEnrolment } from './enrolment.ts';
 
 export function SignInPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
   const t = useT();
+  const formErrors = useFormErrors();
   const navigate = useNavigate();
   const setSession = useSetSession();
   const [params] = useSearchParams();
@@ -36,7 +37,7 @@ export function SignInPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
         void navigate('/sign-in/totp');
       }
     } catch (error) {
-      setErrors(formErrorsFrom(error, t, labels));
+      setErrors(formErrors(error, labels));
     } finally {
       setBusy(false);
     }
@@ -57,7 +58,26 @@ export function SignInPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
           {oidc && <a className="button button--secondary" href="/api/auth/oidc/start?kind=staff&returnTo=/staff/">{t('staff.signIn.oidc')}</a>}
         </div>
       </form>
-      {demo && <Notice kind="info">{t('staff.signIn.demoHint', { password: 'civitas-demo' })}</Notice>}
+      {demo && <DemoAccounts />}
     </>
+  );
+}
+
+/** The demo accounts with their roles, as the server seeded them (/api/config): the hint cannot fall behind the seed. */
+function DemoAccounts() {
+  const t = useT();
+  const accounts = useClientConfig().data?.demoAccounts ?? [];
+  return (
+    <Notice kind="info">
+      <p>{t('staff.signIn.demoHint', { password: 'civitas-demo' })}</p>
+      <dl className="summary-list">
+        {accounts.map((a) => (
+          <Fragment key={a.username}>
+            <dt><code>{a.username}</code></dt>
+            <dd>{a.roles.map((r) => t(`role.${r}`)).join(', ')}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </Notice>
   );
 }

@@ -1,33 +1,34 @@
 /** The staff workbench: sign-in (password, then TOTP), and the pages each role may use. */
-import { useEffect, type ReactNode } from 'react';
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
 import { hasPermission, type Permission } from '../../shared/kernel/permissions.ts';
 import { getSession } from '../../shared/contracts/identity.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { Layout } from '../ui/Layout.tsx';
+import { Layout, PageTitle } from '../ui/Layout.tsx';
+import { Notice } from '../ui/forms.tsx';
 import { useClientConfig, useSession } from '../session/useSession.ts';
 import { useSessionExit } from '../session/useSessionExit.ts';
 import { SignInPage } from './SignInPage.tsx';
 import { TotpPage } from './TotpPage.tsx';
 import { HomePage } from './HomePage.tsx';
-import { AccountsPage } from './AccountsPage.tsx';
-import { AuditPage } from './AuditPage.tsx';
-import { SearchPage } from './register/SearchPage.tsx';
-import { PersonPage } from './register/PersonPage.tsx';
-import { RegistrationPage } from './register/RegistrationPage.tsx';
-import { DuplicatesPage } from './register/DuplicatesPage.tsx';
-import { StatisticsPage } from './register/StatisticsPage.tsx';
-import { DeclarationsPage } from './register/DeclarationsPage.tsx';
-import { QueuePage } from './cases/QueuePage.tsx';
-import { CasePage } from './cases/CasePage.tsx';
-import { DashboardPage } from './cases/DashboardPage.tsx';
-import { NewCorrectionPage } from './cases/NewCorrectionPage.tsx';
-import { NewInclusionPage } from './cases/NewInclusionPage.tsx';
-import { BatchesPage } from './documents/BatchesPage.tsx';
-import { DeskDayPage } from './appointments/DeskDayPage.tsx';
-import { BranchSettingsPage } from './appointments/BranchSettingsPage.tsx';
-import { OutboxPage } from './OutboxPage.tsx';
+const AccountsPage = lazy(() => import('./AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('./AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const SearchPage = lazy(() => import('./register/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
+const PersonPage = lazy(() => import('./register/PersonPage.tsx').then((m) => ({ default: m.PersonPage })));
+const RegistrationPage = lazy(() => import('./register/RegistrationPage.tsx').then((m) => ({ default: m.RegistrationPage })));
+const DuplicatesPage = lazy(() => import('./register/DuplicatesPage.tsx').then((m) => ({ default: m.DuplicatesPage })));
+const StatisticsPage = lazy(() => import('./register/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })));
+const DeclarationsPage = lazy(() => import('./register/DeclarationsPage.tsx').then((m) => ({ default: m.DeclarationsPage })));
+const QueuePage = lazy(() => import('./cases/QueuePage.tsx').then((m) => ({ default: m.QueuePage })));
+const CasePage = lazy(() => import('./cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const DashboardPage = lazy(() => import('./cases/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const NewCorrectionPage = lazy(() => import('./cases/NewCorrectionPage.tsx').then((m) => ({ default: m.NewCorrectionPage })));
+const NewInclusionPage = lazy(() => import('./cases/NewInclusionPage.tsx').then((m) => ({ default: m.NewInclusionPage })));
+const BatchesPage = lazy(() => import('./documents/BatchesPage.tsx').then((m) => ({ default: m.BatchesPage })));
+const DeskDayPage = lazy(() => import('./appointments/DeskDayPage.tsx').then((m) => ({ default: m.DeskDayPage })));
+const BranchSettingsPage = lazy(() => import('./appointments/BranchSettingsPage.tsx').then((m) => ({ default: m.BranchSettingsPage })));
+const OutboxPage = lazy(() => import('./OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 
 export function StaffApp() {
   const t = useT();
@@ -77,12 +78,13 @@ export function StaffApp() {
 
   const guard = (element: ReactNode, permission?: Permission) => {
     if (!staff) return <Navigate to={s?.mfaPending ? '/sign-in/totp' : `/sign-in${exitReason ? `?reason=${exitReason}` : ''}`} replace />;
-    if (permission && !can(permission)) return <Navigate to="/" replace />;
+    if (permission && !can(permission)) return <NotForYourRole />;
     return element;
   };
 
   return (
     <Layout appName={t('app.staff')} demo={Boolean(config.data?.demoMode)} nav={nav} account={account}>
+      <Suspense fallback={<p>{t('common.loading')}</p>}>
       <Routes>
         <Route path="/sign-in" element={staff ? <Navigate to="/" replace /> : <SignInPage demo={Boolean(config.data?.demoMode)} oidc={Boolean(config.data?.oidcForStaff)} />} />
         <Route path="/sign-in/totp" element={staff ? <Navigate to="/" replace /> : <TotpPage />} />
@@ -106,6 +108,19 @@ export function StaffApp() {
         <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
+      </Suspense>
     </Layout>
+  );
+}
+
+/** A page the signed-in role may not use: said in words, with the way back, instead of a silent bounce home. */
+function NotForYourRole() {
+  const t = useT();
+  return (
+    <>
+      <PageTitle>{t('staff.forbidden.title')}</PageTitle>
+      <Notice kind="warning">{t('staff.forbidden.text')}</Notice>
+      <p><Link to="/">{t('staff.forbidden.home')}</Link></p>
+    </>
   );
 }

@@ -5,12 +5,13 @@ import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, TextField, type FormError } from '../ui/forms.tsx';
-import { formErrorsFrom } from '../ui/errors.ts';
+import { useFormErrors } from '../ui/errors.ts';
 import { useSetSession } from '../session/useSession.ts';
 import { rememberEnrolment, takeEnrolment } from './enrolment.ts';
 
 export function TotpPage() {
   const t = useT();
+  const formErrors = useFormErrors();
   const navigate = useNavigate();
   const setSession = useSetSession();
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -28,7 +29,7 @@ export function TotpPage() {
       rememberEnrolment(undefined);
       void navigate('/');
     } catch (error) {
-      setErrors(formErrorsFrom(error, t, { code: t('staff.totp.code') }));
+      setErrors(formErrors(error, { code: t('staff.totp.code') }));
     }
   }
 

@@ -1,47 +1,59 @@
-/** One case as both apps show it: what is asked, the deadline clock, documents, the decision and the timeline of actions. */
+/**
+ * One case as both apps show it: what is asked, the deadline clock, documents, the decision and the timeline
+ * of actions. The resident reads "we" and "your"; an officer (`audience="staff"`) reads the same facts in the
+ * office's own words.
+ */
 import type { ReactNode } from 'react';
 import type { CaseView } from '../../shared/contracts/cases.contract.ts';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Notice } from './forms.tsx';
+import { useFormat } from './format.ts';
+import { ScrollTable } from './Table.tsx';
 import { caseWordingKey, SYSTEM_RULES } from '../../shared/i18n/case-wording.ts';
 
-export function DeadlineClock({ view }: { view: CaseView }) {
+export type CaseAudience = 'staff' | 'resident';
+
+export function DeadlineClock({ view, audience = 'resident' }: { view: CaseView; audience?: CaseAudience }) {
   const t = useT();
+  const f = useFormat();
   const d = view.deadline;
   // An open case without a running clock waits for the applicant: to come in, or to collect the document.
   if (!d.dueOn) return <p>{t(view.status === 'prepared' ? 'cases.deadline.waitingVisit' : view.status === 'ready' ? 'cases.deadline.waitingPickup' : 'cases.deadline.closed')}</p>;
+  // While the clock stands still the due day moves on with every day, so no "days left" is given: the page says it is stopped, and since when.
+  const badge = d.suspended ? <span className="tag">{t('cases.deadline.paused')}</span>
+    : d.breached ? <span className="tag tag--danger">{t('cases.deadline.breached')}</span>
+      : <span className={`tag${(d.workingDaysLeft ?? 99) <= 5 ? ' tag--warning' : ''}`}>{t('cases.deadline.left', { days: d.workingDaysLeft ?? 0 })}</span>;
   return (
     <dl className="summary-list">
-      <dt>{t('cases.deadline.received')}</dt><dd>{d.receivedOn}</dd>
+      <dt>{t('cases.deadline.received')}</dt><dd>{f.date(d.receivedOn)}</dd>
       <dt>{t('cases.deadline.due')}</dt>
-      <dd>
-        {d.dueOn}{' '}
-        {d.breached ? <span className="tag tag--danger">{t('cases.deadline.breached')}</span>
-          : <span className={`tag${(d.workingDaysLeft ?? 99) <= 5 ? ' tag--warning' : ''}`}>{t('cases.deadline.left', { days: d.workingDaysLeft ?? 0 })}</span>}
-      </dd>
+      <dd>{f.date(d.dueOn)} {badge}</dd>
       <dt>{t('cases.deadline.rule')}</dt><dd>{d.rule}</dd>
-      {d.suspended && (<><dt>{t('cases.deadline.clock')}</dt><dd>{t('cases.deadline.suspended', { days: d.suspendedDays })}</dd></>)}
+      {d.suspended && (<><dt>{t('cases.deadline.clock')}</dt><dd>{t(audience === 'staff' ? 'staff.cases.deadline.suspended' : 'cases.deadline.suspended', { date: d.suspendedSince ? f.date(d.suspendedSince) : '', days: d.suspendedDays })}</dd></>)}
       {!d.suspended && d.suspendedDays > 0 && (<><dt>{t('cases.deadline.clock')}</dt><dd>{t('cases.deadline.wasSuspended', { days: d.suspendedDays })}</dd></>)}
-      {d.extendedTo && (<><dt>{t('cases.deadline.extended')}</dt><dd>{d.extendedTo}</dd></>)}
+      {d.extendedTo && (<><dt>{t('cases.deadline.extended')}</dt><dd>{f.date(d.extendedTo)}</dd></>)}
     </dl>
   );
 }
 
-export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view: CaseView; documentUrl: (id: string) => string; decisionUrl: string; caseLink: (id: string, reference: string) => ReactNode }) {
+export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience = 'resident' }: { view: CaseView; documentUrl: (id: string) => string; decisionUrl: string; caseLink: (id: string, reference: string) => ReactNode; audience?: CaseAudience }) {
   const t = useT();
+  const f = useFormat();
   const s = view.subject;
+  // The step in plain words: the resident's ("you can read the decision below") or the office's.
+  const stepKey = caseWordingKey('step', view.caseType, view.status);
   return (
     <>
       <h2>{t('cases.section.request')}</h2>
       <dl className="summary-list">
         <dt>{t('cases.field.type')}</dt><dd>{t(`cases.type.${view.caseType}`)}</dd>
-        <dt>{t('cases.field.status')}</dt><dd><span className="tag">{t(caseWordingKey('status', view.caseType, view.status))}</span> {t(caseWordingKey('step', view.caseType, view.status))}</dd>
+        <dt>{t('cases.field.status')}</dt><dd><span className="tag">{t(caseWordingKey('status', view.caseType, view.status))}</span> {t(audience === 'staff' ? `staff.${stepKey}` : stepKey)}</dd>
         {s.kind === 'correction' ? (
           <>
             <dt>{t('register.field.person')}</dt><dd>{s.personName}, {formatPersonalCode(s.personalCode)}</dd>
             <dt>{t('cases.field.field')}</dt><dd>{t(`cases.correctable.${s.field}`)}</dd>
-            <dt>{t('cases.field.currentValue')}</dt><dd>{s.currentValue ?? t('common.none')}</dd>
+            <dt>{t('cases.field.currentValue')}</dt><dd>{s.currentValue ?? t('cases.notRecorded')}</dd>
             <dt>{t('cases.field.requestedValue')}</dt><dd>{s.requestedValue ?? t('common.none')}</dd>
           </>
         ) : s.kind === 'document-application' ? (
@@ -50,7 +62,7 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
           <>
             <dt>{t('cases.field.applicant')}</dt><dd>{s.personName}</dd>
             <dt>{t('register.field.sex')}</dt><dd>{t(`register.sex.${s.sex}`)}</dd>
-            <dt>{t('register.field.birthDate')}</dt><dd>{s.birthDate}</dd>
+            <dt>{t('register.field.birthDate')}</dt><dd>{f.date(s.birthDate)}</dd>
             <dt>{t('register.field.birthCountry')}</dt><dd>{s.birthCountry}</dd>
             <dt>{t('register.field.legalStatus')}</dt><dd>{t(`legalStatus.${s.legalStatus}`)}</dd>
             <dt>{t('register.field.citizenships')}</dt><dd>{s.citizenships.join(', ') || t('common.none')}</dd>
@@ -71,29 +83,18 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
         </>
       )}
       <h2>{t('cases.section.deadline')}</h2>
-      <DeadlineClock view={view} />
-      {view.openRequest && <Notice kind="warning"><strong>{t('cases.openRequest', { dueOn: view.openRequest.dueOn })}</strong> {view.openRequest.question}</Notice>}
-      {view.proposal && !view.decision && (
-        <>
-          <h2>{t('cases.section.proposal')}</h2>
-          <dl className="summary-list">
-            <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, view.proposal.outcome))}</dd>
-            <dt>{t('cases.field.reasoning')}</dt><dd>{view.proposal.reasoning}</dd>
-            <dt>{t('cases.field.proposedBy')}</dt><dd>{view.proposal.proposedBy.name} ({view.proposal.proposedOn})</dd>
-          </dl>
-          <RuleTrace checks={view.proposal.ruleTrace} />
-          {view.ownProposal && <Notice kind="info">{t('cases.ownProposal')}</Notice>}
-        </>
-      )}
+      <DeadlineClock view={view} audience={audience} />
+      {view.openRequest && <OpenRequest request={view.openRequest} audience={audience} />}
+      {view.proposal && !view.decision && <Proposal view={view} proposal={view.proposal} />}
       {view.decision && (
         <>
           <h2>{t('cases.section.decision')}</h2>
           <dl className="summary-list">
             <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, view.decision.outcome))}</dd>
-            <dt>{t('cases.field.decidedOn')}</dt><dd>{view.decision.decidedOn}</dd>
+            <dt>{t('cases.field.decidedOn')}</dt><dd>{f.date(view.decision.decidedOn)}</dd>
             <dt>{t('cases.field.legalBasis')}</dt><dd>{view.decision.legalBasis}</dd>
             <dt>{t('cases.field.reasoning')}</dt><dd>{view.decision.reasoning}</dd>
-            <dt>{t('cases.field.appeal')}</dt><dd>{t('cases.appeal', { until: view.decision.appealUntil })}</dd>
+            <dt>{t('cases.field.appeal')}</dt><dd>{t('cases.appeal', { until: f.date(view.decision.appealUntil) })}</dd>
           </dl>
           <RuleTrace checks={view.decision.ruleTrace} />
           <p><a className="button button--secondary" href={decisionUrl} download>{t('cases.decisionPdf')}</a></p>
@@ -102,15 +103,43 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
       <h2>{t('cases.section.documents')}</h2>
       {view.documents.length === 0 ? <p>{t('cases.noDocuments')}</p> : (
         <ul>
-          {view.documents.map((d) => <li key={d.id}><a href={documentUrl(d.id)} download>{d.fileName}</a> ({Math.ceil(d.size / 1024)} KB, {t(`cases.uploadedBy.${d.uploadedByType}`)}, {d.uploadedAt.slice(0, 10)})</li>)}
+          {view.documents.map((d) => <li key={d.id}><a href={documentUrl(d.id)} download>{d.fileName}</a> ({Math.ceil(d.size / 1024)} KB, {t(`cases.uploadedBy.${d.uploadedByType}`)}, {f.day(d.uploadedAt)})</li>)}
         </ul>
       )}
       <h2>{t('cases.section.timeline')}</h2>
       <ol className="timeline">
         {view.timeline.map((a) => (
-          <li key={a.seq}><strong>{t(`cases.event.${a.kind}`)}</strong> · {a.on} · {a.actor.name ?? t(`cases.uploadedBy.${a.actor.kind}`)}{typeof a.details['reason'] === 'string' && a.details['reason'] ? ` — ${a.details['reason']}` : ''}{typeof a.details['question'] === 'string' ? ` — ${a.details['question']}` : ''}{a.kind === 'link-applicant' && typeof a.details['personalCode'] === 'string' ? ` — ${formatPersonalCode(a.details['personalCode'])}` : ''}</li>
+          <li key={a.seq}><strong>{t(`cases.event.${a.kind}`)}</strong> · {f.date(a.on)} · {a.actor.name ?? t(`cases.uploadedBy.${a.actor.kind}`)}{typeof a.details['reason'] === 'string' && a.details['reason'] ? ` — ${a.details['reason']}` : ''}{typeof a.details['question'] === 'string' ? ` — ${a.details['question']}` : ''}{a.kind === 'link-applicant' && typeof a.details['personalCode'] === 'string' ? ` — ${formatPersonalCode(a.details['personalCode'])}` : ''}</li>
         ))}
       </ol>
+    </>
+  );
+}
+
+/** The office's question the applicant has yet to answer: the resident reads when to answer; an officer also when it was asked. */
+function OpenRequest({ request, audience }: { request: NonNullable<CaseView['openRequest']>; audience: CaseAudience }) {
+  const t = useT();
+  const f = useFormat();
+  const lead = audience === 'staff'
+    ? t('staff.cases.openRequest', { askedOn: f.date(request.askedOn), dueOn: f.date(request.dueOn) })
+    : t('cases.openRequest', { dueOn: f.date(request.dueOn) });
+  return <Notice kind="warning"><strong>{lead}</strong> {request.question}</Notice>;
+}
+
+/** A decision proposed and waiting for its approval (four-eyes). */
+function Proposal({ view, proposal }: { view: CaseView; proposal: NonNullable<CaseView['proposal']> }) {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <>
+      <h2>{t('cases.section.proposal')}</h2>
+      <dl className="summary-list">
+        <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, proposal.outcome))}</dd>
+        <dt>{t('cases.field.reasoning')}</dt><dd>{proposal.reasoning}</dd>
+        <dt>{t('cases.field.proposedBy')}</dt><dd>{proposal.proposedBy.name} ({f.date(proposal.proposedOn)})</dd>
+      </dl>
+      <RuleTrace checks={proposal.ruleTrace} />
+      {view.ownProposal && <Notice kind="info">{t('cases.ownProposal')}</Notice>}
     </>
   );
 }
@@ -118,30 +147,35 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink }: { view
 function RuleTrace({ checks }: { checks: CaseView['decision'] extends infer D ? D extends { ruleTrace: infer R } ? R : never : never }) {
   const t = useT();
   return (
-    <table className="data">
-      <caption>{t('cases.ruleTrace')}</caption>
-      <thead><tr><th scope="col">{t('cases.rule.check')}</th><th scope="col">{t('cases.rule.result')}</th><th scope="col">{t('cases.rule.detail')}</th></tr></thead>
-      <tbody>
-        {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : t('cases.rule.failed')}</td><td>{SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, c.params) : c.detail}</td></tr>)}
-      </tbody>
-    </table>
+    <ScrollTable label={t('cases.ruleTrace')}>
+      <table className="data">
+        <caption>{t('cases.ruleTrace')}</caption>
+        <thead><tr><th scope="col">{t('cases.rule.check')}</th><th scope="col">{t('cases.rule.result')}</th><th scope="col">{t('cases.rule.detail')}</th></tr></thead>
+        <tbody>
+          {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : t('cases.rule.failed')}</td><td>{SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, c.params) : c.detail}</td></tr>)}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }
 
 /** Registered persons who may be the applicant of an inclusion (staff only): the officer links the applicant to one of them rather than register the same person twice. */
 function LikelyDuplicates({ candidates }: { candidates: Extract<CaseView['subject'], { kind: 'inclusion' }>['candidates'] }) {
   const t = useT();
+  const f = useFormat();
   return (
     <>
       <h2>{t('cases.inclusion.candidates')}</h2>
       <Notice kind="warning">{t('cases.inclusion.candidatesHint')}</Notice>
-      <table className="data">
-        <caption className="visually-hidden">{t('cases.inclusion.candidates')}</caption>
-        <thead><tr><th scope="col">{t('register.field.person')}</th><th scope="col">{t('register.field.personalCode')}</th><th scope="col">{t('register.field.birthDate')}</th><th scope="col">{t('staff.search.score')}</th></tr></thead>
-        <tbody>
-          {candidates.map((c) => <tr key={c.personId}><td>{c.name}</td><td>{formatPersonalCode(c.personalCode)}</td><td>{c.birthDate}</td><td>{Math.round(c.score * 100)}%</td></tr>)}
-        </tbody>
-      </table>
+      <ScrollTable label={t('cases.inclusion.candidates')}>
+        <table className="data">
+          <caption className="visually-hidden">{t('cases.inclusion.candidates')}</caption>
+          <thead><tr><th scope="col">{t('register.field.person')}</th><th scope="col">{t('register.field.personalCode')}</th><th scope="col">{t('register.field.birthDate')}</th><th scope="col">{t('staff.search.score')}</th></tr></thead>
+          <tbody>
+            {candidates.map((c) => <tr key={c.personId}><td>{c.name}</td><td>{formatPersonalCode(c.personalCode)}</td><td>{f.date(c.birthDate)}</td><td>{Math.round(c.score * 100)}%</td></tr>)}
+          </tbody>
+        </table>
+      </ScrollTable>
     </>
   );
 }
@@ -151,6 +185,7 @@ type DocumentApplication = Extract<CaseView['subject'], { kind: 'document-applic
 /** What a document application is about and how far it has come: fee and payment, identity check, photo, production, hand-over. */
 function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication }) {
   const t = useT();
+  const f = useFormat();
   const euros = (cents: number) => (cents / 100).toFixed(2);
   return (
     <>
@@ -160,14 +195,14 @@ function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication 
       <dt>{t('documents.application.fee')}</dt>
       <dd>{t('documents.application.feeAmount', { amount: euros(s.fee.amountCents) })}{s.fee.reducedFor && <> ({t('documents.application.reducedFor', { ground: s.fee.reducedFor.replaceAll('-', '') })})</>}</dd>
       <dt>{t('documents.application.payment')}</dt>
-      <dd>{s.payment ? t('documents.application.paid', { date: s.payment.paidOn, method: s.payment.method, reference: s.payment.reference }) : t('documents.application.unpaid')}</dd>
+      <dd>{s.payment ? t('documents.application.paid', { date: f.date(s.payment.paidOn), method: s.payment.method, reference: s.payment.reference }) : t('documents.application.unpaid')}</dd>
       <dt>{t('documents.application.identity')}</dt>
-      <dd>{s.identityCheck ? t('documents.application.identityDone', { date: s.identityCheck.on, method: s.identityCheck.method.replaceAll('-', ''), number: s.identityCheck.documentNumber ?? '' }) : t('documents.application.identityPending')}</dd>
+      <dd>{s.identityCheck ? t('documents.application.identityDone', { date: f.date(s.identityCheck.on), method: s.identityCheck.method.replaceAll('-', ''), number: s.identityCheck.documentNumber ?? '' }) : t('documents.application.identityPending')}</dd>
       <dt>{t('documents.application.photo')}</dt><dd>{s.photoDocumentId ? t('documents.application.photoDone') : t('documents.application.photoPending')}</dd>
       <dt>{t('documents.application.pickup')}</dt><dd>{s.pickupBranchName}</dd>
-      {s.readyOn && (<><dt>{t('documents.application.readyOn')}</dt><dd>{s.readyOn}</dd></>)}
+      {s.readyOn && (<><dt>{t('documents.application.readyOn')}</dt><dd>{f.date(s.readyOn)}</dd></>)}
       {s.production && (<><dt>{t('documents.application.production')}</dt><dd>{t(s.production.confirmed ? 'documents.application.productionDone' : 'documents.application.productionOrdered', { number: s.production.documentNumber })}</dd></>)}
-      {s.issued && (<><dt>{t('documents.field.status')}</dt><dd>{t('documents.application.issued', { date: s.issued.on, number: s.issued.documentNumber })}</dd></>)}
+      {s.issued && (<><dt>{t('documents.field.status')}</dt><dd>{t('documents.application.issued', { date: f.date(s.issued.on), number: s.issued.documentNumber })}</dd></>)}
     </>
   );
 }

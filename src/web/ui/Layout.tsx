@@ -2,7 +2,7 @@
  * The page frame both apps share: skip link, header with the language switch, navigation landmark,
  * a main region that takes focus on every page change (so screen readers announce the new page), footer.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useLocale, useT, type Locale } from '../i18n/I18nProvider.tsx';
 
@@ -11,7 +11,9 @@ export function Layout(props: { appName: string; demo: boolean; nav?: ReactNode;
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
+    setMenuOpen(false);
     if (first.current) {
       first.current = false;
       return;
@@ -32,9 +34,14 @@ export function Layout(props: { appName: string; demo: boolean; nav?: ReactNode;
           <div className="header-tools">
             {props.account}
             <LanguageSwitch />
+            {props.nav && (
+              <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((open) => !open)}>
+                <span aria-hidden="true" className="menu-button__icon">{menuOpen ? '×' : '≡'}</span> {t('a11y.menu')}
+              </button>
+            )}
           </div>
         </div>
-        {props.nav && <nav className="main-nav" aria-label={t('a11y.mainNav')}>{props.nav}</nav>}
+        {props.nav && <nav id="main-nav" className={`main-nav${menuOpen ? ' main-nav--open' : ''}`} aria-label={t('a11y.mainNav')}>{props.nav}</nav>}
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="page">
         {props.children}
@@ -57,7 +64,37 @@ function LanguageSwitch() {
   );
 }
 
-/** h1 that receives focus on page changes (tabIndex -1: focusable by script, not in the tab order). */
-export function PageTitle({ children }: { children: ReactNode }) {
-  return <h1 tabIndex={-1}>{children}</h1>;
+/**
+ * The page's h1, and the browser tab's title: "<page> — Civitas" in the page's language (WCAG 2.4.2).
+ * `title` gives the tab's words when the heading holds more than text. With `announce`, the heading takes
+ * focus and is scrolled to whenever its text changes: the result of an action replacing a form.
+ */
+export function PageTitle({ children, title, announce = false }: { children: ReactNode; title?: string; announce?: boolean }) {
+  const t = useT();
+  const ref = useRef<HTMLHeadingElement>(null);
+  const text = title ?? (typeof children === 'string' ? children : '');
+  useEffect(() => {
+    document.title = text ? `${text} — ${t('app.name')}` : t('app.name');
+  }, [text, t]);
+  useEffect(() => {
+    if (!announce || !ref.current) return;
+    ref.current.scrollIntoView({ block: 'start' });
+    ref.current.focus({ preventScroll: true });
+  }, [announce, text]);
+  return <h1 tabIndex={-1} ref={ref}>{children}</h1>;
+}
+
+/**
+ * Something that opens below what the person clicked (a form under a button): scrolled into view and
+ * focused when it appears, so it does not open out of sight with focus left behind. `version` moves focus
+ * there again when the content is replaced (a second save's result).
+ */
+export function useRevealOnOpen<T extends HTMLElement>(open: boolean, version: unknown = undefined) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (!open || !ref.current) return;
+    ref.current.scrollIntoView({ block: 'nearest' });
+    ref.current.focus({ preventScroll: true });
+  }, [open, version]);
+  return ref;
 }

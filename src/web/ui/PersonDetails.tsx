@@ -7,6 +7,8 @@ import { useLocale } from '../i18n/I18nProvider.tsx';
 import { findMunicipality } from '../../shared/kernel/municipalities.ts';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { useFormat } from './format.ts';
+import { ScrollTable } from './Table.tsx';
 
 export function useLabel() {
   const t = useT();
@@ -36,7 +38,8 @@ export function addressText(a: AddressView): string {
 
 function Period({ from, until }: { from: string; until: string | null }) {
   const t = useT();
-  return <>{until ? t('pdf.period', { from, until }) : t('pdf.since', { from })}</>;
+  const f = useFormat();
+  return <>{until ? t('pdf.period', { from: f.date(from), until: f.date(until) }) : t('pdf.since', { from: f.date(from) })}</>;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -52,6 +55,7 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
   const t = useT();
   const label = useLabel();
   const country = useCountryName();
+  const f = useFormat();
   const none = t('common.none');
   return (
     <>
@@ -64,11 +68,11 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
           {card.originalName && <Row label={t('register.field.originalName')}>{card.originalName}</Row>}
           <Row label={t('register.field.birthSurname')}>{card.birthSurname ?? none}</Row>
           <Row label={t('register.field.sex')}>{card.sex ? t(`register.sex.${card.sex}`) : none}</Row>
-          <Row label={t('register.field.birthDate')}>{card.birthDate ?? none}</Row>
+          <Row label={t('register.field.birthDate')}>{card.birthDate ? f.date(card.birthDate) : none}</Row>
           <Row label={t('register.field.birthCountry')}>{card.birthCountry ? country(card.birthCountry) : none}{card.birthMunicipality ? `, ${findMunicipality(card.birthMunicipality)?.name ?? card.birthMunicipality}` : ''}</Row>
           <Row label={t('register.field.legalStatus')}>{card.legalStatus ? label('legalStatus', card.legalStatus) : none}</Row>
           <Row label={t('register.field.citizenships')}>{card.citizenships.map(country).join(', ') || none}</Row>
-          {card.deathDate && <Row label={t('register.field.deathDate')}>{card.deathDate}</Row>}
+          {card.deathDate && <Row label={t('register.field.deathDate')}>{f.date(card.deathDate)}</Row>}
         </dl>
       </section>
 
@@ -81,13 +85,15 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
           ))}
         </dl>
         {card.addressHistory.length > 1 && (
-          <table className="data">
-            <caption>{t('portal.data.addressHistory')}</caption>
-            <thead><tr><th scope="col">{t('register.field.residence')}</th><th scope="col">{t('register.field.period')}</th></tr></thead>
-            <tbody>
-              {card.addressHistory.map((a, i) => <tr key={i}><td>{addressText(a)}</td><td><Period from={a.validFrom} until={a.validUntil} /></td></tr>)}
-            </tbody>
-          </table>
+          <ScrollTable label={t('portal.data.addressHistory')}>
+            <table className="data">
+              <caption>{t('portal.data.addressHistory')}</caption>
+              <thead><tr><th scope="col">{t('register.field.residence')}</th><th scope="col">{t('register.field.period')}</th></tr></thead>
+              <tbody>
+                {card.addressHistory.map((a, i) => <tr key={i}><td>{addressText(a)}</td><td><Period from={a.validFrom} until={a.validUntil} /></td></tr>)}
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </section>
 
@@ -109,8 +115,8 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
               const name = `${r.givenNames} ${r.surname}`;
               return (
                 <li key={`${r.kind}-${r.personId}`}>
-                  {t(`register.relation.${r.kind}`)}: {personLink ? personLink(r.personId, name) : name}, {r.birthDate}
-                  {r.deathDate ? ` († ${r.deathDate})` : ''} (<Period from={r.validFrom} until={r.validUntil} />)
+                  {t(`register.relation.${r.kind}`)}: {personLink ? personLink(r.personId, name) : name}, {f.date(r.birthDate)}
+                  {r.deathDate ? ` († ${f.date(r.deathDate)})` : ''} (<Period from={r.validFrom} until={r.validUntil} />)
                 </li>
               );
             })}
@@ -124,18 +130,22 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
 export function LifeEvents({ card }: { card: PersonCard }) {
   const t = useT();
   const label = useLabel();
+  const f = useFormat();
   if (card.events.length === 0) return null;
   return (
     <section aria-labelledby="person-events">
       <h2 id="person-events">{t('register.section.events')}</h2>
-      <table className="data">
-        <thead><tr><th scope="col">{t('staff.event.effectiveDate')}</th><th scope="col">{t('staff.person.chooseEvent')}</th><th scope="col">{t('register.field.legalBasis')}</th><th scope="col">{t('staff.event.sourceDocument')}</th><th scope="col">{t('staff.person.recordedTime')}</th></tr></thead>
-        <tbody>
-          {[...card.events].reverse().map((e) => (
-            <tr key={e.id}><td>{e.effectiveDate}</td><td>{label('event', e.kind)}</td><td>{e.legalBasis}</td><td>{e.sourceDocument ?? t('common.none')}</td><td>{e.recordedAt.slice(0, 16).replace('T', ' ')}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollTable label={t('register.section.events')}>
+        <table className="data">
+          <caption className="visually-hidden">{t('register.section.events')}</caption>
+          <thead><tr><th scope="col">{t('staff.event.effectiveDate')}</th><th scope="col">{t('staff.person.chooseEvent')}</th><th scope="col">{t('register.field.legalBasis')}</th><th scope="col">{t('staff.event.sourceDocument')}</th><th scope="col">{t('staff.person.recordedTime')}</th></tr></thead>
+          <tbody>
+            {[...card.events].reverse().map((e) => (
+              <tr key={e.id}><td>{f.date(e.effectiveDate)}</td><td>{label('event', e.kind)}</td><td>{e.legalBasis}</td><td>{e.sourceDocument ?? t('common.none')}</td><td>{f.dateTime(e.recordedAt)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </section>
   );
 }

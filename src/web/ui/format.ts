@@ -4,7 +4,8 @@
  * Never format a date or time any other way in the web apps.
  */
 import { useMemo } from 'react';
-import { dateExample, formatDate, formatDateTime, formatTime } from '../../shared/kernel/display-format.ts';
+import { dateExample, formatDate, formatDateTime, formatInstantDate, formatTime, wallClockParts } from '../../shared/kernel/display-format.ts';
+import { addDays, type PlainDate } from '../../shared/kernel/plain-date.ts';
 import { useLocale } from '../i18n/I18nProvider.tsx';
 import { useClientConfig } from '../session/useSession.ts';
 
@@ -18,11 +19,16 @@ export interface Format {
   time(instant: string | Date): string;
   /** ISO instant → 17.05.2026 14:05 / 17 May 2026, 14:05 */
   dateTime(instant: string | Date): string;
+  /** ISO instant → its day on the office's calendar: 17.05.2026 / 17 May 2026 */
+  day(instant: string | Date): string;
   /** The example a date field's hint gives: 17.05.1980 / 17 May 1980 */
   dateExample: string;
   timeZone: string;
+  /** Today (or `days` from today) on the office's calendar, as `YYYY-MM-DD`: what a date field's min and max take. */
+  today(days?: number): string;
 }
 
+/** The page's date and time formatter (re-renders when the language changes). */
 export function useFormat(): Format {
   const { locale } = useLocale();
   const config = useClientConfig();
@@ -31,7 +37,9 @@ export function useFormat(): Format {
     date: (d: string) => formatDate(d, locale),
     time: (i: string | Date) => formatTime(i, timeZone),
     dateTime: (i: string | Date) => formatDateTime(i, locale, timeZone),
+    day: (i: string | Date) => formatInstantDate(i, locale, timeZone),
     dateExample: dateExample(locale),
     timeZone,
+    today: (days = 0) => addDays(wallClockParts(new Date(), timeZone).date as PlainDate, days),
   }), [locale, timeZone]);
 }

@@ -1,4 +1,7 @@
-/** Form pieces in the GOV.UK pattern: labelled fields with hints and errors, and an error summary that takes focus. */
+/**
+ * Form pieces in the GOV.UK pattern for the forms not yet on the contract form layer (ui/form/, decision 0022):
+ * labelled fields with hints and errors, and an error summary that takes focus.
+ */
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 
@@ -16,7 +19,8 @@ export function ErrorSummary({ errors }: { errors: FormError[] }) {
   if (!errors.length) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('errors.summaryTitle')}</h2>
+      {/* "Please correct" only when there is something to correct; a refusal (a rule, a rate limit) is not the person's typing. */}
+      <h2 id="error-summary-title">{t(errors.some((e) => e.field) ? 'errors.fixTitle' : 'errors.refusedTitle')}</h2>
       <ul>
         {errors.map((e, i) => (
           <li key={`${e.field ?? 'form'}-${i}`}>{e.field ? <a href={`#${e.field}`}>{e.message}</a> : e.message}</li>

@@ -39,6 +39,25 @@ export function createAppointmentsRepository() {
       return undefined;
     },
 
+    /**
+     * Books a cancelled booking again on a desk of its slot nobody holds now: its own desk first, then any
+     * other of the offer's `desks`. None free: undefined. (A booking racing for the same desk at this very
+     * moment makes the unique seat index refuse the update: the caller reads that as "taken".)
+     */
+    async restoreSeat(db: DbExecutor, row: BookingRow, desks: number, at: string): Promise<number | undefined> {
+      const order = [row.desk, ...Array.from({ length: desks }, (_, i) => i + 1).filter((d) => d !== row.desk)].filter((d) => d <= desks);
+      for (const desk of order) {
+        const restored = await db.updateTable('appointments.booking').set({ status: 'booked', desk, changedAt: at })
+          .where('id', '=', row.id).where('status', '=', 'cancelled')
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('appointments.booking as other').select('other.id')
+            .where('other.branchId', '=', row.branchId).where('other.serviceCode', '=', row.serviceCode).where('other.startsAt', '=', row.startsAt)
+            .where('other.desk', '=', desk).where('other.status', '<>', 'cancelled'))))
+          .returning('desk').executeTakeFirst();
+        if (restored) return desk;
+      }
+      return undefined;
+    },
+
     async anyBooking(db: DbExecutor): Promise<boolean> {
       return Boolean(await db.selectFrom('appointments.booking').select('id').limit(1).executeTakeFirst());
     },

@@ -16,11 +16,13 @@ export function registerAppointmentsRoutes(app: FastifyInstance, deps: { appoint
 
   registerEndpoint(app, c.listBranchOffers, 'public', async () => ({ branches: await appointments.offers() }));
   registerEndpoint(app, c.listFreeSlots, 'public', async ({ query }) => ({ slots: await appointments.freeSlots(query.branchId, query.service, query.date as PlainDate) }));
+  registerEndpoint(app, c.bookingCalendar, 'public', async ({ query }) => appointments.calendar(query.branchId, query.service));
   registerEndpoint(app, c.branchQueue, 'public', async ({ params }) => appointments.queue(params.branchId));
 
   registerEndpoint(app, c.listMyAppointments, 'resident', async ({ principal, request }) => ({ appointments: await appointments.mine(resident(principal, request)) }));
   registerEndpoint(app, c.bookAppointment, 'resident', async ({ principal, request, body }) => appointments.book(resident(principal, request), body));
   registerEndpoint(app, c.cancelMyAppointment, 'resident', async ({ principal, request, params }) => appointments.cancel(resident(principal, request), params.bookingId));
+  registerEndpoint(app, c.restoreMyAppointment, 'resident', async ({ principal, request, params }) => appointments.restore(resident(principal, request), params.bookingId));
 
   registerEndpoint(app, c.branchDayList, permission, async ({ principal, request, query }) => appointments.dayList(desk(principal, request), query.date as PlainDate));
   registerEndpoint(app, c.markAppointment, permission, async ({ principal, request, params, body }) => appointments.mark(desk(principal, request), params.bookingId, body.status));

@@ -12,14 +12,22 @@ import type { RegisterService } from '../register/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { zonedInstant, zonedTime } from '../../../shared/kernel/zoned-time.ts';
-import type { BookingView, BranchSettings, ServiceCode } from '../../../shared/contracts/appointments.contract.ts';
+import type { BookingCalendar, BookingView, BranchSettings, ClosedReason, ServiceCode } from '../../../shared/contracts/appointments.contract.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
-import { slotTimes, type Hours } from './slots.ts';
+import { closedReason, slotTimes, type Hours } from './slots.ts';
 import type { AppointmentsRepository, BookingRow } from './appointments.repository.ts';
 
 const LEGAL_BASIS = 'Valsts pārvaldes iekārtas likums; Personu apliecinošu dokumentu likums';
 /** How far ahead a slot may be booked. */
 const BOOKING_HORIZON_DAYS = 90;
+/** A cancellation can be undone this long after it (and only while its desk, or another of the slot, is free). */
+const UNDO_CANCEL_MS = 10 * 60_000;
+/** What a booking on a closed day is refused with, per reason. */
+const CLOSED_DAY: Record<ClosedReason, { message: string; reason: FieldReason }> = {
+  'public-holiday': { message: 'The branch is closed on public holidays: choose another day', reason: 'branch-closed-holiday' },
+  'rest-day': { message: 'The branch is closed at weekends: choose a working day', reason: 'branch-closed-weekend' },
+  'branch-closed': { message: 'The branch takes no appointments for this service on this weekday: choose another day', reason: 'branch-closed-weekday' },
+};
 /** Reminders go out this long before the visit. */
 const REMINDER_AHEAD_MS = 24 * 3_600_000;
 
@@ -88,13 +96,31 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     return { from: zonedInstant(date, '00:00', tz).toISOString(), to: zonedInstant(addDays(date, 1), '00:00', tz).toISOString() };
   }
 
+  /**
+   * Refuses a time that cannot be booked, saying why: it has passed, it is beyond the horizon, the branch is
+   * closed that day (holiday, weekend, a weekday it does not open), or it is no slot of the day.
+   */
+  function requireBookable(startsAt: Date, hours: readonly Hours[], durationMinutes: number): void {
+    const date = plainDateInZone(startsAt, tz);
+    if (startsAt.getTime() <= clock.now().getTime()) invalid('startsAt', 'This time has passed: choose a later one', 'time-passed');
+    if (compareDates(date, addDays(today(), BOOKING_HORIZON_DAYS)) > 0) invalid('startsAt', `Slots can be booked up to ${BOOKING_HORIZON_DAYS} days ahead`, 'beyond-booking-horizon');
+    const closed = closedReason(date, hours, durationMinutes);
+    if (closed) invalid('startsAt', CLOSED_DAY[closed].message, CLOSED_DAY[closed].reason);
+    if (!slotsOn(date, hours, durationMinutes).some((s) => s.getTime() === startsAt.getTime())) invalid('startsAt', 'This is not one of the branch’s slots for the service');
+  }
+
+  const slotTakenMeanwhile = (): AppError => new AppError('CONFLICT', 'Someone else has booked this time since it was cancelled: the visit cannot be restored, book a new time', {
+    rule: { id: 'appointment.undo-slot-taken' },
+  });
+
   /** Bookings as their readers see them: the branch by name, the time on the Riga wall clock (branches read once per list). */
   async function views(rows: readonly BookingRow[], nameOf: (personId: string) => string): Promise<BookingView[]> {
-    const branches = new Map((await deps.branches()).map((b) => [b.id, b.nameLv]));
+    const branches = new Map((await deps.branches()).map((b) => [b.id, b]));
     return rows.map((row) => {
       const at = new Date(row.startsAt);
+      const branch = branches.get(row.branchId);
       return {
-        id: row.id, branchId: row.branchId, branchName: branches.get(row.branchId) ?? '', serviceCode: row.serviceCode as ServiceCode, startsAt: at.toISOString(),
+        id: row.id, branchId: row.branchId, branchName: branch?.nameLv ?? '', branchNameEn: branch?.nameEn ?? '', serviceCode: row.serviceCode as ServiceCode, startsAt: at.toISOString(),
         date: plainDateInZone(at, tz), time: zonedTime(at, tz), status: row.status, personId: row.personId, personName: nameOf(row.personId),
         applicationCaseId: row.applicationCaseId,
       };
@@ -104,7 +130,7 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
 
   async function requireConfigurable(actor: ConfiguringActor, branchId: string): Promise<void> {
     if (!(await deps.branches()).some((b) => b.id === branchId)) throw new AppError('NOT_FOUND', 'No such branch');
-    if (!actor.anyBranch && actor.branchId !== branchId) throw new AppError('FORBIDDEN', 'A supervisor sets the hours of their own branch only');
+    if (!actor.anyBranch && actor.branchId !== branchId) throw new AppError('FORBIDDEN', 'A supervisor sets the hours of their own branch only', { rule: { id: 'appointment.own-branch-settings' } });
   }
 
   /** The resident and the persons they act for (minor children, wards), with names. */
@@ -129,11 +155,38 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     /** The day's slots still ahead, each with its free desks. */
     async freeSlots(branchId: string, serviceCode: ServiceCode, date: PlainDate) {
       const { service, desks, hours } = await offerOf(branchId, serviceCode);
+      // Beyond the horizon nothing can be booked, so nothing is offered.
+      if (compareDates(date, addDays(today(), BOOKING_HORIZON_DAYS)) > 0) return [];
       const { from, to } = dayBounds(date);
       const taken = await repository.takenSeats(db, branchId, serviceCode, from, to);
       const now = clock.now().getTime();
       return slotsOn(date, hours, service.durationMinutes).filter((s) => s.getTime() > now)
         .map((s) => ({ startsAt: s.toISOString(), time: zonedTime(s, tz), free: Math.max(0, desks - (taken.get(s.getTime()) ?? 0)) }));
+    },
+
+    /**
+     * The days a date picker offers for a service at a branch: from the first day with a time still ahead
+     * (today, until its last slot has begun) to the horizon's last day with times, and the closed days
+     * between them with the reason (the Latvian working-day calendar, then the branch's weekly hours).
+     */
+    async calendar(branchId: string, serviceCode: ServiceCode): Promise<BookingCalendar> {
+      const { service, hours } = await offerOf(branchId, serviceCode);
+      const first = today();
+      const now = clock.now().getTime();
+      const closedDays: BookingCalendar['closedDays'] = [];
+      let firstDay: PlainDate | null = null;
+      let lastDay: PlainDate | null = null;
+      for (let day = first; compareDates(day, addDays(first, BOOKING_HORIZON_DAYS)) <= 0; day = addDays(day, 1)) {
+        const reason = closedReason(day, hours, service.durationMinutes);
+        if (reason) closedDays.push({ date: day, reason });
+        else if (slotsOn(day, hours, service.durationMinutes).some((t) => t.getTime() > now)) {
+          firstDay ??= day;
+          lastDay = day;
+        }
+      }
+      // Closed days before the first or after the last bookable day are outside the picker anyway.
+      const within = closedDays.filter((d) => firstDay && lastDay && d.date > firstDay && d.date < lastDay);
+      return { today: first, horizonDays: BOOKING_HORIZON_DAYS, firstDay, lastDay, closedDays: within };
     },
 
     /**
@@ -152,16 +205,14 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       const { branch, service, desks, hours } = await offerOf(input.branchId, input.serviceCode);
       const startsAt = new Date(input.startsAt);
       const date = plainDateInZone(startsAt, tz);
-      if (!slotsOn(date, hours, service.durationMinutes).some((s) => s.getTime() === startsAt.getTime())) invalid('startsAt', 'This is not one of the branch’s slots for the service');
-      if (startsAt.getTime() <= clock.now().getTime()) invalid('startsAt', 'This time has passed');
-      if (compareDates(date, addDays(today(), BOOKING_HORIZON_DAYS)) > 0) invalid('startsAt', `Slots can be booked up to ${BOOKING_HORIZON_DAYS} days ahead`);
+      requireBookable(startsAt, hours, service.durationMinutes);
       const now = clock.now().toISOString();
       const booking = await db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
         let contactEmail = input.contactEmail ?? null;
         if (input.replaces) {
           const old = await repository.byId(trx, input.replaces, true);
           if (!old || !holders.has(old.personId)) throw new AppError('NOT_FOUND', 'No such booking of yours to move');
-          if (old.status !== 'booked' || old.serviceCode !== input.serviceCode || old.personId !== personId) throw new AppError('INVALID_STATE', 'Only a booked visit of the same person and service can be moved');
+          if (old.status !== 'booked' || old.serviceCode !== input.serviceCode || old.personId !== personId) throw new AppError('INVALID_STATE', 'Only a booked visit of the same person and service can be moved', { rule: { id: 'appointment.move-same-visit' } });
           await repository.setStatus(trx, old.id, 'cancelled', now);
           // A moved visit keeps the address its confirmation went to, unless a new one is given.
           contactEmail ??= old.contactEmail;
@@ -169,14 +220,16 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
         const existing = await repository.activeOf(trx, personId, input.serviceCode, now);
         if (existing.length > 0) {
           const at = new Date(existing[0]?.startsAt as string);
-          throw new AppError('CONFLICT', `${name} already has this appointment on ${plainDateInZone(at, tz)} at ${zonedTime(at, tz)}: move or cancel it`);
+          throw new AppError('CONFLICT', `${name} already has this appointment on ${plainDateInZone(at, tz)} at ${zonedTime(at, tz)}: move or cancel it`, {
+            rule: { id: 'appointment.one-per-service', values: { name, startsAt: at.toISOString() } },
+          });
         }
         const row = {
           id: randomUUID(), branchId: input.branchId, serviceCode: input.serviceCode, startsAt: startsAt.toISOString(), personId, bookedByPersonId: actor.personId,
           contactEmail, language: input.language, status: 'booked' as const, createdAt: now, changedAt: now, applicationCaseId: input.applicationCaseId ?? null,
         };
         const desk = await repository.takeSeat(trx, row, desks);
-        if (desk === undefined) throw new AppError('CONFLICT', 'This time was just taken: choose another', [{ path: 'startsAt', message: 'no desk free' }]);
+        if (desk === undefined) throw new AppError('CONFLICT', 'This time was just taken: choose another', { details: [{ path: 'startsAt', message: 'no desk free' }], rule: { id: 'appointment.slot-taken' } });
         await audit.record(trx, {
           actor: actor.audit, action: 'create', purpose: personId === actor.personId ? 'data-subject-access' : 'legal-representative-access', legalBasis: LEGAL_BASIS,
           subjectPersonId: personId, resource: 'appointments.booking', touched: ['booking'], requestId: actor.requestId ?? null,
@@ -192,21 +245,63 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       return view(booking, name);
     },
 
-    async cancel(actor: ResidentActor, bookingId: string): Promise<BookingView> {
+    /** Cancels a booked visit still ahead; the answer says until when the cancellation can be undone. */
+    async cancel(actor: ResidentActor, bookingId: string): Promise<BookingView & { undoUntil: string }> {
       const holders = await holdersOf(actor.personId);
+      const at = clock.now();
       const row = await db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
         const b = await repository.byId(trx, bookingId, true);
         if (!b || !holders.has(b.personId)) throw new AppError('NOT_FOUND', 'No such booking of yours');
-        if (b.status !== 'booked') throw new AppError('INVALID_STATE', `This booking is ${b.status}`);
-        if (new Date(b.startsAt).getTime() <= clock.now().getTime()) throw new AppError('INVALID_STATE', 'A visit that has begun cannot be cancelled');
-        await repository.setStatus(trx, b.id, 'cancelled', clock.now().toISOString());
+        if (b.status !== 'booked') throw new AppError('INVALID_STATE', `This booking is ${b.status}`, { rule: { id: 'appointment.not-booked', values: { bookingStatus: b.status } } });
+        if (new Date(b.startsAt).getTime() <= clock.now().getTime()) throw new AppError('INVALID_STATE', 'A visit that has begun cannot be cancelled', { rule: { id: 'appointment.cancel-after-start', values: { startsAt: new Date(b.startsAt).toISOString() } } });
+        await repository.setStatus(trx, b.id, 'cancelled', at.toISOString());
         await audit.record(trx, {
           actor: actor.audit, action: 'update', purpose: b.personId === actor.personId ? 'data-subject-access' : 'legal-representative-access', legalBasis: LEGAL_BASIS,
           subjectPersonId: b.personId, resource: 'appointments.booking', touched: ['status'], requestId: actor.requestId ?? null,
         });
         return { ...b, status: 'cancelled' as const };
       }));
-      return view(row, holders.get(row.personId) ?? '');
+      const undoUntil = new Date(Math.min(at.getTime() + UNDO_CANCEL_MS, new Date(row.startsAt).getTime())).toISOString();
+      return { ...(await view(row, holders.get(row.personId) ?? '')), undoUntil };
+    },
+
+    /**
+     * Undoes a cancellation the resident made a moment ago (STYLE §13: destructive actions offer undo): the
+     * booking is booked again on its desk, or on another of its slot, if one is free; in one transaction
+     * with the audit entry. Refused once the undo time is over, the visit's time has come, the person has
+     * booked the service again (a visit that was moved, too), or the slot has been taken meanwhile.
+     */
+    async restore(actor: ResidentActor, bookingId: string): Promise<BookingView> {
+      const holders = await holdersOf(actor.personId);
+      const now = clock.now();
+      try {
+        const row = await db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
+          const b = await repository.byId(trx, bookingId, true);
+          if (!b || !holders.has(b.personId)) throw new AppError('NOT_FOUND', 'No such booking of yours');
+          if (b.status !== 'cancelled') throw new AppError('INVALID_STATE', `This booking is ${b.status}, not cancelled: there is nothing to undo`, { rule: { id: 'appointment.undo-not-cancelled', values: { bookingStatus: b.status } } });
+          if (now.getTime() - new Date(b.changedAt).getTime() > UNDO_CANCEL_MS) throw new AppError('INVALID_STATE', `A cancellation can be undone for ${UNDO_CANCEL_MS / 60_000} minutes only: book a new time`, {
+            rule: { id: 'appointment.undo-too-late', values: { minutes: UNDO_CANCEL_MS / 60_000 } },
+          });
+          if (new Date(b.startsAt).getTime() <= now.getTime()) throw new AppError('INVALID_STATE', 'The time of this visit has come: book a new time', { rule: { id: 'appointment.undo-after-start', values: { startsAt: new Date(b.startsAt).toISOString() } } });
+          const again = await repository.activeOf(trx, b.personId, b.serviceCode, now.toISOString());
+          if (again.length > 0) throw new AppError('INVALID_STATE', `${holders.get(b.personId) ?? ''} has booked this service again since: the cancelled visit cannot be restored`, {
+            rule: { id: 'appointment.undo-booked-again', values: { name: holders.get(b.personId) ?? '', startsAt: new Date(again[0]?.startsAt as string).toISOString() } },
+          });
+          const desks = (await repository.branchServices(trx)).find((o) => o.branchId === b.branchId && o.serviceCode === b.serviceCode)?.desks ?? 0;
+          const desk = await repository.restoreSeat(trx, b, desks, now.toISOString());
+          if (desk === undefined) throw slotTakenMeanwhile();
+          await audit.record(trx, {
+            actor: actor.audit, action: 'update', purpose: b.personId === actor.personId ? 'data-subject-access' : 'legal-representative-access', legalBasis: LEGAL_BASIS,
+            subjectPersonId: b.personId, resource: 'appointments.booking', touched: ['status'], requestId: actor.requestId ?? null,
+          });
+          return { ...b, status: 'booked' as const, desk, changedAt: now.toISOString() };
+        }));
+        return await view(row, holders.get(row.personId) ?? '');
+      } catch (e) {
+        // A booking took the same desk at this very moment: the seat index refused the update.
+        if ((e as { code?: unknown }).code === '23505') throw slotTakenMeanwhile();
+        throw e;
+      }
     },
 
     /** The resident's bookings (and their children's and wards') from a week ago on. */
@@ -229,15 +324,23 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       return { appointments: await views(rows, (id) => names.get(id) ?? ''), queue };
     },
 
+    /** Today's figures at a branch for a start page: counts only, so no visitor's name is read (nothing to audit). */
+    async daySummary(branchId: string): Promise<{ date: PlainDate; expected: number; arrived: number; waitingTickets: number }> {
+      const date = today();
+      const { from, to } = dayBounds(date);
+      const [rows, queue] = await Promise.all([repository.ofBranch(db, branchId, from, to), repository.queue(db, branchId, date)]);
+      return { date, expected: rows.filter((r) => r.status === 'booked').length, arrived: rows.filter((r) => r.status === 'arrived').length, waitingTickets: queue.waiting };
+    },
+
     /** The officer marks a visitor as arrived (on the day) or as not come (once the time has passed). */
     async mark(actor: DeskActor, bookingId: string, status: 'arrived' | 'no-show'): Promise<BookingView> {
       const { row, name } = await db.transaction().execute(async (trx) => {
         const b = await repository.byId(trx, bookingId, true);
         if (!b || b.branchId !== actor.branchId) throw new AppError('NOT_FOUND', 'No such booking at your branch');
-        if (b.status !== 'booked') throw new AppError('INVALID_STATE', `This booking is already ${b.status}`);
+        if (b.status !== 'booked') throw new AppError('INVALID_STATE', `This booking is already ${b.status}`, { rule: { id: 'appointment.already-marked', values: { bookingStatus: b.status } } });
         const at = new Date(b.startsAt);
-        if (plainDateInZone(at, tz) !== today()) throw new AppError('INVALID_STATE', 'Visits are marked on their day');
-        if (status === 'no-show' && at.getTime() > clock.now().getTime()) throw new AppError('INVALID_STATE', 'A visitor can be marked as not come only after the time has passed');
+        if (plainDateInZone(at, tz) !== today()) throw new AppError('INVALID_STATE', 'Visits are marked on their day', { rule: { id: 'appointment.mark-on-the-day', values: { date: plainDateInZone(at, tz) } } });
+        if (status === 'no-show' && at.getTime() > clock.now().getTime()) throw new AppError('INVALID_STATE', 'A visitor can be marked as not come only after the time has passed', { rule: { id: 'appointment.no-show-after-start', values: { startsAt: at.toISOString() } } });
         await repository.setStatus(trx, b.id, status, clock.now().toISOString());
         const names = await register.namesFor(trx, { actor: actor.audit, channel: 'desk', reason: `appointment ${status}`, requestId: actor.requestId }, [b.personId]);
         return { row: { ...b, status }, name: names.get(b.personId) ?? '' };

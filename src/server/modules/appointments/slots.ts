@@ -3,7 +3,8 @@
  * by closing time; none on a rest day or a public holiday (the kernel's working-day calendar). Pure.
  */
 import { isoDayOfWeek, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import { isWorkingDay } from '../../../shared/kernel/working-days.ts';
+import { holidayOn, isWorkingDay } from '../../../shared/kernel/working-days.ts';
+import type { ClosedReason } from '../../../shared/contracts/appointments.contract.ts';
 
 export interface Hours {
   isoWeekday: number;
@@ -25,4 +26,13 @@ export function slotTimes(date: PlainDate, weekHours: readonly Hours[], duration
   const times: string[] = [];
   for (let t = minutes(hours.opens); t + durationMinutes <= minutes(hours.closes); t += durationMinutes) times.push(hhmm(t));
   return times;
+}
+
+/**
+ * Why a day has no slot at all: a public holiday (or a rest day the Cabinet moved), a weekend, or a day
+ * the branch does not open (or opens too briefly for the service). Undefined on a day with slots.
+ */
+export function closedReason(date: PlainDate, weekHours: readonly Hours[], durationMinutes: number): ClosedReason | undefined {
+  if (!isWorkingDay(date)) return holidayOn(date) ? 'public-holiday' : 'rest-day';
+  return slotTimes(date, weekHours, durationMinutes).length > 0 ? undefined : 'branch-closed';
 }

@@ -5,6 +5,10 @@ import { createTestDatabase, type TestDatabase } from '../../../test/test-databa
 import { createManualClock } from '../../platform/clock.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createAuditService, type AccessRecord } from './audit.service.ts';
+import type { AuditPurpose } from '../../../shared/contracts/audit.contract.ts';
+
+/** A blank purpose, as untyped callers (JavaScript, a cast) could still pass one. */
+const BLANK = '  ' as AuditPurpose;
 
 let database: TestDatabase;
 const clock = createManualClock('2026-11-30T08:00:00.000Z');
@@ -39,7 +43,7 @@ afterAll(() => database.close());
 describe('audit gate', () => {
   it('refuses an access without a purpose (PURPOSE_REQUIRED) and writes nothing', async () => {
     const before = await audit.verify(database.db);
-    await expect(database.db.transaction().execute((trx) => audit.record(trx, { ...staffRead(1), purpose: '  ' }))).rejects.toMatchObject({ code: 'PURPOSE_REQUIRED' });
+    await expect(database.db.transaction().execute((trx) => audit.record(trx, { ...staffRead(1), purpose: BLANK }))).rejects.toMatchObject({ code: 'PURPOSE_REQUIRED' });
     await expect(database.db.transaction().execute((trx) => audit.record(trx, { ...staffRead(1), caseReference: null, reason: null }))).rejects.toMatchObject({
       code: 'PURPOSE_REQUIRED', details: [{ path: 'caseReference' }],
     });
@@ -81,7 +85,7 @@ describe('audit gate', () => {
       throw new Error('the work failed');
     }))).rejects.toThrow('the work failed');
     expect((await audit.verify(database.db)).headSeq).toBe(before + 2);
-    await expect(database.db.transaction().execute((trx) => audit.deferredIn(trx, () => audit.record(trx, { ...staffRead(403), purpose: ' ' })))).rejects.toMatchObject({ code: 'PURPOSE_REQUIRED' });
+    await expect(database.db.transaction().execute((trx) => audit.deferredIn(trx, () => audit.record(trx, { ...staffRead(403), purpose: BLANK })))).rejects.toMatchObject({ code: 'PURPOSE_REQUIRED' });
   });
 
   it('keeps the chain linear under concurrent writers', async () => {
@@ -113,7 +117,7 @@ describe('audit gate', () => {
 
   it('refuses a group-committed read without a purpose before it queues', async () => {
     const reads = createAuditService({ repository: createAuditRepository(), clock, db: database.db });
-    await expect(reads.recordCommitted({ ...staffRead(1), purpose: ' ' })).rejects.toMatchObject({ code: 'PURPOSE_REQUIRED' });
+    await expect(reads.recordCommitted({ ...staffRead(1), purpose: BLANK })).rejects.toMatchObject({ code: 'PURPOSE_REQUIRED' });
   });
 });
 

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataUseActor } from './audit.service.ts';
 import { createTestContext, signInResident, signInStaff, DEMO_PERSON_ID, type TestContext } from '../../../test/test-app.ts';
+
+const MARKUSS = '00000000-0000-4000-8000-000000000005';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -31,6 +34,22 @@ describe('GET /api/audit/persons/{personId}/entries', () => {
 });
 
 describe('GET /api/portal/me/data-use', () => {
+  it('says who acted: the resident themself, their legal representative, an officer', async () => {
+    const father = await signInResident(ctx.app);
+    // Jānis looks at his minor son's data; Markuss (signed in himself) sees his representative did.
+    expect((await father.request('GET', `/api/portal/me/register?subject=${MARKUSS}`)).statusCode).toBe(200);
+    const son = await signInResident(ctx.app, MARKUSS);
+    const sons = (await son.request('GET', '/api/portal/me/data-use')).json().entries as { actor: string; action: string; purpose: string }[];
+    expect(sons[0]).toMatchObject({ actor: 'self', action: 'sign-in' });
+    expect(sons[1]).toMatchObject({ actor: 'representative', action: 'read', purpose: 'legal-representative-access' });
+
+    const auditor = await signInStaff(ctx.app, 'auditor');
+    await auditor.request('GET', `/api/audit/persons/${DEMO_PERSON_ID}/entries?reason=${encodeURIComponent('Complaint 2026/18')}`);
+    const mine = (await father.request('GET', '/api/portal/me/data-use')).json().entries as { actor: string }[];
+    expect(mine[0]).toMatchObject({ actor: 'officer' });
+    expect(mine.some((e) => e.actor === 'self')).toBe(true);
+  });
+
   it('pages newest first with nextBefore', async () => {
     const resident = await signInResident(ctx.app);
     for (let i = 0; i < 3; i++) await signInResident(ctx.app);
@@ -54,5 +73,16 @@ describe('GET /api/audit/verify', () => {
     const res = await admin.request('GET', '/api/audit/verify');
     expect(res.json()).toMatchObject({ ok: true });
     expect(res.json().headSeq).toBeGreaterThan(0);
+  });
+});
+
+describe('dataUseActor', () => {
+  it('tells the office’s system and a partner institution apart from people', () => {
+    const subject = DEMO_PERSON_ID;
+    expect(dataUseActor({ actorType: 'system', actorId: 'demo-seed', subjectPersonId: subject })).toBe('system');
+    expect(dataUseActor({ actorType: 'partner', actorId: 'border-guard-demo', subjectPersonId: subject })).toBe('partner');
+    expect(dataUseActor({ actorType: 'staff', actorId: 'officer-1', subjectPersonId: subject })).toBe('officer');
+    expect(dataUseActor({ actorType: 'resident', actorId: subject, subjectPersonId: subject })).toBe('self');
+    expect(dataUseActor({ actorType: 'resident', actorId: 'parent', subjectPersonId: subject })).toBe('representative');
   });
 });

@@ -3,8 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { registerEndpoint } from '../../http/route.ts';
 import { listMyDataUse, listPersonAuditEntries, verifyAuditChain } from '../../../shared/contracts/audit.contract.ts';
-import type { AuditService } from './audit.service.ts';
+import { dataUseActor, type AuditService } from './audit.service.ts';
+import type { AuditEntryTable } from './audit.tables.ts';
 import { actorFromPrincipal } from './audit-actor.ts';
+
+/** An entry as the contracts send it: with who acted, told relative to the person it is about. */
+const withActor = (rows: AuditEntryTable[]) => rows.map((r) => ({ ...r, actor: dataUseActor(r) }));
 
 export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditService }): void {
   const { db, audit } = deps;
@@ -12,7 +16,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; audit:
   registerEndpoint(app, listMyDataUse, 'resident', async ({ principal, query }) => {
     const rows = await audit.listAboutPerson(db, principal.personId, query.limit + 1, query.before);
     const page = rows.slice(0, query.limit);
-    return { entries: page, ...(rows.length > query.limit ? { nextBefore: page.at(-1)?.seq } : {}) };
+    return { entries: withActor(page), ...(rows.length > query.limit ? { nextBefore: page.at(-1)?.seq } : {}) };
   });
 
   // Reading a person's access log is itself a use of their data: it goes through the gate, and the
@@ -26,7 +30,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; audit:
       });
       const rows = await audit.listAboutPerson(trx, params.personId, query.limit + 1, query.before);
       const page = rows.slice(0, query.limit);
-      return { entries: page, ...(rows.length > query.limit ? { nextBefore: page.at(-1)?.seq } : {}) };
+      return { entries: withActor(page), ...(rows.length > query.limit ? { nextBefore: page.at(-1)?.seq } : {}) };
     }),
   );
 

@@ -8,6 +8,7 @@ import type { Db, DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { createBatcher } from '../../platform/batcher.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { AuditAction, AuditPurpose, AuditResource, DataUseActor } from '../../../shared/contracts/audit.contract.ts';
 import { entryHash, verifyBatch, GENESIS_HASH, type ChainBreak, type ChainedFields } from './audit-chain.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { AuditEntryTable } from './audit.tables.ts';
@@ -22,17 +23,17 @@ export interface AuditActor {
 
 export interface AccessRecord {
   actor: AuditActor;
-  /** read, create, update, correct, export, sign-in … */
-  action: string;
-  /** Why the data is used, e.g. "data-subject-access", "case-processing". */
-  purpose: string;
+  /** read, create, update, sign-in … (each has a message in both languages). */
+  action: AuditAction;
+  /** Why the data is used, e.g. "data-subject-access", "case-processing" (each has a message in both languages). */
+  purpose: AuditPurpose;
   /** Law and article, e.g. "Fizisko personu reģistra likums 13. pants". */
   legalBasis: string;
   caseReference?: string | null;
   reason?: string | null;
   subjectPersonId: string | null;
   /** The resource touched, e.g. "register.person". */
-  resource: string;
+  resource: AuditResource;
   /** Fields or parts touched. */
   touched?: readonly string[];
   requestId?: string | null;
@@ -216,6 +217,23 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
   };
 }
 export type AuditService = ReturnType<typeof createAuditService>;
+
+/**
+ * Who acted, told relative to the person the entry is about: a resident acting on their own data is
+ * "you"; on someone else's (their child's, their ward's) they are the legal representative.
+ */
+export function dataUseActor(entry: Pick<AuditEntryTable, 'actorType' | 'actorId' | 'subjectPersonId'>): DataUseActor {
+  switch (entry.actorType) {
+    case 'resident':
+      return entry.subjectPersonId !== null && entry.actorId === entry.subjectPersonId ? 'self' : 'representative';
+    case 'staff':
+      return 'officer';
+    case 'partner':
+      return 'partner';
+    case 'system':
+      return 'system';
+  }
+}
 
 export function describeBreak(p: ChainBreak): string {
   switch (p.kind) {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import { cheapHasher, createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import { DEMO_PASSWORD } from '../identity/index.ts';
+import { pdfText } from '../../../test/pdf-text.ts';
+import { formatDateTime } from '../../../shared/kernel/display-format.ts';
 
 // Demo family (register-seed.ts): Anna Marija Ozola (2) and her daughter Sofija (6), born 2020.
 const ANNA = '00000000-0000-4000-8000-000000000002';
@@ -47,6 +50,16 @@ async function ask(client: Client, body: Record<string, unknown> = {}): Promise<
   }), 201);
 }
 
+/** A registrar of another branch (RIGA-2; every demo registrar works in RIGA-1): a demo account, so no second factor. */
+async function registrarElsewhere(): Promise<string> {
+  const branch = await ctx.database.db.selectFrom('identity.branch').select('id').where('code', '=', 'RIGA-2').executeTakeFirstOrThrow();
+  await ctx.database.db.insertInto('identity.staffAccount').values({
+    username: 'registrar.riga2', displayName: 'Cits Reģistrētājs', email: null, passwordHash: await cheapHasher.hash(DEMO_PASSWORD), roles: ['registrar'], branchId: branch.id,
+    isDemo: true, totpSecret: null, totpLastStep: null, lockedUntil: null, oidcSubject: null, disabledAt: null,
+  }).execute();
+  return 'registrar.riga2';
+}
+
 function act(client: Client, view: View, body: Record<string, unknown>, staff = true) {
   return client.request('POST', `${staff ? '/api/cases' : '/api/portal/me/cases'}/${view.id}/actions`, { expectedVersion: view.version, ...body });
 }
@@ -66,7 +79,7 @@ describe('a register correction, end to end', () => {
   it('appears in the registrar’s branch queue, ordered by deadline; another branch neither lists nor opens it', async () => {
     const queue = (await registrar.request('GET', '/api/cases/queue?assignee=unassigned')).json() as { cases: View[] };
     expect(queue.cases.map((c) => c.id)).toContain(view.id);
-    const other = await signInStaff(ctx.app, 'registrar2');
+    const other = await signInStaff(ctx.app, await registrarElsewhere());
     expect(((await other.request('GET', '/api/cases/queue')).json() as { cases: View[] }).cases.map((c) => c.id)).not.toContain(view.id);
     expect((await other.request('GET', `/api/cases/${view.id}`)).statusCode).toBe(404);
   });
@@ -77,7 +90,7 @@ describe('a register correction, end to end', () => {
     expect(view).toMatchObject({ status: 'in-review', assigneeName: 'Ilze Kalniņa', version: 2 });
     const res = await act(registrar, stale, { kind: 'assign' });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'CONFLICT' });
+    expect(res.json()).toMatchObject({ code: 'CONFLICT', rule: 'case.stale-version', type: 'urn:civitas:problem:rule:case.stale-version' });
   });
 
   it('asks for information: the clock stops; the resident answers three days later with a file; the deadline moves by three days', async () => {
@@ -86,6 +99,8 @@ describe('a register correction, end to end', () => {
     expect(today.json()).toMatchObject({ errors: [{ path: 'dueOn', reason: 'not-after-today' }] });
     view = await ok(await act(registrar, view, { kind: 'request-information', question: 'Please attach the original certificate', dueOn: '2026-12-14' }));
     expect(view).toMatchObject({ status: 'awaiting-applicant', suspended: true, openRequest: { question: 'Please attach the original certificate' } });
+    // The page says since when the clock stands still.
+    expect(view.deadline).toMatchObject({ suspendedSince: '2026-11-30' });
 
     await later(3 * DAY);
     const mine = await ok(await anna.request('GET', `/api/portal/me/cases/${view.id}`));
@@ -96,7 +111,7 @@ describe('a register correction, end to end', () => {
     expect(mine.deadline).toMatchObject({ suspendedDays: 3 });
     view = await ok(await act(anna, mine, { kind: 'answer-information', requestId: mine.openRequest?.requestId, text: 'Scan attached', documents: [{ fileName: 'scan.png', contentBase64: PNG }] }, false));
     // 30 Dec + 3 days = Sat 2 Jan 2027 → Mon 4 Jan (1 Jan is a holiday).
-    expect(view).toMatchObject({ status: 'in-review', suspended: false, dueOn: '2027-01-04', openRequest: null });
+    expect(view).toMatchObject({ status: 'in-review', suspended: false, dueOn: '2027-01-04', openRequest: null, deadline: { suspendedSince: null } });
     expect(view.documents).toHaveLength(2);
   });
 
@@ -123,6 +138,12 @@ describe('a register correction, end to end', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // In the applicant's language (Latvian), every date as 03.12.2026 and the time on the Riga clock, as the pages show them.
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('03.12.2026');
+    expect(text).toContain('04.01.2027');
+    expect(text).toContain(`Sagatavots ${formatDateTime(ctx.clock.now(), 'lv', ctx.config.timeZone)}`);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|UTC/);
     const list = (await anna.request('GET', '/api/portal/me/cases')).json() as { cases: View[] };
     expect(list.cases.find((c) => c.id === view.id)).toMatchObject({ status: 'accepted' });
 
@@ -195,7 +216,7 @@ describe('appeal against a refusal', () => {
     expect(appeal).toMatchObject({ caseType: 'register-correction-appeal', status: 'submitted', appealOf: { id: view.id, reference: view.reference }, canAppeal: false });
     expect((await ok(await anna.request('GET', `/api/portal/me/cases/${view.id}`)))).toMatchObject({ canAppeal: false, appealedBy: { id: appeal.id } });
     const again = await anna.request('POST', `/api/portal/me/cases/${view.id}/appeal`, { reason: 'again' });
-    expect(again.json()).toMatchObject({ code: 'INVALID_STATE' });
+    expect(again.json()).toMatchObject({ code: 'INVALID_STATE', rule: 'case.already-appealed', ruleValues: { reference: appeal.reference } });
 
     // The registrar who proposed the refusal may take the appeal but not prepare its decision.
     let a = await ok(await act(registrar, appeal, { kind: 'assign', outOfOrderReason: 'appeal test' }));

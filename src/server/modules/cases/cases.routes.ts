@@ -32,8 +32,9 @@ function sendFile(reply: FastifyReply, file: { fileName: string; mediaType: stri
     .header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(file.content);
 }
 
-export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesService; clock: Clock }): void {
-  const { cases, clock } = deps;
+/** `timeZone`: the office's (config TIME_ZONE), for the times the decision PDF shows. */
+export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesService; clock: Clock; timeZone: string }): void {
+  const { cases, clock, timeZone } = deps;
   const read = { permission: 'cases:read' } as const;
   // Case files may carry several scanned documents: a larger body than the default 1 MB.
   const uploads = { bodyLimit: 60 * 1024 * 1024 };
@@ -44,7 +45,7 @@ export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesSe
   };
   const sendDecision = async ({ principal, request, reply, params }: Download) => {
     const view = await cases.decision(actorContext(principal, request), params.caseId);
-    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, clock.now().toISOString()) });
+    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, clock.now().toISOString(), timeZone) });
   };
 
   registerEndpoint(app, c.listQueue, read, async ({ principal, query, request }) => cases.queue(actorContext(principal, request), query));

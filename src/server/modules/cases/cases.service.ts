@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Db, DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { AuditActor, AuditService } from '../audit/index.ts';
+import type { AuditAction, AuditActor, AuditService } from '../audit/index.ts';
 import type { RegisterService } from '../register/index.ts';
 import type { StaffMember } from '../identity/index.ts';
 import type { NotificationsService, OutgoingMessage } from '../notifications/index.ts';
@@ -18,7 +18,7 @@ import { addDays, compareDates, plainDateInZone, type PlainDate } from '../../..
 import type { Role } from '../../../shared/kernel/permissions.ts';
 import type { CaseActionInput, CaseSummary, CaseView, CorrectableField, InclusionRequestData, UploadInput } from '../../../shared/contracts/cases.contract.ts';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contracts/cases.contract.ts';
-import type { FieldReason } from '../../../shared/errors.ts';
+import type { FieldReason, RuleId } from '../../../shared/errors.ts';
 import {
   availableActions, foldActions, isFinal, refusalOf, type ActionActor, type ActionPayload, type CaseAction, type CaseRole, type CaseState, type IdentityMethod,
   type PaymentMethod, type Refusal, type RuleCheck,
@@ -144,7 +144,7 @@ export function createCasesService(deps: CasesDeps) {
     return computeDeadline({ rule, receivedOn: (state.receivedOn ?? row.receivedOn) as PlainDate, suspensions: state.suspensions, extendedTo: state.extendedTo, today: on });
   }
 
-  async function auditCase(trx: DbExecutor, ctx: CaseActorContext, row: { reference: string; applicantPersonId: string | null }, action: string, touched: string[]) {
+  async function auditCase(trx: DbExecutor, ctx: CaseActorContext, row: { reference: string; applicantPersonId: string | null }, action: AuditAction, touched: string[]) {
     const purpose = ctx.kind === 'staff' ? PURPOSE : row.applicantPersonId === ctx.personId ? 'data-subject-access' : 'legal-representative-access';
     await audit.record(trx, {
       actor: ctx.audit, action, purpose, legalBasis: 'Administratīvā procesa likums',
@@ -174,17 +174,19 @@ export function createCasesService(deps: CasesDeps) {
     throw new AppError('VALIDATION_FAILED', message, [{ path, message, ...(reason ? { reason } : {}) }]);
   }
 
-  function refusalError(refusal: Refusal): AppError {
+  /** Each refusal of the engine names its rule, so the person reads why and what to do (STYLE §5). */
+  function refusalError(refusal: Refusal, caseType: string): AppError {
+    const rule = (id: RuleId, values?: Record<string, string>) => ({ rule: { id, ...(values ? { values } : {}) } });
     switch (refusal.code) {
-      case 'four-eyes': return new AppError('FOUR_EYES_REQUIRED', 'The person who proposed a decision cannot approve it: a second decision-maker must (four-eyes rule)');
-      case 'not-your-role': return new AppError('FORBIDDEN', `This action needs the role ${refusal.needs.join(' or ')} in this case`);
-      case 'not-allowed-now': return new AppError('INVALID_STATE', `This action is not possible while the case is ${refusal.status}`);
-      case 'no-open-request': return new AppError('INVALID_STATE', 'There is no open request for information');
-      case 'wrong-request': return new AppError('INVALID_STATE', 'That request for information is not the open one');
-      case 'no-proposal': return new AppError('INVALID_STATE', 'There is no proposed decision');
-      case 'already-linked': return new AppError('INVALID_STATE', 'The applicant is already linked to a person in the register');
-      case 'already-paid': return new AppError('INVALID_STATE', 'The fee is already paid');
-      case 'not-this-production': return new AppError('INVALID_STATE', 'This case has no unconfirmed production order with that batch and document number');
+      case 'four-eyes': return new AppError('FOUR_EYES_REQUIRED', 'The person who proposed a decision cannot approve it: a second decision-maker must (four-eyes rule)', rule('case.four-eyes'));
+      case 'not-your-role': return new AppError('FORBIDDEN', `This action needs the role ${refusal.needs.join(' or ')} in this case`, rule('case.role-needed'));
+      case 'not-allowed-now': return new AppError('INVALID_STATE', `This action is not possible while the case is ${refusal.status}`, rule('case.not-allowed-now', { caseStatus: refusal.status, caseType }));
+      case 'no-open-request': return new AppError('INVALID_STATE', 'There is no open request for information', rule('case.no-open-request'));
+      case 'wrong-request': return new AppError('INVALID_STATE', 'That request for information is not the open one', rule('case.wrong-request'));
+      case 'no-proposal': return new AppError('INVALID_STATE', 'There is no proposed decision', rule('case.no-proposal'));
+      case 'already-linked': return new AppError('INVALID_STATE', 'The applicant is already linked to a person in the register', rule('case.applicant-already-linked'));
+      case 'already-paid': return new AppError('INVALID_STATE', 'The fee is already paid', rule('case.fee-already-paid'));
+      case 'not-this-production': return new AppError('INVALID_STATE', 'This case has no unconfirmed production order with that batch and document number', rule('case.not-this-production'));
     }
   }
 
@@ -237,6 +239,7 @@ export function createCasesService(deps: CasesDeps) {
       subject: handlerOf(row.caseType).subjectView(row.subject, state, reader.kind === 'staff'),
       deadline: {
         receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, rule: def.deadlineBasis, suspended: deadline?.suspended ?? false, suspendedDays: deadline?.suspendedDays ?? 0,
+        suspendedSince: deadline?.suspended ? (state.suspensions.find((s) => s.to === null)?.from ?? null) : null,
         workingDaysLeft: deadline?.workingDaysLeft ?? null, breached: deadline?.breached ?? false, extendedTo: state.extendedTo, extensionCap: deadline?.extensionCap ?? null,
       },
       openRequest: state.openRequest,
@@ -259,7 +262,9 @@ export function createCasesService(deps: CasesDeps) {
     if (!key) return undefined;
     const stored = await repository.findCommand(db, ctx.kind, ctx.kind === 'staff' ? ctx.id : ctx.personId, key);
     if (!stored) return undefined;
-    if (stored.requestHash !== hashOf(request)) throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request', [{ path: 'Idempotency-Key', message: 'reused with another request' }]);
+    if (stored.requestHash !== hashOf(request)) throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request', {
+      details: [{ path: 'Idempotency-Key', message: 'reused with another request' }], rule: { id: 'case.idempotency-key-reused' },
+    });
     return stored.response as CaseView;
   }
 
@@ -282,7 +287,7 @@ export function createCasesService(deps: CasesDeps) {
         const claim = async (caseId: string) => {
           if (key && !(await repository.claimCommand(trx, { ...actor, idempotencyKey: key, requestHash, caseId, createdAt: clock.now().toISOString() }))) {
             lost = true;
-            throw new AppError('CONFLICT', 'The same command is being processed');
+            throw new AppError('CONFLICT', 'The same command is being processed', { rule: { id: 'case.command-in-progress' } });
           }
         };
         const { caseId, view } = await run(trx, claim, prepared);
@@ -409,7 +414,7 @@ export function createCasesService(deps: CasesDeps) {
         const assignee = branchStaff.find((s) => s.id === assigneeId);
         const def = definitionOf(row);
         if (!assignee || !staffCaseRoles(def, assignee.roles).includes('officer')) invalid('assigneeId', 'The case can only go to an officer of its branch who handles this case type', 'not-an-officer');
-        if (assigneeId !== ctx.id && !staffCaseRoles(def, ctx.roles).includes('supervisor')) throw new AppError('FORBIDDEN', 'Only a supervisor assigns a case to someone else');
+        if (assigneeId !== ctx.id && !staffCaseRoles(def, ctx.roles).includes('supervisor')) throw new AppError('FORBIDDEN', 'Only a supervisor assigns a case to someone else', { rule: { id: 'case.assign-needs-supervisor' } });
         // Cases are taken in deadline order: skipping an earlier unassigned one needs a recorded reason.
         if (!row.assigneeId && !input.outOfOrderReason) {
           const earlier = await repository.queue(trx, { branchId: row.branchId, caseTypes: [row.caseType], assigneeId: null, limit: 1, ...(row.dueOn ? { dueBy: row.dueOn } : {}) });
@@ -486,7 +491,9 @@ export function createCasesService(deps: CasesDeps) {
       const { row, roles } = await requireCase(trx, ctx, caseId, true);
       await claim(caseId);
       if (row.version !== expectedVersion) {
-        throw new AppError('CONFLICT', `The case changed since you opened it (version ${expectedVersion}, now ${row.version}); reload and try again`, [{ path: 'expectedVersion', message: 'stale version' }]);
+        throw new AppError('CONFLICT', `The case changed since you opened it (version ${expectedVersion}, now ${row.version}); reload and try again`, {
+          details: [{ path: 'expectedVersion', message: 'stale version' }], rule: { id: 'case.stale-version' },
+        });
       }
       const def = definitionOf(row);
       let actions = (await repository.actionsOf(trx, row.id)).map(toAction);
@@ -506,7 +513,7 @@ export function createCasesService(deps: CasesDeps) {
     let payload = await payloadFor(trx, ctx, row, state, input, branchStaff, person);
     if (ctx.kind === 'resident' && row.applicantPersonId !== ctx.personId) await requireRepresentationAllows(trx, row.id, ctx.personId, payload.kind);
     const refusal = refusalOf(def.lifecycle, state, actor, roles, payload);
-    if (refusal) throw refusalError(refusal);
+    if (refusal) throw refusalError(refusal, row.caseType);
     handlerOf(row.caseType).checkAction?.(row, state, payload);
     if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision')) await requireImpartial(trx, row.appealOf, actor);
     if (input.kind === 'answer-information' && payload.kind === 'answer-information') payload = { ...payload, documentIds: await storeUploads(trx, ctx, row.id, input.documents ?? [], 'documents') };
@@ -544,7 +551,9 @@ export function createCasesService(deps: CasesDeps) {
   async function requireRepresentationAllows(trx: DbExecutor, caseId: string, personId: string, kind: ActionPayload['kind']): Promise<void> {
     const needs = kind === 'withdraw' ? 'withdraw' : 'answer';
     if (!(await repository.representation(trx, caseId, personId)).includes(needs)) {
-      throw new AppError('FORBIDDEN', `Your representation does not include the right to ${needs === 'withdraw' ? 'withdraw the application' : 'answer for the applicant'}`);
+      throw new AppError('FORBIDDEN', `Your representation does not include the right to ${needs === 'withdraw' ? 'withdraw the application' : 'answer for the applicant'}`, {
+        rule: { id: 'case.representation-right', values: { right: needs } },
+      });
     }
   }
 
@@ -554,7 +563,7 @@ export function createCasesService(deps: CasesDeps) {
     if (!contested) return;
     const decision = foldActions(definitionOf(contested).lifecycle, (await repository.actionsOf(trx, contestedId)).map(toAction)).decision;
     if (decision && [decision.proposedBy, decision.approvedBy].some((p) => p.kind === actor.kind && p.id === actor.id)) {
-      throw new AppError('FORBIDDEN', 'You took part in the contested decision: the appeal goes to someone who did not');
+      throw new AppError('FORBIDDEN', 'You took part in the contested decision: the appeal goes to someone who did not', { rule: { id: 'case.appeal-needs-other-officer' } });
     }
   }
 
@@ -605,7 +614,7 @@ export function createCasesService(deps: CasesDeps) {
 
     async createCorrectionAtDesk(ctx: CaseActorContext, input: { personId: string; field: CorrectableField; requestedValue: string | null; explanation: string; language: 'lv' | 'en'; contactEmail?: string | undefined; documents: UploadInput[] }, key?: string): Promise<CaseView> {
       const staff = staffContext(ctx);
-      if (!staffCaseRoles(CASE_TYPE_DEFINITIONS['register-correction'], staff.roles).includes('officer')) throw new AppError('FORBIDDEN', 'Only a registrar opens a correction case');
+      if (!staffCaseRoles(CASE_TYPE_DEFINITIONS['register-correction'], staff.roles).includes('officer')) throw new AppError('FORBIDDEN', 'Only a registrar opens a correction case', { rule: { id: 'case.registrar-opens' } });
       const def = CASE_TYPE_DEFINITIONS['register-correction'];
       return idempotent(ctx, key, input, (trx, claim, reference) => openCorrection(trx, ctx, reference, { ...input, branchId: staff.branchId, channel: 'desk' }, claim), () => nextReference(def));
     },
@@ -614,7 +623,7 @@ export function createCasesService(deps: CasesDeps) {
     async createInclusionAtDesk(ctx: CaseActorContext, input: InclusionRequestData, key?: string): Promise<CaseView> {
       const staff = staffContext(ctx);
       const def = CASE_TYPE_DEFINITIONS['register-inclusion'];
-      if (!staffCaseRoles(def, staff.roles).includes('officer')) throw new AppError('FORBIDDEN', 'Only a registrar opens an inclusion case');
+      if (!staffCaseRoles(def, staff.roles).includes('officer')) throw new AppError('FORBIDDEN', 'Only a registrar opens an inclusion case', { rule: { id: 'case.registrar-opens' } });
       return idempotent(ctx, key, input, (trx, claim, reference) => openInclusion(trx, staff, reference, input, claim), () => nextReference(def));
     },
 
@@ -642,7 +651,9 @@ export function createCasesService(deps: CasesDeps) {
       if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
       const contested = await this.readCase(ctx, caseId);
       if (!contested.canAppeal) {
-        throw new AppError('INVALID_STATE', contested.appealedBy ? `The decision is already contested (${contested.appealedBy.reference})` : 'Only a refusal can be contested, within 30 days of the decision');
+        throw contested.appealedBy
+          ? new AppError('INVALID_STATE', `The decision is already contested (${contested.appealedBy.reference})`, { rule: { id: 'case.already-appealed', values: { reference: contested.appealedBy.reference } } })
+          : new AppError('INVALID_STATE', 'Only a refusal can be contested, within 30 days of the decision', { rule: { id: 'case.appeal-not-possible' } });
       }
       const row = await repository.caseById(db, caseId) as CaseRow;
       const s = row.subject as unknown as CorrectionSubjectData;
@@ -700,7 +711,7 @@ export function createCasesService(deps: CasesDeps) {
       const before = (await repository.actionsOf(trx, row.id)).map(toAction);
       const actor: ActionActor = { kind: 'system', id: system.id, name: null };
       const refusal = refusalOf(def.lifecycle, foldActions(def.lifecycle, before), actor, ['system'], payload);
-      if (refusal) throw refusalError(refusal);
+      if (refusal) throw refusalError(refusal, row.caseType);
       const action: CaseAction = { seq: before.length + 1, actor, on: today(), at: clock.now().toISOString(), payload };
       await insertAction(trx, row.id, action);
       await audit.record(trx, {

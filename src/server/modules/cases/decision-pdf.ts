@@ -1,20 +1,25 @@
 /** The decision on a case as a PDF in the applicant's language: outcome, legal basis, reasons, the rule trace and how to appeal. */
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
+import { formatDate, formatDateTime } from '../../../shared/kernel/display-format.ts';
 import { renderPdf, type PdfDocument } from '../../platform/pdf.ts';
 import { translator, type Locale, type MessageKey } from '../../platform/messages.ts';
 import { caseWordingKey, SYSTEM_RULES } from '../../../shared/i18n/case-wording.ts';
 
 type Translate = ReturnType<typeof translator>;
 
+/** A date in the reader's convention; any other value (a name, a status) as it is. */
+type DateText = (value: string) => string;
+
 /** The rows that say what was asked: one fact of a registered person, or the person to be included. */
-function subjectRows(t: Translate, subject: CaseView['subject']): Array<[string, string]> {
+function subjectRows(t: Translate, subject: CaseView['subject'], date: DateText): Array<[string, string]> {
   if (subject.kind === 'correction') {
+    // A corrected birth or death date reads as a date; other fields pass through unchanged.
     return [
       [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
       [t('cases.field.field'), t(`cases.correctable.${subject.field}` as MessageKey)],
-      [t('cases.field.currentValue'), subject.currentValue ?? t('common.none')],
-      [t('cases.field.requestedValue'), subject.requestedValue ?? t('common.none')],
+      [t('cases.field.currentValue'), subject.currentValue ? date(subject.currentValue) : t('common.none')],
+      [t('cases.field.requestedValue'), subject.requestedValue ? date(subject.requestedValue) : t('common.none')],
     ];
   }
   if (subject.kind === 'document-application') {
@@ -26,7 +31,7 @@ function subjectRows(t: Translate, subject: CaseView['subject']): Array<[string,
   }
   return [
     [t('cases.field.applicant'), subject.personName],
-    [t('register.field.birthDate'), subject.birthDate],
+    [t('register.field.birthDate'), date(subject.birthDate)],
     [t('register.field.birthCountry'), subject.birthCountry],
     [t('register.field.citizenships'), subject.citizenships.join(', ') || t('common.none')],
     [t('cases.inclusion.foreignDocument'), `${subject.foreignDocument.number} (${subject.foreignDocument.country})`],
@@ -34,18 +39,28 @@ function subjectRows(t: Translate, subject: CaseView['subject']): Array<[string,
   ];
 }
 
-export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseView['decision']> }, generatedAt: string): Promise<Buffer> {
+/** The rule trace's detail in words; a value that is a date (a corrected birth date) in the reader's convention. */
+function ruleLine(t: Translate, c: NonNullable<CaseView['decision']>['ruleTrace'][number], date: DateText): string {
+  const params = c.params ? Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, typeof v === 'string' ? date(v) : v])) : undefined;
+  const name = SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}` as MessageKey) : c.rule;
+  const detail = SYSTEM_RULES.has(c.rule) && params ? t(`cases.ruleDetail.${c.rule}` as MessageKey, params) : c.detail;
+  return `${c.passed ? '✓' : '✗'} ${name}: ${detail}`;
+}
+
+/** The decision in the applicant's language; every date and time on the office's clock in `timeZone`. */
+export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseView['decision']> }, generatedAt: string, timeZone: string): Promise<Buffer> {
   const locale: Locale = view.language;
   const t = translator(locale);
+  const date: DateText = (value) => formatDate(value, locale);
   const d = view.decision;
   const rows: Array<[string, string]> = [
     [t('cases.field.reference'), view.reference],
     [t('cases.field.type'), t(`cases.type.${view.caseType}` as MessageKey)],
-    [t('cases.field.received'), view.receivedOn],
-    ...subjectRows(t, view.subject),
+    [t('cases.field.received'), date(view.receivedOn)],
+    ...subjectRows(t, view.subject, date),
     [t('cases.field.outcome'), t(caseWordingKey('outcome', view.caseType, d.outcome) as MessageKey)],
     [t('cases.field.legalBasis'), d.legalBasis],
-    [t('cases.field.decidedOn'), d.decidedOn],
+    [t('cases.field.decidedOn'), date(d.decidedOn)],
     [t('cases.field.proposedBy'), d.proposedBy.name ?? d.proposedBy.id],
     [t('cases.field.approvedBy'), d.approvedBy.name ?? d.approvedBy.id],
   ];
@@ -54,14 +69,14 @@ export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseV
     content: [
       { text: t('app.office'), style: 'office' },
       { text: `${t('pdf.decision.title')} ${view.reference}`, style: 'title' },
-      { text: t('pdf.generatedAt', { time: generatedAt.replace('T', ' ').slice(0, 16) + ' UTC' }), style: 'small' },
+      { text: t('pdf.generatedAt', { time: formatDateTime(generatedAt, locale, timeZone) }), style: 'small' },
       { table: { widths: [170, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'lightHorizontalLines', margin: [0, 4, 0, 12] },
       { text: t('pdf.decision.reasons'), style: 'heading' },
       { text: d.reasoning, margin: [0, 0, 0, 8] },
       { text: t('pdf.decision.checks'), style: 'heading' },
-      { ul: d.ruleTrace.map((c) => `${c.passed ? '✓' : '✗'} ${SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}` as MessageKey) : c.rule}: ${SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}` as MessageKey, c.params) : c.detail}`) },
+      { ul: d.ruleTrace.map((c) => ruleLine(t, c, date)) },
       { text: t('pdf.decision.appealTitle'), style: 'heading' },
-      { text: t('pdf.decision.appeal', { until: d.appealUntil }) },
+      { text: t('pdf.decision.appeal', { until: date(d.appealUntil) }) },
     ],
     styles: {
       office: { fontSize: 9, color: '#444444' },

@@ -82,7 +82,9 @@ export function createDocumentApplicationHandler(deps: { register: RegisterServi
       if (payload.kind !== 'hand-over') return;
       const d = dataOf(row.subject);
       const item = await deps.documents.productionItem(trx, row.id, payload.documentNumber);
-      if (!item || item.result !== 'produced') throw new AppError('INVALID_STATE', `Document ${payload.documentNumber} has not been confirmed made for this application`);
+      if (!item || item.result !== 'produced') throw new AppError('INVALID_STATE', `Document ${payload.documentNumber} has not been confirmed made for this application`, {
+        rule: { id: 'application.not-produced', values: { documentNumber: payload.documentNumber } },
+      });
       await deps.documents.issueIn(trx, { audit: access.actor, branchId: d.pickupBranchId, caseReference: access.caseReference, requestId: access.requestId }, {
         personId: d.personId, type: d.documentType, number: payload.documentNumber, issuedOn: item.issuedOn as PlainDate, validUntil: item.validUntil as PlainDate, documentId: payload.documentId,
       });

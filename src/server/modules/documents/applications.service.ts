@@ -47,8 +47,8 @@ export interface ApplicationsDeps {
   payments: PaymentProvider;
   signer: Signer;
   batchMax: number;
-  /** Branches that hand out documents (identity). */
-  branches: () => Promise<Array<{ id: string; name: string }>>;
+  /** Branches that hand out documents (identity): the Latvian name, and the English one for English pages. */
+  branches: () => Promise<Array<{ id: string; name: string; nameEn: string }>>;
 }
 
 function invalid(path: string, message: string, reason?: FieldReason): never {
@@ -87,7 +87,11 @@ export function createApplicationsService(deps: ApplicationsDeps) {
   /** What the case stores: the holder (audited read), the type their status allows, the fee in force today. */
   async function applicationData(actor: AuditActor, input: { personId: string; documentType: DocumentType; tier: Tier; reason: DocumentApplicationData['reason']; reducedGround?: 'pensioner' | 'disability' | undefined; explanation: string; pickupBranchId: string }): Promise<DocumentApplicationData> {
     const holder = await holderOf(actor, input.personId);
-    if (holder.deathDate) throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`);
+    if (holder.deathDate) {
+      throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`, {
+        rule: { id: 'register.person-dead', values: { name: `${holder.givenNames} ${holder.surname}`, deathDate: holder.deathDate } },
+      });
+    }
     if (!documentTypesFor(holder.legalStatus).includes(input.documentType)) invalid('documentType', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
     const fee = feeFor(deps.feeTable, { type: input.documentType, tier: input.tier, appliedOn: today(), birthDate: holder.birthDate as PlainDate, ground: input.reducedGround });
     if (!fee) invalid('documentType', 'The fee table has no fee for this document: it is applied for at a branch', 'no-fee');
@@ -173,8 +177,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     async payOnline(ctx: Resident, caseId: string, expectedVersion: number, key?: string): Promise<CaseView> {
       const view = await cases.readCase(ctx, caseId);
       if (view.subject.kind !== 'document-application') throw new AppError('NOT_FOUND', `No document application ${caseId} of yours`);
-      if (view.subject.payment) throw new AppError('INVALID_STATE', 'The fee is already paid');
-      if (view.version !== expectedVersion) throw new AppError('CONFLICT', 'The application changed since you opened it; reload and try again');
+      if (view.subject.payment) throw new AppError('INVALID_STATE', 'The fee is already paid', { rule: { id: 'case.fee-already-paid' } });
+      if (view.version !== expectedVersion) throw new AppError('CONFLICT', 'The application changed since you opened it; reload and try again', { rule: { id: 'case.stale-version' } });
       const charged = await deps.payments.charge({ amountCents: view.subject.fee.amountCents, description: view.reference, payerCode: view.subject.personalCode });
       return cases.takeModuleActions(ctx, caseId, expectedVersion, [{ kind: 'record-payment', amountCents: view.subject.fee.amountCents, method: 'online', reference: charged.reference }], key);
     },
@@ -214,7 +218,9 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     async receive(ctx: Staff, caseId: string, input: { expectedVersion: number; identity: Identity; photo?: UploadInput | undefined; payment?: { method: 'card' | 'cash' } | undefined; propose: boolean }, key?: string): Promise<CaseView> {
       const view = await cases.readCase(ctx, caseId);
       if (view.subject.kind !== 'document-application') throw new AppError('NOT_FOUND', `No document application ${caseId}`);
-      if (view.status !== 'prepared') throw new AppError('INVALID_STATE', `The application was already received (${view.status})`);
+      if (view.status !== 'prepared') throw new AppError('INVALID_STATE', `The application was already received (${view.status})`, {
+        rule: { id: 'application.already-received', values: { caseStatus: view.status, caseType: 'document-application' } },
+      });
       checkPhoto(input.photo, 'photo');
       const online = view.documents.find((d) => d.kind === 'photo');
       if (!input.photo && !online) invalid('photo', 'Take the applicant’s photo', 'photo-missing');
@@ -229,7 +235,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       const view = await cases.readCase(ctx, caseId);
       if (view.subject.kind !== 'document-application') throw new AppError('NOT_FOUND', `No document application ${caseId}`);
       const production = view.subject.production;
-      if (view.status !== 'ready' || !production?.confirmed) throw new AppError('INVALID_STATE', 'The document is not ready for pickup');
+      if (view.status !== 'ready' || !production?.confirmed) throw new AppError('INVALID_STATE', 'The document is not ready for pickup', { rule: { id: 'application.not-ready-for-pickup' } });
       // The document being handed over is not proof of identity: the earlier one is (it is replaced on issue).
       await checkIdentity(view.subject.personId, input.identity, 'identity');
       const after = await cases.takeModuleActions(ctx, caseId, input.expectedVersion, [{
@@ -263,7 +269,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         if (earlier) return batchView(earlier.id);
       }
       const candidates = await cases.casesInStatus(db, CASE_TYPE, 'accepted', deps.batchMax);
-      if (candidates.length === 0) throw new AppError('INVALID_STATE', 'No approved application waits for production');
+      if (candidates.length === 0) throw new AppError('INVALID_STATE', 'No approved application waits for production', { rule: { id: 'application.none-awaiting-production' } });
       const numbered: Array<(typeof candidates)[number] & { data: DocumentApplicationData; number: string }> = [];
       for (const c of candidates) {
         const data = c.subject as unknown as DocumentApplicationData;
@@ -302,7 +308,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
             photo: photo ? { mediaType: photo.mediaType, sha256: photo.sha256, contentBase64: Buffer.from(photo.content).toString('base64') } : null,
           });
         }
-        if (items.length === 0) throw new AppError('INVALID_STATE', 'No approved application waits for production');
+        if (items.length === 0) throw new AppError('INVALID_STATE', 'No approved application waits for production', { rule: { id: 'application.none-awaiting-production' } });
         const payload = { format: EXPORT_FORMAT, batch: { id: batchId, reference, createdAt, orderedBy: ctx.name }, items: exported };
         await repository.insertBatch(trx, {
           id: batchId, reference, createdAt, createdBy: ctx.name, idempotencyKey: key ?? null, itemCount: items.length, keyId: await deps.signer.keyId(), signedExport: await deps.signer.sign(payload), confirmedAt: null,
@@ -335,7 +341,12 @@ export function createApplicationsService(deps: ApplicationsDeps) {
           const item = items.get(answer.documentNumber);
           if (!item) invalid(`items.${i}.documentNumber`, `Document ${answer.documentNumber} is not in batch ${batch.reference}`, 'unknown-number');
           if (item.result === answer.result) continue;
-          if (item.result !== 'ordered') throw new AppError('CONFLICT', `Document ${answer.documentNumber} was already confirmed ${item.result}`, [{ path: `items.${i}.result`, message: `already ${item.result}` }]);
+          if (item.result !== 'ordered') {
+            throw new AppError('CONFLICT', `Document ${answer.documentNumber} was already confirmed ${item.result}`, {
+              details: [{ path: `items.${i}.result`, message: `already ${item.result}` }],
+              rule: { id: 'application.production-already-confirmed', values: { documentNumber: answer.documentNumber, result: item.result } },
+            });
+          }
           await repository.setItemResult(trx, batchId, answer.documentNumber, { result: answer.result, reason: answer.reason ?? null, at });
           await cases.appendSystemAction(trx, system, item.caseId, answer.result === 'produced'
             ? { kind: 'confirm-production', batchId, documentNumber: answer.documentNumber }

@@ -144,7 +144,7 @@ describe('expiry reminders', () => {
     const outbox = (await admin.request('GET', '/api/notifications/outbox?limit=500')).json() as { messages: Array<{ template: string; recipient: string; subject: string | null; eventKey: string }> };
     const reminders = outbox.messages.filter((m) => m.template === 'document-expiring');
     expect(reminders.map((m) => m.recipient)).toEqual(['anna@example.invalid']);
-    expect(reminders[0]?.subject).toBe('Citizen’s passport LV8888881 is valid until 2027-02-26');
+    expect(reminders[0]?.subject).toBe('Citizen’s passport LV8888881 is valid until 26 February 2027');
     // Removing the address stops the reminders.
     expect((await anna.request('PUT', '/api/portal/me/contact', { email: null })).json()).toEqual({ email: null, language: 'lv' });
     expect((await anna.request('GET', '/api/portal/me/contact')).json()).toMatchObject({ email: null });

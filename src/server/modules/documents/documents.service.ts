@@ -9,7 +9,7 @@ import type { Db, DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createKeyedLookup } from '../../platform/batcher.ts';
-import type { AuditActor, AuditService } from '../audit/index.ts';
+import type { AuditAction, AuditActor, AuditPurpose, AuditService } from '../audit/index.ts';
 import type { LifeEventHook, RegisterService } from '../register/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import { translate, type MessageKey } from '../../platform/messages.ts';
@@ -85,7 +85,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
     };
   }
 
-  async function record(trx: DbExecutor, actor: DocumentsActor, action: string, personId: string, purpose: string, touched: string[]) {
+  async function record(trx: DbExecutor, actor: DocumentsActor, action: AuditAction, personId: string, purpose: AuditPurpose, touched: string[]) {
     await audit.record(trx, {
       actor: actor.audit, action, purpose, legalBasis: LEGAL_BASIS, caseReference: actor.caseReference ?? null, reason: actor.reason ?? null,
       subjectPersonId: personId, resource: 'documents.document', touched, requestId: actor.requestId ?? null,
@@ -131,7 +131,11 @@ export function createDocumentsService(deps: DocumentsDeps) {
     const rule = DOCUMENT_RULES[input.type];
     if (rule.validity === 'by-decision' && !input.validUntil) invalid('validUntil', 'This document is valid for the term of the decision behind it');
     const holder = await register.documentHolder(trx, { actor: actor.audit, channel: 'desk', caseReference: actor.caseReference, reason: actor.reason, requestId: actor.requestId }, input.personId);
-    if (holder.deathDate) throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`);
+    if (holder.deathDate) {
+      throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`, {
+        rule: { id: 'register.person-dead', values: { name: `${holder.givenNames} ${holder.surname}`, deathDate: holder.deathDate } },
+      });
+    }
     if (compareDates(input.issuedOn, holder.birthDate as PlainDate) < 0) invalid('issuedOn', 'A document cannot be issued before its holder’s birth', 'before-birth');
     if (!documentTypesFor(holder.legalStatus).includes(input.type)) invalid('type', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
     const validUntil = input.validUntil ?? validUntilByAge(holder.birthDate as PlainDate, input.issuedOn);
@@ -229,7 +233,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
         if (!row) throw new AppError('NOT_FOUND', `No document ${documentId}`);
         if (compareDates(input.effectiveOn, row.issuedOn as PlainDate) < 0) invalid('effectiveOn', `The document was issued on ${row.issuedOn}`, 'before-issue');
         const current = validityOn(row, on);
-        if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`);
+        if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`, { rule: { id: 'document.already-invalid', values: { since: current.since } } });
         await invalidateIn(trx, { ...actor, reason: actor.reason ?? input.note }, row, { on: input.effectiveOn, reason: input.reason, note: input.note });
         return (await repository.byId(trx, documentId)) as DocumentRow;
       })).then(afterWrite).then((row) => view(row, on, true));
@@ -289,7 +293,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
         // Someone else's document is "not found": the resident never learns that it exists.
         if (!row || !holders.some((h) => h.personId === row.personId)) throw new AppError('NOT_FOUND', `No document ${documentId} of yours`);
         const current = validityOn(row, on);
-        if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`);
+        if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`, { rule: { id: 'document.already-invalid', values: { since: current.since } } });
         await invalidateIn(trx, actor, row, { on, reason: input.reason, note: input.circumstances });
         return (await repository.byId(trx, documentId)) as DocumentRow;
       })).then(afterWrite).then((row) => view(row, on, false));

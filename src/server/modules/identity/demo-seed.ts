@@ -33,7 +33,8 @@ const STAFF: ReadonlyArray<{ username: string; displayName: string; roles: Role[
   { username: 'supervisor', displayName: 'Kristīne Jansone', roles: ['supervisor'], branch: 'RIGA-1' },
   { username: 'auditor', displayName: 'Pēteris Balodis', roles: ['auditor'], branch: 'RIGA-1' },
   { username: 'admin', displayName: 'Laura Zariņa', roles: ['administrator'], branch: 'RIGA-1' },
-  { username: 'registrar2', displayName: 'Oskars Liepa', roles: ['registrar'], branch: 'RIGA-2' },
+  // A second registrar of the same branch: reviews a colleague's held registration (four-eyes) and sees the same cases.
+  { username: 'registrar2', displayName: 'Oskars Liepa', roles: ['registrar'], branch: 'RIGA-1' },
   // Holds both rights, as a senior registrar may: the four-eyes rule still keeps them from approving their own proposal.
   { username: 'senior.registrar', displayName: 'Inese Vītola', roles: ['registrar', 'decision-maker'], branch: 'RIGA-1' },
   { username: 'municipality.jelgava', displayName: 'Dace Eglīte', roles: ['municipality-officer'], branch: 'JELGAVA-PASV', institution: 'Jelgavas valstspilsētas pašvaldība' },

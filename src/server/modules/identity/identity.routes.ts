@@ -7,6 +7,7 @@ import type { Config } from '../../config.ts';
 import * as contract from '../../../shared/contracts/identity.contract.ts';
 import { toStaffProfile, type IdentityService, type ClientInfo, type StaffAccountRow } from './identity.service.ts';
 import type { OidcRelyingParty } from './oidc.ts';
+import { DEMO_STAFF_USERNAMES } from './demo-seed.ts';
 
 export const SESSION_COOKIE = 'civitas_session';
 
@@ -33,6 +34,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
 
   registerEndpoint(app, contract.getClientConfig, 'public', () => ({
     demoMode: config.demoMode, oidcForResidents: Boolean(config.oidc), oidcForStaff: Boolean(config.oidc?.forStaff), languages: ['lv', 'en'] as ('lv' | 'en')[], version: app.civitasVersion, timeZone: config.timeZone,
+    demoAccounts: config.demoMode ? DEMO_STAFF_USERNAMES : [],
   }));
 
   registerEndpoint(app, contract.getSession, 'public', ({ principal }) => identity.describeSession(principal));

@@ -171,9 +171,9 @@ export function createIdentityService(deps: {
 
     /** Second factor: checks a TOTP code once per time step; the first good code also completes enrolment. */
     async verifyTotp(principal: StaffPrincipal, code: string): Promise<SessionResponse> {
-      if (!principal.mfaPending) throw new AppError('INVALID_STATE', 'This session needs no second factor');
+      if (!principal.mfaPending) throw new AppError('INVALID_STATE', 'This session needs no second factor', { rule: { id: 'identity.no-second-factor-pending' } });
       const account = await repo.findStaffById(db, principal.accountId);
-      if (!account || !account.totpSecret) throw new AppError('INVALID_STATE', 'No second factor is set up for this account');
+      if (!account || !account.totpSecret) throw new AppError('INVALID_STATE', 'No second factor is set up for this account', { rule: { id: 'identity.no-second-factor-set-up' } });
       assertNotLocked(account);
       let accepted = false;
       const result = await otp.verify({ secret: account.totpSecret, token: code, epoch: totpEpoch(), epochTolerance: TOTP_PERIOD_SECONDS });
@@ -216,14 +216,14 @@ export function createIdentityService(deps: {
     /** Resident arriving from the eID provider: found in the register by personal code, or refused. */
     async signInOidcResident(personalCode: string, fallbackName: string, client: ClientInfo, requestId: string): Promise<IssuedSession> {
       const person = await persons.findByPersonalCode(personalCode);
-      if (!person) throw new AppError('FORBIDDEN', 'The eID provider confirmed a person who is not in the population register');
+      if (!person) throw new AppError('FORBIDDEN', 'The eID provider confirmed a person who is not in the population register', { rule: { id: 'identity.not-in-register' } });
       return this.startResidentSession({ personId: person.personId, personalCode, displayName: person.displayName || fallbackName }, 'oidc', client, requestId);
     },
 
     /** Staff arriving from the identity provider: matched by the account's OIDC subject. */
     async signInOidcStaff(subject: string, client: ClientInfo) {
       const account = await repo.findStaffByOidcSubject(db, subject);
-      if (!account || account.disabledAt) throw new AppError('FORBIDDEN', 'No staff account is linked to this identity');
+      if (!account || account.disabledAt) throw new AppError('FORBIDDEN', 'No staff account is linked to this identity', { rule: { id: 'identity.no-staff-account' } });
       assertNotLocked(account);
       return sessionFromAccount(account, client, 'oidc');
     },
@@ -337,7 +337,9 @@ export function createIdentityService(deps: {
 
     async createStaff(input: { username: string; displayName: string; email: string | null; roles: Role[]; branchId: string; initialPassword: string }): Promise<StaffAccountRow> {
       if (!(await repo.findBranch(db, input.branchId))) throw new AppError('VALIDATION_FAILED', 'Unknown branch', [{ path: 'branchId', message: 'No such branch' }]);
-      if (await repo.findStaffByUsername(db, input.username)) throw new AppError('DUPLICATE', `The username ${input.username} is taken`, [{ path: 'username', message: 'Already taken' }]);
+      if (await repo.findStaffByUsername(db, input.username)) throw new AppError('DUPLICATE', `The username ${input.username} is taken`, {
+        details: [{ path: 'username', message: 'Already taken' }], rule: { id: 'identity.username-taken', values: { username: input.username } },
+      });
       const id = await repo.insertStaff(db, { username: input.username, displayName: input.displayName, email: input.email, roles: [...new Set(input.roles)], branchId: input.branchId, passwordHash: await hasher.hash(input.initialPassword) });
       return (await repo.findStaffById(db, id)) as StaffAccountRow;
     },

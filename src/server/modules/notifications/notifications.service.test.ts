@@ -48,7 +48,7 @@ describe('the outbox', () => {
     expect(await service.retry(failed?.id as string)).toBe(true);
     expect(await service.deliverDue()).toEqual({ sent: 1, failed: 0 });
     expect(email.sent).toEqual(['a@example.invalid|Application DL-2026-000001 received']);
-    expect((await service.list({ status: 'sent', limit: 10 })).messages[0]).toMatchObject({ subject: 'Application DL-2026-000001 received', body: expect.stringContaining('2026-12-30') });
+    expect((await service.list({ status: 'sent', limit: 10 })).messages[0]).toMatchObject({ subject: 'Application DL-2026-000001 received', body: expect.stringContaining('30 December 2026') });
     expect(await service.retry(failed?.id as string)).toBe(false);
   });
 
@@ -84,5 +84,15 @@ describe('the outbox', () => {
     }
     expect(render('deadline-warning', 'lv', params).body).toContain('atlikušas 12 darba dienas');
     expect(render('decision-made', 'lv', params).body).toContain('reģistra dati tiek laboti');
+  });
+
+  it('writes the dates of a message as the reader’s language does (STYLE §13), never as ISO', () => {
+    const visit = { branch: 'Rīga', address: 'Čiekurkalna 1. līnija 1', date: '2026-05-17', time: '14:05', service: 'Pase', name: 'Jānis Bērziņš' };
+    expect(render('appointment-booked', 'lv', visit).subject).toBe('Pieraksts 17.05.2026 plkst. 14:05');
+    expect(render('appointment-booked', 'en', visit).body).toContain('17 May 2026');
+    const decided = { reference: 'DL-2026-000001', outcome: 'accept', appealUntil: '2027-01-29' };
+    expect(render('decision-made', 'lv', decided).body).toContain('līdz 29.01.2027');
+    expect(render('decision-made', 'en', decided).body).toContain('until 29 January 2027');
+    for (const language of ['lv', 'en'] as const) expect(render('decision-made', language, decided).body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });

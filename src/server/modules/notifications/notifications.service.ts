@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, DbExecutor } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { translate, type Locale, type MessageKey } from '../../platform/messages.ts';
+import { formatDate } from '../../../shared/kernel/display-format.ts';
 import type { NotificationsRepository, OutboxRow } from './notifications.repository.ts';
 import type { Transport } from './transports.ts';
 
@@ -40,8 +41,13 @@ export function backoffMs(failedAttempts: number): number {
 /** Values for parameters a template gained after messages were queued: such a message still renders, as it would have. */
 const LATER_PARAMS: Record<string, string> = { via: 'portal', kind: 'correction', due: 'set' };
 
+/**
+ * A message's subject and body in the recipient's language. Dates are queued as ISO days (`2026-05-17`) and
+ * written here, at the edge, as the reader's language writes them (17.05.2026, 17 May 2026); times are
+ * queued already on the office's clock (`14:05`).
+ */
 export function render(template: Template, language: Locale, queued: Record<string, string | number>): { subject: string; body: string } {
-  const params = { ...LATER_PARAMS, ...queued };
+  const params = Object.fromEntries(Object.entries({ ...LATER_PARAMS, ...queued }).map(([k, v]) => [k, typeof v === 'string' ? formatDate(v, language) : v]));
   return {
     subject: translate(language, `notification.${template}.subject` as MessageKey, params),
     body: translate(language, `notification.${template}.body` as MessageKey, params),

@@ -79,6 +79,17 @@ describe('search', () => {
     expect(byDate.results.map((r: { id: string }) => r.id)).toContain(SERGEJS);
   });
 
+  it('says when more persons match than the page holds', async () => {
+    // Anna Marija and her daughter Sofija Ozola (and maybe synthetic namesakes): more than one.
+    const cut = (await registrar.request('GET', `/api/register/persons?q=Ozola&limit=1&${PURPOSE}`)).json();
+    expect(cut).toMatchObject({ total: 1, hasMore: true });
+    expect(cut.results).toHaveLength(1);
+    const one = (await registrar.request('GET', `/api/register/persons?q=Ozola%20Sofija&birthYear=2020&limit=20&${PURPOSE}`)).json();
+    expect(one.results[0]).toMatchObject({ givenNames: 'Sofija' });
+    const byCode = (await registrar.request('GET', `/api/register/persons?code=${one.results[0].personalCode}&${PURPOSE}`)).json();
+    expect(byCode).toMatchObject({ total: 1, hasMore: false });
+  });
+
   it('asks for something to search by', async () => {
     const res = await registrar.request('GET', `/api/register/persons?municipality=LV-RIX&${PURPOSE}`);
     expect(res.statusCode).toBe(400);
@@ -137,7 +148,7 @@ describe('life events and bitemporal history', () => {
     const again = await registrar.request('POST', `/api/register/persons/${ROBERTS}/events/marriage`, {
       effectiveDate: '2026-07-05', spouseId: SERGEJS, spouseExpectedVersion: (await card(registrar, SERGEJS)).version, surname: 'x', spouseSurname: 'y', sourceDocument: 'x', expectedVersion: married.json().version, reason: 'r',
     });
-    expect(again.json()).toMatchObject({ code: 'INVALID_STATE' });
+    expect(again.json()).toMatchObject({ code: 'INVALID_STATE', rule: 'register.already-married' });
 
     const divorced = await registrar.request('POST', `/api/register/persons/${ROBERTS}/events/divorce`, {
       effectiveDate: '2026-11-01', spouseId: ANNA, spouseExpectedVersion: annaAfter.version, surname: (await card(registrar, ROBERTS)).surname, spouseSurname: 'Ozola', sourceDocument: 'Tiesas spriedums C-1', expectedVersion: married.json().version, reason: 'Divorce',
@@ -157,7 +168,7 @@ describe('life events and bitemporal history', () => {
     expect(after.codes.map((c: { personalCode: string }) => c.personalCode)).toContain(oldCode);
     expect((await registrar.request('GET', `/api/register/persons/by-code/${oldCode}?${PURPOSE}`)).json()).toMatchObject({ id: SERGEJS });
     const twice = await registrar.request('POST', `/api/register/persons/${SERGEJS}/events/code-change`, { effectiveDate: '2026-11-02', sourceDocument: 'x', expectedVersion: after.version, reason: 'x' });
-    expect(twice.json()).toMatchObject({ code: 'INVALID_STATE' });
+    expect(twice.json()).toMatchObject({ code: 'INVALID_STATE', rule: 'register.code-already-new' });
   });
 
   it('changes the legal status with the citizenship rules checked', async () => {
@@ -189,7 +200,7 @@ describe('life events and bitemporal history', () => {
     expect(await card(registrar, JANIS)).toMatchObject({ deathDate: '2026-11-25' });
     expect((await card(registrar, LIGA)).relations.some((r: { kind: string }) => r.kind === 'spouse')).toBe(false);
     const again = await registrar.request('POST', `/api/register/persons/${JANIS}/events/death`, { deathDate: '2026-11-25', sourceDocument: 'x', expectedVersion: (await card(registrar, JANIS)).version, reason: 'x' });
-    expect(again.json()).toMatchObject({ code: 'INVALID_STATE' });
+    expect(again.json()).toMatchObject({ code: 'INVALID_STATE', rule: 'register.person-dead' });
   });
 
   it('holds a registration that looks like an existing person until a second officer decides', async () => {
@@ -212,7 +223,7 @@ describe('life events and bitemporal history', () => {
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({ personId: tatjana.id });
     const twice = await second.request('POST', `/api/register/pending-registrations/${held.pendingId}/decision`, { decision: 'register', note: 'x', reason: 'x' });
-    expect(twice.json()).toMatchObject({ code: 'INVALID_STATE' });
+    expect(twice.json()).toMatchObject({ code: 'INVALID_STATE', rule: 'register.registration-decided' });
   });
 });
 

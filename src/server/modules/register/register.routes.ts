@@ -17,8 +17,9 @@ function context(principal: StaffPrincipal | ResidentPrincipal, request: Fastify
   };
 }
 
-export function registerRegisterRoutes(app: FastifyInstance, deps: { db: Db; register: RegisterService; clock: Clock }): void {
-  const { db, register, clock } = deps;
+/** `timeZone`: the office's (config TIME_ZONE), for the times the PDFs show. */
+export function registerRegisterRoutes(app: FastifyInstance, deps: { db: Db; register: RegisterService; clock: Clock; timeZone: string }): void {
+  const { db, register, clock, timeZone } = deps;
 
   registerEndpoint(app, c.searchPersons, { permission: 'register:search' }, async ({ principal, query, request }) =>
     db.transaction().execute((trx) => register.search(trx, context(principal, request, query), query)),
@@ -94,13 +95,13 @@ export function registerRegisterRoutes(app: FastifyInstance, deps: { db: Db; reg
 
   registerEndpoint(app, c.downloadMyRegisterExtract, 'resident', async ({ principal, query, request, reply }) => {
     const card = await register.readMyData({ ...context(principal, request), }, principal.personId, query.subject);
-    const pdf = await registerExtractPdf(card, query.lang, clock.now().toISOString());
+    const pdf = await registerExtractPdf(card, query.lang, clock.now().toISOString(), timeZone);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="register-extract-${card.personalCode ?? card.id}.pdf"`).header('cache-control', 'no-store').send(pdf);
   });
 
   registerEndpoint(app, c.downloadDeclarationConfirmation, 'resident', async ({ principal, params, query, reply }) => {
     const { declaration, person } = await register.declarationFor(db, principal.personId, params.id);
-    const pdf = await declarationConfirmationPdf(declaration, person, query.lang, clock.now().toISOString());
+    const pdf = await declarationConfirmationPdf(declaration, person, query.lang, clock.now().toISOString(), timeZone);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="residence-declaration-${declaration.id}.pdf"`).header('cache-control', 'no-store').send(pdf);
   });
 

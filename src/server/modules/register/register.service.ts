@@ -7,14 +7,14 @@ import { randomInt as cryptoRandomInt, randomUUID } from 'node:crypto';
 import type { Db, DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { AccessRecord, AuditActor, AuditService } from '../audit/index.ts';
+import type { AccessRecord, AuditAction, AuditActor, AuditPurpose, AuditResource, AuditService } from '../audit/index.ts';
 import { createKeyedLookup } from '../../platform/batcher.ts';
 import { addDays, plainDateInZone, yearsBetween, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { newFormatCodeCandidate } from '../../../shared/kernel/personal-code.ts';
 import type { FieldError, FieldReason } from '../../../shared/errors.ts';
 import type { CorrectableField } from '../../../shared/contracts/cases.contract.ts';
 import type {
-  AddressInput, PersonCard, PersonHistory, RegistrationResult, SearchResult,
+  AddressInput, LifeEventKind, PersonCard, PersonHistory, RegistrationResult, SearchResult,
 } from '../../../shared/contracts/register.contract.ts';
 import type { z } from 'zod';
 import { planOverlay, type ValidPeriod } from './bitemporal.ts';
@@ -60,7 +60,7 @@ export interface FactChange {
 
 export interface EventSpec {
   personId: string;
-  kind: string;
+  kind: LifeEventKind;
   effectiveDate: string;
   legalBasis: string;
   sourceDocument: string | null;
@@ -139,12 +139,18 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
 
   function checkVersion(person: PersonRow, expected: number | undefined, path = 'expectedVersion'): void {
     if (expected !== undefined && person.version !== expected) {
-      throw new AppError('CONFLICT', `The person’s data changed since it was opened (version ${expected}, now ${person.version}); reload and try again`, [{ path, message: 'stale version' }]);
+      throw new AppError('CONFLICT', `The person’s data changed since it was opened (version ${expected}, now ${person.version}); reload and try again`, {
+        details: [{ path, message: 'stale version' }], rule: { id: 'register.stale-version' },
+      });
     }
   }
 
   function requireAlive(person: PersonRow, path = 'personId'): void {
-    if (person.deathDate) throw new AppError('INVALID_STATE', `${person.givenNames} ${person.surname} died on ${person.deathDate}`, [{ path, message: 'the person has died' }]);
+    if (person.deathDate) {
+      throw new AppError('INVALID_STATE', `${person.givenNames} ${person.surname} died on ${person.deathDate}`, {
+        details: [{ path, message: 'the person has died' }], rule: { id: 'register.person-dead', values: { name: `${person.givenNames} ${person.surname}`, deathDate: person.deathDate } },
+      });
+    }
   }
 
   /** The start of a life event on one person: lock the row, check the version the officer saw, that the person lives, and the date. */
@@ -157,7 +163,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     return person;
   }
 
-  type Access = { action: string; purpose: string; legalBasis: string; subjectPersonId: string | null; resource: string; touched?: string[] };
+  type Access = { action: AuditAction; purpose: AuditPurpose; legalBasis: string; subjectPersonId: string | null; resource: AuditResource; touched?: string[] };
   const accessRecord = (ctx: ActionContext, r: Access): AccessRecord => ({
     actor: ctx.actor, action: r.action, purpose: r.purpose, legalBasis: r.legalBasis, caseReference: ctx.caseReference ?? null, reason: ctx.reason ?? null,
     subjectPersonId: r.subjectPersonId, resource: r.resource, touched: r.touched ?? [], requestId: ctx.requestId ?? null,
@@ -336,7 +342,9 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
   async function requireSubject(trx: DbExecutor, residentPersonId: string, subjectId: string) {
     const subject = (await subjectsOf(trx, residentPersonId)).find((s) => s.personId === subjectId);
     if (!subject) {
-      throw new AppError('FORBIDDEN', 'You may act only for yourself, your minor children and persons under your guardianship', [{ path: 'subjectPersonId', message: 'not your minor child or ward' }]);
+      throw new AppError('FORBIDDEN', 'You may act only for yourself, your minor children and persons under your guardianship', {
+        details: [{ path: 'subjectPersonId', message: 'not your minor child or ward' }], rule: { id: 'register.not-your-subject' },
+      });
     }
     return subject;
   }
@@ -381,10 +389,12 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
   return {
     today,
 
-    async search(trx: DbExecutor, ctx: ActionContext, input: SearchInput): Promise<{ results: SearchResult[]; total: number }> {
-      const results = await search.search(trx, input);
+    async search(trx: DbExecutor, ctx: ActionContext, input: SearchInput): Promise<{ results: SearchResult[]; total: number; hasMore: boolean }> {
+      // One more than the page holds: whether more persons match, without counting them all.
+      const found = await search.search(trx, { ...input, limit: input.limit + 1 });
+      const results = found.slice(0, input.limit);
       await auditAccess(trx, ctx, { action: 'search', purpose: 'person-search', legalBasis: LEGAL_BASIS.register, subjectPersonId: null, resource: 'register.person', touched: ['searchResults'] });
-      return { results, total: results.length };
+      return { results, total: results.length, hasMore: found.length > input.limit };
     },
 
     /**
@@ -467,8 +477,8 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       return db.transaction().execute(async (trx) => {
         const pending = await trx.selectFrom('register.pendingRegistration').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!pending) throw new AppError('NOT_FOUND', 'No such held registration');
-        if (pending.status !== 'held') throw new AppError('INVALID_STATE', `This registration was already decided (${pending.status})`);
-        if (pending.submittedBy === ctx.actor.id) throw new AppError('FORBIDDEN', 'A second officer must decide: you submitted this registration');
+        if (pending.status !== 'held') throw new AppError('INVALID_STATE', `This registration was already decided (${pending.status})`, { rule: { id: 'register.registration-decided' } });
+        if (pending.submittedBy === ctx.actor.id) throw new AppError('FORBIDDEN', 'A second officer must decide: you submitted this registration', { rule: { id: 'register.second-officer' } });
         const now = clock.now().toISOString();
         const candidateRows = await trx.selectFrom('register.duplicateCandidate').selectAll().where('pendingRegistrationId', '=', id).execute();
         let personId: string;
@@ -573,7 +583,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       if (input.field === 'birthCountry' && (!input.value || !isKnownCountry(input.value))) invalid('value', `Unknown country code ${input.value ?? ''}`, 'unknown-country');
       if ((input.field === 'givenNames' || input.field === 'surname') && !input.value?.trim()) invalid('value', 'A name cannot be empty');
       const row = currentRow((await repository.allFacts(trx, personId))[fact] as unknown as FactRow[]);
-      if (!row) throw new AppError('INVALID_STATE', `The person has no current ${fact} fact to correct`);
+      if (!row) throw new AppError('INVALID_STATE', `The person has no current ${fact} fact to correct`, { rule: { id: 'register.no-fact-to-correct' } });
       const before = (row[column] as string | null) ?? null;
       return recordEvent(trx, ctx, {
         personId, kind: 'correction', effectiveDate: row.validFrom, legalBasis: input.legalBasis, sourceDocument: input.sourceDocument,
@@ -614,13 +624,19 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
           for (const p of [person, spouse]) {
             if (yearsBetween(p.birthDate as PlainDate, input.effectiveDate as PlainDate) < 18) invalid(p === person ? 'personId' : 'spouseId', `${p.givenNames} ${p.surname} is under 18 on that date`, 'under-18');
           }
-          if (married.length) throw new AppError('INVALID_STATE', `${person.givenNames} ${person.surname} is already married`, [{ path: 'personId', message: 'already married' }]);
+          if (married.length) {
+            throw new AppError('INVALID_STATE', `${person.givenNames} ${person.surname} is already married`, {
+              details: [{ path: 'personId', message: 'already married' }], rule: { id: 'register.already-married', values: { name: `${person.givenNames} ${person.surname}` } },
+            });
+          }
           const spouseFacts = await repository.allFacts(trx, spouse.id);
           if (spouseFacts.relation.some((r) => r.kind === 'spouse' && r.supersededAt === null && r.validTo === null)) {
-            throw new AppError('INVALID_STATE', `${spouse.givenNames} ${spouse.surname} is already married`, [{ path: 'spouseId', message: 'already married' }]);
+            throw new AppError('INVALID_STATE', `${spouse.givenNames} ${spouse.surname} is already married`, {
+              details: [{ path: 'spouseId', message: 'already married' }], rule: { id: 'register.already-married', values: { name: `${spouse.givenNames} ${spouse.surname}` } },
+            });
           }
         } else if (!married.some((r) => r.relatedPersonId === spouse.id)) {
-          throw new AppError('INVALID_STATE', 'These persons are not married to each other', [{ path: 'spouseId', message: 'not the current spouse' }]);
+          throw new AppError('INVALID_STATE', 'These persons are not married to each other', { details: [{ path: 'spouseId', message: 'not the current spouse' }], rule: { id: 'register.not-spouses' } });
         }
         const period = { validFrom: input.effectiveDate, validTo: null };
         const relationChange = (a: string, b: string): FactChange => kind === 'marriage'
@@ -656,7 +672,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       return db.transaction().execute(async (trx) => {
         const person = await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
         if (input.effectiveDate < '2017-07-01') invalid('effectiveDate', 'New-format codes exist since 2017-07-01', 'new-code-before-2017');
-        if (/^3[2-9]/.test(person.personalCode)) throw new AppError('INVALID_STATE', 'The person already has a new-format personal code (a code may be changed once)');
+        if (/^3[2-9]/.test(person.personalCode)) throw new AppError('INVALID_STATE', 'The person already has a new-format personal code (a code may be changed once)', { rule: { id: 'register.code-already-new' } });
         const personalCode = await issueNewFormatCode(trx);
         const r = await recordEvent(trx, ctx, {
           personId, kind: 'code-change', effectiveDate: input.effectiveDate, legalBasis: input.legalBasis ?? LEGAL_BASIS.register, sourceDocument: input.sourceDocument,
@@ -756,7 +772,7 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
       return db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('register.duplicateCandidate').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!row || row.personId === null) throw new AppError('NOT_FOUND', 'No such candidate pair');
-        if (row.status !== 'open') throw new AppError('INVALID_STATE', `This pair was already decided (${row.status})`);
+        if (row.status !== 'open') throw new AppError('INVALID_STATE', `This pair was already decided (${row.status})`, { rule: { id: 'register.pair-decided' } });
         const updated = await trx.updateTable('register.duplicateCandidate').set({ status: decision, decidedBy: ctx.actor.id, decidedAt: clock.now().toISOString() })
           .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
         for (const personId of [row.personId, row.otherPersonId]) {

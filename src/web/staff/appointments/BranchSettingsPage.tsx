@@ -8,7 +8,8 @@ import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { ErrorSummary, Notice, type FormError } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/fields.tsx';
-import { formErrorsFrom } from '../../ui/errors.ts';
+import { useFormErrors } from '../../ui/errors.ts';
+import { ScrollTable } from '../../ui/Table.tsx';
 
 type Day = { open: boolean; opens: string; closes: string };
 type Offer = { offered: boolean; desks: number };
@@ -16,6 +17,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export function BranchSettingsPage({ ownBranchId, anyBranch }: { ownBranchId: string; anyBranch: boolean }) {
   const t = useT();
+  const formErrors = useFormErrors();
   const { locale } = useLocale();
   const branches = useQuery({ queryKey: ['branches'], queryFn: () => callApi(listBranches), enabled: anyBranch });
   const [branchId, setBranchId] = useState(ownBranchId);
@@ -44,7 +46,7 @@ export function BranchSettingsPage({ ownBranchId, anyBranch }: { ownBranchId: st
         const day = t(`appointments.weekday.${d}`);
         return [[`hours.${i}.closes`, t('appointments.settings.closesOn', { day })], [`hours.${i}.opens`, t('appointments.settings.opensOn', { day })], [`hours.${i}.isoWeekday`, day]];
       }));
-      setErrors(formErrorsFrom(e, t, labels));
+      setErrors(formErrors(e, labels));
     },
   });
   const send = (e: FormEvent) => {
@@ -69,41 +71,45 @@ export function BranchSettingsPage({ ownBranchId, anyBranch }: { ownBranchId: st
       )}
       {settings.data && Object.keys(days).length > 0 && (
         <form onSubmit={send} noValidate>
-          <table className="data">
-            <caption>{t('appointments.settings.hours')}</caption>
-            <thead><tr><th scope="col">{t('appointments.settings.day')}</th><th scope="col">{t('appointments.settings.open')}</th><th scope="col">{t('appointments.settings.opens')}</th><th scope="col">{t('appointments.settings.closes')}</th></tr></thead>
-            <tbody>
-              {WEEKDAYS.map((d) => {
-                const day = days[d] as Day;
-                const name = t(`appointments.weekday.${d}`);
-                return (
-                  <tr key={d}>
-                    <th scope="row">{name}</th>
-                    <td><input type="checkbox" aria-label={t('appointments.settings.openOn', { day: name })} checked={day.open} onChange={(e) => setDay(d, { open: e.target.checked })} /></td>
-                    <td><input type="time" aria-label={t('appointments.settings.opensOn', { day: name })} value={day.opens} disabled={!day.open} onChange={(e) => setDay(d, { opens: e.target.value })} /></td>
-                    <td><input type="time" aria-label={t('appointments.settings.closesOn', { day: name })} value={day.closes} disabled={!day.open} onChange={(e) => setDay(d, { closes: e.target.value })} /></td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <table className="data">
-            <caption>{t('appointments.settings.services')}</caption>
-            <thead><tr><th scope="col">{t('appointments.field.service')}</th><th scope="col">{t('appointments.settings.offered')}</th><th scope="col">{t('appointments.settings.desks')}</th></tr></thead>
-            <tbody>
-              {SERVICE_CODES.map((c) => {
-                const offer = offers[c] as Offer;
-                const name = t(`appointments.service.${c}`);
-                return (
-                  <tr key={c}>
-                    <th scope="row">{name}</th>
-                    <td><input type="checkbox" aria-label={t('appointments.settings.offeredAt', { service: name })} checked={offer.offered} onChange={(e) => setOffer(c, { offered: e.target.checked })} /></td>
-                    <td><input type="number" min={1} max={50} aria-label={t('appointments.settings.desksFor', { service: name })} value={offer.desks} disabled={!offer.offered} onChange={(e) => setOffer(c, { desks: Number(e.target.value) })} /></td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ScrollTable>
+            <table className="data">
+              <caption>{t('appointments.settings.hours')}</caption>
+              <thead><tr><th scope="col">{t('appointments.settings.day')}</th><th scope="col">{t('appointments.settings.open')}</th><th scope="col">{t('appointments.settings.opens')}</th><th scope="col">{t('appointments.settings.closes')}</th></tr></thead>
+              <tbody>
+                {WEEKDAYS.map((d) => {
+                  const day = days[d] as Day;
+                  const name = t(`appointments.weekday.${d}`);
+                  return (
+                    <tr key={d}>
+                      <th scope="row">{name}</th>
+                      <td><input type="checkbox" aria-label={t('appointments.settings.openOn', { day: name })} checked={day.open} onChange={(e) => setDay(d, { open: e.target.checked })} /></td>
+                      <td><input type="time" aria-label={t('appointments.settings.opensOn', { day: name })} value={day.opens} disabled={!day.open} onChange={(e) => setDay(d, { opens: e.target.value })} /></td>
+                      <td><input type="time" aria-label={t('appointments.settings.closesOn', { day: name })} value={day.closes} disabled={!day.open} onChange={(e) => setDay(d, { closes: e.target.value })} /></td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollTable>
+          <ScrollTable>
+            <table className="data">
+              <caption>{t('appointments.settings.services')}</caption>
+              <thead><tr><th scope="col">{t('appointments.field.service')}</th><th scope="col">{t('appointments.settings.offered')}</th><th scope="col">{t('appointments.settings.desks')}</th></tr></thead>
+              <tbody>
+                {SERVICE_CODES.map((c) => {
+                  const offer = offers[c] as Offer;
+                  const name = t(`appointments.service.${c}`);
+                  return (
+                    <tr key={c}>
+                      <th scope="row">{name}</th>
+                      <td><input type="checkbox" aria-label={t('appointments.settings.offeredAt', { service: name })} checked={offer.offered} onChange={(e) => setOffer(c, { offered: e.target.checked })} /></td>
+                      <td><input type="number" min={1} max={50} aria-label={t('appointments.settings.desksFor', { service: name })} value={offer.desks} disabled={!offer.offered} onChange={(e) => setOffer(c, { desks: Number(e.target.value) })} /></td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollTable>
           <button type="submit" className="button" disabled={save.isPending}>{t('appointments.settings.save')}</button>
         </form>
       )}

@@ -8,20 +8,23 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/fields.tsx';
-import { formErrorsFrom } from '../../ui/errors.ts';
-import { localDate } from '../../ui/dates.ts';
+import { useFormErrors } from '../../ui/errors.ts';
+import { useFormat } from '../../ui/format.ts';
+import { ScrollTable } from '../../ui/Table.tsx';
 
 export function DeskDayPage() {
   const t = useT();
+  const formErrors = useFormErrors();
+  const f = useFormat();
   const client = useQueryClient();
-  const [date, setDate] = useState(localDate());
+  const [date, setDate] = useState(() => f.today());
   const [service, setService] = useState<ServiceCode>('document-application');
   const [message, setMessage] = useState<string>();
   const [errors, setErrors] = useState<FormError[]>([]);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const day = useQuery({ queryKey: ['desk-day', date], queryFn: () => callApi(branchDayList, { query: { date } }), enabled: valid, refetchInterval: 15_000 });
   const refresh = () => void client.invalidateQueries({ queryKey: ['desk-day'] });
-  const onError = (e: unknown) => { setMessage(undefined); setErrors(formErrorsFrom(e, t, {})); };
+  const onError = (e: unknown) => { setMessage(undefined); setErrors(formErrors(e, {})); };
   const mark = useMutation({
     mutationFn: (v: { id: string; status: 'arrived' | 'no-show' }) => callApi(markAppointment, { params: { bookingId: v.id }, body: { status: v.status } }),
     onSuccess: (b) => { setErrors([]); setMessage(t(`appointments.desk.marked.${b.status}`, { name: b.personName })); refresh(); },
@@ -48,34 +51,36 @@ export function DeskDayPage() {
           <TextField id="date" type="date" label={t('appointments.field.date')} value={date} onChange={(e) => setDate(e.target.value)} />
           {day.data && day.data.appointments.length === 0 && <p>{t('appointments.desk.none')}</p>}
           {day.data && day.data.appointments.length > 0 && (
-            <table className="data">
-              <caption>{t('appointments.desk.listCaption', { date })}</caption>
-              <thead><tr><th scope="col">{t('appointments.field.time')}</th><th scope="col">{t('appointments.field.person')}</th><th scope="col">{t('appointments.field.service')}</th><th scope="col">{t('appointments.field.status')}</th><th scope="col"><span className="visually-hidden">{t('appointments.field.actions')}</span></th></tr></thead>
-              <tbody>
-                {day.data.appointments.map((b) => (
-                  <tr key={b.id}>
-                    <td>{b.time}</td>
-                    <td>{b.personName}{b.applicationCaseId && <> <Link className="tag" to={`/register/persons/${b.personId}`}>{t('appointments.preparedApplication')}</Link></>}</td>
-                    <td>{t(`appointments.service.${b.serviceCode}`)}</td>
-                    <td><span className={`tag${b.status === 'arrived' ? ' tag--success' : b.status === 'no-show' ? ' tag--danger' : ''}`}>{t(`appointments.status.${b.status}`)}</span></td>
-                    <td>
-                      {b.status === 'booked' && (
-                        <div className="button-row">
-                          <button type="button" className="button" disabled={mark.isPending} onClick={() => mark.mutate({ id: b.id, status: 'arrived' })}>{t('appointments.desk.arrived', { name: b.personName })}</button>
-                          <button type="button" className="button button--secondary" disabled={mark.isPending} onClick={() => mark.mutate({ id: b.id, status: 'no-show' })}>{t('appointments.desk.noShow', { name: b.personName })}</button>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ScrollTable>
+              <table className="data">
+                <caption>{t('appointments.desk.listCaption', { date: f.date(date) })}</caption>
+                <thead><tr><th scope="col">{t('appointments.field.time')}</th><th scope="col">{t('appointments.field.person')}</th><th scope="col">{t('appointments.field.service')}</th><th scope="col">{t('appointments.field.status')}</th><th scope="col"><span className="visually-hidden">{t('appointments.field.actions')}</span></th></tr></thead>
+                <tbody>
+                  {day.data.appointments.map((b) => (
+                    <tr key={b.id}>
+                      <td>{f.time(b.startsAt)}</td>
+                      <td>{b.personName}{b.applicationCaseId && <> <Link className="tag" to={`/register/persons/${b.personId}`}>{t('appointments.preparedApplication')}</Link></>}</td>
+                      <td>{t(`appointments.service.${b.serviceCode}`)}</td>
+                      <td><span className={`tag${b.status === 'arrived' ? ' tag--success' : b.status === 'no-show' ? ' tag--danger' : ''}`}>{t(`appointments.status.${b.status}`)}</span></td>
+                      <td>
+                        {b.status === 'booked' && (
+                          <div className="button-row">
+                            <button type="button" className="button" disabled={mark.isPending} onClick={() => mark.mutate({ id: b.id, status: 'arrived' })}>{t('appointments.desk.arrived', { name: b.personName })}</button>
+                            <button type="button" className="button button--secondary" disabled={mark.isPending} onClick={() => mark.mutate({ id: b.id, status: 'no-show' })}>{t('appointments.desk.noShow', { name: b.personName })}</button>
+                          </div>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
           )}
         </div>
         <aside aria-labelledby="queue-title">
           <h2 id="queue-title">{t('appointments.desk.queue')}</h2>
           <dl className="summary-list">
-            <dt>{t('appointments.desk.lastCalled')}</dt><dd className="queue-number">{queue?.lastCalled ?? '—'}</dd>
+            <dt>{t('appointments.desk.lastCalled')}</dt>{queue?.lastCalled == null ? <dd>{t('appointments.desk.noneCalled')}</dd> : <dd className="queue-number">{queue.lastCalled}</dd>}
             <dt>{t('appointments.desk.waiting')}</dt><dd>{queue?.waiting ?? 0}</dd>
           </dl>
           <button type="button" className="button" disabled={next.isPending} onClick={() => next.mutate()}>{t('appointments.desk.callNext')}</button>

@@ -9,13 +9,17 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
 import { RadioGroup, SelectField } from '../../ui/fields.tsx';
-import { formErrorsFrom } from '../../ui/errors.ts';
+import { useFormErrors, useProblemText } from '../../ui/errors.ts';
 import { toUploads } from '../../ui/files.ts';
 import { CaseDetails } from '../../ui/CaseDetails.tsx';
+import { useFormat } from '../../ui/format.ts';
 import { caseWordingKey } from '../../../shared/i18n/case-wording.ts';
 
 export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   const t = useT();
+  const f = useFormat();
+  const formErrors = useFormErrors();
+  const problemText = useProblemText();
   const { caseId = '' } = useParams();
   const client = useQueryClient();
   const view = useQuery({ queryKey: ['case', caseId], queryFn: () => callApi(readCase, { params: { caseId } }) });
@@ -37,10 +41,10 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
     },
     onError: (e) => {
       setDone(undefined);
-      setErrors(formErrorsFrom(e, t, labels));
+      setErrors(formErrors(e, labels));
     },
   });
-  if (!view.data) return <p>{view.isError ? t('error.NOT_FOUND') : t('common.loading')}</p>;
+  if (!view.data) return <p>{view.isError ? problemText(view.error) : t('common.loading')}</p>;
   const v = view.data;
   // Field errors beside their fields too (the summary lists them and links to them).
   const fieldError = (path: string, kind?: CaseActionInput['kind']) => (kind && kind !== lastKind ? undefined : errors.find((e) => e.field === path)?.message);
@@ -57,7 +61,7 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
       <ErrorSummary errors={errors} />
       <div className="case-layout">
         <div>
-          <CaseDetails view={v} documentUrl={(id) => `/api/cases/${v.id}/documents/${id}`} decisionUrl={`/api/cases/${v.id}/decision.pdf`} caseLink={(id, reference) => <Link to={`/cases/${id}`}>{reference}</Link>} />
+          <CaseDetails view={v} documentUrl={(id) => `/api/cases/${v.id}/documents/${id}`} decisionUrl={`/api/cases/${v.id}/decision.pdf`} caseLink={(id, reference) => <Link to={`/cases/${id}`}>{reference}</Link>} audience="staff" />
         </div>
         <aside aria-label={t('staff.case.actions')}>
           <h2>{t('staff.case.actions')}</h2>
@@ -96,7 +100,7 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
           )}
           {can('extend-deadline') && (
             <ActionForm title={t('cases.action.extend-deadline')} busy={act.isPending} submit={t('staff.case.extend')} onSubmit={(f) => send({ kind: 'extend-deadline', expectedVersion: version, to: f.get('to') as string, reason: f.get('extendReason') as string })}>
-              <TextField id="to" type="date" label={t('staff.case.newDeadline')} hint={v.deadline.extensionCap ? t('staff.case.extensionCap', { cap: v.deadline.extensionCap }) : undefined} error={fieldError('to')} />
+              <TextField id="to" type="date" label={t('staff.case.newDeadline')} hint={v.deadline.extensionCap ? t('staff.case.extensionCap', { cap: f.date(v.deadline.extensionCap) }) : undefined} error={fieldError('to')} />
               <TextField id="extendReason" label={t('staff.case.reason')} />
             </ActionForm>
           )}

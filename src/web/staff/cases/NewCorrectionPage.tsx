@@ -1,61 +1,52 @@
 /** Opening a correction case at the desk, from the person's card. */
-import { useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
-import { CORRECTABLE_FIELDS, createCorrectionAtDesk } from '../../../shared/contracts/cases.contract.ts';
+import type { z } from 'zod';
+import { CORRECTABLE_FIELDS, CorrectionRequestStaff, MAX_UPLOAD_BYTES, createCorrectionAtDesk } from '../../../shared/contracts/cases.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
-import { ErrorSummary, TextField, type FormError } from '../../ui/forms.tsx';
-import { SelectField } from '../../ui/fields.tsx';
-import { formErrorsFrom } from '../../ui/errors.ts';
 import { toUploads } from '../../ui/files.ts';
+import { Form } from '../../ui/form/Form.tsx';
+import { FileInput, Select, SubmitButton, TextArea, TextInput } from '../../ui/form/fields.tsx';
+import { uploadFiles } from '../../ui/form/upload-files.ts';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
+
+const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+/** The contract's request without the person (from the card that opened the page); evidence chosen as files. */
+const DeskCorrectionForm = CorrectionRequestStaff.omit({ personId: true, documents: true, contactEmail: true }).extend({ files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES) });
 
 export function NewCorrectionPage() {
   const t = useT();
   const { locale } = useLocale();
   const [search] = useSearchParams();
   const personId = search.get('personId') ?? '';
-  const [field, setField] = useState('');
-  const [requestedValue, setRequestedValue] = useState('');
-  const [explanation, setExplanation] = useState('');
-  const [language, setLanguage] = useState<'lv' | 'en'>(locale);
-  const [files, setFiles] = useState<FileList | null>(null);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const labels = { field: t('cases.field.field'), requestedValue: t('cases.field.requestedValue'), explanation: t('cases.field.explanation'), personId: t('register.field.person') };
-  const submit = useMutation({
-    mutationFn: async () => callApi(createCorrectionAtDesk, { body: { personId, field: field as (typeof CORRECTABLE_FIELDS)[number], requestedValue, explanation, language, documents: await toUploads(files) } }),
-    onError: (e) => setErrors(formErrorsFrom(e, t, labels)),
+  const form = useContractForm(DeskCorrectionForm, {
+    defaultValues: { field: '' as never, requestedValue: '', explanation: '', language: locale },
+    labels: { field: t('cases.field.field'), requestedValue: t('cases.field.requestedValue'), explanation: t('cases.field.explanation'), language: t('staff.newCorrection.language'), files: t('cases.section.documents') },
   });
-  const send = (e: FormEvent) => {
-    e.preventDefault();
-    const problems: FormError[] = [];
-    if (!field) problems.push({ field: 'field', message: t('errors.invalidField', { field: labels.field }) });
-    if (!explanation.trim()) problems.push({ field: 'explanation', message: t('errors.invalidField', { field: labels.explanation }) });
-    setErrors(problems);
-    if (!problems.length) submit.mutate();
-  };
+  const submit = useMutation({
+    mutationFn: async ({ files, ...values }: z.output<typeof DeskCorrectionForm>) => callApi(createCorrectionAtDesk, { body: { ...values, personId, documents: await toUploads(files ?? null) } }),
+    onError: form.showServerError,
+  });
   if (submit.data) return <Navigate to={`/cases/${submit.data.id}`} replace />;
-  const fieldErrors = Object.fromEntries(errors.filter((e) => e.field).map((e) => [e.field as string, e.message]));
   return (
     <>
       <PageTitle>{t('staff.newCorrection.title')}</PageTitle>
-      <ErrorSummary errors={errors} />
-      <form onSubmit={send} noValidate>
-        <SelectField id="field" label={t('cases.field.field')} value={field} onChange={(e) => setField(e.target.value)} error={fieldErrors['field']}>
+      <Form form={form} onSubmit={(values) => submit.mutate(values)}>
+        <Select name="field">
           <option value="">{t('common.choose')}</option>
           {CORRECTABLE_FIELDS.map((f) => <option key={f} value={f}>{t(`cases.correctable.${f}`)}</option>)}
-        </SelectField>
-        <TextField id="requestedValue" label={t('cases.field.requestedValue')} value={requestedValue} onChange={(e) => setRequestedValue(e.target.value)} error={fieldErrors['requestedValue']} />
-        <TextField id="explanation" label={t('cases.field.explanation')} value={explanation} onChange={(e) => setExplanation(e.target.value)} error={fieldErrors['explanation']} />
-        <SelectField id="language" label={t('staff.newCorrection.language')} value={language} onChange={(e) => setLanguage(e.target.value as 'lv' | 'en')}>
+        </Select>
+        <TextInput name="requestedValue" />
+        <TextArea name="explanation" rows={4} />
+        <Select name="language">
           <option value="lv">{t('language.lv')}</option>
           <option value="en">{t('language.en')}</option>
-        </SelectField>
-        <div className="field"><label htmlFor="documents">{t('cases.section.documents')}</label><p className="hint" id="documents-hint">{t('cases.filesHint')}</p>
-          <input id="documents" type="file" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby="documents-hint" onChange={(e) => setFiles(e.target.files)} /></div>
-        <button type="submit" className="button" disabled={submit.isPending || !personId}>{t('staff.newCorrection.submit')}</button>
-      </form>
+        </Select>
+        <FileInput name="files" accept={ACCEPTED} hint={t('cases.filesHint')} />
+        <SubmitButton pending={submit.isPending || !personId}>{t('staff.newCorrection.submit')}</SubmitButton>
+      </Form>
     </>
   );
 }

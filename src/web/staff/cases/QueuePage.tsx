@@ -1,22 +1,28 @@
 /** The work queue of my branch: open cases by deadline, filtered by status, assignee and deadline flags. */
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { CASE_STATUSES, CASE_TYPES, listQueue } from '../../../shared/contracts/cases.contract.ts';
+import { CASE_STATUSES, CASE_TYPES, QueueQuery, listQueue } from '../../../shared/contracts/cases.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { SelectField } from '../../ui/fields.tsx';
 import { TextField } from '../../ui/forms.tsx';
+import { useFormat } from '../../ui/format.ts';
 import { caseWordingKey } from '../../../shared/i18n/case-wording.ts';
+import { ScrollTable } from '../../ui/Table.tsx';
 
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => !['accepted', 'rejected', 'withdrawn'].includes(s));
 
 export function QueuePage({ canOpen }: { canOpen: boolean }) {
   const t = useT();
-  const [status, setStatus] = useState('');
-  const [assignee, setAssignee] = useState<'any' | 'me' | 'unassigned'>('any');
-  const [flag, setFlag] = useState('');
+  const f = useFormat();
+  // The start page links here with a filter set (`?assignee=me`, `?flag=at-risk`, `?status=proposed`); anything else is ignored.
+  const [params] = useSearchParams();
+  const linked = QueueQuery.pick({ status: true, assignee: true, flag: true }).safeParse(Object.fromEntries(params)).data;
+  const [status, setStatus] = useState<string>(linked?.status ?? '');
+  const [assignee, setAssignee] = useState<'any' | 'me' | 'unassigned'>(linked?.assignee ?? 'any');
+  const [flag, setFlag] = useState<string>(linked?.flag ?? '');
   const [type, setType] = useState('');
   const [dueWithin, setDueWithin] = useState('');
   const within = /^\d{1,3}$/.test(dueWithin) ? Number(dueWithin) : undefined;
@@ -56,21 +62,23 @@ export function QueuePage({ canOpen }: { canOpen: boolean }) {
         <>
           <p role="status">{t(queue.data.totalCapped ? 'staff.queue.countMore' : 'staff.queue.count', { shown: queue.data.cases.length, total: queue.data.total })}</p>
           {queue.data.cases.length > 0 && (
-            <table className="data">
-              <caption className="visually-hidden">{t('staff.queue.title')}</caption>
-              <thead><tr><th scope="col">{t('cases.deadline.due')}</th><th scope="col">{t('cases.field.reference')}</th><th scope="col">{t('cases.field.applicant')}</th><th scope="col">{t('cases.field.status')}</th><th scope="col">{t('cases.field.assignee')}</th></tr></thead>
-              <tbody>
-                {queue.data.cases.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.dueOn}{' '}{c.deadlineAlert === 'breached' ? <span className="tag tag--danger">{t('cases.deadline.breached')}</span> : c.deadlineAlert === 'warned' ? <span className="tag tag--warning">{t('staff.queue.atRisk')}</span> : null}{c.suspended ? <span className="tag">{t('cases.deadline.paused')}</span> : null}</td>
-                    <td><Link to={`/cases/${c.id}`}>{c.reference}</Link><br /><span className="hint">{t(`cases.type.${c.caseType}`)}</span></td>
-                    <td>{c.applicantName}</td>
-                    <td>{t(caseWordingKey('status', c.caseType, c.status))}</td>
-                    <td>{c.assigneeName ?? t('cases.unassigned')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ScrollTable>
+              <table className="data">
+                <caption className="visually-hidden">{t('staff.queue.title')}</caption>
+                <thead><tr><th scope="col">{t('cases.deadline.due')}</th><th scope="col">{t('cases.field.reference')}</th><th scope="col">{t('cases.field.applicant')}</th><th scope="col">{t('cases.field.status')}</th><th scope="col">{t('cases.field.assignee')}</th></tr></thead>
+                <tbody>
+                  {queue.data.cases.map((c) => (
+                    <tr key={c.id}>
+                      <td>{c.dueOn ? f.date(c.dueOn) : '—'}{' '}{c.deadlineAlert === 'breached' ? <span className="tag tag--danger">{t('cases.deadline.breached')}</span> : c.deadlineAlert === 'warned' ? <span className="tag tag--warning">{t('staff.queue.atRisk')}</span> : null}{c.suspended ? <span className="tag">{t('cases.deadline.paused')}</span> : null}</td>
+                      <td><Link to={`/cases/${c.id}`}>{c.reference}</Link><br /><span className="hint">{t(`cases.type.${c.caseType}`)}</span></td>
+                      <td>{c.applicantName}</td>
+                      <td>{t(caseWordingKey('status', c.caseType, c.status))}</td>
+                      <td>{c.assigneeName ?? t('cases.unassigned')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
           )}
         </>
       )}

@@ -15,14 +15,17 @@ import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
 import { RadioGroup, SelectField } from '../../ui/fields.tsx';
-import { formErrorsFrom } from '../../ui/errors.ts';
+import { useFormErrors, useProblemText } from '../../ui/errors.ts';
 import { toUploads } from '../../ui/files.ts';
+import { useFormat } from '../../ui/format.ts';
 
 type Identity = DeskApplicationRequest['identity'];
 type Method = Identity['method'];
 
 export function DocumentDesk({ personId, personName }: { personId: string; personName: string }) {
   const t = useT();
+  const problemText = useProblemText();
+  const f = useFormat();
   const client = useQueryClient();
   const apps = useQuery({ queryKey: ['desk-applications', personId], queryFn: () => callApi(personApplications, { query: { personId } }) });
   const [done, setDone] = useState<string>();
@@ -31,7 +34,7 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
     void client.invalidateQueries({ queryKey: ['desk-applications', personId] });
     void client.invalidateQueries({ queryKey: ['person-documents'] });
   };
-  if (!apps.data) return <p>{apps.isError ? t('error.INTERNAL') : t('common.loading')}</p>;
+  if (!apps.data) return <p>{apps.isError ? problemText(apps.error) : t('common.loading')}</p>;
   const list = apps.data.applications;
   const prepared = list.filter((a) => a.status === 'prepared');
   const ready = list.filter((a) => a.status === 'ready');
@@ -43,7 +46,7 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
       {apps.data.elsewhere.map((a) => (
         <Notice key={a.reference} kind="info">{t('documents.desk.elsewhere', { reference: a.reference, status: t(`cases.status.${a.status}`), branch: a.branch })}</Notice>
       ))}
-      {prepared.map((a) => <ReceiveForm key={a.id} view={a} onDone={(v) => refresh(t('documents.desk.taken', { reference: v.reference, date: subjectOf(v)?.readyOn ?? '' }))} />)}
+      {prepared.map((a) => <ReceiveForm key={a.id} view={a} onDone={(v) => refresh(t('documents.desk.taken', { reference: v.reference, date: f.date(subjectOf(v)?.readyOn ?? '') }))} />)}
       {ready.map((a) => <HandOverForm key={a.id} view={a} personName={personName} onDone={(v) => refresh(t('documents.desk.handedOver', { number: subjectOf(v)?.issued?.documentNumber ?? '' }))} />)}
       {others.length > 0 && (
         <>
@@ -51,7 +54,7 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
           <ul>{others.map((a) => <li key={a.id}><Link to={`/cases/${a.id}`}>{t('documents.desk.openCase', { reference: a.reference })}</Link>: {t(`documents.type.${subjectOf(a)?.documentType ?? 'passport'}`)}, {t(`cases.status.${a.status}`)}</li>)}</ul>
         </>
       )}
-      <NewApplicationForm personId={personId} onDone={(v) => refresh(t('documents.desk.taken', { reference: v.reference, date: subjectOf(v)?.readyOn ?? '' }))} />
+      <NewApplicationForm personId={personId} onDone={(v) => refresh(t('documents.desk.taken', { reference: v.reference, date: f.date(subjectOf(v)?.readyOn ?? '') }))} />
     </section>
   );
 }
@@ -93,6 +96,7 @@ function useLabels() {
 
 function NewApplicationForm({ personId, onDone }: { personId: string; onDone: (v: CaseView) => void }) {
   const t = useT();
+  const formErrors = useFormErrors();
   const labels = useLabels();
   const [method, setMethod] = useState<Method>('identity-document');
   const [number, setNumber] = useState('');
@@ -105,7 +109,7 @@ function NewApplicationForm({ personId, onDone }: { personId: string; onDone: (v
   const send = useMutation({
     mutationFn: (body: DeskApplicationRequest) => callApi(applyAtDesk, { body }),
     onSuccess: (v) => { setErrors([]); onDone(v); },
-    onError: (e) => setErrors(formErrorsFrom(e, t, labels)),
+    onError: (e) => setErrors(formErrors(e, labels)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -137,6 +141,7 @@ function NewApplicationForm({ personId, onDone }: { personId: string; onDone: (v
 
 function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) => void }) {
   const t = useT();
+  const formErrors = useFormErrors();
   const labels = useLabels();
   const s = subjectOf(view);
   const [method, setMethod] = useState<Method>('identity-document');
@@ -147,7 +152,7 @@ function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) =
   const send = useMutation({
     mutationFn: () => callApi(receiveApplication, { params: { caseId: view.id }, body: { expectedVersion: view.version, identity: identityOf(method, number), ...(photo ? { photo } : {}), ...(s?.payment ? {} : { payment: { method: pay } }) } }),
     onSuccess: (v) => { setErrors([]); onDone(v); },
-    onError: (e) => setErrors(formErrorsFrom(e, t, labels)),
+    onError: (e) => setErrors(formErrors(e, labels)),
   });
   if (!s) return null;
   const onlinePhoto = view.documents.some((d) => d.kind === 'photo');
@@ -171,6 +176,7 @@ function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) =
 
 function HandOverForm({ view, personName, onDone }: { view: CaseView; personName: string; onDone: (v: CaseView) => void }) {
   const t = useT();
+  const formErrors = useFormErrors();
   const labels = useLabels();
   const s = subjectOf(view);
   const [method, setMethod] = useState<Method>('identity-document');
@@ -180,7 +186,7 @@ function HandOverForm({ view, personName, onDone }: { view: CaseView; personName
   const send = useMutation({
     mutationFn: () => callApi(handOverDocument, { params: { caseId: view.id }, body: { expectedVersion: view.version, identity: identityOf(method, number), receivedBy } }),
     onSuccess: (v) => { setErrors([]); onDone(v); },
-    onError: (e) => setErrors(formErrorsFrom(e, t, labels)),
+    onError: (e) => setErrors(formErrors(e, labels)),
   });
   if (!s?.production) return null;
   const errorOf = (f: string) => errors.find((x) => x.field === f)?.message;

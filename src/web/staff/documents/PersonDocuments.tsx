@@ -6,12 +6,15 @@ import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/fields.tsx';
-import { formErrorsFrom } from '../../ui/errors.ts';
+import { useFormErrors } from '../../ui/errors.ts';
 import { DocumentStatus } from '../../ui/DocumentStatus.tsx';
+import { useFormat } from '../../ui/format.ts';
 import { purposeQuery, type Purpose } from '../register/purpose.ts';
+import { ScrollTable } from '../../ui/Table.tsx';
 
 export function PersonDocuments({ personId, purpose, canRead, canInvalidate, today }: { personId: string; purpose: Purpose; canRead: boolean; canInvalidate: boolean; today: string }) {
   const t = useT();
+  const f = useFormat();
   const docs = useQuery({
     queryKey: ['person-documents', personId, purpose.caseReference, purpose.reason],
     queryFn: () => callApi(listPersonDocuments, { params: { personId }, query: purposeQuery(purpose) }),
@@ -26,30 +29,32 @@ export function PersonDocuments({ personId, purpose, canRead, canInvalidate, tod
       {done && <Notice kind="success">{done}</Notice>}
       {docs.data?.documents.length === 0 && <p>{t('documents.none')}</p>}
       {docs.data && docs.data.documents.length > 0 && (
-        <table className="data">
-          <caption className="visually-hidden">{t('register.section.documents')}</caption>
-          <thead><tr><th scope="col">{t('documents.field.type')}</th><th scope="col">{t('documents.field.number')}</th><th scope="col">{t('documents.field.issued')}</th><th scope="col">{t('documents.field.validUntil')}</th><th scope="col">{t('documents.field.status')}</th><th scope="col">{t('documents.field.mrz')}</th></tr></thead>
-          <tbody>
-            {docs.data.documents.map((d) => (
-              <tr key={d.id}>
-                <td>{t(`documents.type.${d.type}`)}</td>
-                <td>{d.number}</td>
-                <td>{d.issuedOn}{d.issuingBranch ? <><br /><span className="hint">{d.issuingBranch}</span></> : null}</td>
-                <td>{d.validUntil}</td>
-                <td>
-                  <DocumentStatus doc={d} />
-                  {canInvalidate && d.status === 'valid' && <><br /><button type="button" className="button button--link" onClick={() => { setDone(undefined); setInvalidating(d); }}>{t('documents.invalidate.open', { number: d.number })}</button></>}
-                </td>
-                <td><code className="mrz">{d.mrz.map((line) => <span key={line}>{line}<br /></span>)}</code></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScrollTable>
+          <table className="data">
+            <caption className="visually-hidden">{t('register.section.documents')}</caption>
+            <thead><tr><th scope="col">{t('documents.field.type')}</th><th scope="col">{t('documents.field.number')}</th><th scope="col">{t('documents.field.issued')}</th><th scope="col">{t('documents.field.validUntil')}</th><th scope="col">{t('documents.field.status')}</th><th scope="col">{t('documents.field.mrz')}</th></tr></thead>
+            <tbody>
+              {docs.data.documents.map((d) => (
+                <tr key={d.id}>
+                  <td>{t(`documents.type.${d.type}`)}</td>
+                  <td>{d.number}</td>
+                  <td>{f.date(d.issuedOn)}{d.issuingBranch ? <><br /><span className="hint">{d.issuingBranch}</span></> : null}</td>
+                  <td>{f.date(d.validUntil)}</td>
+                  <td>
+                    <DocumentStatus doc={d} />
+                    {canInvalidate && d.status === 'valid' && <><br /><button type="button" className="button button--link" onClick={() => { setDone(undefined); setInvalidating(d); }}>{t('documents.invalidate.open', { number: d.number })}</button></>}
+                  </td>
+                  <td><code className="mrz">{d.mrz.map((line) => <span key={line}>{line}<br /></span>)}</code></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
       {invalidating && (
         <InvalidationForm doc={invalidating} today={today} onCancel={() => setInvalidating(undefined)} onDone={(fresh) => {
           setInvalidating(undefined);
-          setDone(t('documents.invalidate.done', { number: fresh.number, since: fresh.invalidSince ?? '' }));
+          setDone(t('documents.invalidate.done', { number: fresh.number, since: fresh.invalidSince ? f.date(fresh.invalidSince) : '' }));
           void docs.refetch();
         }} />
       )}
@@ -59,6 +64,7 @@ export function PersonDocuments({ personId, purpose, canRead, canInvalidate, tod
 
 function InvalidationForm({ doc, today, onCancel, onDone }: { doc: DocumentView; today: string; onCancel: () => void; onDone: (d: DocumentView) => void }) {
   const t = useT();
+  const formErrors = useFormErrors();
   const [reason, setReason] = useState<InvalidationReason>('damaged');
   const [effectiveOn, setEffectiveOn] = useState(today);
   const [note, setNote] = useState('');
@@ -67,7 +73,7 @@ function InvalidationForm({ doc, today, onCancel, onDone }: { doc: DocumentView;
   const send = useMutation({
     mutationFn: () => callApi(invalidateDocument, { params: { documentId: doc.id }, body: { reason, effectiveOn, note } }),
     onSuccess: onDone,
-    onError: (e) => setErrors(formErrorsFrom(e, t, labels)),
+    onError: (e) => setErrors(formErrors(e, labels)),
   });
   const fieldError = (f: string) => errors.find((e) => e.field === f)?.message;
   return (

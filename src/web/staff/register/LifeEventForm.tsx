@@ -1,15 +1,28 @@
-/** One form for every life event; the fields change with the event chosen. Persons named in an event are found by personal code. */
-import { useState, type FormEvent } from 'react';
+/**
+ * One form for every life event; the fields change with the event chosen. Each event's form is its
+ * contract's request (without what the page supplies: the purpose, the card's version, the other person's
+ * id), so the browser refuses exactly what the server would. Persons named in an event are found by
+ * personal code when the form is sent; "Find" shows who it is beforehand, with the surname choices.
+ */
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import type { EndpointContract } from '../../../shared/contracts/contract.ts';
 import * as c from '../../../shared/contracts/register.contract.ts';
 import { LEGAL_STATUSES } from '../../../shared/kernel/legal-status.ts';
 import { surnameForSex } from '../../../shared/kernel/surname-forms.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
+import { Notice } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/fields.tsx';
-import { formErrorsFrom } from '../../ui/errors.ts';
-import { AddressFields, EMPTY_ADDRESS, missingAddressFields, toAddressInput, type AddressDraft } from '../../ui/AddressFields.tsx';
+import { useProblemText } from '../../ui/errors.ts';
+import { useRevealOnOpen } from '../../ui/Layout.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { AddressFieldset, addressLabels, EMPTY_ADDRESS_VALUES } from '../../ui/form/AddressFieldset.tsx';
+import { Form } from '../../ui/form/Form.tsx';
+import { DateInput, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { purposeQuery, type Purpose } from './purpose.ts';
 
 const EVENTS = ['address-declaration', 'name-change', 'marriage', 'divorce', 'status-change', 'code-change', 'guardianship', 'death'] as const;
@@ -19,129 +32,147 @@ const CONTRACT: Record<EventKind, EndpointContract> = {
   'status-change': c.recordStatusChange, 'code-change': c.recordCodeChange, guardianship: c.recordGuardianship, death: c.recordDeath,
 };
 
+/** What the page adds to every event: the purpose the officer works under and the version of the card they saw. */
+const PAGE = { caseReference: true, reason: true, expectedVersion: true } as const;
+const otherCode = { otherCode: c.PersonalCodeParam };
+const citizenshipCodes = z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean).map((x) => x.toUpperCase())).pipe(c.StatusChangeBody.shape.citizenships);
+const FORMS: Record<EventKind, z.ZodType> = {
+  'address-declaration': c.AddressDeclarationBody.omit({ ...PAGE, additionalAddresses: true }),
+  'name-change': c.NameChangeBody.omit(PAGE),
+  marriage: c.MarriageBody.omit({ ...PAGE, spouseId: true, spouseExpectedVersion: true }).extend(otherCode),
+  divorce: c.DivorceBody.omit({ ...PAGE, spouseId: true, spouseExpectedVersion: true }).extend(otherCode),
+  'status-change': c.StatusChangeBody.omit(PAGE).extend({ citizenships: citizenshipCodes }),
+  'code-change': c.CodeChangeBody.omit(PAGE),
+  guardianship: c.GuardianshipBody.omit({ ...PAGE, guardianId: true }).extend(otherCode),
+  death: c.DeathBody.omit(PAGE),
+};
+
+interface Other { code: string; id: string; version: number; surname: string; sex: 'M' | 'F'; name: string }
+
 export function LifeEventForm({ card, purpose, onRecorded }: { card: c.PersonCard; purpose: Purpose; onRecorded: () => void }) {
   const t = useT();
   const [kind, setKind] = useState<EventKind>('address-declaration');
-  const [address, setAddress] = useState<AddressDraft>(EMPTY_ADDRESS);
-  const [otherCode, setOtherCode] = useState('');
-  const [other, setOther] = useState<{ id: string; version: number; surname: string; sex: 'M' | 'F'; name: string } | undefined>();
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const needsOther = kind === 'marriage' || kind === 'divorce' || kind === 'guardianship';
-  const spouse = card.relations.find((r) => r.kind === 'spouse');
-
-  async function findOther() {
-    setErrors([]);
-    try {
-      const p = await callApi(c.lookupPersonByCode, { params: { code: otherCode.trim() }, query: purposeQuery(purpose) });
-      setOther({ id: p.id, version: p.version, surname: p.surname, sex: p.sex, name: `${p.givenNames} ${p.surname}` });
-    } catch (error) {
-      setOther(undefined);
-      setErrors(formErrorsFrom(error, t, { 'params.code': t('staff.event.spouse') }));
-    }
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const v = (k: string) => String(form.get(k) ?? '').trim();
-    const base = { ...purposeQuery(purpose), sourceDocument: v('sourceDocument'), expectedVersion: card.version, ...(v('legalBasis') ? { legalBasis: v('legalBasis') } : {}) };
-    const missing: FormError[] = [];
-    if (!base.sourceDocument) missing.push({ field: 'sourceDocument', message: t('errors.invalidField', { field: t('staff.event.sourceDocument') }) });
-    if (kind === 'address-declaration') for (const f of missingAddressFields(address, 'event-address')) missing.push({ field: f, message: t('errors.invalidField', { field: t(`address.${f.replace('event-address-', '')}`.replace('municipalityCode', 'municipality')) }) });
-    if (needsOther && !other) missing.push({ field: 'otherCode', message: t('errors.invalidField', { field: t(kind === 'guardianship' ? 'staff.event.guardian' : 'staff.event.spouse') }) });
-    if (missing.length) {
-      setErrors(missing);
-      return;
-    }
-    const bodies: Record<EventKind, () => unknown> = {
-      'address-declaration': () => ({ ...base, effectiveDate: v('effectiveDate'), address: toAddressInput(address), housingBasis: v('housingBasis') }),
-      'name-change': () => ({ ...base, effectiveDate: v('effectiveDate'), givenNames: v('givenNames'), surname: v('surname') }),
-      marriage: () => ({ ...base, effectiveDate: v('effectiveDate'), spouseId: other?.id, spouseExpectedVersion: other?.version, surname: v('surname'), spouseSurname: v('spouseSurname') }),
-      divorce: () => ({ ...base, effectiveDate: v('effectiveDate'), spouseId: other?.id, spouseExpectedVersion: other?.version, surname: v('surname'), spouseSurname: v('spouseSurname') }),
-      'status-change': () => ({ ...base, effectiveDate: v('effectiveDate'), legalStatus: v('legalStatus'), citizenships: v('citizenships').split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase()) }),
-      'code-change': () => ({ ...base, effectiveDate: v('effectiveDate') }),
-      guardianship: () => ({ ...base, effectiveDate: v('effectiveDate'), guardianId: other?.id, ...(v('until') ? { until: v('until') } : {}) }),
-      death: () => ({ ...base, deathDate: v('deathDate') }),
-    };
-    setBusy(true);
-    try {
-      await callApi(CONTRACT[kind], { params: { personId: card.id }, body: bodies[kind]() });
-      setErrors([]);
-      setDone(true);
-      setOther(undefined);
-      setOtherCode('');
-      onRecorded();
-    } catch (error) {
-      setErrors(formErrorsFrom(error, t, {
-        effectiveDate: t('staff.event.effectiveDate'), deathDate: t('staff.event.deathDate'), givenNames: t('register.field.givenNames'), surname: t('staff.event.surnameAfter'),
-        spouseSurname: t('staff.event.spouseSurname'), sourceDocument: t('staff.event.sourceDocument'), citizenships: t('register.field.citizenships'), housingBasis: t('declaration.housingBasis'),
-        spouseId: t('staff.event.spouse'), guardianId: t('staff.event.guardian'), personId: t('register.field.person'), expectedVersion: t('register.field.person'), until: t('staff.event.until'),
-        'address.country': t('address.country'), 'address.postcode': t('address.postcode'), 'address.municipalityCode': t('address.municipality'),
-      }));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const ownSurnames = [...new Set([card.surname ?? '', other ? surnameForSex(other.surname, card.sex ?? 'M') : '', other ? `${card.surname}-${surnameForSex(other.surname, card.sex ?? 'M')}` : ''].filter(Boolean))];
-  const otherSurnames = other ? [...new Set([other.surname, surnameForSex(card.surname ?? '', other.sex), `${other.surname}-${surnameForSex(card.surname ?? '', other.sex)}`])] : [];
-
+  const [recorded, setRecorded] = useState(0);
+  const done = useRevealOnOpen<HTMLDivElement>(recorded > 0, recorded);
   return (
     <section aria-labelledby="event-title">
       <h2 id="event-title">{t('staff.person.recordEvent')}</h2>
-      {done && <Notice kind="success">{t('staff.event.recorded')}</Notice>}
-      <ErrorSummary errors={errors} />
-      <SelectField id="eventKind" label={t('staff.person.chooseEvent')} value={kind} onChange={(e) => { setKind(e.target.value as EventKind); setDone(false); setErrors([]); setOther(undefined); }}>
+      {recorded > 0 && <div ref={done} tabIndex={-1}><Notice kind="success">{t('staff.event.recorded')}</Notice></div>}
+      <SelectField id="eventKind" label={t('staff.person.chooseEvent')} value={kind} onChange={(e) => { setKind(e.target.value as EventKind); setRecorded(0); }}>
         {EVENTS.map((k) => <option key={k} value={k}>{t(`event.${k}`)}</option>)}
       </SelectField>
-      <form onSubmit={(e) => void submit(e)} noValidate key={kind}>
-        {kind === 'death'
-          ? <TextField id="deathDate" label={t('staff.event.deathDate')} type="date" />
-          : <TextField id="effectiveDate" label={t('staff.event.effectiveDate')} type="date" />}
-        {kind === 'address-declaration' && (
-          <>
-            <AddressFields prefix="event-address" value={address} onChange={setAddress} errors={Object.fromEntries(errors.filter((e) => e.field).map((e) => [e.field as string, e.message]))} />
-            <TextField id="housingBasis" label={t('declaration.housingBasis')} hint={t('portal.declare.housingHint')} />
-          </>
-        )}
-        {kind === 'name-change' && (
-          <>
-            <TextField id="givenNames" label={t('register.field.givenNames')} defaultValue={card.givenNames ?? ''} />
-            <TextField id="surname" label={t('register.field.surname')} defaultValue={card.surname ?? ''} />
-          </>
-        )}
-        {needsOther && (
-          <div className="inline-form">
-            <TextField id="otherCode" label={t(kind === 'guardianship' ? 'staff.event.guardian' : 'staff.event.spouse')} value={otherCode} onChange={(e) => setOtherCode(e.target.value)}
-              hint={kind === 'divorce' && spouse ? `${spouse.givenNames} ${spouse.surname}` : undefined} inputMode="numeric" />
-            <button type="button" className="button button--secondary" onClick={() => void findOther()}>{t('staff.search.submit')}</button>
-            {other && <p className="tag">{other.name}</p>}
-          </div>
-        )}
-        {(kind === 'marriage' || kind === 'divorce') && other && (
-          <>
-            <TextField id="surname" label={t('staff.event.surnameAfter')} defaultValue={card.surname ?? ''} list="own-surnames" hint={t('staff.event.surnameSuggestions', { options: ownSurnames.join(', ') })} />
-            <datalist id="own-surnames">{ownSurnames.map((s) => <option key={s} value={s} />)}</datalist>
-            <TextField id="spouseSurname" label={t('staff.event.spouseSurname')} defaultValue={other.surname} list="other-surnames" hint={t('staff.event.surnameSuggestions', { options: otherSurnames.join(', ') })} />
-            <datalist id="other-surnames">{otherSurnames.map((s) => <option key={s} value={s} />)}</datalist>
-          </>
-        )}
-        {kind === 'guardianship' && <TextField id="until" label={t('staff.event.until')} type="date" />}
-        {kind === 'status-change' && (
-          <>
-            <SelectField id="legalStatus" label={t('register.field.legalStatus')} defaultValue={card.legalStatus ?? 'citizen'}>
-              {LEGAL_STATUSES.map((s) => <option key={s} value={s}>{t(`legalStatus.${s}`)}</option>)}
-            </SelectField>
-            <TextField id="citizenships" label={t('staff.event.citizenships')} defaultValue={card.citizenships.join(', ')} />
-          </>
-        )}
-        {kind === 'code-change' && <p className="hint">{t('staff.event.codeChangeHint')}</p>}
-        <TextField id="sourceDocument" label={t('staff.event.sourceDocument')} hint={t('staff.event.sourceDocumentHint')} />
-        <TextField id="legalBasis" label={t('staff.event.legalBasis')} />
-        <button type="submit" className="button" disabled={busy}>{t('staff.event.submit')}</button>
-      </form>
+      <EventForm key={`${kind}-${recorded}`} kind={kind} card={card} purpose={purpose} onRecorded={() => { setRecorded(Date.now()); onRecorded(); }} />
     </section>
+  );
+}
+
+function defaultsFor(kind: EventKind, card: c.PersonCard): Record<string, unknown> {
+  const base = { sourceDocument: '', effectiveDate: '' };
+  switch (kind) {
+    case 'address-declaration': return { ...base, address: EMPTY_ADDRESS_VALUES, housingBasis: '' };
+    case 'name-change': return { ...base, givenNames: card.givenNames ?? '', surname: card.surname ?? '' };
+    case 'marriage': case 'divorce': return { ...base, otherCode: '', surname: card.surname ?? '', spouseSurname: '' };
+    case 'status-change': return { ...base, legalStatus: card.legalStatus ?? 'citizen', citizenships: card.citizenships.join(', ') };
+    case 'guardianship': return { ...base, otherCode: '' };
+    case 'death': return { sourceDocument: '', deathDate: '' };
+    default: return base;
+  }
+}
+
+function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card: c.PersonCard; purpose: Purpose; onRecorded: () => void }) {
+  const t = useT();
+  const f = useFormat();
+  const problemText = useProblemText();
+  const [other, setOther] = useState<Other>();
+  const [lookupError, setLookupError] = useState<string>();
+  const otherLabel = t(kind === 'guardianship' ? 'staff.event.guardian' : 'staff.event.spouse');
+  const form = useContractForm(FORMS[kind], {
+    defaultValues: defaultsFor(kind, card) as never,
+    labels: {
+      effectiveDate: t('staff.event.effectiveDate'), deathDate: t('staff.event.deathDate'), givenNames: t('register.field.givenNames'),
+      surname: kind === 'name-change' ? t('register.field.surname') : t('staff.event.surnameAfter'), spouseSurname: t('staff.event.spouseSurname'),
+      otherCode: otherLabel, until: t('staff.event.until'), legalStatus: t('register.field.legalStatus'), citizenships: t('staff.event.citizenships'),
+      housingBasis: t('declaration.housingBasis'), sourceDocument: t('staff.event.sourceDocument'), legalBasis: t('staff.event.legalBasis'), ...addressLabels(t, 'address'),
+    },
+  });
+  const lookup = async (code: string): Promise<Other> => {
+    const p = await callApi(c.lookupPersonByCode, { params: { code }, query: purposeQuery(purpose) });
+    return { code, id: p.id, version: p.version, surname: p.surname, sex: p.sex, name: `${p.givenNames} ${p.surname}` };
+  };
+  const save = useMutation({
+    mutationFn: async ({ otherCode: code, ...values }: Record<string, unknown>) => {
+      // The person shown after "Find" is used only if the code was not changed since.
+      const found = typeof code === 'string' ? (other?.code === code ? other : await lookup(code)) : undefined;
+      const withOther = !found ? {} : kind === 'guardianship' ? { guardianId: found.id } : { spouseId: found.id, spouseExpectedVersion: found.version };
+      return callApi(CONTRACT[kind], { params: { personId: card.id }, body: { ...values, ...withOther, ...purposeQuery(purpose), expectedVersion: card.version } });
+    },
+    onSuccess: onRecorded,
+    onError: form.showServerError,
+  });
+  const code = useWatch({ control: form.control, name: 'otherCode' as never }) as unknown as string | undefined;
+  const find = () => {
+    setLookupError(undefined);
+    const parsed = c.PersonalCodeParam.safeParse(code ?? '');
+    if (!parsed.success) return void form.trigger('otherCode' as never);
+    lookup(parsed.data).then((o) => {
+      setOther(o);
+      if ((kind === 'marriage' || kind === 'divorce') && !form.getValues('spouseSurname' as never)) form.setValue('spouseSurname' as never, o.surname as never);
+    }, (e: unknown) => { setOther(undefined); setLookupError(problemText(e)); });
+  };
+  const spouse = card.relations.find((r) => r.kind === 'spouse');
+  const needsOther = kind === 'marriage' || kind === 'divorce' || kind === 'guardianship';
+  return (
+    <Form form={form} onSubmit={(v) => save.mutate(v as Record<string, unknown>)}>
+      {kind === 'death' ? <DateInput name="deathDate" max={f.today()} /> : <DateInput name="effectiveDate" />}
+      {kind === 'address-declaration' && (
+        <>
+          <AddressFieldset prefix="address" />
+          <TextInput name="housingBasis" hint={t('portal.declare.housingHint')} />
+        </>
+      )}
+      {kind === 'name-change' && (
+        <>
+          <TextInput name="givenNames" />
+          <TextInput name="surname" />
+        </>
+      )}
+      {needsOther && (
+        <div className="inline-form">
+          <TextInput name="otherCode" inputMode="numeric" hint={kind === 'divorce' && spouse ? `${spouse.givenNames} ${spouse.surname}` : t('staff.registration.codeHint')} />
+          <button type="button" className="button button--secondary" onClick={find}>{t('staff.event.find')}</button>
+          {other && <p className="tag" role="status">{other.name}</p>}
+          {lookupError && <p className="field-error" role="alert">{lookupError}</p>}
+        </div>
+      )}
+      {(kind === 'marriage' || kind === 'divorce') && <SurnameChoices card={card} other={other} />}
+      {kind === 'guardianship' && <DateInput name="until" />}
+      {kind === 'status-change' && (
+        <>
+          <Select name="legalStatus">
+            {LEGAL_STATUSES.map((s) => <option key={s} value={s}>{t(`legalStatus.${s}`)}</option>)}
+          </Select>
+          <TextInput name="citizenships" className="input--short" />
+        </>
+      )}
+      {kind === 'code-change' && <p className="hint">{t('staff.event.codeChangeHint')}</p>}
+      <TextInput name="sourceDocument" hint={t('staff.event.sourceDocumentHint')} />
+      <TextInput name="legalBasis" />
+      <SubmitButton pending={save.isPending}>{t('staff.event.submit')}</SubmitButton>
+    </Form>
+  );
+}
+
+/** Both spouses' surnames after the event, with the forms the law allows suggested once the other person is found. */
+function SurnameChoices({ card, other }: { card: c.PersonCard; other: Other | undefined }) {
+  const t = useT();
+  const ownSurnames = [...new Set([card.surname ?? '', other ? surnameForSex(other.surname, card.sex ?? 'M') : '', other ? `${card.surname}-${surnameForSex(other.surname, card.sex ?? 'M')}` : ''].filter(Boolean))];
+  const otherSurnames = other ? [...new Set([other.surname, surnameForSex(card.surname ?? '', other.sex), `${other.surname}-${surnameForSex(card.surname ?? '', other.sex)}`])] : [];
+  return (
+    <>
+      <TextInput name="surname" list="own-surnames" hint={t('staff.event.surnameSuggestions', { options: ownSurnames.join(', ') })} />
+      <datalist id="own-surnames">{ownSurnames.map((s) => <option key={s} value={s} />)}</datalist>
+      <TextInput name="spouseSurname" list="other-surnames" {...(otherSurnames.length ? { hint: t('staff.event.surnameSuggestions', { options: otherSurnames.join(', ') }) } : {})} />
+      <datalist id="other-surnames">{otherSurnames.map((s) => <option key={s} value={s} />)}</datalist>
+    </>
   );
 }

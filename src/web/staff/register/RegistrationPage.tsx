@@ -1,5 +1,6 @@
 /** Registering a person (a birth, or someone arriving from abroad) and the second officer's review of held registrations. */
-import { useState, type FormEvent } from 'react';
+import { useState, type ReactNode } from 'react';
+import { z } from 'zod';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import * as c from '../../../shared/contracts/register.contract.ts';
@@ -8,103 +9,165 @@ import { MUNICIPALITIES } from '../../../shared/kernel/municipalities.ts';
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { PageTitle } from '../../ui/Layout.tsx';
+import { PageTitle, useRevealOnOpen } from '../../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
-import { RadioGroup, SelectField } from '../../ui/fields.tsx';
-import { formErrorsFrom } from '../../ui/errors.ts';
-import { AddressFields, EMPTY_ADDRESS, toAddressInput, type AddressDraft } from '../../ui/AddressFields.tsx';
-import { hasPurpose, purposeQuery, requirePurpose, usePurpose, type Purpose } from './purpose.ts';
-import { PurposeFields } from './SearchPage.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { AddressFieldset, addressLabels, EMPTY_ADDRESS_VALUES } from '../../ui/form/AddressFieldset.tsx';
+import { CountrySelect } from '../../ui/form/CountrySelect.tsx';
+import { Form } from '../../ui/form/Form.tsx';
+import { DateInput, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
+import { useFormErrors } from '../../ui/errors.ts';
+import { hasPurpose, PURPOSE_GIVEN, purposeQuery, usePurpose, type Purpose } from './purpose.ts';
 
-const FIELD_LABELS = (t: (k: string) => string) => ({
-  givenNames: t('register.field.givenNames'), surname: t('register.field.surname'), birthDate: t('register.field.birthDate'), sex: t('register.field.sex'),
-  sourceDocument: t('staff.event.sourceDocument'), motherId: t('staff.registration.mother'), fatherId: t('staff.registration.father'), birthCountry: t('register.field.birthCountry'),
-  citizenships: t('register.field.citizenships'), housingBasis: t('declaration.housingBasis'), 'address.country': t('address.country'), 'address.postcode': t('address.postcode'),
-  'address.street': t('address.street'), 'address.building': t('address.building'), 'address.municipalityCode': t('address.municipality'), birthMunicipality: t('register.field.birthMunicipality'),
-  caseReference: t('purpose.caseReference'),
-});
+/** The purpose (a case reference or a reason) every read of a person's data is recorded with; the server refuses without one. */
+const purposeGiven = (v: { caseReference?: string | undefined; reason?: string | undefined }) => Boolean(v.caseReference || v.reason);
+const PURPOSE_RULE = { path: ['caseReference'], message: 'validation.purposeRequired' };
+const OptionalCode = c.PersonalCodeParam.optional();
+
+/** A birth: the contract's request, with the parents given by personal code (looked up when the form is sent). */
+const BirthForm = c.BirthBody.omit({ motherId: true, fatherId: true }).extend({ mother: c.PersonalCodeParam, father: OptionalCode }).refine(purposeGiven, PURPOSE_RULE);
+/** A person arriving from abroad: the contract's request, citizenships typed as codes separated by commas. */
+const ArrivalForm = c.PersonRegistrationBody.omit({ citizenships: true }).extend({
+  citizenships: z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean).map((x) => x.toUpperCase())).pipe(c.PersonRegistrationBody.shape.citizenships),
+}).refine(purposeGiven, PURPOSE_RULE);
+
+function useLabels(): Record<string, string> {
+  const t = useT();
+  return {
+    caseReference: t('purpose.caseReference'), reason: t('purpose.reason'),
+    givenNames: t('register.field.givenNames'), surname: t('register.field.surname'), originalName: t('register.field.originalName'), sex: t('register.field.sex'),
+    birthDate: t('register.field.birthDate'), birthMunicipality: t('register.field.birthMunicipality'), mother: t('staff.registration.mother'), father: t('staff.registration.father'),
+    birthCountry: t('register.field.birthCountry'), legalStatus: t('register.field.legalStatus'), citizenships: t('staff.event.citizenships'),
+    housingBasis: t('declaration.housingBasis'), sourceDocument: t('staff.event.sourceDocument'), ...addressLabels(t, 'address'),
+  };
+}
 
 export function RegistrationPage({ canReview }: { canReview: boolean }) {
   const t = useT();
-  const [purpose, setPurpose] = usePurpose();
+  const [purpose] = usePurpose();
   const [kind, setKind] = useState<'birth' | 'arrival'>('birth');
-  const [address, setAddress] = useState<AddressDraft>(EMPTY_ADDRESS);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const register = useMutation({
-    mutationFn: async (form: FormData) => {
-      const v = (k: string) => String(form.get(k) ?? '').trim();
-      const base = { ...purposeQuery(purpose), givenNames: v('givenNames'), surname: v('surname'), sex: v('sex'), birthDate: v('birthDate'), sourceDocument: v('sourceDocument') };
-      const byCode = async (code: string) => (await callApi(c.lookupPersonByCode, { params: { code }, query: purposeQuery(purpose) })).id;
-      if (kind === 'birth') {
-        const motherId = v('mother') ? await byCode(v('mother')) : '';
-        const fatherId = v('father') ? await byCode(v('father')) : undefined;
-        return callApi(c.registerBirth, { body: { ...base, birthMunicipality: v('birthMunicipality'), motherId, ...(fatherId ? { fatherId } : {}) } });
-      }
-      return callApi(c.registerPerson, { body: {
-        ...base, birthCountry: v('birthCountry'), legalStatus: v('legalStatus'), citizenships: v('citizenships').split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase()),
-        address: toAddressInput(address), housingBasis: v('housingBasis'), ...(v('originalName') ? { originalName: v('originalName') } : {}),
-      } });
-    },
-    onError: (error) => setErrors(formErrorsFrom(error, t, FIELD_LABELS(t))),
-    onSuccess: () => setErrors([]),
-  });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!requirePurpose(purpose, setErrors, t)) return;
-    register.mutate(new FormData(event.currentTarget));
-  }
-
-  const result = register.data;
+  const [result, setResult] = useState<z.output<typeof c.RegistrationResult>>();
+  const resultRef = useRevealOnOpen<HTMLDivElement>(Boolean(result), result);
   return (
     <>
       <PageTitle>{t('staff.registration.title')}</PageTitle>
-      {result?.status === 'registered' && result.personalCode && result.personId && (
-        <Notice kind="success">{t('staff.registration.registered', { code: formatPersonalCode(result.personalCode) })} <Link to={`/register/persons/${result.personId}`}>{t('staff.search.open')}</Link></Notice>
+      {result && (
+        <div ref={resultRef} tabIndex={-1}>
+          {result.status === 'registered' && result.personalCode && result.personId && (
+            <Notice kind="success">{t('staff.registration.registered', { code: formatPersonalCode(result.personalCode) })} <Link to={`/register/persons/${result.personId}`} state={PURPOSE_GIVEN}>{t('staff.search.open')}</Link></Notice>
+          )}
+          {result.status === 'held' && <Notice kind="warning">{t('staff.registration.held')}</Notice>}
+        </div>
       )}
-      {result?.status === 'held' && <Notice kind="warning">{t('staff.registration.held')}</Notice>}
-      <ErrorSummary errors={errors} />
-      <form onSubmit={submit} noValidate>
-        <PurposeFields purpose={purpose} onChange={setPurpose} />
-        <RadioGroup name="kind" legend={t('staff.registration.kind')} value={kind} onChange={(k) => setKind(k as 'birth' | 'arrival')}
-          options={[{ value: 'birth', label: t('staff.registration.birth') }, { value: 'arrival', label: t('staff.registration.arrival') }]} />
-        <TextField id="givenNames" label={t('register.field.givenNames')} />
-        <TextField id="surname" label={t('register.field.surname')} />
-        {kind === 'arrival' && <TextField id="originalName" label={t('register.field.originalName')} />}
-        <SelectField id="sex" label={t('register.field.sex')} defaultValue="F">
-          <option value="F">{t('register.sex.F')}</option>
-          <option value="M">{t('register.sex.M')}</option>
-        </SelectField>
-        <TextField id="birthDate" label={t('register.field.birthDate')} type="date" />
-        {kind === 'birth' ? (
-          <>
-            <SelectField id="birthMunicipality" label={t('register.field.birthMunicipality')} defaultValue="LV-RIX">
-              {MUNICIPALITIES.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
-            </SelectField>
-            <TextField id="mother" label={t('staff.registration.mother')} inputMode="numeric" />
-            <TextField id="father" label={t('staff.registration.father')} inputMode="numeric" />
-          </>
-        ) : (
-          <>
-            <TextField id="birthCountry" label={t('register.field.birthCountry')} hint="ISO 3166, e.g. UKR" />
-            <SelectField id="legalStatus" label={t('register.field.legalStatus')} defaultValue="foreigner">
-              {LEGAL_STATUSES.map((s) => <option key={s} value={s}>{t(`legalStatus.${s}`)}</option>)}
-            </SelectField>
-            <TextField id="citizenships" label={t('staff.event.citizenships')} />
-            <AddressFields prefix="address" value={address} onChange={setAddress} errors={{}} />
-            <TextField id="housingBasis" label={t('declaration.housingBasis')} hint={t('portal.declare.housingHint')} />
-          </>
-        )}
-        <TextField id="sourceDocument" label={t('staff.event.sourceDocument')} hint={t('staff.event.sourceDocumentHint')} />
-        <button type="submit" className="button" disabled={register.isPending}>{t('staff.registration.submit')}</button>
-      </form>
+      <fieldset className="fieldset">
+        <legend>{t('staff.registration.kind')}</legend>
+        {(['birth', 'arrival'] as const).map((k) => (
+          <div className="radio" key={k}>
+            <input type="radio" id={`kind-${k}`} name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            <label htmlFor={`kind-${k}`}>{t(k === 'birth' ? 'staff.registration.birth' : 'staff.registration.arrival')}</label>
+          </div>
+        ))}
+      </fieldset>
+      {kind === 'birth' ? <BirthRegistration key="birth" onDone={setResult} /> : <ArrivalRegistration key="arrival" onDone={setResult} />}
       {canReview && <PendingRegistrations purpose={purpose} />}
     </>
   );
 }
 
+/** The fields both kinds share: the purpose first (the server records it with every read), then the person. */
+function PersonFields({ children }: { children: ReactNode }) {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <>
+      <fieldset className="fieldset">
+        <legend>{t('purpose.title')}</legend>
+        <p className="hint">{t('purpose.intro')}</p>
+        <TextInput name="caseReference" className="input--short" />
+        <TextInput name="reason" />
+      </fieldset>
+      <TextInput name="givenNames" autoComplete="off" />
+      <TextInput name="surname" autoComplete="off" />
+      <Select name="sex">
+        <option value="F">{t('register.sex.F')}</option>
+        <option value="M">{t('register.sex.M')}</option>
+      </Select>
+      <DateInput name="birthDate" max={f.today()} />
+      {children}
+      <TextInput name="sourceDocument" hint={t('staff.event.sourceDocumentHint')} />
+    </>
+  );
+}
+
+function BirthRegistration({ onDone }: { onDone: (r: z.output<typeof c.RegistrationResult>) => void }) {
+  const t = useT();
+  const [purpose, setPurpose] = usePurpose();
+  const form = useContractForm(BirthForm, {
+    defaultValues: { ...purpose, givenNames: '', surname: '', sex: 'F', birthDate: '', birthMunicipality: 'LV-RIX', mother: '', sourceDocument: '' },
+    labels: useLabels(),
+  });
+  const save = useMutation({
+    mutationFn: async ({ mother, father, ...body }: z.output<typeof BirthForm>) => {
+      const query = purposeQuery(body as Purpose);
+      setPurpose({ caseReference: body.caseReference ?? '', reason: body.reason ?? '' });
+      const idOf = async (code: string) => (await callApi(c.lookupPersonByCode, { params: { code }, query })).id;
+      const fatherId = father ? await idOf(father) : undefined;
+      return callApi(c.registerBirth, { body: { ...body, motherId: await idOf(mother), ...(fatherId ? { fatherId } : {}) } });
+    },
+    onSuccess: (r) => { onDone(r); form.reset(); },
+    onError: form.showServerError,
+  });
+  return (
+    <Form form={form} onSubmit={(v) => save.mutate(v)}>
+      <PersonFields>
+        <Select name="birthMunicipality">
+          {MUNICIPALITIES.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+        </Select>
+        <TextInput name="mother" inputMode="numeric" hint={t('staff.registration.codeHint')} className="input--short" />
+        <TextInput name="father" inputMode="numeric" hint={t('staff.registration.codeHint')} className="input--short" />
+      </PersonFields>
+      <SubmitButton pending={save.isPending}>{t('staff.registration.submit')}</SubmitButton>
+    </Form>
+  );
+}
+
+function ArrivalRegistration({ onDone }: { onDone: (r: z.output<typeof c.RegistrationResult>) => void }) {
+  const t = useT();
+  const [purpose, setPurpose] = usePurpose();
+  const form = useContractForm(ArrivalForm, {
+    defaultValues: { ...purpose, givenNames: '', surname: '', sex: 'F', birthDate: '', birthCountry: '', legalStatus: 'foreigner', citizenships: '', address: EMPTY_ADDRESS_VALUES, housingBasis: '', sourceDocument: '' },
+    labels: useLabels(),
+  });
+  const save = useMutation({
+    mutationFn: (body: z.output<typeof ArrivalForm>) => {
+      setPurpose({ caseReference: body.caseReference ?? '', reason: body.reason ?? '' });
+      return callApi(c.registerPerson, { body });
+    },
+    onSuccess: (r) => { onDone(r); form.reset(); },
+    onError: form.showServerError,
+  });
+  return (
+    <Form form={form} onSubmit={(v) => save.mutate(v)}>
+      <PersonFields>
+        <TextInput name="originalName" />
+        <CountrySelect name="birthCountry" />
+        <Select name="legalStatus">
+          {LEGAL_STATUSES.map((s) => <option key={s} value={s}>{t(`legalStatus.${s}`)}</option>)}
+        </Select>
+        <TextInput name="citizenships" className="input--short" />
+        <AddressFieldset prefix="address" />
+        <TextInput name="housingBasis" hint={t('portal.declare.housingHint')} />
+      </PersonFields>
+      <SubmitButton pending={save.isPending}>{t('staff.registration.submit')}</SubmitButton>
+    </Form>
+  );
+}
+
 function PendingRegistrations({ purpose }: { purpose: Purpose }) {
   const t = useT();
+  const f = useFormat();
+  const formErrors = useFormErrors();
   const [errors, setErrors] = useState<FormError[]>([]);
   const [decided, setDecided] = useState(false);
   const pending = useQuery({ queryKey: ['pending', purpose], queryFn: () => callApi(c.listPendingRegistrations, { query: purposeQuery(purpose) }), enabled: hasPurpose(purpose) });
@@ -112,7 +175,7 @@ function PendingRegistrations({ purpose }: { purpose: Purpose }) {
     mutationFn: (v: { id: string; decision: 'register' | 'same-person'; existingPersonId?: string; note: string }) =>
       callApi(c.decidePendingRegistration, { params: { id: v.id }, body: { decision: v.decision, note: v.note, ...(v.existingPersonId ? { existingPersonId: v.existingPersonId } : {}), ...purposeQuery(purpose) } }),
     onSuccess: () => { setErrors([]); setDecided(true); void pending.refetch(); },
-    onError: (error) => setErrors(formErrorsFrom(error, t, { note: t('staff.registration.decisionNote') })),
+    onError: (error) => setErrors(formErrors(error, { note: t('staff.registration.decisionNote') })),
   });
   if (!hasPurpose(purpose)) return null;
   return (
@@ -123,11 +186,11 @@ function PendingRegistrations({ purpose }: { purpose: Purpose }) {
       {pending.data?.pending.length === 0 && <p>{t('staff.registration.noPending')}</p>}
       {pending.data?.pending.map((p) => (
         <form key={p.id} className="card" onSubmit={(e) => e.preventDefault()}>
-          <h3>{p.givenNames} {p.surname}, {p.birthDate}</h3>
+          <h3>{p.givenNames} {p.surname}, {f.date(p.birthDate)}</h3>
           <ul>
             {p.candidates.map((cand) => (
               <li key={cand.id}>
-                {cand.other.givenNames} {cand.other.surname}, {cand.other.birthDate}, {formatPersonalCode(cand.other.personalCode)} — {Math.round(cand.score * 100)}%
+                {cand.other.givenNames} {cand.other.surname}, {f.date(cand.other.birthDate)}, {formatPersonalCode(cand.other.personalCode)} — {Math.round(cand.score * 100)}%
                 <button type="button" className="button button--secondary" onClick={(e) => decide.mutate({ id: p.id, decision: 'same-person', existingPersonId: cand.other.id, note: String(new FormData(e.currentTarget.form ?? undefined).get(`note-${p.id}`) ?? '') })}>
                   {t('staff.registration.samePerson')}
                 </button>

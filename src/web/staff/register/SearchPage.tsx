@@ -10,9 +10,11 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { ErrorSummary, TextField, type FormError } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/fields.tsx';
-import { formErrorsFrom } from '../../ui/errors.ts';
+import { useFormErrors } from '../../ui/errors.ts';
 import { useLabel } from '../../ui/PersonDetails.tsx';
-import { purposeQuery, requirePurpose, usePurpose } from './purpose.ts';
+import { useFormat } from '../../ui/format.ts';
+import { ScrollTable } from '../../ui/Table.tsx';
+import { PURPOSE_GIVEN, purposeQuery, requirePurpose, usePurpose } from './purpose.ts';
 
 export function PurposeFields({ purpose, onChange, error }: { purpose: { caseReference: string; reason: string }; onChange: (p: { caseReference: string; reason: string }) => void; error?: string | undefined }) {
   const t = useT();
@@ -29,12 +31,14 @@ export function PurposeFields({ purpose, onChange, error }: { purpose: { caseRef
 
 export function SearchPage() {
   const t = useT();
+  const formErrors = useFormErrors();
   const label = useLabel();
+  const f = useFormat();
   const [purpose, setPurpose] = usePurpose();
   const [errors, setErrors] = useState<FormError[]>([]);
   const search = useMutation({
     mutationFn: (query: Record<string, string | undefined>) => callApi(searchPersons, { query: { ...query, ...purposeQuery(purpose) } }),
-    onError: (error) => setErrors(formErrorsFrom(error, t, { q: t('staff.search.name'), code: t('staff.search.code'), birthDate: t('register.field.birthDate'), birthYear: t('register.field.birthYear'), caseReference: t('purpose.caseReference') })),
+    onError: (error) => setErrors(formErrors(error, { q: t('staff.search.name'), code: t('staff.search.code'), birthDate: t('register.field.birthDate'), birthYear: t('register.field.birthYear'), caseReference: t('purpose.caseReference') })),
     onSuccess: () => setErrors([]),
   });
 
@@ -65,30 +69,34 @@ export function SearchPage() {
       </form>
       {search.data && (
         <section aria-labelledby="results-title">
-          <h2 id="results-title" aria-live="polite">{t('staff.search.results', { count: search.data.total })}</h2>
+          <h2 id="results-title" aria-live="polite">{t(search.data.hasMore ? 'staff.search.resultsCut' : 'staff.search.results', { count: search.data.total })}</h2>
+          {search.data.hasMore && <p className="hint">{t('staff.search.narrow')}</p>}
           {search.data.results.length > 0 && (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('register.field.surname')}</th><th scope="col">{t('register.field.givenNames')}</th><th scope="col">{t('register.field.personalCode')}</th>
-                  <th scope="col">{t('register.field.birthDate')}</th><th scope="col">{t('register.field.municipality')}</th><th scope="col">{t('register.field.legalStatus')}</th>
-                  <th scope="col">{t('staff.search.score')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {search.data.results.map((r) => (
-                  <tr key={r.id}>
-                    <td><Link to={`/register/persons/${r.id}`}>{r.surname}</Link>{r.deathDate ? ' †' : ''}</td>
-                    <td>{r.givenNames}</td>
-                    <td>{formatPersonalCode(r.personalCode)}</td>
-                    <td>{r.birthDate}</td>
-                    <td>{r.municipalityCode ? findMunicipality(r.municipalityCode)?.name ?? r.municipalityCode : t('common.none')}</td>
-                    <td>{label('legalStatus', r.legalStatus)}</td>
-                    <td title={r.reasons.join(', ')}>{Math.round(r.score * 100)}%</td>
+            <ScrollTable label={t('staff.search.resultsCaption')}>
+              <table className="data">
+                <caption className="visually-hidden">{t('staff.search.resultsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('register.field.surname')}</th><th scope="col">{t('register.field.givenNames')}</th><th scope="col">{t('register.field.personalCode')}</th>
+                    <th scope="col">{t('register.field.birthDate')}</th><th scope="col">{t('register.field.municipality')}</th><th scope="col">{t('register.field.legalStatus')}</th>
+                    <th scope="col">{t('staff.search.score')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {search.data.results.map((r) => (
+                    <tr key={r.id}>
+                      <td><Link to={`/register/persons/${r.id}`} state={PURPOSE_GIVEN}>{r.surname}</Link>{r.deathDate ? ' †' : ''}</td>
+                      <td>{r.givenNames}</td>
+                      <td>{formatPersonalCode(r.personalCode)}</td>
+                      <td>{f.date(r.birthDate)}</td>
+                      <td>{r.municipalityCode ? findMunicipality(r.municipalityCode)?.name ?? r.municipalityCode : t('common.none')}</td>
+                      <td>{label('legalStatus', r.legalStatus)}</td>
+                      <td title={r.reasons.join(', ')}>{Math.round(r.score * 100)}%</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
           )}
         </section>
       )}

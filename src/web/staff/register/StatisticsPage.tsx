@@ -8,10 +8,13 @@ import { callApi } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { TextField } from '../../ui/forms.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { ScrollTable } from '../../ui/Table.tsx';
 
 export function StatisticsPage() {
   const t = useT();
   const { locale } = useLocale();
+  const f = useFormat();
   const [date, setDate] = useState('');
   const stats = useQuery({ queryKey: ['population', date], queryFn: () => callApi(populationStatistics, { query: { date: date || undefined } }) });
   const number = new Intl.NumberFormat(locale);
@@ -22,19 +25,21 @@ export function StatisticsPage() {
       <PageTitle>{t('staff.statistics.title')}</PageTitle>
       <TextField id="date" label={t('staff.statistics.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       {stats.data && (
-        <table className="data">
-          <caption>{t('staff.statistics.title')} · {stats.data.date} · {t('staff.statistics.total')}: {number.format(stats.data.total)}</caption>
-          <thead><tr><th scope="col">{t('register.field.municipality')}</th>{LEGAL_STATUSES.map((s) => <th scope="col" key={s}>{t(`legalStatus.${s}`)}</th>)}<th scope="col">{t('staff.statistics.total')}</th></tr></thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code ?? 'none'}>
-                <th scope="row">{r.name}</th>
-                {LEGAL_STATUSES.map((s) => <td key={s}>{number.format(count(r.code, s))}</td>)}
-                <td>{number.format(LEGAL_STATUSES.reduce((n, s) => n + count(r.code, s), 0))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScrollTable>
+          <table className="data">
+            <caption>{t('staff.statistics.title')} · {f.date(stats.data.date)} · {t('staff.statistics.total')}: {number.format(stats.data.total)}</caption>
+            <thead><tr><th scope="col">{t('register.field.municipality')}</th>{LEGAL_STATUSES.map((s) => <th scope="col" key={s}>{t(`legalStatus.${s}`)}</th>)}<th scope="col">{t('staff.statistics.total')}</th></tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.code ?? 'none'}>
+                  <th scope="row">{r.name}</th>
+                  {LEGAL_STATUSES.map((s) => <td key={s}>{number.format(count(r.code, s))}</td>)}
+                  <td>{number.format(LEGAL_STATUSES.reduce((n, s) => n + count(r.code, s), 0))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
     </>
   );

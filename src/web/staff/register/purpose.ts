@@ -1,9 +1,11 @@
 /**
  * The purpose an officer is working under (a case reference or a reason). Every read of a person's data
- * sends it to the audit gate; it is kept for the browser tab so the officer states it once per task and
- * confirms it on each person card.
+ * sends it to the audit gate; it is kept for the browser tab so the officer states it once per task. A link
+ * from a search made under that purpose (or from a relative on a card) carries it along: the card opens
+ * under it and shows it; a card opened any other way asks the officer to confirm it first.
  */
 import { useCallback, useState } from 'react';
+import { useLocation } from 'react-router';
 
 export interface Purpose {
   caseReference: string;
@@ -42,4 +44,13 @@ export function requirePurpose(p: Purpose, setErrors: (e: Array<{ field: string;
   if (hasPurpose(p)) return true;
   setErrors([{ field: 'caseReference', message: t('purpose.missing') }]);
   return false;
+}
+
+/** Router state for a link made under the stated purpose: `<Link to=… state={PURPOSE_GIVEN}>`. */
+export const PURPOSE_GIVEN = { purposeGiven: true } as const;
+
+/** Whether this page was reached by a link that carries the purpose already stated (see PURPOSE_GIVEN). */
+export function usePurposeGiven(): boolean {
+  const state: unknown = useLocation().state;
+  return typeof state === 'object' && state !== null && (state as { purposeGiven?: unknown }).purposeGiven === true;
 }

@@ -1,0 +1,107 @@
+/**
+ * The interaction foundation (issue 23): a form driven by the contract's schema says exactly what is wrong
+ * with each field, all at once, in the person's language; required fields are marked; focus goes to the error
+ * summary and, after success, to the result — at 1280×900 and on a phone (390×844), in Latvian and English.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, residentSignIn, screenshot, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await residentSignIn(h, /Jānis Bērziņš/);
+});
+afterAll(() => h.close());
+
+const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+
+const TEXT = {
+  lv: {
+    title: 'Dzīvesvietas deklarēšana', submit: 'Iesniegt deklarāciju', municipality: 'Pašvaldība', street: 'Iela vai mājas nosaukums', building: 'Mājas numurs',
+    postcode: 'Pasta indekss', basis: 'Tiesiskais pamats dzīvot šajā adresē', since: 'Dzīvo šajā adresē kopš', summary: 'Lūdzu, izlabojiet',
+    postcodeMessage: '“Pasta indekss”: ievadiet pasta indeksu formā LV-1234', tooLong: 'var būt ne vairāk kā 200 rakstzīmes (jūs ierakstījāt 5000)',
+    required: 'Aizpildiet lauku “Iela vai mājas nosaukums”', choose: 'Izvēlieties: “Pašvaldība”', date: 'ievadiet īstu datumu, piemēram, 17.05.1980',
+    optional: '(nav obligāts)', done: 'Deklarācija iesniegta',
+  },
+  en: {
+    title: 'Declare a place of residence', submit: 'Submit the declaration', municipality: 'Municipality', street: 'Street or house name', building: 'House number',
+    postcode: 'Postcode', basis: 'Legal basis for living at this address', since: 'Living at this address since', summary: 'Please correct the following',
+    postcodeMessage: '“Postcode”: enter the postcode as LV-1234', tooLong: 'can be at most 200 characters (you wrote 5,000)',
+    required: 'Fill in “Street or house name”', choose: 'Choose “Municipality”', date: 'enter a real date, for example 17 May 1980',
+    optional: '(optional)', done: 'Declaration submitted',
+  },
+} as const;
+
+async function openDeclaration(lang: 'lv' | 'en'): Promise<void> {
+  await h.page.goto(`${h.baseUrl}/my/declare`);
+  await h.page.evaluate((l) => localStorage.setItem('civitas.locale', l), lang);
+  await h.page.reload();
+  await h.page.getByRole('heading', { level: 1, name: TEXT[lang].title }).waitFor();
+}
+
+describe('a contract form says what is wrong, field by field', () => {
+  for (const viewport of VIEWPORTS) {
+    for (const lang of ['lv', 'en'] as const) {
+      it(`names every rule at once, at ${viewport.width} px in ${lang}`, async () => {
+        const x = TEXT[lang];
+        await h.page.setViewportSize(viewport);
+        await openDeclaration(lang);
+        // Required and optional fields are told apart before anything is typed.
+        expect(await h.page.getByText(x.optional).count()).toBeGreaterThan(0);
+        expect(await h.page.getByLabel(x.street).getAttribute('aria-required')).toBe('true');
+
+        await h.page.getByLabel(x.postcode).fill('12345');
+        await h.page.getByLabel(x.basis).fill('x'.repeat(5000));
+        await h.page.getByRole('button', { name: x.submit }).click();
+        const summary = h.page.getByRole('alert');
+        await summary.getByRole('heading', { name: x.summary }).waitFor();
+        // Focus is on the summary, which lists every problem at once with its own words.
+        expect(await h.page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+        await summary.getByText(x.postcodeMessage).waitFor();
+        await summary.getByText(x.tooLong).waitFor();
+        await summary.getByText(x.required).waitFor();
+        await summary.getByText(x.choose).waitFor();
+        // Each field shows its own message too, tied to it by aria-describedby.
+        const postcode = h.page.getByLabel(x.postcode);
+        expect(await postcode.getAttribute('aria-invalid')).toBe('true');
+        const describedBy = (await postcode.getAttribute('aria-describedby')) ?? '';
+        expect(await h.page.locator(`#${describedBy.split(' ').find((id) => id.endsWith('-error'))}`).textContent()).toContain(x.postcodeMessage);
+        // A link in the summary takes focus to its field.
+        await summary.getByRole('link', { name: x.postcodeMessage }).click();
+        expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('address-postcode');
+        expect(await axeViolations(h.page)).toEqual([]);
+        await screenshot(h.page, `forms-declare-errors-${lang}-${viewport.width}`);
+      });
+    }
+  }
+
+  it('refuses a typed date that is not a whole, real day as a date, not as an empty field', async () => {
+    await h.page.setViewportSize(VIEWPORTS[0]);
+    await openDeclaration('lv');
+    const since = h.page.getByLabel(TEXT.lv.since);
+    await since.fill('');
+    await since.focus();
+    // Two digits typed, the year not: the browser holds no value, only the fact that the input is bad.
+    await h.page.keyboard.type('31');
+    expect(await since.evaluate((el) => [(el as HTMLInputElement).value, (el as HTMLInputElement).validity.badInput])).toEqual(['', true]);
+    await h.page.getByRole('button', { name: TEXT.lv.submit }).click();
+    await h.page.getByRole('alert').getByText(`“${TEXT.lv.since}”: ${TEXT.lv.date}`).waitFor();
+  });
+
+  it('after a successful submit, focus moves to the result', async () => {
+    await h.page.setViewportSize(VIEWPORTS[1]);
+    await openDeclaration('en');
+    const x = TEXT.en;
+    await h.page.getByLabel(x.municipality, { exact: true }).selectOption({ label: 'Liepāja' });
+    await h.page.getByLabel(x.street).fill('Jūras iela');
+    await h.page.getByLabel(x.building).fill('9');
+    await h.page.getByLabel(x.postcode).fill('LV-3401');
+    await h.page.getByLabel(x.basis).fill('Lease');
+    await h.page.getByRole('button', { name: x.submit }).click();
+    await h.page.getByRole('heading', { level: 1, name: x.done }).waitFor();
+    expect(await h.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await h.page.title()).toBe(`${x.done} — Civitas`);
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'forms-declare-done-en-390');
+  });
+});

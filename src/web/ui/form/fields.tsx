@@ -1,0 +1,145 @@
+/**
+ * Fields of a contract form (inside <Form>): each has its label (from the form's labels), a hint, its own
+ * error message, `aria-describedby` for both, and the required/optional mark the schema implies.
+ */
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { useFormContext, useWatch, type FieldError } from 'react-hook-form';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { fieldId, useFormMeta, useMessageText } from './Form.tsx';
+import { emptyValueAt, isRequiredAt, maxLengthAt } from './schema-paths.ts';
+
+interface FieldFrame {
+  name: string;
+  /** Overrides the form's label for this field. */
+  label?: string;
+  hint?: ReactNode;
+}
+
+/** What every field needs: its id, label, required mark, error text and the ids describing it. */
+function useField(name: string, labelOverride?: string, hasHint = false) {
+  const { schema, labels, idPrefix } = useFormMeta();
+  const { register, formState, getFieldState } = useFormContext();
+  const text = useMessageText();
+  const id = fieldId(name, idPrefix);
+  const label = labelOverride ?? labels[name] ?? name;
+  const error = getFieldState(name, formState).error as FieldError | undefined;
+  const message = error ? text(error.message, label) : undefined;
+  const required = isRequiredAt(schema, name);
+  const empty = emptyValueAt(schema, name);
+  /** Registers the input; an empty optional field sends what the contract takes for "nothing". */
+  const registerField = () => register(name, empty === '' ? {} : { setValueAs: (v: unknown) => (v === '' ? empty : v) });
+  const describedBy = [hasHint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, label, message, required, describedBy, register, registerField, schema };
+}
+
+function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required: boolean }) {
+  const t = useT();
+  return (
+    <label htmlFor={htmlFor}>
+      {label}
+      {!required && <span className="optional"> {t('form.optional')}</span>}
+    </label>
+  );
+}
+
+function HintAndError({ id, hint, message }: { id: string; hint?: ReactNode; message: string | undefined }) {
+  return (
+    <>
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {message && <p className="field-error" id={`${id}-error`}><span className="visually-hidden">!</span>{message}</p>}
+    </>
+  );
+}
+
+export function TextInput({ name, label, hint, ...input }: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+  const f = useField(name, label, Boolean(hint));
+  return (
+    <div className={`field${f.message ? ' field--error' : ''}`}>
+      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <HintAndError id={f.id} hint={hint} message={f.message} />
+      <input id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
+        {...input} {...f.registerField()} />
+    </div>
+  );
+}
+
+/** A date (the browser's own date picker); a typed day that does not exist is refused as such. */
+export function DateInput({ name, label, hint, min, max }: FieldFrame & { min?: string; max?: string }) {
+  const f = useField(name, label, Boolean(hint));
+  return (
+    <div className={`field field--date${f.message ? ' field--error' : ''}`}>
+      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <HintAndError id={f.id} hint={hint} message={f.message} />
+      <input type="date" id={f.id} min={min} max={max} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
+        {...f.registerField()} />
+    </div>
+  );
+}
+
+/** Several lines of text, with a count of the characters left under the schema's maximum. */
+export function TextArea({ name, label, hint, rows = 5, ...area }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
+  const f = useField(name, label, Boolean(hint));
+  const t = useT();
+  const max = maxLengthAt(f.schema, name);
+  const value = useWatch({ name }) as string | undefined;
+  const left = max === undefined ? undefined : max - (value ?? '').length;
+  return (
+    <div className={`field field--wide${f.message ? ' field--error' : ''}`}>
+      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <HintAndError id={f.id} hint={hint} message={f.message} />
+      <textarea id={f.id} rows={rows} aria-invalid={f.message ? true : undefined} aria-describedby={[f.describedBy, max ? `${f.id}-count` : ''].filter(Boolean).join(' ') || undefined}
+        aria-required={f.required || undefined} {...area} {...f.registerField()} />
+      {left !== undefined && (
+        <p className={`char-count${left < 0 ? ' char-count--over' : ''}`} id={`${f.id}-count`} aria-live="polite">
+          {left >= 0 ? t('form.charactersLeft', { count: left }) : t('form.charactersOver', { count: -left })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Select({ name, label, hint, children, ...select }: FieldFrame & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
+  const f = useField(name, label, Boolean(hint));
+  return (
+    <div className={`field${f.message ? ' field--error' : ''}`}>
+      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <HintAndError id={f.id} hint={hint} message={f.message} />
+      <select id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
+        {...select} {...f.registerField()}>{children}</select>
+    </div>
+  );
+}
+
+/** A choice of one, as radio buttons in a fieldset whose legend is the label; the summary links to the first. */
+export function Radios({ name, label, hint, options }: FieldFrame & { options: ReadonlyArray<{ value: string; label: string; hint?: string }> }) {
+  const f = useField(name, label, Boolean(hint));
+  return (
+    <fieldset className={`fieldset${f.message ? ' field--error' : ''}`} aria-describedby={f.describedBy}>
+      <legend>{f.label}</legend>
+      <HintAndError id={f.id} hint={hint} message={f.message} />
+      {options.map((o, i) => (
+        <div className="radio" key={o.value}>
+          <input type="radio" id={i === 0 ? f.id : `${f.id}-${o.value}`} value={o.value} {...f.register(name)} />
+          <label htmlFor={i === 0 ? f.id : `${f.id}-${o.value}`}>{o.label}{o.hint && <span className="hint"> {o.hint}</span>}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The submit button; disabled while the request runs so a double click sends once. */
+export function SubmitButton({ pending, children }: { pending?: boolean; children: ReactNode }) {
+  return <button type="submit" className="button" disabled={pending} aria-disabled={pending || undefined}>{children}</button>;
+}
+
+/** Files to attach (the form's schema checks their type and size, as the server will: see uploadFiles). */
+export function FileInput({ name, label, hint, accept, multiple = true }: FieldFrame & { accept: readonly string[]; multiple?: boolean }) {
+  const f = useField(name, label, Boolean(hint));
+  return (
+    <div className={`field${f.message ? ' field--error' : ''}`}>
+      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <HintAndError id={f.id} hint={hint} message={f.message} />
+      <input type="file" id={f.id} multiple={multiple} accept={accept.join(',')} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} {...f.register(name)} />
+    </div>
+  );
+}
