@@ -41,7 +41,7 @@ describe('appointments through both UIs', () => {
     booked = ((await h.page.locator(`label[for="${await slot.getAttribute('id')}"]`).textContent()) ?? '').slice(0, 5);
     await h.page.getByLabel(/E-pasts apstiprinājumam/).fill('anna@example.invalid');
     await h.page.getByRole('button', { name: 'Pierakstīties' }).click();
-    await h.page.getByText(new RegExp(`Jūs esat pierakstīts .* plkst. ${booked}`)).waitFor();
+    await h.page.getByText(new RegExp(`: pieraksts .* plkst. ${booked}`)).waitFor();
     await h.page.getByRole('row', { name: new RegExp(booked) }).getByText('Pierakstīts').waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-my-appointments');

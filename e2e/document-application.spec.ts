@@ -70,7 +70,7 @@ describe('a passport from the online application to the public check', () => {
     }
     await h.page.locator('input[name="slot"]').first().check();
     await h.page.getByRole('button', { name: 'Pierakstīties' }).click();
-    await h.page.getByText(/Jūs esat pierakstīts/).waitFor();
+    await h.page.getByText(/: pieraksts .* plkst\./).waitFor();
   });
 
   it('the officer at the desk checks identity, takes the photo and the application', async () => {

@@ -88,6 +88,35 @@ describe('a contract form says what is wrong, field by field', () => {
     await h.page.getByRole('alert').getByText(`“${TEXT.lv.since}”: ${TEXT.lv.date}`).waitFor();
   });
 
+  it('an address abroad left empty names its own two fields, not the address as a whole', async () => {
+    await h.page.setViewportSize(VIEWPORTS[0]);
+    await openDeclaration('lv');
+    await h.page.getByLabel('Ārvalstīs').check();
+    await h.page.getByRole('button', { name: TEXT.lv.submit }).click();
+    const summary = h.page.getByRole('alert');
+    await summary.getByText('Izvēlieties: “Valsts”').waitFor();
+    await summary.getByText(/Aizpildiet lauku “Adrese/).waitFor();
+    expect(await summary.getByText(/“address”/).count()).toBe(0);
+  });
+
+  it('a refusal by the server lands at its field and takes focus like the browser’s own', async () => {
+    await h.page.setViewportSize(VIEWPORTS[1]);
+    await openDeclaration('lv');
+    const x = TEXT.lv;
+    await h.page.getByLabel(x.municipality, { exact: true }).selectOption({ label: 'Liepāja' });
+    await h.page.getByLabel(x.street).fill('Jūras iela');
+    await h.page.getByLabel(x.building).fill('9');
+    await h.page.getByLabel(x.postcode).fill('LV-3401');
+    await h.page.getByLabel(x.basis).fill('Īres līgums');
+    await h.page.getByLabel(x.since).fill('2000-01-01');
+    await h.page.getByRole('button', { name: x.submit }).click();
+    await h.page.getByRole('alert').getByText(new RegExp(`^“?${x.since}`)).waitFor();
+    await h.page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+    expect(await h.page.getByLabel(x.since).getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'forms-declare-server-refusal-lv-390');
+  });
+
   it('after a successful submit, focus moves to the result', async () => {
     await h.page.setViewportSize(VIEWPORTS[1]);
     await openDeclaration('en');
@@ -104,4 +133,42 @@ describe('a contract form says what is wrong, field by field', () => {
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'forms-declare-done-en-390');
   });
+});
+
+describe('what opens below a button comes into view and takes focus', () => {
+  // Anna holds a valid passport and identity card among the demo documents.
+  beforeAll(async () => {
+    await h.app.backgroundJobs.seedDemoDocuments();
+    await h.page.setViewportSize(VIEWPORTS[0]);
+    await h.page.evaluate(() => localStorage.setItem('civitas.locale', 'lv'));
+    await residentSignIn(h, /Anna Marija Ozola/);
+  });
+  const REPORT = {
+    lv: { page: 'Mani dokumenti', open: /^Ziņot par nozaudētu vai nozagtu/, title: /^Nozaudēts vai nozagts dokuments/, cancel: 'Atcelt' },
+    en: { page: 'My documents', open: /^Report .* lost or stolen$/, title: /^Document .* lost or stolen$/, cancel: 'Cancel' },
+  } as const;
+  for (const viewport of VIEWPORTS) {
+    for (const lang of ['lv', 'en'] as const) {
+      it(`"report lost or stolen" scrolls its form into view with focus on it, and cancel gives focus back, at ${viewport.width} px in ${lang}`, async () => {
+        const x = REPORT[lang];
+        await h.page.setViewportSize(viewport);
+        await h.page.goto(`${h.baseUrl}/my/documents`);
+        await h.page.evaluate((l) => localStorage.setItem('civitas.locale', l), lang);
+        await h.page.reload();
+        await h.page.getByRole('heading', { level: 1, name: x.page }).waitFor();
+        const opener = h.page.getByRole('button', { name: x.open }).first();
+        await opener.click();
+        const heading = h.page.getByRole('heading', { level: 2, name: x.title });
+        await heading.waitFor();
+        await h.page.waitForFunction(() => document.activeElement?.id === 'report-title');
+        // In view: the heading's box lies inside the window.
+        const inView = await heading.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; });
+        expect(inView).toBe(true);
+        expect(await axeViolations(h.page)).toEqual([]);
+        await screenshot(h.page, `forms-report-open-${lang}-${viewport.width}`);
+        await h.page.getByRole('button', { name: x.cancel, exact: true }).click();
+        expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+      });
+    }
+  }
 });

@@ -69,7 +69,7 @@ export const RULE_IDS = [
   'appointment.one-per-service', 'appointment.slot-taken', 'appointment.move-same-visit', 'appointment.not-booked',
   'appointment.cancel-after-start', 'appointment.already-marked', 'appointment.mark-on-the-day', 'appointment.no-show-after-start',
   'appointment.own-branch-settings', 'appointment.undo-not-cancelled', 'appointment.undo-too-late', 'appointment.undo-after-start',
-  'appointment.undo-booked-again', 'appointment.undo-slot-taken',
+  'appointment.undo-booked-again', 'appointment.undo-slot-taken', 'appointment.undo-no-longer-offered',
   'identity.no-second-factor-pending', 'identity.no-second-factor-set-up', 'identity.not-in-register', 'identity.no-staff-account',
   'identity.username-taken',
   'case.stale-version', 'case.not-allowed-now', 'case.role-needed', 'case.four-eyes', 'case.no-open-request', 'case.wrong-request',

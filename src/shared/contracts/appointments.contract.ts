@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from './contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
+import { CLOSED_REASONS } from '../kernel/closed-reasons.ts';
 
 export const SERVICE_CODES = ['document-application', 'document-pickup', 'residence-permit'] as const;
 export const ServiceCodeSchema = z.enum(SERVICE_CODES);
@@ -49,9 +50,7 @@ export const listFreeSlots = defineEndpoint({
   query: z.object({ branchId: z.uuid(), service: ServiceCodeSchema, date: PlainDateSchema }), response: z.object({ slots: z.array(Slot) }),
 });
 
-/** Why a day within the booking horizon has no appointments. */
-export const CLOSED_REASONS = ['public-holiday', 'rest-day', 'branch-closed'] as const;
-export type ClosedReason = (typeof CLOSED_REASONS)[number];
+export { CLOSED_REASONS, type ClosedReason } from '../kernel/closed-reasons.ts';
 
 /**
  * The days a service can be booked at a branch, on the Latvian working-day calendar and the branch's hours:
@@ -122,7 +121,7 @@ export const branchQueue = defineEndpoint({
 });
 
 /** A wall-clock time of day, 00:00–23:59. */
-const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is HH:MM, e.g. 08:30');
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format.timeOfDay');
 
 export const BranchSettings = z.strictObject({
   /** The days the branch is open (a day left out is closed), at most one entry per weekday. */

@@ -16,7 +16,7 @@ export type InvalidationReason = (typeof INVALIDATION_REASONS)[number];
 export const RESIDENT_REPORTS = ['lost', 'stolen'] as const;
 
 /** A document number as printed: letters and digits, 5 to 12 characters. */
-export const DocumentNumber = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{5,12}$/, 'A document number has 5 to 12 letters and digits');
+export const DocumentNumber = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{5,12}$/, 'format.issuedDocumentNumber');
 
 export const ValidityAnswer = z.object({
   number: z.string(),

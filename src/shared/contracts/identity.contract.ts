@@ -89,7 +89,7 @@ export const demoEidSignIn = defineEndpoint({
 
 export const OidcStartQuery = z.strictObject({
   kind: z.enum(['resident', 'staff']).default('resident'),
-  returnTo: z.string().regex(/^\/(?!\/)[^\s]*$/, 'returnTo must be a local path').default('/'),
+  returnTo: z.string().regex(/^\/(?!\/)[^\s]*$/, 'format.localPath').default('/'),
 });
 
 export const oidcStart = defineEndpoint({
@@ -125,7 +125,7 @@ export const listStaffAccounts = defineEndpoint({
 });
 
 export const CreateStaffAccountRequest = z.strictObject({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, '3–64 characters: a–z, 0–9, dot, dash, underscore'),
+  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, 'format.username'),
   displayName: z.string().trim().min(1).max(200),
   email: z.email().nullable().default(null),
   roles: z.array(RoleSchema).min(1),

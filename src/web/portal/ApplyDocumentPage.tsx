@@ -46,7 +46,7 @@ export function ApplyDocumentPage() {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const problems: FormError[] = [];
-    if (!branchId) problems.push({ field: 'pickupBranchId', message: t('errors.invalidField', { field: labels.pickupBranchId }) });
+    if (!branchId) problems.push({ field: 'pickupBranchId', message: t('validation.choose', { field: labels.pickupBranchId }) });
     if (problems.length) return setErrors(problems);
     apply.mutate({
       ...(subject.relation === 'self' ? {} : { subjectPersonId: subject.personId }), documentType: chosen?.type ?? 'passport', tier, reason, pickupBranchId: branchId,

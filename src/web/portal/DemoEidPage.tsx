@@ -24,7 +24,7 @@ export function DemoEidPage() {
     event.preventDefault();
     const personId = new FormData(event.currentTarget).get('personId');
     if (!personId) {
-      setErrors([{ field: 'person-0', message: t('errors.invalidField', { field: t('portal.demoEid.choose') }) }]);
+      setErrors([{ field: 'person-0', message: t('validation.choose', { field: t('portal.demoEid.choose') }) }]);
       return;
     }
     try {

@@ -35,7 +35,12 @@ export function MyAppointmentsPage() {
   const [confirming, setConfirming] = useState<BookingView>();
   const [errors, setErrors] = useState<FormError[]>([]);
   const refresh = () => void client.invalidateQueries({ queryKey: ['my-appointments'] });
-  const undoExpired = useCallback(() => setOutcome((o) => (o?.kind === 'cancelled' ? undefined : o)), []);
+  const undoExpired = useCallback(() => {
+    // The notice with the undo button goes; if focus was in it, it goes to the page's heading, not to <body>.
+    const hadFocus = Boolean(document.activeElement?.closest('.outcome-notice'));
+    setOutcome((o) => (o?.kind === 'cancelled' ? undefined : o));
+    if (hadFocus) document.querySelector<HTMLElement>('main h1')?.focus();
+  }, []);
   const cancel = useMutation({
     mutationFn: (bookingId: string) => callApi(cancelMyAppointment, { params: { bookingId } }),
     onSuccess: ({ undoUntil, ...booking }) => { setConfirming(undefined); setErrors([]); setOutcome({ kind: 'cancelled', booking, undoUntil }); refresh(); },
@@ -147,10 +152,10 @@ function OutcomeNotice({ outcome, branchName, onUndo, undoPending, onUndoExpired
   let text: string;
   if (!('booking' in outcome)) text = outcome.text;
   else if (outcome.kind === 'cancelled') text = t('appointments.my.cancelledFreed', { when: f.dateTime(outcome.booking.startsAt) });
-  else if (outcome.kind === 'booked') text = t('appointments.my.booked', { date: f.day(outcome.booking.startsAt), time: f.time(outcome.booking.startsAt), branch: branchName(outcome.booking) });
-  else text = t(`appointments.my.${outcome.kind}`, { when: f.dateTime(outcome.booking.startsAt), branch: branchName(outcome.booking) });
+  else if (outcome.kind === 'booked') text = t('appointments.my.booked', { name: outcome.booking.personName, date: f.day(outcome.booking.startsAt), time: f.time(outcome.booking.startsAt), branch: branchName(outcome.booking) });
+  else text = t(`appointments.my.${outcome.kind}`, { name: outcome.booking.personName, when: f.dateTime(outcome.booking.startsAt), branch: branchName(outcome.booking) });
   return (
-    <div className={`notice notice--${warning ? 'warning' : 'success'}`} role="status">
+    <div className={`notice outcome-notice notice--${warning ? 'warning' : 'success'}`} role="status">
       <h2 tabIndex={-1} ref={heading}>{text}</h2>
       {outcome.kind === 'cancelled' && (
         <>

@@ -70,7 +70,7 @@ export function MyDocumentsPage() {
         </section>
       ))}
       {reporting && (
-        <ReportForm doc={reporting} onCancel={() => { setReporting(undefined); opener.current?.focus(); }} onDone={(fresh) => {
+        <ReportForm key={reporting.id} doc={reporting} onCancel={() => { setReporting(undefined); opener.current?.focus(); }} onDone={(fresh) => {
           setReporting(undefined);
           setDone(t('documents.my.reported', { number: fresh.number, since: fresh.invalidSince ? f.date(fresh.invalidSince) : '' }));
           void client.invalidateQueries({ queryKey: ['my-documents'] });

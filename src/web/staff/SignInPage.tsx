@@ -5,7 +5,7 @@ import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, Notice, TextField, type FormError } from '../ui/forms.tsx';
-import { useFormErrors } from '../ui/errors.ts';
+import { useFormErrors, useSchemaErrors } from '../ui/errors.ts';
 import { useClientConfig, useSetSession } from '../session/useSession.ts';
 import { rememberEnrolment } from './enrolment.ts';
 
@@ -18,13 +18,14 @@ export function SignInPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
   const labels = { username: t('staff.signIn.username'), password: t('staff.signIn.password') };
+  const schemaErrors = useSchemaErrors();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = StaffSignInRequest.safeParse({ username: form.get('username'), password: form.get('password') });
+    const parsed = StaffSignInRequest.safeParse({ username: form.get('username'), password: form.get('password') }, { reportInput: true });
     if (!parsed.success) {
-      setErrors(parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: t('errors.invalidField', { field: labels[i.path[0] as keyof typeof labels] }) })));
+      setErrors(schemaErrors(parsed.error, labels));
       return;
     }
     setBusy(true);

@@ -52,24 +52,7 @@ export function StaffApp() {
   const staff = s?.authenticated && s.kind === 'staff' ? s.staff : undefined;
   const can = (p: Permission) => Boolean(staff && hasPermission(staff.roles, p));
 
-  const nav = staff ? (
-    <ul>
-      <li><NavLink to="/" end>{t('staff.nav.home')}</NavLink></li>
-      {can('cases:read') && <li><NavLink to="/cases" end>{t('staff.nav.queue')}</NavLink></li>}
-      {can('cases:supervise') && <li><NavLink to="/cases/dashboard">{t('staff.nav.dashboard')}</NavLink></li>}
-      {can('appointments:desk') && <li><NavLink to="/appointments" end>{t('staff.nav.appointments')}</NavLink></li>}
-      {can('appointments:configure') && <li><NavLink to="/appointments/settings">{t('staff.nav.branchSettings')}</NavLink></li>}
-      {can('documents:produce') && <li><NavLink to="/documents/batches">{t('staff.nav.batches')}</NavLink></li>}
-      {can('register:search') && <li><NavLink to="/register">{t('staff.nav.register')}</NavLink></li>}
-      {can('register:record-event') && <li><NavLink to="/registration">{t('staff.nav.registration')}</NavLink></li>}
-      {can('register:review-duplicates') && <li><NavLink to="/duplicates">{t('staff.nav.duplicates')}</NavLink></li>}
-      {can('register:statistics') && <li><NavLink to="/statistics">{t('staff.nav.statistics')}</NavLink></li>}
-      {can('register:read-municipality-declarations') && <li><NavLink to="/declarations">{t('staff.nav.declarations')}</NavLink></li>}
-      {can('staff:read') && <li><NavLink to="/accounts">{t('staff.nav.accounts')}</NavLink></li>}
-      {(can('audit:verify') || can('audit:read-person-log')) && <li><NavLink to="/audit">{t('staff.nav.audit')}</NavLink></li>}
-      {can('notifications:read-outbox') && <li><NavLink to="/outbox">{t('staff.nav.outbox')}</NavLink></li>}
-    </ul>
-  ) : undefined;
+  const nav = staff ? <StaffNav can={can} /> : undefined;
   const account = staff ? (
     <span className="account">
       {staff.displayName} · <button type="button" className="button button--link" onClick={() => void doSignOut()}>{t('common.signOut')}</button>
@@ -122,5 +105,28 @@ function NotForYourRole() {
       <Notice kind="warning">{t('staff.forbidden.text')}</Notice>
       <p><Link to="/">{t('staff.forbidden.home')}</Link></p>
     </>
+  );
+}
+
+/** The workbench's menu: the pages the signed-in roles may use. */
+function StaffNav({ can }: { can: (p: Permission) => boolean }) {
+  const t = useT();
+  return (
+    <ul>
+      <li><NavLink to="/" end>{t('staff.nav.home')}</NavLink></li>
+      {can('cases:read') && <li><NavLink to="/cases" end>{t('staff.nav.queue')}</NavLink></li>}
+      {can('cases:supervise') && <li><NavLink to="/cases/dashboard">{t('staff.nav.dashboard')}</NavLink></li>}
+      {can('appointments:desk') && <li><NavLink to="/appointments" end>{t('staff.nav.appointments')}</NavLink></li>}
+      {can('appointments:configure') && <li><NavLink to="/appointments/settings">{t('staff.nav.branchSettings')}</NavLink></li>}
+      {can('documents:produce') && <li><NavLink to="/documents/batches">{t('staff.nav.batches')}</NavLink></li>}
+      {can('register:search') && <li><NavLink to="/register">{t('staff.nav.register')}</NavLink></li>}
+      {can('register:record-event') && <li><NavLink to="/registration">{t('staff.nav.registration')}</NavLink></li>}
+      {can('register:review-duplicates') && <li><NavLink to="/duplicates">{t('staff.nav.duplicates')}</NavLink></li>}
+      {can('register:statistics') && <li><NavLink to="/statistics">{t('staff.nav.statistics')}</NavLink></li>}
+      {can('register:read-municipality-declarations') && <li><NavLink to="/declarations">{t('staff.nav.declarations')}</NavLink></li>}
+      {can('staff:read') && <li><NavLink to="/accounts">{t('staff.nav.accounts')}</NavLink></li>}
+      {(can('audit:verify') || can('audit:read-person-log')) && <li><NavLink to="/audit">{t('staff.nav.audit')}</NavLink></li>}
+      {can('notifications:read-outbox') && <li><NavLink to="/outbox">{t('staff.nav.outbox')}</NavLink></li>}
+    </ul>
   );
 }

@@ -5,7 +5,7 @@ import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
 import { ErrorSummary, TextField, type FormError } from '../ui/forms.tsx';
-import { useFormErrors } from '../ui/errors.ts';
+import { useFormErrors, useSchemaErrors } from '../ui/errors.ts';
 import { useSetSession } from '../session/useSession.ts';
 import { rememberEnrolment, takeEnrolment } from './enrolment.ts';
 
@@ -16,12 +16,13 @@ export function TotpPage() {
   const setSession = useSetSession();
   const [errors, setErrors] = useState<FormError[]>([]);
   const enrolment = takeEnrolment();
+  const schemaErrors = useSchemaErrors();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = TotpRequest.safeParse({ code: new FormData(event.currentTarget).get('code') });
+    const parsed = TotpRequest.safeParse({ code: new FormData(event.currentTarget).get('code') }, { reportInput: true });
     if (!parsed.success) {
-      setErrors([{ field: 'code', message: t('errors.invalidField', { field: t('staff.totp.code') }) }]);
+      setErrors(schemaErrors(parsed.error, { code: t('staff.totp.code') }));
       return;
     }
     try {

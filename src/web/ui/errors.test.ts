@@ -31,10 +31,10 @@ describe('form errors from the server', () => {
     expect(formErrorsFrom(error, translator(CATALOGUES.en), { citizenships: 'Citizenships' })).toEqual([{ field: 'citizenships', message: 'Citizenships: unknown country code' }]);
   });
 
-  it('falls back to "check this field" without a reason, and to the error code without a known field', () => {
+  it('falls back to "not in a form we can accept" without a key or reason, and to the error code without a known field', () => {
     const error = new ApiError('VALIDATION_FAILED', 400, 'bad', [{ path: 'q', message: 'Required' }]);
     const t = translator(CATALOGUES.en);
-    expect(formErrorsFrom(error, t, { q: 'Name' })).toEqual([{ field: 'q', message: t('errors.invalidField', { field: 'Name' }) }]);
+    expect(formErrorsFrom(error, t, { q: 'Name' })).toEqual([{ field: 'q', message: t('validation.invalid', { field: 'Name' }) }]);
     expect(formErrorsFrom(error, t)).toEqual([{ message: t('error.VALIDATION_FAILED') }]);
   });
 

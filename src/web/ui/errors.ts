@@ -9,6 +9,7 @@ import { ApiError } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { caseWordingKey } from '../../shared/i18n/case-wording.ts';
 import type { FieldError } from '../../shared/errors.ts';
+import { describeIssue, type IssueLike } from '../../shared/validation/messages.ts';
 import type { FormError } from './forms.tsx';
 import { useFormat, type Format } from './format.ts';
 
@@ -49,7 +50,7 @@ export function ruleMessage(error: ApiError, t: Translate, format?: ValueFormat)
 /** A refused field's message by its label: the catalogue message the server named, its reason, or "check this field". */
 function fieldMessage(f: FieldError, label: string, t: Translate, format?: ValueFormat): string {
   const values = { example: format?.dateExample ?? '1980-05-17', ...f.values, field: label };
-  return (f.key && known(t, f.key, values)) || (f.reason && known(t, `fieldReason.${f.reason}`, values)) || t('errors.invalidField', { field: label });
+  return (f.key && known(t, f.key, values)) || (f.reason && known(t, `fieldReason.${f.reason}`, values)) || t('validation.invalid', { field: label });
 }
 
 /**
@@ -89,4 +90,19 @@ export function useFormErrors(): (error: unknown, fieldLabels?: Record<string, s
   const t = useT();
   const format = useFormat();
   return useCallback((error: unknown, fieldLabels: Record<string, string> = {}) => formErrorsFrom(error, t, fieldLabels, format), [t, format]);
+}
+
+/**
+ * The error summary's messages for a form checked by a contract schema outside the contract form layer
+ * (sign-in, second factor): each issue in the catalogue's words, as `describeIssue` says them everywhere.
+ * Parse with `{ reportInput: true }` so a length message can say how much was written.
+ */
+export function useSchemaErrors(): (error: { issues: readonly unknown[] }, fieldLabels: Record<string, string>) => FormError[] {
+  const t = useT();
+  const format = useFormat();
+  return useCallback((error: { issues: readonly unknown[] }, fieldLabels: Record<string, string>) => error.issues.map((issue) => {
+    const field = ((issue as { path?: PropertyKey[] }).path ?? []).map(String).join('.');
+    const ref = describeIssue(issue as IssueLike);
+    return { field, message: t(ref.key, { example: format.dateExample, ...ref.values, field: fieldLabels[field] ?? field }) };
+  }), [t, format]);
 }

@@ -2,7 +2,7 @@
  * Form pieces in the GOV.UK pattern for the forms not yet on the contract form layer (ui/form/, decision 0022):
  * labelled fields with hints and errors, and an error summary that takes focus.
  */
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 export interface FormError {
@@ -13,14 +13,15 @@ export interface FormError {
 export function ErrorSummary({ errors }: { errors: FormError[] }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = `${useId()}-summary-title`;
   useEffect(() => {
     if (errors.length) ref.current?.focus();
   }, [errors]);
   if (!errors.length) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
       {/* "Please correct" only when there is something to correct; a refusal (a rule, a rate limit) is not the person's typing. */}
-      <h2 id="error-summary-title">{t(errors.some((e) => e.field) ? 'errors.fixTitle' : 'errors.refusedTitle')}</h2>
+      <h2 id={titleId}>{t(errors.some((e) => e.field) ? 'errors.fixTitle' : 'errors.refusedTitle')}</h2>
       <ul>
         {errors.map((e, i) => (
           <li key={`${e.field ?? 'form'}-${i}`}>{e.field ? <a href={`#${e.field}`}>{e.message}</a> : e.message}</li>

@@ -54,7 +54,9 @@ describe('appointment refusals', () => {
   });
 
   it('a problem without a rule keeps its code’s type and has no rule members', async () => {
-    const res = await anna.request('GET', '/api/portal/me/appointments/nonexistent');
+    // A real route with a booking that does not exist: the service's own NOT_FOUND, not the router's.
+    const res = await anna.request('POST', '/api/portal/me/appointments/00000000-0000-4000-8000-00000000ffff/cancel');
+    expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ type: 'urn:civitas:problem:not-found', code: 'NOT_FOUND' });
     expect(res.json()).not.toHaveProperty('rule');
   });

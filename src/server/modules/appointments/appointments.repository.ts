@@ -41,8 +41,8 @@ export function createAppointmentsRepository() {
 
     /**
      * Books a cancelled booking again on a desk of its slot nobody holds now: its own desk first, then any
-     * other of the offer's `desks`. None free: undefined. (A booking racing for the same desk at this very
-     * moment makes the unique seat index refuse the update: the caller reads that as "taken".)
+     * other of the offer's `desks`. None free: undefined. The caller holds the slot's lock (lockBooking), so
+     * no booking takes a desk between the check and the update.
      */
     async restoreSeat(db: DbExecutor, row: BookingRow, desks: number, at: string): Promise<number | undefined> {
       const order = [row.desk, ...Array.from({ length: desks }, (_, i) => i + 1).filter((d) => d !== row.desk)].filter((d) => d <= desks);
@@ -56,6 +56,17 @@ export function createAppointmentsRepository() {
         if (restored) return desk;
       }
       return undefined;
+    },
+
+    /**
+     * Serializes the bookings of one person and service, and of one slot, until the transaction ends
+     * (PostgreSQL advisory locks, on both engines): "one booking per person and service" and "one person
+     * per desk" are checked and written without another booking, move or undo slipping in between. Always
+     * taken in this order (person, then slot), so two transactions cannot wait on each other.
+     */
+    async lockBooking(db: DbExecutor, person: { personId: string; serviceCode: string }, slot: { branchId: string; serviceCode: string; startsAt: string }): Promise<void> {
+      await sql`select pg_advisory_xact_lock(hashtext(${`booking-person:${person.personId}:${person.serviceCode}`}))`.execute(db);
+      await sql`select pg_advisory_xact_lock(hashtext(${`booking-slot:${slot.branchId}:${slot.serviceCode}:${slot.startsAt}`}))`.execute(db);
     },
 
     async anyBooking(db: DbExecutor): Promise<boolean> {

@@ -113,6 +113,18 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     rule: { id: 'appointment.undo-slot-taken' },
   });
 
+  /** The desks of a cancelled visit's slot if it can still be booked, or the refusal to give when it cannot. */
+  async function desksStillOffered(b: BookingRow): Promise<number | AppError> {
+    try {
+      const { service, desks, hours } = await offerOf(b.branchId, b.serviceCode);
+      requireBookable(new Date(b.startsAt), hours, service.durationMinutes);
+      return desks;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VALIDATION_FAILED') return new AppError('INVALID_STATE', 'The branch no longer offers this time: book a new one', { rule: { id: 'appointment.undo-no-longer-offered' } });
+      throw e;
+    }
+  }
+
   /** Bookings as their readers see them: the branch by name, the time on the Riga wall clock (branches read once per list). */
   async function views(rows: readonly BookingRow[], nameOf: (personId: string) => string): Promise<BookingView[]> {
     const branches = new Map((await deps.branches()).map((b) => [b.id, b]));
@@ -208,6 +220,7 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       requireBookable(startsAt, hours, service.durationMinutes);
       const now = clock.now().toISOString();
       const booking = await db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
+        await repository.lockBooking(trx, { personId, serviceCode: input.serviceCode }, { branchId: input.branchId, serviceCode: input.serviceCode, startsAt: startsAt.toISOString() });
         let contactEmail = input.contactEmail ?? null;
         if (input.replaces) {
           const old = await repository.byId(trx, input.replaces, true);
@@ -274,6 +287,11 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     async restore(actor: ResidentActor, bookingId: string): Promise<BookingView> {
       const holders = await holdersOf(actor.personId);
       const now = clock.now();
+      // The desks of the visit's slot, if the branch still offers it then (hours and services can change while
+      // it was cancelled). Read before the transaction: the embedded engine has one connection, which the
+      // transaction holds. A refusal is kept and given in its turn, after the booking's own checks.
+      const before = await repository.byId(db, bookingId);
+      const offered = before && holders.has(before.personId) ? await desksStillOffered(before) : 0;
       try {
         const row = await db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
           const b = await repository.byId(trx, bookingId, true);
@@ -283,12 +301,13 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
             rule: { id: 'appointment.undo-too-late', values: { minutes: UNDO_CANCEL_MS / 60_000 } },
           });
           if (new Date(b.startsAt).getTime() <= now.getTime()) throw new AppError('INVALID_STATE', 'The time of this visit has come: book a new time', { rule: { id: 'appointment.undo-after-start', values: { startsAt: new Date(b.startsAt).toISOString() } } });
+          await repository.lockBooking(trx, b, { ...b, startsAt: new Date(b.startsAt).toISOString() });
           const again = await repository.activeOf(trx, b.personId, b.serviceCode, now.toISOString());
           if (again.length > 0) throw new AppError('INVALID_STATE', `${holders.get(b.personId) ?? ''} has booked this service again since: the cancelled visit cannot be restored`, {
             rule: { id: 'appointment.undo-booked-again', values: { name: holders.get(b.personId) ?? '', startsAt: new Date(again[0]?.startsAt as string).toISOString() } },
           });
-          const desks = (await repository.branchServices(trx)).find((o) => o.branchId === b.branchId && o.serviceCode === b.serviceCode)?.desks ?? 0;
-          const desk = await repository.restoreSeat(trx, b, desks, now.toISOString());
+          if (offered instanceof AppError) throw offered;
+          const desk = await repository.restoreSeat(trx, b, offered, now.toISOString());
           if (desk === undefined) throw slotTakenMeanwhile();
           await audit.record(trx, {
             actor: actor.audit, action: 'update', purpose: b.personId === actor.personId ? 'data-subject-access' : 'legal-representative-access', legalBasis: LEGAL_BASIS,
@@ -298,8 +317,8 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
         }));
         return await view(row, holders.get(row.personId) ?? '');
       } catch (e) {
-        // A booking took the same desk at this very moment: the seat index refused the update.
-        if ((e as { code?: unknown }).code === '23505') throw slotTakenMeanwhile();
+        // Only the seat index can refuse the update; another unique violation is not this refusal.
+        if ((e as { code?: unknown; constraint?: unknown }).code === '23505' && String((e as { constraint?: unknown }).constraint ?? '').includes('seat')) throw slotTakenMeanwhile();
         throw e;
       }
     },

@@ -7,6 +7,7 @@
  * visit's time has come or the person has booked the service again, audited in the same transaction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainDateInZone } from '../../../shared/kernel/plain-date.ts';
 import { createTestContext, signInResident, signInStaff, TEST_START, type Client, type TestContext } from '../../../test/test-app.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
@@ -40,13 +41,18 @@ async function at(instant: string): Promise<void> {
 const calendar = async (service = 'document-application') =>
   (await anna.request('GET', `/api/public/appointments/calendar?branchId=${branchId}&service=${service}`)).json() as Calendar;
 const freeAt = async (startsAt: string, service = 'document-application') => {
-  const date = new Date(new Date(startsAt).getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+  const date = plainDateInZone(new Date(startsAt), 'Europe/Riga');
   const res = await anna.request('GET', `/api/public/appointments/slots?branchId=${branchId}&service=${service}&date=${date}`);
   return (res.json() as { slots: Array<{ startsAt: string; free: number }> }).slots.find((s) => s.startsAt === startsAt)?.free;
 };
 const book = (client: Client, body: Record<string, unknown>) => client.request('POST', '/api/portal/me/appointments', { branchId, serviceCode: 'document-application', language: 'en', ...body });
 const cancel = (client: Client, id: string) => client.request('POST', `/api/portal/me/appointments/${id}/cancel`);
 const restore = (client: Client, id: string) => client.request('POST', `/api/portal/me/appointments/${id}/restore`);
+/** Cancels whatever the resident still has booked, so a test starts with no visit of the service. */
+const clearBookings = async (client: Client) => {
+  const mine = (await client.request('GET', '/api/portal/me/appointments')).json() as { appointments: Booking[] };
+  for (const b of mine.appointments.filter((x) => x.status === 'booked')) await cancel(client, b.id);
+};
 const created = async (res: Awaited<ReturnType<Client['request']>>): Promise<Booking> => {
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Booking;
@@ -179,5 +185,39 @@ describe('undoing a cancellation', () => {
     expect((await restore(anna, first.id)).json()).toMatchObject({ code: 'INVALID_STATE', detail: expect.stringContaining('booked this service again') });
     expect((await restore(await signInResident(ctx.app, SERGEJS), moved.id)).statusCode).toBe(404);
     expect((await anna.request('POST', '/api/portal/me/appointments/00000000-0000-4000-8000-00000000ffff/restore')).statusCode).toBe(404);
+  });
+
+  it('is refused when the branch no longer offers the time (the weekday closed meanwhile), saying so', async () => {
+    await at(TEST_START);
+    await clearBookings(anna);
+    const wednesday = '2026-12-02T07:00:00.000Z';
+    const mine = await created(await book(anna, { startsAt: wednesday }));
+    await cancel(anna, mine.id);
+    const supervisor = await signInStaff(ctx.app, 'supervisor');
+    const url = `/api/appointments/branches/${branchId}/settings`;
+    const current = (await supervisor.request('GET', url)).json() as { hours: Array<{ isoWeekday: number }>; services: unknown[] };
+    await supervisor.request('PUT', url, { hours: current.hours.filter((h) => h.isoWeekday !== 3), services: current.services });
+    try {
+      const refused = await restore(anna, mine.id);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'INVALID_STATE', rule: 'appointment.undo-no-longer-offered' });
+    } finally {
+      await supervisor.request('PUT', url, current);
+    }
+  });
+
+  it('an undo and a new booking of the same person and service sent at once leave exactly one of them booked', async () => {
+    await at(TEST_START);
+    await clearBookings(anna);
+    const slot = '2026-12-04T07:00:00.000Z';
+    const mine = await created(await book(anna, { startsAt: slot }));
+    await cancel(anna, mine.id);
+    const [undone, again] = await Promise.all([restore(anna, mine.id), book(anna, { startsAt: '2026-12-04T08:00:00.000Z' })]);
+    // Whichever came first wins (the undo answers 200, a booking 201); the other hears the rule.
+    expect([undone.statusCode, again.statusCode].filter((c) => c === 409)).toHaveLength(1);
+    expect([undone.statusCode, again.statusCode].filter((c) => c === 200 || c === 201)).toHaveLength(1);
+    const active = await ctx.database.db.selectFrom('appointments.booking').select('id').where('personId', '=', ANNA).where('serviceCode', '=', 'document-application').where('status', '=', 'booked').execute();
+    expect(active).toHaveLength(1);
+    await cancel(anna, (active[0] as { id: string }).id);
   });
 });

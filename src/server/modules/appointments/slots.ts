@@ -4,7 +4,7 @@
  */
 import { isoDayOfWeek, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { holidayOn, isWorkingDay } from '../../../shared/kernel/working-days.ts';
-import type { ClosedReason } from '../../../shared/contracts/appointments.contract.ts';
+import type { ClosedReason } from '../../../shared/kernel/closed-reasons.ts';
 
 export interface Hours {
   isoWeekday: number;

@@ -133,6 +133,17 @@ describe('life events and bitemporal history', () => {
     expect(future.json().errors[0]).toMatchObject({ path: 'effectiveDate', reason: 'future-date' });
   });
 
+  it('refuses with 400 a change of name that changes nothing, and records no event', async () => {
+    const now = await card(registrar, ROBERTS);
+    const events = (await registrar.request('GET', `/api/register/persons/${ROBERTS}/history?${PURPOSE}`)).json().events.length as number;
+    const same = await registrar.request('POST', `/api/register/persons/${ROBERTS}/events/name-change`, {
+      effectiveDate: '2026-06-03', givenNames: now.givenNames, surname: now.surname, sourceDocument: 'x', expectedVersion: now.version, reason: 'test',
+    });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().errors[0]).toMatchObject({ path: 'surname', reason: 'same-as-current' });
+    expect((await registrar.request('GET', `/api/register/persons/${ROBERTS}/history?${PURPOSE}`)).json().events).toHaveLength(events);
+  });
+
   it('records a marriage with surname choice on both sides, then a divorce', async () => {
     const robert = await card(registrar, ROBERTS);
     const anna = await card(registrar, ANNA);

@@ -594,6 +594,10 @@ export function createRegisterService(deps: { db: Db; clock: Clock; audit: Audit
     async changeName(ctx: ActionContext, personId: string, input: { effectiveDate: string; givenNames: string; surname: string; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number }) {
       return db.transaction().execute(async (trx) => {
         const person = await beginEvent(trx, personId, input.expectedVersion, { path: 'effectiveDate', value: input.effectiveDate });
+        // A change of name that changes nothing would add a history entry and a "previous name" equal to the current one.
+        if (input.givenNames === person.givenNames && input.surname === person.surname) {
+          throw new AppError('VALIDATION_FAILED', 'The register already holds exactly this name', [{ path: 'surname', message: 'The register already holds exactly this name', reason: 'same-as-current' }]);
+        }
         const r = await recordEvent(trx, ctx, {
           personId, kind: 'name-change', effectiveDate: input.effectiveDate, legalBasis: input.legalBasis ?? 'Vārda, uzvārda un tautības ieraksta maiņas likums', sourceDocument: input.sourceDocument,
           details: { from: `${person.givenNames} ${person.surname}`, to: `${input.givenNames} ${input.surname}` },

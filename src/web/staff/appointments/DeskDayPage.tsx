@@ -63,7 +63,9 @@ export function DeskDayPage() {
                       <td>{t(`appointments.service.${b.serviceCode}`)}</td>
                       <td><span className={`tag${b.status === 'arrived' ? ' tag--success' : b.status === 'no-show' ? ' tag--danger' : ''}`}>{t(`appointments.status.${b.status}`)}</span></td>
                       <td>
-                        {b.status === 'booked' && (
+                        {/* Visits are marked on their own day: another day's list offers nothing the office would refuse. */}
+                        {b.status === 'booked' && date !== f.today() && <span className="hint">{t('appointments.desk.markOnTheDay')}</span>}
+                        {b.status === 'booked' && date === f.today() && (
                           <div className="button-row">
                             <button type="button" className="button" disabled={mark.isPending} onClick={() => mark.mutate({ id: b.id, status: 'arrived' })}>{t('appointments.desk.arrived', { name: b.personName })}</button>
                             <button type="button" className="button button--secondary" disabled={mark.isPending} onClick={() => mark.mutate({ id: b.id, status: 'no-show' })}>{t('appointments.desk.noShow', { name: b.personName })}</button>

@@ -79,7 +79,7 @@ function InvalidationForm({ doc, today, onCancel, onDone }: { doc: DocumentView;
   return (
     <form className="panel" aria-labelledby="invalidate-title" noValidate onSubmit={(e) => {
       e.preventDefault();
-      if (!note.trim()) return setErrors([{ field: 'note', message: t('errors.invalidField', { field: labels.note }) }]);
+      if (!note.trim()) return setErrors([{ field: 'note', message: t('validation.required', { field: labels.note }) }]);
       send.mutate();
     }}>
       <h3 id="invalidate-title">{t('documents.invalidate.title', { number: doc.number })}</h3>

@@ -4,7 +4,7 @@
  * id), so the browser refuses exactly what the server would. Persons named in an event are found by
  * personal code when the form is sent; "Find" shows who it is beforehand, with the surname choices.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
@@ -81,7 +81,6 @@ function defaultsFor(kind: EventKind, card: c.PersonCard): Record<string, unknow
 
 function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card: c.PersonCard; purpose: Purpose; onRecorded: () => void }) {
   const t = useT();
-  const f = useFormat();
   const problemText = useProblemText();
   const [other, setOther] = useState<Other>();
   const [lookupError, setLookupError] = useState<string>();
@@ -123,6 +122,27 @@ function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card:
   const needsOther = kind === 'marriage' || kind === 'divorce' || kind === 'guardianship';
   return (
     <Form form={form} onSubmit={(v) => save.mutate(v as Record<string, unknown>)}>
+      <EventFields kind={kind} card={card} other={other}>
+        {needsOther && (
+          <div className="inline-form">
+            <TextInput name="otherCode" inputMode="numeric" hint={kind === 'divorce' && spouse ? `${spouse.givenNames} ${spouse.surname}` : t('staff.registration.codeHint')} />
+            <button type="button" className="button button--secondary" onClick={find}>{t('staff.event.find')}</button>
+            {other && <p className="tag" role="status">{other.name}</p>}
+            {lookupError && <p className="field-error" role="alert">{lookupError}</p>}
+          </div>
+        )}
+      </EventFields>
+      <SubmitButton pending={save.isPending}>{t('staff.event.submit')}</SubmitButton>
+    </Form>
+  );
+}
+
+/** The fields of one kind of event, in the order a record is read; `children` is where the other person is found. */
+function EventFields({ kind, card, other, children }: { kind: EventKind; card: c.PersonCard; other: Other | undefined; children: ReactNode }) {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <>
       {kind === 'death' ? <DateInput name="deathDate" max={f.today()} /> : <DateInput name="effectiveDate" />}
       {kind === 'address-declaration' && (
         <>
@@ -136,14 +156,7 @@ function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card:
           <TextInput name="surname" />
         </>
       )}
-      {needsOther && (
-        <div className="inline-form">
-          <TextInput name="otherCode" inputMode="numeric" hint={kind === 'divorce' && spouse ? `${spouse.givenNames} ${spouse.surname}` : t('staff.registration.codeHint')} />
-          <button type="button" className="button button--secondary" onClick={find}>{t('staff.event.find')}</button>
-          {other && <p className="tag" role="status">{other.name}</p>}
-          {lookupError && <p className="field-error" role="alert">{lookupError}</p>}
-        </div>
-      )}
+      {children}
       {(kind === 'marriage' || kind === 'divorce') && <SurnameChoices card={card} other={other} />}
       {kind === 'guardianship' && <DateInput name="until" />}
       {kind === 'status-change' && (
@@ -157,8 +170,7 @@ function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card:
       {kind === 'code-change' && <p className="hint">{t('staff.event.codeChangeHint')}</p>}
       <TextInput name="sourceDocument" hint={t('staff.event.sourceDocumentHint')} />
       <TextInput name="legalBasis" />
-      <SubmitButton pending={save.isPending}>{t('staff.event.submit')}</SubmitButton>
-    </Form>
+    </>
   );
 }
 

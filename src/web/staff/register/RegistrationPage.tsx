@@ -84,8 +84,8 @@ function PersonFields({ children }: { children: ReactNode }) {
       <fieldset className="fieldset">
         <legend>{t('purpose.title')}</legend>
         <p className="hint">{t('purpose.intro')}</p>
-        <TextInput name="caseReference" className="input--short" />
-        <TextInput name="reason" />
+        <TextInput name="caseReference" className="input--short" oneOfGroup />
+        <TextInput name="reason" oneOfGroup />
       </fieldset>
       <TextInput name="givenNames" autoComplete="off" />
       <TextInput name="surname" autoComplete="off" />
@@ -109,7 +109,7 @@ function BirthRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registrat
   });
   const save = useMutation({
     mutationFn: async ({ mother, father, ...body }: z.output<typeof BirthForm>) => {
-      const query = purposeQuery(body as Purpose);
+      const query = purposeQuery(body);
       setPurpose({ caseReference: body.caseReference ?? '', reason: body.reason ?? '' });
       const idOf = async (code: string) => (await callApi(c.lookupPersonByCode, { params: { code }, query })).id;
       const fatherId = father ? await idOf(father) : undefined;

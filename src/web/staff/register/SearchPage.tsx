@@ -7,7 +7,7 @@ import { MUNICIPALITIES, findMunicipality } from '../../../shared/kernel/municip
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { PageTitle } from '../../ui/Layout.tsx';
+import { PageTitle, useRevealOnOpen } from '../../ui/Layout.tsx';
 import { ErrorSummary, TextField, type FormError } from '../../ui/forms.tsx';
 import { SelectField } from '../../ui/fields.tsx';
 import { useFormErrors } from '../../ui/errors.ts';
@@ -42,6 +42,9 @@ export function SearchPage() {
     onSuccess: () => setErrors([]),
   });
 
+  // After a search, focus moves to the count of results (announced), and the page scrolls to it.
+  const resultsHeading = useRevealOnOpen<HTMLHeadingElement>(Boolean(search.data), search.data);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!requirePurpose(purpose, setErrors, t)) return;
@@ -69,7 +72,7 @@ export function SearchPage() {
       </form>
       {search.data && (
         <section aria-labelledby="results-title">
-          <h2 id="results-title" aria-live="polite">{t(search.data.hasMore ? 'staff.search.resultsCut' : 'staff.search.results', { count: search.data.total })}</h2>
+          <h2 id="results-title" tabIndex={-1} ref={resultsHeading}>{t(search.data.hasMore ? 'staff.search.resultsCut' : 'staff.search.results', { count: search.data.total })}</h2>
           {search.data.hasMore && <p className="hint">{t('staff.search.narrow')}</p>}
           {search.data.results.length > 0 && (
             <ScrollTable label={t('staff.search.resultsCaption')}>

@@ -34,9 +34,9 @@ export function usePurpose(): [Purpose, (p: Purpose) => void] {
 
 export const hasPurpose = (p: Purpose) => Boolean(p.caseReference.trim() || p.reason.trim());
 
-/** Query parameters for the API (empty ones left out). */
-export function purposeQuery(p: Purpose): Record<string, string | undefined> {
-  return { caseReference: p.caseReference.trim() || undefined, reason: p.reason.trim() || undefined };
+/** Query parameters for the API (empty ones left out); a form's parsed values may leave either out. */
+export function purposeQuery(p: Partial<Purpose>): Record<string, string | undefined> {
+  return { caseReference: p.caseReference?.trim() || undefined, reason: p.reason?.trim() || undefined };
 }
 
 /** Before a read: a purpose is stated, or the error summary says so (returns whether to go on). */

@@ -3,7 +3,8 @@
  * municipalities) or abroad (a country). Only the chosen kind's fields are registered, so the other kind's
  * leftovers are never sent.
  */
-import { useWatch } from 'react-hook-form';
+import { useEffect } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { MUNICIPALITIES } from '../../../shared/kernel/municipalities.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { CountrySelect } from './CountrySelect.tsx';
@@ -18,12 +19,21 @@ export function addressLabels(t: (id: string) => string, prefix: string): Record
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]));
 }
 
-/** Empty values of both kinds, for a form's defaults. */
-export const EMPTY_ADDRESS_VALUES = { kind: 'latvia' as const, municipalityCode: '', settlement: '', street: '', building: '', flat: '', postcode: '', country: '', addressLine: '' };
+/** An empty address in Latvia, for a form's defaults (the abroad fields appear when that kind is chosen). */
+export const EMPTY_ADDRESS_VALUES = { kind: 'latvia' as const, municipalityCode: '', settlement: '', street: '', building: '', flat: '', postcode: '' };
+
+const LATVIA_FIELDS = ['municipalityCode', 'settlement', 'street', 'building', 'flat', 'postcode'] as const;
+const ABROAD_FIELDS = ['country', 'addressLine'] as const;
 
 export function AddressFieldset({ prefix }: { prefix: string }) {
   const t = useT();
   const kind = useWatch({ name: `${prefix}.kind` }) as string | undefined;
+  const { unregister } = useFormContext();
+  // The contract takes one kind of address with only its own fields: drop the other kind's (also their defaults).
+  useEffect(() => {
+    const other = kind === 'abroad' ? LATVIA_FIELDS : ABROAD_FIELDS;
+    unregister(other.map((f) => `${prefix}.${f}`));
+  }, [kind, prefix, unregister]);
   const name = (field: string) => `${prefix}.${field}`;
   return (
     <>

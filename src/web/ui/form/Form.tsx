@@ -11,7 +11,7 @@
  * On submit every error shows at once: in the summary at the top (focused, announced, each a link to its
  * field) and at each field. Required fields are marked from the schema.
  */
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import { FormProvider, useFormContext, type FieldErrors, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { decodeMessage } from '../../../shared/validation/messages.ts';
@@ -24,6 +24,8 @@ interface FormMeta {
   labels: Record<string, string>;
   /** Element ids of this form's fields start with it, when one page holds several forms. */
   idPrefix: string;
+  /** Counts the server's refusals, so each one brings the summary into focus again. */
+  refusals: number;
 }
 const FormMetaContext = createContext<FormMeta | undefined>(undefined);
 
@@ -57,7 +59,7 @@ export function Form<S extends z.ZodType>(props: {
   const { labels } = form;
   const formRef = useRef<HTMLFormElement>(null);
   return (
-    <FormMetaContext.Provider value={{ schema: form.schema, labels, idPrefix: form.idPrefix }}>
+    <FormMetaContext.Provider value={{ schema: form.schema, labels, idPrefix: form.idPrefix, refusals: form.refusals }}>
       <FormProvider {...(form as unknown as UseFormReturn<FieldValues>)}>
         <ErrorSummary formRef={formRef} />
         <form ref={formRef} noValidate className={props.className} onSubmit={(e) => void form.handleSubmit((v) => props.onSubmit(v as z.output<S>))(e)}>
@@ -96,7 +98,8 @@ function errorList(errors: FieldErrors, form: HTMLFormElement | null): { path: s
 function ErrorSummary({ formRef }: { formRef: React.RefObject<HTMLFormElement | null> }) {
   const t = useT();
   const text = useMessageText();
-  const { labels, idPrefix } = useFormMeta();
+  const { labels, idPrefix, refusals } = useFormMeta();
+  const titleId = `${useId()}-summary-title`;
   const { formState } = useFormContext();
   const ref = useRef<HTMLDivElement>(null);
   const fields = errorList(formState.errors, formRef.current);
@@ -107,8 +110,8 @@ function ErrorSummary({ formRef }: { formRef: React.RefObject<HTMLFormElement | 
       ref.current.scrollIntoView({ block: 'start' });
       ref.current.focus({ preventScroll: true });
     }
-    // Only a new submit (or a server refusal) moves focus; corrections while typing keep it where the person is.
-  }, [formState.submitCount, server]);
+    // Only a new submit or a server refusal moves focus; corrections while typing keep it where the person is.
+  }, [formState.submitCount, refusals]);
   if (!count) return null;
   const focusField = (path: string) => (event: React.MouseEvent) => {
     const el = document.getElementById(fieldId(path, idPrefix)) ?? formRef.current?.querySelector<HTMLElement>(`[name="${path}"]`);
@@ -118,8 +121,8 @@ function ErrorSummary({ formRef }: { formRef: React.RefObject<HTMLFormElement | 
     (el.closest('.field, .fieldset') ?? el).scrollIntoView({ block: 'start' });
   };
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t(fields.length ? 'errors.fixTitle' : 'errors.refusedTitle')}</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <h2 id={titleId}>{t(fields.length ? 'errors.fixTitle' : 'errors.refusedTitle')}</h2>
       <ul>
         {server && <li>{server}</li>}
         {fields.map((e) => (

@@ -2,7 +2,7 @@
  * Fields of a contract form (inside <Form>): each has its label (from the form's labels), a hint, its own
  * error message, `aria-describedby` for both, and the required/optional mark the schema implies.
  */
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { useEffect, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { fieldId, useFormMeta, useMessageText } from './Form.tsx';
@@ -13,6 +13,8 @@ interface FieldFrame {
   /** Overrides the form's label for this field. */
   label?: string;
   hint?: ReactNode;
+  /** For fields where one of a group is needed (the purpose: a case reference or a reason): no "(optional)". */
+  oneOfGroup?: boolean;
 }
 
 /** What every field needs: its id, label, required mark, error text and the ids describing it. */
@@ -43,19 +45,20 @@ function Label({ htmlFor, label, required }: { htmlFor: string; label: string; r
 }
 
 function HintAndError({ id, hint, message }: { id: string; hint?: ReactNode; message: string | undefined }) {
+  const t = useT();
   return (
     <>
       {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {message && <p className="field-error" id={`${id}-error`}><span className="visually-hidden">!</span>{message}</p>}
+      {message && <p className="field-error" id={`${id}-error`}><span className="visually-hidden">{t('form.errorPrefix')} </span>{message}</p>}
     </>
   );
 }
 
-export function TextInput({ name, label, hint, ...input }: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+export function TextInput({ name, label, hint, oneOfGroup = false, ...input }: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field${f.message ? ' field--error' : ''}`}>
-      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <Label htmlFor={f.id} label={f.label} required={f.required || oneOfGroup} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <input id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
         {...input} {...f.registerField()} />
@@ -76,25 +79,38 @@ export function DateInput({ name, label, hint, min, max }: FieldFrame & { min?: 
   );
 }
 
-/** Several lines of text, with a count of the characters left under the schema's maximum. */
+/**
+ * Several lines of text, with a count of the characters left under the schema's maximum (as the server
+ * counts: without the spaces at either end). The count is announced only after typing pauses.
+ */
 export function TextArea({ name, label, hint, rows = 5, ...area }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
-  const t = useT();
   const max = maxLengthAt(f.schema, name);
   const value = useWatch({ name }) as string | undefined;
-  const left = max === undefined ? undefined : max - (value ?? '').length;
   return (
     <div className={`field field--wide${f.message ? ' field--error' : ''}`}>
       <Label htmlFor={f.id} label={f.label} required={f.required} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <textarea id={f.id} rows={rows} aria-invalid={f.message ? true : undefined} aria-describedby={[f.describedBy, max ? `${f.id}-count` : ''].filter(Boolean).join(' ') || undefined}
         aria-required={f.required || undefined} {...area} {...f.registerField()} />
-      {left !== undefined && (
-        <p className={`char-count${left < 0 ? ' char-count--over' : ''}`} id={`${f.id}-count`} aria-live="polite">
-          {left >= 0 ? t('form.charactersLeft', { count: left }) : t('form.charactersOver', { count: -left })}
-        </p>
-      )}
+      {max !== undefined && <CharacterCount id={`${f.id}-count`} left={max - (value ?? '').trim().length} />}
     </div>
+  );
+}
+
+function CharacterCount({ id, left }: { id: string; left: number }) {
+  const t = useT();
+  const text = left >= 0 ? t('form.charactersLeft', { count: left }) : t('form.charactersOver', { count: -left });
+  const [spoken, setSpoken] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setSpoken(text), 1000);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <>
+      <p className={`char-count${left < 0 ? ' char-count--over' : ''}`} id={id} aria-hidden="true">{text}</p>
+      <p className="visually-hidden" aria-live="polite">{spoken}</p>
+    </>
   );
 }
 

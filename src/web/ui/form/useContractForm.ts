@@ -3,81 +3,12 @@
  * with is the one the browser checks the form with, and every refusal becomes a catalogue message with its
  * values (shared/validation/messages.ts). No screen writes a check of its own.
  */
-import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { describeIssue, encodeMessage, type IssueLike } from '../../../shared/validation/messages.ts';
+import { contractResolver } from './contract-resolver.ts';
 import type { FormError } from '../forms.tsx';
 import { useFormErrors } from '../errors.ts';
-
-/** Every issue's message becomes an encoded catalogue reference; schemas that name a format keep their key. */
-const toMessage = (issue: unknown): string => encodeMessage(describeIssue(issue as IssueLike));
-
-/**
- * The zod resolver, plus what only the browser knows: a date field whose text is not a real date (31.02.)
- * has an empty value and `validity.badInput`; it is refused as a date, not as an empty field. An error on a
- * part of a field (`citizenships.1` of a field that takes a list as text) is shown at the field itself.
- */
-function contractResolver<S extends z.ZodType>(schema: S): Resolver<FieldValues> {
-  const base = zodResolver(schema as never, { error: toMessage, reportInput: true } as never) as unknown as Resolver<FieldValues>;
-  return async (values, context, options) => {
-    const result = await base(values, context, options);
-    const fields = fieldList(options.fields);
-    const bad = [...fields.values()].filter((ref) => (ref as HTMLInputElement | undefined)?.validity?.badInput);
-    const leaves = flatten(result.errors);
-    if (!bad.length && leaves.every(([path]) => fields.has(path))) return result;
-    const errors: Record<string, unknown> = {};
-    for (const [path, error] of leaves) {
-      const field = fieldOf(path, fields);
-      if (getIn(errors, field) === undefined) setIn(errors, field, error);
-    }
-    for (const ref of bad) {
-      const input = ref as HTMLInputElement;
-      setIn(errors, input.name, { type: 'badInput', message: input.type === 'date' ? 'validation.date' : 'validation.invalid', ref });
-    }
-    return { values: {}, errors: errors as never };
-  };
-}
-
-/** react-hook-form hands the resolver its fields nested by path; each leaf (`_f`) has the field's name and element. */
-function fieldList(tree: unknown): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const leaf = node as { name?: unknown; ref?: unknown };
-    if (typeof leaf.name === 'string' && 'ref' in leaf) {
-      out.set(leaf.name, leaf.ref);
-      return;
-    }
-    for (const child of Object.values(node)) walk(child);
-  };
-  walk(tree);
-  return out;
-}
-
-/** The registered field a path belongs to: itself, or the nearest enclosing path that is a field. */
-function fieldOf(path: string, fields: Map<string, unknown>): string {
-  for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') if (fields.has(p)) return p;
-  return path;
-}
-
-/** The leaf errors (objects with a message) of react-hook-form's nested error object, by dotted path. */
-function flatten(errors: unknown, prefix = ''): [string, unknown][] {
-  if (!errors || typeof errors !== 'object') return [];
-  if (typeof (errors as { message?: unknown }).message === 'string') return [[prefix, errors]];
-  return Object.entries(errors).filter(([k]) => k !== 'ref').flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
-}
-
-function getIn(target: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), target);
-}
-
-function setIn(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-  node[keys[keys.length - 1] as string] = value;
-}
 
 export type ContractForm<S extends z.ZodType> = UseFormReturn<z.input<S> & FieldValues, unknown, z.output<S> & FieldValues> & {
   schema: S;
@@ -87,6 +18,8 @@ export type ContractForm<S extends z.ZodType> = UseFormReturn<z.input<S> & Field
   showServerError: (error: unknown) => void;
   /** Prefix of the fields' element ids (several forms on one page). */
   idPrefix: string;
+  /** How many times the server has refused this form: each refusal moves focus to the summary again. */
+  refusals: number;
 };
 
 /**
@@ -104,12 +37,17 @@ export function useContractForm<S extends z.ZodType>(schema: S, options: { defau
     shouldFocusError: false,
     shouldUnregister: true,
   });
+  const [refusals, setRefusals] = useState(0);
   const { labels } = options;
   return Object.assign(form, {
     schema,
     labels,
     idPrefix: options.idPrefix ?? '',
-    showServerError: (error: unknown) => showServerError(form as unknown as UseFormReturn<FieldValues>, error, formErrors, labels),
+    refusals,
+    showServerError: (error: unknown) => {
+      showServerError(form as unknown as UseFormReturn<FieldValues>, error, formErrors, labels);
+      setRefusals((n) => n + 1);
+    },
   });
 }
 
