@@ -39,13 +39,13 @@ export function BranchSettingsPage({ ownBranchId, anyBranch }: { ownBranchId: st
   const save = useMutation({
     mutationFn: (body: BranchSettings) => callApi(saveBranchSettings, { params: { branchId }, body }),
     onSuccess: () => setErrors([]),
-    // The server names a day by its place in the list sent (only open days are sent).
+    // The server names a day (and a service) by its place in the list sent (only open days and offered services are sent).
     onError: (e) => {
       const sent = WEEKDAYS.filter((d) => days[d]?.open);
       const labels = Object.fromEntries(sent.flatMap((d, i) => {
         const day = t(`appointments.weekday.${d}`);
         return [[`hours.${i}.closes`, t('appointments.settings.closesOn', { day })], [`hours.${i}.opens`, t('appointments.settings.opensOn', { day })], [`hours.${i}.isoWeekday`, day]];
-      }));
+      }).concat(SERVICE_CODES.filter((c) => offers[c]?.offered).map((c, i) => [`services.${i}.desks`, t('appointments.settings.desksFor', { service: t(`appointments.service.${c}`) })])));
       setErrors(formErrors(e, labels));
     },
   });
