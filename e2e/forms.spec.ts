@@ -4,7 +4,7 @@
  * summary and, after success, to the result — at 1280×900 and on a phone (390×844), in Latvian and English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, residentSignIn, screenshot, startHarness, type Harness } from './harness.ts';
+import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -168,6 +168,35 @@ describe('what opens below a button comes into view and takes focus', () => {
         await screenshot(h.page, `forms-report-open-${lang}-${viewport.width}`);
         await h.page.getByRole('button', { name: x.cancel, exact: true }).click();
         expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+      });
+    }
+  }
+});
+
+describe('the staff search on the same pattern', () => {
+  beforeAll(async () => {
+    await h.page.context().clearCookies();
+    await h.page.setViewportSize(VIEWPORTS[0]);
+    await h.page.evaluate(() => localStorage.setItem('civitas.locale', 'lv'));
+    await staffSignIn(h, 'registrar');
+  });
+  for (const viewport of VIEWPORTS) {
+    for (const [lang, x] of [
+      ['lv', { title: 'Personu meklēšana', submit: 'Meklēt', purpose: /Norādiet lietas numuru vai iemeslu/, criteria: /ierakstiet vārdu un uzvārdu, personas kodu vai dzimšanas datumu/ }],
+      ['en', { title: 'Find a person', submit: 'Search', purpose: /Give a case reference or a reason/, criteria: /enter a name, a personal code or a birth date/ }],
+    ] as const) {
+      it(`an empty search asks for the purpose and a criterion at once, at ${viewport.width} px in ${lang}`, async () => {
+        await h.page.setViewportSize(viewport);
+        await h.page.goto(`${h.baseUrl}/staff/register`);
+        await h.page.evaluate((l) => { localStorage.setItem('civitas.locale', l); sessionStorage.clear(); }, lang);
+        await h.page.reload();
+        await h.page.getByRole('heading', { level: 1, name: x.title }).waitFor();
+        await h.page.getByRole('button', { name: x.submit, exact: true }).click();
+        const summary = h.page.getByRole('alert');
+        await summary.getByText(x.purpose).waitFor();
+        await summary.getByText(x.criteria).waitFor();
+        expect(await axeViolations(h.page)).toEqual([]);
+        await screenshot(h.page, `forms-search-empty-${lang}-${viewport.width}`);
       });
     }
   }

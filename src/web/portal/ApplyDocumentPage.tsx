@@ -1,97 +1,123 @@
-/** Apply for a passport or eID card online (for myself, my minor child or ward): prepared now, paid online, taken at the branch visit. */
-import { useState } from 'react';
+/**
+ * Apply for a passport or eID card online (for myself, my minor child or ward): prepared now, paid online,
+ * taken at the branch visit. The form is the contract's OnlineApplicationRequest (decision 0022), holding
+ * the photo as the file chosen until it is sent.
+ */
+import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { applicationOptions, applyOnline, type OnlineApplicationRequest } from '../../shared/contracts/document-applications.contract.ts';
-import type { UploadInput } from '../../shared/contracts/cases.contract.ts';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { APPLICATION_REASONS, applicationOptions, applyOnline, OnlineApplicationRequest, REDUCED_GROUNDS, TIERS } from '../../shared/contracts/document-applications.contract.ts';
+import type { ApplicationOptions } from '../../shared/contracts/document-applications.contract.ts';
+import { MAX_UPLOAD_BYTES } from '../../shared/contracts/cases.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { ErrorSummary, TextField, type FormError } from '../ui/forms.tsx';
-import { RadioGroup, SelectField } from '../ui/fields.tsx';
-import { useFormErrors, useProblemText } from '../ui/errors.ts';
+import { useProblemText } from '../ui/errors.ts';
 import { toUploads } from '../ui/files.ts';
+import { useFormat } from '../ui/format.ts';
+import { refusedAtFormFields } from '../ui/refused-fields.ts';
+import { Form } from '../ui/form/Form.tsx';
+import { FileInput, Radios, Select, SubmitButton, TextInput } from '../ui/form/fields.tsx';
+import { useContractForm } from '../ui/form/useContractForm.ts';
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
+
+/**
+ * The photo as the file chosen, before it is read into the contract's upload: refused for its type or size
+ * with the server's own reasons (a photo, not any file: `photo-format`, not `file-type`, which names PDF
+ * too). Its pixels and proportions the server checks from the bytes, and its refusal lands here as well.
+ */
+const photoFile = z.custom<FileList | undefined>((v) => v === undefined || v === null || (typeof FileList !== 'undefined' && v instanceof FileList)).optional().superRefine((files, ctx) => {
+  const file = files?.[0];
+  if (!file) return;
+  if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) ctx.addIssue({ code: 'custom', params: { reason: 'photo-format' } });
+  else if (file.size > MAX_UPLOAD_BYTES) ctx.addIssue({ code: 'custom', params: { reason: 'file-too-large' } });
+});
+
+/** The contract's request as the page holds it; the language is the page's, sent with it. */
+const ApplicationForm = OnlineApplicationRequest.omit({ photo: true, language: true, explanation: true }).extend({ photo: photoFile });
+type ApplicationValues = z.output<typeof ApplicationForm>;
+type Options = z.infer<typeof ApplicationOptions>;
 
 export function ApplyDocumentPage() {
   const t = useT();
-  const formErrors = useFormErrors();
   const problemText = useProblemText();
-  const { locale } = useLocale();
-  const navigate = useNavigate();
-  const [search] = useSearchParams();
   const options = useQuery({ queryKey: ['application-options'], queryFn: () => callApi(applicationOptions) });
-  const [personId, setPersonId] = useState(search.get('person') ?? '');
-  const [documentType, setDocumentType] = useState('');
-  const [tier, setTier] = useState<'standard' | 'urgent'>('standard');
-  const [reason, setReason] = useState<OnlineApplicationRequest['reason']>('renewal');
-  const [ground, setGround] = useState('');
-  const [branchId, setBranchId] = useState('');
-  const [photo, setPhoto] = useState<UploadInput | undefined>();
-  const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const labels = { documentType: t('documents.application.documentType'), pickupBranchId: t('documents.application.pickup'), 'photo.contentBase64': t('documents.apply.photoOptional'), contactEmail: t('portal.contact.email') };
-  const apply = useMutation({
-    mutationFn: (body: OnlineApplicationRequest) => callApi(applyOnline, { body }),
-    onSuccess: (view) => navigate(`/my/cases/${view.id}?new=1`),
-    onError: (e) => setErrors(formErrors(e, labels)),
-  });
-  if (!options.data) return <p>{options.isError ? problemText(options.error) : t('common.loading')}</p>;
-  const o = options.data;
-  const subject = o.subjects.find((s) => s.personId === personId) ?? o.subjects[0];
-  if (!subject) return <p>{t('documents.apply.noSubjects')}</p>;
-  const types = subject.documentTypes;
-  const chosen = types.find((d) => d.type === documentType) ?? types[0];
-  const fee = chosen?.fees[tier];
-  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const problems: FormError[] = [];
-    if (!branchId) problems.push({ field: 'pickupBranchId', message: t('validation.choose', { field: labels.pickupBranchId }) });
-    if (problems.length) return setErrors(problems);
-    apply.mutate({
-      ...(subject.relation === 'self' ? {} : { subjectPersonId: subject.personId }), documentType: chosen?.type ?? 'passport', tier, reason, pickupBranchId: branchId,
-      ...(ground ? { reducedGround: ground as 'pensioner' | 'disability' } : {}), ...(photo ? { photo } : {}), ...(email ? { contactEmail: email } : {}),
-    });
-  };
+  const body = !options.data
+    ? <p>{options.isError ? problemText(options.error) : t('common.loading')}</p>
+    : options.data.subjects.length ? <ApplicationFormView options={options.data} /> : <p>{t('documents.apply.noSubjects')}</p>;
   return (
     <>
       <PageTitle>{t('documents.apply.title')}</PageTitle>
       <p className="lead">{t('documents.apply.intro')}</p>
-      <ErrorSummary errors={errors} />
-      <form onSubmit={submit} noValidate>
-        {o.subjects.length > 1 && (
-          <RadioGroup name="for" legend={t('documents.apply.for')} value={subject.personId} onChange={setPersonId}
-            options={o.subjects.map((s) => ({ value: s.personId, label: t(`documents.apply.relation.${s.relation}`, { name: s.name }) }))} />
-        )}
-        <SelectField id="documentType" label={labels.documentType} value={chosen?.type ?? ''} onChange={(e) => setDocumentType(e.target.value)} error={errorOf('documentType')}>
-          {types.map((d) => <option key={d.type} value={d.type}>{t(`documents.type.${d.type}`)}</option>)}
-        </SelectField>
-        <RadioGroup name="tier" legend={t('documents.application.tier')} value={tier} onChange={(v) => setTier(v as 'standard' | 'urgent')}
-          options={(['standard', 'urgent'] as const).map((k) => ({ value: k, label: `${t(`documents.tier.${k}`)} — ${t('documents.application.feeAmount', { amount: ((chosen?.fees[k]?.amountCents ?? 0) / 100).toFixed(2) })}` }))} />
-        <p className="hint">{t('documents.apply.readyHint', { date: o.readyOn[tier] })}</p>
-        <SelectField id="reason" label={t('documents.application.reason')} value={reason} onChange={(e) => setReason(e.target.value as OnlineApplicationRequest['reason'])}>
-          {(['first', 'renewal', 'lost-or-stolen', 'damaged', 'data-changed'] as const).map((r) => <option key={r} value={r}>{t(`documents.reasonApply.${r}`)}</option>)}
-        </SelectField>
-        {tier === 'standard' && !fee?.reducedFor && (
-          <SelectField id="ground" label={t('documents.apply.reducedGround')} hint={t('documents.apply.reducedGroundHint')} value={ground} onChange={(e) => setGround(e.target.value)}>
-            <option value="">{t('documents.apply.ground.none')}</option>
-            <option value="pensioner">{t('documents.apply.ground.pensioner')}</option>
-            <option value="disability">{t('documents.apply.ground.disability')}</option>
-          </SelectField>
-        )}
-        <SelectField id="pickupBranchId" label={labels.pickupBranchId} value={branchId} onChange={(e) => setBranchId(e.target.value)} error={errorOf('pickupBranchId')}>
-          <option value="">—</option>
-          {o.branches.map((b) => <option key={b.id} value={b.id}>{locale === 'en' ? b.nameEn : b.name}</option>)}
-        </SelectField>
-        <div className={`field${errorOf('photo.contentBase64') ? ' field--error' : ''}`}>
-          <label htmlFor="photo">{labels['photo.contentBase64']}</label>
-          <p className="hint" id="photo-hint">{t('documents.apply.photoHint')}</p>
-          {errorOf('photo.contentBase64') && <p className="field-error">{errorOf('photo.contentBase64')}</p>}
-          <input id="photo" type="file" accept="image/jpeg,image/png" aria-describedby="photo-hint" onChange={async (e) => setPhoto((await toUploads(e.target.files, 'photo'))[0])} />
-        </div>
-        <TextField id="contactEmail" type="email" label={labels.contactEmail} value={email} onChange={(e) => setEmail(e.target.value)} error={errorOf('contactEmail')} />
-        <button type="submit" className="button" disabled={apply.isPending}>{t('documents.apply.submit')}</button>
-      </form>
+      {body}
     </>
+  );
+}
+
+function ApplicationFormView({ options: o }: { options: Options }) {
+  const t = useT();
+  const f = useFormat();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const first = o.subjects.find((s) => s.personId === search.get('person')) ?? (o.subjects[0] as Options['subjects'][number]);
+  const form = useContractForm(ApplicationForm, {
+    defaultValues: { subjectPersonId: first.personId, documentType: first.documentTypes[0]?.type, tier: 'standard', reason: 'renewal', pickupBranchId: '', contactEmail: '' },
+    labels: {
+      subjectPersonId: t('documents.apply.for'), documentType: t('documents.application.documentType'), tier: t('documents.application.tier'),
+      reason: t('documents.application.reason'), reducedGround: t('documents.apply.reducedGround'), pickupBranchId: t('documents.application.pickup'),
+      photo: t('documents.application.photo'), contactEmail: t('portal.contact.email'),
+    },
+  });
+  const [personId, documentType, tier = 'standard'] = useWatch({ control: form.control, name: ['subjectPersonId', 'documentType', 'tier'] });
+  const subject = o.subjects.find((s) => s.personId === personId) ?? first;
+  const types = subject.documentTypes;
+  const chosen = types.find((d) => d.type === documentType) ?? types[0];
+  // Another person may hold other documents: the choice moves to one they can have.
+  useEffect(() => {
+    const firstType = types[0]?.type;
+    if (firstType && !types.some((d) => d.type === documentType)) form.setValue('documentType', firstType);
+  }, [types, documentType, form]);
+  const apply = useMutation({
+    mutationFn: async ({ photo, subjectPersonId: _chosen, ...values }: ApplicationValues) => {
+      const [upload] = await toUploads(photo ?? null, 'photo');
+      return callApi(applyOnline, { body: {
+        ...values, language: locale, ...(subject.relation === 'self' ? {} : { subjectPersonId: subject.personId }), ...(upload ? { photo: upload } : {}),
+      } });
+    },
+    onSuccess: (view) => navigate(`/my/cases/${view.id}?new=1`),
+    onError: (e) => form.showServerError(refusedAtFormFields(e, { 'photo.contentBase64': 'photo' })),
+  });
+  const fee = (k: (typeof TIERS)[number]) => t('documents.application.feeAmount', { amount: ((chosen?.fees[k]?.amountCents ?? 0) / 100).toFixed(2) });
+  return (
+    <Form form={form} onSubmit={(values) => apply.mutate(values)}>
+      {o.subjects.length > 1 && (
+        <Radios name="subjectPersonId" options={o.subjects.map((s) => ({ value: s.personId, label: t(`documents.apply.relation.${s.relation}`, { name: s.name }) }))} />
+      )}
+      <Select name="documentType">
+        {types.map((d) => <option key={d.type} value={d.type}>{t(`documents.type.${d.type}`)}</option>)}
+      </Select>
+      <Radios name="tier" hint={t('documents.apply.readyHint', { date: f.date(o.readyOn[tier]) })}
+        options={TIERS.map((k) => ({ value: k, label: `${t(`documents.tier.${k}`)} — ${fee(k)}` }))} />
+      <Select name="reason">
+        {APPLICATION_REASONS.map((r) => <option key={r} value={r}>{t(`documents.reasonApply.${r}`)}</option>)}
+      </Select>
+      {tier === 'standard' && !chosen?.fees.standard?.reducedFor && (
+        <Select name="reducedGround" hint={t('documents.apply.reducedGroundHint')}>
+          <option value="">{t('documents.apply.ground.none')}</option>
+          {REDUCED_GROUNDS.map((g) => <option key={g} value={g}>{t(`documents.apply.ground.${g}`)}</option>)}
+        </Select>
+      )}
+      <Select name="pickupBranchId">
+        <option value="">—</option>
+        {o.branches.map((b) => <option key={b.id} value={b.id}>{locale === 'en' ? b.nameEn : b.name}</option>)}
+      </Select>
+      <FileInput name="photo" accept={PHOTO_TYPES} multiple={false} hint={t('documents.apply.photoHint')} />
+      <TextInput name="contactEmail" type="email" autoComplete="email" spellCheck={false} />
+      <SubmitButton pending={apply.isPending}>{t('documents.apply.submit')}</SubmitButton>
+    </Form>
   );
 }

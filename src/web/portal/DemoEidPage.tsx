@@ -1,58 +1,50 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { demoEidSignIn, listDemoEidPersons } from '../../shared/contracts/identity.contract.ts';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { ErrorSummary, Notice, type FormError } from '../ui/forms.tsx';
-import { useFormErrors } from '../ui/errors.ts';
+import { Notice } from '../ui/forms.tsx';
+import { useProblemText } from '../ui/errors.ts';
+import { Form } from '../ui/form/Form.tsx';
+import { Radios, SubmitButton } from '../ui/form/fields.tsx';
+import { useContractForm } from '../ui/form/useContractForm.ts';
 import { useFormat } from '../ui/format.ts';
 import { useSetSession } from '../session/useSession.ts';
 
+const DemoEidBody = demoEidSignIn.body;
+
 export function DemoEidPage() {
   const t = useT();
-  const formErrors = useFormErrors();
   const f = useFormat();
+  const problemText = useProblemText();
   const navigate = useNavigate();
   const setSession = useSetSession();
   const persons = useQuery({ queryKey: ['demo-eid-persons'], queryFn: () => callApi(listDemoEidPersons) });
-  const [errors, setErrors] = useState<FormError[]>([]);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const personId = new FormData(event.currentTarget).get('personId');
-    if (!personId) {
-      setErrors([{ field: 'person-0', message: t('validation.choose', { field: t('portal.demoEid.choose') }) }]);
-      return;
-    }
-    try {
-      setSession(await callApi(demoEidSignIn, { body: { personId: String(personId) } }));
+  const form = useContractForm(DemoEidBody, { defaultValues: { personId: '' }, labels: { personId: t('portal.demoEid.choose') } });
+  const signIn = useMutation({
+    mutationFn: (body: z.output<typeof DemoEidBody>) => callApi(demoEidSignIn, { body }),
+    onSuccess: (session) => {
+      setSession(session);
       void navigate('/my');
-    } catch (error) {
-      setErrors(formErrors(error));
-    }
-  }
+    },
+    onError: form.showServerError,
+  });
 
   return (
     <>
       <PageTitle>{t('portal.demoEid.title')}</PageTitle>
       <Notice kind="warning">{t('portal.demoEid.warning')}</Notice>
-      <ErrorSummary errors={errors} />
-      {persons.isPending ? <p>{t('common.loading')}</p> : (
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <fieldset className="fieldset">
-            <legend>{t('portal.demoEid.choose')}</legend>
-            {persons.data?.persons.map((p, i) => (
-              <div className="radio" key={p.personId}>
-                <input type="radio" name="personId" id={`person-${i}`} value={p.personId} />
-                <label htmlFor={`person-${i}`}>{t('portal.demoEid.person', { name: `${p.givenNames} ${p.surname}`, code: formatPersonalCode(p.personalCode), birthDate: f.date(p.birthDate) })}</label>
-              </div>
-            ))}
-          </fieldset>
-          <button type="submit" className="button">{t('common.signIn')}</button>
-        </form>
+      {!persons.data ? <p>{persons.isError ? problemText(persons.error) : t('common.loading')}</p> : (
+        <Form form={form} onSubmit={(body) => signIn.mutate(body)}>
+          <Radios name="personId" options={persons.data.persons.map((p) => ({
+            value: p.personId,
+            label: t('portal.demoEid.person', { name: `${p.givenNames} ${p.surname}`, code: formatPersonalCode(p.personalCode), birthDate: f.date(p.birthDate) }),
+          }))} />
+          <SubmitButton pending={signIn.isPending}>{t('common.signIn')}</SubmitButton>
+        </Form>
       )}
     </>
   );

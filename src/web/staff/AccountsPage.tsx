@@ -1,24 +1,36 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createStaffAccount, listBranches, listStaffAccounts, unlockStaffAccount } from '../../shared/contracts/identity.contract.ts';
+import type { z } from 'zod';
+import { createStaffAccount, CreateStaffAccountRequest, listBranches, listStaffAccounts, unlockStaffAccount } from '../../shared/contracts/identity.contract.ts';
 import { ROLES } from '../../shared/kernel/permissions.ts';
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
-import { PageTitle } from '../ui/Layout.tsx';
-import { ErrorSummary, Notice, TextField, type FormError } from '../ui/forms.tsx';
-import { useFormErrors } from '../ui/errors.ts';
+import { PageTitle, useRevealOnOpen } from '../ui/Layout.tsx';
+import { Notice } from '../ui/forms.tsx';
+import { useProblemText } from '../ui/errors.ts';
+import { Form } from '../ui/form/Form.tsx';
+import { Checkboxes, Select, SubmitButton, TextInput } from '../ui/form/fields.tsx';
+import { useContractForm } from '../ui/form/useContractForm.ts';
 import { useFormat } from '../ui/format.ts';
 import { ScrollTable } from '../ui/Table.tsx';
 
+type Translate = ReturnType<typeof useT>;
+type Branches = z.output<typeof listBranches.response>['branches'];
+
+/** The page's names of the account's fields: the table's headings and the create form's labels. */
+const accountLabels = (t: Translate) => ({
+  username: t('staff.accounts.username'), displayName: t('staff.accounts.name'), email: t('staff.accounts.email'),
+  roles: t('staff.accounts.roles'), branchId: t('staff.accounts.branch'), initialPassword: t('staff.accounts.initialPassword'),
+});
+
 export function AccountsPage({ canManage }: { canManage: boolean }) {
   const t = useT();
-  const formErrors = useFormErrors();
-  const { locale } = useLocale();
+  const f = useFormat();
+  const problemText = useProblemText();
   const queryClient = useQueryClient();
   const accounts = useQuery({ queryKey: ['staff-accounts'], queryFn: () => callApi(listStaffAccounts) });
-  const branches = useQuery({ queryKey: ['branches'], queryFn: () => callApi(listBranches) });
+  const branches = useQuery({ queryKey: ['branches'], queryFn: () => callApi(listBranches), enabled: canManage });
   const [message, setMessage] = useState<string>();
-  const [errors, setErrors] = useState<FormError[]>([]);
   const unlock = useMutation({
     mutationFn: (id: string) => callApi(unlockStaffAccount, { params: { id } }),
     onSuccess: (a) => {
@@ -26,34 +38,7 @@ export function AccountsPage({ canManage }: { canManage: boolean }) {
       void queryClient.invalidateQueries({ queryKey: ['staff-accounts'] });
     },
   });
-  const labels = {
-    username: t('staff.accounts.username'), displayName: t('staff.accounts.name'), email: t('staff.accounts.email'),
-    roles: t('staff.accounts.roles'), branchId: t('staff.accounts.branch'), initialPassword: t('staff.accounts.initialPassword'),
-  };
-
-  async function create(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    try {
-      const created = await callApi(createStaffAccount, {
-        body: {
-          username: String(form.get('username') ?? ''), displayName: String(form.get('displayName') ?? ''), email: String(form.get('email') ?? '') || null,
-          roles: form.getAll('roles').map(String), branchId: String(form.get('branchId') ?? ''), initialPassword: String(form.get('initialPassword') ?? ''),
-        },
-      });
-      setErrors([]);
-      setMessage(t('staff.accounts.created', { username: created.username }));
-      formElement.reset();
-      void queryClient.invalidateQueries({ queryKey: ['staff-accounts'] });
-    } catch (error) {
-      setMessage(undefined);
-      setErrors(formErrors(error, labels));
-    }
-  }
-
-  const fieldError = (f: string) => errors.find((e) => e.field === f)?.message;
-  const f = useFormat();
+  const labels = accountLabels(t);
 
   return (
     <>
@@ -94,31 +79,50 @@ export function AccountsPage({ canManage }: { canManage: boolean }) {
       {canManage && (
         <section aria-labelledby="create-title">
           <h2 id="create-title">{t('staff.accounts.create')}</h2>
-          <ErrorSummary errors={errors} />
-          <form onSubmit={(e) => void create(e)} noValidate>
-            <TextField id="username" label={labels.username} autoCapitalize="none" error={fieldError('username')} />
-            <TextField id="displayName" label={labels.displayName} error={fieldError('displayName')} />
-            <TextField id="email" label={labels.email} type="email" error={fieldError('email')} />
-            <fieldset className="fieldset" id="roles">
-              <legend>{labels.roles}</legend>
-              {fieldError('roles') && <p className="field-error">{fieldError('roles')}</p>}
-              <div className="checkboxes">
-                {ROLES.map((r) => (
-                  <label key={r} className="radio"><input type="checkbox" name="roles" value={r} /> {t(`role.${r}`)}</label>
-                ))}
-              </div>
-            </fieldset>
-            <div className="field">
-              <label htmlFor="branchId">{labels.branchId}</label>
-              <select id="branchId" name="branchId">
-                {branches.data?.branches.map((b) => <option key={b.id} value={b.id}>{locale === 'lv' ? b.nameLv : b.nameEn}</option>)}
-              </select>
-            </div>
-            <TextField id="initialPassword" label={labels.initialPassword} type="password" autoComplete="new-password" error={fieldError('initialPassword')} />
-            <button type="submit" className="button">{t('staff.accounts.submit')}</button>
-          </form>
+          {branches.data ? <CreateAccountForm branches={branches.data.branches} /> : <p>{branches.isError ? problemText(branches.error) : t('common.loading')}</p>}
         </section>
       )}
+    </>
+  );
+}
+
+/**
+ * A new staff account. The form waits for the branches, so the first one is chosen from the start (as the
+ * list shows it); after success it is emptied for the next account and the confirmation takes focus.
+ */
+function CreateAccountForm({ branches }: { branches: Branches }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  const defaultValues = { username: '', displayName: '', email: '', roles: [], branchId: branches[0]?.id ?? '', initialPassword: '' };
+  const form = useContractForm(CreateStaffAccountRequest, { defaultValues, labels: accountLabels(t) });
+  const create = useMutation({
+    mutationFn: (body: z.output<typeof CreateStaffAccountRequest>) => callApi(createStaffAccount, { body }),
+    onSuccess: () => {
+      form.reset(defaultValues);
+      void queryClient.invalidateQueries({ queryKey: ['staff-accounts'] });
+    },
+    onError: form.showServerError,
+  });
+  const done = useRevealOnOpen<HTMLDivElement>(Boolean(create.data), create.submittedAt);
+  return (
+    <>
+      {create.data && (
+        <div ref={done} tabIndex={-1}>
+          <Notice kind="success">{t('staff.accounts.created', { username: create.data.username })}</Notice>
+        </div>
+      )}
+      <Form form={form} onSubmit={(body) => create.mutate(body)}>
+        <TextInput name="username" autoCapitalize="none" autoComplete="off" spellCheck={false} />
+        <TextInput name="displayName" autoComplete="off" />
+        <TextInput name="email" type="email" autoComplete="off" spellCheck={false} />
+        <Checkboxes name="roles" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <Select name="branchId">
+          {branches.map((b) => <option key={b.id} value={b.id}>{locale === 'lv' ? b.nameLv : b.nameEn}</option>)}
+        </Select>
+        <TextInput name="initialPassword" type="password" autoComplete="new-password" />
+        <SubmitButton pending={create.isPending}>{t('staff.accounts.submit')}</SubmitButton>
+      </Form>
     </>
   );
 }

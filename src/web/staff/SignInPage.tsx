@@ -1,48 +1,41 @@
-import { Fragment, useState, type FormEvent } from 'react';
+import { Fragment } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { staffSignIn, StaffSignInRequest } from '../../shared/contracts/identity.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { ErrorSummary, Notice, TextField, type FormError } from '../ui/forms.tsx';
-import { useFormErrors, useSchemaErrors } from '../ui/errors.ts';
+import { Notice } from '../ui/forms.tsx';
+import { Form } from '../ui/form/Form.tsx';
+import { SubmitButton, TextInput } from '../ui/form/fields.tsx';
+import { useContractForm } from '../ui/form/useContractForm.ts';
 import { useClientConfig, useSetSession } from '../session/useSession.ts';
 import { rememberEnrolment } from './enrolment.ts';
 
 export function SignInPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
   const t = useT();
-  const formErrors = useFormErrors();
   const navigate = useNavigate();
   const setSession = useSetSession();
   const [params] = useSearchParams();
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const labels = { username: t('staff.signIn.username'), password: t('staff.signIn.password') };
-  const schemaErrors = useSchemaErrors();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = StaffSignInRequest.safeParse({ username: form.get('username'), password: form.get('password') }, { reportInput: true });
-    if (!parsed.success) {
-      setErrors(schemaErrors(parsed.error, labels));
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await callApi(staffSignIn, { body: parsed.data });
+  const form = useContractForm(StaffSignInRequest, {
+    defaultValues: { username: '', password: '' },
+    labels: { username: t('staff.signIn.username'), password: t('staff.signIn.password') },
+  });
+  const signIn = useMutation({
+    mutationFn: (body: z.output<typeof StaffSignInRequest>) => callApi(staffSignIn, { body }),
+    onSuccess: (result) => {
       setSession(result.session);
       if (result.status === 'signed-in') void navigate('/');
       else {
+        // The second factor's page reads the new secret from memory (enrolment.ts), never from the URL.
         rememberEnrolment(result.enrolment);
         void navigate('/sign-in/totp');
       }
-    } catch (error) {
-      setErrors(formErrors(error, labels));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    // A wrong password has no field of its own (which one was wrong is not told): it is the form's own error.
+    onError: form.showServerError,
+  });
 
   const reason = params.get('reason');
   return (
@@ -50,15 +43,14 @@ export function SignInPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
       <PageTitle>{t('staff.signIn.title')}</PageTitle>
       {reason === 'expired' && <Notice kind="warning">{t('staff.signIn.sessionEnded')}</Notice>}
       {reason === 'signed-out' && <Notice kind="success">{t('staff.signIn.signedOut')}</Notice>}
-      <ErrorSummary errors={errors} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField id="username" label={labels.username} autoComplete="username" autoCapitalize="none" spellCheck={false} error={errors.find((e) => e.field === 'username')?.message} />
-        <TextField id="password" label={labels.password} type="password" autoComplete="current-password" error={errors.find((e) => e.field === 'password')?.message} />
+      <Form form={form} onSubmit={(body) => signIn.mutate(body)}>
+        <TextInput name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} />
+        <TextInput name="password" type="password" autoComplete="current-password" />
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>{t('common.signIn')}</button>
+          <SubmitButton pending={signIn.isPending}>{t('common.signIn')}</SubmitButton>
           {oidc && <a className="button button--secondary" href="/api/auth/oidc/start?kind=staff&returnTo=/staff/">{t('staff.signIn.oidc')}</a>}
         </div>
-      </form>
+      </Form>
       {demo && <DemoAccounts />}
     </>
   );

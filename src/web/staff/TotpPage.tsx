@@ -1,43 +1,36 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { staffVerifyTotp, TotpRequest } from '../../shared/contracts/identity.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { ErrorSummary, TextField, type FormError } from '../ui/forms.tsx';
-import { useFormErrors, useSchemaErrors } from '../ui/errors.ts';
+import { Form } from '../ui/form/Form.tsx';
+import { SubmitButton, TextInput } from '../ui/form/fields.tsx';
+import { useContractForm } from '../ui/form/useContractForm.ts';
 import { useSetSession } from '../session/useSession.ts';
 import { rememberEnrolment, takeEnrolment } from './enrolment.ts';
 
 export function TotpPage() {
   const t = useT();
-  const formErrors = useFormErrors();
   const navigate = useNavigate();
   const setSession = useSetSession();
-  const [errors, setErrors] = useState<FormError[]>([]);
   const enrolment = takeEnrolment();
-  const schemaErrors = useSchemaErrors();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = TotpRequest.safeParse({ code: new FormData(event.currentTarget).get('code') }, { reportInput: true });
-    if (!parsed.success) {
-      setErrors(schemaErrors(parsed.error, { code: t('staff.totp.code') }));
-      return;
-    }
-    try {
-      setSession(await callApi(staffVerifyTotp, { body: parsed.data }));
+  const form = useContractForm(TotpRequest, { defaultValues: { code: '' }, labels: { code: t('staff.totp.code') } });
+  const verify = useMutation({
+    mutationFn: (body: z.output<typeof TotpRequest>) => callApi(staffVerifyTotp, { body }),
+    onSuccess: (session) => {
+      setSession(session);
+      // Enrolled: the secret is no longer needed in memory.
       rememberEnrolment(undefined);
       void navigate('/');
-    } catch (error) {
-      setErrors(formErrors(error, { code: t('staff.totp.code') }));
-    }
-  }
+    },
+    onError: form.showServerError,
+  });
 
   return (
     <>
       <PageTitle>{enrolment ? t('staff.totp.enrolTitle') : t('staff.totp.title')}</PageTitle>
-      <ErrorSummary errors={errors} />
       {enrolment && (
         <>
           <p>{t('staff.totp.enrolIntro')}</p>
@@ -47,10 +40,10 @@ export function TotpPage() {
           </dl>
         </>
       )}
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField id="code" label={t('staff.totp.code')} hint={t('staff.totp.intro')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.find((e) => e.field === 'code')?.message} />
-        <button type="submit" className="button">{t('common.continue')}</button>
-      </form>
+      <Form form={form} onSubmit={(body) => verify.mutate(body)}>
+        <TextInput name="code" hint={t('staff.totp.intro')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} spellCheck={false} />
+        <SubmitButton pending={verify.isPending}>{t('common.continue')}</SubmitButton>
+      </Form>
     </>
   );
 }

@@ -9,7 +9,6 @@ import { ApiError } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { caseWordingKey } from '../../shared/i18n/case-wording.ts';
 import type { FieldError } from '../../shared/errors.ts';
-import { describeIssue, type IssueLike } from '../../shared/validation/messages.ts';
 import type { FormError } from './forms.tsx';
 import { useFormat, type Format } from './format.ts';
 
@@ -90,19 +89,4 @@ export function useFormErrors(): (error: unknown, fieldLabels?: Record<string, s
   const t = useT();
   const format = useFormat();
   return useCallback((error: unknown, fieldLabels: Record<string, string> = {}) => formErrorsFrom(error, t, fieldLabels, format), [t, format]);
-}
-
-/**
- * The error summary's messages for a form checked by a contract schema outside the contract form layer
- * (sign-in, second factor): each issue in the catalogue's words, as `describeIssue` says them everywhere.
- * Parse with `{ reportInput: true }` so a length message can say how much was written.
- */
-export function useSchemaErrors(): (error: { issues: readonly unknown[] }, fieldLabels: Record<string, string>) => FormError[] {
-  const t = useT();
-  const format = useFormat();
-  return useCallback((error: { issues: readonly unknown[] }, fieldLabels: Record<string, string>) => error.issues.map((issue) => {
-    const field = ((issue as { path?: PropertyKey[] }).path ?? []).map(String).join('.');
-    const ref = describeIssue(issue as IssueLike);
-    return { field, message: t(ref.key, { example: format.dateExample, ...ref.values, field: fieldLabels[field] ?? field }) };
-  }), [t, format]);
 }

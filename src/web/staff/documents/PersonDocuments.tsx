@@ -1,12 +1,15 @@
 /** A person's documents on the person card: validity and MRZ, and the invalidation form for document officers. */
 import { useState } from 'react';
+import type { z } from 'zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { INVALIDATION_REASONS, invalidateDocument, listPersonDocuments, type DocumentView, type InvalidationReason } from '../../../shared/contracts/documents.contract.ts';
+import { INVALIDATION_REASONS, InvalidationBody, invalidateDocument, listPersonDocuments, type DocumentView } from '../../../shared/contracts/documents.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
-import { SelectField } from '../../ui/fields.tsx';
-import { useFormErrors } from '../../ui/errors.ts';
+import { Notice } from '../../ui/forms.tsx';
+import { useRevealOnOpen } from '../../ui/Layout.tsx';
+import { Form } from '../../ui/form/Form.tsx';
+import { DateInput, Select, TextInput } from '../../ui/form/fields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { DocumentStatus } from '../../ui/DocumentStatus.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { purposeQuery, type Purpose } from '../register/purpose.ts';
@@ -62,37 +65,37 @@ export function PersonDocuments({ personId, purpose, canRead, canInvalidate, tod
   );
 }
 
+/**
+ * Invalidating a document (a destructive act: it asks with this form, says what happens, and the officer
+ * confirms). The contract's request; the form opens under the table, so it is scrolled to and focused.
+ */
 function InvalidationForm({ doc, today, onCancel, onDone }: { doc: DocumentView; today: string; onCancel: () => void; onDone: (d: DocumentView) => void }) {
   const t = useT();
-  const formErrors = useFormErrors();
-  const [reason, setReason] = useState<InvalidationReason>('damaged');
-  const [effectiveOn, setEffectiveOn] = useState(today);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const labels = { reason: t('documents.invalidate.reason'), effectiveOn: t('documents.invalidate.effectiveOn'), note: t('documents.invalidate.note') };
-  const send = useMutation({
-    mutationFn: () => callApi(invalidateDocument, { params: { documentId: doc.id }, body: { reason, effectiveOn, note } }),
-    onSuccess: onDone,
-    onError: (e) => setErrors(formErrors(e, labels)),
+  const heading = useRevealOnOpen<HTMLHeadingElement>(true, doc.id);
+  const form = useContractForm(InvalidationBody, {
+    defaultValues: { reason: 'damaged', effectiveOn: today, note: '' },
+    labels: { reason: t('documents.invalidate.reason'), effectiveOn: t('documents.invalidate.effectiveOn'), note: t('documents.invalidate.note') },
+    idPrefix: 'invalidate',
   });
-  const fieldError = (f: string) => errors.find((e) => e.field === f)?.message;
+  const send = useMutation({
+    mutationFn: (body: z.output<typeof InvalidationBody>) => callApi(invalidateDocument, { params: { documentId: doc.id }, body }),
+    onSuccess: onDone,
+    onError: form.showServerError,
+  });
   return (
-    <form className="panel" aria-labelledby="invalidate-title" noValidate onSubmit={(e) => {
-      e.preventDefault();
-      if (!note.trim()) return setErrors([{ field: 'note', message: t('validation.required', { field: labels.note }) }]);
-      send.mutate();
-    }}>
-      <h3 id="invalidate-title">{t('documents.invalidate.title', { number: doc.number })}</h3>
-      <ErrorSummary errors={errors} />
-      <SelectField id="reason" label={labels.reason} value={reason} onChange={(e) => setReason(e.target.value as InvalidationReason)}>
-        {INVALIDATION_REASONS.filter((r) => r !== 'replaced' && r !== 'holder-died').map((r) => <option key={r} value={r}>{t(`documents.reason.${r}`)}</option>)}
-      </SelectField>
-      <TextField id="effectiveOn" type="date" label={labels.effectiveOn} hint={t('documents.invalidate.effectiveOnHint')} value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} error={fieldError('effectiveOn')} />
-      <TextField id="note" label={labels.note} value={note} onChange={(e) => setNote(e.target.value)} error={fieldError('note')} />
-      <div className="button-row">
-        <button type="submit" className="button button--warning" disabled={send.isPending}>{t('documents.invalidate.submit')}</button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
-    </form>
+    <section className="panel" aria-labelledby="invalidate-title">
+      <h3 id="invalidate-title" ref={heading} tabIndex={-1}>{t('documents.invalidate.title', { number: doc.number })}</h3>
+      <Form form={form} onSubmit={(body) => send.mutate(body)}>
+        <Select name="reason">
+          {INVALIDATION_REASONS.filter((r) => r !== 'replaced' && r !== 'holder-died').map((r) => <option key={r} value={r}>{t(`documents.reason.${r}`)}</option>)}
+        </Select>
+        <DateInput name="effectiveOn" hint={t('documents.invalidate.effectiveOnHint')} />
+        <TextInput name="note" />
+        <div className="button-row">
+          <button type="submit" className="button button--warning" disabled={send.isPending}>{t('documents.invalidate.submit')}</button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        </div>
+      </Form>
+    </section>
   );
 }

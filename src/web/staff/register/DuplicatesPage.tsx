@@ -11,7 +11,7 @@ import { ErrorSummary, Notice, type FormError } from '../../ui/forms.tsx';
 import { useFormErrors } from '../../ui/errors.ts';
 import { useFormat } from '../../ui/format.ts';
 import { hasPurpose, purposeQuery, usePurpose } from './purpose.ts';
-import { PurposeFields } from './SearchPage.tsx';
+import { PurposeFields } from './PurposeFields.tsx';
 import { ScrollTable } from '../../ui/Table.tsx';
 
 type Summary = { id: string; givenNames: string; surname: string; birthDate: string; personalCode: string; municipalityCode: string | null };

@@ -18,7 +18,7 @@ import { LifeEvents, PersonDetails, useLabel } from '../../ui/PersonDetails.tsx'
 import { useFormat } from '../../ui/format.ts';
 import { ScrollTable } from '../../ui/Table.tsx';
 import { PURPOSE_GIVEN, hasPurpose, purposeQuery, requirePurpose, usePurpose, usePurposeGiven, type Purpose } from './purpose.ts';
-import { PurposeFields } from './SearchPage.tsx';
+import { PurposeFields } from './PurposeFields.tsx';
 import { LifeEventForm } from './LifeEventForm.tsx';
 import { PersonDocuments } from '../documents/PersonDocuments.tsx';
 import { DocumentDesk } from '../documents/DocumentDesk.tsx';

@@ -19,23 +19,21 @@ import { DateInput, Select, SubmitButton, TextInput } from '../../ui/form/fields
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { useFormErrors } from '../../ui/errors.ts';
 import { hasPurpose, PURPOSE_GIVEN, purposeQuery, usePurpose, type Purpose } from './purpose.ts';
+import { PurposeFieldset, purposeLabels, requirePurposeIn } from './PurposeFieldset.tsx';
 
-/** The purpose (a case reference or a reason) every read of a person's data is recorded with; the server refuses without one. */
-const purposeGiven = (v: { caseReference?: string | undefined; reason?: string | undefined }) => Boolean(v.caseReference || v.reason);
-const PURPOSE_RULE = { path: ['caseReference'], message: 'validation.purposeRequired' };
 const OptionalCode = c.PersonalCodeParam.optional();
 
 /** A birth: the contract's request, with the parents given by personal code (looked up when the form is sent). */
-const BirthForm = c.BirthBody.omit({ motherId: true, fatherId: true }).extend({ mother: c.PersonalCodeParam, father: OptionalCode }).refine(purposeGiven, PURPOSE_RULE);
+const BirthForm = c.BirthBody.omit({ motherId: true, fatherId: true }).extend({ mother: c.PersonalCodeParam, father: OptionalCode }).refine(...requirePurposeIn);
 /** A person arriving from abroad: the contract's request, citizenships typed as codes separated by commas. */
 const ArrivalForm = c.PersonRegistrationBody.omit({ citizenships: true }).extend({
   citizenships: z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean).map((x) => x.toUpperCase())).pipe(c.PersonRegistrationBody.shape.citizenships),
-}).refine(purposeGiven, PURPOSE_RULE);
+}).refine(...requirePurposeIn);
 
 function useLabels(): Record<string, string> {
   const t = useT();
   return {
-    caseReference: t('purpose.caseReference'), reason: t('purpose.reason'),
+    ...purposeLabels(t),
     givenNames: t('register.field.givenNames'), surname: t('register.field.surname'), originalName: t('register.field.originalName'), sex: t('register.field.sex'),
     birthDate: t('register.field.birthDate'), birthMunicipality: t('register.field.birthMunicipality'), mother: t('staff.registration.mother'), father: t('staff.registration.father'),
     birthCountry: t('register.field.birthCountry'), legalStatus: t('register.field.legalStatus'), citizenships: t('staff.event.citizenships'),
@@ -81,12 +79,7 @@ function PersonFields({ children }: { children: ReactNode }) {
   const f = useFormat();
   return (
     <>
-      <fieldset className="fieldset">
-        <legend>{t('purpose.title')}</legend>
-        <p className="hint">{t('purpose.intro')}</p>
-        <TextInput name="caseReference" className="input--short" oneOfGroup />
-        <TextInput name="reason" oneOfGroup />
-      </fieldset>
+      <PurposeFieldset />
       <TextInput name="givenNames" autoComplete="off" />
       <TextInput name="surname" autoComplete="off" />
       <Select name="sex">

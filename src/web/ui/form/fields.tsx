@@ -13,7 +13,7 @@ interface FieldFrame {
   /** Overrides the form's label for this field. */
   label?: string;
   hint?: ReactNode;
-  /** For fields where one of a group is needed (the purpose: a case reference or a reason): no "(optional)". */
+  /** For fields where one of a group is needed (the purpose: a case reference or a reason; a search criterion): no "(optional)". */
   oneOfGroup?: boolean;
 }
 
@@ -67,11 +67,11 @@ export function TextInput({ name, label, hint, oneOfGroup = false, ...input }: F
 }
 
 /** A date (the browser's own date picker); a typed day that does not exist is refused as such. */
-export function DateInput({ name, label, hint, min, max }: FieldFrame & { min?: string; max?: string }) {
+export function DateInput({ name, label, hint, min, max, oneOfGroup = false }: FieldFrame & { min?: string; max?: string }) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field field--date${f.message ? ' field--error' : ''}`}>
-      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <Label htmlFor={f.id} label={f.label} required={f.required || oneOfGroup} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <input type="date" id={f.id} min={min} max={max} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
         {...f.registerField()} />
@@ -83,7 +83,7 @@ export function DateInput({ name, label, hint, min, max }: FieldFrame & { min?: 
  * Several lines of text, with a count of the characters left under the schema's maximum (as the server
  * counts: without the spaces at either end). The count is announced only after typing pauses.
  */
-export function TextArea({ name, label, hint, rows = 5, ...area }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
+export function TextArea({ name, label, hint, rows = 5, oneOfGroup: _oneOfGroup, ...area }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   const max = maxLengthAt(f.schema, name);
   const value = useWatch({ name }) as string | undefined;
@@ -114,11 +114,11 @@ function CharacterCount({ id, left }: { id: string; left: number }) {
   );
 }
 
-export function Select({ name, label, hint, children, ...select }: FieldFrame & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
+export function Select({ name, label, hint, children, oneOfGroup = false, ...select }: FieldFrame & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field${f.message ? ' field--error' : ''}`}>
-      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <Label htmlFor={f.id} label={f.label} required={f.required || oneOfGroup} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <select id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
         {...select} {...f.registerField()}>{children}</select>
@@ -157,5 +157,33 @@ export function FileInput({ name, label, hint, accept, multiple = true }: FieldF
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <input type="file" id={f.id} multiple={multiple} accept={accept.join(',')} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} {...f.register(name)} />
     </div>
+  );
+}
+
+/**
+ * A choice of several, as checkboxes in a fieldset whose legend is the label; each box is registered under
+ * the one name, so the value is the list of the checked ones (react-hook-form does this for a group of
+ * checkboxes). The summary links to the first box. A fieldset takes no `aria-required`, so the schema's
+ * verdict shows only as the "(optional)" mark on a group that may stay empty.
+ */
+export function Checkboxes({ name, label, hint, options }: FieldFrame & { options: ReadonlyArray<{ value: string; label: string; hint?: string }> }) {
+  const t = useT();
+  const f = useField(name, label, Boolean(hint));
+  return (
+    <fieldset className={`fieldset${f.message ? ' field--error' : ''}`} aria-describedby={f.describedBy}>
+      <legend>{f.label}{!f.required && <span className="optional"> {t('form.optional')}</span>}</legend>
+      <HintAndError id={f.id} hint={hint} message={f.message} />
+      <div className="checkboxes">
+        {options.map((o, i) => {
+          const id = i === 0 ? f.id : `${f.id}-${o.value}`;
+          return (
+            <div className="radio" key={o.value}>
+              <input type="checkbox" id={id} value={o.value} {...f.register(name)} />
+              <label htmlFor={id}>{o.label}{o.hint && <span className="hint"> {o.hint}</span>}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }
