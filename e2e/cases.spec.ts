@@ -238,7 +238,7 @@ describe('the inclusion of a person not in the register, at the desk', () => {
     await h.page.getByRole('button', { name: 'Paņemt' }).click();
     await h.page.getByText('Lieta piešķirta.').waitFor();
     await h.page.getByLabel('Iekļaut reģistrā un piešķirt personas kodu').check();
-    await h.page.locator('#reasoning').fill('Identitāte noskaidrota pēc pases; reģistrā personas nav.');
+    await h.page.locator('#propose-reasoning').fill('Identitāte noskaidrota pēc pases; reģistrā personas nav.');
     await h.page.getByRole('button', { name: 'Sagatavot', exact: true }).click();
     await h.page.getByText('Lēmuma projekts nodots apstiprināšanai.').waitFor();
     await h.page.getByRole('cell', { name: 'Reģistrā nav līdzīgas personas' }).waitFor();

@@ -91,24 +91,36 @@ export const WithdrawAction = z.strictObject({ kind: z.literal('withdraw'), expe
 /** Contesting a decision (to the head of the office, within 30 days). */
 export const AppealRequest = z.strictObject({ reason: Text(4000), documents: z.array(UploadInput).max(10).default([]) });
 
+/** The officer's actions (each form on the case page checks against its own). */
+export const AssignAction = z.strictObject({ kind: z.literal('assign'), expectedVersion: z.number().int().positive(), assigneeId: z.uuid().optional(), outOfOrderReason: OptionalText(500) });
+export const RequestInformationAction = z.strictObject({ kind: z.literal('request-information'), expectedVersion: z.number().int().positive(), question: Text(2000), dueOn: PlainDateSchema });
+export const ProposeDecisionAction = z.strictObject({ kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(OfficerCheck).max(30).default([]) });
+export const ReturnProposalAction = z.strictObject({ kind: z.literal('return-proposal'), expectedVersion: z.number().int().positive(), reason: Text(2000) });
+export const CloseRequestAction = z.strictObject({ kind: z.literal('close-request'), expectedVersion: z.number().int().positive(), reason: Text(2000) });
+export const ApproveDecisionAction = z.strictObject({ kind: z.literal('approve-decision'), expectedVersion: z.number().int().positive() });
+export const ExtendDeadlineAction = z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) });
+export const AddDocumentAction = z.strictObject({ kind: z.literal('add-document'), expectedVersion: z.number().int().positive(), document: UploadInput });
+/** The applicant turned out to be in the register already (or was registered meanwhile): the case now names them. */
+export const LinkApplicantAction = z.strictObject({ kind: z.literal('link-applicant'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam, reason: Text(1000) });
+export const AddRepresentativeAction = z.strictObject({
+  kind: z.literal('add-representative'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam,
+  representativeKind: z.enum(REPRESENTATIVE_KINDS), may: z.array(z.enum(REPRESENTATIVE_RIGHTS)).min(1).max(3), authorization: Text(500),
+});
+
 /** The action a staff member or the applicant takes; every one carries the case version they saw. */
 export const CaseActionInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('assign'), expectedVersion: z.number().int().positive(), assigneeId: z.uuid().optional(), outOfOrderReason: OptionalText(500) }),
-  z.strictObject({ kind: z.literal('request-information'), expectedVersion: z.number().int().positive(), question: Text(2000), dueOn: PlainDateSchema }),
+  AssignAction,
+  RequestInformationAction,
   AnswerInformationAction,
-  z.strictObject({ kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(OfficerCheck).max(30).default([]) }),
-  z.strictObject({ kind: z.literal('return-proposal'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
-  z.strictObject({ kind: z.literal('close-request'), expectedVersion: z.number().int().positive(), reason: Text(2000) }),
-  z.strictObject({ kind: z.literal('approve-decision'), expectedVersion: z.number().int().positive() }),
-  z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) }),
+  ProposeDecisionAction,
+  ReturnProposalAction,
+  CloseRequestAction,
+  ApproveDecisionAction,
+  ExtendDeadlineAction,
   WithdrawAction,
-  z.strictObject({ kind: z.literal('add-document'), expectedVersion: z.number().int().positive(), document: UploadInput }),
-  /** The applicant turned out to be in the register already (or was registered meanwhile): the case now names them. */
-  z.strictObject({ kind: z.literal('link-applicant'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam, reason: Text(1000) }),
-  z.strictObject({
-    kind: z.literal('add-representative'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam,
-    representativeKind: z.enum(REPRESENTATIVE_KINDS), may: z.array(z.enum(REPRESENTATIVE_RIGHTS)).min(1).max(3), authorization: Text(500),
-  }),
+  AddDocumentAction,
+  LinkApplicantAction,
+  AddRepresentativeAction,
 ]);
 export type CaseActionInput = z.input<typeof CaseActionInput>;
 

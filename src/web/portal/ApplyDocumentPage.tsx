@@ -7,10 +7,11 @@ import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { APPLICATION_REASONS, applicationOptions, applyOnline, OnlineApplicationRequest, REDUCED_GROUNDS, TIERS } from '../../shared/contracts/document-applications.contract.ts';
 import type { ApplicationOptions } from '../../shared/contracts/document-applications.contract.ts';
 import { MAX_UPLOAD_BYTES } from '../../shared/contracts/cases.contract.ts';
+import { PHOTO_TYPES, photoFile } from '../ui/form/upload-files.ts';
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
@@ -22,22 +23,8 @@ import { Form } from '../ui/form/Form.tsx';
 import { FileInput, Radios, Select, SubmitButton, TextInput } from '../ui/form/fields.tsx';
 import { useContractForm } from '../ui/form/useContractForm.ts';
 
-const PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
-
-/**
- * The photo as the file chosen, before it is read into the contract's upload: refused for its type or size
- * with the server's own reasons (a photo, not any file: `photo-format`, not `file-type`, which names PDF
- * too). Its pixels and proportions the server checks from the bytes, and its refusal lands here as well.
- */
-const photoFile = z.custom<FileList | undefined>((v) => v === undefined || v === null || (typeof FileList !== 'undefined' && v instanceof FileList)).optional().superRefine((files, ctx) => {
-  const file = files?.[0];
-  if (!file) return;
-  if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) ctx.addIssue({ code: 'custom', params: { reason: 'photo-format' } });
-  else if (file.size > MAX_UPLOAD_BYTES) ctx.addIssue({ code: 'custom', params: { reason: 'file-too-large' } });
-});
-
 /** The contract's request as the page holds it; the language is the page's, sent with it. */
-const ApplicationForm = OnlineApplicationRequest.omit({ photo: true, language: true, explanation: true }).extend({ photo: photoFile });
+const ApplicationForm = OnlineApplicationRequest.omit({ photo: true, language: true, explanation: true }).extend({ photo: photoFile(MAX_UPLOAD_BYTES, false) });
 type ApplicationValues = z.output<typeof ApplicationForm>;
 type Options = z.infer<typeof ApplicationOptions>;
 
