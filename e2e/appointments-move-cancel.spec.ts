@@ -12,6 +12,7 @@ import { axeViolations, residentSignIn, screenshot, startHarness, type Harness }
 import { signInResident } from '../src/test/test-app.ts';
 import { addDays, type PlainDate } from '../src/shared/kernel/plain-date.ts';
 import { formatDate, formatDateTime } from '../src/shared/kernel/display-format.ts';
+import { appointmentBranchId } from '../src/test/appointment-branch.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
 const LIGA = '00000000-0000-4000-8000-000000000004';
@@ -51,8 +52,7 @@ let calendar: Calendar;
 beforeAll(async () => {
   h = await startHarness();
   await h.app.backgroundJobs.ensureAppointmentDefaults();
-  const offers = (await h.app.inject({ method: 'GET', url: '/api/public/appointments/branches' })).json() as { branches: Array<{ id: string; code: string }> };
-  rigaId = (offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id;
+  rigaId = await appointmentBranchId(h.app);
   calendar = (await h.app.inject({ method: 'GET', url: `/api/public/appointments/calendar?branchId=${rigaId}&service=document-application` })).json() as Calendar;
   await residentSignIn(h, /Anna Marija Ozola/);
 });

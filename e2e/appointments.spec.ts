@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { appointmentBranchId } from '../src/test/appointment-branch.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -26,8 +27,7 @@ describe('appointments through both UIs', () => {
     await h.page.getByRole('link', { name: 'Pierakstīties' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Pierakstīties uz pakalpojumu' }).waitFor();
     // The document officer works at RIGA-1: the visit is booked there.
-    const offers = (await h.app.inject({ method: 'GET', url: '/api/public/appointments/branches' })).json() as { branches: Array<{ id: string; code: string }> };
-    rigaId = (offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id;
+    rigaId = await appointmentBranchId(h.app);
     await h.page.getByLabel('Nodaļa').selectOption(rigaId);
     // The date field starts at the first bookable day (weekends, holidays and past days are not offered).
     await h.page.locator('input[name="slot"]').first().waitFor();

@@ -10,6 +10,7 @@ import { png } from '../src/test/photos.ts';
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { axeViolations, residentSignIn, screenshot, startHarness, type Harness } from './harness.ts';
+import { appointmentBranchId } from '../src/test/appointment-branch.ts';
 
 const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
 const LANGS = ['lv', 'en'] as const;
@@ -26,8 +27,7 @@ beforeAll(async () => {
   h = await startHarness();
   await h.app.backgroundJobs.seedDemoDocuments();
   await h.app.backgroundJobs.ensureAppointmentDefaults();
-  const offers = (await h.app.inject({ method: 'GET', url: '/api/public/appointments/branches' })).json() as { branches: Array<{ id: string; code: string }> };
-  rigaId = (offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id;
+  rigaId = await appointmentBranchId(h.app);
   calendar = (await h.app.inject({ method: 'GET', url: `/api/public/appointments/calendar?branchId=${rigaId}&service=document-application` })).json() as Calendar;
   await residentSignIn(h, /Anna Marija Ozola/);
 });

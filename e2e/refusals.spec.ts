@@ -11,6 +11,7 @@ import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { appointmentBranchId } from '../src/test/appointment-branch.ts';
 
 const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
 const LANGS = ['lv', 'en'] as const;
@@ -25,9 +26,7 @@ let visit = { startsAt: '', date: '' };
 beforeAll(async () => {
   h = await startHarness();
   await h.app.backgroundJobs.ensureAppointmentDefaults();
-  const offers = (await h.app.inject({ method: 'GET', url: '/api/public/appointments/branches' })).json() as { branches: Array<{ id: string; code: string }> };
-  // The document officer works at RIGA-1: the visit is booked there.
-  rigaId = (offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id;
+  rigaId = await appointmentBranchId(h.app);
 });
 afterAll(() => h.close());
 

@@ -83,3 +83,4 @@ export async function signInResident(app: FastifyInstance, personId = DEMO_PERSO
   if (res.statusCode !== 200) throw new Error(`resident sign-in failed: ${res.statusCode} ${res.body}`);
   return client;
 }
+

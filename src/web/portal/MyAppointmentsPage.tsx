@@ -3,13 +3,13 @@
  * Cancelling asks once, saying what will happen; afterwards the cancellation can be undone for a short
  * while (the server says until when, and refuses if someone else has booked the time meanwhile).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { cancelMyAppointment, listMyAppointments, restoreMyAppointment, type BookingView } from '../../shared/contracts/appointments.contract.ts';
 import { ApiError, callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
-import { PageTitle } from '../ui/Layout.tsx';
+import { PageTitle, useRevealOnOpen } from '../ui/Layout.tsx';
 import { ErrorSummary, type FormError } from '../ui/forms.tsx';
 import { useFormErrors, useProblemText } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
@@ -112,11 +112,7 @@ export function MyAppointmentsPage() {
 function ConfirmCancel({ visit, branchName, pending, onYes, onNo }: { visit: BookingView; branchName: string; pending: boolean; onYes: () => void; onNo: () => void }) {
   const t = useT();
   const f = useFormat();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.scrollIntoView({ block: 'center' });
-    heading.current?.focus({ preventScroll: true });
-  }, [visit.id]);
+  const heading = useRevealOnOpen<HTMLHeadingElement>(true, visit.id);
   return (
     <section className="notice notice--warning" aria-labelledby="confirm-cancel-title">
       <h2 id="confirm-cancel-title" tabIndex={-1} ref={heading}>{t('appointments.my.confirmTitle')}</h2>
@@ -136,11 +132,7 @@ function OutcomeNotice({ outcome, branchName, onUndo, undoPending, onUndoExpired
 }) {
   const t = useT();
   const f = useFormat();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.scrollIntoView({ block: 'center' });
-    heading.current?.focus({ preventScroll: true });
-  }, [outcome]);
+  const heading = useRevealOnOpen<HTMLHeadingElement>(true, outcome);
   const undoUntil = outcome.kind === 'cancelled' ? outcome.undoUntil : undefined;
   useEffect(() => {
     if (!undoUntil) return;

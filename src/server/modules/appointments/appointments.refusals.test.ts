@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import { appointmentBranchId } from '../../../test/appointment-branch.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
 
@@ -16,8 +17,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   await ctx.app.backgroundJobs.ensureAppointmentDefaults();
   anna = await signInResident(ctx.app, ANNA);
-  const offers = (await anna.request('GET', '/api/public/appointments/branches')).json() as { branches: Array<{ id: string; code: string }> };
-  branchId = (offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id;
+  branchId = await appointmentBranchId(ctx.app);
 });
 afterAll(() => ctx.close());
 

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainDateInZone } from '../../../shared/kernel/plain-date.ts';
 import { createTestContext, signInResident, signInStaff, TEST_START, type Client, type TestContext } from '../../../test/test-app.ts';
+import { appointmentBranchId } from '../../../test/appointment-branch.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
 const JANIS = '00000000-0000-4000-8000-000000000001';
@@ -26,8 +27,7 @@ beforeAll(async () => {
   await ctx.app.backgroundJobs.ensureAppointmentDefaults();
   anna = await signInResident(ctx.app, ANNA);
   janis = await signInResident(ctx.app, JANIS);
-  const offers = (await anna.request('GET', '/api/public/appointments/branches')).json() as { branches: Array<{ id: string; code: string }> };
-  branchId = (offers.branches.find((b) => b.code === 'RIGA-1') as { id: string }).id;
+  branchId = await appointmentBranchId(ctx.app);
 });
 afterAll(() => ctx.close());
 

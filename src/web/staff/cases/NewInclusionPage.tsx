@@ -5,7 +5,7 @@
  */
 import { Navigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InclusionRequest, MAX_UPLOAD_BYTES, createInclusionAtDesk } from '../../../shared/contracts/cases.contract.ts';
 import { LEGAL_STATUSES } from '../../../shared/kernel/legal-status.ts';
 import { callApi } from '../../api/client.ts';
@@ -18,6 +18,8 @@ import { Form } from '../../ui/form/Form.tsx';
 import { DateInput, FileInput, Select, SubmitButton, TextArea, TextInput } from '../../ui/form/fields.tsx';
 import { uploadFiles } from '../../ui/form/upload-files.ts';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
+import { codesAsText } from '../../ui/form/codes-as-text.ts';
+import { SexSelect } from '../../ui/form/SexSelect.tsx';
 
 const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
@@ -26,7 +28,7 @@ const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
  * by the contract's own list rule), the identity document chosen as files (at least one, as the contract asks).
  */
 const InclusionForm = InclusionRequest.omit({ documents: true, citizenships: true }).extend({
-  citizenships: z.string().transform((s) => s.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase())).pipe(InclusionRequest.shape.citizenships),
+  citizenships: codesAsText(InclusionRequest.shape.citizenships),
   files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES).refine((files) => Boolean(files?.length), 'validation.attachFile'),
 });
 
@@ -55,10 +57,7 @@ export function NewInclusionPage() {
       <Form form={form} onSubmit={(values) => submit.mutate(values)}>
         <TextInput name="givenNames" autoComplete="off" />
         <TextInput name="surname" autoComplete="off" />
-        <Select name="sex">
-          <option value="F">{t('register.sex.F')}</option>
-          <option value="M">{t('register.sex.M')}</option>
-        </Select>
+        <SexSelect />
         <DateInput name="birthDate" max={f.today()} />
         <CountrySelect name="birthCountry" />
         <Select name="legalStatus">

@@ -7,7 +7,7 @@
 import { useState, type ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { EndpointContract } from '../../../shared/contracts/contract.ts';
 import * as c from '../../../shared/contracts/register.contract.ts';
 import { LEGAL_STATUSES } from '../../../shared/kernel/legal-status.ts';
@@ -24,6 +24,7 @@ import { Form } from '../../ui/form/Form.tsx';
 import { DateInput, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { purposeQuery, type Purpose } from './purpose.ts';
+import { codesAsText } from '../../ui/form/codes-as-text.ts';
 
 const EVENTS = ['address-declaration', 'name-change', 'marriage', 'divorce', 'status-change', 'code-change', 'guardianship', 'death'] as const;
 type EventKind = (typeof EVENTS)[number];
@@ -35,7 +36,7 @@ const CONTRACT: Record<EventKind, EndpointContract> = {
 /** What the page adds to every event: the purpose the officer works under and the version of the card they saw. */
 const PAGE = { caseReference: true, reason: true, expectedVersion: true } as const;
 const otherCode = { otherCode: c.PersonalCodeParam };
-const citizenshipCodes = z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean).map((x) => x.toUpperCase())).pipe(c.StatusChangeBody.shape.citizenships);
+const citizenshipCodes = codesAsText(c.StatusChangeBody.shape.citizenships);
 const FORMS: Record<EventKind, z.ZodType> = {
   'address-declaration': c.AddressDeclarationBody.omit({ ...PAGE, additionalAddresses: true }),
   'name-change': c.NameChangeBody.omit(PAGE),

@@ -1,6 +1,6 @@
 /** Registering a person (a birth, or someone arriving from abroad) and the second officer's review of held registrations. */
 import { useState, type ReactNode } from 'react';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import * as c from '../../../shared/contracts/register.contract.ts';
@@ -20,6 +20,8 @@ import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { useFormErrors } from '../../ui/errors.ts';
 import { hasPurpose, PURPOSE_GIVEN, purposeQuery, usePurpose, type Purpose } from './purpose.ts';
 import { PurposeFieldset, purposeLabels, requirePurposeIn } from './PurposeFieldset.tsx';
+import { codesAsText } from '../../ui/form/codes-as-text.ts';
+import { SexSelect } from '../../ui/form/SexSelect.tsx';
 
 const OptionalCode = c.PersonalCodeParam.optional();
 
@@ -27,7 +29,7 @@ const OptionalCode = c.PersonalCodeParam.optional();
 const BirthForm = c.BirthBody.omit({ motherId: true, fatherId: true }).extend({ mother: c.PersonalCodeParam, father: OptionalCode }).refine(...requirePurposeIn);
 /** A person arriving from abroad: the contract's request, citizenships typed as codes separated by commas. */
 const ArrivalForm = c.PersonRegistrationBody.omit({ citizenships: true }).extend({
-  citizenships: z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean).map((x) => x.toUpperCase())).pipe(c.PersonRegistrationBody.shape.citizenships),
+  citizenships: codesAsText(c.PersonRegistrationBody.shape.citizenships),
 }).refine(...requirePurposeIn);
 
 function useLabels(): Record<string, string> {
@@ -82,10 +84,7 @@ function PersonFields({ children }: { children: ReactNode }) {
       <PurposeFieldset />
       <TextInput name="givenNames" autoComplete="off" />
       <TextInput name="surname" autoComplete="off" />
-      <Select name="sex">
-        <option value="F">{t('register.sex.F')}</option>
-        <option value="M">{t('register.sex.M')}</option>
-      </Select>
+      <SexSelect />
       <DateInput name="birthDate" max={f.today()} />
       {children}
       <TextInput name="sourceDocument" hint={t('staff.event.sourceDocumentHint')} />
