@@ -55,6 +55,11 @@ module.exports = {
       to: { pathNot: '^node_modules/kysely/|^src/server/migrations/' },
     },
     {
+      name: 'engine-imports-no-procedure', severity: 'error',
+      comment: 'The case engine knows a procedure only as the plug-in its module registers: cases/ imports no module that owns procedures.',
+      from: { path: '^src/server/modules/cases/' }, to: { path: '^src/server/modules/(?!cases/|audit/|identity/|notifications/)' },
+    },
+    {
       name: 'audit-calls-nobody', severity: 'error',
       comment: 'audit is called by everyone and calls no other module.',
       from: { path: '^src/server/modules/audit/' }, to: { path: '^src/server/modules/(?!audit/)' },

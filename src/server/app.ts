@@ -29,11 +29,13 @@ import { createAuditRepository, createAuditService, registerAuditRoutes } from '
 import {
   createIdentityRepository, createIdentityService, createOidcRelyingParty, registerIdentityRoutes, SESSION_COOKIE, type PersonDirectory,
 } from './modules/identity/index.ts';
-import { createRegisterPersonDirectory, createRegisterRepository, createRegisterService, registerRegisterRoutes } from './modules/register/index.ts';
+import {
+  casePersonLookup, createRegisterCasesService, createRegisterPersonDirectory, createRegisterRepository, createRegisterService, registerProcedures, registerRegisterCasesRoutes, registerRegisterRoutes, seedDemoCases,
+} from './modules/register/index.ts';
 import {
   createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport, registerNotificationsRoutes, smtpTransport,
 } from './modules/notifications/index.ts';
-import { createCasesRepository, createCasesService, createRegisterCaseHandlers, registerCasesRoutes, seedDemoCases } from './modules/cases/index.ts';
+import { createCasesRepository, createCasesService, registerCasesRoutes } from './modules/cases/index.ts';
 import {
   createApplicationsService, createDocumentApplicationHandler, createDocumentsRepository, createDocumentsService, DEFAULT_FEE_TABLE, registerApplicationsRoutes,
   registerDocumentsRoutes, seedDemoDocuments, type FeePeriod,
@@ -113,10 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return branches.find((b) => b.code === config.portalCaseBranch) ?? branches[0];
   };
   const casesRepository = createCasesRepository();
-  // Each module's case types; the documents module adds its own below, once its service exists.
-  const caseHandlers = { ...createRegisterCaseHandlers(register) };
   const cases = createCasesService({
-    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: casesRepository, handlers: caseHandlers,
+    db, clock, timeZone: config.timeZone, audit, notifications, repository: casesRepository,
+    personByCode: casePersonLookup(register),
     branchStaff: (branchId) => identity.branchStaff(branchId), warnAtWorkingDays: config.deadlines.warnAtWorkingDays,
     portalBranchId: async () => {
       const branch = await portalBranch();
@@ -136,7 +137,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   lifeEventHooks.push(documents.onLifeEvent);
-  caseHandlers['document-application'] = createDocumentApplicationHandler({ register, documents, fourEyes: config.documents.fourEyes });
+  // The procedures on the case engine, one line each.
+  for (const procedure of registerProcedures(register)) cases.registerProcedure(procedure);
+  cases.registerProcedure(createDocumentApplicationHandler({ register, documents, fourEyes: config.documents.fourEyes }));
+  const registerCases = createRegisterCasesService({ cases, register });
   const documentsRepository = createDocumentsRepository();
   const applications = createApplicationsService({
     db, clock, timeZone: config.timeZone, audit, cases, documents, register, repository: documentsRepository,
@@ -154,7 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     watchDeadlines: () => cases.watchDeadlines(),
     seedDemoCases: async () => {
       const branch = await portalBranch();
-      return branch ? seedDemoCases(cases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db)) : 0;
+      return branch ? seedDemoCases(cases, registerCases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db)) : 0;
     },
     loadDocumentIndex: () => documents.loadIndex(),
     remindAppointments: () => appointments.remind(),
@@ -199,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuditRoutes(app, { db, audit });
   registerRegisterRoutes(app, { db, register, clock, timeZone: config.timeZone });
   registerCasesRoutes(app, { cases, clock, timeZone: config.timeZone });
+  registerRegisterCasesRoutes(app, { registerCases });
   registerNotificationsRoutes(app, { notifications });
   registerAppointmentsRoutes(app, { appointments });
   registerApplicationsRoutes(app, { applications, centrePartner: config.documents.centrePartner });

@@ -7,7 +7,10 @@
  */
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { Suspension } from './case-deadline.ts';
-import type { ACTION_KINDS } from '../../../shared/contracts/cases.contract.ts';
+import type { ACTION_KINDS, CASE_STATUSES } from '../../../shared/contracts/cases.contract.ts';
+
+/** Every status a case can be in; each procedure's lifecycle table uses some of them. */
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** What a person is to a case: the law gives each different rights. */
 export type CaseRole = 'applicant' | 'officer' | 'decision-maker' | 'supervisor' | 'system';
@@ -194,7 +197,7 @@ export function refusalOf<S extends string>(table: LifecycleTable<S>, state: Cas
     case 'approve-decision':
     case 'return-proposal':
       if (!state.proposal) return { code: 'no-proposal' };
-      if (payload.kind === 'approve-decision' && table.fourEyes !== false && sameActor(state.proposal.proposedBy, actor)) return { code: 'four-eyes' };
+      if (payload.kind === 'approve-decision' && table.fourEyes !== false && violatesFourEyes(state.proposal.proposedBy, actor)) return { code: 'four-eyes' };
       return null;
     case 'link-applicant':
       return state.linkedApplicant ? { code: 'already-linked' } : null;
@@ -214,7 +217,13 @@ function nextStatus<S extends string>(t: Transition<S> | undefined, current: S):
   return t.to[current] ?? current;
 }
 
-const sameActor = (a: ActionActor, b: ActionActor): boolean => a.kind === b.kind && a.id === b.id;
+/**
+ * The four-eyes rule itself: whoever put a matter forward may not also decide it. The engine applies it to
+ * proposals; the register's held registrations apply the same predicate to their second officer.
+ */
+export function violatesFourEyes(proposedBy: Pick<ActionActor, 'kind' | 'id'>, decider: Pick<ActionActor, 'kind' | 'id'>): boolean {
+  return proposedBy.kind === decider.kind && proposedBy.id === decider.id;
+}
 
 /** The office stops waiting for the applicant on `on`: the open request closes and the clock runs again. */
 function stopWaiting(state: CaseState, on: PlainDate): Pick<CaseState, 'openRequest' | 'suspensions'> {

@@ -6,7 +6,8 @@ import type { ResidentPrincipal, StaffPrincipal } from '../../http/auth-context.
 import type { Clock } from '../../platform/clock.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
 import * as c from '../../../shared/contracts/cases.contract.ts';
-import type { CaseActorContext, CasesService } from './cases.service.ts';
+import type { CasesService } from './cases.service.ts';
+import type { CaseActorContext } from './engine.ts';
 import { decisionPdf } from './decision-pdf.ts';
 
 export function actorContext(principal: StaffPrincipal | ResidentPrincipal, request: FastifyRequest): CaseActorContext {
@@ -45,15 +46,11 @@ export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesSe
   };
   const sendDecision = async ({ principal, request, reply, params }: Download) => {
     const view = await cases.decision(actorContext(principal, request), params.caseId);
-    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, clock.now().toISOString(), timeZone) });
+    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, cases.procedureOf(view.caseType), clock.now().toISOString(), timeZone) });
   };
 
   registerEndpoint(app, c.listQueue, read, async ({ principal, query, request }) => cases.queue(actorContext(principal, request), query));
   registerEndpoint(app, c.branchDashboard, { permission: 'cases:supervise' }, async ({ principal, request }) => cases.dashboard(actorContext(principal, request)));
-  registerEndpoint(app, c.createCorrectionAtDesk, read, async ({ principal, body, request }) =>
-    cases.createCorrectionAtDesk(actorContext(principal, request), body, idempotencyKey(request)), uploads);
-  registerEndpoint(app, c.createInclusionAtDesk, read, async ({ principal, body, request }) =>
-    cases.createInclusionAtDesk(actorContext(principal, request), body, idempotencyKey(request)), uploads);
   registerEndpoint(app, c.readCase, read, async ({ principal, params, request }) => cases.readCase(actorContext(principal, request), params.caseId));
   registerEndpoint(app, c.takeCaseAction, read, async ({ principal, params, body, request }) =>
     cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
@@ -61,8 +58,6 @@ export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesSe
   registerEndpoint(app, c.caseDecisionPdf, read, sendDecision);
 
   registerEndpoint(app, c.listMyCases, 'resident', async ({ principal, request }) => ({ cases: await cases.myCases(actorContext(principal, request)) }));
-  registerEndpoint(app, c.createMyCorrection, 'resident', async ({ principal, body, request }) =>
-    cases.createCorrectionOnline(actorContext(principal, request), body, idempotencyKey(request)), uploads);
   registerEndpoint(app, c.readMyCase, 'resident', async ({ principal, params, request }) => cases.readCase(actorContext(principal, request), params.caseId));
   registerEndpoint(app, c.takeMyCaseAction, 'resident', async ({ principal, params, body, request }) =>
     cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);

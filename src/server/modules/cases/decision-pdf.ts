@@ -1,7 +1,7 @@
-/** The decision on a case as a PDF in the applicant's language: outcome, legal basis, reasons, the rule trace and how to appeal. */
+/** The decision on a case as a PDF in the applicant's language: what was asked (the procedure's rows), outcome, legal basis, reasons, the rule trace and how to appeal. */
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
-import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { formatDate, formatDateTime } from '../../../shared/kernel/display-format.ts';
+import type { CaseProcedure } from './procedure.ts';
 import { renderPdf, type PdfDocument } from '../../platform/pdf.ts';
 import { translator, type Locale, type MessageKey } from '../../platform/messages.ts';
 import { caseWordingKey, SYSTEM_RULES } from '../../../shared/i18n/case-wording.ts';
@@ -10,34 +10,6 @@ type Translate = ReturnType<typeof translator>;
 
 /** A date in the reader's convention; any other value (a name, a status) as it is. */
 type DateText = (value: string) => string;
-
-/** The rows that say what was asked: one fact of a registered person, or the person to be included. */
-function subjectRows(t: Translate, subject: CaseView['subject'], date: DateText): Array<[string, string]> {
-  if (subject.kind === 'correction') {
-    // A corrected birth or death date reads as a date; other fields pass through unchanged.
-    return [
-      [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
-      [t('cases.field.field'), t(`cases.correctable.${subject.field}` as MessageKey)],
-      [t('cases.field.currentValue'), subject.currentValue ? date(subject.currentValue) : t('common.none')],
-      [t('cases.field.requestedValue'), subject.requestedValue ? date(subject.requestedValue) : t('common.none')],
-    ];
-  }
-  if (subject.kind === 'document-application') {
-    return [
-      [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
-      [t('documents.application.documentType'), t(`documents.type.${subject.documentType}` as MessageKey)],
-      [t('documents.application.tier'), t(`documents.tier.${subject.tier}` as MessageKey)],
-    ];
-  }
-  return [
-    [t('cases.field.applicant'), subject.personName],
-    [t('register.field.birthDate'), date(subject.birthDate)],
-    [t('register.field.birthCountry'), subject.birthCountry],
-    [t('register.field.citizenships'), subject.citizenships.join(', ') || t('common.none')],
-    [t('cases.inclusion.foreignDocument'), `${subject.foreignDocument.number} (${subject.foreignDocument.country})`],
-    [t('cases.inclusion.personalCode'), subject.personalCode ? formatPersonalCode(subject.personalCode) : t('common.none')],
-  ];
-}
 
 /** The rule trace's detail in words; a value that is a date (a corrected birth date) in the reader's convention. */
 function ruleLine(t: Translate, c: NonNullable<CaseView['decision']>['ruleTrace'][number], date: DateText): string {
@@ -48,7 +20,7 @@ function ruleLine(t: Translate, c: NonNullable<CaseView['decision']>['ruleTrace'
 }
 
 /** The decision in the applicant's language; every date and time on the office's clock in `timeZone`. */
-export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseView['decision']> }, generatedAt: string, timeZone: string): Promise<Buffer> {
+export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseView['decision']> }, procedure: CaseProcedure, generatedAt: string, timeZone: string): Promise<Buffer> {
   const locale: Locale = view.language;
   const t = translator(locale);
   const date: DateText = (value) => formatDate(value, locale);
@@ -57,7 +29,8 @@ export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseV
     [t('cases.field.reference'), view.reference],
     [t('cases.field.type'), t(`cases.type.${view.caseType}` as MessageKey)],
     [t('cases.field.received'), date(view.receivedOn)],
-    ...subjectRows(t, view.subject, date),
+    // What was asked, in the procedure's own rows.
+    ...procedure.decisionRows(view.subject, (key, values) => t(key as MessageKey, values), date),
     [t('cases.field.outcome'), t(caseWordingKey('outcome', view.caseType, d.outcome) as MessageKey)],
     [t('cases.field.legalBasis'), d.legalBasis],
     [t('cases.field.decidedOn'), date(d.decidedOn)],

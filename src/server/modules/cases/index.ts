@@ -1,10 +1,13 @@
-/** The cases module's public face. */
-export { createCasesService, appealUntil, type CasesService, type CaseActorContext, type ModuleActionInput, type ApplicationSpec } from './cases.service.ts';
-export type { LifecycleTable, CaseState, ActionPayload, RuleCheck, IdentityMethod, PaymentMethod } from './case-lifecycle.ts';
-export type { CaseStatus } from './correction-lifecycle.ts';
+/** The cases module's public face: the engine, and the plug-in shape of a procedure. */
+export { createCasesService, type CasesService } from './cases.service.ts';
+export type { CaseActorContext, FoundPerson } from './engine.ts';
+export type { ModuleActionInput } from './take-action.ts';
+export type { ApplicationSpec, SpecBuilder } from './open-case.ts';
+export { appealUntil } from './case-view.ts';
+export type { LifecycleTable, CaseState, CaseStatus, ActionPayload, ActionActor, CaseAction, CaseRole, RuleCheck, IdentityMethod, PaymentMethod } from './case-lifecycle.ts';
+/** The engine's pure core, for procedures' own tests of their lifecycle tables. */
+export { applyAction, availableActions, emptyState, foldActions, refusalOf, violatesFourEyes } from './case-lifecycle.ts';
+export type { DeadlineRule } from './case-deadline.ts';
 export { createCasesRepository } from './cases.repository.ts';
 export { registerCasesRoutes, actorContext as caseActorContext, idempotencyKey } from './cases.routes.ts';
-export { CASE_TYPE_DEFINITIONS, type CaseTypeDefinition } from './case-types.ts';
-export type { CaseTypeHandler, CaseTypeHandlers, HandlerAccess } from './case-handlers.ts';
-export { createRegisterCaseHandlers } from './register-case-handlers.ts';
-export { seedDemoCases } from './demo-cases.ts';
+export { staffCaseRoles, type CaseProcedure, type CaseTypeHandler, type CaseTypeDefinition, type HandlerAccess, type HandledCase, type RowText, type AppealRoute } from './procedure.ts';

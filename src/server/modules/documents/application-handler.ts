@@ -11,6 +11,7 @@ import type { DocumentType } from '../../../shared/contracts/documents.contract.
 import type { FieldReason } from '../../../shared/errors.ts';
 import type { APPLICATION_REASONS } from '../../../shared/contracts/document-applications.contract.ts';
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { readyDate, type Fee, type Tier } from './application-rules.ts';
 import { documentApplicationDefinition, tierDays } from './application-lifecycle.ts';
 import { documentTypesFor } from './document-rules.ts';
@@ -54,6 +55,11 @@ export function createDocumentApplicationHandler(deps: { register: RegisterServi
         issued: state.handedOver, explanation: d.explanation,
       };
     },
+    decisionRows: (subject, t) => subject.kind !== 'document-application' ? [] : [
+      [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
+      [t('documents.application.documentType'), t(`documents.type.${subject.documentType}`)],
+      [t('documents.application.tier'), t(`documents.tier.${subject.tier}`)],
+    ],
     systemChecks: async (trx, access, row, state) => {
       const d = dataOf(row.subject);
       const holder = await deps.register.documentHolder(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, d.personId);

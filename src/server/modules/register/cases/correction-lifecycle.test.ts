@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plainDate } from '../../../shared/kernel/plain-date.ts';
+import { plainDate } from '../../../../shared/kernel/plain-date.ts';
 import {
   applyAction, availableActions, emptyState, foldActions, refusalOf, type ActionActor, type ActionPayload, type CaseAction, type CaseRole, type CaseState,
-} from './case-lifecycle.ts';
+} from '../../cases/index.ts';
 import { CORRECTION_LIFECYCLE, INCLUSION_LIFECYCLE, type CorrectionStatus } from './correction-lifecycle.ts';
 
 const T = CORRECTION_LIFECYCLE;

@@ -4,12 +4,8 @@
  * for more, and proposes; a decision-maker approves. Deadline: the general administrative limit (APL
  * Art. 64: one month from receipt, extendable to four). Pure.
  */
-import type { LifecycleTable } from './case-lifecycle.ts';
-import type { DeadlineRule } from './case-deadline.ts';
-import type { CASE_STATUSES } from '../../../shared/contracts/cases.contract.ts';
+import type { CaseStatus, DeadlineRule, LifecycleTable } from '../../cases/index.ts';
 
-/** Every status the engine knows; each lifecycle table uses some of them. */
-export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type CorrectionStatus = CaseStatus;
 
 const OPEN: readonly CorrectionStatus[] = ['submitted', 'in-review', 'awaiting-applicant', 'proposed'];

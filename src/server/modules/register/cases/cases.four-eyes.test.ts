@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createTestContext, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import { createTestContext, signInStaff, type Client, type TestContext } from '../../../../test/test-app.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
 let ctx: TestContext;

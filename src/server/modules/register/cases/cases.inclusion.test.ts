@@ -4,7 +4,7 @@
  * case linked to them; an applicant found already registered is linked by the officer instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../../test/test-app.ts';
 
 const JANIS = '00000000-0000-4000-8000-000000000001';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, signInResident, signInStaff, type TestContext } from '../../../test/test-app.ts';
+import { createTestContext, signInResident, signInStaff, type TestContext } from '../../../../test/test-app.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -4,10 +4,11 @@
  * signing in as a demo person and the demo registrar, decision-maker and supervisor find work on first
  * start. Runs only when the office has no cases yet.
  */
-import type { StaffMember } from '../identity/index.ts';
-import type { CorrectableField } from '../../../shared/contracts/cases.contract.ts';
-import type { CaseActorContext, CasesService } from './cases.service.ts';
-import { plainDate } from '../../../shared/kernel/plain-date.ts';
+import type { StaffMember } from '../../identity/index.ts';
+import type { CaseActorContext, CasesService } from '../../cases/index.ts';
+import type { CorrectableField } from '../../../../shared/contracts/cases.contract.ts';
+import { plainDate } from '../../../../shared/kernel/plain-date.ts';
+import type { RegisterCasesService } from './register-cases.service.ts';
 
 interface DemoCase {
   personId: string;
@@ -29,7 +30,7 @@ const DEMO_CASES: readonly DemoCase[] = [
 
 const DEMO_EVIDENCE = Buffer.from('%PDF-1.4\n% Demo evidence: a synthetic document, not a real certificate.\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64');
 
-export async function seedDemoCases(cases: CasesService, staff: readonly StaffMember[], hasCases: () => Promise<boolean>): Promise<number> {
+export async function seedDemoCases(cases: CasesService, registerCases: RegisterCasesService, staff: readonly StaffMember[], hasCases: () => Promise<boolean>): Promise<number> {
   if (await hasCases()) return 0;
   const registrar = staff.find((s) => s.roles.length === 1 && s.roles[0] === 'registrar');
   const decider = staff.find((s) => s.roles.length === 1 && s.roles[0] === 'decision-maker');
@@ -42,7 +43,7 @@ export async function seedDemoCases(cases: CasesService, staff: readonly StaffMe
   let opened = 0;
   for (const d of DEMO_CASES) {
     const resident: CaseActorContext = { kind: 'resident', personId: d.personId, name: d.name, audit: { type: 'resident', id: d.personId, name: null, role: 'resident', institution: 'Civitas' } };
-    let view = await cases.createCorrectionOnline(resident, {
+    let view = await registerCases.createCorrectionOnline(resident, {
       field: d.field, requestedValue: d.value, explanation: d.explanation, language: 'lv', documents: [{ kind: 'evidence', fileName: 'apliecība.pdf', contentBase64: DEMO_EVIDENCE }],
     });
     opened++;
@@ -55,7 +56,7 @@ export async function seedDemoCases(cases: CasesService, staff: readonly StaffMe
     if (d.step >= 4) await cases.takeAction(staffCtx(decider), view.id, { kind: 'approve-decision', expectedVersion: view.version });
   }
   // A person not in the register asks to be included: the demo registrar finds the inclusion in the queue.
-  await cases.createInclusionAtDesk(officer, {
+  await registerCases.createInclusionAtDesk(officer, {
     givenNames: 'Oksana', surname: 'Kovalenko', sex: 'F', birthDate: plainDate('1991-04-17'), birthCountry: 'UKR', legalStatus: 'foreigner', citizenships: ['UKR'],
     foreignDocument: { number: 'FX123456', country: 'UKR' }, explanation: 'Personas kods vajadzīgs darba līgumam un nodokļu maksāšanai.', language: 'lv',
     contactEmail: 'oksana.kovalenko@example.test', documents: [{ kind: 'identity-document', fileName: 'pase.pdf', contentBase64: DEMO_EVIDENCE }],

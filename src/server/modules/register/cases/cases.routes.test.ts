@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cheapHasher, createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
-import { DEMO_PASSWORD } from '../identity/index.ts';
-import { pdfText } from '../../../test/pdf-text.ts';
-import { formatDateTime } from '../../../shared/kernel/display-format.ts';
+import { cheapHasher, createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../../test/test-app.ts';
+import { DEMO_PASSWORD } from '../../identity/index.ts';
+import { pdfText } from '../../../../test/pdf-text.ts';
+import { formatDateTime } from '../../../../shared/kernel/display-format.ts';
 
 // Demo family (register-seed.ts): Anna Marija Ozola (2) and her daughter Sofija (6), born 2020.
 const ANNA = '00000000-0000-4000-8000-000000000002';

@@ -1,20 +1,17 @@
 /**
- * The register's case types on the engine: the correction of a fact (and its appeal), and the inclusion of
- * a person not yet in the register. Their subjects, the system's checks, and what their approval does in
- * the register.
+ * The register's procedures on the case engine: the correction of a fact (and its appeal), and the
+ * inclusion of a person not yet in the register. Their definitions (lifecycle, deadline, legal bases,
+ * roles), their subjects, the system's checks, their decision rows, and what their approval does in the
+ * register.
  */
-import type { RegisterService } from '../register/index.ts';
-import type { CaseView, CorrectableField } from '../../../shared/contracts/cases.contract.ts';
-import type { LegalStatus } from '../../../shared/kernel/legal-status.ts';
-import { AppError } from '../../http/app-error.ts';
-import type { CaseState, RuleCheck } from './case-lifecycle.ts';
-import { CASE_TYPE_DEFINITIONS } from './case-types.ts';
-import type { CaseTypeHandler, CaseTypeHandlers } from './case-handlers.ts';
-
-/** A correction: one fact of a registered person, its value and the value asked for. */
-export type CorrectionSubjectData = {
-  personId: string; personalCode: string; personName: string; field: CorrectableField; currentValue: string | null; requestedValue: string | null; explanation: string;
-};
+import { AppError } from '../../../http/app-error.ts';
+import type { CaseProcedure, CaseState, CaseTypeDefinition, LifecycleTable, RowText, RuleCheck } from '../../cases/index.ts';
+import type { CaseView } from '../../../../shared/contracts/cases.contract.ts';
+import type { LegalStatus } from '../../../../shared/kernel/legal-status.ts';
+import { formatPersonalCode } from '../../../../shared/kernel/personal-code.ts';
+import type { RegisterService } from '../register.service.ts';
+import { CORRECTION_DEADLINE, CORRECTION_LIFECYCLE, INCLUSION_LIFECYCLE } from './correction-lifecycle.ts';
+import { correctionSubject, type CorrectionSubjectData } from './correction-subject.ts';
 
 /** Registered persons who may be the applicant of an inclusion, as found when the case opened. */
 export type LikelyDuplicate = { personId: string; personalCode: string; name: string; birthDate: string; score: number };
@@ -24,6 +21,32 @@ export type InclusionSubjectData = {
   givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: string; birthCountry: string; legalStatus: LegalStatus; citizenships: string[];
   foreignDocument: { number: string; country: string }; explanation: string; candidates: LikelyDuplicate[];
 };
+
+/** What the register's case types share: the general administrative deadline, registrars as officers. */
+const REGISTER_CASE = {
+  lifecycle: CORRECTION_LIFECYCLE as LifecycleTable<string>,
+  deadline: CORRECTION_DEADLINE,
+  deadlineBasis: 'Administratīvā procesa likums, 64. pants',
+  decisionBasis: 'Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants',
+  staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
+} satisfies Omit<CaseTypeDefinition, 'type' | 'prefix'>;
+
+export const CORRECTION: CaseTypeDefinition = { ...REGISTER_CASE, type: 'register-correction', prefix: 'DL' };
+/**
+ * A contested correction: prepared by a registrar, decided by the branch's head (the supervisor role) on
+ * behalf of the head of the office, and never by anyone who took part in the contested decision.
+ */
+export const CORRECTION_APPEAL: CaseTypeDefinition = {
+  ...REGISTER_CASE, type: 'register-correction-appeal', prefix: 'AP',
+  deadlineBasis: 'Administratīvā procesa likums, 64. un 76. pants',
+  decisionBasis: 'Administratīvā procesa likums, 76.–81. pants; Fizisko personu reģistra likums',
+  staffRoles: { officer: ['registrar'], 'decision-maker': ['supervisor'], supervisor: ['supervisor'] },
+};
+/**
+ * A person not yet in the register asks to be included (a foreigner who needs a personal code, a citizen
+ * born and living abroad): the applicant is not a registered person until the decision registers them.
+ */
+export const INCLUSION: CaseTypeDefinition = { ...REGISTER_CASE, type: 'register-inclusion', prefix: 'IR', lifecycle: INCLUSION_LIFECYCLE as LifecycleTable<string> };
 
 /** Checks every register case records: evidence, and the requests for information answered. */
 function commonChecks(state: CaseState): [RuleCheck, RuleCheck] {
@@ -36,11 +59,44 @@ function commonChecks(state: CaseState): [RuleCheck, RuleCheck] {
 
 const sourceOf = (reference: string, decidedOn: string) => `${reference} (lēmums ${decidedOn})`;
 
-export function createRegisterCaseHandlers(register: RegisterService): CaseTypeHandlers {
-  const correction = (definition: CaseTypeHandler['definition'], appealable: boolean): CaseTypeHandler => ({
+/** One fact of a registered person: who, which entry, its value now and the value asked for (a date reads as a date). */
+function correctionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string): Array<[string, string]> {
+  if (subject.kind !== 'correction') return [];
+  return [
+    [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
+    [t('cases.field.field'), t(`cases.correctable.${subject.field}`)],
+    [t('cases.field.currentValue'), subject.currentValue ? date(subject.currentValue) : t('common.none')],
+    [t('cases.field.requestedValue'), subject.requestedValue ? date(subject.requestedValue) : t('common.none')],
+  ];
+}
+
+function inclusionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string): Array<[string, string]> {
+  if (subject.kind !== 'inclusion') return [];
+  return [
+    [t('cases.field.applicant'), subject.personName],
+    [t('register.field.birthDate'), date(subject.birthDate)],
+    [t('register.field.birthCountry'), subject.birthCountry],
+    [t('register.field.citizenships'), subject.citizenships.join(', ') || t('common.none')],
+    [t('cases.inclusion.foreignDocument'), `${subject.foreignDocument.number} (${subject.foreignDocument.country})`],
+    [t('cases.inclusion.personalCode'), subject.personalCode ? formatPersonalCode(subject.personalCode) : t('common.none')],
+  ];
+}
+
+function correctionProcedure(register: RegisterService, definition: CaseTypeDefinition, appealable: boolean): CaseProcedure {
+  return {
     definition,
     subjectKind: 'correction',
-    appealable,
+    // A refusal is contested in the portal as an appeal case: the same fact, asked again with the applicant's reasons.
+    ...(appealable ? {
+      appeal: {
+        caseType: CORRECTION_APPEAL.type,
+        subject: async (trx, access, contested, reason) => {
+          const s = contested.subject as unknown as CorrectionSubjectData;
+          const subject = await correctionSubject(register, trx, access, 'portal', { personId: s.personId, field: s.field, requestedValue: s.requestedValue, explanation: reason });
+          return { subject, touched: s.field };
+        },
+      },
+    } : {}),
     subjectView: (stored) => {
       const s = stored as unknown as CorrectionSubjectData;
       return {
@@ -48,6 +104,7 @@ export function createRegisterCaseHandlers(register: RegisterService): CaseTypeH
         requestedValue: s.requestedValue, explanation: s.explanation,
       };
     },
+    decisionRows: correctionRows,
     systemChecks: async (_trx, _access, row, state) => {
       const s = row.subject as unknown as CorrectionSubjectData;
       const [from, to] = [s.currentValue ?? '—', s.requestedValue ?? '—'];
@@ -62,12 +119,14 @@ export function createRegisterCaseHandlers(register: RegisterService): CaseTypeH
       });
       return undefined;
     },
-  });
+  };
+}
 
-  const inclusion: CaseTypeHandler = {
-    definition: CASE_TYPE_DEFINITIONS['register-inclusion'],
+function inclusionProcedure(register: RegisterService): CaseProcedure {
+  return {
+    definition: INCLUSION,
     subjectKind: 'inclusion',
-    // The person it might duplicate are other people's data: staff only.
+    // The persons it might duplicate are other people's data: staff only.
     subjectView: (stored, state, readerIsStaff): CaseView['subject'] => {
       const s = stored as unknown as InclusionSubjectData;
       return {
@@ -76,6 +135,7 @@ export function createRegisterCaseHandlers(register: RegisterService): CaseTypeH
         foreignDocument: s.foreignDocument, explanation: s.explanation, candidates: readerIsStaff ? s.candidates : [],
       };
     },
+    decisionRows: inclusionRows,
     // The duplicate check runs again at the proposal: the register may have changed since the case opened.
     systemChecks: async (trx, access, row, state) => {
       const [evidence, answered] = commonChecks(state);
@@ -103,10 +163,9 @@ export function createRegisterCaseHandlers(register: RegisterService): CaseTypeH
       return { kind: 'link-applicant', personId: created.personId, personalCode: created.personalCode, name: `${s.givenNames} ${s.surname}`, reason: '' };
     },
   };
+}
 
-  return {
-    'register-correction': correction(CASE_TYPE_DEFINITIONS['register-correction'], true),
-    'register-correction-appeal': correction(CASE_TYPE_DEFINITIONS['register-correction-appeal'], false),
-    'register-inclusion': inclusion,
-  };
+/** The register's procedures, to register with the engine. */
+export function registerProcedures(register: RegisterService): CaseProcedure[] {
+  return [correctionProcedure(register, CORRECTION, true), correctionProcedure(register, CORRECTION_APPEAL, false), inclusionProcedure(register)];
 }

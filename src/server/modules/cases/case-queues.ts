@@ -1,0 +1,55 @@
+/** The lists: an officer's work queue, the branch's dashboard for its supervisor, a resident's own applications. */
+import { AppError } from '../../http/app-error.ts';
+import { addDays } from '../../../shared/kernel/plain-date.ts';
+import { addWorkingDays } from '../../../shared/kernel/working-days.ts';
+import type { CaseActorContext, Engine } from './engine.ts';
+
+export interface QueueRequest {
+  type?: string | undefined;
+  status?: string | undefined;
+  assignee: 'me' | 'unassigned' | 'any';
+  dueWithin?: number | undefined;
+  flag?: 'at-risk' | 'breached' | 'suspended' | undefined;
+  limit: number;
+}
+
+/** The cases of the staff member's branch of the types they work on, soonest deadline first. */
+export async function queue(engine: Engine, ctx: CaseActorContext, q: QueueRequest) {
+  const staff = engine.staffContext(ctx);
+  const types = engine.caseTypesFor(staff.roles).filter((t) => !q.type || t === q.type);
+  if (types.length === 0) return { cases: [], total: 0, totalCapped: false };
+  const on = engine.today();
+  const warn = engine.deps.warnAtWorkingDays[0] ?? 5;
+  const dueBy = q.flag === 'breached' ? addDays(on, -1) : q.flag === 'at-risk' ? addWorkingDays(on, warn) : q.dueWithin !== undefined ? addWorkingDays(on, q.dueWithin) : undefined;
+  const { rows, total, totalCapped } = await engine.deps.repository.queue(engine.deps.db, {
+    branchId: staff.branchId, caseTypes: types, status: q.status, limit: q.limit, dueBy,
+    assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined, ...(q.flag === 'suspended' ? { suspended: true } : {}),
+  });
+  return { cases: rows.map(engine.summary), total, totalCapped };
+}
+
+/** The branch's load per officer, and the cases near or past their deadline. */
+export async function dashboard(engine: Engine, ctx: CaseActorContext) {
+  const { repository, db } = engine.deps;
+  const staff = engine.staffContext(ctx);
+  const types = engine.caseTypesFor(staff.roles);
+  const on = engine.today();
+  const riskBy = addWorkingDays(on, engine.deps.warnAtWorkingDays[0] ?? 5);
+  const rows = types.length ? await repository.loadByOfficer(db, staff.branchId, types, riskBy, on) : [];
+  const officers = rows.map((r) => ({ assigneeId: r.assigneeId, assigneeName: r.assigneeName, open: Number(r.open), atRisk: Number(r.atRisk), breached: Number(r.breached), suspended: Number(r.suspended) }));
+  const sum = (k: 'open' | 'atRisk' | 'breached' | 'suspended') => officers.reduce((n, o) => n + o[k], 0);
+  const atRisk = types.length ? await repository.queue(db, { branchId: staff.branchId, caseTypes: types, dueBy: riskBy, limit: 20 }) : { rows: [] };
+  return {
+    open: sum('open'), unassigned: officers.find((o) => o.assigneeId === null)?.open ?? 0, suspended: sum('suspended'), atRisk: sum('atRisk'), breached: sum('breached'),
+    officers: officers.map(({ suspended: _s, ...o }) => o),
+    atRiskCases: atRisk.rows.map(engine.summary),
+  };
+}
+
+/** The resident's applications: their own, and those they represent (filed for a child or ward). */
+export async function myCases(engine: Engine, ctx: CaseActorContext) {
+  if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
+  const { repository, db } = engine.deps;
+  const rows = await repository.casesOf(db, ctx.personId, await repository.representedCaseIds(db, ctx.personId));
+  return rows.map(engine.summary);
+}

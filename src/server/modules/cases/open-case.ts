@@ -1,0 +1,125 @@
+/**
+ * Opening a case of any procedure: the row with its first deadline, its files, the `submit` action, the
+ * audit entry and the receipt, in one transaction with any steps taken at once (a desk application paid
+ * and received in person). An appeal is a case of its own, linked to the contested one.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../http/app-error.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import type { CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
+import { foldActions } from './case-lifecycle.ts';
+import { buildView, readCase } from './case-view.ts';
+import { idempotent, nextReference } from './idempotency.ts';
+import { storeUploads } from './uploads.ts';
+import { appendAction, type ModuleActionInput } from './take-action.ts';
+import type { HandlerAccess } from './procedure.ts';
+import type { CaseActorContext, CaseSnapshot, Engine } from './engine.ts';
+import type { CaseRow } from './cases.repository.ts';
+
+/** Who filed for the applicant: a parent for a minor child, a guardian for a ward. */
+export type FiledBy = { personId: string; name: string; kind: 'parent' | 'guardian' };
+
+/** A case a module opens on the engine: its procedure knows the subject (the module has checked it). */
+export interface ApplicationSpec {
+  caseType: string;
+  /** Null while the applicant is not in the register. */
+  applicantPersonId: string | null;
+  applicantName: string;
+  subject: object;
+  /** What the audit entry says was touched. */
+  touched: string;
+  language: 'lv' | 'en';
+  contactEmail?: string | undefined;
+  documents: UploadInput[];
+  branchId: string;
+  channel: 'portal' | 'desk';
+  filedBy?: FiledBy | undefined;
+  /** The contested case, when this one is its appeal. */
+  appealOf?: string | undefined;
+  /** Actions taken at once with the opening (a desk application is paid and received in person in the same step). */
+  followUps?: ModuleActionInput[] | undefined;
+}
+
+/** The spec of the case to open, built in the case's transaction (it may read, audited, under the new case's reference). */
+export type SpecBuilder = (trx: DbExecutor, access: HandlerAccess) => Promise<Omit<ApplicationSpec, 'caseType'>>;
+
+function newRow(engine: Engine, caseId: string, reference: string, caseType: string, o: Omit<ApplicationSpec, 'caseType'>): CaseRow {
+  const now = engine.now();
+  return {
+    id: caseId, reference, caseType, status: engine.procedureOf(caseType).definition.lifecycle.initial, version: 1, applicantPersonId: o.applicantPersonId, applicantName: o.applicantName,
+    language: o.language, contactEmail: o.contactEmail ?? null, channel: o.channel, branchId: o.branchId, assigneeId: null, assigneeName: null, subject: o.subject as Record<string, unknown>,
+    receivedOn: engine.today(), dueOn: null, suspended: false, deadlineAlert: 'none', appealOf: o.appealOf ?? null, openedAt: now, updatedAt: now, closedAt: null,
+  };
+}
+
+async function insertCase(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, o: Omit<ApplicationSpec, 'caseType'>): Promise<void> {
+  const { repository } = engine.deps;
+  const procedure = engine.procedureOf(row.caseType);
+  const initial = foldActions(procedure.definition.lifecycle, []);
+  await repository.insertCase(trx, { ...row, dueOn: engine.deadlineOf(procedure, initial, row, engine.today())?.dueOn ?? null });
+  if (o.filedBy) await repository.insertRepresentative(trx, { caseId: row.id, personId: o.filedBy.personId, name: o.filedBy.name, kind: o.filedBy.kind, may: ['see', 'answer', 'withdraw'] });
+  const documentIds = await storeUploads(engine, trx, ctx, row.id, o.documents, 'documents');
+  const actor = engine.actorOf(ctx);
+  await repository.insertAction(trx, { caseId: row.id, seq: 1, kind: 'submit', actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: row.receivedOn, at: row.openedAt, payload: { documentIds } });
+  await engine.auditCase(trx, ctx, row, 'create', ['case', o.touched]);
+}
+
+/** Opens the case and takes the steps that come with it; sends the receipt. */
+async function openCase(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, caseId: string, reference: string, caseType: string, o: Omit<ApplicationSpec, 'caseType'>) {
+  await insertCase(engine, trx, ctx, newRow(engine, caseId, reference, caseType, o), o);
+  let snap = await engine.snapshot(trx, caseId) as CaseSnapshot;
+  const roles = await engine.rolesIn(trx, ctx, snap.row);
+  if (o.followUps?.length) {
+    // The steps taken with the opening are actions like any other, in the same transaction.
+    for (const input of o.followUps) snap = await appendAction(engine, trx, ctx, snap, roles, input);
+    await engine.project(trx, snap, false);
+  }
+  // An application waiting for the applicant's visit has no deadline yet: its receipt says so.
+  const dueOn = engine.deadlineOf(snap.procedure, snap.state, snap.row, engine.today())?.dueOn ?? null;
+  await engine.deps.notifications.enqueue(trx, engine.applicantMessage(snap.row, 'case-received', `case:${caseId}:received`, { dueOn: dueOn ?? '-', due: dueOn ? 'set' : 'none' }));
+  const stored = await engine.snapshot(trx, caseId) as CaseSnapshot;
+  return { caseId, view: await buildView(engine, trx, stored, await engine.rolesIn(trx, ctx, stored.row), engine.actorOf(ctx)) };
+}
+
+/**
+ * Opens a case of a registered procedure. `request` is what the caller sent: a repeat under the same
+ * Idempotency-Key is recognized by it. `build` gives the case's spec inside its transaction.
+ */
+export async function openApplication(engine: Engine, ctx: CaseActorContext, caseType: string, key: string | undefined, request: unknown, build: SpecBuilder): Promise<CaseView> {
+  const def = engine.procedureOf(caseType).definition;
+  return idempotent(engine, ctx, key, request, async (trx, claim, reference) => {
+    const caseId = randomUUID();
+    await claim(caseId);
+    const spec = await build(trx, { actor: ctx.audit, caseReference: reference, requestId: ctx.requestId });
+    return openCase(engine, trx, ctx, caseId, reference, caseType, spec);
+  }, () => nextReference(engine, def));
+}
+
+/**
+ * The applicant contests a refusal (APL: to the head of the office, within 30 days after the decision
+ * takes effect). The appeal is a case of its own, linked to the contested one, in the same branch, of the
+ * type the contested case's procedure names.
+ */
+export async function appeal(engine: Engine, ctx: CaseActorContext, caseId: string, input: { reason: string; documents: UploadInput[] }, key?: string): Promise<CaseView> {
+  if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
+  const contested = await readCase(engine, ctx, caseId);
+  if (!contested.canAppeal) {
+    throw contested.appealedBy
+      ? new AppError('INVALID_STATE', `The decision is already contested (${contested.appealedBy.reference})`, { rule: { id: 'case.already-appealed', values: { reference: contested.appealedBy.reference } } })
+      : new AppError('INVALID_STATE', 'Only a refusal can be contested, within 30 days of the decision', { rule: { id: 'case.appeal-not-possible' } });
+  }
+  const { repository, db } = engine.deps;
+  const row = await repository.caseById(db, caseId) as CaseRow;
+  const route = engine.procedureOf(row.caseType).appeal;
+  if (!route) throw new AppError('INTERNAL', `The case type ${row.caseType} has no appeal route`);
+  // A parent or guardian who filed the contested case contests it in the same capacity.
+  const represents = row.applicantPersonId === ctx.personId ? undefined : await repository.representative(db, caseId, ctx.personId);
+  const filedBy = represents && (represents.kind === 'parent' || represents.kind === 'guardian') ? { personId: ctx.personId, name: ctx.name, kind: represents.kind } : undefined;
+  return openApplication(engine, ctx, route.caseType, key, { caseId, input }, async (trx, access) => {
+    const { subject, touched } = await route.subject(trx, access, row, input.reason);
+    return {
+      applicantPersonId: row.applicantPersonId, applicantName: row.applicantName, subject, touched, language: row.language, documents: input.documents,
+      branchId: row.branchId, channel: 'portal', appealOf: row.id, ...(row.contactEmail ? { contactEmail: row.contactEmail } : {}), ...(filedBy ? { filedBy } : {}),
+    };
+  });
+}
