@@ -59,6 +59,47 @@ describe('civitas check / mrz / working-days', () => {
   });
 });
 
+describe('civitas stay days (90/180-day rule)', () => {
+  // SEM example 2 (DOMAIN-PROCEDURES §2.3): control at exit 30.11.2014, could have stayed until 13.12.2014.
+  const sem2 = { controlDate: '2014-11-30', stays: [{ entry: '2014-08-15', exit: '2014-09-30' }, { entry: '2014-11-01', exit: '2014-11-30' }] };
+  it('reads the stays as JSON and prints the assessment, with --json', () => {
+    const r = civitas(['stay', 'days', '--json'], { input: JSON.stringify({ ...sem2, plannedEntry: '2015-01-01' }) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      controlDate: '2014-11-30', window: { first: '2014-06-04', last: '2014-11-30' }, daysUsed: 77, daysLeft: 13, isInside: true, overstay: null,
+      currentStay: { from: '2014-11-30', days: 14, latestExit: '2014-12-13', limitedBy: 'rule-90-180' },
+      plannedStay: { from: '2015-01-01', days: 13, latestExit: '2015-01-13', limitedBy: 'rule-90-180' },
+    });
+  });
+  it('words the result like the Commission calculator, and reports an overstay and a visa limit', () => {
+    expect(civitas(['stay', 'days'], { input: JSON.stringify(sem2) }).stdout.trim().split('\n')).toEqual([
+      'Days of stay in the 180-day period 2014-06-04 to 2014-11-30: 77 day(s), 13 left',
+      'No overstay in the period',
+      'Stay in progress: possible stay until 2014-12-13, 14 day(s) from 2014-11-30 (then the 90/180-day rule)',
+    ]);
+    // SEM example 6: 164 days in the window, 74 over.
+    const over = civitas(['stay', 'days'], { input: JSON.stringify({ controlDate: '2014-03-01', stays: [{ entry: '2013-06-28', exit: '2013-08-09' }, { entry: '2013-09-19', exit: '2014-03-01' }] }) });
+    expect(over.code).toBe(0);
+    expect(over.stdout).toContain('Possible overstay in the period from 2013-09-03 to 2014-03-01 (74 days), over 90 since 2013-11-05');
+    const visa = { validFrom: '2026-06-01', validUntil: '2026-08-31', durationOfStay: 15, entries: 'single' };
+    const planned = civitas(['stay', 'days', '--json'], { input: JSON.stringify({ controlDate: '2026-06-10', stays: [], visa, plannedEntry: '2026-06-10' }) });
+    expect(JSON.parse(planned.stdout)).toMatchObject({ plannedStay: { days: 15, latestExit: '2026-06-24', limitedBy: 'visa-duration' } });
+  });
+  it('exits 2 with one line for input that is not JSON, a bad date, or overlapping stays', () => {
+    const notJson = civitas(['stay', 'days'], { input: '{controlDate: 2014-11-30' });
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr.trim()).toBe('civitas: standard input is not JSON');
+    const badDate = civitas(['stay', 'days'], { input: JSON.stringify({ ...sem2, controlDate: '2014-02-30' }) });
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badDate.stderr).toContain('controlDate');
+    const overlapping = civitas(['stay', 'days'], { input: JSON.stringify({ controlDate: '2014-03-01', stays: [{ entry: '2014-01-01', exit: '2014-01-10' }, { entry: '2014-01-05', exit: '2014-01-20' }] }) });
+    expect(overlapping.code).toBe(2);
+    expect(overlapping.stdout).toBe('');
+    expect(overlapping.stderr.trim()).toBe('civitas: stay #2 (2014-01-05 to 2014-01-20) begins before stay #1 (2014-01-01 to 2014-01-10) ends [OVERLAPPING_STAYS]');
+  });
+});
+
 describe('civitas seed / audit verify / backup / restore on the embedded engine', () => {
   it('seeds, verifies the audit chain, backs up, and restores into a fresh data directory', () => {
     const source = path.join(tmp, 'source');

@@ -7,6 +7,7 @@ import { validatePersonalCode } from '../../shared/kernel/personal-code.ts';
 import { buildMrz, parseMrz, MrzBuildError, MrzParseError, type MrzInput } from '../../shared/kernel/mrz.ts';
 import { PlainDateSchema, parsePlainDate, type PlainDate } from '../../shared/kernel/plain-date.ts';
 import { addWorkingDays, workingDaysBetween } from '../../shared/kernel/working-days.ts';
+import { assessShortStay, ShortStayError, VISA_ENTRIES, MAX_DAYS_IN_WINDOW, type StayAllowance, type StayLimit } from '../../shared/kernel/short-stay.ts';
 import { describeFieldIssue } from '../platform/field-messages.ts';
 
 export class CliError extends Error {
@@ -59,21 +60,31 @@ const MrzBuildInput = z.strictObject({
   optionalData2: z.string().optional(),
 });
 
-export function mrzBuild(input: string): CliResult {
+/** Standard input as JSON checked against a schema; the first problem becomes a one-line CliError. */
+function parseJsonInput<T extends z.ZodType>(input: string, schema: T): z.output<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(input);
   } catch {
     throw new CliError('standard input is not JSON');
   }
-  const parsed = MrzBuildInput.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') || '(root)';
-    throw new CliError(`invalid field ${path}: ${issue ? describeFieldIssue(issue, path).english : 'not valid'}`);
+    if (!issue) throw new CliError(`invalid field ${path}: not valid`);
+    // The catalogue's catch-all points at a form's hint, which a command line has not got: zod's own words
+    // ("expected string, received undefined", "unrecognized key") say more there.
+    const described = describeFieldIssue(issue, path);
+    throw new CliError(`invalid field ${path}: ${described.ref.key === 'validation.invalid' ? issue.message : described.english}`);
   }
+  return parsed.data;
+}
+
+export function mrzBuild(input: string): CliResult {
+  const fields = parseJsonInput(input, MrzBuildInput);
   try {
-    const built = buildMrz(parsed.data as MrzInput);
+    const built = buildMrz(fields as MrzInput);
     return { text: built.lines.join('\n'), json: built };
   } catch (error) {
     if (error instanceof MrzBuildError) throw new CliError(error.message);
@@ -99,4 +110,49 @@ export function workingDaysCount(from: string, to: string): CliResult {
   const b = dateArg(to, 'to');
   const count = workingDaysBetween(a, b);
   return { text: String(count), json: { from: a, to: b, workingDays: count } };
+}
+
+const StayDaysInput = z.strictObject({
+  controlDate: PlainDateSchema,
+  stays: z.array(z.strictObject({ entry: PlainDateSchema, exit: PlainDateSchema.nullable() })),
+  visa: z.strictObject({
+    validFrom: PlainDateSchema,
+    validUntil: PlainDateSchema,
+    durationOfStay: z.number().int().min(1).max(MAX_DAYS_IN_WINDOW),
+    entries: z.enum(VISA_ENTRIES),
+  }).optional(),
+  plannedEntry: PlainDateSchema.optional(),
+});
+
+const LIMIT_WORDS = {
+  'rule-90-180': 'the 90/180-day rule',
+  'visa-validity': 'the visa\'s validity',
+  'visa-entries': 'the visa\'s number of entries',
+  'visa-duration': 'the visa\'s duration of stay',
+} as const satisfies Record<StayLimit, string>;
+
+function describeAllowance(allowance: StayAllowance, what: string): string {
+  if (allowance.latestExit === null) return `${what}: no day of stay is allowed from ${allowance.from} (${LIMIT_WORDS[allowance.limitedBy]})`;
+  return `${what}: possible stay until ${allowance.latestExit}, ${allowance.days} day(s) from ${allowance.from} (then ${LIMIT_WORDS[allowance.limitedBy]})`;
+}
+
+/** `stay days`: the 90/180-day rule on a control date, worded like the Commission's calculator. */
+export function stayDays(input: string): CliResult {
+  const data = parseJsonInput(input, StayDaysInput);
+  let r: ReturnType<typeof assessShortStay>;
+  try {
+    r = assessShortStay(data);
+  } catch (error) {
+    if (error instanceof ShortStayError) throw new CliError(`${error.message} [${error.code}]`);
+    throw error;
+  }
+  const lines = [
+    `Days of stay in the 180-day period ${r.window.first} to ${r.window.last}: ${r.daysUsed} day(s), ${r.daysLeft} left`,
+    r.overstay
+      ? `Possible overstay in the period from ${r.window.first} to ${r.window.last} (${r.overstay.days} days), over 90 since ${r.overstay.since}`
+      : 'No overstay in the period',
+  ];
+  if (r.currentStay) lines.push(describeAllowance(r.currentStay, 'Stay in progress'));
+  if (r.plannedStay) lines.push(describeAllowance(r.plannedStay, `Planned entry ${r.plannedStay.from}`));
+  return { text: lines.join('\n'), json: r };
 }

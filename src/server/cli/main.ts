@@ -17,7 +17,7 @@ import { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from '../module
 import { seedRegister } from '../modules/register/index.ts';
 import { startServer } from './serve.ts';
 import { prettyDestination, resolveLogFormat } from '../http/log-format.ts';
-import { CliError, checkPersonalCode, mrzBuild, mrzParse, workingDaysAdd, workingDaysCount, type CliResult } from './kernel-commands.ts';
+import { CliError, checkPersonalCode, mrzBuild, mrzParse, stayDays, workingDaysAdd, workingDaysCount, type CliResult } from './kernel-commands.ts';
 
 const program = new Command();
 program.name('civitas').description('Civitas: information system of the Office of Citizenship and Migration Affairs').showHelpAfterError();
@@ -190,6 +190,11 @@ wd.command('add <date> <n>').description('the n-th working day after a date (not
   .action((date: string, n: string, opts: { json?: boolean }) => print(workingDaysAdd(date, n), Boolean(opts.json)));
 wd.command('between <from> <to>').description('working days after <from> up to and including <to>').option('--json', 'JSON output')
   .action((from: string, to: string, opts: { json?: boolean }) => print(workingDaysCount(from, to), Boolean(opts.json)));
+
+const stay = program.command('stay').description('the 90/180-day rule for short stays (Schengen Borders Code art. 6)');
+stay.command('days').description('days used and left on a control date, any overstay, and the latest exit of a stay in progress or a planned entry, from JSON on standard input')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => print(stayDays(await readStdin()), Boolean(opts.json)));
 
 try {
   await program.parseAsync(process.argv);

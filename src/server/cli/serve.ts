@@ -45,6 +45,15 @@ export async function startServer(config: Config, options: { logDestination?: Lo
     await app.backgroundJobs.ensureAppointmentDefaults();
     if (config.seedDemo) await app.backgroundJobs.seedDemoAppointments();
     const address = await app.listen({ port: config.port, host: config.host });
+    // A few hundred demo visa cases take tens of seconds on the embedded engine: they are opened after the
+    // server answers, through the same services, and the migration queue fills while one looks around.
+    // Stopping the server stops the seed after the case it is on.
+    const seedStop = new AbortController();
+    const seeding = seeded
+      ? app.backgroundJobs.seedDemoMigration(seedStop.signal)
+        .then((n) => app.log.info({ cases: n }, 'demo migration cases opened'))
+        .catch((e: unknown) => app.log.error({ err: e }, 'demo migration cases failed'))
+      : Promise.resolve();
     const port = new URL(address).port;
     // PGlite runs with fsync off (safe against a crash, not a power cut), so embedded mode backs itself up.
     const backups = database.engine === 'embedded'
@@ -73,6 +82,8 @@ export async function startServer(config: Config, options: { logDestination?: Lo
     return {
       app, database, seeded, url: `http://localhost:${port}`, documentIndexSettled,
       async stop() {
+        seedStop.abort();
+        await seeding;
         backups?.stop();
         await Promise.all(jobs.map((j) => j?.stop()));
         await app.close();
