@@ -19,7 +19,7 @@ import { addDays, parsePlainDate, PlainDateSchema, type PlainDate } from '../../
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { useProblemText } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
 import { refusedAtFormFields } from '../ui/refused-fields.ts';

@@ -8,7 +8,7 @@ import { listMySubjects, ResidentDeclarationBody, submitResidenceDeclaration } f
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { useFormat } from '../ui/format.ts';
 import { Form } from '../ui/form/Form.tsx';
 import { DateInput, Radios, SubmitButton, TextInput } from '../ui/form/fields.tsx';

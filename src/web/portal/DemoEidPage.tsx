@@ -6,7 +6,7 @@ import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { useProblemText } from '../ui/errors.ts';
 import { Form } from '../ui/form/Form.tsx';
 import { Radios, SubmitButton } from '../ui/form/fields.tsx';

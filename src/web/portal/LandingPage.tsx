@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 
 export function LandingPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
   const t = useT();

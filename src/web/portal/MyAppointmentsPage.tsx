@@ -10,9 +10,10 @@ import { cancelMyAppointment, listMyAppointments, restoreMyAppointment, type Boo
 import { ApiError, callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle, useRevealOnOpen } from '../ui/Layout.tsx';
-import { ErrorSummary, type FormError } from '../ui/forms.tsx';
-import { useFormErrors, useProblemText } from '../ui/errors.ts';
+import { useProblemText } from '../ui/errors.ts';
 import { useFormat } from '../ui/format.ts';
+import { Form } from '../ui/form/Form.tsx';
+import { NoFields, useContractForm } from '../ui/form/useContractForm.ts';
 import { ScrollTable } from '../ui/Table.tsx';
 
 /** What the last action did, shown above the list (its words focused, so it is read out). */
@@ -20,12 +21,11 @@ type Outcome =
   | { kind: 'booked' | 'moved' | 'restored'; booking: BookingView }
   | { kind: 'cancelled'; booking: BookingView; undoUntil: string }
   | { kind: 'undoRefused'; text: string };
+type BranchName = (b: BookingView) => string;
 
 export function MyAppointmentsPage() {
   const t = useT();
-  const f = useFormat();
   const { locale } = useLocale();
-  const formErrors = useFormErrors();
   const problemText = useProblemText();
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['my-appointments'], queryFn: () => callApi(listMyAppointments) });
@@ -33,103 +33,103 @@ export function MyAppointmentsPage() {
   const arrived = useLocation().state as { booked?: BookingView; moved?: boolean } | null;
   const [outcome, setOutcome] = useState<Outcome | undefined>(arrived?.booked ? { kind: arrived.moved ? 'moved' : 'booked', booking: arrived.booked } : undefined);
   const [confirming, setConfirming] = useState<BookingView>();
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const refresh = () => void client.invalidateQueries({ queryKey: ['my-appointments'] });
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: ['my-appointments'] }), [client]);
   const undoExpired = useCallback(() => {
     // The notice with the undo button goes; if focus was in it, it goes to the page's heading, not to <body>.
     const hadFocus = Boolean(document.activeElement?.closest('.outcome-notice'));
     setOutcome((o) => (o?.kind === 'cancelled' ? undefined : o));
     if (hadFocus) document.querySelector<HTMLElement>('main h1')?.focus();
   }, []);
-  const cancel = useMutation({
-    mutationFn: (bookingId: string) => callApi(cancelMyAppointment, { params: { bookingId } }),
-    onSuccess: ({ undoUntil, ...booking }) => { setConfirming(undefined); setErrors([]); setOutcome({ kind: 'cancelled', booking, undoUntil }); refresh(); },
-    onError: (e) => { setConfirming(undefined); setErrors(formErrors(e)); refresh(); },
-  });
-  const restore = useMutation({
-    mutationFn: (bookingId: string) => callApi(restoreMyAppointment, { params: { bookingId } }),
-    onSuccess: (booking) => { setErrors([]); setOutcome({ kind: 'restored', booking }); refresh(); },
-    onError: (e) => {
-      // Refused by a rule (the time was taken meanwhile, the undo time is over…): the undo is over, and its rule says why.
-      if (e instanceof ApiError && e.rule) setOutcome({ kind: 'undoRefused', text: problemText(e) });
-      else setErrors(formErrors(e));
-      refresh();
-    },
-  });
-  const branchName = (b: BookingView) => (locale === 'en' ? b.branchNameEn : b.branchName);
+  const branchName: BranchName = (b) => (locale === 'en' ? b.branchNameEn : b.branchName);
   if (!list.data) return <p>{list.isError ? problemText(list.error) : t('common.loading')}</p>;
-  const now = Date.now();
   const keep = () => {
     const id = confirming?.id;
     setConfirming(undefined);
     // Focus goes back to the button that asked.
     if (id) setTimeout(() => document.getElementById(`cancel-${id}`)?.focus());
   };
+  const cancelled = (result: Outcome) => { setConfirming(undefined); setOutcome(result); refresh(); };
   return (
     <>
       <PageTitle>{t('appointments.my.title')}</PageTitle>
       <p className="lead">{t('appointments.my.intro')}</p>
-      <ErrorSummary errors={errors} />
-      {outcome && <OutcomeNotice outcome={outcome} branchName={branchName} onUndo={(id) => restore.mutate(id)} undoPending={restore.isPending} onUndoExpired={undoExpired} />}
-      {confirming && <ConfirmCancel visit={confirming} branchName={branchName(confirming)} pending={cancel.isPending} onYes={() => cancel.mutate(confirming.id)} onNo={keep} />}
+      {outcome && <OutcomeNotice outcome={outcome} branchName={branchName} onOutcome={(o) => { setOutcome(o); refresh(); }} onUndoExpired={undoExpired} />}
+      {confirming && <ConfirmCancel key={confirming.id} visit={confirming} branchName={branchName(confirming)} onCancelled={cancelled} onRefused={refresh} onNo={keep} />}
       <p><Link className="button" to="/my/appointments/new">{t('appointments.my.book')}</Link></p>
-      {list.data.appointments.length === 0 ? <p>{t('appointments.my.none')}</p> : (
-        <ScrollTable label={t('appointments.my.title')}>
-          <table className="data">
-            <caption className="visually-hidden">{t('appointments.my.title')}</caption>
-            <thead><tr><th scope="col">{t('appointments.field.when')}</th><th scope="col">{t('appointments.field.service')}</th><th scope="col">{t('appointments.field.branch')}</th><th scope="col">{t('appointments.field.person')}</th><th scope="col">{t('appointments.field.status')}</th><th scope="col" aria-label={t('appointments.field.actions')} /></tr></thead>
-            <tbody>
-              {list.data.appointments.map((b) => {
-                const ahead = b.status === 'booked' && new Date(b.startsAt).getTime() > now;
-                const when = f.dateTime(b.startsAt);
-                return (
-                  <tr key={b.id}>
-                    <td>{when}</td>
-                    <td>{t(`appointments.service.${b.serviceCode}`)}</td>
-                    <td>{branchName(b)}</td>
-                    <td>{b.personName}</td>
-                    <td><span className={`tag${b.status === 'booked' ? ' tag--success' : ''}`}>{t(`appointments.status.${b.status}`)}</span></td>
-                    <td>
-                      {ahead && (
-                        <div className="button-row">
-                          <Link className="button button--secondary" to={`/my/appointments/new?replaces=${b.id}&service=${b.serviceCode}&person=${b.personId}&branch=${b.branchId}`}>{t('appointments.my.change', { time: when })}</Link>
-                          <button type="button" id={`cancel-${b.id}`} className="button button--secondary" aria-expanded={confirming?.id === b.id} onClick={() => setConfirming(b)}>{t('appointments.my.cancel', { time: when })}</button>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
+      {list.data.appointments.length === 0 ? <p>{t('appointments.my.none')}</p> : <AppointmentsTable appointments={list.data.appointments} branchName={branchName} confirming={confirming} onCancel={setConfirming} />}
     </>
   );
 }
 
-/** Asks once before cancelling, saying which visit and that its time is freed. Opens focused and in view. */
-function ConfirmCancel({ visit, branchName, pending, onYes, onNo }: { visit: BookingView; branchName: string; pending: boolean; onYes: () => void; onNo: () => void }) {
+/** My visits, with "change" and "cancel" on those still ahead. */
+function AppointmentsTable({ appointments, branchName, confirming, onCancel }: { appointments: BookingView[]; branchName: BranchName; confirming: BookingView | undefined; onCancel: (b: BookingView) => void }) {
+  const t = useT();
+  const f = useFormat();
+  const now = Date.now();
+  return (
+    <ScrollTable label={t('appointments.my.title')}>
+      <table className="data">
+        <caption className="visually-hidden">{t('appointments.my.title')}</caption>
+        <thead><tr><th scope="col">{t('appointments.field.when')}</th><th scope="col">{t('appointments.field.service')}</th><th scope="col">{t('appointments.field.branch')}</th><th scope="col">{t('appointments.field.person')}</th><th scope="col">{t('appointments.field.status')}</th><th scope="col" aria-label={t('appointments.field.actions')} /></tr></thead>
+        <tbody>
+          {appointments.map((b) => {
+            const ahead = b.status === 'booked' && new Date(b.startsAt).getTime() > now;
+            const when = f.dateTime(b.startsAt);
+            return (
+              <tr key={b.id}>
+                <td>{when}</td>
+                <td>{t(`appointments.service.${b.serviceCode}`)}</td>
+                <td>{branchName(b)}</td>
+                <td>{b.personName}</td>
+                <td><span className={`tag${b.status === 'booked' ? ' tag--success' : ''}`}>{t(`appointments.status.${b.status}`)}</span></td>
+                <td>
+                  {ahead && (
+                    <div className="button-row">
+                      <Link className="button button--secondary" to={`/my/appointments/new?replaces=${b.id}&service=${b.serviceCode}&person=${b.personId}&branch=${b.branchId}`}>{t('appointments.my.change', { time: when })}</Link>
+                      <button type="button" id={`cancel-${b.id}`} className="button button--secondary" aria-expanded={confirming?.id === b.id} onClick={() => onCancel(b)}>{t('appointments.my.cancel', { time: when })}</button>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+/**
+ * Asks once before cancelling, saying which visit and that its time is freed. Opens focused and in view; a
+ * refusal (the visit has begun meanwhile…) is said here, where the person is looking.
+ */
+function ConfirmCancel({ visit, branchName, onCancelled, onRefused, onNo }: { visit: BookingView; branchName: string; onCancelled: (o: Outcome) => void; onRefused: () => void; onNo: () => void }) {
   const t = useT();
   const f = useFormat();
   const heading = useRevealOnOpen<HTMLHeadingElement>(true, visit.id);
+  const form = useContractForm(NoFields, { defaultValues: {}, labels: {}, idPrefix: 'cancel' });
+  const cancel = useMutation({
+    mutationFn: () => callApi(cancelMyAppointment, { params: { bookingId: visit.id } }),
+    onSuccess: ({ undoUntil, ...booking }) => onCancelled({ kind: 'cancelled', booking, undoUntil }),
+    onError: (e) => { form.showServerError(e); onRefused(); },
+  });
   return (
     <section className="notice notice--warning" aria-labelledby="confirm-cancel-title">
       <h2 id="confirm-cancel-title" tabIndex={-1} ref={heading}>{t('appointments.my.confirmTitle')}</h2>
       <p>{t('appointments.my.confirmText', { service: t(`appointments.service.${visit.serviceCode}`), branch: branchName, when: f.dateTime(visit.startsAt), person: visit.personName })}</p>
       <p>{t('appointments.my.confirmUndo')}</p>
-      <div className="button-row">
-        <button type="button" className="button button--warning" disabled={pending} onClick={onYes}>{t('appointments.my.confirmYes')}</button>
-        <button type="button" className="button button--secondary" onClick={onNo}>{t('appointments.my.confirmNo')}</button>
-      </div>
+      <Form form={form} onSubmit={() => cancel.mutate()}>
+        <div className="button-row">
+          <button type="submit" className="button button--warning" disabled={cancel.isPending}>{t('appointments.my.confirmYes')}</button>
+          <button type="button" className="button button--secondary" onClick={onNo}>{t('appointments.my.confirmNo')}</button>
+        </div>
+      </Form>
     </section>
   );
 }
 
 /** The result of the last action; after a cancellation, the undo button until the server's deadline. */
-function OutcomeNotice({ outcome, branchName, onUndo, undoPending, onUndoExpired }: {
-  outcome: Outcome; branchName: (b: BookingView) => string; onUndo: (bookingId: string) => void; undoPending: boolean; onUndoExpired: () => void;
-}) {
+function OutcomeNotice({ outcome, branchName, onOutcome, onUndoExpired }: { outcome: Outcome; branchName: BranchName; onOutcome: (o: Outcome) => void; onUndoExpired: () => void }) {
   const t = useT();
   const f = useFormat();
   const heading = useRevealOnOpen<HTMLHeadingElement>(true, outcome);
@@ -152,9 +152,32 @@ function OutcomeNotice({ outcome, branchName, onUndo, undoPending, onUndoExpired
       {outcome.kind === 'cancelled' && (
         <>
           <p>{t('appointments.my.undoHint', { time: f.time(outcome.undoUntil) })}</p>
-          <button type="button" className="button button--secondary" disabled={undoPending} onClick={() => onUndo(outcome.booking.id)}>{t('appointments.my.undo')}</button>
+          <UndoForm bookingId={outcome.booking.id} onOutcome={onOutcome} />
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * Undoes the cancellation. A rule's refusal (someone took the time meanwhile, the undo time is over) ends
+ * the undo and the notice says why; anything else is shown at the button, to try again.
+ */
+function UndoForm({ bookingId, onOutcome }: { bookingId: string; onOutcome: (o: Outcome) => void }) {
+  const t = useT();
+  const problemText = useProblemText();
+  const form = useContractForm(NoFields, { defaultValues: {}, labels: {}, idPrefix: 'undo' });
+  const restore = useMutation({
+    mutationFn: () => callApi(restoreMyAppointment, { params: { bookingId } }),
+    onSuccess: (booking) => onOutcome({ kind: 'restored', booking }),
+    onError: (e) => {
+      if (e instanceof ApiError && e.rule) onOutcome({ kind: 'undoRefused', text: problemText(e) });
+      else form.showServerError(e);
+    },
+  });
+  return (
+    <Form form={form} onSubmit={() => restore.mutate()}>
+      <button type="submit" className="button button--secondary" disabled={restore.isPending}>{t('appointments.my.undo')}</button>
+    </Form>
   );
 }

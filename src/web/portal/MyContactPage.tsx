@@ -5,7 +5,7 @@ import { readMyContact, saveMyContact, type ResidentContact } from '../../shared
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle, useRevealOnOpen } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { useProblemText } from '../ui/errors.ts';
 import { Form } from '../ui/form/Form.tsx';
 import { Select, SubmitButton, TextInput } from '../ui/form/fields.tsx';

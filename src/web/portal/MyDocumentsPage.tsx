@@ -7,7 +7,7 @@ import { listMyDocuments, reportMyDocument, type DocumentView } from '../../shar
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle, useRevealOnOpen } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { useProblemText } from '../ui/errors.ts';
 import { Form } from '../ui/form/Form.tsx';
 import { Radios, TextArea } from '../ui/form/fields.tsx';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+/** Staff accounts: who works here, in which roles and branch; unlocking a locked account and opening a new one. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { createStaffAccount, CreateStaffAccountRequest, listBranches, listStaffAccounts, unlockStaffAccount } from '../../shared/contracts/identity.contract.ts';
@@ -6,7 +6,7 @@ import { ROLES } from '../../shared/kernel/permissions.ts';
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle, useRevealOnOpen } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { useProblemText } from '../ui/errors.ts';
 import { Form } from '../ui/form/Form.tsx';
 import { Checkboxes, Select, SubmitButton, TextInput } from '../ui/form/fields.tsx';
@@ -16,6 +16,7 @@ import { ScrollTable } from '../ui/Table.tsx';
 
 type Translate = ReturnType<typeof useT>;
 type Branches = z.output<typeof listBranches.response>['branches'];
+type Accounts = z.output<typeof listStaffAccounts.response>['accounts'];
 
 /** The page's names of the account's fields: the table's headings and the create form's labels. */
 const accountLabels = (t: Translate) => ({
@@ -25,63 +26,68 @@ const accountLabels = (t: Translate) => ({
 
 export function AccountsPage({ canManage }: { canManage: boolean }) {
   const t = useT();
-  const f = useFormat();
   const problemText = useProblemText();
-  const queryClient = useQueryClient();
   const accounts = useQuery({ queryKey: ['staff-accounts'], queryFn: () => callApi(listStaffAccounts) });
   const branches = useQuery({ queryKey: ['branches'], queryFn: () => callApi(listBranches), enabled: canManage });
-  const [message, setMessage] = useState<string>();
-  const unlock = useMutation({
-    mutationFn: (id: string) => callApi(unlockStaffAccount, { params: { id } }),
-    onSuccess: (a) => {
-      setMessage(t('staff.accounts.unlocked', { username: a.username }));
-      void queryClient.invalidateQueries({ queryKey: ['staff-accounts'] });
-    },
-  });
-  const labels = accountLabels(t);
-
   return (
     <>
       <PageTitle>{t('staff.accounts.title')}</PageTitle>
-      {message && <Notice kind="success">{message}</Notice>}
-      {accounts.isPending ? <p>{t('common.loading')}</p> : (
-        <ScrollTable>
-          <table className="data">
-            <caption className="visually-hidden">{t('staff.accounts.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{labels.username}</th><th scope="col">{labels.displayName}</th><th scope="col">{labels.roles}</th>
-                <th scope="col">{labels.branchId}</th><th scope="col">{t('staff.accounts.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.data?.accounts.map((a) => {
-                const locked = a.lockedUntil && new Date(a.lockedUntil) > new Date();
-                return (
-                  <tr key={a.id}>
-                    <td>{a.username} {a.isDemo && <span className="tag">{t('staff.accounts.demo')}</span>}</td>
-                    <td>{a.displayName}</td>
-                    <td>{a.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-                    <td>{a.branchCode}</td>
-                    <td>
-                      {locked ? <span className="tag tag--danger">{t('staff.accounts.locked', { time: f.dateTime(a.lockedUntil as string) })}</span> : t('staff.accounts.active')}
-                      {locked && canManage && (
-                        <> <button type="button" className="button button--secondary" aria-label={t('staff.accounts.unlockLabel', { username: a.username })} onClick={() => unlock.mutate(a.id)}>{t('staff.accounts.unlock')}</button></>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
+      {accounts.data ? <AccountsTable accounts={accounts.data.accounts} canManage={canManage} /> : <p>{accounts.isError ? problemText(accounts.error) : t('common.loading')}</p>}
       {canManage && (
         <section aria-labelledby="create-title">
           <h2 id="create-title">{t('staff.accounts.create')}</h2>
           {branches.data ? <CreateAccountForm branches={branches.data.branches} /> : <p>{branches.isError ? problemText(branches.error) : t('common.loading')}</p>}
         </section>
       )}
+    </>
+  );
+}
+
+/** The accounts with their roles and branch; a locked one can be unlocked by whoever manages accounts. */
+function AccountsTable({ accounts, canManage }: { accounts: Accounts; canManage: boolean }) {
+  const t = useT();
+  const f = useFormat();
+  const problemText = useProblemText();
+  const queryClient = useQueryClient();
+  const labels = accountLabels(t);
+  const unlock = useMutation({
+    mutationFn: (id: string) => callApi(unlockStaffAccount, { params: { id } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['staff-accounts'] }),
+  });
+  return (
+    <>
+      {unlock.data && <Notice kind="success">{t('staff.accounts.unlocked', { username: unlock.data.username })}</Notice>}
+      {unlock.error && <Notice kind="warning">{problemText(unlock.error)}</Notice>}
+      <ScrollTable>
+        <table className="data">
+          <caption className="visually-hidden">{t('staff.accounts.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labels.username}</th><th scope="col">{labels.displayName}</th><th scope="col">{labels.roles}</th>
+              <th scope="col">{labels.branchId}</th><th scope="col">{t('staff.accounts.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => {
+              const locked = a.lockedUntil && new Date(a.lockedUntil) > new Date();
+              return (
+                <tr key={a.id}>
+                  <td>{a.username} {a.isDemo && <span className="tag">{t('staff.accounts.demo')}</span>}</td>
+                  <td>{a.displayName}</td>
+                  <td>{a.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                  <td>{a.branchCode}</td>
+                  <td>
+                    {locked ? <span className="tag tag--danger">{t('staff.accounts.locked', { time: f.dateTime(a.lockedUntil as string) })}</span> : t('staff.accounts.active')}
+                    {locked && canManage && (
+                      <> <button type="button" className="button button--secondary" aria-label={t('staff.accounts.unlockLabel', { username: a.username })} onClick={() => unlock.mutate(a.id)}>{t('staff.accounts.unlock')}</button></>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollTable>
     </>
   );
 }

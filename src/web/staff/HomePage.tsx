@@ -7,7 +7,7 @@ import { readWorkSummary, type WorkSummary } from '../../shared/contracts/workbe
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { useFormat } from '../ui/format.ts';
 
 export function HomePage({ staff, idleSeconds }: { staff: StaffProfile; idleSeconds: number }) {

@@ -1,18 +1,23 @@
 /** Messages to people: what is queued, what was sent (the demo mailbox) and what failed, with the error and a retry. */
-import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { listOutbox, retryOutboxMessage } from '../../shared/contracts/notifications.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { SelectField } from '../ui/fields.tsx';
 import { useFormat } from '../ui/format.ts';
+import { Form } from '../ui/form/Form.tsx';
+import { Select } from '../ui/form/fields.tsx';
+import { useFilterForm } from '../ui/form/useFilterForm.ts';
+
+/** The list's filter: the endpoint's own query, less the page size the page sets. */
+const OutboxFilter = listOutbox.query.pick({ status: true });
 
 export function OutboxPage() {
   const t = useT();
   const f = useFormat();
-  const [status, setStatus] = useState('');
-  const outbox = useQuery({ queryKey: ['outbox', status], queryFn: () => callApi(listOutbox, { query: { status: status || undefined, limit: 100 } }) });
+  const filter = useFilterForm(OutboxFilter, { defaultValues: {}, labels: { status: t('cases.field.status') } });
+  const status = filter.query?.status;
+  const outbox = useQuery({ queryKey: ['outbox', status], queryFn: () => callApi(listOutbox, { query: { status, limit: 100 } }) });
   const retry = useMutation({ mutationFn: (id: string) => callApi(retryOutboxMessage, { params: { id } }), onSuccess: () => void outbox.refetch() });
   const d = outbox.data;
   return (
@@ -20,10 +25,12 @@ export function OutboxPage() {
       <PageTitle>{t('staff.outbox.title')}</PageTitle>
       <p className="lead">{d?.transport === 'mailbox' ? t('staff.outbox.mailbox') : t('staff.outbox.intro')}</p>
       {d && <p>{t('staff.outbox.counts', d.counts)}</p>}
-      <SelectField id="status" label={t('cases.field.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
-        <option value="">{t('staff.outbox.all')}</option>
-        {(['pending', 'sent', 'failed'] as const).map((s) => <option key={s} value={s}>{t(`staff.outbox.status.${s}`)}</option>)}
-      </SelectField>
+      <Form form={filter.form} onSubmit={filter.apply} filter>
+        <Select name="status">
+          <option value="">{t('staff.outbox.all')}</option>
+          {OutboxFilter.shape.status.unwrap().options.map((s) => <option key={s} value={s}>{t(`staff.outbox.status.${s}`)}</option>)}
+        </Select>
+      </Form>
       {d && d.messages.map((m) => (
         <article key={m.id} className="panel">
           <h2>{m.subject ?? t(`staff.outbox.template.${m.template}`)}</h2>

@@ -6,7 +6,7 @@ import { staffSignIn, StaffSignInRequest } from '../../shared/contracts/identity
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { Form } from '../ui/form/Form.tsx';
 import { SubmitButton, TextInput } from '../ui/form/fields.tsx';
 import { useContractForm } from '../ui/form/useContractForm.ts';

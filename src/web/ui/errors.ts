@@ -1,16 +1,22 @@
 /**
  * Turns an API failure into translated messages for the error summary: the business rule that refused the
  * request (`rule.<id>`, with its values), the fields the server refused (by label, with the rule's catalogue
- * message), and only failing both, the error code (`error.<CODE>`). Screens call `useFormErrors()`; every
- * API failure shown as text goes through here, so a person always reads which rule stopped them (STYLE §5).
+ * message), and only failing both, the error code (`error.<CODE>`). A form shows them through its
+ * `showServerError` (useContractForm), other text through `useProblemText()`; every API failure shown as
+ * text goes through here, so a person always reads which rule stopped them (STYLE §5).
  */
 import { useCallback } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { caseWordingKey } from '../../shared/i18n/case-wording.ts';
 import type { FieldError } from '../../shared/errors.ts';
-import type { FormError } from './forms.tsx';
 import { useFormat, type Format } from './format.ts';
+
+/** One message of a refusal: at a field (by the form's field path) or, without one, the form's own (a rule, a rate limit). */
+export interface FormError {
+  field?: string;
+  message: string;
+}
 
 /** The catalogue lookup of the apps (`useT()`): a key the catalogue lacks comes back as itself. */
 export type Translate = (id: string, values?: Record<string, string | number>) => string;
@@ -84,7 +90,7 @@ export function useProblemText(): (error: unknown) => string {
   return useCallback((error: unknown) => problemText(error, t, format), [t, format]);
 }
 
-/** `const formErrors = useFormErrors(); … onError: (e) => setErrors(formErrors(e, labels))`: formErrorsFrom in the page's language and date convention. */
+/** formErrorsFrom in the page's language and date convention (the contract form's `showServerError` puts its result on the form). */
 export function useFormErrors(): (error: unknown, fieldLabels?: Record<string, string>) => FormError[] {
   const t = useT();
   const format = useFormat();

@@ -17,7 +17,7 @@ import { PHOTO_TYPES, photoFile } from '../../ui/form/upload-files.ts';
 import { DOCUMENT_TYPES } from '../../../shared/contracts/documents.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { Notice } from '../../ui/forms.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { useProblemText } from '../../ui/errors.ts';
 import { toUploads } from '../../ui/files.ts';
 import { useFormat } from '../../ui/format.ts';
@@ -122,9 +122,9 @@ function NewApplicationForm({ personId, onDone }: { personId: string; onDone: (v
     onError: (e) => form.showServerError(refusedAtFormFields(e, FORM_PATHS)),
   });
   return (
-    <div className="panel" role="form" aria-labelledby="new-application-title">
+    <div className="panel">
       <h3 id="new-application-title">{t('documents.desk.new')}</h3>
-      <Form form={form} onSubmit={(values) => send.mutate(values)}>
+      <Form form={form} onSubmit={(values) => send.mutate(values)} labelledBy="new-application-title">
         <IdentityFields />
         <Select name="documentType">
           {DOCUMENT_TYPES.map((d) => <option key={d} value={d}>{t(`documents.type.${d}`)}</option>)}
@@ -163,10 +163,10 @@ function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) =
   });
   if (!s) return null;
   return (
-    <div className="panel" role="form" aria-labelledby={`receive-${view.id}`}>
+    <div className="panel">
       <h3 id={`receive-${view.id}`}>{t('documents.desk.prepared')}: {view.reference}</h3>
       <p>{t(`documents.type.${s.documentType}`)}, {t(`documents.tier.${s.tier}`)}</p>
-      <Form form={form} onSubmit={(values) => send.mutate(values)}>
+      <Form form={form} onSubmit={(values) => send.mutate(values)} labelledBy={`receive-${view.id}`}>
         <IdentityFields />
         <PhotoField hint={onlinePhoto ? t('documents.desk.photoKeep') : undefined} />
         {s.payment
@@ -195,10 +195,10 @@ function HandOverForm({ view, personName, onDone }: { view: CaseView; personName
   });
   if (!s?.production) return null;
   return (
-    <div className="panel" role="form" aria-labelledby={`hand-${view.id}`}>
+    <div className="panel">
       <h3 id={`hand-${view.id}`}>{t('documents.desk.ready')}: {view.reference}</h3>
       <p>{t(`documents.type.${s.documentType}`)} {s.production.documentNumber}</p>
-      <Form form={form} onSubmit={(values) => send.mutate(values)}>
+      <Form form={form} onSubmit={(values) => send.mutate(values)} labelledBy={`hand-${view.id}`}>
         <IdentityFields />
         <TextInput name="receivedBy" />
         <SubmitButton pending={send.isPending}>{t('documents.desk.handOver', { number: s.production.documentNumber })}</SubmitButton>

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { INVALIDATION_REASONS, InvalidationBody, invalidateDocument, listPersonDocuments, type DocumentView } from '../../../shared/contracts/documents.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { Notice } from '../../ui/forms.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { useRevealOnOpen } from '../../ui/Layout.tsx';
 import { Form } from '../../ui/form/Form.tsx';
 import { DateInput, Select, TextInput } from '../../ui/form/fields.tsx';

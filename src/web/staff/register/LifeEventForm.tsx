@@ -7,15 +7,14 @@
 import { useState, type ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { EndpointContract } from '../../../shared/contracts/contract.ts';
 import * as c from '../../../shared/contracts/register.contract.ts';
 import { LEGAL_STATUSES } from '../../../shared/kernel/legal-status.ts';
 import { surnameForSex } from '../../../shared/kernel/surname-forms.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { Notice } from '../../ui/forms.tsx';
-import { SelectField } from '../../ui/fields.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { useProblemText } from '../../ui/errors.ts';
 import { useRevealOnOpen } from '../../ui/Layout.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -23,11 +22,14 @@ import { AddressFieldset, addressLabels, EMPTY_ADDRESS_VALUES } from '../../ui/f
 import { Form } from '../../ui/form/Form.tsx';
 import { DateInput, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
+import { useFilterForm } from '../../ui/form/useFilterForm.ts';
 import { purposeQuery, type Purpose } from './purpose.ts';
 import { codesAsText } from '../../ui/form/codes-as-text.ts';
 
-const EVENTS = ['address-declaration', 'name-change', 'marriage', 'divorce', 'status-change', 'code-change', 'guardianship', 'death'] as const;
+const EVENTS = ['address-declaration', 'name-change', 'marriage', 'divorce', 'status-change', 'code-change', 'guardianship', 'death'] as const satisfies readonly c.LifeEventKind[];
 type EventKind = (typeof EVENTS)[number];
+/** Which event's form is shown: the page's own choice (each event has its own endpoint), not a request. */
+const EventChoice = z.object({ eventKind: z.enum(EVENTS) });
 const CONTRACT: Record<EventKind, EndpointContract> = {
   'address-declaration': c.recordAddressDeclaration, 'name-change': c.recordNameChange, marriage: c.recordMarriage, divorce: c.recordDivorce,
   'status-change': c.recordStatusChange, 'code-change': c.recordCodeChange, guardianship: c.recordGuardianship, death: c.recordDeath,
@@ -52,16 +54,19 @@ interface Other { code: string; id: string; version: number; surname: string; se
 
 export function LifeEventForm({ card, purpose, onRecorded }: { card: c.PersonCard; purpose: Purpose; onRecorded: () => void }) {
   const t = useT();
-  const [kind, setKind] = useState<EventKind>('address-declaration');
   const [recorded, setRecorded] = useState(0);
+  const choice = useFilterForm(EventChoice, { defaultValues: { eventKind: 'address-declaration' }, labels: { eventKind: t('staff.person.chooseEvent') }, onApply: () => setRecorded(0) });
+  const kind = choice.query?.eventKind ?? 'address-declaration';
   const done = useRevealOnOpen<HTMLDivElement>(recorded > 0, recorded);
   return (
     <section aria-labelledby="event-title">
       <h2 id="event-title">{t('staff.person.recordEvent')}</h2>
       {recorded > 0 && <div ref={done} tabIndex={-1}><Notice kind="success">{t('staff.event.recorded')}</Notice></div>}
-      <SelectField id="eventKind" label={t('staff.person.chooseEvent')} value={kind} onChange={(e) => { setKind(e.target.value as EventKind); setRecorded(0); }}>
-        {EVENTS.map((k) => <option key={k} value={k}>{t(`event.${k}`)}</option>)}
-      </SelectField>
+      <Form form={choice.form} onSubmit={choice.apply} filter>
+        <Select name="eventKind">
+          {EVENTS.map((k) => <option key={k} value={k}>{t(`event.${k}`)}</option>)}
+        </Select>
+      </Form>
       <EventForm key={`${kind}-${recorded}`} kind={kind} card={card} purpose={purpose} onRecorded={() => { setRecorded(Date.now()); onRecorded(); }} />
     </section>
   );

@@ -4,67 +4,75 @@
  * true on a date and as the register showed it at a moment, the history on both time axes, and the
  * life-event forms.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { readPersonCard, readPersonHistory } from '../../../shared/contracts/register.contract.ts';
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
-import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
-import { useFormErrors } from '../../ui/errors.ts';
+import { Notice } from '../../ui/Notice.tsx';
 import { LifeEvents, PersonDetails, useLabel } from '../../ui/PersonDetails.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { Form } from '../../ui/form/Form.tsx';
+import { DateInput, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { ScrollTable } from '../../ui/Table.tsx';
-import { PURPOSE_GIVEN, hasPurpose, purposeQuery, requirePurpose, usePurpose, usePurposeGiven, type Purpose } from './purpose.ts';
-import { PurposeFields } from './PurposeFields.tsx';
+import { PURPOSE_GIVEN, hasPurpose, purposeQuery, usePurpose, usePurposeGiven, type Purpose } from './purpose.ts';
+import { PurposeFieldset, purposeLabels, requirePurposeIn } from './PurposeFieldset.tsx';
 import { LifeEventForm } from './LifeEventForm.tsx';
 import { PersonDocuments } from '../documents/PersonDocuments.tsx';
 import { DocumentDesk } from '../documents/DocumentDesk.tsx';
 
+/** The purpose the card is read under: the card's own query, its case reference or reason (one of them). */
+const PurposeForm = readPersonCard.query.pick({ caseReference: true, reason: true }).refine(...requirePurposeIn);
+const CardQuery = readPersonCard.query.shape;
+/**
+ * The card as of a day and a moment: the card's own query. The moment is typed on the officer's clock
+ * (a `datetime-local` field) and sent as the instant the contract takes.
+ */
+const AsOfForm = z.object({
+  validOn: CardQuery.validOn,
+  recordedAt: z.iso.datetime({ local: true }).transform((local) => new Date(local).toISOString()).pipe(CardQuery.recordedAt.unwrap()).optional(),
+});
+type AsOf = z.output<typeof AsOfForm>;
+
 export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments, canApply = false }: { canRecord: boolean; canReadDocuments: boolean; canInvalidateDocuments: boolean; canApply?: boolean }) {
   const t = useT();
   const f = useFormat();
-  const formErrors = useFormErrors();
   const { personId = '' } = useParams();
   const [purpose, setPurpose] = usePurpose();
   const [confirmed, setConfirmed] = useState<string | undefined>(undefined);
   // A link from the search (or a relative on a card) carries the purpose along; "change" asks again.
   const purposeGiven = usePurposeGiven();
   const [asking, setAsking] = useState(false);
-  const [asOf, setAsOf] = useState<{ validOn?: string; recordedAt?: string }>({});
-  const [errors, setErrors] = useState<FormError[]>([]);
+  const [asOf, setAsOf] = useState<AsOf>({});
+  // A read the server refused is tried again (from today) once the purpose is confirmed: a new attempt, a new read.
+  const [attempt, setAttempt] = useState(0);
   const open = !asking && (confirmed === personId || (purposeGiven && hasPurpose(purpose)));
 
   const card = useQuery({
-    queryKey: ['person', personId, asOf, purpose.caseReference, purpose.reason],
-    queryFn: () => callApi(readPersonCard, { params: { personId }, query: { ...purposeQuery(purpose), validOn: asOf.validOn, recordedAt: asOf.recordedAt } }),
+    queryKey: ['person', personId, asOf, purpose.caseReference, purpose.reason, attempt],
+    queryFn: () => callApi(readPersonCard, { params: { personId }, query: { ...purposeQuery(purpose), ...asOf } }),
     enabled: open,
     retry: false,
   });
   const history = useMutation({ mutationFn: () => callApi(readPersonHistory, { params: { personId }, query: purposeQuery(purpose) }) });
 
-  function confirm(event: FormEvent) {
-    event.preventDefault();
-    if (!requirePurpose(purpose, setErrors, t)) return;
-    setErrors([]);
+  function confirm(p: Purpose) {
+    setPurpose(p);
     setAsking(false);
     setConfirmed(personId);
+    if (card.isError) {
+      setAsOf({});
+      setAttempt((n) => n + 1);
+    }
   }
 
-  function applyAsOf(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const validOn = String(form.get('validOn') ?? '') || undefined;
-    const local = String(form.get('recordedAt') ?? '');
-    history.reset();
-    setAsOf({ validOn, recordedAt: local ? new Date(local).toISOString() : undefined });
-  }
-
-  if (!open) return <ConfirmPurpose purpose={purpose} onChange={setPurpose} errors={errors} onConfirm={confirm} />;
+  if (!open || card.isError) return <ConfirmPurpose purpose={purpose} refusal={card.error} onConfirm={confirm} />;
   if (card.isPending) return <p>{t('common.loading')}</p>;
-  if (card.error) return <ErrorSummary errors={formErrors(card.error)} />;
   const c = card.data;
   const isNow = !asOf.validOn && !asOf.recordedAt;
 
@@ -73,14 +81,7 @@ export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments
       <PageTitle title={`${c.givenNames} ${c.surname}`}>{c.givenNames} {c.surname}</PageTitle>
       <PurposeLine purpose={purpose} onChange={() => setAsking(true)} />
       {c.deathDate && <Notice kind="warning">{t('staff.person.dead', { date: f.date(c.deathDate) })}</Notice>}
-      <form className="inline-form" onSubmit={applyAsOf} aria-label={t('staff.person.asOf')} key={`${asOf.validOn ?? ''}|${asOf.recordedAt ?? ''}`}>
-        <TextField id="validOn" label={t('staff.person.validOn')} type="date" defaultValue={asOf.validOn ?? ''} />
-        <TextField id="recordedAt" label={t('staff.person.recordedAt')} hint={t('staff.person.recordedAtHint')} type="datetime-local" defaultValue="" />
-        <div className="button-row">
-          <button type="submit" className="button button--secondary">{t('staff.person.apply')}</button>
-          {!isNow && <button type="button" className="button button--link" onClick={() => setAsOf({})}>{t('staff.person.now')}</button>}
-        </div>
-      </form>
+      <AsOfChoice key={`${asOf.validOn ?? ''}|${asOf.recordedAt ?? ''}`} asOf={asOf} onApply={(v) => { history.reset(); setAsOf(v); }} />
       {!isNow && <p className="tag">{t('staff.person.asOf')}: {f.date(c.asOf.validOn)} · {f.dateTime(c.asOf.recordedAt)}</p>}
       {!c.existed ? <Notice kind="info">{t('staff.person.notExisting')}</Notice> : (
         <PersonDetails card={c} personLink={(id, name) => <Link to={`/register/persons/${id}`} state={PURPOSE_GIVEN}>{name}</Link>} />
@@ -100,18 +101,46 @@ export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments
   );
 }
 
-/** Before anything is shown: the officer states (or confirms) the purpose the reads will be recorded under. */
-function ConfirmPurpose({ purpose, onChange, errors, onConfirm }: { purpose: Purpose; onChange: (p: Purpose) => void; errors: FormError[]; onConfirm: (e: FormEvent) => void }) {
+/**
+ * Before anything is shown: the officer states (or confirms) the purpose the reads will be recorded under.
+ * A refused read (the person is not found, the purpose is refused) comes back here, with the server's words.
+ */
+function ConfirmPurpose({ purpose, refusal, onConfirm }: { purpose: Purpose; refusal: unknown; onConfirm: (p: Purpose) => void }) {
   const t = useT();
+  const form = useContractForm(PurposeForm, { defaultValues: purpose, labels: purposeLabels(t) });
+  const { showServerError } = form;
+  useEffect(() => {
+    if (refusal) showServerError(refusal);
+    // Each refusal once (the function itself is made anew on every render).
+  }, [refusal]);
   return (
     <>
       <PageTitle>{t('purpose.confirm')}</PageTitle>
-      <ErrorSummary errors={errors} />
-      <form onSubmit={onConfirm} noValidate>
-        <PurposeFields purpose={purpose} onChange={onChange} error={errors[0]?.message} />
-        <button type="submit" className="button">{t('purpose.confirm')}</button>
-      </form>
+      <Form form={form} onSubmit={(v) => onConfirm({ caseReference: v.caseReference ?? '', reason: v.reason ?? '' })}>
+        <PurposeFieldset />
+        <SubmitButton>{t('purpose.confirm')}</SubmitButton>
+      </Form>
     </>
+  );
+}
+
+/** The card as true on a day, or as the register showed it at a moment; "today" goes back to now. */
+function AsOfChoice({ asOf, onApply }: { asOf: AsOf; onApply: (asOf: AsOf) => void }) {
+  const t = useT();
+  const form = useContractForm(AsOfForm, {
+    defaultValues: { validOn: asOf.validOn, recordedAt: undefined },
+    labels: { validOn: t('staff.person.validOn'), recordedAt: t('staff.person.recordedAt') },
+  });
+  const isNow = !asOf.validOn && !asOf.recordedAt;
+  return (
+    <Form form={form} onSubmit={onApply} className="inline-form" label={t('staff.person.asOf')} filter>
+      <DateInput name="validOn" />
+      <TextInput name="recordedAt" type="datetime-local" hint={t('staff.person.recordedAtHint')} />
+      <div className="button-row">
+        <SubmitButton secondary>{t('staff.person.apply')}</SubmitButton>
+        {!isNow && <button type="button" className="button button--link" onClick={() => onApply({})}>{t('staff.person.now')}</button>}
+      </div>
+    </Form>
   );
 }
 
@@ -148,6 +177,7 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
       case 'status': return `${label('legalStatus', str(v['legalStatus']))}${Array.isArray(v['citizenships']) && v['citizenships'].length ? ` (${(v['citizenships'] as string[]).join(', ')})` : ''}`;
       case 'address': return `${v['isAdditional'] ? `${t('register.field.additionalAddress')}: ` : ''}${str(v['addressLine'])}${v['country'] !== 'LVA' ? `, ${str(v['country'])}` : ''}`;
       case 'relation': return `${label('register.relation', str(v['kind']))}: ${str(v['relatedPersonId'])}`;
+      case 'residence': return `${t(`register.residenceRight.${str(v['kind'])}`)} ${str(v['documentNumber'])}`;
       default: return '';
     }
   };

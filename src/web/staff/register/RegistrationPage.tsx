@@ -10,14 +10,13 @@ import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle, useRevealOnOpen } from '../../ui/Layout.tsx';
-import { ErrorSummary, Notice, TextField, type FormError } from '../../ui/forms.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AddressFieldset, addressLabels, EMPTY_ADDRESS_VALUES } from '../../ui/form/AddressFieldset.tsx';
 import { CountrySelect } from '../../ui/form/CountrySelect.tsx';
 import { Form } from '../../ui/form/Form.tsx';
 import { DateInput, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
-import { useFormErrors } from '../../ui/errors.ts';
 import { hasPurpose, PURPOSE_GIVEN, purposeQuery, usePurpose, type Purpose } from './purpose.ts';
 import { PurposeFieldset, purposeLabels, requirePurposeIn } from './PurposeFieldset.tsx';
 import { codesAsText } from '../../ui/form/codes-as-text.ts';
@@ -156,45 +155,57 @@ function ArrivalRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registr
   );
 }
 
+/** The held registrations a second officer decides, each with its own note (the decision's request, less what the page adds). */
+const DecisionForm = c.decidePendingRegistration.body.pick({ note: true });
+type Pending = z.output<typeof c.listPendingRegistrations.response>['pending'][number];
+type Decision = { decision: 'register' } | { decision: 'same-person'; existingPersonId: string };
+
 function PendingRegistrations({ purpose }: { purpose: Purpose }) {
   const t = useT();
-  const f = useFormat();
-  const formErrors = useFormErrors();
-  const [errors, setErrors] = useState<FormError[]>([]);
   const [decided, setDecided] = useState(false);
   const pending = useQuery({ queryKey: ['pending', purpose], queryFn: () => callApi(c.listPendingRegistrations, { query: purposeQuery(purpose) }), enabled: hasPurpose(purpose) });
-  const decide = useMutation({
-    mutationFn: (v: { id: string; decision: 'register' | 'same-person'; existingPersonId?: string; note: string }) =>
-      callApi(c.decidePendingRegistration, { params: { id: v.id }, body: { decision: v.decision, note: v.note, ...(v.existingPersonId ? { existingPersonId: v.existingPersonId } : {}), ...purposeQuery(purpose) } }),
-    onSuccess: () => { setErrors([]); setDecided(true); void pending.refetch(); },
-    onError: (error) => setErrors(formErrors(error, { note: t('staff.registration.decisionNote') })),
-  });
   if (!hasPurpose(purpose)) return null;
   return (
     <section aria-labelledby="pending-title">
       <h2 id="pending-title">{t('staff.registration.pending')}</h2>
       {decided && <Notice kind="success">{t('staff.registration.decided')}</Notice>}
-      <ErrorSummary errors={errors} />
       {pending.data?.pending.length === 0 && <p>{t('staff.registration.noPending')}</p>}
-      {pending.data?.pending.map((p) => (
-        <form key={p.id} className="card" onSubmit={(e) => e.preventDefault()}>
-          <h3>{p.givenNames} {p.surname}, {f.date(p.birthDate)}</h3>
-          <ul>
-            {p.candidates.map((cand) => (
-              <li key={cand.id}>
-                {cand.other.givenNames} {cand.other.surname}, {f.date(cand.other.birthDate)}, {formatPersonalCode(cand.other.personalCode)} — {Math.round(cand.score * 100)}%
-                <button type="button" className="button button--secondary" onClick={(e) => decide.mutate({ id: p.id, decision: 'same-person', existingPersonId: cand.other.id, note: String(new FormData(e.currentTarget.form ?? undefined).get(`note-${p.id}`) ?? '') })}>
-                  {t('staff.registration.samePerson')}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <TextField id={`note-${p.id}`} label={t('staff.registration.decisionNote')} />
-          <button type="button" className="button" onClick={(e) => decide.mutate({ id: p.id, decision: 'register', note: String(new FormData(e.currentTarget.form ?? undefined).get(`note-${p.id}`) ?? '') })}>
-            {t('staff.registration.registerNew')}
-          </button>
-        </form>
-      ))}
+      {pending.data?.pending.map((p) => <PendingDecision key={p.id} held={p} purpose={purpose} onDecided={() => { setDecided(true); void pending.refetch(); }} />)}
     </section>
+  );
+}
+
+/**
+ * One held registration: the existing persons it may be, each with "the same person", and "register as new";
+ * every decision gives its note, checked (and refused) in this registration's own form.
+ */
+function PendingDecision({ held, purpose, onDecided }: { held: Pending; purpose: Purpose; onDecided: () => void }) {
+  const t = useT();
+  const f = useFormat();
+  const form = useContractForm(DecisionForm, { defaultValues: { note: '' }, labels: { note: t('staff.registration.decisionNote') }, idPrefix: `pending-${held.id}` });
+  const decide = useMutation({
+    mutationFn: ({ note, ...decision }: z.output<typeof DecisionForm> & Decision) => callApi(c.decidePendingRegistration, { params: { id: held.id }, body: { ...decision, note, ...purposeQuery(purpose) } }),
+    onSuccess: onDecided,
+    onError: form.showServerError,
+  });
+  const as = (decision: Decision) => form.handleSubmit((v) => decide.mutate({ ...v, ...decision }));
+  return (
+    <div className="card">
+      <h3 id={`pending-${held.id}-title`}>{held.givenNames} {held.surname}, {f.date(held.birthDate)}</h3>
+      <Form form={form} onSubmit={(v) => decide.mutate({ ...v, decision: 'register' })} labelledBy={`pending-${held.id}-title`}>
+        <ul>
+          {held.candidates.map((cand) => (
+            <li key={cand.id}>
+              {cand.other.givenNames} {cand.other.surname}, {f.date(cand.other.birthDate)}, {formatPersonalCode(cand.other.personalCode)} — {Math.round(cand.score * 100)}%
+              <button type="button" className="button button--secondary" disabled={decide.isPending} onClick={(e) => void as({ decision: 'same-person', existingPersonId: cand.other.id })(e)}>
+                {t('staff.registration.samePerson')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <TextInput name="note" />
+        <SubmitButton pending={decide.isPending}>{t('staff.registration.registerNew')}</SubmitButton>
+      </Form>
+    </div>
   );
 }

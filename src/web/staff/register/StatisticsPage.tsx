@@ -1,5 +1,4 @@
 /** Persons by municipality × legal status on any date (no personal data): a table a manager can read and copy. */
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { populationStatistics } from '../../../shared/contracts/register.contract.ts';
 import { LEGAL_STATUSES } from '../../../shared/kernel/legal-status.ts';
@@ -7,23 +6,29 @@ import { MUNICIPALITIES } from '../../../shared/kernel/municipalities.ts';
 import { callApi } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
-import { TextField } from '../../ui/forms.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { Form } from '../../ui/form/Form.tsx';
+import { DateInput } from '../../ui/form/fields.tsx';
+import { useFilterForm } from '../../ui/form/useFilterForm.ts';
 import { ScrollTable } from '../../ui/Table.tsx';
 
 export function StatisticsPage() {
   const t = useT();
   const { locale } = useLocale();
   const f = useFormat();
-  const [date, setDate] = useState('');
-  const stats = useQuery({ queryKey: ['population', date], queryFn: () => callApi(populationStatistics, { query: { date: date || undefined } }) });
+  // No date: today's figures (the endpoint's own default).
+  const filter = useFilterForm(populationStatistics.query, { defaultValues: {}, labels: { date: t('staff.statistics.date') } });
+  const date = filter.query?.date;
+  const stats = useQuery({ queryKey: ['population', date], queryFn: () => callApi(populationStatistics, { query: { date } }) });
   const number = new Intl.NumberFormat(locale);
   const rows = [...MUNICIPALITIES.map((m) => ({ code: m.code as string | null, name: m.name })), { code: null, name: t('staff.statistics.abroadOrUnknown') }];
   const count = (code: string | null, status: string) => stats.data?.rows.find((r) => r.municipalityCode === code && r.legalStatus === status)?.persons ?? 0;
   return (
     <>
       <PageTitle>{t('staff.statistics.title')}</PageTitle>
-      <TextField id="date" label={t('staff.statistics.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      <Form form={filter.form} onSubmit={filter.apply} filter>
+        <DateInput name="date" />
+      </Form>
       {stats.data && (
         <ScrollTable>
           <table className="data">

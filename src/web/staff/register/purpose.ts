@@ -39,13 +39,6 @@ export function purposeQuery(p: Partial<Purpose>): Record<string, string | undef
   return { caseReference: p.caseReference?.trim() || undefined, reason: p.reason?.trim() || undefined };
 }
 
-/** Before a read: a purpose is stated, or the error summary says so (returns whether to go on). */
-export function requirePurpose(p: Purpose, setErrors: (e: Array<{ field: string; message: string }>) => void, t: (key: string) => string): boolean {
-  if (hasPurpose(p)) return true;
-  setErrors([{ field: 'caseReference', message: t('purpose.missing') }]);
-  return false;
-}
-
 /** Router state for a link made under the stated purpose: `<Link to=… state={PURPOSE_GIVEN}>`. */
 export const PURPOSE_GIVEN = { purposeGiven: true } as const;
 

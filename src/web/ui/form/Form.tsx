@@ -26,6 +26,8 @@ interface FormMeta {
   idPrefix: string;
   /** Counts the server's refusals, so each one brings the summary into focus again. */
   refusals: number;
+  /** Whether a field the schema lets stay empty says "(optional)"; a filter's fields all may, so it says nothing. */
+  markOptional: boolean;
 }
 const FormMetaContext = createContext<FormMeta | undefined>(undefined);
 
@@ -53,17 +55,26 @@ export function Form<S extends z.ZodType>(props: {
   form: ContractForm<S>;
   onSubmit: (values: z.output<S>) => void;
   children: ReactNode;
+  /** The class of the fields' container (`filters`, `inline-form`: the fields in a row). */
   className?: string;
+  /** The id of the heading that names the form: the form itself then carries the name (a landmark a screen reader lists). */
+  labelledBy?: string;
+  /** The form's name where no heading on the page says it. */
+  label?: string;
+  /** A list's filter: its fields narrow the list and may all stay empty, so none is marked "(optional)". */
+  filter?: boolean;
 }) {
   const { form } = props;
   const { labels } = form;
   const formRef = useRef<HTMLFormElement>(null);
   return (
-    <FormMetaContext.Provider value={{ schema: form.schema, labels, idPrefix: form.idPrefix, refusals: form.refusals }}>
+    <FormMetaContext.Provider value={{ schema: form.schema, labels, idPrefix: form.idPrefix, refusals: form.refusals, markOptional: !props.filter }}>
       <FormProvider {...(form as unknown as UseFormReturn<FieldValues>)}>
-        <ErrorSummary formRef={formRef} />
-        <form ref={formRef} noValidate className={props.className} onSubmit={(e) => void form.handleSubmit((v) => props.onSubmit(v as z.output<S>))(e)}>
-          {props.children}
+        {/* The summary is the form's first part (a form named by its heading holds its own problems), above the fields' row or column. */}
+        <form ref={formRef} noValidate aria-labelledby={props.labelledBy} aria-label={props.label}
+          onSubmit={(e) => void form.handleSubmit((v) => props.onSubmit(v as z.output<S>))(e)}>
+          <ErrorSummary formRef={formRef} />
+          {props.className ? <div className={props.className}>{props.children}</div> : props.children}
         </form>
       </FormProvider>
     </FormMetaContext.Provider>

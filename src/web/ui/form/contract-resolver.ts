@@ -3,9 +3,10 @@
  * by `describeIssue` from the issue itself, exactly as the server's problem details do. (@hookform/resolvers'
  * zod resolver was tried: it keeps only each issue's message, and zod puts a schema's own message ahead of
  * any error map, so a blank date was called "not a real date" and a file's rule lost its reason.)
- * Two things only the browser knows are added: a date whose typed text is not a whole, real day has an
- * empty value and `validity.badInput` (refused as a date, not as empty), and an error on a part of a field
- * (`citizenships.1` of a list typed as text) is shown at the field itself.
+ * What only the browser knows is added: a date whose typed text is not a whole, real day has an empty
+ * value and `validity.badInput` (refused as a date, not as empty); an error on a part of a field
+ * (`citizenships.1` of a list typed as text) is shown at the field itself; and a value usually chosen
+ * (an identifier) that is typed here is asked to be filled in, not chosen.
  */
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
@@ -23,8 +24,11 @@ export function contractResolver<S extends z.ZodType>(schema: S): Resolver<Field
       const field = fieldOf(issue.path.map(String).join('.'), fields);
       if (getIn(errors, field) !== undefined) continue;
       const ref = describeIssue(issue as IssueLike);
+      const element = fields.get(field);
       // An empty choice (a list, radio buttons) is chosen, not filled in.
-      if (ref.key === 'validation.required' && isChoice(fields.get(field))) ref.key = 'validation.choose';
+      if (ref.key === 'validation.required' && isChoice(element)) ref.key = 'validation.choose';
+      // What is usually chosen but here typed (an identifier): left empty it is filled in, mistyped it is not in a form we take.
+      else if (ref.key === 'validation.choose' && isTyped(element)) ref.key = isBlank(issue.input) ? 'validation.required' : 'validation.invalid';
       setIn(errors, field, { type: issue.code, message: encodeMessage(ref), ref: fields.get(field) });
     }
     return { values: {}, errors: errors as never };
@@ -35,6 +39,13 @@ function isChoice(element: unknown): boolean {
   const el = element as { tagName?: string; type?: string } | undefined;
   return el?.tagName === 'SELECT' || el?.type === 'radio';
 }
+
+function isTyped(element: unknown): boolean {
+  const el = element as { tagName?: string; type?: string } | undefined;
+  return (el?.tagName === 'INPUT' && el.type !== 'radio' && el.type !== 'checkbox' && el.type !== 'file') || el?.tagName === 'TEXTAREA';
+}
+
+const isBlank = (input: unknown): boolean => input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
 
 /** react-hook-form hands the resolver its fields nested by path; each leaf (`_f`) has the field's name and element. */
 function fieldList(tree: unknown): Map<string, unknown> {

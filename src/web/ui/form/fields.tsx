@@ -15,11 +15,13 @@ interface FieldFrame {
   hint?: ReactNode;
   /** For fields where one of a group is needed (the purpose: a case reference or a reason; a search criterion): no "(optional)". */
   oneOfGroup?: boolean;
+  /** In a table row whose row and column headings say what the field is: the label is read out, not shown. */
+  hideLabel?: boolean;
 }
 
 /** What every field needs: its id, label, required mark, error text and the ids describing it. */
 function useField(name: string, labelOverride?: string, hasHint = false) {
-  const { schema, labels, idPrefix } = useFormMeta();
+  const { schema, labels, idPrefix, markOptional } = useFormMeta();
   const { register, formState, getFieldState } = useFormContext();
   const text = useMessageText();
   const id = fieldId(name, idPrefix);
@@ -31,15 +33,17 @@ function useField(name: string, labelOverride?: string, hasHint = false) {
   /** Registers the input; an empty optional field sends what the contract takes for "nothing". */
   const registerField = () => register(name, empty === '' ? {} : { setValueAs: (v: unknown) => (v === '' ? empty : v) });
   const describedBy = [hasHint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return { id, label, message, required, describedBy, register, registerField, schema };
+  /** "(optional)" after the label: the schema lets the field stay empty, and the form is not a filter. */
+  const optional = !required && markOptional;
+  return { id, label, message, required, optional, describedBy, register, registerField, schema };
 }
 
-function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required: boolean }) {
+function Label({ htmlFor, label, optional, hidden = false }: { htmlFor: string; label: string; optional: boolean; hidden?: boolean | undefined }) {
   const t = useT();
   return (
-    <label htmlFor={htmlFor}>
+    <label htmlFor={htmlFor} className={hidden ? 'visually-hidden' : undefined}>
       {label}
-      {!required && <span className="optional"> {t('form.optional')}</span>}
+      {optional && <span className="optional"> {t('form.optional')}</span>}
     </label>
   );
 }
@@ -54,11 +58,11 @@ function HintAndError({ id, hint, message }: { id: string; hint?: ReactNode; mes
   );
 }
 
-export function TextInput({ name, label, hint, oneOfGroup = false, ...input }: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+export function TextInput({ name, label, hint, oneOfGroup = false, hideLabel, ...input }: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field${f.message ? ' field--error' : ''}`}>
-      <Label htmlFor={f.id} label={f.label} required={f.required || oneOfGroup} />
+      <Label htmlFor={f.id} label={f.label} optional={f.optional && !oneOfGroup} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <input id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
         {...input} {...f.registerField()} />
@@ -67,11 +71,11 @@ export function TextInput({ name, label, hint, oneOfGroup = false, ...input }: F
 }
 
 /** A date (the browser's own date picker); a typed day that does not exist is refused as such. */
-export function DateInput({ name, label, hint, min, max, oneOfGroup = false }: FieldFrame & { min?: string; max?: string }) {
+export function DateInput({ name, label, hint, min, max, oneOfGroup = false, hideLabel }: FieldFrame & { min?: string; max?: string }) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field field--date${f.message ? ' field--error' : ''}`}>
-      <Label htmlFor={f.id} label={f.label} required={f.required || oneOfGroup} />
+      <Label htmlFor={f.id} label={f.label} optional={f.optional && !oneOfGroup} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <input type="date" id={f.id} min={min} max={max} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
         {...f.registerField()} />
@@ -83,13 +87,13 @@ export function DateInput({ name, label, hint, min, max, oneOfGroup = false }: F
  * Several lines of text, with a count of the characters left under the schema's maximum (as the server
  * counts: without the spaces at either end). The count is announced only after typing pauses.
  */
-export function TextArea({ name, label, hint, rows = 5, oneOfGroup: _oneOfGroup, ...area }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
+export function TextArea({ name, label, hint, rows = 5, oneOfGroup: _oneOfGroup, hideLabel, ...area }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   const max = maxLengthAt(f.schema, name);
   const value = useWatch({ name }) as string | undefined;
   return (
     <div className={`field field--wide${f.message ? ' field--error' : ''}`}>
-      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <Label htmlFor={f.id} label={f.label} optional={f.optional} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <textarea id={f.id} rows={rows} aria-invalid={f.message ? true : undefined} aria-describedby={[f.describedBy, max ? `${f.id}-count` : ''].filter(Boolean).join(' ') || undefined}
         aria-required={f.required || undefined} {...area} {...f.registerField()} />
@@ -114,11 +118,11 @@ function CharacterCount({ id, left }: { id: string; left: number }) {
   );
 }
 
-export function Select({ name, label, hint, children, oneOfGroup = false, ...select }: FieldFrame & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
+export function Select({ name, label, hint, children, oneOfGroup = false, hideLabel, ...select }: FieldFrame & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field${f.message ? ' field--error' : ''}`}>
-      <Label htmlFor={f.id} label={f.label} required={f.required || oneOfGroup} />
+      <Label htmlFor={f.id} label={f.label} optional={f.optional && !oneOfGroup} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <select id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
         {...select} {...f.registerField()}>{children}</select>
@@ -143,17 +147,20 @@ export function Radios({ name, label, hint, options }: FieldFrame & { options: R
   );
 }
 
-/** The submit button; disabled while the request runs so a double click sends once. */
-export function SubmitButton({ pending, children }: { pending?: boolean; children: ReactNode }) {
-  return <button type="submit" className="button" disabled={pending} aria-disabled={pending || undefined}>{children}</button>;
+/**
+ * The submit button; disabled while the request runs so a double click sends once, and where there is
+ * nothing to send (`disabled`: no document waits for a batch). `secondary`: not the page's main action.
+ */
+export function SubmitButton({ pending, disabled = false, secondary = false, children }: { pending?: boolean; disabled?: boolean; secondary?: boolean; children: ReactNode }) {
+  return <button type="submit" className={`button${secondary ? ' button--secondary' : ''}`} disabled={pending || disabled} aria-disabled={pending || undefined}>{children}</button>;
 }
 
 /** Files to attach (the form's schema checks their type and size, as the server will: see uploadFiles). */
-export function FileInput({ name, label, hint, accept, multiple = true }: FieldFrame & { accept: readonly string[]; multiple?: boolean }) {
+export function FileInput({ name, label, hint, accept, multiple = true, hideLabel }: FieldFrame & { accept: readonly string[]; multiple?: boolean }) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field${f.message ? ' field--error' : ''}`}>
-      <Label htmlFor={f.id} label={f.label} required={f.required} />
+      <Label htmlFor={f.id} label={f.label} optional={f.optional} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <input type="file" id={f.id} multiple={multiple} accept={accept.join(',')} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} {...f.register(name)} />
     </div>
@@ -171,7 +178,7 @@ export function Checkboxes({ name, label, hint, options }: FieldFrame & { option
   const f = useField(name, label, Boolean(hint));
   return (
     <fieldset className={`fieldset${f.message ? ' field--error' : ''}`} aria-describedby={f.describedBy}>
-      <legend>{f.label}{!f.required && <span className="optional"> {t('form.optional')}</span>}</legend>
+      <legend>{f.label}{f.optional && <span className="optional"> {t('form.optional')}</span>}</legend>
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <div className="checkboxes">
         {options.map((o, i) => {
@@ -185,5 +192,17 @@ export function Checkboxes({ name, label, hint, options }: FieldFrame & { option
         })}
       </div>
     </fieldset>
+  );
+}
+
+/** One box to tick (open on a weekday, takes appointments): its value is true or false. */
+export function Checkbox({ name, label, hint, hideLabel }: FieldFrame) {
+  const f = useField(name, label, Boolean(hint));
+  return (
+    <div className={`radio${f.message ? ' field--error' : ''}`}>
+      <input type="checkbox" id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} {...f.register(name)} />
+      <label htmlFor={f.id} className={hideLabel ? 'visually-hidden' : undefined}>{f.label}</label>
+      <HintAndError id={f.id} hint={hint} message={f.message} />
+    </div>
   );
 }

@@ -5,10 +5,15 @@
  */
 import { useState } from 'react';
 import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { contractResolver } from './contract-resolver.ts';
-import type { FormError } from '../forms.tsx';
-import { useFormErrors } from '../errors.ts';
+import { useFormErrors, type FormError } from '../errors.ts';
+
+/**
+ * The schema of a form without fields: a button that asks the server for one thing (call the next number,
+ * create a batch). The form is there so that a refusal shows in its summary as every other form's does.
+ */
+export const NoFields = z.strictObject({});
 
 export type ContractForm<S extends z.ZodType> = UseFormReturn<z.input<S> & FieldValues, unknown, z.output<S> & FieldValues> & {
   schema: S;
