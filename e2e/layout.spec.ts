@@ -56,7 +56,7 @@ describe('the portal on a phone', () => {
   it('fits every page at 320 and 390 px, and every page has its own title', async () => {
     const { wide, titles } = await walk(['/', '/document-check', '/queue']);
     await residentSignIn(h, /Jānis Bērziņš/);
-    const signedIn = await walk([...new Set([...(await navLinks(h.page)), '/my/documents/apply', '/my/appointments/new', '/my/cases/new'])]);
+    const signedIn = await walk([...new Set([...(await navLinks(h.page)), '/my/documents/apply', '/my/appointments/new', '/my/cases/new', '/my/invitations/new', '/my/visas/new'])]);
     expect([...wide, ...signedIn.wide]).toEqual([]);
     expectDistinctTitles(new Map([...titles, ...signedIn.titles]), 'Civitas');
   });
@@ -101,11 +101,13 @@ describe('the portal on a phone', () => {
 });
 
 describe('the staff workbench on a phone', () => {
-  for (const account of ['registrar', 'document.officer', 'supervisor', 'admin', 'auditor', 'municipality.jelgava'] as const) {
+  /** Pages a role reaches from a page of the menu rather than from the menu itself. */
+  const BEYOND_MENU: Partial<Record<string, string[]>> = { 'migration.officer': ['/staff/migration/visas/new', '/staff/migration/stay'] };
+  for (const account of ['registrar', 'document.officer', 'migration.officer', 'supervisor', 'admin', 'auditor', 'municipality.jelgava'] as const) {
     it(`fits every page ${account} can open at 320 and 390 px, each with its own title`, async () => {
       await h.page.context().clearCookies();
       await staffSignIn(h, account);
-      const { wide, titles } = await walk(await navLinks(h.page));
+      const { wide, titles } = await walk([...(await navLinks(h.page)), ...(BEYOND_MENU[account] ?? [])]);
       expect(wide).toEqual([]);
       expectDistinctTitles(new Map([...titles].map(([p, title]) => [p, title])), 'Civitas');
     });

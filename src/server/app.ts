@@ -41,8 +41,10 @@ import {
   registerDocumentsRoutes, seedDemoDocuments, type FeePeriod,
 } from './modules/documents/index.ts';
 import { demoPaymentProvider } from './platform/payments.ts';
+import { createMigrationRepository, createMigrationService, registerMigrationRoutes, seedDemoMigration } from './modules/migration/index.ts';
 import { createFileSigner } from './platform/signing.ts';
 import { demoRegisterPersons, type LifeEventHook } from './modules/register/index.ts';
+import { plainDateInZone } from '../shared/kernel/plain-date.ts';
 import { createAppointmentsRepository, createAppointmentsService, registerAppointmentsRoutes } from './modules/appointments/index.ts';
 import { createWorkbenchService, registerWorkbenchRoutes } from './modules/workbench/index.ts';
 
@@ -148,6 +150,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     signer: createFileSigner(config.documents.signingKeyFile, (m) => app.log.warn(m)),
     branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, name: b.nameLv, nameEn: b.nameEn })),
   });
+  const migration = createMigrationService({
+    db, clock, timeZone: config.timeZone, audit, cases, repository: createMigrationRepository(), payments: demoPaymentProvider, issuingState: config.migration.issuingState,
+    onlineBranchId: async () => {
+      const branches = await identity.listBranches();
+      const branch = branches.find((b) => b.code === config.migration.caseBranch) ?? branches[0];
+      if (!branch) throw new Error('no branch to take migration applications');
+      return branch.id;
+    },
+    residenceRights: {
+      record: (trx, access, personId, right) => register.recordResidenceRight(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, personId, right),
+      end: (trx, access, personId, ending) => register.endResidenceRight(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, personId, ending),
+    },
+    personForCase: (trx, access, personId) => register.personForCase(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, personId),
+  });
+  for (const procedure of migration.procedures()) cases.registerProcedure(procedure);
   const appointments = createAppointmentsService({
     db, clock, timeZone: config.timeZone, audit, register, notifications, repository: createAppointmentsRepository(),
     branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, code: b.code, nameLv: b.nameLv, nameEn: b.nameEn, address: b.address })),
@@ -156,6 +173,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('backgroundJobs', {
     deliverOutbox: () => notifications.deliverDue(),
     watchDeadlines: () => cases.watchDeadlines(),
+    seedDemoMigration: async (signal?: AbortSignal) => {
+      const branches = await identity.listBranches();
+      const branch = branches.find((b) => b.code === config.migration.caseBranch);
+      if (!branch) return 0;
+      // A demo eID resident (Jānis Bērziņš) invites a relative: the officer finds an invitation in the queue too.
+      const inviter = demoRegisterPersons()[0];
+      return seedDemoMigration(migration, cases, await identity.branchStaff(branch.id), {
+        count: config.migration.demoCases, today: plainDateInZone(clock.now(), config.timeZone), hasCases: () => cases.anyOfType('visa-c'), signal,
+        inviter: inviter && { kind: 'resident', personId: inviter.personId, name: `${inviter.givenNames} ${inviter.surname}`, audit: { type: 'resident', id: inviter.personId, name: null, role: 'resident', institution: 'Civitas' } },
+      });
+    },
     seedDemoCases: async () => {
       const branch = await portalBranch();
       return branch ? seedDemoCases(cases, registerCases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db)) : 0;
@@ -207,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNotificationsRoutes(app, { notifications });
   registerAppointmentsRoutes(app, { appointments });
   registerApplicationsRoutes(app, { applications, centrePartner: config.documents.centrePartner });
+  registerMigrationRoutes(app, { migration, cases, clock, timeZone: config.timeZone, consultationPartners: config.migration.consultationPartners });
   registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
   registerWorkbenchRoutes(app, {
     workbench: createWorkbenchService({ cases, appointments, applications, branches: () => identity.listBranches(), nearDeadlineDays: config.deadlines.warnAtWorkingDays[0] ?? 5 }),
@@ -240,6 +269,7 @@ export interface BackgroundJobs {
   watchDeadlines(): Promise<{ warned: number; breached: number }>;
   /** Demo cases in each step for the demo persons (first start in demo mode; nothing if any case exists). */
   seedDemoCases(): Promise<number>;
+  seedDemoMigration(signal?: AbortSignal): Promise<number>;
   /** Tells holders of documents expiring in about three months (once per document). */
   remindExpiringDocuments(): Promise<number>;
   /** Reminds visitors of tomorrow's appointments (once per booking). */

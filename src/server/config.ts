@@ -104,6 +104,14 @@ const EnvSchema = z.object({
   PRODUCTION_BATCH_MAX: int(1, 10_000).default(500),
   /** The partner (a name in PARTNER_API_KEYS) whose key fetches production exports and confirms them: the personalization centre's system. */
   PRODUCTION_CENTRE_PARTNER: z.string().regex(/^[a-z0-9-]+$/).default('personalization-centre'),
+  /** Which partner system (a name in PARTNER_API_KEYS) answers each consulted authority's consultations, as authority=partner pairs. */
+  CONSULTATION_PARTNERS: z.string().regex(/^([a-z-]+=[a-z0-9-]+)(,[a-z-]+=[a-z0-9-]+)*$/, 'authority=partner pairs separated by commas').default('state-border-guard=border-guard-demo'),
+  /** Demo visa applications opened on first start, spread over every step of the procedure (0 for none). */
+  DEMO_MIGRATION_CASES: z.coerce.number().int().min(0).max(100_000).default(320),
+  /** The branch (its code) that takes migration applications and invitations made online: the migration division. */
+  MIGRATION_CASE_BRANCH: z.string().regex(/^[A-Z0-9-]+$/).default('RIGA-2'),
+  /** The state code on the visas this office issues (the sticker number and its machine-readable zone). */
+  VISA_ISSUING_STATE: z.string().regex(/^[A-Z]{3}$/, 'three capital letters').default('LVA'),
 });
 
 const FeeRowSchema = z.strictObject({ standard: int(0, 1_000_000), urgent: int(0, 1_000_000), reduced: int(0, 1_000_000) });
@@ -161,6 +169,7 @@ export interface Config {
   };
   /** Partner institutions' systems: name → SHA-256 of the API key (hex). */
   partners: { keys: Record<string, string> };
+  migration: { issuingState: string; consultationPartners: Record<string, string>; caseBranch: string; demoCases: number };
 }
 
 export class ConfigError extends Error {
@@ -247,6 +256,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       feeTable, fourEyes: e.DOCUMENT_FOUR_EYES, signingKeyFile: path.resolve(e.PRODUCTION_SIGNING_KEY_FILE ?? path.join(dataDir, 'production-signing-key.pem')), batchMax: e.PRODUCTION_BATCH_MAX, centrePartner: e.PRODUCTION_CENTRE_PARTNER,
     },
     partners: { keys: pairs(e.PARTNER_API_KEYS ?? (demoMode ? DEMO_PARTNER_KEY : undefined)) },
+    migration: { issuingState: e.VISA_ISSUING_STATE, consultationPartners: pairs(e.CONSULTATION_PARTNERS), caseBranch: e.MIGRATION_CASE_BRANCH, demoCases: e.DEMO_MIGRATION_CASES },
     deadlines: { warnAtWorkingDays: [...new Set(e.DEADLINE_WARN_WORKING_DAYS.split(',').map(Number))].sort((a, b) => b - a), watchMinutes: e.DEADLINE_WATCH_MINUTES },
   });
 }

@@ -43,6 +43,9 @@ export const FIELD_REASONS = [
   'fee-not-paid', 'wrong-amount', 'identity-not-checked', 'photo-missing', 'photo-format', 'photo-too-small', 'photo-proportions', 'no-fee',
   'application-open', 'identity-document-invalid', 'unknown-number',
   'time-passed', 'beyond-booking-horizon', 'branch-closed-holiday', 'branch-closed-weekend', 'branch-closed-weekday',
+  'no-terms', 'unknown-invitation', 'invitation-not-approved', 'invitation-other-person', 'invitation-outside-period', 'exit-before-entry', 'stay-too-long',
+  'lodged-too-early', 'document-expires-too-soon', 'insurance-missing', 'insurance-too-low', 'insurance-not-covering', 'beyond-travel-document', 'wrong-territory',
+  'duration-too-long', 'ground-not-for-refusal',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];
 
@@ -73,7 +76,7 @@ export const RULE_IDS = [
   'identity.no-second-factor-pending', 'identity.no-second-factor-set-up', 'identity.not-in-register', 'identity.no-staff-account',
   'identity.username-taken',
   'case.stale-version', 'case.not-allowed-now', 'case.role-needed', 'case.four-eyes', 'case.no-open-request', 'case.wrong-request',
-  'case.no-proposal', 'case.applicant-already-linked', 'case.fee-already-paid', 'case.not-this-production', 'case.idempotency-key-reused',
+  'case.no-proposal', 'case.applicant-already-linked', 'case.fee-already-paid', 'case.not-this-production', 'case.no-such-consultation', 'case.consultation-answered', 'case.idempotency-key-reused', 'visa.already-ended',
   'case.command-in-progress', 'case.assign-needs-supervisor', 'case.representation-right', 'case.appeal-needs-other-officer',
   'case.already-appealed', 'case.appeal-not-possible', 'case.registrar-opens',
   'register.stale-version', 'register.person-dead', 'register.not-your-subject', 'register.registration-decided', 'register.second-officer',

@@ -6,5 +6,6 @@ import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables.ts';
 import type { DocumentsTables } from '../modules/documents/documents.tables.ts';
 import type { AppointmentsTables } from '../modules/appointments/appointments.tables.ts';
+import type { MigrationTables } from '../modules/migration/migration.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables, RegisterTables, CasesTables, NotificationsTables, DocumentsTables, AppointmentsTables {}
+export interface Database extends IdentityTables, AuditTables, RegisterTables, CasesTables, NotificationsTables, DocumentsTables, AppointmentsTables, MigrationTables {}

@@ -14,6 +14,8 @@ import * as documentsCreate from './20261130T0300_documents_create.ts';
 import * as appointmentsCreate from './20261130T0400_appointments_create.ts';
 import * as residentContactCreate from './20261130T0500_resident_contact_create.ts';
 import * as documentApplications from './20261201T0100_document_applications.ts';
+import * as migrationCreate from './20261207T0100_migration_create.ts';
+import * as registerResidenceFact from './20261207T0200_register_residence_fact.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '20261130T0400_appointments_create': appointmentsCreate,
   '20261130T0500_resident_contact_create': residentContactCreate,
   '20261201T0100_document_applications': documentApplications,
+  '20261207T0100_migration_create': migrationCreate,
+  '20261207T0200_register_residence_fact': registerResidenceFact,
 };

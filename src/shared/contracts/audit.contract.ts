@@ -30,6 +30,7 @@ export const AUDIT_ACTIVITIES = {
   'appointments.booking': ['create', 'update'],
   'cases.case': ['create', 'read', 'update', 'decide'],
   'documents.document': ['create', 'read', 'update'],
+  'migration.visa': ['read', 'update'],
   'audit.entry': ['read'],
 } as const satisfies Record<string, readonly AuditAction[]>;
 export type AuditResource = keyof typeof AUDIT_ACTIVITIES;

@@ -5,6 +5,7 @@ import { PlainDateSchema } from '../kernel/plain-date.ts';
 import { CountryCode, PersonalCodeParam } from './register.contract.ts';
 import { LegalStatusSchema } from '../kernel/legal-status.ts';
 import { DOCUMENT_TYPES } from './documents.contract.ts';
+import { InvitationSubject, VisaSubject } from './migration-subjects.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
@@ -13,7 +14,7 @@ const OptionalText = (max: number) => z.string().trim().max(max).optional().tran
 export const CORRECTABLE_FIELDS = ['givenNames', 'surname', 'originalName', 'birthPlace', 'birthCountry', 'ethnicity'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
-export const CASE_TYPES = ['register-correction', 'register-correction-appeal', 'register-inclusion', 'document-application'] as const;
+export const CASE_TYPES = ['register-correction', 'register-correction-appeal', 'register-inclusion', 'document-application', 'visa-c', 'visa-d', 'visa-invitation', 'visa-appeal'] as const;
 export const CaseTypeSchema = z.enum(CASE_TYPES);
 
 /**
@@ -30,7 +31,16 @@ export const ACTION_KINDS = [
   'submit', 'assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal',
   'approve-decision', 'extend-deadline', 'withdraw', 'add-document', 'add-representative', 'close-request', 'link-applicant',
   'record-payment', 'accept-in-person', 'order-production', 'confirm-production', 'fail-production', 'hand-over',
+  'request-consultation', 'answer-consultation',
 ] as const;
+
+/**
+ * Authorities a case may consult (Immigration Law s.1 "competent state institutions"; another Schengen state
+ * through VIS Mail, Visa Code Art. 22). Each answers with no objection or an objection.
+ */
+export const CONSULTED_AUTHORITIES = ['state-security-service', 'constitution-protection-bureau', 'state-police', 'state-border-guard', 'schengen-state'] as const;
+export const ConsultedAuthoritySchema = z.enum(CONSULTED_AUTHORITIES);
+export const CONSULTATION_OUTCOMES = ['no-objection', 'objection'] as const;
 
 /** Who may act for the applicant, and what each representation allows. */
 export const REPRESENTATIVE_KINDS = ['parent', 'guardian', 'employer', 'lawyer'] as const;
@@ -94,12 +104,24 @@ export const AppealRequest = z.strictObject({ reason: Text(4000), documents: z.a
 /** The officer's actions (each form on the case page checks against its own). */
 export const AssignAction = z.strictObject({ kind: z.literal('assign'), expectedVersion: z.number().int().positive(), assigneeId: z.uuid().optional(), outOfOrderReason: OptionalText(500) });
 export const RequestInformationAction = z.strictObject({ kind: z.literal('request-information'), expectedVersion: z.number().int().positive(), question: Text(2000), dueOn: PlainDateSchema });
-export const ProposeDecisionAction = z.strictObject({ kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(OfficerCheck).max(30).default([]) });
+/** `terms`: what the procedure decides beyond the outcome (its own schema, checked by the procedure). */
+export const ProposeDecisionAction = z.strictObject({
+  kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(OfficerCheck).max(30).default([]),
+  terms: z.record(z.string(), z.unknown()).optional(),
+});
 export const ReturnProposalAction = z.strictObject({ kind: z.literal('return-proposal'), expectedVersion: z.number().int().positive(), reason: Text(2000) });
 export const CloseRequestAction = z.strictObject({ kind: z.literal('close-request'), expectedVersion: z.number().int().positive(), reason: Text(2000) });
 export const ApproveDecisionAction = z.strictObject({ kind: z.literal('approve-decision'), expectedVersion: z.number().int().positive() });
 export const ExtendDeadlineAction = z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) });
 export const AddDocumentAction = z.strictObject({ kind: z.literal('add-document'), expectedVersion: z.number().int().positive(), document: UploadInput });
+/** The officer asks another authority; its answer is due by `dueOn`, and the case's own clock keeps running. */
+export const RequestConsultationAction = z.strictObject({
+  kind: z.literal('request-consultation'), expectedVersion: z.number().int().positive(), authority: ConsultedAuthoritySchema, question: Text(2000), dueOn: PlainDateSchema,
+});
+/** The officer records an authority's answer received through another channel (an authority's own system answers through the partner API). */
+export const AnswerConsultationAction = z.strictObject({
+  kind: z.literal('answer-consultation'), expectedVersion: z.number().int().positive(), consultationId: z.uuid(), outcome: z.enum(CONSULTATION_OUTCOMES), remarks: z.string().trim().max(2000).default(''),
+});
 /** The applicant turned out to be in the register already (or was registered meanwhile): the case now names them. */
 export const LinkApplicantAction = z.strictObject({ kind: z.literal('link-applicant'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam, reason: Text(1000) });
 export const AddRepresentativeAction = z.strictObject({
@@ -121,6 +143,8 @@ export const CaseActionInput = z.discriminatedUnion('kind', [
   AddDocumentAction,
   LinkApplicantAction,
   AddRepresentativeAction,
+  RequestConsultationAction,
+  AnswerConsultationAction,
 ]);
 export type CaseActionInput = z.input<typeof CaseActionInput>;
 
@@ -157,9 +181,22 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
+/** What a procedure decides beyond the outcome; each procedure's contract gives its shape. */
+const Terms = z.record(z.string(), z.unknown());
+
+export const ConsultationView = z.object({
+  consultationId: z.string(),
+  authority: ConsultedAuthoritySchema,
+  question: z.string(),
+  askedOn: z.string(),
+  dueOn: z.string(),
+  answer: z.object({ outcome: z.enum(CONSULTATION_OUTCOMES), remarks: z.string(), on: z.string(), by: z.string().nullable() }).nullable(),
+});
+
 export const DecisionView = z.object({
   decisionId: z.string(),
   outcome: z.enum(['accept', 'reject']),
+  terms: Terms.optional(),
   legalBasis: z.string(),
   reasoning: z.string(),
   ruleTrace: z.array(RuleCheck),
@@ -225,10 +262,12 @@ export const DocumentApplicationSubject = z.object({
 export const CaseView = CaseSummary.extend({
   channel: z.enum(['portal', 'desk']),
   language: z.enum(['lv', 'en']),
-  subject: z.discriminatedUnion('kind', [CorrectionSubject, InclusionSubject, DocumentApplicationSubject]),
+  subject: z.discriminatedUnion('kind', [CorrectionSubject, InclusionSubject, DocumentApplicationSubject, VisaSubject, InvitationSubject]),
   deadline: DeadlineView,
   openRequest: z.object({ requestId: z.string(), question: z.string(), askedOn: z.string(), dueOn: z.string() }).nullable(),
-  proposal: z.object({ outcome: z.enum(['accept', 'reject']), legalBasis: z.string(), reasoning: z.string(), ruleTrace: z.array(RuleCheck), proposedBy: Actor, proposedOn: z.string() }).nullable(),
+  proposal: z.object({ outcome: z.enum(['accept', 'reject']), terms: Terms.optional(), legalBasis: z.string(), reasoning: z.string(), ruleTrace: z.array(RuleCheck), proposedBy: Actor, proposedOn: z.string() }).nullable(),
+  /** Other authorities consulted, and their answers (staff only; empty for the applicant). */
+  consultations: z.array(ConsultationView),
   decision: DecisionView.nullable(),
   documents: z.array(z.object({ id: z.uuid(), kind: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string(), uploadedByType: z.string() })),
   timeline: z.array(z.object({ seq: z.number().int(), kind: z.enum(ACTION_KINDS), actor: Actor, on: z.string(), at: z.string(), details: z.record(z.string(), z.unknown()) })),

@@ -78,7 +78,11 @@ export const RelationView = z.object({
 /** Every kind of life event the register records (each is also an audit purpose, `life-event:<kind>`). */
 export const LIFE_EVENT_KINDS = [
   'birth-registration', 'registration', 'death', 'name-change', 'marriage', 'divorce', 'status-change', 'code-change', 'guardianship', 'address-declaration', 'correction',
+  'residence-right',
 ] as const;
+
+/** Rights to reside the register records, each carried by a document the office issued. */
+export const RESIDENCE_RIGHT_KINDS = ['long-stay-visa', 'temporary-permit', 'permanent-permit', 'eu-long-term-resident', 'eu-registration-certificate', 'eu-family-residence-card'] as const;
 export type LifeEventKind = (typeof LIFE_EVENT_KINDS)[number];
 
 export const LifeEventView = z.object({
@@ -115,6 +119,8 @@ export const PersonCard = z.object({
   deathDate: z.string().nullable(),
   legalStatus: z.string().nullable(),
   citizenships: z.array(z.string()),
+  /** Rights to reside that hold on the day: a long-stay visa, a residence permit, an EU registration. */
+  residenceRights: z.array(z.object({ kind: z.enum(RESIDENCE_RIGHT_KINDS), documentNumber: z.string(), issuedBy: z.string().nullable(), ...Period })),
   residence: AddressView.nullable(),
   additionalAddresses: z.array(AddressView),
   addressHistory: z.array(AddressView),
@@ -123,7 +129,7 @@ export const PersonCard = z.object({
 });
 export type PersonCard = z.infer<typeof PersonCard>;
 
-export const FACT_KINDS = ['code', 'name', 'core', 'status', 'address', 'relation'] as const;
+export const FACT_KINDS = ['code', 'name', 'core', 'status', 'address', 'relation', 'residence'] as const;
 export const HistoryRow = z.object({
   fact: z.enum(FACT_KINDS),
   id: z.number().int(),

@@ -32,17 +32,20 @@ export const PERMISSIONS = [
   'documents:produce',
   'appointments:desk',
   'appointments:configure',
+  'migration:lodge',
+  'migration:read-visa',
+  'migration:end-visa',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates', 'cases:read', 'documents:read', 'appointments:desk'],
   'document-officer': ['branch:read', 'register:search', 'register:read', 'cases:read', 'documents:read', 'documents:invalidate', 'documents:apply', 'appointments:desk'],
-  'migration-officer': ['branch:read', 'register:search', 'register:read', 'appointments:desk'],
+  'migration-officer': ['branch:read', 'register:search', 'register:read', 'appointments:desk', 'cases:read', 'migration:lodge', 'migration:read-visa'],
   'asylum-officer': ['branch:read', 'register:search', 'register:read'],
   'naturalization-officer': ['branch:read', 'register:search', 'register:read'],
-  'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read'],
-  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'documents:apply', 'documents:produce', 'appointments:desk', 'appointments:configure'],
+  'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read', 'migration:read-visa', 'migration:end-visa'],
+  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'documents:apply', 'documents:produce', 'appointments:desk', 'appointments:configure', 'migration:lodge', 'migration:read-visa'],
   auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
   administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics', 'notifications:read-outbox', 'appointments:configure'],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.

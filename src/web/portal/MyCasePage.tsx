@@ -13,8 +13,8 @@ import { Form } from '../ui/form/Form.tsx';
 import { FileInput, SubmitButton, TextArea } from '../ui/form/fields.tsx';
 import { uploadFiles } from '../ui/form/upload-files.ts';
 import { useContractForm } from '../ui/form/useContractForm.ts';
-import { ErrorSummary, Notice, type FormError } from '../ui/forms.tsx';
-import { useFormErrors, useProblemText } from '../ui/errors.ts';
+import { Notice } from '../ui/Notice.tsx';
+import { useProblemText } from '../ui/errors.ts';
 import { toUploads } from '../ui/files.ts';
 import { CaseDetails } from '../ui/CaseDetails.tsx';
 
@@ -26,14 +26,12 @@ export function MyCasePage() {
   const [search] = useSearchParams();
   const client = useQueryClient();
   const view = useQuery({ queryKey: ['my-case', caseId], queryFn: () => callApi(readMyCase, { params: { caseId } }) });
-  const [errors, setErrors] = useState<FormError[]>([]);
   const [done, setDone] = useState<{ text: string; at: number }>();
   const doneRef = useRevealOnOpen<HTMLDivElement>(Boolean(done), done?.at);
   /** An action the applicant takes; its form shows a refusal itself, the page the result. */
   const act = async (body: CaseActionInput): Promise<void> => {
     const fresh = await callApi(takeMyCaseAction, { params: { caseId }, body });
     client.setQueryData(['my-case', caseId], fresh);
-    setErrors([]);
     setDone({ text: t(`portal.case.done.${body.kind}`), at: Date.now() });
   };
   if (!view.data) return <p>{view.isError ? problemText(view.error) : t('common.loading')}</p>;
@@ -42,9 +40,8 @@ export function MyCasePage() {
     <>
       <PageTitle>{t('portal.case.title', { reference: v.reference })}</PageTitle>
       {search.get('new') && <Notice kind="success">{v.status === 'prepared' ? t('documents.apply.created', { reference: v.reference }) : t('portal.case.received', { reference: v.reference, dueOn: v.dueOn ? f.date(v.dueOn) : '' })}</Notice>}
-      {v.subject.kind === 'document-application' && v.status === 'prepared' && <PreparedApplication view={v} onPaid={(fresh) => { client.setQueryData(['my-case', caseId], fresh); setDone({ text: t('documents.apply.paid'), at: Date.now() }); }} onError={setErrors} />}
+      {v.subject.kind === 'document-application' && v.status === 'prepared' && <PreparedApplication view={v} onPaid={(fresh) => { client.setQueryData(['my-case', caseId], fresh); setDone({ text: t('documents.apply.paid'), at: Date.now() }); }} />}
       {done && <div ref={doneRef} tabIndex={-1}><Notice kind="success">{done.text}</Notice></div>}
-      <ErrorSummary errors={errors} />
       {v.openRequest && v.availableActions.includes('answer-information') && (
         <AnswerForm question={v.openRequest.question} dueOn={v.openRequest.dueOn}
           onSend={async (text, files) => act({ kind: 'answer-information', expectedVersion: v.version, requestId: v.openRequest?.requestId as string, text, documents: await toUploads(files ?? null) })} />
@@ -56,23 +53,28 @@ export function MyCasePage() {
   );
 }
 
-/** An application prepared online: pay the fee, then book the visit that takes it. */
-function PreparedApplication({ view, onPaid, onError }: { view: CaseView; onPaid: (v: CaseView) => void; onError: (e: FormError[]) => void }) {
+/** The fee is paid as it stands: the page adds the version it showed, so the form has no fields of its own. */
+const PayForm = payOnline.body.omit({ expectedVersion: true });
+
+/** An application prepared online: pay the fee (a refusal is shown at the button), then book the visit that takes it. */
+function PreparedApplication({ view, onPaid }: { view: CaseView; onPaid: (v: CaseView) => void }) {
   const t = useT();
-  const formErrors = useFormErrors();
+  const form = useContractForm(PayForm, { defaultValues: {}, labels: {}, idPrefix: 'pay' });
   const pay = useMutation({
     mutationFn: () => callApi(payOnline, { params: { caseId: view.id }, body: { expectedVersion: view.version } }),
     onSuccess: onPaid,
-    onError: (e) => onError(formErrors(e)),
+    onError: form.showServerError,
   });
   if (view.subject.kind !== 'document-application') return null;
   const s = view.subject;
   return (
     <div className="panel">
-      <div className="button-row">
-        {!s.payment && <button type="button" className="button" disabled={pay.isPending} onClick={() => pay.mutate()}>{t('documents.apply.pay', { amount: (s.fee.amountCents / 100).toFixed(2) })}</button>}
-        <Link className={`button${s.payment ? '' : ' button--secondary'}`} to={`/my/appointments/new?service=document-application&person=${s.personId}&application=${view.id}&branch=${s.pickupBranchId}`}>{t('documents.apply.book')}</Link>
-      </div>
+      <Form form={form} onSubmit={() => pay.mutate()}>
+        <div className="button-row">
+          {!s.payment && <SubmitButton pending={pay.isPending}>{t('documents.apply.pay', { amount: (s.fee.amountCents / 100).toFixed(2) })}</SubmitButton>}
+          <Link className={`button${s.payment ? '' : ' button--secondary'}`} to={`/my/appointments/new?service=document-application&person=${s.personId}&application=${view.id}&branch=${s.pickupBranchId}`}>{t('documents.apply.book')}</Link>
+        </div>
+      </Form>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
+import { MigrationServiceCard } from './MigrationServiceCard.tsx';
 
 export function MyPage({ resident }: { resident: { displayName: string; personalCode: string | null } }) {
   const t = useT();
@@ -33,6 +34,7 @@ export function MyPage({ resident }: { resident: { displayName: string; personal
           <h2><Link to="/my/cases">{t('portal.cases.title')}</Link></h2>
           <p>{t('portal.cases.cardIntro')}</p>
         </div>
+        <MigrationServiceCard />
         <div className="card">
           <h2><Link to="/my/contact">{t('portal.contact.title')}</Link></h2>
           <p>{t('portal.contact.cardIntro')}</p>

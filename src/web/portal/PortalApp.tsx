@@ -21,6 +21,8 @@ const MyAppointmentsPage = lazy(() => import('./MyAppointmentsPage.tsx').then((m
 const BookAppointmentPage = lazy(() => import('./BookAppointmentPage.tsx').then((m) => ({ default: m.BookAppointmentPage })));
 const QueueScreenPage = lazy(() => import('./QueueScreenPage.tsx').then((m) => ({ default: m.QueueScreenPage })));
 const MyContactPage = lazy(() => import('./MyContactPage.tsx').then((m) => ({ default: m.MyContactPage })));
+const InvitePage = lazy(() => import('./InvitePage.tsx').then((m) => ({ default: m.InvitePage })));
+const ApplyVisaPage = lazy(() => import('./ApplyVisaPage.tsx').then((m) => ({ default: m.ApplyVisaPage })));
 
 export function PortalApp() {
   const t = useT();
@@ -69,6 +71,8 @@ export function PortalApp() {
         <Route path="/my/cases" element={guard(<MyCasesPage />)} />
         <Route path="/my/cases/new" element={guard(<CorrectionRequestPage />)} />
         <Route path="/my/cases/:caseId" element={guard(<MyCasePage />)} />
+        <Route path="/my/invitations/new" element={guard(<InvitePage />)} />
+        <Route path="/my/visas/new" element={guard(<ApplyVisaPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
       </Suspense>

@@ -6,7 +6,7 @@ import { getSession } from '../../shared/contracts/identity.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Layout, PageTitle } from '../ui/Layout.tsx';
-import { Notice } from '../ui/forms.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import { useClientConfig, useSession } from '../session/useSession.ts';
 import { useSessionExit } from '../session/useSessionExit.ts';
 import { SignInPage } from './SignInPage.tsx';
@@ -29,6 +29,10 @@ const BatchesPage = lazy(() => import('./documents/BatchesPage.tsx').then((m) =>
 const DeskDayPage = lazy(() => import('./appointments/DeskDayPage.tsx').then((m) => ({ default: m.DeskDayPage })));
 const BranchSettingsPage = lazy(() => import('./appointments/BranchSettingsPage.tsx').then((m) => ({ default: m.BranchSettingsPage })));
 const OutboxPage = lazy(() => import('./OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
+const MigrationPage = lazy(() => import('./migration/MigrationPage.tsx').then((m) => ({ default: m.MigrationPage })));
+const NewVisaPage = lazy(() => import('./migration/NewVisaPage.tsx').then((m) => ({ default: m.NewVisaPage })));
+// Written alongside this page by another change; its module's default export is the page.
+const StayCalculatorPage = lazy(() => import('./migration/StayCalculatorPage.tsx'));
 
 export function StaffApp() {
   const t = useT();
@@ -89,6 +93,9 @@ export function StaffApp() {
         <Route path="/cases/:caseId" element={guard(<CasePage canSupervise={can('cases:supervise')} />, 'cases:read')} />
         <Route path="/documents/batches" element={guard(<BatchesPage />, 'documents:produce')} />
         <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
+        <Route path="/migration" element={guard(<MigrationPage />, 'migration:lodge')} />
+        <Route path="/migration/visas/new" element={guard(<NewVisaPage />, 'migration:lodge')} />
+        <Route path="/migration/stay" element={guard(<StayCalculatorPage />, 'migration:lodge')} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
       </Suspense>
@@ -118,6 +125,7 @@ function StaffNav({ can }: { can: (p: Permission) => boolean }) {
       {can('cases:supervise') && <li><NavLink to="/cases/dashboard">{t('staff.nav.dashboard')}</NavLink></li>}
       {can('appointments:desk') && <li><NavLink to="/appointments" end>{t('staff.nav.appointments')}</NavLink></li>}
       {can('appointments:configure') && <li><NavLink to="/appointments/settings">{t('staff.nav.branchSettings')}</NavLink></li>}
+      {can('migration:lodge') && <li><NavLink to="/migration">{t('staff.nav.migration')}</NavLink></li>}
       {can('documents:produce') && <li><NavLink to="/documents/batches">{t('staff.nav.batches')}</NavLink></li>}
       {can('register:search') && <li><NavLink to="/register">{t('staff.nav.register')}</NavLink></li>}
       {can('register:record-event') && <li><NavLink to="/registration">{t('staff.nav.registration')}</NavLink></li>}

@@ -7,10 +7,12 @@ import type { ReactNode } from 'react';
 import type { CaseView } from '../../shared/contracts/cases.contract.ts';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { Notice } from './forms.tsx';
+import { Notice } from './Notice.tsx';
 import { useFormat } from './format.ts';
 import { ScrollTable } from './Table.tsx';
 import { caseWordingKey, SYSTEM_RULES } from '../../shared/i18n/case-wording.ts';
+import { InvitationSubjectRows, VisaSubjectRows } from '../procedures/migration/MigrationSubjectRows.tsx';
+import { decisionTermsOf } from '../procedures/terms.tsx';
 
 export type CaseAudience = 'staff' | 'resident';
 
@@ -58,6 +60,10 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience
           </>
         ) : s.kind === 'document-application' ? (
           <DocumentApplicationRows subject={s} />
+        ) : s.kind === 'visa' ? (
+          <VisaSubjectRows subject={s} audience={audience} />
+        ) : s.kind === 'invitation' ? (
+          <InvitationSubjectRows subject={s} />
         ) : (
           <>
             <dt>{t('cases.field.applicant')}</dt><dd>{s.personName}</dd>
@@ -70,7 +76,7 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience
             <dt>{t('cases.inclusion.personalCode')}</dt><dd>{s.personalCode ? formatPersonalCode(s.personalCode) : t('cases.inclusion.notRegistered')}</dd>
           </>
         )}
-        {s.explanation && (<><dt>{t('cases.field.explanation')}</dt><dd>{s.explanation}</dd></>)}
+        {'explanation' in s && s.explanation && (<><dt>{t('cases.field.explanation')}</dt><dd>{s.explanation}</dd></>)}
         <dt>{t('cases.field.assignee')}</dt><dd>{view.assigneeName ?? t('cases.unassigned')}</dd>
         {view.appealOf && (<><dt>{t('cases.field.appealOf')}</dt><dd>{caseLink(view.appealOf.id, view.appealOf.reference)}</dd></>)}
         {view.appealedBy && (<><dt>{t('cases.field.appealedBy')}</dt><dd>{caseLink(view.appealedBy.id, view.appealedBy.reference)}</dd></>)}
@@ -85,21 +91,9 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience
       <h2>{t('cases.section.deadline')}</h2>
       <DeadlineClock view={view} audience={audience} />
       {view.openRequest && <OpenRequest request={view.openRequest} audience={audience} />}
+      {audience === 'staff' && view.consultations.length > 0 && <Consultations consultations={view.consultations} decided={Boolean(view.decision)} />}
       {view.proposal && !view.decision && <Proposal view={view} proposal={view.proposal} />}
-      {view.decision && (
-        <>
-          <h2>{t('cases.section.decision')}</h2>
-          <dl className="summary-list">
-            <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, view.decision.outcome))}</dd>
-            <dt>{t('cases.field.decidedOn')}</dt><dd>{f.date(view.decision.decidedOn)}</dd>
-            <dt>{t('cases.field.legalBasis')}</dt><dd>{view.decision.legalBasis}</dd>
-            <dt>{t('cases.field.reasoning')}</dt><dd>{view.decision.reasoning}</dd>
-            <dt>{t('cases.field.appeal')}</dt><dd>{t('cases.appeal', { until: f.date(view.decision.appealUntil) })}</dd>
-          </dl>
-          <RuleTrace checks={view.decision.ruleTrace} />
-          <p><a className="button button--secondary" href={decisionUrl} download>{t('cases.decisionPdf')}</a></p>
-        </>
-      )}
+      {view.decision && <Decision view={view} decision={view.decision} decisionUrl={decisionUrl} />}
       <h2>{t('cases.section.documents')}</h2>
       {view.documents.length === 0 ? <p>{t('cases.noDocuments')}</p> : (
         <ul>
@@ -135,6 +129,7 @@ function Proposal({ view, proposal }: { view: CaseView; proposal: NonNullable<Ca
       <h2>{t('cases.section.proposal')}</h2>
       <dl className="summary-list">
         <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, proposal.outcome))}</dd>
+        {proposal.terms && <TermsRows subject={view.subject} outcome={proposal.outcome} terms={proposal.terms} />}
         <dt>{t('cases.field.reasoning')}</dt><dd>{proposal.reasoning}</dd>
         <dt>{t('cases.field.proposedBy')}</dt><dd>{proposal.proposedBy.name} ({f.date(proposal.proposedOn)})</dd>
       </dl>
@@ -142,6 +137,75 @@ function Proposal({ view, proposal }: { view: CaseView; proposal: NonNullable<Ca
       {view.ownProposal && <Notice kind="info">{t('cases.ownProposal')}</Notice>}
     </>
   );
+}
+
+/** The decision taken: outcome, what it grants or rests on (the procedure's terms), its reasons, the appeal route and its PDF. */
+function Decision({ view, decision, decisionUrl }: { view: CaseView; decision: NonNullable<CaseView['decision']>; decisionUrl: string }) {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <>
+      <h2>{t('cases.section.decision')}</h2>
+      <dl className="summary-list">
+        <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, decision.outcome))}</dd>
+        {decision.terms && <TermsRows subject={view.subject} outcome={decision.outcome} terms={decision.terms} />}
+        <dt>{t('cases.field.decidedOn')}</dt><dd>{f.date(decision.decidedOn)}</dd>
+        <dt>{t('cases.field.legalBasis')}</dt><dd>{decision.legalBasis}</dd>
+        <dt>{t('cases.field.reasoning')}</dt><dd>{decision.reasoning}</dd>
+        <dt>{t('cases.field.appeal')}</dt><dd>{t('cases.appeal', { until: f.date(decision.appealUntil) })}</dd>
+      </dl>
+      <RuleTrace checks={decision.ruleTrace} />
+      <p><a className="button button--secondary" href={decisionUrl} download>{t('cases.decisionPdf')}</a></p>
+    </>
+  );
+}
+
+/** A proposal's or decision's terms in words, by the procedure's plug-in; a procedure without terms shows none. */
+function TermsRows({ subject, outcome, terms }: { subject: CaseView['subject']; outcome: 'accept' | 'reject'; terms: Record<string, unknown> }) {
+  const plugin = decisionTermsOf(subject);
+  return plugin ? <plugin.Rows subject={subject} outcome={outcome} terms={terms} /> : null;
+}
+
+/**
+ * The authorities consulted (staff only): whom, what and when, and the answer or that it is awaited. An
+ * objection is marked, and announced at the top while the decision is still to be taken, since it weighs on it.
+ */
+function Consultations({ consultations, decided }: { consultations: CaseView['consultations']; decided: boolean }) {
+  const t = useT();
+  const f = useFormat();
+  const today = f.today();
+  const objections = consultations.filter((c) => c.answer?.outcome === 'objection').length;
+  return (
+    <>
+      <h2>{t('cases.section.consultations')}</h2>
+      {objections > 0 && !decided && <Notice kind="warning">{t('cases.consultation.objectionNotice')}</Notice>}
+      <ScrollTable label={t('cases.section.consultations')}>
+        <table className="data">
+          <caption className="visually-hidden">{t('cases.section.consultations')}</caption>
+          <thead><tr><th scope="col">{t('staff.consultation.authority')}</th><th scope="col">{t('cases.consultation.question')}</th><th scope="col">{t('cases.consultation.dates')}</th><th scope="col">{t('staff.consultation.outcome')}</th></tr></thead>
+          <tbody>
+            {consultations.map((c) => (
+              <tr key={c.consultationId}>
+                <td>{t(`cases.authority.${c.authority}`)}</td>
+                <td>{c.question}</td>
+                <td>{t('cases.consultation.asked', { askedOn: f.date(c.askedOn), dueOn: f.date(c.dueOn) })}</td>
+                <td>
+                  <ConsultationTag consultation={c} overdue={!c.answer && c.dueOn < today} />
+                  {c.answer && <> {t(c.answer.by ? 'cases.consultation.answeredBy' : 'cases.consultation.answered', { on: f.date(c.answer.on), by: c.answer.by ?? '' })}{c.answer.remarks && <>: {c.answer.remarks}</>}</>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </>
+  );
+}
+
+function ConsultationTag({ consultation: c, overdue }: { consultation: CaseView['consultations'][number]; overdue: boolean }) {
+  const t = useT();
+  if (!c.answer) return <span className={`tag${overdue ? ' tag--danger' : ''}`}>{t(overdue ? 'cases.consultation.overdue' : 'cases.consultation.waiting')}</span>;
+  return <span className={`tag ${c.answer.outcome === 'objection' ? 'tag--danger' : 'tag--success'}`}>{t(`cases.consultation.outcome.${c.answer.outcome}`)}</span>;
 }
 
 function RuleTrace({ checks }: { checks: CaseView['decision'] extends infer D ? D extends { ruleTrace: infer R } ? R : never : never }) {

@@ -72,6 +72,11 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
           <Row label={t('register.field.birthCountry')}>{card.birthCountry ? country(card.birthCountry) : none}{card.birthMunicipality ? `, ${findMunicipality(card.birthMunicipality)?.name ?? card.birthMunicipality}` : ''}</Row>
           <Row label={t('register.field.legalStatus')}>{card.legalStatus ? label('legalStatus', card.legalStatus) : none}</Row>
           <Row label={t('register.field.citizenships')}>{card.citizenships.map(country).join(', ') || none}</Row>
+          {card.residenceRights.length > 0 && (
+            <Row label={t('register.field.residenceRights')}>
+              {card.residenceRights.map((r) => `${t(`register.residenceRight.${r.kind}`)} ${r.documentNumber}, ${r.validUntil ? t('pdf.period', { from: f.date(r.validFrom), until: f.date(r.validUntil) }) : t('pdf.since', { from: f.date(r.validFrom) })}`).join('; ')}
+            </Row>
+          )}
           {card.deathDate && <Row label={t('register.field.deathDate')}>{f.date(card.deathDate)}</Row>}
         </dl>
       </section>

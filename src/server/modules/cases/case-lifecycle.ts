@@ -36,7 +36,11 @@ export type ActionPayload =
   | { kind: 'answer-information'; requestId: string; text: string; documentIds: string[] }
   /** The office stops waiting without an answer (overdue, or answered another way): the clock runs again. */
   | { kind: 'close-request'; requestId: string; reason: string }
-  | { kind: 'propose-decision'; outcome: Outcome; legalBasis: string; reasoning: string; ruleTrace: RuleCheck[] }
+  /**
+   * A proposed decision. `terms` are what the procedure decides beyond yes or no (a permission's validity and
+   * entries; the grounds of a refusal ticked on the standard form), checked by the procedure.
+   */
+  | { kind: 'propose-decision'; outcome: Outcome; legalBasis: string; reasoning: string; ruleTrace: RuleCheck[]; terms?: Record<string, unknown> | undefined }
   | { kind: 'return-proposal'; reason: string }
   | { kind: 'approve-decision'; decisionId: string }
   | { kind: 'extend-deadline'; to: PlainDate; reason: string }
@@ -52,6 +56,13 @@ export type ActionPayload =
    * procedure takes one, their photo taken. An application prepared online is received now: its clock starts.
    */
   | { kind: 'accept-in-person'; identityMethod: IdentityMethod; identityDocumentNumber: string | null; photoDocumentId: string | null }
+  /**
+   * Another authority is consulted (a security service, the border guard, another Schengen state): a task of
+   * its own that runs beside the case, with its own answer; the case's clock keeps running.
+   */
+  | { kind: 'request-consultation'; consultationId: string; authority: string; question: string; dueOn: PlainDate }
+  /** The consulted authority's answer: through its own system, or recorded by the officer who received it. */
+  | { kind: 'answer-consultation'; consultationId: string; outcome: ConsultationOutcome; remarks: string }
   /** After an approval: the document ordered from the personalization centre in a batch, with the number it will carry. */
   | { kind: 'order-production'; batchId: string; documentNumber: string }
   /** The centre confirmed the document made: it is ready for pickup. */
@@ -60,6 +71,18 @@ export type ActionPayload =
   | { kind: 'fail-production'; batchId: string; documentNumber: string; reason: string }
   /** The document handed over at the desk to the holder (or their parent or guardian), identity confirmed. */
   | { kind: 'hand-over'; documentId: string; documentNumber: string; identityMethod: IdentityMethod; identityDocumentNumber: string | null; receivedBy: string };
+
+/** What a consulted authority answers. */
+export type ConsultationOutcome = 'no-objection' | 'objection';
+
+export interface Consultation {
+  consultationId: string;
+  authority: string;
+  question: string;
+  askedOn: PlainDate;
+  dueOn: PlainDate;
+  answer: { outcome: ConsultationOutcome; remarks: string; on: PlainDate; by: string | null } | null;
+}
 
 /** How a fee was paid. */
 export type PaymentMethod = 'online' | 'card' | 'cash';
@@ -84,6 +107,8 @@ export interface CaseAction {
 
 export interface Proposal {
   outcome: Outcome;
+  /** What the procedure decides beyond the outcome (absent when it decides nothing more). */
+  terms?: Record<string, unknown> | undefined;
   legalBasis: string;
   reasoning: string;
   ruleTrace: RuleCheck[];
@@ -127,6 +152,8 @@ export interface CaseState<S extends string = string> {
   /** The document ordered from the personalization centre, and whether it confirmed it made. */
   production: { batchId: string; documentNumber: string; confirmed: boolean } | null;
   handedOver: { documentId: string; documentNumber: string; on: PlainDate } | null;
+  /** Other authorities asked, and their answers. */
+  consultations: Consultation[];
 }
 
 export interface Transition<S extends string> {
@@ -163,12 +190,14 @@ export type Refusal =
   | { code: 'no-proposal' }
   | { code: 'already-linked' }
   | { code: 'already-paid' }
-  | { code: 'not-this-production' };
+  | { code: 'not-this-production' }
+  | { code: 'no-such-consultation' }
+  | { code: 'consultation-answered' };
 
 export function emptyState<S extends string>(table: LifecycleTable<S>): CaseState<S> {
   return {
     status: table.initial, version: 0, receivedOn: null, assignee: null, openRequest: null, requests: [], suspensions: [], extendedTo: null,
-    proposal: null, decision: null, documentIds: [], linkedApplicant: null, payment: null, identityCheck: null, photoDocumentId: null, production: null, handedOver: null,
+    proposal: null, decision: null, documentIds: [], linkedApplicant: null, payment: null, identityCheck: null, photoDocumentId: null, production: null, handedOver: null, consultations: [],
   };
 }
 
@@ -201,6 +230,11 @@ export function refusalOf<S extends string>(table: LifecycleTable<S>, state: Cas
       return null;
     case 'link-applicant':
       return state.linkedApplicant ? { code: 'already-linked' } : null;
+    case 'answer-consultation': {
+      const asked = state.consultations.find((c) => c.consultationId === payload.consultationId);
+      if (!asked) return { code: 'no-such-consultation' };
+      return asked.answer ? { code: 'consultation-answered' } : null;
+    }
     case 'record-payment':
       return state.payment ? { code: 'already-paid' } : null;
     case 'confirm-production':
@@ -260,7 +294,9 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       Object.assign(next, stopWaiting(state, action.on));
       break;
     case 'propose-decision':
-      next.proposal = { outcome: p.outcome, legalBasis: p.legalBasis, reasoning: p.reasoning, ruleTrace: p.ruleTrace, proposedBy: action.actor, proposedOn: action.on };
+      next.proposal = {
+        outcome: p.outcome, legalBasis: p.legalBasis, reasoning: p.reasoning, ruleTrace: p.ruleTrace, proposedBy: action.actor, proposedOn: action.on, ...(p.terms ? { terms: p.terms } : {}),
+      };
       break;
     case 'return-proposal':
       next.proposal = null;
@@ -307,6 +343,12 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       break;
     case 'fail-production':
       next.production = null;
+      break;
+    case 'request-consultation':
+      next.consultations = [...state.consultations, { consultationId: p.consultationId, authority: p.authority, question: p.question, askedOn: action.on, dueOn: p.dueOn, answer: null }];
+      break;
+    case 'answer-consultation':
+      next.consultations = state.consultations.map((c) => (c.consultationId === p.consultationId ? { ...c, answer: { outcome: p.outcome, remarks: p.remarks, on: action.on, by: action.actor.name } } : c));
       break;
     case 'hand-over':
       next.handedOver = { documentId: p.documentId, documentNumber: p.documentNumber, on: action.on };

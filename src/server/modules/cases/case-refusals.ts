@@ -20,5 +20,7 @@ export function refusalError(refusal: Refusal, caseType: string): AppError {
     case 'already-linked': return new AppError('INVALID_STATE', 'The applicant is already linked to a person in the register', rule('case.applicant-already-linked'));
     case 'already-paid': return new AppError('INVALID_STATE', 'The fee is already paid', rule('case.fee-already-paid'));
     case 'not-this-production': return new AppError('INVALID_STATE', 'This case has no unconfirmed production order with that batch and document number', rule('case.not-this-production'));
+    case 'no-such-consultation': return new AppError('INVALID_STATE', 'This case has not consulted that authority', rule('case.no-such-consultation'));
+    case 'consultation-answered': return new AppError('INVALID_STATE', 'That consultation is already answered', rule('case.consultation-answered'));
   }
 }

@@ -37,7 +37,7 @@ export async function buildView(engine: Engine, trx: DbExecutor, snap: CaseSnaps
     id: row.id, reference: row.reference, caseType: row.caseType as CaseView['caseType'], status: state.status as CaseView['status'], applicantName: row.applicantName,
     assigneeName: state.assignee?.name ?? null, receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false,
     deadlineAlert: row.deadlineAlert, version: state.version, channel: row.channel, language: row.language, workingDaysLeft: deadline?.workingDaysLeft ?? null,
-    subject: procedure.subjectView(row.subject, state, reader.kind === 'staff'),
+    subject: await procedure.subjectView(row.subject, state, reader.kind === 'staff', trx, row),
     deadline: {
       receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, rule: procedure.definition.deadlineBasis, suspended: deadline?.suspended ?? false, suspendedDays: deadline?.suspendedDays ?? 0,
       suspendedSince: deadline?.suspended ? (state.suspensions.find((s) => s.to === null)?.from ?? null) : null,
@@ -45,6 +45,8 @@ export async function buildView(engine: Engine, trx: DbExecutor, snap: CaseSnaps
     },
     openRequest: state.openRequest,
     proposal: state.proposal,
+    // Who else the office asked, and what they said, is the office's business: staff only.
+    consultations: reader.kind === 'staff' ? (state.consultations as CaseView['consultations']) : [],
     decision: state.decision ? { ...state.decision, appealUntil: appealUntil(state.decision.decidedOn) } : null,
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, uploadedAt: d.uploadedAt, uploadedByType: d.uploadedByType })),
     timeline: snap.actions.map((a) => {

@@ -48,10 +48,40 @@ export function createCasesRepository() {
       return db.selectFrom('cases.case').select(['id', 'reference']).where('id', '=', caseId).executeTakeFirst();
     },
 
+    async anyOfType(db: DbExecutor, caseType: string): Promise<boolean> {
+      return Boolean(await db.selectFrom('cases.case').select('id').where('caseType', '=', caseType).limit(1).executeTakeFirst());
+    },
     async anyCase(db: DbExecutor): Promise<boolean> {
       return Boolean(await db.selectFrom('cases.case').select('id').limit(1).executeTakeFirst());
     },
 
+    /** Consultations asked of an authority and not yet answered, in open cases, oldest first (action_consultation_idx). */
+    async openConsultations(db: DbExecutor, authority: string, limit: number) {
+      return db.selectFrom('cases.action as a').innerJoin('cases.case as c', 'c.id', 'a.caseId')
+        .select(['a.caseId', 'c.reference', 'c.caseType', 'c.subject', 'c.applicantPersonId', 'a.payload', 'a.onDate'])
+        .where('a.kind', '=', 'request-consultation').where(sql<string>`a.payload->>'authority'`, '=', authority).where('c.closedAt', 'is', null)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cases.action as b').select('b.seq')
+          .whereRef('b.caseId', '=', 'a.caseId').where('b.kind', '=', 'answer-consultation').where(sql<string>`b.payload->>'consultationId'`, '=', sql<string>`a.payload->>'consultationId'`))))
+        .orderBy('a.at').limit(limit).execute();
+    },
+    /** Consultations past their due day and not answered, in open cases (the deadline watch reminds the assigned officer). */
+    async overdueConsultations(db: DbExecutor, today: string, limit: number) {
+      return db.selectFrom('cases.action as a').innerJoin('cases.case as c', 'c.id', 'a.caseId')
+        .select(['a.caseId', 'c.reference', 'c.branchId', 'c.assigneeId', 'a.payload'])
+        .where('a.kind', '=', 'request-consultation').where('c.closedAt', 'is', null).where(sql<string>`(a.payload->>'dueOn')`, '<', today)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cases.action as b').select('b.seq')
+          .whereRef('b.caseId', '=', 'a.caseId').where('b.kind', '=', 'answer-consultation').where(sql<string>`b.payload->>'consultationId'`, '=', sql<string>`a.payload->>'consultationId'`))))
+        .orderBy('a.at').limit(limit).execute();
+    },
+    /** The case a consultation belongs to. */
+    async caseOfConsultation(db: DbExecutor, consultationId: string): Promise<{ caseId: string; authority: string } | undefined> {
+      const row = await db.selectFrom('cases.action').select(['caseId', sql<string>`payload->>'authority'`.as('authority')])
+        .where('kind', '=', 'request-consultation').where(sql<string>`payload->>'consultationId'`, '=', consultationId).executeTakeFirst();
+      return row ? { caseId: row.caseId, authority: row.authority } : undefined;
+    },
+    async caseByReference(db: DbExecutor, reference: string): Promise<CaseRow | undefined> {
+      return db.selectFrom('cases.case').selectAll().where('reference', '=', reference).executeTakeFirst();
+    },
     async caseById(db: DbExecutor, id: string, lock = false): Promise<CaseRow | undefined> {
       const q = db.selectFrom('cases.case').selectAll().where('id', '=', id);
       return (lock ? q.forUpdate() : q).executeTakeFirst();

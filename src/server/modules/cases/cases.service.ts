@@ -9,6 +9,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { CaseActionInput, CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
 import type { ActionPayload } from './case-lifecycle.ts';
+import type { AuditActor } from '../audit/index.ts';
 import { createEngine, type CaseActorContext, type CasesDeps } from './engine.ts';
 import { createProcedureRegistry, staffCaseRoles, type CaseProcedure } from './procedure.ts';
 import { readCase } from './case-view.ts';
@@ -68,6 +69,37 @@ export function createCasesService(deps: CasesDeps) {
     openCasesOf: (personId: string, caseType: string) => repository.openOfApplicant(db, personId, caseType),
     /** A file of a case in the caller's transaction (a production order carries the photo). */
     documentIn: (executor: DbExecutor, caseId: string, documentId: string) => repository.document(executor, caseId, documentId),
+    /** Consultations an authority has not answered yet, oldest first, with each case's subject as stored (the procedure's module words it for the partner). */
+    async openConsultations(authority: string, limit = 100) {
+      const rows = await repository.openConsultations(db, authority, limit);
+      return rows.map((r) => {
+        const p = r.payload as { consultationId: string; authority: string; question: string; dueOn: string };
+        return { caseId: r.caseId, reference: r.reference, caseType: r.caseType, subject: r.subject, applicantPersonId: r.applicantPersonId, consultationId: p.consultationId, authority: p.authority, question: p.question, askedOn: r.onDate, dueOn: p.dueOn };
+      });
+    },
+
+    /**
+     * A consulted authority's own system answers (a system action on the case, audited as the partner's). Only
+     * the authority asked may answer; a consultation nobody asked of it is not found.
+     */
+    async answerConsultation(system: { id: string; audit: AuditActor; requestId?: string | undefined }, authority: string, consultationId: string, answer: { outcome: 'no-objection' | 'objection'; remarks: string }) {
+      const found = await repository.caseOfConsultation(db, consultationId);
+      if (!found || found.authority !== authority) throw new AppError('NOT_FOUND', `No consultation ${consultationId} asked of ${authority}`);
+      return db.transaction().execute(async (trx) => {
+        await appendSystemAction(engine, trx, system, found.caseId, { kind: 'answer-consultation', consultationId, outcome: answer.outcome, remarks: answer.remarks });
+        return { caseReference: (await repository.referenceOf(trx, found.caseId))?.reference ?? '' };
+      });
+    },
+
+    /** A case by its reference, for another module's check (an application citing an invitation); not audited: the caller audits its own read. */
+    async byReference(executor: DbExecutor, reference: string) {
+      const row = await repository.caseByReference(executor, reference);
+      if (!row) return undefined;
+      const snap = await engine.snapshotOf(executor, row);
+      return { id: row.id, reference: row.reference, caseType: row.caseType, status: snap.state.status, applicantPersonId: row.applicantPersonId, applicantName: row.applicantName, subject: row.subject, decision: snap.state.decision };
+    },
+    /** Whether any case of a type exists (a demo seed runs once). */
+    anyOfType: (caseType: string) => repository.anyOfType(db, caseType),
     /** How many open cases of a type are in a status (case_type_status_idx). */
     countInStatus: (caseType: string, status: string) => repository.countInStatus(db, caseType, status),
 

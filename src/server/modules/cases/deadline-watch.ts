@@ -59,6 +59,27 @@ async function watchOne(engine: Engine, trx: DbExecutor, caseId: string, staff: 
   return alert(engine, trx, snap, deadline, staff);
 }
 
+/**
+ * A consulted authority's answer is overdue: the assigned officer hears of it once per consultation (the key
+ * names it), so a repeated run sends nothing twice. The case's own clock was never stopped by it.
+ */
+async function remindOverdueConsultations(engine: Engine, on: PlainDate, staffOf: (branchId: string) => Promise<readonly StaffMember[]>, limit: number): Promise<number> {
+  const { db, repository, notifications } = engine.deps;
+  let reminded = 0;
+  for (const c of await repository.overdueConsultations(db, on, limit)) {
+    const p = c.payload as { consultationId: string; authority: string; dueOn: string };
+    const assignee = (await staffOf(c.branchId)).find((s) => s.id === c.assigneeId && s.email);
+    if (!assignee) continue;
+    await db.transaction().execute((trx) => notifications.enqueue(trx, [{
+      eventKey: `case:${c.caseId}:consultation:${p.consultationId}:overdue:${assignee.id}`, channel: 'email', recipient: assignee.email as string, language: 'lv',
+      // ICU select keys have no hyphens: an authority `a-b` is worded as `ab`.
+      template: 'consultation-overdue', params: { reference: c.reference, authority: p.authority.replaceAll('-', ''), dueOn: p.dueOn },
+    }]));
+    reminded++;
+  }
+  return reminded;
+}
+
 export async function watchDeadlines(engine: Engine, limit = 5000): Promise<{ warned: number; breached: number }> {
   const { db, repository } = engine.deps;
   const on = engine.today();
@@ -72,5 +93,10 @@ export async function watchDeadlines(engine: Engine, limit = 5000): Promise<{ wa
     const outcome = await db.transaction().execute((trx) => watchOne(engine, trx, candidate.id, staff, on));
     if (outcome !== 'none') counts[outcome]++;
   }
+  await remindOverdueConsultations(engine, on, async (branchId) => {
+    const known = staffByBranch.get(branchId) ?? (await engine.deps.branchStaff(branchId));
+    staffByBranch.set(branchId, known);
+    return known;
+  }, limit);
   return counts;
 }

@@ -28,6 +28,8 @@ const LIFECYCLE: LifecycleTable<string> = {
     'answer-information': { from: ['awaiting-applicant'], to: 'in-review', by: ['applicant', 'officer'] },
     'propose-decision': { from: ['in-review'], to: 'proposed', by: ['officer'] },
     'approve-decision': { from: ['proposed'], to: 'stay', by: ['decision-maker'] },
+    'request-consultation': { from: ['in-review'], to: 'stay', by: ['officer'] },
+    'answer-consultation': { from: ['in-review', 'proposed'], to: 'stay', by: ['officer', 'system'] },
   },
 };
 
@@ -110,6 +112,30 @@ describe('the case engine with a procedure it does not know', () => {
     expect(appeal).toMatchObject({ caseType: FIXTURE_APPEAL, reference: expect.stringMatching(/^FA-/), appealOf: { reference: view.reference } });
     expect((await cases.readCase(applicant, view.id)).appealedBy?.reference).toBe(appeal.reference);
     await expect(cases.appeal(applicant, view.id, { reason: 'Again', documents: [] })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('runs a consultation beside the case: the clock keeps running, an overdue answer is reminded once, and an answer closes it', async () => {
+    let view = await open('Gamma');
+    view = await cases.takeAction(officer, view.id, { kind: 'assign', expectedVersion: view.version, outOfOrderReason: 'fixture' });
+    const dueBefore = view.dueOn;
+    view = await cases.takeAction(officer, view.id, { kind: 'request-consultation', expectedVersion: view.version, authority: 'state-police', question: 'Anything known?', dueOn: '2026-12-02' });
+    expect(view).toMatchObject({ suspended: false, dueOn: dueBefore, consultations: [{ authority: 'state-police', answer: null }] });
+    const consultationId = view.consultations[0]?.consultationId as string;
+    expect((await cases.openConsultations('state-police')).map((c) => c.consultationId)).toContain(consultationId);
+
+    ctx.clock.advance(3 * 86_400_000);
+    const overdue = () => ctx.database.db.selectFrom('notifications.outbox').select('eventKey').where('template', '=', 'consultation-overdue').where('eventKey', 'like', `case:${view.id}:%`).execute();
+    await cases.watchDeadlines();
+    await cases.watchDeadlines();
+    expect(await overdue()).toHaveLength(1);
+
+    const police = { id: 'partner:police', audit: { type: 'partner' as const, id: 'police', name: null, role: 'partner-system', institution: 'police' } };
+    await expect(cases.answerConsultation(police, 'state-border-guard', consultationId, { outcome: 'no-objection', remarks: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await cases.answerConsultation(police, 'state-police', consultationId, { outcome: 'objection', remarks: 'Known to the police' });
+    view = await cases.readCase(officer, view.id);
+    expect(view.consultations[0]?.answer).toMatchObject({ outcome: 'objection', remarks: 'Known to the police' });
+    expect((await cases.openConsultations('state-police')).map((c) => c.consultationId)).not.toContain(consultationId);
+    ctx.clock.advance(-3 * 86_400_000);
   });
 
   it('stops the clock while it waits for the applicant and lists the case in the officer’s queue', async () => {

@@ -136,12 +136,12 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
     });
   }
 
-  /** The projection of the state onto the case row (the queues read it). */
-  async function project(trx: DbExecutor, s: CaseSnapshot, resetAlert: boolean) {
+  /** The projection of the state onto the case row (the queues read it); returns the snapshot with the row as now stored. */
+  async function project(trx: DbExecutor, s: CaseSnapshot, resetAlert: boolean): Promise<CaseSnapshot> {
     const { row, state } = s;
     const deadline = deadlineOf(s.procedure, state, row, today());
     const closed = isFinal(s.procedure.definition.lifecycle, state.status);
-    await repository.updateProjection(trx, row.id, {
+    const projection = {
       // An applicant who was not in the register is linked to their person: they now find the case in the portal.
       applicantPersonId: state.linkedApplicant?.personId ?? row.applicantPersonId,
       // An application prepared online is received when the applicant comes in person.
@@ -149,7 +149,9 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
       status: state.status, version: state.version, assigneeId: state.assignee?.id ?? null, assigneeName: state.assignee?.name ?? null,
       dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false, updatedAt: now(), closedAt: closed ? now() : null,
       ...(resetAlert ? { deadlineAlert: 'none' as const } : {}),
-    });
+    };
+    await repository.updateProjection(trx, row.id, projection);
+    return { ...s, row: { ...row, ...projection } };
   }
 
   function applicantMessage(row: CaseRow, template: OutgoingMessage['template'], eventKey: string, params: Record<string, string | number>): OutgoingMessage[] {

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../http/app-error.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
-import { foldActions } from './case-lifecycle.ts';
+import { foldActions, type CaseAction } from './case-lifecycle.ts';
+import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { buildView, readCase } from './case-view.ts';
 import { idempotent, nextReference } from './idempotency.ts';
 import { storeUploads } from './uploads.ts';
@@ -52,33 +53,35 @@ function newRow(engine: Engine, caseId: string, reference: string, caseType: str
   };
 }
 
-async function insertCase(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, o: Omit<ApplicationSpec, 'caseType'>): Promise<void> {
+/** Writes the case row, its representative, its files, the `submit` action and the audit entry; returns the case as written. */
+async function insertCase(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, o: Omit<ApplicationSpec, 'caseType'>): Promise<CaseSnapshot> {
   const { repository } = engine.deps;
   const procedure = engine.procedureOf(row.caseType);
-  const initial = foldActions(procedure.definition.lifecycle, []);
-  await repository.insertCase(trx, { ...row, dueOn: engine.deadlineOf(procedure, initial, row, engine.today())?.dueOn ?? null });
+  const dueOn = engine.deadlineOf(procedure, foldActions(procedure.definition.lifecycle, []), row, engine.today())?.dueOn ?? null;
+  const stored: CaseRow = { ...row, dueOn };
+  await repository.insertCase(trx, stored);
   if (o.filedBy) await repository.insertRepresentative(trx, { caseId: row.id, personId: o.filedBy.personId, name: o.filedBy.name, kind: o.filedBy.kind, may: ['see', 'answer', 'withdraw'] });
   const documentIds = await storeUploads(engine, trx, ctx, row.id, o.documents, 'documents');
-  const actor = engine.actorOf(ctx);
-  await repository.insertAction(trx, { caseId: row.id, seq: 1, kind: 'submit', actorType: actor.kind, actorId: actor.id, actorName: actor.name, onDate: row.receivedOn, at: row.openedAt, payload: { documentIds } });
+  const submit: CaseAction = { seq: 1, actor: engine.actorOf(ctx), on: row.receivedOn as PlainDate, at: row.openedAt, payload: { kind: 'submit', documentIds } };
+  await engine.insertAction(trx, row.id, submit);
   await engine.auditCase(trx, ctx, row, 'create', ['case', o.touched]);
+  // The case as just written: the commands after it in this transaction need not read it back.
+  return engine.advanced({ row: stored, procedure, actions: [], state: foldActions(procedure.definition.lifecycle, []) }, [submit]);
 }
 
 /** Opens the case and takes the steps that come with it; sends the receipt. */
 async function openCase(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, caseId: string, reference: string, caseType: string, o: Omit<ApplicationSpec, 'caseType'>) {
-  await insertCase(engine, trx, ctx, newRow(engine, caseId, reference, caseType, o), o);
-  let snap = await engine.snapshot(trx, caseId) as CaseSnapshot;
+  let snap = await insertCase(engine, trx, ctx, newRow(engine, caseId, reference, caseType, o), o);
   const roles = await engine.rolesIn(trx, ctx, snap.row);
   if (o.followUps?.length) {
     // The steps taken with the opening are actions like any other, in the same transaction.
     for (const input of o.followUps) snap = await appendAction(engine, trx, ctx, snap, roles, input);
-    await engine.project(trx, snap, false);
+    snap = await engine.project(trx, snap, false);
   }
   // An application waiting for the applicant's visit has no deadline yet: its receipt says so.
-  const dueOn = engine.deadlineOf(snap.procedure, snap.state, snap.row, engine.today())?.dueOn ?? null;
+  const dueOn = snap.row.dueOn;
   await engine.deps.notifications.enqueue(trx, engine.applicantMessage(snap.row, 'case-received', `case:${caseId}:received`, { dueOn: dueOn ?? '-', due: dueOn ? 'set' : 'none' }));
-  const stored = await engine.snapshot(trx, caseId) as CaseSnapshot;
-  return { caseId, view: await buildView(engine, trx, stored, await engine.rolesIn(trx, ctx, stored.row), engine.actorOf(ctx)) };
+  return { caseId, view: await buildView(engine, trx, snap, roles, engine.actorOf(ctx)) };
 }
 
 /**

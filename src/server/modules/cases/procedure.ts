@@ -37,6 +37,7 @@ export interface HandledCase {
   caseType: string;
   applicantPersonId: string | null;
   applicantName: string;
+  language: 'lv' | 'en';
   subject: Record<string, unknown>;
 }
 
@@ -61,14 +62,22 @@ export interface CaseTypeHandler {
   definition: CaseTypeDefinition;
   /** The kind of its subject, also the `kind` its messages are worded by. */
   subjectKind: CaseView['subject']['kind'];
-  /** The subject as a reader sees it (staff may see more than the applicant). */
-  subjectView(stored: Record<string, unknown>, state: CaseState, readerIsStaff: boolean): CaseView['subject'];
+  /**
+   * The subject as a reader sees it (staff may see more than the applicant). It may read what the procedure's
+   * module keeps beside the case (a document it issued), in the reading transaction; the case read is the audited one.
+   */
+  subjectView(stored: Record<string, unknown>, state: CaseState, readerIsStaff: boolean, trx: DbExecutor, row: HandledCase): CaseView['subject'] | Promise<CaseView['subject']>;
   /** The rows of the decision PDF that say what was asked, in the reader's language (`date` formats a date). */
   decisionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string): Array<[string, string]>;
   /** The system's own checks, first in a proposal's rule trace (may read, audited, in the transaction). */
   systemChecks(trx: DbExecutor, access: HandlerAccess, row: HandledCase, state: CaseState): Promise<RuleCheck[]>;
   /** Throws a field error when the type cannot take this outcome now. */
   checkProposal?(row: HandledCase, state: CaseState, outcome: Outcome): void;
+  /**
+   * What the procedure decides beyond the outcome (a permission's validity and scope, a refusal's grounds): the
+   * officer's `terms` checked and normalized, or a field error. A procedure without it accepts no terms.
+   */
+  decisionTerms?(row: HandledCase, state: CaseState, outcome: Outcome, terms: unknown): Record<string, unknown>;
   /**
    * What an approved decision does outside the case, in the decision's transaction. It may name an action
    * the system then appends to the case (a person registered by the decision is linked as the applicant).

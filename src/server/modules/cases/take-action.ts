@@ -63,6 +63,13 @@ function personPayload(snap: CaseSnapshot, input: Extract<CaseActionInput, { per
   return { kind: 'add-representative', personId: person.id, name: person.name, representativeKind: input.representativeKind, may: [...new Set(input.may)], authorization: input.authorization };
 }
 
+/** The procedure's own decision terms, checked by it; a procedure that decides nothing more takes none. */
+function termsOf(snap: CaseSnapshot, outcome: 'accept' | 'reject', terms: unknown): Record<string, unknown> | undefined {
+  if (snap.procedure.decisionTerms) return snap.procedure.decisionTerms(snap.row, snap.state, outcome, terms ?? {});
+  if (terms !== undefined && Object.keys(terms as object).length > 0) invalid('terms', 'This case type decides nothing beyond the outcome', 'no-terms');
+  return undefined;
+}
+
 /** Turns the caller's input into the action's payload, checking what only the service can check. */
 async function payloadFor(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, snap: CaseSnapshot, input: AnyActionInput, pre: Prefetched): Promise<ActionPayload> {
   const on = engine.today();
@@ -75,9 +82,17 @@ async function payloadFor(engine: Engine, trx: DbExecutor, ctx: CaseActorContext
     case 'answer-information': return { kind: 'answer-information', requestId: input.requestId, text: input.text, documentIds: [] };
     case 'propose-decision': {
       procedure.checkProposal?.(snap.row, state, input.outcome);
+      const terms = termsOf(snap, input.outcome, 'terms' in input ? input.terms : undefined);
       const checks = await procedure.systemChecks(trx, engine.accessFor(ctx, snap.row), snap.row, state);
-      return { kind: 'propose-decision', outcome: input.outcome, legalBasis: procedure.definition.decisionBasis, reasoning: input.reasoning, ruleTrace: [...checks, ...(input.ruleTrace ?? [])] };
+      return {
+        kind: 'propose-decision', outcome: input.outcome, legalBasis: procedure.definition.decisionBasis, reasoning: input.reasoning, ruleTrace: [...checks, ...(input.ruleTrace ?? [])],
+        ...(terms ? { terms } : {}),
+      };
     }
+    case 'request-consultation':
+      if (compareDates(input.dueOn as PlainDate, on) <= 0) invalid('dueOn', 'The answer must be due after today', 'not-after-today');
+      return { kind: 'request-consultation', consultationId: randomUUID(), authority: input.authority, question: input.question, dueOn: input.dueOn as PlainDate };
+    case 'answer-consultation': return { kind: 'answer-consultation', consultationId: input.consultationId, outcome: input.outcome, remarks: input.remarks ?? '' };
     case 'return-proposal': return { kind: 'return-proposal', reason: input.reason };
     case 'close-request': return { kind: 'close-request', requestId: state.openRequest?.requestId ?? '', reason: input.reason };
     case 'approve-decision': return { kind: 'approve-decision', decisionId: randomUUID() };
@@ -204,8 +219,7 @@ export async function act(engine: Engine, ctx: CaseActorContext, caseId: string,
     let current = snap;
     for (const input of inputs) current = await appendAction(engine, trx, ctx, current, roles, input, { branchStaff, person });
     const resetAlert = inputs.some((i) => i.kind === 'extend-deadline' || i.kind === 'answer-information' || i.kind === 'accept-in-person');
-    await engine.project(trx, current, resetAlert);
-    const updated = await engine.snapshot(trx, snap.row.id) as CaseSnapshot;
+    const updated = await engine.project(trx, current, resetAlert);
     return { caseId: snap.row.id, view: await buildView(engine, trx, updated, roles, engine.actorOf(ctx)) };
   });
 }

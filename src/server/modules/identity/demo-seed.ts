@@ -27,6 +27,12 @@ const STAFF: ReadonlyArray<{ username: string; displayName: string; roles: Role[
   // A second document officer, so an application taken at the desk can be approved by someone else (four-eyes).
   { username: 'document.officer2', displayName: 'Rita Sproģe', roles: ['document-officer'], branch: 'RIGA-1' },
   { username: 'migration.officer', displayName: 'Santa Liepiņa', roles: ['migration-officer'], branch: 'RIGA-2' },
+  // A second migration officer: prepares an appeal against a colleague's decision (nobody reviews their own).
+  { username: 'migration.officer2', displayName: 'Ivars Kļaviņš', roles: ['migration-officer'], branch: 'RIGA-2' },
+  // The migration division's decision-maker: approves a migration officer's proposals (four-eyes) in the same branch.
+  { username: 'migration.decider', displayName: 'Gatis Ozoliņš', roles: ['decision-maker'], branch: 'RIGA-2' },
+  // The head of the migration division: decides appeals against its visa decisions, for the head of the office.
+  { username: 'migration.head', displayName: 'Vita Lāce', roles: ['supervisor'], branch: 'RIGA-2' },
   { username: 'asylum.officer', displayName: 'Edgars Krūmiņš', roles: ['asylum-officer'], branch: 'RIGA-2' },
   { username: 'naturalization.officer', displayName: 'Jeļena Vasiļjeva', roles: ['naturalization-officer'], branch: 'DAUGAVPILS' },
   { username: 'decision.maker', displayName: 'Andris Bērziņš', roles: ['decision-maker'], branch: 'RIGA-1' },
@@ -50,6 +56,8 @@ const PERSONS: ReadonlyArray<{ personId: string; given: string; surname: string;
   { personId: '00000000-0000-4000-8000-000000000006', given: 'Sofija', surname: 'Ozola', birth: '2020-08-30', code: '36402718355' },
   { personId: '00000000-0000-4000-8000-000000000007', given: 'Tatjana', surname: 'Vasiļjeva', birth: '1958-01-29', serial: 640 },
   { personId: '00000000-0000-4000-8000-000000000008', given: 'Roberts', surname: 'Krūmiņš', birth: '2003-12-01', serial: 18 },
+  // A foreigner living in Latvia since 2023 (new-format code): applies for visas and permits in the portal.
+  { personId: '00000000-0000-4000-8000-000000000009', given: 'Olena', surname: 'Shevchenko', birth: '1988-02-14', code: '32871234569' },
 ];
 
 /** The demo eID persons with their personal codes (the register's demo seed gives them families and addresses). */

@@ -95,6 +95,9 @@ export function buildPersonCard(input: {
     deathDate: core?.deathDate && core.deathDate <= asOf.validOn ? core.deathDate : null,
     legalStatus: status?.legalStatus ?? null,
     citizenships: status?.citizenships ?? [],
+    // Every right to reside that holds on the day (a long-stay visa and a permit may overlap).
+    residenceRights: known(facts.residence).filter((r) => holdsOn(r, asOf.validOn))
+      .map((r) => ({ kind: r.kind, documentNumber: r.documentNumber, issuedBy: r.issuedBy, validFrom: r.validFrom, validUntil: lastDay(r.validTo) })),
     residence: (() => {
       const a = mainAddresses.find((r) => holdsOn(r, asOf.validOn));
       return a ? addressView(a) : null;

@@ -64,7 +64,7 @@ interface BatchRows {
 /** Turns one synthetic person into rows; `idOf` resolves relation indexes already seen. */
 export function rowsOf(p: SyntheticPerson, idOf: (index: number) => SyntheticPerson | undefined, today: string, now: string, out: BatchRows): void {
   const fact = (from: string, to: string | null): [string, string, string | null, string, null, null] => [p.personId, from, to, recordedOn(from, now), null, null];
-  const facts: FactRows = { code: [], name: [], core: [], status: [], address: [], relation: [] };
+  const facts: FactRows = { code: [], name: [], core: [], status: [], address: [], relation: [], residence: [] };
   const base = (from: string, to: string | null) => ({ id: 0, personId: p.personId, validFrom: from, validTo: to, recordedAt: recordedOn(from, now), supersededAt: null, eventId: null });
 
   if (p.previousPersonalCode) {

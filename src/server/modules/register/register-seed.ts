@@ -11,8 +11,8 @@ import { DEMO_EID_PERSONS } from '../identity/index.ts';
 import { buildPendingIndexes, loadPersons } from './population-loader.ts';
 import type { SyntheticPerson } from './synthetic-population.ts';
 
-/** Register details of the demo eID persons: two families, two non-citizens, a young adult. */
-const DEMO_DETAILS: Record<string, Pick<SyntheticPerson, 'sex' | 'legalStatus' | 'citizenship' | 'addresses' | 'motherIndex' | 'fatherIndex' | 'spouseIndex'> & { birthSurname?: string }> = {
+/** Register details of the demo eID persons: two families, two non-citizens, a young adult, a foreigner. */
+const DEMO_DETAILS: Record<string, Pick<SyntheticPerson, 'sex' | 'legalStatus' | 'citizenship' | 'addresses' | 'motherIndex' | 'fatherIndex' | 'spouseIndex'> & { birthSurname?: string; birthCountry?: string }> = {
   // index 0 Jānis Bērziņš, married to Līga Kalniņa (3), father of Markuss (4)
   '00000000-0000-4000-8000-000000000001': { sex: 'M', legalStatus: 'citizen', citizenship: 'LVA', addresses: [{ municipalityCode: 'LV-022', validFrom: '1998-05-17' as PlainDate }, { municipalityCode: 'LV-RIX', validFrom: '2006-09-01' as PlainDate }], motherIndex: null, fatherIndex: null, spouseIndex: 3 },
   // 1 Anna Marija Ozola, mother of Sofija (5)
@@ -24,6 +24,8 @@ const DEMO_DETAILS: Record<string, Pick<SyntheticPerson, 'sex' | 'legalStatus' |
   '00000000-0000-4000-8000-000000000006': { sex: 'F', legalStatus: 'citizen', citizenship: 'LVA', addresses: [{ municipalityCode: 'LV-JEL', validFrom: '2020-08-30' as PlainDate }], motherIndex: 1, fatherIndex: null, spouseIndex: null },
   '00000000-0000-4000-8000-000000000007': { sex: 'F', legalStatus: 'non-citizen', citizenship: null, addresses: [{ municipalityCode: 'LV-DGV', validFrom: '1976-01-29' as PlainDate }], motherIndex: null, fatherIndex: null, spouseIndex: null },
   '00000000-0000-4000-8000-000000000008': { sex: 'M', legalStatus: 'citizen', citizenship: 'LVA', addresses: [{ municipalityCode: 'LV-113', validFrom: '2021-09-01' as PlainDate }], motherIndex: null, fatherIndex: null, spouseIndex: null },
+  // 8 Olena Shevchenko, a Ukrainian citizen living in Rīga
+  '00000000-0000-4000-8000-000000000009': { sex: 'F', legalStatus: 'foreigner', citizenship: 'UKR', birthCountry: 'UKR', addresses: [{ municipalityCode: 'LV-RIX', validFrom: '2023-03-01' as PlainDate }], motherIndex: null, fatherIndex: null, spouseIndex: null },
 };
 
 export function demoRegisterPersons(): SyntheticPerson[] {
@@ -32,7 +34,7 @@ export function demoRegisterPersons(): SyntheticPerson[] {
     if (!d) throw new Error(`no register details for demo person ${p.personId}`);
     return {
       index, personId: p.personId, personalCode: p.personalCode, previousPersonalCode: null, givenNames: p.givenNames, surname: p.surname,
-      birthSurname: d.birthSurname ?? p.surname, birthDate: p.birthDate as PlainDate, birthCountry: 'LVA', deathDate: null, ...d,
+      birthSurname: d.birthSurname ?? p.surname, birthDate: p.birthDate as PlainDate, birthCountry: d.birthCountry ?? 'LVA', deathDate: null, ...d,
     };
   });
 }

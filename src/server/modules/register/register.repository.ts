@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type {
-  AddressFactTable, CodeFactTable, CoreFactTable, FactTableName, LifeEventTable, NameFactTable, PersonTable, RelationFactTable,
+  AddressFactTable, CodeFactTable, CoreFactTable, FactTableName, LifeEventTable, NameFactTable, PersonTable, RelationFactTable, ResidenceFactTable,
   StatusFactTable,
 } from './register.tables.ts';
 import type { PopulationPeriod } from './population-periods.ts';
@@ -27,6 +27,7 @@ export type CoreFactRow = Selectable<CoreFactTable>;
 export type StatusFactRow = Selectable<StatusFactTable>;
 export type AddressFactRow = Selectable<AddressFactTable>;
 export type RelationFactRow = Selectable<RelationFactTable>;
+export type ResidenceFactRow = Selectable<ResidenceFactTable>;
 
 export interface FactRows {
   code: CodeFactRow[];
@@ -35,10 +36,11 @@ export interface FactRows {
   status: StatusFactRow[];
   address: AddressFactRow[];
   relation: RelationFactRow[];
+  residence: ResidenceFactRow[];
 }
 
 export const FACT_TABLE: Record<keyof FactRows, FactTableName> = {
-  code: 'register.codeFact', name: 'register.nameFact', core: 'register.coreFact', status: 'register.statusFact', address: 'register.addressFact', relation: 'register.relationFact',
+  code: 'register.codeFact', name: 'register.nameFact', core: 'register.coreFact', status: 'register.statusFact', address: 'register.addressFact', relation: 'register.relationFact', residence: 'register.residenceFact',
 };
 
 /** The columns every fact table shares; the rest of a row is its payload. */
@@ -116,10 +118,10 @@ export function createRegisterRepository() {
 
     /** Every row (current and superseded) of every fact table for one person. */
     async allFacts(db: DbExecutor, personId: string): Promise<FactRows> {
-      const [code, name, core, status, address, relation] = await Promise.all(
+      const [code, name, core, status, address, relation, residence] = await Promise.all(
         (Object.values(FACT_TABLE)).map((t) => db.selectFrom(t).selectAll().where('personId', '=', personId).orderBy('validFrom').orderBy('id').execute()),
       );
-      return { code, name, core, status, address, relation } as unknown as FactRows;
+      return { code, name, core, status, address, relation, residence } as unknown as FactRows;
     },
 
     /** Relation rows that point at this person (they are someone's parent, guardian or spouse). */

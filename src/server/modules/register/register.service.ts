@@ -15,6 +15,7 @@ import { correctableValue, correctFact } from './fact-correction.ts';
 import { declarationFor, declareResidenceAtDesk, declareResidenceOnline, municipalityDeclarations, subjectsOf } from './residence.ts';
 import { documentHolder, personForCase, lookupByCode, namesFor, populationCounts, readCard, readHistory, readMyData, searchPersons } from './person-reads.ts';
 import { decideCandidate, listCandidates, scanDuplicates } from './duplicate-review.ts';
+import { endResidenceRight, recordResidenceRight } from './residence-rights.ts';
 
 export {
   LEGAL_BASIS, TIME_ZONE, addressPayload, summaryOf,
@@ -38,6 +39,11 @@ export function createRegisterService(deps: RegisterDeps) {
     namesFor: bind(namesFor),
     documentHolder: bind(documentHolder),
     personForCase: bind(personForCase),
+
+    // residence-rights.ts
+    recordResidenceRight: bind(recordResidenceRight),
+    endResidenceRight: bind(endResidenceRight),
+
     populationCounts: bind(populationCounts),
 
     // registration.ts

@@ -93,6 +93,14 @@ export interface AddressFactTable extends FactColumns {
   legalBasis: string | null;
 }
 
+/** A right to reside: its validity is the fact's valid time; the document that carries it and the case that granted it. */
+export interface ResidenceFactTable extends FactColumns {
+  kind: 'long-stay-visa' | 'temporary-permit' | 'permanent-permit' | 'eu-long-term-resident' | 'eu-registration-certificate' | 'eu-family-residence-card';
+  documentNumber: string;
+  issuedBy: string | null;
+  legalBasis: string;
+}
+
 export interface RelationFactTable extends FactColumns {
   kind: 'parent' | 'spouse' | 'guardian';
   relatedPersonId: string;
@@ -162,6 +170,7 @@ export interface RegisterTables {
   'register.statusFact': StatusFactTable;
   'register.addressFact': AddressFactTable;
   'register.relationFact': RelationFactTable;
+  'register.residenceFact': ResidenceFactTable;
   'register.populationPeriod': PopulationPeriodTable;
   'register.residenceDeclaration': ResidenceDeclarationTable;
   'register.pendingRegistration': PendingRegistrationTable;
@@ -169,4 +178,4 @@ export interface RegisterTables {
   'register.pendingIndex': PendingIndexTable;
 }
 
-export type FactTableName = 'register.codeFact' | 'register.nameFact' | 'register.coreFact' | 'register.statusFact' | 'register.addressFact' | 'register.relationFact';
+export type FactTableName = 'register.codeFact' | 'register.nameFact' | 'register.coreFact' | 'register.statusFact' | 'register.addressFact' | 'register.relationFact' | 'register.residenceFact';

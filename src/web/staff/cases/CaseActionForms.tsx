@@ -8,17 +8,16 @@ import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import {
   AddDocumentAction, AddRepresentativeAction, ApproveDecisionAction, AssignAction, CloseRequestAction, ExtendDeadlineAction, LinkApplicantAction, MAX_UPLOAD_BYTES,
-  ProposeDecisionAction, REPRESENTATIVE_KINDS, REPRESENTATIVE_RIGHTS, RequestInformationAction, ReturnProposalAction, WithdrawAction,
-  type CaseActionInput, type CaseView,
+  REPRESENTATIVE_KINDS, REPRESENTATIVE_RIGHTS, RequestInformationAction, ReturnProposalAction, WithdrawAction,
+  type CaseActionInput,
 } from '../../../shared/contracts/cases.contract.ts';
 import { listStaffAccounts } from '../../../shared/contracts/identity.contract.ts';
-import { caseWordingKey } from '../../../shared/i18n/case-wording.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { toUploads } from '../../ui/files.ts';
 import { useFormat } from '../../ui/format.ts';
 import { Form } from '../../ui/form/Form.tsx';
-import { Checkboxes, DateInput, FileInput, Radios, Select, SubmitButton, TextArea, TextInput } from '../../ui/form/fields.tsx';
+import { Checkboxes, DateInput, FileInput, Select, SubmitButton, TextArea, TextInput } from '../../ui/form/fields.tsx';
 import { uploadFiles } from '../../ui/form/upload-files.ts';
 import { useContractForm, type ContractForm } from '../../ui/form/useContractForm.ts';
 
@@ -27,11 +26,11 @@ export type Act = (body: DistributiveOmit<CaseActionInput, 'expectedVersion'>) =
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-const FIXED = { kind: true, expectedVersion: true } as const;
+/** What the page adds to every action when it sends it; each form checks the rest. */
+export const FIXED = { kind: true, expectedVersion: true } as const;
 const AssignForm = AssignAction.omit(FIXED);
 const RequestForm = RequestInformationAction.omit(FIXED);
 const CloseForm = CloseRequestAction.omit(FIXED);
-const ProposeForm = ProposeDecisionAction.omit(FIXED);
 const LinkForm = LinkApplicantAction.omit(FIXED);
 const ApproveForm = ApproveDecisionAction.omit(FIXED);
 const ReturnForm = ReturnProposalAction.omit(FIXED);
@@ -44,14 +43,14 @@ const DocumentForm = AddDocumentAction.omit({ ...FIXED, document: true }).extend
 });
 
 /** A form over `schema` whose submit runs `send`; the server's refusal lands on the form. */
-function useActionForm<S extends z.ZodType>(schema: S, options: { defaultValues: Partial<z.input<S>>; labels: Record<string, string>; idPrefix: string }, send: (values: z.output<S>) => Promise<void>) {
+export function useActionForm<S extends z.ZodType>(schema: S, options: { defaultValues: Partial<z.input<S>>; labels: Record<string, string>; idPrefix: string }, send: (values: z.output<S>) => Promise<void>) {
   const form = useContractForm(schema, options);
   const mutation = useMutation({ mutationFn: send, onError: form.showServerError });
   return { form, mutation };
 }
 
 /** One action's panel: its heading, its form (with its own error summary) and its button. */
-function ActionPanel<S extends z.ZodType>({ title, submit, action, children }: { title: string; submit: string; action: ReturnType<typeof useActionForm<S>>; children?: ReactNode }) {
+export function ActionPanel<S extends z.ZodType>({ title, submit, action, children }: { title: string; submit: string; action: ReturnType<typeof useActionForm<S>>; children?: ReactNode }) {
   const { form, mutation } = action;
   return (
     <div className="panel">
@@ -108,22 +107,6 @@ export function CloseRequestForm({ act }: { act: Act }) {
   return (
     <ActionPanel title={t('cases.action.close-request')} submit={t('staff.case.closeRequest')} action={action}>
       <TextArea name="reason" rows={3} hint={t('staff.case.closeRequestHint')} />
-    </ActionPanel>
-  );
-}
-
-export function ProposeDecisionForm({ caseType, act }: { caseType: CaseView['caseType']; act: Act }) {
-  const t = useT();
-  const action = useActionForm(ProposeForm, {
-    defaultValues: { outcome: 'accept', reasoning: '' },
-    labels: { outcome: t('cases.field.outcome'), reasoning: t('cases.field.reasoning') },
-    idPrefix: 'propose',
-  }, (v) => act({ kind: 'propose-decision', ...v }));
-  const outcomes = (['accept', 'reject'] as const).map((value) => ({ value, label: t(caseWordingKey('outcome', caseType, value)) }));
-  return (
-    <ActionPanel title={t('cases.action.propose-decision')} submit={t('staff.case.propose')} action={action}>
-      <Radios name="outcome" options={outcomes} />
-      <TextArea name="reasoning" rows={4} />
     </ActionPanel>
   );
 }

@@ -6,13 +6,18 @@ import { readCase, takeCaseAction, type CaseView } from '../../../shared/contrac
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle, useRevealOnOpen } from '../../ui/Layout.tsx';
-import { Notice } from '../../ui/forms.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { useProblemText } from '../../ui/errors.ts';
 import { CaseDetails } from '../../ui/CaseDetails.tsx';
+import { hasPermission, type Permission } from '../../../shared/kernel/permissions.ts';
+import { useSession } from '../../session/useSession.ts';
+import { procedureActions } from '../../procedures/staff-actions.tsx';
 import {
   AddDocumentForm, AddRepresentativeForm, ApproveDecisionForm, AssignActionForm, CloseRequestForm, ExtendDeadlineForm, LinkApplicantForm,
-  ProposeDecisionForm, RequestInformationForm, ReturnProposalForm, WithdrawCaseForm, type Act,
+  RequestInformationForm, ReturnProposalForm, WithdrawCaseForm, type Act,
 } from './CaseActionForms.tsx';
+import { AnswerConsultationForm, RequestConsultationForm } from './ConsultationForms.tsx';
+import { ProposeDecisionForm } from './ProposeDecisionForm.tsx';
 
 export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   const t = useT();
@@ -20,7 +25,8 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   const { caseId = '' } = useParams();
   const client = useQueryClient();
   const view = useQuery({ queryKey: ['case', caseId], queryFn: () => callApi(readCase, { params: { caseId } }) });
-  const [done, setDone] = useState<{ text: string; at: number }>();
+  // The action's kind, not its words: the notice is worded when shown, so it follows a change of language.
+  const [done, setDone] = useState<{ kind: string; at: number }>();
   const doneRef = useRevealOnOpen<HTMLDivElement>(Boolean(done), done?.at);
   if (!view.data) return <p>{view.isError ? problemText(view.error) : t('common.loading')}</p>;
   const v = view.data;
@@ -30,36 +36,48 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
     const fresh = await callApi(takeCaseAction, { params: { caseId }, body: { ...body, expectedVersion: v.version } });
     client.setQueryData(['case', caseId], fresh);
     void client.invalidateQueries({ queryKey: ['queue'] });
-    setDone({ text: t(`staff.case.done.${body.kind}`), at: Date.now() });
+    setDone({ kind: body.kind, at: Date.now() });
   };
   return (
     <>
       <PageTitle>{t('staff.case.title', { reference: v.reference })}</PageTitle>
-      {done && <div ref={doneRef} tabIndex={-1}><Notice kind="success">{done.text}</Notice></div>}
+      {done && <div ref={doneRef} tabIndex={-1}><Notice kind="success">{t(`staff.case.done.${done.kind}`)}</Notice></div>}
       <div className="case-layout">
         <div>
           <CaseDetails view={v} documentUrl={(id) => `/api/cases/${v.id}/documents/${id}`} decisionUrl={`/api/cases/${v.id}/decision.pdf`} caseLink={(id, reference) => <Link to={`/cases/${id}`}>{reference}</Link>} audience="staff" />
         </div>
-        <CaseActions view={v} canSupervise={canSupervise} act={act} />
+        <CaseActions view={v} canSupervise={canSupervise} act={act} refresh={() => void view.refetch()} />
       </div>
     </>
   );
 }
 
+/** The signed-in staff member's permissions: the case view does not carry them, the session does. */
+function useStaffCan(): (permission: Permission) => boolean {
+  const session = useSession();
+  const staff = session.data?.authenticated && session.data.kind === 'staff' ? session.data.staff : undefined;
+  return (permission) => Boolean(staff && hasPermission(staff.roles, permission));
+}
+
 /** The forms for the actions the officer may take now, in the order of the work. */
-function CaseActions({ view: v, canSupervise, act }: { view: CaseView; canSupervise: boolean; act: Act }) {
+function CaseActions({ view: v, canSupervise, act, refresh }: { view: CaseView; canSupervise: boolean; act: Act; refresh: () => void }) {
   const t = useT();
+  const staffCan = useStaffCan();
   const can = (k: CaseView['availableActions'][number]) => v.availableActions.includes(k);
   // A form's key holds the case version, so after an action each form starts afresh on the new version.
   const key = (kind: CaseView['availableActions'][number]) => `${kind}-${v.version}`;
+  const openConsultations = v.consultations.filter((c) => !c.answer);
+  const procedure = procedureActions({ view: v, can: staffCan, refresh });
   return (
     <aside aria-label={t('staff.case.actions')}>
       <h2>{t('staff.case.actions')}</h2>
-      {v.availableActions.length === 0 && <p>{t('staff.case.noActions')}</p>}
+      {v.availableActions.length === 0 && procedure.length === 0 && <p>{t('staff.case.noActions')}</p>}
       {can('assign') && (canSupervise || !v.assigneeName) && <AssignActionForm key={key('assign')} canSupervise={canSupervise} assigned={Boolean(v.assigneeName)} act={act} />}
       {can('request-information') && <RequestInformationForm key={key('request-information')} act={act} />}
       {can('close-request') && <CloseRequestForm key={key('close-request')} act={act} />}
-      {can('propose-decision') && <ProposeDecisionForm key={key('propose-decision')} caseType={v.caseType} act={act} />}
+      {can('request-consultation') && <RequestConsultationForm key={key('request-consultation')} act={act} />}
+      {can('answer-consultation') && openConsultations.length > 0 && <AnswerConsultationForm key={key('answer-consultation')} open={openConsultations} act={act} />}
+      {can('propose-decision') && <ProposeDecisionForm key={key('propose-decision')} view={v} act={act} />}
       {can('link-applicant') && <LinkApplicantForm key={key('link-applicant')} act={act} />}
       {can('approve-decision') && <ApproveDecisionForm key={key('approve-decision')} act={act} />}
       {can('return-proposal') && <ReturnProposalForm key={key('return-proposal')} act={act} />}
@@ -67,6 +85,7 @@ function CaseActions({ view: v, canSupervise, act }: { view: CaseView; canSuperv
       {can('withdraw') && <WithdrawCaseForm key={key('withdraw')} act={act} />}
       {can('add-representative') && <AddRepresentativeForm key={key('add-representative')} act={act} />}
       {can('add-document') && <AddDocumentForm key={key('add-document')} act={act} />}
+      {procedure}
     </aside>
   );
 }

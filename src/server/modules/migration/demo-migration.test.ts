@@ -1,0 +1,20 @@
+/** The demo migration work: every step of the procedure is in the queue, and a second run adds nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, signInStaff, type TestContext } from '../../../test/test-app.ts';
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await createTestContext({ env: { DEMO_MIGRATION_CASES: '16' } }); });
+afterAll(() => ctx?.close());
+
+describe('the demo migration cases', () => {
+  it('open visa applications in every step once, and the officer finds them in the queue', async () => {
+    expect(await ctx.app.backgroundJobs.seedDemoMigration()).toBe(17);
+    expect(await ctx.app.backgroundJobs.seedDemoMigration()).toBe(0);
+    const officer = await signInStaff(ctx.app, 'migration.officer');
+    const queue = (await officer.request('GET', '/api/cases/queue?limit=200')).json() as { cases: Array<{ caseType: string; status: string }> };
+    const statuses = new Set(queue.cases.map((c) => c.status));
+    for (const s of ['submitted', 'in-review', 'awaiting-applicant', 'proposed']) expect(statuses).toContain(s);
+    expect(queue.cases.some((c) => c.caseType === 'visa-invitation')).toBe(true);
+    expect(queue.cases.some((c) => c.caseType === 'visa-d')).toBe(true);
+  });
+});

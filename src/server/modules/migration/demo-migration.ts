@@ -1,0 +1,87 @@
+/**
+ * Demo migration work: visa applications (C and D) in every step of the procedure, and invitations from a
+ * demo resident, opened and worked through the services like real ones, so the demo migration officer and
+ * decision-maker find a realistic queue on first start. Synthetic applicants only: made-up names from a
+ * fixed list, travel document numbers that belong to nobody. Runs only when the office has no visa case yet.
+ */
+import type { StaffMember } from '../identity/index.ts';
+import type { CaseActorContext, CasesService } from '../cases/index.ts';
+import type { CaseActionInput, CaseView } from '../../../shared/contracts/cases.contract.ts';
+import type { DeskVisaApplicationData, InvitationRequestData } from '../../../shared/contracts/visas.contract.ts';
+import { addDays, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { MigrationService } from './migration.service.ts';
+
+const GIVEN = ['Olena', 'Taras', 'Arjun', 'Priya', 'Wei', 'Mei', 'John', 'Emily', 'Ahmed', 'Fatima', 'Nodira', 'Bakhyt', 'Carlos', 'Lucía', 'Kofi', 'Amara'];
+const SURNAMES = ['Shevchenko', 'Bondarenko', 'Sharma', 'Patel', 'Wang', 'Li', 'Smith', 'Johnson', 'Hassan', 'Karimova', 'Nurlanov', 'García', 'Mensah', 'Okafor', 'Tkachenko', 'Rao'];
+const NATIONALITIES = ['UKR', 'UKR', 'IND', 'IND', 'CHN', 'CHN', 'USA', 'USA', 'EGY', 'UZB', 'UZB', 'KAZ', 'MEX', 'COL', 'GHA', 'NGA'];
+const PURPOSES = ['tourism', 'business', 'family-or-friends', 'culture', 'study', 'medical'] as const;
+
+/** The steps a demo visa case is taken to, in order: each case goes as far as its step. */
+const STEPS = ['submitted', 'in-review', 'awaiting-applicant', 'consulting', 'proposed', 'issued', 'rejected', 'withdrawn'] as const;
+type Step = (typeof STEPS)[number];
+
+function staffContext(s: StaffMember): CaseActorContext {
+  return { kind: 'staff', id: s.id, name: s.displayName, roles: s.roles, branchId: s.branchId, audit: { type: 'staff', id: s.id, name: s.displayName, role: s.roles.join(','), institution: 'PMLP' } };
+}
+
+function applicant(i: number, today: PlainDate): DeskVisaApplicationData {
+  const g = GIVEN[i % GIVEN.length] as string;
+  const entry = addDays(today, 20 + (i % 40));
+  const type = i % 5 === 4 ? 'D' : 'C';
+  const exit = addDays(entry, type === 'C' ? 7 + (i % 20) : 120);
+  return {
+    visaType: type, givenNames: g, surname: SURNAMES[(i * 7) % SURNAMES.length] as string, sex: i % 2 === 0 ? 'F' : 'M', birthDate: addDays('1960-01-01' as PlainDate, (i * 397) % 15_000),
+    nationality: NATIONALITIES[i % NATIONALITIES.length] as string, travelDocument: { number: `DM${String(100000 + i)}`, country: NATIONALITIES[i % NATIONALITIES.length] as string, validUntil: addDays(today, 2000) },
+    purpose: type === 'D' ? 'employment' : (PURPOSES[i % PURPOSES.length] as (typeof PURPOSES)[number]), purposeDetail: '', intendedEntry: entry, intendedExit: exit, entriesRequested: i % 3 === 0 ? 'multiple' : 'single',
+    insurance: { insurer: 'Demo Travel Insurance', policyNumber: `DTI-${i}`, coverageEur: 30000, validFrom: entry, validUntil: exit }, means: { kind: 'bank-statement', amountEur: 5000 },
+    language: i % 2 === 0 ? 'en' : 'lv', contactEmail: `applicant${i}@example.invalid`, documents: [], payment: { method: i % 2 === 0 ? 'card' : 'cash' },
+  };
+}
+
+/** An action as the engine takes it, without the version (the helper adds the one it just read). */
+type Action = CaseActionInput extends infer A ? (A extends unknown ? Omit<A, 'expectedVersion'> : never) : never;
+
+/** Takes a lodged case to its step through the engine, as the officer and the decision-maker would. */
+async function advance(cases: CasesService, officer: CaseActorContext, decider: CaseActorContext, view: CaseView, step: Step, today: PlainDate): Promise<void> {
+  const act = async (who: CaseActorContext, body: Action) => { view = await cases.takeAction(who, view.id, { ...body, expectedVersion: view.version } as CaseActionInput); };
+  if (step === 'submitted') return;
+  if (step === 'withdrawn') return act(officer, { kind: 'withdraw', reason: 'Pieteicējs atsauca pieteikumu (demonstrācijas dati).' });
+  await act(officer, { kind: 'assign', outOfOrderReason: 'Demonstrācijas dati' });
+  if (step === 'awaiting-applicant') return act(officer, { kind: 'request-information', question: 'Lūdzu iesniedziet viesnīcas rezervācijas apstiprinājumu.', dueOn: addDays(today, 14) });
+  if (step === 'consulting') return act(officer, { kind: 'request-consultation', authority: 'state-border-guard', question: 'Vai ir ieceļošanas aizliegums?', dueOn: addDays(today, 7) });
+  if (step === 'in-review') return;
+  const s = view.subject as Extract<CaseView['subject'], { kind: 'visa' }>;
+  const issue = { territory: s.visaType === 'C' ? 'uniform' as const : 'national' as const, entries: s.entriesRequested, validFrom: s.intendedEntry as PlainDate, validUntil: s.intendedExit as PlainDate, durationDays: Math.min(s.visaType === 'C' ? 90 : 365, 1 + Math.round((Date.parse(s.intendedExit) - Date.parse(s.intendedEntry)) / 86_400_000)) };
+  await act(officer, step === 'rejected'
+    ? { kind: 'propose-decision', outcome: 'reject', reasoning: 'Nav pamatots ceļojuma mērķis (demonstrācijas dati).', terms: { grounds: ['purpose-not-justified'] } }
+    : { kind: 'propose-decision', outcome: 'accept', reasoning: 'Visi nosacījumi izpildīti (demonstrācijas dati).', terms: issue });
+  if (step === 'proposed') return;
+  await act(decider, { kind: 'approve-decision' });
+}
+
+export async function seedDemoMigration(
+  migration: MigrationService, cases: CasesService, staff: readonly StaffMember[], opts: { count: number; today: PlainDate; hasCases: () => Promise<boolean>; inviter?: CaseActorContext | undefined; signal?: AbortSignal | undefined },
+): Promise<number> {
+  if (opts.count <= 0 || (await opts.hasCases())) return 0;
+  const officerMember = staff.find((s) => s.roles.includes('migration-officer'));
+  const deciderMember = staff.find((s) => s.roles.length === 1 && s.roles[0] === 'decision-maker');
+  if (!officerMember || !deciderMember) return 0;
+  const officer = staffContext(officerMember);
+  const decider = staffContext(deciderMember);
+  let opened = 0;
+  for (let i = 0; i < opts.count && !opts.signal?.aborted; i++) {
+    const view = await migration.lodgeAtDesk(officer, applicant(i, opts.today));
+    await advance(cases, officer, decider, view, STEPS[i % STEPS.length] as Step, opts.today);
+    opened++;
+  }
+  // A demo resident's invitation waits for the officer.
+  if (opts.inviter && !opts.signal?.aborted) {
+    await migration.invite(opts.inviter, {
+      invitee: { givenNames: 'Taras', surname: 'Bondarenko', sex: 'M', birthDate: '1990-09-09' as PlainDate, nationality: 'UKR', travelDocumentNumber: 'DM900001' }, purpose: 'family-visit',
+      periodFrom: addDays(opts.today, 30), periodUntil: addDays(opts.today, 50), addressInLatvia: 'Brīvības iela 1, Rīga, LV-1010', undertakings: { accommodation: true, returnTravel: true, healthCare: true },
+      language: 'lv', documents: [],
+    } satisfies InvitationRequestData);
+    opened++;
+  }
+  return opened;
+}

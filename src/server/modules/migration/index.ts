@@ -1,0 +1,5 @@
+/** The migration module's public face: visas (C, D), invitations, issued visas, partners' consultations. */
+export { createMigrationService, type MigrationService, type RegisteredPerson } from './migration.service.ts';
+export { createMigrationRepository } from './migration.repository.ts';
+export { registerMigrationRoutes } from './migration.routes.ts';
+export { seedDemoMigration } from './demo-migration.ts';

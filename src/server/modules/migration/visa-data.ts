@@ -1,0 +1,32 @@
+/** What a visa case stores about its application, and what the visa procedure needs from its module. */
+import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { VISA_PURPOSES } from '../../../shared/contracts/migration-subjects.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import type { HandlerAccess } from '../cases/index.ts';
+import type { MigrationRepository } from './migration.repository.ts';
+import type { VisaType } from './visa.rules.ts';
+
+/** What the case stores about the application (the steps since are its actions). */
+export type VisaData = {
+  visaType: VisaType; personId: string | null; givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: PlainDate; nationality: string;
+  travelDocument: { number: string; country: string; validUntil: PlainDate }; purpose: (typeof VISA_PURPOSES)[number]; purposeDetail: string; intendedEntry: PlainDate; intendedExit: PlainDate;
+  entriesRequested: 'single' | 'double' | 'multiple'; insurance: { insurer: string; policyNumber: string; coverageEur: number; validFrom: PlainDate; validUntil: PlainDate } | null;
+  means: { kind: 'cash' | 'bank-statement' | 'sponsor' | 'prepaid-accommodation'; amountEur: number };
+  invitation: { reference: string; caseId: string; inviterName: string; status: string; periodFrom: string; periodUntil: string } | null;
+  fee: { amountCents: number; tableFrom: string; legalAct: string; exemption: string | null };
+  /** An appeal's subject: the contested application and the applicant's reasons. */
+  appealReason?: string | undefined;
+};
+
+/** The register's record of a right to reside, through its audit gate under the case (wired in app.ts). */
+export interface ResidenceRightsPort {
+  record(trx: DbExecutor, access: HandlerAccess, personId: string, right: { kind: 'long-stay-visa'; documentNumber: string; validFrom: PlainDate; validUntil: PlainDate; issuedBy: string; legalBasis: string }): Promise<unknown>;
+  end(trx: DbExecutor, access: HandlerAccess, personId: string, ending: { documentNumber: string; endsOn: PlainDate; legalBasis: string; sourceDocument: string }): Promise<unknown>;
+}
+
+export interface VisaProcedureDeps {
+  repository: MigrationRepository;
+  today: () => PlainDate;
+  issuingState: string;
+  residenceRights: ResidenceRightsPort;
+}

@@ -1,0 +1,138 @@
+/**
+ * The visa rules as data and pure functions (DOMAIN-PROCEDURES §1): the fee by the day of lodging and the
+ * applicant's age, what an application must hold before it is lodged, the checks a proposal's rule trace
+ * shows, and what a decision may grant. No I/O: the service passes in today and what it read.
+ */
+import { addMonthsClamped, compareDates, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+
+export type VisaType = 'C' | 'D';
+
+/** One period of the visa fee: from a day of lodging, by the act that set it. */
+export interface VisaFeePeriod {
+  from: PlainDate;
+  legalAct: string;
+  adultCents: number;
+  /** Children from 6 to under 12 (C visas); 0–5 pay nothing. */
+  childCents: number;
+}
+
+/** The Schengen visa fee (Visa Code Art. 16), newest last. */
+export const C_VISA_FEES: readonly VisaFeePeriod[] = [
+  { from: '2010-04-05' as PlainDate, legalAct: 'Regula (EK) Nr. 810/2009, 16. pants', adultCents: 6000, childCents: 3500 },
+  { from: '2020-02-02' as PlainDate, legalAct: 'Regula (ES) 2019/1155', adultCents: 8000, childCents: 4000 },
+  { from: '2024-06-11' as PlainDate, legalAct: 'Deleģētā regula (ES) 2024/1415', adultCents: 9000, childCents: 4500 },
+];
+/** The Latvian long-stay visa's state fee (MK 557, 2.1.). */
+export const D_VISA_FEES: readonly VisaFeePeriod[] = [
+  { from: '2017-09-12' as PlainDate, legalAct: 'MK 12.09.2017. noteikumi Nr. 557, 2.1. apakšpunkts', adultCents: 6000, childCents: 6000 },
+];
+
+export interface Fee {
+  amountCents: number;
+  tableFrom: PlainDate;
+  legalAct: string;
+  exemption: string | null;
+}
+
+/** Whole years of age on a day. */
+export function ageOn(birthDate: PlainDate, day: PlainDate): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * The fee for an application lodged on a day: the period in force then; a C visa costs nothing under 6 and
+ * the child rate from 6 to under 12; a granted exemption makes it nothing.
+ */
+export function visaFee(type: VisaType, birthDate: PlainDate, lodgedOn: PlainDate, exemption: string | null): Fee {
+  const table = type === 'C' ? C_VISA_FEES : D_VISA_FEES;
+  const period = [...table].reverse().find((p) => compareDates(p.from, lodgedOn) <= 0) ?? (table[0] as VisaFeePeriod);
+  const age = ageOn(birthDate, lodgedOn);
+  const base = type === 'C' && age < 6 ? 0 : type === 'C' && age < 12 ? period.childCents : period.adultCents;
+  return { amountCents: exemption ? 0 : base, tableFrom: period.from, legalAct: period.legalAct, exemption };
+}
+
+/** The longest short stay (SBC Art. 6: 90 days in any 180). */
+export const SHORT_STAY_DAYS = 90;
+/** Travel medical insurance covers at least EUR 30 000 (Visa Code Art. 15(2)). */
+export const MIN_INSURANCE_EUR = 30_000;
+/** An application is lodged no earlier than six months before the trip (Art. 9(1)). */
+export const LODGING_WINDOW_MONTHS = 6;
+/** The travel document is valid at least three months after the intended departure (Art. 12(a)). */
+export const DOCUMENT_MARGIN_MONTHS = 3;
+/** A D visa is valid for at most a year (PMLP, extension of stay). */
+export const D_VISA_MAX_DAYS = 365;
+/** UNSOURCED: the means of subsistence asked per day of stay; configuration in a law-change (issue 25). */
+export const MEANS_PER_DAY_EUR = 30;
+
+export interface ApplicationFacts {
+  visaType: VisaType;
+  intendedEntry: PlainDate;
+  intendedExit: PlainDate;
+  travelDocumentValidUntil: PlainDate;
+  insurance: { coverageEur: number; validFrom: PlainDate; validUntil: PlainDate } | null;
+  means: { amountEur: number };
+}
+
+/** A refused field of the application: its path, the reason code and the English message. */
+export interface ApplicationProblem { path: string; reason: string; message: string }
+
+/** Days of the stay, entry and exit day both counted. */
+export const stayDays = (f: Pick<ApplicationFacts, 'intendedEntry' | 'intendedExit'>): number => toEpochDay(f.intendedExit) - toEpochDay(f.intendedEntry) + 1;
+
+/** What makes an application inadmissible as lodged (Art. 19): each problem with its field. */
+export function applicationProblems(f: ApplicationFacts, today: PlainDate): ApplicationProblem[] {
+  const problems: ApplicationProblem[] = [];
+  if (compareDates(f.intendedExit, f.intendedEntry) < 0) problems.push({ path: 'intendedExit', reason: 'exit-before-entry', message: 'The exit day is before the entry day' });
+  if (f.visaType === 'C' && stayDays(f) > SHORT_STAY_DAYS) problems.push({ path: 'intendedExit', reason: 'stay-too-long', message: `A short-stay visa covers at most ${SHORT_STAY_DAYS} days` });
+  if (compareDates(f.intendedEntry, addMonthsClamped(today, LODGING_WINDOW_MONTHS)) > 0) {
+    problems.push({ path: 'intendedEntry', reason: 'lodged-too-early', message: `An application is lodged at most ${LODGING_WINDOW_MONTHS} months before the trip` });
+  }
+  if (compareDates(f.travelDocumentValidUntil, addMonthsClamped(f.intendedExit, DOCUMENT_MARGIN_MONTHS)) < 0) {
+    problems.push({ path: 'travelDocument.validUntil', reason: 'document-expires-too-soon', message: `The travel document must be valid ${DOCUMENT_MARGIN_MONTHS} months after the exit day` });
+  }
+  if (f.visaType === 'C' && !f.insurance) problems.push({ path: 'insurance', reason: 'insurance-missing', message: 'A short-stay visa needs travel medical insurance' });
+  if (f.insurance) {
+    if (f.insurance.coverageEur < MIN_INSURANCE_EUR) problems.push({ path: 'insurance.coverageEur', reason: 'insurance-too-low', message: `The insurance must cover at least EUR ${MIN_INSURANCE_EUR}` });
+    if (compareDates(f.insurance.validFrom, f.intendedEntry) > 0 || compareDates(f.insurance.validUntil, f.intendedExit) < 0) {
+      problems.push({ path: 'insurance.validUntil', reason: 'insurance-not-covering', message: 'The insurance must cover the whole stay' });
+    }
+  }
+  return problems;
+}
+
+/** The means a stay needs (UNSOURCED per-day amount). */
+export const meansNeededEur = (f: Pick<ApplicationFacts, 'intendedEntry' | 'intendedExit'>): number => stayDays(f) * MEANS_PER_DAY_EUR;
+
+export interface IssueTerms {
+  territory: 'uniform' | 'limited' | 'national';
+  entries: 'single' | 'double' | 'multiple';
+  validFrom: PlainDate;
+  validUntil: PlainDate;
+  durationDays: number;
+}
+
+/** What a decision to issue may grant: problems with each term, or none. */
+export function issueTermsProblems(type: VisaType, t: IssueTerms, travelDocumentValidUntil: PlainDate, today: PlainDate): ApplicationProblem[] {
+  const problems: ApplicationProblem[] = [];
+  const span = toEpochDay(t.validUntil) - toEpochDay(t.validFrom) + 1;
+  if (compareDates(t.validUntil, t.validFrom) < 0) problems.push({ path: 'terms.validUntil', reason: 'ends-before-start', message: 'The visa ends before it starts' });
+  if (compareDates(t.validFrom, today) < 0) problems.push({ path: 'terms.validFrom', reason: 'not-after-today', message: 'A visa cannot start in the past' });
+  if (compareDates(t.validUntil, travelDocumentValidUntil) > 0) problems.push({ path: 'terms.validUntil', reason: 'beyond-travel-document', message: 'A visa cannot outlast the travel document' });
+  if (type === 'C' && t.territory === 'national') problems.push({ path: 'terms.territory', reason: 'wrong-territory', message: 'A short-stay visa is uniform or of limited territorial validity' });
+  if (type === 'D' && t.territory !== 'national') problems.push({ path: 'terms.territory', reason: 'wrong-territory', message: 'A long-stay visa is national' });
+  const maxDays = type === 'C' ? SHORT_STAY_DAYS : D_VISA_MAX_DAYS;
+  if (t.durationDays > Math.min(maxDays, Math.max(span, 0))) {
+    problems.push({ path: 'terms.durationDays', reason: 'duration-too-long', message: `The stay may be at most ${Math.min(maxDays, Math.max(span, 0))} days` });
+  }
+  if (type === 'D' && span > D_VISA_MAX_DAYS) problems.push({ path: 'terms.validUntil', reason: 'duration-too-long', message: `A long-stay visa is valid at most ${D_VISA_MAX_DAYS} days` });
+  return problems;
+}
+
+/** Grounds that fit a refusal of this visa type (the D visa's own national ground; a holder's request only ends a visa). */
+export function refusalGroundsProblems(type: VisaType, grounds: readonly string[]): ApplicationProblem[] {
+  if (grounds.includes('holder-requested')) return [{ path: 'terms.grounds', reason: 'ground-not-for-refusal', message: 'A holder’s request ends a visa; it is not a ground to refuse one' }];
+  if (type === 'C' && grounds.includes('no-national-ground')) return [{ path: 'terms.grounds', reason: 'ground-not-for-refusal', message: 'That ground is for long-stay visas' }];
+  return [];
+}

@@ -1,0 +1,93 @@
+/**
+ * What the migration procedures' cases are about, as each reader sees it (the case view's `subject`), and the
+ * closed lists they use: visa purposes, entries, the grounds of a refusal on the standard form. Kept apart from
+ * `visas.contract.ts` so the case contract can list these subjects without importing the endpoints.
+ */
+import { z } from 'zod';
+
+/** C: the Schengen short-stay (uniform) visa, Visa Code (Reg. 810/2009); D: the Latvian long-stay visa, Immigration Law s.11. */
+export const VISA_TYPES = ['C', 'D'] as const;
+export const VisaTypeSchema = z.enum(VISA_TYPES);
+
+export const VISA_PURPOSES = [
+  'tourism', 'business', 'family-or-friends', 'culture', 'sport', 'official-visit', 'medical', 'study', 'transit', 'employment', 'remote-work', 'other',
+] as const;
+export const VISA_ENTRIES = ['single', 'double', 'multiple'] as const;
+export const MEANS_KINDS = ['cash', 'bank-statement', 'sponsor', 'prepaid-accommodation'] as const;
+
+/**
+ * The grounds a visa may be refused, annulled or revoked on: Visa Code Art. 32(1)(a)(i)–(vii) and (b) (the
+ * boxes of the standard form, Annex VI as replaced by Reg. 2019/1155); `no-national-ground` is the D visa's
+ * (no ground of Immigration Law s.11(2) applies); `holder-requested` is a revocation the holder asked for.
+ */
+export const VISA_REFUSAL_GROUNDS = [
+  'false-travel-document', 'purpose-not-justified', 'no-means-of-subsistence', 'already-stayed-90-days', 'sis-alert', 'threat',
+  'no-travel-medical-insurance', 'doubts-documents', 'doubts-statements', 'doubts-intention-to-leave', 'no-national-ground', 'holder-requested',
+] as const;
+export const VisaRefusalGroundSchema = z.enum(VISA_REFUSAL_GROUNDS);
+
+/** A visa issued on a decision: the sticker's number and its printed data with the machine-readable zone (ICAO 9303 MRV-A). */
+export const IssuedVisaView = z.object({
+  visaNumber: z.string(),
+  visaType: VisaTypeSchema,
+  /** `uniform` (all Schengen states), `limited` (LTV, Art. 25), `national` (D). */
+  territory: z.enum(['uniform', 'limited', 'national']),
+  entries: z.enum(VISA_ENTRIES),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  durationDays: z.number().int(),
+  issuedOn: z.string(),
+  /** The holder's language of the application. */
+  language: z.enum(['lv', 'en']),
+  mrz: z.array(z.string()),
+  status: z.enum(['valid', 'annulled', 'revoked']),
+  ended: z.object({ kind: z.enum(['annulment', 'revocation']), grounds: z.array(VisaRefusalGroundSchema), reasoning: z.string(), on: z.string(), by: z.string() }).nullable(),
+});
+export type IssuedVisaView = z.infer<typeof IssuedVisaView>;
+
+/** What a visa case is about: the applicant as they presented themselves, the trip, its cover, the fee. */
+export const VisaSubject = z.object({
+  kind: z.literal('visa'),
+  visaType: VisaTypeSchema,
+  /** The registered person, when the applicant is in the register. */
+  personId: z.uuid().nullable(),
+  personName: z.string(),
+  givenNames: z.string(),
+  surname: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthDate: z.string(),
+  nationality: z.string(),
+  travelDocument: z.object({ number: z.string(), country: z.string(), validUntil: z.string() }),
+  purpose: z.enum(VISA_PURPOSES),
+  purposeDetail: z.string(),
+  intendedEntry: z.string(),
+  intendedExit: z.string(),
+  entriesRequested: z.enum(VISA_ENTRIES),
+  insurance: z.object({ insurer: z.string(), policyNumber: z.string(), coverageEur: z.number().int(), validFrom: z.string(), validUntil: z.string() }).nullable(),
+  means: z.object({ kind: z.enum(MEANS_KINDS), amountEur: z.number().int() }),
+  /** The approved invitation the application cites, as the office found it. */
+  invitation: z.object({ reference: z.string(), inviterName: z.string(), status: z.string(), periodFrom: z.string(), periodUntil: z.string() }).nullable(),
+  fee: z.object({ amountCents: z.number().int(), tableFrom: z.string(), exemption: z.string().nullable() }),
+  payment: z.object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() }).nullable(),
+  visa: IssuedVisaView.nullable(),
+  /** An appeal: the applicant's reasons for contesting the refusal. */
+  appealReason: z.string().nullable(),
+});
+
+export const INVITATION_PURPOSES = ['family-visit', 'private-visit', 'business', 'employment', 'study', 'culture-or-sport', 'medical', 'other'] as const;
+
+/** What an invitation case is about: the inviter in Latvia, the person invited, and the visit they vouch for. */
+export const InvitationSubject = z.object({
+  kind: z.literal('invitation'),
+  inviterPersonId: z.uuid(),
+  inviterName: z.string(),
+  invitee: z.object({ givenNames: z.string(), surname: z.string(), sex: z.enum(['M', 'F']), birthDate: z.string(), nationality: z.string(), travelDocumentNumber: z.string() }),
+  purpose: z.enum(INVITATION_PURPOSES),
+  periodFrom: z.string(),
+  periodUntil: z.string(),
+  addressInLatvia: z.string(),
+  /** The inviter's undertakings (Immigration Law s.1: the inviter takes on obligations for the person invited). */
+  undertakings: z.object({ accommodation: z.boolean(), returnTravel: z.boolean(), healthCare: z.boolean() }),
+  fee: z.object({ amountCents: z.number().int(), tableFrom: z.string() }),
+  payment: z.object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() }).nullable(),
+});

@@ -1,0 +1,74 @@
+/** What a visa or invitation case is about, as rows of the case page's summary list (both apps). */
+import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
+import type { IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { endingPdfUrl } from './visa-links.ts';
+
+type VisaSubject = Extract<CaseView['subject'], { kind: 'visa' }>;
+type InvitationSubject = Extract<CaseView['subject'], { kind: 'invitation' }>;
+
+export function VisaSubjectRows({ subject: s, audience }: { subject: VisaSubject; audience: 'staff' | 'resident' }) {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <>
+      <dt>{t('cases.field.applicant')}</dt><dd>{s.givenNames} {s.surname}, {f.date(s.birthDate)}, {s.nationality}</dd>
+      <dt>{t('visas.field.travelDocument')}</dt><dd>{s.travelDocument.number} ({s.travelDocument.country}), {f.date(s.travelDocument.validUntil)}</dd>
+      <dt>{t('visas.field.purpose')}</dt><dd>{t(`visas.purpose.${s.purpose}`)}{s.purposeDetail ? `: ${s.purposeDetail}` : ''}</dd>
+      <dt>{t('visas.field.stay')}</dt><dd>{f.date(s.intendedEntry)} – {f.date(s.intendedExit)} ({t(`visas.entries.${s.entriesRequested}`)})</dd>
+      {s.invitation && (<><dt>{t('visas.field.inviter')}</dt><dd>{s.invitation.reference}: {s.invitation.inviterName}</dd></>)}
+      {s.visa && <IssuedVisaRows visa={s.visa} audience={audience} />}
+    </>
+  );
+}
+
+const STATUS_TAG = { valid: 'tag--success', annulled: 'tag--danger', revoked: 'tag--danger' } as const satisfies Record<IssuedVisaView['status'], string>;
+
+/**
+ * The visa the decision issued: its number, status, what it allows, and the machine-readable zone as printed
+ * (monospace, each line whole, scrolling in its own box on a narrow screen). An ended visa says how, when,
+ * by whom and why; staff also get the form that told the holder (PDF; the resident receives it by post).
+ */
+function IssuedVisaRows({ visa: v, audience }: { visa: IssuedVisaView; audience: 'staff' | 'resident' }) {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <>
+      <dt>{t('visas.field.visaNumber')}</dt><dd>{v.visaNumber}</dd>
+      <dt>{t('visas.field.status')}</dt><dd><span className={`tag ${STATUS_TAG[v.status]}`}>{t(`visas.status.${v.status}`)}</span></dd>
+      {v.ended && (
+        <>
+          <dt>{t(`visas.ended.${v.ended.kind}`)}</dt><dd>{t('visas.ended.summary', { on: f.date(v.ended.on), by: v.ended.by })}</dd>
+          <dt>{t('visas.ended.grounds')}</dt><dd><ul>{v.ended.grounds.map((g) => <li key={g}>{t(`visas.ground.${g}`)}</li>)}</ul></dd>
+          <dt>{t('cases.field.reasoning')}</dt>
+          <dd>
+            {v.ended.reasoning}
+            {audience === 'staff' && <><br /><a href={endingPdfUrl(v.visaNumber)} download>{t('visas.ended.pdf')}</a></>}
+          </dd>
+        </>
+      )}
+      <dt>{t('visas.terms.territory')}</dt><dd>{t(`visas.territory.${v.territory}`)}</dd>
+      <dt>{t('visas.field.validity')}</dt><dd>{f.date(v.validFrom)} – {f.date(v.validUntil)}</dd>
+      <dt>{t('visas.field.entries')}</dt><dd>{t(`visas.entries.${v.entries}`)}</dd>
+      <dt>{t('visas.terms.duration')}</dt><dd>{t('visas.terms.days', { days: v.durationDays })}</dd>
+      <dt>{t('visas.field.mrz')}</dt>
+      <dd><code className="mrz" tabIndex={0} aria-label={t('visas.field.mrz')}>{v.mrz.map((line) => <span key={line}>{line}<br /></span>)}</code></dd>
+    </>
+  );
+}
+
+export function InvitationSubjectRows({ subject: s }: { subject: InvitationSubject }) {
+  const t = useT();
+  const f = useFormat();
+  const i = s.invitee;
+  return (
+    <>
+      <dt>{t('visas.field.inviter')}</dt><dd>{s.inviterName}</dd>
+      <dt>{t('visas.field.invitee')}</dt><dd>{i.givenNames} {i.surname}, {f.date(i.birthDate)}, {i.nationality}, {i.travelDocumentNumber}</dd>
+      <dt>{t('visas.field.purpose')}</dt><dd>{t(`visas.invitationPurpose.${s.purpose}`)}</dd>
+      <dt>{t('visas.field.period')}</dt><dd>{f.date(s.periodFrom)} – {f.date(s.periodUntil)}</dd>
+      <dt>{t('visas.field.address')}</dt><dd>{s.addressInLatvia}</dd>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * A procedure's own actions on the staff case page, beside the case engine's (which come from the case's
+ * `availableActions`): acts on what the decision produced rather than on the case, each behind its own
+ * permission. The page asks for them by the case's subject; a kind without an entry adds nothing.
+ */
+import type { ReactNode } from 'react';
+import type { CaseView } from '../../shared/contracts/cases.contract.ts';
+import type { Permission } from '../../shared/kernel/permissions.ts';
+import { EndVisaPanel } from './migration/EndVisaPanel.tsx';
+
+export interface ProcedureActionContext {
+  view: CaseView;
+  /** The signed-in staff member's permissions (the case view does not say who may act outside the case). */
+  can: (permission: Permission) => boolean;
+  /** Reads the case again after an act that changed what it shows. */
+  refresh: () => void;
+}
+
+/** The panels of the procedure's own actions open to this staff member now, in the order of the work. */
+export function procedureActions({ view, can, refresh }: ProcedureActionContext): ReactNode[] {
+  const s = view.subject;
+  // An issued visa is annulled or revoked by a decision-maker; once ended, the panel links to the form.
+  if (s.kind === 'visa' && s.visa && can('migration:end-visa')) return [<EndVisaPanel key={`end-${s.visa.visaNumber}`} visa={s.visa} onEnded={refresh} />];
+  return [];
+}

@@ -1,0 +1,96 @@
+/**
+ * A migration officer lodges a visa application at the desk, on the contract's DeskVisaApplication (decision
+ * 0022): from the applicant's travel document, linked to the register when the person is in it, the fee taken
+ * here by card or cash. The new case opens on its staff page.
+ */
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { DeskVisaApplication, lodgeVisaAtDesk } from '../../../shared/contracts/visas.contract.ts';
+import { callApi } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { PageTitle } from '../../ui/Layout.tsx';
+import { toUploads } from '../../ui/files.ts';
+import { Form } from '../../ui/form/Form.tsx';
+import { Radios, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
+import { useContractForm, type ContractForm } from '../../ui/form/useContractForm.ts';
+import {
+  DocumentsInput, ExemptionSelect, exitNotBeforeEntry, InsuranceFieldset, JourneyFieldset, MeansFieldset, noVisaNeededAt, TravelDocumentFieldset,
+  TravellerFieldset, VISA_FORM_OMIT, VisaFee, visaFormFields, visaLabels, VisaTypeField,
+} from '../../procedures/migration/VisaApplicationFields.tsx';
+import { RegisterLookup, type RegisteredApplicant } from './RegisterLookup.tsx';
+
+/** The contract's desk request as the page holds it (see visaFormFields); the language of the decision is chosen here. */
+const DeskVisaForm = DeskVisaApplication.omit(VISA_FORM_OMIT).extend(visaFormFields).refine(...exitNotBeforeEntry);
+type DeskVisaValues = z.output<typeof DeskVisaForm>;
+
+export function NewVisaPage() {
+  const t = useT();
+  const [person, setPerson] = useState<RegisteredApplicant>();
+  return (
+    <>
+      <PageTitle>{t('visas.desk.title')}</PageTitle>
+      <p className="lead">{t('visas.desk.intro')}</p>
+      <RegisterLookup found={person} onFound={setPerson} />
+      <DeskVisaFormView person={person} />
+    </>
+  );
+}
+
+/** A person found in the register is linked, and what the register knows of them fills the applicant's fields. */
+function useFillFrom(form: ContractForm<typeof DeskVisaForm>, person: RegisteredApplicant | undefined) {
+  useEffect(() => {
+    if (!person) return;
+    form.setValue('personId', person.id);
+    form.setValue('givenNames', person.givenNames);
+    form.setValue('surname', person.surname);
+    form.setValue('sex', person.sex);
+    form.setValue('birthDate', person.birthDate);
+    const nationality = person.citizenships[0];
+    if (nationality) form.setValue('nationality', nationality);
+  }, [person, form]);
+}
+
+function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const form = useContractForm(DeskVisaForm, {
+    defaultValues: {
+      givenNames: '', surname: '', sex: 'F', birthDate: '', nationality: '', travelDocument: { number: '', country: '', validUntil: '' }, purpose: '' as never,
+      purposeDetail: '', intendedEntry: '', intendedExit: '', entriesRequested: 'single', means: { kind: '' as never, amountEur: '' }, contactEmail: '',
+      language: 'en', payment: { method: 'card' },
+    },
+    labels: { ...visaLabels(t), personId: t('visas.desk.person'), contactEmail: t('visas.desk.email'), language: t('staff.newCorrection.language'), 'payment.method': t('visas.desk.paidBy') },
+  });
+  useFillFrom(form, person);
+  const lodge = useMutation({
+    mutationFn: async ({ files, ...values }: DeskVisaValues) => callApi(lodgeVisaAtDesk, { body: { ...values, documents: await toUploads(files ?? null) } }),
+    onSuccess: (view) => navigate(`/cases/${view.id}`),
+    onError: (error) => form.showServerError(noVisaNeededAt(error, 'visas.desk.notForStatus')),
+  });
+  return (
+    <Form form={form} onSubmit={(values) => lodge.mutate(values)}>
+      <Select name="personId" hint={t('visas.desk.personHint')}>
+        <option value="">{t('visas.desk.notRegistered')}</option>
+        {person && <option value={person.id}>{`${person.givenNames} ${person.surname}`}</option>}
+      </Select>
+      <VisaTypeField />
+      <TravellerFieldset />
+      <TravelDocumentFieldset />
+      <JourneyFieldset />
+      <InsuranceFieldset />
+      <MeansFieldset />
+      <TextInput name="contactEmail" type="email" autoComplete="off" spellCheck={false} />
+      <Select name="language">
+        <option value="lv">{t('language.lv')}</option>
+        <option value="en">{t('language.en')}</option>
+      </Select>
+      <DocumentsInput />
+      <ExemptionSelect />
+      <VisaFee paidAt="desk" />
+      <Radios name="payment.method" options={[{ value: 'card', label: t('visas.desk.card') }, { value: 'cash', label: t('visas.desk.cash') }]} />
+      <SubmitButton pending={lodge.isPending}>{t('visas.desk.submit')}</SubmitButton>
+    </Form>
+  );
+}
