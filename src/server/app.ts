@@ -235,7 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNotificationsRoutes(app, { notifications });
   registerAppointmentsRoutes(app, { appointments });
   registerApplicationsRoutes(app, { applications, centrePartner: config.documents.centrePartner });
-  registerMigrationRoutes(app, { migration, cases, clock, timeZone: config.timeZone, consultationPartners: config.migration.consultationPartners });
+  registerMigrationRoutes(app, { migration, cases, clock, timeZone: config.timeZone, consultationPartners: config.migration.consultationPartners, visaCheckPartners: config.migration.visaCheckPartners });
   registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
   registerWorkbenchRoutes(app, {
     workbench: createWorkbenchService({ cases, appointments, applications, branches: () => identity.listBranches(), nearDeadlineDays: config.deadlines.warnAtWorkingDays[0] ?? 5 }),

@@ -110,6 +110,8 @@ const EnvSchema = z.object({
   DEMO_MIGRATION_CASES: z.coerce.number().int().min(0).max(100_000).default(320),
   /** The branch (its code) that takes migration applications and invitations made online: the migration division. */
   MIGRATION_CASE_BRANCH: z.string().regex(/^[A-Z0-9-]+$/).default('RIGA-2'),
+  /** Partner systems (names in PARTNER_API_KEYS) that may check a visa and read its holder, comma-separated: the border guard's. */
+  VISA_CHECK_PARTNERS: z.string().regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'partner names separated by commas').default('border-guard-demo'),
   /** The state code on the visas this office issues (the sticker number and its machine-readable zone). */
   VISA_ISSUING_STATE: z.string().regex(/^[A-Z]{3}$/, 'three capital letters').default('LVA'),
 });
@@ -169,7 +171,7 @@ export interface Config {
   };
   /** Partner institutions' systems: name → SHA-256 of the API key (hex). */
   partners: { keys: Record<string, string> };
-  migration: { issuingState: string; consultationPartners: Record<string, string>; caseBranch: string; demoCases: number };
+  migration: { issuingState: string; consultationPartners: Record<string, string>; caseBranch: string; demoCases: number; visaCheckPartners: string[] };
 }
 
 export class ConfigError extends Error {
@@ -256,7 +258,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       feeTable, fourEyes: e.DOCUMENT_FOUR_EYES, signingKeyFile: path.resolve(e.PRODUCTION_SIGNING_KEY_FILE ?? path.join(dataDir, 'production-signing-key.pem')), batchMax: e.PRODUCTION_BATCH_MAX, centrePartner: e.PRODUCTION_CENTRE_PARTNER,
     },
     partners: { keys: pairs(e.PARTNER_API_KEYS ?? (demoMode ? DEMO_PARTNER_KEY : undefined)) },
-    migration: { issuingState: e.VISA_ISSUING_STATE, consultationPartners: pairs(e.CONSULTATION_PARTNERS), caseBranch: e.MIGRATION_CASE_BRANCH, demoCases: e.DEMO_MIGRATION_CASES },
+    migration: { issuingState: e.VISA_ISSUING_STATE, consultationPartners: pairs(e.CONSULTATION_PARTNERS), caseBranch: e.MIGRATION_CASE_BRANCH, demoCases: e.DEMO_MIGRATION_CASES, visaCheckPartners: e.VISA_CHECK_PARTNERS.split(',') },
     deadlines: { warnAtWorkingDays: [...new Set(e.DEADLINE_WARN_WORKING_DAYS.split(',').map(Number))].sort((a, b) => b - a), watchMinutes: e.DEADLINE_WATCH_MINUTES },
   });
 }

@@ -37,6 +37,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK ((status = 'valid') = (ended IS NULL))
     );
     COMMENT ON TABLE migration.visa IS 'Visas issued on a decision of a visa case: the sticker data and zone; annulled or revoked visas keep their row with the ending';
+    COMMENT ON COLUMN migration.visa.person_id IS 'Personal data: the holder, when registered';
+    COMMENT ON COLUMN migration.visa.given_names IS 'Personal data: the holder''s given names as on the sticker';
+    COMMENT ON COLUMN migration.visa.surname IS 'Personal data: the holder''s surname as on the sticker';
+    COMMENT ON COLUMN migration.visa.birth_date IS 'Personal data: the holder''s date of birth';
+    COMMENT ON COLUMN migration.visa.nationality IS 'Personal data: the holder''s nationality';
+    COMMENT ON COLUMN migration.visa.travel_document_number IS 'Personal data: the travel document the visa is in';
+    COMMENT ON COLUMN migration.visa.mrz IS 'Personal data: the machine-readable zone (name, birth date, nationality)';
     CREATE INDEX visa_person_idx ON migration.visa (person_id) WHERE person_id IS NOT NULL;
     CREATE INDEX visa_travel_document_idx ON migration.visa (travel_document_number);
 

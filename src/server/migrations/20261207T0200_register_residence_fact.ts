@@ -17,6 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       legal_basis text NOT NULL CHECK (length(btrim(legal_basis)) > 0)
     );
     COMMENT ON TABLE register.residence_fact IS 'A person''s right to reside (a long-stay visa, a residence permit, an EU registration): bitemporal like every fact; valid time is the right''s validity';
+    COMMENT ON COLUMN register.residence_fact.person_id IS 'Personal data: whose right to reside';
+    COMMENT ON COLUMN register.residence_fact.document_number IS 'Personal data: the visa or permit that carries the right';
     CREATE INDEX residence_fact_person_idx ON register.residence_fact (person_id, valid_from);
     CREATE TRIGGER residence_fact_append_only BEFORE UPDATE OR DELETE ON register.residence_fact FOR EACH ROW EXECUTE FUNCTION register.fact_append_only();
     CREATE TRIGGER residence_fact_no_truncate BEFORE TRUNCATE ON register.residence_fact FOR EACH STATEMENT EXECUTE FUNCTION register.fact_append_only();

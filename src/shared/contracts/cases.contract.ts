@@ -90,7 +90,7 @@ export type InclusionRequest = z.input<typeof InclusionRequest>;
 export type InclusionRequestData = z.output<typeof InclusionRequest>;
 
 /** One check a decision rests on. The system's own checks carry `params`, so each reader sees the detail in their language. */
-const RuleCheck = z.object({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const RuleCheck = z.object({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), staffOnly: z.boolean().optional() });
 /** What an officer adds to the trace: a check in their own words. */
 const OfficerCheck = z.strictObject({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500) });
 

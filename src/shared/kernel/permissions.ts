@@ -45,7 +45,7 @@ export const ROLE_PERMISSIONS = {
   'asylum-officer': ['branch:read', 'register:search', 'register:read'],
   'naturalization-officer': ['branch:read', 'register:search', 'register:read'],
   'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read', 'migration:read-visa', 'migration:end-visa'],
-  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'documents:apply', 'documents:produce', 'appointments:desk', 'appointments:configure', 'migration:lodge', 'migration:read-visa'],
+  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'documents:apply', 'documents:produce', 'appointments:desk', 'appointments:configure', 'migration:read-visa'],
   auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
   administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics', 'notifications:read-outbox', 'appointments:configure'],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.

@@ -65,7 +65,7 @@ function OnlineVisaForm({ card }: { card: PersonCard | undefined }) {
     onError: (error) => form.showServerError(noVisaNeededAt(error, 'visas.online.notForStatus')),
   });
   return (
-    <Form form={form} onSubmit={(values) => apply.mutate(values)}>
+    <Form form={form} label={t('visas.online.title')} onSubmit={(values) => apply.mutate(values)}>
       <VisaTypeField />
       <TravellerFieldset />
       <TravelDocumentFieldset />

@@ -66,7 +66,7 @@ export function InvitePage() {
     <>
       <PageTitle>{t('visas.invite.title')}</PageTitle>
       <p className="lead">{t('visas.invite.intro')}</p>
-      <Form form={form} onSubmit={(values) => invite.mutate(values)}>
+      <Form form={form} label={t('visas.invite.title')} onSubmit={(values) => invite.mutate(values)}>
         <InviteeFieldset />
         <VisitFieldset />
         <Checkboxes name="undertakings" hint={t('visas.invite.undertakingsHint')}

@@ -25,6 +25,8 @@ export interface RuleCheck {
   detail: string;
   /** The system's checks: the values behind `detail`, for a translated text. */
   params?: Record<string, string | number>;
+  /** Shown to staff only (what other authorities said is the office's business, not the applicant's). */
+  staffOnly?: boolean;
 }
 
 export type Outcome = 'accept' | 'reject';

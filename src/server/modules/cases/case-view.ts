@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { calendarDaysDeadline } from '../../../shared/kernel/working-days.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import { availableActions, type ActionActor, type CaseRole } from './case-lifecycle.ts';
+import { availableActions, type ActionActor, type CaseRole, type RuleCheck } from './case-lifecycle.ts';
 import type { CaseActorContext, CaseSnapshot, Engine } from './engine.ts';
 
 /** Appeal route (DOMAIN.md §4.1): to the head of the office within 30 days after the decision takes effect, then to court. */
@@ -21,9 +21,18 @@ function mayAppeal(snap: CaseSnapshot, roles: readonly CaseRole[], appealed: boo
     && compareDates(on, appealUntil(decision.decidedOn) as PlainDate) <= 0);
 }
 
+/** Actions an applicant is not shown: the office's consultations with other authorities. */
+const STAFF_ONLY_ACTIONS: ReadonlySet<string> = new Set(['request-consultation', 'answer-consultation']);
+
+/** What a reader outside the office sees of the work: no consultation, and no check marked for staff only. */
+function forApplicant<T extends { ruleTrace: RuleCheck[] }>(item: T | null): T | null {
+  return item && { ...item, ruleTrace: item.ruleTrace.filter((c) => !c.staffOnly) };
+}
+
 export async function buildView(engine: Engine, trx: DbExecutor, snap: CaseSnapshot, roles: readonly CaseRole[], reader: ActionActor): Promise<CaseView> {
   const { repository } = engine.deps;
   const { row, state, procedure } = snap;
+  const staff = reader.kind === 'staff';
   const on = engine.today();
   const deadline = engine.deadlineOf(procedure, state, row, on);
   const documents = await repository.documentsOf(trx, row.id);
@@ -44,12 +53,12 @@ export async function buildView(engine: Engine, trx: DbExecutor, snap: CaseSnaps
       workingDaysLeft: deadline?.workingDaysLeft ?? null, breached: deadline?.breached ?? false, extendedTo: state.extendedTo, extensionCap: deadline?.extensionCap ?? null,
     },
     openRequest: state.openRequest,
-    proposal: state.proposal,
+    proposal: staff ? state.proposal : forApplicant(state.proposal),
     // Who else the office asked, and what they said, is the office's business: staff only.
-    consultations: reader.kind === 'staff' ? (state.consultations as CaseView['consultations']) : [],
-    decision: state.decision ? { ...state.decision, appealUntil: appealUntil(state.decision.decidedOn) } : null,
+    consultations: staff ? (state.consultations as CaseView['consultations']) : [],
+    decision: state.decision ? { ...(staff ? state.decision : forApplicant(state.decision) as NonNullable<typeof state.decision>), appealUntil: appealUntil(state.decision.decidedOn) } : null,
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, uploadedAt: d.uploadedAt, uploadedByType: d.uploadedByType })),
-    timeline: snap.actions.map((a) => {
+    timeline: snap.actions.filter((a) => staff || !STAFF_ONLY_ACTIONS.has(a.payload.kind)).map((a) => {
       const { kind, ...details } = a.payload;
       return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
     }),

@@ -67,7 +67,7 @@ export function createCasesRepository() {
     /** Consultations past their due day and not answered, in open cases (the deadline watch reminds the assigned officer). */
     async overdueConsultations(db: DbExecutor, today: string, limit: number) {
       return db.selectFrom('cases.action as a').innerJoin('cases.case as c', 'c.id', 'a.caseId')
-        .select(['a.caseId', 'c.reference', 'c.branchId', 'c.assigneeId', 'a.payload'])
+        .select(['a.caseId', 'c.reference', 'c.caseType', 'c.branchId', 'c.assigneeId', 'a.payload'])
         .where('a.kind', '=', 'request-consultation').where('c.closedAt', 'is', null).where(sql<string>`(a.payload->>'dueOn')`, '<', today)
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cases.action as b').select('b.seq')
           .whereRef('b.caseId', '=', 'a.caseId').where('b.kind', '=', 'answer-consultation').where(sql<string>`b.payload->>'consultationId'`, '=', sql<string>`a.payload->>'consultationId'`))))

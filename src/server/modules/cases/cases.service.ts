@@ -86,8 +86,12 @@ export function createCasesService(deps: CasesDeps) {
       const found = await repository.caseOfConsultation(db, consultationId);
       if (!found || found.authority !== authority) throw new AppError('NOT_FOUND', `No consultation ${consultationId} asked of ${authority}`);
       return db.transaction().execute(async (trx) => {
-        await appendSystemAction(engine, trx, system, found.caseId, { kind: 'answer-consultation', consultationId, outcome: answer.outcome, remarks: answer.remarks });
-        return { caseReference: (await repository.referenceOf(trx, found.caseId))?.reference ?? '' };
+        const snap = await engine.snapshot(trx, found.caseId, true);
+        const given = snap?.state.consultations.find((c) => c.consultationId === consultationId)?.answer;
+        // A partner's system that retries the very answer it gave gets the same reply, not a conflict.
+        const repeat = given && given.outcome === answer.outcome && given.remarks === answer.remarks;
+        if (!repeat) await appendSystemAction(engine, trx, system, found.caseId, { kind: 'answer-consultation', consultationId, outcome: answer.outcome, remarks: answer.remarks });
+        return { caseReference: snap?.row.reference ?? '' };
       });
     },
 
@@ -96,7 +100,7 @@ export function createCasesService(deps: CasesDeps) {
       const row = await repository.caseByReference(executor, reference);
       if (!row) return undefined;
       const snap = await engine.snapshotOf(executor, row);
-      return { id: row.id, reference: row.reference, caseType: row.caseType, status: snap.state.status, applicantPersonId: row.applicantPersonId, applicantName: row.applicantName, subject: row.subject, decision: snap.state.decision };
+      return { id: row.id, reference: row.reference, caseType: row.caseType, branchId: row.branchId, status: snap.state.status, applicantPersonId: row.applicantPersonId, applicantName: row.applicantName, subject: row.subject, decision: snap.state.decision };
     },
     /** Whether any case of a type exists (a demo seed runs once). */
     anyOfType: (caseType: string) => repository.anyOfType(db, caseType),

@@ -68,13 +68,16 @@ async function remindOverdueConsultations(engine: Engine, on: PlainDate, staffOf
   let reminded = 0;
   for (const c of await repository.overdueConsultations(db, on, limit)) {
     const p = c.payload as { consultationId: string; authority: string; dueOn: string };
-    const assignee = (await staffOf(c.branchId)).find((s) => s.id === c.assigneeId && s.email);
-    if (!assignee) continue;
-    await db.transaction().execute((trx) => notifications.enqueue(trx, [{
-      eventKey: `case:${c.caseId}:consultation:${p.consultationId}:overdue:${assignee.id}`, channel: 'email', recipient: assignee.email as string, language: 'lv',
+    const staff = await staffOf(c.branchId);
+    // The assigned officer; a case nobody has taken goes to the branch's supervisors of its type.
+    const assignee = staff.filter((s) => s.id === c.assigneeId && s.email);
+    const recipients = assignee.length ? assignee : staff.filter((s) => s.email && staffCaseRoles(engine.procedureOf(c.caseType).definition, s.roles).includes('supervisor'));
+    if (recipients.length === 0) continue;
+    await db.transaction().execute((trx) => notifications.enqueue(trx, recipients.map((r) => ({
+      eventKey: `case:${c.caseId}:consultation:${p.consultationId}:overdue:${r.id}`, channel: 'email' as const, recipient: r.email as string, language: 'lv' as const,
       // ICU select keys have no hyphens: an authority `a-b` is worded as `ab`.
-      template: 'consultation-overdue', params: { reference: c.reference, authority: p.authority.replaceAll('-', ''), dueOn: p.dueOn },
-    }]));
+      template: 'consultation-overdue' as const, params: { reference: c.reference, authority: p.authority.replaceAll('-', ''), dueOn: p.dueOn },
+    }))));
     reminded++;
   }
   return reminded;

@@ -30,7 +30,7 @@ export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseV
     [t('cases.field.type'), t(`cases.type.${view.caseType}` as MessageKey)],
     [t('cases.field.received'), date(view.receivedOn)],
     // What was asked, in the procedure's own rows.
-    ...procedure.decisionRows(view.subject, (key, values) => t(key as MessageKey, values), date),
+    ...procedure.decisionRows(view.subject, (key, values) => t(key as MessageKey, values), date, d),
     [t('cases.field.outcome'), t(caseWordingKey('outcome', view.caseType, d.outcome) as MessageKey)],
     [t('cases.field.legalBasis'), d.legalBasis],
     [t('cases.field.decidedOn'), date(d.decidedOn)],
@@ -47,7 +47,8 @@ export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseV
       { text: t('pdf.decision.reasons'), style: 'heading' },
       { text: d.reasoning, margin: [0, 0, 0, 8] },
       { text: t('pdf.decision.checks'), style: 'heading' },
-      { ul: d.ruleTrace.map((c) => ruleLine(t, c, date)) },
+      // The decision is the applicant's paper: checks kept for staff (other authorities' answers) are not on it.
+      { ul: d.ruleTrace.filter((c) => !c.staffOnly).map((c) => ruleLine(t, c, date)) },
       { text: t('pdf.decision.appealTitle'), style: 'heading' },
       { text: t('pdf.decision.appeal', { until: date(d.appealUntil) }) },
     ],

@@ -67,8 +67,11 @@ export interface CaseTypeHandler {
    * module keeps beside the case (a document it issued), in the reading transaction; the case read is the audited one.
    */
   subjectView(stored: Record<string, unknown>, state: CaseState, readerIsStaff: boolean, trx: DbExecutor, row: HandledCase): CaseView['subject'] | Promise<CaseView['subject']>;
-  /** The rows of the decision PDF that say what was asked, in the reader's language (`date` formats a date). */
-  decisionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string): Array<[string, string]>;
+  /**
+   * The rows of the decision PDF that say what was asked and, where the procedure decides more than yes or no,
+   * what was decided (`decision.terms`: a permission's validity, a refusal's grounds), in the reader's language.
+   */
+  decisionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string, decision?: { outcome: 'accept' | 'reject'; terms?: Record<string, unknown> | undefined }): Array<[string, string]>;
   /** The system's own checks, first in a proposal's rule trace (may read, audited, in the transaction). */
   systemChecks(trx: DbExecutor, access: HandlerAccess, row: HandledCase, state: CaseState): Promise<RuleCheck[]>;
   /** Throws a field error when the type cannot take this outcome now. */

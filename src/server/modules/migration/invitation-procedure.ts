@@ -7,7 +7,7 @@
 import type { CaseProcedure, CaseTypeDefinition, RowText, RuleCheck } from '../cases/index.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import type { INVITATION_PURPOSES } from '../../../shared/contracts/migration-subjects.ts';
-import { addDays, compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { INVITATION_LIFECYCLE, invitationDeadline } from './visa-lifecycle.ts';
 import { ageOn } from './visa.rules.ts';
 
@@ -46,7 +46,7 @@ function checks(d: InvitationData, paidCents: number, consultations: { open: num
     { rule: 'fee-paid', passed: paidCents >= d.fee.amountCents, detail: `${(paidCents / 100).toFixed(2)} / ${(d.fee.amountCents / 100).toFixed(2)} EUR`, params: { paid: (paidCents / 100).toFixed(2), due: (d.fee.amountCents / 100).toFixed(2) } },
     { rule: 'inviter-may-invite', passed: adult && INVITER_STATUSES.includes(d.inviterStatus), detail: `${d.inviterStatus}`, params: { status: d.inviterStatus } },
     { rule: 'undertakings-given', passed: allGiven, detail: allGiven ? 'all' : 'some', params: { given: [d.undertakings.accommodation, d.undertakings.returnTravel, d.undertakings.healthCare].filter(Boolean).length } },
-    { rule: 'consultations-clear', passed: consultations.open === 0 && consultations.objections === 0, detail: `${consultations.asked} / ${consultations.open} / ${consultations.objections}`, params: consultations },
+    { rule: 'consultations-clear', passed: consultations.open === 0 && consultations.objections === 0, detail: `${consultations.asked} / ${consultations.open} / ${consultations.objections}`, params: consultations, staffOnly: true },
   ];
 }
 
@@ -86,6 +86,6 @@ export function invitationProcedure(today: () => PlainDate): CaseProcedure {
 export function invitationCovers(d: InvitationData, applicant: { surname: string; birthDate: PlainDate; intendedEntry: PlainDate; intendedExit: PlainDate }): 'ok' | 'other-person' | 'outside-period' {
   const same = d.invitee.surname.localeCompare(applicant.surname, 'lv', { sensitivity: 'base' }) === 0 && d.invitee.birthDate === applicant.birthDate;
   if (!same) return 'other-person';
-  if (compareDates(applicant.intendedEntry, d.periodFrom) < 0 || compareDates(applicant.intendedExit, addDays(d.periodUntil, 0)) > 0) return 'outside-period';
+  if (compareDates(applicant.intendedEntry, d.periodFrom) < 0 || compareDates(applicant.intendedExit, d.periodUntil) > 0) return 'outside-period';
   return 'ok';
 }

@@ -16,6 +16,8 @@ export interface MigrationRouteDeps {
   timeZone: string;
   /** Consulted authority → the partner system that answers for it. */
   consultationPartners: Record<string, string>;
+  /** Partner systems that may check a visa and read its holder (the border guard's). */
+  visaCheckPartners: readonly string[];
 }
 
 export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRouteDeps): void {
@@ -46,8 +48,12 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${visa.visaNumber}-${visa.ended.kind}.pdf"`).header('cache-control', 'no-store').send(pdf);
   });
 
-  registerEndpoint(app, c.checkVisa, 'partner', async ({ request, params, query }) =>
-    migration.checkVisa(actorFromPrincipal(request.principal as Parameters<typeof actorFromPrincipal>[0]), params.visaNumber, query.on, request.id));
+  registerEndpoint(app, c.checkVisa, 'partner', async ({ request, params, query }) => {
+    // A visa's holder is personal data: only the partners named for it may read it, not every partner key.
+    const partner = request.principal.kind === 'partner' ? request.principal.name : '';
+    if (!deps.visaCheckPartners.includes(partner)) throw new AppError('FORBIDDEN', 'This partner system may not check visas');
+    return migration.checkVisa(actorFromPrincipal(request.principal as Parameters<typeof actorFromPrincipal>[0]), params.visaNumber, query.on, request.id);
+  });
   registerEndpoint(app, c.partnerConsultations, 'partner', async ({ request }) => {
     const partner = request.principal.kind === 'partner' ? request.principal.name : '';
     const audit = actorFromPrincipal(request.principal as Parameters<typeof actorFromPrincipal>[0]);

@@ -17,14 +17,15 @@ import type { DeskVisaApplication, InvitationRequest, OnlineVisaApplication, Par
 type PartnerVisaCheckView = z.infer<typeof PartnerVisaCheck>;
 import type { IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
 import { compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import { applicationProblems, visaFee, type Fee } from './visa.rules.ts';
+import { hasPermission } from '../../../shared/kernel/permissions.ts';
+import { ageOn, applicationProblems, visaFee, type Fee } from './visa.rules.ts';
 import { problemsError, visaProcedure, visaView, VISA_APPEAL, VISA_C, VISA_D, type VisaData } from './visa-procedure.ts';
-import { INVITATION, invitationCovers, invitationFee, invitationProcedure, type InvitationData } from './invitation-procedure.ts';
+import { INVITATION, INVITER_STATUSES, invitationCovers, invitationFee, invitationProcedure, type InvitationData } from './invitation-procedure.ts';
 import type { MigrationRepository } from './migration.repository.ts';
 import type { ResidenceRightsPort } from './visa-data.ts';
 
 /** A registered person as a migration case needs them, read through the register's audit gate under the case. */
-export type RegisteredPerson = { personalCode: string; givenNames: string; surname: string; birthDate: string; sex: 'M' | 'F'; legalStatus: string; deathDate: string | null };
+export type RegisteredPerson = { personalCode: string; givenNames: string; surname: string; birthDate: string; sex: 'M' | 'F'; legalStatus: string; citizenships: string[]; deathDate: string | null };
 
 export interface MigrationDeps {
   db: Db;
@@ -59,6 +60,9 @@ function consultedPerson(caseType: string, subject: Record<string, unknown>): Pa
   const v = subject as unknown as VisaData;
   return { givenNames: v.givenNames, surname: v.surname, sex: v.sex, birthDate: v.birthDate, nationality: v.nationality, travelDocumentNumber: v.travelDocument.number };
 }
+
+/** The case types this module opens. */
+const MIGRATION_CASE_TYPES: ReadonlySet<string> = new Set([VISA_C.type, VISA_D.type, VISA_APPEAL.type, INVITATION.type]);
 
 /** Statuses whose holders need no visa to stay in Latvia. */
 const NO_VISA_STATUSES = ['citizen', 'non-citizen'];
@@ -96,11 +100,22 @@ export function createMigrationService(deps: MigrationDeps) {
   }
 
   /** Charges the fee of a case just opened and records the payment; a repeat (the case already paid) returns the case as it is. */
-  async function payOnline(ctx: CaseActorContext, view: CaseView, amountCents: number, payerCode: string): Promise<CaseView> {
-    const paid = view.timeline.some((a) => a.kind === 'record-payment');
-    if (paid || amountCents === 0) return view;
+  /**
+   * Charges the fee of a case this request has just opened and records the payment. A repeat of the request
+   * (same Idempotency-Key) never reaches here: it gets the case as it stands now, paid or not, and is never
+   * charged again. The case is read afresh first, so a payment already recorded is not charged twice.
+   */
+  async function payOnline(ctx: CaseActorContext, opened: CaseView, amountCents: number, payerCode: string): Promise<CaseView> {
+    const view = await cases.readCase(ctx, opened.id);
+    if (amountCents === 0 || view.timeline.some((a) => a.kind === 'record-payment')) return view;
     const charged = await deps.payments.charge({ amountCents, description: view.reference, payerCode });
     return cases.takeModuleActions(ctx, view.id, view.version, [{ kind: 'record-payment', amountCents, method: 'online', reference: charged.reference }]);
+  }
+
+  /** A repeat of an online application under the same key: the case as it stands now (paid or not), never charged again. */
+  async function repeated(ctx: CaseActorContext, key: string | undefined, input: unknown): Promise<CaseView | undefined> {
+    const earlier = await cases.storedAnswer(ctx, key, input);
+    return earlier ? cases.readCase(ctx, earlier.id) : undefined;
   }
 
   const typeOf = (input: Input) => (input.visaType === 'C' ? VISA_C : VISA_D).type;
@@ -142,19 +157,26 @@ export function createMigrationService(deps: MigrationDeps) {
      */
     async applyOnline(ctx: CaseActorContext, input: z.output<typeof OnlineVisaApplication>, key?: string): Promise<CaseView> {
       if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
-      const fee = feeOf(input);
+      const again = await repeated(ctx, key, input);
+      if (again) return again;
       const branchId = await deps.onlineBranchId();
       let payerCode = '';
+      let fee: Fee | undefined;
       const view = await cases.openCase(ctx, typeOf(input), key, input, async (trx, access) => {
         const person = await deps.personForCase(trx, access, ctx.personId);
         if (NO_VISA_STATUSES.includes(person.legalStatus)) invalid('visaType', 'You need no visa to stay in Latvia', 'not-for-status');
         payerCode = person.personalCode;
+        // Who applies is the signed-in person as the register knows them, whatever the form said.
+        const applicant = {
+          ...input, givenNames: person.givenNames, surname: person.surname, sex: person.sex, birthDate: person.birthDate as PlainDate, nationality: person.citizenships[0] ?? input.nationality,
+        };
+        fee = feeOf(applicant);
         return {
-          applicantPersonId: ctx.personId, applicantName: `${input.givenNames} ${input.surname}`, subject: await visaData(trx, input, ctx.personId, fee), touched: 'visa-application',
+          applicantPersonId: ctx.personId, applicantName: `${person.givenNames} ${person.surname}`, subject: await visaData(trx, applicant, ctx.personId, fee), touched: 'visa-application',
           language: input.language, contactEmail: input.contactEmail, documents: input.documents, branchId, channel: 'portal',
         };
       });
-      return payOnline(ctx, view, fee.amountCents, payerCode);
+      return payOnline(ctx, view, fee?.amountCents ?? 0, payerCode);
     },
 
     /** A resident invites a foreigner and pays the fee online; the invitation is examined and decided. */
@@ -162,11 +184,16 @@ export function createMigrationService(deps: MigrationDeps) {
       if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
       if (compareDates(input.periodUntil as PlainDate, input.periodFrom as PlainDate) < 0) invalid('periodUntil', 'The period ends before it starts', 'ends-before-start');
       if (compareDates(input.periodFrom as PlainDate, today()) < 0) invalid('periodFrom', 'The visit cannot start in the past', 'not-after-today');
+      const again = await repeated(ctx, key, input);
+      if (again) return again;
       const fee = invitationFee(input.invitee.birthDate as PlainDate, today());
       const branchId = await deps.onlineBranchId();
       let payerCode = '';
       const view = await cases.openCase(ctx, INVITATION.type, key, input, async (trx, access) => {
         const inviter = await deps.personForCase(trx, access, ctx.personId);
+        // Who may invite (MK 552 §2) is checked before anything is charged.
+        if (!INVITER_STATUSES.includes(inviter.legalStatus)) invalid('invitee', 'Only a citizen or non-citizen of Latvia invites in this service', 'not-for-status');
+        if (ageOn(inviter.birthDate as PlainDate, today()) < 18) invalid('invitee', 'An inviter must be of age', 'under-18');
         payerCode = inviter.personalCode;
         const data: InvitationData = {
           inviterPersonId: ctx.personId, inviterName: `${inviter.givenNames} ${inviter.surname}`, inviterBirthDate: inviter.birthDate as PlainDate, inviterStatus: inviter.legalStatus,
@@ -186,7 +213,8 @@ export function createMigrationService(deps: MigrationDeps) {
      * that person's data by the partner, audited as such.
      */
     async consultationsFor(actor: AuditActor, authority: string, requestId?: string): Promise<PartnerConsultationView[]> {
-      const open = await cases.openConsultations(authority);
+      // This module's cases only: another module words its own subjects for its partners.
+      const open = (await cases.openConsultations(authority)).filter((o) => MIGRATION_CASE_TYPES.has(o.caseType));
       return deps.db.transaction().execute(async (trx) => {
         for (const o of open) {
           await deps.audit.record(trx, {
@@ -234,12 +262,15 @@ export function createMigrationService(deps: MigrationDeps) {
 
     /** A decision-maker annuls or revokes a valid visa on the standard form's grounds (Visa Code Art. 34). */
     async endVisa(ctx: CaseActorContext, visaNumber: string, input: { kind: 'annulment' | 'revocation'; grounds: string[]; reasoning: string }): Promise<IssuedVisaView> {
-      if (ctx.kind !== 'staff' || !ctx.roles.includes('decision-maker')) throw new AppError('FORBIDDEN', 'Only a decision-maker annuls or revokes a visa', { rule: { id: 'case.role-needed' } });
+      if (ctx.kind !== 'staff' || !hasPermission(ctx.roles, 'migration:end-visa')) throw new AppError('FORBIDDEN', 'Only a decision-maker annuls or revokes a visa', { rule: { id: 'case.role-needed' } });
       return deps.db.transaction().execute(async (trx) => {
         const visa = await repository.visaByNumber(trx, visaNumber, true);
-        if (!visa) throw new AppError('NOT_FOUND', `No visa ${visaNumber}`);
+        // A branch decides on the visas its own cases issued (another branch's are not found, as their cases are not).
+        const issuedBy = visa ? await cases.byReference(trx, visa.caseReference) : undefined;
+        if (!visa || issuedBy?.branchId !== ctx.branchId) throw new AppError('NOT_FOUND', `No visa ${visaNumber} of your branch`);
         if (visa.status !== 'valid') throw new AppError('INVALID_STATE', `Visa ${visaNumber} is already ${visa.status}`, { rule: { id: 'visa.already-ended', values: { status: visa.status } } });
         if (input.kind === 'annulment' && input.grounds.includes('holder-requested')) invalid('grounds', 'A holder’s request revokes a visa; it does not annul it', 'ground-not-for-refusal');
+        if (visa.visaType === 'C' && input.grounds.includes('no-national-ground')) invalid('grounds', 'That ground is for long-stay visas', 'ground-not-for-refusal');
         const ending = { kind: input.kind, grounds: [...new Set(input.grounds)], reasoning: input.reasoning, on: today(), by: ctx.name, byId: ctx.id };
         await repository.endVisa(trx, visaNumber, ending);
         // The right to reside a long-stay visa gave ends with it: annulled, it never held; revoked, it ends today.

@@ -65,7 +65,7 @@ function visaChecks(d: VisaData, state: CaseState, appeal: boolean): RuleCheck[]
     { rule: 'travel-document-valid', passed: !has('document-expires-too-soon'), detail: `${d.travelDocument.number}: ${d.travelDocument.validUntil}`, params: { number: d.travelDocument.number, validUntil: d.travelDocument.validUntil } },
     { rule: 'stay-length', passed: !has('stay-too-long') && !has('exit-before-entry'), detail: `${stayDays(d)}`, params: { days: stayDays(d) } },
     { rule: 'means-sufficient', passed: d.means.amountEur >= needed, detail: `${d.means.amountEur} / ${needed} EUR`, params: { shown: d.means.amountEur, needed } },
-    { rule: 'consultations-clear', passed: open === 0 && objections === 0, detail: `${state.consultations.length} / ${open} / ${objections}`, params: { asked: state.consultations.length, open, objections } },
+    { rule: 'consultations-clear', passed: open === 0 && objections === 0, detail: `${state.consultations.length} / ${open} / ${objections}`, params: { asked: state.consultations.length, open, objections }, staffOnly: true },
   ];
   if (d.visaType === 'C' || d.insurance) {
     checks.splice(appeal ? 2 : 3, 0, { rule: 'insurance-covers-stay', passed: Boolean(d.insurance) && !has('insurance-too-low') && !has('insurance-not-covering'), detail: d.insurance ? `${d.insurance.coverageEur} EUR` : '—', params: { coverage: d.insurance?.coverageEur ?? 0 } });
@@ -77,7 +77,7 @@ function visaChecks(d: VisaData, state: CaseState, appeal: boolean): RuleCheck[]
 }
 
 /** What a decision grants or on which grounds it refuses, checked against the application and the law. */
-function visaTerms(row: HandledCase, outcome: 'accept' | 'reject', terms: unknown, today: () => PlainDate): Record<string, unknown> {
+function visaTerms(row: HandledCase, state: CaseState, outcome: 'accept' | 'reject', terms: unknown, today: () => PlainDate): Record<string, unknown> {
   const d = dataOf(row.subject);
   if (outcome === 'reject') {
     const parsed = VisaRefusalTerms.safeParse(terms);
@@ -90,6 +90,10 @@ function visaTerms(row: HandledCase, outcome: 'accept' | 'reject', terms: unknow
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Say what the visa grants', zodFieldErrors(parsed.error, 'terms'));
   const t = parsed.data as IssueTerms;
   const problems = issueTermsProblems(d.visaType, t, d.travelDocument.validUntil, today());
+  // Over another authority's objection only a visa of limited territorial validity may be issued (Art. 25(1)(a)).
+  if (t.territory === 'uniform' && state.consultations.some((c) => c.answer?.outcome === 'objection')) {
+    problems.push({ path: 'terms.territory', reason: 'wrong-territory', message: 'Another authority objected: only a visa of limited territorial validity may be issued' });
+  }
   if (problems.length) throw problemsError(problems);
   return { ...t };
 }
@@ -102,7 +106,7 @@ export function visaView(v: VisaRow): IssuedVisaView {
 }
 
 /** The rows of the decision that say what was asked and, on an issue, what the visa grants. */
-function decisionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string): Array<[string, string]> {
+function decisionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string, decision?: { outcome: 'accept' | 'reject'; terms?: Record<string, unknown> | undefined }): Array<[string, string]> {
   if (subject.kind !== 'visa') return [];
   const rows: Array<[string, string]> = [
     [t('cases.field.applicant'), `${subject.givenNames} ${subject.surname}, ${date(subject.birthDate)}, ${subject.nationality}`],
@@ -114,6 +118,9 @@ function decisionRows(subject: CaseView['subject'], t: RowText, date: (value: st
     rows.push([t('visas.field.visaNumber'), subject.visa.visaNumber], [t('visas.field.validity'), `${date(subject.visa.validFrom)} – ${date(subject.visa.validUntil)}`],
       [t('visas.field.entries'), t(`visas.entries.${subject.visa.entries}`)], [t('visas.field.durationDays'), String(subject.visa.durationDays)], [t('visas.field.mrz'), subject.visa.mrz.join('\n')]);
   }
+  // A refusal names every ground ticked on the standard form (Visa Code Art. 32(2), Annex VI).
+  const grounds = decision?.outcome === 'reject' ? (decision.terms?.['grounds'] as string[] | undefined) ?? [] : [];
+  if (grounds.length) rows.push([t('visas.refusal.grounds'), grounds.map((g) => `☒ ${t(`visas.ground.${g}`)}`).join('\n')]);
   return rows;
 }
 
@@ -140,7 +147,7 @@ export function visaProcedure(definition: CaseTypeDefinition, deps: VisaProcedur
     },
     decisionRows,
     systemChecks: async (_trx, _access, row, state) => visaChecks(dataOf(row.subject), state, isAppeal),
-    decisionTerms: (row, _state, outcome, terms) => visaTerms(row, outcome, terms, deps.today),
+    decisionTerms: (row, state, outcome, terms) => visaTerms(row, state, outcome, terms, deps.today),
     checkAction: (row, _state, payload) => {
       const d = dataOf(row.subject);
       if (payload.kind === 'record-payment' && payload.amountCents !== d.fee.amountCents) {

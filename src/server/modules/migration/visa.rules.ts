@@ -50,7 +50,9 @@ export function visaFee(type: VisaType, birthDate: PlainDate, lodgedOn: PlainDat
   const period = [...table].reverse().find((p) => compareDates(p.from, lodgedOn) <= 0) ?? (table[0] as VisaFeePeriod);
   const age = ageOn(birthDate, lodgedOn);
   const base = type === 'C' && age < 6 ? 0 : type === 'C' && age < 12 ? period.childCents : period.adultCents;
-  return { amountCents: exemption ? 0 : base, tableFrom: period.from, legalAct: period.legalAct, exemption };
+  // The Visa Code's exemptions are the Schengen visa's; the long-stay visa's state fee has none of them.
+  const exempt = type === 'C' ? exemption : null;
+  return { amountCents: exempt ? 0 : base, tableFrom: period.from, legalAct: period.legalAct, exemption: exempt };
 }
 
 /** The longest short stay (SBC Art. 6: 90 days in any 180). */

@@ -120,16 +120,29 @@ describe('a Schengen visa lodged at the desk', () => {
     expect(inside).toMatchObject({ status: 'valid', validOn: { date: '2027-01-20', valid: true }, holder: { surname: 'Shevchenko', travelDocumentNumber: 'FP123456' } });
     expect((await partner('GET', `/api/exchange/visas/${visa?.visaNumber}?on=2027-01-01`)).json()).toMatchObject({ validOn: { valid: false } });
     expect((await ctx.app.inject({ method: 'GET', url: `/api/exchange/visas/${visa?.visaNumber}` })).statusCode).toBe(401);
+    // Another partner's key (the personalization centre's) may not read visa holders.
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/exchange/visas/${visa?.visaNumber}`, headers: { 'x-api-key': 'demo-centre-key' } })).statusCode).toBe(403);
   });
 
   it('is refused on the standard form’s grounds, and a refusal without one is not accepted', async () => {
     let view = (await officer.request('POST', '/api/migration/visas', application({ givenNames: 'Ivan', surname: 'Petrenko', birthDate: '1975-03-03' }))).json() as View;
     view = await act(officer, view, { kind: 'assign', outOfOrderReason: 'test' });
+    // Another Schengen state objects: a uniform visa may no longer be issued (Art. 25(1)(a)).
+    view = await act(officer, view, { kind: 'request-consultation', authority: 'schengen-state', question: 'Prior consultation (Art. 22)', dueOn: '2026-12-07' });
+    view = await act(officer, view, { kind: 'answer-consultation', consultationId: view.consultations[0]?.consultationId, outcome: 'objection', remarks: 'Entry ban in another state' });
+    const uniform = await officer.request('POST', `/api/cases/${view.id}/actions`, {
+      kind: 'propose-decision', expectedVersion: view.version, outcome: 'accept', reasoning: 'x', terms: { territory: 'uniform', entries: 'single', validFrom: '2027-01-05', validUntil: '2027-02-08', durationDays: 15 },
+    });
+    expect((uniform.json() as Problem).errors?.map((e) => `${e.path}:${e.reason}`)).toEqual(['terms.territory:wrong-territory']);
     const none = await officer.request('POST', `/api/cases/${view.id}/actions`, { kind: 'propose-decision', expectedVersion: view.version, outcome: 'reject', reasoning: 'No', terms: { grounds: [] } });
     expectStatus(none, 400);
     view = await act(officer, view, { kind: 'propose-decision', outcome: 'reject', reasoning: 'The purpose was not justified', terms: { grounds: ['purpose-not-justified', 'doubts-intention-to-leave'] } });
     view = await act(decider, view, { kind: 'approve-decision' });
     expect(view).toMatchObject({ status: 'rejected', decision: { outcome: 'reject', terms: { grounds: ['purpose-not-justified', 'doubts-intention-to-leave'] } } });
+    // The refusal on paper names each ground ticked (Art. 32(2)).
+    const text = (await pdfText((await officer.request('GET', `/api/cases/${view.id}/decision.pdf`)).rawPayload)).replace(/\s+/g, ' ');
+    expect(text, text).toContain('The visa is refused for the following reason(s)');
+    expect(text).toContain('the purpose and conditions of the intended stay were not justified');
   });
 });
 
@@ -148,6 +161,20 @@ describe('a visa applied for online', () => {
     // The migration division's officer finds it in the queue.
     const queue = (await officer.request('GET', '/api/cases/queue?type=visa-d')).json() as { cases: Array<{ reference: string }> };
     expect(queue.cases.map((c) => c.reference)).toContain(view.reference);
+
+    // The office consults the security service; the applicant sees neither the question, nor the answer, nor the check.
+    let staffView = (await officer.request('GET', `/api/cases/${view.id}`)).json() as View;
+    staffView = await act(officer, staffView, { kind: 'assign', outOfOrderReason: 'test' });
+    staffView = await act(officer, staffView, { kind: 'request-consultation', authority: 'state-security-service', question: 'Anything against her?', dueOn: '2026-12-10' });
+    staffView = await act(officer, staffView, { kind: 'answer-consultation', consultationId: staffView.consultations[0]?.consultationId, outcome: 'objection', remarks: 'Known contacts' });
+    staffView = await act(officer, staffView, { kind: 'propose-decision', outcome: 'reject', reasoning: 'Objection of a competent authority', terms: { grounds: ['threat'] } });
+    expect(staffView.proposal?.ruleTrace.map((c) => c.rule)).toContain('consultations-clear');
+    const mine = (await olena.request('GET', `/api/portal/me/cases/${view.id}`)).json() as View & { timeline: Array<{ kind: string }> };
+    expect(mine.consultations).toEqual([]);
+    expect(mine.timeline.map((a) => a.kind)).not.toEqual(expect.arrayContaining(['request-consultation']));
+    expect(mine.timeline.map((a) => a.kind)).not.toEqual(expect.arrayContaining(['answer-consultation']));
+    expect(mine.proposal?.ruleTrace.map((c) => c.rule)).not.toContain('consultations-clear');
+    expect(JSON.stringify(mine)).not.toContain('Known contacts');
   });
 });
 

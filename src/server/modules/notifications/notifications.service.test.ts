@@ -96,3 +96,17 @@ describe('the outbox', () => {
     for (const language of ['lv', 'en'] as const) expect(render('decision-made', language, decided).body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
+
+describe('a decision message', () => {
+  it('says what was decided in each kind of case, in both languages, never a register correction for a visa', () => {
+    const said = (kind: string, language: 'lv' | 'en') =>
+      render('decision-made', language, { reference: 'X-2026-000001', via: 'portal', kind, outcome: 'accept', appealUntil: '2027-01-01' }).body;
+    expect(said('visa', 'en')).toContain('the visa is issued');
+    expect(said('invitation', 'en')).toContain('the invitation is approved');
+    expect(said('correction', 'en')).toContain('the register data are corrected');
+    expect(said('visa', 'lv')).toContain('vīza ir izsniegta');
+    for (const kind of ['visa', 'invitation', 'documentapplication', 'inclusion']) {
+      for (const language of ['lv', 'en'] as const) expect(said(kind, language)).not.toMatch(/register data are corrected|reģistra dati tiek laboti/);
+    }
+  });
+});

@@ -87,7 +87,7 @@ export async function documentHolder(register: RegisterContext, trx: DbExecutor,
 export async function personForCase(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personId: string) {
   const p = await requirePerson(register, trx, personId);
   await auditAccess(register, trx, ctx, { action: 'read', purpose: 'case-processing', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['name', 'birthDate', 'status'] });
-  return { personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus, deathDate: p.deathDate };
+  return { personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus, citizenships: p.citizenships, deathDate: p.deathDate };
 }
 
 /** Persons per municipality and legal status on a date (today by default), counted from the statistics periods: no person's data is read, so there is no audit entry. */

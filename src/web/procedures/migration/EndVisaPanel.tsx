@@ -57,14 +57,17 @@ function EndVisaForm({ visa, onCancel, onEnded }: { visa: IssuedVisaView; onCanc
     onError: form.showServerError,
   });
   const kinds = (['annulment', 'revocation'] as const).map((value) => ({ value, label: t(`visas.end.kind.${value}`), hint: t(`visas.end.kindHint.${value}`) }));
+  // Grounds that fit: a holder's request revokes (never annuls) a visa; the national ground is the long-stay visa's.
+  const kind = form.watch('kind');
+  const grounds = VISA_REFUSAL_GROUNDS.filter((g) => (g !== 'holder-requested' || kind === 'revocation') && (g !== 'no-national-ground' || visa.visaType === 'D'));
   return (
     <>
       <div ref={lead} tabIndex={-1}>
         <Notice kind="warning">{t('visas.end.warning', { number: visa.visaNumber, until: f.date(visa.validUntil) })}</Notice>
       </div>
-      <Form form={form} onSubmit={(body) => send.mutate(body)}>
+      <Form form={form} label={t('visas.end.open')} onSubmit={(body) => send.mutate(body)}>
         <Radios name="kind" options={kinds} />
-        <Checkboxes name="grounds" options={VISA_REFUSAL_GROUNDS.map((g) => ({ value: g, label: t(`visas.ground.${g}`) }))} />
+        <Checkboxes name="grounds" options={grounds.map((g) => ({ value: g, label: t(`visas.ground.${g}`) }))} />
         <TextArea name="reasoning" rows={4} />
         <div className="button-row">
           <button type="submit" className="button button--warning" disabled={send.isPending}>{t('visas.end.submit')}</button>

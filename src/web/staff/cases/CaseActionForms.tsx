@@ -55,7 +55,7 @@ export function ActionPanel<S extends z.ZodType>({ title, submit, action, childr
   return (
     <div className="panel">
       <h3>{title}</h3>
-      <Form form={form as ContractForm<S>} onSubmit={(values) => mutation.mutate(values)}>
+      <Form form={form as ContractForm<S>} label={title} onSubmit={(values) => mutation.mutate(values)}>
         {children}
         <SubmitButton pending={mutation.isPending}>{submit}</SubmitButton>
       </Form>

@@ -70,7 +70,7 @@ function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined 
     onError: (error) => form.showServerError(noVisaNeededAt(error, 'visas.desk.notForStatus')),
   });
   return (
-    <Form form={form} onSubmit={(values) => lodge.mutate(values)}>
+    <Form form={form} label={t('visas.desk.title')} onSubmit={(values) => lodge.mutate(values)}>
       <Select name="personId" hint={t('visas.desk.personHint')}>
         <option value="">{t('visas.desk.notRegistered')}</option>
         {person && <option value={person.id}>{`${person.givenNames} ${person.surname}`}</option>}
