@@ -22,6 +22,14 @@ pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(FON
 
 export type PdfDocument = Parameters<typeof pdfmake.createPdf>[0];
 
+/** The office's letter styles, shared by every decision and form it prints: the office line, the title, headings, small print. */
+export const LETTER_STYLES = {
+  office: { fontSize: 9, color: '#444444' },
+  title: { fontSize: 16, bold: true, margin: [0, 6, 0, 2] },
+  heading: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
+  small: { fontSize: 8, color: '#555555', margin: [0, 0, 0, 8] },
+} satisfies NonNullable<PdfDocument['styles']>;
+
 export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
   const created = pdfmake.createPdf({ ...doc, defaultStyle: { font: 'DejaVuSans', fontSize: 10, ...doc.defaultStyle } });
   return Buffer.from(await created.getBuffer());

@@ -2,7 +2,7 @@
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { formatDate, formatDateTime } from '../../../shared/kernel/display-format.ts';
 import type { CaseProcedure } from './procedure.ts';
-import { renderPdf, type PdfDocument } from '../../platform/pdf.ts';
+import { LETTER_STYLES, renderPdf, type PdfDocument } from '../../platform/pdf.ts';
 import { translator, type Locale, type MessageKey } from '../../platform/messages.ts';
 import { caseWordingKey, SYSTEM_RULES } from '../../../shared/i18n/case-wording.ts';
 
@@ -52,12 +52,7 @@ export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseV
       { text: t('pdf.decision.appealTitle'), style: 'heading' },
       { text: t('pdf.decision.appeal', { until: date(d.appealUntil) }) },
     ],
-    styles: {
-      office: { fontSize: 9, color: '#444444' },
-      title: { fontSize: 16, bold: true, margin: [0, 6, 0, 2] },
-      heading: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-      small: { fontSize: 8, color: '#555555', margin: [0, 0, 0, 8] },
-    },
+    styles: LETTER_STYLES,
   };
   return renderPdf(doc);
 }

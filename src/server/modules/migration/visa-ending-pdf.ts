@@ -6,7 +6,7 @@
 import type { IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
 import { VISA_REFUSAL_GROUNDS } from '../../../shared/contracts/migration-subjects.ts';
 import { formatDate, formatDateTime } from '../../../shared/kernel/display-format.ts';
-import { renderPdf, type PdfDocument } from '../../platform/pdf.ts';
+import { LETTER_STYLES, renderPdf, type PdfDocument } from '../../platform/pdf.ts';
 import { translator, type Locale, type MessageKey } from '../../platform/messages.ts';
 
 export async function visaEndingPdf(visa: IssuedVisaView & { ended: NonNullable<IssuedVisaView['ended']> }, locale: Locale, generatedAt: string, timeZone: string): Promise<Buffer> {
@@ -28,12 +28,7 @@ export async function visaEndingPdf(visa: IssuedVisaView & { ended: NonNullable<
       { text: t('pdf.decision.appealTitle'), style: 'heading' },
       { text: t('visas.ending.appeal') },
     ],
-    styles: {
-      office: { fontSize: 9, color: '#444444' },
-      title: { fontSize: 16, bold: true, margin: [0, 6, 0, 2] },
-      heading: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-      small: { fontSize: 8, color: '#555555', margin: [0, 0, 0, 8] },
-    },
+    styles: LETTER_STYLES,
   };
   return renderPdf(doc);
 }
