@@ -151,7 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, name: b.nameLv, nameEn: b.nameEn })),
   });
   const migration = createMigrationService({
-    db, clock, timeZone: config.timeZone, audit, cases, repository: createMigrationRepository(), payments: demoPaymentProvider, issuingState: config.migration.issuingState,
+    db, clock, timeZone: config.timeZone, audit, cases, notifications, repository: createMigrationRepository(), payments: demoPaymentProvider, issuingState: config.migration.issuingState,
     onlineBranchId: async () => {
       const branches = await identity.listBranches();
       const branch = branches.find((b) => b.code === config.migration.caseBranch) ?? branches[0];

@@ -45,7 +45,7 @@ export const FIELD_REASONS = [
   'time-passed', 'beyond-booking-horizon', 'branch-closed-holiday', 'branch-closed-weekend', 'branch-closed-weekday',
   'no-terms', 'unknown-invitation', 'invitation-not-approved', 'invitation-other-person', 'invitation-outside-period', 'exit-before-entry', 'stay-too-long',
   'lodged-too-early', 'document-expires-too-soon', 'insurance-missing', 'insurance-too-low', 'insurance-not-covering', 'beyond-travel-document', 'wrong-territory',
-  'duration-too-long', 'ground-not-for-refusal',
+  'duration-too-long', 'ground-not-for-refusal', 'undertakings-required', 'objection-needs-remarks',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];
 

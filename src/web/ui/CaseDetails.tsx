@@ -11,7 +11,7 @@ import { Notice } from './Notice.tsx';
 import { useFormat } from './format.ts';
 import { ScrollTable } from './Table.tsx';
 import { caseWordingKey, SYSTEM_RULES } from '../../shared/i18n/case-wording.ts';
-import { InvitationSubjectRows, VisaSubjectRows } from '../procedures/migration/MigrationSubjectRows.tsx';
+import { InvitationSubjectRows, VisaEndedNotice, VisaSubjectRows } from '../procedures/migration/MigrationSubjectRows.tsx';
 import { decisionTermsOf } from '../procedures/terms.tsx';
 
 export type CaseAudience = 'staff' | 'resident';
@@ -47,6 +47,7 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience
   const stepKey = caseWordingKey('step', view.caseType, view.status);
   return (
     <>
+      <VisaEndedNotice subject={s} />
       <h2>{t('cases.section.request')}</h2>
       <dl className="summary-list">
         <dt>{t('cases.field.type')}</dt><dd>{t(`cases.type.${view.caseType}`)}</dd>
@@ -216,7 +217,7 @@ function RuleTrace({ checks }: { checks: CaseView['decision'] extends infer D ? 
         <caption>{t('cases.ruleTrace')}</caption>
         <thead><tr><th scope="col">{t('cases.rule.check')}</th><th scope="col">{t('cases.rule.result')}</th><th scope="col">{t('cases.rule.detail')}</th></tr></thead>
         <tbody>
-          {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : t('cases.rule.failed')}</td><td>{SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, c.params) : c.detail}</td></tr>)}
+          {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : <span className="tag tag--danger">{t('cases.rule.failed')}</span>}</td><td>{SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, c.params) : c.detail}</td></tr>)}
         </tbody>
       </table>
     </ScrollTable>

@@ -100,7 +100,7 @@ export function createCasesService(deps: CasesDeps) {
       const row = await repository.caseByReference(executor, reference);
       if (!row) return undefined;
       const snap = await engine.snapshotOf(executor, row);
-      return { id: row.id, reference: row.reference, caseType: row.caseType, branchId: row.branchId, status: snap.state.status, applicantPersonId: row.applicantPersonId, applicantName: row.applicantName, subject: row.subject, decision: snap.state.decision };
+      return { id: row.id, reference: row.reference, caseType: row.caseType, branchId: row.branchId, contactEmail: row.contactEmail, language: row.language, status: snap.state.status, applicantPersonId: row.applicantPersonId, applicantName: row.applicantName, subject: row.subject, decision: snap.state.decision };
     },
     /** Whether any case of a type exists (a demo seed runs once). */
     anyOfType: (caseType: string) => repository.anyOfType(db, caseType),

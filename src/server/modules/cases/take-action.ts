@@ -92,7 +92,10 @@ async function payloadFor(engine: Engine, trx: DbExecutor, ctx: CaseActorContext
     case 'request-consultation':
       if (compareDates(input.dueOn as PlainDate, on) <= 0) invalid('dueOn', 'The answer must be due after today', 'not-after-today');
       return { kind: 'request-consultation', consultationId: randomUUID(), authority: input.authority, question: input.question, dueOn: input.dueOn as PlainDate };
-    case 'answer-consultation': return { kind: 'answer-consultation', consultationId: input.consultationId, outcome: input.outcome, remarks: input.remarks ?? '' };
+    case 'answer-consultation':
+      // An objection says what it objects to: a decision over it must be able to answer it.
+      if (input.outcome === 'objection' && !input.remarks?.trim()) invalid('remarks', 'An objection needs its remarks', 'objection-needs-remarks');
+      return { kind: 'answer-consultation', consultationId: input.consultationId, outcome: input.outcome, remarks: input.remarks ?? '' };
     case 'return-proposal': return { kind: 'return-proposal', reason: input.reason };
     case 'close-request': return { kind: 'close-request', requestId: state.openRequest?.requestId ?? '', reason: input.reason };
     case 'approve-decision': return { kind: 'approve-decision', decisionId: randomUUID() };

@@ -10,6 +10,7 @@ import type { Db, DbExecutor } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { PaymentProvider } from '../../platform/payments.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
+import type { NotificationsService } from '../notifications/index.ts';
 import type { CaseActorContext, CaseProcedure, CasesService, HandlerAccess } from '../cases/index.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import type { DeskVisaApplication, InvitationRequest, OnlineVisaApplication, PartnerConsultationView, PartnerVisaCheck } from '../../../shared/contracts/visas.contract.ts';
@@ -43,6 +44,8 @@ export interface MigrationDeps {
   onlineBranchId: () => Promise<string>;
   /** The register's record of rights to reside (a long-stay visa's). */
   residenceRights: ResidenceRightsPort;
+  /** The outbox: the holder is told when a visa ends. */
+  notifications: NotificationsService;
 }
 
 type Input = z.output<typeof DeskVisaApplication> | z.output<typeof OnlineVisaApplication>;
@@ -186,6 +189,8 @@ export function createMigrationService(deps: MigrationDeps) {
       if (compareDates(input.periodFrom as PlainDate, today()) < 0) invalid('periodFrom', 'The visit cannot start in the past', 'not-after-today');
       const again = await repeated(ctx, key, input);
       if (again) return again;
+      // The office approves only an inviter who takes on every obligation (Immigration Law s.1): asked before paying.
+      if (!input.undertakings.accommodation || !input.undertakings.returnTravel || !input.undertakings.healthCare) invalid('undertakings', 'The inviter must take on all three obligations', 'undertakings-required');
       const fee = invitationFee(input.invitee.birthDate as PlainDate, today());
       const branchId = await deps.onlineBranchId();
       let payerCode = '';
@@ -273,6 +278,13 @@ export function createMigrationService(deps: MigrationDeps) {
         if (visa.visaType === 'C' && input.grounds.includes('no-national-ground')) invalid('grounds', 'That ground is for long-stay visas', 'ground-not-for-refusal');
         const ending = { kind: input.kind, grounds: [...new Set(input.grounds)], reasoning: input.reasoning, on: today(), by: ctx.name, byId: ctx.id };
         await repository.endVisa(trx, visaNumber, ending);
+        // The holder is told at the address of the application: the visa may no longer be used.
+        if (issuedBy.contactEmail) {
+          await deps.notifications.enqueue(trx, [{
+            eventKey: `visa:${visaNumber}:${input.kind}:${issuedBy.contactEmail}`, channel: 'email', recipient: issuedBy.contactEmail, language: issuedBy.language, template: 'visa-ended',
+            params: { number: visaNumber, reference: visa.caseReference, kind: input.kind, on: ending.on },
+          }]);
+        }
         // The right to reside a long-stay visa gave ends with it: annulled, it never held; revoked, it ends today.
         if (visa.visaType === 'D' && visa.personId) {
           await deps.residenceRights.end(trx, { actor: ctx.audit, caseReference: visa.caseReference, requestId: ctx.requestId }, visa.personId, {

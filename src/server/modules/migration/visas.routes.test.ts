@@ -129,6 +129,8 @@ describe('a Schengen visa lodged at the desk', () => {
     view = await act(officer, view, { kind: 'assign', outOfOrderReason: 'test' });
     // Another Schengen state objects: a uniform visa may no longer be issued (Art. 25(1)(a)).
     view = await act(officer, view, { kind: 'request-consultation', authority: 'schengen-state', question: 'Prior consultation (Art. 22)', dueOn: '2026-12-07' });
+    const silent = await officer.request('POST', `/api/cases/${view.id}/actions`, { kind: 'answer-consultation', expectedVersion: view.version, consultationId: view.consultations[0]?.consultationId, outcome: 'objection', remarks: '' });
+    expect((silent.json() as Problem).errors?.map((e) => `${e.path}:${e.reason}`)).toEqual(['remarks:objection-needs-remarks']);
     view = await act(officer, view, { kind: 'answer-consultation', consultationId: view.consultations[0]?.consultationId, outcome: 'objection', remarks: 'Entry ban in another state' });
     const uniform = await officer.request('POST', `/api/cases/${view.id}/actions`, {
       kind: 'propose-decision', expectedVersion: view.version, outcome: 'accept', reasoning: 'x', terms: { territory: 'uniform', entries: 'single', validFrom: '2027-01-05', validUntil: '2027-02-08', durationDays: 15 },
@@ -181,6 +183,11 @@ describe('a visa applied for online', () => {
 describe('an invitation', () => {
   it('is submitted by a resident, approved, and cited by a visa application for the person invited', async () => {
     const resident = await signInResident(ctx.app);
+    const half = await resident.request('POST', '/api/portal/me/invitations', {
+      invitee: { givenNames: 'Taras', surname: 'Bondarenko', sex: 'M', birthDate: '1990-09-09', nationality: 'UKR', travelDocumentNumber: 'FX998877' },
+      purpose: 'family-visit', periodFrom: '2027-02-01', periodUntil: '2027-02-28', addressInLatvia: 'Brīvības iela 1, Rīga', undertakings: { accommodation: true, returnTravel: false, healthCare: true },
+    });
+    expect((half.json() as Problem).errors?.map((e) => e.reason)).toEqual(['undertakings-required']);
     const invited = await resident.request('POST', '/api/portal/me/invitations', {
       invitee: { givenNames: 'Taras', surname: 'Bondarenko', sex: 'M', birthDate: '1990-09-09', nationality: 'UKR', travelDocumentNumber: 'FX998877' },
       purpose: 'family-visit', periodFrom: '2027-02-01', periodUntil: '2027-02-28', addressInLatvia: 'Brīvības iela 1, Rīga', undertakings: { accommodation: true, returnTravel: true, healthCare: true },
@@ -217,6 +224,9 @@ describe('an issued visa', () => {
     const ended = await decider.request('POST', `/api/migration/visas/${number}/end`, { kind: 'annulment', grounds: ['false-travel-document'], reasoning: 'The passport was forged' });
     expectStatus(ended, 200);
     expect(ended.json()).toMatchObject({ status: 'annulled', ended: { kind: 'annulment', grounds: ['false-travel-document'] } });
+    // The holder is told at the application's address.
+    const told = await ctx.database.db.selectFrom('notifications.outbox').select(['template', 'recipient']).where('template', '=', 'visa-ended').where('eventKey', 'like', `visa:${number}:%`).execute();
+    expect(told).toEqual([{ template: 'visa-ended', recipient: 'olena@example.invalid' }]);
     expect((await decider.request('POST', `/api/migration/visas/${number}/end`, { kind: 'revocation', grounds: ['threat'], reasoning: 'Again' })).json()).toMatchObject({ rule: 'visa.already-ended' });
     const pdf = await officer.request('GET', `/api/migration/visas/${number}/ending.pdf`);
     expectStatus(pdf, 200);

@@ -4,6 +4,7 @@ import type { IssuedVisaView } from '../../../shared/contracts/migration-subject
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { endingPdfUrl } from './visa-links.ts';
+import { Notice } from '../../ui/Notice.tsx';
 
 type VisaSubject = Extract<CaseView['subject'], { kind: 'visa' }>;
 type InvitationSubject = Extract<CaseView['subject'], { kind: 'invitation' }>;
@@ -18,7 +19,25 @@ export function VisaSubjectRows({ subject: s, audience }: { subject: VisaSubject
       <dt>{t('visas.field.purpose')}</dt><dd>{t(`visas.purpose.${s.purpose}`)}{s.purposeDetail ? `: ${s.purposeDetail}` : ''}</dd>
       <dt>{t('visas.field.stay')}</dt><dd>{f.date(s.intendedEntry)} – {f.date(s.intendedExit)} ({t(`visas.entries.${s.entriesRequested}`)})</dd>
       {s.invitation && (<><dt>{t('visas.field.inviter')}</dt><dd>{s.invitation.reference}: {s.invitation.inviterName}</dd></>)}
+      <EvidenceRows subject={s} />
       {s.visa && <IssuedVisaRows visa={s.visa} audience={audience} />}
+    </>
+  );
+}
+
+/** What the application rests on, for the officer who weighs it and the applicant who gave it: insurance, means, the fee. */
+function EvidenceRows({ subject: s }: { subject: VisaSubject }) {
+  const t = useT();
+  const f = useFormat();
+  const euros = (cents: number) => t('visas.fee.amount', { amount: (cents / 100).toFixed(2) });
+  return (
+    <>
+      <dt>{t('visas.form.insurance')}</dt>
+      <dd>{s.insurance ? `${s.insurance.insurer}, ${s.insurance.policyNumber}: ${t('visas.fee.amount', { amount: String(s.insurance.coverageEur) })}, ${f.date(s.insurance.validFrom)} – ${f.date(s.insurance.validUntil)}` : t('common.none')}</dd>
+      <dt>{t('visas.form.means')}</dt><dd>{t(`visas.means.${s.means.kind}`)}: {t('visas.fee.amount', { amount: String(s.means.amountEur) })}</dd>
+      <dt>{t('visas.fee.title')}</dt>
+      <dd>{euros(s.fee.amountCents)}{s.fee.exemption ? ` (${t(`visas.exemption.${s.fee.exemption}`)})` : ''}{s.payment ? `; ${t('visas.field.paid', { on: f.date(s.payment.paidOn) })}` : `; ${t('visas.field.unpaid')}`}</dd>
+      {s.appealReason && (<><dt>{t('visas.field.appealReason')}</dt><dd>{s.appealReason}</dd></>)}
     </>
   );
 }
@@ -71,4 +90,12 @@ export function InvitationSubjectRows({ subject: s }: { subject: InvitationSubje
       <dt>{t('visas.field.address')}</dt><dd>{s.addressInLatvia}</dd>
     </>
   );
+}
+
+/** An ended visa said first, above the case's facts: whoever reads the case must not take the visa for valid. */
+export function VisaEndedNotice({ subject: s }: { subject: CaseView['subject'] }) {
+  const t = useT();
+  const f = useFormat();
+  if (s.kind !== 'visa' || !s.visa?.ended) return null;
+  return <Notice kind="warning">{t('visas.ended.notice', { number: s.visa.visaNumber, kind: s.visa.ended.kind, on: f.date(s.visa.ended.on) })}</Notice>;
 }
