@@ -41,7 +41,7 @@ import {
   registerDocumentsRoutes, seedDemoDocuments, type FeePeriod,
 } from './modules/documents/index.ts';
 import { demoPaymentProvider } from './platform/payments.ts';
-import { createMigrationRepository, createMigrationService, registerMigrationRoutes, seedDemoMigration } from './modules/migration/index.ts';
+import { createMigrationRepository, createMigrationService, createPermitService, registerMigrationRoutes, registerPermitRoutes, seedDemoMigration, type ResidenceRightsPort } from './modules/migration/index.ts';
 import { createFileSigner } from './platform/signing.ts';
 import { demoRegisterPersons, type LifeEventHook } from './modules/register/index.ts';
 import { plainDateInZone } from '../shared/kernel/plain-date.ts';
@@ -150,21 +150,39 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     signer: createFileSigner(config.documents.signingKeyFile, (m) => app.log.warn(m)),
     branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, name: b.nameLv, nameEn: b.nameEn })),
   });
+  /** The branch that takes migration applications made online (the migration division). */
+  const migrationBranchId = async () => {
+    const branches = await identity.listBranches();
+    const branch = branches.find((b) => b.code === config.migration.caseBranch) ?? branches[0];
+    if (!branch) throw new Error('no branch to take migration applications');
+    return branch.id;
+  };
+  const residenceRights: ResidenceRightsPort = {
+    record: (trx, access, personId, right) => register.recordResidenceRight(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, personId, right),
+    end: (trx, access, personId, ending) => register.endResidenceRight(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, personId, ending),
+  };
   const migration = createMigrationService({
     db, clock, timeZone: config.timeZone, audit, cases, notifications, repository: createMigrationRepository(), payments: demoPaymentProvider, issuingState: config.migration.issuingState,
-    onlineBranchId: async () => {
-      const branches = await identity.listBranches();
-      const branch = branches.find((b) => b.code === config.migration.caseBranch) ?? branches[0];
-      if (!branch) throw new Error('no branch to take migration applications');
-      return branch.id;
-    },
-    residenceRights: {
-      record: (trx, access, personId, right) => register.recordResidenceRight(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, personId, right),
-      end: (trx, access, personId, ending) => register.endResidenceRight(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, personId, ending),
-    },
+    onlineBranchId: migrationBranchId,
+    residenceRights,
     personForCase: (trx, access, personId) => register.personForCase(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, personId),
   });
   for (const procedure of migration.procedures()) cases.registerProcedure(procedure);
+  const permits = createPermitService({
+    db, today: () => plainDateInZone(clock.now(), config.timeZone), audit, cases, notifications, repository: createMigrationRepository(), payments: demoPaymentProvider,
+    onlineBranchId: migrationBranchId, residenceRights,
+    personForCase: (trx, access, personId) => register.personForCase(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, personId),
+    register: {
+      include: (trx, access, p) => register.includePerson(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, {
+        givenNames: p.givenNames, surname: p.surname, sex: p.sex, birthDate: p.birthDate, birthCountry: p.birthCountry, legalStatus: 'foreigner', citizenships: p.citizenships, legalBasis: p.legalBasis, sourceDocument: p.sourceDocument,
+      }),
+    },
+    cards: {
+      invalidateCards: (trx, access, personId, on, note) => documents.invalidateResidenceCards(trx, { audit: access.actor, branchId: null, caseReference: access.caseReference, reason: note, requestId: access.requestId }, personId, on, note),
+    },
+    afterCardsChanged: () => documents.refreshIndex(),
+  });
+  for (const procedure of permits.procedures()) cases.registerProcedure(procedure);
   const appointments = createAppointmentsService({
     db, clock, timeZone: config.timeZone, audit, register, notifications, repository: createAppointmentsRepository(),
     branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, code: b.code, nameLv: b.nameLv, nameEn: b.nameEn, address: b.address })),
@@ -235,6 +253,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNotificationsRoutes(app, { notifications });
   registerAppointmentsRoutes(app, { appointments });
   registerApplicationsRoutes(app, { applications, centrePartner: config.documents.centrePartner });
+  registerPermitRoutes(app, { permits });
   registerMigrationRoutes(app, { migration, cases, clock, timeZone: config.timeZone, consultationPartners: config.migration.consultationPartners, visaCheckPartners: config.migration.visaCheckPartners });
   registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
   registerWorkbenchRoutes(app, {

@@ -32,6 +32,7 @@ const DECLARED: Record<string, string[]> = {
   'register.relation_fact': ['id', 'person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id', 'kind', 'related_person_id'],
   'register.residence_fact': ['id', 'person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id', 'kind', 'document_number', 'issued_by', 'legal_basis'],
   'migration.visa_number_counter': ['issuing_state', 'last'],
+  'migration.residence_permit': ['permit_number', 'case_id', 'person_id', 'kind', 'ground', 'valid_from', 'valid_until', 'card_valid_until', 'granted_on', 'language', 'status', 'cancelled', 'created_at'],
   'migration.visa': ['visa_number', 'case_id', 'case_reference', 'person_id', 'visa_type', 'territory', 'entries', 'valid_from', 'valid_until', 'duration_days', 'issued_on', 'given_names', 'surname', 'birth_date', 'nationality', 'travel_document_number', 'language', 'mrz', 'status', 'ended', 'created_at'],
   'register.residence_declaration': ['id', 'event_id', 'person_id', 'declarant_person_id', 'declarant_role', 'valid_from', 'country', 'municipality_code', 'address_line', 'housing_basis', 'declared_at'],
   'cases.action': ['case_id', 'seq', 'kind', 'actor_type', 'actor_id', 'actor_name', 'on_date', 'at', 'payload'],

@@ -16,6 +16,7 @@ import * as residentContactCreate from './20261130T0500_resident_contact_create.
 import * as documentApplications from './20261201T0100_document_applications.ts';
 import * as migrationCreate from './20261207T0100_migration_create.ts';
 import * as registerResidenceFact from './20261207T0200_register_residence_fact.ts';
+import * as migrationResidencePermit from './20261208T0100_migration_residence_permit.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T0100_document_applications': documentApplications,
   '20261207T0100_migration_create': migrationCreate,
   '20261207T0200_register_residence_fact': registerResidenceFact,
+  '20261208T0100_migration_residence_permit': migrationResidencePermit,
 };

@@ -31,6 +31,7 @@ export const AUDIT_ACTIVITIES = {
   'cases.case': ['create', 'read', 'update', 'decide'],
   'documents.document': ['create', 'read', 'update'],
   'migration.visa': ['read', 'update'],
+  'migration.residencePermit': ['read', 'update'],
   'audit.entry': ['read'],
 } as const satisfies Record<string, readonly AuditAction[]>;
 export type AuditResource = keyof typeof AUDIT_ACTIVITIES;

@@ -6,6 +6,7 @@ import { CountryCode, PersonalCodeParam } from './register.contract.ts';
 import { LegalStatusSchema } from '../kernel/legal-status.ts';
 import { DOCUMENT_TYPES } from './documents.contract.ts';
 import { InvitationSubject, VisaSubject } from './migration-subjects.ts';
+import { PermitSubject } from './permit-subjects.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
@@ -14,7 +15,7 @@ const OptionalText = (max: number) => z.string().trim().max(max).optional().tran
 export const CORRECTABLE_FIELDS = ['givenNames', 'surname', 'originalName', 'birthPlace', 'birthCountry', 'ethnicity'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
-export const CASE_TYPES = ['register-correction', 'register-correction-appeal', 'register-inclusion', 'document-application', 'visa-c', 'visa-d', 'visa-invitation', 'visa-appeal'] as const;
+export const CASE_TYPES = ['register-correction', 'register-correction-appeal', 'register-inclusion', 'document-application', 'visa-c', 'visa-d', 'visa-invitation', 'visa-appeal', 'residence-permit', 'eu-residence'] as const;
 export const CaseTypeSchema = z.enum(CASE_TYPES);
 
 /**
@@ -262,7 +263,7 @@ export const DocumentApplicationSubject = z.object({
 export const CaseView = CaseSummary.extend({
   channel: z.enum(['portal', 'desk']),
   language: z.enum(['lv', 'en']),
-  subject: z.discriminatedUnion('kind', [CorrectionSubject, InclusionSubject, DocumentApplicationSubject, VisaSubject, InvitationSubject]),
+  subject: z.discriminatedUnion('kind', [CorrectionSubject, InclusionSubject, DocumentApplicationSubject, VisaSubject, InvitationSubject, PermitSubject]),
   deadline: DeadlineView,
   openRequest: z.object({ requestId: z.string(), question: z.string(), askedOn: z.string(), dueOn: z.string() }).nullable(),
   proposal: z.object({ outcome: z.enum(['accept', 'reject']), terms: Terms.optional(), legalBasis: z.string(), reasoning: z.string(), ruleTrace: z.array(RuleCheck), proposedBy: Actor, proposedOn: z.string() }).nullable(),

@@ -10,6 +10,8 @@ const OWN_WORDING: Record<string, ReadonlySet<string>> = {
   'visa-d': new Set(['outcome.accept', 'outcome.reject', 'status.issued', 'status.rejected', 'step.issued', 'step.rejected']),
   'visa-appeal': new Set(['outcome.accept', 'outcome.reject', 'status.issued', 'status.rejected', 'step.issued', 'step.rejected']),
   'visa-invitation': new Set(['outcome.accept', 'outcome.reject', 'status.accepted', 'status.rejected', 'step.accepted', 'step.rejected']),
+  'residence-permit': new Set(['outcome.accept', 'outcome.reject', 'status.accepted', 'status.rejected', 'step.accepted', 'step.rejected']),
+  'eu-residence': new Set(['outcome.accept', 'outcome.reject', 'status.accepted', 'status.rejected', 'step.accepted', 'step.rejected']),
 };
 
 /** The catalogue key for a status, its plain-words step, or a decision's outcome, in a case type. */
@@ -19,4 +21,4 @@ export function caseWordingKey(kind: 'status' | 'step' | 'outcome', caseType: st
 
 /** Rule-trace checks the system records itself (their names and details are in the catalogue); an officer's own checks are shown as written. */
 export const SYSTEM_RULES: ReadonlySet<string> = new Set(['evidence-attached', 'value-differs', 'requests-answered', 'no-likely-duplicate', 'not-yet-registered', 'fee-paid', 'identity-checked', 'photo-taken', 'status-allows-document',
-  'travel-document-valid', 'stay-length', 'insurance-covers-stay', 'means-sufficient', 'consultations-clear', 'invitation-approved', 'inviter-may-invite', 'undertakings-given']);
+  'travel-document-valid', 'stay-length', 'insurance-covers-stay', 'means-sufficient', 'consultations-clear', 'invitation-approved', 'inviter-may-invite', 'undertakings-given', 'documents-enclosed', 'income-sufficient']);

@@ -35,17 +35,19 @@ export const PERMISSIONS = [
   'migration:lodge',
   'migration:read-visa',
   'migration:end-visa',
+  'migration:read-permit',
+  'migration:cancel-permit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   registrar: ['branch:read', 'register:search', 'register:read', 'register:record-event', 'register:review-duplicates', 'cases:read', 'documents:read', 'appointments:desk'],
   'document-officer': ['branch:read', 'register:search', 'register:read', 'cases:read', 'documents:read', 'documents:invalidate', 'documents:apply', 'appointments:desk'],
-  'migration-officer': ['branch:read', 'register:search', 'register:read', 'appointments:desk', 'cases:read', 'migration:lodge', 'migration:read-visa'],
+  'migration-officer': ['branch:read', 'register:search', 'register:read', 'appointments:desk', 'cases:read', 'migration:lodge', 'migration:read-visa', 'migration:read-permit'],
   'asylum-officer': ['branch:read', 'register:search', 'register:read'],
   'naturalization-officer': ['branch:read', 'register:search', 'register:read'],
-  'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read', 'migration:read-visa', 'migration:end-visa'],
-  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'documents:apply', 'documents:produce', 'appointments:desk', 'appointments:configure', 'migration:read-visa'],
+  'decision-maker': ['branch:read', 'register:search', 'register:read', 'register:review-duplicates', 'cases:read', 'migration:read-visa', 'migration:end-visa', 'migration:read-permit', 'migration:cancel-permit'],
+  supervisor: ['branch:read', 'staff:read', 'register:search', 'register:read', 'register:review-duplicates', 'register:statistics', 'cases:read', 'cases:supervise', 'documents:read', 'documents:invalidate', 'documents:apply', 'documents:produce', 'appointments:desk', 'appointments:configure', 'migration:read-visa', 'migration:read-permit'],
   auditor: ['branch:read', 'staff:read', 'audit:read-person-log', 'audit:verify'],
   administrator: ['branch:read', 'staff:read', 'staff:manage', 'audit:verify', 'register:statistics', 'notifications:read-outbox', 'appointments:configure'],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.

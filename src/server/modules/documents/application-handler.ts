@@ -14,7 +14,7 @@ import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { readyDate, type Fee, type Tier } from './application-rules.ts';
 import { documentApplicationDefinition, tierDays } from './application-lifecycle.ts';
-import { documentTypesFor } from './document-rules.ts';
+import { DOCUMENT_RULES, documentTypesFor } from './document-rules.ts';
 import type { DocumentsService } from './documents.service.ts';
 
 /** Why a person applies: the first document, a renewal, or a replacement. */
@@ -63,7 +63,8 @@ export function createDocumentApplicationHandler(deps: { register: RegisterServi
     systemChecks: async (trx, access, row, state) => {
       const d = dataOf(row.subject);
       const holder = await deps.register.documentHolder(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, d.personId);
-      const allowed = !holder.deathDate && documentTypesFor(holder.legalStatus).includes(d.documentType);
+      // A residence permit card is made only for a permit that holds (its validity is the permit's term).
+      const allowed = !holder.deathDate && documentTypesFor(holder.legalStatus).includes(d.documentType) && (DOCUMENT_RULES[d.documentType].validity !== 'by-decision' || Boolean(holder.residencePermit));
       const paid = state.payment?.amountCents ?? 0;
       const checks: RuleCheck[] = [
         { rule: 'fee-paid', passed: paid === d.fee.amountCents, detail: `${(paid / 100).toFixed(2)} / ${(d.fee.amountCents / 100).toFixed(2)} EUR`, params: { paid: (paid / 100).toFixed(2), due: (d.fee.amountCents / 100).toFixed(2) } },

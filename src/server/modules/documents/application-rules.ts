@@ -26,11 +26,15 @@ export interface FeePeriod {
 }
 
 /** Cabinet Reg. No. 133 as amended (DOMAIN.md §3.3); other document types' fees come from configuration. */
+const RESIDENCE_CARD = { standard: 4500, urgent: 9000, reduced: 4500 };
+
 export const DEFAULT_FEE_TABLE: readonly FeePeriod[] = [
   { from: '2012-01-01', fees: { passport: { standard: 3400, urgent: 6000, reduced: 1500 }, 'identity-card': { standard: 1500, urgent: 3000, reduced: 500 } } },
   // 2025: the reduced categories are unchanged; their 2025 amounts are not in the sources, so the earlier ones stay.
-  { from: '2025-01-01', fees: { passport: { standard: 4400, urgent: 7000, reduced: 1500 }, 'identity-card': { standard: 2500, urgent: 4000, reduced: 500 } } },
-  { from: '2026-01-01', fees: { passport: { standard: 5000, urgent: 7500, reduced: 2500 }, 'identity-card': { standard: 3000, urgent: 4500, reduced: 1500 } } },
+  // The residence permit card: 45 EUR in 10 working days from 2025 (DOMAIN.md); the 2-working-day fee and any
+  // reduction are not in the sources, so urgent is set at twice the standard and nothing is reduced (configurable).
+  { from: '2025-01-01', fees: { passport: { standard: 4400, urgent: 7000, reduced: 1500 }, 'identity-card': { standard: 2500, urgent: 4000, reduced: 500 }, 'residence-permit-card': RESIDENCE_CARD } },
+  { from: '2026-01-01', fees: { passport: { standard: 5000, urgent: 7500, reduced: 2500 }, 'identity-card': { standard: 3000, urgent: 4500, reduced: 1500 }, 'residence-permit-card': RESIDENCE_CARD } },
 ];
 
 export interface Fee {

@@ -13,7 +13,7 @@ import type { AuditAction, AuditActor, AuditPurpose, AuditService } from '../aud
 import type { LifeEventHook, RegisterService } from '../register/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import { translate, type MessageKey } from '../../platform/messages.ts';
-import { addDays, compareDates, plainDateInZone, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { addDays, addMonthsClamped, compareDates, plainDateInZone, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
 import type { DocumentType, DocumentView, InvalidationReason, ValidityAnswer } from '../../../shared/contracts/documents.contract.ts';
 import { DOCUMENT_RULES, documentMrz, documentTypesFor, mrzNationality, validityOn, validUntilByAge } from './document-rules.ts';
@@ -55,6 +55,18 @@ export interface DocumentsDeps {
   notifications: NotificationsService;
   /** Where holders want the office's reminders (identity: the resident's own setting). */
   contactsOf: (personIds: readonly string[]) => Promise<Map<string, { email: string; language: 'lv' | 'en' }>>;
+}
+
+/**
+ * A residence permit card is valid for the term of the permit behind it (the register's right to reside that holds
+ * on the day of issue); a card of a right without end for five years (Dir. 2003/109 Art. 8(2)). No permit, no card.
+ */
+function decidedValidity(permit: { validUntil: string | null } | null, issuedOn: PlainDate): PlainDate {
+  if (!permit) {
+    const message = 'No residence permit holds for this person today: a card is made only for a granted permit';
+    throw new AppError('VALIDATION_FAILED', message, [{ path: 'type', message, reason: 'no-residence-right' }]);
+  }
+  return (permit.validUntil as PlainDate | null) ?? addDays(addMonthsClamped(issuedOn, 60), -1);
 }
 
 export function createDocumentsService(deps: DocumentsDeps) {
@@ -129,7 +141,6 @@ export function createDocumentsService(deps: DocumentsDeps) {
    */
   async function holderFacts(trx: DbExecutor, actor: DocumentsActor, input: { personId: string; type: DocumentType; number: string; issuedOn: PlainDate; validUntil?: PlainDate | undefined }) {
     const rule = DOCUMENT_RULES[input.type];
-    if (rule.validity === 'by-decision' && !input.validUntil) invalid('validUntil', 'This document is valid for the term of the decision behind it');
     const holder = await register.documentHolder(trx, { actor: actor.audit, channel: 'desk', caseReference: actor.caseReference, reason: actor.reason, requestId: actor.requestId }, input.personId);
     if (holder.deathDate) {
       throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`, {
@@ -138,7 +149,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
     }
     if (compareDates(input.issuedOn, holder.birthDate as PlainDate) < 0) invalid('issuedOn', 'A document cannot be issued before its holder’s birth', 'before-birth');
     if (!documentTypesFor(holder.legalStatus).includes(input.type)) invalid('type', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
-    const validUntil = input.validUntil ?? validUntilByAge(holder.birthDate as PlainDate, input.issuedOn);
+    const validUntil = input.validUntil ?? (rule.validity === 'by-decision' ? decidedValidity(holder.residencePermit, input.issuedOn) : validUntilByAge(holder.birthDate as PlainDate, input.issuedOn));
     const nationality = mrzNationality(holder.legalStatus, holder.citizenships, deps.mrzNationality);
     const mrz = documentMrz({
       type: input.type, number: input.number, surname: holder.surname, givenNames: holder.givenNames, nationality, birthDate: holder.birthDate as PlainDate,
@@ -196,6 +207,17 @@ export function createDocumentsService(deps: DocumentsDeps) {
       const number = await reserveNumber(input.type);
       return db.transaction().execute((trx) => audit.deferredIn(trx, () => issueIn(trx, actor, { ...input, number })))
         .then(afterWrite).then((row) => view(row, today(), true));
+    },
+
+    /**
+     * A residence permit was cancelled: the person's valid residence permit card is invalid from that day, in the
+     * cancellation's transaction (a card issued after the day already carries a later decision and is left alone).
+     */
+    async invalidateResidenceCards(trx: DbExecutor, actor: DocumentsActor, personId: string, on: PlainDate, note: string): Promise<void> {
+      for (const row of await repository.validOfType(trx, personId, 'residence-permit-card', on)) {
+        if (compareDates(row.issuedOn as PlainDate, on) > 0) continue;
+        await invalidateIn(trx, actor, row, { on, reason: 'annulled', note });
+      }
     },
 
     reserveNumber,

@@ -1,9 +1,10 @@
 /** The migration module's tables: issued visas and the sticker number counter. */
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
-import type { VisaEnding, VisaTable } from './migration.tables.ts';
+import type { PermitCancellation, ResidencePermitTable, VisaEnding, VisaTable } from './migration.tables.ts';
 
 export type VisaRow = Selectable<VisaTable>;
+export type PermitRow = Selectable<ResidencePermitTable>;
 
 export function createMigrationRepository() {
   return {
@@ -24,6 +25,17 @@ export function createMigrationRepository() {
     },
     async endVisa(db: DbExecutor, visaNumber: string, ending: VisaEnding): Promise<void> {
       await db.updateTable('migration.visa').set({ status: ending.kind === 'annulment' ? 'annulled' : 'revoked', ended: JSON.stringify(ending) }).where('visaNumber', '=', visaNumber).execute();
+    },
+    async insertPermit(db: DbExecutor, row: Omit<Insertable<ResidencePermitTable>, 'cancelled' | 'status'>): Promise<void> {
+      await db.insertInto('migration.residencePermit').values({ ...row, cancelled: null }).execute();
+    },
+    permitOfCase: (db: DbExecutor, caseId: string): Promise<PermitRow | undefined> => db.selectFrom('migration.residencePermit').selectAll().where('caseId', '=', caseId).executeTakeFirst(),
+    permitByNumber: (db: DbExecutor, permitNumber: string, lock = false): Promise<PermitRow | undefined> => {
+      const q = db.selectFrom('migration.residencePermit').selectAll().where('permitNumber', '=', permitNumber);
+      return (lock ? q.forUpdate() : q).executeTakeFirst();
+    },
+    async cancelPermit(db: DbExecutor, permitNumber: string, cancellation: PermitCancellation): Promise<void> {
+      await db.updateTable('migration.residencePermit').set({ status: 'cancelled', cancelled: JSON.stringify(cancellation) }).where('permitNumber', '=', permitNumber).execute();
     },
   };
 }

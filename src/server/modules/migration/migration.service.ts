@@ -24,6 +24,7 @@ import { problemsError, visaProcedure, visaView, VISA_APPEAL, VISA_C, VISA_D, ty
 import { INVITATION, INVITER_STATUSES, invitationCovers, invitationFee, invitationProcedure, type InvitationData } from './invitation-procedure.ts';
 import type { MigrationRepository } from './migration.repository.ts';
 import type { ResidenceRightsPort } from './visa-data.ts';
+import { createOnlinePayment } from './online-payment.ts';
 
 /** A registered person as a migration case needs them, read through the register's audit gate under the case. */
 export type RegisteredPerson = { personalCode: string; givenNames: string; surname: string; birthDate: string; sex: 'M' | 'F'; legalStatus: string; citizenships: string[]; deathDate: string | null };
@@ -102,24 +103,7 @@ export function createMigrationService(deps: MigrationDeps) {
     };
   }
 
-  /** Charges the fee of a case just opened and records the payment; a repeat (the case already paid) returns the case as it is. */
-  /**
-   * Charges the fee of a case this request has just opened and records the payment. A repeat of the request
-   * (same Idempotency-Key) never reaches here: it gets the case as it stands now, paid or not, and is never
-   * charged again. The case is read afresh first, so a payment already recorded is not charged twice.
-   */
-  async function payOnline(ctx: CaseActorContext, opened: CaseView, amountCents: number, payerCode: string): Promise<CaseView> {
-    const view = await cases.readCase(ctx, opened.id);
-    if (amountCents === 0 || view.timeline.some((a) => a.kind === 'record-payment')) return view;
-    const charged = await deps.payments.charge({ amountCents, description: view.reference, payerCode });
-    return cases.takeModuleActions(ctx, view.id, view.version, [{ kind: 'record-payment', amountCents, method: 'online', reference: charged.reference }]);
-  }
-
-  /** A repeat of an online application under the same key: the case as it stands now (paid or not), never charged again. */
-  async function repeated(ctx: CaseActorContext, key: string | undefined, input: unknown): Promise<CaseView | undefined> {
-    const earlier = await cases.storedAnswer(ctx, key, input);
-    return earlier ? cases.readCase(ctx, earlier.id) : undefined;
-  }
+  const { payOnline, repeated } = createOnlinePayment(cases, deps.payments);
 
   const typeOf = (input: Input) => (input.visaType === 'C' ? VISA_C : VISA_D).type;
   const feeOf = (input: Input) => visaFee(input.visaType, input.birthDate as PlainDate, today(), input.feeExemption ?? null);

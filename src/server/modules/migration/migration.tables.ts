@@ -40,7 +40,28 @@ export interface VisaTable {
   createdAt: Timestamp;
 }
 
+/** How a permit was cancelled before its time (Immigration Law s.35). */
+export type PermitCancellation = { grounds: string[]; reasoning: string; on: string; by: string; byId: string };
+
+export interface ResidencePermitTable {
+  /** The reference of the case that granted it. */
+  permitNumber: string;
+  caseId: string;
+  personId: string;
+  kind: 'temporary' | 'permanent' | 'eu-long-term-resident' | 'eu-registration-certificate' | 'eu-family-residence-card';
+  ground: string;
+  validFrom: DateColumn;
+  validUntil: DateColumn | null;
+  cardValidUntil: DateColumn;
+  grantedOn: DateColumn;
+  language: 'lv' | 'en';
+  status: Generated<'valid' | 'cancelled'>;
+  cancelled: Json<PermitCancellation>;
+  createdAt: Timestamp;
+}
+
 export interface MigrationTables {
   'migration.visaNumberCounter': VisaNumberCounterTable;
   'migration.visa': VisaTable;
+  'migration.residencePermit': ResidencePermitTable;
 }

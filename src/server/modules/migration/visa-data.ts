@@ -1,6 +1,9 @@
 /** What a visa case stores about its application, and what the visa procedure needs from its module. */
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { VISA_PURPOSES } from '../../../shared/contracts/migration-subjects.ts';
+import type { RESIDENCE_RIGHT_KINDS } from '../../../shared/contracts/register.contract.ts';
+
+export type ResidenceRightKind = (typeof RESIDENCE_RIGHT_KINDS)[number];
 import type { DbExecutor } from '../../db/database.ts';
 import type { HandlerAccess } from '../cases/index.ts';
 import type { MigrationRepository } from './migration.repository.ts';
@@ -20,7 +23,7 @@ export type VisaData = {
 
 /** The register's record of a right to reside, through its audit gate under the case (wired in app.ts). */
 export interface ResidenceRightsPort {
-  record(trx: DbExecutor, access: HandlerAccess, personId: string, right: { kind: 'long-stay-visa'; documentNumber: string; validFrom: PlainDate; validUntil: PlainDate; issuedBy: string; legalBasis: string }): Promise<unknown>;
+  record(trx: DbExecutor, access: HandlerAccess, personId: string, right: { kind: ResidenceRightKind; documentNumber: string; validFrom: PlainDate; validUntil: PlainDate | null; issuedBy: string; legalBasis: string }): Promise<unknown>;
   end(trx: DbExecutor, access: HandlerAccess, personId: string, ending: { documentNumber: string; endsOn: PlainDate; legalBasis: string; sourceDocument: string }): Promise<unknown>;
 }
 

@@ -15,7 +15,7 @@ import { formatDate } from '../../../shared/kernel/display-format.ts';
 import type { NotificationsRepository, OutboxRow } from './notifications.repository.ts';
 import type { Transport } from './transports.ts';
 
-export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached', 'information-overdue', 'consultation-overdue', 'visa-ended', 'appointment-booked', 'appointment-reminder', 'document-expiring', 'document-ready'] as const;
+export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached', 'information-overdue', 'consultation-overdue', 'visa-ended', 'permit-cancelled', 'appointment-booked', 'appointment-reminder', 'document-expiring', 'document-ready'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export interface OutgoingMessage {

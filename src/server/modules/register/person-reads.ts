@@ -8,8 +8,8 @@ import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { PersonCard, PersonHistory, SearchResult } from '../../../shared/contracts/register.contract.ts';
 import type { SearchInput } from './person-search.ts';
-import { buildHistoryRows, buildPersonCard, type AsOf, type RelatedPerson } from './person-view.ts';
-import type { LookupRow } from './register.repository.ts';
+import { buildHistoryRows, buildPersonCard, lastDay, type AsOf, type RelatedPerson } from './person-view.ts';
+import type { LookupRow, ResidenceFactRow } from './register.repository.ts';
 import { accessRecord, auditAccess, checkPastDate, requirePerson, type RegisterContext } from './register-context.ts';
 import { LEGAL_BASIS, type ActionContext } from './register-model.ts';
 import { requireSubject } from './residence.ts';
@@ -80,7 +80,22 @@ export async function namesFor(register: RegisterContext, trx: DbExecutor, ctx: 
 export async function documentHolder(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personId: string) {
   const p = await requirePerson(register, trx, personId);
   await auditAccess(register, trx, ctx, { action: 'read', purpose: 'document-issuance', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['name', 'birthDate', 'status'] });
-  return { id: p.id, personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus, citizenships: p.citizenships, deathDate: p.deathDate };
+  const residencePermit = cardTerm(await register.repository.currentResidenceRights(trx, personId), register.today());
+  return { id: p.id, personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus, citizenships: p.citizenships, deathDate: p.deathDate, residencePermit };
+}
+
+/** The rights to reside a residence permit card is made for (a visa is a sticker; a registration certificate is not a card). */
+const CARD_RIGHTS: readonly string[] = ['temporary-permit', 'permanent-permit', 'eu-long-term-resident', 'eu-family-residence-card'];
+
+/**
+ * The permit a residence card is made for today: of the card-kind rights not yet ended, one without end if any,
+ * else the one that ends last. Its last day (null: no end) bounds the card's validity.
+ */
+function cardTerm(rows: readonly ResidenceFactRow[], on: string): { documentNumber: string; validFrom: string; validUntil: string | null } | null {
+  // A right granted from a later day counts too: its card is made before it starts.
+  const holding = rows.filter((r) => CARD_RIGHTS.includes(r.kind) && (r.validTo === null || r.validTo > on));
+  const best = holding.find((r) => r.validTo === null) ?? holding.reduce<ResidenceFactRow | undefined>((a, b) => (!a || (b.validTo as string) > (a.validTo as string) ? b : a), undefined);
+  return best ? { documentNumber: best.documentNumber, validFrom: best.validFrom, validUntil: lastDay(best.validTo) } : null;
 }
 
 /** A person as another procedure's case needs them (an applicant's or inviter's status, name, birth), read through the audit gate under the case. */

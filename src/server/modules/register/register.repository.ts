@@ -124,6 +124,11 @@ export function createRegisterRepository() {
       return { code, name, core, status, address, relation, residence } as unknown as FactRows;
     },
 
+    /** The person's rights to reside as known now (current rows), in the order they start. */
+    async currentResidenceRights(db: DbExecutor, personId: string): Promise<ResidenceFactRow[]> {
+      return db.selectFrom('register.residenceFact').selectAll().where('personId', '=', personId).where('supersededAt', 'is', null).orderBy('validFrom').orderBy('id').execute();
+    },
+
     /** Relation rows that point at this person (they are someone's parent, guardian or spouse). */
     async relationsPointingAt(db: DbExecutor, personId: string): Promise<RelationFactRow[]> {
       return (await db.selectFrom('register.relationFact').selectAll().where('relatedPersonId', '=', personId).orderBy('validFrom').execute()) as RelationFactRow[];

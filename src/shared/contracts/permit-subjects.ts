@@ -1,0 +1,106 @@
+/**
+ * What a residence case is about, as each reader sees it, and the closed lists it uses: the kinds of right to
+ * reside the office grants (DOMAIN-PROCEDURES §4), their grounds, the examination tiers, the documents each
+ * ground asks for, the grounds of a refusal and of a cancellation. Kept apart from the endpoints so the case
+ * contract can list the subject without importing them.
+ */
+import { z } from 'zod';
+
+/**
+ * `temporary` and `permanent`: residence permits under the Immigration Law (ss. 23, 24); `eu-long-term-resident`:
+ * the status under the law of 22.06.2006 (Dir. 2003/109); the last two are an EU citizen's registration
+ * certificate and their non-EU family member's residence card (Dir. 2004/38; MK 675/2011).
+ */
+export const PERMIT_KINDS = ['temporary', 'permanent', 'eu-long-term-resident', 'eu-registration-certificate', 'eu-family-residence-card'] as const;
+export type PermitKind = (typeof PERMIT_KINDS)[number];
+export const PermitKindSchema = z.enum(PERMIT_KINDS);
+
+/** The grounds each kind is applied for on (s.23 temporary, s.24(1) cl. 7 and cl. 2 permanent, MK 675 for EU citizens). */
+export const PERMIT_GROUNDS = [
+  'employment', 'study', 'family', 'investment', 'five-years-temporary', 'family-of-citizen', 'five-years-residence',
+  'worker', 'self-employed', 'student', 'self-sufficient', 'family-of-eu-citizen',
+] as const;
+export type PermitGround = (typeof PERMIT_GROUNDS)[number];
+export const PermitGroundSchema = z.enum(PERMIT_GROUNDS);
+
+/** The grounds of each kind, in the order the forms offer them. */
+export const GROUNDS_OF_KIND: Readonly<Record<PermitKind, readonly PermitGround[]>> = {
+  temporary: ['employment', 'study', 'family', 'investment'],
+  permanent: ['five-years-temporary', 'family-of-citizen'],
+  'eu-long-term-resident': ['five-years-residence'],
+  'eu-registration-certificate': ['worker', 'self-employed', 'student', 'self-sufficient'],
+  'eu-family-residence-card': ['family-of-eu-citizen'],
+};
+
+/** How fast the office examines, by the state fee paid (MK 557): 30 days, 10 working days, 5 working days. */
+export const PERMIT_TIERS = ['standard', 'fast', 'express'] as const;
+export type PermitTier = (typeof PERMIT_TIERS)[number];
+export const PermitTierSchema = z.enum(PERMIT_TIERS);
+
+/** A first application, or the renewal of a permit the person holds. */
+export const PERMIT_APPLICATIONS = ['first', 'renewal'] as const;
+
+/** The documents an application encloses: which ones a ground asks for is the procedure's rule. */
+export const PERMIT_DOCUMENTS = [
+  'application-form', 'travel-document-copy', 'photo', 'criminal-record', 'means-of-subsistence', 'health-insurance', 'invitation', 'employment-contract',
+  'enrolment-confirmation', 'family-relationship', 'sponsor-status', 'investment-proof', 'residence-history', 'latvian-language', 'income-proof',
+  'eu-identity-document', 'activity-proof', 'eu-citizen-registration',
+] as const;
+export type PermitDocument = (typeof PERMIT_DOCUMENTS)[number];
+export const PermitDocumentSchema = z.enum(PERMIT_DOCUMENTS);
+
+/** Why a permit may be refused (Immigration Law s.34, Dir. 2004/38 Art. 27; a decision ticks one or more). */
+export const PERMIT_REFUSAL_GROUNDS = [
+  'documents-incomplete', 'ground-not-proven', 'no-means-of-subsistence', 'language-not-proven', 'false-information', 'threat', 'sis-alert', 'entry-ban',
+] as const;
+export const PermitRefusalGroundSchema = z.enum(PERMIT_REFUSAL_GROUNDS);
+
+/** Why a granted permit is cancelled (Immigration Law s.35). */
+export const PERMIT_CANCELLATION_GROUNDS = ['ground-ceased', 'false-information', 'threat', 'left-latvia', 'holder-requested'] as const;
+export const PermitCancellationGroundSchema = z.enum(PERMIT_CANCELLATION_GROUNDS);
+
+/** A right to reside granted on a decision: its number is the case's reference; a card is made for it through the documents. */
+export const GrantedPermitView = z.object({
+  permitNumber: z.string(),
+  kind: PermitKindSchema,
+  ground: PermitGroundSchema,
+  validFrom: z.string(),
+  /** Null: the right has no end (a permanent permit, EU long-term resident status, a registration certificate). */
+  validUntil: z.string().nullable(),
+  /** The last day a residence card made for this right may be valid (a card of a right without end is renewed every five years). */
+  cardValidUntil: z.string().nullable(),
+  status: z.enum(['valid', 'cancelled']),
+  cancelled: z.object({ grounds: z.array(PermitCancellationGroundSchema), reasoning: z.string(), on: z.string(), by: z.string() }).nullable(),
+});
+export type GrantedPermitView = z.infer<typeof GrantedPermitView>;
+
+/** What a residence case is about: the applicant as they presented themselves, the kind and ground, what they enclosed, the fee. */
+export const PermitSubject = z.object({
+  kind: z.literal('residence-permit'),
+  permitKind: PermitKindSchema,
+  ground: PermitGroundSchema,
+  application: z.enum(PERMIT_APPLICATIONS),
+  tier: PermitTierSchema,
+  /** The registered person, when the applicant is in the register (or once the decision registered them). */
+  personId: z.uuid().nullable(),
+  personalCode: z.string().nullable(),
+  personName: z.string(),
+  givenNames: z.string(),
+  surname: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthDate: z.string(),
+  birthCountry: z.string(),
+  nationality: z.string(),
+  travelDocument: z.object({ number: z.string(), country: z.string(), validUntil: z.string() }),
+  requestedUntil: z.string().nullable(),
+  /** The person, company or institution in Latvia the ground rests on (employer, school, family member, EU citizen). */
+  sponsor: z.string(),
+  monthlyIncomeEur: z.number().int().nullable(),
+  addressInLatvia: z.string(),
+  /** Every document the ground asks for, and whether the application encloses it. */
+  documents: z.array(z.object({ code: PermitDocumentSchema, enclosed: z.boolean() })),
+  fee: z.object({ amountCents: z.number().int(), legalAct: z.string() }),
+  payment: z.object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() }).nullable(),
+  permit: GrantedPermitView.nullable(),
+});
+export type PermitSubjectView = z.infer<typeof PermitSubject>;
