@@ -41,7 +41,7 @@ import {
   registerDocumentsRoutes, seedDemoDocuments, type FeePeriod,
 } from './modules/documents/index.ts';
 import { demoPaymentProvider } from './platform/payments.ts';
-import { createMigrationRepository, createMigrationService, createPermitService, registerMigrationRoutes, registerPermitRoutes, seedDemoMigration, type ResidenceRightsPort } from './modules/migration/index.ts';
+import { createMigrationRepository, createMigrationService, createPermitService, registerMigrationRoutes, registerPermitRoutes, seedDemoMigration, seedDemoPermits, type ResidenceRightsPort } from './modules/migration/index.ts';
 import { createFileSigner } from './platform/signing.ts';
 import { demoRegisterPersons, type LifeEventHook } from './modules/register/index.ts';
 import { plainDateInZone } from '../shared/kernel/plain-date.ts';
@@ -197,10 +197,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (!branch) return 0;
       // A demo eID resident (Jānis Bērziņš) invites a relative: the officer finds an invitation in the queue too.
       const inviter = demoRegisterPersons()[0];
-      return seedDemoMigration(migration, cases, await identity.branchStaff(branch.id), {
-        count: config.migration.demoCases, today: plainDateInZone(clock.now(), config.timeZone), hasCases: () => cases.anyOfType('visa-c'), signal,
+      const staff = await identity.branchStaff(branch.id);
+      const today = plainDateInZone(clock.now(), config.timeZone);
+      const visas = await seedDemoMigration(migration, cases, staff, {
+        count: config.migration.demoCases, today, hasCases: () => cases.anyOfType('visa-c'), signal,
         inviter: inviter && { kind: 'resident', personId: inviter.personId, name: `${inviter.givenNames} ${inviter.surname}`, audit: { type: 'resident', id: inviter.personId, name: null, role: 'resident', institution: 'Civitas' } },
       });
+      // A quarter as many residence cases: every kind of permit in every step.
+      return visas + await seedDemoPermits(permits, cases, staff, { count: Math.ceil(config.migration.demoCases / 4), today, hasCases: () => cases.anyOfType('residence-permit'), signal });
     },
     seedDemoCases: async () => {
       const branch = await portalBranch();

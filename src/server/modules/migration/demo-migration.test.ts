@@ -7,8 +7,9 @@ beforeAll(async () => { ctx = await createTestContext({ env: { DEMO_MIGRATION_CA
 afterAll(() => ctx?.close());
 
 describe('the demo migration cases', () => {
-  it('open visa applications in every step once, and the officer finds them in the queue', async () => {
-    expect(await ctx.app.backgroundJobs.seedDemoMigration()).toBe(17);
+  it('open visa and residence applications in every step once, and the officer finds them in the queue', async () => {
+    // 16 visas, an invitation and a quarter as many residence applications.
+    expect(await ctx.app.backgroundJobs.seedDemoMigration()).toBe(21);
     expect(await ctx.app.backgroundJobs.seedDemoMigration()).toBe(0);
     const officer = await signInStaff(ctx.app, 'migration.officer');
     const queue = (await officer.request('GET', '/api/cases/queue?limit=200')).json() as { cases: Array<{ caseType: string; status: string }> };
@@ -16,5 +17,6 @@ describe('the demo migration cases', () => {
     for (const s of ['submitted', 'in-review', 'awaiting-applicant', 'proposed']) expect(statuses).toContain(s);
     expect(queue.cases.some((c) => c.caseType === 'visa-invitation')).toBe(true);
     expect(queue.cases.some((c) => c.caseType === 'visa-d')).toBe(true);
+    expect(queue.cases.filter((c) => c.caseType === 'residence-permit')).toHaveLength(4);
   });
 });

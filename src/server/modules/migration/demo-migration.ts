@@ -17,8 +17,8 @@ const NATIONALITIES = ['UKR', 'UKR', 'IND', 'IND', 'CHN', 'CHN', 'USA', 'USA', '
 const PURPOSES = ['tourism', 'business', 'family-or-friends', 'culture', 'study', 'medical'] as const;
 
 /** The steps a demo visa case is taken to, in order: each case goes as far as its step. */
-const STEPS = ['submitted', 'in-review', 'awaiting-applicant', 'consulting', 'proposed', 'issued', 'rejected', 'withdrawn'] as const;
-type Step = (typeof STEPS)[number];
+export const STEPS = ['submitted', 'in-review', 'awaiting-applicant', 'consulting', 'proposed', 'issued', 'rejected', 'withdrawn'] as const;
+export type Step = (typeof STEPS)[number];
 
 function staffContext(s: StaffMember): CaseActorContext {
   return { kind: 'staff', id: s.id, name: s.displayName, roles: s.roles, branchId: s.branchId, audit: { type: 'staff', id: s.id, name: s.displayName, role: s.roles.join(','), institution: 'PMLP' } };
@@ -41,37 +41,54 @@ function applicant(i: number, today: PlainDate): DeskVisaApplicationData {
 /** An action as the engine takes it, without the version (the helper adds the one it just read). */
 type Action = CaseActionInput extends infer A ? (A extends unknown ? Omit<A, 'expectedVersion'> : never) : never;
 
+/** What a demo case's decision says: the terms of a grant, or a refusal's grounds. */
+export interface DemoDecision { accept: Record<string, unknown>; rejectGrounds: string[]; rejectReasoning: string }
+
 /** Takes a lodged case to its step through the engine, as the officer and the decision-maker would. */
-async function advance(cases: CasesService, officer: CaseActorContext, decider: CaseActorContext, view: CaseView, step: Step, today: PlainDate): Promise<void> {
+export async function advanceDemoCase(cases: CasesService, officer: CaseActorContext, decider: CaseActorContext, view: CaseView, step: Step, today: PlainDate, decision: (v: CaseView) => DemoDecision): Promise<void> {
   const act = async (who: CaseActorContext, body: Action) => { view = await cases.takeAction(who, view.id, { ...body, expectedVersion: view.version } as CaseActionInput); };
   if (step === 'submitted') return;
   if (step === 'withdrawn') return act(officer, { kind: 'withdraw', reason: 'Pieteicējs atsauca pieteikumu (demonstrācijas dati).' });
   await act(officer, { kind: 'assign', outOfOrderReason: 'Demonstrācijas dati' });
-  if (step === 'awaiting-applicant') return act(officer, { kind: 'request-information', question: 'Lūdzu iesniedziet viesnīcas rezervācijas apstiprinājumu.', dueOn: addDays(today, 14) });
+  if (step === 'awaiting-applicant') return act(officer, { kind: 'request-information', question: 'Lūdzu iesniedziet trūkstošo dokumentu.', dueOn: addDays(today, 14) });
   if (step === 'consulting') return act(officer, { kind: 'request-consultation', authority: 'state-border-guard', question: 'Vai ir ieceļošanas aizliegums?', dueOn: addDays(today, 7) });
   if (step === 'in-review') return;
-  const s = view.subject as Extract<CaseView['subject'], { kind: 'visa' }>;
-  const issue = { territory: s.visaType === 'C' ? 'uniform' as const : 'national' as const, entries: s.entriesRequested, validFrom: s.intendedEntry as PlainDate, validUntil: s.intendedExit as PlainDate, durationDays: Math.min(s.visaType === 'C' ? 90 : 365, 1 + Math.round((Date.parse(s.intendedExit) - Date.parse(s.intendedEntry)) / 86_400_000)) };
+  const d = decision(view);
   await act(officer, step === 'rejected'
-    ? { kind: 'propose-decision', outcome: 'reject', reasoning: 'Nav pamatots ceļojuma mērķis (demonstrācijas dati).', terms: { grounds: ['purpose-not-justified'] } }
-    : { kind: 'propose-decision', outcome: 'accept', reasoning: 'Visi nosacījumi izpildīti (demonstrācijas dati).', terms: issue });
+    ? { kind: 'propose-decision', outcome: 'reject', reasoning: d.rejectReasoning, terms: { grounds: d.rejectGrounds } }
+    : { kind: 'propose-decision', outcome: 'accept', reasoning: 'Visi nosacījumi izpildīti (demonstrācijas dati).', terms: d.accept });
   if (step === 'proposed') return;
   await act(decider, { kind: 'approve-decision' });
+}
+
+/** A visa's issue terms: the trip asked for, uniform for C, national for D. */
+function visaDecision(view: CaseView): DemoDecision {
+  const s = view.subject as Extract<CaseView['subject'], { kind: 'visa' }>;
+  const days = 1 + Math.round((Date.parse(s.intendedExit) - Date.parse(s.intendedEntry)) / 86_400_000);
+  return {
+    accept: { territory: s.visaType === 'C' ? 'uniform' : 'national', entries: s.entriesRequested, validFrom: s.intendedEntry, validUntil: s.intendedExit, durationDays: Math.min(s.visaType === 'C' ? 90 : 365, days) },
+    rejectGrounds: ['purpose-not-justified'], rejectReasoning: 'Nav pamatots ceļojuma mērķis (demonstrācijas dati).',
+  };
+}
+
+/** The staff a demo seed acts as: a migration officer and a decision-maker of the branch, or none. */
+export function demoDeciders(staff: readonly StaffMember[]): { officer: CaseActorContext; decider: CaseActorContext } | undefined {
+  const officerMember = staff.find((s) => s.roles.includes('migration-officer'));
+  const deciderMember = staff.find((s) => s.roles.length === 1 && s.roles[0] === 'decision-maker');
+  return officerMember && deciderMember ? { officer: staffContext(officerMember), decider: staffContext(deciderMember) } : undefined;
 }
 
 export async function seedDemoMigration(
   migration: MigrationService, cases: CasesService, staff: readonly StaffMember[], opts: { count: number; today: PlainDate; hasCases: () => Promise<boolean>; inviter?: CaseActorContext | undefined; signal?: AbortSignal | undefined },
 ): Promise<number> {
   if (opts.count <= 0 || (await opts.hasCases())) return 0;
-  const officerMember = staff.find((s) => s.roles.includes('migration-officer'));
-  const deciderMember = staff.find((s) => s.roles.length === 1 && s.roles[0] === 'decision-maker');
-  if (!officerMember || !deciderMember) return 0;
-  const officer = staffContext(officerMember);
-  const decider = staffContext(deciderMember);
+  const who = demoDeciders(staff);
+  if (!who) return 0;
+  const { officer, decider } = who;
   let opened = 0;
   for (let i = 0; i < opts.count && !opts.signal?.aborted; i++) {
     const view = await migration.lodgeAtDesk(officer, applicant(i, opts.today));
-    await advance(cases, officer, decider, view, STEPS[i % STEPS.length] as Step, opts.today);
+    await advanceDemoCase(cases, officer, decider, view, STEPS[i % STEPS.length] as Step, opts.today, visaDecision);
     opened++;
   }
   // A demo resident's invitation waits for the officer.

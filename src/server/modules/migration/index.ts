@@ -6,3 +6,4 @@ export { seedDemoMigration } from './demo-migration.ts';
 export { createPermitService, type PermitService } from './permit.service.ts';
 export { registerPermitRoutes } from './permit.routes.ts';
 export type { ResidenceRightsPort } from './visa-data.ts';
+export { seedDemoPermits } from './demo-permits.ts';

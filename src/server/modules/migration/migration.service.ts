@@ -25,6 +25,7 @@ import { INVITATION, INVITER_STATUSES, invitationCovers, invitationFee, invitati
 import type { MigrationRepository } from './migration.repository.ts';
 import type { ResidenceRightsPort } from './visa-data.ts';
 import { createOnlinePayment } from './online-payment.ts';
+import { EU_RESIDENCE, RESIDENCE_PERMIT } from './permit-procedure.ts';
 
 /** A registered person as a migration case needs them, read through the register's audit gate under the case. */
 export type RegisteredPerson = { personalCode: string; givenNames: string; surname: string; birthDate: string; sex: 'M' | 'F'; legalStatus: string; citizenships: string[]; deathDate: string | null };
@@ -61,12 +62,13 @@ function consultedPerson(caseType: string, subject: Record<string, unknown>): Pa
     const i = (subject as unknown as InvitationData).invitee;
     return { givenNames: i.givenNames, surname: i.surname, sex: i.sex, birthDate: i.birthDate, nationality: i.nationality, travelDocumentNumber: i.travelDocumentNumber };
   }
-  const v = subject as unknown as VisaData;
+  // A visa's and a residence application's subjects both carry the applicant as presented and their travel document.
+  const v = subject as unknown as Pick<VisaData, 'givenNames' | 'surname' | 'sex' | 'birthDate' | 'nationality' | 'travelDocument'>;
   return { givenNames: v.givenNames, surname: v.surname, sex: v.sex, birthDate: v.birthDate, nationality: v.nationality, travelDocumentNumber: v.travelDocument.number };
 }
 
 /** The case types this module opens. */
-const MIGRATION_CASE_TYPES: ReadonlySet<string> = new Set([VISA_C.type, VISA_D.type, VISA_APPEAL.type, INVITATION.type]);
+const MIGRATION_CASE_TYPES: ReadonlySet<string> = new Set([VISA_C.type, VISA_D.type, VISA_APPEAL.type, INVITATION.type, RESIDENCE_PERMIT.type, EU_RESIDENCE.type]);
 
 /** Statuses whose holders need no visa to stay in Latvia. */
 const NO_VISA_STATUSES = ['citizen', 'non-citizen'];

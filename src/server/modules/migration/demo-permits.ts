@@ -1,0 +1,68 @@
+/**
+ * Demo residence work: applications for every kind of permit and EU document, in every step of the procedure,
+ * lodged and worked through the services like real ones (a granted one registers its synthetic holder). Made-up
+ * names from a fixed list, travel document numbers that belong to nobody. Runs only when there is no residence case yet.
+ */
+import type { StaffMember } from '../identity/index.ts';
+import type { CasesService } from '../cases/index.ts';
+import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
+import type { DeskPermitApplication } from '../../../shared/contracts/residence-permits.contract.ts';
+import type { PermitGround, PermitKind } from '../../../shared/contracts/permit-subjects.ts';
+import type { z } from 'zod';
+import { addDays, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { advanceDemoCase, demoDeciders, STEPS, type DemoDecision, type Step } from './demo-migration.ts';
+import { hasEnd, requiredDocuments } from './permit.rules.ts';
+import type { PermitService } from './permit.service.ts';
+
+const GIVEN = ['Dmytro', 'Anjali', 'Chen', 'Sofia', 'Rustam', 'Aigerim', 'Miguel', 'Grace', 'Youssef', 'Leila', 'Hana', 'Tomasz'];
+const SURNAMES = ['Kovalenko', 'Iyer', 'Zhang', 'Moreno', 'Yusupov', 'Abenova', 'Torres', 'Boateng', 'Mansour', 'Rahimi', 'Sato', 'Nowak'];
+const THIRD_COUNTRY = ['UKR', 'IND', 'CHN', 'BRA', 'UZB', 'KAZ', 'MEX', 'GHA', 'EGY', 'IRN', 'JPN', 'GEO'];
+const EU = ['DEU', 'FRA', 'POL', 'ITA', 'ESP', 'LTU'];
+
+/** The kinds and grounds the demo goes round, so every one has cases. */
+const ROUND: ReadonlyArray<[PermitKind, PermitGround, string]> = [
+  ['temporary', 'employment', 'SIA Demo Programmatūra'], ['temporary', 'study', 'Demo Universitāte'], ['temporary', 'family', 'Demo Ģimenes loceklis'],
+  ['temporary', 'investment', 'SIA Demo Nekustamie īpašumi'], ['permanent', 'five-years-temporary', 'SIA Demo Loģistika'], ['eu-long-term-resident', 'five-years-residence', 'SIA Demo Ražotne'],
+  ['eu-registration-certificate', 'worker', 'SIA Demo Serviss'], ['eu-family-residence-card', 'family-of-eu-citizen', 'Demo ES pilsonis'],
+];
+
+function application(i: number, today: PlainDate): z.output<typeof DeskPermitApplication> {
+  const [permitKind, ground, sponsor] = ROUND[i % ROUND.length] as [PermitKind, PermitGround, string];
+  const nationality = (permitKind === 'eu-registration-certificate' ? EU[i % EU.length] : THIRD_COUNTRY[i % THIRD_COUNTRY.length]) as string;
+  const required = requiredDocuments(permitKind, ground, 'first');
+  return {
+    permitKind, ground, application: 'first', tier: permitKind.startsWith('eu-') && permitKind !== 'eu-long-term-resident' ? 'fast' : 'standard',
+    givenNames: GIVEN[i % GIVEN.length] as string, surname: SURNAMES[(i * 5) % SURNAMES.length] as string, sex: i % 2 === 0 ? 'M' : 'F',
+    birthDate: addDays('1965-01-01' as PlainDate, (i * 419) % 14_000), birthCountry: nationality, nationality,
+    travelDocument: { number: `RP${String(200000 + i)}`, country: nationality, validUntil: addDays(today, 2500) },
+    ...(hasEnd(permitKind) ? { requestedUntil: addDays(today, 700) } : {}), sponsor, monthlyIncomeEur: 900 + (i % 7) * 250, addressInLatvia: `Demo iela ${1 + (i % 90)}, Rīga`,
+    // Every fifth lacks one document: the officer's check shows it.
+    enclosed: i % 5 === 3 ? required.slice(1) : required, language: i % 2 === 0 ? 'lv' : 'en', contactEmail: `resident${i}@example.invalid`, documents: [],
+    payment: { method: i % 2 === 0 ? 'card' : 'cash' },
+  };
+}
+
+function permitDecision(view: CaseView, today: PlainDate): DemoDecision {
+  const s = view.subject as Extract<CaseView['subject'], { kind: 'residence-permit' }>;
+  return {
+    accept: { validFrom: today, validUntil: hasEnd(s.permitKind) ? (s.requestedUntil ?? addDays(today, 364)) : null },
+    rejectGrounds: ['documents-incomplete'], rejectReasoning: 'Nav iesniegti visi nepieciešamie dokumenti (demonstrācijas dati).',
+  };
+}
+
+export async function seedDemoPermits(
+  permits: PermitService, cases: CasesService, staff: readonly StaffMember[], opts: { count: number; today: PlainDate; hasCases: () => Promise<boolean>; signal?: AbortSignal | undefined },
+): Promise<number> {
+  if (opts.count <= 0 || (await opts.hasCases())) return 0;
+  const who = demoDeciders(staff);
+  if (!who) return 0;
+  let opened = 0;
+  for (let i = 0; i < opts.count && !opts.signal?.aborted; i++) {
+    const view = await permits.lodgeAtDesk(who.officer, application(i, opts.today));
+    // The steps go round more slowly than the kinds, so every kind is seen in every step.
+    const step = STEPS[Math.floor(i / ROUND.length) % STEPS.length] as Step;
+    await advanceDemoCase(cases, who.officer, who.decider, view, step, opts.today, (v) => permitDecision(v, opts.today));
+    opened++;
+  }
+  return opened;
+}
