@@ -4,6 +4,9 @@
  * `visas.contract.ts` so the case contract can list these subjects without importing the endpoints.
  */
 import { z } from 'zod';
+import { VISA_REFUSAL_GROUNDS } from '../kernel/migration-grounds.ts';
+
+export { VISA_REFUSAL_GROUNDS, visaGroundsFor } from '../kernel/migration-grounds.ts';
 
 /** C: the Schengen short-stay (uniform) visa, Visa Code (Reg. 810/2009); D: the Latvian long-stay visa, Immigration Law s.11. */
 export const VISA_TYPES = ['C', 'D'] as const;
@@ -15,16 +18,8 @@ export const VISA_PURPOSES = [
 export const VISA_ENTRIES = ['single', 'double', 'multiple'] as const;
 export const MEANS_KINDS = ['cash', 'bank-statement', 'sponsor', 'prepaid-accommodation'] as const;
 
-/**
- * The grounds a visa may be refused, annulled or revoked on: Visa Code Art. 32(1)(a)(i)–(vii) and (b) (the
- * boxes of the standard form, Annex VI as replaced by Reg. 2019/1155); `no-national-ground` is the D visa's
- * (no ground of Immigration Law s.11(2) applies); `holder-requested` is a revocation the holder asked for.
- */
-export const VISA_REFUSAL_GROUNDS = [
-  'false-travel-document', 'purpose-not-justified', 'no-means-of-subsistence', 'already-stayed-90-days', 'sis-alert', 'threat',
-  'no-travel-medical-insurance', 'doubts-documents', 'doubts-statements', 'doubts-intention-to-leave', 'no-national-ground', 'holder-requested',
-] as const;
 export const VisaRefusalGroundSchema = z.enum(VISA_REFUSAL_GROUNDS);
+
 
 /** A visa issued on a decision: the sticker's number and its printed data with the machine-readable zone (ICAO 9303 MRV-A). */
 export const IssuedVisaView = z.object({

@@ -5,32 +5,14 @@
  * contract can list the subject without importing them.
  */
 import { z } from 'zod';
+import { PERMIT_GROUNDS, PERMIT_KINDS } from '../kernel/migration-grounds.ts';
 
-/**
- * `temporary` and `permanent`: residence permits under the Immigration Law (ss. 23, 24); `eu-long-term-resident`:
- * the status under the law of 22.06.2006 (Dir. 2003/109); the last two are an EU citizen's registration
- * certificate and their non-EU family member's residence card (Dir. 2004/38; MK 675/2011).
- */
-export const PERMIT_KINDS = ['temporary', 'permanent', 'eu-long-term-resident', 'eu-registration-certificate', 'eu-family-residence-card'] as const;
-export type PermitKind = (typeof PERMIT_KINDS)[number];
+export { GROUNDS_OF_KIND, PERMIT_GROUNDS, PERMIT_KINDS, type PermitGround, type PermitKind } from '../kernel/migration-grounds.ts';
+
 export const PermitKindSchema = z.enum(PERMIT_KINDS);
 
-/** The grounds each kind is applied for on (s.23 temporary, s.24(1) cl. 7 and cl. 2 permanent, MK 675 for EU citizens). */
-export const PERMIT_GROUNDS = [
-  'employment', 'study', 'family', 'investment', 'five-years-temporary', 'family-of-citizen', 'five-years-residence',
-  'worker', 'self-employed', 'student', 'self-sufficient', 'family-of-eu-citizen',
-] as const;
-export type PermitGround = (typeof PERMIT_GROUNDS)[number];
 export const PermitGroundSchema = z.enum(PERMIT_GROUNDS);
 
-/** The grounds of each kind, in the order the forms offer them. */
-export const GROUNDS_OF_KIND: Readonly<Record<PermitKind, readonly PermitGround[]>> = {
-  temporary: ['employment', 'study', 'family', 'investment'],
-  permanent: ['five-years-temporary', 'family-of-citizen'],
-  'eu-long-term-resident': ['five-years-residence'],
-  'eu-registration-certificate': ['worker', 'self-employed', 'student', 'self-sufficient'],
-  'eu-family-residence-card': ['family-of-eu-citizen'],
-};
 
 /** How fast the office examines, by the state fee paid (MK 557): 30 days, 10 working days, 5 working days. */
 export const PERMIT_TIERS = ['standard', 'fast', 'express'] as const;

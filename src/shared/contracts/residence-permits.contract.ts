@@ -9,6 +9,7 @@ import { defineEndpoint } from './contract.ts';
 import { CaseView, UploadInput } from './cases.contract.ts';
 import { CountryCode } from './register.contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
+import { TravelDocumentNumber } from './visas.contract.ts';
 import {
   GrantedPermitView, PERMIT_APPLICATIONS, PERMIT_CANCELLATION_GROUNDS, PERMIT_DOCUMENTS, PERMIT_REFUSAL_GROUNDS, PermitCancellationGroundSchema, PermitDocumentSchema,
   PermitGroundSchema, PermitKindSchema, PermitRefusalGroundSchema, PermitTierSchema,
@@ -16,8 +17,6 @@ import {
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Name = z.string().trim().min(1).max(100);
-/** A travel document's number as printed: letters and digits; spaces people type between groups are dropped. */
-const TravelDocumentNumber = z.string().transform((s) => s.replace(/\s+/g, '').toUpperCase()).pipe(z.string().regex(/^[A-Z0-9]{5,15}$/, 'format.documentNumber'));
 
 const PermitApplicationFields = {
   permitKind: PermitKindSchema,

@@ -15,8 +15,8 @@ import {
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Name = z.string().trim().min(1).max(100);
-/** A travel document's number as printed (letters and digits). */
-const TravelDocumentNumber = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{5,15}$/, 'format.documentNumber');
+/** A travel document's number as printed: letters and digits; spaces people type between groups are dropped. */
+export const TravelDocumentNumber = z.string().transform((s) => s.replace(/\s+/g, '').toUpperCase()).pipe(z.string().regex(/^[A-Z0-9]{5,15}$/, 'format.documentNumber'));
 /** A whole number of euros. */
 const Euros = z.number().int().min(0).max(100_000_000);
 
@@ -93,7 +93,8 @@ export const FeeQuote = z.object({ amountCents: z.number().int(), tableFrom: z.s
 export const EndVisaRequest = z.strictObject({
   kind: z.enum(['annulment', 'revocation']),
   grounds: z.array(VisaRefusalGroundSchema).min(1, 'validation.choose').max(VISA_REFUSAL_GROUNDS.length),
-  reasoning: Text(4000),
+  /** The holder is told why: a sentence at least, as on a decision. */
+  reasoning: z.string().trim().min(20).max(4000),
 });
 
 export const PartnerConsultation = z.object({

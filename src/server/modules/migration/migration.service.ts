@@ -16,7 +16,7 @@ import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import type { DeskVisaApplication, InvitationRequest, OnlineVisaApplication, PartnerConsultationView, PartnerVisaCheck } from '../../../shared/contracts/visas.contract.ts';
 
 type PartnerVisaCheckView = z.infer<typeof PartnerVisaCheck>;
-import type { IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
+import { visaGroundsFor, type IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
 import { compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { hasPermission } from '../../../shared/kernel/permissions.ts';
 import { ageOn, applicationProblems, visaFee, type Fee } from './visa.rules.ts';
@@ -261,7 +261,7 @@ export function createMigrationService(deps: MigrationDeps) {
         if (!visa || issuedBy?.branchId !== ctx.branchId) throw new AppError('NOT_FOUND', `No visa ${visaNumber} of your branch`);
         if (visa.status !== 'valid') throw new AppError('INVALID_STATE', `Visa ${visaNumber} is already ${visa.status}`, { rule: { id: 'visa.already-ended', values: { status: visa.status } } });
         if (input.kind === 'annulment' && input.grounds.includes('holder-requested')) invalid('grounds', 'A holder’s request revokes a visa; it does not annul it', 'ground-not-for-refusal');
-        if (visa.visaType === 'C' && input.grounds.includes('no-national-ground')) invalid('grounds', 'That ground is for long-stay visas', 'ground-not-for-refusal');
+        if (input.grounds.some((g) => !(visaGroundsFor(visa.visaType) as string[]).includes(g))) invalid('grounds', 'That ground does not fit this type of visa', 'ground-not-for-refusal');
         const ending = { kind: input.kind, grounds: [...new Set(input.grounds)], reasoning: input.reasoning, on: today(), by: ctx.name, byId: ctx.id };
         await repository.endVisa(trx, visaNumber, ending);
         // The holder is told at the address of the application: the visa may no longer be used.

@@ -6,9 +6,8 @@
  */
 import type { DeadlineRule } from '../cases/index.ts';
 import { addDays, addMonthsClamped, compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import {
-  GROUNDS_OF_KIND, type PermitDocument, type PermitGround, type PermitKind, type PermitTier,
-} from '../../../shared/contracts/permit-subjects.ts';
+import { GROUNDS_OF_KIND, type PermitGround, type PermitKind } from '../../../shared/kernel/migration-grounds.ts';
+import type { PermitDocument, PermitTier } from '../../../shared/contracts/permit-subjects.ts';
 import type { ApplicationProblem } from './visa.rules.ts';
 
 /** EU, EEA and Swiss citizens (ISO 3166-1 alpha-3) live here under Dir. 2004/38; Latvia's own citizens need nothing. */

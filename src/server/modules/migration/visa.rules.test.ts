@@ -71,6 +71,10 @@ describe('what a decision may grant', () => {
   it('refuses only on grounds that fit the visa and a refusal', () => {
     expect(refusalGroundsProblems('C', ['purpose-not-justified'])).toEqual([]);
     expect(refusalGroundsProblems('C', ['no-national-ground']).map((p) => p.reason)).toEqual(['ground-not-for-refusal']);
+    // A long-stay visa is national: the Schengen form's 90/180, insurance and intention-to-leave boxes do not apply to it.
+    expect(refusalGroundsProblems('D', ['no-national-ground', 'threat'])).toEqual([]);
+    expect(refusalGroundsProblems('D', ['already-stayed-90-days']).map((p) => p.reason)).toEqual(['ground-not-for-refusal']);
+    expect(refusalGroundsProblems('D', ['no-travel-medical-insurance']).map((p) => p.reason)).toEqual(['ground-not-for-refusal']);
     expect(refusalGroundsProblems('D', ['no-national-ground'])).toEqual([]);
     expect(refusalGroundsProblems('D', ['holder-requested']).map((p) => p.reason)).toEqual(['ground-not-for-refusal']);
   });

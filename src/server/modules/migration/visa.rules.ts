@@ -3,6 +3,7 @@
  * applicant's age, what an application must hold before it is lodged, the checks a proposal's rule trace
  * shows, and what a decision may grant. No I/O: the service passes in today and what it read.
  */
+import { visaGroundsFor } from '../../../shared/kernel/migration-grounds.ts';
 import { addMonthsClamped, compareDates, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 
 export type VisaType = 'C' | 'D';
@@ -135,6 +136,7 @@ export function issueTermsProblems(type: VisaType, t: IssueTerms, travelDocument
 /** Grounds that fit a refusal of this visa type (the D visa's own national ground; a holder's request only ends a visa). */
 export function refusalGroundsProblems(type: VisaType, grounds: readonly string[]): ApplicationProblem[] {
   if (grounds.includes('holder-requested')) return [{ path: 'terms.grounds', reason: 'ground-not-for-refusal', message: 'A holder’s request ends a visa; it is not a ground to refuse one' }];
-  if (type === 'C' && grounds.includes('no-national-ground')) return [{ path: 'terms.grounds', reason: 'ground-not-for-refusal', message: 'That ground is for long-stay visas' }];
+  const fitting: readonly string[] = visaGroundsFor(type);
+  if (grounds.some((g) => !fitting.includes(g))) return [{ path: 'terms.grounds', reason: 'ground-not-for-refusal', message: type === 'C' ? 'That ground is for long-stay visas' : 'That ground is for Schengen visas' }];
   return [];
 }

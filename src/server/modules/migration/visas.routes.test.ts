@@ -220,14 +220,14 @@ describe('an issued visa', () => {
     view = await act(officer, view, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Met', terms: { territory: 'uniform', entries: 'multiple', validFrom: '2027-01-05', validUntil: '2027-03-01', durationDays: 30 } });
     view = await act(decider, view, { kind: 'approve-decision' });
     const number = view.subject.visa?.visaNumber as string;
-    expectStatus(await officer.request('POST', `/api/migration/visas/${number}/end`, { kind: 'annulment', grounds: ['false-travel-document'], reasoning: 'Forged' }), 403);
+    expectStatus(await officer.request('POST', `/api/migration/visas/${number}/end`, { kind: 'annulment', grounds: ['false-travel-document'], reasoning: 'The passport was forged' }), 403);
     const ended = await decider.request('POST', `/api/migration/visas/${number}/end`, { kind: 'annulment', grounds: ['false-travel-document'], reasoning: 'The passport was forged' });
     expectStatus(ended, 200);
     expect(ended.json()).toMatchObject({ status: 'annulled', ended: { kind: 'annulment', grounds: ['false-travel-document'] } });
     // The holder is told at the application's address.
     const told = await ctx.database.db.selectFrom('notifications.outbox').select(['template', 'recipient']).where('template', '=', 'visa-ended').where('eventKey', 'like', `visa:${number}:%`).execute();
     expect(told).toEqual([{ template: 'visa-ended', recipient: 'olena@example.invalid' }]);
-    expect((await decider.request('POST', `/api/migration/visas/${number}/end`, { kind: 'revocation', grounds: ['threat'], reasoning: 'Again' })).json()).toMatchObject({ rule: 'visa.already-ended' });
+    expect((await decider.request('POST', `/api/migration/visas/${number}/end`, { kind: 'revocation', grounds: ['threat'], reasoning: 'Ending it again on another ground' })).json()).toMatchObject({ rule: 'visa.already-ended' });
     const pdf = await officer.request('GET', `/api/migration/visas/${number}/ending.pdf`);
     expectStatus(pdf, 200);
     expect(await pdfText(pdf.rawPayload)).toContain(number);

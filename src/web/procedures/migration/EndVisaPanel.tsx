@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { EndVisaRequest, endVisa } from '../../../shared/contracts/visas.contract.ts';
-import { VISA_REFUSAL_GROUNDS, type IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
+import { visaGroundsFor, type IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useRevealOnOpen } from '../../ui/Layout.tsx';
@@ -59,7 +59,7 @@ function EndVisaForm({ visa, onCancel, onEnded }: { visa: IssuedVisaView; onCanc
   const kinds = (['annulment', 'revocation'] as const).map((value) => ({ value, label: t(`visas.end.kind.${value}`), hint: t(`visas.end.kindHint.${value}`) }));
   // Grounds that fit: a holder's request revokes (never annuls) a visa; the national ground is the long-stay visa's.
   const kind = form.watch('kind');
-  const grounds = VISA_REFUSAL_GROUNDS.filter((g) => (g !== 'holder-requested' || kind === 'revocation') && (g !== 'no-national-ground' || visa.visaType === 'D'));
+  const grounds = visaGroundsFor(visa.visaType).filter((g) => g !== 'holder-requested' || kind === 'revocation');
   return (
     <>
       <div ref={lead} tabIndex={-1}>

@@ -5,7 +5,7 @@
  * (`issueTermsProblems`, `refusalGroundsProblems`), and its refusals land at these fields by their paths.
  */
 import { VisaIssueTerms, VisaRefusalTerms } from '../../../shared/contracts/visas.contract.ts';
-import { VISA_ENTRIES, VISA_REFUSAL_GROUNDS, type VISA_TYPES } from '../../../shared/contracts/migration-subjects.ts';
+import { VISA_ENTRIES, visaGroundsFor, type VISA_REFUSAL_GROUNDS, type VISA_TYPES } from '../../../shared/contracts/migration-subjects.ts';
 import { toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -26,7 +26,7 @@ const MAX_DAYS = { C: 90, D: 365 } as const satisfies Record<VisaType, number>;
 
 /** Grounds that fit a refusal of the type: the national ground only for a D visa; a holder's request never refuses one. */
 export function refusalGroundsFor(type: VisaType): Array<(typeof VISA_REFUSAL_GROUNDS)[number]> {
-  return VISA_REFUSAL_GROUNDS.filter((g) => g !== 'holder-requested' && (g !== 'no-national-ground' || type === 'D'));
+  return visaGroundsFor(type).filter((g) => g !== 'holder-requested');
 }
 
 /** What the application asked for, as the terms to start from: its days, entries, and the type's territory. */
