@@ -17,6 +17,7 @@ import * as documentApplications from './20261201T0100_document_applications.ts'
 import * as migrationCreate from './20261207T0100_migration_create.ts';
 import * as registerResidenceFact from './20261207T0200_register_residence_fact.ts';
 import * as migrationResidencePermit from './20261208T0100_migration_residence_permit.ts';
+import * as casesClosedIndex from './20261208T0200_cases_closed_index.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T0100_migration_create': migrationCreate,
   '20261207T0200_register_residence_fact': registerResidenceFact,
   '20261208T0100_migration_residence_permit': migrationResidencePermit,
+  '20261208T0200_cases_closed_index': casesClosedIndex,
 };

@@ -294,7 +294,11 @@ export const QueueQuery = z.object({
   /** Only cases due within this many working days (or already past due). */
   dueWithin: z.coerce.number().int().min(0).max(400).optional(),
   flag: z.enum(['at-risk', 'breached', 'suspended']).optional(),
+  /** Open cases by deadline, or closed ones (decided, withdrawn), latest first. */
+  state: z.enum(['open', 'closed']).default('open'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Where the page starts in the list (the count stops at 10,000, so does paging). */
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
 /** `total` counts matching cases up to 10,000; `totalCapped` says there are more. */

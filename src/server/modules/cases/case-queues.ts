@@ -10,7 +10,9 @@ export interface QueueRequest {
   assignee: 'me' | 'unassigned' | 'any';
   dueWithin?: number | undefined;
   flag?: 'at-risk' | 'breached' | 'suspended' | undefined;
+  state?: 'open' | 'closed' | undefined;
   limit: number;
+  offset?: number | undefined;
 }
 
 /** The cases of the staff member's branch of the types they work on, soonest deadline first. */
@@ -20,10 +22,12 @@ export async function queue(engine: Engine, ctx: CaseActorContext, q: QueueReque
   if (types.length === 0) return { cases: [], total: 0, totalCapped: false };
   const on = engine.today();
   const warn = engine.deps.warnAtWorkingDays[0] ?? 5;
-  const dueBy = q.flag === 'breached' ? addDays(on, -1) : q.flag === 'at-risk' ? addWorkingDays(on, warn) : q.dueWithin !== undefined ? addWorkingDays(on, q.dueWithin) : undefined;
+  const closed = q.state === 'closed';
+  // A closed case has no deadline left: the deadline filters are the open queue's.
+  const dueBy = closed ? undefined : q.flag === 'breached' ? addDays(on, -1) : q.flag === 'at-risk' ? addWorkingDays(on, warn) : q.dueWithin !== undefined ? addWorkingDays(on, q.dueWithin) : undefined;
   const { rows, total, totalCapped } = await engine.deps.repository.queue(engine.deps.db, {
-    branchId: staff.branchId, caseTypes: types, status: q.status, limit: q.limit, dueBy,
-    assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined, ...(q.flag === 'suspended' ? { suspended: true } : {}),
+    branchId: staff.branchId, caseTypes: types, status: q.status, limit: q.limit, offset: q.offset, dueBy, closed,
+    assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined, ...(q.flag === 'suspended' && !closed ? { suspended: true } : {}),
   });
   return { cases: rows.map(engine.summary), total, totalCapped };
 }

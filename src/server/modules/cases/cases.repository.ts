@@ -22,7 +22,10 @@ export interface QueueFilter {
   /** Due on or before this day (at risk or past due). */
   dueBy?: string | undefined;
   suspended?: boolean | undefined;
+  /** Closed cases instead of open ones, latest first. */
+  closed?: boolean | undefined;
   limit: number;
+  offset?: number | undefined;
 }
 
 export function createCasesRepository() {
@@ -167,14 +170,14 @@ export function createCasesRepository() {
      * up to QUEUE_COUNT_CAP (a full count of 100,000 open cases took most of the queue's 20 ms).
      */
     async queue(db: DbExecutor, f: QueueFilter): Promise<{ rows: CaseSummaryRow[]; total: number; totalCapped: boolean }> {
-      let q = db.selectFrom('cases.case').where('branchId', '=', f.branchId).where('closedAt', 'is', null).where('caseType', 'in', [...f.caseTypes]);
+      let q = db.selectFrom('cases.case').where('branchId', '=', f.branchId).where('closedAt', f.closed ? 'is not' : 'is', null).where('caseType', 'in', [...f.caseTypes]);
       if (f.status) q = q.where('status', '=', f.status);
       if (f.assigneeId === null) q = q.where('assigneeId', 'is', null);
       else if (f.assigneeId) q = q.where('assigneeId', '=', f.assigneeId);
       if (f.dueBy) q = q.where('dueOn', '<=', f.dueBy);
       if (f.suspended !== undefined) q = q.where('suspended', '=', f.suspended);
       const [rows, counted] = await Promise.all([
-        q.select(SUMMARY).orderBy('dueOn').orderBy('reference').limit(f.limit).execute(),
+        (f.closed ? q.select(SUMMARY).orderBy('closedAt', 'desc').orderBy('reference', 'desc') : q.select(SUMMARY).orderBy('dueOn').orderBy('reference')).limit(f.limit).offset(f.offset ?? 0).execute(),
         db.selectFrom(q.select('id').limit(QUEUE_COUNT_CAP + 1).as('matching')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
       ]);
       const total = Number(counted?.n ?? 0);

@@ -18,5 +18,14 @@ describe('the demo migration cases', () => {
     expect(queue.cases.some((c) => c.caseType === 'visa-invitation')).toBe(true);
     expect(queue.cases.some((c) => c.caseType === 'visa-d')).toBe(true);
     expect(queue.cases.filter((c) => c.caseType === 'residence-permit')).toHaveLength(4);
+
+    // Paged: the second page of five is the sixth to tenth case of the whole list; the closed ones are their own list.
+    type Page = { cases: Array<{ reference: string; status: string }>; total: number };
+    const page = (await officer.request('GET', '/api/cases/queue?limit=5&offset=5')).json() as Page;
+    expect(page.cases.map((c) => c.reference)).toEqual(queue.cases.slice(5, 10).map((c) => (c as unknown as { reference: string }).reference));
+    const closed = (await officer.request('GET', '/api/cases/queue?state=closed&limit=200')).json() as Page;
+    expect(new Set(closed.cases.map((c) => c.status))).toEqual(new Set(['issued', 'rejected', 'withdrawn']));
+    expect(closed.total + (queue as unknown as Page).total).toBe(21);
+    expect((await officer.request('GET', '/api/cases/queue?offset=10001')).statusCode).toBe(400);
   });
 });

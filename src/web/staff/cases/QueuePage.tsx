@@ -1,4 +1,5 @@
-/** The work queue of my branch: open cases by deadline, filtered by status, assignee and deadline flags. */
+/** The work queue of my branch: open cases by deadline (or closed ones, latest first), filtered by status, assignee and deadline flags, a page at a time. */
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CASE_STATUSES, CASE_TYPES, QueueQuery, listQueue } from '../../../shared/contracts/cases.contract.ts';
@@ -12,9 +13,11 @@ import { useFilterForm } from '../../ui/form/useFilterForm.ts';
 import { caseWordingKey } from '../../../shared/i18n/case-wording.ts';
 import { ScrollTable } from '../../ui/Table.tsx';
 
+const CLOSED_STATUSES: readonly string[] = ['accepted', 'rejected', 'withdrawn', 'issued'];
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => !['accepted', 'rejected', 'withdrawn'].includes(s));
-/** The queue's own query, less the page size the page sets. */
-const QueueFilter = QueueQuery.omit({ limit: true });
+/** The queue's own query, less the page size and position the page sets. */
+const QueueFilter = QueueQuery.omit({ limit: true, offset: true });
+const PAGE = 50;
 /** What a link from the start page may set (`?assignee=me`, `?flag=at-risk`, `?status=proposed`); anything else is ignored. */
 const LinkedFilter = QueueQuery.pick({ status: true, assignee: true, flag: true });
 
@@ -24,22 +27,26 @@ export function QueuePage({ canOpen }: { canOpen: boolean }) {
   const [params] = useSearchParams();
   const linked = LinkedFilter.safeParse(Object.fromEntries(params)).data;
   const filter = useFilterForm(QueueFilter, {
-    defaultValues: { assignee: 'any', ...linked },
-    labels: { type: t('cases.field.type'), status: t('cases.field.status'), assignee: t('cases.field.assignee'), flag: t('staff.queue.flag'), dueWithin: t('staff.queue.dueWithin') },
+    defaultValues: { assignee: 'any', state: 'open', ...linked },
+    labels: { state: t('staff.queue.state'), type: t('cases.field.type'), status: t('cases.field.status'), assignee: t('cases.field.assignee'), flag: t('staff.queue.flag'), dueWithin: t('staff.queue.dueWithin') },
   });
   const query = filter.query;
-  const queue = useQuery({ queryKey: ['queue', query], queryFn: () => callApi(listQueue, { query: { ...query, limit: 100 } }), enabled: Boolean(query) });
+  // The page belongs to the filter it was turned for: a new filter starts at its first page.
+  const [paging, setPaging] = useState<{ for: unknown; offset: number }>({ for: query, offset: 0 });
+  const offset = paging.for === query ? paging.offset : 0;
+  const turn = (to: number) => setPaging({ for: query, offset: to });
+  const queue = useQuery({ queryKey: ['queue', query, offset], queryFn: () => callApi(listQueue, { query: { ...query, limit: PAGE, offset } }), enabled: Boolean(query) });
   return (
     <>
       <PageTitle>{t('staff.queue.title')}</PageTitle>
       <p className="lead">{t('staff.queue.intro')}</p>
       {canOpen && <p><Link className="button button--secondary" to="/cases/new-inclusion">{t('staff.inclusion.open')}</Link></p>}
       <Form form={filter.form} onSubmit={filter.apply} className="filters" filter>
-        <QueueFilters />
+        <QueueFilters closed={filter.form.watch('state') === 'closed'} />
       </Form>
       {queue.data && (
         <>
-          <p role="status">{t(queue.data.totalCapped ? 'staff.queue.countMore' : 'staff.queue.count', { shown: queue.data.cases.length, total: queue.data.total })}</p>
+          <p role="status">{queue.data.cases.length === 0 ? t('staff.queue.count', { shown: 0, total: queue.data.total }) : t(queue.data.totalCapped ? 'staff.queue.rangeMore' : 'staff.queue.range', { from: offset + 1, to: offset + queue.data.cases.length, total: queue.data.total })}</p>
           {queue.data.cases.length > 0 && (
             <ScrollTable>
               <table className="data">
@@ -59,23 +66,33 @@ export function QueuePage({ canOpen }: { canOpen: boolean }) {
               </table>
             </ScrollTable>
           )}
+          {(offset > 0 || offset + queue.data.cases.length < queue.data.total) && (
+            <nav className="button-row" aria-label={t('staff.queue.pages')}>
+              <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => turn(Math.max(0, offset - PAGE))}>{t('staff.queue.previous')}</button>
+              <button type="button" className="button button--secondary" disabled={offset + queue.data.cases.length >= queue.data.total} onClick={() => turn(offset + PAGE)}>{t('staff.queue.next')}</button>
+            </nav>
+          )}
         </>
       )}
     </>
   );
 }
 
-function QueueFilters() {
+function QueueFilters({ closed }: { closed: boolean }) {
   const t = useT();
   return (
     <>
+      <Select name="state">
+        <option value="open">{t('staff.queue.stateOpen')}</option>
+        <option value="closed">{t('staff.queue.stateClosed')}</option>
+      </Select>
       <Select name="type">
         <option value="">{t('staff.queue.allTypes')}</option>
         {CASE_TYPES.map((c) => <option key={c} value={c}>{t(`cases.type.${c}`)}</option>)}
       </Select>
       <Select name="status">
-        <option value="">{t('staff.queue.allOpen')}</option>
-        {OPEN_STATUSES.map((s) => <option key={s} value={s}>{t(`cases.status.${s}`)}</option>)}
+        <option value="">{t(closed ? 'staff.queue.allClosed' : 'staff.queue.allOpen')}</option>
+        {(closed ? CLOSED_STATUSES : OPEN_STATUSES).map((s) => <option key={s} value={s}>{t(`cases.status.${s}`)}</option>)}
       </Select>
       <Select name="assignee">
         <option value="any">{t('staff.queue.anyone')}</option>
