@@ -172,13 +172,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db, today: () => plainDateInZone(clock.now(), config.timeZone), audit, cases, notifications, repository: createMigrationRepository(), payments: demoPaymentProvider,
     onlineBranchId: migrationBranchId, residenceRights,
     personForCase: (trx, access, personId) => register.personForCase(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, personId),
+    now: () => clock.now(),
+    rightsOf: (trx, access, personId) => register.residenceRightsFor(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, personId),
     register: {
+      likelyDuplicates: (trx, access, p) => register.likelyDuplicates(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, p),
       include: (trx, access, p) => register.includePerson(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, {
         givenNames: p.givenNames, surname: p.surname, sex: p.sex, birthDate: p.birthDate, birthCountry: p.birthCountry, legalStatus: 'foreigner', citizenships: p.citizenships, legalBasis: p.legalBasis, sourceDocument: p.sourceDocument,
       }),
     },
     cards: {
-      invalidateCards: (trx, access, personId, on, note) => documents.invalidateResidenceCards(trx, { audit: access.actor, branchId: null, caseReference: access.caseReference, reason: note, requestId: access.requestId }, personId, on, note),
+      invalidateCards: (trx, access, personId, on, permit, note) => documents.invalidateResidenceCards(trx, { audit: access.actor, branchId: null, caseReference: access.caseReference, reason: note, requestId: access.requestId }, personId, on, permit, note),
     },
     afterCardsChanged: () => documents.refreshIndex(),
   });

@@ -46,7 +46,7 @@ export const FIELD_REASONS = [
   'no-terms', 'unknown-invitation', 'invitation-not-approved', 'invitation-other-person', 'invitation-outside-period', 'exit-before-entry', 'stay-too-long',
   'lodged-too-early', 'document-expires-too-soon', 'insurance-missing', 'insurance-too-low', 'insurance-not-covering', 'beyond-travel-document', 'wrong-territory',
   'duration-too-long', 'ground-not-for-refusal', 'undertakings-required', 'objection-needs-remarks',
-  'ground-not-for-kind', 'tier-not-offered', 'renewal-not-offered', 'eu-nationality-needed', 'eu-citizen-registers', 'document-expired', 'term-has-no-end', 'term-too-long', 'term-needs-end', 'no-residence-right',
+  'ground-not-for-kind', 'tier-not-offered', 'renewal-not-offered', 'eu-nationality-needed', 'eu-citizen-registers', 'document-expired', 'term-has-no-end', 'term-too-long', 'term-needs-end', 'no-residence-right', 'before-today', 'after-permit-end',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];
 

@@ -24,7 +24,7 @@ export const PERMIT_APPLICATIONS = ['first', 'renewal'] as const;
 
 /** The documents an application encloses: which ones a ground asks for is the procedure's rule. */
 export const PERMIT_DOCUMENTS = [
-  'application-form', 'travel-document-copy', 'photo', 'criminal-record', 'means-of-subsistence', 'health-insurance', 'invitation', 'employment-contract',
+  'application-form', 'additional-form', 'travel-document-copy', 'photo', 'criminal-record', 'means-of-subsistence', 'health-insurance', 'invitation', 'employment-contract',
   'enrolment-confirmation', 'family-relationship', 'sponsor-status', 'investment-proof', 'residence-history', 'latvian-language', 'income-proof',
   'eu-identity-document', 'activity-proof', 'eu-citizen-registration',
 ] as const;

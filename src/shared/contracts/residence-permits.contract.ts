@@ -22,7 +22,8 @@ const PermitApplicationFields = {
   permitKind: PermitKindSchema,
   ground: PermitGroundSchema,
   application: z.enum(PERMIT_APPLICATIONS).default('first'),
-  tier: PermitTierSchema.default('standard'),
+  /** Absent: the kind's first (slowest, cheapest) tier. */
+  tier: PermitTierSchema.optional(),
   givenNames: Name,
   surname: Name,
   sex: z.enum(['M', 'F']),

@@ -30,13 +30,14 @@ export const PERMIT_KINDS = ['temporary', 'permanent', 'eu-long-term-resident', 
 export type PermitKind = (typeof PERMIT_KINDS)[number];
 /** The grounds each kind is applied for on (s.23 temporary, s.24(1) cl. 7 and cl. 2 permanent, MK 675 for EU citizens). */
 export const PERMIT_GROUNDS = [
-  'employment', 'study', 'family', 'investment', 'five-years-temporary', 'family-of-citizen', 'five-years-residence',
+  'employment', 'study', 'family', 'family-of-temporary-resident', 'investment', 'five-years-temporary', 'family-of-citizen', 'five-years-residence',
   'worker', 'self-employed', 'student', 'self-sufficient', 'family-of-eu-citizen',
 ] as const;
 export type PermitGround = (typeof PERMIT_GROUNDS)[number];
 /** The grounds of each kind, in the order the forms offer them. */
 export const GROUNDS_OF_KIND: Readonly<Record<PermitKind, readonly PermitGround[]>> = {
-  temporary: ['employment', 'study', 'family', 'investment'],
+  // Family of a citizen, non-citizen or permanent resident pays the reduced fee; family of a temporary resident does not (§4.3, §4.6).
+  temporary: ['employment', 'study', 'family', 'family-of-temporary-resident', 'investment'],
   permanent: ['five-years-temporary', 'family-of-citizen'],
   'eu-long-term-resident': ['five-years-residence'],
   'eu-registration-certificate': ['worker', 'self-employed', 'student', 'self-sufficient'],

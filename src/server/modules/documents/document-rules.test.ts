@@ -20,7 +20,9 @@ describe('who may hold what', () => {
   it('follows the legal status', () => {
     expect(documentTypesFor('citizen')).toEqual(['passport', 'identity-card']);
     expect(documentTypesFor('non-citizen')).toEqual(['identity-card', 'non-citizen-passport']);
-    expect(documentTypesFor('refugee')).toEqual(['refugee-travel-document']);
+    // A refugee travels on their travel document and lives here on a residence permit (its card).
+    expect(documentTypesFor('refugee')).toEqual(['refugee-travel-document', 'residence-permit-card']);
+    expect(documentTypesFor('stateless')).toEqual(['stateless-travel-document', 'residence-permit-card']);
     expect(documentTypesFor('asylum-seeker')).toEqual([]);
   });
   it('writes the MRZ nationality by status, with the unsettled ones from configuration', () => {

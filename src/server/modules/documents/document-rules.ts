@@ -26,7 +26,8 @@ export const DOCUMENT_RULES: Record<DocumentType, DocumentTypeRule> = {
   'stateless-travel-document': { format: 'TD3', mrzCode: 'P', holders: ['stateless'], validity: 'by-age' },
   'refugee-travel-document': { format: 'TD3', mrzCode: 'P', holders: ['refugee'], validity: 'by-age' },
   'alternative-status-travel-document': { format: 'TD3', mrzCode: 'P', holders: ['alternative-status'], validity: 'by-age' },
-  'residence-permit-card': { format: 'TD1', mrzCode: 'IR', holders: ['foreigner'], validity: 'by-decision' },
+  // Foreigners, stateless persons and those under international protection live here on a residence permit (DOMAIN-PROCEDURES §6).
+  'residence-permit-card': { format: 'TD1', mrzCode: 'IR', holders: ['foreigner', 'stateless', 'refugee', 'alternative-status'], validity: 'by-decision' },
 };
 
 /** The document types a person of this legal status may hold. */

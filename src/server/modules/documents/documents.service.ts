@@ -10,7 +10,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createKeyedLookup } from '../../platform/batcher.ts';
 import type { AuditAction, AuditActor, AuditPurpose, AuditService } from '../audit/index.ts';
-import type { LifeEventHook, RegisterService } from '../register/index.ts';
+import { CARD_RIGHTS, type LifeEventHook, type RegisterService } from '../register/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import { translate, type MessageKey } from '../../platform/messages.ts';
 import { addDays, addMonthsClamped, compareDates, plainDateInZone, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
@@ -149,7 +149,11 @@ export function createDocumentsService(deps: DocumentsDeps) {
     }
     if (compareDates(input.issuedOn, holder.birthDate as PlainDate) < 0) invalid('issuedOn', 'A document cannot be issued before its holder’s birth', 'before-birth');
     if (!documentTypesFor(holder.legalStatus).includes(input.type)) invalid('type', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
-    const validUntil = input.validUntil ?? (rule.validity === 'by-decision' ? decidedValidity(holder.residencePermit, input.issuedOn) : validUntilByAge(holder.birthDate as PlainDate, input.issuedOn));
+    // A card by decision is checked against the decision again at every step (ordered, handed over): a permit ended since never gets a valid card.
+    const decided = rule.validity === 'by-decision' ? decidedValidity(holder.residencePermit, input.issuedOn) : undefined;
+    const validUntil = decided
+      ? (input.validUntil && compareDates(input.validUntil, decided) < 0 ? input.validUntil : decided)
+      : input.validUntil ?? validUntilByAge(holder.birthDate as PlainDate, input.issuedOn);
     const nationality = mrzNationality(holder.legalStatus, holder.citizenships, deps.mrzNationality);
     const mrz = documentMrz({
       type: input.type, number: input.number, surname: holder.surname, givenNames: holder.givenNames, nationality, birthDate: holder.birthDate as PlainDate,
@@ -210,13 +214,16 @@ export function createDocumentsService(deps: DocumentsDeps) {
     },
 
     /**
-     * A residence permit was cancelled: the person's valid residence permit card is invalid from that day, in the
-     * cancellation's transaction (a card issued after the day already carries a later decision and is left alone).
+     * A residence permit was cancelled, in the cancellation's transaction: the person's residence permit card becomes
+     * invalid from that day (from its issue if it was made later), unless another permit still holds for it
+     * (the card then belongs to that one). The cancelled permit's right has already been ended in the register.
      */
-    async invalidateResidenceCards(trx: DbExecutor, actor: DocumentsActor, personId: string, on: PlainDate, note: string): Promise<void> {
+    async invalidateResidenceCards(trx: DbExecutor, actor: DocumentsActor, personId: string, on: PlainDate, cancelledPermit: string, note: string): Promise<void> {
+      const rights = await register.residenceRightsFor(trx, { actor: actor.audit, channel: 'system', caseReference: actor.caseReference, reason: actor.reason, requestId: actor.requestId }, personId);
+      if (rights.some((r) => CARD_RIGHTS.includes(r.kind) && r.documentNumber !== cancelledPermit)) return;
       for (const row of await repository.validOfType(trx, personId, 'residence-permit-card', on)) {
-        if (compareDates(row.issuedOn as PlainDate, on) > 0) continue;
-        await invalidateIn(trx, actor, row, { on, reason: 'annulled', note });
+        const from = compareDates(row.issuedOn as PlainDate, on) > 0 ? (row.issuedOn as PlainDate) : on;
+        await invalidateIn(trx, actor, row, { on: from, reason: 'annulled', note });
       }
     },
 

@@ -52,7 +52,7 @@ export interface ResidencePermitTable {
   ground: string;
   validFrom: DateColumn;
   validUntil: DateColumn | null;
-  cardValidUntil: DateColumn;
+  cardValidUntil: DateColumn | null;
   grantedOn: DateColumn;
   language: 'lv' | 'en';
   status: Generated<'valid' | 'cancelled'>;

@@ -18,13 +18,13 @@ import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { VISA_LIFECYCLE } from './visa-lifecycle.ts';
 import { problemsError } from './visa-procedure.ts';
-import { cardValidUntil, grantTermsProblems, incomeNeededEur, permitDeadline } from './permit.rules.ts';
+import { grantTermsProblems, hasCard, incomeNeededEur, permitDeadline } from './permit.rules.ts';
 import type { MigrationRepository, PermitRow } from './migration.repository.ts';
 import type { ResidenceRightKind, ResidenceRightsPort } from './visa-data.ts';
 
 /** What a residence case stores about its application (the steps since are its actions). */
 export type PermitData = {
-  permitKind: PermitKind; ground: PermitGround; application: 'first' | 'renewal'; tier: PermitTier; personId: string | null;
+  permitKind: PermitKind; ground: PermitGround; application: 'first' | 'renewal'; tier: PermitTier; personId: string | null; personalCode: string | null;
   givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: PlainDate; birthCountry: string; nationality: string; travelDocument: { number: string; country: string; validUntil: PlainDate };
   requestedUntil: PlainDate | null; sponsor: string; monthlyIncomeEur: number | null; addressInLatvia: string;
   enclosed: PermitDocument[]; required: PermitDocument[]; fee: { amountCents: number; legalAct: string };
@@ -32,25 +32,33 @@ export type PermitData = {
 
 export const permitDataOf = (stored: Record<string, unknown>) => stored as unknown as PermitData;
 
-/** The register's side of a grant: registering a foreigner who is not yet in it (a new personal code). */
+/** The register's side: who might already be registered under another code, and registering a foreigner who is not (a new personal code). */
 export interface PermitRegisterPort {
+  likelyDuplicates(trx: DbExecutor, access: HandlerAccess, person: { givenNames: string; surname: string; birthDate: PlainDate }): Promise<Array<{ personalCode: string; name: string }>>;
   include(trx: DbExecutor, access: HandlerAccess, person: { givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: PlainDate; birthCountry: string; citizenships: string[]; legalBasis: string; sourceDocument: string }): Promise<{ personId: string; personalCode: string }>;
 }
 
 /** The documents' side of a cancellation: the card made for the permit becomes invalid from the same day. */
 export interface PermitCardsPort {
-  invalidateCards(trx: DbExecutor, access: HandlerAccess, personId: string, on: PlainDate, note: string): Promise<void>;
+  invalidateCards(trx: DbExecutor, access: HandlerAccess, personId: string, on: PlainDate, cancelledPermit: string, note: string): Promise<void>;
 }
 
 export interface PermitProcedureDeps {
   repository: MigrationRepository;
   today: () => PlainDate;
+  now: () => Date;
   residenceRights: ResidenceRightsPort;
   register: PermitRegisterPort;
 }
 
-/** Examined like a visa (consultations with the security services run beside it); a grant's status is "accepted". */
-const PERMIT_LIFECYCLE: LifecycleTable<string> = { ...VISA_LIFECYCLE, final: ['accepted', 'rejected', 'withdrawn'], decided: { accept: 'accepted', reject: 'rejected' } };
+/**
+ * Examined like a visa (consultations with the security services run beside it); a grant's status is "accepted".
+ * An officer who finds the applicant already in the register links them, so the grant does not register them twice.
+ */
+const PERMIT_LIFECYCLE: LifecycleTable<string> = {
+  ...VISA_LIFECYCLE, final: ['accepted', 'rejected', 'withdrawn'], decided: { accept: 'accepted', reject: 'rejected' },
+  transitions: { ...VISA_LIFECYCLE.transitions, 'link-applicant': { from: ['submitted', 'in-review', 'awaiting-applicant'], to: 'stay', by: ['officer'] } },
+};
 
 export const RESIDENCE_PERMIT: CaseTypeDefinition = {
   type: 'residence-permit', prefix: 'UA', lifecycle: PERMIT_LIFECYCLE, deadline: permitDeadline('standard'),
@@ -65,12 +73,23 @@ export const EU_RESIDENCE: CaseTypeDefinition = {
 };
 
 /** The kind of right the register records for a granted permit. */
-const RIGHT_OF: Readonly<Record<PermitKind, ResidenceRightKind>> = {
+export const RIGHT_OF: Readonly<Record<PermitKind, ResidenceRightKind>> = {
   temporary: 'temporary-permit', permanent: 'permanent-permit', 'eu-long-term-resident': 'eu-long-term-resident',
   'eu-registration-certificate': 'eu-registration-certificate', 'eu-family-residence-card': 'eu-family-residence-card',
 };
 
 const euros = (cents: number) => (cents / 100).toFixed(2);
+
+/**
+ * An applicant not in the register is registered by a grant: unless an officer linked them to a registered person
+ * found alike (`link-applicant`), the register is searched again at each proposal, so nobody gets a second code.
+ */
+async function duplicateCheck(trx: DbExecutor, deps: PermitProcedureDeps, access: HandlerAccess, row: HandledCase, state: CaseState): Promise<RuleCheck[]> {
+  const d = permitDataOf(row.subject);
+  if (row.applicantPersonId || d.personId || state.linkedApplicant) return [];
+  const found = await deps.register.likelyDuplicates(trx, access, { givenNames: d.givenNames, surname: d.surname, birthDate: d.birthDate });
+  return [{ rule: 'no-likely-duplicate', passed: found.length === 0, detail: found.map((f) => `${f.name} ${f.personalCode}`).join('; ') || '—', params: { count: found.length } }];
+}
 
 /** The system's checks at the top of a proposal, each with its values so every reader sees the detail in their language. */
 function permitChecks(d: PermitData, state: CaseState, today: PlainDate): RuleCheck[] {
@@ -135,11 +154,15 @@ function decisionRows(subject: CaseView['subject'], t: RowText, date: (value: st
  * A grant: the holder is registered if they are not yet (a foreigner, with the nationality they showed), the right
  * is recorded in the register from its first day, and the permit is kept under the case's reference.
  */
-async function grant(trx: DbExecutor, deps: PermitProcedureDeps, access: HandlerAccess, row: HandledCase, decision: { decidedOn: PlainDate; legalBasis: string; terms?: Record<string, unknown> | undefined }): Promise<ActionPayload | undefined> {
+async function grant(trx: DbExecutor, deps: PermitProcedureDeps, access: HandlerAccess, row: HandledCase, decision: { decidedOn: PlainDate; legalBasis: string; terms?: Record<string, unknown> | undefined }, linkedPersonId: string | null): Promise<ActionPayload | undefined> {
   const d = permitDataOf(row.subject);
   const terms = decision.terms as { validFrom: PlainDate; validUntil: PlainDate | null };
+  // Proposed on an earlier day, the terms are checked again on the day of the decision (a right never starts before it).
+  const problems = grantTermsProblems(d.permitKind, terms, decision.decidedOn);
+  if (problems.length) throw problemsError(problems);
   const source = `${row.reference} (${decision.decidedOn})`;
-  let personId = row.applicantPersonId ?? d.personId;
+  // An officer who found the applicant in the register linked them: the grant is theirs, under their code.
+  let personId = row.applicantPersonId ?? linkedPersonId ?? d.personId;
   let linked: ActionPayload | undefined;
   if (!personId) {
     const created = await deps.register.include(trx, access, {
@@ -153,7 +176,7 @@ async function grant(trx: DbExecutor, deps: PermitProcedureDeps, access: Handler
   });
   await deps.repository.insertPermit(trx, {
     permitNumber: row.reference, caseId: row.id, personId, kind: d.permitKind, ground: d.ground, validFrom: terms.validFrom, validUntil: terms.validUntil,
-    cardValidUntil: cardValidUntil(terms.validFrom, terms.validUntil), grantedOn: decision.decidedOn, language: row.language, createdAt: new Date().toISOString(),
+    cardValidUntil: hasCard(d.permitKind) ? terms.validUntil : null, grantedOn: decision.decidedOn, language: row.language, createdAt: deps.now().toISOString(),
   });
   return linked;
 }
@@ -168,14 +191,14 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
       const permit = await deps.repository.permitOfCase(trx, row.id);
       const personId = state.linkedApplicant?.personId ?? row.applicantPersonId ?? d.personId;
       return {
-        kind: 'residence-permit', permitKind: d.permitKind, ground: d.ground, application: d.application, tier: d.tier, personId, personalCode: state.linkedApplicant?.personalCode ?? null,
+        kind: 'residence-permit', permitKind: d.permitKind, ground: d.ground, application: d.application, tier: d.tier, personId, personalCode: state.linkedApplicant?.personalCode ?? d.personalCode,
         personName: `${d.givenNames} ${d.surname}`, givenNames: d.givenNames, surname: d.surname, sex: d.sex, birthDate: d.birthDate, birthCountry: d.birthCountry, nationality: d.nationality, travelDocument: d.travelDocument,
         requestedUntil: d.requestedUntil, sponsor: d.sponsor, monthlyIncomeEur: d.monthlyIncomeEur, addressInLatvia: d.addressInLatvia,
         documents: d.required.map((code) => ({ code, enclosed: d.enclosed.includes(code) })), fee: d.fee, payment: state.payment, permit: permit ? permitView(permit) : null,
       };
     },
     decisionRows,
-    systemChecks: async (_trx, _access, row, state) => permitChecks(permitDataOf(row.subject), state, deps.today()),
+    systemChecks: async (trx, access, row, state) => [...permitChecks(permitDataOf(row.subject), state, deps.today()), ...await duplicateCheck(trx, deps, access, row, state)],
     decisionTerms: (row, _state, outcome, terms) => permitTerms(row, outcome, terms, deps.today()),
     checkAction: (row, _state, payload) => {
       const d = permitDataOf(row.subject);
@@ -183,6 +206,6 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
         throw new AppError('VALIDATION_FAILED', `The fee for this application is ${euros(d.fee.amountCents)} EUR`, [{ path: 'amountCents', message: 'wrong amount', reason: 'wrong-amount' }]);
       }
     },
-    onApproved: async (trx, access, row, state) => (state.decision.outcome === 'accept' ? grant(trx, deps, access, row, state.decision) : undefined),
+    onApproved: async (trx, access, row, state) => (state.decision.outcome === 'accept' ? grant(trx, deps, access, row, state.decision, state.linkedApplicant?.personId ?? null) : undefined),
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, compareDates, plainDate, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { addDays, addMonthsClamped, compareDates, plainDate, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { GROUNDS_OF_KIND, PERMIT_GROUNDS, PERMIT_KINDS, PERMIT_TIERS, type PermitKind } from '../../../shared/contracts/permit-subjects.ts';
 import {
-  cardValidUntil, grantTermsProblems, hasEnd, incomeNeededEur, permitApplicationProblems, permitDeadline, permitFee, requiredDocuments, tiersOf, type PermitApplicationFacts,
+  grantTermsProblems, hasCard, hasEnd, incomeNeededEur, permitApplicationProblems, permitDeadline, permitFee, requiredDocuments, tiersOf, type PermitApplicationFacts,
 } from './permit.rules.ts';
 
 const d = plainDate;
@@ -110,15 +110,19 @@ describe('what a grant may say', () => {
     expect(grant('eu-long-term-resident', '2027-06-07', null)).toEqual([]);
     expect(grant('eu-long-term-resident', '2027-06-08', null)).toEqual(['terms.validFrom:term-too-long']);
   });
-  it('never lets a card outlive a permit that ends, and gives a card of a right without end five years', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 180 }), fc.integer({ min: 0, max: 1825 }), (start, length) => {
+  it('a right that ends is renewed; one without end is not, and a registration certificate has no card', () => {
+    expect(hasEnd('eu-family-residence-card')).toBe(true);
+    expect(hasEnd('eu-registration-certificate')).toBe(false);
+    expect(hasCard('eu-registration-certificate')).toBe(false);
+    expect(hasCard('permanent')).toBe(true);
+  });
+  it('the terms a grant accepts always end within five years of their first day', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 180 }), fc.integer({ min: 0, max: 2200 }), (start, length) => {
       const from = addDays(TODAY, start);
       const until = addDays(from, length) as PlainDate;
       const ok = grantTermsProblems('temporary', { validFrom: from, validUntil: until }, TODAY).length === 0;
-      return !ok || compareDates(cardValidUntil(from, until), until) === 0;
+      // Accepted exactly when the last day is before the fifth anniversary of the first.
+      return ok === (compareDates(until, addDays(addMonthsClamped(from, 60), -1)) <= 0);
     }));
-    expect(cardValidUntil(d('2026-12-07'), null)).toBe('2031-12-06');
-    expect(hasEnd('eu-family-residence-card')).toBe(true);
-    expect(hasEnd('eu-registration-certificate')).toBe(false);
   });
 });

@@ -63,6 +63,7 @@ const FOR_GROUND: Readonly<Record<PermitGround, readonly PermitDocument[]>> = {
   employment: ['invitation', 'employment-contract', 'means-of-subsistence'],
   study: ['enrolment-confirmation', 'means-of-subsistence'],
   family: ['family-relationship', 'sponsor-status'],
+  'family-of-temporary-resident': ['family-relationship', 'sponsor-status', 'means-of-subsistence'],
   investment: ['investment-proof', 'means-of-subsistence'],
   'five-years-temporary': ['residence-history', 'income-proof', 'latvian-language'],
   'family-of-citizen': ['family-relationship', 'sponsor-status', 'latvian-language'],
@@ -74,13 +75,17 @@ const FOR_GROUND: Readonly<Record<PermitGround, readonly PermitDocument[]>> = {
   'family-of-eu-citizen': ['family-relationship', 'eu-citizen-registration'],
 };
 
+/** Citizens of Russia and Belarus fill in an additional form (§4.4). */
+const ADDITIONAL_FORM: ReadonlySet<string> = new Set(['RUS', 'BLR']);
+
 /** The documents an application of this kind and ground encloses (§4.4 for third-country nationals, §4.9 for EU citizens and family). */
-export function requiredDocuments(kind: PermitKind, ground: PermitGround, application: 'first' | 'renewal'): PermitDocument[] {
+export function requiredDocuments(kind: PermitKind, ground: PermitGround, application: 'first' | 'renewal', nationality?: string): PermitDocument[] {
   const base: PermitDocument[] = kind === 'eu-registration-certificate' ? ['application-form', 'eu-identity-document'] : ['application-form', 'travel-document-copy', 'photo'];
   // A first stay asks for the criminal record of the country of citizenship or residence; a renewal does not.
   const record: PermitDocument[] = kind === 'temporary' && application === 'first' ? ['criminal-record'] : [];
   const cover: PermitDocument[] = kind === 'temporary' || kind === 'eu-long-term-resident' || ground === 'student' || ground === 'self-sufficient' || kind === 'eu-family-residence-card' ? ['health-insurance'] : [];
-  return [...base, ...record, ...FOR_GROUND[ground], ...cover];
+  const extra: PermitDocument[] = nationality && ADDITIONAL_FORM.has(nationality) && kind !== 'eu-registration-certificate' ? ['additional-form'] : [];
+  return [...base, ...extra, ...record, ...FOR_GROUND[ground], ...cover];
 }
 
 /**
@@ -103,22 +108,26 @@ export const MAX_TERM_YEARS = 5;
 /** The last day of a term of `years` from a first day. */
 const termEnd = (from: PlainDate, years: number): PlainDate => addDays(addMonthsClamped(from, years * 12), -1);
 
-/** A card of a right without end is valid five years (Dir. 2003/109 Art. 8(2)); otherwise for the right's term. */
-export function cardValidUntil(validFrom: PlainDate, validUntil: PlainDate | null): PlainDate {
-  return validUntil ?? termEnd(validFrom, 5);
-}
+/** Whether a card is made for this kind (a registration certificate is not a card). */
+export const hasCard = (kind: PermitKind): boolean => kind !== 'eu-registration-certificate';
 
 export interface PermitApplicationFacts {
   permitKind: PermitKind; ground: PermitGround; application: 'first' | 'renewal'; tier: PermitTier; nationality: string;
   travelDocumentValidUntil: PlainDate; requestedUntil: PlainDate | null;
 }
 
-/** What makes an application inadmissible as lodged, each on its field. */
-export function permitApplicationProblems(a: PermitApplicationFacts, today: PlainDate): ApplicationProblem[] {
+/** Whether the kind, ground, application and tier fit together (what the quote and the application both check). */
+export function kindProblems(a: Pick<PermitApplicationFacts, 'permitKind' | 'ground' | 'application' | 'tier'>): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
   if (!GROUNDS_OF_KIND[a.permitKind].includes(a.ground)) problems.push({ path: 'ground', reason: 'ground-not-for-kind', message: 'This ground does not fit the kind of permit' });
   else if (!permitFee(a.permitKind, a.ground, a.tier)) problems.push({ path: 'tier', reason: 'tier-not-offered', message: 'This examination tier is not offered for this kind of permit' });
   if (a.application === 'renewal' && !hasEnd(a.permitKind)) problems.push({ path: 'application', reason: 'renewal-not-offered', message: 'A right without end is not renewed: apply for a new card instead' });
+  return problems;
+}
+
+/** What makes an application inadmissible as lodged, each on its field. */
+export function permitApplicationProblems(a: PermitApplicationFacts, today: PlainDate): ApplicationProblem[] {
+  const problems = kindProblems(a);
   const eu = EU_EEA_CH.has(a.nationality);
   if (a.permitKind === 'eu-registration-certificate' && !eu) problems.push({ path: 'nationality', reason: 'eu-nationality-needed', message: 'A registration certificate is for citizens of the EU, the EEA and Switzerland' });
   if (a.permitKind !== 'eu-registration-certificate' && eu) problems.push({ path: 'permitKind', reason: 'eu-citizen-registers', message: 'A citizen of the EU, the EEA or Switzerland registers for a registration certificate instead' });

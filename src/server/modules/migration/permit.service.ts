@@ -16,8 +16,8 @@ import type { DeskPermitApplication, OnlinePermitApplication, PermitQuoteQuery }
 import type { GrantedPermitView, PermitKind } from '../../../shared/contracts/permit-subjects.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { hasPermission } from '../../../shared/kernel/permissions.ts';
-import { incomeNeededEur, permitApplicationProblems, permitDeadline, permitFee, requiredDocuments, tiersOf } from './permit.rules.ts';
-import { EU_RESIDENCE, permitProcedure, permitView, RESIDENCE_PERMIT, type PermitCardsPort, type PermitData, type PermitRegisterPort } from './permit-procedure.ts';
+import { EU_EEA_CH, incomeNeededEur, kindProblems, permitApplicationProblems, permitDeadline, permitFee, requiredDocuments, tiersOf } from './permit.rules.ts';
+import { EU_RESIDENCE, permitProcedure, permitView, RESIDENCE_PERMIT, RIGHT_OF, type PermitCardsPort, type PermitData, type PermitRegisterPort } from './permit-procedure.ts';
 import { problemsError } from './visa-procedure.ts';
 import { createOnlinePayment } from './online-payment.ts';
 import type { MigrationRepository } from './migration.repository.ts';
@@ -27,6 +27,7 @@ import type { RegisteredPerson } from './migration.service.ts';
 export interface PermitServiceDeps {
   db: Db;
   today: () => PlainDate;
+  now: () => Date;
   audit: AuditService;
   cases: CasesService;
   repository: MigrationRepository;
@@ -36,6 +37,8 @@ export interface PermitServiceDeps {
   onlineBranchId: () => Promise<string>;
   residenceRights: ResidenceRightsPort;
   register: PermitRegisterPort;
+  /** The register's rights to reside of a person that have not ended (a renewal renews one of them). */
+  rightsOf: (trx: DbExecutor, access: HandlerAccess, personId: string) => Promise<Array<{ kind: string; documentNumber: string }>>;
   cards: PermitCardsPort;
   /** Once a cancellation committed: the documents' validity index learns of the invalid card. */
   afterCardsChanged: () => Promise<unknown>;
@@ -46,6 +49,8 @@ type Input = z.output<typeof DeskPermitApplication> | z.output<typeof OnlinePerm
 /** Latvia's citizens and non-citizens live here by their status, with no permit. */
 const NO_PERMIT_STATUSES = ['citizen', 'non-citizen'];
 const CANCEL_BASIS = 'Imigrācijas likums, 35. pants; Administratīvā procesa likums';
+/** Kinds that rest on years of residence the register knows: the applicant is found there first. */
+const REGISTERED_ONLY: readonly PermitKind[] = ['permanent', 'eu-long-term-resident'];
 
 function invalid(path: string, message: string, reason: FieldReason): never {
   throw new AppError('VALIDATION_FAILED', message, [{ path, message, reason }]);
@@ -57,20 +62,29 @@ export function createPermitService(deps: PermitServiceDeps) {
   const { cases, repository, today } = deps;
   const { payOnline, repeated } = createOnlinePayment(cases, deps.payments);
 
-  /** The application as the case stores it, checked for admissibility; the fee of its tier. */
-  function permitData(input: Input, personId: string | null): PermitData {
+  /** The application as the case stores it, checked for admissibility; the fee of its tier (absent: the kind's first). */
+  function permitData(input: Input, person: { id: string; personalCode: string } | null): PermitData {
+    const tier = input.tier ?? tiersOf(input.permitKind, input.ground)[0] ?? 'standard';
     const problems = permitApplicationProblems({
-      permitKind: input.permitKind, ground: input.ground, application: input.application, tier: input.tier, nationality: input.nationality,
+      permitKind: input.permitKind, ground: input.ground, application: input.application, tier, nationality: input.nationality,
       travelDocumentValidUntil: input.travelDocument.validUntil as PlainDate, requestedUntil: (input.requestedUntil ?? null) as PlainDate | null,
     }, today());
     if (problems.length) throw problemsError(problems);
-    const fee = permitFee(input.permitKind, input.ground, input.tier) as { amountCents: number; legalAct: string };
+    const fee = permitFee(input.permitKind, input.ground, tier) as { amountCents: number; legalAct: string };
     return {
-      permitKind: input.permitKind, ground: input.ground, application: input.application, tier: input.tier, personId, givenNames: input.givenNames, surname: input.surname, sex: input.sex,
+      permitKind: input.permitKind, ground: input.ground, application: input.application, tier, personId: person?.id ?? null, personalCode: person?.personalCode ?? null,
+      givenNames: input.givenNames, surname: input.surname, sex: input.sex,
       birthDate: input.birthDate as PlainDate, birthCountry: input.birthCountry, nationality: input.nationality, travelDocument: { ...input.travelDocument, validUntil: input.travelDocument.validUntil as PlainDate },
       requestedUntil: (input.requestedUntil ?? null) as PlainDate | null, sponsor: input.sponsor, monthlyIncomeEur: input.monthlyIncomeEur ?? null, addressInLatvia: input.addressInLatvia,
-      enclosed: [...new Set(input.enclosed)], required: requiredDocuments(input.permitKind, input.ground, input.application), fee,
+      enclosed: [...new Set(input.enclosed)], required: requiredDocuments(input.permitKind, input.ground, input.application, input.nationality), fee,
     };
+  }
+
+  /** A renewal renews a right the person holds now, of the same kind. */
+  async function checkRenewal(trx: DbExecutor, access: HandlerAccess, personId: string, input: Input): Promise<void> {
+    if (input.application !== 'renewal') return;
+    const held = await deps.rightsOf(trx, access, personId);
+    if (!held.some((r) => r.kind === RIGHT_OF[input.permitKind])) invalid('application', 'This person holds no such permit to renew: this is a first application', 'no-residence-right');
   }
 
   function checkStatus(person: RegisteredPerson, path: string): void {
@@ -81,14 +95,13 @@ export function createPermitService(deps: PermitServiceDeps) {
   return {
     /** The procedures of residence on the engine (registered by app.ts). */
     procedures(): CaseProcedure[] {
-      const procedureDeps = { repository, today, residenceRights: deps.residenceRights, register: deps.register };
+      const procedureDeps = { repository, today, now: deps.now, residenceRights: deps.residenceRights, register: deps.register };
       return [permitProcedure(RESIDENCE_PERMIT, procedureDeps), permitProcedure(EU_RESIDENCE, procedureDeps)];
     },
 
     /** What an application of a kind needs: its fee, the tiers offered, the deadline, the documents, the income asked for. */
     quote(q: z.output<typeof PermitQuoteQuery>) {
-      const problems = permitApplicationProblems({ permitKind: q.permitKind, ground: q.ground, application: q.application, tier: q.tier, nationality: 'XXX', travelDocumentValidUntil: today(), requestedUntil: null }, today())
-        .filter((p) => ['ground', 'tier', 'application'].includes(p.path));
+      const problems = kindProblems(q);
       if (problems.length) throw problemsError(problems);
       const fee = permitFee(q.permitKind, q.ground, q.tier) as { amountCents: number; legalAct: string };
       const deadline = permitDeadline(q.tier);
@@ -102,10 +115,18 @@ export function createPermitService(deps: PermitServiceDeps) {
     async lodgeAtDesk(ctx: CaseActorContext, input: z.output<typeof DeskPermitApplication>, key?: string): Promise<CaseView> {
       const caseType = caseTypeOf(input.permitKind);
       if (ctx.kind !== 'staff' || !cases.staffMay(ctx, caseType, 'officer')) throw new AppError('FORBIDDEN', 'Only a migration officer lodges a residence application', { rule: { id: 'case.role-needed' } });
-      if (input.application === 'renewal' && !input.personId) invalid('personId', 'A renewal is for a person in the register: find them first', 'unknown-person');
-      const data = permitData(input, input.personId ?? null);
+      // A renewal, a permanent permit and EU long-term status all rest on a stay the register already knows.
+      if (!input.personId && (input.application === 'renewal' || REGISTERED_ONLY.includes(input.permitKind))) invalid('personId', 'This application is for a person in the register: find them first', 'unknown-person');
+      permitData(input, null);
       return cases.openCase(ctx, caseType, key, input, async (trx, access) => {
-        if (input.personId) checkStatus(await deps.personForCase(trx, access, input.personId), 'personId');
+        let person: { id: string; personalCode: string } | null = null;
+        if (input.personId) {
+          const found = await deps.personForCase(trx, access, input.personId);
+          checkStatus(found, 'personId');
+          await checkRenewal(trx, access, input.personId, input);
+          person = { id: input.personId, personalCode: found.personalCode };
+        }
+        const data = permitData(input, person);
         return {
           applicantPersonId: input.personId ?? null, applicantName: `${input.givenNames} ${input.surname}`, subject: data, touched: 'residence-application', language: input.language,
           contactEmail: input.contactEmail, documents: input.documents, branchId: ctx.kind === 'staff' ? ctx.branchId : '', channel: 'desk',
@@ -125,10 +146,14 @@ export function createPermitService(deps: PermitServiceDeps) {
       const view = await cases.openCase(ctx, caseTypeOf(input.permitKind), key, input, async (trx, access) => {
         const person = await deps.personForCase(trx, access, ctx.personId);
         checkStatus(person, 'permitKind');
+        await checkRenewal(trx, access, ctx.personId, input);
         payerCode = person.personalCode;
+        // The nationality is the register's, never the form's: an EU citizen among several registered citizenships counts as one.
+        const eu = person.citizenships.find((c) => EU_EEA_CH.has(c));
+        const nationality = (input.permitKind === 'eu-registration-certificate' ? eu : undefined) ?? person.citizenships[0] ?? 'XXX';
         const data = permitData({
-          ...input, givenNames: person.givenNames, surname: person.surname, sex: person.sex, birthDate: person.birthDate as PlainDate, nationality: person.citizenships[0] ?? input.nationality,
-        }, ctx.personId);
+          ...input, givenNames: person.givenNames, surname: person.surname, sex: person.sex, birthDate: person.birthDate as PlainDate, nationality,
+        }, { id: ctx.personId, personalCode: person.personalCode });
         amountCents = data.fee.amountCents;
         return {
           applicantPersonId: ctx.personId, applicantName: `${person.givenNames} ${person.surname}`, subject: data, touched: 'residence-application', language: input.language,
@@ -158,19 +183,19 @@ export function createPermitService(deps: PermitServiceDeps) {
     async cancel(ctx: CaseActorContext, permitNumber: string, input: { grounds: string[]; effectiveOn: string; reasoning: string }): Promise<GrantedPermitView> {
       if (ctx.kind !== 'staff' || !hasPermission(ctx.roles, 'migration:cancel-permit')) throw new AppError('FORBIDDEN', 'Only a decision-maker cancels a residence permit', { rule: { id: 'case.role-needed' } });
       const on = input.effectiveOn as PlainDate;
-      if (compareDates(on, today()) > 0) invalid('effectiveOn', 'The day cannot be in the future', 'future-date');
+      // A cancellation is a burdensome act: it takes effect once the holder is told (APL Art. 70), never for days already lived.
+      if (compareDates(on, today()) < 0) invalid('effectiveOn', 'A permit is cancelled from today or a later day', 'before-today');
       const cancelled = await deps.db.transaction().execute(async (trx) => {
         const permit = await repository.permitByNumber(trx, permitNumber, true);
         const grantedBy = permit ? await cases.byReference(trx, permit.permitNumber) : undefined;
         if (!permit || !grantedBy || grantedBy.branchId !== ctx.branchId) throw new AppError('NOT_FOUND', `No residence permit ${permitNumber} of your branch`);
         if (permit.status !== 'valid') throw new AppError('INVALID_STATE', `Residence permit ${permitNumber} is already cancelled`, { rule: { id: 'permit.already-cancelled' } });
-        if (compareDates(on, permit.validFrom as PlainDate) < 0) invalid('effectiveOn', `The permit holds from ${permit.validFrom}`, 'before-issue');
-        if (permit.validUntil && compareDates(on, permit.validUntil as PlainDate) > 0) invalid('effectiveOn', `The permit ended on ${permit.validUntil}`, 'not-after-today');
+        if (permit.validUntil && compareDates(on, permit.validUntil as PlainDate) > 0) invalid('effectiveOn', `The permit ends on ${permit.validUntil}`, 'after-permit-end');
         const cancellation = { grounds: [...new Set(input.grounds)], reasoning: input.reasoning, on: on as string, by: ctx.name, byId: ctx.id };
         const access = { actor: ctx.audit, caseReference: permitNumber, requestId: ctx.requestId };
         await repository.cancelPermit(trx, permitNumber, cancellation);
         await deps.residenceRights.end(trx, access, permit.personId, { documentNumber: permitNumber, endsOn: on, legalBasis: CANCEL_BASIS, sourceDocument: `${permitNumber} (cancellation ${today()})` });
-        await deps.cards.invalidateCards(trx, access, permit.personId, on, `Residence permit ${permitNumber} cancelled`);
+        await deps.cards.invalidateCards(trx, access, permit.personId, on, permitNumber, `Residence permit ${permitNumber} cancelled`);
         if (grantedBy.contactEmail) {
           await deps.notifications.enqueue(trx, [{
             eventKey: `permit:${permitNumber}:cancelled:${grantedBy.contactEmail}`, channel: 'email', recipient: grantedBy.contactEmail, language: grantedBy.language, template: 'permit-cancelled',

@@ -114,15 +114,18 @@ describe('a first temporary permit lodged at the desk', () => {
     expect(residenceCard).toMatchObject({ type: 'residence-permit-card', validUntil: '2028-11-29', status: 'valid' });
     expect(parseMrz(residenceCard?.mrz ?? [], { today: plainDate('2026-11-30') })).toMatchObject({ valid: true, documentNumber: cardNumber, nationality: 'IND', surname: 'RAMAN' });
 
-    // Cancelled on a later day: only a decision-maker may; not before the permit holds, not in the future.
+    // Cancelled later: only a decision-maker may; from today or a later day, never for days already lived.
     expectStatus(await officer.request('POST', `/api/migration/permits/${view.reference}/cancel`, { grounds: ['ground-ceased'], effectiveOn: '2026-11-30', reasoning: 'The employment contract was terminated.' }), 403);
     ctx.clock.set('2027-03-01T10:00:00Z');
     const head = await signInStaff(ctx.app, 'migration.decider');
     const reasoning = 'The employment contract was terminated in February.';
-    const early = await head.request('POST', `/api/migration/permits/${view.reference}/cancel`, { grounds: ['ground-ceased'], effectiveOn: '2026-11-29', reasoning });
-    expect((early.json() as Problem).errors?.map((e) => `${e.path}:${e.reason}`)).toEqual(['effectiveOn:before-issue']);
-    const future = await head.request('POST', `/api/migration/permits/${view.reference}/cancel`, { grounds: ['ground-ceased'], effectiveOn: '2027-03-02', reasoning });
-    expect((future.json() as Problem).errors?.map((e) => `${e.path}:${e.reason}`)).toEqual(['effectiveOn:future-date']);
+    const early = await head.request('POST', `/api/migration/permits/${view.reference}/cancel`, { grounds: ['ground-ceased'], effectiveOn: '2027-02-28', reasoning });
+    expect((early.json() as Problem).errors?.map((e) => `${e.path}:${e.reason}`)).toEqual(['effectiveOn:before-today']);
+    const late = await head.request('POST', `/api/migration/permits/${view.reference}/cancel`, { grounds: ['ground-ceased'], effectiveOn: '2028-11-30', reasoning });
+    expect((late.json() as Problem).errors?.map((e) => `${e.path}:${e.reason}`)).toEqual(['effectiveOn:after-permit-end']);
+    // Another branch's decision-maker does not find it.
+    const elsewhere = await signInStaff(ctx.app, 'decision.maker');
+    expect((await elsewhere.request('POST', `/api/migration/permits/${view.reference}/cancel`, { grounds: ['ground-ceased'], effectiveOn: '2027-03-01', reasoning })).statusCode).not.toBe(200);
     const cancelled = await head.request('POST', `/api/migration/permits/${view.reference}/cancel`, { grounds: ['ground-ceased', 'ground-ceased'], effectiveOn: '2027-03-01', reasoning });
     expectStatus(cancelled, 200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelled: { grounds: ['ground-ceased'] } });
@@ -134,6 +137,10 @@ describe('a first temporary permit lodged at the desk', () => {
     expect(await rightsOn('2027-03-01')).toHaveLength(0);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/public/documents/${cardNumber}/validity` })).json()).toMatchObject({ status: 'invalid', invalidSince: '2027-03-01' });
     expect((await head.request('GET', `/api/migration/permits/${view.reference}`)).json()).toMatchObject({ status: 'cancelled' });
+    // The holder is told at the application's address, and the officer's read of the permit is in the log.
+    const admin = await signInStaff(ctx.app, 'admin');
+    const outbox = (await admin.request('GET', '/api/notifications/outbox?limit=500')).json() as { messages: Array<{ template: string; recipient: string }> };
+    expect(outbox.messages).toContainEqual(expect.objectContaining({ template: 'permit-cancelled', recipient: 'arjun@example.invalid' }));
   });
 });
 
@@ -163,6 +170,27 @@ describe('an online application and an EU citizen’s registration', () => {
     expect(mine.status).toBe('rejected');
     const text = await pdfText((await olena.request('GET', `/api/portal/me/cases/${view.id}/decision.pdf`)).rawPayload);
     expect(text).toContain('nav iesniegti nepieciešamie dokumenti');
+  });
+
+  it('finds an applicant already in the register before a grant would give them a second code; a renewal needs a permit to renew', async () => {
+    const officer = await signInStaff(ctx.app, 'migration.officer');
+    const olena = (await officer.request('GET', `/api/register/persons/${OLENA}?reason=test`)).json() as { personalCode: string; givenNames: string; surname: string; birthDate: string };
+    const renewal = await officer.request('POST', '/api/migration/permits', application({ personId: OLENA, application: 'renewal', nationality: 'UKR' }));
+    expect((renewal.json() as Problem).errors?.map((e) => `${e.path}:${e.reason}`)).toEqual(['application:no-residence-right']);
+    let view = (await officer.request('POST', '/api/migration/permits', application({ givenNames: olena.givenNames, surname: olena.surname, birthDate: olena.birthDate, nationality: 'UKR' }))).json() as View;
+    view = await act(officer, view, { kind: 'assign', outOfOrderReason: 'test' });
+    const proposed = await act(officer, view, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Employment confirmed', terms: { validFrom: '2026-11-30', validUntil: '2027-11-29' } });
+    expect(proposed.proposal?.ruleTrace.find((c) => c.rule === 'no-likely-duplicate')).toMatchObject({ passed: false });
+    // The officer takes it back, links the registered person, and the check no longer applies.
+    view = await act(officer, proposed, { kind: 'withdraw', reason: 'Lodged again for the registered person' });
+    expect(view.status).toBe('withdrawn');
+    view = (await officer.request('POST', '/api/migration/permits', application({ givenNames: olena.givenNames, surname: olena.surname, birthDate: olena.birthDate, nationality: 'UKR' }))).json() as View;
+    view = await act(officer, view, { kind: 'link-applicant', personalCode: olena.personalCode, reason: 'Found in the register' });
+    view = await act(officer, view, { kind: 'assign', outOfOrderReason: 'test' });
+    view = await act(officer, view, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Employment confirmed', terms: { validFrom: '2026-11-30', validUntil: '2027-11-29' } });
+    expect(view.proposal?.ruleTrace.map((c) => c.rule)).not.toContain('no-likely-duplicate');
+    view = await act(await signInStaff(ctx.app, 'migration.decider'), view, { kind: 'approve-decision' });
+    expect(view.subject).toMatchObject({ personId: OLENA, personalCode: olena.personalCode, permit: { status: 'valid' } });
   });
 
   it('gives an EU citizen a registration certificate without a fee and without end', async () => {

@@ -79,13 +79,23 @@ export async function namesFor(register: RegisterContext, trx: DbExecutor, ctx: 
 /** What a document needs of its holder (name, birth, sex, status, code), read through the audit gate in the caller's transaction. */
 export async function documentHolder(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personId: string) {
   const p = await requirePerson(register, trx, personId);
-  await auditAccess(register, trx, ctx, { action: 'read', purpose: 'document-issuance', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['name', 'birthDate', 'status'] });
+  await auditAccess(register, trx, ctx, { action: 'read', purpose: 'document-issuance', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['name', 'birthDate', 'status', 'residenceRights'] });
   const residencePermit = cardTerm(await register.repository.currentResidenceRights(trx, personId), register.today());
   return { id: p.id, personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus, citizenships: p.citizenships, deathDate: p.deathDate, residencePermit };
 }
 
+/** A person's rights to reside not yet ended (a renewal must have one to renew), read through the audit gate under the case. */
+export async function residenceRightsFor(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personId: string) {
+  await requirePerson(register, trx, personId);
+  await auditAccess(register, trx, ctx, { action: 'read', purpose: 'case-processing', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['residenceRights'] });
+  const on = register.today();
+  return (await register.repository.currentResidenceRights(trx, personId))
+    .filter((r) => r.validTo === null || r.validTo > on)
+    .map((r) => ({ kind: r.kind, documentNumber: r.documentNumber, validFrom: r.validFrom, validUntil: lastDay(r.validTo) }));
+}
+
 /** The rights to reside a residence permit card is made for (a visa is a sticker; a registration certificate is not a card). */
-const CARD_RIGHTS: readonly string[] = ['temporary-permit', 'permanent-permit', 'eu-long-term-resident', 'eu-family-residence-card'];
+export const CARD_RIGHTS: readonly string[] = ['temporary-permit', 'permanent-permit', 'eu-long-term-resident', 'eu-family-residence-card'];
 
 /**
  * The permit a residence card is made for today: of the card-kind rights not yet ended, one without end if any,

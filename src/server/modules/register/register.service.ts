@@ -13,7 +13,7 @@ import { changeCode, changeName, changeStatus, recordDeath, setGuardian } from '
 import { recordMarriageOrDivorce } from './marriage.ts';
 import { correctableValue, correctFact } from './fact-correction.ts';
 import { declarationFor, declareResidenceAtDesk, declareResidenceOnline, municipalityDeclarations, subjectsOf } from './residence.ts';
-import { documentHolder, personForCase, lookupByCode, namesFor, populationCounts, readCard, readHistory, readMyData, searchPersons } from './person-reads.ts';
+import { documentHolder, personForCase, residenceRightsFor, lookupByCode, namesFor, populationCounts, readCard, readHistory, readMyData, searchPersons } from './person-reads.ts';
 import { decideCandidate, listCandidates, scanDuplicates } from './duplicate-review.ts';
 import { endResidenceRight, recordResidenceRight } from './residence-rights.ts';
 
@@ -39,6 +39,7 @@ export function createRegisterService(deps: RegisterDeps) {
     namesFor: bind(namesFor),
     documentHolder: bind(documentHolder),
     personForCase: bind(personForCase),
+    residenceRightsFor: bind(residenceRightsFor),
 
     // residence-rights.ts
     recordResidenceRight: bind(recordResidenceRight),
