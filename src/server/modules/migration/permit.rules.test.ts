@@ -19,6 +19,8 @@ describe('the state fee by tier (MK 557; PMLP table, DOMAIN-PROCEDURES §4.6)', 
     expect(PERMIT_TIERS.map((t) => permitFee('temporary', 'family', t)?.amountCents)).toEqual([7_000, 20_000, 40_000]);
     expect(permitFee('temporary', 'study', 'standard')?.amountCents).toBe(7_000);
     expect(permitFee('temporary', 'investment', 'express')?.amountCents).toBe(40_000);
+    // The reduced row is for family of a citizen, non-citizen or permanent resident only.
+    expect(permitFee('temporary', 'family-of-temporary-resident', 'standard')?.amountCents).toBe(10_000);
   });
 
   it('is 160 / 280 EUR for EU long-term resident status, without a 5-day tier; EU citizens’ documents are free', () => {
