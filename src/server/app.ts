@@ -260,7 +260,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNotificationsRoutes(app, { notifications });
   registerAppointmentsRoutes(app, { appointments });
   registerApplicationsRoutes(app, { applications, centrePartner: config.documents.centrePartner });
-  registerPermitRoutes(app, { permits });
+  registerPermitRoutes(app, { permits, clock, timeZone: config.timeZone });
   registerMigrationRoutes(app, { migration, cases, clock, timeZone: config.timeZone, consultationPartners: config.migration.consultationPartners, visaCheckPartners: config.migration.visaCheckPartners });
   registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
   registerWorkbenchRoutes(app, {

@@ -52,6 +52,8 @@ export const GrantedPermitView = z.object({
   /** The last day a residence card made for this right may be valid (a card of a right without end is renewed every five years). */
   cardValidUntil: z.string().nullable(),
   status: z.enum(['valid', 'cancelled']),
+  /** The holder's language of the application: the cancellation decision is written in it. */
+  language: z.enum(['lv', 'en']),
   cancelled: z.object({ grounds: z.array(PermitCancellationGroundSchema), reasoning: z.string(), on: z.string(), by: z.string() }).nullable(),
 });
 export type GrantedPermitView = z.infer<typeof GrantedPermitView>;

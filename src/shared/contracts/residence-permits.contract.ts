@@ -100,3 +100,7 @@ export const cancelPermit = defineEndpoint({
   method: 'POST', path: '/api/migration/permits/{permitNumber}/cancel', summary: 'Cancel a granted residence permit from a day, on its grounds (a decision-maker); its card becomes invalid', tags: ['migration'],
   params: PermitNumberParam, body: CancelPermitRequest, response: GrantedPermitView,
 });
+export const permitCancellationPdf = defineEndpoint({
+  method: 'GET', path: '/api/migration/permits/{permitNumber}/cancellation.pdf', summary: 'The decision cancelling a residence permit (PDF), in the holder’s language', tags: ['migration'],
+  params: PermitNumberParam, response: null,
+});

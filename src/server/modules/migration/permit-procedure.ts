@@ -127,7 +127,7 @@ function permitTerms(row: HandledCase, outcome: 'accept' | 'reject', terms: unkn
 
 export function permitView(p: PermitRow): GrantedPermitView {
   return {
-    permitNumber: p.permitNumber, kind: p.kind, ground: p.ground as PermitGround, validFrom: p.validFrom, validUntil: p.validUntil, cardValidUntil: p.cardValidUntil, status: p.status,
+    permitNumber: p.permitNumber, kind: p.kind, ground: p.ground as PermitGround, validFrom: p.validFrom, validUntil: p.validUntil, cardValidUntil: p.cardValidUntil, status: p.status, language: p.language,
     cancelled: p.cancelled ? { grounds: p.cancelled.grounds as NonNullable<GrantedPermitView['cancelled']>['grounds'], reasoning: p.cancelled.reasoning, on: p.cancelled.on, by: p.cancelled.by } : null,
   };
 }

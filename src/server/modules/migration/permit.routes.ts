@@ -1,12 +1,15 @@
 /** HTTP for residence: lodging and applying, what an application needs, a granted permit and its cancellation. */
 import type { FastifyInstance } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
 import { caseActorContext, idempotencyKey } from '../cases/index.ts';
 import * as c from '../../../shared/contracts/residence-permits.contract.ts';
 import type { PermitService } from './permit.service.ts';
+import { permitCancellationPdf } from './permit-cancellation-pdf.ts';
 
-export function registerPermitRoutes(app: FastifyInstance, deps: { permits: PermitService }): void {
+export function registerPermitRoutes(app: FastifyInstance, deps: { permits: PermitService; clock: Clock; timeZone: string }): void {
   const { permits } = deps;
   const uploads = { bodyLimit: 60 * 1024 * 1024 };
   registerEndpoint(app, c.lodgePermitAtDesk, { permission: 'migration:lodge' }, async ({ principal, body, request }) =>
@@ -18,4 +21,11 @@ export function registerPermitRoutes(app: FastifyInstance, deps: { permits: Perm
     permits.read(actorFromPrincipal(principal), params.permitNumber, request.id));
   registerEndpoint(app, c.cancelPermit, { permission: 'migration:cancel-permit' }, async ({ principal, params, body, request }) =>
     permits.cancel(caseActorContext(principal, request), params.permitNumber, body));
+  registerEndpoint(app, c.permitCancellationPdf, { permission: 'migration:read-permit' }, async ({ principal, params, request, reply }) => {
+    const permit = await permits.read(actorFromPrincipal(principal), params.permitNumber, request.id);
+    if (!permit.cancelled) throw new AppError('NOT_FOUND', `Residence permit ${params.permitNumber} is not cancelled`);
+    const pdf = await permitCancellationPdf({ ...permit, cancelled: permit.cancelled }, permit.language, deps.clock.now().toISOString(), deps.timeZone);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${permit.permitNumber}-cancellation.pdf"`).header('cache-control', 'no-store').send(pdf);
+  });
 }
+

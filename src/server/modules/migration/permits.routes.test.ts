@@ -137,7 +137,11 @@ describe('a first temporary permit lodged at the desk', () => {
     expect(await rightsOn('2027-03-01')).toHaveLength(0);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/public/documents/${cardNumber}/validity` })).json()).toMatchObject({ status: 'invalid', invalidSince: '2027-03-01' });
     expect((await head.request('GET', `/api/migration/permits/${view.reference}`)).json()).toMatchObject({ status: 'cancelled' });
-    // The holder is told at the application's address, and the officer's read of the permit is in the log.
+    // The decision, in the holder's language, with the ground ticked.
+    const decision = await pdfText((await head.request('GET', `/api/migration/permits/${view.reference}/cancellation.pdf`)).rawPayload);
+    expect(decision).toContain(view.reference);
+    expect(decision).toContain('☒ the ground on which it was granted no longer exists');
+    // The holder is told at the application's address.
     const admin = await signInStaff(ctx.app, 'admin');
     const outbox = (await admin.request('GET', '/api/notifications/outbox?limit=500')).json() as { messages: Array<{ template: string; recipient: string }> };
     expect(outbox.messages).toContainEqual(expect.objectContaining({ template: 'permit-cancelled', recipient: 'arjun@example.invalid' }));
