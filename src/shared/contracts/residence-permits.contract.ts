@@ -61,7 +61,11 @@ export type OnlinePermitApplication = z.input<typeof OnlinePermitApplication>;
 export const PermitGrantTerms = z.strictObject({ validFrom: PlainDateSchema, validUntil: PlainDateSchema.nullable() });
 export const PermitRefusalTerms = z.strictObject({ grounds: z.array(PermitRefusalGroundSchema).min(1, 'validation.choose').max(PERMIT_REFUSAL_GROUNDS.length) });
 
-export const PermitQuoteQuery = z.object({ permitKind: PermitKindSchema, ground: PermitGroundSchema, application: z.enum(PERMIT_APPLICATIONS).default('first'), tier: PermitTierSchema.default('standard') });
+export const PermitQuoteQuery = z.object({
+  permitKind: PermitKindSchema, ground: PermitGroundSchema, application: z.enum(PERMIT_APPLICATIONS).default('first'), tier: PermitTierSchema.default('standard'),
+  /** The applicant's nationality, when known: some ask for more (an additional form). */
+  nationality: CountryCode.optional(),
+});
 /** What an application of a kind needs: the fee of the tier, the deadline, the documents to enclose. */
 export const PermitQuote = z.object({
   amountCents: z.number().int(),

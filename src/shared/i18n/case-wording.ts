@@ -21,4 +21,4 @@ export function caseWordingKey(kind: 'status' | 'step' | 'outcome', caseType: st
 
 /** Rule-trace checks the system records itself (their names and details are in the catalogue); an officer's own checks are shown as written. */
 export const SYSTEM_RULES: ReadonlySet<string> = new Set(['evidence-attached', 'value-differs', 'requests-answered', 'no-likely-duplicate', 'not-yet-registered', 'fee-paid', 'identity-checked', 'photo-taken', 'status-allows-document',
-  'travel-document-valid', 'stay-length', 'insurance-covers-stay', 'means-sufficient', 'consultations-clear', 'invitation-approved', 'inviter-may-invite', 'undertakings-given', 'documents-enclosed', 'income-sufficient']);
+  'travel-document-valid', 'stay-length', 'insurance-covers-stay', 'means-sufficient', 'consultations-clear', 'invitation-approved', 'inviter-may-invite', 'undertakings-given', 'documents-enclosed', 'income-sufficient', 'travel-document-current']);

@@ -43,3 +43,6 @@ export const GROUNDS_OF_KIND: Readonly<Record<PermitKind, readonly PermitGround[
   'eu-registration-certificate': ['worker', 'self-employed', 'student', 'self-sufficient'],
   'eu-family-residence-card': ['family-of-eu-citizen'],
 };
+
+/** Whether a right of this kind ends: a temporary permit and a family member's card do; the others have no end (the screens ask for a last day only for these). */
+export const hasEnd = (kind: PermitKind): boolean => kind === 'temporary' || kind === 'eu-family-residence-card';

@@ -23,6 +23,7 @@ const QueueScreenPage = lazy(() => import('./QueueScreenPage.tsx').then((m) => (
 const MyContactPage = lazy(() => import('./MyContactPage.tsx').then((m) => ({ default: m.MyContactPage })));
 const InvitePage = lazy(() => import('./InvitePage.tsx').then((m) => ({ default: m.InvitePage })));
 const ApplyVisaPage = lazy(() => import('./ApplyVisaPage.tsx').then((m) => ({ default: m.ApplyVisaPage })));
+const ApplyPermitPage = lazy(() => import('./ApplyPermitPage.tsx').then((m) => ({ default: m.ApplyPermitPage })));
 
 export function PortalApp() {
   const t = useT();
@@ -73,6 +74,7 @@ export function PortalApp() {
         <Route path="/my/cases/:caseId" element={guard(<MyCasePage />)} />
         <Route path="/my/invitations/new" element={guard(<InvitePage />)} />
         <Route path="/my/visas/new" element={guard(<ApplyVisaPage />)} />
+        <Route path="/my/permits/new" element={guard(<ApplyPermitPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
       </Suspense>

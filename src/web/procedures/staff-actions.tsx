@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { CaseView } from '../../shared/contracts/cases.contract.ts';
 import type { Permission } from '../../shared/kernel/permissions.ts';
 import { EndVisaPanel } from './migration/EndVisaPanel.tsx';
+import { CancelPermitPanel } from './migration/CancelPermitPanel.tsx';
 
 export interface ProcedureActionContext {
   view: CaseView;
@@ -21,5 +22,9 @@ export function procedureActions({ view, can, refresh }: ProcedureActionContext)
   const s = view.subject;
   // An issued visa is annulled or revoked by a decision-maker; once ended, the panel links to the form.
   if (s.kind === 'visa' && s.visa && can('migration:end-visa')) return [<EndVisaPanel key={`end-${s.visa.visaNumber}`} visa={s.visa} onEnded={refresh} />];
+  // A valid permit is cancelled by a decision-maker; once cancelled, the panel only says so (and takes focus right after the act).
+  if (s.kind === 'residence-permit' && s.permit && can('migration:cancel-permit')) {
+    return [<CancelPermitPanel key={`cancel-${s.permit.permitNumber}`} permit={s.permit} holderName={s.personName} onCancelled={refresh} />];
+  }
   return [];
 }

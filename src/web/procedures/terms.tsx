@@ -7,11 +7,12 @@
  */
 import type { DecisionTermsPlugin, Subject } from './terms-plugin.ts';
 import { visaDecisionTerms } from './migration/VisaTerms.tsx';
+import { permitDecisionTerms } from './migration/PermitTerms.tsx';
 
 export type { DecisionTermsPlugin, Outcome, Subject, TermsForm } from './terms-plugin.ts';
 
 type Registry = { [K in Subject['kind']]?: DecisionTermsPlugin<Extract<Subject, { kind: K }>> };
-const PLUGINS: Registry = { visa: visaDecisionTerms };
+const PLUGINS: Registry = { visa: visaDecisionTerms, 'residence-permit': permitDecisionTerms };
 
 /** The decision-terms plug-in of the case's subject, if its procedure has terms. */
 export function decisionTermsOf(subject: Subject): DecisionTermsPlugin | undefined {

@@ -31,6 +31,7 @@ const BranchSettingsPage = lazy(() => import('./appointments/BranchSettingsPage.
 const OutboxPage = lazy(() => import('./OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 const MigrationPage = lazy(() => import('./migration/MigrationPage.tsx').then((m) => ({ default: m.MigrationPage })));
 const NewVisaPage = lazy(() => import('./migration/NewVisaPage.tsx').then((m) => ({ default: m.NewVisaPage })));
+const NewPermitPage = lazy(() => import('./migration/NewPermitPage.tsx').then((m) => ({ default: m.NewPermitPage })));
 // Written alongside this page by another change; its module's default export is the page.
 const StayCalculatorPage = lazy(() => import('./migration/StayCalculatorPage.tsx'));
 
@@ -95,6 +96,7 @@ export function StaffApp() {
         <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
         <Route path="/migration" element={guard(<MigrationPage />, 'migration:lodge')} />
         <Route path="/migration/visas/new" element={guard(<NewVisaPage />, 'migration:lodge')} />
+        <Route path="/migration/permits/new" element={guard(<NewPermitPage />, 'migration:lodge')} />
         <Route path="/migration/stay" element={guard(<StayCalculatorPage />, 'migration:lodge')} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -12,6 +12,7 @@ import { useFormat } from './format.ts';
 import { ScrollTable } from './Table.tsx';
 import { caseWordingKey, SYSTEM_RULES } from '../../shared/i18n/case-wording.ts';
 import { InvitationSubjectRows, VisaEndedNotice, VisaSubjectRows } from '../procedures/migration/MigrationSubjectRows.tsx';
+import { PermitCancelledNotice, PermitSubjectRows } from '../procedures/migration/PermitSubjectRows.tsx';
 import { decisionTermsOf } from '../procedures/terms.tsx';
 
 export type CaseAudience = 'staff' | 'resident';
@@ -48,6 +49,7 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience
   return (
     <>
       <VisaEndedNotice subject={s} />
+      <PermitCancelledNotice subject={s} />
       <h2>{t('cases.section.request')}</h2>
       <dl className="summary-list">
         <dt>{t('cases.field.type')}</dt><dd>{t(`cases.type.${view.caseType}`)}</dd>
@@ -65,6 +67,8 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience
           <VisaSubjectRows subject={s} audience={audience} />
         ) : s.kind === 'invitation' ? (
           <InvitationSubjectRows subject={s} />
+        ) : s.kind === 'residence-permit' ? (
+          <PermitSubjectRows subject={s} />
         ) : (
           <>
             <dt>{t('cases.field.applicant')}</dt><dd>{s.personName}</dd>

@@ -101,7 +101,7 @@ function permitChecks(d: PermitData, state: CaseState, today: PlainDate): RuleCh
   const checks: RuleCheck[] = [];
   if (d.fee.amountCents > 0) checks.push({ rule: 'fee-paid', passed: paid >= d.fee.amountCents, detail: `${euros(paid)} / ${euros(d.fee.amountCents)} EUR`, params: { paid: euros(paid), due: euros(d.fee.amountCents) } });
   checks.push(
-    { rule: 'travel-document-valid', passed: compareDates(d.travelDocument.validUntil, today) >= 0, detail: `${d.travelDocument.number}: ${d.travelDocument.validUntil}`, params: { number: d.travelDocument.number, validUntil: d.travelDocument.validUntil } },
+    { rule: 'travel-document-current', passed: compareDates(d.travelDocument.validUntil, today) >= 0, detail: `${d.travelDocument.number}: ${d.travelDocument.validUntil}`, params: { number: d.travelDocument.number, validUntil: d.travelDocument.validUntil } },
     { rule: 'documents-enclosed', passed: missing.length === 0, detail: missing.join(', ') || '—', params: { missing: missing.length, required: d.required.length } },
   );
   if (needed !== null) checks.push({ rule: 'income-sufficient', passed: (d.monthlyIncomeEur ?? 0) >= needed, detail: `${d.monthlyIncomeEur ?? 0} / ${needed} EUR`, params: { shown: d.monthlyIncomeEur ?? 0, needed } });

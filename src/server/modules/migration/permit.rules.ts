@@ -6,7 +6,7 @@
  */
 import type { DeadlineRule } from '../cases/index.ts';
 import { addDays, addMonthsClamped, compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import { GROUNDS_OF_KIND, type PermitGround, type PermitKind } from '../../../shared/kernel/migration-grounds.ts';
+import { GROUNDS_OF_KIND, hasEnd, type PermitGround, type PermitKind } from '../../../shared/kernel/migration-grounds.ts';
 import type { PermitDocument, PermitTier } from '../../../shared/contracts/permit-subjects.ts';
 import type { ApplicationProblem } from './visa.rules.ts';
 
@@ -99,8 +99,7 @@ export function incomeNeededEur(kind: PermitKind, ground: PermitGround): number 
   return null;
 }
 
-/** Whether a right of this kind ends: a temporary permit and a family member's card do; the others have no end. */
-export const hasEnd = (kind: PermitKind): boolean => kind === 'temporary' || kind === 'eu-family-residence-card';
+export { hasEnd };
 
 /** The longest term a decision may grant: five years for a temporary permit (investors' too) and a family member's card (Dir. 2004/38 Art. 11). */
 export const MAX_TERM_YEARS = 5;

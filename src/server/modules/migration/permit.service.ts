@@ -107,7 +107,7 @@ export function createPermitService(deps: PermitServiceDeps) {
       const deadline = permitDeadline(q.tier);
       return {
         ...fee, tiers: tiersOf(q.permitKind, q.ground), deadline: { unit: deadline.unit as 'calendar-days' | 'working-days', limit: deadline.limit },
-        documents: requiredDocuments(q.permitKind, q.ground, q.application), monthlyIncomeNeededEur: incomeNeededEur(q.permitKind, q.ground),
+        documents: requiredDocuments(q.permitKind, q.ground, q.application, q.nationality), monthlyIncomeNeededEur: incomeNeededEur(q.permitKind, q.ground),
       };
     },
 

@@ -1,4 +1,4 @@
-/** The migration desk's pages, reached from the menu's one "Migration" entry: a new visa application, the stay calculator. */
+/** The migration desk's pages, reached from the menu's one "Migration" entry: a new visa or residence application, the stay calculator. */
 import { Link } from 'react-router';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
@@ -12,6 +12,10 @@ export function MigrationPage() {
         <div className="card">
           <h2><Link to="/migration/visas/new">{t('visas.desk.title')}</Link></h2>
           <p>{t('staff.migration.newVisaIntro')}</p>
+        </div>
+        <div className="card">
+          <h2><Link to="/migration/permits/new">{t('staff.permits.title')}</Link></h2>
+          <p>{t('staff.migration.newPermitIntro')}</p>
         </div>
         <div className="card">
           <h2><Link to="/migration/stay">{t('staff.migration.stay')}</Link></h2>

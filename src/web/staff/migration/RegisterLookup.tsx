@@ -27,18 +27,19 @@ function atCodeField(error: unknown): unknown {
   return new ApiError(error.code, error.status, error.message, error.fieldErrors.map((f) => (f.path === 'params.code' ? { ...f, path: 'code' } : f)));
 }
 
-export function RegisterLookup({ found, onFound }: { found: RegisteredApplicant | undefined; onFound: (person: RegisteredApplicant) => void }) {
+/** `purpose`: what the officer is taking, for the page's words and the audit entry's reason. */
+export function RegisterLookup({ found, onFound, purpose = 'visa' }: { found: RegisteredApplicant | undefined; onFound: (person: RegisteredApplicant) => void; purpose?: 'visa' | 'permit' }) {
   const t = useT();
   const form = useContractForm(LookupForm, { defaultValues: { code: '' }, labels: { code: t('register.field.personalCode') }, idPrefix: 'lookup' });
   const lookup = useMutation({
-    mutationFn: ({ code }: z.output<typeof LookupForm>) => callApi(lookupPersonByCode, { params: { code }, query: { reason: t('visas.desk.lookupReason') } }),
+    mutationFn: ({ code }: z.output<typeof LookupForm>) => callApi(lookupPersonByCode, { params: { code }, query: { reason: t(purpose === 'permit' ? 'permits.desk.lookupReason' : 'visas.desk.lookupReason') } }),
     onSuccess: onFound,
     onError: (error) => form.showServerError(atCodeField(error)),
   });
   return (
     <section className="panel" aria-labelledby="lookup-title">
       <h2 id="lookup-title">{t('visas.desk.lookupTitle')}</h2>
-      <p className="hint">{t('visas.desk.lookupIntro')}</p>
+      <p className="hint">{t(purpose === 'permit' ? 'permits.desk.lookupIntro' : 'visas.desk.lookupIntro')}</p>
       <Form form={form} onSubmit={(values) => lookup.mutate(values)} className="inline-form" labelledBy="lookup-title">
         <TextInput name="code" inputMode="numeric" autoComplete="off" className="input--short" />
         <SubmitButton pending={lookup.isPending} secondary>{t('visas.desk.lookupSubmit')}</SubmitButton>

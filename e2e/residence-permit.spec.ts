@@ -1,0 +1,314 @@
+/**
+ * Residence permits in the browser. A migration officer lodges at the desk a first temporary permit (employment)
+ * for a person who is not in the register, every document handed in; takes the case and proposes to grant it for
+ * the term asked; the decision-maker approves, and the case shows the permit and the personal code the grant gave;
+ * the decision-maker then cancels it (each field asked for first, then a confirmation). Olena Shevchenko, a
+ * registered foreigner, applies online for a temporary permit without her criminal record certificate; the
+ * officer proposes a refusal on ticked grounds, it is approved, and she reads the refusal. Last, the desk form
+ * follows the kind chosen (an EU citizen's certificate: free, one examination time, no last day) and shows the
+ * server's refusals at their fields: an expired travel document, a ground the kind does not have, a permanent
+ * permit for a person not found in the register. Each state is checked with axe and photographed in Latvian and
+ * English at 1280×900 and 390×844.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
+import en from '../src/shared/i18n/en.json' with { type: 'json' };
+import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
+import { GROUNDS_OF_KIND } from '../src/shared/contracts/permit-subjects.ts';
+import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+
+const CATALOGUE: Record<'lv' | 'en', Record<string, string>> = { lv, en };
+/** A catalogue message in Latvian (the language the journeys act in) with its placeholders filled in. */
+const say = (key: string, values: Record<string, string> = {}, lang: 'lv' | 'en' = 'lv') =>
+  Object.entries(values).reduce((text, [k, v]) => text.replace(`{${k}}`, v), CATALOGUE[lang][key] as string);
+/** A field's label as the page starts it: an optional field's label goes on with "(optional)". */
+const starts = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+const today = plainDateInZone(new Date(), 'Europe/Riga');
+const day = (n: number) => addDays(today, n);
+const REFERENCE = /UA-\d{4}-\d{6}/;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+const field = (key: string) => h.page.getByLabel(starts(say(key)));
+const notice = (text: string) => h.page.locator('.notice').filter({ hasText: text }).first().waitFor();
+
+async function signIn(who: { staff: string } | { resident: RegExp }): Promise<void> {
+  await h.page.context().clearCookies();
+  await h.page.setViewportSize(VIEWPORTS[0]);
+  if ('staff' in who) await staffSignIn(h, who.staff);
+  else await residentSignIn(h, who.resident);
+}
+
+/** Switches the page's language with the header's button (the page keeps its state, an open form stays open). */
+async function useLanguage(lang: 'lv' | 'en'): Promise<void> {
+  const shown = await h.page.evaluate(() => document.documentElement.lang);
+  if (shown === lang) return;
+  await h.page.getByRole('button', { name: shown === 'lv' ? /Valoda: English/ : /Language: Latviešu/ }).click();
+  await h.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/** The page as it stands, in both languages at both sizes: no axe violation, no sideways scrolling, a screenshot each; back to Latvian at 1280. */
+async function look(name: string): Promise<void> {
+  for (const viewport of VIEWPORTS) {
+    await h.page.setViewportSize(viewport);
+    for (const lang of ['lv', 'en'] as const) {
+      await useLanguage(lang);
+      expect(await axeViolations(h.page), `${name} ${lang} ${viewport.width}`).toEqual([]);
+      expect(await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} ${lang} ${viewport.width} overflow`).toBeLessThanOrEqual(0);
+      await screenshot(h.page, `permit-${name}-${lang}-${viewport.width}`);
+    }
+  }
+  await useLanguage('lv');
+  await h.page.setViewportSize(VIEWPORTS[0]);
+}
+
+async function openCase(id: string): Promise<void> {
+  await h.page.goto(`${h.baseUrl}/staff/cases/${id}`);
+  await h.page.getByRole('heading', { level: 1, name: REFERENCE }).waitFor();
+}
+
+/** The row of the case's summary list with this term: its value. */
+const row = (term: string) => h.page.locator('dl.summary-list > dt', { hasText: term }).first().locator('xpath=following-sibling::dd[1]');
+
+/** A staff account's API client (the harness's app, in process). */
+async function apiAs(username: string) {
+  const res = await h.app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', payload: { username, password: 'civitas-demo' } });
+  const headers = { cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`, 'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken };
+  return async (method: 'GET' | 'POST', url: string, payload?: object) => {
+    const r = await h.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    expect(r.statusCode, r.body).toBeLessThan(300);
+    return r.json() as { id: string; version: number };
+  };
+}
+
+/** The desk form's applicant and stay, as an Indian software engineer's passport and papers give them. */
+async function fillDeskApplicant(travelDocumentValidUntil: string): Promise<void> {
+  await field('register.field.givenNames').fill('Arjun');
+  await field('register.field.surname').fill('Raman');
+  await field('register.field.sex').selectOption('M');
+  await field('register.field.birthDate').fill('1990-04-02');
+  await field('register.field.birthCountry').selectOption('IND');
+  await field('visas.form.nationality').selectOption('IND');
+  await field('visas.form.documentNumber').fill('z 1234567');
+  await field('visas.form.documentCountry').selectOption('IND');
+  await field('permits.form.documentValidUntil').fill(travelDocumentValidUntil);
+  await field('permits.field.sponsor').fill('SIA Demo Software');
+  await field('permits.field.address').fill('Brīvības iela 1-5, Rīga');
+  await field('visas.desk.email').fill('arjun@example.invalid');
+}
+
+let granted = '';
+describe('a first temporary permit lodged at the desk, granted, then cancelled', () => {
+  it('the officer lodges it for a person not in the register, every document handed in', async () => {
+    await signIn({ staff: 'migration.officer' });
+    await h.page.goto(`${h.baseUrl}/staff/migration`);
+    await h.page.getByRole('main').getByRole('link', { name: say('staff.permits.title') }).waitFor();
+    await look('staff-migration');
+    await h.page.getByRole('main').getByRole('link', { name: say('staff.permits.title') }).click();
+    await h.page.getByRole('heading', { level: 1, name: say('staff.permits.title') }).waitFor();
+    expect(await h.page.title()).toBe(`${say('staff.permits.title')} — Civitas`);
+    await h.page.getByText(say('permits.quote.enterFirst')).first().waitFor();
+    await look('desk-empty');
+
+    await field('permits.kind.temporary').check();
+    // Only the kind's grounds are offered.
+    const grounds = await field('permits.form.ground').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(grounds).toEqual(['', ...GROUNDS_OF_KIND.temporary]);
+    await field('permits.form.ground').selectOption('employment');
+    await h.page.getByText(say('permits.fee.amount', { amount: '100.00' })).waitFor();
+    await h.page.getByText(say('permits.tier.express')).waitFor();
+    await fillDeskApplicant(day(1500));
+    await field('permits.form.requestedUntil').fill(day(730));
+    await field('permits.field.income').fill('2400');
+    // The ground's documents, as the quote lists them: the travel document's copy, the contract, the invitation…
+    const documents = h.page.locator('input[name="enclosed"]');
+    const values = await documents.evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    expect(values).toEqual(expect.arrayContaining(['application-form', 'travel-document-copy', 'criminal-record', 'invitation', 'employment-contract']));
+    for (const box of await documents.all()) await box.check();
+    await look('desk-filled');
+    await h.page.getByRole('button', { name: say('staff.permits.submit') }).click();
+    await h.page.getByRole('heading', { level: 1, name: new RegExp(`${say('staff.case.title', { reference: '' })}UA-\\d{4}-\\d{6}`) }).waitFor();
+    granted = /\/staff\/cases\/([0-9a-f-]{36})$/.exec(h.page.url())?.[1] ?? '';
+    expect(granted).not.toBe('');
+    expect(await row(say('register.field.personalCode')).textContent()).toBe(say('permits.field.notRegistered'));
+    expect(await row(say('permits.field.documents')).textContent()).toContain(say('permits.documents.allEnclosed', { required: String(values.length) }));
+    await look('lodged');
+  });
+
+  it('the officer takes it and proposes to grant it for the term asked', async () => {
+    await h.page.getByLabel(say('staff.case.outOfOrderReason')).fill('e2e');
+    await h.page.getByRole('button', { name: say('staff.case.take') }).click();
+    await notice(say('staff.case.done.assign'));
+    // The terms start from the decision's day and the last day asked for.
+    expect(await h.page.locator('#propose-terms-validFrom').inputValue()).toBe(today);
+    expect(await h.page.locator('#propose-terms-validUntil').inputValue()).toBe(day(730));
+    await h.page.locator('#propose-reasoning').fill('Darba līgums un izsaukums apstiprināti.');
+    await look('grant-terms');
+    await h.page.getByRole('button', { name: say('staff.case.propose') }).click();
+    await notice(say('staff.case.done.propose-decision'));
+    await h.page.getByText(say('permits.terms.granted')).waitFor();
+    await look('proposed');
+  });
+
+  it('the decision-maker approves: the permit shows, and the personal code the grant gave', async () => {
+    await signIn({ staff: 'migration.decider' });
+    await openCase(granted);
+    await h.page.getByRole('button', { name: say('staff.case.approve') }).click();
+    await notice(say('staff.case.done.approve-decision'));
+    await row(say('permits.field.permitNumber')).filter({ hasText: REFERENCE }).waitFor();
+    expect(await row(say('register.field.personalCode')).textContent()).toMatch(/^3\d{5}-\d{5}$/);
+    expect(await row(say('permits.field.status')).textContent()).toBe(say('permits.status.valid'));
+    await look('granted');
+  });
+
+  it('the decision-maker cancels it: the grounds and reasoning are asked for, then a confirmation', async () => {
+    await h.page.getByRole('button', { name: say('permits.cancel.open') }).click();
+    await h.page.locator('#cancel-permit-reasoning').waitFor();
+    expect(await h.page.locator('#cancel-permit-effectiveOn').inputValue()).toBe(today);
+    await h.page.getByRole('button', { name: say('permits.cancel.continue') }).click();
+    const summary = h.page.getByRole('alert').filter({ hasText: say('errors.fixTitle') });
+    await summary.getByRole('link', { name: say('validation.choose', { field: say('permits.cancel.grounds') }) }).waitFor();
+    await summary.getByRole('link', { name: say('validation.required', { field: say('permits.cancel.reasoning') }) }).waitFor();
+    await look('cancel-asked');
+    await h.page.getByLabel(say('permits.cancelGround.ground-ceased')).check();
+    await h.page.locator('#cancel-permit-reasoning').fill('Darba līgums izbeigts; citu pamatu uzturēties nav.');
+    await h.page.getByRole('button', { name: say('permits.cancel.continue') }).click();
+    const confirmation = h.page.locator('#cancel-permit-confirm-title');
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toMatch(REFERENCE);
+    await h.page.waitForFunction(() => document.activeElement?.id === 'cancel-permit-confirm-title');
+    await look('cancel-confirm');
+    await h.page.getByRole('button', { name: say('permits.cancel.submit') }).click();
+    await h.page.locator('#permit-cancelled-title').waitFor();
+    await h.page.waitForFunction(() => document.activeElement?.id === 'permit-cancelled-title');
+    expect(await row(say('permits.field.status')).textContent()).toBe(say('permits.status.cancelled'));
+    const number = (await row(say('permits.field.permitNumber')).textContent()) ?? '';
+    await notice(say('permits.cancelled.notice', { number, on: today.split('-').reverse().join('.') }));
+    await look('cancelled');
+  });
+});
+
+describe('an online application refused for a missing document', () => {
+  let caseId = '';
+  it('Olena applies online for a temporary permit without her criminal record certificate', async () => {
+    await signIn({ resident: /Olena Shevchenko/ });
+    await h.page.goto(`${h.baseUrl}/my`);
+    await h.page.getByRole('link', { name: say('portal.permits.title') }).waitFor();
+    await look('portal-home');
+    await h.page.getByRole('link', { name: say('portal.permits.title') }).click();
+    await h.page.getByRole('heading', { level: 1, name: say('portal.permits.title') }).waitFor();
+    expect(await h.page.title()).toBe(`${say('portal.permits.title')} — Civitas`);
+    // Who she is comes from the register, to read, not to type.
+    const identity = h.page.getByRole('region', { name: say('portal.permits.identityTitle') });
+    await identity.getByText('Olena Shevchenko').waitFor();
+    await identity.getByText('328712-34569').waitFor();
+    expect(await h.page.getByLabel(starts(say('register.field.givenNames'))).count()).toBe(0);
+
+    await field('permits.kind.temporary').check();
+    await field('permits.form.ground').selectOption('employment');
+    await h.page.getByText(say('permits.fee.amount', { amount: '100.00' })).waitFor();
+    await h.page.getByText(say('visas.fee.paidOnline')).waitFor();
+    expect(await field('visas.form.documentCountry').inputValue()).toBe('UKR');
+    await field('visas.form.documentNumber').fill('FP123456');
+    await field('permits.form.documentValidUntil').fill(day(900));
+    await field('permits.form.requestedUntil').fill(day(365));
+    await field('permits.field.sponsor').fill('SIA Demo Logistics');
+    await field('permits.field.income').fill('1800');
+    await field('permits.field.address').fill('Brīvības iela 100-5, Rīga');
+    const boxes = await h.page.locator('input[name="enclosed"]').all();
+    for (const box of boxes) if ((await box.getAttribute('value')) !== 'criminal-record') await box.check();
+    await field('portal.cases.email').fill('olena@example.invalid');
+    await look('online-filled');
+    await h.page.getByRole('button', { name: say('portal.permits.submit') }).click();
+    await h.page.getByRole('heading', { level: 1, name: REFERENCE }).waitFor();
+    caseId = /\/my\/cases\/([0-9a-f-]{36})/.exec(h.page.url())?.[1] ?? '';
+    expect(caseId).not.toBe('');
+    await h.page.getByRole('status').filter({ hasText: REFERENCE }).waitFor();
+    const documents = row(say('permits.field.documents'));
+    expect(await documents.textContent()).toContain(say('permits.documents.missingCount', { missing: '1', required: String(boxes.length) }));
+    await documents.locator('li', { hasText: say('permits.document.criminal-record') }).locator('.tag--danger').getByText(say('permits.document.missing')).waitFor();
+    expect(await row(say('permits.fee.title')).textContent()).toContain(say('permits.payment.online'));
+    await look('online-received');
+  });
+
+  it('the officer proposes a refusal on ticked grounds; once approved, Olena reads it', async () => {
+    await signIn({ staff: 'migration.officer' });
+    await openCase(caseId);
+    await h.page.getByLabel(say('staff.case.outOfOrderReason')).fill('e2e');
+    await h.page.getByRole('button', { name: say('staff.case.take') }).click();
+    await notice(say('staff.case.done.assign'));
+    await h.page.getByLabel(say('cases.outcome.residence-permit.reject')).check();
+    await h.page.getByLabel(say('permits.refusalGround.documents-incomplete')).waitFor();
+    await h.page.locator('#propose-reasoning').fill('Nav iesniegta izziņa par sodāmību.');
+    await h.page.getByRole('button', { name: say('staff.case.propose') }).click();
+    await h.page.getByRole('alert').getByRole('link', { name: say('validation.choose', { field: say('permits.refusal.grounds') }) }).waitFor();
+    await look('refusal-grounds-asked');
+    await h.page.getByLabel(say('permits.refusalGround.documents-incomplete')).check();
+    await h.page.getByRole('button', { name: say('staff.case.propose') }).click();
+    await notice(say('staff.case.done.propose-decision'));
+    await look('refusal-proposed');
+
+    const decider = await apiAs('migration.decider');
+    const view = await decider('GET', `/api/cases/${caseId}`);
+    await decider('POST', `/api/cases/${caseId}/actions`, { kind: 'approve-decision', expectedVersion: view.version });
+
+    await signIn({ resident: /Olena Shevchenko/ });
+    await h.page.goto(`${h.baseUrl}/my/cases/${caseId}`);
+    await h.page.getByRole('heading', { level: 1, name: REFERENCE }).waitFor();
+    await h.page.getByRole('heading', { name: say('cases.section.decision'), exact: true }).waitFor();
+    const decision = h.page.locator('dl').filter({ hasText: say('permits.refusal.grounds') }).last();
+    await decision.getByText(say('permits.refusalGround.documents-incomplete')).waitFor();
+    await decision.getByText(say('cases.outcome.residence-permit.reject')).waitFor();
+    await look('refused-resident');
+  });
+});
+
+describe('the desk form refuses what the server does not admit', () => {
+  it('an expired travel document, a ground the kind does not have, and a permanent permit for a person not found, each at its field', async () => {
+    await signIn({ staff: 'migration.officer' });
+    await h.page.goto(`${h.baseUrl}/staff/migration/permits/new`);
+    await h.page.getByRole('heading', { level: 1, name: say('staff.permits.title') }).waitFor();
+    // An EU citizen's registration certificate: free, one examination time, no last day, no renewal, no income asked, nothing to pay.
+    await field('permits.kind.eu-registration-certificate').check();
+    await field('permits.form.ground').selectOption('worker');
+    await h.page.locator('.panel[aria-live]').getByText(say('permits.fee.none'), { exact: true }).waitFor();
+    expect(await h.page.locator('input[name="tier"]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).value, (i as HTMLInputElement).checked]))).toEqual([['fast', true]]);
+    for (const name of ['payment.method', 'requestedUntil', 'application', 'monthlyIncomeEur']) expect(await h.page.locator(`[name="${name}"]`).count(), name).toBe(0);
+    await field('permits.kind.temporary').check();
+    // The list offers only the kind's grounds; a form sent with another (kept from an old page, or altered) is refused by the server.
+    const ground = field('permits.form.ground');
+    await ground.evaluate((select) => {
+      const option = document.createElement('option');
+      option.value = 'five-years-residence';
+      option.textContent = 'five-years-residence';
+      select.append(option);
+    });
+    await ground.selectOption('five-years-residence');
+    await fillDeskApplicant(day(-1));
+    await h.page.getByRole('button', { name: say('staff.permits.submit') }).click();
+    const groundRefused = say('fieldReason.ground-not-for-kind', { field: say('permits.form.ground') });
+    const documentRefused = say('fieldReason.document-expired', { field: say('permits.form.documentValidUntil') });
+    const summary = h.page.getByRole('alert').filter({ hasText: say('errors.fixTitle') });
+    await summary.getByRole('link', { name: groundRefused }).waitFor();
+    await summary.getByRole('link', { name: documentRefused }).waitFor();
+    expect(await h.page.locator('#ground-error').textContent()).toContain(groundRefused);
+    expect(await h.page.locator('#travelDocument-validUntil-error').textContent()).toContain(documentRefused);
+    await h.page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+    expect(h.page.url()).toMatch(/\/staff\/migration\/permits\/new$/);
+    await look('desk-refused');
+
+    // A permanent permit rests on a stay the register knows: the person is to be found first.
+    await field('permits.kind.permanent').check();
+    await field('permits.form.ground').selectOption('five-years-temporary');
+    await field('permits.form.documentValidUntil').fill(day(900));
+    await h.page.locator('.panel[aria-live]').getByText(say('permits.fee.amount', { amount: '100.00' })).waitFor();
+    await h.page.getByRole('button', { name: say('staff.permits.submit') }).click();
+    await summary.getByRole('link', { name: say('staff.permits.findFirst', { field: say('visas.desk.person') }) }).waitFor();
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * The parts of a residence application form that the desk (an officer lodging for someone) and the portal (a
+ * registered foreigner applying for themselves) share: the page's shape of the contract's fields, their labels,
+ * what the public quote says the chosen kind, ground and tier need (fee, examination time, documents, income),
+ * and the fieldsets that follow it: only the kind's grounds, only the tiers offered, a last day only for a right
+ * that ends, the income only where the ground asks for it, the checklist of the ground's documents. Each page
+ * builds its form from its own contract schema (decision 0022).
+ */
+import { useEffect, type ReactNode } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { MAX_UPLOAD_BYTES } from '../../../shared/contracts/cases.contract.ts';
+import { GROUNDS_OF_KIND, PERMIT_KINDS, PERMIT_TIERS, PermitKindSchema, type PermitGround, type PermitKind, type PermitTier } from '../../../shared/contracts/permit-subjects.ts';
+import { OnlinePermitApplication, permitQuote, type PermitQuote } from '../../../shared/contracts/residence-permits.contract.ts';
+import { ApiError, callApi } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { CountrySelect } from '../../ui/form/CountrySelect.tsx';
+import { Checkboxes, DateInput, FileInput, Radios, Select, TextInput } from '../../ui/form/fields.tsx';
+import { numberAsText } from '../../ui/form/number-as-text.ts';
+import { SexSelect } from '../../ui/form/SexSelect.tsx';
+import { uploadFiles } from '../../ui/form/upload-files.ts';
+import { hasEnd as permitHasEnd } from '../../../shared/kernel/migration-grounds.ts';
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Quote = z.infer<typeof PermitQuote>;
+
+export const PERMIT_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/** What both forms hold in another shape than the contract (see permitFormFields). */
+export const PERMIT_FORM_OMIT = { documents: true, monthlyIncomeEur: true } as const;
+
+/**
+ * The fields a page holds in another shape than the contract: the income typed as text (checked by the
+ * contract's own number rule; left empty it is not sent), the documents as the files chosen (read into the
+ * contract's uploads when sent).
+ */
+export const permitFormFields = {
+  monthlyIncomeEur: numberAsText(OnlinePermitApplication.shape.monthlyIncomeEur.unwrap()).optional(),
+  files: uploadFiles(PERMIT_FILE_TYPES, MAX_UPLOAD_BYTES),
+};
+
+/** The page's label of every field path, also of the paths the server refuses (its messages land at them). */
+export function permitLabels(t: Translate): Record<string, string> {
+  return {
+    permitKind: t('permits.form.kind'), ground: t('permits.form.ground'), application: t('permits.field.application'), tier: t('permits.field.tier'),
+    givenNames: t('register.field.givenNames'), surname: t('register.field.surname'), sex: t('register.field.sex'), birthDate: t('register.field.birthDate'),
+    birthCountry: t('register.field.birthCountry'), nationality: t('visas.form.nationality'), 'travelDocument.number': t('visas.form.documentNumber'),
+    'travelDocument.country': t('visas.form.documentCountry'), 'travelDocument.validUntil': t('permits.form.documentValidUntil'), requestedUntil: t('permits.form.requestedUntil'),
+    sponsor: t('permits.field.sponsor'), monthlyIncomeEur: t('permits.field.income'), addressInLatvia: t('permits.field.address'), enclosed: t('permits.form.enclosed'),
+    files: t('permits.form.files'),
+  };
+}
+
+/**
+ * What an application of the kind, ground and kind of application chosen so far needs, from the public quote.
+ * The quote is asked with a tier, and a kind offers only some (an EU citizen's document only the free one): when
+ * the tier chosen is not offered, the tiers are tried in order and the first offered one is taken; the form's
+ * tier follows it. The last answer stays while the next is asked, so the fields it shapes do not blink.
+ */
+export function usePermitQuote(): { quote: Quote | undefined; failed: boolean } {
+  const { setValue } = useFormContext();
+  const [kind, ground, application, tier, nationality] = useWatch({ name: ['permitKind', 'ground', 'application', 'tier', 'nationality'] }) as [unknown, unknown, unknown, unknown, unknown];
+  const parsedKind = PermitKindSchema.safeParse(kind);
+  const ready = parsedKind.success && GROUNDS_OF_KIND[parsedKind.data].includes(ground as PermitGround);
+  const asked = {
+    permitKind: String(kind), ground: String(ground), application: application === 'renewal' ? 'renewal' : 'first',
+    tier: (PERMIT_TIERS as readonly unknown[]).includes(tier) ? (tier as PermitTier) : 'standard',
+    // A nationality once typed in full: it may add a document (citizens of Russia and Belarus fill in an additional form).
+    ...(typeof nationality === 'string' && /^[A-Za-z]{3}$/.test(nationality.trim()) ? { nationality: nationality.trim().toUpperCase() } : {}),
+  };
+  const query = useQuery({
+    queryKey: ['permit-quote', asked.permitKind, asked.ground, asked.application, asked.tier, asked.nationality],
+    queryFn: () => quoteOfferedTier(asked),
+    enabled: ready,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+  const answer = ready ? query.data : undefined;
+  useEffect(() => {
+    if (answer && !query.isPlaceholderData && answer.tier !== tier) setValue('tier', answer.tier);
+  }, [answer, query.isPlaceholderData, tier, setValue]);
+  return { quote: answer?.quote, failed: ready && query.isError };
+}
+
+async function quoteOfferedTier(q: { permitKind: string; ground: string; application: string; tier: PermitTier; nationality?: string }): Promise<{ quote: Quote; tier: PermitTier }> {
+  let refusal: unknown;
+  for (const tier of [q.tier, ...PERMIT_TIERS.filter((x) => x !== q.tier)]) {
+    try {
+      return { quote: await callApi(permitQuote, { query: { ...q, tier } }), tier };
+    } catch (error) {
+      if (!(error instanceof ApiError && error.fieldErrors.some((f) => f.reason === 'tier-not-offered'))) throw error;
+      refusal = error;
+    }
+  }
+  throw refusal;
+}
+
+/** A group of fields under a heading a screen reader reads with each field. */
+export function Group({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <fieldset className="fieldset">
+      <legend><h2>{title}</h2></legend>
+      {hint && <p className="hint">{hint}</p>}
+      {children}
+    </fieldset>
+  );
+}
+
+/**
+ * What is applied for: the kind of right (each with a line saying whom it is for), its ground (only the kind's
+ * own: a ground of another kind is reset), whether it is a renewal (only a right that ends is renewed), and how
+ * fast it is examined (only the tiers the kind offers, once the quote has said which; a kind with one tier shows
+ * it as the one choice, so that it is sent).
+ */
+export function KindFieldset({ quote }: { quote: Quote | undefined }) {
+  const t = useT();
+  const { getValues, setValue } = useFormContext();
+  const kind = useWatch({ name: 'permitKind' }) as PermitKind | undefined;
+  const grounds = kind && PermitKindSchema.safeParse(kind).success ? GROUNDS_OF_KIND[kind] : [];
+  useEffect(() => {
+    if (!kind || !grounds.length) return;
+    const ground = getValues('ground') as PermitGround | '';
+    if (ground && grounds.includes(ground)) return;
+    // A kind with one ground has it chosen; otherwise the choice is asked for again.
+    setValue('ground', grounds.length === 1 ? grounds[0] : '');
+  }, [kind, grounds, getValues, setValue]);
+  return (
+    <Group title={t('permits.form.whatTitle')}>
+      <Radios name="permitKind" options={PERMIT_KINDS.map((k) => ({ value: k, label: t(`permits.kind.${k}`), hint: t(`permits.form.kindHint.${k}`) }))} />
+      <Select name="ground" hint={kind ? undefined : t('permits.form.groundHint')}>
+        <option value="">{t('common.choose')}</option>
+        {grounds.map((g) => <option key={g} value={g}>{t(`permits.ground.${g}`)}</option>)}
+      </Select>
+      {kind && permitHasEnd(kind) && (
+        <Radios name="application" options={(['first', 'renewal'] as const).map((a) => ({ value: a, label: t(`permits.application.${a}`) }))} />
+      )}
+      {quote && (
+        <Radios name="tier" hint={t('permits.form.tierHint')} options={quote.tiers.map((tier) => ({ value: tier, label: t(`permits.tier.${tier}`) }))} />
+      )}
+    </Group>
+  );
+}
+
+/** The applicant as the travel document names them (the desk; online, the register says who applies). */
+export function ApplicantFieldset() {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <Group title={t('visas.form.applicant')} hint={t('visas.form.applicantHint')}>
+      <TextInput name="givenNames" autoComplete="off" />
+      <TextInput name="surname" autoComplete="off" />
+      <SexSelect />
+      <DateInput name="birthDate" max={f.today()} />
+      <CountrySelect name="birthCountry" />
+      <CountrySelect name="nationality" />
+    </Group>
+  );
+}
+
+export function TravelDocumentFieldset() {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <Group title={t('permits.field.travelDocument')}>
+      <TextInput name="travelDocument.number" className="input--short" autoComplete="off" spellCheck={false} hint={t('visas.form.documentNumberHint')} />
+      <CountrySelect name="travelDocument.country" />
+      <DateInput name="travelDocument.validUntil" min={f.today()} hint={t('permits.form.documentValidUntilHint')} />
+    </Group>
+  );
+}
+
+/**
+ * The stay: until when (only a right that ends has a last day), what the ground rests on, the income where the
+ * ground asks for it (and how much), the address in Latvia.
+ */
+export function StayFieldset({ quote }: { quote: Quote | undefined }) {
+  const t = useT();
+  const f = useFormat();
+  const kind = useWatch({ name: 'permitKind' }) as PermitKind | undefined;
+  const income = quote?.monthlyIncomeNeededEur ?? null;
+  return (
+    <Group title={t('permits.form.stayTitle')}>
+      {kind && permitHasEnd(kind) && <DateInput name="requestedUntil" min={f.today(1)} hint={t('permits.form.requestedUntilHint')} />}
+      <TextInput name="sponsor" autoComplete="off" hint={t('permits.form.sponsorHint')} />
+      {income !== null && <TextInput name="monthlyIncomeEur" className="input--short" inputMode="numeric" hint={t('permits.form.incomeHint', { needed: income })} />}
+      <TextInput name="addressInLatvia" autoComplete="off" hint={t('permits.form.addressHint')} />
+    </Group>
+  );
+}
+
+/**
+ * The documents the ground asks for, as boxes to tick: at the desk those handed in, online those attached. A
+ * document not ticked does not stop the application; the officer's checks show it as missing.
+ */
+export function EnclosedFieldset({ quote, hint }: { quote: Quote | undefined; hint: string }) {
+  const t = useT();
+  return (
+    <Group title={t('permits.form.documentsTitle')}>
+      {quote
+        ? <Checkboxes name="enclosed" hint={hint} options={quote.documents.map((d) => ({ value: d, label: t(`permits.document.${d}`) }))} />
+        : <p>{t('permits.quote.enterFirst')}</p>}
+      <FileInput name="files" accept={PERMIT_FILE_TYPES} hint={`${t('permits.form.filesHint')} ${t('cases.filesHint')}`} />
+    </Group>
+  );
+}
+
+/** The state fee and examination time of the tier chosen, as the quote gives them (announced politely), and where the fee is paid. */
+export function PermitFee({ quote, failed, paidAt }: { quote: Quote | undefined; failed: boolean; paidAt: 'online' | 'desk' }) {
+  const t = useT();
+  return (
+    <div className="panel" aria-live="polite">
+      <h2>{t('permits.quote.title')}</h2>
+      {!quote && <p>{t(failed ? 'permits.quote.unavailable' : 'permits.quote.enterFirst')}</p>}
+      {quote && (
+        <>
+          <p><strong>{quote.amountCents ? t('permits.fee.amount', { amount: (quote.amountCents / 100).toFixed(2) }) : t('permits.fee.none')}</strong></p>
+          {quote.amountCents > 0 && <p>{t(paidAt === 'online' ? 'visas.fee.paidOnline' : 'visas.fee.paidAtDesk')}</p>}
+          <p>{t(quote.deadline.unit === 'working-days' ? 'permits.quote.workingDays' : 'permits.quote.calendarDays', { limit: quote.deadline.limit })}</p>
+          <p className="hint">{t('visas.fee.basis', { act: quote.legalAct })}</p>
+        </>
+      )}
+    </div>
+  );
+}
