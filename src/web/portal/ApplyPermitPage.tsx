@@ -25,8 +25,9 @@ import { SubmitButton, TextInput } from '../ui/form/fields.tsx';
 import { useContractForm } from '../ui/form/useContractForm.ts';
 import { noVisaNeededAt } from '../procedures/migration/VisaApplicationFields.tsx';
 import {
-  EnclosedFieldset, Group, KindFieldset, PERMIT_FORM_OMIT, PermitFee, permitFormFields, permitLabels, StayFieldset, TravelDocumentFieldset, usePermitQuote,
+  EnclosedFieldset, KindFieldset, PERMIT_FORM_OMIT, PermitFee, permitFormFields, permitLabels, StayFieldset, usePermitQuote,
 } from '../procedures/migration/PermitApplicationFields.tsx';
+import { Group, TravelDocumentFieldset } from '../procedures/migration/TravellerFields.tsx';
 import { useCountryName } from '../procedures/migration/PermitSubjectRows.tsx';
 import { NO_VISA_STATUSES, useMyRegisterCard } from './useMyStatus.ts';
 
@@ -141,7 +142,7 @@ function OnlineFields({ identity, pending }: { identity: Identity; pending: bool
           {!identity.nationality && <CountrySelect name="nationality" />}
         </Group>
       )}
-      <TravelDocumentFieldset />
+      <TravelDocumentFieldset validUntilHint={t('permits.form.documentValidUntilHint')} />
       <StayFieldset quote={quote} />
       <EnclosedFieldset quote={quote} hint={t('portal.permits.enclosedHint')} />
       <TextInput name="contactEmail" type="email" autoComplete="email" spellCheck={false} hint={t('portal.cases.emailHint')} />

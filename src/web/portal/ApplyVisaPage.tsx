@@ -68,7 +68,7 @@ function OnlineVisaForm({ card }: { card: PersonCard | undefined }) {
     <Form form={form} label={t('visas.online.title')} onSubmit={(values) => apply.mutate(values)}>
       <VisaTypeField />
       <TravellerFieldset />
-      <TravelDocumentFieldset />
+      <TravelDocumentFieldset validUntilHint={t('visas.form.documentValidUntilHint')} />
       <JourneyFieldset />
       <InsuranceFieldset />
       <MeansFieldset />

@@ -6,7 +6,7 @@
  * that ends, the income only where the ground asks for it, the checklist of the ground's documents. Each page
  * builds its form from its own contract schema (decision 0022).
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -16,11 +16,10 @@ import { OnlinePermitApplication, permitQuote, type PermitQuote } from '../../..
 import { ApiError, callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { CountrySelect } from '../../ui/form/CountrySelect.tsx';
 import { Checkboxes, DateInput, FileInput, Radios, Select, TextInput } from '../../ui/form/fields.tsx';
 import { numberAsText } from '../../ui/form/number-as-text.ts';
-import { SexSelect } from '../../ui/form/SexSelect.tsx';
 import { uploadFiles } from '../../ui/form/upload-files.ts';
+import { Group } from './TravellerFields.tsx';
 import { hasEnd as permitHasEnd } from '../../../shared/kernel/migration-grounds.ts';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -97,17 +96,6 @@ async function quoteOfferedTier(q: { permitKind: string; ground: string; applica
   throw refusal;
 }
 
-/** A group of fields under a heading a screen reader reads with each field. */
-export function Group({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
-  return (
-    <fieldset className="fieldset">
-      <legend><h2>{title}</h2></legend>
-      {hint && <p className="hint">{hint}</p>}
-      {children}
-    </fieldset>
-  );
-}
-
 /**
  * What is applied for: the kind of right (each with a line saying whom it is for), its ground (only the kind's
  * own: a ground of another kind is reset), whether it is a renewal (only a right that ends is renewed), and how
@@ -143,38 +131,6 @@ export function KindFieldset({ quote }: { quote: Quote | undefined }) {
   );
 }
 
-/** The applicant as the travel document names them (the desk; online, the register says who applies). */
-export function ApplicantFieldset() {
-  const t = useT();
-  const f = useFormat();
-  return (
-    <Group title={t('visas.form.applicant')} hint={t('visas.form.applicantHint')}>
-      <TextInput name="givenNames" autoComplete="off" />
-      <TextInput name="surname" autoComplete="off" />
-      <SexSelect />
-      <DateInput name="birthDate" max={f.today()} />
-      <CountrySelect name="birthCountry" />
-      <CountrySelect name="nationality" />
-    </Group>
-  );
-}
-
-export function TravelDocumentFieldset() {
-  const t = useT();
-  const f = useFormat();
-  return (
-    <Group title={t('permits.field.travelDocument')}>
-      <TextInput name="travelDocument.number" className="input--short" autoComplete="off" spellCheck={false} hint={t('visas.form.documentNumberHint')} />
-      <CountrySelect name="travelDocument.country" />
-      <DateInput name="travelDocument.validUntil" min={f.today()} hint={t('permits.form.documentValidUntilHint')} />
-    </Group>
-  );
-}
-
-/**
- * The stay: until when (only a right that ends has a last day), what the ground rests on, the income where the
- * ground asks for it (and how much), the address in Latvia.
- */
 export function StayFieldset({ quote }: { quote: Quote | undefined }) {
   const t = useT();
   const f = useFormat();

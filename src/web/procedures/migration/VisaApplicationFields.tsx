@@ -4,7 +4,7 @@
  * fieldsets, the fee as the visa type, birth date and exemption change, and the wording of a refusal for a
  * person who needs no visa. Each page builds its form from its own contract schema (decision 0022).
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contracts/cases.contract.ts';
@@ -14,11 +14,12 @@ import { PlainDateSchema } from '../../../shared/kernel/plain-date.ts';
 import { ApiError, callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { CountrySelect } from '../../ui/form/CountrySelect.tsx';
 import { DateInput, FileInput, Radios, Select, TextArea, TextInput } from '../../ui/form/fields.tsx';
 import { numberAsText } from '../../ui/form/number-as-text.ts';
-import { SexSelect } from '../../ui/form/SexSelect.tsx';
 import { uploadFiles } from '../../ui/form/upload-files.ts';
+import { Group } from './TravellerFields.tsx';
+
+export { TravelDocumentFieldset, TravellerFieldset } from './TravellerFields.tsx';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -81,45 +82,6 @@ export function VisaTypeField() {
   return <Radios name="visaType" options={VISA_TYPES.map((v) => ({ value: v, label: t(`visas.form.type.${v}`), hint: t(`visas.form.typeHint.${v}`) }))} />;
 }
 
-/** A group of fields under a heading a screen reader reads with each field. */
-function Group({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <fieldset className="fieldset">
-      <legend><h2>{title}</h2></legend>
-      {hint && <p className="hint">{hint}</p>}
-      {children}
-    </fieldset>
-  );
-}
-
-/** The applicant as the travel document names them. */
-export function TravellerFieldset() {
-  const t = useT();
-  const f = useFormat();
-  return (
-    <Group title={t('visas.form.applicant')} hint={t('visas.form.applicantHint')}>
-      <TextInput name="givenNames" autoComplete="off" />
-      <TextInput name="surname" autoComplete="off" />
-      <SexSelect />
-      <DateInput name="birthDate" max={f.today()} />
-      <CountrySelect name="nationality" />
-    </Group>
-  );
-}
-
-export function TravelDocumentFieldset() {
-  const t = useT();
-  const f = useFormat();
-  return (
-    <Group title={t('visas.field.travelDocument')}>
-      <TextInput name="travelDocument.number" className="input--short" autoComplete="off" spellCheck={false} hint={t('visas.form.documentNumberHint')} />
-      <CountrySelect name="travelDocument.country" />
-      <DateInput name="travelDocument.validUntil" min={f.today()} hint={t('visas.form.documentValidUntilHint')} />
-    </Group>
-  );
-}
-
-/** The journey: why, when, how many entries, and an approved invitation if there is one. */
 export function JourneyFieldset() {
   const t = useT();
   const f = useFormat();

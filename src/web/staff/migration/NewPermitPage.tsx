@@ -18,8 +18,9 @@ import { Form } from '../../ui/form/Form.tsx';
 import { Radios, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
 import { useContractForm, type ContractForm } from '../../ui/form/useContractForm.ts';
 import {
-  ApplicantFieldset, EnclosedFieldset, KindFieldset, PERMIT_FORM_OMIT, PermitFee, permitFormFields, permitLabels, StayFieldset, TravelDocumentFieldset, usePermitQuote,
+  EnclosedFieldset, KindFieldset, PERMIT_FORM_OMIT, PermitFee, permitFormFields, permitLabels, StayFieldset, usePermitQuote,
 } from '../../procedures/migration/PermitApplicationFields.tsx';
+import { TravelDocumentFieldset, TravellerFieldset } from '../../procedures/migration/TravellerFields.tsx';
 import { RegisterLookup, type RegisteredApplicant } from './RegisterLookup.tsx';
 
 /**
@@ -106,8 +107,8 @@ function DeskFields({ person, pending }: { person: RegisteredApplicant | undefin
         {person && <option value={person.id}>{`${person.givenNames} ${person.surname}`}</option>}
       </Select>
       <KindFieldset quote={quote} />
-      <ApplicantFieldset />
-      <TravelDocumentFieldset />
+      <TravellerFieldset birthCountry />
+      <TravelDocumentFieldset validUntilHint={t('permits.form.documentValidUntilHint')} />
       <StayFieldset quote={quote} />
       <EnclosedFieldset quote={quote} hint={t('staff.permits.enclosedHint')} />
       <TextInput name="contactEmail" type="email" autoComplete="off" spellCheck={false} />

@@ -77,7 +77,7 @@ function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined 
       </Select>
       <VisaTypeField />
       <TravellerFieldset />
-      <TravelDocumentFieldset />
+      <TravelDocumentFieldset validUntilHint={t('visas.form.documentValidUntilHint')} />
       <JourneyFieldset />
       <InsuranceFieldset />
       <MeansFieldset />
