@@ -159,7 +159,7 @@ describe('a Schengen visa issued and annulled', () => {
     await summary.getByRole('link', { name: say('visas.end.grounds') }).waitFor();
     await look('ending-form');
     await h.page.getByLabel(say('visas.ground.false-travel-document')).check();
-    await h.page.locator('#end-visa-reasoning').fill('Pase ir viltota.');
+    await h.page.locator('#end-visa-reasoning').fill('Pase ir viltota: tās numurs ir nozaudēto dokumentu sarakstā.');
     await h.page.getByRole('button', { name: say('visas.end.submit') }).click();
     const pdf = h.page.getByRole('link', { name: say('visas.ended.pdf') }).first();
     await pdf.waitFor();

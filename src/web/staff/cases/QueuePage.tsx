@@ -46,7 +46,9 @@ export function QueuePage({ canOpen }: { canOpen: boolean }) {
       </Form>
       {queue.data && (
         <>
-          <p role="status">{queue.data.cases.length === 0 ? t('staff.queue.count', { shown: 0, total: queue.data.total }) : t(queue.data.totalCapped ? 'staff.queue.rangeMore' : 'staff.queue.range', { from: offset + 1, to: offset + queue.data.cases.length, total: queue.data.total })}</p>
+          <p role="status">{offset === 0 && queue.data.cases.length >= queue.data.total
+            ? t('staff.queue.count', { shown: queue.data.cases.length, total: queue.data.total })
+            : t(queue.data.totalCapped ? 'staff.queue.rangeMore' : 'staff.queue.range', { from: offset + 1, to: offset + queue.data.cases.length, total: queue.data.total })}</p>
           {queue.data.cases.length > 0 && (
             <ScrollTable>
               <table className="data">
