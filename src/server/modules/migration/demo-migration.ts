@@ -45,20 +45,21 @@ type Action = CaseActionInput extends infer A ? (A extends unknown ? Omit<A, 'ex
 export interface DemoDecision { accept: Record<string, unknown>; rejectGrounds: string[]; rejectReasoning: string }
 
 /** Takes a lodged case to its step through the engine, as the officer and the decision-maker would. */
-export async function advanceDemoCase(cases: CasesService, officer: CaseActorContext, decider: CaseActorContext, view: CaseView, step: Step, today: PlainDate, decision: (v: CaseView) => DemoDecision): Promise<void> {
+export async function advanceDemoCase(cases: CasesService, officer: CaseActorContext, decider: CaseActorContext, view: CaseView, step: Step, today: PlainDate, decision: (v: CaseView) => DemoDecision): Promise<CaseView> {
   const act = async (who: CaseActorContext, body: Action) => { view = await cases.takeAction(who, view.id, { ...body, expectedVersion: view.version } as CaseActionInput); };
-  if (step === 'submitted') return;
-  if (step === 'withdrawn') return act(officer, { kind: 'withdraw', reason: 'Pieteicējs atsauca pieteikumu (demonstrācijas dati).' });
+  if (step === 'submitted') return view;
+  if (step === 'withdrawn') { await act(officer, { kind: 'withdraw', reason: 'Pieteicējs atsauca pieteikumu (demonstrācijas dati).' }); return view; }
   await act(officer, { kind: 'assign', outOfOrderReason: 'Demonstrācijas dati' });
-  if (step === 'awaiting-applicant') return act(officer, { kind: 'request-information', question: 'Lūdzu iesniedziet trūkstošo dokumentu.', dueOn: addDays(today, 14) });
-  if (step === 'consulting') return act(officer, { kind: 'request-consultation', authority: 'state-border-guard', question: 'Vai ir ieceļošanas aizliegums?', dueOn: addDays(today, 7) });
-  if (step === 'in-review') return;
+  if (step === 'awaiting-applicant') { await act(officer, { kind: 'request-information', question: 'Lūdzu iesniedziet trūkstošo dokumentu.', dueOn: addDays(today, 14) }); return view; }
+  if (step === 'consulting') { await act(officer, { kind: 'request-consultation', authority: 'state-border-guard', question: 'Vai ir ieceļošanas aizliegums?', dueOn: addDays(today, 7) }); return view; }
+  if (step === 'in-review') return view;
   const d = decision(view);
   await act(officer, step === 'rejected'
     ? { kind: 'propose-decision', outcome: 'reject', reasoning: d.rejectReasoning, terms: { grounds: d.rejectGrounds } }
     : { kind: 'propose-decision', outcome: 'accept', reasoning: 'Visi nosacījumi izpildīti (demonstrācijas dati).', terms: d.accept });
-  if (step === 'proposed') return;
+  if (step === 'proposed') return view;
   await act(decider, { kind: 'approve-decision' });
+  return view;
 }
 
 /** A visa's issue terms: the trip asked for, uniform for C, national for D. */

@@ -14,6 +14,9 @@ import { advanceDemoCase, demoDeciders, STEPS, type DemoDecision, type Step } fr
 import { hasEnd, requiredDocuments } from './permit.rules.ts';
 import type { PermitService } from './permit.service.ts';
 
+/** Kinds that rest on years of residence the register knows. */
+const REGISTERED_ONLY: readonly PermitKind[] = ['permanent', 'eu-long-term-resident'];
+
 const GIVEN = ['Dmytro', 'Anjali', 'Chen', 'Sofia', 'Rustam', 'Aigerim', 'Miguel', 'Grace', 'Youssef', 'Leila', 'Hana', 'Tomasz'];
 const SURNAMES = ['Kovalenko', 'Iyer', 'Zhang', 'Moreno', 'Yusupov', 'Abenova', 'Torres', 'Boateng', 'Mansour', 'Rahimi', 'Sato', 'Nowak'];
 const THIRD_COUNTRY = ['UKR', 'IND', 'CHN', 'BRA', 'UZB', 'KAZ', 'MEX', 'GHA', 'EGY', 'IRN', 'JPN', 'GEO'];
@@ -56,12 +59,27 @@ export async function seedDemoPermits(
   if (opts.count <= 0 || (await opts.hasCases())) return 0;
   const who = demoDeciders(staff);
   if (!who) return 0;
+  const indexes = Array.from({ length: opts.count }, (_, i) => i);
+  // Permanent residence and EU long-term status are for people the register knows: they come last, for holders
+  // the first round's grants registered (as in life, after years on a temporary permit).
+  const registeredOnly = (i: number) => REGISTERED_ONLY.includes((ROUND[i % ROUND.length] as [PermitKind, PermitGround, string])[0]);
+  const holders: Array<{ id: string; view: CaseView }> = [];
   let opened = 0;
-  for (let i = 0; i < opts.count && !opts.signal?.aborted; i++) {
-    const view = await permits.lodgeAtDesk(who.officer, application(i, opts.today));
+  for (const i of [...indexes.filter((i) => !registeredOnly(i)), ...indexes.filter(registeredOnly)]) {
+    if (opts.signal?.aborted) break;
+    const input = application(i, opts.today);
+    if (registeredOnly(i)) {
+      const holder = holders[i % Math.max(1, holders.length)];
+      if (!holder) continue;
+      const s = holder.view.subject as Extract<CaseView['subject'], { kind: 'residence-permit' }>;
+      Object.assign(input, { personId: holder.id, givenNames: s.givenNames, surname: s.surname, sex: s.sex, birthDate: s.birthDate, birthCountry: s.birthCountry, nationality: s.nationality });
+    }
+    const view = await permits.lodgeAtDesk(who.officer, input);
     // The steps go round more slowly than the kinds, so every kind is seen in every step.
     const step = STEPS[Math.floor(i / ROUND.length) % STEPS.length] as Step;
-    await advanceDemoCase(cases, who.officer, who.decider, view, step, opts.today, (v) => permitDecision(v, opts.today));
+    const after = await advanceDemoCase(cases, who.officer, who.decider, view, step, opts.today, (v) => permitDecision(v, opts.today));
+    const granted = after.subject.kind === 'residence-permit' && after.subject.permit && after.subject.personId;
+    if (granted && after.subject.kind === 'residence-permit' && after.subject.permitKind === 'temporary') holders.push({ id: after.subject.personId as string, view: after });
     opened++;
   }
   return opened;

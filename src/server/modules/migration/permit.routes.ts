@@ -1,7 +1,6 @@
 /** HTTP for residence: lodging and applying, what an application needs, a granted permit and its cancellation. */
 import type { FastifyInstance } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
-import { AppError } from '../../http/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
 import { caseActorContext, idempotencyKey } from '../cases/index.ts';
@@ -22,9 +21,8 @@ export function registerPermitRoutes(app: FastifyInstance, deps: { permits: Perm
   registerEndpoint(app, c.cancelPermit, { permission: 'migration:cancel-permit' }, async ({ principal, params, body, request }) =>
     permits.cancel(caseActorContext(principal, request), params.permitNumber, body));
   registerEndpoint(app, c.permitCancellationPdf, { permission: 'migration:read-permit' }, async ({ principal, params, request, reply }) => {
-    const permit = await permits.read(actorFromPrincipal(principal), params.permitNumber, request.id);
-    if (!permit.cancelled) throw new AppError('NOT_FOUND', `Residence permit ${params.permitNumber} is not cancelled`);
-    const pdf = await permitCancellationPdf({ ...permit, cancelled: permit.cancelled }, permit.language, deps.clock.now().toISOString(), deps.timeZone);
+    const { permit, holder } = await permits.cancellationDecision(actorFromPrincipal(principal), params.permitNumber, request.id);
+    const pdf = await permitCancellationPdf(permit, holder, permit.language, deps.clock.now().toISOString(), deps.timeZone);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${permit.permitNumber}-cancellation.pdf"`).header('cache-control', 'no-store').send(pdf);
   });
 }

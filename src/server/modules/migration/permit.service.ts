@@ -92,6 +92,19 @@ export function createPermitService(deps: PermitServiceDeps) {
     if (NO_PERMIT_STATUSES.includes(person.legalStatus)) invalid(path, 'This person needs no residence permit in Latvia', 'not-for-status');
   }
 
+  /** A granted permit by its number (audited: a read of the holder's data). */
+  async function read(actor: AuditActor, permitNumber: string, requestId?: string): Promise<GrantedPermitView> {
+    return deps.db.transaction().execute(async (trx) => {
+      const permit = await repository.permitByNumber(trx, permitNumber);
+      if (!permit) throw new AppError('NOT_FOUND', `No residence permit ${permitNumber}`);
+      await deps.audit.record(trx, {
+        actor, action: 'read', purpose: 'case-processing', legalBasis: 'Imigrācijas likums', caseReference: permitNumber, subjectPersonId: permit.personId,
+        resource: 'migration.residencePermit', touched: ['permit'], requestId: requestId ?? null,
+      });
+      return permitView(permit);
+    });
+  }
+
   return {
     /** The procedures of residence on the engine (registered by app.ts). */
     procedures(): CaseProcedure[] {
@@ -163,17 +176,16 @@ export function createPermitService(deps: PermitServiceDeps) {
       return payOnline(ctx, view, amountCents, payerCode);
     },
 
-    /** A granted permit by its number (audited: a read of the holder's data). */
-    async read(actor: AuditActor, permitNumber: string, requestId?: string): Promise<GrantedPermitView> {
-      return deps.db.transaction().execute(async (trx) => {
-        const permit = await repository.permitByNumber(trx, permitNumber);
-        if (!permit) throw new AppError('NOT_FOUND', `No residence permit ${permitNumber}`);
-        await deps.audit.record(trx, {
-          actor, action: 'read', purpose: 'case-processing', legalBasis: 'Imigrācijas likums', caseReference: permitNumber, subjectPersonId: permit.personId,
-          resource: 'migration.residencePermit', touched: ['permit'], requestId: requestId ?? null,
-        });
-        return permitView(permit);
-      });
+    read,
+
+    /** A cancelled permit with its holder as the application named them, for the decision the holder is given (audited). */
+    async cancellationDecision(actor: AuditActor, permitNumber: string, requestId?: string) {
+      const permit = await read(actor, permitNumber, requestId);
+      if (!permit.cancelled) throw new AppError('NOT_FOUND', `Residence permit ${permitNumber} is not cancelled`);
+      const granted = await cases.byReference(deps.db, permitNumber);
+      const d = granted?.subject as PermitData | undefined;
+      const holder = d ? { name: `${d.givenNames} ${d.surname}`, birthDate: d.birthDate as string, nationality: d.nationality, travelDocument: d.travelDocument.number } : null;
+      return { permit: { ...permit, cancelled: permit.cancelled }, holder };
     },
 
     /**

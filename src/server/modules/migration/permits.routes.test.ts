@@ -140,6 +140,7 @@ describe('a first temporary permit lodged at the desk', () => {
     // The decision, in the holder's language, with the ground ticked.
     const decision = await pdfText((await head.request('GET', `/api/migration/permits/${view.reference}/cancellation.pdf`)).rawPayload);
     expect(decision).toContain(view.reference);
+    expect(decision).toMatch(/Holder: Arjun Raman, born/);
     expect(decision).toContain('☒ the ground on which it was granted no longer exists');
     // The holder is told at the application's address.
     const admin = await signInStaff(ctx.app, 'admin');

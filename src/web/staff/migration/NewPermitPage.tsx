@@ -11,7 +11,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { DeskPermitApplication, lodgePermitAtDesk } from '../../../shared/contracts/residence-permits.contract.ts';
 import { ApiError, callApi } from '../../api/client.ts';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { toUploads } from '../../ui/files.ts';
 import { Form } from '../../ui/form/Form.tsx';
@@ -72,11 +72,13 @@ function useFillFrom(form: ContractForm<typeof DeskPermitForm>, person: Register
 
 function DeskPermitFormView({ person }: { person: RegisteredApplicant | undefined }) {
   const t = useT();
+  // The decision is written in the language the officer works in unless the applicant asks for the other.
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const form = useContractForm(DeskPermitForm, {
     defaultValues: {
       permitKind: '' as never, ground: '' as never, application: 'first', tier: 'standard', givenNames: '', surname: '', sex: 'F', birthDate: '', birthCountry: '', nationality: '',
-      travelDocument: { number: '', country: '', validUntil: '' }, sponsor: '', monthlyIncomeEur: '', addressInLatvia: '', enclosed: [], contactEmail: '', language: 'en',
+      travelDocument: { number: '', country: '', validUntil: '' }, sponsor: '', monthlyIncomeEur: '', addressInLatvia: '', enclosed: [], contactEmail: '', language: locale,
       payment: { method: 'card' },
     },
     labels: {

@@ -9,7 +9,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { DeskVisaApplication, lodgeVisaAtDesk } from '../../../shared/contracts/visas.contract.ts';
 import { callApi } from '../../api/client.ts';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
 import { toUploads } from '../../ui/files.ts';
 import { Form } from '../../ui/form/Form.tsx';
@@ -54,12 +54,14 @@ function useFillFrom(form: ContractForm<typeof DeskVisaForm>, person: Registered
 
 function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined }) {
   const t = useT();
+  // The decision is written in the language the officer works in unless the applicant asks for the other.
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const form = useContractForm(DeskVisaForm, {
     defaultValues: {
       givenNames: '', surname: '', sex: 'F', birthDate: '', nationality: '', travelDocument: { number: '', country: '', validUntil: '' }, purpose: '' as never,
       purposeDetail: '', intendedEntry: '', intendedExit: '', entriesRequested: 'single', means: { kind: '' as never, amountEur: '' }, contactEmail: '',
-      language: 'en', payment: { method: 'card' },
+      language: locale, payment: { method: 'card' },
     },
     labels: { ...visaLabels(t), personId: t('visas.desk.person'), contactEmail: t('visas.desk.email'), language: t('staff.newCorrection.language'), 'payment.method': t('visas.desk.paidBy') },
   });
