@@ -238,6 +238,8 @@ describe('branch names in the page’s language, and a queue screen in words', (
         expect(await h.page.getByLabel(x.branch).locator('option:checked').textContent()).toBe(x.riga);
         await looksRight(`appointments-queue-empty-${lang}-${viewport.width}`);
         await open('/my/documents/apply', lang, x.apply);
+        // The branches arrive with the page's options (a request of its own): wait for them before reading the list.
+        await h.page.getByLabel(x.pickup).locator('option', { hasText: x.riga }).waitFor({ state: 'attached' });
         expect(await h.page.getByLabel(x.pickup).locator('option').allTextContents()).toContain(x.riga);
       });
     }

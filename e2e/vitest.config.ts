@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser journeys: Debian's Chromium driven by playwright-core, one server per file on a fresh embedded database.
-// Two files at a time: each waits on its browser and server much of the time, so two share the machine's two cores
-// (measured: 524 s against about 835 s one at a time).
+// One file at a time: two at a time measured 524 s against about 835 s, but under that load journeys that read a
+// list before its request answered failed now and then; they come back once those waits are all explicit.
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
@@ -11,7 +11,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    maxWorkers: 2,
-    fileParallelism: true,
+    maxWorkers: 1,
+    fileParallelism: false,
   },
 });
