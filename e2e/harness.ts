@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
@@ -61,6 +62,32 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The two sizes every screen is looked at: a desktop and a phone. */
+export const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+
+/** Switches the page's language with the header's button (the page keeps its state, an open form stays open). */
+export async function useLanguage(page: Page, lang: 'lv' | 'en'): Promise<void> {
+  const shown = await page.evaluate(() => document.documentElement.lang);
+  if (shown === lang) return;
+  await page.getByRole('button', { name: shown === 'lv' ? /Valoda: English/ : /Language: Latviešu/ }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/** The page as it stands, in both languages at both sizes: no axe violation, no sideways scrolling, a screenshot each; back to Latvian at 1280. */
+export async function lookEverywhere(page: Page, name: string): Promise<void> {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    for (const lang of ['lv', 'en'] as const) {
+      await useLanguage(page, lang);
+      expect(await axeViolations(page), `${name} ${lang} ${viewport.width}`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} ${lang} ${viewport.width} overflow`).toBeLessThanOrEqual(0);
+      await screenshot(page, `${name}-${lang}-${viewport.width}`);
+    }
+  }
+  await useLanguage(page, 'lv');
+  await page.setViewportSize(VIEWPORTS[0]);
 }
 
 /** Saves a screenshot under e2e/screenshots (ignored by git) for a person to look at. */

@@ -15,7 +15,7 @@ import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 import { GROUNDS_OF_KIND } from '../src/shared/contracts/permit-subjects.ts';
-import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { lookEverywhere, VIEWPORTS, residentSignIn, staffSignIn, startHarness, type Harness } from './harness.ts';
 
 const CATALOGUE: Record<'lv' | 'en', Record<string, string>> = { lv, en };
 /** A catalogue message in Latvian (the language the journeys act in) with its placeholders filled in. */
@@ -24,7 +24,6 @@ const say = (key: string, values: Record<string, string> = {}, lang: 'lv' | 'en'
 /** A field's label as the page starts it: an optional field's label goes on with "(optional)". */
 const starts = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
 const today = plainDateInZone(new Date(), 'Europe/Riga');
 const day = (n: number) => addDays(today, n);
 const REFERENCE = /UA-\d{4}-\d{6}/;
@@ -45,28 +44,8 @@ async function signIn(who: { staff: string } | { resident: RegExp }): Promise<vo
   else await residentSignIn(h, who.resident);
 }
 
-/** Switches the page's language with the header's button (the page keeps its state, an open form stays open). */
-async function useLanguage(lang: 'lv' | 'en'): Promise<void> {
-  const shown = await h.page.evaluate(() => document.documentElement.lang);
-  if (shown === lang) return;
-  await h.page.getByRole('button', { name: shown === 'lv' ? /Valoda: English/ : /Language: Latviešu/ }).click();
-  await h.page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-/** The page as it stands, in both languages at both sizes: no axe violation, no sideways scrolling, a screenshot each; back to Latvian at 1280. */
-async function look(name: string): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await h.page.setViewportSize(viewport);
-    for (const lang of ['lv', 'en'] as const) {
-      await useLanguage(lang);
-      expect(await axeViolations(h.page), `${name} ${lang} ${viewport.width}`).toEqual([]);
-      expect(await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} ${lang} ${viewport.width} overflow`).toBeLessThanOrEqual(0);
-      await screenshot(h.page, `permit-${name}-${lang}-${viewport.width}`);
-    }
-  }
-  await useLanguage('lv');
-  await h.page.setViewportSize(VIEWPORTS[0]);
-}
+/** The page in both languages at both sizes: axe, no sideways scrolling, a screenshot each. */
+const look = (name: string) => lookEverywhere(h.page, `permit-${name}`);
 
 async function openCase(id: string): Promise<void> {
   await h.page.goto(`${h.baseUrl}/staff/cases/${id}`);

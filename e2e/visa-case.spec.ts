@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
-import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { lookEverywhere, VIEWPORTS, staffSignIn, startHarness, type Harness } from './harness.ts';
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 
 type Key = keyof typeof lv & keyof typeof en;
@@ -19,7 +19,6 @@ const CATALOGUE = { lv, en } as const;
 /** A plain catalogue message (no placeholders) in the language asked, so the test reads what the page shows. */
 const say = (key: Key, lang: 'lv' | 'en' = 'lv'): string => CATALOGUE[lang][key];
 
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
 const today = plainDateInZone(new Date(), 'Europe/Riga');
 
 let h: Harness;
@@ -70,28 +69,8 @@ async function openCase(view: View): Promise<void> {
   await h.page.getByRole('heading', { level: 1, name: `Lieta ${view.reference}` }).waitFor();
 }
 
-/** Switches the page's language with the header's button (the page keeps its state, an open form stays open). */
-async function useLanguage(lang: 'lv' | 'en'): Promise<void> {
-  const shown = await h.page.evaluate(() => document.documentElement.lang);
-  if (shown === lang) return;
-  await h.page.getByRole('button', { name: shown === 'lv' ? /Valoda: English/ : /Language: Latviešu/ }).click();
-  await h.page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-/** The page as it stands, in both languages at both sizes: no axe violation, no sideways scrolling, a screenshot each; back to Latvian at 1280. */
-async function look(name: string): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await h.page.setViewportSize(viewport);
-    for (const lang of ['lv', 'en'] as const) {
-      await useLanguage(lang);
-      expect(await axeViolations(h.page), `${name} ${lang} ${viewport.width}`).toEqual([]);
-      expect(await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} ${lang} ${viewport.width} overflow`).toBeLessThanOrEqual(0);
-      await screenshot(h.page, `visa-${name}-${lang}-${viewport.width}`);
-    }
-  }
-  await useLanguage('lv');
-  await h.page.setViewportSize(VIEWPORTS[0]);
-}
+/** The page in both languages at both sizes: axe, no sideways scrolling, a screenshot each. */
+const look = (name: string) => lookEverywhere(h.page, `visa-${name}`);
 
 const notice = (text: string) => h.page.locator('.notice').filter({ hasText: text }).waitFor();
 

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import { act, expectStatus } from '../../../test/case-actions.ts';
 import { passportPhoto } from '../../../test/photos.ts';
 import { pdfText } from '../../../test/pdf-text.ts';
 import { parseMrz } from '../../../shared/kernel/mrz.ts';
@@ -40,14 +41,6 @@ const application = (overrides: Record<string, unknown> = {}) => ({
   monthlyIncomeEur: 2400, addressInLatvia: 'Brīvības iela 1, Rīga', enclosed: ALL_FOR_EMPLOYMENT, language: 'en', contactEmail: 'arjun@example.invalid', payment: { method: 'card' }, ...overrides,
 });
 
-function expectStatus(res: { statusCode: number; body: string }, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-}
-async function act(client: Client, view: View, body: Record<string, unknown>): Promise<View> {
-  const res = await client.request('POST', `/api/cases/${view.id}/actions`, { expectedVersion: view.version, ...body });
-  expectStatus(res, 200);
-  return res.json() as View;
-}
 
 describe('what an application needs', () => {
   const quote = (q: string) => ctx.app.inject({ method: 'GET', url: `/api/public/permits/quote?${q}` });

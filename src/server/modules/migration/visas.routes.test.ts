@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import { act, expectStatus } from '../../../test/case-actions.ts';
 import { pdfText } from '../../../test/pdf-text.ts';
 import { readMrvIndependently } from '../../../test/mrv-reader.ts';
 
@@ -37,14 +38,6 @@ const application = (overrides: Record<string, unknown> = {}) => ({
   means: { kind: 'bank-statement', amountEur: 1500 }, language: 'en', contactEmail: 'olena@example.invalid', payment: { method: 'card' }, ...overrides,
 });
 
-function expectStatus(res: { statusCode: number; body: string }, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-}
-async function act(client: Client, view: View, body: Record<string, unknown>): Promise<View> {
-  const res = await client.request('POST', `/api/cases/${view.id}/actions`, { expectedVersion: view.version, ...body });
-  expectStatus(res, 200);
-  return res.json() as View;
-}
 const partner = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
   ctx.app.inject({ method, url, headers: { 'x-api-key': PARTNER_KEY }, ...(payload ? { payload: payload as object } : {}) });
 

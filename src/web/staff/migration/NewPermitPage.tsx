@@ -5,7 +5,7 @@
  * (a first applicant need not be: a grant registers them), the fee taken here by card or cash. The new case
  * opens on its staff page.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -16,12 +16,12 @@ import { PageTitle } from '../../ui/Layout.tsx';
 import { toUploads } from '../../ui/files.ts';
 import { Form } from '../../ui/form/Form.tsx';
 import { Radios, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
-import { useContractForm, type ContractForm } from '../../ui/form/useContractForm.ts';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import {
   EnclosedFieldset, KindFieldset, PERMIT_FORM_OMIT, PermitFee, permitFormFields, permitLabels, StayFieldset, usePermitQuote,
 } from '../../procedures/migration/PermitApplicationFields.tsx';
 import { TravelDocumentFieldset, TravellerFieldset } from '../../procedures/migration/TravellerFields.tsx';
-import { RegisterLookup, type RegisteredApplicant } from './RegisterLookup.tsx';
+import { RegisterLookup, useFillFromRegister, type RegisteredApplicant } from './RegisterLookup.tsx';
 
 /**
  * The contract's desk request as the page holds it (see permitFormFields). The payment method is asked only
@@ -56,20 +56,6 @@ export function NewPermitPage() {
   );
 }
 
-/** A person found in the register is linked, and what the register knows of them fills the applicant's fields. */
-function useFillFrom(form: ContractForm<typeof DeskPermitForm>, person: RegisteredApplicant | undefined) {
-  useEffect(() => {
-    if (!person) return;
-    form.setValue('personId', person.id);
-    form.setValue('givenNames', person.givenNames);
-    form.setValue('surname', person.surname);
-    form.setValue('sex', person.sex);
-    form.setValue('birthDate', person.birthDate);
-    const nationality = person.citizenships[0];
-    if (nationality) form.setValue('nationality', nationality);
-  }, [person, form]);
-}
-
 function DeskPermitFormView({ person }: { person: RegisteredApplicant | undefined }) {
   const t = useT();
   // The decision is written in the language the officer works in unless the applicant asks for the other.
@@ -85,7 +71,7 @@ function DeskPermitFormView({ person }: { person: RegisteredApplicant | undefine
       ...permitLabels(t), personId: t('visas.desk.person'), contactEmail: t('visas.desk.email'), language: t('staff.newCorrection.language'), 'payment.method': t('visas.desk.paidBy'),
     },
   });
-  useFillFrom(form, person);
+  useFillFromRegister(form, person);
   const lodge = useMutation({
     mutationFn: async ({ files, ...values }: DeskPermitValues) => callApi(lodgePermitAtDesk, { body: { ...values, documents: await toUploads(files ?? null) } }),
     onSuccess: (view) => navigate(`/cases/${view.id}`),

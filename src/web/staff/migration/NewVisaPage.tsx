@@ -3,7 +3,7 @@
  * 0022): from the applicant's travel document, linked to the register when the person is in it, the fee taken
  * here by card or cash. The new case opens on its staff page.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -14,12 +14,12 @@ import { PageTitle } from '../../ui/Layout.tsx';
 import { toUploads } from '../../ui/files.ts';
 import { Form } from '../../ui/form/Form.tsx';
 import { Radios, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
-import { useContractForm, type ContractForm } from '../../ui/form/useContractForm.ts';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
 import {
   DocumentsInput, ExemptionSelect, exitNotBeforeEntry, InsuranceFieldset, JourneyFieldset, MeansFieldset, noVisaNeededAt, TravelDocumentFieldset,
   TravellerFieldset, VISA_FORM_OMIT, VisaFee, visaFormFields, visaLabels, VisaTypeField,
 } from '../../procedures/migration/VisaApplicationFields.tsx';
-import { RegisterLookup, type RegisteredApplicant } from './RegisterLookup.tsx';
+import { RegisterLookup, useFillFromRegister, type RegisteredApplicant } from './RegisterLookup.tsx';
 
 /** The contract's desk request as the page holds it (see visaFormFields); the language of the decision is chosen here. */
 const DeskVisaForm = DeskVisaApplication.omit(VISA_FORM_OMIT).extend(visaFormFields).refine(...exitNotBeforeEntry);
@@ -38,20 +38,6 @@ export function NewVisaPage() {
   );
 }
 
-/** A person found in the register is linked, and what the register knows of them fills the applicant's fields. */
-function useFillFrom(form: ContractForm<typeof DeskVisaForm>, person: RegisteredApplicant | undefined) {
-  useEffect(() => {
-    if (!person) return;
-    form.setValue('personId', person.id);
-    form.setValue('givenNames', person.givenNames);
-    form.setValue('surname', person.surname);
-    form.setValue('sex', person.sex);
-    form.setValue('birthDate', person.birthDate);
-    const nationality = person.citizenships[0];
-    if (nationality) form.setValue('nationality', nationality);
-  }, [person, form]);
-}
-
 function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined }) {
   const t = useT();
   // The decision is written in the language the officer works in unless the applicant asks for the other.
@@ -65,7 +51,7 @@ function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined 
     },
     labels: { ...visaLabels(t), personId: t('visas.desk.person'), contactEmail: t('visas.desk.email'), language: t('staff.newCorrection.language'), 'payment.method': t('visas.desk.paidBy') },
   });
-  useFillFrom(form, person);
+  useFillFromRegister(form, person);
   const lodge = useMutation({
     mutationFn: async ({ files, ...values }: DeskVisaValues) => callApi(lodgeVisaAtDesk, { body: { ...values, documents: await toUploads(files ?? null) } }),
     onSuccess: (view) => navigate(`/cases/${view.id}`),

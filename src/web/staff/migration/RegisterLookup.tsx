@@ -3,6 +3,7 @@
  * with the person (the read is recorded under the purpose of taking a visa application), and the page links
  * the application to them. A foreigner who was never registered is simply not looked up.
  */
+import { useEffect } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { lookupPersonByCode, PersonalCodeParam, type PersonSummary } from '../../../shared/contracts/register.contract.ts';
@@ -16,6 +17,27 @@ import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { Notice } from '../../ui/Notice.tsx';
 
 export type RegisteredApplicant = z.infer<typeof PersonSummary>;
+
+/** The applicant fields a desk form shares with the register (both desk forms name them the same). */
+type ApplicantField = 'personId' | 'givenNames' | 'surname' | 'sex' | 'birthDate' | 'nationality';
+
+/**
+ * A person found in the register is linked, and what the register knows of them fills the applicant's fields.
+ * Any desk form with those fields takes it: its `setValue` is narrowed to them here.
+ */
+export function useFillFromRegister(form: { setValue: (name: never, value: never) => void }, person: RegisteredApplicant | undefined) {
+  useEffect(() => {
+    if (!person) return;
+    const set = form.setValue as unknown as (name: ApplicantField, value: string) => void;
+    set('personId', person.id);
+    set('givenNames', person.givenNames);
+    set('surname', person.surname);
+    set('sex', person.sex);
+    set('birthDate', person.birthDate);
+    const nationality = person.citizenships[0];
+    if (nationality) set('nationality', nationality);
+  }, [person, form]);
+}
 
 /** The endpoint's own path parameter is the form: a personal code, checked as the register checks it. */
 const LookupForm = z.strictObject({ code: PersonalCodeParam });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../../test/test-app.ts';
+import { act, expectStatus } from '../../../../test/case-actions.ts';
 
 const JANIS = '00000000-0000-4000-8000-000000000001';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64');
@@ -34,19 +35,11 @@ const applicant = (overrides: Record<string, unknown> = {}) => ({
   contactEmail: 'oksana@example.invalid', documents: [{ kind: 'identity-document', fileName: 'passport.pdf', contentBase64: PDF }], ...overrides,
 });
 
-function expectStatus(res: { statusCode: number; body: string }, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-}
 async function open(body: Record<string, unknown> = applicant(), key?: string): Promise<View> {
   const res = key
     ? await ctx.app.inject({ method: 'POST', url: '/api/cases/inclusions', payload: body, headers: { cookie: registrar.cookie as string, 'x-csrf-token': registrar.csrf as string, 'idempotency-key': key } })
     : await registrar.request('POST', '/api/cases/inclusions', body);
   expectStatus(res, 201);
-  return res.json() as View;
-}
-async function act(client: Client, view: View, body: Record<string, unknown>, status = 200): Promise<View> {
-  const res = await client.request('POST', `/api/cases/${view.id}/actions`, { expectedVersion: view.version, ...body });
-  expectStatus(res, status);
   return res.json() as View;
 }
 async function problem(res: { statusCode: number; json(): unknown }, status: number): Promise<Problem> {
