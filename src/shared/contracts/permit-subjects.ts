@@ -31,13 +31,13 @@ export const PERMIT_DOCUMENTS = [
 export type PermitDocument = (typeof PERMIT_DOCUMENTS)[number];
 export const PermitDocumentSchema = z.enum(PERMIT_DOCUMENTS);
 
-/** Why a permit may be refused (Immigration Law s.34, Dir. 2004/38 Art. 27; a decision ticks one or more). */
+/** Why a permit may be refused (Immigration Law; Dir. 2004/38 Art. 27 for EU citizens; a decision ticks one or more). */
 export const PERMIT_REFUSAL_GROUNDS = [
   'documents-incomplete', 'ground-not-proven', 'no-means-of-subsistence', 'language-not-proven', 'false-information', 'threat', 'sis-alert', 'entry-ban',
 ] as const;
 export const PermitRefusalGroundSchema = z.enum(PERMIT_REFUSAL_GROUNDS);
 
-/** Why a granted permit is cancelled (Immigration Law s.35). */
+/** Why a granted permit is cancelled (Immigration Law). */
 export const PERMIT_CANCELLATION_GROUNDS = ['ground-ceased', 'false-information', 'threat', 'left-latvia', 'holder-requested'] as const;
 export const PermitCancellationGroundSchema = z.enum(PERMIT_CANCELLATION_GROUNDS);
 

@@ -76,7 +76,7 @@ export const PermitQuote = z.object({
   monthlyIncomeNeededEur: z.number().int().nullable(),
 });
 
-/** Cancelling a granted permit from a day (Immigration Law s.35): the grounds and the reasoning. */
+/** Cancelling a granted permit from a day (Immigration Law): the grounds and the reasoning. */
 export const CancelPermitRequest = z.strictObject({
   grounds: z.array(PermitCancellationGroundSchema).min(1, 'validation.choose').max(PERMIT_CANCELLATION_GROUNDS.length),
   effectiveOn: PlainDateSchema,

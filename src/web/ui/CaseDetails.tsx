@@ -213,15 +213,21 @@ function ConsultationTag({ consultation: c, overdue }: { consultation: CaseView[
   return <span className={`tag ${c.answer.outcome === 'objection' ? 'tag--danger' : 'tag--success'}`}>{t(`cases.consultation.outcome.${c.answer.outcome}`)}</span>;
 }
 
+/** A check's values as the reader reads them: a calendar day (`2033-10-11`) in the page's own date format. */
+function readableParams(params: Record<string, string | number>, date: (d: string) => string): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v]));
+}
+
 function RuleTrace({ checks }: { checks: CaseView['decision'] extends infer D ? D extends { ruleTrace: infer R } ? R : never : never }) {
   const t = useT();
+  const f = useFormat();
   return (
     <ScrollTable label={t('cases.ruleTrace')}>
       <table className="data">
         <caption>{t('cases.ruleTrace')}</caption>
         <thead><tr><th scope="col">{t('cases.rule.check')}</th><th scope="col">{t('cases.rule.result')}</th><th scope="col">{t('cases.rule.detail')}</th></tr></thead>
         <tbody>
-          {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : <span className="tag tag--danger">{t('cases.rule.failed')}</span>}</td><td>{SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, c.params) : c.detail}</td></tr>)}
+          {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : <span className="tag tag--danger">{t('cases.rule.failed')}</span>}</td><td>{SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, readableParams(c.params, f.date)) : c.detail}</td></tr>)}
         </tbody>
       </table>
     </ScrollTable>

@@ -90,6 +90,8 @@ export interface CaseTypeHandler {
   appeal?: AppealRoute;
   /** The case's own limit when it depends on the application (a document's tier: 10 or 2 working days); else the type's. */
   deadline?(stored: Record<string, unknown>): DeadlineRule;
+  /** The law this case's decision rests on when it depends on what was applied for; else the type's. */
+  legalBasis?(stored: Record<string, unknown>): string;
   /** Throws a field error when this action does not fit the case (a payment of the wrong amount, a photo that cannot be printed). */
   checkAction?(row: HandledCase, state: CaseState, payload: ActionPayload): void;
   /** What an action other than an approval does outside the case, in its transaction (a document handed over is issued). */

@@ -85,7 +85,7 @@ async function payloadFor(engine: Engine, trx: DbExecutor, ctx: CaseActorContext
       const terms = termsOf(snap, input.outcome, 'terms' in input ? input.terms : undefined);
       const checks = await procedure.systemChecks(trx, engine.accessFor(ctx, snap.row), snap.row, state);
       return {
-        kind: 'propose-decision', outcome: input.outcome, legalBasis: procedure.definition.decisionBasis, reasoning: input.reasoning, ruleTrace: [...checks, ...(input.ruleTrace ?? [])],
+        kind: 'propose-decision', outcome: input.outcome, legalBasis: procedure.legalBasis?.(snap.row.subject) ?? procedure.definition.decisionBasis, reasoning: input.reasoning, ruleTrace: [...checks, ...(input.ruleTrace ?? [])],
         ...(terms ? { terms } : {}),
       };
     }

@@ -72,7 +72,7 @@ export async function seedDemoPermits(
       const holder = holders[i % Math.max(1, holders.length)];
       if (!holder) continue;
       const s = holder.view.subject as Extract<CaseView['subject'], { kind: 'residence-permit' }>;
-      Object.assign(input, { personId: holder.id, givenNames: s.givenNames, surname: s.surname, sex: s.sex, birthDate: s.birthDate, birthCountry: s.birthCountry, nationality: s.nationality });
+      Object.assign(input, { personId: holder.id, givenNames: s.givenNames, surname: s.surname, sex: s.sex, birthDate: s.birthDate, birthCountry: s.birthCountry, nationality: s.nationality, travelDocument: { ...input.travelDocument, country: s.nationality } });
     }
     const view = await permits.lodgeAtDesk(who.officer, input);
     // The steps go round more slowly than the kinds, so every kind is seen in every step.

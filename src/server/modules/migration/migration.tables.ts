@@ -40,7 +40,7 @@ export interface VisaTable {
   createdAt: Timestamp;
 }
 
-/** How a permit was cancelled before its time (Immigration Law s.35). */
+/** How a permit was cancelled before its time (Immigration Law). */
 export type PermitCancellation = { grounds: string[]; reasoning: string; on: string; by: string; byId: string };
 
 export interface ResidencePermitTable {

@@ -1,5 +1,5 @@
 /**
- * The decision cancelling a residence permit (Immigration Law s.35): the authority, the permit, the grounds,
+ * The decision cancelling a residence permit (Immigration Law): the authority, the permit, the grounds,
  * the reasons, from when, and how to contest it, in the holder's language of the case (Latvian or English).
  */
 import type { GrantedPermitView } from '../../../shared/contracts/permit-subjects.ts';

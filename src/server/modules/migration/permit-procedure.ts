@@ -63,9 +63,16 @@ const PERMIT_LIFECYCLE: LifecycleTable<string> = {
 export const RESIDENCE_PERMIT: CaseTypeDefinition = {
   type: 'residence-permit', prefix: 'UA', lifecycle: PERMIT_LIFECYCLE, deadline: permitDeadline('standard'),
   deadlineBasis: 'Ministru kabineta 2017. gada 12. septembra noteikumi Nr. 557 (30 dienas, 10 vai 5 darbdienas pēc valsts nodevas); Administratīvā procesa likums, 64. pants',
-  decisionBasis: 'Imigrācijas likums, 23., 24. un 34. pants; likums “Par Eiropas Savienības pastāvīgā iedzīvotāja statusu Latvijas Republikā”',
+  decisionBasis: 'Imigrācijas likums, 23. un 24. pants; likums “Par Eiropas Savienības pastāvīgā iedzīvotāja statusu Latvijas Republikā”',
   staffRoles: { officer: ['migration-officer'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
 };
+/** The law a grant or refusal of each kind rests on (the EU citizens' documents: the type's own). */
+const BASIS_OF: Partial<Record<PermitKind, string>> = {
+  temporary: 'Imigrācijas likums, 23. pants',
+  permanent: 'Imigrācijas likums, 24. pants',
+  'eu-long-term-resident': 'Likums “Par Eiropas Savienības pastāvīgā iedzīvotāja statusu Latvijas Republikā”',
+};
+
 export const EU_RESIDENCE: CaseTypeDefinition = {
   ...RESIDENCE_PERMIT, type: 'eu-residence', prefix: 'ES', deadline: permitDeadline('fast'),
   deadlineBasis: 'Ministru kabineta 2011. gada 30. augusta noteikumi Nr. 675 (10 darbdienas)',
@@ -186,6 +193,7 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
     definition,
     subjectKind: 'residence-permit',
     deadline: (stored) => permitDeadline(permitDataOf(stored).tier),
+    legalBasis: (stored) => BASIS_OF[permitDataOf(stored).permitKind] ?? definition.decisionBasis,
     subjectView: async (stored, state, _staff, trx: DbExecutor, row) => {
       const d = permitDataOf(stored);
       const permit = await deps.repository.permitOfCase(trx, row.id);

@@ -48,7 +48,7 @@ type Input = z.output<typeof DeskPermitApplication> | z.output<typeof OnlinePerm
 
 /** Latvia's citizens and non-citizens live here by their status, with no permit. */
 const NO_PERMIT_STATUSES = ['citizen', 'non-citizen'];
-const CANCEL_BASIS = 'Imigrācijas likums, 35. pants; Administratīvā procesa likums';
+const CANCEL_BASIS = 'Imigrācijas likums; Administratīvā procesa likums';
 /** Kinds that rest on years of residence the register knows: the applicant is found there first. */
 const REGISTERED_ONLY: readonly PermitKind[] = ['permanent', 'eu-long-term-resident'];
 
@@ -189,7 +189,7 @@ export function createPermitService(deps: PermitServiceDeps) {
     },
 
     /**
-     * A decision-maker cancels a granted permit from a day (Immigration Law s.35): the right to reside ends in the
+     * A decision-maker cancels a granted permit from a day (Immigration Law; the article is not in the sources): the right to reside ends in the
      * register from that day, the card made for it becomes invalid, and the holder is told.
      */
     async cancel(ctx: CaseActorContext, permitNumber: string, input: { grounds: string[]; effectiveOn: string; reasoning: string }): Promise<GrantedPermitView> {

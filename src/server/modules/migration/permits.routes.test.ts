@@ -20,7 +20,7 @@ type View = {
   id: string; reference: string; caseType: string; status: string; version: number; dueOn: string | null; availableActions: string[]; applicantPersonId: string | null;
   subject: { kind: string; personId: string | null; personalCode: string | null; documents: Array<{ code: string; enclosed: boolean }>; fee: { amountCents: number }; payment: { amountCents: number } | null; permit: Permit | null };
   proposal: { ruleTrace: Array<{ rule: string; passed: boolean }> } | null;
-  decision: { outcome: string; terms?: Record<string, unknown> } | null;
+  decision: { outcome: string; legalBasis: string; terms?: Record<string, unknown> } | null;
 };
 
 let ctx: TestContext;
@@ -88,6 +88,8 @@ describe('a first temporary permit lodged at the desk', () => {
     expectStatus(await officer.request('POST', `/api/cases/${view.id}/actions`, { kind: 'approve-decision', expectedVersion: view.version }), 403);
     view = await act(decider, view, { kind: 'approve-decision' });
     expect(view.status).toBe('accepted');
+    // The decision rests on the article of its own kind (a temporary permit: s.23), not on every law of the type.
+    expect(view.decision?.legalBasis).toBe('Imigrācijas likums, 23. pants');
     expect(view.subject.personalCode).toMatch(/^3\d{10}$/);
     const personId = view.subject.personId as string;
     expect(view.subject.permit).toMatchObject({ permitNumber: view.reference, kind: 'temporary', validFrom: '2026-11-30', validUntil: '2028-11-29', cardValidUntil: '2028-11-29', status: 'valid' });
