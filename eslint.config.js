@@ -3,7 +3,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'scratch/**', 'e2e/screenshots/**', '.vitest/**', 'bench/out/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'scratch/**',
+      'e2e/screenshots/**',
+      '.vitest/**',
+      'bench/out/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -14,10 +24,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/server/config.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/server/config.ts.' },
+      ],
     },
   },
-  { files: ['src/server/config.ts', 'src/test/**', 'scripts/**', 'e2e/**', 'bench/**', '**/*.test.ts'], rules: { 'no-restricted-properties': 'off' } },
-  { files: ['scripts/**', 'bench/**', 'src/web/i18n/I18nProvider.tsx', '**/*.test.ts'], rules: { 'no-console': 'off' } },
+  {
+    files: ['src/server/config.ts', 'src/test/**', 'scripts/**', 'e2e/**', 'bench/**', '**/*.test.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'src/web/i18n/I18nProvider.tsx', '**/*.test.ts'],
+    rules: { 'no-console': 'off' },
+  },
   { files: ['bin/**', '*.config.ts', 'eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

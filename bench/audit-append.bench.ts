@@ -26,22 +26,33 @@ await sql`TRUNCATE public.bench_plain_entry`.execute(handle.db);
 
 const access = (i: number): AccessRecord => ({
   actor: { type: 'staff', id: `officer-${i % 50}`, name: 'Bench Officer', role: 'registrar', institution: 'PMLP' },
-  action: 'read', purpose: 'case-processing', legalBasis: 'Fizisko personu reģistra likums', caseReference: `KL-2026-${i}`,
-  subjectPersonId: '00000000-0000-4000-8000-000000000001', resource: 'register.person', touched: ['name'], requestId: `bench-${i}`,
+  action: 'read',
+  purpose: 'case-processing',
+  legalBasis: 'Fizisko personu reģistra likums',
+  caseReference: `KL-2026-${i}`,
+  subjectPersonId: '00000000-0000-4000-8000-000000000001',
+  resource: 'register.person',
+  touched: ['name'],
+  requestId: `bench-${i}`,
 });
 
-async function run(label: string, op: (i: number) => Promise<unknown>): Promise<{ perSecond: number; p50: number; p95: number }> {
+async function run(
+  label: string,
+  op: (i: number) => Promise<unknown>,
+): Promise<{ perSecond: number; p50: number; p95: number }> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < N) {
-      const i = next++;
-      const t = performance.now();
-      await op(i);
-      latencies.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < N) {
+        const i = next++;
+        const t = performance.now();
+        await op(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   void label;
@@ -49,17 +60,27 @@ async function run(label: string, op: (i: number) => Promise<unknown>): Promise<
 }
 
 try {
-  const plain = await run('plain', (i) => handle.db.transaction().execute((trx) => sql`
+  const plain = await run('plain', (i) =>
+    handle.db.transaction().execute((trx) =>
+      sql`
     INSERT INTO public.bench_plain_entry (seq, id, occurred_at, actor_type, actor_id, institution, action, purpose, legal_basis, case_reference, resource, prev_hash, hash)
-    VALUES (${i + 1}, gen_random_uuid(), now(), 'staff', 'x', 'PMLP', 'read', 'p', 'l', 'c', 'r', '', '')`.execute(trx)));
+    VALUES (${i + 1}, gen_random_uuid(), now(), 'staff', 'x', 'PMLP', 'read', 'p', 'l', 'c', 'r', '', '')`.execute(trx),
+    ),
+  );
   const chained = await run('chained', (i) => handle.db.transaction().execute((trx) => audit.record(trx, access(i))));
   const verifyStart = performance.now();
   const verified = await audit.verify(handle.db);
   const verifySeconds = (performance.now() - verifyStart) / 1000;
   process.stdout.write(`Audit gate (${handle.engine} engine; ${N} entries, ${CONCURRENCY} concurrent writers)\n`);
-  process.stdout.write(`  plain INSERT, own transaction (limit)   ${fmt(plain.perSecond, 0).padStart(6)} /s   p50 ${fmt(plain.p50)} ms   p95 ${fmt(plain.p95)} ms\n`);
-  process.stdout.write(`  audit.record, hash-chained              ${fmt(chained.perSecond, 0).padStart(6)} /s   p50 ${fmt(chained.p50)} ms   p95 ${fmt(chained.p95)} ms   ${fmt((100 * chained.perSecond) / plain.perSecond, 0)} % of limit\n`);
-  process.stdout.write(`  audit verify: ${verified.entriesChecked} entries in ${fmt(verifySeconds, 2)} s (${fmt(verified.entriesChecked / verifySeconds, 0)} /s), ${verified.ok ? 'intact' : 'BROKEN'}\n`);
+  process.stdout.write(
+    `  plain INSERT, own transaction (limit)   ${fmt(plain.perSecond, 0).padStart(6)} /s   p50 ${fmt(plain.p50)} ms   p95 ${fmt(plain.p95)} ms\n`,
+  );
+  process.stdout.write(
+    `  audit.record, hash-chained              ${fmt(chained.perSecond, 0).padStart(6)} /s   p50 ${fmt(chained.p50)} ms   p95 ${fmt(chained.p95)} ms   ${fmt((100 * chained.perSecond) / plain.perSecond, 0)} % of limit\n`,
+  );
+  process.stdout.write(
+    `  audit verify: ${verified.entriesChecked} entries in ${fmt(verifySeconds, 2)} s (${fmt(verified.entriesChecked / verifySeconds, 0)} /s), ${verified.ok ? 'intact' : 'BROKEN'}\n`,
+  );
 } finally {
   await sql`DROP TABLE IF EXISTS public.bench_plain_entry`.execute(handle.db);
   await handle.close();

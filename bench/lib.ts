@@ -9,8 +9,14 @@ import autocannon from 'autocannon';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function startChild<T>(script: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; info: T }> {
-  const child = spawn(process.execPath, [path.join(ROOT, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startChild<T>(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; info: T }> {
+  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const info = await new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -100,13 +106,31 @@ function wrkLoad(url: string, options: LoadOptions): LoadResult {
     const lua = (s: string) => JSON.stringify(s);
     const script = path.join(dir, 'load.lua');
     const paths = options.paths ?? [new URL(url).pathname + new URL(url).search];
-    writeFileSync(script, [
-      ...Object.entries(options.headers ?? {}).map(([k, v]) => `wrk.headers[${lua(k)}] = ${lua(v)}`),
-      `local paths = {${paths.map(lua).join(',')}}`,
-      'local n = 0',
-      'request = function() n = n + 1; return wrk.format("GET", paths[(n % #paths) + 1]) end',
-    ].join('\n'));
-    const r = spawnSync('wrk', ['-t', '2', '-c', String(options.connections ?? 10), '-d', `${options.seconds ?? 5}s`, '--latency', '-s', script, new URL(url).origin], { encoding: 'utf8' });
+    writeFileSync(
+      script,
+      [
+        ...Object.entries(options.headers ?? {}).map(([k, v]) => `wrk.headers[${lua(k)}] = ${lua(v)}`),
+        `local paths = {${paths.map(lua).join(',')}}`,
+        'local n = 0',
+        'request = function() n = n + 1; return wrk.format("GET", paths[(n % #paths) + 1]) end',
+      ].join('\n'),
+    );
+    const r = spawnSync(
+      'wrk',
+      [
+        '-t',
+        '2',
+        '-c',
+        String(options.connections ?? 10),
+        '-d',
+        `${options.seconds ?? 5}s`,
+        '--latency',
+        '-s',
+        script,
+        new URL(url).origin,
+      ],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr || r.stdout}`);
     const out = r.stdout;
     const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
@@ -114,7 +138,9 @@ function wrkLoad(url: string, options: LoadOptions): LoadResult {
       requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
       p50: wrkMs(/\s50%\s+(\S+)/.exec(out)?.[1]),
       p99: wrkMs(/\s99%\s+(\S+)/.exec(out)?.[1]),
-      errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + (socketErrors ? socketErrors.slice(1).reduce((x, y) => x + Number(y), 0) : 0),
+      errors:
+        Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) +
+        (socketErrors ? socketErrors.slice(1).reduce((x, y) => x + Number(y), 0) : 0),
       generator: 'wrk',
     };
   } finally {
@@ -126,10 +152,25 @@ async function autocannonLoad(url: string, options: LoadOptions): Promise<LoadRe
   let n = 0;
   const paths = options.paths;
   const result = await autocannon({
-    url, duration: options.seconds ?? 5, connections: options.connections ?? 10, headers: options.headers ?? {},
-    ...(paths ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[n++ % paths.length] as string }) }] } : {}),
+    url,
+    duration: options.seconds ?? 5,
+    connections: options.connections ?? 10,
+    headers: options.headers ?? {},
+    ...(paths
+      ? {
+          requests: [
+            { setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[n++ % paths.length] as string }) },
+          ],
+        }
+      : {}),
   });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, generator: 'autocannon' };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    generator: 'autocannon',
+  };
 }
 
 /** A bounded load from this machine to a loopback server: `seconds` long, `connections` at once. */

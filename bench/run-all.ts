@@ -6,7 +6,15 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './lib.ts';
 
-const benches = ['bench/spine-http.bench.ts', 'bench/audit-append.bench.ts', 'bench/register.bench.ts', 'bench/cases.bench.ts', 'bench/visas.bench.ts', 'bench/document-desk.bench.ts', 'bench/documents.bench.ts'];
+const benches = [
+  'bench/spine-http.bench.ts',
+  'bench/audit-append.bench.ts',
+  'bench/register.bench.ts',
+  'bench/cases.bench.ts',
+  'bench/visas.bench.ts',
+  'bench/document-desk.bench.ts',
+  'bench/documents.bench.ts',
+];
 const engines: Array<Record<string, string | undefined>> = [{ BENCH_DATABASE_URL: undefined }];
 if (process.env['BENCH_DATABASE_URL']) engines.push({ BENCH_DATABASE_URL: process.env['BENCH_DATABASE_URL'] });
 let failed = false;

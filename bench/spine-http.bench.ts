@@ -12,12 +12,14 @@ async function rawLookupRate(pool: pg.Pool, tokenHash: string, seconds: number, 
     LEFT JOIN identity.branch b ON b.id = a.branch_id WHERE s.token_hash = $1`;
   const until = performance.now() + seconds * 1000;
   let count = 0;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < until) {
-      await pool.query(text, [tokenHash]);
-      count++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        await pool.query(text, [tokenHash]);
+        count++;
+      }
+    }),
+  );
   return count / seconds;
 }
 import { createHash } from 'node:crypto';
@@ -28,7 +30,14 @@ import { openDatabase } from '../src/server/db/database.ts';
 const database = await benchDatabase();
 const engineEnv: Record<string, string> = database.url ? { BENCH_DATABASE_URL: database.url } : {};
 const bare = await startChild<{ url: string }>('bench/servers/bare.ts');
-const civitas = await startChild<{ url: string; cookie: string; token: string; engine: string; dataDir: string; databaseUrl?: string }>('bench/servers/civitas.ts', engineEnv).catch((error: unknown) => {
+const civitas = await startChild<{
+  url: string;
+  cookie: string;
+  token: string;
+  engine: string;
+  dataDir: string;
+  databaseUrl?: string;
+}>('bench/servers/civitas.ts', engineEnv).catch((error: unknown) => {
   bare.child.kill();
   throw error;
 });
@@ -39,16 +48,26 @@ try {
   const live = await load(`${civitas.info.url}/health/live`);
   const session = await load(`${civitas.info.url}/api/session`, { headers: { cookie: civitas.info.cookie } });
   // Joins the server's running engine (embedded: through its socket) to measure the bare lookup.
-  const direct = await openDatabase({ databaseUrl: civitas.info.databaseUrl, dataDir: civitas.info.dataDir, poolSize: 10 });
+  const direct = await openDatabase({
+    databaseUrl: civitas.info.databaseUrl,
+    dataDir: civitas.info.dataDir,
+    poolSize: 10,
+  });
   const tokenHash = createHash('sha256').update(civitas.info.token).digest('hex');
   await rawLookupRate(direct.pool, tokenHash, 1, 10);
   const raw = await rawLookupRate(direct.pool, tokenHash, 5, 10);
   await direct.close();
   const row = (name: string, r: { requestsPerSecond: number; p50: number; p99: number; errors: number }) =>
     `  ${name.padEnd(34)} ${fmt(r.requestsPerSecond, 0).padStart(8)} req/s   p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${fmt((100 * r.requestsPerSecond) / limit.requestsPerSecond, 0)} % of limit${r.errors ? `   ERRORS ${r.errors}` : ''}`;
-  process.stdout.write(`HTTP spine (${civitas.info.engine} engine; 10 connections, 5 s each, loopback, load from ${limit.generator})\n`);
-  process.stdout.write(`${row('bare Fastify constant (limit)', limit)}\n${row('GET /health/live', live)}\n${row('GET /api/session (session in DB)', session)}\n`);
-  process.stdout.write(`  ${'raw SQL session lookup (DB limit)'.padEnd(34)} ${fmt(raw, 0).padStart(8)} q/s     GET /api/session reaches ${fmt((100 * session.requestsPerSecond) / raw, 0)} % of it\n`);
+  process.stdout.write(
+    `HTTP spine (${civitas.info.engine} engine; 10 connections, 5 s each, loopback, load from ${limit.generator})\n`,
+  );
+  process.stdout.write(
+    `${row('bare Fastify constant (limit)', limit)}\n${row('GET /health/live', live)}\n${row('GET /api/session (session in DB)', session)}\n`,
+  );
+  process.stdout.write(
+    `  ${'raw SQL session lookup (DB limit)'.padEnd(34)} ${fmt(raw, 0).padStart(8)} q/s     GET /api/session reaches ${fmt((100 * session.requestsPerSecond) / raw, 0)} % of it\n`,
+  );
 } finally {
   bare.child.kill();
   civitas.child.kill();

@@ -18,31 +18,89 @@ const ANNA = '00000000-0000-4000-8000-000000000002';
 const LIGA = '00000000-0000-4000-8000-000000000004';
 const JANIS = '00000000-0000-4000-8000-000000000001';
 const SERGEJS = '00000000-0000-4000-8000-000000000003';
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 type Lang = 'lv' | 'en';
-type Calendar = { firstDay: string; lastDay: string; horizonDays: number; closedDays: Array<{ date: string; reason: 'public-holiday' | 'rest-day' | 'branch-closed' }> };
+type Calendar = {
+  firstDay: string;
+  lastDay: string;
+  horizonDays: number;
+  closedDays: Array<{ date: string; reason: 'public-holiday' | 'rest-day' | 'branch-closed' }>;
+};
 type Booking = { id: string; date: string; startsAt: string; status: string };
 
 const TEXT = {
   lv: {
-    my: 'Mani pieraksti', bookTitle: 'Pierakstīties uz pakalpojumu', moveTitle: 'Mainīt pieraksta laiku', date: 'Datums', branch: 'Nodaļa', submit: 'Pierakstīties', move: 'Mainīt laiku',
-    change: 'Mainīt laiku', cancel: 'Atcelt', confirmTitle: 'Atcelt šo pierakstu?', yes: 'Jā, atcelt pierakstu', no: 'Nē, paturēt pierakstu', undo: 'Atsaukt atcelšanu',
-    moving: 'Pieraksts, kuru pārceļat', riga: 'Rīgas 1. nodaļa', booked: 'Pierakstīts', cancelledTag: 'Atcelts',
-    closed: { 'rest-day': 'ir brīvdiena, nodaļa ir slēgta', 'public-holiday': 'ir svētku diena, nodaļa ir slēgta', 'branch-closed': 'nodaļā uz šo pakalpojumu pierakstīties nevar' },
-    nextOpen: 'Izvēlēties', afterLast: 'Pierakstīties var ne vairāk kā 90 dienas uz priekšu',
-    movedTo: 'pieraksts pārcelts uz', cancelled: (when: string) => `Pieraksts ${when} ir atcelts, un laiks ir atbrīvots.`, restored: 'Atcelšana atsaukta',
-    taken: 'Atcelto pierakstu nevar atjaunot: kāds cits kopš tā laika ir pierakstījies uz šo laiku', frees: 'Laiks tiks atbrīvots',
-    queue: 'Rinda nodaļā', nobody: 'Šodien vēl neviens numurs nav izsaukts.', apply: 'Pieteikties dokumentam', pickup: 'Saņemšanas nodaļa',
+    my: 'Mani pieraksti',
+    bookTitle: 'Pierakstīties uz pakalpojumu',
+    moveTitle: 'Mainīt pieraksta laiku',
+    date: 'Datums',
+    branch: 'Nodaļa',
+    submit: 'Pierakstīties',
+    move: 'Mainīt laiku',
+    change: 'Mainīt laiku',
+    cancel: 'Atcelt',
+    confirmTitle: 'Atcelt šo pierakstu?',
+    yes: 'Jā, atcelt pierakstu',
+    no: 'Nē, paturēt pierakstu',
+    undo: 'Atsaukt atcelšanu',
+    moving: 'Pieraksts, kuru pārceļat',
+    riga: 'Rīgas 1. nodaļa',
+    booked: 'Pierakstīts',
+    cancelledTag: 'Atcelts',
+    closed: {
+      'rest-day': 'ir brīvdiena, nodaļa ir slēgta',
+      'public-holiday': 'ir svētku diena, nodaļa ir slēgta',
+      'branch-closed': 'nodaļā uz šo pakalpojumu pierakstīties nevar',
+    },
+    nextOpen: 'Izvēlēties',
+    afterLast: 'Pierakstīties var ne vairāk kā 90 dienas uz priekšu',
+    movedTo: 'pieraksts pārcelts uz',
+    cancelled: (when: string) => `Pieraksts ${when} ir atcelts, un laiks ir atbrīvots.`,
+    restored: 'Atcelšana atsaukta',
+    taken: 'Atcelto pierakstu nevar atjaunot: kāds cits kopš tā laika ir pierakstījies uz šo laiku',
+    frees: 'Laiks tiks atbrīvots',
+    queue: 'Rinda nodaļā',
+    nobody: 'Šodien vēl neviens numurs nav izsaukts.',
+    apply: 'Pieteikties dokumentam',
+    pickup: 'Saņemšanas nodaļa',
   },
   en: {
-    my: 'My appointments', bookTitle: 'Book an appointment', moveTitle: 'Change the time of an appointment', date: 'Date', branch: 'Branch', submit: 'Book', move: 'Change the time',
-    change: 'Change the time', cancel: 'Cancel', confirmTitle: 'Cancel this visit?', yes: 'Yes, cancel the visit', no: 'No, keep the visit', undo: 'Undo the cancellation',
-    moving: 'The visit you are moving', riga: 'Riga Division 1', booked: 'Booked', cancelledTag: 'Cancelled',
-    closed: { 'rest-day': 'is a weekend day and the branch is closed', 'public-holiday': 'is a public holiday and the branch is closed', 'branch-closed': 'the branch takes no appointments for this service' },
-    nextOpen: 'the next day the branch is open', afterLast: 'You can book up to 90 days ahead',
-    movedTo: 'visit is moved to', cancelled: (when: string) => `The visit on ${when} is cancelled and the time is freed.`, restored: 'The cancellation is undone',
-    taken: 'The cancelled visit cannot be restored: someone else has booked its time since', frees: 'The time is freed',
-    queue: 'Queue at the branch', nobody: 'No number has been called yet today.', apply: 'Apply for a document', pickup: 'Pickup branch',
+    my: 'My appointments',
+    bookTitle: 'Book an appointment',
+    moveTitle: 'Change the time of an appointment',
+    date: 'Date',
+    branch: 'Branch',
+    submit: 'Book',
+    move: 'Change the time',
+    change: 'Change the time',
+    cancel: 'Cancel',
+    confirmTitle: 'Cancel this visit?',
+    yes: 'Yes, cancel the visit',
+    no: 'No, keep the visit',
+    undo: 'Undo the cancellation',
+    moving: 'The visit you are moving',
+    riga: 'Riga Division 1',
+    booked: 'Booked',
+    cancelledTag: 'Cancelled',
+    closed: {
+      'rest-day': 'is a weekend day and the branch is closed',
+      'public-holiday': 'is a public holiday and the branch is closed',
+      'branch-closed': 'the branch takes no appointments for this service',
+    },
+    nextOpen: 'the next day the branch is open',
+    afterLast: 'You can book up to 90 days ahead',
+    movedTo: 'visit is moved to',
+    cancelled: (when: string) => `The visit on ${when} is cancelled and the time is freed.`,
+    restored: 'The cancellation is undone',
+    taken: 'The cancelled visit cannot be restored: someone else has booked its time since',
+    frees: 'The time is freed',
+    queue: 'Queue at the branch',
+    nobody: 'No number has been called yet today.',
+    apply: 'Apply for a document',
+    pickup: 'Pickup branch',
   },
 } as const;
 
@@ -53,7 +111,12 @@ beforeAll(async () => {
   h = await startHarness();
   await h.app.backgroundJobs.ensureAppointmentDefaults();
   rigaId = await appointmentBranchId(h.app);
-  calendar = (await h.app.inject({ method: 'GET', url: `/api/public/appointments/calendar?branchId=${rigaId}&service=document-application` })).json() as Calendar;
+  calendar = (
+    await h.app.inject({
+      method: 'GET',
+      url: `/api/public/appointments/calendar?branchId=${rigaId}&service=document-application`,
+    })
+  ).json() as Calendar;
   await residentSignIn(h, /Anna Marija Ozola/);
 });
 afterAll(() => h.close());
@@ -62,7 +125,9 @@ afterAll(() => h.close());
 function bookableDay(n: number): string {
   const closed = new Set(calendar.closedDays.map((d) => d.date));
   let day = calendar.firstDay as PlainDate;
-  for (let i = 0; i < n; i++) do day = addDays(day, 1); while (closed.has(day));
+  for (let i = 0; i < n; i++)
+    do day = addDays(day, 1);
+    while (closed.has(day));
   return day;
 }
 
@@ -74,18 +139,26 @@ async function open(path: string, lang: Lang, heading: string): Promise<void> {
 }
 
 async function myBookings(): Promise<Booking[]> {
-  return ((await (await h.page.request.get(`${h.baseUrl}/api/portal/me/appointments`)).json()) as { appointments: Booking[] }).appointments;
+  return (
+    (await (await h.page.request.get(`${h.baseUrl}/api/portal/me/appointments`)).json()) as { appointments: Booking[] }
+  ).appointments;
 }
 
 async function looksRight(name: string): Promise<void> {
   await screenshot(h.page, name);
   expect(await axeViolations(h.page)).toEqual([]);
   // Nothing wider than the screen (the elements that stick out are named, to find them).
-  const wider = await h.page.evaluate(() => [...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll, .visually-hidden'))
-    .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+  const wider = await h.page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter(
+        (e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll, .visually-hidden'),
+      )
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+  );
   expect(wider).toEqual([]);
-  expect(await h.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await h.page.evaluate(() => window.innerWidth));
+  expect(await h.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    await h.page.evaluate(() => window.innerWidth),
+  );
 }
 
 /** Books the first free time on a day through the form; returns the time's label (HH:MM). */
@@ -95,7 +168,10 @@ async function bookOn(lang: Lang, day: string): Promise<string> {
   await h.page.getByLabel(x.date).fill(day);
   const slot = h.page.locator('input[name="slot"]').first();
   await slot.check();
-  const time = ((await h.page.locator(`label[for="${await slot.getAttribute('id')}"]`).textContent()) ?? '').slice(0, 5);
+  const time = ((await h.page.locator(`label[for="${await slot.getAttribute('id')}"]`).textContent()) ?? '').slice(
+    0,
+    5,
+  );
   await h.page.getByRole('button', { name: x.submit, exact: true }).click();
   await h.page.getByRole('heading', { level: 1, name: x.my }).waitFor();
   return time;
@@ -109,7 +185,11 @@ describe('the date field offers only bookable days', () => {
       await open(`/my/appointments/new?branch=${rigaId}`, lang, x.bookTitle);
       const date = h.page.getByLabel(x.date);
       await h.page.locator('input[name="slot"]').first().waitFor();
-      expect([await date.getAttribute('min'), await date.getAttribute('max'), await date.inputValue()]).toEqual([calendar.firstDay, calendar.lastDay, calendar.firstDay]);
+      expect([await date.getAttribute('min'), await date.getAttribute('max'), await date.inputValue()]).toEqual([
+        calendar.firstDay,
+        calendar.lastDay,
+        calendar.firstDay,
+      ]);
       await h.page.getByText(formatDate(calendar.lastDay, lang), { exact: false }).first().waitFor();
       // The branch select speaks the page's language.
       expect(await h.page.getByLabel(x.branch).locator('option:checked').textContent()).toContain(x.riga);
@@ -135,7 +215,8 @@ describe('moving, cancelling and undoing, in both languages and on a phone', () 
   beforeEach(async () => {
     const anna = await signInResident(h.app, ANNA);
     const mine = (await anna.request('GET', '/api/portal/me/appointments')).json() as { appointments: Booking[] };
-    for (const b of mine.appointments.filter((x) => x.status === 'booked')) await anna.request('POST', `/api/portal/me/appointments/${b.id}/cancel`);
+    for (const b of mine.appointments.filter((x) => x.status === 'booked'))
+      await anna.request('POST', `/api/portal/me/appointments/${b.id}/cancel`);
   });
 
   for (const viewport of VIEWPORTS) {
@@ -181,7 +262,9 @@ describe('moving, cancelling and undoing, in both languages and on a phone', () 
         await confirm.getByRole('button', { name: x.no }).click();
         expect(await confirm.count()).toBe(0);
         // Focus goes back to the button that asked.
-        await h.page.waitForFunction((id) => document.activeElement?.id === id, `cancel-${moved.id}`, { timeout: 5000 });
+        await h.page.waitForFunction((id) => document.activeElement?.id === id, `cancel-${moved.id}`, {
+          timeout: 5000,
+        });
         expect((await myBookings()).find((b) => b.id === moved.id)?.status).toBe('booked');
 
         await movedRow.getByRole('button', { name: `${x.cancel} (${movedWhen})` }).click();
@@ -196,7 +279,11 @@ describe('moving, cancelling and undoing, in both languages and on a phone', () 
         expect((await myBookings()).find((b) => b.id === moved.id)?.status).toBe('booked');
 
         // Leave no booking for the next round.
-        await h.page.getByRole('row', { name: new RegExp(movedWhen) }).filter({ hasText: x.booked }).getByRole('button', { name: `${x.cancel} (${movedWhen})` }).click();
+        await h.page
+          .getByRole('row', { name: new RegExp(movedWhen) })
+          .filter({ hasText: x.booked })
+          .getByRole('button', { name: `${x.cancel} (${movedWhen})` })
+          .click();
         await h.page.getByRole('button', { name: x.yes }).click();
         await h.page.getByRole('heading', { name: x.cancelled(movedWhen) }).waitFor();
       });
@@ -216,7 +303,12 @@ describe('moving, cancelling and undoing, in both languages and on a phone', () 
     // Three others take the slot's three desks.
     for (const person of [JANIS, LIGA, SERGEJS]) {
       const other = await signInResident(h.app, person);
-      const res = await other.request('POST', '/api/portal/me/appointments', { branchId: rigaId, serviceCode: 'document-application', startsAt: visit.startsAt, language: 'en' });
+      const res = await other.request('POST', '/api/portal/me/appointments', {
+        branchId: rigaId,
+        serviceCode: 'document-application',
+        startsAt: visit.startsAt,
+        language: 'en',
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
     await h.page.getByRole('button', { name: x.undo }).click();

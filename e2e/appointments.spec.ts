@@ -42,7 +42,10 @@ describe('appointments through both UIs', () => {
     await h.page.getByLabel(/E-pasts apstiprinājumam/).fill('anna@example.invalid');
     await h.page.getByRole('button', { name: 'Pierakstīties' }).click();
     await h.page.getByText(new RegExp(`: pieraksts .* plkst. ${booked}`)).waitFor();
-    await h.page.getByRole('row', { name: new RegExp(booked) }).getByText('Pierakstīts').waitFor();
+    await h.page
+      .getByRole('row', { name: new RegExp(booked) })
+      .getByText('Pierakstīts')
+      .waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-my-appointments');
   });
@@ -55,7 +58,10 @@ describe('appointments through both UIs', () => {
     const list = (await h.page.request.get(`${h.baseUrl}/api/portal/me/appointments`)).status();
     expect(list).toBe(403);
     await h.page.getByLabel('Datums').fill(bookedDay);
-    await h.page.getByRole('row', { name: /Anna Marija Ozola/ }).getByText(booked).waitFor();
+    await h.page
+      .getByRole('row', { name: /Anna Marija Ozola/ })
+      .getByText(booked)
+      .waitFor();
     await h.page.getByRole('button', { name: 'Izsniegt numuru' }).click();
     await h.page.getByText(/Izsniegts numurs 1/).waitFor();
     await h.page.getByRole('button', { name: 'Izsaukt nākamo' }).click();
@@ -85,6 +91,10 @@ describe('appointments through both UIs', () => {
     await h.page.getByRole('button', { name: 'Saglabāt' }).click();
     await h.page.getByText(/^Saglabāts/).waitFor();
     const settings = await h.page.request.get(`${h.baseUrl}/api/appointments/branches/${rigaId}/settings`);
-    expect(((await settings.json()) as { hours: Array<{ isoWeekday: number; closes: string }> }).hours.find((x) => x.isoWeekday === 5)?.closes).toBe('15:00');
+    expect(
+      ((await settings.json()) as { hours: Array<{ isoWeekday: number; closes: string }> }).hours.find(
+        (x) => x.isoWeekday === 5,
+      )?.closes,
+    ).toBe('15:00');
   });
 });

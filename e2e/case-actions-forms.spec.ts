@@ -8,15 +8,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 const TEXT = {
   lv: {
-    switchTo: /Valoda: English/, title: 'Lieta', send: 'Nosūtīt pieprasījumu', summary: 'Lūdzu, izlabojiet',
-    question: 'Aizpildiet lauku “Ko lūdzat iesniedzējam”', dueOn: /“Atbildēt līdz”/,
+    switchTo: /Valoda: English/,
+    title: 'Lieta',
+    send: 'Nosūtīt pieprasījumu',
+    summary: 'Lūdzu, izlabojiet',
+    question: 'Aizpildiet lauku “Ko lūdzat iesniedzējam”',
+    dueOn: /“Atbildēt līdz”/,
   },
   en: {
-    switchTo: /Language: Latviešu/, title: 'Case', send: 'Send the request', summary: 'Please correct the following',
-    question: 'Fill in “What you ask the applicant”', dueOn: /“Answer due by”/,
+    switchTo: /Language: Latviešu/,
+    title: 'Case',
+    send: 'Send the request',
+    summary: 'Please correct the following',
+    question: 'Fill in “What you ask the applicant”',
+    dueOn: /“Answer due by”/,
   },
 } as const;
 
@@ -26,10 +37,36 @@ let reference = '';
 beforeAll(async () => {
   h = await startHarness();
   // A correction the registrar has opened at the desk and taken: "request information" is on offer.
-  const res = await h.app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', payload: { username: 'registrar', password: 'civitas-demo' } });
-  const headers = { cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`, 'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken };
-  let view = (await h.app.inject({ method: 'POST', url: '/api/cases/corrections', headers, payload: { personId: '00000000-0000-4000-8000-000000000002', field: 'ethnicity', requestedValue: 'latviete', explanation: 'Iesniegts klātienē' } })).json() as { id: string; version: number; reference: string };
-  view = (await h.app.inject({ method: 'POST', url: `/api/cases/${view.id}/actions`, headers, payload: { kind: 'assign', expectedVersion: view.version } })).json() as typeof view;
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/staff/sign-in',
+    payload: { username: 'registrar', password: 'civitas-demo' },
+  });
+  const headers = {
+    cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`,
+    'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken,
+  };
+  let view = (
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/cases/corrections',
+      headers,
+      payload: {
+        personId: '00000000-0000-4000-8000-000000000002',
+        field: 'ethnicity',
+        requestedValue: 'latviete',
+        explanation: 'Iesniegts klātienē',
+      },
+    })
+  ).json() as { id: string; version: number; reference: string };
+  view = (
+    await h.app.inject({
+      method: 'POST',
+      url: `/api/cases/${view.id}/actions`,
+      headers,
+      payload: { kind: 'assign', expectedVersion: view.version },
+    })
+  ).json() as typeof view;
   caseId = view.id;
   reference = view.reference;
   await staffSignIn(h, 'registrar');

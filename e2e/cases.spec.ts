@@ -70,7 +70,9 @@ describe('a register correction case through both UIs', () => {
     await screenshot(h.page, 'staff-case-new');
     await h.page.getByRole('button', { name: 'Paņemt' }).click();
     await h.page.getByText('Lieta piešķirta.').waitFor();
-    await h.page.getByLabel('Ko lūdzat iesniedzējam').fill('Lūdzu pievienojiet dzimšanas apliecības skenētu oriģinālu.');
+    await h.page
+      .getByLabel('Ko lūdzat iesniedzējam')
+      .fill('Lūdzu pievienojiet dzimšanas apliecības skenētu oriģinālu.');
     const due = new Date(h.clock.now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
     await h.page.getByLabel('Atbildēt līdz').fill(due);
     await h.page.getByRole('button', { name: 'Nosūtīt pieprasījumu' }).click();
@@ -83,7 +85,10 @@ describe('a register correction case through both UIs', () => {
   it('the resident answers with a scan', async () => {
     await annaSignIn();
     await h.page.goto(`${h.baseUrl}/my/cases`);
-    await h.page.getByRole('row', { name: new RegExp(reference) }).getByRole('link', { name: 'Jums jāatbild' }).waitFor();
+    await h.page
+      .getByRole('row', { name: new RegExp(reference) })
+      .getByRole('link', { name: 'Jums jāatbild' })
+      .waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-cases-list');
     await h.page.getByRole('link', { name: reference }).click();
@@ -105,7 +110,9 @@ describe('a register correction case through both UIs', () => {
     await h.page.getByRole('button', { name: 'Sagatavot', exact: true }).click();
     await h.page.getByText('Lēmuma projekts nodots apstiprināšanai.').waitFor();
     // The screen does not offer the approval to the proposer and says why; the API refuses it (tested over HTTP).
-    await h.page.getByText('Šo lēmumu sagatavojāt jūs, tāpēc to apstiprina cita lēmumu pieņēmēja amatpersona.').waitFor();
+    await h.page
+      .getByText('Šo lēmumu sagatavojāt jūs, tāpēc to apstiprina cita lēmumu pieņēmēja amatpersona.')
+      .waitFor();
     expect(await h.page.getByRole('button', { name: 'Apstiprināt' }).count()).toBe(0);
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-case-four-eyes');
@@ -119,20 +126,28 @@ describe('a register correction case through both UIs', () => {
     await h.page.getByRole('link', { name: 'Lejupielādēt lēmumu (PDF)' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-case-decided');
-    const card = await h.page.request.get(`${h.baseUrl}/api/register/persons/00000000-0000-4000-8000-000000000002?caseReference=${reference}`);
+    const card = await h.page.request.get(
+      `${h.baseUrl}/api/register/persons/00000000-0000-4000-8000-000000000002?caseReference=${reference}`,
+    );
     expect((await card.json()).birthPlace).toBe('Jelgava');
   });
 
   it('the resident reads the decision and downloads the PDF', async () => {
     await annaSignIn();
     await h.page.goto(`${h.baseUrl}/my/cases`);
-    await h.page.getByRole('row', { name: new RegExp(reference) }).getByText('Labots').waitFor();
+    await h.page
+      .getByRole('row', { name: new RegExp(reference) })
+      .getByText('Labots')
+      .waitFor();
     await h.page.getByRole('link', { name: reference }).click();
     await h.page.getByText('Reģistra dati ir laboti.').waitFor();
     await h.page.getByText(/Var apstrīdēt PMLP priekšniekam līdz/).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-case-decided');
-    const [download] = await Promise.all([h.page.waitForEvent('download'), h.page.getByRole('link', { name: 'Lejupielādēt lēmumu (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      h.page.waitForEvent('download'),
+      h.page.getByRole('link', { name: 'Lejupielādēt lēmumu (PDF)' }).click(),
+    ]);
     const file = await download.path();
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
@@ -142,12 +157,18 @@ describe('a register correction case through both UIs', () => {
     await staff('supervisor');
     await h.page.getByRole('link', { name: 'Pārskats' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Nodaļas pārskats' }).waitFor();
-    await h.page.getByRole('table', { name: 'Noslodze pa amatpersonām' }).getByRole('cell', { name: 'Ilze Kalniņa' }).waitFor();
+    await h.page
+      .getByRole('table', { name: 'Noslodze pa amatpersonām' })
+      .getByRole('cell', { name: 'Ilze Kalniņa' })
+      .waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-cases-dashboard');
     await h.page.getByRole('link', { name: 'Lietas', exact: true }).click();
     await h.page.getByLabel('Statuss').selectOption('in-review');
-    await h.page.getByRole('status').getByText(/Parādītas [1-9]\d* no \d+/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/Parādītas [1-9]\d* no \d+/)
+      .waitFor();
     await h.page.getByRole('cell', { name: 'Jānis Bērziņš' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-cases-queue');
@@ -176,15 +197,49 @@ describe('a register correction case through both UIs', () => {
   it('the resident contests a refusal: the appeal opens as a linked case', async () => {
     // A refusal prepared and approved over the API (the screens for it are covered above).
     const as = async (username: string) => {
-      const res = await h.app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', payload: { username, password: 'civitas-demo' } });
-      return { cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`, 'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken };
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/staff/sign-in',
+        payload: { username, password: 'civitas-demo' },
+      });
+      return {
+        cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`,
+        'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken,
+      };
     };
     const officer = await as('registrar');
-    let view = (await h.app.inject({ method: 'POST', url: '/api/cases/corrections', headers: officer, payload: { personId: '00000000-0000-4000-8000-000000000002', field: 'ethnicity', requestedValue: 'latviete', explanation: 'Iesniegts klātienē' } })).json() as { id: string; version: number; reference: string };
-    for (const body of [{ kind: 'assign', outOfOrderReason: 'e2e' }, { kind: 'propose-decision', outcome: 'reject', reasoning: 'Nav iesniegts pamatojošs dokuments.' }]) {
-      view = (await h.app.inject({ method: 'POST', url: `/api/cases/${view.id}/actions`, headers: officer, payload: { ...body, expectedVersion: view.version } })).json() as typeof view;
+    let view = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/cases/corrections',
+        headers: officer,
+        payload: {
+          personId: '00000000-0000-4000-8000-000000000002',
+          field: 'ethnicity',
+          requestedValue: 'latviete',
+          explanation: 'Iesniegts klātienē',
+        },
+      })
+    ).json() as { id: string; version: number; reference: string };
+    for (const body of [
+      { kind: 'assign', outOfOrderReason: 'e2e' },
+      { kind: 'propose-decision', outcome: 'reject', reasoning: 'Nav iesniegts pamatojošs dokuments.' },
+    ]) {
+      view = (
+        await h.app.inject({
+          method: 'POST',
+          url: `/api/cases/${view.id}/actions`,
+          headers: officer,
+          payload: { ...body, expectedVersion: view.version },
+        })
+      ).json() as typeof view;
     }
-    await h.app.inject({ method: 'POST', url: `/api/cases/${view.id}/actions`, headers: await as('decision.maker'), payload: { kind: 'approve-decision', expectedVersion: view.version } });
+    await h.app.inject({
+      method: 'POST',
+      url: `/api/cases/${view.id}/actions`,
+      headers: await as('decision.maker'),
+      payload: { kind: 'approve-decision', expectedVersion: view.version },
+    });
 
     await annaSignIn();
     await h.page.goto(`${h.baseUrl}/my/cases/${view.id}`);
@@ -247,7 +302,9 @@ describe('the inclusion of a person not in the register, at the desk', () => {
     await h.page.getByRole('button', { name: 'Apstiprināt' }).click();
     await h.page.getByText('Lēmums apstiprināts un nosūtīts iesniedzējam.').waitFor();
     await h.page.getByText('Iekļauts reģistrā', { exact: true }).waitFor();
-    const code = h.page.locator('dt', { hasText: 'Piešķirtais personas kods' }).locator('xpath=following-sibling::dd[1]');
+    const code = h.page
+      .locator('dt', { hasText: 'Piešķirtais personas kods' })
+      .locator('xpath=following-sibling::dd[1]');
     expect(await code.textContent()).toMatch(/^3[2-9]\d{4}-\d{5}$/);
     await h.page.getByText('Iesniedzējs sasaistīts ar personu reģistrā').waitFor();
     expect(await axeViolations(h.page)).toEqual([]);

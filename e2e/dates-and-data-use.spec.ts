@@ -14,15 +14,22 @@ const YEAR = new Date().getUTCFullYear() + 1;
 const AT = `${YEAR}-05-17T11:05:00.000Z`;
 const LV = { day: `17.05.${YEAR}`, time: `17.05.${YEAR} 14:05` };
 const EN = { day: `17 May ${YEAR}`, time: `17 May ${YEAR}, 14:05` };
-const SIZES = [{ width: 1280, height: 900 }, { width: 390, height: 844 }];
+const SIZES = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+];
 /** Codes and phrases a reader must never meet on the data-use page. */
-const RAW = /document-issuance|document-lookup|appointment-list|register-lookup|data-subject-access|municipality-residence-register|life-event:|\bsign-in\b|skatījāt savus datus|viewed your own data/;
+const RAW =
+  /document-issuance|document-lookup|appointment-list|register-lookup|data-subject-access|municipality-residence-register|life-event:|\bsign-in\b|skatījāt savus datus|viewed your own data/;
 
 let h: Harness;
 let declarationId: string;
 let reference: string;
 
-async function ok(res: { statusCode: number; body: string; json(): unknown }, status: number): Promise<Record<string, string>> {
+async function ok(
+  res: { statusCode: number; body: string; json(): unknown },
+  status: number,
+): Promise<Record<string, string>> {
   if (res.statusCode !== status) throw new Error(`${res.statusCode}: ${res.body}`);
   return res.json() as Record<string, string>;
 }
@@ -33,17 +40,50 @@ async function actAt14_05(): Promise<void> {
   // The office's system issues the demo documents (its own action, not Jānis's).
   await h.app.backgroundJobs.seedDemoDocuments();
   const janis: Client = await signInResident(h.app, JANIS);
-  declarationId = (await ok(await janis.request('POST', '/api/portal/me/residence-declarations', {
-    subjectPersonId: JANIS, validFrom: `${YEAR}-05-17`, housingBasis: 'Īres līgums',
-    address: { kind: 'latvia', municipalityCode: 'LV-JEL', street: 'Lielā iela', building: '5', postcode: 'LV-3001' },
-  }), 201)).declarationId as string;
-  reference = (await ok(await janis.request('POST', '/api/portal/me/cases/corrections', {
-    field: 'birthPlace', requestedValue: 'Jelgava', explanation: 'Dzimšanas apliecībā norādīta Jelgava', language: 'lv', contactEmail: 'janis@example.invalid',
-    documents: [{ kind: 'evidence', fileName: 'apliecība.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }],
-  }), 201)).reference as string;
+  declarationId = (
+    await ok(
+      await janis.request('POST', '/api/portal/me/residence-declarations', {
+        subjectPersonId: JANIS,
+        validFrom: `${YEAR}-05-17`,
+        housingBasis: 'Īres līgums',
+        address: {
+          kind: 'latvia',
+          municipalityCode: 'LV-JEL',
+          street: 'Lielā iela',
+          building: '5',
+          postcode: 'LV-3001',
+        },
+      }),
+      201,
+    )
+  ).declarationId as string;
+  reference = (
+    await ok(
+      await janis.request('POST', '/api/portal/me/cases/corrections', {
+        field: 'birthPlace',
+        requestedValue: 'Jelgava',
+        explanation: 'Dzimšanas apliecībā norādīta Jelgava',
+        language: 'lv',
+        contactEmail: 'janis@example.invalid',
+        documents: [
+          {
+            kind: 'evidence',
+            fileName: 'apliecība.pdf',
+            contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+          },
+        ],
+      }),
+      201,
+    )
+  ).reference as string;
   // The municipality of the new address lists its declarations; a registrar opens Jānis's card.
   await ok(await (await signInStaff(h.app, 'municipality.jelgava')).request('GET', '/api/register/declarations'), 200);
-  await ok(await (await signInStaff(h.app, 'registrar')).request('GET', `/api/register/persons/${JANIS}?reason=${encodeURIComponent('Iedzīvotāja jautājums')}`), 200);
+  await ok(
+    await (
+      await signInStaff(h.app, 'registrar')
+    ).request('GET', `/api/register/persons/${JANIS}?reason=${encodeURIComponent('Iedzīvotāja jautājums')}`),
+    200,
+  );
   await h.app.backgroundJobs.deliverOutbox();
 }
 
@@ -93,7 +133,9 @@ describe('dates and times: the page and its PDF agree', () => {
     expect(extract).toContain(`${LV.day}\tDzīvesvietas deklarācija\t${LV.time}`);
     expect(extract).toContain('Dzimšanas datums\t17.05.1980');
     expect(extract).toContain(`Sagatavots ${LV.time}`);
-    expect(await pdf(`/api/portal/me/residence-declarations/${declarationId}/confirmation.pdf?lang=lv`)).toContain(`Iesniegta\t${LV.time}`);
+    expect(await pdf(`/api/portal/me/residence-declarations/${declarationId}/confirmation.pdf?lang=lv`)).toContain(
+      `Iesniegta\t${LV.time}`,
+    );
     await lookAt('dates-my-data-lv');
   });
 
@@ -109,7 +151,9 @@ describe('dates and times: the page and its PDF agree', () => {
     const extract = await pdf('/api/portal/me/register/extract.pdf?lang=en');
     expect(extract).toContain(`${EN.day}\tResidence declaration\t${EN.time}`);
     expect(extract).toContain('Date of birth\t17 May 1980');
-    expect(await pdf(`/api/portal/me/residence-declarations/${declarationId}/confirmation.pdf?lang=en`)).toContain(`Submitted\t${EN.time}`);
+    expect(await pdf(`/api/portal/me/residence-declarations/${declarationId}/confirmation.pdf?lang=en`)).toContain(
+      `Submitted\t${EN.time}`,
+    );
     await lookAt('dates-my-data-en');
   });
 });
@@ -125,9 +169,15 @@ describe('who used my data: purposes and actors in words', () => {
     await row(new RegExp(`${LV.time} Jūs Pieslēgšanās portālam Personas identifikācija`));
     await row(/Jūs Reģistra datu maiņa Dzīvesvietas deklarēšana/);
     await row(new RegExp(`Jūs Iesnieguma reģistrēšana Jūsu pieprasījums .* ${reference}`));
-    await row(/Pilsonības un migrācijas lietu pārvalde\s*darbinieks \(Reģistra speciālists\) Reģistra datu apskate Personas datu skatīšana reģistrā/);
-    await row(/Jelgavas valstspilsētas pašvaldība\s*darbinieks \(Pašvaldības speciālists\) Dzīvesvietas deklarācijas apskate Pašvaldības dzīvesvietu uzskaite/);
-    await row(/Pilsonības un migrācijas lietu pārvalde\s*automātiska sistēmas darbība Dokumenta izsniegšana Dokumenta izsniegšana/);
+    await row(
+      /Pilsonības un migrācijas lietu pārvalde\s*darbinieks \(Reģistra speciālists\) Reģistra datu apskate Personas datu skatīšana reģistrā/,
+    );
+    await row(
+      /Jelgavas valstspilsētas pašvaldība\s*darbinieks \(Pašvaldības speciālists\) Dzīvesvietas deklarācijas apskate Pašvaldības dzīvesvietu uzskaite/,
+    );
+    await row(
+      /Pilsonības un migrācijas lietu pārvalde\s*automātiska sistēmas darbība Dokumenta izsniegšana Dokumenta izsniegšana/,
+    );
     const page = await mainText();
     expect(page).not.toMatch(RAW);
     // The system's own actions are never told as the resident's.
@@ -144,9 +194,15 @@ describe('who used my data: purposes and actors in words', () => {
     await row(new RegExp(`${EN.time} You Signed in to the portal Identification`));
     await row(/You Changed the register data Residence declaration/);
     await row(new RegExp(`You Registered an application Your own request .* ${reference}`));
-    await row(/Office of Citizenship and Migration Affairs\s*an officer \(Registrar\) Viewed the register data Viewing data in the register/);
-    await row(/Jelgavas valstspilsētas pašvaldība\s*an officer \(Municipality officer\) Viewed a residence declaration Municipal residence records/);
-    await row(/Office of Citizenship and Migration Affairs\s*an automatic action of the office's system Issued a document Issuing a document/);
+    await row(
+      /Office of Citizenship and Migration Affairs\s*an officer \(Registrar\) Viewed the register data Viewing data in the register/,
+    );
+    await row(
+      /Jelgavas valstspilsētas pašvaldība\s*an officer \(Municipality officer\) Viewed a residence declaration Municipal residence records/,
+    );
+    await row(
+      /Office of Citizenship and Migration Affairs\s*an automatic action of the office's system Issued a document Issuing a document/,
+    );
     expect(await mainText()).not.toMatch(RAW);
     await lookAt('data-use-en');
   });
@@ -159,8 +215,14 @@ describe('who used my data: purposes and actors in words', () => {
     await h.page.getByLabel('Personas identifikators').fill(JANIS);
     await h.page.getByLabel(/Pamatojums/).fill('Sūdzība 2027/5');
     await h.page.getByRole('button', { name: 'Rādīt ierakstus' }).click();
-    await h.page.getByRole('row', { name: /Pati persona Pieslēgšanās portālam/ }).first().waitFor();
-    await h.page.getByRole('row', { name: /Personas pašas pieprasījums/ }).first().waitFor();
+    await h.page
+      .getByRole('row', { name: /Pati persona Pieslēgšanās portālam/ })
+      .first()
+      .waitFor();
+    await h.page
+      .getByRole('row', { name: /Personas pašas pieprasījums/ })
+      .first()
+      .waitFor();
     expect(await mainText()).not.toMatch(RAW);
     await lookAt('staff-audit-person-lv');
   });
@@ -172,7 +234,9 @@ describe('the messages page', () => {
     await staffSignIn(h, 'admin');
     await h.page.goto(`${h.baseUrl}/staff/outbox`);
     await h.page.getByRole('heading', { level: 1, name: 'Paziņojumi' }).waitFor();
-    const message = h.page.getByRole('article').filter({ has: h.page.getByRole('heading', { name: `Iesniegums ${reference} saņemts` }) });
+    const message = h.page
+      .getByRole('article')
+      .filter({ has: h.page.getByRole('heading', { name: `Iesniegums ${reference} saņemts` }) });
     await message.getByText(`Nosūtīts · E-pasts · janis@example.invalid · nosūtīts ${LV.time}`).waitFor();
     const text = await message.innerText();
     expect(text).toMatch(/Lēmumu pieņemsim līdz \d{2}\.\d{2}\.\d{4}\./);

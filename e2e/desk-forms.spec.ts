@@ -9,7 +9,10 @@ import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 const LANGS = ['lv', 'en'] as const;
 type Lang = (typeof LANGS)[number];
 const CATALOGUE: Record<Lang, Record<string, string>> = { lv, en };
@@ -39,7 +42,9 @@ describe('the desk’s new-application form refuses a missing number and photo i
       it(`${lang} at ${viewport.width}×${viewport.height}`, async () => {
         await openDesk(lang, viewport);
         const form = h.page.getByRole('form', { name: say(lang, 'documents.desk.new') });
-        await expect(form.getByRole('radio', { name: say(lang, 'documents.desk.method.identity-document') }).isChecked()).resolves.toBe(true);
+        await expect(
+          form.getByRole('radio', { name: say(lang, 'documents.desk.method.identity-document') }).isChecked(),
+        ).resolves.toBe(true);
         await form.getByRole('button', { name: say(lang, 'documents.desk.submit') }).click();
         const summary = form.getByRole('alert');
         await summary.getByRole('heading', { name: say(lang, 'errors.fixTitle') }).waitFor();
@@ -51,7 +56,9 @@ describe('the desk’s new-application form refuses a missing number and photo i
         // The summary takes focus; its link moves focus to the field.
         await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
         await summary.getByRole('link', { name: number }).click();
-        await expect(form.getByLabel(say(lang, 'documents.desk.identityNumber')).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+        await expect(
+          form.getByLabel(say(lang, 'documents.desk.identityNumber')).evaluate((el) => el === document.activeElement),
+        ).resolves.toBe(true);
         expect(await axeViolations(h.page)).toEqual([]);
         await screenshot(h.page, `staff-desk-new-refused-${lang}-${viewport.width}`);
       });

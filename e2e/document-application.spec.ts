@@ -81,7 +81,13 @@ describe('a passport from the online application to the public check', () => {
     // No document number: named.
     await form.getByRole('button', { name: 'Pieņemt sagatavoto pieteikumu' }).click();
     await form.getByRole('alert').getByText('Uzrādītā dokumenta numurs').waitFor();
-    const passport = ((await h.page.getByRole('row', { name: /Latvijas pilsoņa pase/ }).getByRole('cell').nth(1).textContent()) ?? '').trim();
+    const passport = (
+      (await h.page
+        .getByRole('row', { name: /Latvijas pilsoņa pase/ })
+        .getByRole('cell')
+        .nth(1)
+        .textContent()) ?? ''
+    ).trim();
     await form.getByLabel('Uzrādītā dokumenta numurs').fill(passport);
     await form.getByLabel('Fotoattēls').setInputFiles(photo);
     expect(await axeViolations(h.page)).toEqual([]);
@@ -103,14 +109,23 @@ describe('a passport from the online application to the public check', () => {
     await h.page.getByRole('heading', { level: 1, name: 'Izgatavošanas partijas' }).waitFor();
     await h.page.getByRole('button', { name: 'Izveidot partiju' }).click();
     await h.page.getByText(/Partija PB-\d{8}-\w+ izveidota: 1 dokuments/).waitFor();
-    const exported = await h.page.request.get(`${h.baseUrl}${(await h.page.getByRole('link', { name: 'Lejupielādēt parakstīto eksportu' }).getAttribute('href')) ?? ''}`);
+    const exported = await h.page.request.get(
+      `${h.baseUrl}${(await h.page.getByRole('link', { name: 'Lejupielādēt parakstīto eksportu' }).getAttribute('href')) ?? ''}`,
+    );
     expect(exported.status()).toBe(200);
-    expect(Object.keys(JSON.parse(await exported.text()) as object).sort()).toEqual(['payload', 'protected', 'signature']);
+    expect(Object.keys(JSON.parse(await exported.text()) as object).sort()).toEqual([
+      'payload',
+      'protected',
+      'signature',
+    ]);
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-production-batch');
     await h.page.getByRole('button', { name: 'Atzīmēt visus gaidošos kā izgatavotus' }).click();
     await h.page.getByText('Apstiprinājums reģistrēts.').waitFor();
-    await h.page.getByRole('row', { name: new RegExp(reference) }).getByText('Izgatavots').waitFor();
+    await h.page
+      .getByRole('row', { name: new RegExp(reference) })
+      .getByText('Izgatavots')
+      .waitFor();
   });
 
   it('the officer hands the passport over; it carries a valid MRZ', async () => {
@@ -126,7 +141,10 @@ describe('a passport from the online application to the public check', () => {
     const rowText = (await h.page.getByRole('row', { name: new RegExp(issued) }).textContent()) ?? '';
     const start = rowText.indexOf('P<LVA');
     const lines = [rowText.slice(start, start + 44), rowText.slice(start + 44, start + 88)];
-    expect(parseMrz(lines, { today: plainDate(new Date().toISOString().slice(0, 10)) })).toMatchObject({ valid: true, documentNumber: issued });
+    expect(parseMrz(lines, { today: plainDate(new Date().toISOString().slice(0, 10)) })).toMatchObject({
+      valid: true,
+      documentNumber: issued,
+    });
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-document-handed-over');
   });

@@ -23,7 +23,9 @@ describe('documents through both UIs', () => {
     await h.page.getByRole('heading', { level: 2, name: 'Sofija Ozola' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-my-documents');
-    const row = h.page.getByRole('region', { name: 'Anna Marija Ozola' }).getByRole('row', { name: /Latvijas pilsoņa pase/ });
+    const row = h.page
+      .getByRole('region', { name: 'Anna Marija Ozola' })
+      .getByRole('row', { name: /Latvijas pilsoņa pase/ });
     stolen = ((await row.getByRole('cell').nth(1).textContent()) ?? '').trim();
     expect(stolen).toMatch(/^LV\d{7}$/);
     await row.getByRole('button', { name: /Ziņot par nozaudētu vai nozagtu/ }).click();
@@ -35,7 +37,10 @@ describe('documents through both UIs', () => {
     await screenshot(h.page, 'portal-report-stolen');
     await h.page.getByRole('button', { name: 'Padarīt dokumentu nederīgu' }).click();
     await h.page.getByText(`Dokuments ${stolen} ir nederīgs kopš`).waitFor();
-    await h.page.getByRole('row', { name: new RegExp(stolen) }).getByText('nozagts').waitFor();
+    await h.page
+      .getByRole('row', { name: new RegExp(stolen) })
+      .getByText('nozagts')
+      .waitFor();
   });
 
   it('the resident gives an e-mail address for the office’s reminders', async () => {
@@ -83,7 +88,10 @@ describe('documents through both UIs', () => {
     await screenshot(h.page, 'staff-document-invalidate');
     await h.page.getByRole('button', { name: 'Atzīt par nederīgu' }).click();
     await h.page.getByText(/Dokuments PA\d{7} ir nederīgs kopš/).waitFor();
-    await h.page.getByRole('row', { name: /Personas apliecība/ }).getByText('bojāts', { exact: false }).waitFor();
+    await h.page
+      .getByRole('row', { name: /Personas apliecība/ })
+      .getByText('bojāts', { exact: false })
+      .waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-person-documents');
   });

@@ -10,7 +10,10 @@ import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 import { appointmentBranchId } from '../src/test/appointment-branch.ts';
 
-const ROUNDS = [{ lang: 'lv', viewport: { width: 1280, height: 900 } }, { lang: 'en', viewport: { width: 390, height: 844 } }] as const;
+const ROUNDS = [
+  { lang: 'lv', viewport: { width: 1280, height: 900 } },
+  { lang: 'en', viewport: { width: 390, height: 844 } },
+] as const;
 type Lang = (typeof ROUNDS)[number]['lang'];
 const CATALOGUE: Record<Lang, Record<string, string>> = { lv, en };
 
@@ -25,7 +28,12 @@ afterAll(() => h.close());
 const say = (lang: Lang, key: string, values: Record<string, string> = {}) =>
   Object.entries(values).reduce((text, [k, v]) => text.replace(`{${k}}`, v), CATALOGUE[lang][key] as string);
 
-async function open(path: string, lang: Lang, viewport: { width: number; height: number }, title: string): Promise<void> {
+async function open(
+  path: string,
+  lang: Lang,
+  viewport: { width: number; height: number },
+  title: string,
+): Promise<void> {
   await h.page.setViewportSize(viewport);
   await h.page.goto(`${h.baseUrl}${path}`);
   await h.page.evaluate((l) => localStorage.setItem('civitas.locale', l), lang);
@@ -47,7 +55,10 @@ describe('branch settings and the queue filter (supervisor)', () => {
       await h.page.getByLabel(desks).fill('');
       await h.page.getByRole('button', { name: say(lang, 'appointments.settings.save') }).click();
       const summary = h.page.getByRole('alert');
-      const messages = [say(lang, 'fieldReason.closes-before-opens', { field: closes }), say(lang, 'validation.required', { field: desks })];
+      const messages = [
+        say(lang, 'fieldReason.closes-before-opens', { field: closes }),
+        say(lang, 'validation.required', { field: desks }),
+      ];
       await summary.getByRole('link', { name: messages[0] }).waitFor();
       expect(await summary.getByRole('listitem').allTextContents()).toEqual(messages);
       await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -57,7 +68,9 @@ describe('branch settings and the queue filter (supervisor)', () => {
       await screenshot(h.page, `staff-branch-settings-refused-${lang}-${viewport.width}`);
       // Nothing was saved: the server still has Friday's own hours (the supervisor's branch is RIGA-1).
       const rigaId = await appointmentBranchId(h.app);
-      const saved = (await (await h.page.request.get(`${h.baseUrl}/api/appointments/branches/${rigaId}/settings`)).json()) as { hours: Array<{ isoWeekday: number; closes: string }> };
+      const saved = (await (
+        await h.page.request.get(`${h.baseUrl}/api/appointments/branches/${rigaId}/settings`)
+      ).json()) as { hours: Array<{ isoWeekday: number; closes: string }> };
       expect(saved.hours.find((x) => x.isoWeekday === 5)?.closes).not.toBe('07:00');
     });
 
@@ -66,13 +79,19 @@ describe('branch settings and the queue filter (supervisor)', () => {
       const label = say(lang, 'staff.queue.dueWithin');
       const field = h.page.getByLabel(label);
       await field.fill('abc');
-      await h.page.getByText(say(lang, 'validation.invalid', { field: label })).first().waitFor();
+      await h.page
+        .getByText(say(lang, 'validation.invalid', { field: label }))
+        .first()
+        .waitFor();
       // Typing keeps focus in the field: the summary does not take it.
       await expect(field.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
       expect(await axeViolations(h.page)).toEqual([]);
       await screenshot(h.page, `staff-queue-filter-refused-${lang}-${viewport.width}`);
       await field.fill('500');
-      await h.page.getByText(say(lang, 'validation.tooLarge', { field: label }).replace('{max, number}', '400')).first().waitFor();
+      await h.page
+        .getByText(say(lang, 'validation.tooLarge', { field: label }).replace('{max, number}', '400'))
+        .first()
+        .waitFor();
       await field.fill('5');
       await h.page.getByRole('alert').waitFor({ state: 'detached' });
       expect(await field.getAttribute('aria-invalid')).toBeNull();
@@ -97,7 +116,10 @@ describe('the audit log (auditor)', () => {
       await show.click();
       const summary = h.page.getByRole('form', { name: say(lang, 'staff.audit.personTitle') }).getByRole('alert');
       await summary.getByRole('heading', { name: say(lang, 'errors.fixTitle') }).waitFor();
-      expect(await summary.getByRole('listitem').allTextContents()).toEqual([say(lang, 'validation.required', { field: person }), say(lang, 'validation.required', { field: reason })]);
+      expect(await summary.getByRole('listitem').allTextContents()).toEqual([
+        say(lang, 'validation.required', { field: person }),
+        say(lang, 'validation.required', { field: reason }),
+      ]);
       await h.page.getByLabel(person).fill('not-an-identifier');
       await h.page.getByLabel(reason).fill('Sūdzība 2027/9');
       await show.click();

@@ -13,22 +13,47 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 
 const TEXT = {
   lv: {
-    title: 'Dzīvesvietas deklarēšana', submit: 'Iesniegt deklarāciju', municipality: 'Pašvaldība', street: 'Iela vai mājas nosaukums', building: 'Mājas numurs',
-    postcode: 'Pasta indekss', basis: 'Tiesiskais pamats dzīvot šajā adresē', since: 'Dzīvo šajā adresē kopš', summary: 'Lūdzu, izlabojiet',
-    postcodeMessage: '“Pasta indekss”: ievadiet pasta indeksu formā LV-1234', tooLong: 'var būt ne vairāk kā 200 rakstzīmes (jūs ierakstījāt 5000)',
-    required: 'Aizpildiet lauku “Iela vai mājas nosaukums”', choose: 'Izvēlieties: “Pašvaldība”', date: 'ievadiet īstu datumu, piemēram, 17.05.1980',
-    optional: '(nav obligāts)', done: 'Deklarācija iesniegta',
+    title: 'Dzīvesvietas deklarēšana',
+    submit: 'Iesniegt deklarāciju',
+    municipality: 'Pašvaldība',
+    street: 'Iela vai mājas nosaukums',
+    building: 'Mājas numurs',
+    postcode: 'Pasta indekss',
+    basis: 'Tiesiskais pamats dzīvot šajā adresē',
+    since: 'Dzīvo šajā adresē kopš',
+    summary: 'Lūdzu, izlabojiet',
+    postcodeMessage: '“Pasta indekss”: ievadiet pasta indeksu formā LV-1234',
+    tooLong: 'var būt ne vairāk kā 200 rakstzīmes (jūs ierakstījāt 5000)',
+    required: 'Aizpildiet lauku “Iela vai mājas nosaukums”',
+    choose: 'Izvēlieties: “Pašvaldība”',
+    date: 'ievadiet īstu datumu, piemēram, 17.05.1980',
+    optional: '(nav obligāts)',
+    done: 'Deklarācija iesniegta',
   },
   en: {
-    title: 'Declare a place of residence', submit: 'Submit the declaration', municipality: 'Municipality', street: 'Street or house name', building: 'House number',
-    postcode: 'Postcode', basis: 'Legal basis for living at this address', since: 'Living at this address since', summary: 'Please correct the following',
-    postcodeMessage: '“Postcode”: enter the postcode as LV-1234', tooLong: 'can be at most 200 characters (you wrote 5,000)',
-    required: 'Fill in “Street or house name”', choose: 'Choose “Municipality”', date: 'enter a real date, for example 17 May 1980',
-    optional: '(optional)', done: 'Declaration submitted',
+    title: 'Declare a place of residence',
+    submit: 'Submit the declaration',
+    municipality: 'Municipality',
+    street: 'Street or house name',
+    building: 'House number',
+    postcode: 'Postcode',
+    basis: 'Legal basis for living at this address',
+    since: 'Living at this address since',
+    summary: 'Please correct the following',
+    postcodeMessage: '“Postcode”: enter the postcode as LV-1234',
+    tooLong: 'can be at most 200 characters (you wrote 5,000)',
+    required: 'Fill in “Street or house name”',
+    choose: 'Choose “Municipality”',
+    date: 'enter a real date, for example 17 May 1980',
+    optional: '(optional)',
+    done: 'Declaration submitted',
   },
 } as const;
 
@@ -65,7 +90,9 @@ describe('a contract form says what is wrong, field by field', () => {
         const postcode = h.page.getByLabel(x.postcode);
         expect(await postcode.getAttribute('aria-invalid')).toBe('true');
         const describedBy = (await postcode.getAttribute('aria-describedby')) ?? '';
-        expect(await h.page.locator(`#${describedBy.split(' ').find((id) => id.endsWith('-error'))}`).textContent()).toContain(x.postcodeMessage);
+        expect(
+          await h.page.locator(`#${describedBy.split(' ').find((id) => id.endsWith('-error'))}`).textContent(),
+        ).toContain(x.postcodeMessage);
         // A link in the summary takes focus to its field.
         await summary.getByRole('link', { name: x.postcodeMessage }).click();
         expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('address-postcode');
@@ -83,7 +110,9 @@ describe('a contract form says what is wrong, field by field', () => {
     await since.focus();
     // Two digits typed, the year not: the browser holds no value, only the fact that the input is bad.
     await h.page.keyboard.type('31');
-    expect(await since.evaluate((el) => [(el as HTMLInputElement).value, (el as HTMLInputElement).validity.badInput])).toEqual(['', true]);
+    expect(
+      await since.evaluate((el) => [(el as HTMLInputElement).value, (el as HTMLInputElement).validity.badInput]),
+    ).toEqual(['', true]);
     await h.page.getByRole('button', { name: TEXT.lv.submit }).click();
     await h.page.getByRole('alert').getByText(`“${TEXT.lv.since}”: ${TEXT.lv.date}`).waitFor();
   });
@@ -110,7 +139,10 @@ describe('a contract form says what is wrong, field by field', () => {
     await h.page.getByLabel(x.basis).fill('Īres līgums');
     await h.page.getByLabel(x.since).fill('2000-01-01');
     await h.page.getByRole('button', { name: x.submit }).click();
-    await h.page.getByRole('alert').getByText(new RegExp(`^“?${x.since}`)).waitFor();
+    await h.page
+      .getByRole('alert')
+      .getByText(new RegExp(`^“?${x.since}`))
+      .waitFor();
     await h.page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
     expect(await h.page.getByLabel(x.since).getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(h.page)).toEqual([]);
@@ -144,8 +176,18 @@ describe('what opens below a button comes into view and takes focus', () => {
     await residentSignIn(h, /Anna Marija Ozola/);
   });
   const REPORT = {
-    lv: { page: 'Mani dokumenti', open: /^Ziņot par nozaudētu vai nozagtu/, title: /^Nozaudēts vai nozagts dokuments/, cancel: 'Atcelt' },
-    en: { page: 'My documents', open: /^Report .* lost or stolen$/, title: /^Document .* lost or stolen$/, cancel: 'Cancel' },
+    lv: {
+      page: 'Mani dokumenti',
+      open: /^Ziņot par nozaudētu vai nozagtu/,
+      title: /^Nozaudēts vai nozagts dokuments/,
+      cancel: 'Atcelt',
+    },
+    en: {
+      page: 'My documents',
+      open: /^Report .* lost or stolen$/,
+      title: /^Document .* lost or stolen$/,
+      cancel: 'Cancel',
+    },
   } as const;
   for (const viewport of VIEWPORTS) {
     for (const lang of ['lv', 'en'] as const) {
@@ -162,7 +204,10 @@ describe('what opens below a button comes into view and takes focus', () => {
         await heading.waitFor();
         await h.page.waitForFunction(() => document.activeElement?.id === 'report-title');
         // In view: the heading's box lies inside the window.
-        const inView = await heading.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; });
+        const inView = await heading.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        });
         expect(inView).toBe(true);
         expect(await axeViolations(h.page)).toEqual([]);
         await screenshot(h.page, `forms-report-open-${lang}-${viewport.width}`);
@@ -182,13 +227,32 @@ describe('the staff search on the same pattern', () => {
   });
   for (const viewport of VIEWPORTS) {
     for (const [lang, x] of [
-      ['lv', { title: 'Personu meklēšana', submit: 'Meklēt', purpose: /Norādiet lietas numuru vai iemeslu/, criteria: /ierakstiet vārdu un uzvārdu, personas kodu vai dzimšanas datumu/ }],
-      ['en', { title: 'Find a person', submit: 'Search', purpose: /Give a case reference or a reason/, criteria: /enter a name, a personal code or a birth date/ }],
+      [
+        'lv',
+        {
+          title: 'Personu meklēšana',
+          submit: 'Meklēt',
+          purpose: /Norādiet lietas numuru vai iemeslu/,
+          criteria: /ierakstiet vārdu un uzvārdu, personas kodu vai dzimšanas datumu/,
+        },
+      ],
+      [
+        'en',
+        {
+          title: 'Find a person',
+          submit: 'Search',
+          purpose: /Give a case reference or a reason/,
+          criteria: /enter a name, a personal code or a birth date/,
+        },
+      ],
     ] as const) {
       it(`an empty search asks for the purpose and a criterion at once, at ${viewport.width} px in ${lang}`, async () => {
         await h.page.setViewportSize(viewport);
         await h.page.goto(`${h.baseUrl}/staff/register`);
-        await h.page.evaluate((l) => { localStorage.setItem('civitas.locale', l); sessionStorage.clear(); }, lang);
+        await h.page.evaluate((l) => {
+          localStorage.setItem('civitas.locale', l);
+          sessionStorage.clear();
+        }, lang);
         await h.page.reload();
         await h.page.getByRole('heading', { level: 1, name: x.title }).waitFor();
         await h.page.getByRole('button', { name: x.submit, exact: true }).click();

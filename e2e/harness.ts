@@ -20,7 +20,16 @@ import { seedRegister } from '../src/server/modules/register/index.ts';
 import { plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Harness {
   baseUrl: string;
@@ -39,15 +48,36 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const hasher = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
   await seedDemoIdentity(database.db, hasher);
   // The demo families and a small synthetic population, so search has something to find.
-  await seedRegister(database.db, database.pool, { engine: database.engine, persons: 400, seed: 3, today: plainDateInZone(new Date(), 'Europe/Riga'), now: new Date().toISOString() });
+  await seedRegister(database.db, database.pool, {
+    engine: database.engine,
+    persons: 400,
+    seed: 3,
+    today: plainDateInZone(new Date(), 'Europe/Riga'),
+    now: new Date().toISOString(),
+  });
   const clock = createManualClock(new Date());
-  const config = parseConfig({ DATA_DIR: dataDir, DEMO_MODE: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '1000', ...env });
+  const config = parseConfig({
+    DATA_DIR: dataDir,
+    DEMO_MODE: 'true',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_PER_MINUTE: '1000',
+    ...env,
+  });
   const app = await buildApp({ config, db: database.db, clock, hasher, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, locale: 'lv-LV', viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    locale: 'lv-LV',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
-    baseUrl: address, app, clock, context, page,
+    baseUrl: address,
+    app,
+    clock,
+    context,
+    page,
     async close() {
       await context.close();
       await app.close();
@@ -60,12 +90,17 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 
 /** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA) on the current page and returns violations as readable lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** The two sizes every screen is looked at: a desktop and a phone. */
-export const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+export const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 
 /** Switches the page's language with the header's button (the page keeps its state, an open form stays open). */
 export async function useLanguage(page: Page, lang: 'lv' | 'en'): Promise<void> {
@@ -82,7 +117,10 @@ export async function lookEverywhere(page: Page, name: string): Promise<void> {
     for (const lang of ['lv', 'en'] as const) {
       await useLanguage(page, lang);
       expect(await axeViolations(page), `${name} ${lang} ${viewport.width}`).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} ${lang} ${viewport.width} overflow`).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        `${name} ${lang} ${viewport.width} overflow`,
+      ).toBeLessThanOrEqual(0);
       await screenshot(page, `${name}-${lang}-${viewport.width}`);
     }
   }

@@ -56,13 +56,25 @@ describe('the portal on a phone', () => {
   it('fits every page at 320 and 390 px, and every page has its own title', async () => {
     const { wide, titles } = await walk(['/', '/document-check', '/queue']);
     await residentSignIn(h, /Jānis Bērziņš/);
-    const signedIn = await walk([...new Set([...(await navLinks(h.page)), '/my/documents/apply', '/my/appointments/new', '/my/cases/new', '/my/invitations/new', '/my/visas/new'])]);
+    const signedIn = await walk([
+      ...new Set([
+        ...(await navLinks(h.page)),
+        '/my/documents/apply',
+        '/my/appointments/new',
+        '/my/cases/new',
+        '/my/invitations/new',
+        '/my/visas/new',
+      ]),
+    ]);
     expect([...wide, ...signedIn.wide]).toEqual([]);
     expectDistinctTitles(new Map([...titles, ...signedIn.titles]), 'Civitas');
   });
 
   it('folds the navigation into a menu button that opens and closes it, in both languages', async () => {
-    for (const [lang, menu, home] of [['lv', 'Izvēlne', 'Sākums'], ['en', 'Menu', 'Home']] as const) {
+    for (const [lang, menu, home] of [
+      ['lv', 'Izvēlne', 'Sākums'],
+      ['en', 'Menu', 'Home'],
+    ] as const) {
       await h.page.setViewportSize({ width: 390, height: 844 });
       await h.page.goto(`${h.baseUrl}/my`);
       await h.page.evaluate((l) => localStorage.setItem('civitas.locale', l), lang);
@@ -102,8 +114,18 @@ describe('the portal on a phone', () => {
 
 describe('the staff workbench on a phone', () => {
   /** Pages a role reaches from a page of the menu rather than from the menu itself. */
-  const BEYOND_MENU: Partial<Record<string, string[]>> = { 'migration.officer': ['/staff/migration/visas/new', '/staff/migration/stay'] };
-  for (const account of ['registrar', 'document.officer', 'migration.officer', 'supervisor', 'admin', 'auditor', 'municipality.jelgava'] as const) {
+  const BEYOND_MENU: Partial<Record<string, string[]>> = {
+    'migration.officer': ['/staff/migration/visas/new', '/staff/migration/stay'],
+  };
+  for (const account of [
+    'registrar',
+    'document.officer',
+    'migration.officer',
+    'supervisor',
+    'admin',
+    'auditor',
+    'municipality.jelgava',
+  ] as const) {
     it(`fits every page ${account} can open at 320 and 390 px, each with its own title`, async () => {
       await h.page.context().clearCookies();
       await staffSignIn(h, account);
@@ -116,7 +138,10 @@ describe('the staff workbench on a phone', () => {
   it('tells a role that opens a page it may not use why, instead of sending it home without a word', async () => {
     await h.page.context().clearCookies();
     await staffSignIn(h, 'document.officer');
-    for (const [lang, title] of [['lv', 'Šī lapa nav paredzēta jūsu lomai'], ['en', 'This page is not for your role']] as const) {
+    for (const [lang, title] of [
+      ['lv', 'Šī lapa nav paredzēta jūsu lomai'],
+      ['en', 'This page is not for your role'],
+    ] as const) {
       await h.page.evaluate((l) => localStorage.setItem('civitas.locale', l), lang);
       for (const width of [1280, 390]) {
         await h.page.setViewportSize({ width, height: width === 1280 ? 900 : 844 });

@@ -33,9 +33,16 @@ describe('resident portal', () => {
     await h.page.getByRole('heading', { level: 1, name: 'Kas izmantoja manus datus' }).waitFor();
     await h.page.getByRole('cell', { name: 'Pieslēgšanās' }).waitFor();
 
-    const signIn = await h.app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', payload: { username: 'auditor', password: 'civitas-demo' } });
+    const signIn = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/staff/sign-in',
+      payload: { username: 'auditor', password: 'civitas-demo' },
+    });
     const cookie = signIn.cookies.find((c) => c.name === 'civitas_session');
-    const read = await h.app.inject({ url: '/api/audit/persons/00000000-0000-4000-8000-000000000001/entries?reason=Sūdzība%2017', headers: { cookie: `civitas_session=${cookie?.value}` } });
+    const read = await h.app.inject({
+      url: '/api/audit/persons/00000000-0000-4000-8000-000000000001/entries?reason=Sūdzība%2017',
+      headers: { cookie: `civitas_session=${cookie?.value}` },
+    });
     expect(read.statusCode).toBe(200);
     const started = Date.now();
     await h.page.getByRole('cell', { name: 'Datu aizsardzības uzraudzība' }).waitFor({ timeout: 10_000 });

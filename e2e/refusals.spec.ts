@@ -13,7 +13,10 @@ import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 import { appointmentBranchId } from '../src/test/appointment-branch.ts';
 
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 const LANGS = ['lv', 'en'] as const;
 type Lang = (typeof LANGS)[number];
 const CATALOGUE: Record<Lang, Record<string, string>> = { lv, en };
@@ -35,8 +38,13 @@ async function firstFreeTimeAfterToday(): Promise<{ startsAt: string; date: stri
   for (let d = 1; d < 15; d++) {
     // Days on the office's calendar: between 22:00 and 24:00 UTC it is already tomorrow in Riga.
     const date = addDays(plainDateInZone(new Date(), 'Europe/Riga'), d);
-    const res = await h.app.inject({ method: 'GET', url: `/api/public/appointments/slots?branchId=${rigaId}&service=document-application&date=${date}` });
-    const slot = ((res.json() as { slots?: Array<{ startsAt: string; free: number }> }).slots ?? []).find((s) => s.free > 0);
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/public/appointments/slots?branchId=${rigaId}&service=document-application&date=${date}`,
+    });
+    const slot = ((res.json() as { slots?: Array<{ startsAt: string; free: number }> }).slots ?? []).find(
+      (s) => s.free > 0,
+    );
     if (slot) return { startsAt: slot.startsAt, date };
   }
   throw new Error('no free time in the next two weeks');

@@ -26,14 +26,20 @@ describe('register: the officer', () => {
     await h.page.getByLabel('Iemesls (ja nav lietas)').fill('Iedzīvotāja jautājums klātienē');
     await h.page.getByLabel('Vārds un uzvārds').fill('ozola anna');
     await h.page.getByRole('button', { name: 'Meklēt' }).click();
-    await h.page.getByRole('row', { name: /Anna Marija/ }).getByRole('link', { name: 'Ozola' }).waitFor();
+    await h.page
+      .getByRole('row', { name: /Anna Marija/ })
+      .getByRole('link', { name: 'Ozola' })
+      .waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-register-search');
   });
 
   it('opens the card under the purpose given in the search, lets it be changed, switches to an earlier date and shows the history', async () => {
     // The synthetic population may hold an "Anna Ozola" too, ranked first for this query: pick the row.
-    await h.page.getByRole('row', { name: /Anna Marija/ }).getByRole('link', { name: 'Ozola' }).click();
+    await h.page
+      .getByRole('row', { name: /Anna Marija/ })
+      .getByRole('link', { name: 'Ozola' })
+      .click();
     await h.page.getByRole('heading', { level: 1, name: 'Anna Marija Ozola' }).waitFor();
     await h.page.getByText('Skatīšanas mērķis, kas reģistrēts auditā: Iedzīvotāja jautājums klātienē').waitFor();
     await h.page.getByRole('button', { name: 'Mainīt mērķi' }).click();
@@ -49,7 +55,10 @@ describe('register: the officer', () => {
 
     await h.page.getByLabel('Patiesie dati dienā').fill('2010-01-01');
     await h.page.getByRole('button', { name: 'Rādīt', exact: true }).click();
-    await h.page.getByText('Šajā datumā persona reģistrā nebija.').waitFor({ state: 'detached' }).catch(() => undefined);
+    await h.page
+      .getByText('Šajā datumā persona reģistrā nebija.')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await h.page.getByRole('button', { name: 'Šodien' }).click();
     await h.page.getByRole('button', { name: 'Rādīt vēsturi' }).click();
     await h.page.getByRole('columnheader', { name: 'Reģistrēts' }).waitFor();
@@ -108,7 +117,10 @@ describe('register: the resident', () => {
     const today = await validFrom.inputValue();
     await validFrom.fill('2000-01-01');
     await h.page.getByRole('button', { name: 'Iesniegt deklarāciju' }).click();
-    await h.page.getByRole('alert').getByText('Dzīvo šajā adresē kopš: datumam jābūt pēc pašreizējās deklarētās dzīvesvietas sākuma').waitFor();
+    await h.page
+      .getByRole('alert')
+      .getByText('Dzīvo šajā adresē kopš: datumam jābūt pēc pašreizējās deklarētās dzīvesvietas sākuma')
+      .waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-declare-server-reason');
     await validFrom.fill(today);
@@ -125,12 +137,20 @@ describe('register: the resident', () => {
   it('shows the new address under "my data", with the old one ended the day before', async () => {
     await h.page.getByRole('link', { name: 'Mani dati reģistrā' }).first().click();
     await h.page.getByRole('heading', { level: 1, name: 'Mani dati reģistrā' }).waitFor();
-    await h.page.getByText(/Jūras iela 7-3/).first().waitFor();
+    await h.page
+      .getByText(/Jūras iela 7-3/)
+      .first()
+      .waitFor();
     await h.page.getByText('Iepriekšējās adreses').waitFor();
     // The old address ends the day before the new one begins.
-    const [y, m, d] = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Riga' }).split('-');
+    const [y, m, d] = new Date(Date.now() - 86_400_000)
+      .toLocaleDateString('sv-SE', { timeZone: 'Europe/Riga' })
+      .split('-');
     // Written as Latvian pages write dates (STYLE §13): 05.12.2026.
-    await h.page.getByRole('cell', { name: `– ${d}.${m}.${y}` }).first().waitFor();
+    await h.page
+      .getByRole('cell', { name: `– ${d}.${m}.${y}` })
+      .first()
+      .waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'portal-my-data');
   });

@@ -53,12 +53,20 @@ async function openCase(id: string): Promise<void> {
 }
 
 /** The row of the case's summary list with this term: its value. */
-const row = (term: string) => h.page.locator('dl.summary-list > dt', { hasText: term }).first().locator('xpath=following-sibling::dd[1]');
+const row = (term: string) =>
+  h.page.locator('dl.summary-list > dt', { hasText: term }).first().locator('xpath=following-sibling::dd[1]');
 
 /** A staff account's API client (the harness's app, in process). */
 async function apiAs(username: string) {
-  const res = await h.app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', payload: { username, password: 'civitas-demo' } });
-  const headers = { cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`, 'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken };
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/staff/sign-in',
+    payload: { username, password: 'civitas-demo' },
+  });
+  const headers = {
+    cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`,
+    'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken,
+  };
   return async (method: 'GET' | 'POST', url: string, payload?: object) => {
     const r = await h.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     expect(r.statusCode, r.body).toBeLessThan(300);
@@ -87,9 +95,15 @@ describe('a first temporary permit lodged at the desk, granted, then cancelled',
   it('the officer lodges it for a person not in the register, every document handed in', async () => {
     await signIn({ staff: 'migration.officer' });
     await h.page.goto(`${h.baseUrl}/staff/migration`);
-    await h.page.getByRole('main').getByRole('link', { name: say('staff.permits.title') }).waitFor();
+    await h.page
+      .getByRole('main')
+      .getByRole('link', { name: say('staff.permits.title') })
+      .waitFor();
     await look('staff-migration');
-    await h.page.getByRole('main').getByRole('link', { name: say('staff.permits.title') }).click();
+    await h.page
+      .getByRole('main')
+      .getByRole('link', { name: say('staff.permits.title') })
+      .click();
     await h.page.getByRole('heading', { level: 1, name: say('staff.permits.title') }).waitFor();
     expect(await h.page.title()).toBe(`${say('staff.permits.title')} — Civitas`);
     await h.page.getByText(say('permits.quote.enterFirst')).first().waitFor();
@@ -97,7 +111,9 @@ describe('a first temporary permit lodged at the desk, granted, then cancelled',
 
     await field('permits.kind.temporary').check();
     // Only the kind's grounds are offered.
-    const grounds = await field('permits.form.ground').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const grounds = await field('permits.form.ground')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(grounds).toEqual(['', ...GROUNDS_OF_KIND.temporary]);
     await field('permits.form.ground').selectOption('employment');
     await h.page.getByText(say('permits.fee.amount', { amount: '100.00' })).waitFor();
@@ -108,15 +124,30 @@ describe('a first temporary permit lodged at the desk, granted, then cancelled',
     // The ground's documents, as the quote lists them: the travel document's copy, the contract, the invitation…
     const documents = h.page.locator('input[name="enclosed"]');
     const values = await documents.evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
-    expect(values).toEqual(expect.arrayContaining(['application-form', 'travel-document-copy', 'criminal-record', 'invitation', 'employment-contract']));
+    expect(values).toEqual(
+      expect.arrayContaining([
+        'application-form',
+        'travel-document-copy',
+        'criminal-record',
+        'invitation',
+        'employment-contract',
+      ]),
+    );
     for (const box of await documents.all()) await box.check();
     await look('desk-filled');
     await h.page.getByRole('button', { name: say('staff.permits.submit') }).click();
-    await h.page.getByRole('heading', { level: 1, name: new RegExp(`${say('staff.case.title', { reference: '' })}UA-\\d{4}-\\d{6}`) }).waitFor();
+    await h.page
+      .getByRole('heading', {
+        level: 1,
+        name: new RegExp(`${say('staff.case.title', { reference: '' })}UA-\\d{4}-\\d{6}`),
+      })
+      .waitFor();
     granted = /\/staff\/cases\/([0-9a-f-]{36})$/.exec(h.page.url())?.[1] ?? '';
     expect(granted).not.toBe('');
     expect(await row(say('register.field.personalCode')).textContent()).toBe(say('permits.field.notRegistered'));
-    expect(await row(say('permits.field.documents')).textContent()).toContain(say('permits.documents.allEnclosed', { required: String(values.length) }));
+    expect(await row(say('permits.field.documents')).textContent()).toContain(
+      say('permits.documents.allEnclosed', { required: String(values.length) }),
+    );
     await look('lodged');
   });
 
@@ -152,8 +183,12 @@ describe('a first temporary permit lodged at the desk, granted, then cancelled',
     expect(await h.page.locator('#cancel-permit-effectiveOn').inputValue()).toBe(today);
     await h.page.getByRole('button', { name: say('permits.cancel.continue') }).click();
     const summary = h.page.getByRole('alert').filter({ hasText: say('errors.fixTitle') });
-    await summary.getByRole('link', { name: say('validation.choose', { field: say('permits.cancel.grounds') }) }).waitFor();
-    await summary.getByRole('link', { name: say('validation.required', { field: say('permits.cancel.reasoning') }) }).waitFor();
+    await summary
+      .getByRole('link', { name: say('validation.choose', { field: say('permits.cancel.grounds') }) })
+      .waitFor();
+    await summary
+      .getByRole('link', { name: say('validation.required', { field: say('permits.cancel.reasoning') }) })
+      .waitFor();
     await look('cancel-asked');
     await h.page.getByLabel(say('permits.cancelGround.ground-ceased')).check();
     await h.page.locator('#cancel-permit-reasoning').fill('Darba līgums izbeigts; citu pamatu uzturēties nav.');
@@ -210,8 +245,14 @@ describe('an online application refused for a missing document', () => {
     expect(caseId).not.toBe('');
     await h.page.getByRole('status').filter({ hasText: REFERENCE }).waitFor();
     const documents = row(say('permits.field.documents'));
-    expect(await documents.textContent()).toContain(say('permits.documents.missingCount', { missing: '1', required: String(boxes.length) }));
-    await documents.locator('li', { hasText: say('permits.document.criminal-record') }).locator('.tag--danger').getByText(say('permits.document.missing')).waitFor();
+    expect(await documents.textContent()).toContain(
+      say('permits.documents.missingCount', { missing: '1', required: String(boxes.length) }),
+    );
+    await documents
+      .locator('li', { hasText: say('permits.document.criminal-record') })
+      .locator('.tag--danger')
+      .getByText(say('permits.document.missing'))
+      .waitFor();
     expect(await row(say('permits.fee.title')).textContent()).toContain(say('permits.payment.online'));
     await look('online-received');
   });
@@ -226,7 +267,10 @@ describe('an online application refused for a missing document', () => {
     await h.page.getByLabel(say('permits.refusalGround.documents-incomplete')).waitFor();
     await h.page.locator('#propose-reasoning').fill('Nav iesniegta izziņa par sodāmību.');
     await h.page.getByRole('button', { name: say('staff.case.propose') }).click();
-    await h.page.getByRole('alert').getByRole('link', { name: say('validation.choose', { field: say('permits.refusal.grounds') }) }).waitFor();
+    await h.page
+      .getByRole('alert')
+      .getByRole('link', { name: say('validation.choose', { field: say('permits.refusal.grounds') }) })
+      .waitFor();
     await look('refusal-grounds-asked');
     await h.page.getByLabel(say('permits.refusalGround.documents-incomplete')).check();
     await h.page.getByRole('button', { name: say('staff.case.propose') }).click();
@@ -241,7 +285,10 @@ describe('an online application refused for a missing document', () => {
     await h.page.goto(`${h.baseUrl}/my/cases/${caseId}`);
     await h.page.getByRole('heading', { level: 1, name: REFERENCE }).waitFor();
     await h.page.getByRole('heading', { name: say('cases.section.decision'), exact: true }).waitFor();
-    const decision = h.page.locator('dl').filter({ hasText: say('permits.refusal.grounds') }).last();
+    const decision = h.page
+      .locator('dl')
+      .filter({ hasText: say('permits.refusal.grounds') })
+      .last();
     await decision.getByText(say('permits.refusalGround.documents-incomplete')).waitFor();
     await decision.getByText(say('cases.outcome.residence-permit.reject')).waitFor();
     await look('refused-resident');
@@ -257,8 +304,13 @@ describe('the desk form refuses what the server does not admit', () => {
     await field('permits.kind.eu-registration-certificate').check();
     await field('permits.form.ground').selectOption('worker');
     await h.page.locator('.panel[aria-live]').getByText(say('permits.fee.none'), { exact: true }).waitFor();
-    expect(await h.page.locator('input[name="tier"]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).value, (i as HTMLInputElement).checked]))).toEqual([['fast', true]]);
-    for (const name of ['payment.method', 'requestedUntil', 'application', 'monthlyIncomeEur']) expect(await h.page.locator(`[name="${name}"]`).count(), name).toBe(0);
+    expect(
+      await h.page
+        .locator('input[name="tier"]')
+        .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).value, (i as HTMLInputElement).checked])),
+    ).toEqual([['fast', true]]);
+    for (const name of ['payment.method', 'requestedUntil', 'application', 'monthlyIncomeEur'])
+      expect(await h.page.locator(`[name="${name}"]`).count(), name).toBe(0);
     await field('permits.kind.temporary').check();
     // The list offers only the kind's grounds; a form sent with another (kept from an old page, or altered) is refused by the server.
     const ground = field('permits.form.ground');
@@ -286,8 +338,13 @@ describe('the desk form refuses what the server does not admit', () => {
     await field('permits.kind.permanent').check();
     await field('permits.form.ground').selectOption('five-years-temporary');
     await field('permits.form.documentValidUntil').fill(day(900));
-    await h.page.locator('.panel[aria-live]').getByText(say('permits.fee.amount', { amount: '100.00' })).waitFor();
+    await h.page
+      .locator('.panel[aria-live]')
+      .getByText(say('permits.fee.amount', { amount: '100.00' }))
+      .waitFor();
     await h.page.getByRole('button', { name: say('staff.permits.submit') }).click();
-    await summary.getByRole('link', { name: say('staff.permits.findFirst', { field: say('visas.desk.person') }) }).waitFor();
+    await summary
+      .getByRole('link', { name: say('staff.permits.findFirst', { field: say('visas.desk.person') }) })
+      .waitFor();
   });
 });

@@ -12,26 +12,53 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 const LANGS = ['lv', 'en'] as const;
 type Lang = (typeof LANGS)[number];
 
 const TEXT = {
   lv: {
-    fix: 'Lūdzu, izlabojiet', optional: '(nav obligāts)',
-    signInTitle: 'Pieslēgšanās darbiniekiem', signIn: 'Pieslēgties', username: 'Lietotājvārds', password: 'Parole',
-    usernameRequired: 'Aizpildiet lauku “Lietotājvārds”', passwordRequired: 'Aizpildiet lauku “Parole”',
-    totpTitle: 'Otrais faktors', code: 'Kods', continue: 'Turpināt', codeFormat: '“Kods”: ievadiet 6 ciparus, ko rāda autentifikācijas lietotne',
-    accountsTitle: 'Darbinieku konti', name: 'Vārds, uzvārds', initialPassword: 'Sākotnējā parole (vismaz 12 rakstzīmes)', create: 'Izveidot kontu',
-    usernameFormat: '“Lietotājvārds”: 3–64 rakstzīmes: burti a–z, cipari, punkts, domuzīme vai pasvītra', rolesChoose: 'Izvēlieties: “Lomas”',
+    fix: 'Lūdzu, izlabojiet',
+    optional: '(nav obligāts)',
+    signInTitle: 'Pieslēgšanās darbiniekiem',
+    signIn: 'Pieslēgties',
+    username: 'Lietotājvārds',
+    password: 'Parole',
+    usernameRequired: 'Aizpildiet lauku “Lietotājvārds”',
+    passwordRequired: 'Aizpildiet lauku “Parole”',
+    totpTitle: 'Otrais faktors',
+    code: 'Kods',
+    continue: 'Turpināt',
+    codeFormat: '“Kods”: ievadiet 6 ciparus, ko rāda autentifikācijas lietotne',
+    accountsTitle: 'Darbinieku konti',
+    name: 'Vārds, uzvārds',
+    initialPassword: 'Sākotnējā parole (vismaz 12 rakstzīmes)',
+    create: 'Izveidot kontu',
+    usernameFormat: '“Lietotājvārds”: 3–64 rakstzīmes: burti a–z, cipari, punkts, domuzīme vai pasvītra',
+    rolesChoose: 'Izvēlieties: “Lomas”',
   },
   en: {
-    fix: 'Please correct the following', optional: '(optional)',
-    signInTitle: 'Staff sign-in', signIn: 'Sign in', username: 'Username', password: 'Password',
-    usernameRequired: 'Fill in “Username”', passwordRequired: 'Fill in “Password”',
-    totpTitle: 'Second factor', code: 'Code', continue: 'Continue', codeFormat: '“Code”: enter the 6 digits your authenticator app shows',
-    accountsTitle: 'Staff accounts', name: 'Name', initialPassword: 'Initial password (at least 12 characters)', create: 'Create account',
-    usernameFormat: '“Username”: 3–64 characters: letters a–z, digits, dot, dash or underscore', rolesChoose: 'Choose “Roles”',
+    fix: 'Please correct the following',
+    optional: '(optional)',
+    signInTitle: 'Staff sign-in',
+    signIn: 'Sign in',
+    username: 'Username',
+    password: 'Password',
+    usernameRequired: 'Fill in “Username”',
+    passwordRequired: 'Fill in “Password”',
+    totpTitle: 'Second factor',
+    code: 'Code',
+    continue: 'Continue',
+    codeFormat: '“Code”: enter the 6 digits your authenticator app shows',
+    accountsTitle: 'Staff accounts',
+    name: 'Name',
+    initialPassword: 'Initial password (at least 12 characters)',
+    create: 'Create account',
+    usernameFormat: '“Username”: 3–64 characters: letters a–z, digits, dot, dash or underscore',
+    rolesChoose: 'Choose “Roles”',
   },
 } as const;
 
@@ -65,7 +92,11 @@ describe('the sign-in forms say what is wrong, field by field', () => {
         expect(await h.page.getByText(x.optional).count()).toBe(0);
         expect(await h.page.getByLabel(x.username, { exact: true }).getAttribute('aria-required')).toBe('true');
         await h.page.getByRole('button', { name: x.signIn, exact: true }).click();
-        await expectSummary(lang, [x.usernameRequired, x.passwordRequired], `sign-in-forms-empty-${lang}-${viewport.width}`);
+        await expectSummary(
+          lang,
+          [x.usernameRequired, x.passwordRequired],
+          `sign-in-forms-empty-${lang}-${viewport.width}`,
+        );
         // Each field shows its own message too.
         expect(await h.page.getByLabel(x.password, { exact: true }).getAttribute('aria-invalid')).toBe('true');
       });
@@ -100,7 +131,9 @@ describe('the sign-in forms say what is wrong, field by field', () => {
     await h.page.getByRole('button', { name: 'Izveidot kontu' }).click();
     await h.page.getByText('Konts ilze.kalna ir izveidots.', { exact: false }).waitFor();
     // The confirmation takes focus, and the form is empty again for the next account.
-    expect(await h.page.evaluate(() => document.activeElement?.textContent)).toContain('Konts ilze.kalna ir izveidots.');
+    expect(await h.page.evaluate(() => document.activeElement?.textContent)).toContain(
+      'Konts ilze.kalna ir izveidots.',
+    );
     expect(await h.page.getByLabel('Lietotājvārds', { exact: true }).inputValue()).toBe('');
     await h.page.getByRole('cell', { name: 'Ilze Kalna' }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);

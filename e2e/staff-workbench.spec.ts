@@ -22,29 +22,64 @@ afterAll(() => h.close());
 
 const WORDS = {
   lv: {
-    signInTitle: 'Pieslēgšanās darbiniekiem', hello: /Labdien/, branch: 'Rīgas 1. nodaļa', signOut: 'Atslēgties',
-    assigned: 'Jums piešķirtas 3 lietas', unassigned: 'Nodaļas rindā gaida 2 nepiešķirtas lietas', today: /Šodien nodaļā/,
-    queueTitle: 'Darba rinda', queueMine: 'Man', search: 'Personu reģistrs', reason: 'Iemesls (ja nav lietas)', name: 'Vārds un uzvārds', find: 'Meklēt',
-    cut: 'Rādītas pirmās 20 atrastās personas; atbilst vairāk', narrow: /Lai redzētu pārējās, precizējiet meklēšanu/,
-    purposeShown: 'Skatīšanas mērķis, kas reģistrēts auditā: Iedzīvotāja jautājums', purposeAsk: 'Atvērt personas datus',
-    stopped: 'Termiņš apturēts', stoppedSince: /Apturēta kopš \d{2}\.\d{2}\.\d{4}: gaida iesniedzēja atbildi/, daysLeft: /atlikuš/,
-    staffStep: 'Gaida iesniedzēja atbildi; termiņa skaitīšana ir apturēta.', residentWords: /gaidām|varat lasīt|jūsu/,
-    whenRequested: 'Reģistrā iesnieguma brīdī', notRecorded: 'nav ierakstīts',
+    signInTitle: 'Pieslēgšanās darbiniekiem',
+    hello: /Labdien/,
+    branch: 'Rīgas 1. nodaļa',
+    signOut: 'Atslēgties',
+    assigned: 'Jums piešķirtas 3 lietas',
+    unassigned: 'Nodaļas rindā gaida 2 nepiešķirtas lietas',
+    today: /Šodien nodaļā/,
+    queueTitle: 'Darba rinda',
+    queueMine: 'Man',
+    search: 'Personu reģistrs',
+    reason: 'Iemesls (ja nav lietas)',
+    name: 'Vārds un uzvārds',
+    find: 'Meklēt',
+    cut: 'Rādītas pirmās 20 atrastās personas; atbilst vairāk',
+    narrow: /Lai redzētu pārējās, precizējiet meklēšanu/,
+    purposeShown: 'Skatīšanas mērķis, kas reģistrēts auditā: Iedzīvotāja jautājums',
+    purposeAsk: 'Atvērt personas datus',
+    stopped: 'Termiņš apturēts',
+    stoppedSince: /Apturēta kopš \d{2}\.\d{2}\.\d{4}: gaida iesniedzēja atbildi/,
+    daysLeft: /atlikuš/,
+    staffStep: 'Gaida iesniedzēja atbildi; termiņa skaitīšana ir apturēta.',
+    residentWords: /gaidām|varat lasīt|jūsu/,
+    whenRequested: 'Reģistrā iesnieguma brīdī',
+    notRecorded: 'nav ierakstīts',
   },
   en: {
-    signInTitle: 'Staff sign-in', hello: /Hello/, branch: 'Riga Division 1', signOut: 'Sign out',
-    assigned: '3 cases assigned to you', unassigned: '2 cases in the branch queue that nobody has taken', today: /Today at the branch/,
-    queueTitle: 'Work queue', queueMine: 'Me', search: 'Population register', reason: 'Reason (if there is no case)', name: 'Name', find: 'Search',
-    cut: 'Showing the first 20 persons found; more match', narrow: /Narrow the search to see the rest/,
-    purposeShown: 'Purpose of this look-up, recorded in the audit log: Iedzīvotāja jautājums', purposeAsk: 'Open the person\'s data',
-    stopped: 'Clock paused', stoppedSince: /Paused since \d{1,2} \w+ \d{4}: waiting for the applicant’s answer/, daysLeft: /working days? left/,
-    staffStep: 'Waiting for the applicant’s answer; the deadline clock is paused.', residentWords: /\bwe wait|\byour\b|read the decision below/i,
-    whenRequested: 'In the register when the request was made', notRecorded: 'not recorded',
+    signInTitle: 'Staff sign-in',
+    hello: /Hello/,
+    branch: 'Riga Division 1',
+    signOut: 'Sign out',
+    assigned: '3 cases assigned to you',
+    unassigned: '2 cases in the branch queue that nobody has taken',
+    today: /Today at the branch/,
+    queueTitle: 'Work queue',
+    queueMine: 'Me',
+    search: 'Population register',
+    reason: 'Reason (if there is no case)',
+    name: 'Name',
+    find: 'Search',
+    cut: 'Showing the first 20 persons found; more match',
+    narrow: /Narrow the search to see the rest/,
+    purposeShown: 'Purpose of this look-up, recorded in the audit log: Iedzīvotāja jautājums',
+    purposeAsk: "Open the person's data",
+    stopped: 'Clock paused',
+    stoppedSince: /Paused since \d{1,2} \w+ \d{4}: waiting for the applicant’s answer/,
+    daysLeft: /working days? left/,
+    staffStep: 'Waiting for the applicant’s answer; the deadline clock is paused.',
+    residentWords: /\bwe wait|\byour\b|read the decision below/i,
+    whenRequested: 'In the register when the request was made',
+    notRecorded: 'not recorded',
   },
 } as const;
 type Lang = keyof typeof WORDS;
 
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 
 /** Sets the language the way a person's choice is kept (localStorage), on the sign-in page. */
 async function openSignIn(page: Page, lang: Lang): Promise<void> {
@@ -89,8 +124,18 @@ for (const lang of ['lv', 'en'] as const) {
 
       it('lists every demo account of the README on the sign-in page, with its roles', async () => {
         await openSignIn(h.page, lang);
-        for (const username of ['registrar', 'registrar2', 'document.officer2', 'senior.registrar', 'municipality.jelgava', 'admin']) {
-          await h.page.getByRole('term').filter({ hasText: new RegExp(`^${username.replace('.', '\\.')}$`) }).waitFor();
+        for (const username of [
+          'registrar',
+          'registrar2',
+          'document.officer2',
+          'senior.registrar',
+          'municipality.jelgava',
+          'admin',
+        ]) {
+          await h.page
+            .getByRole('term')
+            .filter({ hasText: new RegExp(`^${username.replace('.', '\\.')}$`) })
+            .waitFor();
         }
         await looksRight(h.page, shot('sign-in'));
       });
@@ -110,7 +155,10 @@ for (const lang of ['lv', 'en'] as const) {
       });
 
       it('says on a stopped clock since when it stands still, with no days left, in the office’s words', async () => {
-        await h.page.getByRole('row', { name: /Līga Kalniņa/ }).getByRole('link').click();
+        await h.page
+          .getByRole('row', { name: /Līga Kalniņa/ })
+          .getByRole('link')
+          .click();
         await h.page.getByText(w.stoppedSince).waitFor();
         const deadline = h.page.locator('dl').filter({ hasText: w.stoppedSince });
         await deadline.getByText(w.stopped, { exact: true }).waitFor();
@@ -133,7 +181,10 @@ for (const lang of ['lv', 'en'] as const) {
         await looksRight(h.page, shot('search-cut'));
         await h.page.getByLabel(w.name, { exact: true }).fill('ozola anna');
         await h.page.getByRole('button', { name: w.find, exact: true }).click();
-        await h.page.getByRole('row', { name: /Anna Marija/ }).getByRole('link', { name: 'Ozola' }).click();
+        await h.page
+          .getByRole('row', { name: /Anna Marija/ })
+          .getByRole('link', { name: 'Ozola' })
+          .click();
         await h.page.getByRole('heading', { level: 1, name: 'Anna Marija Ozola' }).waitFor();
         await h.page.getByText(w.purposeShown).waitFor();
         expect(await h.page.getByRole('heading', { level: 1, name: w.purposeAsk }).count()).toBe(0);

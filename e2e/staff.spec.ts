@@ -89,11 +89,19 @@ describe('staff workbench', () => {
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-totp-enrolment');
     const secret = (await h.page.locator('code.secret').textContent())?.trim() ?? '';
-    await h.page.getByLabel('Kods').fill('000000' === (await otp.generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) })) ? '111111' : '000000');
+    await h.page
+      .getByLabel('Kods')
+      .fill(
+        '000000' === (await otp.generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) }))
+          ? '111111'
+          : '000000',
+      );
     await h.page.getByRole('button', { name: 'Turpināt' }).click();
     await h.page.getByRole('alert').waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
-    await h.page.getByLabel('Kods').fill(await otp.generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) }));
+    await h.page
+      .getByLabel('Kods')
+      .fill(await otp.generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) }));
     await h.page.getByRole('button', { name: 'Turpināt' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Labdien, Dace Priede!' }).waitFor();
     await h.page.getByRole('button', { name: 'Atslēgties' }).click();
@@ -104,7 +112,10 @@ describe('staff workbench', () => {
     await signIn('supervisor');
     h.clock.advance(16 * 60_000);
     // The page's own next request may find the session ended first and leave before the click: either way the message follows.
-    await h.page.getByRole('link', { name: 'Darbinieku konti' }).click({ timeout: 5000 }).catch(() => undefined);
+    await h.page
+      .getByRole('link', { name: 'Darbinieku konti' })
+      .click({ timeout: 5000 })
+      .catch(() => undefined);
     await h.page.getByText('Jūsu sesija beidzās neaktivitātes dēļ.', { exact: false }).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-session-expired');

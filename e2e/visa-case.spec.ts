@@ -27,8 +27,15 @@ type Api = (method: 'GET' | 'POST', url: string, payload?: object) => Promise<Vi
 
 /** An API client signed in as a demo staff account (the harness's app, in process). */
 async function apiAs(username: string): Promise<Api> {
-  const res = await h.app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', payload: { username, password: 'civitas-demo' } });
-  const headers = { cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`, 'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken };
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/staff/sign-in',
+    payload: { username, password: 'civitas-demo' },
+  });
+  const headers = {
+    cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`,
+    'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken,
+  };
   return async (method, url, payload) => {
     const r = await h.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     expect(r.statusCode, r.body).toBeLessThan(300);
@@ -38,11 +45,29 @@ async function apiAs(username: string): Promise<Api> {
 
 /** A C visa application lodged at the desk, fee paid; the trip starts in a month. */
 const application = (overrides: Record<string, unknown> = {}) => ({
-  visaType: 'C', givenNames: 'Olena', surname: 'Shevchenko', sex: 'F', birthDate: '1988-02-14', nationality: 'UKR',
-  travelDocument: { number: 'FP123456', country: 'UKR', validUntil: addDays(today, 1100) }, purpose: 'tourism',
-  intendedEntry: addDays(today, 30), intendedExit: addDays(today, 44), entriesRequested: 'single',
-  insurance: { insurer: 'Demo Insurance', policyNumber: 'TMI-1', coverageEur: 30000, validFrom: addDays(today, 30), validUntil: addDays(today, 44) },
-  means: { kind: 'bank-statement', amountEur: 1500 }, language: 'en', contactEmail: 'olena@example.invalid', payment: { method: 'card' }, ...overrides,
+  visaType: 'C',
+  givenNames: 'Olena',
+  surname: 'Shevchenko',
+  sex: 'F',
+  birthDate: '1988-02-14',
+  nationality: 'UKR',
+  travelDocument: { number: 'FP123456', country: 'UKR', validUntil: addDays(today, 1100) },
+  purpose: 'tourism',
+  intendedEntry: addDays(today, 30),
+  intendedExit: addDays(today, 44),
+  entriesRequested: 'single',
+  insurance: {
+    insurer: 'Demo Insurance',
+    policyNumber: 'TMI-1',
+    coverageEur: 30000,
+    validFrom: addDays(today, 30),
+    validUntil: addDays(today, 44),
+  },
+  means: { kind: 'bank-statement', amountEur: 1500 },
+  language: 'en',
+  contactEmail: 'olena@example.invalid',
+  payment: { method: 'card' },
+  ...overrides,
 });
 
 let issued: View;
@@ -52,9 +77,28 @@ beforeAll(async () => {
   const officer = await apiAs('migration.officer');
   issued = await officer('POST', '/api/migration/visas', application());
   // The second application is taken and the State Police asked already; the officer records its objection in the browser.
-  refused = await officer('POST', '/api/migration/visas', application({ givenNames: 'Ivan', surname: 'Petrenko', birthDate: '1975-03-03', travelDocument: { number: 'FP654321', country: 'UKR', validUntil: addDays(today, 1100) } }));
-  refused = await officer('POST', `/api/cases/${refused.id}/actions`, { kind: 'assign', expectedVersion: refused.version, outOfOrderReason: 'e2e' });
-  refused = await officer('POST', `/api/cases/${refused.id}/actions`, { kind: 'request-consultation', expectedVersion: refused.version, authority: 'state-police', question: 'Is the applicant known to the police?', dueOn: addDays(today, 5) });
+  refused = await officer(
+    'POST',
+    '/api/migration/visas',
+    application({
+      givenNames: 'Ivan',
+      surname: 'Petrenko',
+      birthDate: '1975-03-03',
+      travelDocument: { number: 'FP654321', country: 'UKR', validUntil: addDays(today, 1100) },
+    }),
+  );
+  refused = await officer('POST', `/api/cases/${refused.id}/actions`, {
+    kind: 'assign',
+    expectedVersion: refused.version,
+    outOfOrderReason: 'e2e',
+  });
+  refused = await officer('POST', `/api/cases/${refused.id}/actions`, {
+    kind: 'request-consultation',
+    expectedVersion: refused.version,
+    authority: 'state-police',
+    question: 'Is the applicant known to the police?',
+    dueOn: addDays(today, 5),
+  });
 });
 afterAll(() => h.close());
 
@@ -96,7 +140,10 @@ describe('a Schengen visa issued and annulled', () => {
     await h.page.getByLabel(say('cases.consultation.outcome.no-objection')).check();
     await h.page.getByRole('button', { name: say('staff.consultation.record') }).click();
     await notice(say('staff.case.done.answer-consultation'));
-    await h.page.getByRole('table', { name: say('cases.section.consultations') }).getByText(say('cases.consultation.outcome.no-objection')).waitFor();
+    await h.page
+      .getByRole('table', { name: say('cases.section.consultations') })
+      .getByText(say('cases.consultation.outcome.no-objection'))
+      .waitFor();
   });
 
   it('proposes to issue the visa: 120 days are refused at the field, 15 are sent with the terms', async () => {
@@ -159,7 +206,11 @@ describe('a Schengen visa refused on ticked grounds', () => {
     await h.page.getByRole('button', { name: say('staff.consultation.record') }).click();
     await notice(say('staff.case.done.answer-consultation'));
     await notice(say('cases.consultation.objectionNotice'));
-    await h.page.getByRole('table', { name: say('cases.section.consultations') }).locator('.tag--danger').getByText(say('cases.consultation.outcome.objection')).waitFor();
+    await h.page
+      .getByRole('table', { name: say('cases.section.consultations') })
+      .locator('.tag--danger')
+      .getByText(say('cases.consultation.outcome.objection'))
+      .waitFor();
   });
 
   it('proposes a refusal: the grounds are asked for, only those that fit a C visa are offered', async () => {
@@ -169,7 +220,10 @@ describe('a Schengen visa refused on ticked grounds', () => {
     expect(await h.page.getByLabel(say('visas.ground.holder-requested')).count()).toBe(0);
     await h.page.locator('#propose-reasoning').fill('Ceļojuma mērķis nav pamatots.');
     await h.page.getByRole('button', { name: say('staff.case.propose') }).click();
-    await h.page.getByRole('alert').getByRole('link', { name: say('validation.choose').replace('{field}', say('visas.terms.grounds')) }).waitFor();
+    await h.page
+      .getByRole('alert')
+      .getByRole('link', { name: say('validation.choose').replace('{field}', say('visas.terms.grounds')) })
+      .waitFor();
     await look('refusal-grounds-asked');
     await h.page.getByLabel(say('visas.ground.purpose-not-justified')).check();
     await h.page.getByLabel(say('visas.ground.doubts-intention-to-leave')).check();
@@ -180,9 +234,15 @@ describe('a Schengen visa refused on ticked grounds', () => {
   it('once approved, the decision shows the grounds ticked', async () => {
     const decider = await apiAs('migration.decider');
     const view = await decider('GET', `/api/cases/${refused.id}`);
-    await decider('POST', `/api/cases/${refused.id}/actions`, { kind: 'approve-decision', expectedVersion: view.version });
+    await decider('POST', `/api/cases/${refused.id}/actions`, {
+      kind: 'approve-decision',
+      expectedVersion: view.version,
+    });
     await openCase(refused);
-    const decision = h.page.locator('dl').filter({ hasText: say('visas.terms.grounds') }).last();
+    const decision = h.page
+      .locator('dl')
+      .filter({ hasText: say('visas.terms.grounds') })
+      .last();
     await decision.getByText(say('visas.ground.purpose-not-justified')).waitFor();
     await decision.getByText(say('visas.ground.doubts-intention-to-leave')).waitFor();
     await look('refused');
@@ -216,9 +276,12 @@ describe('the 90/180-day calculator', () => {
   it('refuses overlapping stays at the later stay’s entry, in the kernel’s words', async () => {
     await h.page.locator('#stays-1-entry').fill('2014-09-20');
     await h.page.getByRole('button', { name: say('staff.stay.calculate') }).click();
-    const message = '2. uzturēšanās iebraukšana: šī uzturēšanās sākas, pirms beigusies 1. uzturēšanās — pārbaudiet abu datumus';
+    const message =
+      '2. uzturēšanās iebraukšana: šī uzturēšanās sākas, pirms beigusies 1. uzturēšanās — pārbaudiet abu datumus';
     await h.page.getByRole('alert').getByRole('link', { name: message }).waitFor();
-    expect(await h.page.locator('#stays-1-entry-error').textContent()).toContain('šī uzturēšanās sākas, pirms beigusies 1. uzturēšanās');
+    expect(await h.page.locator('#stays-1-entry-error').textContent()).toContain(
+      'šī uzturēšanās sākas, pirms beigusies 1. uzturēšanās',
+    );
     expect(await h.page.getByRole('region', { name: /Rezultāts/ }).count()).toBe(0);
     await look('calculator-overlap');
   });

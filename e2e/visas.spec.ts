@@ -12,7 +12,10 @@ import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 
-const VIEWPORTS = [{ width: 1280, height: 900 }, { width: 390, height: 844 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 const LANGS = ['lv', 'en'] as const;
 type Lang = (typeof LANGS)[number];
 type Viewport = (typeof VIEWPORTS)[number];
@@ -94,7 +97,8 @@ describe('a citizen invites a foreigner', () => {
         await field(lang, 'visas.invite.documentNumber').fill('FX998877');
         await field(lang, 'visas.invite.purpose').selectOption('family-visit');
         await field(lang, 'visas.invite.until').fill(day(50));
-        for (const u of ['accommodation', 'returnTravel', 'healthCare']) await field(lang, `visas.invite.undertaking.${u}`).check();
+        for (const u of ['accommodation', 'returnTravel', 'healthCare'])
+          await field(lang, `visas.invite.undertaking.${u}`).check();
         await field(lang, 'portal.cases.email').fill('janis@example.invalid');
         await checkPage(`visas-invite-filled-${lang}-${viewport.width}`);
         await h.page.getByRole('button', { name: say(lang, 'visas.invite.submit') }).click();
@@ -156,7 +160,10 @@ describe('a registered foreigner applies online for a D visa', () => {
     await h.page.goto(`${h.baseUrl}/my`);
     expect(await h.page.getByRole('link', { name: say(lang, 'visas.online.title') }).count()).toBe(0);
     await h.page.goto(`${h.baseUrl}/my/visas/new`);
-    await h.page.getByRole('status').getByText(say(lang, 'visas.online.noVisaNeeded', { status: say(lang, 'legalStatus.citizen') })).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(say(lang, 'visas.online.noVisaNeeded', { status: say(lang, 'legalStatus.citizen') }))
+      .waitFor();
     await field(lang, 'visas.form.type.D').check();
     await field(lang, 'visas.form.nationality').selectOption('LVA');
     await field(lang, 'visas.form.documentNumber').fill('LV1234567');
@@ -186,13 +193,19 @@ describe('a migration officer lodges a C visa at the desk', () => {
         await migration.click();
         await h.page.getByRole('heading', { level: 1, name: say(lang, 'staff.migration.title') }).waitFor();
         await checkPage(`visas-staff-migration-${lang}-${viewport.width}`);
-        await h.page.getByRole('main').getByRole('link', { name: say(lang, 'visas.desk.title') }).click();
+        await h.page
+          .getByRole('main')
+          .getByRole('link', { name: say(lang, 'visas.desk.title') })
+          .click();
         await h.page.getByRole('heading', { level: 1, name: say(lang, 'visas.desk.title') }).waitFor();
 
         // The applicant is in the register: found by personal code, her data fills the form.
         await field(lang, 'register.field.personalCode').fill(OLENA_CODE);
         await h.page.getByRole('button', { name: say(lang, 'visas.desk.lookupSubmit') }).click();
-        await h.page.getByRole('status').getByText(/Olena Shevchenko/).waitFor();
+        await h.page
+          .getByRole('status')
+          .getByText(/Olena Shevchenko/)
+          .waitFor();
         expect(await field(lang, 'register.field.surname').inputValue()).toBe('Shevchenko');
 
         await field(lang, 'visas.form.type.C').check();
@@ -207,7 +220,12 @@ describe('a migration officer lodges a C visa at the desk', () => {
 
         await fillDeskApplication(lang, { exit: day(43), coverage: '30000' });
         await h.page.getByRole('button', { name: say(lang, 'visas.desk.submit') }).click();
-        await h.page.getByRole('heading', { level: 1, name: new RegExp(`${say(lang, 'staff.case.title', { reference: '' })}VC-\\d{4}-\\d{6}`) }).waitFor();
+        await h.page
+          .getByRole('heading', {
+            level: 1,
+            name: new RegExp(`${say(lang, 'staff.case.title', { reference: '' })}VC-\\d{4}-\\d{6}`),
+          })
+          .waitFor();
         expect(h.page.url()).toMatch(/\/staff\/cases\/[0-9a-f-]{36}$/);
         await checkPage(`visas-desk-done-${lang}-${viewport.width}`);
       });

@@ -19,7 +19,15 @@ function newest(dir: string): number {
   return latest;
 }
 
-const sources = Math.max(newest(path.join(root, 'src', 'web')), newest(path.join(root, 'src', 'shared')), statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+const sources = Math.max(
+  newest(path.join(root, 'src', 'web')),
+  newest(path.join(root, 'src', 'shared')),
+  statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+);
 if (existsSync(marker) && statSync(marker).mtimeMs >= sources) process.exit(0);
-const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+  { cwd: root, stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

@@ -15,7 +15,10 @@ const lane = process.argv[2] ?? 'unit';
 const extra = process.argv.slice(3);
 const lanes: Record<string, { config: string; env: Record<string, string> }> = {
   unit: { config: 'vitest.config.ts', env: {} },
-  pg: { config: 'vitest.config.ts', env: { TEST_DATABASE_URL: process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' } },
+  pg: {
+    config: 'vitest.config.ts',
+    env: { TEST_DATABASE_URL: process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test' },
+  },
   e2e: { config: 'e2e/vitest.config.ts', env: {} },
 };
 const chosen = lanes[lane];
@@ -28,17 +31,30 @@ mkdirSync(reportDir, { recursive: true });
 const report = path.join(reportDir, `${lane}.json`);
 rmSync(report, { force: true });
 
-const result = spawnSync(process.execPath, [
-  path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', chosen.config,
-  '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra,
-], { cwd: root, stdio: 'inherit', env: { ...process.env, ...chosen.env } });
+const result = spawnSync(
+  process.execPath,
+  [
+    path.join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+    'run',
+    '--config',
+    chosen.config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extra,
+  ],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, ...chosen.env } },
+);
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 try {
   const json = JSON.parse(readFileSync(report, 'utf8')) as {
-    numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
     testResults: { status: string; assertionResults: unknown[] }[];
   };
   // A file that failed before running any test (import error, failing hook) counts as one failure.

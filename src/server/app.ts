@@ -27,30 +27,69 @@ import { createPartnerKeys } from './http/partner-keys.ts';
 import type { EndpointRecord } from './http/route.ts';
 import { createAuditRepository, createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
 import {
-  createIdentityRepository, createIdentityService, createOidcRelyingParty, registerIdentityRoutes, SESSION_COOKIE, type PersonDirectory,
+  createIdentityRepository,
+  createIdentityService,
+  createOidcRelyingParty,
+  registerIdentityRoutes,
+  SESSION_COOKIE,
+  type PersonDirectory,
 } from './modules/identity/index.ts';
 import {
-  casePersonLookup, createRegisterCasesService, createRegisterPersonDirectory, createRegisterRepository, createRegisterService, registerProcedures, registerRegisterCasesRoutes, registerRegisterRoutes, seedDemoCases,
+  casePersonLookup,
+  createRegisterCasesService,
+  createRegisterPersonDirectory,
+  createRegisterRepository,
+  createRegisterService,
+  registerProcedures,
+  registerRegisterCasesRoutes,
+  registerRegisterRoutes,
+  seedDemoCases,
 } from './modules/register/index.ts';
 import {
-  createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport, registerNotificationsRoutes, smtpTransport,
+  createNotificationsRepository,
+  createNotificationsService,
+  mailboxTransport,
+  recordingSmsTransport,
+  registerNotificationsRoutes,
+  smtpTransport,
 } from './modules/notifications/index.ts';
 import { createCasesRepository, createCasesService, registerCasesRoutes } from './modules/cases/index.ts';
 import {
-  createApplicationsService, createDocumentApplicationHandler, createDocumentsRepository, createDocumentsService, DEFAULT_FEE_TABLE, registerApplicationsRoutes,
-  registerDocumentsRoutes, seedDemoDocuments, type FeePeriod,
+  createApplicationsService,
+  createDocumentApplicationHandler,
+  createDocumentsRepository,
+  createDocumentsService,
+  DEFAULT_FEE_TABLE,
+  registerApplicationsRoutes,
+  registerDocumentsRoutes,
+  seedDemoDocuments,
+  type FeePeriod,
 } from './modules/documents/index.ts';
 import { demoPaymentProvider } from './platform/payments.ts';
-import { createMigrationRepository, createMigrationService, createPermitService, registerMigrationRoutes, registerPermitRoutes, seedDemoMigration, seedDemoPermits, type ResidenceRightsPort } from './modules/migration/index.ts';
+import {
+  createMigrationRepository,
+  createMigrationService,
+  createPermitService,
+  registerMigrationRoutes,
+  registerPermitRoutes,
+  seedDemoMigration,
+  seedDemoPermits,
+  type ResidenceRightsPort,
+} from './modules/migration/index.ts';
 import { createFileSigner } from './platform/signing.ts';
 import { demoRegisterPersons, type LifeEventHook } from './modules/register/index.ts';
 import { plainDateInZone } from '../shared/kernel/plain-date.ts';
-import { createAppointmentsRepository, createAppointmentsService, registerAppointmentsRoutes } from './modules/appointments/index.ts';
+import {
+  createAppointmentsRepository,
+  createAppointmentsService,
+  registerAppointmentsRoutes,
+} from './modules/appointments/index.ts';
 import { createWorkbenchService, registerWorkbenchRoutes } from './modules/workbench/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
-export const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 export interface AppDeps {
   config: Config;
@@ -69,9 +108,15 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, clock, hasher } = deps;
   const app = Fastify({
-    logger: deps.logger === false ? false : {
-      level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { req: requestSerializer }, ...(deps.logDestination ? { stream: deps.logDestination } : {}),
-    },
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+            serializers: { req: requestSerializer },
+            ...(deps.logDestination ? { stream: deps.logDestination } : {}),
+          },
     logController: new OneLinePerRequest(),
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
@@ -89,7 +134,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Civitas API', version: VERSION, description: 'Office of Citizenship and Migration Affairs information system. Errors are RFC 9457 problem details.' },
+      info: {
+        title: 'Civitas API',
+        version: VERSION,
+        description:
+          'Office of Citizenship and Migration Affairs information system. Errors are RFC 9457 problem details.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
     transform: zodToOpenApiTransform as never,
@@ -104,12 +154,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const register = createRegisterService({ db, clock, audit, repository: registerRepository, lifeEventHooks });
   const identityRepository = createIdentityRepository();
   const identity = createIdentityService({
-    db, config, clock, hasher, audit, repository: identityRepository, persons: deps.persons ?? createRegisterPersonDirectory(db, registerRepository),
+    db,
+    config,
+    clock,
+    hasher,
+    audit,
+    repository: identityRepository,
+    persons: deps.persons ?? createRegisterPersonDirectory(db, registerRepository),
   });
   const notifications = createNotificationsService({
-    db, clock, repository: createNotificationsRepository(), maxAttempts: config.outbox.maxAttempts,
+    db,
+    clock,
+    repository: createNotificationsRepository(),
+    maxAttempts: config.outbox.maxAttempts,
     // SMTP when configured, else the demo mailbox (the sent rows, shown on the messages page).
-    email: config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl, config.mail.from) : mailboxTransport, sms: recordingSmsTransport,
+    email: config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl, config.mail.from) : mailboxTransport,
+    sms: recordingSmsTransport,
   });
   // Online applications go to one branch (PORTAL_CASE_BRANCH); the demo cases are opened there too.
   const portalBranch = async () => {
@@ -118,9 +178,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   const casesRepository = createCasesRepository();
   const cases = createCasesService({
-    db, clock, timeZone: config.timeZone, audit, notifications, repository: casesRepository,
+    db,
+    clock,
+    timeZone: config.timeZone,
+    audit,
+    notifications,
+    repository: casesRepository,
     personByCode: casePersonLookup(register),
-    branchStaff: (branchId) => identity.branchStaff(branchId), warnAtWorkingDays: config.deadlines.warnAtWorkingDays,
+    branchStaff: (branchId) => identity.branchStaff(branchId),
+    warnAtWorkingDays: config.deadlines.warnAtWorkingDays,
     portalBranchId: async () => {
       const branch = await portalBranch();
       if (!branch) throw new Error('no branch to take online applications');
@@ -130,8 +196,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Branch names for document views: a handful of rows that change rarely, read once per process.
   let branchNames: Promise<Map<string, string>> | undefined;
   const documents = createDocumentsService({
-    db, clock, timeZone: config.timeZone, audit, register, repository: createDocumentsRepository(),
-    numberPrefixes: config.documents.numberPrefixes, mrzNationality: config.documents.mrzNationality, notifications,
+    db,
+    clock,
+    timeZone: config.timeZone,
+    audit,
+    register,
+    repository: createDocumentsRepository(),
+    numberPrefixes: config.documents.numberPrefixes,
+    mrzNationality: config.documents.mrzNationality,
+    notifications,
     contactsOf: (ids) => identity.residentContacts(ids),
     branchName: async (id) => {
       branchNames ??= identity.listBranches().then((bs) => new Map(bs.map((b) => [b.id, b.nameLv])));
@@ -141,12 +214,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   lifeEventHooks.push(documents.onLifeEvent);
   // The procedures on the case engine, one line each.
   for (const procedure of registerProcedures(register)) cases.registerProcedure(procedure);
-  cases.registerProcedure(createDocumentApplicationHandler({ register, documents, fourEyes: config.documents.fourEyes }));
+  cases.registerProcedure(
+    createDocumentApplicationHandler({ register, documents, fourEyes: config.documents.fourEyes }),
+  );
   const registerCases = createRegisterCasesService({ cases, register });
   const documentsRepository = createDocumentsRepository();
   const applications = createApplicationsService({
-    db, clock, timeZone: config.timeZone, audit, cases, documents, register, repository: documentsRepository,
-    feeTable: (config.documents.feeTable as FeePeriod[] | undefined) ?? DEFAULT_FEE_TABLE, payments: demoPaymentProvider, batchMax: config.documents.batchMax,
+    db,
+    clock,
+    timeZone: config.timeZone,
+    audit,
+    cases,
+    documents,
+    register,
+    repository: documentsRepository,
+    feeTable: (config.documents.feeTable as FeePeriod[] | undefined) ?? DEFAULT_FEE_TABLE,
+    payments: demoPaymentProvider,
+    batchMax: config.documents.batchMax,
     signer: createFileSigner(config.documents.signingKeyFile, (m) => app.log.warn(m)),
     branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, name: b.nameLv, nameEn: b.nameEn })),
   });
@@ -158,38 +242,128 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return branch.id;
   };
   const residenceRights: ResidenceRightsPort = {
-    record: (trx, access, personId, right) => register.recordResidenceRight(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, personId, right),
-    end: (trx, access, personId, ending) => register.endResidenceRight(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, personId, ending),
+    record: (trx, access, personId, right) =>
+      register.recordResidenceRight(
+        trx,
+        { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId },
+        personId,
+        right,
+      ),
+    end: (trx, access, personId, ending) =>
+      register.endResidenceRight(
+        trx,
+        { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId },
+        personId,
+        ending,
+      ),
   };
   const migration = createMigrationService({
-    db, clock, timeZone: config.timeZone, audit, cases, notifications, repository: createMigrationRepository(), payments: demoPaymentProvider, issuingState: config.migration.issuingState,
+    db,
+    clock,
+    timeZone: config.timeZone,
+    audit,
+    cases,
+    notifications,
+    repository: createMigrationRepository(),
+    payments: demoPaymentProvider,
+    issuingState: config.migration.issuingState,
     onlineBranchId: migrationBranchId,
     residenceRights,
-    personForCase: (trx, access, personId) => register.personForCase(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, personId),
+    personForCase: (trx, access, personId) =>
+      register.personForCase(
+        trx,
+        { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId },
+        personId,
+      ),
   });
   for (const procedure of migration.procedures()) cases.registerProcedure(procedure);
   const permits = createPermitService({
-    db, today: () => plainDateInZone(clock.now(), config.timeZone), audit, cases, notifications, repository: createMigrationRepository(), payments: demoPaymentProvider,
-    onlineBranchId: migrationBranchId, residenceRights,
-    personForCase: (trx, access, personId) => register.personForCase(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, personId),
+    db,
+    today: () => plainDateInZone(clock.now(), config.timeZone),
+    audit,
+    cases,
+    notifications,
+    repository: createMigrationRepository(),
+    payments: demoPaymentProvider,
+    onlineBranchId: migrationBranchId,
+    residenceRights,
+    personForCase: (trx, access, personId) =>
+      register.personForCase(
+        trx,
+        { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId },
+        personId,
+      ),
     now: () => clock.now(),
-    rightsOf: (trx, access, personId) => register.residenceRightsFor(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, personId),
+    rightsOf: (trx, access, personId) =>
+      register.residenceRightsFor(
+        trx,
+        { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId },
+        personId,
+      ),
     register: {
-      likelyDuplicates: (trx, access, p) => register.likelyDuplicates(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, p),
-      include: (trx, access, p) => register.includePerson(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, {
-        givenNames: p.givenNames, surname: p.surname, sex: p.sex, birthDate: p.birthDate, birthCountry: p.birthCountry, legalStatus: 'foreigner', citizenships: p.citizenships, legalBasis: p.legalBasis, sourceDocument: p.sourceDocument,
-      }),
+      likelyDuplicates: (trx, access, p) =>
+        register.likelyDuplicates(
+          trx,
+          { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId },
+          p,
+        ),
+      include: (trx, access, p) =>
+        register.includePerson(
+          trx,
+          { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId },
+          {
+            givenNames: p.givenNames,
+            surname: p.surname,
+            sex: p.sex,
+            birthDate: p.birthDate,
+            birthCountry: p.birthCountry,
+            legalStatus: 'foreigner',
+            citizenships: p.citizenships,
+            legalBasis: p.legalBasis,
+            sourceDocument: p.sourceDocument,
+          },
+        ),
     },
     cards: {
-      invalidateCards: (trx, access, personId, on, permit, note) => documents.invalidateResidenceCards(trx, { audit: access.actor, branchId: null, caseReference: access.caseReference, reason: note, requestId: access.requestId }, personId, on, permit, note),
+      invalidateCards: (trx, access, personId, on, permit, note) =>
+        documents.invalidateResidenceCards(
+          trx,
+          {
+            audit: access.actor,
+            branchId: null,
+            caseReference: access.caseReference,
+            reason: note,
+            requestId: access.requestId,
+          },
+          personId,
+          on,
+          permit,
+          note,
+        ),
     },
     afterCardsChanged: () => documents.refreshIndex(),
   });
   for (const procedure of permits.procedures()) cases.registerProcedure(procedure);
   const appointments = createAppointmentsService({
-    db, clock, timeZone: config.timeZone, audit, register, notifications, repository: createAppointmentsRepository(),
-    branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, code: b.code, nameLv: b.nameLv, nameEn: b.nameEn, address: b.address })),
-    preparedApplication: async (personId, caseId) => (await cases.openCasesOf(personId, 'document-application')).some((c) => c.id === caseId && c.status === 'prepared'),
+    db,
+    clock,
+    timeZone: config.timeZone,
+    audit,
+    register,
+    notifications,
+    repository: createAppointmentsRepository(),
+    branches: async () =>
+      (await identity.listBranches()).map((b) => ({
+        id: b.id,
+        code: b.code,
+        nameLv: b.nameLv,
+        nameEn: b.nameEn,
+        address: b.address,
+      })),
+    preparedApplication: async (personId, caseId) =>
+      (await cases.openCasesOf(personId, 'document-application')).some(
+        (c) => c.id === caseId && c.status === 'prepared',
+      ),
   });
   app.decorate('backgroundJobs', {
     deliverOutbox: () => notifications.deliverDue(),
@@ -203,15 +377,33 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const staff = await identity.branchStaff(branch.id);
       const today = plainDateInZone(clock.now(), config.timeZone);
       const visas = await seedDemoMigration(migration, cases, staff, {
-        count: config.migration.demoCases, today, hasCases: () => cases.anyOfType('visa-c'), signal,
-        inviter: inviter && { kind: 'resident', personId: inviter.personId, name: `${inviter.givenNames} ${inviter.surname}`, audit: { type: 'resident', id: inviter.personId, name: null, role: 'resident', institution: 'Civitas' } },
+        count: config.migration.demoCases,
+        today,
+        hasCases: () => cases.anyOfType('visa-c'),
+        signal,
+        inviter: inviter && {
+          kind: 'resident',
+          personId: inviter.personId,
+          name: `${inviter.givenNames} ${inviter.surname}`,
+          audit: { type: 'resident', id: inviter.personId, name: null, role: 'resident', institution: 'Civitas' },
+        },
       });
       // A quarter as many residence cases: every kind of permit in every step.
-      return visas + await seedDemoPermits(permits, cases, staff, { count: Math.ceil(config.migration.demoCases / 4), today, hasCases: () => cases.anyOfType('residence-permit'), signal });
+      return (
+        visas +
+        (await seedDemoPermits(permits, cases, staff, {
+          count: Math.ceil(config.migration.demoCases / 4),
+          today,
+          hasCases: () => cases.anyOfType('residence-permit'),
+          signal,
+        }))
+      );
     },
     seedDemoCases: async () => {
       const branch = await portalBranch();
-      return branch ? seedDemoCases(cases, registerCases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db)) : 0;
+      return branch
+        ? seedDemoCases(cases, registerCases, await identity.branchStaff(branch.id), () => casesRepository.anyCase(db))
+        : 0;
     },
     loadDocumentIndex: () => documents.loadIndex(),
     remindAppointments: () => appointments.remind(),
@@ -219,7 +411,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ensureAppointmentDefaults: () => appointments.ensureDefaults(),
     seedDemoAppointments: async () => {
       const branch = await portalBranch();
-      return branch ? appointments.seedDemo(branch.id, demoRegisterPersons().filter((p) => !p.deathDate && p.legalStatus === 'citizen').map((p) => ({ personId: p.personId }))) : 0;
+      return branch
+        ? appointments.seedDemo(
+            branch.id,
+            demoRegisterPersons()
+              .filter((p) => !p.deathDate && p.legalStatus === 'citizen')
+              .map((p) => ({ personId: p.personId })),
+          )
+        : 0;
     },
     refreshDocumentIndex: () => documents.refreshIndex(),
     seedDemoDocuments: async () => {
@@ -228,13 +427,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   const oidc = config.oidc
-    ? createOidcRelyingParty({ db, repository: identityRepository, clock, settings: config.oidc, redirectUri: `${config.publicUrl}/api/auth/oidc/callback`, ...(deps.oidcFetch ? { customFetch: deps.oidcFetch } : {}) })
+    ? createOidcRelyingParty({
+        db,
+        repository: identityRepository,
+        clock,
+        settings: config.oidc,
+        redirectUri: `${config.publicUrl}/api/auth/oidc/callback`,
+        ...(deps.oidcFetch ? { customFetch: deps.oidcFetch } : {}),
+      })
     : undefined;
 
-  const partnerByKey = createPartnerKeys(Object.fromEntries(Object.entries(config.partners.keys).map(([name, hash]) => [hash, name])));
+  const partnerByKey = createPartnerKeys(
+    Object.fromEntries(Object.entries(config.partners.keys).map(([name, hash]) => [hash, name])),
+  );
   installRequestContext(app, {
-    headersFor: securityHeadersFor({ https: config.cookieSecure }), sessionCookie: SESSION_COOKIE,
-    resolveSession: (token) => identity.resolvePrincipal(token), partnerByKey,
+    headersFor: securityHeadersFor({ https: config.cookieSecure }),
+    sessionCookie: SESSION_COOKIE,
+    resolveSession: (token) => identity.resolvePrincipal(token),
+    partnerByKey,
   });
 
   // Probes and scrapes come every few seconds: their requests log only warnings and errors.
@@ -242,7 +452,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/health/live', quiet, async () => ({ status: 'ok' }));
   app.get('/health/ready', quiet, async (request, reply) => {
     try {
-      await Promise.race([sql`SELECT 1`.execute(db), new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 2 s')), 2000))]);
+      await Promise.race([
+        sql`SELECT 1`.execute(db),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 2 s')), 2000)),
+      ]);
       return { status: 'ready', database: 'ok' };
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed');
@@ -261,10 +474,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAppointmentsRoutes(app, { appointments });
   registerApplicationsRoutes(app, { applications, centrePartner: config.documents.centrePartner });
   registerPermitRoutes(app, { permits, clock, timeZone: config.timeZone });
-  registerMigrationRoutes(app, { migration, cases, clock, timeZone: config.timeZone, consultationPartners: config.migration.consultationPartners, visaCheckPartners: config.migration.visaCheckPartners });
-  registerDocumentsRoutes(app, { documents, limits: { anonymousPerMinute: config.documents.checkPerMinute, partnerPerMinute: config.documents.partnerCheckPerMinute } });
+  registerMigrationRoutes(app, {
+    migration,
+    cases,
+    clock,
+    timeZone: config.timeZone,
+    consultationPartners: config.migration.consultationPartners,
+    visaCheckPartners: config.migration.visaCheckPartners,
+  });
+  registerDocumentsRoutes(app, {
+    documents,
+    limits: {
+      anonymousPerMinute: config.documents.checkPerMinute,
+      partnerPerMinute: config.documents.partnerCheckPerMinute,
+    },
+  });
   registerWorkbenchRoutes(app, {
-    workbench: createWorkbenchService({ cases, appointments, applications, branches: () => identity.listBranches(), nearDeadlineDays: config.deadlines.warnAtWorkingDays[0] ?? 5 }),
+    workbench: createWorkbenchService({
+      cases,
+      appointments,
+      applications,
+      branches: () => identity.listBranches(),
+      nearDeadlineDays: config.deadlines.warnAtWorkingDays[0] ?? 5,
+    }),
   });
 
   await registerWebShells(app);
@@ -275,17 +507,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 async function registerWebShells(app: FastifyInstance): Promise<void> {
   const built = existsSync(path.join(WEB_DIST, 'portal', 'index.html'));
   // A page load fetches a dozen scripts and styles: those requests log only warnings and errors.
-  if (built) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: false, wildcard: false, serve: true, logLevel: 'warn' });
-  const page = (app_: 'portal' | 'staff') => (built ? readFileSync(path.join(WEB_DIST, app_, 'index.html'), 'utf8') : undefined);
+  if (built)
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      index: false,
+      wildcard: false,
+      serve: true,
+      logLevel: 'warn',
+    });
+  const page = (app_: 'portal' | 'staff') =>
+    built ? readFileSync(path.join(WEB_DIST, app_, 'index.html'), 'utf8') : undefined;
   const portal = page('portal');
   const staff = page('staff');
-  const notBuilt = '<!doctype html><html lang="en"><title>Civitas</title><main><h1>Civitas</h1><p>The web apps are not built. Run <code>npm run build</code>.</p></main></html>';
+  const notBuilt =
+    '<!doctype html><html lang="en"><title>Civitas</title><main><h1>Civitas</h1><p>The web apps are not built. Run <code>npm run build</code>.</p></main></html>';
   app.get('/staff', { schema: { hide: true } }, (_req, reply) => reply.redirect('/staff/', 301));
-  app.get('/staff/*', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').header('cache-control', 'no-store').send(staff ?? notBuilt));
+  app.get('/staff/*', { schema: { hide: true } }, (_req, reply) =>
+    reply
+      .type('text/html')
+      .header('cache-control', 'no-store')
+      .send(staff ?? notBuilt),
+  );
   // Every other GET is a portal page (client-side routes), except API and probe paths, which stay 404 problems.
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (/^\/(api|health|metrics)(\/|$)/.test(request.url)) return sendProblem(reply, buildProblem('NOT_FOUND', `No route GET ${request.url.split('?')[0]}`, request));
-    return reply.type('text/html').header('cache-control', 'no-store').send(portal ?? notBuilt);
+    if (/^\/(api|health|metrics)(\/|$)/.test(request.url))
+      return sendProblem(reply, buildProblem('NOT_FOUND', `No route GET ${request.url.split('?')[0]}`, request));
+    return reply
+      .type('text/html')
+      .header('cache-control', 'no-store')
+      .send(portal ?? notBuilt);
   });
 }
 

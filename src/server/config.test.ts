@@ -4,7 +4,14 @@ import { ConfigError, parseConfig } from './config.ts';
 describe('parseConfig', () => {
   it('defaults to the embedded engine in demo mode on port 3000 with daily backups', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ port: 3000, demoMode: true, seedDemo: true, databaseUrl: undefined, publicUrl: 'http://localhost:3000', cookieSecure: false });
+    expect(c).toMatchObject({
+      port: 3000,
+      demoMode: true,
+      seedDemo: true,
+      databaseUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      cookieSecure: false,
+    });
     expect(c.backup.intervalMinutes).toBe(1440);
     expect(c.dataDir).toMatch(/data$/);
   });
@@ -17,7 +24,12 @@ describe('parseConfig', () => {
 
   it('lists every problem at once', () => {
     try {
-      parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', STAFF_TOTP_REQUIRED: 'maybe', OIDC_ISSUER: 'https://idp.example' });
+      parseConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        STAFF_TOTP_REQUIRED: 'maybe',
+        OIDC_ISSUER: 'https://idp.example',
+      });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -30,7 +42,11 @@ describe('parseConfig', () => {
 
   it('requires OIDC_ISSUER and OIDC_CLIENT_ID together', () => {
     expect(() => parseConfig({ OIDC_ISSUER: 'https://idp.example' })).toThrow(/OIDC_ISSUER and OIDC_CLIENT_ID/);
-    expect(parseConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'civitas' }).oidc).toMatchObject({ issuer: 'https://idp.example', clientId: 'civitas', personalCodeClaim: 'personal_code' });
+    expect(parseConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'civitas' }).oidc).toMatchObject({
+      issuer: 'https://idp.example',
+      clientId: 'civitas',
+      personalCodeClaim: 'personal_code',
+    });
   });
 
   it('marks cookies Secure when the public URL is https', () => {

@@ -24,7 +24,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${TEMPLATE_DB}' AND pid <> pg_backend_pid()`);
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${TEMPLATE_DB}' AND pid <> pg_backend_pid()`,
+    );
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
     await admin.end();

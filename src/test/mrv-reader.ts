@@ -19,7 +19,8 @@ function check(field: string): string {
 export function readMrvIndependently(lines: readonly string[]) {
   const [one = '', two = ''] = lines;
   const width = one.length;
-  if (lines.length !== 2 || (width !== 44 && width !== 36) || two.length !== width) throw new Error(`not a visa zone: ${lines.map((l) => l.length).join('/')}`);
+  if (lines.length !== 2 || (width !== 44 && width !== 36) || two.length !== width)
+    throw new Error(`not a visa zone: ${lines.map((l) => l.length).join('/')}`);
   if (one[0] !== 'V') throw new Error('a visa zone starts with V');
   const name = one.slice(5).replace(/<+$/, '');
   const [surname = '', given = ''] = name.split('<<');
@@ -28,7 +29,17 @@ export function readMrvIndependently(lines: readonly string[]) {
   const validUntil = two.slice(21, 27);
   const valid = check(number) === two[9] && check(birth) === two[19] && check(validUntil) === two[27];
   return {
-    format: width === 44 ? 'MRV-A' : 'MRV-B', type: one[1], issuingState: one.slice(2, 5), surname: surname.replaceAll('<', ' '), givenNames: given.replaceAll('<', ' '),
-    number: number.replace(/<+$/, ''), nationality: two.slice(10, 13), birth, sex: two[20], validUntil, optional: two.slice(28).replace(/<+$/, ''), valid,
+    format: width === 44 ? 'MRV-A' : 'MRV-B',
+    type: one[1],
+    issuingState: one.slice(2, 5),
+    surname: surname.replaceAll('<', ' '),
+    givenNames: given.replaceAll('<', ' '),
+    number: number.replace(/<+$/, ''),
+    nationality: two.slice(10, 13),
+    birth,
+    sex: two[20],
+    validUntil,
+    optional: two.slice(28).replace(/<+$/, ''),
+    valid,
   };
 }

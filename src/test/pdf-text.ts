@@ -36,16 +36,21 @@ const utf16 = (hex: string) => Buffer.from(hex, 'hex').swap16().toString('utf16l
 function parseCmap(cmap: string): Map<number, string> {
   const table = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const p of (block[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) table.set(parseInt(p[1] as string, 16), utf16(p[2] as string));
+    for (const p of (block[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      table.set(parseInt(p[1] as string, 16), utf16(p[2] as string));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const r of (block[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+    for (const r of (block[1] as string).matchAll(
+      /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g,
+    )) {
       const from = parseInt(r[1] as string, 16);
       const to = parseInt(r[2] as string, 16);
       const target = r[3] as string;
       if (target.startsWith('[')) {
         // A ligature maps to several characters, written with spaces: <0066 0066 0069>.
-        [...target.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((t, i) => table.set(from + i, utf16((t[1] as string).replace(/\s/g, ''))));
+        [...target.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((t, i) =>
+          table.set(from + i, utf16((t[1] as string).replace(/\s/g, ''))),
+        );
       } else {
         const base = parseInt(target.slice(1, -1), 16);
         for (let code = from; code <= to; code++) table.set(code, String.fromCodePoint(base + code - from));
@@ -83,14 +88,18 @@ export function pdfText(pdf: Buffer): string {
   let line = '';
   let lineY: string | undefined;
   // The pages' content streams only: a font file's bytes may happen to spell an operator.
-  const contents = [...objects.values()].flatMap(({ dict }) => [...dict.matchAll(/\/Contents\s+(\d+) 0 R/g)].map((c) => objects.get(Number(c[1]))?.stream));
+  const contents = [...objects.values()].flatMap(({ dict }) =>
+    [...dict.matchAll(/\/Contents\s+(\d+) 0 R/g)].map((c) => objects.get(Number(c[1]))?.stream),
+  );
   for (const stream of contents) {
     if (!stream) continue;
     const content = stream.toString('latin1');
     let glyphs = new Map<number, string>();
     let y: string | undefined;
     // In order: a text position, a font choice, or a text-showing operand (a hex string or an array of them).
-    for (const m of content.matchAll(/[-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ ([-\d.]+) Tm|\/(\w+)\s+[\d.]+\s+Tf|(\[[^\]]*\])\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+    for (const m of content.matchAll(
+      /[-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ ([-\d.]+) Tm|\/(\w+)\s+[\d.]+\s+Tf|(\[[^\]]*\])\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g,
+    )) {
       if (m[1]) {
         y = m[1];
         continue;
@@ -100,7 +109,10 @@ export function pdfText(pdf: Buffer): string {
         continue;
       }
       const hexes = m[3] ? [...m[3].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1] as string) : [m[4] as string];
-      const text = hexes.flatMap((h) => h.match(/.{4}/g) ?? []).map((h) => glyphs.get(parseInt(h, 16)) ?? '\uFFFD').join('');
+      const text = hexes
+        .flatMap((h) => h.match(/.{4}/g) ?? [])
+        .map((h) => glyphs.get(parseInt(h, 16)) ?? '\uFFFD')
+        .join('');
       if (y !== lineY) {
         if (line) lines.push(line.trimEnd());
         line = '';

@@ -21,18 +21,42 @@ export interface TestContext {
 }
 
 /** `population` adds that many synthetic persons (seed 7) to the demo families. */
-export async function createTestContext(options: { env?: Record<string, string>; seed?: boolean; population?: number; oidcFetch?: CustomFetch } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { env?: Record<string, string>; seed?: boolean; population?: number; oidcFetch?: CustomFetch } = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = parseConfig({ DATA_DIR: database.dataDir || '/tmp/civitas-unused', DEMO_MODE: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000', ...options.env });
+  const config = parseConfig({
+    DATA_DIR: database.dataDir || '/tmp/civitas-unused',
+    DEMO_MODE: 'true',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_PER_MINUTE: '10000',
+    ...options.env,
+  });
   const clock = createManualClock(TEST_START);
   if (options.seed !== false) {
     await seedDemoIdentity(database.db, cheapHasher);
-    await seedRegister(database.db, database.pool, { engine: database.engine, persons: options.population ?? 0, seed: 7, today: TEST_START.slice(0, 10), now: TEST_START });
+    await seedRegister(database.db, database.pool, {
+      engine: database.engine,
+      persons: options.population ?? 0,
+      seed: 7,
+      today: TEST_START.slice(0, 10),
+      now: TEST_START,
+    });
   }
-  const app = await buildApp({ config, db: database.db, clock, hasher: cheapHasher, logger: false, ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}) });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    clock,
+    hasher: cheapHasher,
+    logger: false,
+    ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}),
+  });
   await app.ready();
   return {
-    app, database, config, clock,
+    app,
+    database,
+    config,
+    clock,
     async close() {
       await app.close();
       await database.close();
@@ -44,7 +68,11 @@ export async function createTestContext(options: { env?: Record<string, string>;
 export interface Client {
   cookie: string | undefined;
   csrf: string | undefined;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export function newClient(app: FastifyInstance): Client {
@@ -53,13 +81,19 @@ export function newClient(app: FastifyInstance): Client {
     csrf: undefined,
     async request(method, url, body) {
       const res = await app.inject({
-        method, url,
-        headers: { ...(client.cookie ? { cookie: client.cookie } : {}), ...(client.csrf && method !== 'GET' ? { 'x-csrf-token': client.csrf } : {}) },
+        method,
+        url,
+        headers: {
+          ...(client.cookie ? { cookie: client.cookie } : {}),
+          ...(client.csrf && method !== 'GET' ? { 'x-csrf-token': client.csrf } : {}),
+        },
         ...(body !== undefined ? { payload: body as object } : {}),
       });
       const set = res.cookies.find((c) => c.name === 'civitas_session');
       if (set) client.cookie = set.value ? `civitas_session=${set.value}` : undefined;
-      const json = res.headers['content-type']?.toString().includes('json') ? (res.json() as { csrfToken?: string; session?: { csrfToken?: string } }) : undefined;
+      const json = res.headers['content-type']?.toString().includes('json')
+        ? (res.json() as { csrfToken?: string; session?: { csrfToken?: string } })
+        : undefined;
       const token = json?.session?.csrfToken ?? json?.csrfToken;
       if (token) client.csrf = token;
       return res;
@@ -83,4 +117,3 @@ export async function signInResident(app: FastifyInstance, personId = DEMO_PERSO
   if (res.statusCode !== 200) throw new Error(`resident sign-in failed: ${res.statusCode} ${res.body}`);
   return client;
 }
-

@@ -31,13 +31,17 @@ async function createDatabase(migrated: boolean): Promise<TestDatabase> {
     const name = `civitas_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: baseUrl });
     await admin.connect();
-    await admin.query(migrated ? `CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}` : `CREATE DATABASE ${name}`);
+    await admin.query(
+      migrated ? `CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}` : `CREATE DATABASE ${name}`,
+    );
     await admin.end();
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
     const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
     return {
-      ...handle, dataDir: '', url: url.toString(),
+      ...handle,
+      dataDir: '',
+      url: url.toString(),
       async close() {
         await handle.close();
         const cleanup = new pg.Client({ connectionString: baseUrl });
@@ -51,7 +55,9 @@ async function createDatabase(migrated: boolean): Promise<TestDatabase> {
   if (migrated) cpSync(inject('goldenDir'), dir, { recursive: true });
   const handle = await openDatabase({ dataDir: dir });
   return {
-    ...handle, dataDir: dir, url: undefined,
+    ...handle,
+    dataDir: dir,
+    url: undefined,
     async close() {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function civitas(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
   const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', ...options.env };
   delete env['DATABASE_URL'];
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/civitas.js'), ...args], { input: options.input ?? '', encoding: 'utf8', env, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/civitas.js'), ...args], {
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env,
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -31,23 +36,46 @@ describe('civitas check / mrz / working-days', () => {
     expect(r.stderr).toContain('check digit');
   });
   it('parses an MRZ from stdin and exits 1 when a check digit is wrong', () => {
-    const ok = civitas(['mrz', 'parse', '--json'], { input: 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n' });
+    const ok = civitas(['mrz', 'parse', '--json'], {
+      input: 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n',
+    });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ format: 'TD3', documentNumber: 'L898902C3', valid: true });
-    const bad = civitas(['mrz', 'parse'], { input: 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<12\n' });
+    const bad = civitas(['mrz', 'parse'], {
+      input: 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<12\n',
+    });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('composite check digit is wrong');
   });
   it('builds an MRZ from JSON on stdin, and refuses bad JSON in one line', () => {
-    const r = civitas(['mrz', 'build'], { input: JSON.stringify({ format: 'TD1', documentCode: 'I', issuingState: 'UTO', surname: 'Eriksson', givenNames: 'Anna Maria', documentNumber: 'D23145890', nationality: 'UTO', birthDate: '1974-08-12', sex: 'F', expiryDate: '2012-04-15' }) });
-    expect(r.stdout.trim().split('\n')).toEqual(['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<']);
+    const r = civitas(['mrz', 'build'], {
+      input: JSON.stringify({
+        format: 'TD1',
+        documentCode: 'I',
+        issuingState: 'UTO',
+        surname: 'Eriksson',
+        givenNames: 'Anna Maria',
+        documentNumber: 'D23145890',
+        nationality: 'UTO',
+        birthDate: '1974-08-12',
+        sex: 'F',
+        expiryDate: '2012-04-15',
+      }),
+    });
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'I<UTOD231458907<<<<<<<<<<<<<<<',
+      '7408122F1204159UTO<<<<<<<<<<<6',
+      'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+    ]);
     const bad = civitas(['mrz', 'build'], { input: '{"format":"TD1","birthDate":"2013-02-29"}' });
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
   it('adds and counts working days', () => {
     expect(civitas(['working-days', 'add', '2025-12-29', '10']).stdout.trim()).toBe('2026-01-15');
-    expect(JSON.parse(civitas(['working-days', 'between', '2026-06-15', '2026-07-01', '--json']).stdout)).toMatchObject({ workingDays: 10 });
+    expect(JSON.parse(civitas(['working-days', 'between', '2026-06-15', '2026-07-01', '--json']).stdout)).toMatchObject(
+      { workingDays: 10 },
+    );
     const bad = civitas(['working-days', 'add', '2026-02-30', '1']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('real date');
@@ -61,29 +89,58 @@ describe('civitas check / mrz / working-days', () => {
 
 describe('civitas stay days (90/180-day rule)', () => {
   // SEM example 2 (DOMAIN-PROCEDURES §2.3): control at exit 30.11.2014, could have stayed until 13.12.2014.
-  const sem2 = { controlDate: '2014-11-30', stays: [{ entry: '2014-08-15', exit: '2014-09-30' }, { entry: '2014-11-01', exit: '2014-11-30' }] };
+  const sem2 = {
+    controlDate: '2014-11-30',
+    stays: [
+      { entry: '2014-08-15', exit: '2014-09-30' },
+      { entry: '2014-11-01', exit: '2014-11-30' },
+    ],
+  };
   it('reads the stays as JSON and prints the assessment, with --json', () => {
     const r = civitas(['stay', 'days', '--json'], { input: JSON.stringify({ ...sem2, plannedEntry: '2015-01-01' }) });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      controlDate: '2014-11-30', window: { first: '2014-06-04', last: '2014-11-30' }, daysUsed: 77, daysLeft: 13, isInside: true, overstay: null,
+      controlDate: '2014-11-30',
+      window: { first: '2014-06-04', last: '2014-11-30' },
+      daysUsed: 77,
+      daysLeft: 13,
+      isInside: true,
+      overstay: null,
       currentStay: { from: '2014-11-30', days: 14, latestExit: '2014-12-13', limitedBy: 'rule-90-180' },
       plannedStay: { from: '2015-01-01', days: 13, latestExit: '2015-01-13', limitedBy: 'rule-90-180' },
     });
   });
   it('words the result like the Commission calculator, and reports an overstay and a visa limit', () => {
-    expect(civitas(['stay', 'days'], { input: JSON.stringify(sem2) }).stdout.trim().split('\n')).toEqual([
+    expect(
+      civitas(['stay', 'days'], { input: JSON.stringify(sem2) })
+        .stdout.trim()
+        .split('\n'),
+    ).toEqual([
       'Days of stay in the 180-day period 2014-06-04 to 2014-11-30: 77 day(s), 13 left',
       'No overstay in the period',
       'Stay in progress: possible stay until 2014-12-13, 14 day(s) from 2014-11-30 (then the 90/180-day rule)',
     ]);
     // SEM example 6: 164 days in the window, 74 over.
-    const over = civitas(['stay', 'days'], { input: JSON.stringify({ controlDate: '2014-03-01', stays: [{ entry: '2013-06-28', exit: '2013-08-09' }, { entry: '2013-09-19', exit: '2014-03-01' }] }) });
+    const over = civitas(['stay', 'days'], {
+      input: JSON.stringify({
+        controlDate: '2014-03-01',
+        stays: [
+          { entry: '2013-06-28', exit: '2013-08-09' },
+          { entry: '2013-09-19', exit: '2014-03-01' },
+        ],
+      }),
+    });
     expect(over.code).toBe(0);
-    expect(over.stdout).toContain('Possible overstay in the period from 2013-09-03 to 2014-03-01 (74 days), over 90 since 2013-11-05');
+    expect(over.stdout).toContain(
+      'Possible overstay in the period from 2013-09-03 to 2014-03-01 (74 days), over 90 since 2013-11-05',
+    );
     const visa = { validFrom: '2026-06-01', validUntil: '2026-08-31', durationOfStay: 15, entries: 'single' };
-    const planned = civitas(['stay', 'days', '--json'], { input: JSON.stringify({ controlDate: '2026-06-10', stays: [], visa, plannedEntry: '2026-06-10' }) });
-    expect(JSON.parse(planned.stdout)).toMatchObject({ plannedStay: { days: 15, latestExit: '2026-06-24', limitedBy: 'visa-duration' } });
+    const planned = civitas(['stay', 'days', '--json'], {
+      input: JSON.stringify({ controlDate: '2026-06-10', stays: [], visa, plannedEntry: '2026-06-10' }),
+    });
+    expect(JSON.parse(planned.stdout)).toMatchObject({
+      plannedStay: { days: 15, latestExit: '2026-06-24', limitedBy: 'visa-duration' },
+    });
   });
   it('exits 2 with one line for input that is not JSON, a bad date, or overlapping stays', () => {
     const notJson = civitas(['stay', 'days'], { input: '{controlDate: 2014-11-30' });
@@ -93,10 +150,20 @@ describe('civitas stay days (90/180-day rule)', () => {
     expect(badDate.code).toBe(2);
     expect(badDate.stderr.trim().split('\n')).toHaveLength(1);
     expect(badDate.stderr).toContain('controlDate');
-    const overlapping = civitas(['stay', 'days'], { input: JSON.stringify({ controlDate: '2014-03-01', stays: [{ entry: '2014-01-01', exit: '2014-01-10' }, { entry: '2014-01-05', exit: '2014-01-20' }] }) });
+    const overlapping = civitas(['stay', 'days'], {
+      input: JSON.stringify({
+        controlDate: '2014-03-01',
+        stays: [
+          { entry: '2014-01-01', exit: '2014-01-10' },
+          { entry: '2014-01-05', exit: '2014-01-20' },
+        ],
+      }),
+    });
     expect(overlapping.code).toBe(2);
     expect(overlapping.stdout).toBe('');
-    expect(overlapping.stderr.trim()).toBe('civitas: stay #2 (2014-01-05 to 2014-01-20) begins before stay #1 (2014-01-01 to 2014-01-10) ends [OVERLAPPING_STAYS]');
+    expect(overlapping.stderr.trim()).toBe(
+      'civitas: stay #2 (2014-01-05 to 2014-01-20) begins before stay #1 (2014-01-01 to 2014-01-10) ends [OVERLAPPING_STAYS]',
+    );
   });
 });
 
@@ -111,7 +178,9 @@ describe('civitas seed / audit verify / backup / restore on the embedded engine'
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
     const backup = civitas(['backup', file, '--json'], { env: { DATA_DIR: source } });
     expect(backup.code).toBe(0);
-    const staffRows = (JSON.parse(backup.stdout) as { tables: { name: string; rows: number }[] }).tables.find((t) => t.name === 'identity.staff_account')?.rows;
+    const staffRows = (JSON.parse(backup.stdout) as { tables: { name: string; rows: number }[] }).tables.find(
+      (t) => t.name === 'identity.staff_account',
+    )?.rows;
     expect(staffRows).toBe(DEMO_STAFF_USERNAMES.length);
     const restore = civitas(['restore', file, '--json'], { env: { DATA_DIR: target } });
     expect(restore.code).toBe(0);

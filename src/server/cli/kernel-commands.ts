@@ -7,7 +7,14 @@ import { validatePersonalCode } from '../../shared/kernel/personal-code.ts';
 import { buildMrz, parseMrz, MrzBuildError, MrzParseError, type MrzInput } from '../../shared/kernel/mrz.ts';
 import { PlainDateSchema, parsePlainDate, type PlainDate } from '../../shared/kernel/plain-date.ts';
 import { addWorkingDays, workingDaysBetween } from '../../shared/kernel/working-days.ts';
-import { assessShortStay, ShortStayError, VISA_ENTRIES, MAX_DAYS_IN_WINDOW, type StayAllowance, type StayLimit } from '../../shared/kernel/short-stay.ts';
+import {
+  assessShortStay,
+  ShortStayError,
+  VISA_ENTRIES,
+  MAX_DAYS_IN_WINDOW,
+  type StayAllowance,
+  type StayLimit,
+} from '../../shared/kernel/short-stay.ts';
 import { describeFieldIssue } from '../platform/field-messages.ts';
 
 export class CliError extends Error {
@@ -27,7 +34,10 @@ export function checkPersonalCode(code: string): CliResult {
 }
 
 export function mrzParse(input: string, today: PlainDate): CliResult {
-  const lines = input.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = input
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) throw new CliError('no MRZ lines on standard input');
   try {
     const r = parseMrz(lines, { today });
@@ -76,7 +86,9 @@ function parseJsonInput<T extends z.ZodType>(input: string, schema: T): z.output
     // The catalogue's catch-all points at a form's hint, which a command line has not got: zod's own words
     // ("expected string, received undefined", "unrecognized key") say more there.
     const described = describeFieldIssue(issue, path);
-    throw new CliError(`invalid field ${path}: ${described.ref.key === 'validation.invalid' ? issue.message : described.english}`);
+    throw new CliError(
+      `invalid field ${path}: ${described.ref.key === 'validation.invalid' ? issue.message : described.english}`,
+    );
   }
   return parsed.data;
 }
@@ -115,24 +127,27 @@ export function workingDaysCount(from: string, to: string): CliResult {
 const StayDaysInput = z.strictObject({
   controlDate: PlainDateSchema,
   stays: z.array(z.strictObject({ entry: PlainDateSchema, exit: PlainDateSchema.nullable() })),
-  visa: z.strictObject({
-    validFrom: PlainDateSchema,
-    validUntil: PlainDateSchema,
-    durationOfStay: z.number().int().min(1).max(MAX_DAYS_IN_WINDOW),
-    entries: z.enum(VISA_ENTRIES),
-  }).optional(),
+  visa: z
+    .strictObject({
+      validFrom: PlainDateSchema,
+      validUntil: PlainDateSchema,
+      durationOfStay: z.number().int().min(1).max(MAX_DAYS_IN_WINDOW),
+      entries: z.enum(VISA_ENTRIES),
+    })
+    .optional(),
   plannedEntry: PlainDateSchema.optional(),
 });
 
 const LIMIT_WORDS = {
   'rule-90-180': 'the 90/180-day rule',
-  'visa-validity': 'the visa\'s validity',
-  'visa-entries': 'the visa\'s number of entries',
-  'visa-duration': 'the visa\'s duration of stay',
+  'visa-validity': "the visa's validity",
+  'visa-entries': "the visa's number of entries",
+  'visa-duration': "the visa's duration of stay",
 } as const satisfies Record<StayLimit, string>;
 
 function describeAllowance(allowance: StayAllowance, what: string): string {
-  if (allowance.latestExit === null) return `${what}: no day of stay is allowed from ${allowance.from} (${LIMIT_WORDS[allowance.limitedBy]})`;
+  if (allowance.latestExit === null)
+    return `${what}: no day of stay is allowed from ${allowance.from} (${LIMIT_WORDS[allowance.limitedBy]})`;
   return `${what}: possible stay until ${allowance.latestExit}, ${allowance.days} day(s) from ${allowance.from} (then ${LIMIT_WORDS[allowance.limitedBy]})`;
 }
 

@@ -17,10 +17,22 @@ import { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from '../module
 import { seedRegister } from '../modules/register/index.ts';
 import { startServer } from './serve.ts';
 import { prettyDestination, resolveLogFormat } from '../http/log-format.ts';
-import { CliError, checkPersonalCode, mrzBuild, mrzParse, stayDays, workingDaysAdd, workingDaysCount, type CliResult } from './kernel-commands.ts';
+import {
+  CliError,
+  checkPersonalCode,
+  mrzBuild,
+  mrzParse,
+  stayDays,
+  workingDaysAdd,
+  workingDaysCount,
+  type CliResult,
+} from './kernel-commands.ts';
 
 const program = new Command();
-program.name('civitas').description('Civitas: information system of the Office of Citizenship and Migration Affairs').showHelpAfterError();
+program
+  .name('civitas')
+  .description('Civitas: information system of the Office of Citizenship and Migration Affairs')
+  .showHelpAfterError();
 program.exitOverride();
 
 function print(result: CliResult, json: boolean): void {
@@ -52,26 +64,43 @@ async function withDatabase<T>(fn: (db: DatabaseHandle, cfg: Config) => Promise<
   }
 }
 
-program.command('serve').description('start the server (embedded database unless DATABASE_URL is set)').option('--json', 'print start-up facts as JSON')
+program
+  .command('serve')
+  .description('start the server (embedded database unless DATABASE_URL is set)')
+  .option('--json', 'print start-up facts as JSON')
   .action(async (opts: { json?: boolean }) => {
     const cfg = config();
     // Readable lines on a terminal, JSON for a log collector (LOG_FORMAT overrides).
     const format = resolveLogFormat(cfg.logFormat, Boolean(process.stdout.isTTY));
-    const server = await startServer(cfg, format === 'pretty' ? { logDestination: prettyDestination(process.stdout, cfg.timeZone) } : {});
+    const server = await startServer(
+      cfg,
+      format === 'pretty' ? { logDestination: prettyDestination(process.stdout, cfg.timeZone) } : {},
+    );
     const facts = {
-      url: server.url, staff: `${server.url}/staff/`, api: `${server.url}/api/docs`, database: server.database.description,
-      demoMode: cfg.demoMode, demoLogins: cfg.demoMode ? DEMO_STAFF_USERNAMES.map((s) => ({ ...s, password: DEMO_PASSWORD })) : [],
+      url: server.url,
+      staff: `${server.url}/staff/`,
+      api: `${server.url}/api/docs`,
+      database: server.database.description,
+      demoMode: cfg.demoMode,
+      demoLogins: cfg.demoMode ? DEMO_STAFF_USERNAMES.map((s) => ({ ...s, password: DEMO_PASSWORD })) : [],
     };
     // The validity index loads in the background; on a small register it is done in a moment, so the banner
     // waits that moment rather than have the index's log line land in its middle.
     await Promise.race([server.documentIndexSettled, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     if (opts.json) process.stdout.write(`${JSON.stringify(facts)}\n`);
     // A log collector gets the start as one record among the others, not lines of text between them.
-    else if (format === 'json') server.app.log.info({ ...facts, demoLogins: facts.demoLogins.map((s) => s.username) }, `Civitas ${server.app.civitasVersion} started`);
+    else if (format === 'json')
+      server.app.log.info(
+        { ...facts, demoLogins: facts.demoLogins.map((s) => s.username) },
+        `Civitas ${server.app.civitasVersion} started`,
+      );
     else {
       const lines = [
-        '', `Civitas ${server.app.civitasVersion} is running on ${facts.database}`,
-        `  Resident portal:    ${facts.url}/`, `  Staff workbench:    ${facts.staff}`, `  API reference:      ${facts.api}`,
+        '',
+        `Civitas ${server.app.civitasVersion} is running on ${facts.database}`,
+        `  Resident portal:    ${facts.url}/`,
+        `  Staff workbench:    ${facts.staff}`,
+        `  API reference:      ${facts.api}`,
         `  Health and metrics: ${facts.url}/health/ready  ${facts.url}/metrics`,
       ];
       if (cfg.demoMode) {
@@ -91,13 +120,25 @@ program.command('serve').description('start the server (embedded database unless
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
   });
 
-program.command('migrate').description('apply database migrations').option('--json', 'JSON output').action(async (opts: { json?: boolean }) => {
-  await withDatabase(async (h) => {
-    const results = await migrateToLatest(h.db);
-    const applied = results.map((r) => r.migrationName);
-    print({ text: applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date', json: { applied } }, Boolean(opts.json));
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withDatabase(async (h) => {
+      const results = await migrateToLatest(h.db);
+      const applied = results.map((r) => r.migrationName);
+      print(
+        {
+          text: applied.length
+            ? `applied ${applied.length} migration(s): ${applied.join(', ')}`
+            : 'database is up to date',
+          json: { applied },
+        },
+        Boolean(opts.json),
+      );
+    });
   });
-});
 
 function positiveInteger(name: string) {
   return (value: string): number => {
@@ -106,8 +147,17 @@ function positiveInteger(name: string) {
   };
 }
 
-program.command('seed').description('seed the demo data set (branches, demo staff for every role, demo eID persons and their families) and, with --persons, a synthetic population')
-  .option('--persons <n>', 'synthetic persons to add to an empty register (deterministic from --seed)', positiveInteger('--persons'), 0)
+program
+  .command('seed')
+  .description(
+    'seed the demo data set (branches, demo staff for every role, demo eID persons and their families) and, with --persons, a synthetic population',
+  )
+  .option(
+    '--persons <n>',
+    'synthetic persons to add to an empty register (deterministic from --seed)',
+    positiveInteger('--persons'),
+    0,
+  )
   .option('--seed <n>', 'seed of the synthetic population', positiveInteger('--seed'), 1)
   .option('--json', 'JSON output')
   .action(async (opts: { json?: boolean; persons: number; seed: number }) => {
@@ -115,30 +165,59 @@ program.command('seed').description('seed the demo data set (branches, demo staf
     await withDatabase(async (h) => {
       await migrateToLatest(h.db);
       const seeded = await seedDemoIdentity(h.db, createArgon2Hasher());
-      const bar = opts.json || !process.stderr.isTTY || opts.persons === 0 ? undefined : new cliProgress.SingleBar({ stream: process.stderr, format: '{phase} {bar} {value}/{total} {percentage}% | {duration_formatted} elapsed' }, cliProgress.Presets.shades_classic);
+      const bar =
+        opts.json || !process.stderr.isTTY || opts.persons === 0
+          ? undefined
+          : new cliProgress.SingleBar(
+              {
+                stream: process.stderr,
+                format: '{phase} {bar} {value}/{total} {percentage}% | {duration_formatted} elapsed',
+              },
+              cliProgress.Presets.shades_classic,
+            );
       bar?.start(opts.persons, 0, { phase: 'persons' });
       const started = performance.now();
       const now = systemClock.now();
       const register = await seedRegister(h.db, h.pool, {
-        engine: h.engine, persons: opts.persons, seed: opts.seed, today: plainDateInZone(now, 'Europe/Riga'), now: now.toISOString(), onProgress: (n) => bar?.update(n),
+        engine: h.engine,
+        persons: opts.persons,
+        seed: opts.seed,
+        today: plainDateInZone(now, 'Europe/Riga'),
+        now: now.toISOString(),
+        onProgress: (n) => bar?.update(n),
         onIndexing: () => bar?.update({ phase: 'persons loaded; building the indexes' }),
       });
       bar?.stop();
       const seconds = Math.round((performance.now() - started) / 100) / 10;
       const text = [
         seeded ? 'demo data seeded' : 'demo data already present',
-        opts.persons === 0 ? undefined : register.population > 0 ? `${register.population} synthetic persons loaded in ${seconds} s` : 'the register already holds a population: nothing loaded',
-      ].filter(Boolean).join('\n');
-      print({ text, json: { seeded, demoFamilies: register.demoFamilies, personsLoaded: register.population, seconds } }, Boolean(opts.json));
+        opts.persons === 0
+          ? undefined
+          : register.population > 0
+            ? `${register.population} synthetic persons loaded in ${seconds} s`
+            : 'the register already holds a population: nothing loaded',
+      ]
+        .filter(Boolean)
+        .join('\n');
+      print(
+        { text, json: { seeded, demoFamilies: register.demoFamilies, personsLoaded: register.population, seconds } },
+        Boolean(opts.json),
+      );
     });
   });
 
 const audit = program.command('audit').description('audit log tools');
-audit.command('verify').description('verify the audit hash chain; names the first broken entry').option('--json', 'JSON output')
+audit
+  .command('verify')
+  .description('verify the audit hash chain; names the first broken entry')
+  .option('--json', 'JSON output')
   .action(async (opts: { json?: boolean }) => {
     await withDatabase(async (h) => {
       const service = createAuditService({ repository: createAuditRepository(), clock: systemClock });
-      const bar = opts.json || !process.stderr.isTTY ? undefined : new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic);
+      const bar =
+        opts.json || !process.stderr.isTTY
+          ? undefined
+          : new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic);
       let started = false;
       const result = await service.verify(h.db, (checked, total) => {
         if (!bar) return;
@@ -152,47 +231,81 @@ audit.command('verify').description('verify the audit hash chain; names the firs
     });
   });
 
-program.command('backup <file>').description('write a consistent backup of the whole database').option('--json', 'JSON output')
+program
+  .command('backup <file>')
+  .description('write a consistent backup of the whole database')
+  .option('--json', 'JSON output')
   .action(async (file: string, opts: { json?: boolean }) => {
     await withDatabase(async (h) => {
       const header = await backupDatabase(h.pool, file);
       const rows = header.tables.reduce((n, t) => n + t.rows, 0);
-      print({ text: `backup written to ${file}: ${header.tables.length} tables, ${rows} rows, migration ${header.migration}`, json: { file, ...header } }, Boolean(opts.json));
+      print(
+        {
+          text: `backup written to ${file}: ${header.tables.length} tables, ${rows} rows, migration ${header.migration}`,
+          json: { file, ...header },
+        },
+        Boolean(opts.json),
+      );
     });
   });
 
-program.command('restore <file>').description('restore a backup into an empty database').option('--json', 'JSON output')
+program
+  .command('restore <file>')
+  .description('restore a backup into an empty database')
+  .option('--json', 'JSON output')
   .action(async (file: string, opts: { json?: boolean }) => {
     if (!existsSync(file)) fail(`cannot read ${file}: no such file`);
     await withDatabase(async (h) => {
       const result = await restoreDatabase(h.db, h.pool, file);
       const rows = result.tables.reduce((n, t) => n + t.rows, 0);
-      print({ text: `restored ${rows} rows in ${result.tables.length} tables from ${file}`, json: result }, Boolean(opts.json));
+      print(
+        { text: `restored ${rows} rows in ${result.tables.length} tables from ${file}`, json: result },
+        Boolean(opts.json),
+      );
     });
   });
 
 const check = program.command('check').description('check identifiers');
-check.command('personal-code <code>').description('validate a Latvian personal code (legacy or new format)').option('--json', 'JSON output')
+check
+  .command('personal-code <code>')
+  .description('validate a Latvian personal code (legacy or new format)')
+  .option('--json', 'JSON output')
   .action((code: string, opts: { json?: boolean }) => print(checkPersonalCode(code), Boolean(opts.json)));
 
 const mrz = program.command('mrz').description('ICAO 9303 machine-readable zones');
-mrz.command('parse').description('parse and verify MRZ lines given on standard input').option('--json', 'JSON output')
+mrz
+  .command('parse')
+  .description('parse and verify MRZ lines given on standard input')
+  .option('--json', 'JSON output')
   .action(async (opts: { json?: boolean }) => {
     const result = mrzParse(await readStdin(), plainDateInZone(new Date(), 'Europe/Riga'));
     print(result, Boolean(opts.json));
     if (!(result.json as { valid: boolean }).valid) process.exitCode = 1;
   });
-mrz.command('build').description('build MRZ lines from fields given as JSON on standard input').option('--json', 'JSON output')
+mrz
+  .command('build')
+  .description('build MRZ lines from fields given as JSON on standard input')
+  .option('--json', 'JSON output')
   .action(async (opts: { json?: boolean }) => print(mrzBuild(await readStdin()), Boolean(opts.json)));
 
 const wd = program.command('working-days').description('Latvian working-day calendar');
-wd.command('add <date> <n>').description('the n-th working day after a date (not counting the date)').option('--json', 'JSON output')
+wd.command('add <date> <n>')
+  .description('the n-th working day after a date (not counting the date)')
+  .option('--json', 'JSON output')
   .action((date: string, n: string, opts: { json?: boolean }) => print(workingDaysAdd(date, n), Boolean(opts.json)));
-wd.command('between <from> <to>').description('working days after <from> up to and including <to>').option('--json', 'JSON output')
-  .action((from: string, to: string, opts: { json?: boolean }) => print(workingDaysCount(from, to), Boolean(opts.json)));
+wd.command('between <from> <to>')
+  .description('working days after <from> up to and including <to>')
+  .option('--json', 'JSON output')
+  .action((from: string, to: string, opts: { json?: boolean }) =>
+    print(workingDaysCount(from, to), Boolean(opts.json)),
+  );
 
 const stay = program.command('stay').description('the 90/180-day rule for short stays (Schengen Borders Code art. 6)');
-stay.command('days').description('days used and left on a control date, any overstay, and the latest exit of a stay in progress or a planned entry, from JSON on standard input')
+stay
+  .command('days')
+  .description(
+    'days used and left on a control date, any overstay, and the latest exit of a stay in progress or a planned entry, from JSON on standard input',
+  )
   .option('--json', 'JSON output')
   .action(async (opts: { json?: boolean }) => print(stayDays(await readStdin()), Boolean(opts.json)));
 
@@ -202,7 +315,12 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else {
-    const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message =
+      error instanceof ConfigError
+        ? error.message
+        : error instanceof Error
+          ? error.message.split('\n')[0]
+          : String(error);
     process.stderr.write(`civitas: ${message}\n`);
     process.exitCode = error instanceof CliError ? 2 : 1;
   }

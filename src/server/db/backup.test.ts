@@ -50,11 +50,21 @@ describe('civitas backup / restore', () => {
       const result = await restoreDatabase(target.db, target.pool, file);
       expect(result.migration).toBe(header.migration);
       expect(await snapshot(target)).toEqual(await snapshot(source.database));
-      const verify = await createAuditService({ repository: createAuditRepository(), clock: systemClock }).verify(target.db);
+      const verify = await createAuditService({ repository: createAuditRepository(), clock: systemClock }).verify(
+        target.db,
+      );
       expect(verify.ok).toBe(true);
       // Identity sequences came back too: a new fact row gets a fresh id.
-      const maxId = Number((await sql<{ m: string }>`SELECT max(id) AS m FROM register.name_fact`.execute(target.db)).rows[0]?.m);
-      const next = Number((await sql<{ n: string }>`SELECT nextval(pg_get_serial_sequence('register.name_fact', 'id')) AS n`.execute(target.db)).rows[0]?.n);
+      const maxId = Number(
+        (await sql<{ m: string }>`SELECT max(id) AS m FROM register.name_fact`.execute(target.db)).rows[0]?.m,
+      );
+      const next = Number(
+        (
+          await sql<{ n: string }>`SELECT nextval(pg_get_serial_sequence('register.name_fact', 'id')) AS n`.execute(
+            target.db,
+          )
+        ).rows[0]?.n,
+      );
       expect(next).toBeGreaterThan(maxId);
       // The restored triggers are live again: the log stays append-only.
       await expect(sql`DELETE FROM audit.entry`.execute(target.db)).rejects.toThrow(/append-only/);
@@ -83,7 +93,12 @@ describe('civitas backup / restore', () => {
   it('takes scheduled backups into the backup folder and keeps the newest ones', async () => {
     const auto = mkdtempSync(path.join(dir, 'scheduled-'));
     const results: { file?: string; error?: Error }[] = [];
-    const schedule = scheduleBackups(source.database.pool, { dir: auto, intervalMinutes: 60, keep: 1, onResult: (r) => results.push(r) });
+    const schedule = scheduleBackups(source.database.pool, {
+      dir: auto,
+      intervalMinutes: 60,
+      keep: 1,
+      onResult: (r) => results.push(r),
+    });
     try {
       await schedule.runNow();
       await new Promise((r) => setTimeout(r, 1100));
@@ -99,6 +114,9 @@ describe('civitas backup / restore', () => {
     const auto = mkdtempSync(path.join(dir, 'auto-'));
     for (let i = 0; i < 5; i++) writeFileSync(path.join(auto, `civitas-2026112${i}T000000Z.ndjson.gz`), 'x');
     pruneBackups(auto, 2);
-    expect(readdirSync(auto).sort()).toEqual(['civitas-20261123T000000Z.ndjson.gz', 'civitas-20261124T000000Z.ndjson.gz']);
+    expect(readdirSync(auto).sort()).toEqual([
+      'civitas-20261123T000000Z.ndjson.gz',
+      'civitas-20261124T000000Z.ndjson.gz',
+    ]);
   });
 });

@@ -30,7 +30,11 @@ interface BackupHeader {
 
 type Line = { header: BackupHeader } | { table: string; rows: unknown[] };
 
-const q = (ident: string): string => ident.split('.').map((p) => `"${p.replace(/"/g, '""')}"`).join('.');
+const q = (ident: string): string =>
+  ident
+    .split('.')
+    .map((p) => `"${p.replace(/"/g, '""')}"`)
+    .join('.');
 
 /** Tables owned by the application (every schema our migrations create; not pg_catalog, not public). */
 async function appTables(client: pg.PoolClient): Promise<string[]> {
@@ -64,15 +68,28 @@ export async function backupDatabase(pool: pg.Pool, file: string, now: Date = ne
     const tables = await appTables(client);
     const sequences: BackupHeader['sequences'] = [];
     for (const s of await appSequences(client)) {
-      const r = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value, is_called FROM ${q(s)}`);
-      sequences.push({ name: s, lastValue: Number(r.rows[0]?.last_value ?? 1), isCalled: Boolean(r.rows[0]?.is_called) });
+      const r = await client.query<{ last_value: string; is_called: boolean }>(
+        `SELECT last_value, is_called FROM ${q(s)}`,
+      );
+      sequences.push({
+        name: s,
+        lastValue: Number(r.rows[0]?.last_value ?? 1),
+        isCalled: Boolean(r.rows[0]?.is_called),
+      });
     }
     const counts: BackupHeader['tables'] = [];
     for (const t of tables) {
       const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${q(t)}`);
       counts.push({ name: t, rows: Number(r.rows[0]?.n ?? 0) });
     }
-    const header: BackupHeader = { format: FORMAT, version: FORMAT_VERSION, createdAt: now.toISOString(), migration: await currentMigration(client), tables: counts, sequences };
+    const header: BackupHeader = {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      createdAt: now.toISOString(),
+      migration: await currentMigration(client),
+      tables: counts,
+      sequences,
+    };
 
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const gzip = createGzip();
@@ -125,8 +142,12 @@ export async function restoreDatabase(db: Db, pool: pg.Pool, file: string): Prom
   const first = await lines.next();
   const header = !first.done && 'header' in first.value ? first.value.header : undefined;
   if (!header || header.format !== FORMAT) throw new Error(`${file} is not a Civitas backup`);
-  if (header.version !== FORMAT_VERSION) throw new Error(`backup format version ${header.version} is not supported (expected ${FORMAT_VERSION})`);
-  if (!(header.migration in migrations)) throw new Error(`the backup was made at migration ${header.migration}, which this version of Civitas does not know`);
+  if (header.version !== FORMAT_VERSION)
+    throw new Error(`backup format version ${header.version} is not supported (expected ${FORMAT_VERSION})`);
+  if (!(header.migration in migrations))
+    throw new Error(
+      `the backup was made at migration ${header.migration}, which this version of Civitas does not know`,
+    );
 
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const to = await migrator.migrateTo(header.migration);
@@ -138,7 +159,8 @@ export async function restoreDatabase(db: Db, pool: pg.Pool, file: string): Prom
     for (const t of await appTables(client)) {
       if (t === 'audit.chain_head') continue;
       const r = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${q(t)}) AS any`);
-      if (r.rows[0]?.any) throw new Error(`the target database already holds data (${t}); restore needs an empty database`);
+      if (r.rows[0]?.any)
+        throw new Error(`the target database already holds data (${t}); restore needs an empty database`);
     }
     await client.query('BEGIN');
     await client.query("SET LOCAL session_replication_role = 'replica'");
@@ -146,12 +168,17 @@ export async function restoreDatabase(db: Db, pool: pg.Pool, file: string): Prom
     for await (const line of lines) {
       if (!('table' in line)) continue;
       // OVERRIDING SYSTEM VALUE: identity columns (the register's fact ids) keep their backed-up values.
-      await client.query(`INSERT INTO ${q(line.table)} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${q(line.table)}, $1::json)`, [JSON.stringify(line.rows)]);
+      await client.query(
+        `INSERT INTO ${q(line.table)} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${q(line.table)}, $1::json)`,
+        [JSON.stringify(line.rows)],
+      );
       loaded.set(line.table, (loaded.get(line.table) ?? 0) + line.rows.length);
     }
-    for (const s of header.sequences) await client.query('SELECT setval($1::regclass, $2, $3)', [q(s.name), s.lastValue, s.isCalled]);
+    for (const s of header.sequences)
+      await client.query('SELECT setval($1::regclass, $2, $3)', [q(s.name), s.lastValue, s.isCalled]);
     for (const t of header.tables) {
-      if ((loaded.get(t.name) ?? 0) !== t.rows) throw new Error(`backup is incomplete: ${t.name} has ${loaded.get(t.name) ?? 0} of ${t.rows} rows`);
+      if ((loaded.get(t.name) ?? 0) !== t.rows)
+        throw new Error(`backup is incomplete: ${t.name} has ${loaded.get(t.name) ?? 0} of ${t.rows} rows`);
     }
     await client.query('COMMIT');
   } catch (error) {
@@ -168,10 +195,18 @@ export async function restoreDatabase(db: Db, pool: pg.Pool, file: string): Prom
 /** Scheduled backups of the embedded engine: one file per run, the newest `keep` kept. */
 export function scheduleBackups(
   pool: pg.Pool,
-  options: { dir: string; intervalMinutes: number; keep: number; onResult: (r: { file?: string; error?: Error }) => void },
+  options: {
+    dir: string;
+    intervalMinutes: number;
+    keep: number;
+    onResult: (r: { file?: string; error?: Error }) => void;
+  },
 ): { stop(): void; runNow(): Promise<void> } {
   const runNow = async (): Promise<void> => {
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     const file = path.join(options.dir, `civitas-${stamp}.ndjson.gz`);
     try {
       await backupDatabase(pool, file);
@@ -188,8 +223,9 @@ export function scheduleBackups(
 }
 
 export function pruneBackups(dir: string, keep: number): void {
-  const files = readdirSync(dir).filter((f) => /^civitas-.*\.ndjson\.gz$/.test(f)).map((f) => path.join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => /^civitas-.*\.ndjson\.gz$/.test(f))
+    .map((f) => path.join(dir, f));
   files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs || b.localeCompare(a));
   for (const f of files.slice(keep)) rmSync(f, { force: true });
 }
-

@@ -24,7 +24,8 @@ export interface DatabaseHandle {
 const typeParsers = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === pg.types.builtins.DATE) return (v: string) => v;
-    if (oid === pg.types.builtins.TIMESTAMPTZ || oid === pg.types.builtins.TIMESTAMP) return (v: string) => new Date(v).toISOString();
+    if (oid === pg.types.builtins.TIMESTAMPTZ || oid === pg.types.builtins.TIMESTAMP)
+      return (v: string) => new Date(v).toISOString();
     if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
     return pg.types.getTypeParser(oid, format);
   },
@@ -52,7 +53,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // One connection per process (decision 0012): PGlite runs one statement at a time anyway, and the
     // socket server interleaves the extended-protocol messages of concurrent connections (an unnamed
     // statement of one connection bound by another: "portal does not exist", or a hang).
-    pool = new pg.Pool({ host: engine.socketDir, port: engine.port, user: 'postgres', database: 'postgres', max: 1, types: typeParsers });
+    pool = new pg.Pool({
+      host: engine.socketDir,
+      port: engine.port,
+      user: 'postgres',
+      database: 'postgres',
+      max: 1,
+      types: typeParsers,
+    });
   }
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});

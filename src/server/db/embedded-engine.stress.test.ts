@@ -20,9 +20,20 @@ describe('database engine stress', () => {
       for (let i = 0; i < 75; i++) {
         const r = await sql<{ m: boolean; s: number; u: string; l: number; h: string; t: string }>`
           SELECT ('Kalniņa' % 'Kalnina') AS m, similarity('Bērziņš', 'Berzins') AS s, f_unaccent(${`Ģirts Bērziņš ${w}-${i}`}) AS u,
-                 levenshtein('Jānis', 'Janis') AS l, encode(digest(${`x${i}`}, 'sha256'), 'hex') AS h, show_trgm('Ozols')::text AS t`.execute(database.db);
+                 levenshtein('Jānis', 'Janis') AS l, encode(digest(${`x${i}`}, 'sha256'), 'hex') AS h, show_trgm('Ozols')::text AS t`.execute(
+          database.db,
+        );
         const row = r.rows[0];
-        if (row && row.m === true && Math.abs(row.s - 0.14285715) < 1e-6 && row.u === `Girts Berzins ${w}-${i}` && row.l === 1 && row.h.length === 64 && row.t.includes('ozo')) ok++;
+        if (
+          row &&
+          row.m === true &&
+          Math.abs(row.s - 0.14285715) < 1e-6 &&
+          row.u === `Girts Berzins ${w}-${i}` &&
+          row.l === 1 &&
+          row.h.length === 64 &&
+          row.t.includes('ozo')
+        )
+          ok++;
       }
       return ok;
     };
@@ -31,19 +42,31 @@ describe('database engine stress', () => {
   });
 
   it('keeps transactions isolated: concurrent increments under FOR UPDATE are not lost, a rollback leaves nothing', async () => {
-    await sql`CREATE TABLE IF NOT EXISTS public.stress_counter (id int PRIMARY KEY, n int NOT NULL)`.execute(database.db);
-    await sql`INSERT INTO public.stress_counter VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET n = 0`.execute(database.db);
-    await Promise.all(Array.from({ length: 20 }, () => database.db.transaction().execute(async (trx) => {
-      const r = await sql<{ n: number }>`SELECT n FROM public.stress_counter WHERE id = 1 FOR UPDATE`.execute(trx);
-      await sql`UPDATE public.stress_counter SET n = ${(r.rows[0]?.n ?? 0) + 1} WHERE id = 1`.execute(trx);
-    })));
+    await sql`CREATE TABLE IF NOT EXISTS public.stress_counter (id int PRIMARY KEY, n int NOT NULL)`.execute(
+      database.db,
+    );
+    await sql`INSERT INTO public.stress_counter VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET n = 0`.execute(
+      database.db,
+    );
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        database.db.transaction().execute(async (trx) => {
+          const r = await sql<{ n: number }>`SELECT n FROM public.stress_counter WHERE id = 1 FOR UPDATE`.execute(trx);
+          await sql`UPDATE public.stress_counter SET n = ${(r.rows[0]?.n ?? 0) + 1} WHERE id = 1`.execute(trx);
+        }),
+      ),
+    );
     const r = await sql<{ n: number }>`SELECT n FROM public.stress_counter WHERE id = 1`.execute(database.db);
     expect(r.rows[0]?.n).toBe(20);
-    await expect(database.db.transaction().execute(async (trx) => {
-      await sql`INSERT INTO public.stress_counter VALUES (2, 1)`.execute(trx);
-      throw new Error('abort');
-    })).rejects.toThrow('abort');
-    const gone = await sql<{ c: number }>`SELECT count(*)::int AS c FROM public.stress_counter WHERE id = 2`.execute(database.db);
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await sql`INSERT INTO public.stress_counter VALUES (2, 1)`.execute(trx);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    const gone = await sql<{ c: number }>`SELECT count(*)::int AS c FROM public.stress_counter WHERE id = 2`.execute(
+      database.db,
+    );
     expect(gone.rows[0]?.c).toBe(0);
     await sql`DROP TABLE public.stress_counter`.execute(database.db);
   });

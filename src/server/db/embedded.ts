@@ -41,7 +41,12 @@ export function findRunningEngine(dataDir: string): LockContent | undefined {
   if (!existsSync(lockPath)) return undefined;
   try {
     const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as LockContent;
-    if (lock.pid !== process.pid && isAlive(lock.pid) && existsSync(path.join(lock.socketDir, `.s.PGSQL.${EMBEDDED_SOCKET_PORT}`))) return lock;
+    if (
+      lock.pid !== process.pid &&
+      isAlive(lock.pid) &&
+      existsSync(path.join(lock.socketDir, `.s.PGSQL.${EMBEDDED_SOCKET_PORT}`))
+    )
+      return lock;
   } catch {
     // an unreadable lock file is stale: fall through and take over
   }
@@ -52,11 +57,15 @@ export function findRunningEngine(dataDir: string): LockContent | undefined {
  * Opens the embedded database in `dataDir`: joins the engine of a live server process when there is
  * one, else starts a worker. A stale lock (its process was killed) is taken over.
  */
-export async function startEmbeddedEngine(dataDir: string, options: { maxConnections?: number } = {}): Promise<EmbeddedEngine> {
+export async function startEmbeddedEngine(
+  dataDir: string,
+  options: { maxConnections?: number } = {},
+): Promise<EmbeddedEngine> {
   const absolute = path.resolve(dataDir);
   mkdirSync(absolute, { recursive: true });
   const running = findRunningEngine(absolute);
-  if (running) return { socketDir: running.socketDir, port: EMBEDDED_SOCKET_PORT, isOwner: false, stop: async () => {} };
+  if (running)
+    return { socketDir: running.socketDir, port: EMBEDDED_SOCKET_PORT, isOwner: false, stop: async () => {} };
 
   const pgDir = path.join(absolute, 'pg');
   const socketDir = path.join(absolute, 'run');

@@ -37,5 +37,8 @@ try {
     if (message === 'stop') void stop();
   });
 } catch (error) {
-  port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies PgliteWorkerMessage);
+  port.postMessage({
+    type: 'error',
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies PgliteWorkerMessage);
 }

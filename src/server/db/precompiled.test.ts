@@ -5,15 +5,20 @@ import { precompiled } from './precompiled.ts';
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await database.db.insertInto('identity.branch').values([
-    { code: 'A-1', nameLv: 'Ā', nameEn: 'A', municipalityCode: 'LV-RIX', address: 'x' },
-    { code: 'B-2', nameLv: 'Bē', nameEn: 'B', municipalityCode: 'LV-DGV', address: 'y' },
-  ]).execute();
+  await database.db
+    .insertInto('identity.branch')
+    .values([
+      { code: 'A-1', nameLv: 'Ā', nameEn: 'A', municipalityCode: 'LV-RIX', address: 'x' },
+      { code: 'B-2', nameLv: 'Bē', nameEn: 'B', municipalityCode: 'LV-DGV', address: 'y' },
+    ])
+    .execute();
 });
 afterAll(() => database.close());
 
 describe('precompiled', () => {
-  const byCode = precompiled((db) => db.selectFrom('identity.branch').select(['code', 'nameLv', 'municipalityCode']).where('code', '=', ''));
+  const byCode = precompiled((db) =>
+    db.selectFrom('identity.branch').select(['code', 'nameLv', 'municipalityCode']).where('code', '=', ''),
+  );
 
   it('runs the compiled query with new parameters each time and camelCases the rows', async () => {
     expect(await byCode(database.db, ['A-1'])).toEqual([{ code: 'A-1', nameLv: 'Ā', municipalityCode: 'LV-RIX' }]);

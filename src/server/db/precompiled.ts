@@ -7,11 +7,14 @@
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { DbExecutor } from './database.ts';
 
-export function precompiled<Row>(build: (db: DbExecutor) => Compilable<Row>): (db: DbExecutor, parameters: readonly unknown[]) => Promise<Row[]> {
+export function precompiled<Row>(
+  build: (db: DbExecutor) => Compilable<Row>,
+): (db: DbExecutor, parameters: readonly unknown[]) => Promise<Row[]> {
   let compiled: CompiledQuery<Row> | undefined;
   return async (db, parameters) => {
     compiled ??= build(db).compile();
-    if (parameters.length !== compiled.parameters.length) throw new Error(`precompiled query takes ${compiled.parameters.length} parameter(s), got ${parameters.length}`);
+    if (parameters.length !== compiled.parameters.length)
+      throw new Error(`precompiled query takes ${compiled.parameters.length} parameter(s), got ${parameters.length}`);
     const result = await db.executeQuery<Row>({ ...compiled, parameters });
     return result.rows;
   };

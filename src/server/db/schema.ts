@@ -8,4 +8,13 @@ import type { DocumentsTables } from '../modules/documents/documents.tables.ts';
 import type { AppointmentsTables } from '../modules/appointments/appointments.tables.ts';
 import type { MigrationTables } from '../modules/migration/migration.tables.ts';
 
-export interface Database extends IdentityTables, AuditTables, RegisterTables, CasesTables, NotificationsTables, DocumentsTables, AppointmentsTables, MigrationTables {}
+export interface Database
+  extends
+    IdentityTables,
+    AuditTables,
+    RegisterTables,
+    CasesTables,
+    NotificationsTables,
+    DocumentsTables,
+    AppointmentsTables,
+    MigrationTables {}

@@ -64,8 +64,13 @@ describe('refusals name their rule', () => {
   });
 
   it('takes field errors as a list or with the rule', () => {
-    expect(new AppError('VALIDATION_FAILED', 'bad', [{ path: 'x', message: 'm' }]).details).toEqual([{ path: 'x', message: 'm' }]);
-    const refusal = new AppError('CONFLICT', 'taken', { details: [{ path: 'x', message: 'm' }], rule: { id: 'appointment.slot-taken' } });
+    expect(new AppError('VALIDATION_FAILED', 'bad', [{ path: 'x', message: 'm' }]).details).toEqual([
+      { path: 'x', message: 'm' },
+    ]);
+    const refusal = new AppError('CONFLICT', 'taken', {
+      details: [{ path: 'x', message: 'm' }],
+      rule: { id: 'appointment.slot-taken' },
+    });
     expect([refusal.details, refusal.rule]).toEqual([[{ path: 'x', message: 'm' }], { id: 'appointment.slot-taken' }]);
   });
 });

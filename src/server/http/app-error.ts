@@ -32,4 +32,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} not found`);
-export const forbidden = (message = 'You do not have permission for this'): AppError => new AppError('FORBIDDEN', message);
+export const forbidden = (message = 'You do not have permission for this'): AppError =>
+  new AppError('FORBIDDEN', message);

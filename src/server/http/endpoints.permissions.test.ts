@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, hasPermission, type Role } from '../../shared/kernel/permissions.ts';
-import { createTestContext, newClient, signInResident, signInStaff, type Client, type TestContext } from '../../test/test-app.ts';
+import {
+  createTestContext,
+  newClient,
+  signInResident,
+  signInStaff,
+  type Client,
+  type TestContext,
+} from '../../test/test-app.ts';
 import { DEMO_STAFF_USERNAMES } from '../modules/identity/index.ts';
 import type { EndpointRecord } from './route.ts';
 
@@ -56,13 +63,23 @@ describe('permission matrix: every endpoint × every role', () => {
       const url = endpoint.path.replace(/\{\w+\}/g, SAMPLE_ID);
       for (const caller of CALLERS) {
         const client = await clientFor(caller);
-        const res = await client.request(endpoint.method as 'GET' | 'POST', url, endpoint.method === 'GET' ? undefined : {});
+        const res = await client.request(
+          endpoint.method as 'GET' | 'POST',
+          url,
+          endpoint.method === 'GET' ? undefined : {},
+        );
         const denied = res.statusCode === 401 || res.statusCode === 403;
-        const authDenied = denied && ['UNAUTHENTICATED', 'FORBIDDEN', 'SESSION_EXPIRED'].includes((res.json() as { code: string }).code);
+        const authDenied =
+          denied && ['UNAUTHENTICATED', 'FORBIDDEN', 'SESSION_EXPIRED'].includes((res.json() as { code: string }).code);
         const expectAllowed = allowed(endpoint, caller);
-        if (expectAllowed && authDenied) failures.push(`${endpoint.method} ${endpoint.path} as ${caller}: expected access, got ${res.statusCode} ${res.body}`);
-        if (!expectAllowed && !authDenied) failures.push(`${endpoint.method} ${endpoint.path} as ${caller}: expected 401/403, got ${res.statusCode}`);
-        if (!expectAllowed && caller === 'anonymous' && res.statusCode !== 401) failures.push(`${endpoint.method} ${endpoint.path} anonymous: expected 401, got ${res.statusCode}`);
+        if (expectAllowed && authDenied)
+          failures.push(
+            `${endpoint.method} ${endpoint.path} as ${caller}: expected access, got ${res.statusCode} ${res.body}`,
+          );
+        if (!expectAllowed && !authDenied)
+          failures.push(`${endpoint.method} ${endpoint.path} as ${caller}: expected 401/403, got ${res.statusCode}`);
+        if (!expectAllowed && caller === 'anonymous' && res.statusCode !== 401)
+          failures.push(`${endpoint.method} ${endpoint.path} anonymous: expected 401, got ${res.statusCode}`);
       }
     }
     expect(failures).toEqual([]);

@@ -25,8 +25,12 @@ export interface LogDestination {
 }
 
 const LEVELS: Record<number, { name: string; colour: Parameters<typeof styleText>[0] }> = {
-  10: { name: 'TRACE', colour: 'gray' }, 20: { name: 'DEBUG', colour: 'gray' }, 30: { name: 'INFO', colour: 'green' },
-  40: { name: 'WARN', colour: 'yellow' }, 50: { name: 'ERROR', colour: 'red' }, 60: { name: 'FATAL', colour: ['red', 'bold'] },
+  10: { name: 'TRACE', colour: 'gray' },
+  20: { name: 'DEBUG', colour: 'gray' },
+  30: { name: 'INFO', colour: 'green' },
+  40: { name: 'WARN', colour: 'yellow' },
+  50: { name: 'ERROR', colour: 'red' },
+  60: { name: 'FATAL', colour: ['red', 'bold'] },
 };
 /** pino's own fields and those a request line already says in words. */
 const SHOWN = new Set(['level', 'time', 'pid', 'hostname', 'msg', 'reqId', 'req', 'res', 'responseTime', 'err']);
@@ -45,16 +49,24 @@ interface LogRecord {
 /** One log record (pino's JSON) as a line a person reads; colours only where `colour` says so. */
 export function prettyLine(record: LogRecord, options: { timeZone: string; colour: boolean }): string {
   const level = LEVELS[record.level ?? 30] ?? { name: String(record.level), colour: 'white' };
-  const time = new Date(record.time ?? Date.now()).toLocaleTimeString('en-GB', { timeZone: options.timeZone, hourCycle: 'h23' });
+  const time = new Date(record.time ?? Date.now()).toLocaleTimeString('en-GB', {
+    timeZone: options.timeZone,
+    hourCycle: 'h23',
+  });
   const tag = level.name.padEnd(5);
   const head = `${options.colour ? styleText('dim', time) : time} ${options.colour ? styleText(level.colour, tag) : tag}`;
-  const request = record.req?.method && record.res?.statusCode !== undefined
-    ? `${record.req.method} ${record.req.url ?? ''} ${record.res.statusCode} ${Math.round(record.responseTime ?? 0)} ms`
-    : undefined;
-  const text = request && record.msg === 'request completed' ? request : [record.msg, request].filter(Boolean).join(' ');
-  const extra = Object.entries(record).filter(([k]) => !SHOWN.has(k)).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const request =
+    record.req?.method && record.res?.statusCode !== undefined
+      ? `${record.req.method} ${record.req.url ?? ''} ${record.res.statusCode} ${Math.round(record.responseTime ?? 0)} ms`
+      : undefined;
+  const text =
+    request && record.msg === 'request completed' ? request : [record.msg, request].filter(Boolean).join(' ');
+  const extra = Object.entries(record)
+    .filter(([k]) => !SHOWN.has(k))
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
   const line = [head, text, ...extra].join(' ');
-  const stack = record.err?.stack ?? (record.err?.message ? `${record.err.type ?? 'Error'}: ${record.err.message}` : undefined);
+  const stack =
+    record.err?.stack ?? (record.err?.message ? `${record.err.type ?? 'Error'}: ${record.err.message}` : undefined);
   return stack ? `${line}\n${stack.replace(/^/gm, '    ')}` : line;
 }
 
@@ -87,7 +99,8 @@ export class OneLinePerRequest extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    if (error)
+      reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
     else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
 }

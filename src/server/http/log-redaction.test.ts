@@ -9,9 +9,15 @@ describe('log redaction', () => {
     expect(maskPersonalCodes('/api/cases/KL-2026-000123')).toBe('/api/cases/KL-2026-000123');
   });
   it('masks the document number of a validity check', () => {
-    expect(requestSerializer({ id: 'r2', method: 'GET', url: '/api/public/documents/LV1234567/validity?type=passport' }).url).toBe('/api/public/documents/***/validity?type=passport');
+    expect(
+      requestSerializer({ id: 'r2', method: 'GET', url: '/api/public/documents/LV1234567/validity?type=passport' }).url,
+    ).toBe('/api/public/documents/***/validity?type=passport');
   });
   it('serializes requests without headers or bodies', () => {
-    expect(requestSerializer({ id: 'r1', method: 'GET', url: '/p/161175-19997', ip: '1.2.3.4' })).toEqual({ id: 'r1', method: 'GET', url: '/p/***********' });
+    expect(requestSerializer({ id: 'r1', method: 'GET', url: '/p/161175-19997', ip: '1.2.3.4' })).toEqual({
+      id: 'r1',
+      method: 'GET',
+      url: '/p/***********',
+    });
   });
 });

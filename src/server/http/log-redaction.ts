@@ -9,8 +9,14 @@ export function maskPersonalCodes(text: string): string {
 }
 
 export const REDACT_PATHS = [
-  'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]', 'body.password', 'body.initialPassword', 'body.code',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  'body.password',
+  'body.initialPassword',
+  'body.code',
 ];
 
 /** A document number in a validity check's URL points at a person: it is masked like a personal code. */

@@ -6,7 +6,10 @@ import { z } from 'zod';
 
 function toJsonSchema(schema: unknown, io: 'input' | 'output'): unknown {
   if (schema instanceof z.ZodType) {
-    const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+    const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
+      string,
+      unknown
+    >;
     delete json['$schema'];
     return json;
   }
@@ -21,7 +24,12 @@ export function zodToOpenApiTransform({ schema, url }: { schema: Record<string, 
     if (schema[key]) out[key] = toJsonSchema(schema[key], 'input');
   }
   if (schema['response']) {
-    out['response'] = Object.fromEntries(Object.entries(schema['response'] as Record<string, unknown>).map(([status, s]) => [status, toJsonSchema(s, 'output')]));
+    out['response'] = Object.fromEntries(
+      Object.entries(schema['response'] as Record<string, unknown>).map(([status, s]) => [
+        status,
+        toJsonSchema(s, 'output'),
+      ]),
+    );
   }
   delete out['x-access'];
   if (schema['x-access']) out['description'] = `Access: ${String(schema['x-access'])}`;

@@ -6,7 +6,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-export function createPartnerKeys(nameByHash: Readonly<Record<string, string>>): (key: string | undefined) => string | undefined {
+export function createPartnerKeys(
+  nameByHash: Readonly<Record<string, string>>,
+): (key: string | undefined) => string | undefined {
   const hashes = Object.entries(nameByHash).map(([hex, name]) => ({ hash: Buffer.from(hex, 'hex'), name }));
   const known = new Map<string, string>();
   return (key) => {

@@ -4,7 +4,15 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { ERROR_STATUS, FIELD_REASONS, problemType, type ErrorCode, type FieldError, type FieldReason, type ProblemDetails } from '../../shared/errors.ts';
+import {
+  ERROR_STATUS,
+  FIELD_REASONS,
+  problemType,
+  type ErrorCode,
+  type FieldError,
+  type FieldReason,
+  type ProblemDetails,
+} from '../../shared/errors.ts';
 import { AppError, type RuleRef } from './app-error.ts';
 import { describeFieldIssue } from '../platform/field-messages.ts';
 
@@ -48,7 +56,13 @@ export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
 }
 
 /** The problem for an error code; a refused business rule names itself in `type`, `rule` and `ruleValues`. */
-export function buildProblem(code: ErrorCode, detail: string, request: FastifyRequest, errors?: FieldError[], rule?: RuleRef): ProblemDetails {
+export function buildProblem(
+  code: ErrorCode,
+  detail: string,
+  request: FastifyRequest,
+  errors?: FieldError[],
+  rule?: RuleRef,
+): ProblemDetails {
   return {
     type: problemType(code, rule?.id),
     title: TITLES[code],
@@ -73,7 +87,10 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, buildProblem(error.code, error.message, request, error.details, error.rule));
     }
     if (error instanceof ZodError) {
-      return sendProblem(reply, buildProblem('VALIDATION_FAILED', 'Some fields are not valid', request, zodFieldErrors(error)));
+      return sendProblem(
+        reply,
+        buildProblem('VALIDATION_FAILED', 'Some fields are not valid', request, zodFieldErrors(error)),
+      );
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.statusCode === 429) {
@@ -81,11 +98,21 @@ export function installProblemHandlers(app: FastifyInstance): void {
     }
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       // Body parser and content-type errors from Fastify itself: the client's fault, say what it was.
-      const code: ErrorCode = fastifyError.statusCode === 404 ? 'NOT_FOUND' : fastifyError.statusCode === 413 ? 'VALIDATION_FAILED' : 'VALIDATION_FAILED';
+      const code: ErrorCode =
+        fastifyError.statusCode === 404
+          ? 'NOT_FOUND'
+          : fastifyError.statusCode === 413
+            ? 'VALIDATION_FAILED'
+            : 'VALIDATION_FAILED';
       return sendProblem(reply, buildProblem(code, fastifyError.message, request));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, buildProblem('INTERNAL', 'Something went wrong on our side; the error was logged', request));
+    return sendProblem(
+      reply,
+      buildProblem('INTERNAL', 'Something went wrong on our side; the error was logged', request),
+    );
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, buildProblem('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`, request)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, buildProblem('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`, request)),
+  );
 }

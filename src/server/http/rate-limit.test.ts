@@ -26,16 +26,24 @@ describe('the fixed-window limiter', () => {
   });
 
   it('never allows more than max for a key within one window, whatever the order of requests', () => {
-    fc.assert(fc.property(fc.array(fc.record({ key: fc.constantFrom('x', 'y', 'z'), at: fc.integer({ min: 0, max: 2999 }) }), { maxLength: 200 }), fc.integer({ min: 1, max: 5 }), (hits, max) => {
-      const limiter = createFixedWindowLimiter({ windowMs: 1000 });
-      const allowed = new Map<string, number>();
-      for (const h of [...hits].sort((p, q) => p.at - q.at)) {
-        if (limiter.hit(h.key, max, h.at).allowed) {
-          const k = `${h.key}@${Math.floor(h.at / 1000)}`;
-          allowed.set(k, (allowed.get(k) ?? 0) + 1);
-        }
-      }
-      for (const n of allowed.values()) expect(n).toBeLessThanOrEqual(max);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ key: fc.constantFrom('x', 'y', 'z'), at: fc.integer({ min: 0, max: 2999 }) }), {
+          maxLength: 200,
+        }),
+        fc.integer({ min: 1, max: 5 }),
+        (hits, max) => {
+          const limiter = createFixedWindowLimiter({ windowMs: 1000 });
+          const allowed = new Map<string, number>();
+          for (const h of [...hits].sort((p, q) => p.at - q.at)) {
+            if (limiter.hit(h.key, max, h.at).allowed) {
+              const k = `${h.key}@${Math.floor(h.at / 1000)}`;
+              allowed.set(k, (allowed.get(k) ?? 0) + 1);
+            }
+          }
+          for (const n of allowed.values()) expect(n).toBeLessThanOrEqual(max);
+        },
+      ),
+    );
   });
 });

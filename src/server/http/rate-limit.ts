@@ -39,7 +39,12 @@ export function createFixedWindowLimiter(options: { windowMs: number; maxKeys?: 
       const counted = counts.has(key) || counts.size < maxKeys ? key : OVERFLOW_KEY;
       const count = (counts.get(counted) ?? 0) + 1;
       counts.set(counted, count);
-      return { allowed: count <= max, limit: max, remaining: Math.max(0, max - count), resetSeconds: Math.ceil((windowEnds - nowMs) / 1000) };
+      return {
+        allowed: count <= max,
+        limit: max,
+        remaining: Math.max(0, max - count),
+        resetSeconds: Math.ceil((windowEnds - nowMs) / 1000),
+      };
     },
   };
 }

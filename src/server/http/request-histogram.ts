@@ -30,7 +30,12 @@ export class RequestHistogram {
     const key = `${method} ${status} ${route}`;
     let series = this.#series.get(key);
     if (!series) {
-      series = { labels: `method="${escapeLabel(method)}",route="${escapeLabel(route)}",status="${status}"`, counts: new Float64Array(this.#bounds.length + 1), sum: 0, count: 0 };
+      series = {
+        labels: `method="${escapeLabel(method)}",route="${escapeLabel(route)}",status="${status}"`,
+        counts: new Float64Array(this.#bounds.length + 1),
+        sum: 0,
+        count: 0,
+      };
       this.#series.set(key, series);
     }
     let bucket = 0;
@@ -49,7 +54,11 @@ export class RequestHistogram {
         cumulative += s.counts[i] as number;
         lines.push(`${this.#name}_bucket{le="${bound}",${s.labels}} ${cumulative}`);
       });
-      lines.push(`${this.#name}_bucket{le="+Inf",${s.labels}} ${s.count}`, `${this.#name}_sum{${s.labels}} ${s.sum}`, `${this.#name}_count{${s.labels}} ${s.count}`);
+      lines.push(
+        `${this.#name}_bucket{le="+Inf",${s.labels}} ${s.count}`,
+        `${this.#name}_sum{${s.labels}} ${s.sum}`,
+        `${this.#name}_count{${s.labels}} ${s.count}`,
+      );
     }
     return `${lines.join('\n')}\n`;
   }

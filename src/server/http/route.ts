@@ -40,7 +40,9 @@ export interface HandlerContext<C extends EndpointContract, A extends AccessRule
 
 /** Handlers return the response's input shape; the route parses it into the declared output. */
 type HandlerResult<C extends EndpointContract> = C['response'] extends z.ZodType ? z.input<C['response']> : void;
-type Handler<C extends EndpointContract, A extends AccessRule> = (ctx: HandlerContext<C, A>) => Promise<HandlerResult<C>> | HandlerResult<C>;
+type Handler<C extends EndpointContract, A extends AccessRule> = (
+  ctx: HandlerContext<C, A>,
+) => Promise<HandlerResult<C>> | HandlerResult<C>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -52,7 +54,12 @@ export function fastifyPath(path: string): string {
 function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}), { reportInput: true });
-  if (!result.success) throw new AppError('VALIDATION_FAILED', `Invalid ${where}`, zodFieldErrors(result.error, where === 'body' ? undefined : where));
+  if (!result.success)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Invalid ${where}`,
+      zodFieldErrors(result.error, where === 'body' ? undefined : where),
+    );
   return result.data;
 }
 
@@ -60,15 +67,20 @@ function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown
 export function authorize(principal: Principal, access: AccessRule): void {
   if (access === 'public') return;
   if (access === 'partner') {
-    if (principal.kind !== 'partner') throw new AppError('UNAUTHENTICATED', 'This service is for partner systems: send your X-Api-Key');
+    if (principal.kind !== 'partner')
+      throw new AppError('UNAUTHENTICATED', 'This service is for partner systems: send your X-Api-Key');
     return;
   }
   // A partner system has no session: it reaches public and partner services only.
-  if (principal.kind === 'partner') throw new AppError('FORBIDDEN', 'A partner system’s key does not open this service');
+  if (principal.kind === 'partner')
+    throw new AppError('FORBIDDEN', 'A partner system’s key does not open this service');
   if (principal.kind === 'anonymous') {
-    throw principal.sessionProblem ? new AppError('SESSION_EXPIRED', 'Your session has ended; please sign in again') : new AppError('UNAUTHENTICATED', 'Please sign in');
+    throw principal.sessionProblem
+      ? new AppError('SESSION_EXPIRED', 'Your session has ended; please sign in again')
+      : new AppError('UNAUTHENTICATED', 'Please sign in');
   }
-  if (principal.kind === 'staff' && principal.mfaPending) throw new AppError('MFA_REQUIRED', 'Enter the code from your authenticator app to finish signing in');
+  if (principal.kind === 'staff' && principal.mfaPending)
+    throw new AppError('MFA_REQUIRED', 'Enter the code from your authenticator app to finish signing in');
   if (access === 'any-session') return;
   if (access === 'resident') {
     if (principal.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
@@ -76,7 +88,8 @@ export function authorize(principal: Principal, access: AccessRule): void {
   }
   if (principal.kind !== 'staff') throw new AppError('FORBIDDEN', 'This is a staff service');
   if (access === 'staff') return;
-  if (!hasPermission(principal.roles, access.permission)) throw new AppError('FORBIDDEN', `Your roles do not include the permission ${access.permission}`);
+  if (!hasPermission(principal.roles, access.permission))
+    throw new AppError('FORBIDDEN', `Your roles do not include the permission ${access.permission}`);
 }
 
 function checkCsrf(request: FastifyRequest): void {
@@ -98,10 +111,18 @@ export interface RouteRateLimit {
 }
 
 /** Counts the request against the route's limit; past it, a 429 problem with Retry-After. */
-function enforceLimit(limiter: FixedWindowLimiter, limit: RouteRateLimit, request: FastifyRequest, reply: FastifyReply): void {
+function enforceLimit(
+  limiter: FixedWindowLimiter,
+  limit: RouteRateLimit,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const key = limit.keyGenerator ? limit.keyGenerator(request) : request.ip;
   const decision = limiter.hit(key, typeof limit.max === 'number' ? limit.max : limit.max(request, key), Date.now());
-  reply.header('x-ratelimit-limit', decision.limit).header('x-ratelimit-remaining', decision.remaining).header('x-ratelimit-reset', decision.resetSeconds);
+  reply
+    .header('x-ratelimit-limit', decision.limit)
+    .header('x-ratelimit-remaining', decision.remaining)
+    .header('x-ratelimit-reset', decision.resetSeconds);
   if (!decision.allowed) {
     reply.header('retry-after', decision.resetSeconds);
     throw new AppError('RATE_LIMITED', `Too many requests; try again in ${decision.resetSeconds} s`);
@@ -139,7 +160,14 @@ export function registerEndpoint<const C extends EndpointContract, const A exten
       const params = parseOrThrow(contract.params, request.params, 'params');
       const query = parseOrThrow(contract.query, request.query, 'query');
       const body = parseOrThrow(contract.body, request.body, 'body');
-      const result = handler({ request, reply, params, query, body, principal: request.principal } as unknown as HandlerContext<C, A>);
+      const result = handler({
+        request,
+        reply,
+        params,
+        query,
+        body,
+        principal: request.principal,
+      } as unknown as HandlerContext<C, A>);
       // A handler that answers at once (the public check from memory) is sent in this tick, without a
       // promise; Fastify takes a returned promise as the asynchronous answer.
       if (result instanceof Promise) return result.then((value) => respond(contract, reply, value));

@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: never import application code here.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE EXTENSION IF NOT EXISTS pg_trgm;
     CREATE EXTENSION IF NOT EXISTS unaccent;
     CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
@@ -12,7 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;
     COMMENT ON FUNCTION public.f_unaccent(text) IS 'Diacritic-free form of a text (Bērziņš → Berzins), immutable so indexes can use it';
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

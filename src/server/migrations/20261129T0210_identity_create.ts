@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: never import application code here.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE SCHEMA identity;
     COMMENT ON SCHEMA identity IS 'Staff and resident accounts, sessions, roles, jurisdictions (branch offices)';
 
@@ -89,7 +91,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now()
     );
     COMMENT ON TABLE identity.oidc_pending_login IS 'OpenID Connect authorization requests in flight (state, PKCE verifier, nonce)';
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -14,7 +14,9 @@ const FACT_TABLES = ['code_fact', 'name_fact', 'core_fact', 'status_fact', 'addr
 
 // Frozen: never import application code here.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE SCHEMA register;
     COMMENT ON SCHEMA register IS 'Population register: persons, bitemporal facts, life events, residence declarations, duplicates';
 
@@ -72,7 +74,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX life_event_person_idx ON register.life_event (person_id, recorded_at);
     COMMENT ON TABLE register.life_event IS 'Recorded actions that changed the register (birth, death, name change, address declaration …), with legal basis and source document; append-only';
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 
   for (const table of FACT_TABLES) {
     const payload: Record<(typeof FACT_TABLES)[number], string> = {
@@ -86,15 +90,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         CHECK (country <> 'LVA' OR municipality_code IS NOT NULL)`,
       relation_fact: `kind text NOT NULL CHECK (kind IN ('parent', 'spouse', 'guardian')), related_person_id uuid NOT NULL REFERENCES register.person(id)`,
     };
-    await sql.raw(`
+    await sql
+      .raw(
+        `
       CREATE TABLE register.${table} (${FACT_COLUMNS}, ${payload[table]});
       CREATE INDEX ${table}_person_idx ON register.${table} (person_id, valid_from);
       CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON register.${table} FOR EACH ROW EXECUTE FUNCTION register.fact_append_only();
       CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON register.${table} FOR EACH STATEMENT EXECUTE FUNCTION register.fact_append_only();
-    `).execute(db);
+    `,
+      )
+      .execute(db);
   }
 
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     COMMENT ON TABLE register.code_fact IS 'Personal codes with their periods: an earlier code stays findable';
     CREATE INDEX code_fact_code_idx ON register.code_fact (personal_code);
     CREATE INDEX relation_fact_related_idx ON register.relation_fact (related_person_id);
@@ -169,7 +179,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX duplicate_candidate_open_idx ON register.duplicate_candidate (status, score DESC);
     CREATE INDEX duplicate_candidate_pending_idx ON register.duplicate_candidate (pending_registration_id) WHERE pending_registration_id IS NOT NULL;
     COMMENT ON TABLE register.duplicate_candidate IS 'Pairs that may be one person: from the check on registration or the full scan; decided by an officer';
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -5,7 +5,9 @@ import { sql, type Kysely } from 'kysely';
 // fast as one over text at 2.1 M persons), and personal codes compare bytewise (COLLATE "C": their unique
 // key builds 3 times as fast, and every lookup compares without the locale).
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     -- FNV-1a over the key's code points, as a signed int4: the same function as searchKeyHash in
     -- src/server/modules/register/search-keys.ts (search-keys.test.ts checks that they agree). Here for the
     -- rows that exist before this migration, and for looking a key up by hand.
@@ -35,18 +37,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     ALTER TABLE register.person ALTER COLUMN personal_code TYPE text COLLATE "C";
     ALTER TABLE register.code_fact ALTER COLUMN personal_code TYPE text COLLATE "C";
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }
 
 // Hashes cannot be turned back into keys: after a down migration the keys are empty until the persons'
 // projections are written again.
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     ALTER TABLE register.code_fact ALTER COLUMN personal_code TYPE text COLLATE "default";
     ALTER TABLE register.person ALTER COLUMN personal_code TYPE text COLLATE "default";
     DROP INDEX register.person_search_hashes_idx;
     ALTER TABLE register.person ADD COLUMN search_keys text[] NOT NULL DEFAULT '{}', DROP COLUMN search_hashes;
     CREATE INDEX person_search_keys_idx ON register.person USING gin (search_keys) WITH (fastupdate = off);
     DROP FUNCTION register.search_key_hash(text);
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }

@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: never import application code here.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE SCHEMA cases;
     COMMENT ON SCHEMA cases IS 'The case engine: cases as append-only actions, their documents, decisions and idempotent commands';
 
@@ -133,7 +135,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX outbox_recent_idx ON notifications.outbox (created_at DESC);
     COMMENT ON TABLE notifications.outbox IS 'One row per event and recipient (event_key is unique: never sent twice); status, attempts and the last error are visible to administrators';
     COMMENT ON COLUMN notifications.outbox.recipient IS 'Personal data: an e-mail address or phone number';
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

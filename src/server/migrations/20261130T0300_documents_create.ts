@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: never import application code here.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE SCHEMA documents;
     COMMENT ON SCHEMA documents IS 'Identity and travel documents: issued documents, their validity and invalidation, number series, the partners'' change feed';
 
@@ -52,5 +54,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- Each server process refreshes its in-memory validity index from the changes of the last minute (decision 0019).
     CREATE INDEX change_at_idx ON documents.change (at);
     COMMENT ON TABLE documents.change IS 'The partners'' feed (border guard, police, the invalid-documents register): written in the same transaction as the change, read in sequence';
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }

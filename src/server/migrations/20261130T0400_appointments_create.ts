@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: never import application code here.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE SCHEMA appointments;
     COMMENT ON SCHEMA appointments IS 'Appointments at branch offices: services, opening hours, bookings, the walk-in ticket queue';
 
@@ -64,5 +66,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (branch_id, day, number)
     );
     COMMENT ON TABLE appointments.ticket IS 'The walk-in queue: numbered tickets per branch and day, called in order';
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }

@@ -6,9 +6,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // document waiting for pickup): only a closed case must have none.
   const rows = await sql<{ conname: string }>`
     SELECT conname FROM pg_constraint
-    WHERE conrelid = 'cases."case"'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%closed_at IS NOT NULL%'`.execute(db);
+    WHERE conrelid = 'cases."case"'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%closed_at IS NOT NULL%'`.execute(
+    db,
+  );
   for (const r of rows.rows) await sql.raw(`ALTER TABLE cases."case" DROP CONSTRAINT "${r.conname}"`).execute(db);
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     ALTER TABLE cases."case" ADD CONSTRAINT case_closed_has_no_deadline CHECK (closed_at IS NULL OR due_on IS NULL);
     CREATE INDEX case_type_status_idx ON cases."case" (case_type, status, opened_at) WHERE closed_at IS NULL;
 
@@ -44,5 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     ALTER TABLE appointments.booking ADD COLUMN application_case_id uuid;
     COMMENT ON COLUMN appointments.booking.application_case_id IS 'The application the resident prepared online for this visit (cases.case), so the desk visit is short';
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }

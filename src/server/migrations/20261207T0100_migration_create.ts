@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: never import application code here.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE SCHEMA migration;
 
     CREATE TABLE migration.visa_number_counter (
@@ -50,5 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- A consulted authority's open consultations, and a consultation's case (the partner API).
     CREATE INDEX action_consultation_idx ON cases.action ((payload->>'authority'), at) WHERE kind = 'request-consultation';
     CREATE INDEX action_consultation_id_idx ON cases.action ((payload->>'consultationId')) WHERE kind IN ('request-consultation', 'answer-consultation');
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }

@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: never import application code here.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE TABLE register.residence_fact (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       person_id uuid NOT NULL REFERENCES register.person(id),
@@ -22,5 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX residence_fact_person_idx ON register.residence_fact (person_id, valid_from);
     CREATE TRIGGER residence_fact_append_only BEFORE UPDATE OR DELETE ON register.residence_fact FOR EACH ROW EXECUTE FUNCTION register.fact_append_only();
     CREATE TRIGGER residence_fact_no_truncate BEFORE TRUNCATE ON register.residence_fact FOR EACH STATEMENT EXECUTE FUNCTION register.fact_append_only();
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }

@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen: never import application code here.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     CREATE TABLE migration.residence_permit (
       permit_number text PRIMARY KEY,
       case_id uuid NOT NULL UNIQUE REFERENCES cases."case"(id),
@@ -27,5 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     COMMENT ON COLUMN migration.residence_permit.card_valid_until IS 'The last day a card made for it may be valid: the permit''s own end; null for a right without end (five years from each card''s issue) or without a card';
     COMMENT ON COLUMN migration.residence_permit.cancelled IS 'Personal data: the cancellation''s grounds, reasoning and the decision-maker''s name';
     CREATE INDEX residence_permit_person_idx ON migration.residence_permit (person_id);
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }

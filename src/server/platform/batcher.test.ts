@@ -10,7 +10,9 @@ function controlledRun() {
   const finish: Array<() => void> = [];
   const run = (items: number[]) => {
     batches.push(items);
-    return new Promise<Array<number | Error>>((resolve) => finish.push(() => resolve(items.map((n) => (n < 0 ? new Error(`bad ${n}`) : n * 10)))));
+    return new Promise<Array<number | Error>>((resolve) =>
+      finish.push(() => resolve(items.map((n) => (n < 0 ? new Error(`bad ${n}`) : n * 10)))),
+    );
   };
   return { batches, finish, run };
 }
@@ -60,7 +62,11 @@ describe('natural batching', () => {
     await expect(bad).rejects.toThrow('bad -1');
     expect(await fine).toBe(20);
 
-    const failing = createBatcher<number, number>({ run: () => Promise.reject(new Error('database down')), maxInFlight: 1, maxBatch: 10 });
+    const failing = createBatcher<number, number>({
+      run: () => Promise.reject(new Error('database down')),
+      maxInFlight: 1,
+      maxBatch: 10,
+    });
     const results = await Promise.allSettled([failing.submit(1), failing.submit(2)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     // The batcher keeps working after a failed batch.

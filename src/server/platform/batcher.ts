@@ -76,7 +76,10 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
  * the value for its key (undefined when there is none). One batch at a time, so under load the batches
  * grow instead of the connections in use.
  */
-export function createKeyedLookup<K, V>(findMany: (keys: K[]) => Promise<Map<K, V>>, maxBatch = 200): (key: K) => Promise<V | undefined> {
+export function createKeyedLookup<K, V>(
+  findMany: (keys: K[]) => Promise<Map<K, V>>,
+  maxBatch = 200,
+): (key: K) => Promise<V | undefined> {
   const batcher = createBatcher<K, V | undefined>({
     maxInFlight: 1,
     maxBatch,

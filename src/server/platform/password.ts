@@ -9,7 +9,12 @@ export interface PasswordHasher {
 const ARGON2ID = 2;
 
 export function createArgon2Hasher(options: { memoryCost?: number; timeCost?: number } = {}): PasswordHasher {
-  const params = { algorithm: ARGON2ID, memoryCost: options.memoryCost ?? 19_456, timeCost: options.timeCost ?? 2, parallelism: 1 };
+  const params = {
+    algorithm: ARGON2ID,
+    memoryCost: options.memoryCost ?? 19_456,
+    timeCost: options.timeCost ?? 2,
+    parallelism: 1,
+  };
   return {
     hash: (password) => hash(password, params),
     verify: async (passwordHash, password) => {

@@ -31,6 +31,9 @@ export const LETTER_STYLES = {
 } satisfies NonNullable<PdfDocument['styles']>;
 
 export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
-  const created = pdfmake.createPdf({ ...doc, defaultStyle: { font: 'DejaVuSans', fontSize: 10, ...doc.defaultStyle } });
+  const created = pdfmake.createPdf({
+    ...doc,
+    defaultStyle: { font: 'DejaVuSans', fontSize: 10, ...doc.defaultStyle },
+  });
   return Buffer.from(await created.getBuffer());
 }

@@ -9,14 +9,18 @@ describe('repeatEvery', () => {
     let maxRunning = 0;
     let rounds = 0;
     const errors: unknown[] = [];
-    const job = repeatEvery(5, async () => {
-      running++;
-      maxRunning = Math.max(maxRunning, running);
-      rounds++;
-      await sleep(20);
-      running--;
-      if (rounds === 1) throw new Error('first round fails');
-    }, (e) => errors.push(e));
+    const job = repeatEvery(
+      5,
+      async () => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        rounds++;
+        await sleep(20);
+        running--;
+        if (rounds === 1) throw new Error('first round fails');
+      },
+      (e) => errors.push(e),
+    );
     await sleep(80);
     await job.stop();
     const after = rounds;

@@ -19,25 +19,30 @@ export interface Signer {
 
 export function createFileSigner(file: string, warn: (message: string) => void = () => {}): Signer {
   let keys: Promise<{ privateKey: KeyObject; publicKey: KeyObject; kid: string }> | undefined;
-  const load = () => (keys ??= (async () => {
-    let privateKey: KeyObject;
-    try {
-      privateKey = createPrivateKey(await readFile(file, 'utf8'));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      privateKey = generateKeyPairSync('ed25519').privateKey;
+  const load = () =>
+    (keys ??= (async () => {
+      let privateKey: KeyObject;
       try {
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-      } catch (writeError) {
-        // Another process wrote it first: use theirs, so both sign with one key.
-        if ((writeError as NodeJS.ErrnoException).code === 'EEXIST') privateKey = createPrivateKey(await readFile(file, 'utf8'));
-        else warn(`signing key ${file} could not be written (${(writeError as Error).message}); exports are signed with a key that lives only in this process`);
+        privateKey = createPrivateKey(await readFile(file, 'utf8'));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        privateKey = generateKeyPairSync('ed25519').privateKey;
+        try {
+          await mkdir(path.dirname(file), { recursive: true });
+          await writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+        } catch (writeError) {
+          // Another process wrote it first: use theirs, so both sign with one key.
+          if ((writeError as NodeJS.ErrnoException).code === 'EEXIST')
+            privateKey = createPrivateKey(await readFile(file, 'utf8'));
+          else
+            warn(
+              `signing key ${file} could not be written (${(writeError as Error).message}); exports are signed with a key that lives only in this process`,
+            );
+        }
       }
-    }
-    const publicKey = createPublicKey(privateKey);
-    return { privateKey, publicKey, kid: await calculateJwkThumbprint(await exportJWK(publicKey)) };
-  })());
+      const publicKey = createPublicKey(privateKey);
+      return { privateKey, publicKey, kid: await calculateJwkThumbprint(await exportJWK(publicKey)) };
+    })());
   return {
     async keyId() {
       return (await load()).kid;
@@ -49,7 +54,9 @@ export function createFileSigner(file: string, warn: (message: string) => void =
     },
     async sign(payload) {
       const k = await load();
-      const jws = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: k.kid, cty: 'json' }).sign(k.privateKey);
+      const jws = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(payload)))
+        .setProtectedHeader({ alg: 'EdDSA', kid: k.kid, cty: 'json' })
+        .sign(k.privateKey);
       return JSON.stringify(jws);
     },
   };

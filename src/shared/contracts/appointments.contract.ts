@@ -42,12 +42,19 @@ export const BookingView = z.object({
 export type BookingView = z.infer<typeof BookingView>;
 
 export const listBranchOffers = defineEndpoint({
-  method: 'GET', path: '/api/public/appointments/branches', summary: 'Branch offices, the services they take appointments for, and their opening hours', tags: ['appointments'],
+  method: 'GET',
+  path: '/api/public/appointments/branches',
+  summary: 'Branch offices, the services they take appointments for, and their opening hours',
+  tags: ['appointments'],
   response: z.object({ branches: z.array(BranchOffer) }),
 });
 export const listFreeSlots = defineEndpoint({
-  method: 'GET', path: '/api/public/appointments/slots', summary: 'The slots of a service at a branch on a day, with the desks still free', tags: ['appointments'],
-  query: z.object({ branchId: z.uuid(), service: ServiceCodeSchema, date: PlainDateSchema }), response: z.object({ slots: z.array(Slot) }),
+  method: 'GET',
+  path: '/api/public/appointments/slots',
+  summary: 'The slots of a service at a branch on a day, with the desks still free',
+  tags: ['appointments'],
+  query: z.object({ branchId: z.uuid(), service: ServiceCodeSchema, date: PlainDateSchema }),
+  response: z.object({ slots: z.array(Slot) }),
 });
 
 export { CLOSED_REASONS, type ClosedReason } from '../kernel/closed-reasons.ts';
@@ -66,11 +73,19 @@ export const BookingCalendar = z.object({
 });
 export type BookingCalendar = z.infer<typeof BookingCalendar>;
 export const bookingCalendar = defineEndpoint({
-  method: 'GET', path: '/api/public/appointments/calendar', summary: 'The bookable days of a service at a branch: first and last, and the closed days between (holidays, weekends, days the branch is shut)', tags: ['appointments'],
-  query: z.object({ branchId: z.uuid(), service: ServiceCodeSchema }), response: BookingCalendar,
+  method: 'GET',
+  path: '/api/public/appointments/calendar',
+  summary:
+    'The bookable days of a service at a branch: first and last, and the closed days between (holidays, weekends, days the branch is shut)',
+  tags: ['appointments'],
+  query: z.object({ branchId: z.uuid(), service: ServiceCodeSchema }),
+  response: BookingCalendar,
 });
 export const listMyAppointments = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/appointments', summary: 'My appointments and my minor children’s and wards’', tags: ['appointments'],
+  method: 'GET',
+  path: '/api/portal/me/appointments',
+  summary: 'My appointments and my minor children’s and wards’',
+  tags: ['appointments'],
   response: z.object({ appointments: z.array(BookingView) }),
 });
 export const BookingInput = z.strictObject({
@@ -87,37 +102,82 @@ export const BookingInput = z.strictObject({
   applicationCaseId: z.uuid().optional(),
 });
 export const bookAppointment = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/appointments', summary: 'Book a slot (or move a booking to another slot); never more bookings than desks', tags: ['appointments'],
-  body: BookingInput, response: BookingView, successStatus: 201,
+  method: 'POST',
+  path: '/api/portal/me/appointments',
+  summary: 'Book a slot (or move a booking to another slot); never more bookings than desks',
+  tags: ['appointments'],
+  body: BookingInput,
+  response: BookingView,
+  successStatus: 201,
 });
 export const cancelMyAppointment = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/appointments/{bookingId}/cancel', summary: 'Cancel my appointment (the slot is free again); it can be restored until `undoUntil` while the slot stays free', tags: ['appointments'],
-  params: z.object({ bookingId: z.uuid() }), response: BookingView.extend({ undoUntil: z.string() }),
+  method: 'POST',
+  path: '/api/portal/me/appointments/{bookingId}/cancel',
+  summary:
+    'Cancel my appointment (the slot is free again); it can be restored until `undoUntil` while the slot stays free',
+  tags: ['appointments'],
+  params: z.object({ bookingId: z.uuid() }),
+  response: BookingView.extend({ undoUntil: z.string() }),
 });
 export const restoreMyAppointment = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/appointments/{bookingId}/restore', summary: 'Undo the cancellation of my appointment, shortly after it and only while its time is still free', tags: ['appointments'],
-  params: z.object({ bookingId: z.uuid() }), response: BookingView,
+  method: 'POST',
+  path: '/api/portal/me/appointments/{bookingId}/restore',
+  summary: 'Undo the cancellation of my appointment, shortly after it and only while its time is still free',
+  tags: ['appointments'],
+  params: z.object({ bookingId: z.uuid() }),
+  response: BookingView,
 });
 export const branchDayList = defineEndpoint({
-  method: 'GET', path: '/api/appointments/day', summary: 'The day’s appointments at my branch, and the walk-in queue (audited)', tags: ['appointments'],
+  method: 'GET',
+  path: '/api/appointments/day',
+  summary: 'The day’s appointments at my branch, and the walk-in queue (audited)',
+  tags: ['appointments'],
   query: z.object({ date: PlainDateSchema }),
-  response: z.object({ appointments: z.array(BookingView), queue: z.object({ lastCalled: z.number().int().nullable(), waiting: z.number().int(), lastIssued: z.number().int().nullable() }) }),
+  response: z.object({
+    appointments: z.array(BookingView),
+    queue: z.object({
+      lastCalled: z.number().int().nullable(),
+      waiting: z.number().int(),
+      lastIssued: z.number().int().nullable(),
+    }),
+  }),
 });
 export const markAppointment = defineEndpoint({
-  method: 'POST', path: '/api/appointments/bookings/{bookingId}/status', summary: 'Mark a visitor as arrived, or as not come', tags: ['appointments'],
-  params: z.object({ bookingId: z.uuid() }), body: z.strictObject({ status: z.enum(['arrived', 'no-show']) }), response: BookingView,
+  method: 'POST',
+  path: '/api/appointments/bookings/{bookingId}/status',
+  summary: 'Mark a visitor as arrived, or as not come',
+  tags: ['appointments'],
+  params: z.object({ bookingId: z.uuid() }),
+  body: z.strictObject({ status: z.enum(['arrived', 'no-show']) }),
+  response: BookingView,
 });
 export const issueTicket = defineEndpoint({
-  method: 'POST', path: '/api/appointments/tickets', summary: 'Give a walk-in visitor the next number of the branch’s queue', tags: ['appointments'],
-  body: z.strictObject({ serviceCode: ServiceCodeSchema }), response: z.object({ number: z.number().int(), waitingBefore: z.number().int() }), successStatus: 201,
+  method: 'POST',
+  path: '/api/appointments/tickets',
+  summary: 'Give a walk-in visitor the next number of the branch’s queue',
+  tags: ['appointments'],
+  body: z.strictObject({ serviceCode: ServiceCodeSchema }),
+  response: z.object({ number: z.number().int(), waitingBefore: z.number().int() }),
+  successStatus: 201,
 });
 export const callNextTicket = defineEndpoint({
-  method: 'POST', path: '/api/appointments/tickets/call-next', summary: 'Call the next waiting number to my desk', tags: ['appointments'],
-  response: z.object({ number: z.number().int().nullable(), serviceCode: ServiceCodeSchema.nullable(), waiting: z.number().int() }),
+  method: 'POST',
+  path: '/api/appointments/tickets/call-next',
+  summary: 'Call the next waiting number to my desk',
+  tags: ['appointments'],
+  response: z.object({
+    number: z.number().int().nullable(),
+    serviceCode: ServiceCodeSchema.nullable(),
+    waiting: z.number().int(),
+  }),
 });
 export const branchQueue = defineEndpoint({
-  method: 'GET', path: '/api/public/appointments/branches/{branchId}/queue', summary: 'The walk-in queue for the waiting-room screen: the number called last and how many wait', tags: ['appointments'],
-  params: z.object({ branchId: z.uuid() }), response: z.object({ lastCalled: z.number().int().nullable(), waiting: z.number().int() }),
+  method: 'GET',
+  path: '/api/public/appointments/branches/{branchId}/queue',
+  summary: 'The walk-in queue for the waiting-room screen: the number called last and how many wait',
+  tags: ['appointments'],
+  params: z.object({ branchId: z.uuid() }),
+  response: z.object({ lastCalled: z.number().int().nullable(), waiting: z.number().int() }),
 });
 
 /** A wall-clock time of day, 00:00–23:59. */
@@ -125,17 +185,31 @@ const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format.timeOfDa
 
 export const BranchSettings = z.strictObject({
   /** The days the branch is open (a day left out is closed), at most one entry per weekday. */
-  hours: z.array(z.strictObject({ isoWeekday: z.number().int().min(1).max(7), opens: TimeOfDay, closes: TimeOfDay })).max(7),
+  hours: z
+    .array(z.strictObject({ isoWeekday: z.number().int().min(1).max(7), opens: TimeOfDay, closes: TimeOfDay }))
+    .max(7),
   /** The services the branch takes appointments for, with the desks that serve each at once. */
-  services: z.array(z.strictObject({ code: ServiceCodeSchema, desks: z.number().int().min(1).max(50) })).max(SERVICE_CODES.length),
+  services: z
+    .array(z.strictObject({ code: ServiceCodeSchema, desks: z.number().int().min(1).max(50) }))
+    .max(SERVICE_CODES.length),
 });
 export type BranchSettings = z.infer<typeof BranchSettings>;
 
 export const readBranchSettings = defineEndpoint({
-  method: 'GET', path: '/api/appointments/branches/{branchId}/settings', summary: 'A branch’s opening hours and the desks per service (administrators; a supervisor for their own branch)', tags: ['appointments'],
-  params: z.object({ branchId: z.uuid() }), response: BranchSettings,
+  method: 'GET',
+  path: '/api/appointments/branches/{branchId}/settings',
+  summary: 'A branch’s opening hours and the desks per service (administrators; a supervisor for their own branch)',
+  tags: ['appointments'],
+  params: z.object({ branchId: z.uuid() }),
+  response: BranchSettings,
 });
 export const saveBranchSettings = defineEndpoint({
-  method: 'PUT', path: '/api/appointments/branches/{branchId}/settings', summary: 'Set a branch’s opening hours and desks; says how many booked visits no longer fit (they stay booked: the branch contacts them)', tags: ['appointments'],
-  params: z.object({ branchId: z.uuid() }), body: BranchSettings, response: BranchSettings.extend({ bookingsOutsideSlots: z.number().int() }),
+  method: 'PUT',
+  path: '/api/appointments/branches/{branchId}/settings',
+  summary:
+    'Set a branch’s opening hours and desks; says how many booked visits no longer fit (they stay booked: the branch contacts them)',
+  tags: ['appointments'],
+  params: z.object({ branchId: z.uuid() }),
+  body: BranchSettings,
+  response: BranchSettings.extend({ bookingsOutsideSlots: z.number().int() }),
 });

@@ -8,7 +8,9 @@ const CATALOGUES = { lv: lv as Record<string, string>, en: en as Record<string, 
 
 /** Keys the catalogue lacks in either language. */
 function missing(keys: readonly string[]): string[] {
-  return Object.entries(CATALOGUES).flatMap(([lang, messages]) => keys.filter((k) => !messages[k]?.trim()).map((k) => `${lang}: ${k}`));
+  return Object.entries(CATALOGUES).flatMap(([lang, messages]) =>
+    keys.filter((k) => !messages[k]?.trim()).map((k) => `${lang}: ${k}`),
+  );
 }
 
 // The audit gate takes only the codes listed in the contract (its types), so these lists are every code the
@@ -20,7 +22,9 @@ describe('audit codes on "who used my data"', () => {
 
   it('have a message for every action, and for every activity (what was done to what)', () => {
     expect(missing(AUDIT_ACTIONS.map((a) => `action.${a}`))).toEqual([]);
-    expect(missing(AUDIT_RESOURCES.flatMap((r) => AUDIT_ACTIVITIES[r].map((a) => `dataUse.activity.${r}.${a}`)))).toEqual([]);
+    expect(
+      missing(AUDIT_RESOURCES.flatMap((r) => AUDIT_ACTIVITIES[r].map((a) => `dataUse.activity.${r}.${a}`))),
+    ).toEqual([]);
   });
 
   it('name every kind of life event (the register pages and the extract list them)', () => {
@@ -28,7 +32,20 @@ describe('audit codes on "who used my data"', () => {
   });
 
   it('say who acted in words for each kind of actor, to the resident and to an auditor', () => {
-    expect(missing(['self', 'selfForAuditor', 'representative', 'representativeForAuditor', 'officer', 'officerNoRole', 'partner', 'system'].map((w) => `dataUse.who.${w}`))).toEqual([]);
+    expect(
+      missing(
+        [
+          'self',
+          'selfForAuditor',
+          'representative',
+          'representativeForAuditor',
+          'officer',
+          'officerNoRole',
+          'partner',
+          'system',
+        ].map((w) => `dataUse.who.${w}`),
+      ),
+    ).toEqual([]);
   });
 
   it('never tell a resident "you viewed your data" as a purpose', () => {

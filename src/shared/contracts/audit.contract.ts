@@ -12,9 +12,20 @@ export const AUDIT_ACTIONS = ['read', 'search', 'create', 'update', 'delete', 'd
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_PURPOSES = [
-  'authentication', 'data-subject-access', 'legal-representative-access', 'data-protection-supervision', 'case-processing',
-  'register-lookup', 'person-search', 'duplicate-check', 'duplicate-review', 'municipality-residence-register', 'appointment-list',
-  'document-issuance', 'document-lookup', 'document-invalidation',
+  'authentication',
+  'data-subject-access',
+  'legal-representative-access',
+  'data-protection-supervision',
+  'case-processing',
+  'register-lookup',
+  'person-search',
+  'duplicate-check',
+  'duplicate-review',
+  'municipality-residence-register',
+  'appointment-list',
+  'document-issuance',
+  'document-lookup',
+  'document-invalidation',
   ...LIFE_EVENT_KINDS.map((k) => `life-event:${k}` as const),
 ] as const;
 export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
@@ -76,8 +87,12 @@ const PageQuery = z.strictObject({
 });
 
 export const listMyDataUse = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/data-use', summary: 'Who used my data: every access to the signed-in resident’s data, newest first', tags: ['audit'],
-  query: PageQuery, response: DataUsePage,
+  method: 'GET',
+  path: '/api/portal/me/data-use',
+  summary: 'Who used my data: every access to the signed-in resident’s data, newest first',
+  tags: ['audit'],
+  query: PageQuery,
+  response: DataUsePage,
 });
 
 /** The full entry, for auditors and the data protection officer. */
@@ -91,7 +106,10 @@ export const AuditEntry = DataUseEntry.extend({
 });
 
 export const listPersonAuditEntries = defineEndpoint({
-  method: 'GET', path: '/api/audit/persons/{personId}/entries', summary: 'Audit entries about one person (the reading itself is audited)', tags: ['audit'],
+  method: 'GET',
+  path: '/api/audit/persons/{personId}/entries',
+  summary: 'Audit entries about one person (the reading itself is audited)',
+  tags: ['audit'],
   params: z.strictObject({ personId: z.uuid() }),
   query: PageQuery.extend({
     caseReference: z.string().trim().max(100).optional(),
@@ -110,6 +128,9 @@ export const AuditVerifyResponse = z.object({
 });
 
 export const verifyAuditChain = defineEndpoint({
-  method: 'GET', path: '/api/audit/verify', summary: 'Verify the whole audit hash chain', tags: ['audit'],
+  method: 'GET',
+  path: '/api/audit/verify',
+  summary: 'Verify the whole audit hash chain',
+  tags: ['audit'],
   response: AuditVerifyResponse,
 });

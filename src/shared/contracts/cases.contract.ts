@@ -9,13 +9,37 @@ import { InvitationSubject, VisaSubject } from './migration-subjects.ts';
 import { PermitSubject } from './permit-subjects.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
+const OptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => (s ? s : undefined));
 
 /** The register facts a correction case may correct. */
-export const CORRECTABLE_FIELDS = ['givenNames', 'surname', 'originalName', 'birthPlace', 'birthCountry', 'ethnicity'] as const;
+export const CORRECTABLE_FIELDS = [
+  'givenNames',
+  'surname',
+  'originalName',
+  'birthPlace',
+  'birthCountry',
+  'ethnicity',
+] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
-export const CASE_TYPES = ['register-correction', 'register-correction-appeal', 'register-inclusion', 'document-application', 'visa-c', 'visa-d', 'visa-invitation', 'visa-appeal', 'residence-permit', 'eu-residence'] as const;
+export const CASE_TYPES = [
+  'register-correction',
+  'register-correction-appeal',
+  'register-inclusion',
+  'document-application',
+  'visa-c',
+  'visa-d',
+  'visa-invitation',
+  'visa-appeal',
+  'residence-permit',
+  'eu-residence',
+] as const;
 export const CaseTypeSchema = z.enum(CASE_TYPES);
 
 /**
@@ -24,22 +48,55 @@ export const CaseTypeSchema = z.enum(CASE_TYPES);
  * personalization centre, `ready` for pickup, `issued` when handed over.
  */
 export const CASE_STATUSES = [
-  'prepared', 'submitted', 'in-review', 'awaiting-applicant', 'proposed', 'accepted', 'rejected', 'withdrawn', 'in-production', 'ready', 'issued',
+  'prepared',
+  'submitted',
+  'in-review',
+  'awaiting-applicant',
+  'proposed',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'in-production',
+  'ready',
+  'issued',
 ] as const;
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
 
 export const ACTION_KINDS = [
-  'submit', 'assign', 'request-information', 'answer-information', 'propose-decision', 'return-proposal',
-  'approve-decision', 'extend-deadline', 'withdraw', 'add-document', 'add-representative', 'close-request', 'link-applicant',
-  'record-payment', 'accept-in-person', 'order-production', 'confirm-production', 'fail-production', 'hand-over',
-  'request-consultation', 'answer-consultation',
+  'submit',
+  'assign',
+  'request-information',
+  'answer-information',
+  'propose-decision',
+  'return-proposal',
+  'approve-decision',
+  'extend-deadline',
+  'withdraw',
+  'add-document',
+  'add-representative',
+  'close-request',
+  'link-applicant',
+  'record-payment',
+  'accept-in-person',
+  'order-production',
+  'confirm-production',
+  'fail-production',
+  'hand-over',
+  'request-consultation',
+  'answer-consultation',
 ] as const;
 
 /**
  * Authorities a case may consult (Immigration Law s.1 "competent state institutions"; another Schengen state
  * through VIS Mail, Visa Code Art. 22). Each answers with no objection or an objection.
  */
-export const CONSULTED_AUTHORITIES = ['state-security-service', 'constitution-protection-bureau', 'state-police', 'state-border-guard', 'schengen-state'] as const;
+export const CONSULTED_AUTHORITIES = [
+  'state-security-service',
+  'constitution-protection-bureau',
+  'state-police',
+  'state-border-guard',
+  'schengen-state',
+] as const;
 export const ConsultedAuthoritySchema = z.enum(CONSULTED_AUTHORITIES);
 export const CONSULTATION_OUTCOMES = ['no-objection', 'objection'] as const;
 
@@ -52,20 +109,30 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const UploadInput = z.strictObject({
   kind: z.enum(['evidence', 'identity-document', 'photo', 'other']).default('evidence'),
   fileName: Text(200),
-  contentBase64: z.string().min(1).max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'fieldReason.file-too-large'),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, 'fieldReason.file-too-large'),
 });
 export type UploadInput = z.input<typeof UploadInput>;
 
 const CorrectionRequestFields = {
   field: z.enum(CORRECTABLE_FIELDS),
-  requestedValue: z.string().trim().max(200).transform((s) => (s ? s : null)),
+  requestedValue: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((s) => (s ? s : null)),
   explanation: Text(2000),
   language: z.enum(['lv', 'en']).default('lv'),
   contactEmail: z.email().max(254).optional(),
   documents: z.array(UploadInput).max(10).default([]),
 };
 export const CorrectionRequestStaff = z.strictObject({ personId: z.uuid(), ...CorrectionRequestFields });
-export const CorrectionRequestResident = z.strictObject({ subjectPersonId: z.uuid().optional(), ...CorrectionRequestFields });
+export const CorrectionRequestResident = z.strictObject({
+  subjectPersonId: z.uuid().optional(),
+  ...CorrectionRequestFields,
+});
 
 /**
  * A person not yet in the register asks to be included (and so to receive a personal code): they apply at
@@ -81,7 +148,15 @@ export const InclusionRequest = z.strictObject({
   legalStatus: LegalStatusSchema.default('foreigner'),
   citizenships: z.array(CountryCode).max(5),
   /** The identity document the person presented: its number and issuing state. */
-  foreignDocument: z.strictObject({ number: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9<-]+$/, 'format.documentNumber'), country: CountryCode }),
+  foreignDocument: z.strictObject({
+    number: z
+      .string()
+      .trim()
+      .min(1)
+      .max(30)
+      .regex(/^[A-Za-z0-9<-]+$/, 'format.documentNumber'),
+    country: CountryCode,
+  }),
   explanation: Text(2000),
   language: z.enum(['lv', 'en']).default('lv'),
   contactEmail: z.email().max(254),
@@ -91,43 +166,113 @@ export type InclusionRequest = z.input<typeof InclusionRequest>;
 export type InclusionRequestData = z.output<typeof InclusionRequest>;
 
 /** One check a decision rests on. The system's own checks carry `params`, so each reader sees the detail in their language. */
-const RuleCheck = z.object({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), staffOnly: z.boolean().optional() });
+const RuleCheck = z.object({
+  rule: Text(80),
+  passed: z.boolean(),
+  detail: z.string().trim().max(500),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  staffOnly: z.boolean().optional(),
+});
 /** What an officer adds to the trace: a check in their own words. */
 const OfficerCheck = z.strictObject({ rule: Text(80), passed: z.boolean(), detail: z.string().trim().max(500) });
 
 /** The applicant answers the office's request for information (the portal's answer form checks against it too). */
-export const AnswerInformationAction = z.strictObject({ kind: z.literal('answer-information'), expectedVersion: z.number().int().positive(), requestId: z.uuid(), text: Text(4000), documents: z.array(UploadInput).max(10).default([]) });
+export const AnswerInformationAction = z.strictObject({
+  kind: z.literal('answer-information'),
+  expectedVersion: z.number().int().positive(),
+  requestId: z.uuid(),
+  text: Text(4000),
+  documents: z.array(UploadInput).max(10).default([]),
+});
 /** The applicant (or the officer for them) withdraws the application. */
-export const WithdrawAction = z.strictObject({ kind: z.literal('withdraw'), expectedVersion: z.number().int().positive(), reason: Text(2000) });
+export const WithdrawAction = z.strictObject({
+  kind: z.literal('withdraw'),
+  expectedVersion: z.number().int().positive(),
+  reason: Text(2000),
+});
 /** Contesting a decision (to the head of the office, within 30 days). */
-export const AppealRequest = z.strictObject({ reason: Text(4000), documents: z.array(UploadInput).max(10).default([]) });
+export const AppealRequest = z.strictObject({
+  reason: Text(4000),
+  documents: z.array(UploadInput).max(10).default([]),
+});
 
 /** The officer's actions (each form on the case page checks against its own). */
-export const AssignAction = z.strictObject({ kind: z.literal('assign'), expectedVersion: z.number().int().positive(), assigneeId: z.uuid().optional(), outOfOrderReason: OptionalText(500) });
-export const RequestInformationAction = z.strictObject({ kind: z.literal('request-information'), expectedVersion: z.number().int().positive(), question: Text(2000), dueOn: PlainDateSchema });
+export const AssignAction = z.strictObject({
+  kind: z.literal('assign'),
+  expectedVersion: z.number().int().positive(),
+  assigneeId: z.uuid().optional(),
+  outOfOrderReason: OptionalText(500),
+});
+export const RequestInformationAction = z.strictObject({
+  kind: z.literal('request-information'),
+  expectedVersion: z.number().int().positive(),
+  question: Text(2000),
+  dueOn: PlainDateSchema,
+});
 /** `terms`: what the procedure decides beyond the outcome (its own schema, checked by the procedure). */
 export const ProposeDecisionAction = z.strictObject({
-  kind: z.literal('propose-decision'), expectedVersion: z.number().int().positive(), outcome: z.enum(['accept', 'reject']), reasoning: Text(4000), ruleTrace: z.array(OfficerCheck).max(30).default([]),
+  kind: z.literal('propose-decision'),
+  expectedVersion: z.number().int().positive(),
+  outcome: z.enum(['accept', 'reject']),
+  reasoning: Text(4000),
+  ruleTrace: z.array(OfficerCheck).max(30).default([]),
   terms: z.record(z.string(), z.unknown()).optional(),
 });
-export const ReturnProposalAction = z.strictObject({ kind: z.literal('return-proposal'), expectedVersion: z.number().int().positive(), reason: Text(2000) });
-export const CloseRequestAction = z.strictObject({ kind: z.literal('close-request'), expectedVersion: z.number().int().positive(), reason: Text(2000) });
-export const ApproveDecisionAction = z.strictObject({ kind: z.literal('approve-decision'), expectedVersion: z.number().int().positive() });
-export const ExtendDeadlineAction = z.strictObject({ kind: z.literal('extend-deadline'), expectedVersion: z.number().int().positive(), to: PlainDateSchema, reason: Text(2000) });
-export const AddDocumentAction = z.strictObject({ kind: z.literal('add-document'), expectedVersion: z.number().int().positive(), document: UploadInput });
+export const ReturnProposalAction = z.strictObject({
+  kind: z.literal('return-proposal'),
+  expectedVersion: z.number().int().positive(),
+  reason: Text(2000),
+});
+export const CloseRequestAction = z.strictObject({
+  kind: z.literal('close-request'),
+  expectedVersion: z.number().int().positive(),
+  reason: Text(2000),
+});
+export const ApproveDecisionAction = z.strictObject({
+  kind: z.literal('approve-decision'),
+  expectedVersion: z.number().int().positive(),
+});
+export const ExtendDeadlineAction = z.strictObject({
+  kind: z.literal('extend-deadline'),
+  expectedVersion: z.number().int().positive(),
+  to: PlainDateSchema,
+  reason: Text(2000),
+});
+export const AddDocumentAction = z.strictObject({
+  kind: z.literal('add-document'),
+  expectedVersion: z.number().int().positive(),
+  document: UploadInput,
+});
 /** The officer asks another authority; its answer is due by `dueOn`, and the case's own clock keeps running. */
 export const RequestConsultationAction = z.strictObject({
-  kind: z.literal('request-consultation'), expectedVersion: z.number().int().positive(), authority: ConsultedAuthoritySchema, question: Text(2000), dueOn: PlainDateSchema,
+  kind: z.literal('request-consultation'),
+  expectedVersion: z.number().int().positive(),
+  authority: ConsultedAuthoritySchema,
+  question: Text(2000),
+  dueOn: PlainDateSchema,
 });
 /** The officer records an authority's answer received through another channel (an authority's own system answers through the partner API). */
 export const AnswerConsultationAction = z.strictObject({
-  kind: z.literal('answer-consultation'), expectedVersion: z.number().int().positive(), consultationId: z.uuid(), outcome: z.enum(CONSULTATION_OUTCOMES), remarks: z.string().trim().max(2000).default(''),
+  kind: z.literal('answer-consultation'),
+  expectedVersion: z.number().int().positive(),
+  consultationId: z.uuid(),
+  outcome: z.enum(CONSULTATION_OUTCOMES),
+  remarks: z.string().trim().max(2000).default(''),
 });
 /** The applicant turned out to be in the register already (or was registered meanwhile): the case now names them. */
-export const LinkApplicantAction = z.strictObject({ kind: z.literal('link-applicant'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam, reason: Text(1000) });
+export const LinkApplicantAction = z.strictObject({
+  kind: z.literal('link-applicant'),
+  expectedVersion: z.number().int().positive(),
+  personalCode: PersonalCodeParam,
+  reason: Text(1000),
+});
 export const AddRepresentativeAction = z.strictObject({
-  kind: z.literal('add-representative'), expectedVersion: z.number().int().positive(), personalCode: PersonalCodeParam,
-  representativeKind: z.enum(REPRESENTATIVE_KINDS), may: z.array(z.enum(REPRESENTATIVE_RIGHTS)).min(1).max(3), authorization: Text(500),
+  kind: z.literal('add-representative'),
+  expectedVersion: z.number().int().positive(),
+  personalCode: PersonalCodeParam,
+  representativeKind: z.enum(REPRESENTATIVE_KINDS),
+  may: z.array(z.enum(REPRESENTATIVE_RIGHTS)).min(1).max(3),
+  authorization: Text(500),
 });
 
 /** The action a staff member or the applicant takes; every one carries the case version they saw. */
@@ -191,7 +336,9 @@ export const ConsultationView = z.object({
   question: z.string(),
   askedOn: z.string(),
   dueOn: z.string(),
-  answer: z.object({ outcome: z.enum(CONSULTATION_OUTCOMES), remarks: z.string(), on: z.string(), by: z.string().nullable() }).nullable(),
+  answer: z
+    .object({ outcome: z.enum(CONSULTATION_OUTCOMES), remarks: z.string(), on: z.string(), by: z.string().nullable() })
+    .nullable(),
 });
 
 export const DecisionView = z.object({
@@ -236,7 +383,15 @@ export const InclusionSubject = z.object({
   foreignDocument: z.object({ number: z.string(), country: z.string() }),
   explanation: z.string(),
   /** Registered persons who may be this one, found when the case opened (staff only; empty for the applicant). */
-  candidates: z.array(z.object({ personId: z.uuid(), personalCode: z.string(), name: z.string(), birthDate: z.string(), score: z.number() })),
+  candidates: z.array(
+    z.object({
+      personId: z.uuid(),
+      personalCode: z.string(),
+      name: z.string(),
+      birthDate: z.string(),
+      score: z.number(),
+    }),
+  ),
 });
 
 /** What a document application is about: which document for whom, the fee, and how far it has come. */
@@ -247,9 +402,17 @@ export const DocumentApplicationSubject = z.object({
   personName: z.string(),
   documentType: z.enum(DOCUMENT_TYPES),
   tier: z.enum(['standard', 'urgent']),
-  fee: z.object({ amountCents: z.number().int(), tableFrom: z.string(), reducedFor: z.enum(['under-20', 'pensioner', 'disability']).nullable() }),
-  payment: z.object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() }).nullable(),
-  identityCheck: z.object({ method: z.string(), documentNumber: z.string().nullable(), on: z.string(), by: z.string().nullable() }).nullable(),
+  fee: z.object({
+    amountCents: z.number().int(),
+    tableFrom: z.string(),
+    reducedFor: z.enum(['under-20', 'pensioner', 'disability']).nullable(),
+  }),
+  payment: z
+    .object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() })
+    .nullable(),
+  identityCheck: z
+    .object({ method: z.string(), documentNumber: z.string().nullable(), on: z.string(), by: z.string().nullable() })
+    .nullable(),
   photoDocumentId: z.uuid().nullable(),
   pickupBranchId: z.uuid(),
   pickupBranchName: z.string(),
@@ -263,17 +426,63 @@ export const DocumentApplicationSubject = z.object({
 export const CaseView = CaseSummary.extend({
   channel: z.enum(['portal', 'desk']),
   language: z.enum(['lv', 'en']),
-  subject: z.discriminatedUnion('kind', [CorrectionSubject, InclusionSubject, DocumentApplicationSubject, VisaSubject, InvitationSubject, PermitSubject]),
+  subject: z.discriminatedUnion('kind', [
+    CorrectionSubject,
+    InclusionSubject,
+    DocumentApplicationSubject,
+    VisaSubject,
+    InvitationSubject,
+    PermitSubject,
+  ]),
   deadline: DeadlineView,
-  openRequest: z.object({ requestId: z.string(), question: z.string(), askedOn: z.string(), dueOn: z.string() }).nullable(),
-  proposal: z.object({ outcome: z.enum(['accept', 'reject']), terms: Terms.optional(), legalBasis: z.string(), reasoning: z.string(), ruleTrace: z.array(RuleCheck), proposedBy: Actor, proposedOn: z.string() }).nullable(),
+  openRequest: z
+    .object({ requestId: z.string(), question: z.string(), askedOn: z.string(), dueOn: z.string() })
+    .nullable(),
+  proposal: z
+    .object({
+      outcome: z.enum(['accept', 'reject']),
+      terms: Terms.optional(),
+      legalBasis: z.string(),
+      reasoning: z.string(),
+      ruleTrace: z.array(RuleCheck),
+      proposedBy: Actor,
+      proposedOn: z.string(),
+    })
+    .nullable(),
   /** Other authorities consulted, and their answers (staff only; empty for the applicant). */
   consultations: z.array(ConsultationView),
   decision: DecisionView.nullable(),
-  documents: z.array(z.object({ id: z.uuid(), kind: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string(), uploadedByType: z.string() })),
-  timeline: z.array(z.object({ seq: z.number().int(), kind: z.enum(ACTION_KINDS), actor: Actor, on: z.string(), at: z.string(), details: z.record(z.string(), z.unknown()) })),
+  documents: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.string(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      size: z.number().int(),
+      sha256: z.string(),
+      uploadedAt: z.string(),
+      uploadedByType: z.string(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      seq: z.number().int(),
+      kind: z.enum(ACTION_KINDS),
+      actor: Actor,
+      on: z.string(),
+      at: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
   availableActions: z.array(z.enum(ACTION_KINDS)),
-  representatives: z.array(z.object({ personId: z.uuid(), name: z.string(), kind: z.enum(REPRESENTATIVE_KINDS), may: z.array(z.enum(REPRESENTATIVE_RIGHTS)) })),
+  representatives: z.array(
+    z.object({
+      personId: z.uuid(),
+      name: z.string(),
+      kind: z.enum(REPRESENTATIVE_KINDS),
+      may: z.array(z.enum(REPRESENTATIVE_RIGHTS)),
+    }),
+  ),
   /** The reader proposed the pending decision: someone else must approve it (four-eyes). */
   ownProposal: z.boolean(),
   /** An appeal names the case whose decision it contests; a contested case names its appeal. */
@@ -305,60 +514,145 @@ export const QueueQuery = z.object({
 export const QueueResult = z.object({ cases: z.array(CaseSummary), total: z.number().int(), totalCapped: z.boolean() });
 
 export const listQueue = defineEndpoint({
-  method: 'GET', path: '/api/cases/queue', summary: 'The work queue of my branch: open cases, by deadline', tags: ['cases'], query: QueueQuery, response: QueueResult,
+  method: 'GET',
+  path: '/api/cases/queue',
+  summary: 'The work queue of my branch: open cases, by deadline',
+  tags: ['cases'],
+  query: QueueQuery,
+  response: QueueResult,
 });
 export const branchDashboard = defineEndpoint({
-  method: 'GET', path: '/api/cases/dashboard', summary: 'Supervisor view: the branch’s load per officer and the cases at risk', tags: ['cases'],
+  method: 'GET',
+  path: '/api/cases/dashboard',
+  summary: 'Supervisor view: the branch’s load per officer and the cases at risk',
+  tags: ['cases'],
   response: z.object({
-    open: z.number().int(), unassigned: z.number().int(), suspended: z.number().int(), atRisk: z.number().int(), breached: z.number().int(),
-    officers: z.array(z.object({ assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), open: z.number().int(), atRisk: z.number().int(), breached: z.number().int() })),
+    open: z.number().int(),
+    unassigned: z.number().int(),
+    suspended: z.number().int(),
+    atRisk: z.number().int(),
+    breached: z.number().int(),
+    officers: z.array(
+      z.object({
+        assigneeId: z.string().nullable(),
+        assigneeName: z.string().nullable(),
+        open: z.number().int(),
+        atRisk: z.number().int(),
+        breached: z.number().int(),
+      }),
+    ),
     atRiskCases: z.array(CaseSummary),
   }),
 });
 export const createCorrectionAtDesk = defineEndpoint({
-  method: 'POST', path: '/api/cases/corrections', summary: 'Open a register correction case at the desk (idempotent with an Idempotency-Key header)', tags: ['cases'],
-  body: CorrectionRequestStaff, response: CaseView, successStatus: 201,
+  method: 'POST',
+  path: '/api/cases/corrections',
+  summary: 'Open a register correction case at the desk (idempotent with an Idempotency-Key header)',
+  tags: ['cases'],
+  body: CorrectionRequestStaff,
+  response: CaseView,
+  successStatus: 201,
 });
 export const createInclusionAtDesk = defineEndpoint({
-  method: 'POST', path: '/api/cases/inclusions', summary: 'Open a case to include a person not yet in the register (idempotent with an Idempotency-Key header)', tags: ['cases'],
-  body: InclusionRequest, response: CaseView, successStatus: 201,
+  method: 'POST',
+  path: '/api/cases/inclusions',
+  summary: 'Open a case to include a person not yet in the register (idempotent with an Idempotency-Key header)',
+  tags: ['cases'],
+  body: InclusionRequest,
+  response: CaseView,
+  successStatus: 201,
 });
 export const readCase = defineEndpoint({
-  method: 'GET', path: '/api/cases/{caseId}', summary: 'A case: facts, documents, timeline, deadline clock and the actions I may take', tags: ['cases'], params: CaseIdParam, response: CaseView,
+  method: 'GET',
+  path: '/api/cases/{caseId}',
+  summary: 'A case: facts, documents, timeline, deadline clock and the actions I may take',
+  tags: ['cases'],
+  params: CaseIdParam,
+  response: CaseView,
 });
 export const takeCaseAction = defineEndpoint({
-  method: 'POST', path: '/api/cases/{caseId}/actions', summary: 'Take an action on a case (stale version: 409; idempotent with an Idempotency-Key header)', tags: ['cases'],
-  params: CaseIdParam, body: CaseActionInput, response: CaseView,
+  method: 'POST',
+  path: '/api/cases/{caseId}/actions',
+  summary: 'Take an action on a case (stale version: 409; idempotent with an Idempotency-Key header)',
+  tags: ['cases'],
+  params: CaseIdParam,
+  body: CaseActionInput,
+  response: CaseView,
 });
 export const caseDocument = defineEndpoint({
-  method: 'GET', path: '/api/cases/{caseId}/documents/{documentId}', summary: 'Download a file attached to a case', tags: ['cases'], params: DocumentParam, response: null,
+  method: 'GET',
+  path: '/api/cases/{caseId}/documents/{documentId}',
+  summary: 'Download a file attached to a case',
+  tags: ['cases'],
+  params: DocumentParam,
+  response: null,
 });
 export const caseDecisionPdf = defineEndpoint({
-  method: 'GET', path: '/api/cases/{caseId}/decision.pdf', summary: 'The decision (PDF) in the applicant’s language', tags: ['cases'], params: CaseIdParam, response: null,
+  method: 'GET',
+  path: '/api/cases/{caseId}/decision.pdf',
+  summary: 'The decision (PDF) in the applicant’s language',
+  tags: ['cases'],
+  params: CaseIdParam,
+  response: null,
 });
 
 export const listMyCases = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/cases', summary: 'My applications: status, step, deadline, requests to answer, decisions', tags: ['cases'],
+  method: 'GET',
+  path: '/api/portal/me/cases',
+  summary: 'My applications: status, step, deadline, requests to answer, decisions',
+  tags: ['cases'],
   response: z.object({ cases: z.array(CaseSummary) }),
 });
 export const createMyCorrection = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/cases/corrections', summary: 'Ask to correct my register data (or my minor child’s or ward’s)', tags: ['cases'],
-  body: CorrectionRequestResident, response: CaseView, successStatus: 201,
+  method: 'POST',
+  path: '/api/portal/me/cases/corrections',
+  summary: 'Ask to correct my register data (or my minor child’s or ward’s)',
+  tags: ['cases'],
+  body: CorrectionRequestResident,
+  response: CaseView,
+  successStatus: 201,
 });
 export const readMyCase = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/cases/{caseId}', summary: 'One of my applications', tags: ['cases'], params: CaseIdParam, response: CaseView,
+  method: 'GET',
+  path: '/api/portal/me/cases/{caseId}',
+  summary: 'One of my applications',
+  tags: ['cases'],
+  params: CaseIdParam,
+  response: CaseView,
 });
 export const takeMyCaseAction = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/cases/{caseId}/actions', summary: 'Answer a request for information, add a document, or withdraw', tags: ['cases'],
-  params: CaseIdParam, body: CaseActionInput, response: CaseView,
+  method: 'POST',
+  path: '/api/portal/me/cases/{caseId}/actions',
+  summary: 'Answer a request for information, add a document, or withdraw',
+  tags: ['cases'],
+  params: CaseIdParam,
+  body: CaseActionInput,
+  response: CaseView,
 });
 export const appealMyCase = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/cases/{caseId}/appeal', summary: 'Contest a decision on my application (to the head of the office, within 30 days): opens a linked appeal case', tags: ['cases'],
-  params: CaseIdParam, body: AppealRequest, response: CaseView, successStatus: 201,
+  method: 'POST',
+  path: '/api/portal/me/cases/{caseId}/appeal',
+  summary:
+    'Contest a decision on my application (to the head of the office, within 30 days): opens a linked appeal case',
+  tags: ['cases'],
+  params: CaseIdParam,
+  body: AppealRequest,
+  response: CaseView,
+  successStatus: 201,
 });
 export const myCaseDocument = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/cases/{caseId}/documents/{documentId}', summary: 'Download a file of my application', tags: ['cases'], params: DocumentParam, response: null,
+  method: 'GET',
+  path: '/api/portal/me/cases/{caseId}/documents/{documentId}',
+  summary: 'Download a file of my application',
+  tags: ['cases'],
+  params: DocumentParam,
+  response: null,
 });
 export const myCaseDecisionPdf = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/cases/{caseId}/decision.pdf', summary: 'The decision on my application (PDF)', tags: ['cases'], params: CaseIdParam, response: null,
+  method: 'GET',
+  path: '/api/portal/me/cases/{caseId}/decision.pdf',
+  summary: 'The decision on my application (PDF)',
+  tags: ['cases'],
+  params: CaseIdParam,
+  response: null,
 });

@@ -20,7 +20,9 @@ export interface EndpointContract {
 }
 
 export type BodyOf<C extends EndpointContract> = C['body'] extends z.ZodType ? z.input<C['body']> : undefined;
-export type ResponseOf<C extends EndpointContract> = C['response'] extends z.ZodType ? z.infer<C['response']> : undefined;
+export type ResponseOf<C extends EndpointContract> = C['response'] extends z.ZodType
+  ? z.infer<C['response']>
+  : undefined;
 export type ParamsOf<C extends EndpointContract> = C['params'] extends z.ZodType ? z.input<C['params']> : undefined;
 export type QueryOf<C extends EndpointContract> = C['query'] extends z.ZodType ? z.input<C['query']> : undefined;
 

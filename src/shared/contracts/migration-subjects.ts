@@ -13,13 +13,23 @@ export const VISA_TYPES = ['C', 'D'] as const;
 export const VisaTypeSchema = z.enum(VISA_TYPES);
 
 export const VISA_PURPOSES = [
-  'tourism', 'business', 'family-or-friends', 'culture', 'sport', 'official-visit', 'medical', 'study', 'transit', 'employment', 'remote-work', 'other',
+  'tourism',
+  'business',
+  'family-or-friends',
+  'culture',
+  'sport',
+  'official-visit',
+  'medical',
+  'study',
+  'transit',
+  'employment',
+  'remote-work',
+  'other',
 ] as const;
 export const VISA_ENTRIES = ['single', 'double', 'multiple'] as const;
 export const MEANS_KINDS = ['cash', 'bank-statement', 'sponsor', 'prepaid-accommodation'] as const;
 
 export const VisaRefusalGroundSchema = z.enum(VISA_REFUSAL_GROUNDS);
-
 
 /** A visa issued on a decision: the sticker's number and its printed data with the machine-readable zone (ICAO 9303 MRV-A). */
 export const IssuedVisaView = z.object({
@@ -36,7 +46,15 @@ export const IssuedVisaView = z.object({
   language: z.enum(['lv', 'en']),
   mrz: z.array(z.string()),
   status: z.enum(['valid', 'annulled', 'revoked']),
-  ended: z.object({ kind: z.enum(['annulment', 'revocation']), grounds: z.array(VisaRefusalGroundSchema), reasoning: z.string(), on: z.string(), by: z.string() }).nullable(),
+  ended: z
+    .object({
+      kind: z.enum(['annulment', 'revocation']),
+      grounds: z.array(VisaRefusalGroundSchema),
+      reasoning: z.string(),
+      on: z.string(),
+      by: z.string(),
+    })
+    .nullable(),
 });
 export type IssuedVisaView = z.infer<typeof IssuedVisaView>;
 
@@ -58,25 +76,59 @@ export const VisaSubject = z.object({
   intendedEntry: z.string(),
   intendedExit: z.string(),
   entriesRequested: z.enum(VISA_ENTRIES),
-  insurance: z.object({ insurer: z.string(), policyNumber: z.string(), coverageEur: z.number().int(), validFrom: z.string(), validUntil: z.string() }).nullable(),
+  insurance: z
+    .object({
+      insurer: z.string(),
+      policyNumber: z.string(),
+      coverageEur: z.number().int(),
+      validFrom: z.string(),
+      validUntil: z.string(),
+    })
+    .nullable(),
   means: z.object({ kind: z.enum(MEANS_KINDS), amountEur: z.number().int() }),
   /** The approved invitation the application cites, as the office found it. */
-  invitation: z.object({ reference: z.string(), inviterName: z.string(), status: z.string(), periodFrom: z.string(), periodUntil: z.string() }).nullable(),
+  invitation: z
+    .object({
+      reference: z.string(),
+      inviterName: z.string(),
+      status: z.string(),
+      periodFrom: z.string(),
+      periodUntil: z.string(),
+    })
+    .nullable(),
   fee: z.object({ amountCents: z.number().int(), tableFrom: z.string(), exemption: z.string().nullable() }),
-  payment: z.object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() }).nullable(),
+  payment: z
+    .object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() })
+    .nullable(),
   visa: IssuedVisaView.nullable(),
   /** An appeal: the applicant's reasons for contesting the refusal. */
   appealReason: z.string().nullable(),
 });
 
-export const INVITATION_PURPOSES = ['family-visit', 'private-visit', 'business', 'employment', 'study', 'culture-or-sport', 'medical', 'other'] as const;
+export const INVITATION_PURPOSES = [
+  'family-visit',
+  'private-visit',
+  'business',
+  'employment',
+  'study',
+  'culture-or-sport',
+  'medical',
+  'other',
+] as const;
 
 /** What an invitation case is about: the inviter in Latvia, the person invited, and the visit they vouch for. */
 export const InvitationSubject = z.object({
   kind: z.literal('invitation'),
   inviterPersonId: z.uuid(),
   inviterName: z.string(),
-  invitee: z.object({ givenNames: z.string(), surname: z.string(), sex: z.enum(['M', 'F']), birthDate: z.string(), nationality: z.string(), travelDocumentNumber: z.string() }),
+  invitee: z.object({
+    givenNames: z.string(),
+    surname: z.string(),
+    sex: z.enum(['M', 'F']),
+    birthDate: z.string(),
+    nationality: z.string(),
+    travelDocumentNumber: z.string(),
+  }),
   purpose: z.enum(INVITATION_PURPOSES),
   periodFrom: z.string(),
   periodUntil: z.string(),
@@ -84,5 +136,7 @@ export const InvitationSubject = z.object({
   /** The inviter's undertakings (Immigration Law s.1: the inviter takes on obligations for the person invited). */
   undertakings: z.object({ accommodation: z.boolean(), returnTravel: z.boolean(), healthCare: z.boolean() }),
   fee: z.object({ amountCents: z.number().int(), tableFrom: z.string() }),
-  payment: z.object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() }).nullable(),
+  payment: z
+    .object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() })
+    .nullable(),
 });

@@ -21,11 +21,26 @@ export const OutboxMessage = z.object({
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const listOutbox = defineEndpoint({
-  method: 'GET', path: '/api/notifications/outbox', summary: 'Messages to people and their delivery: pending, sent, failed (with the last error)', tags: ['notifications'],
-  query: z.object({ status: z.enum(['pending', 'sent', 'failed']).optional(), channel: z.enum(['email', 'sms']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-  response: z.object({ transport: z.string(), counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }), messages: z.array(OutboxMessage) }),
+  method: 'GET',
+  path: '/api/notifications/outbox',
+  summary: 'Messages to people and their delivery: pending, sent, failed (with the last error)',
+  tags: ['notifications'],
+  query: z.object({
+    status: z.enum(['pending', 'sent', 'failed']).optional(),
+    channel: z.enum(['email', 'sms']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  }),
+  response: z.object({
+    transport: z.string(),
+    counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
+    messages: z.array(OutboxMessage),
+  }),
 });
 export const retryOutboxMessage = defineEndpoint({
-  method: 'POST', path: '/api/notifications/outbox/{id}/retry', summary: 'Queue a failed message again', tags: ['notifications'],
-  params: z.object({ id: z.uuid() }), response: null,
+  method: 'POST',
+  path: '/api/notifications/outbox/{id}/retry',
+  summary: 'Queue a failed message again',
+  tags: ['notifications'],
+  params: z.object({ id: z.uuid() }),
+  response: null,
 });

@@ -7,12 +7,17 @@
 import { z } from 'zod';
 import { PERMIT_GROUNDS, PERMIT_KINDS } from '../kernel/migration-grounds.ts';
 
-export { GROUNDS_OF_KIND, PERMIT_GROUNDS, PERMIT_KINDS, type PermitGround, type PermitKind } from '../kernel/migration-grounds.ts';
+export {
+  GROUNDS_OF_KIND,
+  PERMIT_GROUNDS,
+  PERMIT_KINDS,
+  type PermitGround,
+  type PermitKind,
+} from '../kernel/migration-grounds.ts';
 
 export const PermitKindSchema = z.enum(PERMIT_KINDS);
 
 export const PermitGroundSchema = z.enum(PERMIT_GROUNDS);
-
 
 /** How fast the office examines, by the state fee paid (MK 557): 30 days, 10 working days, 5 working days. */
 export const PERMIT_TIERS = ['standard', 'fast', 'express'] as const;
@@ -24,21 +29,50 @@ export const PERMIT_APPLICATIONS = ['first', 'renewal'] as const;
 
 /** The documents an application encloses: which ones a ground asks for is the procedure's rule. */
 export const PERMIT_DOCUMENTS = [
-  'application-form', 'additional-form', 'travel-document-copy', 'photo', 'criminal-record', 'means-of-subsistence', 'health-insurance', 'invitation', 'employment-contract',
-  'enrolment-confirmation', 'family-relationship', 'sponsor-status', 'investment-proof', 'residence-history', 'latvian-language', 'income-proof',
-  'eu-identity-document', 'activity-proof', 'eu-citizen-registration',
+  'application-form',
+  'additional-form',
+  'travel-document-copy',
+  'photo',
+  'criminal-record',
+  'means-of-subsistence',
+  'health-insurance',
+  'invitation',
+  'employment-contract',
+  'enrolment-confirmation',
+  'family-relationship',
+  'sponsor-status',
+  'investment-proof',
+  'residence-history',
+  'latvian-language',
+  'income-proof',
+  'eu-identity-document',
+  'activity-proof',
+  'eu-citizen-registration',
 ] as const;
 export type PermitDocument = (typeof PERMIT_DOCUMENTS)[number];
 export const PermitDocumentSchema = z.enum(PERMIT_DOCUMENTS);
 
 /** Why a permit may be refused (Immigration Law; Dir. 2004/38 Art. 27 for EU citizens; a decision ticks one or more). */
 export const PERMIT_REFUSAL_GROUNDS = [
-  'documents-incomplete', 'ground-not-proven', 'no-means-of-subsistence', 'language-not-proven', 'false-information', 'threat', 'sis-alert', 'entry-ban',
+  'documents-incomplete',
+  'ground-not-proven',
+  'no-means-of-subsistence',
+  'language-not-proven',
+  'false-information',
+  'threat',
+  'sis-alert',
+  'entry-ban',
 ] as const;
 export const PermitRefusalGroundSchema = z.enum(PERMIT_REFUSAL_GROUNDS);
 
 /** Why a granted permit is cancelled (Immigration Law). */
-export const PERMIT_CANCELLATION_GROUNDS = ['ground-ceased', 'false-information', 'threat', 'left-latvia', 'holder-requested'] as const;
+export const PERMIT_CANCELLATION_GROUNDS = [
+  'ground-ceased',
+  'false-information',
+  'threat',
+  'left-latvia',
+  'holder-requested',
+] as const;
 export const PermitCancellationGroundSchema = z.enum(PERMIT_CANCELLATION_GROUNDS);
 
 /** A right to reside granted on a decision: its number is the case's reference; a card is made for it through the documents. */
@@ -54,7 +88,9 @@ export const GrantedPermitView = z.object({
   status: z.enum(['valid', 'cancelled']),
   /** The holder's language of the application: the cancellation decision is written in it. */
   language: z.enum(['lv', 'en']),
-  cancelled: z.object({ grounds: z.array(PermitCancellationGroundSchema), reasoning: z.string(), on: z.string(), by: z.string() }).nullable(),
+  cancelled: z
+    .object({ grounds: z.array(PermitCancellationGroundSchema), reasoning: z.string(), on: z.string(), by: z.string() })
+    .nullable(),
 });
 export type GrantedPermitView = z.infer<typeof GrantedPermitView>;
 
@@ -84,7 +120,9 @@ export const PermitSubject = z.object({
   /** Every document the ground asks for, and whether the application encloses it. */
   documents: z.array(z.object({ code: PermitDocumentSchema, enclosed: z.boolean() })),
   fee: z.object({ amountCents: z.number().int(), legalAct: z.string() }),
-  payment: z.object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() }).nullable(),
+  payment: z
+    .object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() })
+    .nullable(),
   permit: GrantedPermitView.nullable(),
 });
 export type PermitSubjectView = z.infer<typeof PermitSubject>;

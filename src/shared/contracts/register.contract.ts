@@ -7,15 +7,31 @@ import { MUNICIPALITY_CODES } from '../kernel/municipalities.ts';
 import { isValidPersonalCode, normalizePersonalCode } from '../kernel/personal-code.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
+const OptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => (s ? s : undefined));
 /** ISO 3166-1 alpha-3; the server also checks the code exists. */
-export const CountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'format.country');
+export const CountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'format.country');
 
-export const PersonalCodeParam = z.string().trim()
+export const PersonalCodeParam = z
+  .string()
+  .trim()
   .transform((s, ctx) => {
     const code = normalizePersonalCode(s);
     if (!code || !isValidPersonalCode(code)) {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid personal code (NNNNNN-NNNNN)', params: { reason: 'personal-code-format' } });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Not a valid personal code (NNNNNN-NNNNN)',
+        params: { reason: 'personal-code-format' },
+      });
       return z.NEVER;
     }
     return code;
@@ -34,7 +50,10 @@ export const LatviaAddress = z.strictObject({
   street: Text(150),
   building: Text(20),
   flat: OptionalText(20),
-  postcode: z.string().trim().regex(/^LV-\d{4}$/, 'format.postcode'),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^LV-\d{4}$/, 'format.postcode'),
 });
 export const AbroadAddress = z.strictObject({
   kind: z.literal('abroad'),
@@ -77,12 +96,29 @@ export const RelationView = z.object({
 
 /** Every kind of life event the register records (each is also an audit purpose, `life-event:<kind>`). */
 export const LIFE_EVENT_KINDS = [
-  'birth-registration', 'registration', 'death', 'name-change', 'marriage', 'divorce', 'status-change', 'code-change', 'guardianship', 'address-declaration', 'correction',
+  'birth-registration',
+  'registration',
+  'death',
+  'name-change',
+  'marriage',
+  'divorce',
+  'status-change',
+  'code-change',
+  'guardianship',
+  'address-declaration',
+  'correction',
   'residence-right',
 ] as const;
 
 /** Rights to reside the register records, each carried by a document the office issued. */
-export const RESIDENCE_RIGHT_KINDS = ['long-stay-visa', 'temporary-permit', 'permanent-permit', 'eu-long-term-resident', 'eu-registration-certificate', 'eu-family-residence-card'] as const;
+export const RESIDENCE_RIGHT_KINDS = [
+  'long-stay-visa',
+  'temporary-permit',
+  'permanent-permit',
+  'eu-long-term-resident',
+  'eu-registration-certificate',
+  'eu-family-residence-card',
+] as const;
 export type LifeEventKind = (typeof LIFE_EVENT_KINDS)[number];
 
 export const LifeEventView = z.object({
@@ -120,7 +156,14 @@ export const PersonCard = z.object({
   legalStatus: z.string().nullable(),
   citizenships: z.array(z.string()),
   /** Rights to reside that hold on the day: a long-stay visa, a residence permit, an EU registration. */
-  residenceRights: z.array(z.object({ kind: z.enum(RESIDENCE_RIGHT_KINDS), documentNumber: z.string(), issuedBy: z.string().nullable(), ...Period })),
+  residenceRights: z.array(
+    z.object({
+      kind: z.enum(RESIDENCE_RIGHT_KINDS),
+      documentNumber: z.string(),
+      issuedBy: z.string().nullable(),
+      ...Period,
+    }),
+  ),
   residence: AddressView.nullable(),
   additionalAddresses: z.array(AddressView),
   addressHistory: z.array(AddressView),
@@ -141,7 +184,11 @@ export const HistoryRow = z.object({
 });
 export type HistoryRow = z.infer<typeof HistoryRow>;
 
-export const PersonHistory = z.object({ personId: z.uuid(), rows: z.array(HistoryRow), events: z.array(LifeEventView) });
+export const PersonHistory = z.object({
+  personId: z.uuid(),
+  rows: z.array(HistoryRow),
+  events: z.array(LifeEventView),
+});
 
 export const SearchResult = z.object({
   id: z.uuid(),
@@ -160,7 +207,12 @@ export type SearchResult = z.infer<typeof SearchResult>;
 
 export const SearchQuery = Purpose.extend({
   q: OptionalText(200),
-  code: z.string().trim().max(20).optional().transform((s) => (s ? s : undefined)),
+  code: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .transform((s) => (s ? s : undefined)),
   birthDate: PlainDateSchema.optional(),
   birthYear: z.coerce.number().int().min(1850).max(2100).optional(),
   municipality: z.enum(MUNICIPALITY_CODES).optional(),
@@ -168,9 +220,14 @@ export const SearchQuery = Purpose.extend({
 }).strict();
 
 export const searchPersons = defineEndpoint({
-  method: 'GET', path: '/api/register/persons', summary: 'Search persons: personal code (also earlier codes), name with or without diacritics, partial names, birth date or year, municipality (audited)', tags: ['register'],
+  method: 'GET',
+  path: '/api/register/persons',
+  summary:
+    'Search persons: personal code (also earlier codes), name with or without diacritics, partial names, birth date or year, municipality (audited)',
+  tags: ['register'],
   /** `hasMore`: more persons match than `limit`; the page asks the officer to narrow the search. */
-  query: SearchQuery, response: z.object({ results: z.array(SearchResult), total: z.number().int(), hasMore: z.boolean() }),
+  query: SearchQuery,
+  response: z.object({ results: z.array(SearchResult), total: z.number().int(), hasMore: z.boolean() }),
 });
 
 const AsOfQuery = Purpose.extend({
@@ -179,24 +236,49 @@ const AsOfQuery = Purpose.extend({
 }).strict();
 
 export const readPersonCard = defineEndpoint({
-  method: 'GET', path: '/api/register/persons/{personId}', summary: 'Person card as true on `validOn`, as the register showed it at `recordedAt` (audited; needs a case reference or reason)', tags: ['register'],
-  params: z.strictObject({ personId: z.uuid() }), query: AsOfQuery, response: PersonCard,
+  method: 'GET',
+  path: '/api/register/persons/{personId}',
+  summary:
+    'Person card as true on `validOn`, as the register showed it at `recordedAt` (audited; needs a case reference or reason)',
+  tags: ['register'],
+  params: z.strictObject({ personId: z.uuid() }),
+  query: AsOfQuery,
+  response: PersonCard,
 });
 
 export const readPersonHistory = defineEndpoint({
-  method: 'GET', path: '/api/register/persons/{personId}/history', summary: 'Every fact row of a person on both time axes, with the life events (audited)', tags: ['register'],
-  params: z.strictObject({ personId: z.uuid() }), query: Purpose.strict(), response: PersonHistory,
+  method: 'GET',
+  path: '/api/register/persons/{personId}/history',
+  summary: 'Every fact row of a person on both time axes, with the life events (audited)',
+  tags: ['register'],
+  params: z.strictObject({ personId: z.uuid() }),
+  query: Purpose.strict(),
+  response: PersonHistory,
 });
 
 export const PersonSummary = z.object({
-  id: z.uuid(), personalCode: z.string(), givenNames: z.string(), surname: z.string(), birthDate: z.string(), sex: z.enum(['M', 'F']),
-  legalStatus: z.string(), citizenships: z.array(z.string()), municipalityCode: z.string().nullable(), abroadCountry: z.string().nullable(),
-  deathDate: z.string().nullable(), version: z.number().int(),
+  id: z.uuid(),
+  personalCode: z.string(),
+  givenNames: z.string(),
+  surname: z.string(),
+  birthDate: z.string(),
+  sex: z.enum(['M', 'F']),
+  legalStatus: z.string(),
+  citizenships: z.array(z.string()),
+  municipalityCode: z.string().nullable(),
+  abroadCountry: z.string().nullable(),
+  deathDate: z.string().nullable(),
+  version: z.number().int(),
 });
 
 export const lookupPersonByCode = defineEndpoint({
-  method: 'GET', path: '/api/register/persons/by-code/{code}', summary: 'Current data of the person with this personal code (also an earlier code) (audited)', tags: ['register'],
-  params: z.strictObject({ code: PersonalCodeParam }), query: Purpose.strict(), response: PersonSummary,
+  method: 'GET',
+  path: '/api/register/persons/by-code/{code}',
+  summary: 'Current data of the person with this personal code (also an earlier code) (audited)',
+  tags: ['register'],
+  params: z.strictObject({ code: PersonalCodeParam }),
+  query: Purpose.strict(),
+  response: PersonSummary,
 });
 
 /** Every life event names its legal basis and source document, and the version the officer saw. */
@@ -207,50 +289,107 @@ const EventBase = Purpose.extend({
 });
 
 export const DeathBody = EventBase.extend({ deathDate: PlainDateSchema }).strict();
-export const NameChangeBody = EventBase.extend({ effectiveDate: PlainDateSchema, givenNames: Text(100), surname: Text(100) }).strict();
+export const NameChangeBody = EventBase.extend({
+  effectiveDate: PlainDateSchema,
+  givenNames: Text(100),
+  surname: Text(100),
+}).strict();
 export const MarriageBody = EventBase.extend({
-  effectiveDate: PlainDateSchema, spouseId: z.uuid(), spouseExpectedVersion: z.number().int().positive(),
-  surname: Text(100), spouseSurname: Text(100),
+  effectiveDate: PlainDateSchema,
+  spouseId: z.uuid(),
+  spouseExpectedVersion: z.number().int().positive(),
+  surname: Text(100),
+  spouseSurname: Text(100),
 }).strict();
 export const DivorceBody = MarriageBody;
 export const StatusChangeBody = EventBase.extend({
-  effectiveDate: PlainDateSchema, legalStatus: LegalStatusSchema, citizenships: z.array(CountryCode).max(5),
+  effectiveDate: PlainDateSchema,
+  legalStatus: LegalStatusSchema,
+  citizenships: z.array(CountryCode).max(5),
 }).strict();
 export const CodeChangeBody = EventBase.extend({ effectiveDate: PlainDateSchema }).strict();
-export const GuardianshipBody = EventBase.extend({ effectiveDate: PlainDateSchema, guardianId: z.uuid(), until: PlainDateSchema.optional() }).strict();
+export const GuardianshipBody = EventBase.extend({
+  effectiveDate: PlainDateSchema,
+  guardianId: z.uuid(),
+  until: PlainDateSchema.optional(),
+}).strict();
 
-export const AdditionalAddressInput = z.strictObject({ address: AddressInput, validFrom: PlainDateSchema, validUntil: PlainDateSchema.optional() });
+export const AdditionalAddressInput = z.strictObject({
+  address: AddressInput,
+  validFrom: PlainDateSchema,
+  validUntil: PlainDateSchema.optional(),
+});
 export const AddressDeclarationBody = EventBase.extend({
-  effectiveDate: PlainDateSchema, address: AddressInput, housingBasis: Text(200),
+  effectiveDate: PlainDateSchema,
+  address: AddressInput,
+  housingBasis: Text(200),
   additionalAddresses: z.array(AdditionalAddressInput).max(5).default([]),
 }).strict();
 
 export const EventResult = z.object({ eventId: z.uuid(), personId: z.uuid(), version: z.number().int() });
 
-const eventEndpoint = <B extends z.ZodType>(path: string, summary: string, body: B) => defineEndpoint({
-  method: 'POST', path: `/api/register/persons/{personId}/events/${path}`, summary, tags: ['register'],
-  params: z.strictObject({ personId: z.uuid() }), body, response: EventResult, successStatus: 201,
-});
+const eventEndpoint = <B extends z.ZodType>(path: string, summary: string, body: B) =>
+  defineEndpoint({
+    method: 'POST',
+    path: `/api/register/persons/{personId}/events/${path}`,
+    summary,
+    tags: ['register'],
+    params: z.strictObject({ personId: z.uuid() }),
+    body,
+    response: EventResult,
+    successStatus: 201,
+  });
 
 export const recordDeath = eventEndpoint('death', 'Record a death (ends a marriage)', DeathBody);
 export const recordNameChange = eventEndpoint('name-change', 'Record a change of name', NameChangeBody);
-export const recordMarriage = eventEndpoint('marriage', 'Record a marriage and both spouses’ surname choice', MarriageBody);
+export const recordMarriage = eventEndpoint(
+  'marriage',
+  'Record a marriage and both spouses’ surname choice',
+  MarriageBody,
+);
 export const recordDivorce = eventEndpoint('divorce', 'Record a divorce and both persons’ surname choice', DivorceBody);
-export const recordStatusChange = eventEndpoint('status-change', 'Record a change of legal status or citizenship', StatusChangeBody);
-export const recordCodeChange = eventEndpoint('code-change', 'Issue a new-format personal code (the earlier code stays findable)', CodeChangeBody);
-export const recordGuardianship = eventEndpoint('guardianship', 'Record a guardian (orphan’s court decision)', GuardianshipBody);
-export const recordAddressDeclaration = eventEndpoint('address-declaration', 'Declare a residence at the desk', AddressDeclarationBody);
+export const recordStatusChange = eventEndpoint(
+  'status-change',
+  'Record a change of legal status or citizenship',
+  StatusChangeBody,
+);
+export const recordCodeChange = eventEndpoint(
+  'code-change',
+  'Issue a new-format personal code (the earlier code stays findable)',
+  CodeChangeBody,
+);
+export const recordGuardianship = eventEndpoint(
+  'guardianship',
+  'Record a guardian (orphan’s court decision)',
+  GuardianshipBody,
+);
+export const recordAddressDeclaration = eventEndpoint(
+  'address-declaration',
+  'Declare a residence at the desk',
+  AddressDeclarationBody,
+);
 
 const NewPersonBase = Purpose.extend({
-  givenNames: Text(100), surname: Text(100), sex: z.enum(['M', 'F']), birthDate: PlainDateSchema,
-  legalBasis: Text(300).optional(), sourceDocument: Text(200),
+  givenNames: Text(100),
+  surname: Text(100),
+  sex: z.enum(['M', 'F']),
+  birthDate: PlainDateSchema,
+  legalBasis: Text(300).optional(),
+  sourceDocument: Text(200),
 });
 export const BirthBody = NewPersonBase.extend({
-  birthMunicipality: z.enum(MUNICIPALITY_CODES), birthPlace: OptionalText(150), motherId: z.uuid(), fatherId: z.uuid().optional(),
+  birthMunicipality: z.enum(MUNICIPALITY_CODES),
+  birthPlace: OptionalText(150),
+  motherId: z.uuid(),
+  fatherId: z.uuid().optional(),
 }).strict();
 export const PersonRegistrationBody = NewPersonBase.extend({
-  originalName: OptionalText(200), birthCountry: CountryCode, legalStatus: LegalStatusSchema, citizenships: z.array(CountryCode).max(5),
-  address: AddressInput, housingBasis: Text(200),
+  originalName: OptionalText(200),
+  birthCountry: CountryCode,
+  legalStatus: LegalStatusSchema,
+  citizenships: z.array(CountryCode).max(5),
+  address: AddressInput,
+  housingBasis: Text(200),
 }).strict();
 
 export const DuplicateCandidateView = z.object({
@@ -272,77 +411,154 @@ export const RegistrationResult = z.object({
 });
 
 export const registerBirth = defineEndpoint({
-  method: 'POST', path: '/api/register/births', summary: 'Register a birth: new-format personal code, parents linked, the mother’s address declared (held for review if it looks like an existing person)', tags: ['register'],
-  body: BirthBody, response: RegistrationResult, successStatus: 201,
+  method: 'POST',
+  path: '/api/register/births',
+  summary:
+    'Register a birth: new-format personal code, parents linked, the mother’s address declared (held for review if it looks like an existing person)',
+  tags: ['register'],
+  body: BirthBody,
+  response: RegistrationResult,
+  successStatus: 201,
 });
 export const registerPerson = defineEndpoint({
-  method: 'POST', path: '/api/register/registrations', summary: 'Register a person arriving from abroad (held for review if it looks like an existing person)', tags: ['register'],
-  body: PersonRegistrationBody, response: RegistrationResult, successStatus: 201,
+  method: 'POST',
+  path: '/api/register/registrations',
+  summary: 'Register a person arriving from abroad (held for review if it looks like an existing person)',
+  tags: ['register'],
+  body: PersonRegistrationBody,
+  response: RegistrationResult,
+  successStatus: 201,
 });
 
 export const PendingRegistrationView = z.object({
-  id: z.uuid(), kind: z.string(), submittedBy: z.string(), submittedAt: z.string(), status: z.string(),
-  givenNames: z.string(), surname: z.string(), birthDate: z.string(), sex: z.enum(['M', 'F']),
+  id: z.uuid(),
+  kind: z.string(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  status: z.string(),
+  givenNames: z.string(),
+  surname: z.string(),
+  birthDate: z.string(),
+  sex: z.enum(['M', 'F']),
   candidates: z.array(DuplicateCandidateView),
 });
 export const listPendingRegistrations = defineEndpoint({
-  method: 'GET', path: '/api/register/pending-registrations', summary: 'Registrations held because they look like an existing person', tags: ['register'],
-  query: Purpose.strict(), response: z.object({ pending: z.array(PendingRegistrationView) }),
+  method: 'GET',
+  path: '/api/register/pending-registrations',
+  summary: 'Registrations held because they look like an existing person',
+  tags: ['register'],
+  query: Purpose.strict(),
+  response: z.object({ pending: z.array(PendingRegistrationView) }),
 });
 export const decidePendingRegistration = defineEndpoint({
-  method: 'POST', path: '/api/register/pending-registrations/{id}/decision', summary: 'A second officer decides a held registration: a new person, or the existing one', tags: ['register'],
+  method: 'POST',
+  path: '/api/register/pending-registrations/{id}/decision',
+  summary: 'A second officer decides a held registration: a new person, or the existing one',
+  tags: ['register'],
   params: z.strictObject({ id: z.uuid() }),
-  body: Purpose.extend({ decision: z.enum(['register', 'same-person']), existingPersonId: z.uuid().optional(), note: Text(500) }).strict(),
+  body: Purpose.extend({
+    decision: z.enum(['register', 'same-person']),
+    existingPersonId: z.uuid().optional(),
+    note: Text(500),
+  }).strict(),
   response: RegistrationResult,
 });
 
 export const listDuplicateCandidates = defineEndpoint({
-  method: 'GET', path: '/api/register/duplicates', summary: 'Candidate pairs from the duplicate scan', tags: ['register'],
-  query: Purpose.extend({ status: z.enum(['open', 'same-person', 'different-persons']).default('open'), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
+  method: 'GET',
+  path: '/api/register/duplicates',
+  summary: 'Candidate pairs from the duplicate scan',
+  tags: ['register'],
+  query: Purpose.extend({
+    status: z.enum(['open', 'same-person', 'different-persons']).default('open'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  }).strict(),
   response: z.object({ candidates: z.array(DuplicateCandidateView) }),
 });
 export const scanDuplicates = defineEndpoint({
-  method: 'POST', path: '/api/register/duplicates/scan', summary: 'Scan the whole register for possible duplicates', tags: ['register'],
-  response: z.object({ personsScanned: z.number().int(), pairsCompared: z.number().int(), candidatesFound: z.number().int(), seconds: z.number() }),
+  method: 'POST',
+  path: '/api/register/duplicates/scan',
+  summary: 'Scan the whole register for possible duplicates',
+  tags: ['register'],
+  response: z.object({
+    personsScanned: z.number().int(),
+    pairsCompared: z.number().int(),
+    candidatesFound: z.number().int(),
+    seconds: z.number(),
+  }),
 });
 export const decideDuplicateCandidate = defineEndpoint({
-  method: 'POST', path: '/api/register/duplicates/{id}/decision', summary: 'Decide a candidate pair: one person, or two different persons (audited)', tags: ['register'],
-  params: z.strictObject({ id: z.uuid() }), body: Purpose.extend({ decision: z.enum(['same-person', 'different-persons']) }).strict(),
+  method: 'POST',
+  path: '/api/register/duplicates/{id}/decision',
+  summary: 'Decide a candidate pair: one person, or two different persons (audited)',
+  tags: ['register'],
+  params: z.strictObject({ id: z.uuid() }),
+  body: Purpose.extend({ decision: z.enum(['same-person', 'different-persons']) }).strict(),
   response: DuplicateCandidateView,
 });
 
 export const PopulationCounts = z.object({
   date: z.string(),
-  rows: z.array(z.object({ municipalityCode: z.string().nullable(), legalStatus: z.string(), persons: z.number().int() })),
+  rows: z.array(
+    z.object({ municipalityCode: z.string().nullable(), legalStatus: z.string(), persons: z.number().int() }),
+  ),
   total: z.number().int(),
 });
 export const populationStatistics = defineEndpoint({
-  method: 'GET', path: '/api/register/statistics/population', summary: 'Persons by municipality × legal status on a date (no personal data)', tags: ['register'],
-  query: z.strictObject({ date: PlainDateSchema.optional() }), response: PopulationCounts,
+  method: 'GET',
+  path: '/api/register/statistics/population',
+  summary: 'Persons by municipality × legal status on a date (no personal data)',
+  tags: ['register'],
+  query: z.strictObject({ date: PlainDateSchema.optional() }),
+  response: PopulationCounts,
 });
 
 export const DeclarationView = z.object({
-  id: z.uuid(), personId: z.uuid(), personalCode: z.string(), givenNames: z.string(), surname: z.string(),
-  validFrom: z.string(), country: z.string(), municipalityCode: z.string().nullable(), addressLine: z.string(), housingBasis: z.string(),
-  declarantRole: z.string(), declaredAt: z.string(),
+  id: z.uuid(),
+  personId: z.uuid(),
+  personalCode: z.string(),
+  givenNames: z.string(),
+  surname: z.string(),
+  validFrom: z.string(),
+  country: z.string(),
+  municipalityCode: z.string().nullable(),
+  addressLine: z.string(),
+  housingBasis: z.string(),
+  declarantRole: z.string(),
+  declaredAt: z.string(),
 });
 export const listMunicipalityDeclarations = defineEndpoint({
-  method: 'GET', path: '/api/register/declarations', summary: 'Residence declarations at addresses in the caller’s municipality (audited)', tags: ['register'],
-  query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }), response: z.object({ municipalityCode: z.string(), declarations: z.array(DeclarationView) }),
+  method: 'GET',
+  path: '/api/register/declarations',
+  summary: 'Residence declarations at addresses in the caller’s municipality (audited)',
+  tags: ['register'],
+  query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
+  response: z.object({ municipalityCode: z.string(), declarations: z.array(DeclarationView) }),
 });
 
 // Resident portal
 
 export const MySubject = z.object({
-  personId: z.uuid(), givenNames: z.string(), surname: z.string(), birthDate: z.string(), relation: z.enum(['self', 'child', 'ward']),
+  personId: z.uuid(),
+  givenNames: z.string(),
+  surname: z.string(),
+  birthDate: z.string(),
+  relation: z.enum(['self', 'child', 'ward']),
 });
 export const listMySubjects = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/subjects', summary: 'Persons the signed-in resident may act for: themselves, their minor children and wards', tags: ['register'],
+  method: 'GET',
+  path: '/api/portal/me/subjects',
+  summary: 'Persons the signed-in resident may act for: themselves, their minor children and wards',
+  tags: ['register'],
   response: z.object({ subjects: z.array(MySubject) }),
 });
 export const readMyRegisterData = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/register', summary: 'My data in the register (or my minor child’s or ward’s), current or as of a date', tags: ['register'],
-  query: z.strictObject({ subject: z.uuid().optional(), validOn: PlainDateSchema.optional() }), response: PersonCard,
+  method: 'GET',
+  path: '/api/portal/me/register',
+  summary: 'My data in the register (or my minor child’s or ward’s), current or as of a date',
+  tags: ['register'],
+  query: z.strictObject({ subject: z.uuid().optional(), validOn: PlainDateSchema.optional() }),
+  response: PersonCard,
 });
 export const ResidentDeclarationBody = z.strictObject({
   subjectPersonId: z.uuid(),
@@ -352,22 +568,41 @@ export const ResidentDeclarationBody = z.strictObject({
   additionalAddresses: z.array(AdditionalAddressInput).max(5).default([]),
 });
 export const submitResidenceDeclaration = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/residence-declarations', summary: 'Declare a place of residence for myself, my minor child or my ward (takes effect at once)', tags: ['register'],
-  body: ResidentDeclarationBody, response: z.object({ declarationId: z.uuid(), personId: z.uuid(), validFrom: z.string() }), successStatus: 201,
+  method: 'POST',
+  path: '/api/portal/me/residence-declarations',
+  summary: 'Declare a place of residence for myself, my minor child or my ward (takes effect at once)',
+  tags: ['register'],
+  body: ResidentDeclarationBody,
+  response: z.object({ declarationId: z.uuid(), personId: z.uuid(), validFrom: z.string() }),
+  successStatus: 201,
 });
 
 /** PDF downloads: `response: null` here, the handler sends `application/pdf` itself. */
 export const downloadMyRegisterExtract = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/register/extract.pdf', summary: 'Register extract (PDF) about me, my minor child or ward, in my language', tags: ['register'],
-  query: z.strictObject({ subject: z.uuid().optional(), lang: z.enum(['lv', 'en']).default('lv') }), response: null, successStatus: 200,
+  method: 'GET',
+  path: '/api/portal/me/register/extract.pdf',
+  summary: 'Register extract (PDF) about me, my minor child or ward, in my language',
+  tags: ['register'],
+  query: z.strictObject({ subject: z.uuid().optional(), lang: z.enum(['lv', 'en']).default('lv') }),
+  response: null,
+  successStatus: 200,
 });
 export const downloadDeclarationConfirmation = defineEndpoint({
-  method: 'GET', path: '/api/portal/me/residence-declarations/{id}/confirmation.pdf', summary: 'Confirmation (PDF) of a residence declaration I submitted', tags: ['register'],
-  params: z.strictObject({ id: z.uuid() }), query: z.strictObject({ lang: z.enum(['lv', 'en']).default('lv') }), response: null, successStatus: 200,
+  method: 'GET',
+  path: '/api/portal/me/residence-declarations/{id}/confirmation.pdf',
+  summary: 'Confirmation (PDF) of a residence declaration I submitted',
+  tags: ['register'],
+  params: z.strictObject({ id: z.uuid() }),
+  query: z.strictObject({ lang: z.enum(['lv', 'en']).default('lv') }),
+  response: null,
+  successStatus: 200,
 });
 
 export const CountryOption = z.object({ code: z.string(), lv: z.string(), en: z.string() });
 export const listCountries = defineEndpoint({
-  method: 'GET', path: '/api/reference/countries', summary: 'ISO 3166-1 alpha-3 countries with Latvian and English names', tags: ['reference'],
+  method: 'GET',
+  path: '/api/reference/countries',
+  summary: 'ISO 3166-1 alpha-3 countries with Latvian and English names',
+  tags: ['reference'],
   response: z.object({ countries: z.array(CountryOption) }),
 });

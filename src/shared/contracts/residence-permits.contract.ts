@@ -11,8 +11,17 @@ import { CountryCode } from './register.contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
 import { TravelDocumentNumber } from './visas.contract.ts';
 import {
-  GrantedPermitView, PERMIT_APPLICATIONS, PERMIT_CANCELLATION_GROUNDS, PERMIT_DOCUMENTS, PERMIT_REFUSAL_GROUNDS, PermitCancellationGroundSchema, PermitDocumentSchema,
-  PermitGroundSchema, PermitKindSchema, PermitRefusalGroundSchema, PermitTierSchema,
+  GrantedPermitView,
+  PERMIT_APPLICATIONS,
+  PERMIT_CANCELLATION_GROUNDS,
+  PERMIT_DOCUMENTS,
+  PERMIT_REFUSAL_GROUNDS,
+  PermitCancellationGroundSchema,
+  PermitDocumentSchema,
+  PermitGroundSchema,
+  PermitKindSchema,
+  PermitRefusalGroundSchema,
+  PermitTierSchema,
 } from './permit-subjects.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -59,10 +68,15 @@ export type OnlinePermitApplication = z.input<typeof OnlinePermitApplication>;
 
 /** The decision's terms: the right's period (a right without end has no last day), or the grounds of a refusal. */
 export const PermitGrantTerms = z.strictObject({ validFrom: PlainDateSchema, validUntil: PlainDateSchema.nullable() });
-export const PermitRefusalTerms = z.strictObject({ grounds: z.array(PermitRefusalGroundSchema).min(1, 'validation.choose').max(PERMIT_REFUSAL_GROUNDS.length) });
+export const PermitRefusalTerms = z.strictObject({
+  grounds: z.array(PermitRefusalGroundSchema).min(1, 'validation.choose').max(PERMIT_REFUSAL_GROUNDS.length),
+});
 
 export const PermitQuoteQuery = z.object({
-  permitKind: PermitKindSchema, ground: PermitGroundSchema, application: z.enum(PERMIT_APPLICATIONS).default('first'), tier: PermitTierSchema.default('standard'),
+  permitKind: PermitKindSchema,
+  ground: PermitGroundSchema,
+  application: z.enum(PERMIT_APPLICATIONS).default('first'),
+  tier: PermitTierSchema.default('standard'),
   /** The applicant's nationality, when known: some ask for more (an additional form). */
   nationality: CountryCode.optional(),
 });
@@ -83,28 +97,63 @@ export const CancelPermitRequest = z.strictObject({
   reasoning: z.string().trim().min(20).max(4000),
 });
 
-const PermitNumberParam = z.object({ permitNumber: z.string().trim().toUpperCase().regex(/^[A-Z]{2}-\d{4}-\d{6}$/, 'format.caseReference') });
+const PermitNumberParam = z.object({
+  permitNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}-\d{4}-\d{6}$/, 'format.caseReference'),
+});
 
 export const lodgePermitAtDesk = defineEndpoint({
-  method: 'POST', path: '/api/migration/permits', summary: 'Lodge a residence application at the desk, fee paid (idempotent with an Idempotency-Key header)', tags: ['migration'],
-  body: DeskPermitApplication, response: CaseView, successStatus: 201,
+  method: 'POST',
+  path: '/api/migration/permits',
+  summary: 'Lodge a residence application at the desk, fee paid (idempotent with an Idempotency-Key header)',
+  tags: ['migration'],
+  body: DeskPermitApplication,
+  response: CaseView,
+  successStatus: 201,
 });
 export const applyForPermitOnline = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/permits', summary: 'Apply online for a residence permit or status for myself (a registered foreigner), paying the fee online', tags: ['migration'],
-  body: OnlinePermitApplication, response: CaseView, successStatus: 201,
+  method: 'POST',
+  path: '/api/portal/me/permits',
+  summary: 'Apply online for a residence permit or status for myself (a registered foreigner), paying the fee online',
+  tags: ['migration'],
+  body: OnlinePermitApplication,
+  response: CaseView,
+  successStatus: 201,
 });
 export const permitQuote = defineEndpoint({
-  method: 'GET', path: '/api/public/permits/quote', summary: 'What a residence application needs: the fee of the tier, the deadline, the documents to enclose, the income asked for', tags: ['migration'],
-  query: PermitQuoteQuery, response: PermitQuote,
+  method: 'GET',
+  path: '/api/public/permits/quote',
+  summary:
+    'What a residence application needs: the fee of the tier, the deadline, the documents to enclose, the income asked for',
+  tags: ['migration'],
+  query: PermitQuoteQuery,
+  response: PermitQuote,
 });
 export const readPermit = defineEndpoint({
-  method: 'GET', path: '/api/migration/permits/{permitNumber}', summary: 'A granted residence permit by its number (audited)', tags: ['migration'], params: PermitNumberParam, response: GrantedPermitView,
+  method: 'GET',
+  path: '/api/migration/permits/{permitNumber}',
+  summary: 'A granted residence permit by its number (audited)',
+  tags: ['migration'],
+  params: PermitNumberParam,
+  response: GrantedPermitView,
 });
 export const cancelPermit = defineEndpoint({
-  method: 'POST', path: '/api/migration/permits/{permitNumber}/cancel', summary: 'Cancel a granted residence permit from a day, on its grounds (a decision-maker); its card becomes invalid', tags: ['migration'],
-  params: PermitNumberParam, body: CancelPermitRequest, response: GrantedPermitView,
+  method: 'POST',
+  path: '/api/migration/permits/{permitNumber}/cancel',
+  summary: 'Cancel a granted residence permit from a day, on its grounds (a decision-maker); its card becomes invalid',
+  tags: ['migration'],
+  params: PermitNumberParam,
+  body: CancelPermitRequest,
+  response: GrantedPermitView,
 });
 export const permitCancellationPdf = defineEndpoint({
-  method: 'GET', path: '/api/migration/permits/{permitNumber}/cancellation.pdf', summary: 'The decision cancelling a residence permit (PDF), in the holder’s language', tags: ['migration'],
-  params: PermitNumberParam, response: null,
+  method: 'GET',
+  path: '/api/migration/permits/{permitNumber}/cancellation.pdf',
+  summary: 'The decision cancelling a residence permit (PDF), in the holder’s language',
+  tags: ['migration'],
+  params: PermitNumberParam,
+  response: null,
 });

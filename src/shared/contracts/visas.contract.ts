@@ -10,18 +10,33 @@ import { CaseView, ConsultedAuthoritySchema, CONSULTATION_OUTCOMES, UploadInput 
 import { CountryCode } from './register.contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
 import {
-  INVITATION_PURPOSES, IssuedVisaView, MEANS_KINDS, VISA_ENTRIES, VISA_PURPOSES, VISA_REFUSAL_GROUNDS, VisaRefusalGroundSchema, VisaTypeSchema,
+  INVITATION_PURPOSES,
+  IssuedVisaView,
+  MEANS_KINDS,
+  VISA_ENTRIES,
+  VISA_PURPOSES,
+  VISA_REFUSAL_GROUNDS,
+  VisaRefusalGroundSchema,
+  VisaTypeSchema,
 } from './migration-subjects.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Name = z.string().trim().min(1).max(100);
 /** A travel document's number as printed: letters and digits; spaces people type between groups are dropped. */
-export const TravelDocumentNumber = z.string().transform((s) => s.replace(/\s+/g, '').toUpperCase()).pipe(z.string().regex(/^[A-Z0-9]{5,15}$/, 'format.documentNumber'));
+export const TravelDocumentNumber = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{5,15}$/, 'format.documentNumber'));
 /** A whole number of euros. */
 const Euros = z.number().int().min(0).max(100_000_000);
 
 /** Fee exemptions an applicant may claim (Visa Code Art. 16(2), (5), (6)); which apply is configuration. */
-export const VISA_FEE_EXEMPTIONS = ['student-or-teacher-on-study-trip', 'researcher', 'ngo-participant-under-25', 'family-of-eu-citizen'] as const;
+export const VISA_FEE_EXEMPTIONS = [
+  'student-or-teacher-on-study-trip',
+  'researcher',
+  'ngo-participant-under-25',
+  'family-of-eu-citizen',
+] as const;
 
 const VisaApplicationFields = {
   visaType: VisaTypeSchema,
@@ -37,10 +52,23 @@ const VisaApplicationFields = {
   intendedExit: PlainDateSchema,
   entriesRequested: z.enum(VISA_ENTRIES).default('single'),
   /** Travel medical insurance (Art. 15: at least EUR 30 000, for the whole stay); a D visa applicant may show it later. */
-  insurance: z.strictObject({ insurer: Text(200), policyNumber: Text(60), coverageEur: Euros, validFrom: PlainDateSchema, validUntil: PlainDateSchema }).optional(),
+  insurance: z
+    .strictObject({
+      insurer: Text(200),
+      policyNumber: Text(60),
+      coverageEur: Euros,
+      validFrom: PlainDateSchema,
+      validUntil: PlainDateSchema,
+    })
+    .optional(),
   means: z.strictObject({ kind: z.enum(MEANS_KINDS), amountEur: Euros }),
   /** The reference of an approved invitation from a person in Latvia (e.g. IL-2026-000012). */
-  invitationReference: z.string().trim().toUpperCase().regex(/^IL-\d{4}-\d{6}$/, 'format.caseReference').optional(),
+  invitationReference: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^IL-\d{4}-\d{6}$/, 'format.caseReference')
+    .optional(),
   feeExemption: z.enum(VISA_FEE_EXEMPTIONS).optional(),
   language: z.enum(['lv', 'en']).default('en'),
   contactEmail: z.email().max(254),
@@ -69,11 +97,20 @@ export const VisaIssueTerms = z.strictObject({
   validUntil: PlainDateSchema,
   durationDays: z.number().int().min(1).max(365),
 });
-export const VisaRefusalTerms = z.strictObject({ grounds: z.array(VisaRefusalGroundSchema).min(1, 'validation.choose').max(VISA_REFUSAL_GROUNDS.length) });
+export const VisaRefusalTerms = z.strictObject({
+  grounds: z.array(VisaRefusalGroundSchema).min(1, 'validation.choose').max(VISA_REFUSAL_GROUNDS.length),
+});
 
 /** A person in Latvia invites a foreigner (ielūgums, Immigration Law s.1; MK 552): the office approves or refuses it. */
 export const InvitationRequest = z.strictObject({
-  invitee: z.strictObject({ givenNames: Name, surname: Name, sex: z.enum(['M', 'F']), birthDate: PlainDateSchema, nationality: CountryCode, travelDocumentNumber: TravelDocumentNumber }),
+  invitee: z.strictObject({
+    givenNames: Name,
+    surname: Name,
+    sex: z.enum(['M', 'F']),
+    birthDate: PlainDateSchema,
+    nationality: CountryCode,
+    travelDocumentNumber: TravelDocumentNumber,
+  }),
   purpose: z.enum(INVITATION_PURPOSES),
   periodFrom: PlainDateSchema,
   periodUntil: PlainDateSchema,
@@ -86,8 +123,18 @@ export const InvitationRequest = z.strictObject({
 export type InvitationRequest = z.input<typeof InvitationRequest>;
 export type InvitationRequestData = z.output<typeof InvitationRequest>;
 
-export const FeeQuoteQuery = z.object({ visaType: VisaTypeSchema, birthDate: PlainDateSchema, lodgedOn: PlainDateSchema.optional(), exemption: z.enum(VISA_FEE_EXEMPTIONS).optional() });
-export const FeeQuote = z.object({ amountCents: z.number().int(), tableFrom: z.string(), legalAct: z.string(), exemption: z.string().nullable() });
+export const FeeQuoteQuery = z.object({
+  visaType: VisaTypeSchema,
+  birthDate: PlainDateSchema,
+  lodgedOn: PlainDateSchema.optional(),
+  exemption: z.enum(VISA_FEE_EXEMPTIONS).optional(),
+});
+export const FeeQuote = z.object({
+  amountCents: z.number().int(),
+  tableFrom: z.string(),
+  legalAct: z.string(),
+  exemption: z.string().nullable(),
+});
 
 /** Ending a valid visa: annulment (the conditions were never met) or revocation (they are no longer met), Visa Code Art. 34. */
 export const EndVisaRequest = z.strictObject({
@@ -105,54 +152,123 @@ export const PartnerConsultation = z.object({
   askedOn: z.string(),
   dueOn: z.string(),
   /** Who is asked about: as the applicant presented themselves. */
-  applicant: z.object({ givenNames: z.string(), surname: z.string(), sex: z.string(), birthDate: z.string(), nationality: z.string(), travelDocumentNumber: z.string() }),
+  applicant: z.object({
+    givenNames: z.string(),
+    surname: z.string(),
+    sex: z.string(),
+    birthDate: z.string(),
+    nationality: z.string(),
+    travelDocumentNumber: z.string(),
+  }),
 });
 export type PartnerConsultationView = z.infer<typeof PartnerConsultation>;
-export const PartnerConsultationAnswer = z.strictObject({ outcome: z.enum(CONSULTATION_OUTCOMES), remarks: z.string().trim().max(2000).default('') });
+export const PartnerConsultationAnswer = z.strictObject({
+  outcome: z.enum(CONSULTATION_OUTCOMES),
+  remarks: z.string().trim().max(2000).default(''),
+});
 
-const VisaNumberParam = z.object({ visaNumber: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, 'format.documentNumber') });
+const VisaNumberParam = z.object({
+  visaNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6,12}$/, 'format.documentNumber'),
+});
 
 export const lodgeVisaAtDesk = defineEndpoint({
-  method: 'POST', path: '/api/migration/visas', summary: 'Lodge a visa application at the desk, fee paid (idempotent with an Idempotency-Key header)', tags: ['migration'],
-  body: DeskVisaApplication, response: CaseView, successStatus: 201,
+  method: 'POST',
+  path: '/api/migration/visas',
+  summary: 'Lodge a visa application at the desk, fee paid (idempotent with an Idempotency-Key header)',
+  tags: ['migration'],
+  body: DeskVisaApplication,
+  response: CaseView,
+  successStatus: 201,
 });
 export const applyForVisaOnline = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/visas', summary: 'Apply online for a visa for myself (a registered foreigner), paying the fee online', tags: ['migration'],
-  body: OnlineVisaApplication, response: CaseView, successStatus: 201,
+  method: 'POST',
+  path: '/api/portal/me/visas',
+  summary: 'Apply online for a visa for myself (a registered foreigner), paying the fee online',
+  tags: ['migration'],
+  body: OnlineVisaApplication,
+  response: CaseView,
+  successStatus: 201,
 });
 export const visaFeeQuote = defineEndpoint({
-  method: 'GET', path: '/api/public/visas/fee', summary: 'The visa fee for an applicant born on a date, lodging on a date (default today), with any exemption', tags: ['migration'],
-  query: FeeQuoteQuery, response: FeeQuote,
+  method: 'GET',
+  path: '/api/public/visas/fee',
+  summary: 'The visa fee for an applicant born on a date, lodging on a date (default today), with any exemption',
+  tags: ['migration'],
+  query: FeeQuoteQuery,
+  response: FeeQuote,
 });
 export const readVisa = defineEndpoint({
-  method: 'GET', path: '/api/migration/visas/{visaNumber}', summary: 'An issued visa by its sticker number (audited)', tags: ['migration'], params: VisaNumberParam, response: IssuedVisaView,
+  method: 'GET',
+  path: '/api/migration/visas/{visaNumber}',
+  summary: 'An issued visa by its sticker number (audited)',
+  tags: ['migration'],
+  params: VisaNumberParam,
+  response: IssuedVisaView,
 });
 export const endVisa = defineEndpoint({
-  method: 'POST', path: '/api/migration/visas/{visaNumber}/end', summary: 'Annul or revoke a visa on the standard form’s grounds (a decision-maker)', tags: ['migration'],
-  params: VisaNumberParam, body: EndVisaRequest, response: IssuedVisaView,
+  method: 'POST',
+  path: '/api/migration/visas/{visaNumber}/end',
+  summary: 'Annul or revoke a visa on the standard form’s grounds (a decision-maker)',
+  tags: ['migration'],
+  params: VisaNumberParam,
+  body: EndVisaRequest,
+  response: IssuedVisaView,
 });
 export const visaEndingPdf = defineEndpoint({
-  method: 'GET', path: '/api/migration/visas/{visaNumber}/ending.pdf', summary: 'The annulment or revocation of a visa on the standard form (PDF)', tags: ['migration'], params: VisaNumberParam, response: null,
+  method: 'GET',
+  path: '/api/migration/visas/{visaNumber}/ending.pdf',
+  summary: 'The annulment or revocation of a visa on the standard form (PDF)',
+  tags: ['migration'],
+  params: VisaNumberParam,
+  response: null,
 });
 export const inviteOnline = defineEndpoint({
-  method: 'POST', path: '/api/portal/me/invitations', summary: 'Invite a foreigner to Latvia (an invitation for a visa): the office approves or refuses it', tags: ['migration'],
-  body: InvitationRequest, response: CaseView, successStatus: 201,
+  method: 'POST',
+  path: '/api/portal/me/invitations',
+  summary: 'Invite a foreigner to Latvia (an invitation for a visa): the office approves or refuses it',
+  tags: ['migration'],
+  body: InvitationRequest,
+  response: CaseView,
+  successStatus: 201,
 });
 /** A partner's check of a visa at the border or in the country: the visa and whom it was issued to. */
 export const PartnerVisaCheck = IssuedVisaView.extend({
-  holder: z.object({ givenNames: z.string(), surname: z.string(), birthDate: z.string(), nationality: z.string(), travelDocumentNumber: z.string() }),
+  holder: z.object({
+    givenNames: z.string(),
+    surname: z.string(),
+    birthDate: z.string(),
+    nationality: z.string(),
+    travelDocumentNumber: z.string(),
+  }),
   /** Whether the visa may be used on the day asked (valid and within its validity). */
   validOn: z.object({ date: z.string(), valid: z.boolean() }),
 });
 export const checkVisa = defineEndpoint({
-  method: 'GET', path: '/api/exchange/visas/{visaNumber}', summary: 'Check a visa by its sticker number: its status, validity and holder (partner systems; audited)', tags: ['exchange'],
-  params: VisaNumberParam, query: z.object({ on: PlainDateSchema.optional() }), response: PartnerVisaCheck,
+  method: 'GET',
+  path: '/api/exchange/visas/{visaNumber}',
+  summary: 'Check a visa by its sticker number: its status, validity and holder (partner systems; audited)',
+  tags: ['exchange'],
+  params: VisaNumberParam,
+  query: z.object({ on: PlainDateSchema.optional() }),
+  response: PartnerVisaCheck,
 });
 export const partnerConsultations = defineEndpoint({
-  method: 'GET', path: '/api/exchange/consultations', summary: 'Open consultations addressed to my institution (partner systems)', tags: ['exchange'],
+  method: 'GET',
+  path: '/api/exchange/consultations',
+  summary: 'Open consultations addressed to my institution (partner systems)',
+  tags: ['exchange'],
   response: z.object({ consultations: z.array(PartnerConsultation) }),
 });
 export const answerPartnerConsultation = defineEndpoint({
-  method: 'POST', path: '/api/exchange/consultations/{consultationId}/answer', summary: 'Answer a consultation: no objection, or an objection with remarks (partner systems)', tags: ['exchange'],
-  params: z.object({ consultationId: z.uuid() }), body: PartnerConsultationAnswer, response: z.object({ caseReference: z.string(), answered: z.literal(true) }),
+  method: 'POST',
+  path: '/api/exchange/consultations/{consultationId}/answer',
+  summary: 'Answer a consultation: no objection, or an objection with remarks (partner systems)',
+  tags: ['exchange'],
+  params: z.object({ consultationId: z.uuid() }),
+  body: PartnerConsultationAnswer,
+  response: z.object({ caseReference: z.string(), answered: z.literal(true) }),
 });

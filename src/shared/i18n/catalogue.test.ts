@@ -17,7 +17,8 @@ describe('i18n catalogues', () => {
   });
   it('use the same ICU placeholders in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?=\s*[,}])/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(lv) as (keyof typeof lv)[]) expect(placeholders(en[key]), key).toEqual(placeholders(lv[key]));
+    for (const key of Object.keys(lv) as (keyof typeof lv)[])
+      expect(placeholders(en[key]), key).toEqual(placeholders(lv[key]));
   });
   it('say the Latvian plural of 10 to 20 as a number, not as "none"', async () => {
     // CLDR's Latvian "zero" category is 0, 10–20, 30, 40 …: a message for "none" must be written as =0.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateExample, formatDate, formatDateTime, formatInstantDate, formatTime, wallClockParts } from './display-format.ts';
+import {
+  dateExample,
+  formatDate,
+  formatDateTime,
+  formatInstantDate,
+  formatTime,
+  wallClockParts,
+} from './display-format.ts';
 
 const RIGA = 'Europe/Riga';
 

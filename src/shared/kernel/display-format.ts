@@ -6,7 +6,20 @@
  */
 export type DisplayLocale = 'lv' | 'en';
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Formatters are costly to build; one per zone, kept. */
@@ -14,7 +27,15 @@ const WALL_CLOCK = new Map<string, Intl.DateTimeFormat>();
 function wallClock(timeZone: string): Intl.DateTimeFormat {
   let f = WALL_CLOCK.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     WALL_CLOCK.set(timeZone, f);
   }
   return f;
@@ -22,7 +43,11 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar date and wall-clock time of an instant in a zone, as `YYYY-MM-DD` and `HH:MM`. */
 export function wallClockParts(instant: Date | string, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(wallClock(timeZone).formatToParts(typeof instant === 'string' ? new Date(instant) : instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    wallClock(timeZone)
+      .formatToParts(typeof instant === 'string' ? new Date(instant) : instant)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
 }
 

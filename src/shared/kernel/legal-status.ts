@@ -5,7 +5,14 @@
 import { z } from 'zod';
 
 export const LEGAL_STATUSES = [
-  'citizen', 'non-citizen', 'stateless', 'foreigner', 'refugee', 'alternative-status', 'temporary-protection', 'asylum-seeker',
+  'citizen',
+  'non-citizen',
+  'stateless',
+  'foreigner',
+  'refugee',
+  'alternative-status',
+  'temporary-protection',
+  'asylum-seeker',
 ] as const;
 export type LegalStatus = (typeof LEGAL_STATUSES)[number];
 export const LegalStatusSchema = z.enum(LEGAL_STATUSES);

@@ -10,15 +10,31 @@
  * (no ground of Immigration Law s.11(2) applies); `holder-requested` is a revocation the holder asked for.
  */
 export const VISA_REFUSAL_GROUNDS = [
-  'false-travel-document', 'purpose-not-justified', 'no-means-of-subsistence', 'already-stayed-90-days', 'sis-alert', 'threat',
-  'no-travel-medical-insurance', 'doubts-documents', 'doubts-statements', 'doubts-intention-to-leave', 'no-national-ground', 'holder-requested',
+  'false-travel-document',
+  'purpose-not-justified',
+  'no-means-of-subsistence',
+  'already-stayed-90-days',
+  'sis-alert',
+  'threat',
+  'no-travel-medical-insurance',
+  'doubts-documents',
+  'doubts-statements',
+  'doubts-intention-to-leave',
+  'no-national-ground',
+  'holder-requested',
 ] as const;
 export type VisaGround = (typeof VISA_REFUSAL_GROUNDS)[number];
 /** Grounds of the Schengen form only: a long-stay visa is national (Immigration Law s.11), with no 90/180 rule or travel insurance test. */
-const SCHENGEN_ONLY: readonly VisaGround[] = ['already-stayed-90-days', 'no-travel-medical-insurance', 'doubts-intention-to-leave'];
+const SCHENGEN_ONLY: readonly VisaGround[] = [
+  'already-stayed-90-days',
+  'no-travel-medical-insurance',
+  'doubts-intention-to-leave',
+];
 /** The grounds that fit a visa type: `no-national-ground` is the long-stay visa's, the Schengen-only ones the short-stay visa's. */
 export function visaGroundsFor(visaType: 'C' | 'D'): VisaGround[] {
-  return VISA_REFUSAL_GROUNDS.filter((g) => (visaType === 'D' ? !SCHENGEN_ONLY.includes(g) : g !== 'no-national-ground'));
+  return VISA_REFUSAL_GROUNDS.filter((g) =>
+    visaType === 'D' ? !SCHENGEN_ONLY.includes(g) : g !== 'no-national-ground',
+  );
 }
 
 /**
@@ -26,12 +42,29 @@ export function visaGroundsFor(visaType: 'C' | 'D'): VisaGround[] {
  * the status under the law of 22.06.2006 (Dir. 2003/109); the last two are an EU citizen's registration
  * certificate and their non-EU family member's residence card (Dir. 2004/38; MK 675/2011).
  */
-export const PERMIT_KINDS = ['temporary', 'permanent', 'eu-long-term-resident', 'eu-registration-certificate', 'eu-family-residence-card'] as const;
+export const PERMIT_KINDS = [
+  'temporary',
+  'permanent',
+  'eu-long-term-resident',
+  'eu-registration-certificate',
+  'eu-family-residence-card',
+] as const;
 export type PermitKind = (typeof PERMIT_KINDS)[number];
 /** The grounds each kind is applied for on (s.23 temporary, s.24(1) cl. 7 and cl. 2 permanent, MK 675 for EU citizens). */
 export const PERMIT_GROUNDS = [
-  'employment', 'study', 'family', 'family-of-temporary-resident', 'investment', 'five-years-temporary', 'family-of-citizen', 'five-years-residence',
-  'worker', 'self-employed', 'student', 'self-sufficient', 'family-of-eu-citizen',
+  'employment',
+  'study',
+  'family',
+  'family-of-temporary-resident',
+  'investment',
+  'five-years-temporary',
+  'family-of-citizen',
+  'five-years-residence',
+  'worker',
+  'self-employed',
+  'student',
+  'self-sufficient',
+  'family-of-eu-citizen',
 ] as const;
 export type PermitGround = (typeof PERMIT_GROUNDS)[number];
 /** The grounds of each kind, in the order the forms offer them. */

@@ -53,7 +53,8 @@ export function buildMrv(input: MrvInput): { lines: [string, string]; nameTrunca
   const number = fill(input.visaNumber, 9, 'visa number');
   const birth = yymmdd(input.birthDate);
   const until = yymmdd(input.validUntil);
-  const line2 = `${number}${mrzCheckDigit(number)}${fill(input.nationality, 3, 'nationality')}${birth}${mrzCheckDigit(birth)}${input.sex}${until}${mrzCheckDigit(until)}`
-    + fill(input.optionalData ?? '', layout.optionalLength, 'optional data');
+  const line2 =
+    `${number}${mrzCheckDigit(number)}${fill(input.nationality, 3, 'nationality')}${birth}${mrzCheckDigit(birth)}${input.sex}${until}${mrzCheckDigit(until)}` +
+    fill(input.optionalData ?? '', layout.optionalLength, 'optional data');
   return { lines: [line1, line2], nameTruncated: name.truncated };
 }

@@ -34,7 +34,24 @@ export function mrzCheckDigit(text: string): number {
  * (Ā→A … Ž→Z); the table's multi-letter mappings (Ä→AE, Ö→OE, Ü→UE, Å→AA, ß→SS …) apply to others.
  */
 const MULTI_LETTER: Record<string, string> = {
-  Ä: 'AE', Æ: 'AE', Å: 'AA', Ö: 'OE', Ø: 'OE', Œ: 'OE', Ü: 'UE', ß: 'SS', Þ: 'TH', Ĳ: 'IJ', Ð: 'D', Đ: 'D', Ħ: 'H', Ł: 'L', Ŀ: 'L', Ŧ: 'T', Ŋ: 'N', ı: 'I',
+  Ä: 'AE',
+  Æ: 'AE',
+  Å: 'AA',
+  Ö: 'OE',
+  Ø: 'OE',
+  Œ: 'OE',
+  Ü: 'UE',
+  ß: 'SS',
+  Þ: 'TH',
+  Ĳ: 'IJ',
+  Ð: 'D',
+  Đ: 'D',
+  Ħ: 'H',
+  Ł: 'L',
+  Ŀ: 'L',
+  Ŧ: 'T',
+  Ŋ: 'N',
+  ı: 'I',
 };
 
 /** Uppercases and transliterates a name into MRZ characters; spaces and hyphens become `<`, other punctuation is dropped. */
@@ -151,9 +168,13 @@ export interface BuiltMrz {
 }
 
 /** Places a document number; numbers over 9 characters use the extended form (Part 11 App. D) on TD1 and TD2. */
-function documentNumberFields(documentNumber: string, format: MrzFormat): { number9: string; check: string; overflow: string } {
+function documentNumberFields(
+  documentNumber: string,
+  format: MrzFormat,
+): { number9: string; check: string; overflow: string } {
   const n = field(documentNumber, Math.max(documentNumber.length, 9), 'document number');
-  if (documentNumber.length <= 9) return { number9: n.slice(0, 9), check: String(mrzCheckDigit(n.slice(0, 9))), overflow: '' };
+  if (documentNumber.length <= 9)
+    return { number9: n.slice(0, 9), check: String(mrzCheckDigit(n.slice(0, 9))), overflow: '' };
   if (format === 'TD3') throw new MrzBuildError('a TD3 document number has at most 9 characters');
   const whole = documentNumber.toUpperCase();
   return { number9: whole.slice(0, 9), check: '<', overflow: `${whole.slice(9)}${mrzCheckDigit(whole)}<` };
@@ -193,7 +214,9 @@ export function buildMrz(input: MrzInput): BuiltMrz {
   const optional2 = field(input.optionalData2 ?? '', 11, 'optional data 2');
   const line1 = `${code}${state}${doc.number9}${doc.check}${optional1}`;
   const line2body = `${birth}${birthCheck}${input.sex}${expiry}${expiryCheck}${nationality}${optional2}`;
-  const composite = mrzCheckDigit(line1.slice(5, 30) + line2body.slice(0, 7) + line2body.slice(8, 15) + line2body.slice(18, 29));
+  const composite = mrzCheckDigit(
+    line1.slice(5, 30) + line2body.slice(0, 7) + line2body.slice(8, 15) + line2body.slice(18, 29),
+  );
   return { lines: [line1, line2body + composite, name.field], nameTruncated: name.truncated };
 }
 
@@ -227,7 +250,9 @@ function detectFormat(lines: string[]): MrzFormat {
   if (lines.length === 3 && lengths.every((n) => n === 30)) return 'TD1';
   if (lines.length === 2 && lengths.every((n) => n === 36)) return 'TD2';
   if (lines.length === 2 && lengths.every((n) => n === 44)) return 'TD3';
-  throw new MrzParseError(`unrecognised MRZ shape: ${lines.length} line(s) of ${lengths.join('/')} characters (TD1 3×30, TD2 2×36, TD3 2×44)`);
+  throw new MrzParseError(
+    `unrecognised MRZ shape: ${lines.length} line(s) of ${lengths.join('/')} characters (TD1 3×30, TD2 2×36, TD3 2×44)`,
+  );
 }
 
 const strip = (s: string): string => s.replace(/<+$/, '');
@@ -258,7 +283,11 @@ export function parseMrz(rawLines: string[], options: { today: PlainDate }): Par
   let nameField: string;
 
   /** Extended numbers: check position holds `<`, the rest of the number and its check digit open the optional field. */
-  const readNumber = (number9: string, check: string, optional: string): { number: string; ok: boolean; optionalRest: string } => {
+  const readNumber = (
+    number9: string,
+    check: string,
+    optional: string,
+  ): { number: string; ok: boolean; optionalRest: string } => {
     if (check !== '<' || /^<*$/.test(optional)) {
       return { number: strip(number9), ok: digitOk(check, number9), optionalRest: optional };
     }
@@ -266,7 +295,11 @@ export function parseMrz(rawLines: string[], options: { today: PlainDate }): Par
     const tail = end === -1 ? optional : optional.slice(0, end);
     const extra = tail.slice(0, -1);
     const number = number9 + extra;
-    return { number, ok: tail.length >= 2 && digitOk(tail.slice(-1), number), optionalRest: end === -1 ? '' : optional.slice(end + 1) };
+    return {
+      number,
+      ok: tail.length >= 2 && digitOk(tail.slice(-1), number),
+      optionalRest: end === -1 ? '' : optional.slice(end + 1),
+    };
   };
 
   if (format === 'TD1') {
@@ -308,7 +341,9 @@ export function parseMrz(rawLines: string[], options: { today: PlainDate }): Par
     const personal = l2.slice(28, 42);
     const personalCheck = l2.slice(42, 43);
     optionalData = strip(personal);
-    optionalOk = /^<*$/.test(personal) ? personalCheck === '<' || personalCheck === '0' : digitOk(personalCheck, personal);
+    optionalOk = /^<*$/.test(personal)
+      ? personalCheck === '<' || personalCheck === '0'
+      : digitOk(personalCheck, personal);
     compositeOk = digitOk(l2.slice(43, 44), l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43));
     nameField = l1.slice(5, 44);
   }
@@ -338,7 +373,13 @@ export function parseMrz(rawLines: string[], options: { today: PlainDate }): Par
     expiryDate,
     optionalData,
     optionalData2,
-    checks: { documentNumber: docCheckOk, birthDate: birthOk, expiryDate: expiryOk, optionalData: optionalOk, composite: compositeOk },
+    checks: {
+      documentNumber: docCheckOk,
+      birthDate: birthOk,
+      expiryDate: expiryOk,
+      optionalData: optionalOk,
+      composite: compositeOk,
+    },
     errors,
     valid: errors.length === 0,
   };

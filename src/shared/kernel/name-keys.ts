@@ -23,8 +23,24 @@ export function foldName(name: string): string {
 
 /** Ordered rewrites from English/German-style transliterations of Cyrillic to the Latvian letters they stand for (after folding). */
 const TRANSLITERATION_RULES: ReadonlyArray<[RegExp, string]> = [
-  [/shch/g, 'sc'], [/sch/g, 's'], [/tch/g, 'c'], [/kh/g, 'h'], [/zh/g, 'z'], [/sh/g, 's'], [/ch/g, 'c'], [/ts/g, 'c'], [/tz/g, 'c'],
-  [/yu/g, 'ju'], [/ya/g, 'ja'], [/ye/g, 'je'], [/yo/g, 'jo'], [/iy\b/g, 'ijs'], [/y/g, 'j'], [/w/g, 'v'], [/x/g, 'ks'], [/q/g, 'k'],
+  [/shch/g, 'sc'],
+  [/sch/g, 's'],
+  [/tch/g, 'c'],
+  [/kh/g, 'h'],
+  [/zh/g, 'z'],
+  [/sh/g, 's'],
+  [/ch/g, 'c'],
+  [/ts/g, 'c'],
+  [/tz/g, 'c'],
+  [/yu/g, 'ju'],
+  [/ya/g, 'ja'],
+  [/ye/g, 'je'],
+  [/yo/g, 'jo'],
+  [/iy\b/g, 'ijs'],
+  [/y/g, 'j'],
+  [/w/g, 'v'],
+  [/x/g, 'ks'],
+  [/q/g, 'k'],
   // A Latvian ļ before j folds to "lj" already; collapse doubled letters so Anna/Ana, Villis/Vilis meet.
   [/([a-z])\1+/g, '$1'],
 ];
@@ -54,9 +70,24 @@ export const transliterationKey = memoize((name: string): string => {
 
 /** Gendered endings, longest first: [ending, stem replacement]. Masculine and feminine forms map to one stem. */
 const SURNAME_ENDINGS: ReadonlyArray<[string, string]> = [
-  ['nieks', 'niek'], ['niece', 'niek'], ['skis', 'sk'], ['ska', 'sk'], ['ckis', 'ck'], ['cka', 'ck'],
-  ['ovs', 'ov'], ['ova', 'ov'], ['evs', 'ev'], ['eva', 'ev'], ['ins', 'in'], ['ina', 'in'],
-  ['ons', 'on'], ['one', 'on'], ['is', ''], ['s', ''], ['a', ''], ['e', ''],
+  ['nieks', 'niek'],
+  ['niece', 'niek'],
+  ['skis', 'sk'],
+  ['ska', 'sk'],
+  ['ckis', 'ck'],
+  ['cka', 'ck'],
+  ['ovs', 'ov'],
+  ['ova', 'ov'],
+  ['evs', 'ev'],
+  ['eva', 'ev'],
+  ['ins', 'in'],
+  ['ina', 'in'],
+  ['ons', 'on'],
+  ['one', 'on'],
+  ['is', ''],
+  ['s', ''],
+  ['a', ''],
+  ['e', ''],
 ];
 
 /** The stem of one surname word, its gendered ending removed (after transliteration). */
@@ -68,9 +99,17 @@ function stemWord(word: string): string {
 }
 
 /** Gender-neutral key of a surname; each part of a double surname is stemmed. */
-export const surnameStem = memoize((surname: string): string => transliterationKey(surname).split(/[\s-]+/).filter(Boolean).map(stemWord).join(' '));
+export const surnameStem = memoize((surname: string): string =>
+  transliterationKey(surname)
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map(stemWord)
+    .join(' '),
+);
 
 /** Given names as separate transliterated keys (a missing second given name should still match). */
 export function givenNameKeys(givenNames: string): string[] {
-  return transliterationKey(givenNames).split(/[\s-]+/).filter(Boolean);
+  return transliterationKey(givenNames)
+    .split(/[\s-]+/)
+    .filter(Boolean);
 }

@@ -1,21 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  birthDateFromPersonalCode, buildLegacyCode, formatPersonalCode, generateNewFormatCode, legacyCheckDigit,
-  newFormatCodeCandidate, validatePersonalCode,
+  birthDateFromPersonalCode,
+  buildLegacyCode,
+  formatPersonalCode,
+  generateNewFormatCode,
+  legacyCheckDigit,
+  newFormatCodeCandidate,
+  validatePersonalCode,
 } from './personal-code.ts';
 import { makePlainDate } from './plain-date.ts';
 
 describe('validatePersonalCode — DOMAIN.md §1 vectors', () => {
-  it.each(['161175-19997', '180565-05610', '061193-06460', '290212-29381', '111111-11111', '280638-19406', '211244-14874', '290156-11605', '060287-06450', '140761-19428', '120768-18764', '240581-15799'])(
-    'accepts the valid legacy code %s', (code) => {
-      const r = validatePersonalCode(code);
-      expect(r).toMatchObject({ valid: true, format: 'legacy' });
-    },
-  );
+  it.each([
+    '161175-19997',
+    '180565-05610',
+    '061193-06460',
+    '290212-29381',
+    '111111-11111',
+    '280638-19406',
+    '211244-14874',
+    '290156-11605',
+    '060287-06450',
+    '140761-19428',
+    '120768-18764',
+    '240581-15799',
+  ])('accepts the valid legacy code %s', (code) => {
+    const r = validatePersonalCode(code);
+    expect(r).toMatchObject({ valid: true, format: 'legacy' });
+  });
 
   it('accepts legacy codes without the hyphen and with surrounding spaces', () => {
-    expect(validatePersonalCode(' 16117519997 ')).toMatchObject({ valid: true, code: '16117519997', display: '161175-19997' });
+    expect(validatePersonalCode(' 16117519997 ')).toMatchObject({
+      valid: true,
+      code: '16117519997',
+      display: '161175-19997',
+    });
   });
 
   it('maps a remainder of 10 to check digit 0 (061193-06460, S = 233)', () => {
@@ -36,9 +56,12 @@ describe('validatePersonalCode — DOMAIN.md §1 vectors', () => {
     expect(validatePersonalCode(code)).toMatchObject({ valid: false, problem });
   });
 
-  it.each(['32550128526', '329174-26924', '39012345678'])('accepts the new-format code %s without a checksum', (code) => {
-    expect(validatePersonalCode(code)).toMatchObject({ valid: true, format: 'new' });
-  });
+  it.each(['32550128526', '329174-26924', '39012345678'])(
+    'accepts the new-format code %s without a checksum',
+    (code) => {
+      expect(validatePersonalCode(code)).toMatchObject({ valid: true, format: 'new' });
+    },
+  );
 
   it('derives the birth date and century from legacy codes', () => {
     expect(birthDateFromPersonalCode('161175-19997')).toBe('1975-11-16');
@@ -55,12 +78,16 @@ describe('validatePersonalCode — DOMAIN.md §1 vectors', () => {
 describe('property: legacy codes', () => {
   it('every code built for a real date validates and gives the date back', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1800-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), (d, serial) => {
-        const date = makePlainDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-        const code = buildLegacyCode(date, serial);
-        const r = validatePersonalCode(code);
-        return r.valid && r.format === 'legacy' && r.birthDate === date;
-      }),
+      fc.property(
+        fc.date({ min: new Date('1800-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (d, serial) => {
+          const date = makePlainDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+          const code = buildLegacyCode(date, serial);
+          const r = validatePersonalCode(code);
+          return r.valid && r.format === 'legacy' && r.birthDate === date;
+        },
+      ),
     );
   });
 
@@ -88,15 +115,26 @@ describe('generateNewFormatCode', () => {
   });
 
   it('never returns a code that is already taken', () => {
-    const sequence = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    const sequence = [
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ];
     let i = 0;
     const taken = new Set(['32000000000', '32000000000']);
-    const code = generateNewFormatCode(() => sequence[i++] ?? 5, (c) => taken.has(c));
+    const code = generateNewFormatCode(
+      () => sequence[i++] ?? 5,
+      (c) => taken.has(c),
+    );
     expect(taken.has(code)).toBe(false);
     expect(validatePersonalCode(code).valid).toBe(true);
   });
 
   it('gives up with an error when every candidate is taken', () => {
-    expect(() => generateNewFormatCode(() => 0, () => true, 5)).toThrow(/no free personal code/);
+    expect(() =>
+      generateNewFormatCode(
+        () => 0,
+        () => true,
+        5,
+      ),
+    ).toThrow(/no free personal code/);
   });
 });

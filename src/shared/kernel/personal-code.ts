@@ -37,14 +37,18 @@ export function formatPersonalCode(digits: string): string {
 export function legacyCheckDigit(firstTenDigits: string): number {
   let sum = 0;
   for (let i = 0; i < 10; i++) sum += (LEGACY_WEIGHTS[i] ?? 0) * Number(firstTenDigits[i]);
-  return (((1101 - sum) % 11) + 11) % 11 % 10;
+  return ((((1101 - sum) % 11) + 11) % 11) % 10;
 }
 
 /** Validates either format and explains the first problem found. */
 export function validatePersonalCode(input: string): PersonalCodeResult {
   const code = normalizePersonalCode(input);
   if (code === undefined) {
-    return { valid: false, problem: 'FORMAT', message: 'A personal code has 11 digits, optionally with a hyphen after the sixth' };
+    return {
+      valid: false,
+      problem: 'FORMAT',
+      message: 'A personal code has 11 digits, optionally with a hyphen after the sixth',
+    };
   }
   if (NEW_FORMAT.test(code)) return { valid: true, code, display: formatPersonalCode(code), format: 'new' };
 
@@ -53,16 +57,30 @@ export function validatePersonalCode(input: string): PersonalCodeResult {
   const yy = Number(code.slice(4, 6));
   const century = Number(code[6]);
   if (century > 2) {
-    return { valid: false, problem: 'CENTURY', message: 'The seventh digit of a legacy code must be 0, 1 or 2 (century)' };
+    return {
+      valid: false,
+      problem: 'CENTURY',
+      message: 'The seventh digit of a legacy code must be 0, 1 or 2 (century)',
+    };
   }
   const year = 1800 + 100 * century + yy;
   if (!isRealDate(year, month, day)) {
-    return { valid: false, problem: 'DATE', message: `The code does not start with a real date of birth (${code.slice(0, 6)})` };
+    return {
+      valid: false,
+      problem: 'DATE',
+      message: `The code does not start with a real date of birth (${code.slice(0, 6)})`,
+    };
   }
   if (legacyCheckDigit(code) !== Number(code[10])) {
     return { valid: false, problem: 'CHECKSUM', message: 'The check digit of the legacy code is wrong' };
   }
-  return { valid: true, code, display: formatPersonalCode(code), format: 'legacy', birthDate: makePlainDate(year, month, day) };
+  return {
+    valid: true,
+    code,
+    display: formatPersonalCode(code),
+    format: 'legacy',
+    birthDate: makePlainDate(year, month, day),
+  };
 }
 
 export function isValidPersonalCode(input: string): boolean {
@@ -89,7 +107,11 @@ export function newFormatCodeCandidate(randomInt: RandomInt): string {
  * Generates a new-format code that `isTaken` does not know. The register passes a lookup over all
  * codes ever issued (including replaced ones), so a code is never reused.
  */
-export function generateNewFormatCode(randomInt: RandomInt, isTaken: (code: string) => boolean, maxAttempts = 1000): string {
+export function generateNewFormatCode(
+  randomInt: RandomInt,
+  isTaken: (code: string) => boolean,
+  maxAttempts = 1000,
+): string {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const candidate = newFormatCodeCandidate(randomInt);
     if (!isTaken(candidate)) return candidate;

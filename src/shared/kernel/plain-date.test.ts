@@ -9,7 +9,8 @@ describe('toEpochDay / fromEpochDay', () => {
     for (let pass = 0; pass < 2; pass++) {
       for (let n = -43_830; n <= 65_745; n += 1) {
         const date = fromEpochDay(n);
-        if (date !== calendar(n) || toEpochDay(date) !== n) throw new Error(`day ${n}: ${date} → ${toEpochDay(date)} (pass ${pass})`);
+        if (date !== calendar(n) || toEpochDay(date) !== n)
+          throw new Error(`day ${n}: ${date} → ${toEpochDay(date)} (pass ${pass})`);
       }
     }
     expect(fromEpochDay(0)).toBe('1970-01-01');

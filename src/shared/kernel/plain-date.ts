@@ -116,7 +116,11 @@ const DATE_FORMATS = new Map<string, { format: Intl.DateTimeFormat; minute: numb
 export function plainDateInZone(instant: Date, timeZone: string): PlainDate {
   let zone = DATE_FORMATS.get(timeZone);
   if (!zone) {
-    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), minute: Number.NaN, date: undefined };
+    zone = {
+      format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      minute: Number.NaN,
+      date: undefined,
+    };
     DATE_FORMATS.set(timeZone, zone);
   }
   const minute = Math.floor(instant.getTime() / 60_000);

@@ -87,8 +87,13 @@ export interface ShortStayAssessment {
 }
 
 export const SHORT_STAY_ERROR_CODES = [
-  'DATE_TOO_EARLY', 'EXIT_BEFORE_ENTRY', 'UNORDERED_STAYS', 'OVERLAPPING_STAYS', 'OPEN_STAY_NOT_LAST',
-  'INVALID_VISA', 'PLANNED_ENTRY_DURING_STAY',
+  'DATE_TOO_EARLY',
+  'EXIT_BEFORE_ENTRY',
+  'UNORDERED_STAYS',
+  'OVERLAPPING_STAYS',
+  'OPEN_STAY_NOT_LAST',
+  'INVALID_VISA',
+  'PLANNED_ENTRY_DURING_STAY',
 ] as const;
 export type ShortStayErrorCode = (typeof SHORT_STAY_ERROR_CODES)[number];
 
@@ -121,7 +126,11 @@ function describeStay(stays: readonly Stay[], i: number): string {
 }
 
 function tooEarly(date: PlainDate, what: string, stayIndex?: number): ShortStayError {
-  return new ShortStayError('DATE_TOO_EARLY', `${what}: ${date} is before ${EARLIEST_STAY_DATE}, the earliest date the 90/180-day calculation accepts`, stayIndex);
+  return new ShortStayError(
+    'DATE_TOO_EARLY',
+    `${what}: ${date} is before ${EARLIEST_STAY_DATE}, the earliest date the 90/180-day calculation accepts`,
+    stayIndex,
+  );
 }
 
 function assertNotTooEarly(date: PlainDate, what: string): void {
@@ -140,23 +149,42 @@ function validateStays(stays: readonly Stay[]): void {
     const previous = stays[i - 1];
     if (!previous) continue;
     if (previous.exit === null) {
-      throw new ShortStayError('OPEN_STAY_NOT_LAST', `${describeStay(stays, i - 1)} has no exit, so no stay can follow it, but ${describeStay(stays, i)} does`, i);
+      throw new ShortStayError(
+        'OPEN_STAY_NOT_LAST',
+        `${describeStay(stays, i - 1)} has no exit, so no stay can follow it, but ${describeStay(stays, i)} does`,
+        i,
+      );
     }
     if (stay.entry < previous.entry) {
-      throw new ShortStayError('UNORDERED_STAYS', `${describeStay(stays, i)} begins before ${describeStay(stays, i - 1)}: list the stays in chronological order`, i);
+      throw new ShortStayError(
+        'UNORDERED_STAYS',
+        `${describeStay(stays, i)} begins before ${describeStay(stays, i - 1)}: list the stays in chronological order`,
+        i,
+      );
     }
     // Leaving and re-entering on the same day is allowed: the day counts once.
     if (stay.entry < previous.exit) {
-      throw new ShortStayError('OVERLAPPING_STAYS', `${describeStay(stays, i)} begins before ${describeStay(stays, i - 1)} ends`, i);
+      throw new ShortStayError(
+        'OVERLAPPING_STAYS',
+        `${describeStay(stays, i)} begins before ${describeStay(stays, i - 1)} ends`,
+        i,
+      );
     }
   }
 }
 
 function validateVisa(visa: ShortStayVisa): void {
   assertNotTooEarly(visa.validFrom, 'visa valid from');
-  if (visa.validUntil < visa.validFrom) throw new ShortStayError('INVALID_VISA', `visa valid until ${visa.validUntil} is before valid from ${visa.validFrom}`);
+  if (visa.validUntil < visa.validFrom)
+    throw new ShortStayError(
+      'INVALID_VISA',
+      `visa valid until ${visa.validUntil} is before valid from ${visa.validFrom}`,
+    );
   if (!Number.isInteger(visa.durationOfStay) || visa.durationOfStay < 1 || visa.durationOfStay > MAX_DAYS_IN_WINDOW) {
-    throw new ShortStayError('INVALID_VISA', `visa duration of stay must be a whole number of days from 1 to ${MAX_DAYS_IN_WINDOW}, not ${visa.durationOfStay}`);
+    throw new ShortStayError(
+      'INVALID_VISA',
+      `visa duration of stay must be a whole number of days from 1 to ${MAX_DAYS_IN_WINDOW}, not ${visa.durationOfStay}`,
+    );
   }
 }
 
@@ -224,7 +252,8 @@ function overstayOn(index: DayIndex, control: number): ShortStayAssessment['over
   const used = usedOn(index, control);
   if (used <= MAX_DAYS_IN_WINDOW) return null;
   for (let day = control - WINDOW_DAYS + 1; day <= control; day++) {
-    if (index.count(day, day) === 1 && usedOn(index, day) > MAX_DAYS_IN_WINDOW) return { since: fromEpochDay(day), days: used - MAX_DAYS_IN_WINDOW };
+    if (index.count(day, day) === 1 && usedOn(index, day) > MAX_DAYS_IN_WINDOW)
+      return { since: fromEpochDay(day), days: used - MAX_DAYS_IN_WINDOW };
   }
   // Unreachable: the last day of stay in the window has a window holding all of the control window's days.
   throw new Error('overstay without a day over the limit');
@@ -239,13 +268,17 @@ interface StayScan {
   priorEntries: number | undefined;
 }
 
-const ENTRIES_ALLOWED = { single: 1, double: 2, multiple: Number.POSITIVE_INFINITY } as const satisfies Record<VisaEntries, number>;
+const ENTRIES_ALLOWED = { single: 1, double: 2, multiple: Number.POSITIVE_INFINITY } as const satisfies Record<
+  VisaEntries,
+  number
+>;
 
 /** The rule that forbids spending day `day` inside, staying continuously from `scan.start`; undefined if allowed. */
 function refusalOn(scan: StayScan, day: number): StayLimit | undefined {
   const { index, start, visa } = scan;
   // History ends the day before the stay starts; the stay itself fills [start, day].
-  const inside = (from: number): number => index.count(from, Math.min(day, start - 1)) + day - Math.max(from, start) + 1;
+  const inside = (from: number): number =>
+    index.count(from, Math.min(day, start - 1)) + day - Math.max(from, start) + 1;
   if (inside(day - WINDOW_DAYS + 1) > MAX_DAYS_IN_WINDOW) return 'rule-90-180';
   if (!visa) return undefined;
   const validFrom = toEpochDay(visa.validFrom);
@@ -287,7 +320,12 @@ function firstStayFrom(stays: readonly Stay[], date: PlainDate): number {
  * The stay that holds a person inside on `date`: entered before it (or on it, `isEntryDayInside`) and not
  * left before it (or on it, `isExitDayInside`). Stays do not overlap, so only the last one entered can.
  */
-function stayHolding(stays: readonly Stay[], date: PlainDate, isEntryDayInside: boolean, isExitDayInside: boolean): number | undefined {
+function stayHolding(
+  stays: readonly Stay[],
+  date: PlainDate,
+  isEntryDayInside: boolean,
+  isExitDayInside: boolean,
+): number | undefined {
   let i = firstStayFrom(stays, date) - 1;
   if (isEntryDayInside && stays[i + 1]?.entry === date) i++;
   const stay = stays[i];
@@ -301,11 +339,18 @@ function planStay(input: ShortStayInput, index: DayIndex, plannedEntry: PlainDat
   assertNotTooEarly(plannedEntry, 'planned entry');
   const { stays, visa } = input;
   const i = stayHolding(stays, plannedEntry, false, false);
-  if (i !== undefined) throw new ShortStayError('PLANNED_ENTRY_DURING_STAY', `planned entry ${plannedEntry} falls within ${describeStay(stays, i)}`, i);
+  if (i !== undefined)
+    throw new ShortStayError(
+      'PLANNED_ENTRY_DURING_STAY',
+      `planned entry ${plannedEntry} falls within ${describeStay(stays, i)}`,
+      i,
+    );
   const start = toEpochDay(plannedEntry);
   // Entries under the visa so far: entered within its validity, before the planned entry.
   const entriesUntil = visa ? fromEpochDay(Math.min(start, toEpochDay(visa.validUntil) + 1)) : plannedEntry;
-  const priorEntries = visa ? Math.max(0, firstStayFrom(stays, entriesUntil) - firstStayFrom(stays, visa.validFrom)) : 0;
+  const priorEntries = visa
+    ? Math.max(0, firstStayFrom(stays, entriesUntil) - firstStayFrom(stays, visa.validFrom))
+    : 0;
   return scanStay({ index, start, visa, priorEntries });
 }
 

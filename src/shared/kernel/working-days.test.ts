@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addWorkingDays, easterSunday, holidayOn, isWorkingDay, monthsDeadline, workingDaysBetween } from './working-days.ts';
+import {
+  addWorkingDays,
+  easterSunday,
+  holidayOn,
+  isWorkingDay,
+  monthsDeadline,
+  workingDaysBetween,
+} from './working-days.ts';
 import { addDays, fromEpochDay, plainDate } from './plain-date.ts';
 
 const d = plainDate;
@@ -76,12 +83,24 @@ describe('workingDaysBetween and monthsDeadline', () => {
 describe('properties', () => {
   const dateArb = fc.integer({ min: 18000, max: 24000 }).map(fromEpochDay);
   it('adding n working days lands on a working day exactly n working days later', () => {
-    fc.assert(fc.property(dateArb, fc.integer({ min: 1, max: 60 }), (start, n) => {
-      const end = addWorkingDays(start, n);
-      return isWorkingDay(end) && workingDaysBetween(start, end) === n && workingDaysBetween(start, addDays(end, -1)) === n - 1;
-    }));
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 1, max: 60 }), (start, n) => {
+        const end = addWorkingDays(start, n);
+        return (
+          isWorkingDay(end) &&
+          workingDaysBetween(start, end) === n &&
+          workingDaysBetween(start, addDays(end, -1)) === n - 1
+        );
+      }),
+    );
   });
   it('adding working days is monotonic', () => {
-    fc.assert(fc.property(dateArb, fc.integer({ min: 1, max: 40 }), (start, n) => addWorkingDays(start, n + 1) > addWorkingDays(start, n)));
+    fc.assert(
+      fc.property(
+        dateArb,
+        fc.integer({ min: 1, max: 40 }),
+        (start, n) => addWorkingDays(start, n + 1) > addWorkingDays(start, n),
+      ),
+    );
   });
 });

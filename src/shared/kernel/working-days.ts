@@ -7,9 +7,23 @@ import { addDays, addMonthsClamped, isoDayOfWeek, makePlainDate, toEpochDay, typ
 import { LATVIAN_CALENDAR_DATA, type CalendarData } from './working-days.data.ts';
 
 export type HolidayName =
-  | 'newYear' | 'goodFriday' | 'easterSunday' | 'easterMonday' | 'labourDay' | 'independenceRestoration'
-  | 'independenceRestorationMonday' | 'midsummerEve' | 'midsummerDay' | 'proclamationDay' | 'proclamationDayMonday'
-  | 'christmasEve' | 'christmasDay' | 'secondChristmasDay' | 'newYearsEve' | 'oneOff' | 'movedRestDay';
+  | 'newYear'
+  | 'goodFriday'
+  | 'easterSunday'
+  | 'easterMonday'
+  | 'labourDay'
+  | 'independenceRestoration'
+  | 'independenceRestorationMonday'
+  | 'midsummerEve'
+  | 'midsummerDay'
+  | 'proclamationDay'
+  | 'proclamationDayMonday'
+  | 'christmasEve'
+  | 'christmasDay'
+  | 'secondChristmasDay'
+  | 'newYearsEve'
+  | 'oneOff'
+  | 'movedRestDay';
 
 /** Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
 export function easterSunday(year: number): PlainDate {
@@ -35,7 +49,8 @@ const holidayCache = new Map<string, Map<string, HolidayName>>();
 /** Every non-working holiday of a year (weekend dates included when the holiday falls on one). */
 export function holidaysOfYear(year: number, data: CalendarData = LATVIAN_CALENDAR_DATA): Map<string, HolidayName> {
   const cacheKey = `${year}`;
-  if (data === LATVIAN_CALENDAR_DATA && holidayCache.has(cacheKey)) return holidayCache.get(cacheKey) as Map<string, HolidayName>;
+  if (data === LATVIAN_CALENDAR_DATA && holidayCache.has(cacheKey))
+    return holidayCache.get(cacheKey) as Map<string, HolidayName>;
   const days = new Map<string, HolidayName>();
   const fixed = (month: number, day: number, name: HolidayName): void => {
     days.set(makePlainDate(year, month, day), name);
@@ -117,11 +132,19 @@ export function nextWorkingDayOnOrAfter(date: PlainDate, data: CalendarData = LA
  * A deadline of N calendar months from `start` (e.g. APL Art. 64: one month from receipt): the same
  * day number N months later (or that month's last day), moved to the next working day if it is not one.
  */
-export function monthsDeadline(start: PlainDate, months: number, data: CalendarData = LATVIAN_CALENDAR_DATA): PlainDate {
+export function monthsDeadline(
+  start: PlainDate,
+  months: number,
+  data: CalendarData = LATVIAN_CALENDAR_DATA,
+): PlainDate {
   return nextWorkingDayOnOrAfter(addMonthsClamped(start, months), data);
 }
 
 /** A deadline of N calendar days from `start`, ending on the next working day if it falls on a rest day. */
-export function calendarDaysDeadline(start: PlainDate, days: number, data: CalendarData = LATVIAN_CALENDAR_DATA): PlainDate {
+export function calendarDaysDeadline(
+  start: PlainDate,
+  days: number,
+  data: CalendarData = LATVIAN_CALENDAR_DATA,
+): PlainDate {
   return nextWorkingDayOnOrAfter(addDays(start, days), data);
 }

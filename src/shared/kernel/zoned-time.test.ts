@@ -20,12 +20,19 @@ describe('wall-clock times in Riga', () => {
     expect(zonedTime(zonedInstant(plainDate('2026-03-29'), '03:30', RIGA), RIGA)).toBe('04:30');
   });
   it('round-trips any office-hours time on any day of 2020–2040', () => {
-    const day = fc.integer({ min: 0, max: 7670 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10) as PlainDate);
-    const time = fc.tuple(fc.integer({ min: 5, max: 22 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
-    fc.assert(fc.property(day, time, (d, t) => {
-      const instant = zonedInstant(d, t, RIGA);
-      expect(zonedTime(instant, RIGA)).toBe(t);
-      expect(plainDateInZone(instant, RIGA)).toBe(d);
-    }), { numRuns: 500 });
+    const day = fc
+      .integer({ min: 0, max: 7670 })
+      .map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10) as PlainDate);
+    const time = fc
+      .tuple(fc.integer({ min: 5, max: 22 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(day, time, (d, t) => {
+        const instant = zonedInstant(d, t, RIGA);
+        expect(zonedTime(instant, RIGA)).toBe(t);
+        expect(plainDateInZone(instant, RIGA)).toBe(d);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -16,13 +16,26 @@ function describeAll(schema: z.ZodType, value: unknown): Record<string, string> 
 }
 
 const declaration = (over: Record<string, unknown> = {}, address: Record<string, unknown> = {}) => ({
-  subjectPersonId: '00000000-0000-4000-8000-000000000001', validFrom: '2026-12-01', housingBasis: 'Īres līgums',
-  address: { kind: 'latvia', municipalityCode: 'LV-RIX', street: 'Brīvības iela', building: '1', postcode: 'LV-1001', ...address }, ...over,
+  subjectPersonId: '00000000-0000-4000-8000-000000000001',
+  validFrom: '2026-12-01',
+  housingBasis: 'Īres līgums',
+  address: {
+    kind: 'latvia',
+    municipalityCode: 'LV-RIX',
+    street: 'Brīvības iela',
+    building: '1',
+    postcode: 'LV-1001',
+    ...address,
+  },
+  ...over,
 });
 
 describe('a refused field says which rule, with the values its message needs', () => {
   it('names the postcode format, the length with both numbers, and an empty field as empty', () => {
-    const issues = describeAll(ResidentDeclarationBody, declaration({ housingBasis: 'x'.repeat(5000) }, { postcode: '12345', street: '' }));
+    const issues = describeAll(
+      ResidentDeclarationBody,
+      declaration({ housingBasis: 'x'.repeat(5000) }, { postcode: '12345', street: '' }),
+    );
     expect(issues).toEqual({
       'address.postcode': 'format.postcode',
       'address.street': 'validation.required',
@@ -31,16 +44,28 @@ describe('a refused field says which rule, with the values its message needs', (
   });
 
   it('asks to choose where a choice was left empty, and for a real date where the text is not one', () => {
-    const issues = describeAll(ResidentDeclarationBody, declaration({ validFrom: '2026-02-31', subjectPersonId: '' }, { municipalityCode: '' }));
-    expect(issues).toEqual({ validFrom: 'validation.date', subjectPersonId: 'validation.choose', 'address.municipalityCode': 'validation.choose' });
+    const issues = describeAll(
+      ResidentDeclarationBody,
+      declaration({ validFrom: '2026-02-31', subjectPersonId: '' }, { municipalityCode: '' }),
+    );
+    expect(issues).toEqual({
+      validFrom: 'validation.date',
+      subjectPersonId: 'validation.choose',
+      'address.municipalityCode': 'validation.choose',
+    });
   });
 
   it('names an e-mail address that is not one', () => {
-    expect(describeAll(saveMyContact.body as z.ZodType, { email: 'not-an-email', language: 'lv' })).toEqual({ email: 'validation.email' });
+    expect(describeAll(saveMyContact.body as z.ZodType, { email: 'not-an-email', language: 'lv' })).toEqual({
+      email: 'validation.email',
+    });
   });
 
   it('keeps a custom rule’s reason (the server’s field reasons)', () => {
-    expect(describeIssue({ code: 'custom', params: { reason: 'future-date' }, input: '2999-01-01' })).toEqual({ key: 'fieldReason.future-date', values: {} });
+    expect(describeIssue({ code: 'custom', params: { reason: 'future-date' }, input: '2999-01-01' })).toEqual({
+      key: 'fieldReason.future-date',
+      values: {},
+    });
   });
 
   it('encodes a reference into one string and back, numbers as numbers', () => {
@@ -51,16 +76,22 @@ describe('a refused field says which rule, with the values its message needs', (
 });
 
 describe('the catalogue has every message a rule can produce, in both languages', () => {
-  const keysIn = (text: string) => [...text.matchAll(/'((?:validation|format|fieldReason)\.[\w.-]+)'/g)].map((m) => m[1] as string);
-  const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(full);
-    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts') ? [full] : [];
-  });
+  const keysIn = (text: string) =>
+    [...text.matchAll(/'((?:validation|format|fieldReason)\.[\w.-]+)'/g)].map((m) => m[1] as string);
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return sources(full);
+      return /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts') ? [full] : [];
+    });
 
   it('finds each key named in the contracts, the kernel, the validation layer and the web forms', () => {
     const root = path.resolve(import.meta.dirname, '..', '..');
-    const used = new Set(['shared/contracts', 'shared/kernel', 'shared/validation', 'web'].flatMap((d) => sources(path.join(root, d))).flatMap((f) => keysIn(readFileSync(f, 'utf8'))));
+    const used = new Set(
+      ['shared/contracts', 'shared/kernel', 'shared/validation', 'web']
+        .flatMap((d) => sources(path.join(root, d)))
+        .flatMap((f) => keysIn(readFileSync(f, 'utf8'))),
+    );
     expect(used.size).toBeGreaterThan(10);
     for (const key of used) {
       if (key.endsWith('.')) continue;

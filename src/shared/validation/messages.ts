@@ -33,7 +33,8 @@ export function isMessageKey(message: string | undefined): message is string {
 }
 
 const asNumber = (n: number | bigint | Date | undefined): number => (n instanceof Date ? n.getTime() : Number(n ?? 0));
-const isBlank = (input: unknown): boolean => input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
+const isBlank = (input: unknown): boolean =>
+  input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
 
 /** The catalogue key and values that say what is wrong with one field. */
 export function describeIssue(issue: IssueLike): MessageRef {
@@ -62,20 +63,28 @@ export function describeIssue(issue: IssueLike): MessageRef {
 
 /** A choice (radio, select, a person picked from a list) left empty asks to choose; a text field to be filled in. */
 function required(issue: IssueLike): MessageRef {
-  const choice = issue.code === 'invalid_value' || issue.code === 'invalid_union' || (issue.code === 'invalid_format' && (issue.format === 'uuid' || issue.format === 'guid'));
+  const choice =
+    issue.code === 'invalid_value' ||
+    issue.code === 'invalid_union' ||
+    (issue.code === 'invalid_format' && (issue.format === 'uuid' || issue.format === 'guid'));
   return { key: choice ? 'validation.choose' : 'validation.required', values: {} };
 }
 
 function tooSmall(issue: IssueLike): MessageRef {
   const min = asNumber(issue.minimum);
   if (issue.origin === 'string') return min <= 1 ? required(issue) : { key: 'validation.tooShort', values: { min } };
-  if (issue.origin === 'array' || issue.origin === 'set') return { key: min <= 1 ? 'validation.choose' : 'validation.chooseAtLeast', values: { min } };
+  if (issue.origin === 'array' || issue.origin === 'set')
+    return { key: min <= 1 ? 'validation.choose' : 'validation.chooseAtLeast', values: { min } };
   return { key: 'validation.tooSmall', values: { min } };
 }
 
 function tooBig(issue: IssueLike): MessageRef {
   const max = asNumber(issue.maximum);
-  if (issue.origin === 'string') return { key: 'validation.tooLong', values: { max, count: typeof issue.input === 'string' ? issue.input.trim().length : max + 1 } };
+  if (issue.origin === 'string')
+    return {
+      key: 'validation.tooLong',
+      values: { max, count: typeof issue.input === 'string' ? issue.input.trim().length : max + 1 },
+    };
   if (issue.origin === 'array' || issue.origin === 'set') return { key: 'validation.tooMany', values: { max } };
   return { key: 'validation.tooLarge', values: { max } };
 }
@@ -86,7 +95,9 @@ function tooBig(issue: IssueLike): MessageRef {
  */
 export function encodeMessage(ref: MessageRef): string {
   const entries = Object.entries(ref.values);
-  return entries.length ? `${ref.key}?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : ref.key;
+  return entries.length
+    ? `${ref.key}?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`
+    : ref.key;
 }
 
 /** The reference in an encoded message; a message that is not a key comes back as `{ key: undefined, text }`. */

@@ -20,7 +20,13 @@ export class ApiError extends Error {
   readonly rule: string | undefined;
   /** What the rule's message needs; dates as ISO, formatted by the page. */
   readonly ruleValues: RuleValues;
-  constructor(code: ErrorCode | 'NETWORK', status: number, message: string, fieldErrors: FieldError[] = [], rule?: { id: string; values?: RuleValues | undefined }) {
+  constructor(
+    code: ErrorCode | 'NETWORK',
+    status: number,
+    message: string,
+    fieldErrors: FieldError[] = [],
+    rule?: { id: string; values?: RuleValues | undefined },
+  ) {
     super(message);
     this.code = code;
     this.status = status;
@@ -46,7 +52,9 @@ export function onSessionExpired(listener: () => void): () => void {
 }
 
 export async function callApi<C extends EndpointContract>(contract: C, options: CallOptions = {}): Promise<Out<C>> {
-  let path = contract.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(options.params?.[name] ?? ''));
+  let path = contract.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    encodeURIComponent(options.params?.[name] ?? ''),
+  );
   const query = Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined && v !== '');
   if (query.length) path += `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)])).toString()}`;
   const unsafe = contract.method !== 'GET';

@@ -8,7 +8,10 @@ export type Locale = 'lv' | 'en';
 const CATALOGUES: Record<Locale, Record<string, string>> = { lv, en };
 const STORAGE_KEY = 'civitas.locale';
 
-const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => void }>({ locale: 'lv', setLocale: () => {} });
+const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => void }>({
+  locale: 'lv',
+  setLocale: () => {},
+});
 
 function initialLocale(): Locale {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
@@ -44,5 +47,8 @@ function reportIntlError(error: { code: string }): void {
 /** `t('key', values)`: a message from the catalogue. */
 export function useT() {
   const intl = useIntl();
-  return useCallback((id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values), [intl]);
+  return useCallback(
+    (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values),
+    [intl],
+  );
 }

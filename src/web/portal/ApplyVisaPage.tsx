@@ -17,13 +17,27 @@ import { Form } from '../ui/form/Form.tsx';
 import { SubmitButton, TextInput } from '../ui/form/fields.tsx';
 import { useContractForm } from '../ui/form/useContractForm.ts';
 import {
-  DocumentsInput, ExemptionSelect, exitNotBeforeEntry, InsuranceFieldset, JourneyFieldset, MeansFieldset, noVisaNeededAt, TravelDocumentFieldset,
-  TravellerFieldset, VISA_FORM_OMIT, VisaFee, visaFormFields, visaLabels, VisaTypeField,
+  DocumentsInput,
+  ExemptionSelect,
+  exitNotBeforeEntry,
+  InsuranceFieldset,
+  JourneyFieldset,
+  MeansFieldset,
+  noVisaNeededAt,
+  TravelDocumentFieldset,
+  TravellerFieldset,
+  VISA_FORM_OMIT,
+  VisaFee,
+  visaFormFields,
+  visaLabels,
+  VisaTypeField,
 } from '../procedures/migration/VisaApplicationFields.tsx';
 import { NO_VISA_STATUSES, useMyRegisterCard } from './useMyStatus.ts';
 
 /** The contract's request as the page holds it (see visaFormFields); the language is the page's, sent with it. */
-const VisaForm = OnlineVisaApplication.omit({ ...VISA_FORM_OMIT, language: true }).extend(visaFormFields).refine(...exitNotBeforeEntry);
+const VisaForm = OnlineVisaApplication.omit({ ...VISA_FORM_OMIT, language: true })
+  .extend(visaFormFields)
+  .refine(...exitNotBeforeEntry);
 type VisaValues = z.output<typeof VisaForm>;
 
 export function ApplyVisaPage() {
@@ -38,7 +52,9 @@ export function ApplyVisaPage() {
       <PageTitle>{t('visas.online.title')}</PageTitle>
       <p className="lead">{t('visas.online.intro')}</p>
       {/* The link is not offered to them; a person who came anyway is told before filling anything in. */}
-      {status && NO_VISA_STATUSES.includes(status) && <Notice kind="info">{t('visas.online.noVisaNeeded', { status: t(`legalStatus.${status}`) })}</Notice>}
+      {status && NO_VISA_STATUSES.includes(status) && (
+        <Notice kind="info">{t('visas.online.noVisaNeeded', { status: t(`legalStatus.${status}`) })}</Notice>
+      )}
       {card.isPending || countries.isPending ? <p>{t('common.loading')}</p> : <OnlineVisaForm card={card.data} />}
     </>
   );
@@ -48,9 +64,19 @@ export function ApplyVisaPage() {
 function defaultsFrom(card: PersonCard | undefined): Partial<z.input<typeof VisaForm>> {
   const nationality = card?.citizenships[0] ?? '';
   return {
-    givenNames: card?.givenNames ?? '', surname: card?.surname ?? '', sex: card?.sex ?? 'F', birthDate: card?.birthDate ?? '', nationality,
-    travelDocument: { number: '', country: nationality, validUntil: '' }, purpose: '' as never, purposeDetail: '', intendedEntry: '', intendedExit: '',
-    entriesRequested: 'single', means: { kind: '' as never, amountEur: '' }, contactEmail: '',
+    givenNames: card?.givenNames ?? '',
+    surname: card?.surname ?? '',
+    sex: card?.sex ?? 'F',
+    birthDate: card?.birthDate ?? '',
+    nationality,
+    travelDocument: { number: '', country: nationality, validUntil: '' },
+    purpose: '' as never,
+    purposeDetail: '',
+    intendedEntry: '',
+    intendedExit: '',
+    entriesRequested: 'single',
+    means: { kind: '' as never, amountEur: '' },
+    contactEmail: '',
   };
 }
 
@@ -60,7 +86,8 @@ function OnlineVisaForm({ card }: { card: PersonCard | undefined }) {
   const navigate = useNavigate();
   const form = useContractForm(VisaForm, { defaultValues: defaultsFrom(card), labels: visaLabels(t) });
   const apply = useMutation({
-    mutationFn: async ({ files, ...values }: VisaValues) => callApi(applyForVisaOnline, { body: { ...values, language: locale, documents: await toUploads(files ?? null) } }),
+    mutationFn: async ({ files, ...values }: VisaValues) =>
+      callApi(applyForVisaOnline, { body: { ...values, language: locale, documents: await toUploads(files ?? null) } }),
     onSuccess: (view) => navigate(`/my/cases/${view.id}?new=1`),
     onError: (error) => form.showServerError(noVisaNeededAt(error, 'visas.online.notForStatus')),
   });
@@ -72,7 +99,13 @@ function OnlineVisaForm({ card }: { card: PersonCard | undefined }) {
       <JourneyFieldset />
       <InsuranceFieldset />
       <MeansFieldset />
-      <TextInput name="contactEmail" type="email" autoComplete="email" spellCheck={false} hint={t('portal.cases.emailHint')} />
+      <TextInput
+        name="contactEmail"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        hint={t('portal.cases.emailHint')}
+      />
       <DocumentsInput />
       <ExemptionSelect />
       <VisaFee paidAt="online" />

@@ -3,7 +3,12 @@ import { useEffect } from 'react';
 import { Navigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { CORRECTABLE_FIELDS, CorrectionRequestResident, MAX_UPLOAD_BYTES, createMyCorrection } from '../../shared/contracts/cases.contract.ts';
+import {
+  CORRECTABLE_FIELDS,
+  CorrectionRequestResident,
+  MAX_UPLOAD_BYTES,
+  createMyCorrection,
+} from '../../shared/contracts/cases.contract.ts';
 import { listMySubjects } from '../../shared/contracts/register.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
@@ -17,7 +22,9 @@ import { useContractForm } from '../ui/form/useContractForm.ts';
 const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 /** The contract's request; the evidence is chosen as files here and sent as the contract's uploads. */
-const CorrectionForm = CorrectionRequestResident.omit({ documents: true, language: true }).extend({ files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES) });
+const CorrectionForm = CorrectionRequestResident.omit({ documents: true, language: true }).extend({
+  files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES),
+});
 
 export function CorrectionRequestPage() {
   const t = useT();
@@ -26,8 +33,12 @@ export function CorrectionRequestPage() {
   const form = useContractForm(CorrectionForm, {
     defaultValues: { field: '' as never, requestedValue: '', explanation: '', contactEmail: '' },
     labels: {
-      subjectPersonId: t('portal.correction.subject'), field: t('cases.field.field'), requestedValue: t('cases.field.requestedValue'),
-      explanation: t('cases.field.explanation'), files: t('cases.section.documents'), contactEmail: t('portal.cases.email'),
+      subjectPersonId: t('portal.correction.subject'),
+      field: t('cases.field.field'),
+      requestedValue: t('cases.field.requestedValue'),
+      explanation: t('cases.field.explanation'),
+      files: t('cases.section.documents'),
+      contactEmail: t('portal.cases.email'),
     },
   });
   const firstSubject = subjects.data?.subjects[0]?.personId;
@@ -46,16 +57,32 @@ export function CorrectionRequestPage() {
       <p className="lead">{t('portal.correction.intro')}</p>
       <Form form={form} onSubmit={(values) => submit.mutate(values)}>
         {subjects.data && subjects.data.subjects.length > 1 && (
-          <Radios name="subjectPersonId" options={subjects.data.subjects.map((s) => ({ value: s.personId, label: t(`portal.data.subject.${s.relation}`, { name: `${s.givenNames} ${s.surname}` }) }))} />
+          <Radios
+            name="subjectPersonId"
+            options={subjects.data.subjects.map((s) => ({
+              value: s.personId,
+              label: t(`portal.data.subject.${s.relation}`, { name: `${s.givenNames} ${s.surname}` }),
+            }))}
+          />
         )}
         <Select name="field">
           <option value="">{t('common.choose')}</option>
-          {CORRECTABLE_FIELDS.map((f) => <option key={f} value={f}>{t(`cases.correctable.${f}`)}</option>)}
+          {CORRECTABLE_FIELDS.map((f) => (
+            <option key={f} value={f}>
+              {t(`cases.correctable.${f}`)}
+            </option>
+          ))}
         </Select>
         <TextInput name="requestedValue" hint={t('portal.correction.valueHint')} />
         <TextArea name="explanation" rows={4} hint={t('portal.correction.explanationHint')} />
         <FileInput name="files" accept={ACCEPTED} hint={t('cases.filesHint')} />
-        <TextInput name="contactEmail" type="email" hint={t('portal.cases.emailHint')} autoComplete="email" spellCheck={false} />
+        <TextInput
+          name="contactEmail"
+          type="email"
+          hint={t('portal.cases.emailHint')}
+          autoComplete="email"
+          spellCheck={false}
+        />
         <SubmitButton pending={submit.isPending}>{t('portal.correction.submit')}</SubmitButton>
       </Form>
     </>

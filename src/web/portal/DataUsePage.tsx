@@ -20,8 +20,18 @@ export function DataUsePage() {
     <>
       <PageTitle>{t('portal.dataUse.title')}</PageTitle>
       <p className="lead">{t('portal.dataUse.intro')}</p>
-      {pages.isPending ? <p>{t('common.loading')}</p> : entries.length ? <DataUseTable entries={entries} /> : <p>{t('portal.dataUse.none')}</p>}
-      {pages.hasNextPage && <button type="button" className="button button--secondary" onClick={() => void pages.fetchNextPage()}>{t('portal.dataUse.more')}</button>}
+      {pages.isPending ? (
+        <p>{t('common.loading')}</p>
+      ) : entries.length ? (
+        <DataUseTable entries={entries} />
+      ) : (
+        <p>{t('portal.dataUse.none')}</p>
+      )}
+      {pages.hasNextPage && (
+        <button type="button" className="button button--secondary" onClick={() => void pages.fetchNextPage()}>
+          {t('portal.dataUse.more')}
+        </button>
+      )}
     </>
   );
 }

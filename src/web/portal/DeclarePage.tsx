@@ -4,7 +4,11 @@ import type { z } from 'zod';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { PlainDateSchema } from '../../shared/kernel/plain-date.ts';
-import { listMySubjects, ResidentDeclarationBody, submitResidenceDeclaration } from '../../shared/contracts/register.contract.ts';
+import {
+  listMySubjects,
+  ResidentDeclarationBody,
+  submitResidenceDeclaration,
+} from '../../shared/contracts/register.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
@@ -16,7 +20,10 @@ import { AddressFieldset, addressLabels, EMPTY_ADDRESS_VALUES } from '../ui/form
 import { useContractForm } from '../ui/form/useContractForm.ts';
 
 /** The contract's body, with the rule the server also applies (a declaration is not dated in the future). */
-const declarationForm = (today: string) => ResidentDeclarationBody.extend({ validFrom: PlainDateSchema.refine((d) => d <= today, { params: { reason: 'future-date' } }) });
+const declarationForm = (today: string) =>
+  ResidentDeclarationBody.extend({
+    validFrom: PlainDateSchema.refine((d) => d <= today, { params: { reason: 'future-date' } }),
+  });
 type DeclarationBody = z.output<ReturnType<typeof declarationForm>>;
 
 export function DeclarePage() {
@@ -27,12 +34,19 @@ export function DeclarePage() {
   const subjects = useQuery({ queryKey: ['my-subjects'], queryFn: () => callApi(listMySubjects) });
   const [withAdditional, setWithAdditional] = useState(false);
   const labels: Record<string, string> = {
-    subjectPersonId: t('portal.declare.subject'), validFrom: t('declaration.validFrom'), housingBasis: t('declaration.housingBasis'),
-    ...addressLabels(t, 'address'), ...addressLabels(t, 'additionalAddresses.0.address'),
-    'additionalAddresses.0.validFrom': t('portal.declare.additionalFrom'), 'additionalAddresses.0.validUntil': t('portal.declare.additionalUntil'),
+    subjectPersonId: t('portal.declare.subject'),
+    validFrom: t('declaration.validFrom'),
+    housingBasis: t('declaration.housingBasis'),
+    ...addressLabels(t, 'address'),
+    ...addressLabels(t, 'additionalAddresses.0.address'),
+    'additionalAddresses.0.validFrom': t('portal.declare.additionalFrom'),
+    'additionalAddresses.0.validUntil': t('portal.declare.additionalUntil'),
   };
   const schema = useMemo(() => declarationForm(today), [today]);
-  const form = useContractForm(schema, { defaultValues: { subjectPersonId: '', validFrom: today, housingBasis: '', address: EMPTY_ADDRESS_VALUES }, labels });
+  const form = useContractForm(schema, {
+    defaultValues: { subjectPersonId: '', validFrom: today, housingBasis: '', address: EMPTY_ADDRESS_VALUES },
+    labels,
+  });
   const firstSubject = subjects.data?.subjects[0]?.personId;
   useEffect(() => {
     if (firstSubject && !form.getValues('subjectPersonId')) form.setValue('subjectPersonId', firstSubject);
@@ -48,8 +62,14 @@ export function DeclarePage() {
       <>
         <PageTitle announce>{t('portal.declare.done')}</PageTitle>
         <Notice kind="success">{t('portal.declare.doneText', { date: f.date(submit.data.validFrom) })}</Notice>
-        <p><a className="button" href={pdf} download>{t('portal.declare.pdf')}</a></p>
-        <p><Link to="/my/data">{t('portal.my.registerLink')}</Link></p>
+        <p>
+          <a className="button" href={pdf} download>
+            {t('portal.declare.pdf')}
+          </a>
+        </p>
+        <p>
+          <Link to="/my/data">{t('portal.my.registerLink')}</Link>
+        </p>
       </>
     );
   }
@@ -59,13 +79,24 @@ export function DeclarePage() {
       <p className="lead">{t('portal.declare.intro')}</p>
       <Form form={form} onSubmit={(body) => submit.mutate(body)}>
         {subjects.data && (
-          <Radios name="subjectPersonId" options={subjects.data.subjects.map((s) => ({ value: s.personId, label: t(`portal.data.subject.${s.relation}`, { name: `${s.givenNames} ${s.surname}` }) }))} />
+          <Radios
+            name="subjectPersonId"
+            options={subjects.data.subjects.map((s) => ({
+              value: s.personId,
+              label: t(`portal.data.subject.${s.relation}`, { name: `${s.givenNames} ${s.surname}` }),
+            }))}
+          />
         )}
         <AddressFieldset prefix="address" />
         <DateInput name="validFrom" max={today} />
         <TextInput name="housingBasis" hint={t('portal.declare.housingHint')} />
         <div className="checkboxes">
-          <input type="checkbox" id="withAdditional" checked={withAdditional} onChange={(e) => setWithAdditional(e.target.checked)} />
+          <input
+            type="checkbox"
+            id="withAdditional"
+            checked={withAdditional}
+            onChange={(e) => setWithAdditional(e.target.checked)}
+          />
           <label htmlFor="withAdditional">{t('portal.declare.additionalAdd')}</label>
         </div>
         {withAdditional && (

@@ -23,7 +23,10 @@ export function DemoEidPage() {
   const navigate = useNavigate();
   const setSession = useSetSession();
   const persons = useQuery({ queryKey: ['demo-eid-persons'], queryFn: () => callApi(listDemoEidPersons) });
-  const form = useContractForm(DemoEidBody, { defaultValues: { personId: '' }, labels: { personId: t('portal.demoEid.choose') } });
+  const form = useContractForm(DemoEidBody, {
+    defaultValues: { personId: '' },
+    labels: { personId: t('portal.demoEid.choose') },
+  });
   const signIn = useMutation({
     mutationFn: (body: z.output<typeof DemoEidBody>) => callApi(demoEidSignIn, { body }),
     onSuccess: (session) => {
@@ -37,12 +40,21 @@ export function DemoEidPage() {
     <>
       <PageTitle>{t('portal.demoEid.title')}</PageTitle>
       <Notice kind="warning">{t('portal.demoEid.warning')}</Notice>
-      {!persons.data ? <p>{persons.isError ? problemText(persons.error) : t('common.loading')}</p> : (
+      {!persons.data ? (
+        <p>{persons.isError ? problemText(persons.error) : t('common.loading')}</p>
+      ) : (
         <Form form={form} onSubmit={(body) => signIn.mutate(body)}>
-          <Radios name="personId" options={persons.data.persons.map((p) => ({
-            value: p.personId,
-            label: t('portal.demoEid.person', { name: `${p.givenNames} ${p.surname}`, code: formatPersonalCode(p.personalCode), birthDate: f.date(p.birthDate) }),
-          }))} />
+          <Radios
+            name="personId"
+            options={persons.data.persons.map((p) => ({
+              value: p.personId,
+              label: t('portal.demoEid.person', {
+                name: `${p.givenNames} ${p.surname}`,
+                code: formatPersonalCode(p.personalCode),
+                birthDate: f.date(p.birthDate),
+              }),
+            }))}
+          />
           <SubmitButton pending={signIn.isPending}>{t('common.signIn')}</SubmitButton>
         </Form>
       )}

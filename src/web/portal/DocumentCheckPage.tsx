@@ -1,7 +1,11 @@
 /** The public document check: anyone, without signing in, learns whether a document number is valid, invalid (since when) or unknown. */
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { checkDocumentValidity, DOCUMENT_TYPES, type ValidityAnswer } from '../../shared/contracts/documents.contract.ts';
+import {
+  checkDocumentValidity,
+  DOCUMENT_TYPES,
+  type ValidityAnswer,
+} from '../../shared/contracts/documents.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { PageTitle } from '../ui/Layout.tsx';
@@ -19,9 +23,13 @@ const FORM_PATHS = { 'params.number': 'number', 'query.type': 'type' };
 
 export function DocumentCheckPage() {
   const t = useT();
-  const form = useContractForm(CheckForm, { defaultValues: { number: '' }, labels: { number: t('documents.check.number'), type: t('documents.field.type') } });
+  const form = useContractForm(CheckForm, {
+    defaultValues: { number: '' },
+    labels: { number: t('documents.check.number'), type: t('documents.field.type') },
+  });
   const check = useMutation({
-    mutationFn: ({ number, type }: z.output<typeof CheckForm>) => callApi(checkDocumentValidity, { params: { number }, query: type ? { type } : {} }),
+    mutationFn: ({ number, type }: z.output<typeof CheckForm>) =>
+      callApi(checkDocumentValidity, { params: { number }, query: type ? { type } : {} }),
     onError: (e) => form.showServerError(refusedAtFormFields(e, FORM_PATHS)),
   });
   return (
@@ -32,7 +40,11 @@ export function DocumentCheckPage() {
         <TextInput name="number" hint={t('documents.check.numberHint')} autoComplete="off" spellCheck={false} />
         <Select name="type">
           <option value="">{t('documents.check.anyType')}</option>
-          {DOCUMENT_TYPES.map((d) => <option key={d} value={d}>{t(`documents.type.${d}`)}</option>)}
+          {DOCUMENT_TYPES.map((d) => (
+            <option key={d} value={d}>
+              {t(`documents.type.${d}`)}
+            </option>
+          ))}
         </Select>
         <SubmitButton pending={check.isPending}>{t('documents.check.submit')}</SubmitButton>
       </Form>
@@ -47,9 +59,25 @@ function Answer({ answer }: { answer: ValidityAnswer | undefined }) {
   const f = useFormat();
   return (
     <div aria-live="polite">
-      {answer?.status === 'valid' && <Notice kind="success"><strong>{t('documents.check.valid', { number: answer.number })}</strong> {answer.type && t(`documents.type.${answer.type}`)}</Notice>}
-      {answer?.status === 'invalid' && <Notice kind="warning"><strong>{t('documents.check.invalid', { number: answer.number, since: answer.invalidSince ? f.date(answer.invalidSince) : '' })}</strong></Notice>}
-      {answer?.status === 'unknown' && <Notice kind="info">{t('documents.check.unknown', { number: answer.number })}</Notice>}
+      {answer?.status === 'valid' && (
+        <Notice kind="success">
+          <strong>{t('documents.check.valid', { number: answer.number })}</strong>{' '}
+          {answer.type && t(`documents.type.${answer.type}`)}
+        </Notice>
+      )}
+      {answer?.status === 'invalid' && (
+        <Notice kind="warning">
+          <strong>
+            {t('documents.check.invalid', {
+              number: answer.number,
+              since: answer.invalidSince ? f.date(answer.invalidSince) : '',
+            })}
+          </strong>
+        </Notice>
+      )}
+      {answer?.status === 'unknown' && (
+        <Notice kind="info">{t('documents.check.unknown', { number: answer.number })}</Notice>
+      )}
       {answer && <p className="hint">{t('documents.check.checkedOn', { date: f.date(answer.checkedOn) })}</p>}
     </div>
   );

@@ -14,12 +14,24 @@ export function LandingPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
       {reason === 'signed-out' && <Notice kind="success">{t('staff.signIn.signedOut')}</Notice>}
       <p className="lead">{t('portal.home.intro')}</p>
       <div className="button-row">
-        {oidc && <a className="button" href="/api/auth/oidc/start?kind=resident&returnTo=/my">{t('portal.signIn.eid')}</a>}
-        {demo && <Link className="button" to="/sign-in/demo-eid">{t('portal.signIn.demo')}</Link>}
+        {oidc && (
+          <a className="button" href="/api/auth/oidc/start?kind=resident&returnTo=/my">
+            {t('portal.signIn.eid')}
+          </a>
+        )}
+        {demo && (
+          <Link className="button" to="/sign-in/demo-eid">
+            {t('portal.signIn.demo')}
+          </Link>
+        )}
       </div>
       <h2>{t('documents.check.title')}</h2>
-      <p>{t('documents.check.landing')} <Link to="/document-check">{t('documents.check.open')}</Link></p>
-      <p><Link to="/queue">{t('appointments.screen.open')}</Link></p>
+      <p>
+        {t('documents.check.landing')} <Link to="/document-check">{t('documents.check.open')}</Link>
+      </p>
+      <p>
+        <Link to="/queue">{t('appointments.screen.open')}</Link>
+      </p>
     </>
   );
 }

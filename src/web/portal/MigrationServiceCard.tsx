@@ -10,7 +10,8 @@ import { useNeedsVisa } from './useMyStatus.ts';
 export function MigrationServiceCard() {
   const needsVisa = useNeedsVisa();
   if (needsVisa === undefined) return null;
-  if (!needsVisa) return <ServiceCard to="/my/invitations/new" title="visas.invite.title" intro="visas.invite.cardIntro" />;
+  if (!needsVisa)
+    return <ServiceCard to="/my/invitations/new" title="visas.invite.title" intro="visas.invite.cardIntro" />;
   return (
     <>
       <ServiceCard to="/my/visas/new" title="visas.online.title" intro="visas.online.cardIntro" />
@@ -23,7 +24,9 @@ function ServiceCard({ to, title, intro }: { to: string; title: string; intro: s
   const t = useT();
   return (
     <div className="card">
-      <h2><Link to={to}>{t(title)}</Link></h2>
+      <h2>
+        <Link to={to}>{t(title)}</Link>
+      </h2>
       <p>{t(intro)}</p>
     </div>
   );

@@ -3,7 +3,17 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AnswerInformationAction, AppealRequest, MAX_UPLOAD_BYTES, WithdrawAction, appealMyCase, readMyCase, takeMyCaseAction, type CaseActionInput, type CaseView } from '../../shared/contracts/cases.contract.ts';
+import {
+  AnswerInformationAction,
+  AppealRequest,
+  MAX_UPLOAD_BYTES,
+  WithdrawAction,
+  appealMyCase,
+  readMyCase,
+  takeMyCaseAction,
+  type CaseActionInput,
+  type CaseView,
+} from '../../shared/contracts/cases.contract.ts';
 import { payOnline } from '../../shared/contracts/document-applications.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -39,16 +49,52 @@ export function MyCasePage() {
   return (
     <>
       <PageTitle>{t('portal.case.title', { reference: v.reference })}</PageTitle>
-      {search.get('new') && <Notice kind="success">{v.status === 'prepared' ? t('documents.apply.created', { reference: v.reference }) : t('portal.case.received', { reference: v.reference, dueOn: v.dueOn ? f.date(v.dueOn) : '' })}</Notice>}
-      {v.subject.kind === 'document-application' && v.status === 'prepared' && <PreparedApplication view={v} onPaid={(fresh) => { client.setQueryData(['my-case', caseId], fresh); setDone({ text: t('documents.apply.paid'), at: Date.now() }); }} />}
-      {done && <div ref={doneRef} tabIndex={-1}><Notice kind="success">{done.text}</Notice></div>}
-      {v.openRequest && v.availableActions.includes('answer-information') && (
-        <AnswerForm question={v.openRequest.question} dueOn={v.openRequest.dueOn}
-          onSend={async (text, files) => act({ kind: 'answer-information', expectedVersion: v.version, requestId: v.openRequest?.requestId as string, text, documents: await toUploads(files ?? null) })} />
+      {search.get('new') && (
+        <Notice kind="success">
+          {v.status === 'prepared'
+            ? t('documents.apply.created', { reference: v.reference })
+            : t('portal.case.received', { reference: v.reference, dueOn: v.dueOn ? f.date(v.dueOn) : '' })}
+        </Notice>
       )}
-      <CaseDetails view={v} documentUrl={(id) => `/api/portal/me/cases/${v.id}/documents/${id}`} decisionUrl={`/api/portal/me/cases/${v.id}/decision.pdf`} caseLink={(id, reference) => <Link to={`/my/cases/${id}`}>{reference}</Link>} />
+      {v.subject.kind === 'document-application' && v.status === 'prepared' && (
+        <PreparedApplication
+          view={v}
+          onPaid={(fresh) => {
+            client.setQueryData(['my-case', caseId], fresh);
+            setDone({ text: t('documents.apply.paid'), at: Date.now() });
+          }}
+        />
+      )}
+      {done && (
+        <div ref={doneRef} tabIndex={-1}>
+          <Notice kind="success">{done.text}</Notice>
+        </div>
+      )}
+      {v.openRequest && v.availableActions.includes('answer-information') && (
+        <AnswerForm
+          question={v.openRequest.question}
+          dueOn={v.openRequest.dueOn}
+          onSend={async (text, files) =>
+            act({
+              kind: 'answer-information',
+              expectedVersion: v.version,
+              requestId: v.openRequest?.requestId as string,
+              text,
+              documents: await toUploads(files ?? null),
+            })
+          }
+        />
+      )}
+      <CaseDetails
+        view={v}
+        documentUrl={(id) => `/api/portal/me/cases/${v.id}/documents/${id}`}
+        decisionUrl={`/api/portal/me/cases/${v.id}/decision.pdf`}
+        caseLink={(id, reference) => <Link to={`/my/cases/${id}`}>{reference}</Link>}
+      />
       {v.canAppeal && <AppealForm caseId={v.id} until={v.decision?.appealUntil ?? ''} />}
-      {v.availableActions.includes('withdraw') && <WithdrawForm onSend={(reason) => act({ kind: 'withdraw', expectedVersion: v.version, reason })} />}
+      {v.availableActions.includes('withdraw') && (
+        <WithdrawForm onSend={(reason) => act({ kind: 'withdraw', expectedVersion: v.version, reason })} />
+      )}
     </>
   );
 }
@@ -71,8 +117,17 @@ function PreparedApplication({ view, onPaid }: { view: CaseView; onPaid: (v: Cas
     <div className="panel">
       <Form form={form} onSubmit={() => pay.mutate()}>
         <div className="button-row">
-          {!s.payment && <SubmitButton pending={pay.isPending}>{t('documents.apply.pay', { amount: (s.fee.amountCents / 100).toFixed(2) })}</SubmitButton>}
-          <Link className={`button${s.payment ? '' : ' button--secondary'}`} to={`/my/appointments/new?service=document-application&person=${s.personId}&application=${view.id}&branch=${s.pickupBranchId}`}>{t('documents.apply.book')}</Link>
+          {!s.payment && (
+            <SubmitButton pending={pay.isPending}>
+              {t('documents.apply.pay', { amount: (s.fee.amountCents / 100).toFixed(2) })}
+            </SubmitButton>
+          )}
+          <Link
+            className={`button${s.payment ? '' : ' button--secondary'}`}
+            to={`/my/appointments/new?service=document-application&person=${s.personId}&application=${view.id}&branch=${s.pickupBranchId}`}
+          >
+            {t('documents.apply.book')}
+          </Link>
         </div>
       </Form>
     </div>
@@ -80,20 +135,41 @@ function PreparedApplication({ view, onPaid }: { view: CaseView; onPaid: (v: Cas
 }
 
 const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-const AnswerFormSchema = AnswerInformationAction.pick({ text: true }).extend({ files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES) });
+const AnswerFormSchema = AnswerInformationAction.pick({ text: true }).extend({
+  files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES),
+});
 const WithdrawFormSchema = WithdrawAction.pick({ reason: true });
-const AppealFormSchema = AppealRequest.omit({ documents: true }).extend({ files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES) });
+const AppealFormSchema = AppealRequest.omit({ documents: true }).extend({
+  files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES),
+});
 
 /** The answer to the office's question: several lines of text (the question may ask for an explanation) and files. */
-function AnswerForm({ question, dueOn, onSend }: { question: string; dueOn: string; onSend: (text: string, files: FileList | undefined) => Promise<void> }) {
+function AnswerForm({
+  question,
+  dueOn,
+  onSend,
+}: {
+  question: string;
+  dueOn: string;
+  onSend: (text: string, files: FileList | undefined) => Promise<void>;
+}) {
   const t = useT();
   const f = useFormat();
-  const form = useContractForm(AnswerFormSchema, { defaultValues: { text: '' }, labels: { text: t('portal.case.answer'), files: t('cases.section.documents') }, idPrefix: 'answer' });
-  const send = useMutation({ mutationFn: (v: z.output<typeof AnswerFormSchema>) => onSend(v.text, v.files), onError: form.showServerError });
+  const form = useContractForm(AnswerFormSchema, {
+    defaultValues: { text: '' },
+    labels: { text: t('portal.case.answer'), files: t('cases.section.documents') },
+    idPrefix: 'answer',
+  });
+  const send = useMutation({
+    mutationFn: (v: z.output<typeof AnswerFormSchema>) => onSend(v.text, v.files),
+    onError: form.showServerError,
+  });
   return (
     <section className="panel" aria-labelledby="answer-title">
       <h2 id="answer-title">{t('portal.case.answerTitle')}</h2>
-      <p><strong>{question}</strong></p>
+      <p>
+        <strong>{question}</strong>
+      </p>
       <p className="hint">{t('portal.case.answerBy', { dueOn: f.date(dueOn) })}</p>
       <Form form={form} onSubmit={(v) => send.mutate(v)}>
         <TextArea name="text" rows={6} />
@@ -107,12 +183,18 @@ function AnswerForm({ question, dueOn, onSend }: { question: string; dueOn: stri
 function WithdrawForm({ onSend }: { onSend: (reason: string) => Promise<void> }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const form = useContractForm(WithdrawFormSchema, { defaultValues: { reason: '' }, labels: { reason: t('portal.case.withdrawReason') }, idPrefix: 'withdraw' });
+  const form = useContractForm(WithdrawFormSchema, {
+    defaultValues: { reason: '' },
+    labels: { reason: t('portal.case.withdrawReason') },
+    idPrefix: 'withdraw',
+  });
   const send = useMutation({ mutationFn: (reason: string) => onSend(reason), onError: form.showServerError });
   const opened = useRevealOnOpen<HTMLDivElement>(open);
   return (
     <section className="panel">
-      <button type="button" className="button button--secondary" aria-expanded={open} onClick={() => setOpen(!open)}>{t('portal.case.withdraw')}</button>
+      <button type="button" className="button button--secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('portal.case.withdraw')}
+      </button>
       {open && (
         <div ref={opened} tabIndex={-1} className="reveal">
           <Form form={form} onSubmit={(v) => send.mutate(v.reason)}>
@@ -128,9 +210,14 @@ function WithdrawForm({ onSend }: { onSend: (reason: string) => Promise<void> })
 function AppealForm({ caseId, until }: { caseId: string; until: string }) {
   const t = useT();
   const f = useFormat();
-  const form = useContractForm(AppealFormSchema, { defaultValues: { reason: '' }, labels: { reason: t('portal.case.appealReason'), files: t('cases.section.documents') }, idPrefix: 'appeal' });
+  const form = useContractForm(AppealFormSchema, {
+    defaultValues: { reason: '' },
+    labels: { reason: t('portal.case.appealReason'), files: t('cases.section.documents') },
+    idPrefix: 'appeal',
+  });
   const appeal = useMutation({
-    mutationFn: async ({ files, ...body }: z.output<typeof AppealFormSchema>) => callApi(appealMyCase, { params: { caseId }, body: { ...body, documents: await toUploads(files ?? null) } }),
+    mutationFn: async ({ files, ...body }: z.output<typeof AppealFormSchema>) =>
+      callApi(appealMyCase, { params: { caseId }, body: { ...body, documents: await toUploads(files ?? null) } }),
     onError: form.showServerError,
   });
   if (appeal.data) return <Navigate to={`/my/cases/${appeal.data.id}?new=1`} />;

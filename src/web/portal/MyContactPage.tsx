@@ -49,7 +49,9 @@ function ContactForm({ saved }: { saved: ResidentContact }) {
     <>
       {save.data && (
         <div ref={done} tabIndex={-1}>
-          <Notice kind="success">{save.data.email ? t('portal.contact.saved', { email: save.data.email }) : t('portal.contact.removed')}</Notice>
+          <Notice kind="success">
+            {save.data.email ? t('portal.contact.saved', { email: save.data.email }) : t('portal.contact.removed')}
+          </Notice>
         </div>
       )}
       <Form form={form} onSubmit={(body) => save.mutate(body)}>

@@ -22,7 +22,11 @@ export function MyDataPage() {
   const { locale } = useLocale();
   const subjects = useQuery({ queryKey: ['my-subjects'], queryFn: () => callApi(listMySubjects) });
   const [query, setQuery] = useState<Query>({});
-  const data = useQuery({ queryKey: ['my-register', query.subject, query.validOn], queryFn: () => callApi(readMyRegisterData, { query }), retry: false });
+  const data = useQuery({
+    queryKey: ['my-register', query.subject, query.validOn],
+    queryFn: () => callApi(readMyRegisterData, { query }),
+    retry: false,
+  });
   const extract = `/api/portal/me/register/extract.pdf?${new URLSearchParams({ lang: locale, ...(query.subject ? { subject: query.subject } : {}) }).toString()}`;
   return (
     <>
@@ -31,7 +35,11 @@ export function MyDataPage() {
       {subjects.data && <AsOfForm subjects={subjects.data.subjects} refusal={data.error} onShow={setQuery} />}
       {data.data && (
         <>
-          <p><a className="button" href={extract} download>{t('portal.data.extract')}</a></p>
+          <p>
+            <a className="button" href={extract} download>
+              {t('portal.data.extract')}
+            </a>
+          </p>
           <PersonDetails card={data.data} />
           <LifeEvents card={data.data} />
         </>
@@ -41,7 +49,15 @@ export function MyDataPage() {
 }
 
 /** Whose data and on which day; the server's refusal of a choice (a day before the person was registered…) is shown at it. */
-function AsOfForm({ subjects, refusal, onShow }: { subjects: readonly Subject[]; refusal: unknown; onShow: (query: Query) => void }) {
+function AsOfForm({
+  subjects,
+  refusal,
+  onShow,
+}: {
+  subjects: readonly Subject[];
+  refusal: unknown;
+  onShow: (query: Query) => void;
+}) {
   const t = useT();
   const form = useContractForm(DataQuery, {
     defaultValues: { subject: subjects[0]?.personId, validOn: undefined },
@@ -49,14 +65,19 @@ function AsOfForm({ subjects, refusal, onShow }: { subjects: readonly Subject[];
   });
   const { showServerError } = form;
   useEffect(() => {
-    if (refusal) showServerError(refusedAtFormFields(refusal, { 'query.subject': 'subject', 'query.validOn': 'validOn' }));
+    if (refusal)
+      showServerError(refusedAtFormFields(refusal, { 'query.subject': 'subject', 'query.validOn': 'validOn' }));
     // Each new refusal once (the function itself is made anew on every render).
   }, [refusal]);
   return (
     <Form form={form} onSubmit={onShow} className="inline-form" filter>
       {subjects.length > 1 && (
         <Select name="subject">
-          {subjects.map((s) => <option key={s.personId} value={s.personId}>{t(`portal.data.subject.${s.relation}`, { name: `${s.givenNames} ${s.surname}` })}</option>)}
+          {subjects.map((s) => (
+            <option key={s.personId} value={s.personId}>
+              {t(`portal.data.subject.${s.relation}`, { name: `${s.givenNames} ${s.surname}` })}
+            </option>
+          ))}
         </Select>
       )}
       <DateInput name="validOn" />

@@ -15,32 +15,46 @@ export function MyPage({ resident }: { resident: { displayName: string; personal
       </dl>
       <div className="card-grid">
         <div className="card">
-          <h2><Link to="/my/data">{t('portal.my.registerLink')}</Link></h2>
+          <h2>
+            <Link to="/my/data">{t('portal.my.registerLink')}</Link>
+          </h2>
           <p>{t('portal.my.registerIntro')}</p>
         </div>
         <div className="card">
-          <h2><Link to="/my/declare">{t('portal.my.declareLink')}</Link></h2>
+          <h2>
+            <Link to="/my/declare">{t('portal.my.declareLink')}</Link>
+          </h2>
           <p>{t('portal.my.declareIntro')}</p>
         </div>
         <div className="card">
-          <h2><Link to="/my/documents">{t('documents.my.title')}</Link></h2>
+          <h2>
+            <Link to="/my/documents">{t('documents.my.title')}</Link>
+          </h2>
           <p>{t('documents.my.cardIntro')}</p>
         </div>
         <div className="card">
-          <h2><Link to="/my/appointments">{t('appointments.my.title')}</Link></h2>
+          <h2>
+            <Link to="/my/appointments">{t('appointments.my.title')}</Link>
+          </h2>
           <p>{t('appointments.my.cardIntro')}</p>
         </div>
         <div className="card">
-          <h2><Link to="/my/cases">{t('portal.cases.title')}</Link></h2>
+          <h2>
+            <Link to="/my/cases">{t('portal.cases.title')}</Link>
+          </h2>
           <p>{t('portal.cases.cardIntro')}</p>
         </div>
         <MigrationServiceCard />
         <div className="card">
-          <h2><Link to="/my/contact">{t('portal.contact.title')}</Link></h2>
+          <h2>
+            <Link to="/my/contact">{t('portal.contact.title')}</Link>
+          </h2>
           <p>{t('portal.contact.cardIntro')}</p>
         </div>
         <div className="card">
-          <h2><Link to="/my/data-use">{t('portal.my.dataUseLink')}</Link></h2>
+          <h2>
+            <Link to="/my/data-use">{t('portal.my.dataUseLink')}</Link>
+          </h2>
           <p>{t('portal.dataUse.intro')}</p>
         </div>
       </div>

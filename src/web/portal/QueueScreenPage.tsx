@@ -24,21 +24,41 @@ export function QueueScreenPage() {
     <>
       <PageTitle>{t('appointments.screen.title')}</PageTitle>
       {/* The choice waits for the branches, so it starts at the branch the screen shows. */}
-      {branches ? <BranchChoice branches={branches} branchId={branchId} onChoose={(id) => setSearch({ branch: id })} /> : <p>{offers.isError ? problemText(offers.error) : t('common.loading')}</p>}
+      {branches ? (
+        <BranchChoice branches={branches} branchId={branchId} onChoose={(id) => setSearch({ branch: id })} />
+      ) : (
+        <p>{offers.isError ? problemText(offers.error) : t('common.loading')}</p>
+      )}
       {branches && <QueueNumbers branch={branches.find((b) => b.id === branchId)} />}
     </>
   );
 }
 
 /** The branch whose queue is shown: the public queue's own parameter, kept in the address so a screen can be bookmarked. */
-function BranchChoice({ branches, branchId, onChoose }: { branches: readonly Branch[]; branchId: string; onChoose: (branchId: string) => void }) {
+function BranchChoice({
+  branches,
+  branchId,
+  onChoose,
+}: {
+  branches: readonly Branch[];
+  branchId: string;
+  onChoose: (branchId: string) => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
-  const filter = useFilterForm(branchQueue.params, { defaultValues: { branchId }, labels: { branchId: t('appointments.field.branch') }, onApply: (v) => onChoose(v.branchId) });
+  const filter = useFilterForm(branchQueue.params, {
+    defaultValues: { branchId },
+    labels: { branchId: t('appointments.field.branch') },
+    onApply: (v) => onChoose(v.branchId),
+  });
   return (
     <Form form={filter.form} onSubmit={(v) => onChoose(v.branchId)} filter>
       <Select name="branchId">
-        {branches.map((b) => <option key={b.id} value={b.id}>{locale === 'en' ? b.nameEn : b.nameLv}</option>)}
+        {branches.map((b) => (
+          <option key={b.id} value={b.id}>
+            {locale === 'en' ? b.nameEn : b.nameLv}
+          </option>
+        ))}
       </Select>
     </Form>
   );
@@ -47,12 +67,19 @@ function BranchChoice({ branches, branchId, onChoose }: { branches: readonly Bra
 function QueueNumbers({ branch }: { branch: Branch | undefined }) {
   const t = useT();
   const { locale } = useLocale();
-  const queue = useQuery({ queryKey: ['queue', branch?.id], queryFn: () => callApi(branchQueue, { params: { branchId: branch?.id ?? '' } }), enabled: Boolean(branch), refetchInterval: 5000 });
+  const queue = useQuery({
+    queryKey: ['queue', branch?.id],
+    queryFn: () => callApi(branchQueue, { params: { branchId: branch?.id ?? '' } }),
+    enabled: Boolean(branch),
+    refetchInterval: 5000,
+  });
   if (!branch || !queue.data) return null;
   return (
     <section aria-live="polite" aria-label={locale === 'en' ? branch.nameEn : branch.nameLv}>
       {/* Before the first call the screen says so in words (a lone dash drew as a big black bar). */}
-      {queue.data.lastCalled === null ? <p className="lead">{t('appointments.screen.nobodyCalled')}</p> : (
+      {queue.data.lastCalled === null ? (
+        <p className="lead">{t('appointments.screen.nobodyCalled')}</p>
+      ) : (
         <>
           <p>{t('appointments.desk.lastCalled')}</p>
           <p className="queue-number queue-number--screen">{queue.data.lastCalled}</p>

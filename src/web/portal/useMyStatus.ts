@@ -18,7 +18,11 @@ export const NO_VISA_STATUSES: readonly string[] = ['citizen', 'non-citizen'];
  * recorded as my own access, so it is kept for a while rather than asked again on every visit to the home page.
  */
 export function useMyRegisterCard() {
-  return useQuery({ queryKey: ['my-register', undefined, undefined], queryFn: () => callApi(readMyRegisterData, { query: {} }), staleTime: 10 * 60_000 });
+  return useQuery({
+    queryKey: ['my-register', undefined, undefined],
+    queryFn: () => callApi(readMyRegisterData, { query: {} }),
+    staleTime: 10 * 60_000,
+  });
 }
 
 /** Whether the person needs a visa: undefined until the register has answered (or when it could not). */

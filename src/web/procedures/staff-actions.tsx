@@ -22,13 +22,28 @@ export interface ProcedureActionContext {
 export function procedureActions({ view, can, refresh }: ProcedureActionContext): ReactNode[] {
   const s = view.subject;
   // An issued visa is annulled or revoked by a decision-maker; once ended, the panel links to the form.
-  if (s.kind === 'visa' && s.visa && can('migration:end-visa')) return [<EndVisaPanel key={`end-${s.visa.visaNumber}`} visa={s.visa} onEnded={refresh} />];
+  if (s.kind === 'visa' && s.visa && can('migration:end-visa'))
+    return [<EndVisaPanel key={`end-${s.visa.visaNumber}`} visa={s.visa} onEnded={refresh} />];
   if (s.kind === 'residence-permit' && s.permit) {
     const panels: ReactNode[] = [];
     // A granted permit's card is made as a document: the way to it is the holder's register card.
-    if (s.permit.status === 'valid' && s.permit.kind !== 'eu-registration-certificate' && s.personId && can('register:read')) panels.push(<PermitCardPanel key="card" personId={s.personId} />);
+    if (
+      s.permit.status === 'valid' &&
+      s.permit.kind !== 'eu-registration-certificate' &&
+      s.personId &&
+      can('register:read')
+    )
+      panels.push(<PermitCardPanel key="card" personId={s.personId} />);
     // A valid permit is cancelled by a decision-maker; once cancelled, the panel only says so (and takes focus right after the act).
-    if (can('migration:cancel-permit')) panels.push(<CancelPermitPanel key={`cancel-${s.permit.permitNumber}`} permit={s.permit} holderName={s.personName} onCancelled={refresh} />);
+    if (can('migration:cancel-permit'))
+      panels.push(
+        <CancelPermitPanel
+          key={`cancel-${s.permit.permitNumber}`}
+          permit={s.permit}
+          holderName={s.personName}
+          onCancelled={refresh}
+        />,
+      );
     return panels;
   }
   return [];

@@ -24,4 +24,3 @@ export interface DecisionTermsPlugin<S extends Subject = Subject> {
   /** The terms in words, as rows of the proposal's or decision's summary list. */
   Rows: ComponentType<{ subject: S; outcome: Outcome; terms: Record<string, unknown> }>;
 }
-

@@ -14,11 +14,14 @@ export function useSessionExit(signedIn: boolean) {
   const queryClient = useQueryClient();
   const [exitReason, setExitReason] = useState<ExitReason>();
 
-  const end = useCallback((reason: ExitReason) => {
-    setCsrfToken(undefined);
-    setExitReason(reason);
-    queryClient.setQueryData(SESSION_KEY, { authenticated: false });
-  }, [queryClient]);
+  const end = useCallback(
+    (reason: ExitReason) => {
+      setCsrfToken(undefined);
+      setExitReason(reason);
+      queryClient.setQueryData(SESSION_KEY, { authenticated: false });
+    },
+    [queryClient],
+  );
   useEffect(() => onSessionExpired(() => end('expired')), [end]);
   // A new sign-in clears the reason, so later redirects do not repeat an old message.
   if (signedIn && exitReason) setExitReason(undefined);

@@ -1,7 +1,13 @@
 /** Staff accounts: who works here, in which roles and branch; unlocking a locked account and opening a new one. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { createStaffAccount, CreateStaffAccountRequest, listBranches, listStaffAccounts, unlockStaffAccount } from '../../shared/contracts/identity.contract.ts';
+import {
+  createStaffAccount,
+  CreateStaffAccountRequest,
+  listBranches,
+  listStaffAccounts,
+  unlockStaffAccount,
+} from '../../shared/contracts/identity.contract.ts';
 import { ROLES } from '../../shared/kernel/permissions.ts';
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
@@ -20,8 +26,12 @@ type Accounts = z.output<typeof listStaffAccounts.response>['accounts'];
 
 /** The page's names of the account's fields: the table's headings and the create form's labels. */
 const accountLabels = (t: Translate) => ({
-  username: t('staff.accounts.username'), displayName: t('staff.accounts.name'), email: t('staff.accounts.email'),
-  roles: t('staff.accounts.roles'), branchId: t('staff.accounts.branch'), initialPassword: t('staff.accounts.initialPassword'),
+  username: t('staff.accounts.username'),
+  displayName: t('staff.accounts.name'),
+  email: t('staff.accounts.email'),
+  roles: t('staff.accounts.roles'),
+  branchId: t('staff.accounts.branch'),
+  initialPassword: t('staff.accounts.initialPassword'),
 });
 
 export function AccountsPage({ canManage }: { canManage: boolean }) {
@@ -32,11 +42,19 @@ export function AccountsPage({ canManage }: { canManage: boolean }) {
   return (
     <>
       <PageTitle>{t('staff.accounts.title')}</PageTitle>
-      {accounts.data ? <AccountsTable accounts={accounts.data.accounts} canManage={canManage} /> : <p>{accounts.isError ? problemText(accounts.error) : t('common.loading')}</p>}
+      {accounts.data ? (
+        <AccountsTable accounts={accounts.data.accounts} canManage={canManage} />
+      ) : (
+        <p>{accounts.isError ? problemText(accounts.error) : t('common.loading')}</p>
+      )}
       {canManage && (
         <section aria-labelledby="create-title">
           <h2 id="create-title">{t('staff.accounts.create')}</h2>
-          {branches.data ? <CreateAccountForm branches={branches.data.branches} /> : <p>{branches.isError ? problemText(branches.error) : t('common.loading')}</p>}
+          {branches.data ? (
+            <CreateAccountForm branches={branches.data.branches} />
+          ) : (
+            <p>{branches.isError ? problemText(branches.error) : t('common.loading')}</p>
+          )}
         </section>
       )}
     </>
@@ -56,15 +74,20 @@ function AccountsTable({ accounts, canManage }: { accounts: Accounts; canManage:
   });
   return (
     <>
-      {unlock.data && <Notice kind="success">{t('staff.accounts.unlocked', { username: unlock.data.username })}</Notice>}
+      {unlock.data && (
+        <Notice kind="success">{t('staff.accounts.unlocked', { username: unlock.data.username })}</Notice>
+      )}
       {unlock.error && <Notice kind="warning">{problemText(unlock.error)}</Notice>}
       <ScrollTable>
         <table className="data">
           <caption className="visually-hidden">{t('staff.accounts.title')}</caption>
           <thead>
             <tr>
-              <th scope="col">{labels.username}</th><th scope="col">{labels.displayName}</th><th scope="col">{labels.roles}</th>
-              <th scope="col">{labels.branchId}</th><th scope="col">{t('staff.accounts.status')}</th>
+              <th scope="col">{labels.username}</th>
+              <th scope="col">{labels.displayName}</th>
+              <th scope="col">{labels.roles}</th>
+              <th scope="col">{labels.branchId}</th>
+              <th scope="col">{t('staff.accounts.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -72,14 +95,32 @@ function AccountsTable({ accounts, canManage }: { accounts: Accounts; canManage:
               const locked = a.lockedUntil && new Date(a.lockedUntil) > new Date();
               return (
                 <tr key={a.id}>
-                  <td>{a.username} {a.isDemo && <span className="tag">{t('staff.accounts.demo')}</span>}</td>
+                  <td>
+                    {a.username} {a.isDemo && <span className="tag">{t('staff.accounts.demo')}</span>}
+                  </td>
                   <td>{a.displayName}</td>
                   <td>{a.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
                   <td>{a.branchCode}</td>
                   <td>
-                    {locked ? <span className="tag tag--danger">{t('staff.accounts.locked', { time: f.dateTime(a.lockedUntil as string) })}</span> : t('staff.accounts.active')}
+                    {locked ? (
+                      <span className="tag tag--danger">
+                        {t('staff.accounts.locked', { time: f.dateTime(a.lockedUntil as string) })}
+                      </span>
+                    ) : (
+                      t('staff.accounts.active')
+                    )}
                     {locked && canManage && (
-                      <> <button type="button" className="button button--secondary" aria-label={t('staff.accounts.unlockLabel', { username: a.username })} onClick={() => unlock.mutate(a.id)}>{t('staff.accounts.unlock')}</button></>
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={t('staff.accounts.unlockLabel', { username: a.username })}
+                          onClick={() => unlock.mutate(a.id)}
+                        >
+                          {t('staff.accounts.unlock')}
+                        </button>
+                      </>
                     )}
                   </td>
                 </tr>
@@ -100,7 +141,14 @@ function CreateAccountForm({ branches }: { branches: Branches }) {
   const t = useT();
   const { locale } = useLocale();
   const queryClient = useQueryClient();
-  const defaultValues = { username: '', displayName: '', email: '', roles: [], branchId: branches[0]?.id ?? '', initialPassword: '' };
+  const defaultValues = {
+    username: '',
+    displayName: '',
+    email: '',
+    roles: [],
+    branchId: branches[0]?.id ?? '',
+    initialPassword: '',
+  };
   const form = useContractForm(CreateStaffAccountRequest, { defaultValues, labels: accountLabels(t) });
   const create = useMutation({
     mutationFn: (body: z.output<typeof CreateStaffAccountRequest>) => callApi(createStaffAccount, { body }),
@@ -124,7 +172,11 @@ function CreateAccountForm({ branches }: { branches: Branches }) {
         <TextInput name="email" type="email" autoComplete="off" spellCheck={false} />
         <Checkboxes name="roles" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         <Select name="branchId">
-          {branches.map((b) => <option key={b.id} value={b.id}>{locale === 'lv' ? b.nameLv : b.nameEn}</option>)}
+          {branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {locale === 'lv' ? b.nameLv : b.nameEn}
+            </option>
+          ))}
         </Select>
         <TextInput name="initialPassword" type="password" autoComplete="new-password" />
         <SubmitButton pending={create.isPending}>{t('staff.accounts.submit')}</SubmitButton>

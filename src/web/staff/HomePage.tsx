@@ -14,14 +14,22 @@ export function HomePage({ staff, idleSeconds }: { staff: StaffProfile; idleSeco
   const t = useT();
   const { locale } = useLocale();
   // Refreshed now and then: the counts change while the page stays open at a desk.
-  const summary = useQuery({ queryKey: ['work-summary'], queryFn: () => callApi(readWorkSummary), refetchInterval: 60_000 });
+  const summary = useQuery({
+    queryKey: ['work-summary'],
+    queryFn: () => callApi(readWorkSummary),
+    refetchInterval: 60_000,
+  });
   const s = summary.data;
   const branch = s?.branch ? (locale === 'en' ? s.branch.nameEn : s.branch.nameLv) : t('common.loading');
   const counted = Boolean(s && (s.cases || s.appointments || s.production));
   return (
     <>
       <PageTitle>{t('staff.home.title', { name: staff.displayName })}</PageTitle>
-      {staff.isDemo && <Notice kind="warning"><span className="tag">{t('staff.accounts.demo')}</span> {t('staff.home.demoAccount')}</Notice>}
+      {staff.isDemo && (
+        <Notice kind="warning">
+          <span className="tag">{t('staff.accounts.demo')}</span> {t('staff.home.demoAccount')}
+        </Notice>
+      )}
       <dl className="summary-list">
         <dt>{t('staff.home.roles')}</dt>
         <dd>{staff.roles.map((r) => t(`role.${r}`)).join(', ')}</dd>
@@ -51,10 +59,24 @@ function WorkCards({ summary: s }: { summary: WorkSummary }) {
     <div className="card-grid">
       {s.cases && (
         <WorkCard title={t('staff.queue.title')} to="/cases">
-          <li><Link to="/cases?assignee=me">{t('staff.home.assignedToMe', { count: s.cases.assignedToMe })}</Link></li>
-          <li><Link to="/cases?assignee=unassigned">{t('staff.home.unassigned', { count: s.cases.unassigned })}</Link></li>
-          <li><Link to="/cases?flag=at-risk">{t('staff.home.nearDeadline', { count: s.cases.nearDeadline, days: s.cases.nearDeadlineDays })}</Link></li>
-          {s.cases.awaitingApproval !== null && <li><Link to="/cases?status=proposed">{t('staff.home.awaitingApproval', { count: s.cases.awaitingApproval })}</Link></li>}
+          <li>
+            <Link to="/cases?assignee=me">{t('staff.home.assignedToMe', { count: s.cases.assignedToMe })}</Link>
+          </li>
+          <li>
+            <Link to="/cases?assignee=unassigned">{t('staff.home.unassigned', { count: s.cases.unassigned })}</Link>
+          </li>
+          <li>
+            <Link to="/cases?flag=at-risk">
+              {t('staff.home.nearDeadline', { count: s.cases.nearDeadline, days: s.cases.nearDeadlineDays })}
+            </Link>
+          </li>
+          {s.cases.awaitingApproval !== null && (
+            <li>
+              <Link to="/cases?status=proposed">
+                {t('staff.home.awaitingApproval', { count: s.cases.awaitingApproval })}
+              </Link>
+            </li>
+          )}
         </WorkCard>
       )}
       {s.appointments && (
@@ -76,7 +98,9 @@ function WorkCards({ summary: s }: { summary: WorkSummary }) {
 function WorkCard({ title, to, children }: { title: string; to: string; children: ReactNode }) {
   return (
     <div className="card">
-      <h3><Link to={to}>{title}</Link></h3>
+      <h3>
+        <Link to={to}>{title}</Link>
+      </h3>
       <ul>{children}</ul>
     </div>
   );

@@ -17,8 +17,14 @@ export function OutboxPage() {
   const f = useFormat();
   const filter = useFilterForm(OutboxFilter, { defaultValues: {}, labels: { status: t('cases.field.status') } });
   const status = filter.query?.status;
-  const outbox = useQuery({ queryKey: ['outbox', status], queryFn: () => callApi(listOutbox, { query: { status, limit: 100 } }) });
-  const retry = useMutation({ mutationFn: (id: string) => callApi(retryOutboxMessage, { params: { id } }), onSuccess: () => void outbox.refetch() });
+  const outbox = useQuery({
+    queryKey: ['outbox', status],
+    queryFn: () => callApi(listOutbox, { query: { status, limit: 100 } }),
+  });
+  const retry = useMutation({
+    mutationFn: (id: string) => callApi(retryOutboxMessage, { params: { id } }),
+    onSuccess: () => void outbox.refetch(),
+  });
   const d = outbox.data;
   return (
     <>
@@ -28,22 +34,35 @@ export function OutboxPage() {
       <Form form={filter.form} onSubmit={filter.apply} filter>
         <Select name="status">
           <option value="">{t('staff.outbox.all')}</option>
-          {OutboxFilter.shape.status.unwrap().options.map((s) => <option key={s} value={s}>{t(`staff.outbox.status.${s}`)}</option>)}
+          {OutboxFilter.shape.status.unwrap().options.map((s) => (
+            <option key={s} value={s}>
+              {t(`staff.outbox.status.${s}`)}
+            </option>
+          ))}
         </Select>
       </Form>
-      {d && d.messages.map((m) => (
-        <article key={m.id} className="panel">
-          <h2>{m.subject ?? t(`staff.outbox.template.${m.template}`)}</h2>
-          <p className="hint">
-            {t(`staff.outbox.status.${m.status}`)} · {t(`staff.outbox.channel.${m.channel}`)} · {m.recipient} ·{' '}
-            <time dateTime={m.sentAt ?? m.createdAt}>{m.sentAt ? t('staff.outbox.sentAt', { time: f.dateTime(m.sentAt) }) : t('staff.outbox.queuedAt', { time: f.dateTime(m.createdAt) })}</time>
-            {' '}· {t('staff.outbox.attempts', { n: m.attempts })}
-          </p>
-          {m.body && <pre className="message-body">{m.body}</pre>}
-          {m.lastError && <p className="field-error">{m.lastError}</p>}
-          {m.status === 'failed' && <button type="button" className="button button--secondary" onClick={() => retry.mutate(m.id)}>{t('staff.outbox.retry')}</button>}
-        </article>
-      ))}
+      {d &&
+        d.messages.map((m) => (
+          <article key={m.id} className="panel">
+            <h2>{m.subject ?? t(`staff.outbox.template.${m.template}`)}</h2>
+            <p className="hint">
+              {t(`staff.outbox.status.${m.status}`)} · {t(`staff.outbox.channel.${m.channel}`)} · {m.recipient} ·{' '}
+              <time dateTime={m.sentAt ?? m.createdAt}>
+                {m.sentAt
+                  ? t('staff.outbox.sentAt', { time: f.dateTime(m.sentAt) })
+                  : t('staff.outbox.queuedAt', { time: f.dateTime(m.createdAt) })}
+              </time>{' '}
+              · {t('staff.outbox.attempts', { n: m.attempts })}
+            </p>
+            {m.body && <pre className="message-body">{m.body}</pre>}
+            {m.lastError && <p className="field-error">{m.lastError}</p>}
+            {m.status === 'failed' && (
+              <button type="button" className="button button--secondary" onClick={() => retry.mutate(m.id)}>
+                {t('staff.outbox.retry')}
+              </button>
+            )}
+          </article>
+        ))}
     </>
   );
 }

@@ -48,7 +48,11 @@ export function SignInPage({ demo, oidc }: { demo: boolean; oidc: boolean }) {
         <TextInput name="password" type="password" autoComplete="current-password" />
         <div className="button-row">
           <SubmitButton pending={signIn.isPending}>{t('common.signIn')}</SubmitButton>
-          {oidc && <a className="button button--secondary" href="/api/auth/oidc/start?kind=staff&returnTo=/staff/">{t('staff.signIn.oidc')}</a>}
+          {oidc && (
+            <a className="button button--secondary" href="/api/auth/oidc/start?kind=staff&returnTo=/staff/">
+              {t('staff.signIn.oidc')}
+            </a>
+          )}
         </div>
       </Form>
       {demo && <DemoAccounts />}
@@ -66,7 +70,9 @@ function DemoAccounts() {
       <dl className="summary-list">
         {accounts.map((a) => (
           <Fragment key={a.username}>
-            <dt><code>{a.username}</code></dt>
+            <dt>
+              <code>{a.username}</code>
+            </dt>
             <dd>{a.roles.map((r) => t(`role.${r}`)).join(', ')}</dd>
           </Fragment>
         ))}

@@ -36,12 +36,21 @@ export function TotpPage() {
           <p>{t('staff.totp.enrolIntro')}</p>
           <dl className="summary-list">
             <dt>{t('staff.totp.secret')}</dt>
-            <dd><code className="secret">{enrolment.secret}</code></dd>
+            <dd>
+              <code className="secret">{enrolment.secret}</code>
+            </dd>
           </dl>
         </>
       )}
       <Form form={form} onSubmit={(body) => verify.mutate(body)}>
-        <TextInput name="code" hint={t('staff.totp.intro')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} spellCheck={false} />
+        <TextInput
+          name="code"
+          hint={t('staff.totp.intro')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          spellCheck={false}
+        />
         <SubmitButton pending={verify.isPending}>{t('common.continue')}</SubmitButton>
       </Form>
     </>

@@ -11,7 +11,11 @@ import { Notice } from './Notice.tsx';
 import { useFormat } from './format.ts';
 import { ScrollTable } from './Table.tsx';
 import { caseWordingKey, SYSTEM_RULES } from '../../shared/i18n/case-wording.ts';
-import { InvitationSubjectRows, VisaEndedNotice, VisaSubjectRows } from '../procedures/migration/MigrationSubjectRows.tsx';
+import {
+  InvitationSubjectRows,
+  VisaEndedNotice,
+  VisaSubjectRows,
+} from '../procedures/migration/MigrationSubjectRows.tsx';
 import { PermitCancelledNotice, PermitSubjectRows } from '../procedures/migration/PermitSubjectRows.tsx';
 import { decisionTermsOf } from '../procedures/terms.tsx';
 
@@ -22,25 +26,78 @@ export function DeadlineClock({ view, audience = 'resident' }: { view: CaseView;
   const f = useFormat();
   const d = view.deadline;
   // An open case without a running clock waits for the applicant: to come in, or to collect the document.
-  if (!d.dueOn) return <p>{t(view.status === 'prepared' ? 'cases.deadline.waitingVisit' : view.status === 'ready' ? 'cases.deadline.waitingPickup' : 'cases.deadline.closed')}</p>;
+  if (!d.dueOn)
+    return (
+      <p>
+        {t(
+          view.status === 'prepared'
+            ? 'cases.deadline.waitingVisit'
+            : view.status === 'ready'
+              ? 'cases.deadline.waitingPickup'
+              : 'cases.deadline.closed',
+        )}
+      </p>
+    );
   // While the clock stands still the due day moves on with every day, so no "days left" is given: the page says it is stopped, and since when.
-  const badge = d.suspended ? <span className="tag">{t('cases.deadline.paused')}</span>
-    : d.breached ? <span className="tag tag--danger">{t('cases.deadline.breached')}</span>
-      : <span className={`tag${(d.workingDaysLeft ?? 99) <= 5 ? ' tag--warning' : ''}`}>{t('cases.deadline.left', { days: d.workingDaysLeft ?? 0 })}</span>;
+  const badge = d.suspended ? (
+    <span className="tag">{t('cases.deadline.paused')}</span>
+  ) : d.breached ? (
+    <span className="tag tag--danger">{t('cases.deadline.breached')}</span>
+  ) : (
+    <span className={`tag${(d.workingDaysLeft ?? 99) <= 5 ? ' tag--warning' : ''}`}>
+      {t('cases.deadline.left', { days: d.workingDaysLeft ?? 0 })}
+    </span>
+  );
   return (
     <dl className="summary-list">
-      <dt>{t('cases.deadline.received')}</dt><dd>{f.date(d.receivedOn)}</dd>
+      <dt>{t('cases.deadline.received')}</dt>
+      <dd>{f.date(d.receivedOn)}</dd>
       <dt>{t('cases.deadline.due')}</dt>
-      <dd>{f.date(d.dueOn)} {badge}</dd>
-      <dt>{t('cases.deadline.rule')}</dt><dd>{d.rule}</dd>
-      {d.suspended && (<><dt>{t('cases.deadline.clock')}</dt><dd>{t(audience === 'staff' ? 'staff.cases.deadline.suspended' : 'cases.deadline.suspended', { date: d.suspendedSince ? f.date(d.suspendedSince) : '', days: d.suspendedDays })}</dd></>)}
-      {!d.suspended && d.suspendedDays > 0 && (<><dt>{t('cases.deadline.clock')}</dt><dd>{t('cases.deadline.wasSuspended', { days: d.suspendedDays })}</dd></>)}
-      {d.extendedTo && (<><dt>{t('cases.deadline.extended')}</dt><dd>{f.date(d.extendedTo)}</dd></>)}
+      <dd>
+        {f.date(d.dueOn)} {badge}
+      </dd>
+      <dt>{t('cases.deadline.rule')}</dt>
+      <dd>{d.rule}</dd>
+      {d.suspended && (
+        <>
+          <dt>{t('cases.deadline.clock')}</dt>
+          <dd>
+            {t(audience === 'staff' ? 'staff.cases.deadline.suspended' : 'cases.deadline.suspended', {
+              date: d.suspendedSince ? f.date(d.suspendedSince) : '',
+              days: d.suspendedDays,
+            })}
+          </dd>
+        </>
+      )}
+      {!d.suspended && d.suspendedDays > 0 && (
+        <>
+          <dt>{t('cases.deadline.clock')}</dt>
+          <dd>{t('cases.deadline.wasSuspended', { days: d.suspendedDays })}</dd>
+        </>
+      )}
+      {d.extendedTo && (
+        <>
+          <dt>{t('cases.deadline.extended')}</dt>
+          <dd>{f.date(d.extendedTo)}</dd>
+        </>
+      )}
     </dl>
   );
 }
 
-export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience = 'resident' }: { view: CaseView; documentUrl: (id: string) => string; decisionUrl: string; caseLink: (id: string, reference: string) => ReactNode; audience?: CaseAudience }) {
+export function CaseDetails({
+  view,
+  documentUrl,
+  decisionUrl,
+  caseLink,
+  audience = 'resident',
+}: {
+  view: CaseView;
+  documentUrl: (id: string) => string;
+  decisionUrl: string;
+  caseLink: (id: string, reference: string) => ReactNode;
+  audience?: CaseAudience;
+}) {
   const t = useT();
   const f = useFormat();
   const s = view.subject;
@@ -52,14 +109,25 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience
       <PermitCancelledNotice subject={s} />
       <h2>{t('cases.section.request')}</h2>
       <dl className="summary-list">
-        <dt>{t('cases.field.type')}</dt><dd>{t(`cases.type.${view.caseType}`)}</dd>
-        <dt>{t('cases.field.status')}</dt><dd><span className="tag">{t(caseWordingKey('status', view.caseType, view.status))}</span> {t(audience === 'staff' ? `staff.${stepKey}` : stepKey)}</dd>
+        <dt>{t('cases.field.type')}</dt>
+        <dd>{t(`cases.type.${view.caseType}`)}</dd>
+        <dt>{t('cases.field.status')}</dt>
+        <dd>
+          <span className="tag">{t(caseWordingKey('status', view.caseType, view.status))}</span>{' '}
+          {t(audience === 'staff' ? `staff.${stepKey}` : stepKey)}
+        </dd>
         {s.kind === 'correction' ? (
           <>
-            <dt>{t('register.field.person')}</dt><dd>{s.personName}, {formatPersonalCode(s.personalCode)}</dd>
-            <dt>{t('cases.field.field')}</dt><dd>{t(`cases.correctable.${s.field}`)}</dd>
-            <dt>{t('cases.field.currentValue')}</dt><dd>{s.currentValue ?? t('cases.notRecorded')}</dd>
-            <dt>{t('cases.field.requestedValue')}</dt><dd>{s.requestedValue ?? t('common.none')}</dd>
+            <dt>{t('register.field.person')}</dt>
+            <dd>
+              {s.personName}, {formatPersonalCode(s.personalCode)}
+            </dd>
+            <dt>{t('cases.field.field')}</dt>
+            <dd>{t(`cases.correctable.${s.field}`)}</dd>
+            <dt>{t('cases.field.currentValue')}</dt>
+            <dd>{s.currentValue ?? t('cases.notRecorded')}</dd>
+            <dt>{t('cases.field.requestedValue')}</dt>
+            <dd>{s.requestedValue ?? t('common.none')}</dd>
           </>
         ) : s.kind === 'document-application' ? (
           <DocumentApplicationRows subject={s} />
@@ -71,44 +139,97 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience
           <PermitSubjectRows subject={s} />
         ) : (
           <>
-            <dt>{t('cases.field.applicant')}</dt><dd>{s.personName}</dd>
-            <dt>{t('register.field.sex')}</dt><dd>{t(`register.sex.${s.sex}`)}</dd>
-            <dt>{t('register.field.birthDate')}</dt><dd>{f.date(s.birthDate)}</dd>
-            <dt>{t('register.field.birthCountry')}</dt><dd>{s.birthCountry}</dd>
-            <dt>{t('register.field.legalStatus')}</dt><dd>{t(`legalStatus.${s.legalStatus}`)}</dd>
-            <dt>{t('register.field.citizenships')}</dt><dd>{s.citizenships.join(', ') || t('common.none')}</dd>
-            <dt>{t('cases.inclusion.foreignDocument')}</dt><dd>{s.foreignDocument.number} ({s.foreignDocument.country})</dd>
-            <dt>{t('cases.inclusion.personalCode')}</dt><dd>{s.personalCode ? formatPersonalCode(s.personalCode) : t('cases.inclusion.notRegistered')}</dd>
+            <dt>{t('cases.field.applicant')}</dt>
+            <dd>{s.personName}</dd>
+            <dt>{t('register.field.sex')}</dt>
+            <dd>{t(`register.sex.${s.sex}`)}</dd>
+            <dt>{t('register.field.birthDate')}</dt>
+            <dd>{f.date(s.birthDate)}</dd>
+            <dt>{t('register.field.birthCountry')}</dt>
+            <dd>{s.birthCountry}</dd>
+            <dt>{t('register.field.legalStatus')}</dt>
+            <dd>{t(`legalStatus.${s.legalStatus}`)}</dd>
+            <dt>{t('register.field.citizenships')}</dt>
+            <dd>{s.citizenships.join(', ') || t('common.none')}</dd>
+            <dt>{t('cases.inclusion.foreignDocument')}</dt>
+            <dd>
+              {s.foreignDocument.number} ({s.foreignDocument.country})
+            </dd>
+            <dt>{t('cases.inclusion.personalCode')}</dt>
+            <dd>{s.personalCode ? formatPersonalCode(s.personalCode) : t('cases.inclusion.notRegistered')}</dd>
           </>
         )}
-        {'explanation' in s && s.explanation && (<><dt>{t('cases.field.explanation')}</dt><dd>{s.explanation}</dd></>)}
-        <dt>{t('cases.field.assignee')}</dt><dd>{view.assigneeName ?? t('cases.unassigned')}</dd>
-        {view.appealOf && (<><dt>{t('cases.field.appealOf')}</dt><dd>{caseLink(view.appealOf.id, view.appealOf.reference)}</dd></>)}
-        {view.appealedBy && (<><dt>{t('cases.field.appealedBy')}</dt><dd>{caseLink(view.appealedBy.id, view.appealedBy.reference)}</dd></>)}
+        {'explanation' in s && s.explanation && (
+          <>
+            <dt>{t('cases.field.explanation')}</dt>
+            <dd>{s.explanation}</dd>
+          </>
+        )}
+        <dt>{t('cases.field.assignee')}</dt>
+        <dd>{view.assigneeName ?? t('cases.unassigned')}</dd>
+        {view.appealOf && (
+          <>
+            <dt>{t('cases.field.appealOf')}</dt>
+            <dd>{caseLink(view.appealOf.id, view.appealOf.reference)}</dd>
+          </>
+        )}
+        {view.appealedBy && (
+          <>
+            <dt>{t('cases.field.appealedBy')}</dt>
+            <dd>{caseLink(view.appealedBy.id, view.appealedBy.reference)}</dd>
+          </>
+        )}
       </dl>
-      {s.kind === 'inclusion' && !s.personId && s.candidates.length > 0 && <LikelyDuplicates candidates={s.candidates} />}
+      {s.kind === 'inclusion' && !s.personId && s.candidates.length > 0 && (
+        <LikelyDuplicates candidates={s.candidates} />
+      )}
       {view.representatives.length > 0 && (
         <>
           <h2>{t('cases.section.representatives')}</h2>
-          <ul>{view.representatives.map((r) => <li key={r.personId}>{r.name} ({t(`cases.representative.${r.kind}`)}): {r.may.map((m) => t(`cases.right.${m}`)).join(', ')}</li>)}</ul>
+          <ul>
+            {view.representatives.map((r) => (
+              <li key={r.personId}>
+                {r.name} ({t(`cases.representative.${r.kind}`)}): {r.may.map((m) => t(`cases.right.${m}`)).join(', ')}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <h2>{t('cases.section.deadline')}</h2>
       <DeadlineClock view={view} audience={audience} />
       {view.openRequest && <OpenRequest request={view.openRequest} audience={audience} />}
-      {audience === 'staff' && view.consultations.length > 0 && <Consultations consultations={view.consultations} decided={Boolean(view.decision)} />}
+      {audience === 'staff' && view.consultations.length > 0 && (
+        <Consultations consultations={view.consultations} decided={Boolean(view.decision)} />
+      )}
       {view.proposal && !view.decision && <Proposal view={view} proposal={view.proposal} />}
       {view.decision && <Decision view={view} decision={view.decision} decisionUrl={decisionUrl} />}
       <h2>{t('cases.section.documents')}</h2>
-      {view.documents.length === 0 ? <p>{t('cases.noDocuments')}</p> : (
+      {view.documents.length === 0 ? (
+        <p>{t('cases.noDocuments')}</p>
+      ) : (
         <ul>
-          {view.documents.map((d) => <li key={d.id}><a href={documentUrl(d.id)} download>{d.fileName}</a> ({Math.ceil(d.size / 1024)} KB, {t(`cases.uploadedBy.${d.uploadedByType}`)}, {f.day(d.uploadedAt)})</li>)}
+          {view.documents.map((d) => (
+            <li key={d.id}>
+              <a href={documentUrl(d.id)} download>
+                {d.fileName}
+              </a>{' '}
+              ({Math.ceil(d.size / 1024)} KB, {t(`cases.uploadedBy.${d.uploadedByType}`)}, {f.day(d.uploadedAt)})
+            </li>
+          ))}
         </ul>
       )}
       <h2>{t('cases.section.timeline')}</h2>
       <ol className="timeline">
         {view.timeline.map((a) => (
-          <li key={a.seq}><strong>{t(`cases.event.${a.kind}`)}</strong> · {f.date(a.on)} · {a.actor.name ?? t(`cases.uploadedBy.${a.actor.kind}`)}{typeof a.details['reason'] === 'string' && a.details['reason'] ? ` — ${a.details['reason']}` : ''}{typeof a.details['question'] === 'string' ? ` — ${a.details['question']}` : ''}{a.kind === 'link-applicant' && typeof a.details['personalCode'] === 'string' ? ` — ${formatPersonalCode(a.details['personalCode'])}` : ''}</li>
+          <li key={a.seq}>
+            <strong>{t(`cases.event.${a.kind}`)}</strong> · {f.date(a.on)} ·{' '}
+            {a.actor.name ?? t(`cases.uploadedBy.${a.actor.kind}`)}
+            {typeof a.details['reason'] === 'string' && a.details['reason'] ? ` — ${a.details['reason']}` : ''}
+            {typeof a.details['question'] === 'string' ? ` — ${a.details['question']}` : ''}
+            {a.kind === 'link-applicant' && typeof a.details['personalCode'] === 'string'
+              ? ` — ${formatPersonalCode(a.details['personalCode'])}`
+              : ''}
+          </li>
         ))}
       </ol>
     </>
@@ -119,10 +240,15 @@ export function CaseDetails({ view, documentUrl, decisionUrl, caseLink, audience
 function OpenRequest({ request, audience }: { request: NonNullable<CaseView['openRequest']>; audience: CaseAudience }) {
   const t = useT();
   const f = useFormat();
-  const lead = audience === 'staff'
-    ? t('staff.cases.openRequest', { askedOn: f.date(request.askedOn), dueOn: f.date(request.dueOn) })
-    : t('cases.openRequest', { dueOn: f.date(request.dueOn) });
-  return <Notice kind="warning"><strong>{lead}</strong> {request.question}</Notice>;
+  const lead =
+    audience === 'staff'
+      ? t('staff.cases.openRequest', { askedOn: f.date(request.askedOn), dueOn: f.date(request.dueOn) })
+      : t('cases.openRequest', { dueOn: f.date(request.dueOn) });
+  return (
+    <Notice kind="warning">
+      <strong>{lead}</strong> {request.question}
+    </Notice>
+  );
 }
 
 /** A decision proposed and waiting for its approval (four-eyes). */
@@ -133,10 +259,15 @@ function Proposal({ view, proposal }: { view: CaseView; proposal: NonNullable<Ca
     <>
       <h2>{t('cases.section.proposal')}</h2>
       <dl className="summary-list">
-        <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, proposal.outcome))}</dd>
+        <dt>{t('cases.field.outcome')}</dt>
+        <dd>{t(caseWordingKey('outcome', view.caseType, proposal.outcome))}</dd>
         {proposal.terms && <TermsRows subject={view.subject} outcome={proposal.outcome} terms={proposal.terms} />}
-        <dt>{t('cases.field.reasoning')}</dt><dd>{proposal.reasoning}</dd>
-        <dt>{t('cases.field.proposedBy')}</dt><dd>{proposal.proposedBy.name} ({f.date(proposal.proposedOn)})</dd>
+        <dt>{t('cases.field.reasoning')}</dt>
+        <dd>{proposal.reasoning}</dd>
+        <dt>{t('cases.field.proposedBy')}</dt>
+        <dd>
+          {proposal.proposedBy.name} ({f.date(proposal.proposedOn)})
+        </dd>
       </dl>
       <RuleTrace checks={proposal.ruleTrace} />
       {view.ownProposal && <Notice kind="info">{t('cases.ownProposal')}</Notice>}
@@ -145,28 +276,53 @@ function Proposal({ view, proposal }: { view: CaseView; proposal: NonNullable<Ca
 }
 
 /** The decision taken: outcome, what it grants or rests on (the procedure's terms), its reasons, the appeal route and its PDF. */
-function Decision({ view, decision, decisionUrl }: { view: CaseView; decision: NonNullable<CaseView['decision']>; decisionUrl: string }) {
+function Decision({
+  view,
+  decision,
+  decisionUrl,
+}: {
+  view: CaseView;
+  decision: NonNullable<CaseView['decision']>;
+  decisionUrl: string;
+}) {
   const t = useT();
   const f = useFormat();
   return (
     <>
       <h2>{t('cases.section.decision')}</h2>
       <dl className="summary-list">
-        <dt>{t('cases.field.outcome')}</dt><dd>{t(caseWordingKey('outcome', view.caseType, decision.outcome))}</dd>
+        <dt>{t('cases.field.outcome')}</dt>
+        <dd>{t(caseWordingKey('outcome', view.caseType, decision.outcome))}</dd>
         {decision.terms && <TermsRows subject={view.subject} outcome={decision.outcome} terms={decision.terms} />}
-        <dt>{t('cases.field.decidedOn')}</dt><dd>{f.date(decision.decidedOn)}</dd>
-        <dt>{t('cases.field.legalBasis')}</dt><dd>{decision.legalBasis}</dd>
-        <dt>{t('cases.field.reasoning')}</dt><dd>{decision.reasoning}</dd>
-        <dt>{t('cases.field.appeal')}</dt><dd>{t('cases.appeal', { until: f.date(decision.appealUntil) })}</dd>
+        <dt>{t('cases.field.decidedOn')}</dt>
+        <dd>{f.date(decision.decidedOn)}</dd>
+        <dt>{t('cases.field.legalBasis')}</dt>
+        <dd>{decision.legalBasis}</dd>
+        <dt>{t('cases.field.reasoning')}</dt>
+        <dd>{decision.reasoning}</dd>
+        <dt>{t('cases.field.appeal')}</dt>
+        <dd>{t('cases.appeal', { until: f.date(decision.appealUntil) })}</dd>
       </dl>
       <RuleTrace checks={decision.ruleTrace} />
-      <p><a className="button button--secondary" href={decisionUrl} download>{t('cases.decisionPdf')}</a></p>
+      <p>
+        <a className="button button--secondary" href={decisionUrl} download>
+          {t('cases.decisionPdf')}
+        </a>
+      </p>
     </>
   );
 }
 
 /** A proposal's or decision's terms in words, by the procedure's plug-in; a procedure without terms shows none. */
-function TermsRows({ subject, outcome, terms }: { subject: CaseView['subject']; outcome: 'accept' | 'reject'; terms: Record<string, unknown> }) {
+function TermsRows({
+  subject,
+  outcome,
+  terms,
+}: {
+  subject: CaseView['subject'];
+  outcome: 'accept' | 'reject';
+  terms: Record<string, unknown>;
+}) {
   const plugin = decisionTermsOf(subject);
   return plugin ? <plugin.Rows subject={subject} outcome={outcome} terms={terms} /> : null;
 }
@@ -187,7 +343,14 @@ function Consultations({ consultations, decided }: { consultations: CaseView['co
       <ScrollTable label={t('cases.section.consultations')}>
         <table className="data">
           <caption className="visually-hidden">{t('cases.section.consultations')}</caption>
-          <thead><tr><th scope="col">{t('staff.consultation.authority')}</th><th scope="col">{t('cases.consultation.question')}</th><th scope="col">{t('cases.consultation.dates')}</th><th scope="col">{t('staff.consultation.outcome')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.consultation.authority')}</th>
+              <th scope="col">{t('cases.consultation.question')}</th>
+              <th scope="col">{t('cases.consultation.dates')}</th>
+              <th scope="col">{t('staff.consultation.outcome')}</th>
+            </tr>
+          </thead>
           <tbody>
             {consultations.map((c) => (
               <tr key={c.consultationId}>
@@ -196,7 +359,16 @@ function Consultations({ consultations, decided }: { consultations: CaseView['co
                 <td>{t('cases.consultation.asked', { askedOn: f.date(c.askedOn), dueOn: f.date(c.dueOn) })}</td>
                 <td>
                   <ConsultationTag consultation={c} overdue={!c.answer && c.dueOn < today} />
-                  {c.answer && <> {t(c.answer.by ? 'cases.consultation.answeredBy' : 'cases.consultation.answered', { on: f.date(c.answer.on), by: c.answer.by ?? '' })}{c.answer.remarks && <>: {c.answer.remarks}</>}</>}
+                  {c.answer && (
+                    <>
+                      {' '}
+                      {t(c.answer.by ? 'cases.consultation.answeredBy' : 'cases.consultation.answered', {
+                        on: f.date(c.answer.on),
+                        by: c.answer.by ?? '',
+                      })}
+                      {c.answer.remarks && <>: {c.answer.remarks}</>}
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -207,27 +379,69 @@ function Consultations({ consultations, decided }: { consultations: CaseView['co
   );
 }
 
-function ConsultationTag({ consultation: c, overdue }: { consultation: CaseView['consultations'][number]; overdue: boolean }) {
+function ConsultationTag({
+  consultation: c,
+  overdue,
+}: {
+  consultation: CaseView['consultations'][number];
+  overdue: boolean;
+}) {
   const t = useT();
-  if (!c.answer) return <span className={`tag${overdue ? ' tag--danger' : ''}`}>{t(overdue ? 'cases.consultation.overdue' : 'cases.consultation.waiting')}</span>;
-  return <span className={`tag ${c.answer.outcome === 'objection' ? 'tag--danger' : 'tag--success'}`}>{t(`cases.consultation.outcome.${c.answer.outcome}`)}</span>;
+  if (!c.answer)
+    return (
+      <span className={`tag${overdue ? ' tag--danger' : ''}`}>
+        {t(overdue ? 'cases.consultation.overdue' : 'cases.consultation.waiting')}
+      </span>
+    );
+  return (
+    <span className={`tag ${c.answer.outcome === 'objection' ? 'tag--danger' : 'tag--success'}`}>
+      {t(`cases.consultation.outcome.${c.answer.outcome}`)}
+    </span>
+  );
 }
 
 /** A check's values as the reader reads them: a calendar day (`2033-10-11`) in the page's own date format. */
-function readableParams(params: Record<string, string | number>, date: (d: string) => string): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v]));
+function readableParams(
+  params: Record<string, string | number>,
+  date: (d: string) => string,
+): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v]),
+  );
 }
 
-function RuleTrace({ checks }: { checks: CaseView['decision'] extends infer D ? D extends { ruleTrace: infer R } ? R : never : never }) {
+function RuleTrace({
+  checks,
+}: {
+  checks: CaseView['decision'] extends infer D ? (D extends { ruleTrace: infer R } ? R : never) : never;
+}) {
   const t = useT();
   const f = useFormat();
   return (
     <ScrollTable label={t('cases.ruleTrace')}>
       <table className="data">
         <caption>{t('cases.ruleTrace')}</caption>
-        <thead><tr><th scope="col">{t('cases.rule.check')}</th><th scope="col">{t('cases.rule.result')}</th><th scope="col">{t('cases.rule.detail')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.rule.check')}</th>
+            <th scope="col">{t('cases.rule.result')}</th>
+            <th scope="col">{t('cases.rule.detail')}</th>
+          </tr>
+        </thead>
         <tbody>
-          {checks.map((c, i) => <tr key={`${c.rule}-${i}`}><td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td><td>{c.passed ? t('cases.rule.passed') : <span className="tag tag--danger">{t('cases.rule.failed')}</span>}</td><td>{SYSTEM_RULES.has(c.rule) && c.params ? t(`cases.ruleDetail.${c.rule}`, readableParams(c.params, f.date)) : c.detail}</td></tr>)}
+          {checks.map((c, i) => (
+            <tr key={`${c.rule}-${i}`}>
+              <td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td>
+              <td>
+                {c.passed ? t('cases.rule.passed') : <span className="tag tag--danger">{t('cases.rule.failed')}</span>}
+              </td>
+              <td>
+                {SYSTEM_RULES.has(c.rule) && c.params
+                  ? t(`cases.ruleDetail.${c.rule}`, readableParams(c.params, f.date))
+                  : c.detail}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </ScrollTable>
@@ -235,7 +449,11 @@ function RuleTrace({ checks }: { checks: CaseView['decision'] extends infer D ? 
 }
 
 /** Registered persons who may be the applicant of an inclusion (staff only): the officer links the applicant to one of them rather than register the same person twice. */
-function LikelyDuplicates({ candidates }: { candidates: Extract<CaseView['subject'], { kind: 'inclusion' }>['candidates'] }) {
+function LikelyDuplicates({
+  candidates,
+}: {
+  candidates: Extract<CaseView['subject'], { kind: 'inclusion' }>['candidates'];
+}) {
   const t = useT();
   const f = useFormat();
   return (
@@ -245,9 +463,23 @@ function LikelyDuplicates({ candidates }: { candidates: Extract<CaseView['subjec
       <ScrollTable label={t('cases.inclusion.candidates')}>
         <table className="data">
           <caption className="visually-hidden">{t('cases.inclusion.candidates')}</caption>
-          <thead><tr><th scope="col">{t('register.field.person')}</th><th scope="col">{t('register.field.personalCode')}</th><th scope="col">{t('register.field.birthDate')}</th><th scope="col">{t('staff.search.score')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('register.field.person')}</th>
+              <th scope="col">{t('register.field.personalCode')}</th>
+              <th scope="col">{t('register.field.birthDate')}</th>
+              <th scope="col">{t('staff.search.score')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {candidates.map((c) => <tr key={c.personId}><td>{c.name}</td><td>{formatPersonalCode(c.personalCode)}</td><td>{f.date(c.birthDate)}</td><td>{Math.round(c.score * 100)}%</td></tr>)}
+            {candidates.map((c) => (
+              <tr key={c.personId}>
+                <td>{c.name}</td>
+                <td>{formatPersonalCode(c.personalCode)}</td>
+                <td>{f.date(c.birthDate)}</td>
+                <td>{Math.round(c.score * 100)}%</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </ScrollTable>
@@ -264,20 +496,70 @@ function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication 
   const euros = (cents: number) => (cents / 100).toFixed(2);
   return (
     <>
-      <dt>{t('cases.field.applicant')}</dt><dd>{s.personName}, {formatPersonalCode(s.personalCode)}</dd>
-      <dt>{t('documents.application.documentType')}</dt><dd>{t(`documents.type.${s.documentType}`)}</dd>
-      <dt>{t('documents.application.tier')}</dt><dd>{t(`documents.tier.${s.tier}`)}</dd>
+      <dt>{t('cases.field.applicant')}</dt>
+      <dd>
+        {s.personName}, {formatPersonalCode(s.personalCode)}
+      </dd>
+      <dt>{t('documents.application.documentType')}</dt>
+      <dd>{t(`documents.type.${s.documentType}`)}</dd>
+      <dt>{t('documents.application.tier')}</dt>
+      <dd>{t(`documents.tier.${s.tier}`)}</dd>
       <dt>{t('documents.application.fee')}</dt>
-      <dd>{t('documents.application.feeAmount', { amount: euros(s.fee.amountCents) })}{s.fee.reducedFor && <> ({t('documents.application.reducedFor', { ground: s.fee.reducedFor.replaceAll('-', '') })})</>}</dd>
+      <dd>
+        {t('documents.application.feeAmount', { amount: euros(s.fee.amountCents) })}
+        {s.fee.reducedFor && (
+          <> ({t('documents.application.reducedFor', { ground: s.fee.reducedFor.replaceAll('-', '') })})</>
+        )}
+      </dd>
       <dt>{t('documents.application.payment')}</dt>
-      <dd>{s.payment ? t('documents.application.paid', { date: f.date(s.payment.paidOn), method: s.payment.method, reference: s.payment.reference }) : t('documents.application.unpaid')}</dd>
+      <dd>
+        {s.payment
+          ? t('documents.application.paid', {
+              date: f.date(s.payment.paidOn),
+              method: s.payment.method,
+              reference: s.payment.reference,
+            })
+          : t('documents.application.unpaid')}
+      </dd>
       <dt>{t('documents.application.identity')}</dt>
-      <dd>{s.identityCheck ? t('documents.application.identityDone', { date: f.date(s.identityCheck.on), method: s.identityCheck.method.replaceAll('-', ''), number: s.identityCheck.documentNumber ?? '' }) : t('documents.application.identityPending')}</dd>
-      <dt>{t('documents.application.photo')}</dt><dd>{s.photoDocumentId ? t('documents.application.photoDone') : t('documents.application.photoPending')}</dd>
-      <dt>{t('documents.application.pickup')}</dt><dd>{s.pickupBranchName}</dd>
-      {s.readyOn && (<><dt>{t('documents.application.readyOn')}</dt><dd>{f.date(s.readyOn)}</dd></>)}
-      {s.production && (<><dt>{t('documents.application.production')}</dt><dd>{t(s.production.confirmed ? 'documents.application.productionDone' : 'documents.application.productionOrdered', { number: s.production.documentNumber })}</dd></>)}
-      {s.issued && (<><dt>{t('documents.field.status')}</dt><dd>{t('documents.application.issued', { date: f.date(s.issued.on), number: s.issued.documentNumber })}</dd></>)}
+      <dd>
+        {s.identityCheck
+          ? t('documents.application.identityDone', {
+              date: f.date(s.identityCheck.on),
+              method: s.identityCheck.method.replaceAll('-', ''),
+              number: s.identityCheck.documentNumber ?? '',
+            })
+          : t('documents.application.identityPending')}
+      </dd>
+      <dt>{t('documents.application.photo')}</dt>
+      <dd>{s.photoDocumentId ? t('documents.application.photoDone') : t('documents.application.photoPending')}</dd>
+      <dt>{t('documents.application.pickup')}</dt>
+      <dd>{s.pickupBranchName}</dd>
+      {s.readyOn && (
+        <>
+          <dt>{t('documents.application.readyOn')}</dt>
+          <dd>{f.date(s.readyOn)}</dd>
+        </>
+      )}
+      {s.production && (
+        <>
+          <dt>{t('documents.application.production')}</dt>
+          <dd>
+            {t(
+              s.production.confirmed
+                ? 'documents.application.productionDone'
+                : 'documents.application.productionOrdered',
+              { number: s.production.documentNumber },
+            )}
+          </dd>
+        </>
+      )}
+      {s.issued && (
+        <>
+          <dt>{t('documents.field.status')}</dt>
+          <dd>{t('documents.application.issued', { date: f.date(s.issued.on), number: s.issued.documentNumber })}</dd>
+        </>
+      )}
     </>
   );
 }

@@ -9,7 +9,13 @@ import { ScrollTable } from './Table.tsx';
 import { dataUseWording, type DataUseAudience, type DataUseRow } from './data-use-wording.ts';
 
 /** The entries, newest first as given; on a narrow screen the table scrolls inside its own box. */
-export function DataUseTable({ entries, audience = 'resident' }: { entries: DataUseRow[]; audience?: DataUseAudience }) {
+export function DataUseTable({
+  entries,
+  audience = 'resident',
+}: {
+  entries: DataUseRow[];
+  audience?: DataUseAudience;
+}) {
   const t = useT();
   const f = useFormat();
   const words = useMemo(() => dataUseWording(t, audience), [t, audience]);
@@ -32,8 +38,18 @@ export function DataUseTable({ entries, audience = 'resident' }: { entries: Data
             const actor = words.actor(e);
             return (
               <tr key={e.id}>
-                <td><time dateTime={e.occurredAt}>{f.dateTime(e.occurredAt)}</time></td>
-                <td>{actor.who}{actor.capacity && <><br /><span className="hint">{actor.capacity}</span></>}</td>
+                <td>
+                  <time dateTime={e.occurredAt}>{f.dateTime(e.occurredAt)}</time>
+                </td>
+                <td>
+                  {actor.who}
+                  {actor.capacity && (
+                    <>
+                      <br />
+                      <span className="hint">{actor.capacity}</span>
+                    </>
+                  )}
+                </td>
                 <td>{words.activity(e)}</td>
                 <td>{words.purpose(e)}</td>
                 <td>{e.legalBasis}</td>

@@ -6,7 +6,13 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useLocale, useT, type Locale } from '../i18n/I18nProvider.tsx';
 
-export function Layout(props: { appName: string; demo: boolean; nav?: ReactNode; account?: ReactNode; children: ReactNode }) {
+export function Layout(props: {
+  appName: string;
+  demo: boolean;
+  nav?: ReactNode;
+  account?: ReactNode;
+  children: ReactNode;
+}) {
   const t = useT();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -23,8 +29,14 @@ export function Layout(props: { appName: string; demo: boolean; nav?: ReactNode;
   }, [location.pathname]);
   return (
     <>
-      <a className="skip-link" href="#main">{t('a11y.skip')}</a>
-      {props.demo && <div className="demo-banner" role="note">{t('app.demoBanner')}</div>}
+      <a className="skip-link" href="#main">
+        {t('a11y.skip')}
+      </a>
+      {props.demo && (
+        <div className="demo-banner" role="note">
+          {t('app.demoBanner')}
+        </div>
+      )}
       <header className="site-header">
         <div className="site-header__inner">
           <div className="brand">
@@ -35,13 +47,26 @@ export function Layout(props: { appName: string; demo: boolean; nav?: ReactNode;
             {props.account}
             <LanguageSwitch />
             {props.nav && (
-              <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((open) => !open)}>
-                <span aria-hidden="true" className="menu-button__icon">{menuOpen ? '×' : '≡'}</span> {t('a11y.menu')}
+              <button
+                type="button"
+                className="menu-button"
+                aria-expanded={menuOpen}
+                aria-controls="main-nav"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                <span aria-hidden="true" className="menu-button__icon">
+                  {menuOpen ? '×' : '≡'}
+                </span>{' '}
+                {t('a11y.menu')}
               </button>
             )}
           </div>
         </div>
-        {props.nav && <nav id="main-nav" className={`main-nav${menuOpen ? ' main-nav--open' : ''}`} aria-label={t('a11y.mainNav')}>{props.nav}</nav>}
+        {props.nav && (
+          <nav id="main-nav" className={`main-nav${menuOpen ? ' main-nav--open' : ''}`} aria-label={t('a11y.mainNav')}>
+            {props.nav}
+          </nav>
+        )}
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="page">
         {props.children}
@@ -58,7 +83,13 @@ function LanguageSwitch() {
   const t = useT();
   const other: Locale = locale === 'lv' ? 'en' : 'lv';
   return (
-    <button type="button" className="button button--link" lang={other} onClick={() => setLocale(other)} aria-label={`${t('a11y.language')}: ${t(`language.${other}`)}`}>
+    <button
+      type="button"
+      className="button button--link"
+      lang={other}
+      onClick={() => setLocale(other)}
+      aria-label={`${t('a11y.language')}: ${t(`language.${other}`)}`}
+    >
       {t(`language.${other}`)}
     </button>
   );
@@ -69,7 +100,15 @@ function LanguageSwitch() {
  * `title` gives the tab's words when the heading holds more than text. With `announce`, the heading takes
  * focus and is scrolled to whenever its text changes: the result of an action replacing a form.
  */
-export function PageTitle({ children, title, announce = false }: { children: ReactNode; title?: string; announce?: boolean }) {
+export function PageTitle({
+  children,
+  title,
+  announce = false,
+}: {
+  children: ReactNode;
+  title?: string;
+  announce?: boolean;
+}) {
   const t = useT();
   const ref = useRef<HTMLHeadingElement>(null);
   const text = title ?? (typeof children === 'string' ? children : '');
@@ -81,7 +120,11 @@ export function PageTitle({ children, title, announce = false }: { children: Rea
     ref.current.scrollIntoView({ block: 'start' });
     ref.current.focus({ preventScroll: true });
   }, [announce, text]);
-  return <h1 tabIndex={-1} ref={ref}>{children}</h1>;
+  return (
+    <h1 tabIndex={-1} ref={ref}>
+      {children}
+    </h1>
+  );
 }
 
 /**

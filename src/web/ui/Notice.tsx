@@ -2,5 +2,9 @@
 import type { ReactNode } from 'react';
 
 export function Notice({ kind, children }: { kind: 'info' | 'success' | 'warning'; children: ReactNode }) {
-  return <div className={`notice notice--${kind}`} role="status">{children}</div>;
+  return (
+    <div className={`notice notice--${kind}`} role="status">
+      {children}
+    </div>
+  );
 }

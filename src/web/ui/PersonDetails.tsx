@@ -32,14 +32,19 @@ export function useCountryName(): (code: string) => string {
 export function addressText(a: AddressView): string {
   const municipality = a.municipalityCode ? findMunicipality(a.municipalityCode)?.name : undefined;
   // The address line usually names the town already; add the municipality only when it does not.
-  const withMunicipality = municipality && !(a.addressLine ?? '').includes(municipality.replace(/ novads$/, '')) ? municipality : undefined;
+  const withMunicipality =
+    municipality && !(a.addressLine ?? '').includes(municipality.replace(/ novads$/, '')) ? municipality : undefined;
   return [a.addressLine, withMunicipality, a.country !== 'LVA' ? a.country : undefined].filter(Boolean).join(', ');
 }
 
 function Period({ from, until }: { from: string; until: string | null }) {
   const t = useT();
   const f = useFormat();
-  return <>{until ? t('pdf.period', { from: f.date(from), until: f.date(until) }) : t('pdf.since', { from: f.date(from) })}</>;
+  return (
+    <>
+      {until ? t('pdf.period', { from: f.date(from), until: f.date(until) }) : t('pdf.since', { from: f.date(from) })}
+    </>
+  );
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -51,7 +56,13 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function PersonDetails({ card, personLink }: { card: PersonCard; personLink?: (personId: string, text: string) => ReactNode }) {
+export function PersonDetails({
+  card,
+  personLink,
+}: {
+  card: PersonCard;
+  personLink?: (personId: string, text: string) => ReactNode;
+}) {
   const t = useT();
   const label = useLabel();
   const country = useCountryName();
@@ -62,19 +73,33 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
       <section aria-labelledby="person-data">
         <h2 id="person-data">{t('register.section.person')}</h2>
         <dl className="summary-list">
-          <Row label={t('register.field.personalCode')}>{card.personalCode ? formatPersonalCode(card.personalCode) : none}</Row>
+          <Row label={t('register.field.personalCode')}>
+            {card.personalCode ? formatPersonalCode(card.personalCode) : none}
+          </Row>
           <Row label={t('register.field.givenNames')}>{card.givenNames ?? none}</Row>
           <Row label={t('register.field.surname')}>{card.surname ?? none}</Row>
           {card.originalName && <Row label={t('register.field.originalName')}>{card.originalName}</Row>}
           <Row label={t('register.field.birthSurname')}>{card.birthSurname ?? none}</Row>
           <Row label={t('register.field.sex')}>{card.sex ? t(`register.sex.${card.sex}`) : none}</Row>
           <Row label={t('register.field.birthDate')}>{card.birthDate ? f.date(card.birthDate) : none}</Row>
-          <Row label={t('register.field.birthCountry')}>{card.birthCountry ? country(card.birthCountry) : none}{card.birthMunicipality ? `, ${findMunicipality(card.birthMunicipality)?.name ?? card.birthMunicipality}` : ''}</Row>
-          <Row label={t('register.field.legalStatus')}>{card.legalStatus ? label('legalStatus', card.legalStatus) : none}</Row>
+          <Row label={t('register.field.birthCountry')}>
+            {card.birthCountry ? country(card.birthCountry) : none}
+            {card.birthMunicipality
+              ? `, ${findMunicipality(card.birthMunicipality)?.name ?? card.birthMunicipality}`
+              : ''}
+          </Row>
+          <Row label={t('register.field.legalStatus')}>
+            {card.legalStatus ? label('legalStatus', card.legalStatus) : none}
+          </Row>
           <Row label={t('register.field.citizenships')}>{card.citizenships.map(country).join(', ') || none}</Row>
           {card.residenceRights.length > 0 && (
             <Row label={t('register.field.residenceRights')}>
-              {card.residenceRights.map((r) => `${t(`register.residenceRight.${r.kind}`)} ${r.documentNumber}, ${r.validUntil ? t('pdf.period', { from: f.date(r.validFrom), until: f.date(r.validUntil) }) : t('pdf.since', { from: f.date(r.validFrom) })}`).join('; ')}
+              {card.residenceRights
+                .map(
+                  (r) =>
+                    `${t(`register.residenceRight.${r.kind}`)} ${r.documentNumber}, ${r.validUntil ? t('pdf.period', { from: f.date(r.validFrom), until: f.date(r.validUntil) }) : t('pdf.since', { from: f.date(r.validFrom) })}`,
+                )
+                .join('; ')}
             </Row>
           )}
           {card.deathDate && <Row label={t('register.field.deathDate')}>{f.date(card.deathDate)}</Row>}
@@ -84,18 +109,41 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
       <section aria-labelledby="person-residence">
         <h2 id="person-residence">{t('register.section.residence')}</h2>
         <dl className="summary-list">
-          <Row label={t('register.field.residence')}>{card.residence ? <>{addressText(card.residence)} (<Period from={card.residence.validFrom} until={card.residence.validUntil} />)</> : none}</Row>
+          <Row label={t('register.field.residence')}>
+            {card.residence ? (
+              <>
+                {addressText(card.residence)} (
+                <Period from={card.residence.validFrom} until={card.residence.validUntil} />)
+              </>
+            ) : (
+              none
+            )}
+          </Row>
           {card.additionalAddresses.map((a, i) => (
-            <Row key={i} label={t('register.field.additionalAddress')}>{addressText(a)} (<Period from={a.validFrom} until={a.validUntil} />)</Row>
+            <Row key={i} label={t('register.field.additionalAddress')}>
+              {addressText(a)} (<Period from={a.validFrom} until={a.validUntil} />)
+            </Row>
           ))}
         </dl>
         {card.addressHistory.length > 1 && (
           <ScrollTable label={t('portal.data.addressHistory')}>
             <table className="data">
               <caption>{t('portal.data.addressHistory')}</caption>
-              <thead><tr><th scope="col">{t('register.field.residence')}</th><th scope="col">{t('register.field.period')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('register.field.residence')}</th>
+                  <th scope="col">{t('register.field.period')}</th>
+                </tr>
+              </thead>
               <tbody>
-                {card.addressHistory.map((a, i) => <tr key={i}><td>{addressText(a)}</td><td><Period from={a.validFrom} until={a.validUntil} /></td></tr>)}
+                {card.addressHistory.map((a, i) => (
+                  <tr key={i}>
+                    <td>{addressText(a)}</td>
+                    <td>
+                      <Period from={a.validFrom} until={a.validUntil} />
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </ScrollTable>
@@ -106,22 +154,34 @@ export function PersonDetails({ card, personLink }: { card: PersonCard; personLi
         <section aria-labelledby="person-history">
           <h2 id="person-history">{t('register.section.history')}</h2>
           <dl className="summary-list">
-            {card.earlierNames.map((n, i) => <Row key={`n${i}`} label={t('register.field.earlierName')}>{n.givenNames} {n.surname} (<Period from={n.validFrom} until={n.validUntil} />)</Row>)}
-            {card.codes.map((c) => <Row key={c.personalCode} label={t('register.field.personalCode')}>{formatPersonalCode(c.personalCode)} (<Period from={c.validFrom} until={c.validUntil} />)</Row>)}
+            {card.earlierNames.map((n, i) => (
+              <Row key={`n${i}`} label={t('register.field.earlierName')}>
+                {n.givenNames} {n.surname} (<Period from={n.validFrom} until={n.validUntil} />)
+              </Row>
+            ))}
+            {card.codes.map((c) => (
+              <Row key={c.personalCode} label={t('register.field.personalCode')}>
+                {formatPersonalCode(c.personalCode)} (<Period from={c.validFrom} until={c.validUntil} />)
+              </Row>
+            ))}
           </dl>
         </section>
       )}
 
       <section aria-labelledby="person-relations">
         <h2 id="person-relations">{t('register.section.relations')}</h2>
-        {card.relations.length === 0 ? <p>{t('staff.person.noRelations')}</p> : (
+        {card.relations.length === 0 ? (
+          <p>{t('staff.person.noRelations')}</p>
+        ) : (
           <ul>
             {card.relations.map((r) => {
               const name = `${r.givenNames} ${r.surname}`;
               return (
                 <li key={`${r.kind}-${r.personId}`}>
-                  {t(`register.relation.${r.kind}`)}: {personLink ? personLink(r.personId, name) : name}, {f.date(r.birthDate)}
-                  {r.deathDate ? ` († ${f.date(r.deathDate)})` : ''} (<Period from={r.validFrom} until={r.validUntil} />)
+                  {t(`register.relation.${r.kind}`)}: {personLink ? personLink(r.personId, name) : name},{' '}
+                  {f.date(r.birthDate)}
+                  {r.deathDate ? ` († ${f.date(r.deathDate)})` : ''} (<Period from={r.validFrom} until={r.validUntil} />
+                  )
                 </li>
               );
             })}
@@ -143,10 +203,24 @@ export function LifeEvents({ card }: { card: PersonCard }) {
       <ScrollTable label={t('register.section.events')}>
         <table className="data">
           <caption className="visually-hidden">{t('register.section.events')}</caption>
-          <thead><tr><th scope="col">{t('staff.event.effectiveDate')}</th><th scope="col">{t('staff.person.chooseEvent')}</th><th scope="col">{t('register.field.legalBasis')}</th><th scope="col">{t('staff.event.sourceDocument')}</th><th scope="col">{t('staff.person.recordedTime')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.event.effectiveDate')}</th>
+              <th scope="col">{t('staff.person.chooseEvent')}</th>
+              <th scope="col">{t('register.field.legalBasis')}</th>
+              <th scope="col">{t('staff.event.sourceDocument')}</th>
+              <th scope="col">{t('staff.person.recordedTime')}</th>
+            </tr>
+          </thead>
           <tbody>
             {[...card.events].reverse().map((e) => (
-              <tr key={e.id}><td>{f.date(e.effectiveDate)}</td><td>{label('event', e.kind)}</td><td>{e.legalBasis}</td><td>{e.sourceDocument ?? t('common.none')}</td><td>{f.dateTime(e.recordedAt)}</td></tr>
+              <tr key={e.id}>
+                <td>{f.date(e.effectiveDate)}</td>
+                <td>{label('event', e.kind)}</td>
+                <td>{e.legalBasis}</td>
+                <td>{e.sourceDocument ?? t('common.none')}</td>
+                <td>{f.dateTime(e.recordedAt)}</td>
+              </tr>
             ))}
           </tbody>
         </table>

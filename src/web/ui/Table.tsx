@@ -14,7 +14,13 @@ export function ScrollTable({ label, children }: { label?: string; children: Rea
     if (!label) setCaption(ref.current?.querySelector('caption')?.textContent?.trim() || undefined);
   }, [label, children]);
   return (
-    <div className="table-scroll" role="region" aria-label={t('a11y.tableScroll', { caption: label ?? caption ?? t('a11y.table') })} tabIndex={0} ref={ref}>
+    <div
+      className="table-scroll"
+      role="region"
+      aria-label={t('a11y.tableScroll', { caption: label ?? caption ?? t('a11y.table') })}
+      tabIndex={0}
+      ref={ref}
+    >
       {children}
     </div>
   );

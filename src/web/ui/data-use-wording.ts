@@ -27,7 +27,12 @@ export function dataUseWording(t: Translate, audience: DataUseAudience) {
   };
   const office = t('app.office');
   const forAuditor = audience === 'auditor' ? 'ForAuditor' : '';
-  const roles = (e: DataUseRow) => (e.actorRole ?? '').split(',').filter(Boolean).map((r) => optional(`role.${r}`) ?? r).join(', ');
+  const roles = (e: DataUseRow) =>
+    (e.actorRole ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((r) => optional(`role.${r}`) ?? r)
+      .join(', ');
 
   function actor(e: DataUseRow): ActorWords {
     switch (e.actor) {
@@ -38,11 +43,17 @@ export function dataUseWording(t: Translate, audience: DataUseAudience) {
       case 'system':
         return { who: office, capacity: t('dataUse.who.system') };
       case 'partner':
-        return { who: optional(`institution.partner.${e.institution}`) ?? e.institution, capacity: t('dataUse.who.partner') };
+        return {
+          who: optional(`institution.partner.${e.institution}`) ?? e.institution,
+          capacity: t('dataUse.who.partner'),
+        };
       case 'officer': {
         const role = roles(e);
         const name = audience === 'auditor' && e.actorName ? ` — ${e.actorName}` : '';
-        return { who: e.institution === OFFICE_INSTITUTION ? office : e.institution, capacity: `${role ? t('dataUse.who.officer', { role }) : t('dataUse.who.officerNoRole')}${name}` };
+        return {
+          who: e.institution === OFFICE_INSTITUTION ? office : e.institution,
+          capacity: `${role ? t('dataUse.who.officer', { role }) : t('dataUse.who.officerNoRole')}${name}`,
+        };
       }
     }
   }
@@ -50,7 +61,11 @@ export function dataUseWording(t: Translate, audience: DataUseAudience) {
   return {
     actor,
     /** What was done to what ("Booked a visit"); a pair without its own message falls back to the action. */
-    activity: (e: DataUseRow) => optional(`dataUse.activity.${e.resource}.${e.action}`) ?? optional(`action.${e.action}`) ?? e.action,
-    purpose: (e: DataUseRow) => (audience === 'auditor' ? optional(`dataUse.auditorPurpose.${e.purpose}`) : undefined) ?? optional(`purpose.${e.purpose}`) ?? e.purpose,
+    activity: (e: DataUseRow) =>
+      optional(`dataUse.activity.${e.resource}.${e.action}`) ?? optional(`action.${e.action}`) ?? e.action,
+    purpose: (e: DataUseRow) =>
+      (audience === 'auditor' ? optional(`dataUse.auditorPurpose.${e.purpose}`) : undefined) ??
+      optional(`purpose.${e.purpose}`) ??
+      e.purpose,
   };
 }

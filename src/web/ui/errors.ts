@@ -36,7 +36,13 @@ function known(t: Translate, key: string, values?: Record<string, string | numbe
  * One value of a rule's message as the page says it: a date or instant (sent as ISO) in the page's
  * convention, a status (sent as its code) in the page's words; anything else as it came.
  */
-function displayValue(name: string, value: string | number, all: Record<string, string | number>, t: Translate, format?: ValueFormat): string | number {
+function displayValue(
+  name: string,
+  value: string | number,
+  all: Record<string, string | number>,
+  t: Translate,
+  format?: ValueFormat,
+): string | number {
   if (typeof value !== 'string') return value;
   if (name === 'bookingStatus') return known(t, `appointments.status.${value}`) ?? value;
   if (name === 'caseStatus') return known(t, caseWordingKey('status', String(all['caseType'] ?? ''), value)) ?? value;
@@ -48,14 +54,20 @@ function displayValue(name: string, value: string | number, all: Record<string, 
 /** The translated message of the rule that refused the request; undefined without a rule or for a rule this build's catalogue lacks. */
 export function ruleMessage(error: ApiError, t: Translate, format?: ValueFormat): string | undefined {
   if (!error.rule) return undefined;
-  const values = Object.fromEntries(Object.entries(error.ruleValues).map(([name, v]) => [name, displayValue(name, v, error.ruleValues, t, format)]));
+  const values = Object.fromEntries(
+    Object.entries(error.ruleValues).map(([name, v]) => [name, displayValue(name, v, error.ruleValues, t, format)]),
+  );
   return known(t, `rule.${error.rule}`, values);
 }
 
 /** A refused field's message by its label: the catalogue message the server named, its reason, or "check this field". */
 function fieldMessage(f: FieldError, label: string, t: Translate, format?: ValueFormat): string {
   const values = { example: format?.dateExample ?? '1980-05-17', ...f.values, field: label };
-  return (f.key && known(t, f.key, values)) || (f.reason && known(t, `fieldReason.${f.reason}`, values)) || t('validation.invalid', { field: label });
+  return (
+    (f.key && known(t, f.key, values)) ||
+    (f.reason && known(t, `fieldReason.${f.reason}`, values)) ||
+    t('validation.invalid', { field: label })
+  );
 }
 
 /**
@@ -63,18 +75,30 @@ function fieldMessage(f: FieldError, label: string, t: Translate, format?: Value
  * (if the page labels it); fields refused with a message of their own follow. `fieldLabels` maps the API's
  * field paths to the page's labels; a list item (`citizenships.1`) is shown at its list's field.
  */
-export function formErrorsFrom(error: unknown, t: Translate, fieldLabels: Record<string, string> = {}, format?: ValueFormat): FormError[] {
+export function formErrorsFrom(
+  error: unknown,
+  t: Translate,
+  fieldLabels: Record<string, string> = {},
+  format?: ValueFormat,
+): FormError[] {
   if (!(error instanceof ApiError)) return [{ message: t('error.INTERNAL') }];
   const fieldOf = (path: string): string => (fieldLabels[path] ? path : path.replace(/\.\d+$/, ''));
-  const labelled = error.fieldErrors.map((f) => ({ f, field: fieldOf(f.path) })).filter(({ field }) => fieldLabels[field]);
+  const labelled = error.fieldErrors
+    .map((f) => ({ f, field: fieldOf(f.path) }))
+    .filter(({ field }) => fieldLabels[field]);
   const specific = (f: FieldError) => Boolean(f.key || f.reason);
   const rule = ruleMessage(error, t, format);
   if (rule) {
     const ruleField = labelled.find(({ f }) => !specific(f))?.field;
-    const fields = labelled.filter(({ f }) => specific(f)).map(({ f, field }) => ({ field, message: fieldMessage(f, fieldLabels[field] as string, t, format) }));
+    const fields = labelled
+      .filter(({ f }) => specific(f))
+      .map(({ f, field }) => ({ field, message: fieldMessage(f, fieldLabels[field] as string, t, format) }));
     return [{ ...(ruleField ? { field: ruleField } : {}), message: rule }, ...fields];
   }
-  const fields = labelled.map(({ f, field }) => ({ field, message: fieldMessage(f, fieldLabels[field] as string, t, format) }));
+  const fields = labelled.map(({ f, field }) => ({
+    field,
+    message: fieldMessage(f, fieldLabels[field] as string, t, format),
+  }));
   return fields.length ? fields : [{ message: t(`error.${error.code}`) }];
 }
 
@@ -94,5 +118,8 @@ export function useProblemText(): (error: unknown) => string {
 export function useFormErrors(): (error: unknown, fieldLabels?: Record<string, string>) => FormError[] {
   const t = useT();
   const format = useFormat();
-  return useCallback((error: unknown, fieldLabels: Record<string, string> = {}) => formErrorsFrom(error, t, fieldLabels, format), [t, format]);
+  return useCallback(
+    (error: unknown, fieldLabels: Record<string, string> = {}) => formErrorsFrom(error, t, fieldLabels, format),
+    [t, format],
+  );
 }

@@ -4,7 +4,14 @@
  * Never format a date or time any other way in the web apps.
  */
 import { useMemo } from 'react';
-import { dateExample, formatDate, formatDateTime, formatInstantDate, formatTime, wallClockParts } from '../../shared/kernel/display-format.ts';
+import {
+  dateExample,
+  formatDate,
+  formatDateTime,
+  formatInstantDate,
+  formatTime,
+  wallClockParts,
+} from '../../shared/kernel/display-format.ts';
 import { addDays, type PlainDate } from '../../shared/kernel/plain-date.ts';
 import { useLocale } from '../i18n/I18nProvider.tsx';
 import { useClientConfig } from '../session/useSession.ts';
@@ -33,13 +40,16 @@ export function useFormat(): Format {
   const { locale } = useLocale();
   const config = useClientConfig();
   const timeZone = config.data?.timeZone ?? DEFAULT_TIME_ZONE;
-  return useMemo(() => ({
-    date: (d: string) => formatDate(d, locale),
-    time: (i: string | Date) => formatTime(i, timeZone),
-    dateTime: (i: string | Date) => formatDateTime(i, locale, timeZone),
-    day: (i: string | Date) => formatInstantDate(i, locale, timeZone),
-    dateExample: dateExample(locale),
-    timeZone,
-    today: (days = 0) => addDays(wallClockParts(new Date(), timeZone).date as PlainDate, days),
-  }), [locale, timeZone]);
+  return useMemo(
+    () => ({
+      date: (d: string) => formatDate(d, locale),
+      time: (i: string | Date) => formatTime(i, timeZone),
+      dateTime: (i: string | Date) => formatDateTime(i, locale, timeZone),
+      day: (i: string | Date) => formatInstantDate(i, locale, timeZone),
+      dateExample: dateExample(locale),
+      timeZone,
+      today: (days = 0) => addDays(wallClockParts(new Date(), timeZone).date as PlainDate, days),
+    }),
+    [locale, timeZone],
+  );
 }

@@ -9,5 +9,11 @@ import { ApiError } from '../api/client.ts';
 export function refusedAtFormFields(error: unknown, paths: Record<string, string>): unknown {
   if (!(error instanceof ApiError)) return error;
   const fieldErrors = error.fieldErrors.map((f) => (paths[f.path] ? { ...f, path: paths[f.path] as string } : f));
-  return new ApiError(error.code, error.status, error.message, fieldErrors, error.rule ? { id: error.rule, values: error.ruleValues } : undefined);
+  return new ApiError(
+    error.code,
+    error.status,
+    error.message,
+    fieldErrors,
+    error.rule ? { id: error.rule, values: error.ruleValues } : undefined,
+  );
 }

@@ -5,7 +5,13 @@
  * 2026-11-30, 10:00 in Riga.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, signInResident, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import {
+  createTestContext,
+  signInResident,
+  signInStaff,
+  type Client,
+  type TestContext,
+} from '../../../test/test-app.ts';
 import { appointmentBranchId } from '../../../test/appointment-branch.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
@@ -21,7 +27,13 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const book = (startsAt: string) => anna.request('POST', '/api/portal/me/appointments', { branchId, serviceCode: 'document-application', language: 'lv', startsAt });
+const book = (startsAt: string) =>
+  anna.request('POST', '/api/portal/me/appointments', {
+    branchId,
+    serviceCode: 'document-application',
+    language: 'lv',
+    startsAt,
+  });
 
 describe('appointment refusals', () => {
   let tomorrow: { id: string };

@@ -16,7 +16,8 @@ const minutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   return h * 60 + m;
 };
-const hhmm = (total: number): string => `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+const hhmm = (total: number): string =>
+  `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 
 /** Slot start times (`HH:MM`, the branch's wall clock) of one day. */
 export function slotTimes(date: PlainDate, weekHours: readonly Hours[], durationMinutes: number): string[] {
@@ -24,7 +25,8 @@ export function slotTimes(date: PlainDate, weekHours: readonly Hours[], duration
   const hours = weekHours.find((h) => h.isoWeekday === isoDayOfWeek(date));
   if (!hours) return [];
   const times: string[] = [];
-  for (let t = minutes(hours.opens); t + durationMinutes <= minutes(hours.closes); t += durationMinutes) times.push(hhmm(t));
+  for (let t = minutes(hours.opens); t + durationMinutes <= minutes(hours.closes); t += durationMinutes)
+    times.push(hhmm(t));
   return times;
 }
 
@@ -32,7 +34,11 @@ export function slotTimes(date: PlainDate, weekHours: readonly Hours[], duration
  * Why a day has no slot at all: a public holiday (or a rest day the Cabinet moved), a weekend, or a day
  * the branch does not open (or opens too briefly for the service). Undefined on a day with slots.
  */
-export function closedReason(date: PlainDate, weekHours: readonly Hours[], durationMinutes: number): ClosedReason | undefined {
+export function closedReason(
+  date: PlainDate,
+  weekHours: readonly Hours[],
+  durationMinutes: number,
+): ClosedReason | undefined {
   if (!isWorkingDay(date)) return holidayOn(date) ? 'public-holiday' : 'rest-day';
   return slotTimes(date, weekHours, durationMinutes).length > 0 ? undefined : 'branch-closed';
 }

@@ -13,8 +13,23 @@ export type ChainedFields = Omit<AuditEntryTable, 'prevHash' | 'hash'>;
 /** Canonical serialization: a JSON array in a fixed field order (object key order can't drift). */
 export function canonicalEntry(f: ChainedFields): string {
   return JSON.stringify([
-    f.seq, f.id, f.occurredAt, f.actorType, f.actorId, f.actorName, f.actorRole, f.institution, f.action,
-    f.purpose, f.legalBasis, f.caseReference, f.reason, f.subjectPersonId, f.resource, [...f.touched], f.requestId,
+    f.seq,
+    f.id,
+    f.occurredAt,
+    f.actorType,
+    f.actorId,
+    f.actorName,
+    f.actorRole,
+    f.institution,
+    f.action,
+    f.purpose,
+    f.legalBasis,
+    f.caseReference,
+    f.reason,
+    f.subjectPersonId,
+    f.resource,
+    [...f.touched],
+    f.requestId,
   ]);
 }
 

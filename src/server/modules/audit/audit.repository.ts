@@ -8,14 +8,20 @@ import type { AuditEntryTable } from './audit.tables.ts';
  * The chain's head row, locked: appends are serialized so every entry links to the one before. Under
  * READ COMMITTED a waiting FOR UPDATE returns the head as the previous append committed it.
  */
-const lockedHead = precompiled((db: DbExecutor) => db.selectFrom('audit.chainHead').select(['seq', 'hash']).where('id', '=', 1).forUpdate());
+const lockedHead = precompiled((db: DbExecutor) =>
+  db.selectFrom('audit.chainHead').select(['seq', 'hash']).where('id', '=', 1).forUpdate(),
+);
 
 /**
  * Appends entries and moves the head in one statement (one round trip however many entries); the
  * entries travel as one JSON array whose keys are the column names.
  */
-const appendEntries = precompiled((db: DbExecutor) => db.with('moved', (q) => q.updateTable('audit.chainHead').set({ seq: 0, hash: '' }).where('id', '=', 1))
-  .insertInto('audit.entry').expression(sql`SELECT * FROM json_populate_recordset(NULL::audit.entry, ${''}::json)`));
+const appendEntries = precompiled((db: DbExecutor) =>
+  db
+    .with('moved', (q) => q.updateTable('audit.chainHead').set({ seq: 0, hash: '' }).where('id', '=', 1))
+    .insertInto('audit.entry')
+    .expression(sql`SELECT * FROM json_populate_recordset(NULL::audit.entry, ${''}::json)`),
+);
 
 /**
  * Appends entries only if the head is still (seq, hash): the UPDATE waits for any other writer holding
@@ -23,7 +29,8 @@ const appendEntries = precompiled((db: DbExecutor) => db.with('moved', (q) => q.
  * row and nothing is inserted. One statement, so it commits or fails whole.
  */
 const appendIfHeadIs = precompiled((db: DbExecutor) => ({
-  compile: () => sql<{ seq: number }>`
+  compile: () =>
+    sql<{ seq: number }>`
     WITH moved AS (
       UPDATE audit.chain_head SET seq = ${0}, hash = ${''} WHERE id = 1 AND seq = ${0} AND hash = ${''} RETURNING id
     )
@@ -32,9 +39,25 @@ const appendIfHeadIs = precompiled((db: DbExecutor) => ({
 }));
 
 const columnsOf = (e: AuditEntryTable) => ({
-  seq: e.seq, id: e.id, occurred_at: e.occurredAt, actor_type: e.actorType, actor_id: e.actorId, actor_name: e.actorName, actor_role: e.actorRole,
-  institution: e.institution, action: e.action, purpose: e.purpose, legal_basis: e.legalBasis, case_reference: e.caseReference, reason: e.reason,
-  subject_person_id: e.subjectPersonId, resource: e.resource, touched: e.touched, request_id: e.requestId, prev_hash: e.prevHash, hash: e.hash,
+  seq: e.seq,
+  id: e.id,
+  occurred_at: e.occurredAt,
+  actor_type: e.actorType,
+  actor_id: e.actorId,
+  actor_name: e.actorName,
+  actor_role: e.actorRole,
+  institution: e.institution,
+  action: e.action,
+  purpose: e.purpose,
+  legal_basis: e.legalBasis,
+  case_reference: e.caseReference,
+  reason: e.reason,
+  subject_person_id: e.subjectPersonId,
+  resource: e.resource,
+  touched: e.touched,
+  request_id: e.requestId,
+  prev_hash: e.prevHash,
+  hash: e.hash,
 });
 
 export function createAuditRepository() {
@@ -54,10 +77,20 @@ export function createAuditRepository() {
     },
 
     /** Appends `entries` (linked after `head`) if the head has not moved; says whether it did. */
-    async appendIfHead(db: DbExecutor, head: { seq: number; hash: string }, entries: readonly AuditEntryTable[]): Promise<boolean> {
+    async appendIfHead(
+      db: DbExecutor,
+      head: { seq: number; hash: string },
+      entries: readonly AuditEntryTable[],
+    ): Promise<boolean> {
       const last = entries.at(-1);
       if (!last) return true;
-      const rows = await appendIfHeadIs(db, [last.seq, last.hash, head.seq, head.hash, JSON.stringify(entries.map(columnsOf))]);
+      const rows = await appendIfHeadIs(db, [
+        last.seq,
+        last.hash,
+        head.seq,
+        head.hash,
+        JSON.stringify(entries.map(columnsOf)),
+      ]);
       return rows.length === entries.length;
     },
 
@@ -71,7 +104,12 @@ export function createAuditRepository() {
     },
 
     /** Newest first; `beforeSeq` pages backwards. Uses entry_subject_idx. */
-    async entriesAboutPerson(db: DbExecutor, personId: string, limit: number, beforeSeq?: number): Promise<AuditEntryTable[]> {
+    async entriesAboutPerson(
+      db: DbExecutor,
+      personId: string,
+      limit: number,
+      beforeSeq?: number,
+    ): Promise<AuditEntryTable[]> {
       let q = db.selectFrom('audit.entry').selectAll().where('subjectPersonId', '=', personId);
       if (beforeSeq !== undefined) q = q.where('seq', '<', beforeSeq);
       return q.orderBy('seq', 'desc').limit(limit).execute();

@@ -8,7 +8,12 @@ import type { Db, DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { createBatcher } from '../../platform/batcher.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { AuditAction, AuditPurpose, AuditResource, DataUseActor } from '../../../shared/contracts/audit.contract.ts';
+import type {
+  AuditAction,
+  AuditPurpose,
+  AuditResource,
+  DataUseActor,
+} from '../../../shared/contracts/audit.contract.ts';
 import { entryHash, verifyBatch, GENESIS_HASH, type ChainBreak, type ChainedFields } from './audit-chain.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { AuditEntryTable } from './audit.tables.ts';
@@ -104,25 +109,27 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
    * one before it, throughput fell by half (decision 0017).
    */
   let knownHead: ChainHead | undefined;
-  const groupCommit = deps.db && createBatcher<AccessRecord, { id: string; seq: number }>({
-    maxInFlight: 1,
-    maxBatch: GROUP_COMMIT_MAX,
-    run: async (records) => {
-      const db = deps.db as Db;
-      const batch = records.map(entryFields);
-      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-        const head = knownHead ?? await repository.readHead(db);
-        const entries = chainAfter(head, batch);
-        const last = entries.at(-1) as AuditEntryTable;
-        if (await repository.appendIfHead(db, head, entries)) {
-          knownHead = { seq: last.seq, hash: last.hash };
-          return entries.map((e) => ({ id: e.id, seq: e.seq }));
+  const groupCommit =
+    deps.db &&
+    createBatcher<AccessRecord, { id: string; seq: number }>({
+      maxInFlight: 1,
+      maxBatch: GROUP_COMMIT_MAX,
+      run: async (records) => {
+        const db = deps.db as Db;
+        const batch = records.map(entryFields);
+        for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+          const head = knownHead ?? (await repository.readHead(db));
+          const entries = chainAfter(head, batch);
+          const last = entries.at(-1) as AuditEntryTable;
+          if (await repository.appendIfHead(db, head, entries)) {
+            knownHead = { seq: last.seq, hash: last.hash };
+            return entries.map((e) => ({ id: e.id, seq: e.seq }));
+          }
+          knownHead = undefined;
         }
-        knownHead = undefined;
-      }
-      throw new Error(`the audit chain head kept moving: ${CAS_ATTEMPTS} attempts to append failed`);
-    },
-  });
+        throw new Error(`the audit chain head kept moving: ${CAS_ATTEMPTS} attempts to append failed`);
+      },
+    });
 
   function refuseWithoutPurpose(r: AccessRecord): void {
     const missing: { path: string; message: string }[] = [];
@@ -131,7 +138,8 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
     if (r.actor.type === 'staff' && !r.caseReference?.trim() && !r.reason?.trim()) {
       missing.push({ path: 'caseReference', message: 'Staff access needs a case reference or a recorded reason' });
     }
-    if (missing.length) throw new AppError('PURPOSE_REQUIRED', 'Access to personal data needs a purpose and a case or reason', missing);
+    if (missing.length)
+      throw new AppError('PURPOSE_REQUIRED', 'Access to personal data needs a purpose and a case or reason', missing);
   }
 
   /** Entries held back in a transaction by `deferredIn`, appended together at its end. */
@@ -186,7 +194,12 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
     },
 
     /** Entries about one person, newest first. */
-    async listAboutPerson(db: DbExecutor, personId: string, limit: number, beforeSeq?: number): Promise<AuditEntryTable[]> {
+    async listAboutPerson(
+      db: DbExecutor,
+      personId: string,
+      limit: number,
+      beforeSeq?: number,
+    ): Promise<AuditEntryTable[]> {
       return repository.entriesAboutPerson(db, personId, limit, beforeSeq);
     },
 
@@ -201,7 +214,14 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
         if (batch.length === 0) break;
         const result = verifyBatch(batch, lastSeq, lastHash);
         if (!result.ok) {
-          return { ok: false, entriesChecked: checked, headSeq: head.seq, headHash: head.hash, firstBreak: result.problem, message: describeBreak(result.problem) };
+          return {
+            ok: false,
+            entriesChecked: checked,
+            headSeq: head.seq,
+            headHash: head.hash,
+            firstBreak: result.problem,
+            message: describeBreak(result.problem),
+          };
         }
         checked += batch.length;
         lastSeq = result.lastSeq;
@@ -209,10 +229,27 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
         onProgress?.(checked, head.seq);
       }
       if (lastSeq !== head.seq || lastHash !== head.hash) {
-        const problem: ChainBreak = { kind: 'head', seq: lastSeq + 1, detail: `chain ends at entry ${lastSeq}, head records ${head.seq}` };
-        return { ok: false, entriesChecked: checked, headSeq: head.seq, headHash: head.hash, firstBreak: problem, message: describeBreak(problem) };
+        const problem: ChainBreak = {
+          kind: 'head',
+          seq: lastSeq + 1,
+          detail: `chain ends at entry ${lastSeq}, head records ${head.seq}`,
+        };
+        return {
+          ok: false,
+          entriesChecked: checked,
+          headSeq: head.seq,
+          headHash: head.hash,
+          firstBreak: problem,
+          message: describeBreak(problem),
+        };
       }
-      return { ok: true, entriesChecked: checked, headSeq: head.seq, headHash: head.hash, message: `audit chain intact: ${checked} entries, head ${head.hash}` };
+      return {
+        ok: true,
+        entriesChecked: checked,
+        headSeq: head.seq,
+        headHash: head.hash,
+        message: `audit chain intact: ${checked} entries, head ${head.hash}`,
+      };
     },
   };
 }

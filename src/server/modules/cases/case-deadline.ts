@@ -7,7 +7,13 @@
  * recorded decision that names a new end, never later than the law's cap counted from receipt (plus the
  * suspended days). An end that falls on a rest day moves to the next working day.
  */
-import { addDays, addMonthsClamped, compareDates, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import {
+  addDays,
+  addMonthsClamped,
+  compareDates,
+  toEpochDay,
+  type PlainDate,
+} from '../../../shared/kernel/plain-date.ts';
 import { addWorkingDays, nextWorkingDayOnOrAfter, workingDaysBetween } from '../../../shared/kernel/working-days.ts';
 
 /** A case type's legal limit, e.g. APL Art. 64: one month, extendable to four months from receipt. */
@@ -48,9 +54,12 @@ export interface DeadlineState {
 
 function endOf(rule: DeadlineRule, limit: number, receivedOn: PlainDate): PlainDate {
   switch (rule.unit) {
-    case 'months': return nextWorkingDayOnOrAfter(addMonthsClamped(receivedOn, limit));
-    case 'calendar-days': return nextWorkingDayOnOrAfter(addDays(receivedOn, limit));
-    case 'working-days': return addWorkingDays(receivedOn, limit);
+    case 'months':
+      return nextWorkingDayOnOrAfter(addMonthsClamped(receivedOn, limit));
+    case 'calendar-days':
+      return nextWorkingDayOnOrAfter(addDays(receivedOn, limit));
+    case 'working-days':
+      return addWorkingDays(receivedOn, limit);
   }
 }
 
@@ -75,20 +84,31 @@ export function computeDeadline(input: DeadlineInput): DeadlineState {
   const { rule, receivedOn, suspensions, extendedTo, today } = input;
   const stopped = stoppedDays(rule, suspensions, today);
   const base = shifted(rule, endOf(rule, rule.limit, receivedOn), stopped);
-  const extensionCap = rule.maxExtendedTo === undefined ? null : shifted(rule, endOf(rule, rule.maxExtendedTo, receivedOn), stopped);
+  const extensionCap =
+    rule.maxExtendedTo === undefined ? null : shifted(rule, endOf(rule, rule.maxExtendedTo, receivedOn), stopped);
   let dueOn = base;
-  if (extendedTo && compareDates(extendedTo, dueOn) > 0) dueOn = extensionCap && compareDates(extendedTo, extensionCap) > 0 ? extensionCap : extendedTo;
+  if (extendedTo && compareDates(extendedTo, dueOn) > 0)
+    dueOn = extensionCap && compareDates(extendedTo, extensionCap) > 0 ? extensionCap : extendedTo;
   const suspended = suspensions.some((s) => s.to === null);
-  const calendarStopped = suspensions.reduce((n, s) => n + Math.max(0, toEpochDay(s.to ?? today) - toEpochDay(s.from)), 0);
+  const calendarStopped = suspensions.reduce(
+    (n, s) => n + Math.max(0, toEpochDay(s.to ?? today) - toEpochDay(s.from)),
+    0,
+  );
   return {
-    dueOn, extensionCap, suspended, suspendedDays: calendarStopped,
+    dueOn,
+    extensionCap,
+    suspended,
+    suspendedDays: calendarStopped,
     workingDaysLeft: workingDaysBetween(today, dueOn),
     breached: compareDates(today, dueOn) > 0,
   };
 }
 
 /** Why an extension to `to` is refused, or null when the law allows it. */
-export function extensionProblem(state: DeadlineState, to: PlainDate): 'not-later' | 'beyond-cap' | 'not-extendable' | null {
+export function extensionProblem(
+  state: DeadlineState,
+  to: PlainDate,
+): 'not-later' | 'beyond-cap' | 'not-extendable' | null {
   if (!state.extensionCap) return 'not-extendable';
   if (compareDates(to, state.dueOn) <= 0) return 'not-later';
   if (compareDates(to, state.extensionCap) > 0) return 'beyond-cap';

@@ -42,13 +42,27 @@ export type ActionPayload =
    * A proposed decision. `terms` are what the procedure decides beyond yes or no (a permission's validity and
    * entries; the grounds of a refusal ticked on the standard form), checked by the procedure.
    */
-  | { kind: 'propose-decision'; outcome: Outcome; legalBasis: string; reasoning: string; ruleTrace: RuleCheck[]; terms?: Record<string, unknown> | undefined }
+  | {
+      kind: 'propose-decision';
+      outcome: Outcome;
+      legalBasis: string;
+      reasoning: string;
+      ruleTrace: RuleCheck[];
+      terms?: Record<string, unknown> | undefined;
+    }
   | { kind: 'return-proposal'; reason: string }
   | { kind: 'approve-decision'; decisionId: string }
   | { kind: 'extend-deadline'; to: PlainDate; reason: string }
   | { kind: 'withdraw'; reason: string }
   | { kind: 'add-document'; documentId: string; documentKind: string; fileName: string }
-  | { kind: 'add-representative'; personId: string; name: string; representativeKind: 'parent' | 'guardian' | 'employer' | 'lawyer'; may: Array<'see' | 'answer' | 'withdraw'>; authorization: string }
+  | {
+      kind: 'add-representative';
+      personId: string;
+      name: string;
+      representativeKind: 'parent' | 'guardian' | 'employer' | 'lawyer';
+      may: Array<'see' | 'answer' | 'withdraw'>;
+      authorization: string;
+    }
   /** The applicant, not in the register when they applied, is now a registered person: found there by an officer, or registered by the case's own decision (a system action). */
   | { kind: 'link-applicant'; personId: string; personalCode: string; name: string; reason: string }
   /** A fee paid: online through the payment provider (its reference) or at the desk (card, cash). */
@@ -57,7 +71,12 @@ export type ActionPayload =
    * The applicant appeared in person: their identity checked (how, and against which document) and, where the
    * procedure takes one, their photo taken. An application prepared online is received now: its clock starts.
    */
-  | { kind: 'accept-in-person'; identityMethod: IdentityMethod; identityDocumentNumber: string | null; photoDocumentId: string | null }
+  | {
+      kind: 'accept-in-person';
+      identityMethod: IdentityMethod;
+      identityDocumentNumber: string | null;
+      photoDocumentId: string | null;
+    }
   /**
    * Another authority is consulted (a security service, the border guard, another Schengen state): a task of
    * its own that runs beside the case, with its own answer; the case's clock keeps running.
@@ -72,7 +91,14 @@ export type ActionPayload =
   /** The centre could not make it (a spoiled blank): the number is never used again; the application goes into the next batch. */
   | { kind: 'fail-production'; batchId: string; documentNumber: string; reason: string }
   /** The document handed over at the desk to the holder (or their parent or guardian), identity confirmed. */
-  | { kind: 'hand-over'; documentId: string; documentNumber: string; identityMethod: IdentityMethod; identityDocumentNumber: string | null; receivedBy: string };
+  | {
+      kind: 'hand-over';
+      documentId: string;
+      documentNumber: string;
+      identityMethod: IdentityMethod;
+      identityDocumentNumber: string | null;
+      receivedBy: string;
+    };
 
 /** What a consulted authority answers. */
 export type ConsultationOutcome = 'no-objection' | 'objection';
@@ -198,13 +224,33 @@ export type Refusal =
 
 export function emptyState<S extends string>(table: LifecycleTable<S>): CaseState<S> {
   return {
-    status: table.initial, version: 0, receivedOn: null, assignee: null, openRequest: null, requests: [], suspensions: [], extendedTo: null,
-    proposal: null, decision: null, documentIds: [], linkedApplicant: null, payment: null, identityCheck: null, photoDocumentId: null, production: null, handedOver: null, consultations: [],
+    status: table.initial,
+    version: 0,
+    receivedOn: null,
+    assignee: null,
+    openRequest: null,
+    requests: [],
+    suspensions: [],
+    extendedTo: null,
+    proposal: null,
+    decision: null,
+    documentIds: [],
+    linkedApplicant: null,
+    payment: null,
+    identityCheck: null,
+    photoDocumentId: null,
+    production: null,
+    handedOver: null,
+    consultations: [],
   };
 }
 
 /** The actions that `roles` may take in the case's current status (for the screens and the API). */
-export function availableActions<S extends string>(table: LifecycleTable<S>, state: CaseState<S>, roles: readonly CaseRole[]): ActionKind[] {
+export function availableActions<S extends string>(
+  table: LifecycleTable<S>,
+  state: CaseState<S>,
+  roles: readonly CaseRole[],
+): ActionKind[] {
   return (Object.keys(table.transitions) as ActionKind[]).filter((kind) => {
     const t = table.transitions[kind] as Transition<S>;
     return t.from.includes(state.status) && t.by.some((r) => roles.includes(r));
@@ -215,7 +261,13 @@ export function availableActions<S extends string>(table: LifecycleTable<S>, sta
  * Checks an action before it is recorded. The four-eyes rule lives here and nowhere else: whoever
  * proposed a decision can never approve it, whatever roles they hold and whatever the screen offered.
  */
-export function refusalOf<S extends string>(table: LifecycleTable<S>, state: CaseState<S>, actor: ActionActor, roles: readonly CaseRole[], payload: ActionPayload): Refusal | null {
+export function refusalOf<S extends string>(
+  table: LifecycleTable<S>,
+  state: CaseState<S>,
+  actor: ActionActor,
+  roles: readonly CaseRole[],
+  payload: ActionPayload,
+): Refusal | null {
   const t = table.transitions[payload.kind];
   if (!t || !t.from.includes(state.status)) return { code: 'not-allowed-now', status: state.status };
   if (!t.by.some((r) => roles.includes(r))) return { code: 'not-your-role', needs: t.by };
@@ -228,7 +280,12 @@ export function refusalOf<S extends string>(table: LifecycleTable<S>, state: Cas
     case 'approve-decision':
     case 'return-proposal':
       if (!state.proposal) return { code: 'no-proposal' };
-      if (payload.kind === 'approve-decision' && table.fourEyes !== false && violatesFourEyes(state.proposal.proposedBy, actor)) return { code: 'four-eyes' };
+      if (
+        payload.kind === 'approve-decision' &&
+        table.fourEyes !== false &&
+        violatesFourEyes(state.proposal.proposedBy, actor)
+      )
+        return { code: 'four-eyes' };
       return null;
     case 'link-applicant':
       return state.linkedApplicant ? { code: 'already-linked' } : null;
@@ -241,7 +298,11 @@ export function refusalOf<S extends string>(table: LifecycleTable<S>, state: Cas
       return state.payment ? { code: 'already-paid' } : null;
     case 'confirm-production':
     case 'fail-production':
-      return state.production?.batchId === payload.batchId && state.production.documentNumber === payload.documentNumber && !state.production.confirmed ? null : { code: 'not-this-production' };
+      return state.production?.batchId === payload.batchId &&
+        state.production.documentNumber === payload.documentNumber &&
+        !state.production.confirmed
+        ? null
+        : { code: 'not-this-production' };
     default:
       return null;
   }
@@ -257,7 +318,10 @@ function nextStatus<S extends string>(t: Transition<S> | undefined, current: S):
  * The four-eyes rule itself: whoever put a matter forward may not also decide it. The engine applies it to
  * proposals; the register's held registrations apply the same predicate to their second officer.
  */
-export function violatesFourEyes(proposedBy: Pick<ActionActor, 'kind' | 'id'>, decider: Pick<ActionActor, 'kind' | 'id'>): boolean {
+export function violatesFourEyes(
+  proposedBy: Pick<ActionActor, 'kind' | 'id'>,
+  decider: Pick<ActionActor, 'kind' | 'id'>,
+): boolean {
   return proposedBy.kind === decider.kind && proposedBy.id === decider.id;
 }
 
@@ -267,7 +331,11 @@ function stopWaiting(state: CaseState, on: PlainDate): Pick<CaseState, 'openRequ
 }
 
 /** The state after one (already checked) action. */
-export function applyAction<S extends string>(table: LifecycleTable<S>, state: CaseState<S>, action: CaseAction): CaseState<S> {
+export function applyAction<S extends string>(
+  table: LifecycleTable<S>,
+  state: CaseState<S>,
+  action: CaseAction,
+): CaseState<S> {
   const p = action.payload;
   const t = table.transitions[p.kind];
   let status: S = nextStatus(t, state.status);
@@ -289,7 +357,9 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
     }
     case 'answer-information':
       Object.assign(next, stopWaiting(state, action.on));
-      next.requests = state.requests.map((r) => (r.requestId === p.requestId ? { ...r, answeredOn: action.on, answer: p.text } : r));
+      next.requests = state.requests.map((r) =>
+        r.requestId === p.requestId ? { ...r, answeredOn: action.on, answer: p.text } : r,
+      );
       next.documentIds = [...state.documentIds, ...p.documentIds.filter((id) => !state.documentIds.includes(id))];
       break;
     case 'close-request':
@@ -297,7 +367,13 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       break;
     case 'propose-decision':
       next.proposal = {
-        outcome: p.outcome, legalBasis: p.legalBasis, reasoning: p.reasoning, ruleTrace: p.ruleTrace, proposedBy: action.actor, proposedOn: action.on, ...(p.terms ? { terms: p.terms } : {}),
+        outcome: p.outcome,
+        legalBasis: p.legalBasis,
+        reasoning: p.reasoning,
+        ruleTrace: p.ruleTrace,
+        proposedBy: action.actor,
+        proposedOn: action.on,
+        ...(p.terms ? { terms: p.terms } : {}),
       };
       break;
     case 'return-proposal':
@@ -331,10 +407,16 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
     case 'accept-in-person':
       // Received in person today: the clock of an application prepared online starts now.
       next.receivedOn = action.on;
-      next.identityCheck = { method: p.identityMethod, documentNumber: p.identityDocumentNumber, on: action.on, by: action.actor.name };
+      next.identityCheck = {
+        method: p.identityMethod,
+        documentNumber: p.identityDocumentNumber,
+        on: action.on,
+        by: action.actor.name,
+      };
       if (p.photoDocumentId) {
         next.photoDocumentId = p.photoDocumentId;
-        if (!state.documentIds.includes(p.photoDocumentId)) next.documentIds = [...state.documentIds, p.photoDocumentId];
+        if (!state.documentIds.includes(p.photoDocumentId))
+          next.documentIds = [...state.documentIds, p.photoDocumentId];
       }
       break;
     case 'order-production':
@@ -347,10 +429,24 @@ export function applyAction<S extends string>(table: LifecycleTable<S>, state: C
       next.production = null;
       break;
     case 'request-consultation':
-      next.consultations = [...state.consultations, { consultationId: p.consultationId, authority: p.authority, question: p.question, askedOn: action.on, dueOn: p.dueOn, answer: null }];
+      next.consultations = [
+        ...state.consultations,
+        {
+          consultationId: p.consultationId,
+          authority: p.authority,
+          question: p.question,
+          askedOn: action.on,
+          dueOn: p.dueOn,
+          answer: null,
+        },
+      ];
       break;
     case 'answer-consultation':
-      next.consultations = state.consultations.map((c) => (c.consultationId === p.consultationId ? { ...c, answer: { outcome: p.outcome, remarks: p.remarks, on: action.on, by: action.actor.name } } : c));
+      next.consultations = state.consultations.map((c) =>
+        c.consultationId === p.consultationId
+          ? { ...c, answer: { outcome: p.outcome, remarks: p.remarks, on: action.on, by: action.actor.name } }
+          : c,
+      );
       break;
     case 'hand-over':
       next.handedOver = { documentId: p.documentId, documentNumber: p.documentNumber, on: action.on };

@@ -24,10 +24,25 @@ export async function queue(engine: Engine, ctx: CaseActorContext, q: QueueReque
   const warn = engine.deps.warnAtWorkingDays[0] ?? 5;
   const closed = q.state === 'closed';
   // A closed case has no deadline left: the deadline filters are the open queue's.
-  const dueBy = closed ? undefined : q.flag === 'breached' ? addDays(on, -1) : q.flag === 'at-risk' ? addWorkingDays(on, warn) : q.dueWithin !== undefined ? addWorkingDays(on, q.dueWithin) : undefined;
+  const dueBy = closed
+    ? undefined
+    : q.flag === 'breached'
+      ? addDays(on, -1)
+      : q.flag === 'at-risk'
+        ? addWorkingDays(on, warn)
+        : q.dueWithin !== undefined
+          ? addWorkingDays(on, q.dueWithin)
+          : undefined;
   const { rows, total, totalCapped } = await engine.deps.repository.queue(engine.deps.db, {
-    branchId: staff.branchId, caseTypes: types, status: q.status, limit: q.limit, offset: q.offset, dueBy, closed,
-    assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined, ...(q.flag === 'suspended' && !closed ? { suspended: true } : {}),
+    branchId: staff.branchId,
+    caseTypes: types,
+    status: q.status,
+    limit: q.limit,
+    offset: q.offset,
+    dueBy,
+    closed,
+    assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined,
+    ...(q.flag === 'suspended' && !closed ? { suspended: true } : {}),
   });
   return { cases: rows.map(engine.summary), total, totalCapped };
 }
@@ -40,11 +55,24 @@ export async function dashboard(engine: Engine, ctx: CaseActorContext) {
   const on = engine.today();
   const riskBy = addWorkingDays(on, engine.deps.warnAtWorkingDays[0] ?? 5);
   const rows = types.length ? await repository.loadByOfficer(db, staff.branchId, types, riskBy, on) : [];
-  const officers = rows.map((r) => ({ assigneeId: r.assigneeId, assigneeName: r.assigneeName, open: Number(r.open), atRisk: Number(r.atRisk), breached: Number(r.breached), suspended: Number(r.suspended) }));
+  const officers = rows.map((r) => ({
+    assigneeId: r.assigneeId,
+    assigneeName: r.assigneeName,
+    open: Number(r.open),
+    atRisk: Number(r.atRisk),
+    breached: Number(r.breached),
+    suspended: Number(r.suspended),
+  }));
   const sum = (k: 'open' | 'atRisk' | 'breached' | 'suspended') => officers.reduce((n, o) => n + o[k], 0);
-  const atRisk = types.length ? await repository.queue(db, { branchId: staff.branchId, caseTypes: types, dueBy: riskBy, limit: 20 }) : { rows: [] };
+  const atRisk = types.length
+    ? await repository.queue(db, { branchId: staff.branchId, caseTypes: types, dueBy: riskBy, limit: 20 })
+    : { rows: [] };
   return {
-    open: sum('open'), unassigned: officers.find((o) => o.assigneeId === null)?.open ?? 0, suspended: sum('suspended'), atRisk: sum('atRisk'), breached: sum('breached'),
+    open: sum('open'),
+    unassigned: officers.find((o) => o.assigneeId === null)?.open ?? 0,
+    suspended: sum('suspended'),
+    atRisk: sum('atRisk'),
+    breached: sum('breached'),
     officers: officers.map(({ suspended: _s, ...o }) => o),
     atRiskCases: atRisk.rows.map(engine.summary),
   };

@@ -17,8 +17,14 @@ export function appealUntil(decidedOn: string): string {
 /** Whether the reader may contest the decision now: a refusal, within the term, not contested yet, where the procedure has an appeal route. */
 function mayAppeal(snap: CaseSnapshot, roles: readonly CaseRole[], appealed: boolean, on: PlainDate): boolean {
   const decision = snap.state.decision;
-  return Boolean(roles.includes('applicant') && snap.procedure.appeal && !snap.row.appealOf && !appealed && decision?.outcome === 'reject'
-    && compareDates(on, appealUntil(decision.decidedOn) as PlainDate) <= 0);
+  return Boolean(
+    roles.includes('applicant') &&
+    snap.procedure.appeal &&
+    !snap.row.appealOf &&
+    !appealed &&
+    decision?.outcome === 'reject' &&
+    compareDates(on, appealUntil(decision.decidedOn) as PlainDate) <= 0,
+  );
 }
 
 /** Actions an applicant is not shown: the office's consultations with other authorities. */
@@ -29,44 +35,103 @@ function forApplicant<T extends { ruleTrace: RuleCheck[] }>(item: T | null): T |
   return item && { ...item, ruleTrace: item.ruleTrace.filter((c) => !c.staffOnly) };
 }
 
-export async function buildView(engine: Engine, trx: DbExecutor, snap: CaseSnapshot, roles: readonly CaseRole[], reader: ActionActor): Promise<CaseView> {
+export async function buildView(
+  engine: Engine,
+  trx: DbExecutor,
+  snap: CaseSnapshot,
+  roles: readonly CaseRole[],
+  reader: ActionActor,
+): Promise<CaseView> {
   const { repository } = engine.deps;
   const { row, state, procedure } = snap;
   const staff = reader.kind === 'staff';
   const on = engine.today();
   const deadline = engine.deadlineOf(procedure, state, row, on);
   const documents = await repository.documentsOf(trx, row.id);
-  const ownProposal = Boolean(state.proposal && state.proposal.proposedBy.kind === reader.kind && state.proposal.proposedBy.id === reader.id);
+  const ownProposal = Boolean(
+    state.proposal && state.proposal.proposedBy.kind === reader.kind && state.proposal.proposedBy.id === reader.id,
+  );
   const appealedBy = (await repository.appealOf(trx, row.id)) ?? null;
-  const appealOf = row.appealOf ? (await repository.referenceOf(trx, row.appealOf)) ?? null : null;
+  const appealOf = row.appealOf ? ((await repository.referenceOf(trx, row.appealOf)) ?? null) : null;
   // A representative is offered only what the representation allows.
-  const rights = reader.kind === 'resident' && row.applicantPersonId !== reader.id ? await repository.representation(trx, row.id, reader.id) : undefined;
-  const allowed = (k: string) => !rights || (k === 'withdraw' ? rights.includes('withdraw') : rights.includes('answer'));
+  const rights =
+    reader.kind === 'resident' && row.applicantPersonId !== reader.id
+      ? await repository.representation(trx, row.id, reader.id)
+      : undefined;
+  const allowed = (k: string) =>
+    !rights || (k === 'withdraw' ? rights.includes('withdraw') : rights.includes('answer'));
   return {
-    id: row.id, reference: row.reference, caseType: row.caseType as CaseView['caseType'], status: state.status as CaseView['status'], applicantName: row.applicantName,
-    assigneeName: state.assignee?.name ?? null, receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false,
-    deadlineAlert: row.deadlineAlert, version: state.version, channel: row.channel, language: row.language, workingDaysLeft: deadline?.workingDaysLeft ?? null,
+    id: row.id,
+    reference: row.reference,
+    caseType: row.caseType as CaseView['caseType'],
+    status: state.status as CaseView['status'],
+    applicantName: row.applicantName,
+    assigneeName: state.assignee?.name ?? null,
+    receivedOn: row.receivedOn,
+    dueOn: deadline?.dueOn ?? null,
+    suspended: deadline?.suspended ?? false,
+    deadlineAlert: row.deadlineAlert,
+    version: state.version,
+    channel: row.channel,
+    language: row.language,
+    workingDaysLeft: deadline?.workingDaysLeft ?? null,
     subject: await procedure.subjectView(row.subject, state, reader.kind === 'staff', trx, row),
     deadline: {
-      receivedOn: row.receivedOn, dueOn: deadline?.dueOn ?? null, rule: procedure.definition.deadlineBasis, suspended: deadline?.suspended ?? false, suspendedDays: deadline?.suspendedDays ?? 0,
+      receivedOn: row.receivedOn,
+      dueOn: deadline?.dueOn ?? null,
+      rule: procedure.definition.deadlineBasis,
+      suspended: deadline?.suspended ?? false,
+      suspendedDays: deadline?.suspendedDays ?? 0,
       suspendedSince: deadline?.suspended ? (state.suspensions.find((s) => s.to === null)?.from ?? null) : null,
-      workingDaysLeft: deadline?.workingDaysLeft ?? null, breached: deadline?.breached ?? false, extendedTo: state.extendedTo, extensionCap: deadline?.extensionCap ?? null,
+      workingDaysLeft: deadline?.workingDaysLeft ?? null,
+      breached: deadline?.breached ?? false,
+      extendedTo: state.extendedTo,
+      extensionCap: deadline?.extensionCap ?? null,
     },
     openRequest: state.openRequest,
     proposal: staff ? state.proposal : forApplicant(state.proposal),
     // Who else the office asked, and what they said, is the office's business: staff only.
     consultations: staff ? (state.consultations as CaseView['consultations']) : [],
-    decision: state.decision ? { ...(staff ? state.decision : forApplicant(state.decision) as NonNullable<typeof state.decision>), appealUntil: appealUntil(state.decision.decidedOn) } : null,
-    documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, uploadedAt: d.uploadedAt, uploadedByType: d.uploadedByType })),
-    timeline: snap.actions.filter((a) => staff || !STAFF_ONLY_ACTIONS.has(a.payload.kind)).map((a) => {
-      const { kind, ...details } = a.payload;
-      return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
-    }),
+    decision: state.decision
+      ? {
+          ...(staff ? state.decision : (forApplicant(state.decision) as NonNullable<typeof state.decision>)),
+          appealUntil: appealUntil(state.decision.decidedOn),
+        }
+      : null,
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      fileName: d.fileName,
+      mediaType: d.mediaType,
+      size: d.size,
+      sha256: d.sha256,
+      uploadedAt: d.uploadedAt,
+      uploadedByType: d.uploadedByType,
+    })),
+    timeline: snap.actions
+      .filter((a) => staff || !STAFF_ONLY_ACTIONS.has(a.payload.kind))
+      .map((a) => {
+        const { kind, ...details } = a.payload;
+        return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
+      }),
     // Whoever proposed the decision is not offered its approval (the service would refuse it anyway).
-    availableActions: availableActions(procedure.definition.lifecycle, state, roles)
-      .filter((k) => k !== 'submit' && !(k === 'approve-decision' && ownProposal) && !(k === 'link-applicant' && state.linkedApplicant) && allowed(k)),
-    ownProposal, appealOf, appealedBy, canAppeal: mayAppeal(snap, roles, appealedBy !== null, on),
-    representatives: (await repository.representativesOf(trx, row.id)).map((r) => ({ personId: r.personId, name: r.name, kind: r.kind, may: r.may as Array<'see' | 'answer' | 'withdraw'> })),
+    availableActions: availableActions(procedure.definition.lifecycle, state, roles).filter(
+      (k) =>
+        k !== 'submit' &&
+        !(k === 'approve-decision' && ownProposal) &&
+        !(k === 'link-applicant' && state.linkedApplicant) &&
+        allowed(k),
+    ),
+    ownProposal,
+    appealOf,
+    appealedBy,
+    canAppeal: mayAppeal(snap, roles, appealedBy !== null, on),
+    representatives: (await repository.representativesOf(trx, row.id)).map((r) => ({
+      personId: r.personId,
+      name: r.name,
+      kind: r.kind,
+      may: r.may as Array<'see' | 'answer' | 'withdraw'>,
+    })),
   };
 }
 

@@ -13,7 +13,15 @@ import { decisionPdf } from './decision-pdf.ts';
 export function actorContext(principal: StaffPrincipal | ResidentPrincipal, request: FastifyRequest): CaseActorContext {
   const audit = actorFromPrincipal(principal);
   return principal.kind === 'staff'
-    ? { kind: 'staff', id: principal.accountId, name: principal.displayName, roles: principal.roles, branchId: principal.branchId, audit, requestId: request.id }
+    ? {
+        kind: 'staff',
+        id: principal.accountId,
+        name: principal.displayName,
+        roles: principal.roles,
+        branchId: principal.branchId,
+        audit,
+        requestId: request.id,
+      }
     : { kind: 'resident', personId: principal.personId, name: principal.displayName, audit, requestId: request.id };
 }
 
@@ -22,47 +30,96 @@ export function idempotencyKey(request: FastifyRequest): string | undefined {
   const value = request.headers['idempotency-key'];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(value)) {
-    throw new AppError('VALIDATION_FAILED', 'The Idempotency-Key header must be 1-200 visible ASCII characters', [{ path: 'Idempotency-Key', message: 'malformed' }]);
+    throw new AppError('VALIDATION_FAILED', 'The Idempotency-Key header must be 1-200 visible ASCII characters', [
+      { path: 'Idempotency-Key', message: 'malformed' },
+    ]);
   }
   return value;
 }
 
 function sendFile(reply: FastifyReply, file: { fileName: string; mediaType: string; content: Buffer }) {
   const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return reply.type(file.mediaType).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(file.content);
+  return reply
+    .type(file.mediaType)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(file.content);
 }
 
 /** `timeZone`: the office's (config TIME_ZONE), for the times the decision PDF shows. */
-export function registerCasesRoutes(app: FastifyInstance, deps: { cases: CasesService; clock: Clock; timeZone: string }): void {
+export function registerCasesRoutes(
+  app: FastifyInstance,
+  deps: { cases: CasesService; clock: Clock; timeZone: string },
+): void {
   const { cases, clock, timeZone } = deps;
   const read = { permission: 'cases:read' } as const;
   // Case files may carry several scanned documents: a larger body than the default 1 MB.
   const uploads = { bodyLimit: 60 * 1024 * 1024 };
   // Staff and residents download through the same service checks; only the path and access rule differ.
-  type Download = { principal: StaffPrincipal | ResidentPrincipal; request: FastifyRequest; reply: FastifyReply; params: { caseId: string; documentId?: string } };
+  type Download = {
+    principal: StaffPrincipal | ResidentPrincipal;
+    request: FastifyRequest;
+    reply: FastifyReply;
+    params: { caseId: string; documentId?: string };
+  };
   const sendDocument = async ({ principal, request, reply, params }: Download) => {
     sendFile(reply, await cases.document(actorContext(principal, request), params.caseId, params.documentId as string));
   };
   const sendDecision = async ({ principal, request, reply, params }: Download) => {
     const view = await cases.decision(actorContext(principal, request), params.caseId);
-    sendFile(reply, { fileName: `${view.reference}-decision.pdf`, mediaType: 'application/pdf', content: await decisionPdf(view, cases.procedureOf(view.caseType), clock.now().toISOString(), timeZone) });
+    sendFile(reply, {
+      fileName: `${view.reference}-decision.pdf`,
+      mediaType: 'application/pdf',
+      content: await decisionPdf(view, cases.procedureOf(view.caseType), clock.now().toISOString(), timeZone),
+    });
   };
 
-  registerEndpoint(app, c.listQueue, read, async ({ principal, query, request }) => cases.queue(actorContext(principal, request), query));
-  registerEndpoint(app, c.branchDashboard, { permission: 'cases:supervise' }, async ({ principal, request }) => cases.dashboard(actorContext(principal, request)));
-  registerEndpoint(app, c.readCase, read, async ({ principal, params, request }) => cases.readCase(actorContext(principal, request), params.caseId));
-  registerEndpoint(app, c.takeCaseAction, read, async ({ principal, params, body, request }) =>
-    cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
+  registerEndpoint(app, c.listQueue, read, async ({ principal, query, request }) =>
+    cases.queue(actorContext(principal, request), query),
+  );
+  registerEndpoint(app, c.branchDashboard, { permission: 'cases:supervise' }, async ({ principal, request }) =>
+    cases.dashboard(actorContext(principal, request)),
+  );
+  registerEndpoint(app, c.readCase, read, async ({ principal, params, request }) =>
+    cases.readCase(actorContext(principal, request), params.caseId),
+  );
+  registerEndpoint(
+    app,
+    c.takeCaseAction,
+    read,
+    async ({ principal, params, body, request }) =>
+      cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)),
+    uploads,
+  );
   registerEndpoint(app, c.caseDocument, read, sendDocument);
   registerEndpoint(app, c.caseDecisionPdf, read, sendDecision);
 
-  registerEndpoint(app, c.listMyCases, 'resident', async ({ principal, request }) => ({ cases: await cases.myCases(actorContext(principal, request)) }));
-  registerEndpoint(app, c.readMyCase, 'resident', async ({ principal, params, request }) => cases.readCase(actorContext(principal, request), params.caseId));
-  registerEndpoint(app, c.takeMyCaseAction, 'resident', async ({ principal, params, body, request }) =>
-    cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
-  registerEndpoint(app, c.appealMyCase, 'resident', async ({ principal, params, body, request }) =>
-    cases.appeal(actorContext(principal, request), params.caseId, body, idempotencyKey(request)), uploads);
+  registerEndpoint(app, c.listMyCases, 'resident', async ({ principal, request }) => ({
+    cases: await cases.myCases(actorContext(principal, request)),
+  }));
+  registerEndpoint(app, c.readMyCase, 'resident', async ({ principal, params, request }) =>
+    cases.readCase(actorContext(principal, request), params.caseId),
+  );
+  registerEndpoint(
+    app,
+    c.takeMyCaseAction,
+    'resident',
+    async ({ principal, params, body, request }) =>
+      cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)),
+    uploads,
+  );
+  registerEndpoint(
+    app,
+    c.appealMyCase,
+    'resident',
+    async ({ principal, params, body, request }) =>
+      cases.appeal(actorContext(principal, request), params.caseId, body, idempotencyKey(request)),
+    uploads,
+  );
   registerEndpoint(app, c.myCaseDocument, 'resident', sendDocument);
   registerEndpoint(app, c.myCaseDecisionPdf, 'resident', sendDecision);
 }

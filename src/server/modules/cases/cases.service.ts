@@ -38,43 +38,82 @@ export function createCasesService(deps: CasesDeps) {
     portalBranchId: () => deps.portalBranchId(),
 
     readCase: (ctx: CaseActorContext, caseId: string): Promise<CaseView> => readCase(engine, ctx, caseId),
-    takeAction: (ctx: CaseActorContext, caseId: string, input: CaseActionInput, key?: string): Promise<CaseView> => act(engine, ctx, caseId, input.expectedVersion, [input], key),
+    takeAction: (ctx: CaseActorContext, caseId: string, input: CaseActionInput, key?: string): Promise<CaseView> =>
+      act(engine, ctx, caseId, input.expectedVersion, [input], key),
     /** Actions another module takes for its procedure (a payment, the applicant received in person, a hand-over), in one transaction. */
-    takeModuleActions: (ctx: CaseActorContext, caseId: string, expectedVersion: number, inputs: ModuleActionInput[], key?: string): Promise<CaseView> =>
-      act(engine, ctx, caseId, expectedVersion, inputs, key),
-    appeal: (ctx: CaseActorContext, caseId: string, input: { reason: string; documents: UploadInput[] }, key?: string) =>
-      appeal(engine, ctx, caseId, input, key),
+    takeModuleActions: (
+      ctx: CaseActorContext,
+      caseId: string,
+      expectedVersion: number,
+      inputs: ModuleActionInput[],
+      key?: string,
+    ): Promise<CaseView> => act(engine, ctx, caseId, expectedVersion, inputs, key),
+    appeal: (
+      ctx: CaseActorContext,
+      caseId: string,
+      input: { reason: string; documents: UploadInput[] },
+      key?: string,
+    ) => appeal(engine, ctx, caseId, input, key),
 
     /**
      * Opens a case of a registered procedure; `build` gives its spec in the case's transaction (audited reads
      * under the new case's reference). `request` is what the caller sent, to recognize a repeat under the same key.
      */
-    openCase: (ctx: CaseActorContext, caseType: string, key: string | undefined, request: unknown, build: SpecBuilder): Promise<CaseView> =>
-      openApplication(engine, ctx, caseType, key, request, build),
+    openCase: (
+      ctx: CaseActorContext,
+      caseType: string,
+      key: string | undefined,
+      request: unknown,
+      build: SpecBuilder,
+    ): Promise<CaseView> => openApplication(engine, ctx, caseType, key, request, build),
     /** Opens a case whose spec the module already has. */
-    openApplication: (ctx: CaseActorContext, spec: ApplicationSpec, key: string | undefined, request: unknown): Promise<CaseView> => {
+    openApplication: (
+      ctx: CaseActorContext,
+      spec: ApplicationSpec,
+      key: string | undefined,
+      request: unknown,
+    ): Promise<CaseView> => {
       const { caseType, ...rest } = spec;
       return openApplication(engine, ctx, caseType, key, request, async () => rest);
     },
 
     /** A module's command already answered under this Idempotency-Key (before the module checks it again). */
-    storedAnswer: (ctx: CaseActorContext, key: string | undefined, request: unknown) => storedAnswer(engine, ctx, key, request),
+    storedAnswer: (ctx: CaseActorContext, key: string | undefined, request: unknown) =>
+      storedAnswer(engine, ctx, key, request),
 
     /** An action the system takes in the caller's transaction (a production order, the centre's confirmation). */
-    appendSystemAction: (trx: DbExecutor, system: Parameters<typeof appendSystemAction>[2], caseId: string, payload: ActionPayload) => appendSystemAction(engine, trx, system, caseId, payload),
+    appendSystemAction: (
+      trx: DbExecutor,
+      system: Parameters<typeof appendSystemAction>[2],
+      caseId: string,
+      payload: ActionPayload,
+    ) => appendSystemAction(engine, trx, system, caseId, payload),
 
     /** Open cases of a type in a status, oldest first (the next production batch): ids, references and subjects. */
-    casesInStatus: (executor: DbExecutor, caseType: string, status: string, limit: number) => repository.inStatus(executor, caseType, status, limit),
+    casesInStatus: (executor: DbExecutor, caseType: string, status: string, limit: number) =>
+      repository.inStatus(executor, caseType, status, limit),
     /** A person's open cases of a type (newest first), for another module's checks and desk screens; not audited: ids and statuses only. */
     openCasesOf: (personId: string, caseType: string) => repository.openOfApplicant(db, personId, caseType),
     /** A file of a case in the caller's transaction (a production order carries the photo). */
-    documentIn: (executor: DbExecutor, caseId: string, documentId: string) => repository.document(executor, caseId, documentId),
+    documentIn: (executor: DbExecutor, caseId: string, documentId: string) =>
+      repository.document(executor, caseId, documentId),
     /** Consultations an authority has not answered yet, oldest first, with each case's subject as stored (the procedure's module words it for the partner). */
     async openConsultations(authority: string, limit = 100) {
       const rows = await repository.openConsultations(db, authority, limit);
       return rows.map((r) => {
         const p = r.payload as { consultationId: string; authority: string; question: string; dueOn: string };
-        return { caseId: r.caseId, reference: r.reference, caseType: r.caseType, subject: r.subject, applicantPersonId: r.applicantPersonId, consultationId: p.consultationId, authority: p.authority, question: p.question, askedOn: r.onDate, dueOn: p.dueOn };
+        return {
+          caseId: r.caseId,
+          reference: r.reference,
+          caseType: r.caseType,
+          subject: r.subject,
+          applicantPersonId: r.applicantPersonId,
+          consultationId: p.consultationId,
+          authority: p.authority,
+          question: p.question,
+          askedOn: r.onDate,
+          dueOn: p.dueOn,
+        };
       });
     },
 
@@ -82,15 +121,27 @@ export function createCasesService(deps: CasesDeps) {
      * A consulted authority's own system answers (a system action on the case, audited as the partner's). Only
      * the authority asked may answer; a consultation nobody asked of it is not found.
      */
-    async answerConsultation(system: { id: string; audit: AuditActor; requestId?: string | undefined }, authority: string, consultationId: string, answer: { outcome: 'no-objection' | 'objection'; remarks: string }) {
+    async answerConsultation(
+      system: { id: string; audit: AuditActor; requestId?: string | undefined },
+      authority: string,
+      consultationId: string,
+      answer: { outcome: 'no-objection' | 'objection'; remarks: string },
+    ) {
       const found = await repository.caseOfConsultation(db, consultationId);
-      if (!found || found.authority !== authority) throw new AppError('NOT_FOUND', `No consultation ${consultationId} asked of ${authority}`);
+      if (!found || found.authority !== authority)
+        throw new AppError('NOT_FOUND', `No consultation ${consultationId} asked of ${authority}`);
       return db.transaction().execute(async (trx) => {
         const snap = await engine.snapshot(trx, found.caseId, true);
         const given = snap?.state.consultations.find((c) => c.consultationId === consultationId)?.answer;
         // A partner's system that retries the very answer it gave gets the same reply, not a conflict.
         const repeat = given && given.outcome === answer.outcome && given.remarks === answer.remarks;
-        if (!repeat) await appendSystemAction(engine, trx, system, found.caseId, { kind: 'answer-consultation', consultationId, outcome: answer.outcome, remarks: answer.remarks });
+        if (!repeat)
+          await appendSystemAction(engine, trx, system, found.caseId, {
+            kind: 'answer-consultation',
+            consultationId,
+            outcome: answer.outcome,
+            remarks: answer.remarks,
+          });
         return { caseReference: snap?.row.reference ?? '' };
       });
     },
@@ -100,7 +151,19 @@ export function createCasesService(deps: CasesDeps) {
       const row = await repository.caseByReference(executor, reference);
       if (!row) return undefined;
       const snap = await engine.snapshotOf(executor, row);
-      return { id: row.id, reference: row.reference, caseType: row.caseType, branchId: row.branchId, contactEmail: row.contactEmail, language: row.language, status: snap.state.status, applicantPersonId: row.applicantPersonId, applicantName: row.applicantName, subject: row.subject, decision: snap.state.decision };
+      return {
+        id: row.id,
+        reference: row.reference,
+        caseType: row.caseType,
+        branchId: row.branchId,
+        contactEmail: row.contactEmail,
+        language: row.language,
+        status: snap.state.status,
+        applicantPersonId: row.applicantPersonId,
+        applicantName: row.applicantName,
+        subject: row.subject,
+        decision: snap.state.decision,
+      };
     },
     /** Whether any case of a type exists (a demo seed runs once). */
     anyOfType: (caseType: string) => repository.anyOfType(db, caseType),
@@ -124,7 +187,10 @@ export function createCasesService(deps: CasesDeps) {
     },
 
     /** The case and its decision, for the decision PDF. */
-    async decision(ctx: CaseActorContext, caseId: string): Promise<CaseView & { decision: NonNullable<CaseView['decision']> }> {
+    async decision(
+      ctx: CaseActorContext,
+      caseId: string,
+    ): Promise<CaseView & { decision: NonNullable<CaseView['decision']> }> {
       const view = await readCase(engine, ctx, caseId);
       if (!view.decision) throw new AppError('NOT_FOUND', 'This case has no decision yet');
       return view as CaseView & { decision: NonNullable<CaseView['decision']> };

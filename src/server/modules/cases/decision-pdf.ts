@@ -13,14 +13,21 @@ type DateText = (value: string) => string;
 
 /** The rule trace's detail in words; a value that is a date (a corrected birth date) in the reader's convention. */
 function ruleLine(t: Translate, c: NonNullable<CaseView['decision']>['ruleTrace'][number], date: DateText): string {
-  const params = c.params ? Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, typeof v === 'string' ? date(v) : v])) : undefined;
+  const params = c.params
+    ? Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, typeof v === 'string' ? date(v) : v]))
+    : undefined;
   const name = SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}` as MessageKey) : c.rule;
   const detail = SYSTEM_RULES.has(c.rule) && params ? t(`cases.ruleDetail.${c.rule}` as MessageKey, params) : c.detail;
   return `${c.passed ? '✓' : '✗'} ${name}: ${detail}`;
 }
 
 /** The decision in the applicant's language; every date and time on the office's clock in `timeZone`. */
-export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseView['decision']> }, procedure: CaseProcedure, generatedAt: string, timeZone: string): Promise<Buffer> {
+export async function decisionPdf(
+  view: CaseView & { decision: NonNullable<CaseView['decision']> },
+  procedure: CaseProcedure,
+  generatedAt: string,
+  timeZone: string,
+): Promise<Buffer> {
   const locale: Locale = view.language;
   const t = translator(locale);
   const date: DateText = (value) => formatDate(value, locale);
@@ -43,7 +50,11 @@ export async function decisionPdf(view: CaseView & { decision: NonNullable<CaseV
       { text: t('app.office'), style: 'office' },
       { text: `${t('pdf.decision.title')} ${view.reference}`, style: 'title' },
       { text: t('pdf.generatedAt', { time: formatDateTime(generatedAt, locale, timeZone) }), style: 'small' },
-      { table: { widths: [170, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'lightHorizontalLines', margin: [0, 4, 0, 12] },
+      {
+        table: { widths: [170, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) },
+        layout: 'lightHorizontalLines',
+        margin: [0, 4, 0, 12],
+      },
       { text: t('pdf.decision.reasons'), style: 'heading' },
       { text: d.reasoning, margin: [0, 0, 0, 8] },
       { text: t('pdf.decision.checks'), style: 'heading' },

@@ -6,7 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { createAuditRepository, createAuditService } from '../audit/index.ts';
-import { createNotificationsRepository, createNotificationsService, mailboxTransport, recordingSmsTransport } from '../notifications/index.ts';
+import {
+  createNotificationsRepository,
+  createNotificationsService,
+  mailboxTransport,
+  recordingSmsTransport,
+} from '../notifications/index.ts';
 import type { StaffMember } from '../identity/index.ts';
 import { createCasesRepository } from './cases.repository.ts';
 import { createCasesService, type CasesService } from './cases.service.ts';
@@ -23,7 +28,11 @@ const LIFECYCLE: LifecycleTable<string> = {
   decided: { accept: 'accepted', reject: 'rejected' },
   transitions: {
     submit: { from: ['submitted'], to: 'submitted', by: ['applicant', 'officer'] },
-    assign: { from: ['submitted', 'in-review', 'awaiting-applicant', 'proposed'], to: { submitted: 'in-review' }, by: ['officer', 'supervisor'] },
+    assign: {
+      from: ['submitted', 'in-review', 'awaiting-applicant', 'proposed'],
+      to: { submitted: 'in-review' },
+      by: ['officer', 'supervisor'],
+    },
     'request-information': { from: ['in-review'], to: 'awaiting-applicant', by: ['officer'] },
     'answer-information': { from: ['awaiting-applicant'], to: 'in-review', by: ['applicant', 'officer'] },
     'propose-decision': { from: ['in-review'], to: 'proposed', by: ['officer'] },
@@ -39,19 +48,37 @@ const effects: string[] = [];
 function fixture(type: CaseType, prefix: string, appeal?: CaseType): CaseProcedure {
   return {
     definition: {
-      type, prefix, lifecycle: LIFECYCLE, deadline: { unit: 'calendar-days', limit: 15, maxExtendedTo: 45 }, deadlineBasis: 'Fixture law, Art. 1', decisionBasis: 'Fixture law, Art. 2',
+      type,
+      prefix,
+      lifecycle: LIFECYCLE,
+      deadline: { unit: 'calendar-days', limit: 15, maxExtendedTo: 45 },
+      deadlineBasis: 'Fixture law, Art. 1',
+      decisionBasis: 'Fixture law, Art. 2',
       staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
     },
     // The contract's subject union lists the office's procedures; the fixture's is its own.
     subjectKind: 'fixture' as CaseProcedure['subjectKind'],
-    subjectView: (stored) => ({ kind: 'fixture', name: String(stored.name) }) as unknown as ReturnType<CaseProcedure['subjectView']>,
+    subjectView: (stored) =>
+      ({ kind: 'fixture', name: String(stored.name) }) as unknown as ReturnType<CaseProcedure['subjectView']>,
     decisionRows: () => [],
-    systemChecks: async (_trx, _access, row) => [{ rule: 'fixture-check', passed: row.subject.ok === true, detail: String(row.subject.ok) }],
+    systemChecks: async (_trx, _access, row) => [
+      { rule: 'fixture-check', passed: row.subject.ok === true, detail: String(row.subject.ok) },
+    ],
     onApproved: async (_trx, access, row, state) => {
       effects.push(`${access.caseReference}:${state.decision.outcome}:${String(row.subject.name)}`);
       return undefined;
     },
-    ...(appeal ? { appeal: { caseType: appeal, subject: async (_trx, _access, contested, reason) => ({ subject: { ...contested.subject, reason }, touched: 'fixture' }) } } : {}),
+    ...(appeal
+      ? {
+          appeal: {
+            caseType: appeal,
+            subject: async (_trx, _access, contested, reason) => ({
+              subject: { ...contested.subject, reason },
+              touched: 'fixture',
+            }),
+          },
+        }
+      : {}),
   };
 }
 
@@ -67,71 +94,185 @@ beforeAll(async () => {
   const branch = await db.selectFrom('identity.branch').select('id').orderBy('code').executeTakeFirstOrThrow();
   branchId = branch.id;
   const audit = createAuditService({ repository: createAuditRepository(), clock: ctx.clock, db });
-  const notifications = createNotificationsService({ db, clock: ctx.clock, repository: createNotificationsRepository(), maxAttempts: 3, email: mailboxTransport, sms: recordingSmsTransport });
+  const notifications = createNotificationsService({
+    db,
+    clock: ctx.clock,
+    repository: createNotificationsRepository(),
+    maxAttempts: 3,
+    email: mailboxTransport,
+    sms: recordingSmsTransport,
+  });
   const staff: StaffMember[] = [
-    { id: '10000000-0000-4000-8000-000000000001', username: 'fixture-officer', displayName: 'Officer One', roles: ['registrar'], branchId, email: 'officer@example.test' } as StaffMember,
-    { id: '10000000-0000-4000-8000-000000000002', username: 'fixture-decider', displayName: 'Decider Two', roles: ['decision-maker'], branchId, email: null } as StaffMember,
+    {
+      id: '10000000-0000-4000-8000-000000000001',
+      username: 'fixture-officer',
+      displayName: 'Officer One',
+      roles: ['registrar'],
+      branchId,
+      email: 'officer@example.test',
+    } as StaffMember,
+    {
+      id: '10000000-0000-4000-8000-000000000002',
+      username: 'fixture-decider',
+      displayName: 'Decider Two',
+      roles: ['decision-maker'],
+      branchId,
+      email: null,
+    } as StaffMember,
   ];
   cases = createCasesService({
-    db, clock: ctx.clock, timeZone: 'Europe/Riga', audit, notifications, repository: createCasesRepository(), branchStaff: async () => staff,
-    portalBranchId: async () => branchId, personByCode: async () => undefined, warnAtWorkingDays: [5, 2],
+    db,
+    clock: ctx.clock,
+    timeZone: 'Europe/Riga',
+    audit,
+    notifications,
+    repository: createCasesRepository(),
+    branchStaff: async () => staff,
+    portalBranchId: async () => branchId,
+    personByCode: async () => undefined,
+    warnAtWorkingDays: [5, 2],
   });
   cases.registerProcedure(fixture(FIXTURE, 'FX', FIXTURE_APPEAL));
   cases.registerProcedure(fixture(FIXTURE_APPEAL, 'FA'));
-  const staffCtx = (s: StaffMember): CaseActorContext => ({ kind: 'staff', id: s.id, name: s.displayName, roles: s.roles, branchId, audit: { type: 'staff', id: s.id, name: s.displayName, role: s.roles.join(','), institution: 'PMLP' } });
+  const staffCtx = (s: StaffMember): CaseActorContext => ({
+    kind: 'staff',
+    id: s.id,
+    name: s.displayName,
+    roles: s.roles,
+    branchId,
+    audit: { type: 'staff', id: s.id, name: s.displayName, role: s.roles.join(','), institution: 'PMLP' },
+  });
   [officer, decider] = staff.map(staffCtx) as [CaseActorContext, CaseActorContext];
 });
 afterAll(async () => ctx?.close());
 
-const open = (name: string, ok = true) => cases.openCase(officer, FIXTURE, undefined, { name }, async () => ({
-  applicantPersonId: '00000000-0000-4000-8000-000000000001', applicantName: name, subject: { name, ok }, touched: 'fixture', language: 'en', documents: [], branchId, channel: 'desk',
-}));
+const open = (name: string, ok = true) =>
+  cases.openCase(officer, FIXTURE, undefined, { name }, async () => ({
+    applicantPersonId: '00000000-0000-4000-8000-000000000001',
+    applicantName: name,
+    subject: { name, ok },
+    touched: 'fixture',
+    language: 'en',
+    documents: [],
+    branchId,
+    channel: 'desk',
+  }));
 
 describe('the case engine with a procedure it does not know', () => {
   it('refuses a second registration of the same case type, and a case type nobody registered', async () => {
     expect(() => cases.registerProcedure(fixture(FIXTURE, 'FX'))).toThrow(/registered twice/);
-    await expect(cases.openCase(officer, 'nobody-registered-this' as CaseType, undefined, {}, async () => { throw new Error('not reached'); })).rejects.toThrow(/No procedure is registered/);
+    await expect(
+      cases.openCase(officer, 'nobody-registered-this' as CaseType, undefined, {}, async () => {
+        throw new Error('not reached');
+      }),
+    ).rejects.toThrow(/No procedure is registered/);
   });
 
   it('opens the case with the procedure’s prefix, lifecycle and deadline, and runs it to a four-eyes decision', async () => {
     let view = await open('Alpha');
-    expect(view).toMatchObject({ reference: expect.stringMatching(/^FX-\d{4}-\d{6}$/), status: 'submitted', dueOn: '2026-12-15' });
+    expect(view).toMatchObject({
+      reference: expect.stringMatching(/^FX-\d{4}-\d{6}$/),
+      status: 'submitted',
+      dueOn: '2026-12-15',
+    });
     expect(view.deadline.rule).toBe('Fixture law, Art. 1');
-    view = await cases.takeAction(officer, view.id, { kind: 'assign', expectedVersion: view.version, outOfOrderReason: 'fixture' });
-    view = await cases.takeAction(officer, view.id, { kind: 'propose-decision', expectedVersion: view.version, outcome: 'reject', reasoning: 'Fixture says no', ruleTrace: [] });
-    expect(view.proposal).toMatchObject({ legalBasis: 'Fixture law, Art. 2', ruleTrace: [{ rule: 'fixture-check', passed: true }] });
-    await expect(cases.takeAction({ ...officer, roles: ['registrar', 'decision-maker'] } as CaseActorContext, view.id, { kind: 'approve-decision', expectedVersion: view.version }))
-      .rejects.toMatchObject({ code: 'FOUR_EYES_REQUIRED' });
+    view = await cases.takeAction(officer, view.id, {
+      kind: 'assign',
+      expectedVersion: view.version,
+      outOfOrderReason: 'fixture',
+    });
+    view = await cases.takeAction(officer, view.id, {
+      kind: 'propose-decision',
+      expectedVersion: view.version,
+      outcome: 'reject',
+      reasoning: 'Fixture says no',
+      ruleTrace: [],
+    });
+    expect(view.proposal).toMatchObject({
+      legalBasis: 'Fixture law, Art. 2',
+      ruleTrace: [{ rule: 'fixture-check', passed: true }],
+    });
+    await expect(
+      cases.takeAction({ ...officer, roles: ['registrar', 'decision-maker'] } as CaseActorContext, view.id, {
+        kind: 'approve-decision',
+        expectedVersion: view.version,
+      }),
+    ).rejects.toMatchObject({ code: 'FOUR_EYES_REQUIRED' });
     view = await cases.takeAction(decider, view.id, { kind: 'approve-decision', expectedVersion: view.version });
     expect(view.status).toBe('rejected');
     expect(effects).toContain(`${view.reference}:reject:Alpha`);
 
     // The refusal is contested on the procedure's own appeal route: a linked case of the appeal type.
-    const applicant: CaseActorContext = { kind: 'resident', personId: '00000000-0000-4000-8000-000000000001', name: 'Jānis Bērziņš', audit: { type: 'resident', id: '00000000-0000-4000-8000-000000000001', name: null, role: 'resident', institution: 'Civitas' } };
+    const applicant: CaseActorContext = {
+      kind: 'resident',
+      personId: '00000000-0000-4000-8000-000000000001',
+      name: 'Jānis Bērziņš',
+      audit: {
+        type: 'resident',
+        id: '00000000-0000-4000-8000-000000000001',
+        name: null,
+        role: 'resident',
+        institution: 'Civitas',
+      },
+    };
     const appeal = await cases.appeal(applicant, view.id, { reason: 'I disagree', documents: [] });
-    expect(appeal).toMatchObject({ caseType: FIXTURE_APPEAL, reference: expect.stringMatching(/^FA-/), appealOf: { reference: view.reference } });
+    expect(appeal).toMatchObject({
+      caseType: FIXTURE_APPEAL,
+      reference: expect.stringMatching(/^FA-/),
+      appealOf: { reference: view.reference },
+    });
     expect((await cases.readCase(applicant, view.id)).appealedBy?.reference).toBe(appeal.reference);
-    await expect(cases.appeal(applicant, view.id, { reason: 'Again', documents: [] })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(cases.appeal(applicant, view.id, { reason: 'Again', documents: [] })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
   });
 
   it('runs a consultation beside the case: the clock keeps running, an overdue answer is reminded once, and an answer closes it', async () => {
     let view = await open('Gamma');
-    view = await cases.takeAction(officer, view.id, { kind: 'assign', expectedVersion: view.version, outOfOrderReason: 'fixture' });
+    view = await cases.takeAction(officer, view.id, {
+      kind: 'assign',
+      expectedVersion: view.version,
+      outOfOrderReason: 'fixture',
+    });
     const dueBefore = view.dueOn;
-    view = await cases.takeAction(officer, view.id, { kind: 'request-consultation', expectedVersion: view.version, authority: 'state-police', question: 'Anything known?', dueOn: '2026-12-02' });
-    expect(view).toMatchObject({ suspended: false, dueOn: dueBefore, consultations: [{ authority: 'state-police', answer: null }] });
+    view = await cases.takeAction(officer, view.id, {
+      kind: 'request-consultation',
+      expectedVersion: view.version,
+      authority: 'state-police',
+      question: 'Anything known?',
+      dueOn: '2026-12-02',
+    });
+    expect(view).toMatchObject({
+      suspended: false,
+      dueOn: dueBefore,
+      consultations: [{ authority: 'state-police', answer: null }],
+    });
     const consultationId = view.consultations[0]?.consultationId as string;
     expect((await cases.openConsultations('state-police')).map((c) => c.consultationId)).toContain(consultationId);
 
     ctx.clock.advance(3 * 86_400_000);
-    const overdue = () => ctx.database.db.selectFrom('notifications.outbox').select('eventKey').where('template', '=', 'consultation-overdue').where('eventKey', 'like', `case:${view.id}:%`).execute();
+    const overdue = () =>
+      ctx.database.db
+        .selectFrom('notifications.outbox')
+        .select('eventKey')
+        .where('template', '=', 'consultation-overdue')
+        .where('eventKey', 'like', `case:${view.id}:%`)
+        .execute();
     await cases.watchDeadlines();
     await cases.watchDeadlines();
     expect(await overdue()).toHaveLength(1);
 
-    const police = { id: 'partner:police', audit: { type: 'partner' as const, id: 'police', name: null, role: 'partner-system', institution: 'police' } };
-    await expect(cases.answerConsultation(police, 'state-border-guard', consultationId, { outcome: 'no-objection', remarks: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await cases.answerConsultation(police, 'state-police', consultationId, { outcome: 'objection', remarks: 'Known to the police' });
+    const police = {
+      id: 'partner:police',
+      audit: { type: 'partner' as const, id: 'police', name: null, role: 'partner-system', institution: 'police' },
+    };
+    await expect(
+      cases.answerConsultation(police, 'state-border-guard', consultationId, { outcome: 'no-objection', remarks: '' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await cases.answerConsultation(police, 'state-police', consultationId, {
+      outcome: 'objection',
+      remarks: 'Known to the police',
+    });
     view = await cases.readCase(officer, view.id);
     expect(view.consultations[0]?.answer).toMatchObject({ outcome: 'objection', remarks: 'Known to the police' });
     expect((await cases.openConsultations('state-police')).map((c) => c.consultationId)).not.toContain(consultationId);
@@ -140,8 +281,17 @@ describe('the case engine with a procedure it does not know', () => {
 
   it('stops the clock while it waits for the applicant and lists the case in the officer’s queue', async () => {
     let view = await open('Beta');
-    view = await cases.takeAction(officer, view.id, { kind: 'assign', expectedVersion: view.version, outOfOrderReason: 'fixture' });
-    view = await cases.takeAction(officer, view.id, { kind: 'request-information', expectedVersion: view.version, question: 'More?', dueOn: '2026-12-10' });
+    view = await cases.takeAction(officer, view.id, {
+      kind: 'assign',
+      expectedVersion: view.version,
+      outOfOrderReason: 'fixture',
+    });
+    view = await cases.takeAction(officer, view.id, {
+      kind: 'request-information',
+      expectedVersion: view.version,
+      question: 'More?',
+      dueOn: '2026-12-10',
+    });
     expect(view).toMatchObject({ status: 'awaiting-applicant', suspended: true });
     const queue = await cases.queue(officer, { type: FIXTURE, assignee: 'me', limit: 50 });
     expect(queue.cases.map((c) => c.reference)).toContain(view.reference);

@@ -14,14 +14,36 @@ import type { CaseSummary, CaseView } from '../../../shared/contracts/cases.cont
 import { plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { workingDaysBetween } from '../../../shared/kernel/working-days.ts';
 import type { Role } from '../../../shared/kernel/permissions.ts';
-import { foldActions, isFinal, type ActionActor, type ActionPayload, type CaseAction, type CaseRole, type CaseState } from './case-lifecycle.ts';
+import {
+  foldActions,
+  isFinal,
+  type ActionActor,
+  type ActionPayload,
+  type CaseAction,
+  type CaseRole,
+  type CaseState,
+} from './case-lifecycle.ts';
 import { computeDeadline, type DeadlineState } from './case-deadline.ts';
-import { staffCaseRoles, type CaseProcedure, type CaseTypeDefinition, type HandlerAccess, type ProcedureRegistry } from './procedure.ts';
+import {
+  staffCaseRoles,
+  type CaseProcedure,
+  type CaseTypeDefinition,
+  type HandlerAccess,
+  type ProcedureRegistry,
+} from './procedure.ts';
 import type { CaseActionRow, CaseRow, CaseSummaryRow, CasesRepository } from './cases.repository.ts';
 
 /** Who acts on a case: a staff member (with roles and branch) or a signed-in resident. */
 export type CaseActorContext =
-  | { kind: 'staff'; id: string; name: string; roles: readonly Role[]; branchId: string; audit: AuditActor; requestId?: string | undefined }
+  | {
+      kind: 'staff';
+      id: string;
+      name: string;
+      roles: readonly Role[];
+      branchId: string;
+      audit: AuditActor;
+      requestId?: string | undefined;
+    }
   | { kind: 'resident'; personId: string; name: string; audit: AuditActor; requestId?: string | undefined };
 
 export type StaffActorContext = Extract<CaseActorContext, { kind: 'staff' }>;
@@ -67,16 +89,28 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
     return procedure;
   };
   const definitionOf = (row: Pick<CaseRow, 'caseType'>): CaseTypeDefinition => procedureOf(row.caseType).definition;
-  const accessFor = (ctx: CaseActorContext, row: Pick<CaseRow, 'reference'>): HandlerAccess => ({ actor: ctx.audit, caseReference: row.reference, requestId: ctx.requestId });
+  const accessFor = (ctx: CaseActorContext, row: Pick<CaseRow, 'reference'>): HandlerAccess => ({
+    actor: ctx.audit,
+    caseReference: row.reference,
+    requestId: ctx.requestId,
+  });
   /** Case types a staff member works on in any role (their work queue). */
   const caseTypesFor = (roles: readonly Role[]): string[] =>
-    procedures.all().filter((p) => staffCaseRoles(p.definition, roles).length > 0).map((p) => p.definition.type);
+    procedures
+      .all()
+      .filter((p) => staffCaseRoles(p.definition, roles).length > 0)
+      .map((p) => p.definition.type);
 
   const actorOf = (ctx: CaseActorContext): ActionActor =>
-    ctx.kind === 'staff' ? { kind: 'staff', id: ctx.id, name: ctx.name } : { kind: 'resident', id: ctx.personId, name: ctx.name };
+    ctx.kind === 'staff'
+      ? { kind: 'staff', id: ctx.id, name: ctx.name }
+      : { kind: 'resident', id: ctx.personId, name: ctx.name };
 
   const toAction = (row: CaseActionRow): CaseAction => ({
-    seq: row.seq, actor: { kind: row.actorType, id: row.actorId, name: row.actorName }, on: row.onDate as PlainDate, at: row.at,
+    seq: row.seq,
+    actor: { kind: row.actorType, id: row.actorId, name: row.actorName },
+    on: row.onDate as PlainDate,
+    at: row.at,
     payload: { kind: row.kind, ...row.payload } as ActionPayload,
   });
 
@@ -91,7 +125,11 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
     return { row, procedure, actions, state: foldActions(procedure.definition.lifecycle, actions) };
   }
   /** The snapshot after more actions were appended. */
-  const advanced = (s: CaseSnapshot, actions: CaseAction[]): CaseSnapshot => ({ ...s, actions, state: foldActions(s.procedure.definition.lifecycle, actions) });
+  const advanced = (s: CaseSnapshot, actions: CaseAction[]): CaseSnapshot => ({
+    ...s,
+    actions,
+    state: foldActions(s.procedure.definition.lifecycle, actions),
+  });
 
   /**
    * The roles the caller holds in this case. Staff of another branch hold none (the branch is their
@@ -105,7 +143,12 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
   }
 
   /** Reads the case for someone who may see it, or answers 404 (a resident never learns that another's case exists). */
-  async function requireCase(trx: DbExecutor, ctx: CaseActorContext, caseId: string, lock = false): Promise<{ snap: CaseSnapshot; roles: CaseRole[] }> {
+  async function requireCase(
+    trx: DbExecutor,
+    ctx: CaseActorContext,
+    caseId: string,
+    lock = false,
+  ): Promise<{ snap: CaseSnapshot; roles: CaseRole[] }> {
     const row = await repository.caseById(trx, caseId, lock);
     const roles = row ? await rolesIn(trx, ctx, row) : [];
     if (!row || roles.length === 0) throw new AppError('NOT_FOUND', `No case ${caseId} that you may see`);
@@ -113,26 +156,67 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
   }
 
   /** The deadline running now: none once the case is over, or while the office waits for the applicant to come (a status where the clock stops). */
-  function deadlineOf(procedure: CaseProcedure, state: CaseState, row: Pick<CaseRow, 'subject' | 'receivedOn'>, on: PlainDate): DeadlineState | null {
+  function deadlineOf(
+    procedure: CaseProcedure,
+    state: CaseState,
+    row: Pick<CaseRow, 'subject' | 'receivedOn'>,
+    on: PlainDate,
+  ): DeadlineState | null {
     const def = procedure.definition;
     if (isFinal(def.lifecycle, state.status) || def.lifecycle.clockStops?.includes(state.status)) return null;
     const rule = procedure.deadline?.(row.subject) ?? def.deadline;
-    return computeDeadline({ rule, receivedOn: (state.receivedOn ?? row.receivedOn) as PlainDate, suspensions: state.suspensions, extendedTo: state.extendedTo, today: on });
+    return computeDeadline({
+      rule,
+      receivedOn: (state.receivedOn ?? row.receivedOn) as PlainDate,
+      suspensions: state.suspensions,
+      extendedTo: state.extendedTo,
+      today: on,
+    });
   }
 
-  async function auditCase(trx: DbExecutor, ctx: CaseActorContext, row: { reference: string; applicantPersonId: string | null }, action: AuditAction, touched: string[]) {
-    const purpose = ctx.kind === 'staff' ? PURPOSE : row.applicantPersonId === ctx.personId ? 'data-subject-access' : 'legal-representative-access';
+  async function auditCase(
+    trx: DbExecutor,
+    ctx: CaseActorContext,
+    row: { reference: string; applicantPersonId: string | null },
+    action: AuditAction,
+    touched: string[],
+  ) {
+    const purpose =
+      ctx.kind === 'staff'
+        ? PURPOSE
+        : row.applicantPersonId === ctx.personId
+          ? 'data-subject-access'
+          : 'legal-representative-access';
     await deps.audit.record(trx, {
-      actor: ctx.audit, action, purpose, legalBasis: 'Administratīvā procesa likums',
-      caseReference: row.reference, subjectPersonId: row.applicantPersonId, resource: 'cases.case', touched, requestId: ctx.requestId ?? null,
+      actor: ctx.audit,
+      action,
+      purpose,
+      legalBasis: 'Administratīvā procesa likums',
+      caseReference: row.reference,
+      subjectPersonId: row.applicantPersonId,
+      resource: 'cases.case',
+      touched,
+      requestId: ctx.requestId ?? null,
     });
   }
 
   /** The audit entry of an action the system takes (a production order, a confirmation). */
-  async function auditSystem(trx: DbExecutor, system: { audit: AuditActor; requestId?: string | undefined }, row: CaseRow, kind: string) {
+  async function auditSystem(
+    trx: DbExecutor,
+    system: { audit: AuditActor; requestId?: string | undefined },
+    row: CaseRow,
+    kind: string,
+  ) {
     await deps.audit.record(trx, {
-      actor: system.audit, action: 'update', purpose: PURPOSE, legalBasis: 'Administratīvā procesa likums', caseReference: row.reference, subjectPersonId: row.applicantPersonId,
-      resource: 'cases.case', touched: ['case', kind], requestId: system.requestId ?? null,
+      actor: system.audit,
+      action: 'update',
+      purpose: PURPOSE,
+      legalBasis: 'Administratīvā procesa likums',
+      caseReference: row.reference,
+      subjectPersonId: row.applicantPersonId,
+      resource: 'cases.case',
+      touched: ['case', kind],
+      requestId: system.requestId ?? null,
     });
   }
 
@@ -146,33 +230,70 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
       applicantPersonId: state.linkedApplicant?.personId ?? row.applicantPersonId,
       // An application prepared online is received when the applicant comes in person.
       receivedOn: state.receivedOn ?? row.receivedOn,
-      status: state.status, version: state.version, assigneeId: state.assignee?.id ?? null, assigneeName: state.assignee?.name ?? null,
-      dueOn: deadline?.dueOn ?? null, suspended: deadline?.suspended ?? false, updatedAt: now(), closedAt: closed ? now() : null,
+      status: state.status,
+      version: state.version,
+      assigneeId: state.assignee?.id ?? null,
+      assigneeName: state.assignee?.name ?? null,
+      dueOn: deadline?.dueOn ?? null,
+      suspended: deadline?.suspended ?? false,
+      updatedAt: now(),
+      closedAt: closed ? now() : null,
       ...(resetAlert ? { deadlineAlert: 'none' as const } : {}),
     };
     await repository.updateProjection(trx, row.id, projection);
     return { ...s, row: { ...row, ...projection } };
   }
 
-  function applicantMessage(row: CaseRow, template: OutgoingMessage['template'], eventKey: string, params: Record<string, string | number>): OutgoingMessage[] {
+  function applicantMessage(
+    row: CaseRow,
+    template: OutgoingMessage['template'],
+    eventKey: string,
+    params: Record<string, string | number>,
+  ): OutgoingMessage[] {
     if (!row.contactEmail) return [];
     // An applicant not (yet) in the register cannot sign in to the portal: the message sends them to a branch instead.
     const via = row.applicantPersonId ? 'portal' : 'branch';
-    return [{
-      eventKey: `${eventKey}:${row.contactEmail}`, channel: 'email', recipient: row.contactEmail, language: row.language, template,
-      // ICU select keys have no hyphens: a kind `a-b` is worded as `ab`.
-      params: { reference: row.reference, via, kind: procedureOf(row.caseType).subjectKind.replaceAll('-', ''), ...params },
-    }];
+    return [
+      {
+        eventKey: `${eventKey}:${row.contactEmail}`,
+        channel: 'email',
+        recipient: row.contactEmail,
+        language: row.language,
+        template,
+        // ICU select keys have no hyphens: a kind `a-b` is worded as `ab`.
+        params: {
+          reference: row.reference,
+          via,
+          kind: procedureOf(row.caseType).subjectKind.replaceAll('-', ''),
+          ...params,
+        },
+      },
+    ];
   }
 
   async function insertAction(trx: DbExecutor, caseId: string, action: CaseAction): Promise<void> {
     const { kind, ...rest } = action.payload;
-    await repository.insertAction(trx, { caseId, seq: action.seq, kind, actorType: action.actor.kind, actorId: action.actor.id, actorName: action.actor.name, onDate: action.on, at: action.at, payload: rest });
+    await repository.insertAction(trx, {
+      caseId,
+      seq: action.seq,
+      kind,
+      actorType: action.actor.kind,
+      actorId: action.actor.id,
+      actorName: action.actor.name,
+      onDate: action.on,
+      at: action.at,
+      payload: rest,
+    });
   }
 
   /** A list row: the projection, with the working days left to its deadline. */
   function summary(r: CaseSummaryRow): CaseSummary {
-    return { ...r, caseType: r.caseType as CaseView['caseType'], status: r.status as CaseView['status'], workingDaysLeft: r.dueOn ? workingDaysBetween(today(), r.dueOn as PlainDate) : null };
+    return {
+      ...r,
+      caseType: r.caseType as CaseView['caseType'],
+      status: r.status as CaseView['status'],
+      workingDaysLeft: r.dueOn ? workingDaysBetween(today(), r.dueOn as PlainDate) : null,
+    };
   }
 
   function staffContext(ctx: CaseActorContext): StaffActorContext {
@@ -181,8 +302,29 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
   }
 
   return {
-    deps, procedures, today, now, procedureOf, definitionOf, accessFor, caseTypesFor, actorOf, toAction, snapshot, snapshotOf, advanced, rolesIn, requireCase,
-    deadlineOf, auditCase, auditSystem, project, applicantMessage, insertAction, summary, staffContext,
+    deps,
+    procedures,
+    today,
+    now,
+    procedureOf,
+    definitionOf,
+    accessFor,
+    caseTypesFor,
+    actorOf,
+    toAction,
+    snapshot,
+    snapshotOf,
+    advanced,
+    rolesIn,
+    requireCase,
+    deadlineOf,
+    auditCase,
+    auditSystem,
+    project,
+    applicantMessage,
+    insertAction,
+    summary,
+    staffContext,
   };
 }
 export type Engine = ReturnType<typeof createEngine>;

@@ -16,20 +16,36 @@ const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stri
 export type Claim = (caseId: string) => Promise<void>;
 
 /** The answer already given to this caller's command with this key (a different request under the key: a conflict). */
-export async function storedAnswer(engine: Engine, ctx: CaseActorContext, key: string | undefined, request: unknown): Promise<CaseView | undefined> {
+export async function storedAnswer(
+  engine: Engine,
+  ctx: CaseActorContext,
+  key: string | undefined,
+  request: unknown,
+): Promise<CaseView | undefined> {
   if (!key) return undefined;
-  const stored = await engine.deps.repository.findCommand(engine.deps.db, ctx.kind, ctx.kind === 'staff' ? ctx.id : ctx.personId, key);
+  const stored = await engine.deps.repository.findCommand(
+    engine.deps.db,
+    ctx.kind,
+    ctx.kind === 'staff' ? ctx.id : ctx.personId,
+    key,
+  );
   if (!stored) return undefined;
-  if (stored.requestHash !== hashOf(request)) throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request', {
-    details: [{ path: 'Idempotency-Key', message: 'reused with another request' }], rule: { id: 'case.idempotency-key-reused' },
-  });
+  if (stored.requestHash !== hashOf(request))
+    throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request', {
+      details: [{ path: 'Idempotency-Key', message: 'reused with another request' }],
+      rule: { id: 'case.idempotency-key-reused' },
+    });
   return stored.response as CaseView;
 }
 
 /** Runs a command once per key; `prepare` is work that must not hold a lock for the whole transaction (a reference number). */
 export async function idempotent<B = undefined>(
-  engine: Engine, ctx: CaseActorContext, key: string | undefined, request: unknown,
-  run: (trx: DbExecutor, claim: Claim, prepared: B) => Promise<{ caseId: string; view: CaseView }>, prepare?: () => Promise<B>,
+  engine: Engine,
+  ctx: CaseActorContext,
+  key: string | undefined,
+  request: unknown,
+  run: (trx: DbExecutor, claim: Claim, prepared: B) => Promise<{ caseId: string; view: CaseView }>,
+  prepare?: () => Promise<B>,
 ): Promise<CaseView> {
   const { db, audit, repository } = engine.deps;
   const actor = { actorType: ctx.kind, actorId: ctx.kind === 'staff' ? ctx.id : ctx.personId };
@@ -40,17 +56,30 @@ export async function idempotent<B = undefined>(
   const prepared = (prepare ? await prepare() : undefined) as B;
   let lost = false;
   try {
-    return await db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
-      const claim: Claim = async (caseId) => {
-        if (key && !(await repository.claimCommand(trx, { ...actor, idempotencyKey: key, requestHash, caseId, createdAt: engine.now() }))) {
-          lost = true;
-          throw new AppError('CONFLICT', 'The same command is being processed', { rule: { id: 'case.command-in-progress' } });
-        }
-      };
-      const { caseId, view } = await run(trx, claim, prepared);
-      if (key) await repository.storeCommandResponse(trx, { ...actor, idempotencyKey: key }, caseId, view);
-      return view;
-    }));
+    return await db.transaction().execute((trx) =>
+      audit.deferredIn(trx, async () => {
+        const claim: Claim = async (caseId) => {
+          if (
+            key &&
+            !(await repository.claimCommand(trx, {
+              ...actor,
+              idempotencyKey: key,
+              requestHash,
+              caseId,
+              createdAt: engine.now(),
+            }))
+          ) {
+            lost = true;
+            throw new AppError('CONFLICT', 'The same command is being processed', {
+              rule: { id: 'case.command-in-progress' },
+            });
+          }
+        };
+        const { caseId, view } = await run(trx, claim, prepared);
+        if (key) await repository.storeCommandResponse(trx, { ...actor, idempotencyKey: key }, caseId, view);
+        return view;
+      }),
+    );
   } catch (error) {
     if (lost) {
       const first = await replay();

@@ -4,10 +4,37 @@ export type { CaseActorContext, FoundPerson } from './engine.ts';
 export type { ModuleActionInput } from './take-action.ts';
 export type { ApplicationSpec, SpecBuilder } from './open-case.ts';
 export { appealUntil } from './case-view.ts';
-export type { LifecycleTable, CaseState, CaseStatus, ActionPayload, ActionActor, CaseAction, CaseRole, RuleCheck, IdentityMethod, PaymentMethod } from './case-lifecycle.ts';
+export type {
+  LifecycleTable,
+  CaseState,
+  CaseStatus,
+  ActionPayload,
+  ActionActor,
+  CaseAction,
+  CaseRole,
+  RuleCheck,
+  IdentityMethod,
+  PaymentMethod,
+} from './case-lifecycle.ts';
 /** The engine's pure core, for procedures' own tests of their lifecycle tables. */
-export { applyAction, availableActions, emptyState, foldActions, refusalOf, violatesFourEyes } from './case-lifecycle.ts';
+export {
+  applyAction,
+  availableActions,
+  emptyState,
+  foldActions,
+  refusalOf,
+  violatesFourEyes,
+} from './case-lifecycle.ts';
 export type { DeadlineRule } from './case-deadline.ts';
 export { createCasesRepository } from './cases.repository.ts';
 export { registerCasesRoutes, actorContext as caseActorContext, idempotencyKey } from './cases.routes.ts';
-export { staffCaseRoles, type CaseProcedure, type CaseTypeHandler, type CaseTypeDefinition, type HandlerAccess, type HandledCase, type RowText, type AppealRoute } from './procedure.ts';
+export {
+  staffCaseRoles,
+  type CaseProcedure,
+  type CaseTypeHandler,
+  type CaseTypeDefinition,
+  type HandlerAccess,
+  type HandledCase,
+  type RowText,
+  type AppealRoute,
+} from './procedure.ts';

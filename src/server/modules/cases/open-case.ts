@@ -44,33 +44,89 @@ export interface ApplicationSpec {
 /** The spec of the case to open, built in the case's transaction (it may read, audited, under the new case's reference). */
 export type SpecBuilder = (trx: DbExecutor, access: HandlerAccess) => Promise<Omit<ApplicationSpec, 'caseType'>>;
 
-function newRow(engine: Engine, caseId: string, reference: string, caseType: string, o: Omit<ApplicationSpec, 'caseType'>): CaseRow {
+function newRow(
+  engine: Engine,
+  caseId: string,
+  reference: string,
+  caseType: string,
+  o: Omit<ApplicationSpec, 'caseType'>,
+): CaseRow {
   const now = engine.now();
   return {
-    id: caseId, reference, caseType, status: engine.procedureOf(caseType).definition.lifecycle.initial, version: 1, applicantPersonId: o.applicantPersonId, applicantName: o.applicantName,
-    language: o.language, contactEmail: o.contactEmail ?? null, channel: o.channel, branchId: o.branchId, assigneeId: null, assigneeName: null, subject: o.subject as Record<string, unknown>,
-    receivedOn: engine.today(), dueOn: null, suspended: false, deadlineAlert: 'none', appealOf: o.appealOf ?? null, openedAt: now, updatedAt: now, closedAt: null,
+    id: caseId,
+    reference,
+    caseType,
+    status: engine.procedureOf(caseType).definition.lifecycle.initial,
+    version: 1,
+    applicantPersonId: o.applicantPersonId,
+    applicantName: o.applicantName,
+    language: o.language,
+    contactEmail: o.contactEmail ?? null,
+    channel: o.channel,
+    branchId: o.branchId,
+    assigneeId: null,
+    assigneeName: null,
+    subject: o.subject as Record<string, unknown>,
+    receivedOn: engine.today(),
+    dueOn: null,
+    suspended: false,
+    deadlineAlert: 'none',
+    appealOf: o.appealOf ?? null,
+    openedAt: now,
+    updatedAt: now,
+    closedAt: null,
   };
 }
 
 /** Writes the case row, its representative, its files, the `submit` action and the audit entry; returns the case as written. */
-async function insertCase(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, row: CaseRow, o: Omit<ApplicationSpec, 'caseType'>): Promise<CaseSnapshot> {
+async function insertCase(
+  engine: Engine,
+  trx: DbExecutor,
+  ctx: CaseActorContext,
+  row: CaseRow,
+  o: Omit<ApplicationSpec, 'caseType'>,
+): Promise<CaseSnapshot> {
   const { repository } = engine.deps;
   const procedure = engine.procedureOf(row.caseType);
-  const dueOn = engine.deadlineOf(procedure, foldActions(procedure.definition.lifecycle, []), row, engine.today())?.dueOn ?? null;
+  const dueOn =
+    engine.deadlineOf(procedure, foldActions(procedure.definition.lifecycle, []), row, engine.today())?.dueOn ?? null;
   const stored: CaseRow = { ...row, dueOn };
   await repository.insertCase(trx, stored);
-  if (o.filedBy) await repository.insertRepresentative(trx, { caseId: row.id, personId: o.filedBy.personId, name: o.filedBy.name, kind: o.filedBy.kind, may: ['see', 'answer', 'withdraw'] });
+  if (o.filedBy)
+    await repository.insertRepresentative(trx, {
+      caseId: row.id,
+      personId: o.filedBy.personId,
+      name: o.filedBy.name,
+      kind: o.filedBy.kind,
+      may: ['see', 'answer', 'withdraw'],
+    });
   const documentIds = await storeUploads(engine, trx, ctx, row.id, o.documents, 'documents');
-  const submit: CaseAction = { seq: 1, actor: engine.actorOf(ctx), on: row.receivedOn as PlainDate, at: row.openedAt, payload: { kind: 'submit', documentIds } };
+  const submit: CaseAction = {
+    seq: 1,
+    actor: engine.actorOf(ctx),
+    on: row.receivedOn as PlainDate,
+    at: row.openedAt,
+    payload: { kind: 'submit', documentIds },
+  };
   await engine.insertAction(trx, row.id, submit);
   await engine.auditCase(trx, ctx, row, 'create', ['case', o.touched]);
   // The case as just written: the commands after it in this transaction need not read it back.
-  return engine.advanced({ row: stored, procedure, actions: [], state: foldActions(procedure.definition.lifecycle, []) }, [submit]);
+  return engine.advanced(
+    { row: stored, procedure, actions: [], state: foldActions(procedure.definition.lifecycle, []) },
+    [submit],
+  );
 }
 
 /** Opens the case and takes the steps that come with it; sends the receipt. */
-async function openCase(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, caseId: string, reference: string, caseType: string, o: Omit<ApplicationSpec, 'caseType'>) {
+async function openCase(
+  engine: Engine,
+  trx: DbExecutor,
+  ctx: CaseActorContext,
+  caseId: string,
+  reference: string,
+  caseType: string,
+  o: Omit<ApplicationSpec, 'caseType'>,
+) {
   let snap = await insertCase(engine, trx, ctx, newRow(engine, caseId, reference, caseType, o), o);
   const roles = await engine.rolesIn(trx, ctx, snap.row);
   if (o.followUps?.length) {
@@ -80,7 +136,13 @@ async function openCase(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, 
   }
   // An application waiting for the applicant's visit has no deadline yet: its receipt says so.
   const dueOn = snap.row.dueOn;
-  await engine.deps.notifications.enqueue(trx, engine.applicantMessage(snap.row, 'case-received', `case:${caseId}:received`, { dueOn: dueOn ?? '-', due: dueOn ? 'set' : 'none' }));
+  await engine.deps.notifications.enqueue(
+    trx,
+    engine.applicantMessage(snap.row, 'case-received', `case:${caseId}:received`, {
+      dueOn: dueOn ?? '-',
+      due: dueOn ? 'set' : 'none',
+    }),
+  );
   return { caseId, view: await buildView(engine, trx, snap, roles, engine.actorOf(ctx)) };
 }
 
@@ -88,14 +150,28 @@ async function openCase(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, 
  * Opens a case of a registered procedure. `request` is what the caller sent: a repeat under the same
  * Idempotency-Key is recognized by it. `build` gives the case's spec inside its transaction.
  */
-export async function openApplication(engine: Engine, ctx: CaseActorContext, caseType: string, key: string | undefined, request: unknown, build: SpecBuilder): Promise<CaseView> {
+export async function openApplication(
+  engine: Engine,
+  ctx: CaseActorContext,
+  caseType: string,
+  key: string | undefined,
+  request: unknown,
+  build: SpecBuilder,
+): Promise<CaseView> {
   const def = engine.procedureOf(caseType).definition;
-  return idempotent(engine, ctx, key, request, async (trx, claim, reference) => {
-    const caseId = randomUUID();
-    await claim(caseId);
-    const spec = await build(trx, { actor: ctx.audit, caseReference: reference, requestId: ctx.requestId });
-    return openCase(engine, trx, ctx, caseId, reference, caseType, spec);
-  }, () => nextReference(engine, def));
+  return idempotent(
+    engine,
+    ctx,
+    key,
+    request,
+    async (trx, claim, reference) => {
+      const caseId = randomUUID();
+      await claim(caseId);
+      const spec = await build(trx, { actor: ctx.audit, caseReference: reference, requestId: ctx.requestId });
+      return openCase(engine, trx, ctx, caseId, reference, caseType, spec);
+    },
+    () => nextReference(engine, def),
+  );
 }
 
 /**
@@ -103,26 +179,49 @@ export async function openApplication(engine: Engine, ctx: CaseActorContext, cas
  * takes effect). The appeal is a case of its own, linked to the contested one, in the same branch, of the
  * type the contested case's procedure names.
  */
-export async function appeal(engine: Engine, ctx: CaseActorContext, caseId: string, input: { reason: string; documents: UploadInput[] }, key?: string): Promise<CaseView> {
+export async function appeal(
+  engine: Engine,
+  ctx: CaseActorContext,
+  caseId: string,
+  input: { reason: string; documents: UploadInput[] },
+  key?: string,
+): Promise<CaseView> {
   if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
   const contested = await readCase(engine, ctx, caseId);
   if (!contested.canAppeal) {
     throw contested.appealedBy
-      ? new AppError('INVALID_STATE', `The decision is already contested (${contested.appealedBy.reference})`, { rule: { id: 'case.already-appealed', values: { reference: contested.appealedBy.reference } } })
-      : new AppError('INVALID_STATE', 'Only a refusal can be contested, within 30 days of the decision', { rule: { id: 'case.appeal-not-possible' } });
+      ? new AppError('INVALID_STATE', `The decision is already contested (${contested.appealedBy.reference})`, {
+          rule: { id: 'case.already-appealed', values: { reference: contested.appealedBy.reference } },
+        })
+      : new AppError('INVALID_STATE', 'Only a refusal can be contested, within 30 days of the decision', {
+          rule: { id: 'case.appeal-not-possible' },
+        });
   }
   const { repository, db } = engine.deps;
-  const row = await repository.caseById(db, caseId) as CaseRow;
+  const row = (await repository.caseById(db, caseId)) as CaseRow;
   const route = engine.procedureOf(row.caseType).appeal;
   if (!route) throw new AppError('INTERNAL', `The case type ${row.caseType} has no appeal route`);
   // A parent or guardian who filed the contested case contests it in the same capacity.
-  const represents = row.applicantPersonId === ctx.personId ? undefined : await repository.representative(db, caseId, ctx.personId);
-  const filedBy = represents && (represents.kind === 'parent' || represents.kind === 'guardian') ? { personId: ctx.personId, name: ctx.name, kind: represents.kind } : undefined;
+  const represents =
+    row.applicantPersonId === ctx.personId ? undefined : await repository.representative(db, caseId, ctx.personId);
+  const filedBy =
+    represents && (represents.kind === 'parent' || represents.kind === 'guardian')
+      ? { personId: ctx.personId, name: ctx.name, kind: represents.kind }
+      : undefined;
   return openApplication(engine, ctx, route.caseType, key, { caseId, input }, async (trx, access) => {
     const { subject, touched } = await route.subject(trx, access, row, input.reason);
     return {
-      applicantPersonId: row.applicantPersonId, applicantName: row.applicantName, subject, touched, language: row.language, documents: input.documents,
-      branchId: row.branchId, channel: 'portal', appealOf: row.id, ...(row.contactEmail ? { contactEmail: row.contactEmail } : {}), ...(filedBy ? { filedBy } : {}),
+      applicantPersonId: row.applicantPersonId,
+      applicantName: row.applicantName,
+      subject,
+      touched,
+      language: row.language,
+      documents: input.documents,
+      branchId: row.branchId,
+      channel: 'portal',
+      appealOf: row.id,
+      ...(row.contactEmail ? { contactEmail: row.contactEmail } : {}),
+      ...(filedBy ? { filedBy } : {}),
     };
   });
 }

@@ -55,7 +55,12 @@ export type RowText = (key: string, values?: Record<string, string | number>) =>
 export interface AppealRoute {
   caseType: CaseType;
   /** The appeal's subject, from the contested case as it is now (read in the appeal's transaction) and the applicant's reasons. */
-  subject(trx: DbExecutor, access: HandlerAccess, contested: HandledCase, reason: string): Promise<{ subject: object; touched: string }>;
+  subject(
+    trx: DbExecutor,
+    access: HandlerAccess,
+    contested: HandledCase,
+    reason: string,
+  ): Promise<{ subject: object; touched: string }>;
 }
 
 export interface CaseTypeHandler {
@@ -66,12 +71,23 @@ export interface CaseTypeHandler {
    * The subject as a reader sees it (staff may see more than the applicant). It may read what the procedure's
    * module keeps beside the case (a document it issued), in the reading transaction; the case read is the audited one.
    */
-  subjectView(stored: Record<string, unknown>, state: CaseState, readerIsStaff: boolean, trx: DbExecutor, row: HandledCase): CaseView['subject'] | Promise<CaseView['subject']>;
+  subjectView(
+    stored: Record<string, unknown>,
+    state: CaseState,
+    readerIsStaff: boolean,
+    trx: DbExecutor,
+    row: HandledCase,
+  ): CaseView['subject'] | Promise<CaseView['subject']>;
   /**
    * The rows of the decision PDF that say what was asked and, where the procedure decides more than yes or no,
    * what was decided (`decision.terms`: a permission's validity, a refusal's grounds), in the reader's language.
    */
-  decisionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string, decision?: { outcome: 'accept' | 'reject'; terms?: Record<string, unknown> | undefined }): Array<[string, string]>;
+  decisionRows(
+    subject: CaseView['subject'],
+    t: RowText,
+    date: (value: string) => string,
+    decision?: { outcome: 'accept' | 'reject'; terms?: Record<string, unknown> | undefined },
+  ): Array<[string, string]>;
   /** The system's own checks, first in a proposal's rule trace (may read, audited, in the transaction). */
   systemChecks(trx: DbExecutor, access: HandlerAccess, row: HandledCase, state: CaseState): Promise<RuleCheck[]>;
   /** Throws a field error when the type cannot take this outcome now. */
@@ -85,7 +101,12 @@ export interface CaseTypeHandler {
    * What an approved decision does outside the case, in the decision's transaction. It may name an action
    * the system then appends to the case (a person registered by the decision is linked as the applicant).
    */
-  onApproved?(trx: DbExecutor, access: HandlerAccess, row: HandledCase, state: CaseState & { decision: NonNullable<CaseState['decision']> }): Promise<ActionPayload | undefined>;
+  onApproved?(
+    trx: DbExecutor,
+    access: HandlerAccess,
+    row: HandledCase,
+    state: CaseState & { decision: NonNullable<CaseState['decision']> },
+  ): Promise<ActionPayload | undefined>;
   /** A refusal may be contested in the portal as a linked case of this route. */
   appeal?: AppealRoute;
   /** The case's own limit when it depends on the application (a document's tier: 10 or 2 working days); else the type's. */
@@ -95,7 +116,13 @@ export interface CaseTypeHandler {
   /** Throws a field error when this action does not fit the case (a payment of the wrong amount, a photo that cannot be printed). */
   checkAction?(row: HandledCase, state: CaseState, payload: ActionPayload): void;
   /** What an action other than an approval does outside the case, in its transaction (a document handed over is issued). */
-  onAction?(trx: DbExecutor, access: HandlerAccess, row: HandledCase, state: CaseState, payload: ActionPayload): Promise<void>;
+  onAction?(
+    trx: DbExecutor,
+    access: HandlerAccess,
+    row: HandledCase,
+    state: CaseState,
+    payload: ActionPayload,
+  ): Promise<void>;
 }
 
 /** A procedure is its case type's handler: one name for the plug-in a module registers. */
@@ -103,7 +130,9 @@ export type CaseProcedure = CaseTypeHandler;
 
 /** The case roles a staff member's roles give in a case type. */
 export function staffCaseRoles(def: CaseTypeDefinition, roles: readonly Role[]): CaseRole[] {
-  return (Object.entries(def.staffRoles) as Array<[CaseRole, readonly Role[]]>).filter(([, rs]) => rs.some((r) => roles.includes(r))).map(([c]) => c);
+  return (Object.entries(def.staffRoles) as Array<[CaseRole, readonly Role[]]>)
+    .filter(([, rs]) => rs.some((r) => roles.includes(r)))
+    .map(([c]) => c);
 }
 
 /** The procedures the engine runs, by case type; filled by the composition root. */
@@ -111,7 +140,8 @@ export function createProcedureRegistry() {
   const byType = new Map<string, CaseProcedure>();
   return {
     register(procedure: CaseProcedure): void {
-      if (byType.has(procedure.definition.type)) throw new Error(`The case type ${procedure.definition.type} is registered twice`);
+      if (byType.has(procedure.definition.type))
+        throw new Error(`The case type ${procedure.definition.type} is registered twice`);
       byType.set(procedure.definition.type, procedure);
     },
     get: (caseType: string): CaseProcedure | undefined => byType.get(caseType),

@@ -10,7 +10,16 @@ import type { DbExecutor } from '../../db/database.ts';
 import type { StaffMember } from '../identity/index.ts';
 import type { CaseActionInput, CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import { refusalOf, type ActionActor, type ActionPayload, type CaseAction, type CaseRole, type IdentityMethod, type PaymentMethod, type RuleCheck } from './case-lifecycle.ts';
+import {
+  refusalOf,
+  type ActionActor,
+  type ActionPayload,
+  type CaseAction,
+  type CaseRole,
+  type IdentityMethod,
+  type PaymentMethod,
+  type RuleCheck,
+} from './case-lifecycle.ts';
 import { extensionProblem } from './case-deadline.ts';
 import { invalid, refusalError } from './case-refusals.ts';
 import { buildView, appealUntil } from './case-view.ts';
@@ -27,144 +36,334 @@ import type { CaseActorContext, CaseSnapshot, Engine, FoundPerson } from './engi
 export type ModuleActionInput =
   | { kind: 'record-payment'; amountCents: number; method: PaymentMethod; reference: string }
   /** `photo` is taken now; or `photoDocumentId` names one already with the case (uploaded online). */
-  | { kind: 'accept-in-person'; identityMethod: IdentityMethod; identityDocumentNumber: string | null; photo: UploadInput | null; photoDocumentId?: string | undefined }
+  | {
+      kind: 'accept-in-person';
+      identityMethod: IdentityMethod;
+      identityDocumentNumber: string | null;
+      photo: UploadInput | null;
+      photoDocumentId?: string | undefined;
+    }
   | { kind: 'propose-decision'; outcome: 'accept' | 'reject'; reasoning: string; ruleTrace?: RuleCheck[] | undefined }
-  | { kind: 'hand-over'; documentId: string; documentNumber: string; identityMethod: IdentityMethod; identityDocumentNumber: string | null; receivedBy: string };
+  | {
+      kind: 'hand-over';
+      documentId: string;
+      documentNumber: string;
+      identityMethod: IdentityMethod;
+      identityDocumentNumber: string | null;
+      receivedBy: string;
+    };
 
 export type AnyActionInput = CaseActionInput | ModuleActionInput;
 
 /** What a command knows before its transaction: the branch's staff (for an assignment), a person found by personal code. */
-interface Prefetched { branchStaff: readonly StaffMember[]; person?: FoundPerson | undefined }
+interface Prefetched {
+  branchStaff: readonly StaffMember[];
+  person?: FoundPerson | undefined;
+}
 
 /** An assignment: to an officer of the branch who handles the type; cases are taken in deadline order unless a reason is given. */
-async function assignPayload(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, snap: CaseSnapshot, input: Extract<CaseActionInput, { kind: 'assign' }>, branchStaff: readonly StaffMember[]): Promise<ActionPayload> {
+async function assignPayload(
+  engine: Engine,
+  trx: DbExecutor,
+  ctx: CaseActorContext,
+  snap: CaseSnapshot,
+  input: Extract<CaseActionInput, { kind: 'assign' }>,
+  branchStaff: readonly StaffMember[],
+): Promise<ActionPayload> {
   if (ctx.kind !== 'staff') throw new AppError('FORBIDDEN', 'Only staff assign cases');
   const { row, procedure } = snap;
   const assigneeId = input.assigneeId ?? ctx.id;
   const assignee = branchStaff.find((s) => s.id === assigneeId);
-  if (!assignee || !staffCaseRoles(procedure.definition, assignee.roles).includes('officer')) invalid('assigneeId', 'The case can only go to an officer of its branch who handles this case type', 'not-an-officer');
-  if (assigneeId !== ctx.id && !staffCaseRoles(procedure.definition, ctx.roles).includes('supervisor')) throw new AppError('FORBIDDEN', 'Only a supervisor assigns a case to someone else', { rule: { id: 'case.assign-needs-supervisor' } });
+  if (!assignee || !staffCaseRoles(procedure.definition, assignee.roles).includes('officer'))
+    invalid(
+      'assigneeId',
+      'The case can only go to an officer of its branch who handles this case type',
+      'not-an-officer',
+    );
+  if (assigneeId !== ctx.id && !staffCaseRoles(procedure.definition, ctx.roles).includes('supervisor'))
+    throw new AppError('FORBIDDEN', 'Only a supervisor assigns a case to someone else', {
+      rule: { id: 'case.assign-needs-supervisor' },
+    });
   // Cases are taken in deadline order: skipping an earlier unassigned one needs a recorded reason.
   if (!row.assigneeId && !input.outOfOrderReason) {
-    const earlier = await engine.deps.repository.queue(trx, { branchId: row.branchId, caseTypes: [row.caseType], assigneeId: null, limit: 1, ...(row.dueOn ? { dueBy: row.dueOn } : {}) });
+    const earlier = await engine.deps.repository.queue(trx, {
+      branchId: row.branchId,
+      caseTypes: [row.caseType],
+      assigneeId: null,
+      limit: 1,
+      ...(row.dueOn ? { dueBy: row.dueOn } : {}),
+    });
     const first = earlier.rows[0];
     if (first && first.id !== row.id && compareDates(first.dueOn as PlainDate, row.dueOn as PlainDate) < 0) {
-      invalid('outOfOrderReason', `Case ${first.reference} is due earlier (${first.dueOn}); say why this one goes first`, 'out-of-order');
+      invalid(
+        'outOfOrderReason',
+        `Case ${first.reference} is due earlier (${first.dueOn}); say why this one goes first`,
+        'out-of-order',
+      );
     }
   }
-  return { kind: 'assign', assigneeId, assigneeName: assignee.displayName, outOfOrderReason: input.outOfOrderReason ?? null };
+  return {
+    kind: 'assign',
+    assigneeId,
+    assigneeName: assignee.displayName,
+    outOfOrderReason: input.outOfOrderReason ?? null,
+  };
 }
 
 /** The person an action names by personal code, who must be in the register (and not the applicant, for a representative). */
-function personPayload(snap: CaseSnapshot, input: Extract<CaseActionInput, { personalCode: string }>, person: FoundPerson | undefined): ActionPayload {
+function personPayload(
+  snap: CaseSnapshot,
+  input: Extract<CaseActionInput, { personalCode: string }>,
+  person: FoundPerson | undefined,
+): ActionPayload {
   if (!person) invalid('personalCode', 'No person with this personal code in the register', 'unknown-person');
-  if (input.kind === 'link-applicant') return { kind: 'link-applicant', personId: person.id, personalCode: person.personalCode, name: person.name, reason: input.reason };
-  if (person.id === snap.row.applicantPersonId) invalid('personalCode', 'The applicant cannot represent themselves', 'same-person');
-  return { kind: 'add-representative', personId: person.id, name: person.name, representativeKind: input.representativeKind, may: [...new Set(input.may)], authorization: input.authorization };
+  if (input.kind === 'link-applicant')
+    return {
+      kind: 'link-applicant',
+      personId: person.id,
+      personalCode: person.personalCode,
+      name: person.name,
+      reason: input.reason,
+    };
+  if (person.id === snap.row.applicantPersonId)
+    invalid('personalCode', 'The applicant cannot represent themselves', 'same-person');
+  return {
+    kind: 'add-representative',
+    personId: person.id,
+    name: person.name,
+    representativeKind: input.representativeKind,
+    may: [...new Set(input.may)],
+    authorization: input.authorization,
+  };
 }
 
 /** The procedure's own decision terms, checked by it; a procedure that decides nothing more takes none. */
-function termsOf(snap: CaseSnapshot, outcome: 'accept' | 'reject', terms: unknown): Record<string, unknown> | undefined {
+function termsOf(
+  snap: CaseSnapshot,
+  outcome: 'accept' | 'reject',
+  terms: unknown,
+): Record<string, unknown> | undefined {
   if (snap.procedure.decisionTerms) return snap.procedure.decisionTerms(snap.row, snap.state, outcome, terms ?? {});
-  if (terms !== undefined && Object.keys(terms as object).length > 0) invalid('terms', 'This case type decides nothing beyond the outcome', 'no-terms');
+  if (terms !== undefined && Object.keys(terms as object).length > 0)
+    invalid('terms', 'This case type decides nothing beyond the outcome', 'no-terms');
   return undefined;
 }
 
 /** Turns the caller's input into the action's payload, checking what only the service can check. */
-async function payloadFor(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, snap: CaseSnapshot, input: AnyActionInput, pre: Prefetched): Promise<ActionPayload> {
+async function payloadFor(
+  engine: Engine,
+  trx: DbExecutor,
+  ctx: CaseActorContext,
+  snap: CaseSnapshot,
+  input: AnyActionInput,
+  pre: Prefetched,
+): Promise<ActionPayload> {
   const on = engine.today();
   const { state, procedure } = snap;
   switch (input.kind) {
-    case 'assign': return assignPayload(engine, trx, ctx, snap, input, pre.branchStaff);
+    case 'assign':
+      return assignPayload(engine, trx, ctx, snap, input, pre.branchStaff);
     case 'request-information':
-      if (compareDates(input.dueOn as PlainDate, on) <= 0) invalid('dueOn', 'The answer must be due after today', 'not-after-today');
-      return { kind: 'request-information', requestId: randomUUID(), question: input.question, dueOn: input.dueOn as PlainDate };
-    case 'answer-information': return { kind: 'answer-information', requestId: input.requestId, text: input.text, documentIds: [] };
+      if (compareDates(input.dueOn as PlainDate, on) <= 0)
+        invalid('dueOn', 'The answer must be due after today', 'not-after-today');
+      return {
+        kind: 'request-information',
+        requestId: randomUUID(),
+        question: input.question,
+        dueOn: input.dueOn as PlainDate,
+      };
+    case 'answer-information':
+      return { kind: 'answer-information', requestId: input.requestId, text: input.text, documentIds: [] };
     case 'propose-decision': {
       procedure.checkProposal?.(snap.row, state, input.outcome);
       const terms = termsOf(snap, input.outcome, 'terms' in input ? input.terms : undefined);
       const checks = await procedure.systemChecks(trx, engine.accessFor(ctx, snap.row), snap.row, state);
       return {
-        kind: 'propose-decision', outcome: input.outcome, legalBasis: procedure.legalBasis?.(snap.row.subject) ?? procedure.definition.decisionBasis, reasoning: input.reasoning, ruleTrace: [...checks, ...(input.ruleTrace ?? [])],
+        kind: 'propose-decision',
+        outcome: input.outcome,
+        legalBasis: procedure.legalBasis?.(snap.row.subject) ?? procedure.definition.decisionBasis,
+        reasoning: input.reasoning,
+        ruleTrace: [...checks, ...(input.ruleTrace ?? [])],
         ...(terms ? { terms } : {}),
       };
     }
     case 'request-consultation':
-      if (compareDates(input.dueOn as PlainDate, on) <= 0) invalid('dueOn', 'The answer must be due after today', 'not-after-today');
-      return { kind: 'request-consultation', consultationId: randomUUID(), authority: input.authority, question: input.question, dueOn: input.dueOn as PlainDate };
+      if (compareDates(input.dueOn as PlainDate, on) <= 0)
+        invalid('dueOn', 'The answer must be due after today', 'not-after-today');
+      return {
+        kind: 'request-consultation',
+        consultationId: randomUUID(),
+        authority: input.authority,
+        question: input.question,
+        dueOn: input.dueOn as PlainDate,
+      };
     case 'answer-consultation':
       // An objection says what it objects to: a decision over it must be able to answer it.
-      if (input.outcome === 'objection' && !input.remarks?.trim()) invalid('remarks', 'An objection needs its remarks', 'objection-needs-remarks');
-      return { kind: 'answer-consultation', consultationId: input.consultationId, outcome: input.outcome, remarks: input.remarks ?? '' };
-    case 'return-proposal': return { kind: 'return-proposal', reason: input.reason };
-    case 'close-request': return { kind: 'close-request', requestId: state.openRequest?.requestId ?? '', reason: input.reason };
-    case 'approve-decision': return { kind: 'approve-decision', decisionId: randomUUID() };
+      if (input.outcome === 'objection' && !input.remarks?.trim())
+        invalid('remarks', 'An objection needs its remarks', 'objection-needs-remarks');
+      return {
+        kind: 'answer-consultation',
+        consultationId: input.consultationId,
+        outcome: input.outcome,
+        remarks: input.remarks ?? '',
+      };
+    case 'return-proposal':
+      return { kind: 'return-proposal', reason: input.reason };
+    case 'close-request':
+      return { kind: 'close-request', requestId: state.openRequest?.requestId ?? '', reason: input.reason };
+    case 'approve-decision':
+      return { kind: 'approve-decision', decisionId: randomUUID() };
     case 'extend-deadline': {
       const deadline = engine.deadlineOf(procedure, state, snap.row, on);
       const problem = deadline ? extensionProblem(deadline, input.to as PlainDate) : 'not-extendable';
-      if (problem === 'beyond-cap') invalid('to', `The law allows an extension up to ${deadline?.extensionCap}`, 'extension-beyond-cap');
-      if (problem === 'not-later') invalid('to', `The new deadline must be after ${deadline?.dueOn}`, 'extension-not-later');
+      if (problem === 'beyond-cap')
+        invalid('to', `The law allows an extension up to ${deadline?.extensionCap}`, 'extension-beyond-cap');
+      if (problem === 'not-later')
+        invalid('to', `The new deadline must be after ${deadline?.dueOn}`, 'extension-not-later');
       if (problem) invalid('to', 'This case type’s deadline cannot be extended', 'extension-not-allowed');
       return { kind: 'extend-deadline', to: input.to as PlainDate, reason: input.reason };
     }
-    case 'withdraw': return { kind: 'withdraw', reason: input.reason };
-    case 'add-document': return { kind: 'add-document', documentId: '', documentKind: input.document.kind ?? 'evidence', fileName: input.document.fileName };
+    case 'withdraw':
+      return { kind: 'withdraw', reason: input.reason };
+    case 'add-document':
+      return {
+        kind: 'add-document',
+        documentId: '',
+        documentKind: input.document.kind ?? 'evidence',
+        fileName: input.document.fileName,
+      };
     case 'add-representative':
-    case 'link-applicant': return personPayload(snap, input, pre.person);
-    case 'record-payment': return { kind: 'record-payment', amountCents: input.amountCents, method: input.method, reference: input.reference };
+    case 'link-applicant':
+      return personPayload(snap, input, pre.person);
+    case 'record-payment':
+      return {
+        kind: 'record-payment',
+        amountCents: input.amountCents,
+        method: input.method,
+        reference: input.reference,
+      };
     // The photo is stored when the action is recorded (its id goes into the payload).
-    case 'accept-in-person': return { kind: 'accept-in-person', identityMethod: input.identityMethod, identityDocumentNumber: input.identityDocumentNumber, photoDocumentId: input.photoDocumentId ?? null };
+    case 'accept-in-person':
+      return {
+        kind: 'accept-in-person',
+        identityMethod: input.identityMethod,
+        identityDocumentNumber: input.identityDocumentNumber,
+        photoDocumentId: input.photoDocumentId ?? null,
+      };
     case 'hand-over':
-      return { kind: 'hand-over', documentId: input.documentId, documentNumber: input.documentNumber, identityMethod: input.identityMethod, identityDocumentNumber: input.identityDocumentNumber, receivedBy: input.receivedBy };
+      return {
+        kind: 'hand-over',
+        documentId: input.documentId,
+        documentNumber: input.documentNumber,
+        identityMethod: input.identityMethod,
+        identityDocumentNumber: input.identityDocumentNumber,
+        receivedBy: input.receivedBy,
+      };
   }
 }
 
 /** The files an action brings are stored with it; their ids go into its payload. */
-async function withFiles(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, caseId: string, input: AnyActionInput, payload: ActionPayload): Promise<ActionPayload> {
-  if (input.kind === 'answer-information' && payload.kind === 'answer-information') return { ...payload, documentIds: await storeUploads(engine, trx, ctx, caseId, input.documents ?? [], 'documents') };
-  if (input.kind === 'add-document' && payload.kind === 'add-document') return { ...payload, documentId: (await storeUploads(engine, trx, ctx, caseId, [input.document], 'document'))[0] as string };
+async function withFiles(
+  engine: Engine,
+  trx: DbExecutor,
+  ctx: CaseActorContext,
+  caseId: string,
+  input: AnyActionInput,
+  payload: ActionPayload,
+): Promise<ActionPayload> {
+  if (input.kind === 'answer-information' && payload.kind === 'answer-information')
+    return {
+      ...payload,
+      documentIds: await storeUploads(engine, trx, ctx, caseId, input.documents ?? [], 'documents'),
+    };
+  if (input.kind === 'add-document' && payload.kind === 'add-document')
+    return {
+      ...payload,
+      documentId: (await storeUploads(engine, trx, ctx, caseId, [input.document], 'document'))[0] as string,
+    };
   if (input.kind === 'accept-in-person' && payload.kind === 'accept-in-person' && input.photo) {
-    return { ...payload, photoDocumentId: (await storeUploads(engine, trx, ctx, caseId, [{ ...input.photo, kind: 'photo' }], 'photo'))[0] as string };
+    return {
+      ...payload,
+      photoDocumentId: (
+        await storeUploads(engine, trx, ctx, caseId, [{ ...input.photo, kind: 'photo' }], 'photo')
+      )[0] as string,
+    };
   }
   return payload;
 }
 
 /** A representative may do what the representation allows: see, answer (and add documents), withdraw. */
-async function requireRepresentationAllows(engine: Engine, trx: DbExecutor, caseId: string, personId: string, kind: ActionPayload['kind']): Promise<void> {
+async function requireRepresentationAllows(
+  engine: Engine,
+  trx: DbExecutor,
+  caseId: string,
+  personId: string,
+  kind: ActionPayload['kind'],
+): Promise<void> {
   const needs = kind === 'withdraw' ? 'withdraw' : 'answer';
   if (!(await engine.deps.repository.representation(trx, caseId, personId)).includes(needs)) {
-    throw new AppError('FORBIDDEN', `Your representation does not include the right to ${needs === 'withdraw' ? 'withdraw the application' : 'answer for the applicant'}`, {
-      rule: { id: 'case.representation-right', values: { right: needs } },
-    });
+    throw new AppError(
+      'FORBIDDEN',
+      `Your representation does not include the right to ${needs === 'withdraw' ? 'withdraw the application' : 'answer for the applicant'}`,
+      {
+        rule: { id: 'case.representation-right', values: { right: needs } },
+      },
+    );
   }
 }
 
 /** Nobody who proposed or approved the contested decision prepares or decides the appeal against it. */
-async function requireImpartial(engine: Engine, trx: DbExecutor, contestedId: string, actor: ActionActor): Promise<void> {
+async function requireImpartial(
+  engine: Engine,
+  trx: DbExecutor,
+  contestedId: string,
+  actor: ActionActor,
+): Promise<void> {
   const contested = await engine.snapshot(trx, contestedId);
   const decision = contested?.state.decision;
   if (decision && [decision.proposedBy, decision.approvedBy].some((p) => p.kind === actor.kind && p.id === actor.id)) {
-    throw new AppError('FORBIDDEN', 'You took part in the contested decision: the appeal goes to someone who did not', { rule: { id: 'case.appeal-needs-other-officer' } });
+    throw new AppError('FORBIDDEN', 'You took part in the contested decision: the appeal goes to someone who did not', {
+      rule: { id: 'case.appeal-needs-other-officer' },
+    });
   }
 }
 
 /** Checks one action against the case as it stands, records it with its audit entry and effects; returns the case after it. */
-export async function appendAction(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, snap: CaseSnapshot, roles: readonly CaseRole[], input: AnyActionInput, pre: Prefetched = { branchStaff: [] }): Promise<CaseSnapshot> {
+export async function appendAction(
+  engine: Engine,
+  trx: DbExecutor,
+  ctx: CaseActorContext,
+  snap: CaseSnapshot,
+  roles: readonly CaseRole[],
+  input: AnyActionInput,
+  pre: Prefetched = { branchStaff: [] },
+): Promise<CaseSnapshot> {
   const { row, state, procedure } = snap;
   const actor = engine.actorOf(ctx);
   let payload = await payloadFor(engine, trx, ctx, snap, input, pre);
-  if (ctx.kind === 'resident' && row.applicantPersonId !== ctx.personId) await requireRepresentationAllows(engine, trx, row.id, ctx.personId, payload.kind);
+  if (ctx.kind === 'resident' && row.applicantPersonId !== ctx.personId)
+    await requireRepresentationAllows(engine, trx, row.id, ctx.personId, payload.kind);
   const refusal = refusalOf(procedure.definition.lifecycle, state, actor, roles, payload);
   if (refusal) throw refusalError(refusal, row.caseType);
   procedure.checkAction?.(row, state, payload);
-  if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision')) await requireImpartial(engine, trx, row.appealOf, actor);
+  if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision'))
+    await requireImpartial(engine, trx, row.appealOf, actor);
   payload = await withFiles(engine, trx, ctx, row.id, input, payload);
   if (payload.kind === 'add-representative') {
-    await engine.deps.repository.upsertRepresentative(trx, { caseId: row.id, personId: payload.personId, name: payload.name, kind: payload.representativeKind, may: payload.may });
+    await engine.deps.repository.upsertRepresentative(trx, {
+      caseId: row.id,
+      personId: payload.personId,
+      name: payload.name,
+      kind: payload.representativeKind,
+      may: payload.may,
+    });
   }
   const action: CaseAction = { seq: state.version + 1, actor, on: engine.today(), at: engine.now(), payload };
   await engine.insertAction(trx, row.id, action);
-  await engine.auditCase(trx, ctx, row, payload.kind === 'approve-decision' ? 'decide' : 'update', ['case', payload.kind]);
+  await engine.auditCase(trx, ctx, row, payload.kind === 'approve-decision' ? 'decide' : 'update', [
+    'case',
+    payload.kind,
+  ]);
   return effects(engine, trx, engine.accessFor(ctx, row), engine.advanced(snap, [...snap.actions, action]), payload);
 }
 
@@ -172,11 +371,23 @@ export async function appendAction(engine: Engine, trx: DbExecutor, ctx: CaseAct
  * What an action causes outside the case: messages, and what the procedure does (on an approval, or on any
  * other action it handles). Returns the case after any action the system appended.
  */
-export async function effects(engine: Engine, trx: DbExecutor, access: HandlerAccess, snap: CaseSnapshot, payload: ActionPayload): Promise<CaseSnapshot> {
+export async function effects(
+  engine: Engine,
+  trx: DbExecutor,
+  access: HandlerAccess,
+  snap: CaseSnapshot,
+  payload: ActionPayload,
+): Promise<CaseSnapshot> {
   const { row, state, procedure } = snap;
-  const enqueue = (...args: Parameters<Engine['applicantMessage']>) => engine.deps.notifications.enqueue(trx, engine.applicantMessage(...args));
-  if (payload.kind === 'request-information') await enqueue(row, 'information-requested', `case:${row.id}:request:${payload.requestId}`, { question: payload.question, dueOn: payload.dueOn });
-  if (payload.kind === 'confirm-production') await enqueue(row, 'document-ready', `case:${row.id}:ready:${payload.documentNumber}`, {});
+  const enqueue = (...args: Parameters<Engine['applicantMessage']>) =>
+    engine.deps.notifications.enqueue(trx, engine.applicantMessage(...args));
+  if (payload.kind === 'request-information')
+    await enqueue(row, 'information-requested', `case:${row.id}:request:${payload.requestId}`, {
+      question: payload.question,
+      dueOn: payload.dueOn,
+    });
+  if (payload.kind === 'confirm-production')
+    await enqueue(row, 'document-ready', `case:${row.id}:ready:${payload.documentNumber}`, {});
   if (payload.kind !== 'approve-decision') {
     await procedure.onAction?.(trx, access, row, state, payload);
     return snap;
@@ -186,16 +397,30 @@ export async function effects(engine: Engine, trx: DbExecutor, access: HandlerAc
   // The procedure's effect (a fact corrected in the register, a new person …) may name an action the system appends.
   const follow = await procedure.onApproved?.(trx, access, row, { ...state, decision: state.decision });
   if (follow) {
-    const action: CaseAction = { seq: state.version + 1, actor: { kind: 'system', id: row.caseType, name: null }, on: engine.today(), at: engine.now(), payload: follow };
+    const action: CaseAction = {
+      seq: state.version + 1,
+      actor: { kind: 'system', id: row.caseType, name: null },
+      on: engine.today(),
+      at: engine.now(),
+      payload: follow,
+    };
     await engine.insertAction(trx, row.id, action);
     after = engine.advanced(snap, [...snap.actions, action]);
   }
-  await enqueue(row, 'decision-made', `case:${row.id}:decision:${payload.decisionId}`, { outcome: state.decision.outcome, appealUntil: appealUntil(state.decision.decidedOn) });
+  await enqueue(row, 'decision-made', `case:${row.id}:decision:${payload.decisionId}`, {
+    outcome: state.decision.outcome,
+    appealUntil: appealUntil(state.decision.decidedOn),
+  });
   return after;
 }
 
 /** A person by personal code (already checked by the contract), for a representation or a link; undefined when the register has none. */
-async function findPerson(engine: Engine, ctx: CaseActorContext, code: string, caseId: string): Promise<FoundPerson | undefined> {
+async function findPerson(
+  engine: Engine,
+  ctx: CaseActorContext,
+  code: string,
+  caseId: string,
+): Promise<FoundPerson | undefined> {
   const reference = (await engine.deps.repository.referenceOf(engine.deps.db, caseId))?.reference ?? '';
   return engine.deps.personByCode({ actor: ctx.audit, caseReference: reference, requestId: ctx.requestId }, code);
 }
@@ -204,24 +429,43 @@ async function findPerson(engine: Engine, ctx: CaseActorContext, code: string, c
  * Takes actions on a case in one transaction: locks it, checks the version the caller saw, and appends each
  * action in turn (each checked against the state the previous left), then projects the case once.
  */
-export async function act(engine: Engine, ctx: CaseActorContext, caseId: string, expectedVersion: number, inputs: readonly AnyActionInput[], key?: string): Promise<CaseView> {
+export async function act(
+  engine: Engine,
+  ctx: CaseActorContext,
+  caseId: string,
+  expectedVersion: number,
+  inputs: readonly AnyActionInput[],
+  key?: string,
+): Promise<CaseView> {
   // Read before the transaction: the embedded engine has one connection, which the transaction holds.
   // Staff act only on cases of their own branch, so their branch's staff is the case's.
-  const branchStaff = inputs.some((i) => i.kind === 'assign') && ctx.kind === 'staff' ? await engine.deps.branchStaff(ctx.branchId) : [];
+  const branchStaff =
+    inputs.some((i) => i.kind === 'assign') && ctx.kind === 'staff' ? await engine.deps.branchStaff(ctx.branchId) : [];
   // A representative or the registered applicant is found by personal code before the transaction too (an audited register read).
-  const byCode = inputs.find((i): i is Extract<CaseActionInput, { personalCode: string }> => i.kind === 'add-representative' || i.kind === 'link-applicant');
+  const byCode = inputs.find(
+    (i): i is Extract<CaseActionInput, { personalCode: string }> =>
+      i.kind === 'add-representative' || i.kind === 'link-applicant',
+  );
   const person = byCode ? await findPerson(engine, ctx, byCode.personalCode, caseId) : undefined;
   return idempotent(engine, ctx, key, { caseId, inputs }, async (trx, claim) => {
     const { snap, roles } = await engine.requireCase(trx, ctx, caseId, true);
     await claim(caseId);
     if (snap.row.version !== expectedVersion) {
-      throw new AppError('CONFLICT', `The case changed since you opened it (version ${expectedVersion}, now ${snap.row.version}); reload and try again`, {
-        details: [{ path: 'expectedVersion', message: 'stale version' }], rule: { id: 'case.stale-version' },
-      });
+      throw new AppError(
+        'CONFLICT',
+        `The case changed since you opened it (version ${expectedVersion}, now ${snap.row.version}); reload and try again`,
+        {
+          details: [{ path: 'expectedVersion', message: 'stale version' }],
+          rule: { id: 'case.stale-version' },
+        },
+      );
     }
     let current = snap;
-    for (const input of inputs) current = await appendAction(engine, trx, ctx, current, roles, input, { branchStaff, person });
-    const resetAlert = inputs.some((i) => i.kind === 'extend-deadline' || i.kind === 'answer-information' || i.kind === 'accept-in-person');
+    for (const input of inputs)
+      current = await appendAction(engine, trx, ctx, current, roles, input, { branchStaff, person });
+    const resetAlert = inputs.some(
+      (i) => i.kind === 'extend-deadline' || i.kind === 'answer-information' || i.kind === 'accept-in-person',
+    );
     const updated = await engine.project(trx, current, resetAlert);
     return { caseId: snap.row.id, view: await buildView(engine, trx, updated, roles, engine.actorOf(ctx)) };
   });
@@ -231,7 +475,13 @@ export async function act(engine: Engine, ctx: CaseActorContext, caseId: string,
  * An action the system takes in the caller's transaction (a production order, the centre's confirmation):
  * locked, checked against the lifecycle (role `system`), recorded, audited and projected like any other.
  */
-export async function appendSystemAction(engine: Engine, trx: DbExecutor, system: { id: string; audit: AuditActor; requestId?: string | undefined }, caseId: string, payload: ActionPayload) {
+export async function appendSystemAction(
+  engine: Engine,
+  trx: DbExecutor,
+  system: { id: string; audit: AuditActor; requestId?: string | undefined },
+  caseId: string,
+  payload: ActionPayload,
+) {
   const snap = await engine.snapshot(trx, caseId, true);
   if (!snap) throw new AppError('NOT_FOUND', `No case ${caseId}`);
   const actor: ActionActor = { kind: 'system', id: system.id, name: null };
@@ -240,8 +490,13 @@ export async function appendSystemAction(engine: Engine, trx: DbExecutor, system
   const action: CaseAction = { seq: snap.state.version + 1, actor, on: engine.today(), at: engine.now(), payload };
   await engine.insertAction(trx, snap.row.id, action);
   await engine.auditSystem(trx, system, snap.row, payload.kind);
-  const after = await effects(engine, trx, { actor: system.audit, caseReference: snap.row.reference, requestId: system.requestId }, engine.advanced(snap, [...snap.actions, action]), payload);
+  const after = await effects(
+    engine,
+    trx,
+    { actor: system.audit, caseReference: snap.row.reference, requestId: system.requestId },
+    engine.advanced(snap, [...snap.actions, action]),
+    payload,
+  );
   await engine.project(trx, after, false);
   return after.state;
 }
-

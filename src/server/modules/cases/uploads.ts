@@ -16,18 +16,35 @@ export function sniffMediaType(bytes: Uint8Array): string | undefined {
 }
 
 /** Stores a command's files with the case, each checked (not empty, at most 5 MB, a PDF, JPEG or PNG by its bytes); returns their ids. */
-export async function storeUploads(engine: Engine, trx: DbExecutor, ctx: CaseActorContext, caseId: string, uploads: readonly UploadInput[], path: string): Promise<string[]> {
+export async function storeUploads(
+  engine: Engine,
+  trx: DbExecutor,
+  ctx: CaseActorContext,
+  caseId: string,
+  uploads: readonly UploadInput[],
+  path: string,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const [i, u] of uploads.entries()) {
     const bytes = Buffer.from(u.contentBase64, 'base64');
     if (bytes.length === 0) invalid(`${path}.${i}.contentBase64`, 'The file is empty', 'file-empty');
-    if (bytes.length > MAX_UPLOAD_BYTES) invalid(`${path}.${i}.contentBase64`, 'A file may be at most 5 MB', 'file-too-large');
+    if (bytes.length > MAX_UPLOAD_BYTES)
+      invalid(`${path}.${i}.contentBase64`, 'A file may be at most 5 MB', 'file-too-large');
     const mediaType = sniffMediaType(bytes);
     if (!mediaType) invalid(`${path}.${i}.contentBase64`, 'Only PDF, JPEG or PNG files are accepted', 'file-type');
     const id = randomUUID();
     await engine.deps.repository.insertDocument(trx, {
-      id, caseId, kind: u.kind ?? 'evidence', fileName: u.fileName.trim(), mediaType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), content: bytes,
-      uploadedByType: ctx.kind, uploadedById: ctx.kind === 'staff' ? ctx.id : ctx.personId, uploadedAt: engine.now(),
+      id,
+      caseId,
+      kind: u.kind ?? 'evidence',
+      fileName: u.fileName.trim(),
+      mediaType,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      content: bytes,
+      uploadedByType: ctx.kind,
+      uploadedById: ctx.kind === 'staff' ? ctx.id : ctx.personId,
+      uploadedAt: engine.now(),
     });
     ids.push(id);
   }

@@ -22,8 +22,16 @@ export type ApplicationReason = (typeof APPLICATION_REASONS)[number];
 
 /** What the case stores about the application (the steps since are its actions). */
 export type DocumentApplicationData = {
-  personId: string; personalCode: string; personName: string; documentType: DocumentType; tier: Tier; fee: Fee; reason: ApplicationReason;
-  pickupBranchId: string; pickupBranchName: string; explanation: string;
+  personId: string;
+  personalCode: string;
+  personName: string;
+  documentType: DocumentType;
+  tier: Tier;
+  fee: Fee;
+  reason: ApplicationReason;
+  pickupBranchId: string;
+  pickupBranchName: string;
+  explanation: string;
 };
 
 const dataOf = (stored: Record<string, unknown>) => stored as unknown as DocumentApplicationData;
@@ -33,15 +41,27 @@ function invalid(path: string, message: string, reason: FieldReason): never {
 }
 
 /** What is missing before the office may decide to issue: the fee, the identity check, the photo. */
-export function missingForIssue(data: DocumentApplicationData, state: CaseState): Array<{ reason: FieldReason; message: string }> {
+export function missingForIssue(
+  data: DocumentApplicationData,
+  state: CaseState,
+): Array<{ reason: FieldReason; message: string }> {
   const missing: Array<{ reason: FieldReason; message: string }> = [];
-  if (!state.payment || state.payment.amountCents !== data.fee.amountCents) missing.push({ reason: 'fee-not-paid', message: 'The state fee is not paid' });
-  if (!state.identityCheck) missing.push({ reason: 'identity-not-checked', message: 'The applicant’s identity has not been checked in person' });
+  if (!state.payment || state.payment.amountCents !== data.fee.amountCents)
+    missing.push({ reason: 'fee-not-paid', message: 'The state fee is not paid' });
+  if (!state.identityCheck)
+    missing.push({
+      reason: 'identity-not-checked',
+      message: 'The applicant’s identity has not been checked in person',
+    });
   if (!state.photoDocumentId) missing.push({ reason: 'photo-missing', message: 'No photo has been taken' });
   return missing;
 }
 
-export function createDocumentApplicationHandler(deps: { register: RegisterService; documents: DocumentsService; fourEyes: boolean }): CaseTypeHandler {
+export function createDocumentApplicationHandler(deps: {
+  register: RegisterService;
+  documents: DocumentsService;
+  fourEyes: boolean;
+}): CaseTypeHandler {
   return {
     definition: documentApplicationDefinition(deps.fourEyes),
     subjectKind: 'document-application',
@@ -49,28 +69,72 @@ export function createDocumentApplicationHandler(deps: { register: RegisterServi
     subjectView: (stored, state) => {
       const d = dataOf(stored);
       return {
-        kind: 'document-application', personId: d.personId, personalCode: d.personalCode, personName: d.personName, documentType: d.documentType, tier: d.tier, fee: d.fee,
-        payment: state.payment, identityCheck: state.identityCheck, photoDocumentId: state.photoDocumentId, pickupBranchId: d.pickupBranchId, pickupBranchName: d.pickupBranchName,
-        readyOn: state.identityCheck && state.receivedOn ? readyDate(state.receivedOn, d.tier) : null, production: state.production,
-        issued: state.handedOver, explanation: d.explanation,
+        kind: 'document-application',
+        personId: d.personId,
+        personalCode: d.personalCode,
+        personName: d.personName,
+        documentType: d.documentType,
+        tier: d.tier,
+        fee: d.fee,
+        payment: state.payment,
+        identityCheck: state.identityCheck,
+        photoDocumentId: state.photoDocumentId,
+        pickupBranchId: d.pickupBranchId,
+        pickupBranchName: d.pickupBranchName,
+        readyOn: state.identityCheck && state.receivedOn ? readyDate(state.receivedOn, d.tier) : null,
+        production: state.production,
+        issued: state.handedOver,
+        explanation: d.explanation,
       };
     },
-    decisionRows: (subject, t) => subject.kind !== 'document-application' ? [] : [
-      [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
-      [t('documents.application.documentType'), t(`documents.type.${subject.documentType}`)],
-      [t('documents.application.tier'), t(`documents.tier.${subject.tier}`)],
-    ],
+    decisionRows: (subject, t) =>
+      subject.kind !== 'document-application'
+        ? []
+        : [
+            [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
+            [t('documents.application.documentType'), t(`documents.type.${subject.documentType}`)],
+            [t('documents.application.tier'), t(`documents.tier.${subject.tier}`)],
+          ],
     systemChecks: async (trx, access, row, state) => {
       const d = dataOf(row.subject);
-      const holder = await deps.register.documentHolder(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, d.personId);
+      const holder = await deps.register.documentHolder(
+        trx,
+        { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId },
+        d.personId,
+      );
       // A residence permit card is made only for a permit that holds (its validity is the permit's term).
-      const allowed = !holder.deathDate && documentTypesFor(holder.legalStatus).includes(d.documentType) && (DOCUMENT_RULES[d.documentType].validity !== 'by-decision' || Boolean(holder.residencePermit));
+      const allowed =
+        !holder.deathDate &&
+        documentTypesFor(holder.legalStatus).includes(d.documentType) &&
+        (DOCUMENT_RULES[d.documentType].validity !== 'by-decision' || Boolean(holder.residencePermit));
       const paid = state.payment?.amountCents ?? 0;
       const checks: RuleCheck[] = [
-        { rule: 'fee-paid', passed: paid === d.fee.amountCents, detail: `${(paid / 100).toFixed(2)} / ${(d.fee.amountCents / 100).toFixed(2)} EUR`, params: { paid: (paid / 100).toFixed(2), due: (d.fee.amountCents / 100).toFixed(2) } },
-        { rule: 'identity-checked', passed: Boolean(state.identityCheck), detail: state.identityCheck ? `${state.identityCheck.method} ${state.identityCheck.documentNumber ?? ''}`.trim() : '—', params: { method: state.identityCheck?.method ?? '—' } },
-        { rule: 'photo-taken', passed: Boolean(state.photoDocumentId), detail: state.photoDocumentId ? 'photo' : '—', params: { taken: state.photoDocumentId ? 1 : 0 } },
-        { rule: 'status-allows-document', passed: allowed, detail: `${holder.legalStatus}: ${d.documentType}`, params: { status: holder.legalStatus, type: d.documentType } },
+        {
+          rule: 'fee-paid',
+          passed: paid === d.fee.amountCents,
+          detail: `${(paid / 100).toFixed(2)} / ${(d.fee.amountCents / 100).toFixed(2)} EUR`,
+          params: { paid: (paid / 100).toFixed(2), due: (d.fee.amountCents / 100).toFixed(2) },
+        },
+        {
+          rule: 'identity-checked',
+          passed: Boolean(state.identityCheck),
+          detail: state.identityCheck
+            ? `${state.identityCheck.method} ${state.identityCheck.documentNumber ?? ''}`.trim()
+            : '—',
+          params: { method: state.identityCheck?.method ?? '—' },
+        },
+        {
+          rule: 'photo-taken',
+          passed: Boolean(state.photoDocumentId),
+          detail: state.photoDocumentId ? 'photo' : '—',
+          params: { taken: state.photoDocumentId ? 1 : 0 },
+        },
+        {
+          rule: 'status-allows-document',
+          passed: allowed,
+          detail: `${holder.legalStatus}: ${d.documentType}`,
+          params: { status: holder.legalStatus, type: d.documentType },
+        },
       ];
       return checks;
     },
@@ -82,19 +146,42 @@ export function createDocumentApplicationHandler(deps: { register: RegisterServi
     checkAction: (row, _state, payload) => {
       const d = dataOf(row.subject);
       if (payload.kind === 'record-payment' && payload.amountCents !== d.fee.amountCents) {
-        invalid('amountCents', `The fee for this application is ${(d.fee.amountCents / 100).toFixed(2)} EUR`, 'wrong-amount');
+        invalid(
+          'amountCents',
+          `The fee for this application is ${(d.fee.amountCents / 100).toFixed(2)} EUR`,
+          'wrong-amount',
+        );
       }
     },
     onAction: async (trx, access, row, _state, payload) => {
       if (payload.kind !== 'hand-over') return;
       const d = dataOf(row.subject);
       const item = await deps.documents.productionItem(trx, row.id, payload.documentNumber);
-      if (!item || item.result !== 'produced') throw new AppError('INVALID_STATE', `Document ${payload.documentNumber} has not been confirmed made for this application`, {
-        rule: { id: 'application.not-produced', values: { documentNumber: payload.documentNumber } },
-      });
-      await deps.documents.issueIn(trx, { audit: access.actor, branchId: d.pickupBranchId, caseReference: access.caseReference, requestId: access.requestId }, {
-        personId: d.personId, type: d.documentType, number: payload.documentNumber, issuedOn: item.issuedOn as PlainDate, validUntil: item.validUntil as PlainDate, documentId: payload.documentId,
-      });
+      if (!item || item.result !== 'produced')
+        throw new AppError(
+          'INVALID_STATE',
+          `Document ${payload.documentNumber} has not been confirmed made for this application`,
+          {
+            rule: { id: 'application.not-produced', values: { documentNumber: payload.documentNumber } },
+          },
+        );
+      await deps.documents.issueIn(
+        trx,
+        {
+          audit: access.actor,
+          branchId: d.pickupBranchId,
+          caseReference: access.caseReference,
+          requestId: access.requestId,
+        },
+        {
+          personId: d.personId,
+          type: d.documentType,
+          number: payload.documentNumber,
+          issuedOn: item.issuedOn as PlainDate,
+          validUntil: item.validUntil as PlainDate,
+          documentId: payload.documentId,
+        },
+      );
     },
   };
 }

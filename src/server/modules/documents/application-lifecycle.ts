@@ -48,9 +48,14 @@ export function documentApplicationDefinition(fourEyes: boolean): CaseTypeDefini
     lifecycle: documentApplicationLifecycle(fourEyes) as LifecycleTable<string>,
     // The standard tier; each case's own tier gives its limit (the handler's deadline).
     deadline: { unit: 'working-days', limit: 10 },
-    deadlineBasis: 'Ministru kabineta 2012. gada 21. februāra noteikumi Nr. 133 (10 vai 2 darbdienas, neieskaitot iesniegšanas dienu)',
+    deadlineBasis:
+      'Ministru kabineta 2012. gada 21. februāra noteikumi Nr. 133 (10 vai 2 darbdienas, neieskaitot iesniegšanas dienu)',
     decisionBasis: 'Personu apliecinošu dokumentu likums; Ministru kabineta 2012. gada 21. februāra noteikumi Nr. 134',
-    staffRoles: { officer: ['document-officer'], 'decision-maker': ['document-officer', 'supervisor'], supervisor: ['supervisor'] },
+    staffRoles: {
+      officer: ['document-officer'],
+      'decision-maker': ['document-officer', 'supervisor'],
+      supervisor: ['supervisor'],
+    },
   };
 }
 

@@ -29,12 +29,32 @@ export interface FeePeriod {
 const RESIDENCE_CARD = { standard: 4500, urgent: 9000, reduced: 4500 };
 
 export const DEFAULT_FEE_TABLE: readonly FeePeriod[] = [
-  { from: '2012-01-01', fees: { passport: { standard: 3400, urgent: 6000, reduced: 1500 }, 'identity-card': { standard: 1500, urgent: 3000, reduced: 500 } } },
+  {
+    from: '2012-01-01',
+    fees: {
+      passport: { standard: 3400, urgent: 6000, reduced: 1500 },
+      'identity-card': { standard: 1500, urgent: 3000, reduced: 500 },
+    },
+  },
   // 2025: the reduced categories are unchanged; their 2025 amounts are not in the sources, so the earlier ones stay.
   // The residence permit card: 45 EUR in 10 working days from 2025 (DOMAIN.md); the 2-working-day fee and any
   // reduction are not in the sources, so urgent is set at twice the standard and nothing is reduced (configurable).
-  { from: '2025-01-01', fees: { passport: { standard: 4400, urgent: 7000, reduced: 1500 }, 'identity-card': { standard: 2500, urgent: 4000, reduced: 500 }, 'residence-permit-card': RESIDENCE_CARD } },
-  { from: '2026-01-01', fees: { passport: { standard: 5000, urgent: 7500, reduced: 2500 }, 'identity-card': { standard: 3000, urgent: 4500, reduced: 1500 }, 'residence-permit-card': RESIDENCE_CARD } },
+  {
+    from: '2025-01-01',
+    fees: {
+      passport: { standard: 4400, urgent: 7000, reduced: 1500 },
+      'identity-card': { standard: 2500, urgent: 4000, reduced: 500 },
+      'residence-permit-card': RESIDENCE_CARD,
+    },
+  },
+  {
+    from: '2026-01-01',
+    fees: {
+      passport: { standard: 5000, urgent: 7500, reduced: 2500 },
+      'identity-card': { standard: 3000, urgent: 4500, reduced: 1500 },
+      'residence-permit-card': RESIDENCE_CARD,
+    },
+  },
 ];
 
 export interface Fee {
@@ -45,11 +65,21 @@ export interface Fee {
 }
 
 /** The fee in force on the application day; undefined when the table has none for the type. */
-export function feeFor(table: readonly FeePeriod[], input: { type: DocumentType; tier: Tier; appliedOn: PlainDate; birthDate: PlainDate; ground?: 'pensioner' | 'disability' | undefined }): Fee | undefined {
+export function feeFor(
+  table: readonly FeePeriod[],
+  input: {
+    type: DocumentType;
+    tier: Tier;
+    appliedOn: PlainDate;
+    birthDate: PlainDate;
+    ground?: 'pensioner' | 'disability' | undefined;
+  },
+): Fee | undefined {
   const period = [...table].filter((p) => p.from <= input.appliedOn).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
   const row = period?.fees[input.type];
   if (!period || !row) return undefined;
-  const ground: ReducedGround | null = yearsBetween(input.birthDate, input.appliedOn) < 20 ? 'under-20' : input.ground ?? null;
+  const ground: ReducedGround | null =
+    yearsBetween(input.birthDate, input.appliedOn) < 20 ? 'under-20' : (input.ground ?? null);
   if (input.tier === 'urgent') return { amountCents: row.urgent, tableFrom: period.from, reducedFor: null };
   return { amountCents: ground ? row.reduced : row.standard, tableFrom: period.from, reducedFor: ground };
 }

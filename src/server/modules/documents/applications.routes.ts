@@ -12,43 +12,82 @@ import type { ApplicationsService } from './applications.service.ts';
 type Staff = Extract<CaseActorContext, { kind: 'staff' }>;
 type Resident = Extract<CaseActorContext, { kind: 'resident' }>;
 
-export function registerApplicationsRoutes(app: FastifyInstance, deps: { applications: ApplicationsService; centrePartner: string }): void {
+export function registerApplicationsRoutes(
+  app: FastifyInstance,
+  deps: { applications: ApplicationsService; centrePartner: string },
+): void {
   const { applications, centrePartner } = deps;
   // A photo is up to 5 MB (base64: about 7).
   const uploads = { bodyLimit: 12 * 1024 * 1024 };
   const apply = { permission: 'documents:apply' } as const;
   const produce = { permission: 'documents:produce' } as const;
 
-  registerEndpoint(app, c.applicationOptions, 'resident', async ({ principal, request }) => applications.options(caseActorContext(principal, request) as Resident));
-  registerEndpoint(app, c.applyOnline, 'resident', async ({ principal, request, body }) =>
-    applications.applyOnline(caseActorContext(principal, request) as Resident, body, idempotencyKey(request)), uploads);
+  registerEndpoint(app, c.applicationOptions, 'resident', async ({ principal, request }) =>
+    applications.options(caseActorContext(principal, request) as Resident),
+  );
+  registerEndpoint(
+    app,
+    c.applyOnline,
+    'resident',
+    async ({ principal, request, body }) =>
+      applications.applyOnline(caseActorContext(principal, request) as Resident, body, idempotencyKey(request)),
+    uploads,
+  );
   registerEndpoint(app, c.payOnline, 'resident', async ({ principal, request, params, body }) =>
-    applications.payOnline(caseActorContext(principal, request) as Resident, params.caseId, body.expectedVersion, idempotencyKey(request)));
+    applications.payOnline(
+      caseActorContext(principal, request) as Resident,
+      params.caseId,
+      body.expectedVersion,
+      idempotencyKey(request),
+    ),
+  );
 
   registerEndpoint(app, c.personApplications, apply, async ({ principal, request, query }) =>
-    applications.ofPerson(caseActorContext(principal, request) as Staff, query.personId));
-  registerEndpoint(app, c.applyAtDesk, apply, async ({ principal, request, body }) =>
-    applications.applyAtDesk(caseActorContext(principal, request) as Staff, body, idempotencyKey(request)), uploads);
-  registerEndpoint(app, c.receiveApplication, apply, async ({ principal, request, params, body }) =>
-    applications.receive(caseActorContext(principal, request) as Staff, params.caseId, body, idempotencyKey(request)), uploads);
+    applications.ofPerson(caseActorContext(principal, request) as Staff, query.personId),
+  );
+  registerEndpoint(
+    app,
+    c.applyAtDesk,
+    apply,
+    async ({ principal, request, body }) =>
+      applications.applyAtDesk(caseActorContext(principal, request) as Staff, body, idempotencyKey(request)),
+    uploads,
+  );
+  registerEndpoint(
+    app,
+    c.receiveApplication,
+    apply,
+    async ({ principal, request, params, body }) =>
+      applications.receive(caseActorContext(principal, request) as Staff, params.caseId, body, idempotencyKey(request)),
+    uploads,
+  );
   registerEndpoint(app, c.handOverDocument, apply, async ({ principal, request, params, body }) =>
-    applications.handOver(caseActorContext(principal, request) as Staff, params.caseId, body, idempotencyKey(request)));
+    applications.handOver(caseActorContext(principal, request) as Staff, params.caseId, body, idempotencyKey(request)),
+  );
 
   registerEndpoint(app, c.signingKey, produce, async () => applications.signingKey());
   registerEndpoint(app, c.listBatches, produce, async () => applications.batches());
-  registerEndpoint(app, c.createBatch, produce, async ({ principal, request }) => applications.createBatch(caseActorContext(principal, request) as Staff, idempotencyKey(request)));
+  registerEndpoint(app, c.createBatch, produce, async ({ principal, request }) =>
+    applications.createBatch(caseActorContext(principal, request) as Staff, idempotencyKey(request)),
+  );
   registerEndpoint(app, c.readBatch, produce, async ({ params }) => applications.batch(params.batchId));
   const sendExport = async (batchId: string, reply: FastifyReply) => {
     const exported = await applications.exportBatch(batchId);
-    return reply.type('application/jose+json').header('content-disposition', `attachment; filename="${exported.reference}.jws.json"`).header('cache-control', 'no-store').send(exported.body);
+    return reply
+      .type('application/jose+json')
+      .header('content-disposition', `attachment; filename="${exported.reference}.jws.json"`)
+      .header('cache-control', 'no-store')
+      .send(exported.body);
   };
   registerEndpoint(app, c.exportBatch, produce, async ({ params, reply }) => sendExport(params.batchId, reply));
   registerEndpoint(app, c.confirmBatch, produce, async ({ principal, request, params, body }) =>
-    applications.confirm(caseActorContext(principal, request) as Staff, params.batchId, body));
+    applications.confirm(caseActorContext(principal, request) as Staff, params.batchId, body),
+  );
 
   // The centre's own system: only the partner named by PRODUCTION_CENTRE_PARTNER (a border guard's key is refused).
   const centre = (principal: PartnerPrincipal, requestId: string) => {
-    if (principal.name !== centrePartner) throw new AppError('FORBIDDEN', 'This service is for the personalization centre’s system');
+    if (principal.name !== centrePartner)
+      throw new AppError('FORBIDDEN', 'This service is for the personalization centre’s system');
     return { audit: actorFromPrincipal(principal), requestId };
   };
   registerEndpoint(app, c.centreExportBatch, 'partner', async ({ principal, request, params, reply }) => {
@@ -56,5 +95,6 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: { applica
     return sendExport(params.batchId, reply);
   });
   registerEndpoint(app, c.centreConfirmBatch, 'partner', async ({ principal, request, params, body }) =>
-    applications.confirm(centre(principal, request.id), params.batchId, body));
+    applications.confirm(centre(principal, request.id), params.batchId, body),
+  );
 }

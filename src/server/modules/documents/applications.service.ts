@@ -18,7 +18,10 @@ import type { FieldReason } from '../../../shared/errors.ts';
 import type { CASE_STATUSES, CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
 import type { DocumentType } from '../../../shared/contracts/documents.contract.ts';
 import type { z } from 'zod';
-import type { DeskApplicationRequest, OnlineApplicationRequest } from '../../../shared/contracts/document-applications.contract.ts';
+import type {
+  DeskApplicationRequest,
+  OnlineApplicationRequest,
+} from '../../../shared/contracts/document-applications.contract.ts';
 import { feeFor, photoProblem, readyDate, type FeePeriod, type Tier } from './application-rules.ts';
 import type { DocumentApplicationData } from './application-handler.ts';
 import { documentTypesFor } from './document-rules.ts';
@@ -32,7 +35,10 @@ const EXPORT_FORMAT = 'civitas.production-order.v1';
 
 type Staff = Extract<CaseActorContext, { kind: 'staff' }>;
 type Resident = Extract<CaseActorContext, { kind: 'resident' }>;
-type Identity = { method: 'identity-document' | 'biometric-match' | 'parent-present'; documentNumber?: string | undefined };
+type Identity = {
+  method: 'identity-document' | 'biometric-match' | 'parent-present';
+  documentNumber?: string | undefined;
+};
 
 export interface ApplicationsDeps {
   db: Db;
@@ -64,7 +70,11 @@ export function createApplicationsService(deps: ApplicationsDeps) {
   function checkPhoto(photo: UploadInput | undefined, path: string): void {
     if (!photo) return;
     const problem = photoProblem(Buffer.from(photo.contentBase64, 'base64'));
-    const messages = { 'photo-format': 'The photo must be a JPEG or PNG image', 'photo-too-small': 'The photo must be at least 413 × 531 pixels', 'photo-proportions': 'The photo must be 35 × 45 mm in proportion (7 : 9)' };
+    const messages = {
+      'photo-format': 'The photo must be a JPEG or PNG image',
+      'photo-too-small': 'The photo must be at least 413 × 531 pixels',
+      'photo-proportions': 'The photo must be 35 × 45 mm in proportion (7 : 9)',
+    };
     if (problem) invalid(`${path}.contentBase64`, messages[problem], problem);
   }
 
@@ -73,8 +83,14 @@ export function createApplicationsService(deps: ApplicationsDeps) {
    * transaction of its own (outside one, two concurrent reads took the same place in the chain).
    */
   function holderOf(actor: AuditActor, personId: string) {
-    const ctx = { actor, channel: actor.type === 'resident' ? 'portal' as const : 'desk' as const, reason: 'Personu apliecinoša dokumenta pieteikums' };
-    return db.transaction().execute((trx) => deps.audit.deferredIn(trx, () => register.documentHolder(trx, ctx, personId)));
+    const ctx = {
+      actor,
+      channel: actor.type === 'resident' ? ('portal' as const) : ('desk' as const),
+      reason: 'Personu apliecinoša dokumenta pieteikums',
+    };
+    return db
+      .transaction()
+      .execute((trx) => deps.audit.deferredIn(trx, () => register.documentHolder(trx, ctx, personId)));
   }
 
   /** The document presented at the desk must prove who the person is. */
@@ -85,16 +101,42 @@ export function createApplicationsService(deps: ApplicationsDeps) {
   }
 
   /** What the case stores: the holder (audited read), the type their status allows, the fee in force today. */
-  async function applicationData(actor: AuditActor, input: { personId: string; documentType: DocumentType; tier: Tier; reason: DocumentApplicationData['reason']; reducedGround?: 'pensioner' | 'disability' | undefined; explanation: string; pickupBranchId: string }): Promise<DocumentApplicationData> {
+  async function applicationData(
+    actor: AuditActor,
+    input: {
+      personId: string;
+      documentType: DocumentType;
+      tier: Tier;
+      reason: DocumentApplicationData['reason'];
+      reducedGround?: 'pensioner' | 'disability' | undefined;
+      explanation: string;
+      pickupBranchId: string;
+    },
+  ): Promise<DocumentApplicationData> {
     const holder = await holderOf(actor, input.personId);
     if (holder.deathDate) {
       throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`, {
-        rule: { id: 'register.person-dead', values: { name: `${holder.givenNames} ${holder.surname}`, deathDate: holder.deathDate } },
+        rule: {
+          id: 'register.person-dead',
+          values: { name: `${holder.givenNames} ${holder.surname}`, deathDate: holder.deathDate },
+        },
       });
     }
-    if (!documentTypesFor(holder.legalStatus).includes(input.documentType)) invalid('documentType', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
-    const fee = feeFor(deps.feeTable, { type: input.documentType, tier: input.tier, appliedOn: today(), birthDate: holder.birthDate as PlainDate, ground: input.reducedGround });
-    if (!fee) invalid('documentType', 'The fee table has no fee for this document: it is applied for at a branch', 'no-fee');
+    if (!documentTypesFor(holder.legalStatus).includes(input.documentType))
+      invalid(
+        'documentType',
+        `A person with legal status ${holder.legalStatus} cannot hold this document`,
+        'not-for-status',
+      );
+    const fee = feeFor(deps.feeTable, {
+      type: input.documentType,
+      tier: input.tier,
+      appliedOn: today(),
+      birthDate: holder.birthDate as PlainDate,
+      ground: input.reducedGround,
+    });
+    if (!fee)
+      invalid('documentType', 'The fee table has no fee for this document: it is applied for at a branch', 'no-fee');
     const open = await cases.openCasesOf(input.personId, CASE_TYPE);
     for (const c of open) {
       const view = await cases.stateOf(db, c.id);
@@ -105,21 +147,58 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     const branch = (await deps.branches()).find((b) => b.id === input.pickupBranchId);
     if (!branch) invalid('pickupBranchId', 'Unknown branch');
     return {
-      personId: holder.id, personalCode: holder.personalCode, personName: `${holder.givenNames} ${holder.surname}`, documentType: input.documentType, tier: input.tier, fee,
-      reason: input.reason, pickupBranchId: branch.id, pickupBranchName: branch.name, explanation: input.explanation,
+      personId: holder.id,
+      personalCode: holder.personalCode,
+      personName: `${holder.givenNames} ${holder.surname}`,
+      documentType: input.documentType,
+      tier: input.tier,
+      fee,
+      reason: input.reason,
+      pickupBranchId: branch.id,
+      pickupBranchName: branch.name,
+      explanation: input.explanation,
     };
   }
 
   /** The steps the desk takes with the applicant present: the fee if unpaid, the identity check with the photo, the proposal to issue. */
-  function deskSteps(staff: Staff, data: DocumentApplicationData, v: { identity: Identity; photo: UploadInput | null; photoDocumentId?: string | undefined; payment?: { method: 'card' | 'cash' } | undefined; paid: boolean; propose: boolean }): ModuleActionInput[] {
+  function deskSteps(
+    staff: Staff,
+    data: DocumentApplicationData,
+    v: {
+      identity: Identity;
+      photo: UploadInput | null;
+      photoDocumentId?: string | undefined;
+      payment?: { method: 'card' | 'cash' } | undefined;
+      paid: boolean;
+      propose: boolean;
+    },
+  ): ModuleActionInput[] {
     const steps: ModuleActionInput[] = [];
     // A desk payment's reference is the receipt number the till prints.
     if (!v.paid) {
-      if (!v.payment) invalid('payment', `The fee of ${cents(data.fee.amountCents)} EUR is not paid yet`, 'fee-not-paid');
-      steps.push({ kind: 'record-payment', amountCents: data.fee.amountCents, method: v.payment.method, reference: `DESK-${randomUUID().slice(0, 8).toUpperCase()}` });
+      if (!v.payment)
+        invalid('payment', `The fee of ${cents(data.fee.amountCents)} EUR is not paid yet`, 'fee-not-paid');
+      steps.push({
+        kind: 'record-payment',
+        amountCents: data.fee.amountCents,
+        method: v.payment.method,
+        reference: `DESK-${randomUUID().slice(0, 8).toUpperCase()}`,
+      });
     }
-    steps.push({ kind: 'accept-in-person', identityMethod: v.identity.method, identityDocumentNumber: v.identity.documentNumber ?? null, photo: v.photo, ...(v.photoDocumentId ? { photoDocumentId: v.photoDocumentId } : {}) });
-    if (v.propose) steps.push({ kind: 'propose-decision', outcome: 'accept', reasoning: 'Pieteikums pieņemts klātienē: identitāte pārbaudīta, fotoattēls uzņemts, nodeva samaksāta. / Taken in person: identity checked, photo taken, fee paid.' });
+    steps.push({
+      kind: 'accept-in-person',
+      identityMethod: v.identity.method,
+      identityDocumentNumber: v.identity.documentNumber ?? null,
+      photo: v.photo,
+      ...(v.photoDocumentId ? { photoDocumentId: v.photoDocumentId } : {}),
+    });
+    if (v.propose)
+      steps.push({
+        kind: 'propose-decision',
+        outcome: 'accept',
+        reasoning:
+          'Pieteikums pieņemts klātienē: identitāte pārbaudīta, fotoattēls uzņemts, nodeva samaksāta. / Taken in person: identity checked, photo taken, fee paid.',
+      });
     return steps;
   }
 
@@ -128,9 +207,23 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     if (!batch) throw new AppError('NOT_FOUND', `No production batch ${batchId}`);
     const items = await repository.itemsOf(db, batchId);
     return {
-      id: batch.id, reference: batch.reference, createdAt: batch.createdAt, createdBy: batch.createdBy, itemCount: batch.itemCount, keyId: batch.keyId, confirmedAt: batch.confirmedAt,
-      produced: items.filter((i) => i.result === 'produced').length, failed: items.filter((i) => i.result === 'failed').length,
-      items: items.map((i) => ({ caseId: i.caseId, caseReference: i.caseReference, documentType: i.documentType as DocumentType, documentNumber: i.documentNumber, result: i.result, resultReason: i.resultReason })),
+      id: batch.id,
+      reference: batch.reference,
+      createdAt: batch.createdAt,
+      createdBy: batch.createdBy,
+      itemCount: batch.itemCount,
+      keyId: batch.keyId,
+      confirmedAt: batch.confirmedAt,
+      produced: items.filter((i) => i.result === 'produced').length,
+      failed: items.filter((i) => i.result === 'failed').length,
+      items: items.map((i) => ({
+        caseId: i.caseId,
+        caseReference: i.caseReference,
+        documentType: i.documentType as DocumentType,
+        documentNumber: i.documentNumber,
+        result: i.result,
+        resultReason: i.resultReason,
+      })),
     };
   }
 
@@ -142,45 +235,112 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       const out = [];
       for (const s of subjects) {
         const holder = await holderOf(ctx.audit, s.personId);
-        const types = documentTypesFor(holder.legalStatus).filter((t) => feeFor(deps.feeTable, { type: t, tier: 'standard', appliedOn: on, birthDate: holder.birthDate as PlainDate }));
+        const types = documentTypesFor(holder.legalStatus).filter((t) =>
+          feeFor(deps.feeTable, { type: t, tier: 'standard', appliedOn: on, birthDate: holder.birthDate as PlainDate }),
+        );
         out.push({
-          personId: s.personId, name: `${s.givenNames} ${s.surname}`, relation: s.relation,
+          personId: s.personId,
+          name: `${s.givenNames} ${s.surname}`,
+          relation: s.relation,
           documentTypes: types.map((type) => ({
             type,
             fees: {
-              standard: feeFor(deps.feeTable, { type, tier: 'standard', appliedOn: on, birthDate: holder.birthDate as PlainDate }) ?? null,
-              urgent: feeFor(deps.feeTable, { type, tier: 'urgent', appliedOn: on, birthDate: holder.birthDate as PlainDate }) ?? null,
+              standard:
+                feeFor(deps.feeTable, {
+                  type,
+                  tier: 'standard',
+                  appliedOn: on,
+                  birthDate: holder.birthDate as PlainDate,
+                }) ?? null,
+              urgent:
+                feeFor(deps.feeTable, {
+                  type,
+                  tier: 'urgent',
+                  appliedOn: on,
+                  birthDate: holder.birthDate as PlainDate,
+                }) ?? null,
             },
           })),
         });
       }
-      return { subjects: out, branches: await deps.branches(), readyOn: { standard: readyDate(on, 'standard'), urgent: readyDate(on, 'urgent') } };
+      return {
+        subjects: out,
+        branches: await deps.branches(),
+        readyOn: { standard: readyDate(on, 'standard'), urgent: readyDate(on, 'urgent') },
+      };
     },
 
     /** The resident prepares an application for themselves, a minor child or a ward; it waits for the desk visit. */
-    async applyOnline(ctx: Resident, input: z.output<typeof OnlineApplicationRequest>, key?: string): Promise<CaseView> {
+    async applyOnline(
+      ctx: Resident,
+      input: z.output<typeof OnlineApplicationRequest>,
+      key?: string,
+    ): Promise<CaseView> {
       const earlier = await cases.storedAnswer(ctx, key, input);
       if (earlier) return earlier;
       const subjectId = input.subjectPersonId ?? ctx.personId;
       const subject = (await register.subjects(ctx.personId)).find((s) => s.personId === subjectId);
-      if (!subject) invalid('subjectPersonId', 'You may apply only for yourself, your minor child or your ward', 'not-your-subject');
+      if (!subject)
+        invalid(
+          'subjectPersonId',
+          'You may apply only for yourself, your minor child or your ward',
+          'not-your-subject',
+        );
       checkPhoto(input.photo, 'photo');
       const data = await applicationData(ctx.audit, { ...input, personId: subjectId });
-      return cases.openApplication(ctx, {
-        caseType: CASE_TYPE, applicantPersonId: subjectId, applicantName: data.personName, subject: data, touched: 'document-application', language: input.language,
-        contactEmail: input.contactEmail, documents: input.photo ? [{ ...input.photo, kind: 'photo' }] : [], branchId: input.pickupBranchId, channel: 'portal',
-        filedBy: subject.relation === 'self' ? undefined : { personId: ctx.personId, name: ctx.name, kind: subject.relation === 'child' ? 'parent' : 'guardian' },
-      }, key, input);
+      return cases.openApplication(
+        ctx,
+        {
+          caseType: CASE_TYPE,
+          applicantPersonId: subjectId,
+          applicantName: data.personName,
+          subject: data,
+          touched: 'document-application',
+          language: input.language,
+          contactEmail: input.contactEmail,
+          documents: input.photo ? [{ ...input.photo, kind: 'photo' }] : [],
+          branchId: input.pickupBranchId,
+          channel: 'portal',
+          filedBy:
+            subject.relation === 'self'
+              ? undefined
+              : { personId: ctx.personId, name: ctx.name, kind: subject.relation === 'child' ? 'parent' : 'guardian' },
+        },
+        key,
+        input,
+      );
     },
 
     /** The resident pays the fee through the payment provider; the provider's reference is recorded with the case. */
     async payOnline(ctx: Resident, caseId: string, expectedVersion: number, key?: string): Promise<CaseView> {
       const view = await cases.readCase(ctx, caseId);
-      if (view.subject.kind !== 'document-application') throw new AppError('NOT_FOUND', `No document application ${caseId} of yours`);
-      if (view.subject.payment) throw new AppError('INVALID_STATE', 'The fee is already paid', { rule: { id: 'case.fee-already-paid' } });
-      if (view.version !== expectedVersion) throw new AppError('CONFLICT', 'The application changed since you opened it; reload and try again', { rule: { id: 'case.stale-version' } });
-      const charged = await deps.payments.charge({ amountCents: view.subject.fee.amountCents, description: view.reference, payerCode: view.subject.personalCode });
-      return cases.takeModuleActions(ctx, caseId, expectedVersion, [{ kind: 'record-payment', amountCents: view.subject.fee.amountCents, method: 'online', reference: charged.reference }], key);
+      if (view.subject.kind !== 'document-application')
+        throw new AppError('NOT_FOUND', `No document application ${caseId} of yours`);
+      if (view.subject.payment)
+        throw new AppError('INVALID_STATE', 'The fee is already paid', { rule: { id: 'case.fee-already-paid' } });
+      if (view.version !== expectedVersion)
+        throw new AppError('CONFLICT', 'The application changed since you opened it; reload and try again', {
+          rule: { id: 'case.stale-version' },
+        });
+      const charged = await deps.payments.charge({
+        amountCents: view.subject.fee.amountCents,
+        description: view.reference,
+        payerCode: view.subject.personalCode,
+      });
+      return cases.takeModuleActions(
+        ctx,
+        caseId,
+        expectedVersion,
+        [
+          {
+            kind: 'record-payment',
+            amountCents: view.subject.fee.amountCents,
+            method: 'online',
+            reference: charged.reference,
+          },
+        ],
+        key,
+      );
     },
 
     /**
@@ -188,14 +348,25 @@ export function createApplicationsService(deps: ApplicationsDeps) {
      * audited read); another branch's (the applicant chose to collect there) by reference, status and branch,
      * so the desk can send the applicant there instead of meeting an unexplained "application open".
      */
-    async ofPerson(ctx: Staff, personId: string): Promise<{ applications: CaseView[]; elsewhere: Array<{ reference: string; status: CaseStatus; branch: string }> }> {
+    async ofPerson(
+      ctx: Staff,
+      personId: string,
+    ): Promise<{
+      applications: CaseView[];
+      elsewhere: Array<{ reference: string; status: CaseStatus; branch: string }>;
+    }> {
       const open = await cases.openCasesOf(personId, CASE_TYPE);
       const applications: CaseView[] = [];
       const elsewhere: Array<{ reference: string; status: CaseStatus; branch: string }> = [];
       const branches = open.some((c) => c.branchId !== ctx.branchId) ? await deps.branches() : [];
       for (const c of open) {
         if (c.branchId === ctx.branchId) applications.push(await cases.readCase(ctx, c.id));
-        else elsewhere.push({ reference: c.reference, status: c.status as CaseStatus, branch: branches.find((b) => b.id === c.branchId)?.name ?? c.branchId });
+        else
+          elsewhere.push({
+            reference: c.reference,
+            status: c.status as CaseStatus,
+            branch: branches.find((b) => b.id === c.branchId)?.name ?? c.branchId,
+          });
       }
       return { applications, elsewhere };
     },
@@ -207,41 +378,104 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       checkPhoto(input.photo, 'photo');
       await checkIdentity(input.personId, input.identity, 'identity');
       const data = await applicationData(ctx.audit, { ...input, pickupBranchId: ctx.branchId });
-      return cases.openApplication(ctx, {
-        caseType: CASE_TYPE, applicantPersonId: input.personId, applicantName: data.personName, subject: data, touched: 'document-application', language: input.language,
-        contactEmail: input.contactEmail, documents: [], branchId: ctx.branchId, channel: 'desk',
-        followUps: deskSteps(ctx, data, { identity: input.identity, photo: input.photo, payment: input.payment, paid: false, propose: input.propose }),
-      }, key, input);
+      return cases.openApplication(
+        ctx,
+        {
+          caseType: CASE_TYPE,
+          applicantPersonId: input.personId,
+          applicantName: data.personName,
+          subject: data,
+          touched: 'document-application',
+          language: input.language,
+          contactEmail: input.contactEmail,
+          documents: [],
+          branchId: ctx.branchId,
+          channel: 'desk',
+          followUps: deskSteps(ctx, data, {
+            identity: input.identity,
+            photo: input.photo,
+            payment: input.payment,
+            paid: false,
+            propose: input.propose,
+          }),
+        },
+        key,
+        input,
+      );
     },
 
     /** Receives an application prepared online: the applicant is at the desk. */
-    async receive(ctx: Staff, caseId: string, input: { expectedVersion: number; identity: Identity; photo?: UploadInput | undefined; payment?: { method: 'card' | 'cash' } | undefined; propose: boolean }, key?: string): Promise<CaseView> {
+    async receive(
+      ctx: Staff,
+      caseId: string,
+      input: {
+        expectedVersion: number;
+        identity: Identity;
+        photo?: UploadInput | undefined;
+        payment?: { method: 'card' | 'cash' } | undefined;
+        propose: boolean;
+      },
+      key?: string,
+    ): Promise<CaseView> {
       const view = await cases.readCase(ctx, caseId);
-      if (view.subject.kind !== 'document-application') throw new AppError('NOT_FOUND', `No document application ${caseId}`);
-      if (view.status !== 'prepared') throw new AppError('INVALID_STATE', `The application was already received (${view.status})`, {
-        rule: { id: 'application.already-received', values: { caseStatus: view.status, caseType: 'document-application' } },
-      });
+      if (view.subject.kind !== 'document-application')
+        throw new AppError('NOT_FOUND', `No document application ${caseId}`);
+      if (view.status !== 'prepared')
+        throw new AppError('INVALID_STATE', `The application was already received (${view.status})`, {
+          rule: {
+            id: 'application.already-received',
+            values: { caseStatus: view.status, caseType: 'document-application' },
+          },
+        });
       checkPhoto(input.photo, 'photo');
       const online = view.documents.find((d) => d.kind === 'photo');
       if (!input.photo && !online) invalid('photo', 'Take the applicant’s photo', 'photo-missing');
       await checkIdentity(view.subject.personId, input.identity, 'identity');
       const data = (await cases.stateOf(db, caseId))?.row.subject as DocumentApplicationData;
-      const steps = deskSteps(ctx, data, { identity: input.identity, photo: input.photo ?? null, photoDocumentId: input.photo ? undefined : online?.id, payment: input.payment, paid: Boolean(view.subject.payment), propose: input.propose });
+      const steps = deskSteps(ctx, data, {
+        identity: input.identity,
+        photo: input.photo ?? null,
+        photoDocumentId: input.photo ? undefined : online?.id,
+        payment: input.payment,
+        paid: Boolean(view.subject.payment),
+        propose: input.propose,
+      });
       return cases.takeModuleActions(ctx, caseId, input.expectedVersion, steps, key);
     },
 
     /** Hands the made document over: the holder's identity confirmed; the document is issued in the same transaction. */
-    async handOver(ctx: Staff, caseId: string, input: { expectedVersion: number; identity: Identity; receivedBy: string }, key?: string): Promise<CaseView> {
+    async handOver(
+      ctx: Staff,
+      caseId: string,
+      input: { expectedVersion: number; identity: Identity; receivedBy: string },
+      key?: string,
+    ): Promise<CaseView> {
       const view = await cases.readCase(ctx, caseId);
-      if (view.subject.kind !== 'document-application') throw new AppError('NOT_FOUND', `No document application ${caseId}`);
+      if (view.subject.kind !== 'document-application')
+        throw new AppError('NOT_FOUND', `No document application ${caseId}`);
       const production = view.subject.production;
-      if (view.status !== 'ready' || !production?.confirmed) throw new AppError('INVALID_STATE', 'The document is not ready for pickup', { rule: { id: 'application.not-ready-for-pickup' } });
+      if (view.status !== 'ready' || !production?.confirmed)
+        throw new AppError('INVALID_STATE', 'The document is not ready for pickup', {
+          rule: { id: 'application.not-ready-for-pickup' },
+        });
       // The document being handed over is not proof of identity: the earlier one is (it is replaced on issue).
       await checkIdentity(view.subject.personId, input.identity, 'identity');
-      const after = await cases.takeModuleActions(ctx, caseId, input.expectedVersion, [{
-        kind: 'hand-over', documentId: randomUUID(), documentNumber: production.documentNumber, identityMethod: input.identity.method,
-        identityDocumentNumber: input.identity.documentNumber ?? null, receivedBy: input.receivedBy,
-      }], key);
+      const after = await cases.takeModuleActions(
+        ctx,
+        caseId,
+        input.expectedVersion,
+        [
+          {
+            kind: 'hand-over',
+            documentId: randomUUID(),
+            documentNumber: production.documentNumber,
+            identityMethod: input.identity.method,
+            identityDocumentNumber: input.identity.documentNumber ?? null,
+            receivedBy: input.receivedBy,
+          },
+        ],
+        key,
+      );
       await documents.refreshIndex();
       return after;
     },
@@ -269,7 +503,10 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         if (earlier) return batchView(earlier.id);
       }
       const candidates = await cases.casesInStatus(db, CASE_TYPE, 'accepted', deps.batchMax);
-      if (candidates.length === 0) throw new AppError('INVALID_STATE', 'No approved application waits for production', { rule: { id: 'application.none-awaiting-production' } });
+      if (candidates.length === 0)
+        throw new AppError('INVALID_STATE', 'No approved application waits for production', {
+          rule: { id: 'application.none-awaiting-production' },
+        });
       const numbered: Array<(typeof candidates)[number] & { data: DocumentApplicationData; number: string }> = [];
       for (const c of candidates) {
         const data = c.subject as unknown as DocumentApplicationData;
@@ -280,41 +517,97 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       const createdAt = clock.now().toISOString();
       const reference = `PB-${issuedOn.replaceAll('-', '')}-${batchId.slice(0, 6).toUpperCase()}`;
       const system = { id: 'production', audit: ctx.audit, requestId: ctx.requestId };
-      await db.transaction().execute((trx) => deps.audit.deferredIn(trx, async () => {
-        const items = [];
-        const exported = [];
-        for (const c of numbered) {
-          const access = { audit: ctx.audit, branchId: ctx.branchId, caseReference: c.reference, requestId: ctx.requestId };
-          const current = await cases.stateOf(trx, c.id);
-          // Withdrawn or ordered by someone else meanwhile: its reserved number stays unused.
-          if (!current || current.row.status !== 'accepted' || !current.state.photoDocumentId) continue;
-          let facts;
-          try {
-            facts = await documents.holderFacts(trx, access, { personId: c.data.personId, type: c.data.documentType, number: c.number, issuedOn });
-          } catch (error) {
-            // The holder died or changed status since the approval: the application waits for an officer.
-            if (error instanceof AppError) continue;
-            throw error;
+      await db.transaction().execute((trx) =>
+        deps.audit.deferredIn(trx, async () => {
+          const items = [];
+          const exported = [];
+          for (const c of numbered) {
+            const access = {
+              audit: ctx.audit,
+              branchId: ctx.branchId,
+              caseReference: c.reference,
+              requestId: ctx.requestId,
+            };
+            const current = await cases.stateOf(trx, c.id);
+            // Withdrawn or ordered by someone else meanwhile: its reserved number stays unused.
+            if (!current || current.row.status !== 'accepted' || !current.state.photoDocumentId) continue;
+            let facts;
+            try {
+              facts = await documents.holderFacts(trx, access, {
+                personId: c.data.personId,
+                type: c.data.documentType,
+                number: c.number,
+                issuedOn,
+              });
+            } catch (error) {
+              // The holder died or changed status since the approval: the application waits for an officer.
+              if (error instanceof AppError) continue;
+              throw error;
+            }
+            const photo = await cases.documentIn(trx, c.id, current.state.photoDocumentId);
+            await cases.appendSystemAction(trx, system, c.id, {
+              kind: 'order-production',
+              batchId,
+              documentNumber: c.number,
+            });
+            items.push({
+              batchId,
+              caseId: c.id,
+              caseReference: c.reference,
+              documentType: c.data.documentType,
+              documentNumber: c.number,
+              personId: c.data.personId,
+              issuedOn,
+              validUntil: facts.validUntil,
+            });
+            exported.push({
+              applicationReference: c.reference,
+              documentType: c.data.documentType,
+              documentNumber: c.number,
+              issuedOn,
+              validUntil: facts.validUntil,
+              holder: {
+                surname: facts.holder.surname,
+                givenNames: facts.holder.givenNames,
+                sex: facts.holder.sex,
+                birthDate: facts.holder.birthDate,
+                personalCode: facts.holder.personalCode,
+                nationality: facts.nationality,
+              },
+              mrz: facts.mrz,
+              pickupBranch: c.data.pickupBranchName,
+              photo: photo
+                ? {
+                    mediaType: photo.mediaType,
+                    sha256: photo.sha256,
+                    contentBase64: Buffer.from(photo.content).toString('base64'),
+                  }
+                : null,
+            });
           }
-          const photo = await cases.documentIn(trx, c.id, current.state.photoDocumentId);
-          await cases.appendSystemAction(trx, system, c.id, { kind: 'order-production', batchId, documentNumber: c.number });
-          items.push({ batchId, caseId: c.id, caseReference: c.reference, documentType: c.data.documentType, documentNumber: c.number, personId: c.data.personId, issuedOn, validUntil: facts.validUntil });
-          exported.push({
-            applicationReference: c.reference, documentType: c.data.documentType, documentNumber: c.number, issuedOn, validUntil: facts.validUntil,
-            holder: {
-              surname: facts.holder.surname, givenNames: facts.holder.givenNames, sex: facts.holder.sex, birthDate: facts.holder.birthDate, personalCode: facts.holder.personalCode, nationality: facts.nationality,
-            },
-            mrz: facts.mrz, pickupBranch: c.data.pickupBranchName,
-            photo: photo ? { mediaType: photo.mediaType, sha256: photo.sha256, contentBase64: Buffer.from(photo.content).toString('base64') } : null,
+          if (items.length === 0)
+            throw new AppError('INVALID_STATE', 'No approved application waits for production', {
+              rule: { id: 'application.none-awaiting-production' },
+            });
+          const payload = {
+            format: EXPORT_FORMAT,
+            batch: { id: batchId, reference, createdAt, orderedBy: ctx.name },
+            items: exported,
+          };
+          await repository.insertBatch(trx, {
+            id: batchId,
+            reference,
+            createdAt,
+            createdBy: ctx.name,
+            idempotencyKey: key ?? null,
+            itemCount: items.length,
+            keyId: await deps.signer.keyId(),
+            signedExport: await deps.signer.sign(payload),
+            confirmedAt: null,
           });
-        }
-        if (items.length === 0) throw new AppError('INVALID_STATE', 'No approved application waits for production', { rule: { id: 'application.none-awaiting-production' } });
-        const payload = { format: EXPORT_FORMAT, batch: { id: batchId, reference, createdAt, orderedBy: ctx.name }, items: exported };
-        await repository.insertBatch(trx, {
-          id: batchId, reference, createdAt, createdBy: ctx.name, idempotencyKey: key ?? null, itemCount: items.length, keyId: await deps.signer.keyId(), signedExport: await deps.signer.sign(payload), confirmedAt: null,
-        });
-        await repository.insertItems(trx, items);
-      }));
+          await repository.insertItems(trx, items);
+        }),
+      );
       return batchView(batchId);
     },
 
@@ -330,31 +623,59 @@ export function createApplicationsService(deps: ApplicationsDeps) {
      * spoiled one sends it back to wait for the next batch (its number is never used again). Repeating an
      * answer changes nothing; contradicting one is refused.
      */
-    async confirm(ctx: { audit: AuditActor; requestId?: string | undefined }, batchId: string, input: { items: Array<{ documentNumber: string; result: 'produced' | 'failed'; reason?: string | undefined }> }) {
+    async confirm(
+      ctx: { audit: AuditActor; requestId?: string | undefined },
+      batchId: string,
+      input: { items: Array<{ documentNumber: string; result: 'produced' | 'failed'; reason?: string | undefined }> },
+    ) {
       const at = clock.now().toISOString();
       const system = { id: 'personalization-centre', audit: ctx.audit, requestId: ctx.requestId };
-      await db.transaction().execute((trx) => deps.audit.deferredIn(trx, async () => {
-        const batch = await repository.batchById(trx, batchId, true);
-        if (!batch) throw new AppError('NOT_FOUND', `No production batch ${batchId}`);
-        const items = new Map((await repository.itemsOf(trx, batchId)).map((i) => [i.documentNumber, i]));
-        for (const [i, answer] of input.items.entries()) {
-          const item = items.get(answer.documentNumber);
-          if (!item) invalid(`items.${i}.documentNumber`, `Document ${answer.documentNumber} is not in batch ${batch.reference}`, 'unknown-number');
-          if (item.result === answer.result) continue;
-          if (item.result !== 'ordered') {
-            throw new AppError('CONFLICT', `Document ${answer.documentNumber} was already confirmed ${item.result}`, {
-              details: [{ path: `items.${i}.result`, message: `already ${item.result}` }],
-              rule: { id: 'application.production-already-confirmed', values: { documentNumber: answer.documentNumber, result: item.result } },
+      await db.transaction().execute((trx) =>
+        deps.audit.deferredIn(trx, async () => {
+          const batch = await repository.batchById(trx, batchId, true);
+          if (!batch) throw new AppError('NOT_FOUND', `No production batch ${batchId}`);
+          const items = new Map((await repository.itemsOf(trx, batchId)).map((i) => [i.documentNumber, i]));
+          for (const [i, answer] of input.items.entries()) {
+            const item = items.get(answer.documentNumber);
+            if (!item)
+              invalid(
+                `items.${i}.documentNumber`,
+                `Document ${answer.documentNumber} is not in batch ${batch.reference}`,
+                'unknown-number',
+              );
+            if (item.result === answer.result) continue;
+            if (item.result !== 'ordered') {
+              throw new AppError('CONFLICT', `Document ${answer.documentNumber} was already confirmed ${item.result}`, {
+                details: [{ path: `items.${i}.result`, message: `already ${item.result}` }],
+                rule: {
+                  id: 'application.production-already-confirmed',
+                  values: { documentNumber: answer.documentNumber, result: item.result },
+                },
+              });
+            }
+            await repository.setItemResult(trx, batchId, answer.documentNumber, {
+              result: answer.result,
+              reason: answer.reason ?? null,
+              at,
             });
+            await cases.appendSystemAction(
+              trx,
+              system,
+              item.caseId,
+              answer.result === 'produced'
+                ? { kind: 'confirm-production', batchId, documentNumber: answer.documentNumber }
+                : {
+                    kind: 'fail-production',
+                    batchId,
+                    documentNumber: answer.documentNumber,
+                    reason: answer.reason ?? 'spoiled',
+                  },
+            );
+            item.result = answer.result;
           }
-          await repository.setItemResult(trx, batchId, answer.documentNumber, { result: answer.result, reason: answer.reason ?? null, at });
-          await cases.appendSystemAction(trx, system, item.caseId, answer.result === 'produced'
-            ? { kind: 'confirm-production', batchId, documentNumber: answer.documentNumber }
-            : { kind: 'fail-production', batchId, documentNumber: answer.documentNumber, reason: answer.reason ?? 'spoiled' });
-          item.result = answer.result;
-        }
-        await repository.markBatchConfirmed(trx, batchId, at);
-      }));
+          await repository.markBatchConfirmed(trx, batchId, at);
+        }),
+      );
       return batchView(batchId);
     },
 

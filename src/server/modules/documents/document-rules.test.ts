@@ -42,23 +42,68 @@ describe('validity on a day', () => {
   it('an invalidation counts from its day', () => {
     const stolen = { ...doc, invalidatedOn: '2027-01-10' };
     expect(validityOn(stolen, plainDate('2027-01-09'))).toEqual({ status: 'valid' });
-    expect(validityOn(stolen, plainDate('2027-01-10'))).toEqual({ status: 'invalid', since: '2027-01-10', expired: false });
+    expect(validityOn(stolen, plainDate('2027-01-10'))).toEqual({
+      status: 'invalid',
+      since: '2027-01-10',
+      expired: false,
+    });
   });
 });
 
 describe('the machine-readable zone', () => {
   it('of every passport and card, for any name and dates, reads back valid with the same fields', () => {
-    const day = fc.integer({ min: 0, max: 36_500 }).map((n) => new Date(Date.UTC(1930, 0, 1) + n * 86_400_000).toISOString().slice(0, 10) as PlainDate);
-    const name = fc.constantFrom('Bērziņš', 'Ozola', 'Jānis Pēteris', 'Anna Marija', 'Šteinberga-Kļaviņa', 'O’Brien', 'Lī');
-    fc.assert(fc.property(fc.constantFrom<'passport' | 'identity-card' | 'non-citizen-passport'>('passport', 'identity-card', 'non-citizen-passport'), name, name, day, fc.integer({ min: 0, max: 9_999_999 }), fc.constantFrom<'M' | 'F'>('M', 'F'),
-      (type, surname, givenNames, birthDate, n, sex) => {
-        const number = `LV${String(n).padStart(7, '0')}`;
-        const validUntil = validUntilByAge(birthDate, plainDate('2026-11-30'));
-        const lines = documentMrz({ type, number, surname, givenNames, nationality: 'LVA', birthDate, sex, validUntil, personalCode: '32550128526' });
-        const parsed = parseMrz(lines, { today: plainDate('2026-11-30') });
-        expect(parsed.errors).toEqual([]);
-        expect(parsed).toMatchObject({ valid: true, documentNumber: number, issuingState: 'LVA', nationality: 'LVA', sex, expiryDate: validUntil });
-        expect(lines.every((l) => l.length === (type === 'identity-card' ? 30 : 44))).toBe(true);
-      }), { numRuns: 300 });
+    const day = fc
+      .integer({ min: 0, max: 36_500 })
+      .map((n) => new Date(Date.UTC(1930, 0, 1) + n * 86_400_000).toISOString().slice(0, 10) as PlainDate);
+    const name = fc.constantFrom(
+      'Bērziņš',
+      'Ozola',
+      'Jānis Pēteris',
+      'Anna Marija',
+      'Šteinberga-Kļaviņa',
+      'O’Brien',
+      'Lī',
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom<'passport' | 'identity-card' | 'non-citizen-passport'>(
+          'passport',
+          'identity-card',
+          'non-citizen-passport',
+        ),
+        name,
+        name,
+        day,
+        fc.integer({ min: 0, max: 9_999_999 }),
+        fc.constantFrom<'M' | 'F'>('M', 'F'),
+        (type, surname, givenNames, birthDate, n, sex) => {
+          const number = `LV${String(n).padStart(7, '0')}`;
+          const validUntil = validUntilByAge(birthDate, plainDate('2026-11-30'));
+          const lines = documentMrz({
+            type,
+            number,
+            surname,
+            givenNames,
+            nationality: 'LVA',
+            birthDate,
+            sex,
+            validUntil,
+            personalCode: '32550128526',
+          });
+          const parsed = parseMrz(lines, { today: plainDate('2026-11-30') });
+          expect(parsed.errors).toEqual([]);
+          expect(parsed).toMatchObject({
+            valid: true,
+            documentNumber: number,
+            issuingState: 'LVA',
+            nationality: 'LVA',
+            sex,
+            expiryDate: validUntil,
+          });
+          expect(lines.every((l) => l.length === (type === 'identity-card' ? 30 : 44))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -25,9 +25,19 @@ export const DOCUMENT_RULES: Record<DocumentType, DocumentTypeRule> = {
   'non-citizen-passport': { format: 'TD3', mrzCode: 'P', holders: ['non-citizen'], validity: 'by-age' },
   'stateless-travel-document': { format: 'TD3', mrzCode: 'P', holders: ['stateless'], validity: 'by-age' },
   'refugee-travel-document': { format: 'TD3', mrzCode: 'P', holders: ['refugee'], validity: 'by-age' },
-  'alternative-status-travel-document': { format: 'TD3', mrzCode: 'P', holders: ['alternative-status'], validity: 'by-age' },
+  'alternative-status-travel-document': {
+    format: 'TD3',
+    mrzCode: 'P',
+    holders: ['alternative-status'],
+    validity: 'by-age',
+  },
   // Foreigners, stateless persons and those under international protection live here on a residence permit (DOMAIN-PROCEDURES §6).
-  'residence-permit-card': { format: 'TD1', mrzCode: 'IR', holders: ['foreigner', 'stateless', 'refugee', 'alternative-status'], validity: 'by-decision' },
+  'residence-permit-card': {
+    format: 'TD1',
+    mrzCode: 'IR',
+    holders: ['foreigner', 'stateless', 'refugee', 'alternative-status'],
+    validity: 'by-decision',
+  },
 };
 
 /** The document types a person of this legal status may hold. */
@@ -49,7 +59,11 @@ export function validUntilByAge(birthDate: PlainDate, issuedOn: PlainDate): Plai
  * The MRZ nationality for a legal status (DOMAIN.md §2.5): citizens LVA, stateless XXA, refugees XXB; the
  * others come from configuration because the sources do not settle them (a non-citizen's is unconfirmed).
  */
-export function mrzNationality(status: string, citizenships: readonly string[], configured: Readonly<Record<string, string>>): string {
+export function mrzNationality(
+  status: string,
+  citizenships: readonly string[],
+  configured: Readonly<Record<string, string>>,
+): string {
   if (status === 'citizen') return 'LVA';
   if (status === 'stateless') return 'XXA';
   if (status === 'refugee') return 'XXB';
@@ -61,19 +75,40 @@ export function mrzNationality(status: string, citizenships: readonly string[], 
 
 /** The MRZ of a document: TD3 carries the personal code in its personal-number field, TD1 in optional data. */
 export function documentMrz(input: {
-  type: DocumentType; number: string; surname: string; givenNames: string; nationality: string; birthDate: PlainDate; sex: 'M' | 'F'; validUntil: PlainDate; personalCode: string;
+  type: DocumentType;
+  number: string;
+  surname: string;
+  givenNames: string;
+  nationality: string;
+  birthDate: PlainDate;
+  sex: 'M' | 'F';
+  validUntil: PlainDate;
+  personalCode: string;
 }): string[] {
   const rule = DOCUMENT_RULES[input.type];
   return buildMrz({
-    format: rule.format, documentCode: rule.mrzCode, issuingState: 'LVA', surname: input.surname, givenNames: input.givenNames, documentNumber: input.number,
-    nationality: input.nationality, birthDate: input.birthDate, sex: input.sex, expiryDate: input.validUntil, optionalData: input.personalCode.replace('-', ''),
+    format: rule.format,
+    documentCode: rule.mrzCode,
+    issuingState: 'LVA',
+    surname: input.surname,
+    givenNames: input.givenNames,
+    documentNumber: input.number,
+    nationality: input.nationality,
+    birthDate: input.birthDate,
+    sex: input.sex,
+    expiryDate: input.validUntil,
+    optionalData: input.personalCode.replace('-', ''),
   }).lines;
 }
 
 /** Whether a document is valid on a day, and if not, since when: the day after it expired, or the day it was invalidated. */
-export function validityOn(doc: { validUntil: string; invalidatedOn: string | null }, on: PlainDate): { status: 'valid' } | { status: 'invalid'; since: string; expired: boolean } {
+export function validityOn(
+  doc: { validUntil: string; invalidatedOn: string | null },
+  on: PlainDate,
+): { status: 'valid' } | { status: 'invalid'; since: string; expired: boolean } {
   const expiredSince = addDays(doc.validUntil as PlainDate, 1);
-  if (doc.invalidatedOn && doc.invalidatedOn <= on && doc.invalidatedOn < expiredSince) return { status: 'invalid', since: doc.invalidatedOn, expired: false };
+  if (doc.invalidatedOn && doc.invalidatedOn <= on && doc.invalidatedOn < expiredSince)
+    return { status: 'invalid', since: doc.invalidatedOn, expired: false };
   if (expiredSince <= on) return { status: 'invalid', since: expiredSince, expired: true };
   return { status: 'valid' };
 }

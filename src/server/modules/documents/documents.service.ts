@@ -13,10 +13,29 @@ import type { AuditAction, AuditActor, AuditPurpose, AuditService } from '../aud
 import { CARD_RIGHTS, type LifeEventHook, type RegisterService } from '../register/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import { translate, type MessageKey } from '../../platform/messages.ts';
-import { addDays, addMonthsClamped, compareDates, plainDateInZone, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import {
+  addDays,
+  addMonthsClamped,
+  compareDates,
+  plainDateInZone,
+  toEpochDay,
+  type PlainDate,
+} from '../../../shared/kernel/plain-date.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
-import type { DocumentType, DocumentView, InvalidationReason, ValidityAnswer } from '../../../shared/contracts/documents.contract.ts';
-import { DOCUMENT_RULES, documentMrz, documentTypesFor, mrzNationality, validityOn, validUntilByAge } from './document-rules.ts';
+import type {
+  DocumentType,
+  DocumentView,
+  InvalidationReason,
+  ValidityAnswer,
+} from '../../../shared/contracts/documents.contract.ts';
+import {
+  DOCUMENT_RULES,
+  documentMrz,
+  documentTypesFor,
+  mrzNationality,
+  validityOn,
+  validUntilByAge,
+} from './document-rules.ts';
 import type { DocumentRow, DocumentsRepository } from './documents.repository.ts';
 import { ValidityIndex } from './validity-index.ts';
 
@@ -82,33 +101,68 @@ export function createDocumentsService(deps: DocumentsDeps) {
   let indexReady = false;
   let lastRefresh: number | undefined;
   // ... and from the database before that, or for numbers of another form: checks arriving together share one query.
-  const validityOf = createKeyedLookup<string, Pick<DocumentRow, 'number' | 'documentType' | 'validUntil' | 'invalidatedOn'>>(async (numbers) =>
-    new Map((await repository.validityByNumbers(db, numbers)).map((r) => [r.number, r])));
+  const validityOf = createKeyedLookup<
+    string,
+    Pick<DocumentRow, 'number' | 'documentType' | 'validUntil' | 'invalidatedOn'>
+  >(async (numbers) => new Map((await repository.validityByNumbers(db, numbers)).map((r) => [r.number, r])));
 
   /** The reader's view of a document. Called after the transaction: the branch name is another module's read (one connection, embedded). */
   async function view(row: DocumentRow, on: PlainDate, withMrz: boolean): Promise<DocumentView> {
     const v = validityOn(row, on);
     return {
-      id: row.id, type: row.documentType as DocumentType, number: row.number, issuedOn: row.issuedOn, validUntil: row.validUntil,
-      issuingBranch: row.issuingBranchId ? await deps.branchName(row.issuingBranchId) : null, status: v.status,
+      id: row.id,
+      type: row.documentType as DocumentType,
+      number: row.number,
+      issuedOn: row.issuedOn,
+      validUntil: row.validUntil,
+      issuingBranch: row.issuingBranchId ? await deps.branchName(row.issuingBranchId) : null,
+      status: v.status,
       invalidSince: v.status === 'invalid' ? v.since : null,
-      invalidationReason: v.status === 'invalid' ? (v.expired ? 'expired' : (row.invalidationReason as InvalidationReason)) : null,
+      invalidationReason:
+        v.status === 'invalid' ? (v.expired ? 'expired' : (row.invalidationReason as InvalidationReason)) : null,
       mrz: withMrz ? row.mrz : [],
     };
   }
 
-  async function record(trx: DbExecutor, actor: DocumentsActor, action: AuditAction, personId: string, purpose: AuditPurpose, touched: string[]) {
+  async function record(
+    trx: DbExecutor,
+    actor: DocumentsActor,
+    action: AuditAction,
+    personId: string,
+    purpose: AuditPurpose,
+    touched: string[],
+  ) {
     await audit.record(trx, {
-      actor: actor.audit, action, purpose, legalBasis: LEGAL_BASIS, caseReference: actor.caseReference ?? null, reason: actor.reason ?? null,
-      subjectPersonId: personId, resource: 'documents.document', touched, requestId: actor.requestId ?? null,
+      actor: actor.audit,
+      action,
+      purpose,
+      legalBasis: LEGAL_BASIS,
+      caseReference: actor.caseReference ?? null,
+      reason: actor.reason ?? null,
+      subjectPersonId: personId,
+      resource: 'documents.document',
+      touched,
+      requestId: actor.requestId ?? null,
     });
   }
 
-  async function invalidateIn(trx: DbExecutor, actor: DocumentsActor, row: DocumentRow, v: { on: PlainDate; reason: InvalidationReason; note: string }) {
+  async function invalidateIn(
+    trx: DbExecutor,
+    actor: DocumentsActor,
+    row: DocumentRow,
+    v: { on: PlainDate; reason: InvalidationReason; note: string },
+  ) {
     const at = clock.now().toISOString();
     await repository.invalidate(trx, row.id, { on: v.on, reason: v.reason, note: v.note, by: actor.audit.id, at });
     await repository.recordChange(trx, row.id, 'invalidated', at);
-    await record(trx, actor, 'update', row.personId, actor.audit.type === 'resident' ? 'data-subject-access' : 'document-invalidation', ['validity', v.reason]);
+    await record(
+      trx,
+      actor,
+      'update',
+      row.personId,
+      actor.audit.type === 'resident' ? 'data-subject-access' : 'document-invalidation',
+      ['validity', v.reason],
+    );
   }
 
   /** Applies every change since the last refresh (with an overlap) to the index: this process's and other processes' writes. */
@@ -139,31 +193,77 @@ export function createDocumentsService(deps: DocumentsDeps) {
    * register's audit gate), the validity by age and the MRZ. Refuses a dead holder, a day before their
    * birth, or a type their legal status does not allow.
    */
-  async function holderFacts(trx: DbExecutor, actor: DocumentsActor, input: { personId: string; type: DocumentType; number: string; issuedOn: PlainDate; validUntil?: PlainDate | undefined }) {
+  async function holderFacts(
+    trx: DbExecutor,
+    actor: DocumentsActor,
+    input: {
+      personId: string;
+      type: DocumentType;
+      number: string;
+      issuedOn: PlainDate;
+      validUntil?: PlainDate | undefined;
+    },
+  ) {
     const rule = DOCUMENT_RULES[input.type];
-    const holder = await register.documentHolder(trx, { actor: actor.audit, channel: 'desk', caseReference: actor.caseReference, reason: actor.reason, requestId: actor.requestId }, input.personId);
+    const holder = await register.documentHolder(
+      trx,
+      {
+        actor: actor.audit,
+        channel: 'desk',
+        caseReference: actor.caseReference,
+        reason: actor.reason,
+        requestId: actor.requestId,
+      },
+      input.personId,
+    );
     if (holder.deathDate) {
       throw new AppError('INVALID_STATE', `${holder.givenNames} ${holder.surname} died on ${holder.deathDate}`, {
-        rule: { id: 'register.person-dead', values: { name: `${holder.givenNames} ${holder.surname}`, deathDate: holder.deathDate } },
+        rule: {
+          id: 'register.person-dead',
+          values: { name: `${holder.givenNames} ${holder.surname}`, deathDate: holder.deathDate },
+        },
       });
     }
-    if (compareDates(input.issuedOn, holder.birthDate as PlainDate) < 0) invalid('issuedOn', 'A document cannot be issued before its holder’s birth', 'before-birth');
-    if (!documentTypesFor(holder.legalStatus).includes(input.type)) invalid('type', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
+    if (compareDates(input.issuedOn, holder.birthDate as PlainDate) < 0)
+      invalid('issuedOn', 'A document cannot be issued before its holder’s birth', 'before-birth');
+    if (!documentTypesFor(holder.legalStatus).includes(input.type))
+      invalid('type', `A person with legal status ${holder.legalStatus} cannot hold this document`, 'not-for-status');
     // A card by decision is checked against the decision again at every step (ordered, handed over): a permit ended since never gets a valid card.
-    const decided = rule.validity === 'by-decision' ? decidedValidity(holder.residencePermit, input.issuedOn) : undefined;
+    const decided =
+      rule.validity === 'by-decision' ? decidedValidity(holder.residencePermit, input.issuedOn) : undefined;
     const validUntil = decided
-      ? (input.validUntil && compareDates(input.validUntil, decided) < 0 ? input.validUntil : decided)
-      : input.validUntil ?? validUntilByAge(holder.birthDate as PlainDate, input.issuedOn);
+      ? input.validUntil && compareDates(input.validUntil, decided) < 0
+        ? input.validUntil
+        : decided
+      : (input.validUntil ?? validUntilByAge(holder.birthDate as PlainDate, input.issuedOn));
     const nationality = mrzNationality(holder.legalStatus, holder.citizenships, deps.mrzNationality);
     const mrz = documentMrz({
-      type: input.type, number: input.number, surname: holder.surname, givenNames: holder.givenNames, nationality, birthDate: holder.birthDate as PlainDate,
-      sex: holder.sex as 'M' | 'F', validUntil, personalCode: holder.personalCode,
+      type: input.type,
+      number: input.number,
+      surname: holder.surname,
+      givenNames: holder.givenNames,
+      nationality,
+      birthDate: holder.birthDate as PlainDate,
+      sex: holder.sex as 'M' | 'F',
+      validUntil,
+      personalCode: holder.personalCode,
     });
     return { holder, validUntil, nationality, mrz };
   }
 
   /** Issues a document with a reserved number in the caller's transaction: the earlier valid one of the kind is replaced. */
-  async function issueIn(trx: DbExecutor, actor: DocumentsActor, input: { personId: string; type: DocumentType; number: string; issuedOn?: PlainDate | undefined; validUntil?: PlainDate | undefined; documentId?: string | undefined }): Promise<DocumentRow> {
+  async function issueIn(
+    trx: DbExecutor,
+    actor: DocumentsActor,
+    input: {
+      personId: string;
+      type: DocumentType;
+      number: string;
+      issuedOn?: PlainDate | undefined;
+      validUntil?: PlainDate | undefined;
+      documentId?: string | undefined;
+    },
+  ): Promise<DocumentRow> {
     const issuedOn = input.issuedOn ?? today();
     const { holder, validUntil, nationality, mrz } = await holderFacts(trx, actor, { ...input, issuedOn });
     const { number } = input;
@@ -173,8 +273,23 @@ export function createDocumentsService(deps: DocumentsDeps) {
     }
     const at = clock.now().toISOString();
     const row: DocumentRow = {
-      id: input.documentId ?? randomUUID(), documentType: input.type, number, personId: holder.id, surname: holder.surname, givenNames: holder.givenNames, nationality, issuedOn, validUntil,
-      issuingBranchId: actor.branchId, mrz, invalidatedOn: null, invalidationReason: null, invalidationNote: null, invalidatedBy: null, issuedAt: at, invalidatedAt: null,
+      id: input.documentId ?? randomUUID(),
+      documentType: input.type,
+      number,
+      personId: holder.id,
+      surname: holder.surname,
+      givenNames: holder.givenNames,
+      nationality,
+      issuedOn,
+      validUntil,
+      issuingBranchId: actor.branchId,
+      mrz,
+      invalidatedOn: null,
+      invalidationReason: null,
+      invalidationNote: null,
+      invalidatedBy: null,
+      issuedAt: at,
+      invalidatedAt: null,
     };
     await repository.insert(trx, row);
     await repository.recordChange(trx, row.id, 'issued', at);
@@ -207,10 +322,16 @@ export function createDocumentsService(deps: DocumentsDeps) {
      * Issues a document to a registered person. The number comes from the type's series in its own short
      * statement first (a failed issue leaves a gap; no number is ever reused); the rest is one transaction.
      */
-    async issue(actor: DocumentsActor, input: { personId: string; type: DocumentType; issuedOn?: PlainDate; validUntil?: PlainDate }): Promise<DocumentView> {
+    async issue(
+      actor: DocumentsActor,
+      input: { personId: string; type: DocumentType; issuedOn?: PlainDate; validUntil?: PlainDate },
+    ): Promise<DocumentView> {
       const number = await reserveNumber(input.type);
-      return db.transaction().execute((trx) => audit.deferredIn(trx, () => issueIn(trx, actor, { ...input, number })))
-        .then(afterWrite).then((row) => view(row, today(), true));
+      return db
+        .transaction()
+        .execute((trx) => audit.deferredIn(trx, () => issueIn(trx, actor, { ...input, number })))
+        .then(afterWrite)
+        .then((row) => view(row, today(), true));
     },
 
     /**
@@ -218,8 +339,25 @@ export function createDocumentsService(deps: DocumentsDeps) {
      * invalid from that day (from its issue if it was made later), unless another permit still holds for it
      * (the card then belongs to that one). The cancelled permit's right has already been ended in the register.
      */
-    async invalidateResidenceCards(trx: DbExecutor, actor: DocumentsActor, personId: string, on: PlainDate, cancelledPermit: string, note: string): Promise<void> {
-      const rights = await register.residenceRightsFor(trx, { actor: actor.audit, channel: 'system', caseReference: actor.caseReference, reason: actor.reason, requestId: actor.requestId }, personId);
+    async invalidateResidenceCards(
+      trx: DbExecutor,
+      actor: DocumentsActor,
+      personId: string,
+      on: PlainDate,
+      cancelledPermit: string,
+      note: string,
+    ): Promise<void> {
+      const rights = await register.residenceRightsFor(
+        trx,
+        {
+          actor: actor.audit,
+          channel: 'system',
+          caseReference: actor.caseReference,
+          reason: actor.reason,
+          requestId: actor.requestId,
+        },
+        personId,
+      );
       if (rights.some((r) => CARD_RIGHTS.includes(r.kind) && r.documentNumber !== cancelledPermit)) return;
       for (const row of await repository.validOfType(trx, personId, 'residence-permit-card', on)) {
         const from = compareDates(row.issuedOn as PlainDate, on) > 0 ? (row.issuedOn as PlainDate) : on;
@@ -232,7 +370,8 @@ export function createDocumentsService(deps: DocumentsDeps) {
     holderFacts,
 
     /** The production order of an application's document (the hand-over reads it in its transaction). */
-    productionItem: (executor: DbExecutor, caseId: string, documentNumber: string) => repository.productionItem(executor, caseId, documentNumber),
+    productionItem: (executor: DbExecutor, caseId: string, documentNumber: string) =>
+      repository.productionItem(executor, caseId, documentNumber),
 
     /**
      * Why a document presented at the desk does not prove who this person is, or null: one of ours must be
@@ -242,7 +381,8 @@ export function createDocumentsService(deps: DocumentsDeps) {
       const row = await repository.byNumber(db, number);
       if (!row) return null;
       if (row.personId !== personId) return 'The document belongs to someone else';
-      if (row.invalidationReason && ['lost', 'stolen', 'annulled'].includes(row.invalidationReason)) return `The document was reported ${row.invalidationReason}`;
+      if (row.invalidationReason && ['lost', 'stolen', 'annulled'].includes(row.invalidationReason))
+        return `The document was reported ${row.invalidationReason}`;
       return null;
     },
 
@@ -254,18 +394,37 @@ export function createDocumentsService(deps: DocumentsDeps) {
     },
 
     /** An officer invalidates a document: the day it became invalid may be earlier (the day it was lost), never later than today. */
-    async invalidate(actor: DocumentsActor, documentId: string, input: { reason: InvalidationReason; effectiveOn: PlainDate; note: string }): Promise<DocumentView> {
+    async invalidate(
+      actor: DocumentsActor,
+      documentId: string,
+      input: { reason: InvalidationReason; effectiveOn: PlainDate; note: string },
+    ): Promise<DocumentView> {
       const on = today();
-      if (compareDates(input.effectiveOn, on) > 0) invalid('effectiveOn', 'The day cannot be in the future', 'future-date');
-      return db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
-        const row = await repository.byId(trx, documentId, true);
-        if (!row) throw new AppError('NOT_FOUND', `No document ${documentId}`);
-        if (compareDates(input.effectiveOn, row.issuedOn as PlainDate) < 0) invalid('effectiveOn', `The document was issued on ${row.issuedOn}`, 'before-issue');
-        const current = validityOn(row, on);
-        if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`, { rule: { id: 'document.already-invalid', values: { since: current.since } } });
-        await invalidateIn(trx, { ...actor, reason: actor.reason ?? input.note }, row, { on: input.effectiveOn, reason: input.reason, note: input.note });
-        return (await repository.byId(trx, documentId)) as DocumentRow;
-      })).then(afterWrite).then((row) => view(row, on, true));
+      if (compareDates(input.effectiveOn, on) > 0)
+        invalid('effectiveOn', 'The day cannot be in the future', 'future-date');
+      return db
+        .transaction()
+        .execute((trx) =>
+          audit.deferredIn(trx, async () => {
+            const row = await repository.byId(trx, documentId, true);
+            if (!row) throw new AppError('NOT_FOUND', `No document ${documentId}`);
+            if (compareDates(input.effectiveOn, row.issuedOn as PlainDate) < 0)
+              invalid('effectiveOn', `The document was issued on ${row.issuedOn}`, 'before-issue');
+            const current = validityOn(row, on);
+            if (current.status === 'invalid')
+              throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`, {
+                rule: { id: 'document.already-invalid', values: { since: current.since } },
+              });
+            await invalidateIn(trx, { ...actor, reason: actor.reason ?? input.note }, row, {
+              on: input.effectiveOn,
+              reason: input.reason,
+              note: input.note,
+            });
+            return (await repository.byId(trx, documentId)) as DocumentRow;
+          }),
+        )
+        .then(afterWrite)
+        .then((row) => view(row, on, true));
     },
 
     /**
@@ -274,16 +433,34 @@ export function createDocumentsService(deps: DocumentsDeps) {
      */
     check(number: string, type?: DocumentType): ValidityAnswer | Promise<ValidityAnswer> {
       const on = today();
-      const unknown: ValidityAnswer = { number, status: 'unknown', type: type ?? null, invalidSince: null, checkedOn: on };
+      const unknown: ValidityAnswer = {
+        number,
+        status: 'unknown',
+        type: type ?? null,
+        invalidSince: null,
+        checkedOn: on,
+      };
       if (indexReady && index.covers(number)) {
         const known = index.statusOn(number, toEpochDay(on));
         if (!known || (type && known.documentType !== type)) return unknown;
-        return { number, status: known.status, type: known.documentType as DocumentType, invalidSince: known.status === 'invalid' ? known.since : null, checkedOn: on };
+        return {
+          number,
+          status: known.status,
+          type: known.documentType as DocumentType,
+          invalidSince: known.status === 'invalid' ? known.since : null,
+          checkedOn: on,
+        };
       }
       return validityOf(number).then((row) => {
         if (!row || (type && row.documentType !== type)) return unknown;
         const v = validityOn(row, on);
-        return { number, status: v.status, type: row.documentType as DocumentType, invalidSince: v.status === 'invalid' ? v.since : null, checkedOn: on };
+        return {
+          number,
+          status: v.status,
+          type: row.documentType as DocumentType,
+          invalidSince: v.status === 'invalid' ? v.since : null,
+          checkedOn: on,
+        };
       });
     },
 
@@ -302,30 +479,61 @@ export function createDocumentsService(deps: DocumentsDeps) {
       const holders = await register.subjects(residentPersonId);
       const rows = await db.transaction().execute(async (trx) => {
         for (const h of holders) {
-          await record(trx, actor, 'read', h.personId, h.personId === residentPersonId ? 'data-subject-access' : 'legal-representative-access', ['documents']);
+          await record(
+            trx,
+            actor,
+            'read',
+            h.personId,
+            h.personId === residentPersonId ? 'data-subject-access' : 'legal-representative-access',
+            ['documents'],
+          );
         }
-        return repository.ofPersons(trx, holders.map((h) => h.personId));
+        return repository.ofPersons(
+          trx,
+          holders.map((h) => h.personId),
+        );
       });
       const on = today();
-      return Promise.all(rows.map(async (r) => {
-        const h = holders.find((x) => x.personId === r.personId);
-        return { ...(await view(r, on, false)), holderPersonId: r.personId, holderName: h ? `${h.givenNames} ${h.surname}` : '' };
-      }));
+      return Promise.all(
+        rows.map(async (r) => {
+          const h = holders.find((x) => x.personId === r.personId);
+          return {
+            ...(await view(r, on, false)),
+            holderPersonId: r.personId,
+            holderName: h ? `${h.givenNames} ${h.surname}` : '',
+          };
+        }),
+      );
     },
 
     /** A resident reports their own (or their child's or ward's) document lost or stolen: invalid at once, from today. */
-    async reportMine(actor: DocumentsActor, residentPersonId: string, documentId: string, input: { reason: 'lost' | 'stolen'; circumstances: string }): Promise<DocumentView> {
+    async reportMine(
+      actor: DocumentsActor,
+      residentPersonId: string,
+      documentId: string,
+      input: { reason: 'lost' | 'stolen'; circumstances: string },
+    ): Promise<DocumentView> {
       const holders = await register.subjects(residentPersonId);
       const on = today();
-      return db.transaction().execute((trx) => audit.deferredIn(trx, async () => {
-        const row = await repository.byId(trx, documentId, true);
-        // Someone else's document is "not found": the resident never learns that it exists.
-        if (!row || !holders.some((h) => h.personId === row.personId)) throw new AppError('NOT_FOUND', `No document ${documentId} of yours`);
-        const current = validityOn(row, on);
-        if (current.status === 'invalid') throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`, { rule: { id: 'document.already-invalid', values: { since: current.since } } });
-        await invalidateIn(trx, actor, row, { on, reason: input.reason, note: input.circumstances });
-        return (await repository.byId(trx, documentId)) as DocumentRow;
-      })).then(afterWrite).then((row) => view(row, on, false));
+      return db
+        .transaction()
+        .execute((trx) =>
+          audit.deferredIn(trx, async () => {
+            const row = await repository.byId(trx, documentId, true);
+            // Someone else's document is "not found": the resident never learns that it exists.
+            if (!row || !holders.some((h) => h.personId === row.personId))
+              throw new AppError('NOT_FOUND', `No document ${documentId} of yours`);
+            const current = validityOn(row, on);
+            if (current.status === 'invalid')
+              throw new AppError('INVALID_STATE', `The document is already invalid since ${current.since}`, {
+                rule: { id: 'document.already-invalid', values: { since: current.since } },
+              });
+            await invalidateIn(trx, actor, row, { on, reason: input.reason, note: input.circumstances });
+            return (await repository.byId(trx, documentId)) as DocumentRow;
+          }),
+        )
+        .then(afterWrite)
+        .then((row) => view(row, on, false));
     },
 
     /** Issued and invalidated documents after a sequence number, for partner systems. */
@@ -333,8 +541,13 @@ export function createDocumentsService(deps: DocumentsDeps) {
       const rows = await repository.changesAfter(db, after, limit);
       return {
         changes: rows.map((r) => ({
-          seq: Number(r.seq), number: r.number, type: r.documentType as DocumentType, change: r.change, at: r.at,
-          invalidSince: r.change === 'invalidated' ? r.invalidatedOn : null, reason: r.change === 'invalidated' ? (r.invalidationReason as InvalidationReason) : null,
+          seq: Number(r.seq),
+          number: r.number,
+          type: r.documentType as DocumentType,
+          change: r.change,
+          at: r.at,
+          invalidSince: r.change === 'invalidated' ? r.invalidatedOn : null,
+          reason: r.change === 'invalidated' ? (r.invalidationReason as InvalidationReason) : null,
         })),
         last: rows.length ? Number(rows.at(-1)?.seq) : after,
       };
@@ -350,11 +563,20 @@ export function createDocumentsService(deps: DocumentsDeps) {
         const died = event.kind === 'death' && personId === event.personId;
         if (!died && !PRINTED_FACTS.some((f) => facts.has(f))) continue;
         const on = event.effectiveDate as PlainDate;
-        const actor: DocumentsActor = { audit: ctx.actor, branchId: null, reason: `life event ${event.kind}`, requestId: ctx.requestId };
+        const actor: DocumentsActor = {
+          audit: ctx.actor,
+          branchId: null,
+          reason: `life event ${event.kind}`,
+          requestId: ctx.requestId,
+        };
         for (const row of await repository.validOfPerson(trx, personId, on)) {
           // A document issued after the change already carries it (or, issued after a death, is annulled separately).
           if (compareDates(row.issuedOn as PlainDate, on) > 0) continue;
-          await invalidateIn(trx, actor, row, { on, reason: died ? 'holder-died' : 'data-changed', note: `Register event: ${event.kind}` });
+          await invalidateIn(trx, actor, row, {
+            on,
+            reason: died ? 'holder-died' : 'data-changed',
+            note: `Register event: ${event.kind}`,
+          });
         }
       }
     }) satisfies LifeEventHook,
@@ -366,15 +588,30 @@ export function createDocumentsService(deps: DocumentsDeps) {
      */
     async remindExpiring(limit = 10_000): Promise<number> {
       const on = today();
-      const rows = await repository.expiringBetween(db, addDays(on, EXPIRY_NOTICE_DAYS - 7), addDays(on, EXPIRY_NOTICE_DAYS), limit);
+      const rows = await repository.expiringBetween(
+        db,
+        addDays(on, EXPIRY_NOTICE_DAYS - 7),
+        addDays(on, EXPIRY_NOTICE_DAYS),
+        limit,
+      );
       const contacts = await deps.contactsOf([...new Set(rows.map((r) => r.personId))]);
       const messages = rows.flatMap((r) => {
         const c = contacts.get(r.personId);
         if (!c) return [];
-        return [{
-          eventKey: `document:${r.id}:expiring:${c.email}`, channel: 'email' as const, recipient: c.email, language: c.language, template: 'document-expiring' as const,
-          params: { document: translate(c.language, `documents.type.${r.documentType}` as MessageKey), number: r.number, validUntil: r.validUntil },
-        }];
+        return [
+          {
+            eventKey: `document:${r.id}:expiring:${c.email}`,
+            channel: 'email' as const,
+            recipient: c.email,
+            language: c.language,
+            template: 'document-expiring' as const,
+            params: {
+              document: translate(c.language, `documents.type.${r.documentType}` as MessageKey),
+              number: r.number,
+              validUntil: r.validUntil,
+            },
+          },
+        ];
       });
       if (messages.length) await db.transaction().execute((trx) => deps.notifications.enqueue(trx, messages));
       return messages.length;

@@ -29,7 +29,8 @@ export class ValidityIndex {
 
   /** The prefixes whose numbers this index answers for (every configured series). */
   constructor(prefixes: Readonly<Record<string, string>>) {
-    for (const [type, prefix] of Object.entries(prefixes)) this.#series.set(prefix, { type, validUntil: new Int32Array(1024), invalidatedOn: new Int32Array(1024) });
+    for (const [type, prefix] of Object.entries(prefixes))
+      this.#series.set(prefix, { type, validUntil: new Int32Array(1024), invalidatedOn: new Int32Array(1024) });
   }
 
   get size(): number {
@@ -45,7 +46,13 @@ export class ValidityIndex {
   /** The document's validity, or undefined when no document has this number. Only for numbers the index covers. */
   get(number: string): IndexedValidity | undefined {
     const slot = this.#slot(number);
-    return slot && { documentType: slot.type, validUntil: fromEpochDay(slot.until), invalidatedOn: slot.invalidated === 0 ? null : fromEpochDay(slot.invalidated) };
+    return (
+      slot && {
+        documentType: slot.type,
+        validUntil: fromEpochDay(slot.until),
+        invalidatedOn: slot.invalidated === 0 ? null : fromEpochDay(slot.invalidated),
+      }
+    );
   }
 
   /**
@@ -53,12 +60,20 @@ export class ValidityIndex {
    * its invalidation, or since the day after its last valid day, else valid. The public check asks this,
    * converting only the one day it answers with (no date strings per check; decision 0021).
    */
-  statusOn(number: string, onEpochDay: number): { documentType: string; status: 'valid' } | { documentType: string; status: 'invalid'; since: PlainDate } | undefined {
+  statusOn(
+    number: string,
+    onEpochDay: number,
+  ):
+    | { documentType: string; status: 'valid' }
+    | { documentType: string; status: 'invalid'; since: PlainDate }
+    | undefined {
     const slot = this.#slot(number);
     if (!slot) return undefined;
     const expiredSince = slot.until + 1;
-    if (slot.invalidated !== 0 && slot.invalidated <= onEpochDay && slot.invalidated < expiredSince) return { documentType: slot.type, status: 'invalid', since: fromEpochDay(slot.invalidated) };
-    if (expiredSince <= onEpochDay) return { documentType: slot.type, status: 'invalid', since: fromEpochDay(expiredSince) };
+    if (slot.invalidated !== 0 && slot.invalidated <= onEpochDay && slot.invalidated < expiredSince)
+      return { documentType: slot.type, status: 'invalid', since: fromEpochDay(slot.invalidated) };
+    if (expiredSince <= onEpochDay)
+      return { documentType: slot.type, status: 'invalid', since: fromEpochDay(expiredSince) };
     return { documentType: slot.type, status: 'valid' };
   }
 

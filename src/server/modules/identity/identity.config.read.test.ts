@@ -16,13 +16,19 @@ afterAll(async () => {
 
 describe('GET /api/config: the demo accounts of the sign-in page', () => {
   it('lists every seeded demo account with its roles in demo mode, so the sign-in hint cannot fall behind the seed', async () => {
-    const config = (await demo.app.inject('/api/config')).json() as { demoAccounts: Array<{ username: string; roles: string[] }> };
+    const config = (await demo.app.inject('/api/config')).json() as {
+      demoAccounts: Array<{ username: string; roles: string[] }>;
+    };
     expect(config.demoAccounts).toEqual(DEMO_STAFF_USERNAMES);
-    expect(config.demoAccounts.map((a) => a.username)).toEqual(expect.arrayContaining(['registrar2', 'senior.registrar', 'municipality.jelgava', 'document.officer2']));
+    expect(config.demoAccounts.map((a) => a.username)).toEqual(
+      expect.arrayContaining(['registrar2', 'senior.registrar', 'municipality.jelgava', 'document.officer2']),
+    );
   });
 
   it('lists none outside demo mode', async () => {
-    expect(((await production.app.inject('/api/config')).json() as { demoAccounts: unknown[] }).demoAccounts).toEqual([]);
+    expect(((await production.app.inject('/api/config')).json() as { demoAccounts: unknown[] }).demoAccounts).toEqual(
+      [],
+    );
   });
 
   it('matches the accounts the README names', () => {

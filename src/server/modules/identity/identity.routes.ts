@@ -17,54 +17,112 @@ function clientInfo(request: FastifyRequest): ClientInfo {
 }
 
 function summary(a: StaffAccountRow) {
-  return { ...toStaffProfile(a), email: a.email, lockedUntil: a.lockedUntil, failedLoginCount: a.failedLoginCount, disabledAt: a.disabledAt, createdAt: a.createdAt };
+  return {
+    ...toStaffProfile(a),
+    email: a.email,
+    lockedUntil: a.lockedUntil,
+    failedLoginCount: a.failedLoginCount,
+    disabledAt: a.disabledAt,
+    createdAt: a.createdAt,
+  };
 }
 
-export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: IdentityService; config: Config; oidc: OidcRelyingParty | undefined }): void {
+export function registerIdentityRoutes(
+  app: FastifyInstance,
+  deps: { identity: IdentityService; config: Config; oidc: OidcRelyingParty | undefined },
+): void {
   const { identity, config, oidc } = deps;
 
   const setSessionCookie = (reply: FastifyReply, token: string): void => {
-    reply.header('set-cookie', stringifySetCookie({ name: SESSION_COOKIE, value: token, path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: config.sessionMaxHours * 3600 }));
+    reply.header(
+      'set-cookie',
+      stringifySetCookie({
+        name: SESSION_COOKIE,
+        value: token,
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+        maxAge: config.sessionMaxHours * 3600,
+      }),
+    );
   };
   const clearSessionCookie = (reply: FastifyReply): void => {
-    reply.header('set-cookie', stringifySetCookie({ name: SESSION_COOKIE, value: '', path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, expires: new Date(0), maxAge: 0 }));
+    reply.header(
+      'set-cookie',
+      stringifySetCookie({
+        name: SESSION_COOKIE,
+        value: '',
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+        expires: new Date(0),
+        maxAge: 0,
+      }),
+    );
   };
   /** A new sign-in ends the session the browser had before (no fixation, no parallel leftovers). */
   const endPrevious = async (request: FastifyRequest): Promise<void> => identity.signOut(request.principal);
 
   registerEndpoint(app, contract.getClientConfig, 'public', () => ({
-    demoMode: config.demoMode, oidcForResidents: Boolean(config.oidc), oidcForStaff: Boolean(config.oidc?.forStaff), languages: ['lv', 'en'] as ('lv' | 'en')[], version: app.civitasVersion, timeZone: config.timeZone,
+    demoMode: config.demoMode,
+    oidcForResidents: Boolean(config.oidc),
+    oidcForStaff: Boolean(config.oidc?.forStaff),
+    languages: ['lv', 'en'] as ('lv' | 'en')[],
+    version: app.civitasVersion,
+    timeZone: config.timeZone,
     demoAccounts: config.demoMode ? DEMO_STAFF_USERNAMES : [],
   }));
 
   registerEndpoint(app, contract.getSession, 'public', ({ principal }) => identity.describeSession(principal));
 
-  registerEndpoint(app, contract.staffSignIn, 'public', async ({ body, request, reply }) => {
-    const result = await identity.signInStaff(body.username, body.password, clientInfo(request));
-    await endPrevious(request);
-    setSessionCookie(reply, result.token);
-    return result;
-  }, { rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } });
+  registerEndpoint(
+    app,
+    contract.staffSignIn,
+    'public',
+    async ({ body, request, reply }) => {
+      const result = await identity.signInStaff(body.username, body.password, clientInfo(request));
+      await endPrevious(request);
+      setSessionCookie(reply, result.token);
+      return result;
+    },
+    { rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } },
+  );
 
   // Reachable with a session that still waits for its second factor (authorize() lets 'public' through).
-  registerEndpoint(app, contract.staffVerifyTotp, 'public', async ({ body, principal }) => {
-    if (principal.kind !== 'staff') throw new AppError('UNAUTHENTICATED', 'Sign in with your password first');
-    return identity.verifyTotp(principal, body.code);
-  }, { rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } });
+  registerEndpoint(
+    app,
+    contract.staffVerifyTotp,
+    'public',
+    async ({ body, principal }) => {
+      if (principal.kind !== 'staff') throw new AppError('UNAUTHENTICATED', 'Sign in with your password first');
+      return identity.verifyTotp(principal, body.code);
+    },
+    { rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } },
+  );
 
   registerEndpoint(app, contract.signOut, 'public', async ({ principal, reply }) => {
     await identity.signOut(principal);
     clearSessionCookie(reply);
   });
 
-  registerEndpoint(app, contract.listDemoEidPersons, 'public', async () => ({ persons: await identity.listDemoPersons() }));
+  registerEndpoint(app, contract.listDemoEidPersons, 'public', async () => ({
+    persons: await identity.listDemoPersons(),
+  }));
 
-  registerEndpoint(app, contract.demoEidSignIn, 'public', async ({ body, request, reply }) => {
-    const issued = await identity.signInDemoResident(body.personId, clientInfo(request), request.id);
-    await endPrevious(request);
-    setSessionCookie(reply, issued.token);
-    return issued.session;
-  }, { rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } });
+  registerEndpoint(
+    app,
+    contract.demoEidSignIn,
+    'public',
+    async ({ body, request, reply }) => {
+      const issued = await identity.signInDemoResident(body.personId, clientInfo(request), request.id);
+      await endPrevious(request);
+      setSessionCookie(reply, issued.token);
+      return issued.session;
+    },
+    { rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } },
+  );
 
   registerEndpoint(app, contract.oidcStart, 'public', async ({ query, reply }) => {
     if (!oidc) throw new AppError('NOT_FOUND', 'OpenID Connect sign-in is not configured');
@@ -76,8 +134,16 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
     const identityFromProvider = await oidc.complete(new URL(request.url, config.publicUrl));
     let token: string;
     if (identityFromProvider.kind === 'resident') {
-      if (!identityFromProvider.personalCode) throw new AppError('UNAUTHENTICATED', `The eID provider sent no ${config.oidc?.personalCodeClaim} claim`);
-      token = (await identity.signInOidcResident(identityFromProvider.personalCode, identityFromProvider.name, clientInfo(request), request.id)).token;
+      if (!identityFromProvider.personalCode)
+        throw new AppError('UNAUTHENTICATED', `The eID provider sent no ${config.oidc?.personalCodeClaim} claim`);
+      token = (
+        await identity.signInOidcResident(
+          identityFromProvider.personalCode,
+          identityFromProvider.name,
+          clientInfo(request),
+          request.id,
+        )
+      ).token;
     } else {
       token = (await identity.signInOidcStaff(identityFromProvider.subject, clientInfo(request))).token;
     }
@@ -86,13 +152,25 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
     return reply.redirect(identityFromProvider.returnTo, 303);
   });
 
-  registerEndpoint(app, contract.listBranches, { permission: 'branch:read' }, async () => ({ branches: await identity.listBranches() }));
-  registerEndpoint(app, contract.readMyContact, 'resident', async ({ principal }) => identity.residentContact(principal.personId));
-  registerEndpoint(app, contract.saveMyContact, 'resident', async ({ principal, body }) => identity.saveResidentContact(principal.personId, body));
+  registerEndpoint(app, contract.listBranches, { permission: 'branch:read' }, async () => ({
+    branches: await identity.listBranches(),
+  }));
+  registerEndpoint(app, contract.readMyContact, 'resident', async ({ principal }) =>
+    identity.residentContact(principal.personId),
+  );
+  registerEndpoint(app, contract.saveMyContact, 'resident', async ({ principal, body }) =>
+    identity.saveResidentContact(principal.personId, body),
+  );
 
-  registerEndpoint(app, contract.listStaffAccounts, { permission: 'staff:read' }, async ({ principal }) => ({ accounts: (await identity.listStaff(principal)).map(summary) }));
+  registerEndpoint(app, contract.listStaffAccounts, { permission: 'staff:read' }, async ({ principal }) => ({
+    accounts: (await identity.listStaff(principal)).map(summary),
+  }));
 
-  registerEndpoint(app, contract.createStaffAccount, { permission: 'staff:manage' }, async ({ body }) => summary(await identity.createStaff(body)));
+  registerEndpoint(app, contract.createStaffAccount, { permission: 'staff:manage' }, async ({ body }) =>
+    summary(await identity.createStaff(body)),
+  );
 
-  registerEndpoint(app, contract.unlockStaffAccount, { permission: 'staff:manage' }, async ({ params }) => summary(await identity.unlockStaff(params.id)));
+  registerEndpoint(app, contract.unlockStaffAccount, { permission: 'staff:manage' }, async ({ params }) =>
+    summary(await identity.unlockStaff(params.id)),
+  );
 }

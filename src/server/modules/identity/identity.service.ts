@@ -53,8 +53,15 @@ const newToken = (): string => randomBytes(32).toString('base64url');
 
 export function toStaffProfile(a: StaffAccountRow): StaffProfile {
   return {
-    id: a.id, username: a.username, displayName: a.displayName, roles: a.roles, branchId: a.branchId, branchCode: a.branchCode,
-    institution: a.institution, isDemo: a.isDemo, totpEnabled: a.totpEnabled,
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    roles: a.roles,
+    branchId: a.branchId,
+    branchCode: a.branchCode,
+    institution: a.institution,
+    isDemo: a.isDemo,
+    totpEnabled: a.totpEnabled,
   };
 }
 
@@ -77,9 +84,12 @@ export function createIdentityService(deps: {
 }) {
   const { db, config, clock, hasher, audit, repository: repo, persons } = deps;
   // Every request resolves its session: those arriving together share one query (decision 0014).
-  const sessionByTokenHash = createKeyedLookup<string, SessionRow>((hashes) => repo.findSessionsByTokenHashes(db, hashes));
+  const sessionByTokenHash = createKeyedLookup<string, SessionRow>((hashes) =>
+    repo.findSessionsByTokenHashes(db, hashes),
+  );
   const sessions = createSessionCache(() => clock.now().getTime());
-  const idleMs = (kind: 'staff' | 'resident'): number => (kind === 'staff' ? config.staffIdleMinutes : config.residentIdleMinutes) * 60_000;
+  const idleMs = (kind: 'staff' | 'resident'): number =>
+    (kind === 'staff' ? config.staffIdleMinutes : config.residentIdleMinutes) * 60_000;
 
   async function createSession(input: {
     kind: 'staff' | 'resident';
@@ -96,18 +106,38 @@ export function createIdentityService(deps: {
     const csrfToken = newToken();
     const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3_600_000).toISOString();
     const sessionId = await repo.insertSession(db, {
-      tokenHash: hashToken(token), kind: input.kind, staffAccountId: input.staffAccountId ?? null, personId: input.personId ?? null,
-      personalCode: input.personalCode ?? null, displayName: input.displayName, authMethod: input.authMethod, csrfToken,
-      mfaPending: input.mfaPending, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt,
-      ip: input.client.ip, userAgent: input.client.userAgent?.slice(0, 500) ?? null,
+      tokenHash: hashToken(token),
+      kind: input.kind,
+      staffAccountId: input.staffAccountId ?? null,
+      personId: input.personId ?? null,
+      personalCode: input.personalCode ?? null,
+      displayName: input.displayName,
+      authMethod: input.authMethod,
+      csrfToken,
+      mfaPending: input.mfaPending,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt,
+      ip: input.client.ip,
+      userAgent: input.client.userAgent?.slice(0, 500) ?? null,
     });
     return { token, sessionId, csrfToken, expiresAt };
   }
 
-  function staffSession(account: StaffAccountRow, csrfToken: string, mfaPending: boolean, expiresAt: string): SessionResponse {
+  function staffSession(
+    account: StaffAccountRow,
+    csrfToken: string,
+    mfaPending: boolean,
+    expiresAt: string,
+  ): SessionResponse {
     return {
-      authenticated: !mfaPending, kind: 'staff', csrfToken, mfaPending, staff: toStaffProfile(account),
-      idleTimeoutSeconds: idleMs('staff') / 1000, expiresAt,
+      authenticated: !mfaPending,
+      kind: 'staff',
+      csrfToken,
+      mfaPending,
+      staff: toStaffProfile(account),
+      idleTimeoutSeconds: idleMs('staff') / 1000,
+      expiresAt,
     };
   }
 
@@ -116,7 +146,10 @@ export function createIdentityService(deps: {
     if (failures >= config.loginMaxFailures) {
       const until = new Date(clock.now().getTime() + config.loginLockoutMinutes * 60_000).toISOString();
       await repo.setLoginFailures(db, account.id, 0, until);
-      throw new AppError('ACCOUNT_LOCKED', `Too many failed attempts: the account is locked for ${config.loginLockoutMinutes} minutes`);
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `Too many failed attempts: the account is locked for ${config.loginLockoutMinutes} minutes`,
+      );
     }
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
   }
@@ -124,7 +157,10 @@ export function createIdentityService(deps: {
   function assertNotLocked(account: StaffAccountRow): void {
     if (account.lockedUntil && new Date(account.lockedUntil) > clock.now()) {
       const minutes = Math.ceil((new Date(account.lockedUntil).getTime() - clock.now().getTime()) / 60_000);
-      throw new AppError('ACCOUNT_LOCKED', `The account is locked after too many failed attempts; try again in ${minutes} minute(s) or ask an administrator`);
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `The account is locked after too many failed attempts; try again in ${minutes} minute(s) or ask an administrator`,
+      );
     }
   }
 
@@ -135,20 +171,51 @@ export function createIdentityService(deps: {
     // The national eID is itself two-factor (card or app plus PIN), so OIDC sign-in owes no TOTP code.
     const demoSkip = (account.isDemo && config.demoMode) || authMethod === 'oidc';
     if (account.totpEnabled && !demoSkip) {
-      const s = await createSession({ kind: 'staff', staffAccountId: account.id, displayName: account.displayName, authMethod, mfaPending: true, client });
-      return { token: s.token, status: 'totp-required' as const, session: staffSession(account, s.csrfToken, true, s.expiresAt) };
+      const s = await createSession({
+        kind: 'staff',
+        staffAccountId: account.id,
+        displayName: account.displayName,
+        authMethod,
+        mfaPending: true,
+        client,
+      });
+      return {
+        token: s.token,
+        status: 'totp-required' as const,
+        session: staffSession(account, s.csrfToken, true, s.expiresAt),
+      };
     }
     if (config.staffTotpRequired && !demoSkip) {
       const secret = otp.generateSecret();
       await repo.setTotp(db, account.id, { totpSecret: secret, totpEnabled: false });
-      const s = await createSession({ kind: 'staff', staffAccountId: account.id, displayName: account.displayName, authMethod, mfaPending: true, client });
+      const s = await createSession({
+        kind: 'staff',
+        staffAccountId: account.id,
+        displayName: account.displayName,
+        authMethod,
+        mfaPending: true,
+        client,
+      });
       return {
-        token: s.token, status: 'totp-enrolment-required' as const, session: staffSession(account, s.csrfToken, true, s.expiresAt),
+        token: s.token,
+        status: 'totp-enrolment-required' as const,
+        session: staffSession(account, s.csrfToken, true, s.expiresAt),
         enrolment: { secret, otpauthUri: otp.generateURI({ issuer: 'Civitas', label: account.username, secret }) },
       };
     }
-    const s = await createSession({ kind: 'staff', staffAccountId: account.id, displayName: account.displayName, authMethod, mfaPending: false, client });
-    return { token: s.token, status: 'signed-in' as const, session: staffSession(account, s.csrfToken, false, s.expiresAt) };
+    const s = await createSession({
+      kind: 'staff',
+      staffAccountId: account.id,
+      displayName: account.displayName,
+      authMethod,
+      mfaPending: false,
+      client,
+    });
+    return {
+      token: s.token,
+      status: 'signed-in' as const,
+      session: staffSession(account, s.csrfToken, false, s.expiresAt),
+    };
   }
 
   return {
@@ -171,12 +238,23 @@ export function createIdentityService(deps: {
 
     /** Second factor: checks a TOTP code once per time step; the first good code also completes enrolment. */
     async verifyTotp(principal: StaffPrincipal, code: string): Promise<SessionResponse> {
-      if (!principal.mfaPending) throw new AppError('INVALID_STATE', 'This session needs no second factor', { rule: { id: 'identity.no-second-factor-pending' } });
+      if (!principal.mfaPending)
+        throw new AppError('INVALID_STATE', 'This session needs no second factor', {
+          rule: { id: 'identity.no-second-factor-pending' },
+        });
       const account = await repo.findStaffById(db, principal.accountId);
-      if (!account || !account.totpSecret) throw new AppError('INVALID_STATE', 'No second factor is set up for this account', { rule: { id: 'identity.no-second-factor-set-up' } });
+      if (!account || !account.totpSecret)
+        throw new AppError('INVALID_STATE', 'No second factor is set up for this account', {
+          rule: { id: 'identity.no-second-factor-set-up' },
+        });
       assertNotLocked(account);
       let accepted = false;
-      const result = await otp.verify({ secret: account.totpSecret, token: code, epoch: totpEpoch(), epochTolerance: TOTP_PERIOD_SECONDS });
+      const result = await otp.verify({
+        secret: account.totpSecret,
+        token: code,
+        epoch: totpEpoch(),
+        epochTolerance: TOTP_PERIOD_SECONDS,
+      });
       const step = result.valid ? (result as { timeStep: number }).timeStep : undefined;
       await db.transaction().execute(async (trx) => {
         if (step === undefined || !(await repo.claimTotpStep(trx, account.id, step))) return;
@@ -194,36 +272,82 @@ export function createIdentityService(deps: {
       if (!config.demoMode) throw notFound('Demo eID');
       const person = await repo.findDemoPerson(db, personId);
       if (!person) throw notFound('Demo person');
-      return this.startResidentSession({ personId, personalCode: person.personalCode, displayName: `${person.givenNames} ${person.surname}` }, 'demo-eid', client, requestId);
+      return this.startResidentSession(
+        { personId, personalCode: person.personalCode, displayName: `${person.givenNames} ${person.surname}` },
+        'demo-eid',
+        client,
+        requestId,
+      );
     },
 
     /** Opens a resident session and records the sign-in in the resident's own "who used my data" log. */
-    async startResidentSession(person: { personId: string; personalCode: string | null; displayName: string }, method: 'demo-eid' | 'oidc', client: ClientInfo, requestId: string): Promise<IssuedSession> {
-      const s = await createSession({ kind: 'resident', personId: person.personId, personalCode: person.personalCode, displayName: person.displayName, authMethod: method, mfaPending: false, client });
+    async startResidentSession(
+      person: { personId: string; personalCode: string | null; displayName: string },
+      method: 'demo-eid' | 'oidc',
+      client: ClientInfo,
+      requestId: string,
+    ): Promise<IssuedSession> {
+      const s = await createSession({
+        kind: 'resident',
+        personId: person.personId,
+        personalCode: person.personalCode,
+        displayName: person.displayName,
+        authMethod: method,
+        mfaPending: false,
+        client,
+      });
       await db.transaction().execute((trx) =>
         audit.record(trx, {
           actor: { type: 'resident', id: person.personId, name: null, role: 'resident', institution: 'Civitas' },
-          action: 'sign-in', purpose: 'authentication', legalBasis: 'Fizisko personu elektroniskās identifikācijas likums',
-          subjectPersonId: person.personId, resource: 'identity.session', touched: ['personalCode', 'name'], requestId,
+          action: 'sign-in',
+          purpose: 'authentication',
+          legalBasis: 'Fizisko personu elektroniskās identifikācijas likums',
+          subjectPersonId: person.personId,
+          resource: 'identity.session',
+          touched: ['personalCode', 'name'],
+          requestId,
         }),
       );
       return {
         token: s.token,
-        session: { authenticated: true, kind: 'resident', csrfToken: s.csrfToken, resident: person, idleTimeoutSeconds: idleMs('resident') / 1000, expiresAt: s.expiresAt },
+        session: {
+          authenticated: true,
+          kind: 'resident',
+          csrfToken: s.csrfToken,
+          resident: person,
+          idleTimeoutSeconds: idleMs('resident') / 1000,
+          expiresAt: s.expiresAt,
+        },
       };
     },
 
     /** Resident arriving from the eID provider: found in the register by personal code, or refused. */
-    async signInOidcResident(personalCode: string, fallbackName: string, client: ClientInfo, requestId: string): Promise<IssuedSession> {
+    async signInOidcResident(
+      personalCode: string,
+      fallbackName: string,
+      client: ClientInfo,
+      requestId: string,
+    ): Promise<IssuedSession> {
       const person = await persons.findByPersonalCode(personalCode);
-      if (!person) throw new AppError('FORBIDDEN', 'The eID provider confirmed a person who is not in the population register', { rule: { id: 'identity.not-in-register' } });
-      return this.startResidentSession({ personId: person.personId, personalCode, displayName: person.displayName || fallbackName }, 'oidc', client, requestId);
+      if (!person)
+        throw new AppError('FORBIDDEN', 'The eID provider confirmed a person who is not in the population register', {
+          rule: { id: 'identity.not-in-register' },
+        });
+      return this.startResidentSession(
+        { personId: person.personId, personalCode, displayName: person.displayName || fallbackName },
+        'oidc',
+        client,
+        requestId,
+      );
     },
 
     /** Staff arriving from the identity provider: matched by the account's OIDC subject. */
     async signInOidcStaff(subject: string, client: ClientInfo) {
       const account = await repo.findStaffByOidcSubject(db, subject);
-      if (!account || account.disabledAt) throw new AppError('FORBIDDEN', 'No staff account is linked to this identity', { rule: { id: 'identity.no-staff-account' } });
+      if (!account || account.disabledAt)
+        throw new AppError('FORBIDDEN', 'No staff account is linked to this identity', {
+          rule: { id: 'identity.no-staff-account' },
+        });
       assertNotLocked(account);
       return sessionFromAccount(account, client, 'oidc');
     },
@@ -241,9 +365,14 @@ export function createIdentityService(deps: {
     async resolvePrincipal(token: string | undefined): Promise<Principal> {
       if (!token) return { kind: 'anonymous' };
       const tokenHash = hashToken(token);
-      const s = sessions.get(tokenHash) ?? sessions.keep(tokenHash, await sessions.fetching(() => sessionByTokenHash(tokenHash)));
+      const s =
+        sessions.get(tokenHash) ??
+        sessions.keep(tokenHash, await sessions.fetching(() => sessionByTokenHash(tokenHash)));
       if (!s) return { kind: 'anonymous' };
-      if (s.endedAt) return s.endReason === 'signed-out' ? { kind: 'anonymous' } : { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
+      if (s.endedAt)
+        return s.endReason === 'signed-out'
+          ? { kind: 'anonymous' }
+          : { kind: 'anonymous', sessionProblem: 'SESSION_EXPIRED' };
       const now = clock.now();
       if (new Date(s.expiresAt) <= now) {
         await repo.endSession(db, s.id, now.toISOString(), 'expired');
@@ -266,12 +395,32 @@ export function createIdentityService(deps: {
         s.lastSeenAt = now.toISOString();
       }
       if (s.kind === 'resident') {
-        return { kind: 'resident', sessionId: s.id, csrfToken: s.csrfToken, personId: s.personId as string, personalCode: s.personalCode, displayName: s.displayName, expiresAt: s.expiresAt } satisfies ResidentPrincipal;
+        return {
+          kind: 'resident',
+          sessionId: s.id,
+          csrfToken: s.csrfToken,
+          personId: s.personId as string,
+          personalCode: s.personalCode,
+          displayName: s.displayName,
+          expiresAt: s.expiresAt,
+        } satisfies ResidentPrincipal;
       }
       return {
-        kind: 'staff', sessionId: s.id, csrfToken: s.csrfToken, mfaPending: s.mfaPending, accountId: s.staffAccountId as string, username: s.username as string,
-        displayName: s.accountDisplayName as string, roles: s.roles as Role[], branchId: s.branchId as string, branchCode: s.branchCode as string,
-        branchMunicipalityCode: s.branchMunicipalityCode as string, institution: s.institution as string, isDemo: Boolean(s.isDemo), totpEnabled: Boolean(s.totpEnabled), expiresAt: s.expiresAt,
+        kind: 'staff',
+        sessionId: s.id,
+        csrfToken: s.csrfToken,
+        mfaPending: s.mfaPending,
+        accountId: s.staffAccountId as string,
+        username: s.username as string,
+        displayName: s.accountDisplayName as string,
+        roles: s.roles as Role[],
+        branchId: s.branchId as string,
+        branchCode: s.branchCode as string,
+        branchMunicipalityCode: s.branchMunicipalityCode as string,
+        institution: s.institution as string,
+        isDemo: Boolean(s.isDemo),
+        totpEnabled: Boolean(s.totpEnabled),
+        expiresAt: s.expiresAt,
       } satisfies StaffPrincipal;
     },
 
@@ -280,16 +429,35 @@ export function createIdentityService(deps: {
       if (principal.kind === 'anonymous' || principal.kind === 'partner') return { authenticated: false };
       if (principal.kind === 'resident') {
         return {
-          authenticated: true, kind: 'resident', csrfToken: principal.csrfToken, idleTimeoutSeconds: idleMs('resident') / 1000, expiresAt: principal.expiresAt,
-          resident: { personId: principal.personId, personalCode: principal.personalCode, displayName: principal.displayName },
+          authenticated: true,
+          kind: 'resident',
+          csrfToken: principal.csrfToken,
+          idleTimeoutSeconds: idleMs('resident') / 1000,
+          expiresAt: principal.expiresAt,
+          resident: {
+            personId: principal.personId,
+            personalCode: principal.personalCode,
+            displayName: principal.displayName,
+          },
         };
       }
       return {
-        authenticated: !principal.mfaPending, kind: 'staff', csrfToken: principal.csrfToken, mfaPending: principal.mfaPending,
-        idleTimeoutSeconds: idleMs('staff') / 1000, expiresAt: principal.expiresAt,
+        authenticated: !principal.mfaPending,
+        kind: 'staff',
+        csrfToken: principal.csrfToken,
+        mfaPending: principal.mfaPending,
+        idleTimeoutSeconds: idleMs('staff') / 1000,
+        expiresAt: principal.expiresAt,
         staff: {
-          id: principal.accountId, username: principal.username, displayName: principal.displayName, roles: principal.roles, branchId: principal.branchId,
-          branchCode: principal.branchCode, institution: principal.institution, isDemo: principal.isDemo, totpEnabled: principal.totpEnabled,
+          id: principal.accountId,
+          username: principal.username,
+          displayName: principal.displayName,
+          roles: principal.roles,
+          branchId: principal.branchId,
+          branchCode: principal.branchCode,
+          institution: principal.institution,
+          isDemo: principal.isDemo,
+          totpEnabled: principal.totpEnabled,
         },
       };
     },
@@ -304,30 +472,66 @@ export function createIdentityService(deps: {
     /** Where the resident wants the office's reminders (null: nowhere). Their own data: the read is audited. */
     async residentContact(personId: string): Promise<{ email: string | null; language: 'lv' | 'en' }> {
       return db.transaction().execute(async (trx) => {
-        await audit.record(trx, { actor: { type: 'resident', id: personId, name: null, role: 'resident', institution: 'Civitas' }, action: 'read', purpose: 'data-subject-access', legalBasis: 'Fizisko personu datu apstrādes likums', subjectPersonId: personId, resource: 'identity.resident_contact', touched: ['email'] });
+        await audit.record(trx, {
+          actor: { type: 'resident', id: personId, name: null, role: 'resident', institution: 'Civitas' },
+          action: 'read',
+          purpose: 'data-subject-access',
+          legalBasis: 'Fizisko personu datu apstrādes likums',
+          subjectPersonId: personId,
+          resource: 'identity.resident_contact',
+          touched: ['email'],
+        });
         const c = await repo.contactOf(trx, personId);
         return { email: c?.email ?? null, language: c?.language ?? 'lv' };
       });
     },
 
     /** Sets or (with null) removes the resident's contact address, audited. */
-    async saveResidentContact(personId: string, input: { email: string | null; language: 'lv' | 'en' }): Promise<{ email: string | null; language: 'lv' | 'en' }> {
+    async saveResidentContact(
+      personId: string,
+      input: { email: string | null; language: 'lv' | 'en' },
+    ): Promise<{ email: string | null; language: 'lv' | 'en' }> {
       await db.transaction().execute(async (trx) => {
-        if (input.email) await repo.saveContact(trx, { personId, email: input.email, language: input.language, updatedAt: clock.now().toISOString() });
+        if (input.email)
+          await repo.saveContact(trx, {
+            personId,
+            email: input.email,
+            language: input.language,
+            updatedAt: clock.now().toISOString(),
+          });
         else await repo.deleteContact(trx, personId);
-        await audit.record(trx, { actor: { type: 'resident', id: personId, name: null, role: 'resident', institution: 'Civitas' }, action: input.email ? 'update' : 'delete', purpose: 'data-subject-access', legalBasis: 'Fizisko personu datu apstrādes likums', subjectPersonId: personId, resource: 'identity.resident_contact', touched: ['email'] });
+        await audit.record(trx, {
+          actor: { type: 'resident', id: personId, name: null, role: 'resident', institution: 'Civitas' },
+          action: input.email ? 'update' : 'delete',
+          purpose: 'data-subject-access',
+          legalBasis: 'Fizisko personu datu apstrādes likums',
+          subjectPersonId: personId,
+          resource: 'identity.resident_contact',
+          touched: ['email'],
+        });
       });
       return input;
     },
 
     /** Contact addresses of persons, for the office's reminders (read in the sending job's own trail). */
-    residentContacts: async (personIds: readonly string[]) => new Map((await repo.contactsOf(db, personIds)).map((c) => [c.personId, { email: c.email, language: c.language }])),
+    residentContacts: async (personIds: readonly string[]) =>
+      new Map(
+        (await repo.contactsOf(db, personIds)).map((c) => [c.personId, { email: c.email, language: c.language }]),
+      ),
 
     /** Supervisors see their own branch; administrators and auditors see every account. */
     /** The active staff of a branch, without secrets: whom a case may be assigned to, and who hears of its deadline. */
     async branchStaff(branchId: string): Promise<StaffMember[]> {
       const rows = await repo.listStaff(db, branchId);
-      return rows.filter((r) => !r.disabledAt).map((r) => ({ id: r.id, displayName: r.displayName, email: r.email, roles: r.roles as Role[], branchId: r.branchId }));
+      return rows
+        .filter((r) => !r.disabledAt)
+        .map((r) => ({
+          id: r.id,
+          displayName: r.displayName,
+          email: r.email,
+          roles: r.roles as Role[],
+          branchId: r.branchId,
+        }));
     },
 
     async listStaff(principal: StaffPrincipal): Promise<StaffAccountRow[]> {
@@ -335,12 +539,29 @@ export function createIdentityService(deps: {
       return repo.listStaff(db, seesAll ? undefined : principal.branchId);
     },
 
-    async createStaff(input: { username: string; displayName: string; email: string | null; roles: Role[]; branchId: string; initialPassword: string }): Promise<StaffAccountRow> {
-      if (!(await repo.findBranch(db, input.branchId))) throw new AppError('VALIDATION_FAILED', 'Unknown branch', [{ path: 'branchId', message: 'No such branch' }]);
-      if (await repo.findStaffByUsername(db, input.username)) throw new AppError('DUPLICATE', `The username ${input.username} is taken`, {
-        details: [{ path: 'username', message: 'Already taken' }], rule: { id: 'identity.username-taken', values: { username: input.username } },
+    async createStaff(input: {
+      username: string;
+      displayName: string;
+      email: string | null;
+      roles: Role[];
+      branchId: string;
+      initialPassword: string;
+    }): Promise<StaffAccountRow> {
+      if (!(await repo.findBranch(db, input.branchId)))
+        throw new AppError('VALIDATION_FAILED', 'Unknown branch', [{ path: 'branchId', message: 'No such branch' }]);
+      if (await repo.findStaffByUsername(db, input.username))
+        throw new AppError('DUPLICATE', `The username ${input.username} is taken`, {
+          details: [{ path: 'username', message: 'Already taken' }],
+          rule: { id: 'identity.username-taken', values: { username: input.username } },
+        });
+      const id = await repo.insertStaff(db, {
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email,
+        roles: [...new Set(input.roles)],
+        branchId: input.branchId,
+        passwordHash: await hasher.hash(input.initialPassword),
       });
-      const id = await repo.insertStaff(db, { username: input.username, displayName: input.displayName, email: input.email, roles: [...new Set(input.roles)], branchId: input.branchId, passwordHash: await hasher.hash(input.initialPassword) });
       return (await repo.findStaffById(db, id)) as StaffAccountRow;
     },
 
@@ -372,7 +593,9 @@ function createSessionCache(nowMs: () => number) {
       return undefined;
     },
     /** Runs a fetch and remembers whether a session was forgotten meanwhile. */
-    async fetching(fetch: () => Promise<SessionRow | undefined>): Promise<{ row: SessionRow | undefined; fresh: boolean }> {
+    async fetching(
+      fetch: () => Promise<SessionRow | undefined>,
+    ): Promise<{ row: SessionRow | undefined; fresh: boolean }> {
       const before = forgets;
       const row = await fetch();
       return { row, fresh: forgets === before };

@@ -1,5 +1,11 @@
 /** Public API of the identity module. */
-export { createIdentityService, type IdentityService, type PersonDirectory, type StaffMember, hashToken } from './identity.service.ts';
+export {
+  createIdentityService,
+  type IdentityService,
+  type PersonDirectory,
+  type StaffMember,
+  hashToken,
+} from './identity.service.ts';
 export { createIdentityRepository } from './identity.repository.ts';
 export { registerIdentityRoutes, SESSION_COOKIE } from './identity.routes.ts';
 export { createOidcRelyingParty, type OidcRelyingParty } from './oidc.ts';

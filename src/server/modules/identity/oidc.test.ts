@@ -24,7 +24,8 @@ let accountClaims: Record<string, string> = {};
 let tamper: ((idToken: string, nonce: string) => string) | undefined;
 let lastNonce = '';
 
-const b64url = (value: object | Buffer): string => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
+const b64url = (value: object | Buffer): string =>
+  (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 
 function signJwt(payload: Record<string, unknown>): string {
   const head = b64url({ alg: 'RS256', kid: 'test-key', typ: 'JWT' });
@@ -48,7 +49,16 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'civitas', client_secret: 'test-secret', redirect_uris: [CALLBACK], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_post' }],
+    clients: [
+      {
+        client_id: 'civitas',
+        client_secret: 'test-secret',
+        redirect_uris: [CALLBACK],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_post',
+      },
+    ],
     jwks: { keys: [jwk as never] },
     claims: { openid: ['sub'], profile: ['given_name', 'family_name', 'personal_code'] },
     conformIdTokenClaims: false,
@@ -64,7 +74,12 @@ beforeAll(async () => {
     const grant = new provider.Grant({ accountId: 'eid-subject-1', clientId: details.params['client_id'] as string });
     grant.addOIDCScope('openid profile');
     const grantId = await grant.save();
-    await provider.interactionFinished(req, res, { login: { accountId: 'eid-subject-1' }, consent: { grantId } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: 'eid-subject-1' }, consent: { grantId } },
+      { mergeWithLastSubmission: false },
+    );
   };
   server.on('request', (req, res) => {
     if (req.url?.startsWith('/interaction/')) void finishInteraction(req, res);
@@ -79,7 +94,10 @@ async function throughProvider(authorizationUrl: string): Promise<string> {
   let url = authorizationUrl;
   for (let hop = 0; hop < 10; hop++) {
     if (url.startsWith(CALLBACK)) return url;
-    const res = await fetch(url, { redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await fetch(url, {
+      redirect: 'manual',
+      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [k, ...v] = (pair ?? '').split('=');
@@ -93,7 +111,9 @@ async function throughProvider(authorizationUrl: string): Promise<string> {
 }
 
 async function signIn(ctx: TestContext, kind: 'resident' | 'staff' = 'resident') {
-  const start = await ctx.app.inject(`/api/auth/oidc/start?kind=${kind}&returnTo=${kind === 'staff' ? '/staff/' : '/my/data-use'}`);
+  const start = await ctx.app.inject(
+    `/api/auth/oidc/start?kind=${kind}&returnTo=${kind === 'staff' ? '/staff/' : '/my/data-use'}`,
+  );
   expect(start.statusCode).toBe(302);
   const authUrl = new URL(start.headers.location as string);
   expect(authUrl.searchParams.get('code_challenge_method')).toBe('S256');
@@ -106,7 +126,12 @@ describe('OpenID Connect resident sign-in', () => {
   let ctx: TestContext;
   beforeAll(async () => {
     ctx = await createTestContext({
-      env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'civitas', OIDC_CLIENT_SECRET: 'test-secret', OIDC_SCOPE: 'openid profile' },
+      env: {
+        OIDC_ISSUER: issuer,
+        OIDC_CLIENT_ID: 'civitas',
+        OIDC_CLIENT_SECRET: 'test-secret',
+        OIDC_SCOPE: 'openid profile',
+      },
       oidcFetch: oidcFetch as never,
     });
   });
@@ -119,8 +144,15 @@ describe('OpenID Connect resident sign-in', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/my/data-use');
     const cookie = res.cookies.find((c) => c.name === 'civitas_session');
-    const session = await ctx.app.inject({ url: '/api/session', headers: { cookie: `civitas_session=${cookie?.value}` } });
-    expect(session.json()).toMatchObject({ authenticated: true, kind: 'resident', resident: { personId: '00000000-0000-4000-8000-000000000001', personalCode: KNOWN_CODE } });
+    const session = await ctx.app.inject({
+      url: '/api/session',
+      headers: { cookie: `civitas_session=${cookie?.value}` },
+    });
+    expect(session.json()).toMatchObject({
+      authenticated: true,
+      kind: 'resident',
+      resident: { personId: '00000000-0000-4000-8000-000000000001', personalCode: KNOWN_CODE },
+    });
   });
 
   it('refuses an ID token whose content was changed in transit (signature check)', async () => {
@@ -139,9 +171,16 @@ describe('OpenID Connect resident sign-in', () => {
   });
 
   it('refuses a correctly signed ID token issued to another audience', async () => {
-    tamper = (_token, nonce) => signJwt({
-      iss: issuer, sub: 'eid-subject-1', aud: 'some-other-service', nonce, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300, personal_code: KNOWN_CODE,
-    });
+    tamper = (_token, nonce) =>
+      signJwt({
+        iss: issuer,
+        sub: 'eid-subject-1',
+        aud: 'some-other-service',
+        nonce,
+        iat: Math.floor(Date.now() / 1000),
+        exp: Math.floor(Date.now() / 1000) + 300,
+        personal_code: KNOWN_CODE,
+      });
     const res = await signIn(ctx);
     expect(res.statusCode).toBe(401);
     expect(res.json().detail).toMatch(/aud/i);
@@ -167,7 +206,10 @@ describe('OpenID Connect resident sign-in', () => {
 
 describe('OpenID Connect staff sign-in', () => {
   it('is refused unless OIDC_FOR_STAFF is on', async () => {
-    const ctx = await createTestContext({ env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'civitas', OIDC_CLIENT_SECRET: 'test-secret' }, oidcFetch: oidcFetch as never });
+    const ctx = await createTestContext({
+      env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'civitas', OIDC_CLIENT_SECRET: 'test-secret' },
+      oidcFetch: oidcFetch as never,
+    });
     try {
       expect((await ctx.app.inject('/api/auth/oidc/start?kind=staff')).statusCode).toBe(404);
     } finally {
@@ -177,19 +219,37 @@ describe('OpenID Connect staff sign-in', () => {
 
   it('signs in the staff account linked to the provider subject, without a TOTP code (the eID is two-factor itself)', async () => {
     const ctx = await createTestContext({
-      env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'civitas', OIDC_CLIENT_SECRET: 'test-secret', OIDC_FOR_STAFF: 'true', DEMO_MODE: 'false' },
+      env: {
+        OIDC_ISSUER: issuer,
+        OIDC_CLIENT_ID: 'civitas',
+        OIDC_CLIENT_SECRET: 'test-secret',
+        OIDC_FOR_STAFF: 'true',
+        DEMO_MODE: 'false',
+      },
       oidcFetch: oidcFetch as never,
     });
     try {
       tamper = undefined;
       accountClaims = { given_name: 'Ilze', family_name: 'Kalniņa' };
-      await ctx.database.db.updateTable('identity.staffAccount').set({ oidcSubject: 'eid-subject-1' }).where('username', '=', 'registrar').execute();
+      await ctx.database.db
+        .updateTable('identity.staffAccount')
+        .set({ oidcSubject: 'eid-subject-1' })
+        .where('username', '=', 'registrar')
+        .execute();
       const res = await signIn(ctx, 'staff');
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/staff/');
       const cookie = res.cookies.find((c) => c.name === 'civitas_session');
-      const session = await ctx.app.inject({ url: '/api/session', headers: { cookie: `civitas_session=${cookie?.value}` } });
-      expect(session.json()).toMatchObject({ authenticated: true, kind: 'staff', mfaPending: false, staff: { username: 'registrar' } });
+      const session = await ctx.app.inject({
+        url: '/api/session',
+        headers: { cookie: `civitas_session=${cookie?.value}` },
+      });
+      expect(session.json()).toMatchObject({
+        authenticated: true,
+        kind: 'staff',
+        mfaPending: false,
+        staff: { username: 'registrar' },
+      });
     } finally {
       await ctx.close();
     }

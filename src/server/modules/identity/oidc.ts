@@ -54,7 +54,10 @@ export function createOidcRelyingParty(deps: {
       return config;
     })().catch((error: unknown) => {
       configuration = undefined;
-      throw new AppError('SERVICE_UNAVAILABLE', `The eID provider could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
+        `The eID provider could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     return configuration;
   }
@@ -62,15 +65,27 @@ export function createOidcRelyingParty(deps: {
   return {
     /** Builds the provider's authorization URL and remembers state, PKCE verifier and nonce. */
     async start(kind: 'staff' | 'resident', returnTo: string): Promise<string> {
-      if (kind === 'staff' && !settings.forStaff) throw new AppError('NOT_FOUND', 'OpenID Connect sign-in is not enabled for staff');
+      if (kind === 'staff' && !settings.forStaff)
+        throw new AppError('NOT_FOUND', 'OpenID Connect sign-in is not enabled for staff');
       const config = await discover();
       const codeVerifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
-      await repository.insertPendingOidc(db, { state, kind, codeVerifier, nonce, returnTo, createdAt: clock.now().toISOString() });
+      await repository.insertPendingOidc(db, {
+        state,
+        kind,
+        codeVerifier,
+        nonce,
+        returnTo,
+        createdAt: clock.now().toISOString(),
+      });
       return client.buildAuthorizationUrl(config, {
-        redirect_uri: redirectUri, scope: settings.scope, state, nonce,
-        code_challenge: await client.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
+        redirect_uri: redirectUri,
+        scope: settings.scope,
+        state,
+        nonce,
+        code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
       }).href;
     },
 
@@ -79,21 +94,38 @@ export function createOidcRelyingParty(deps: {
       const state = callbackUrl.searchParams.get('state');
       if (!state) throw new AppError('VALIDATION_FAILED', 'The eID provider returned no state');
       const error = callbackUrl.searchParams.get('error');
-      const pending = await repository.takePendingOidc(db, state, new Date(clock.now().getTime() - PENDING_TTL_MS).toISOString());
+      const pending = await repository.takePendingOidc(
+        db,
+        state,
+        new Date(clock.now().getTime() - PENDING_TTL_MS).toISOString(),
+      );
       if (!pending) throw new AppError('UNAUTHENTICATED', 'This sign-in attempt is unknown or expired; start again');
       if (error) throw new AppError('UNAUTHENTICATED', `The eID provider refused the sign-in: ${error}`);
       const config = await discover();
       let claims: client.IDToken | undefined;
       try {
-        const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: pending.codeVerifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
+        const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+          pkceCodeVerifier: pending.codeVerifier,
+          expectedState: state,
+          expectedNonce: pending.nonce,
+          idTokenExpected: true,
+        });
         claims = tokens.claims();
       } catch (e) {
         throw new AppError('UNAUTHENTICATED', `The eID provider's answer failed verification: ${describeOidcError(e)}`);
       }
       if (!claims) throw new AppError('UNAUTHENTICATED', 'The eID provider returned no ID token');
       const personalCode = claims[settings.personalCodeClaim];
-      const name = [claims['given_name'], claims['family_name']].filter((x) => typeof x === 'string').join(' ') || String(claims['name'] ?? '');
-      return { kind: pending.kind, subject: claims.sub, personalCode: typeof personalCode === 'string' ? personalCode : undefined, name, returnTo: pending.returnTo };
+      const name =
+        [claims['given_name'], claims['family_name']].filter((x) => typeof x === 'string').join(' ') ||
+        String(claims['name'] ?? '');
+      return {
+        kind: pending.kind,
+        subject: claims.sub,
+        personalCode: typeof personalCode === 'string' ? personalCode : undefined,
+        name,
+        returnTo: pending.returnTo,
+      };
     },
   };
 }

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, signInStaff, type TestContext } from '../../../test/test-app.ts';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext({ env: { DEMO_MIGRATION_CASES: '16' } }); });
+beforeAll(async () => {
+  ctx = await createTestContext({ env: { DEMO_MIGRATION_CASES: '16' } });
+});
 afterAll(() => ctx?.close());
 
 describe('the demo migration cases', () => {
@@ -12,7 +14,9 @@ describe('the demo migration cases', () => {
     expect(await ctx.app.backgroundJobs.seedDemoMigration()).toBe(21);
     expect(await ctx.app.backgroundJobs.seedDemoMigration()).toBe(0);
     const officer = await signInStaff(ctx.app, 'migration.officer');
-    const queue = (await officer.request('GET', '/api/cases/queue?limit=200')).json() as { cases: Array<{ caseType: string; status: string }> };
+    const queue = (await officer.request('GET', '/api/cases/queue?limit=200')).json() as {
+      cases: Array<{ caseType: string; status: string }>;
+    };
     const statuses = new Set(queue.cases.map((c) => c.status));
     for (const s of ['submitted', 'in-review', 'awaiting-applicant', 'proposed']) expect(statuses).toContain(s);
     expect(queue.cases.some((c) => c.caseType === 'visa-invitation')).toBe(true);
@@ -22,7 +26,9 @@ describe('the demo migration cases', () => {
     // Paged: the second page of five is the sixth to tenth case of the whole list; the closed ones are their own list.
     type Page = { cases: Array<{ reference: string; status: string }>; total: number };
     const page = (await officer.request('GET', '/api/cases/queue?limit=5&offset=5')).json() as Page;
-    expect(page.cases.map((c) => c.reference)).toEqual(queue.cases.slice(5, 10).map((c) => (c as unknown as { reference: string }).reference));
+    expect(page.cases.map((c) => c.reference)).toEqual(
+      queue.cases.slice(5, 10).map((c) => (c as unknown as { reference: string }).reference),
+    );
     const closed = (await officer.request('GET', '/api/cases/queue?state=closed&limit=200')).json() as Page;
     expect(new Set(closed.cases.map((c) => c.status))).toEqual(new Set(['issued', 'rejected', 'withdrawn']));
     expect(closed.total + (queue as unknown as Page).total).toBe(21);

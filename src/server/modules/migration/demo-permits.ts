@@ -17,30 +17,76 @@ import type { PermitService } from './permit.service.ts';
 /** Kinds that rest on years of residence the register knows. */
 const REGISTERED_ONLY: readonly PermitKind[] = ['permanent', 'eu-long-term-resident'];
 
-const GIVEN = ['Dmytro', 'Anjali', 'Chen', 'Sofia', 'Rustam', 'Aigerim', 'Miguel', 'Grace', 'Youssef', 'Leila', 'Hana', 'Tomasz'];
-const SURNAMES = ['Kovalenko', 'Iyer', 'Zhang', 'Moreno', 'Yusupov', 'Abenova', 'Torres', 'Boateng', 'Mansour', 'Rahimi', 'Sato', 'Nowak'];
+const GIVEN = [
+  'Dmytro',
+  'Anjali',
+  'Chen',
+  'Sofia',
+  'Rustam',
+  'Aigerim',
+  'Miguel',
+  'Grace',
+  'Youssef',
+  'Leila',
+  'Hana',
+  'Tomasz',
+];
+const SURNAMES = [
+  'Kovalenko',
+  'Iyer',
+  'Zhang',
+  'Moreno',
+  'Yusupov',
+  'Abenova',
+  'Torres',
+  'Boateng',
+  'Mansour',
+  'Rahimi',
+  'Sato',
+  'Nowak',
+];
 const THIRD_COUNTRY = ['UKR', 'IND', 'CHN', 'BRA', 'UZB', 'KAZ', 'MEX', 'GHA', 'EGY', 'IRN', 'JPN', 'GEO'];
 const EU = ['DEU', 'FRA', 'POL', 'ITA', 'ESP', 'LTU'];
 
 /** The kinds and grounds the demo goes round, so every one has cases. */
 const ROUND: ReadonlyArray<[PermitKind, PermitGround, string]> = [
-  ['temporary', 'employment', 'SIA Demo Programmatūra'], ['temporary', 'study', 'Demo Universitāte'], ['temporary', 'family', 'Demo Ģimenes loceklis'],
-  ['temporary', 'investment', 'SIA Demo Nekustamie īpašumi'], ['permanent', 'five-years-temporary', 'SIA Demo Loģistika'], ['eu-long-term-resident', 'five-years-residence', 'SIA Demo Ražotne'],
-  ['eu-registration-certificate', 'worker', 'SIA Demo Serviss'], ['eu-family-residence-card', 'family-of-eu-citizen', 'Demo ES pilsonis'],
+  ['temporary', 'employment', 'SIA Demo Programmatūra'],
+  ['temporary', 'study', 'Demo Universitāte'],
+  ['temporary', 'family', 'Demo Ģimenes loceklis'],
+  ['temporary', 'investment', 'SIA Demo Nekustamie īpašumi'],
+  ['permanent', 'five-years-temporary', 'SIA Demo Loģistika'],
+  ['eu-long-term-resident', 'five-years-residence', 'SIA Demo Ražotne'],
+  ['eu-registration-certificate', 'worker', 'SIA Demo Serviss'],
+  ['eu-family-residence-card', 'family-of-eu-citizen', 'Demo ES pilsonis'],
 ];
 
 function application(i: number, today: PlainDate): z.output<typeof DeskPermitApplication> {
   const [permitKind, ground, sponsor] = ROUND[i % ROUND.length] as [PermitKind, PermitGround, string];
-  const nationality = (permitKind === 'eu-registration-certificate' ? EU[i % EU.length] : THIRD_COUNTRY[i % THIRD_COUNTRY.length]) as string;
+  const nationality = (
+    permitKind === 'eu-registration-certificate' ? EU[i % EU.length] : THIRD_COUNTRY[i % THIRD_COUNTRY.length]
+  ) as string;
   const required = requiredDocuments(permitKind, ground, 'first');
   return {
-    permitKind, ground, application: 'first', tier: permitKind.startsWith('eu-') && permitKind !== 'eu-long-term-resident' ? 'fast' : 'standard',
-    givenNames: GIVEN[i % GIVEN.length] as string, surname: SURNAMES[(i * 5) % SURNAMES.length] as string, sex: i % 2 === 0 ? 'M' : 'F',
-    birthDate: addDays('1965-01-01' as PlainDate, (i * 419) % 14_000), birthCountry: nationality, nationality,
+    permitKind,
+    ground,
+    application: 'first',
+    tier: permitKind.startsWith('eu-') && permitKind !== 'eu-long-term-resident' ? 'fast' : 'standard',
+    givenNames: GIVEN[i % GIVEN.length] as string,
+    surname: SURNAMES[(i * 5) % SURNAMES.length] as string,
+    sex: i % 2 === 0 ? 'M' : 'F',
+    birthDate: addDays('1965-01-01' as PlainDate, (i * 419) % 14_000),
+    birthCountry: nationality,
+    nationality,
     travelDocument: { number: `RP${String(200000 + i)}`, country: nationality, validUntil: addDays(today, 2500) },
-    ...(hasEnd(permitKind) ? { requestedUntil: addDays(today, 700) } : {}), sponsor, monthlyIncomeEur: 900 + (i % 7) * 250, addressInLatvia: `Demo iela ${1 + (i % 90)}, Rīga`,
+    ...(hasEnd(permitKind) ? { requestedUntil: addDays(today, 700) } : {}),
+    sponsor,
+    monthlyIncomeEur: 900 + (i % 7) * 250,
+    addressInLatvia: `Demo iela ${1 + (i % 90)}, Rīga`,
     // Every fifth lacks one document: the officer's check shows it.
-    enclosed: i % 5 === 3 ? required.slice(1) : required, language: i % 2 === 0 ? 'lv' : 'en', contactEmail: `resident${i}@example.invalid`, documents: [],
+    enclosed: i % 5 === 3 ? required.slice(1) : required,
+    language: i % 2 === 0 ? 'lv' : 'en',
+    contactEmail: `resident${i}@example.invalid`,
+    documents: [],
     payment: { method: i % 2 === 0 ? 'card' : 'cash' },
   };
 }
@@ -49,12 +95,16 @@ function permitDecision(view: CaseView, today: PlainDate): DemoDecision {
   const s = view.subject as Extract<CaseView['subject'], { kind: 'residence-permit' }>;
   return {
     accept: { validFrom: today, validUntil: hasEnd(s.permitKind) ? (s.requestedUntil ?? addDays(today, 364)) : null },
-    rejectGrounds: ['documents-incomplete'], rejectReasoning: 'Nav iesniegti visi nepieciešamie dokumenti (demonstrācijas dati).',
+    rejectGrounds: ['documents-incomplete'],
+    rejectReasoning: 'Nav iesniegti visi nepieciešamie dokumenti (demonstrācijas dati).',
   };
 }
 
 export async function seedDemoPermits(
-  permits: PermitService, cases: CasesService, staff: readonly StaffMember[], opts: { count: number; today: PlainDate; hasCases: () => Promise<boolean>; signal?: AbortSignal | undefined },
+  permits: PermitService,
+  cases: CasesService,
+  staff: readonly StaffMember[],
+  opts: { count: number; today: PlainDate; hasCases: () => Promise<boolean>; signal?: AbortSignal | undefined },
 ): Promise<number> {
   if (opts.count <= 0 || (await opts.hasCases())) return 0;
   const who = demoDeciders(staff);
@@ -62,7 +112,8 @@ export async function seedDemoPermits(
   const indexes = Array.from({ length: opts.count }, (_, i) => i);
   // Permanent residence and EU long-term status are for people the register knows: they come last, for holders
   // the first round's grants registered (as in life, after years on a temporary permit).
-  const registeredOnly = (i: number) => REGISTERED_ONLY.includes((ROUND[i % ROUND.length] as [PermitKind, PermitGround, string])[0]);
+  const registeredOnly = (i: number) =>
+    REGISTERED_ONLY.includes((ROUND[i % ROUND.length] as [PermitKind, PermitGround, string])[0]);
   const holders: Array<{ id: string; view: CaseView }> = [];
   let opened = 0;
   for (const i of [...indexes.filter((i) => !registeredOnly(i)), ...indexes.filter(registeredOnly)]) {
@@ -72,14 +123,26 @@ export async function seedDemoPermits(
       const holder = holders[i % Math.max(1, holders.length)];
       if (!holder) continue;
       const s = holder.view.subject as Extract<CaseView['subject'], { kind: 'residence-permit' }>;
-      Object.assign(input, { personId: holder.id, givenNames: s.givenNames, surname: s.surname, sex: s.sex, birthDate: s.birthDate, birthCountry: s.birthCountry, nationality: s.nationality, travelDocument: { ...input.travelDocument, country: s.nationality } });
+      Object.assign(input, {
+        personId: holder.id,
+        givenNames: s.givenNames,
+        surname: s.surname,
+        sex: s.sex,
+        birthDate: s.birthDate,
+        birthCountry: s.birthCountry,
+        nationality: s.nationality,
+        travelDocument: { ...input.travelDocument, country: s.nationality },
+      });
     }
     const view = await permits.lodgeAtDesk(who.officer, input);
     // The steps go round more slowly than the kinds, so every kind is seen in every step.
     const step = STEPS[Math.floor(i / ROUND.length) % STEPS.length] as Step;
-    const after = await advanceDemoCase(cases, who.officer, who.decider, view, step, opts.today, (v) => permitDecision(v, opts.today));
+    const after = await advanceDemoCase(cases, who.officer, who.decider, view, step, opts.today, (v) =>
+      permitDecision(v, opts.today),
+    );
     const granted = after.subject.kind === 'residence-permit' && after.subject.permit && after.subject.personId;
-    if (granted && after.subject.kind === 'residence-permit' && after.subject.permitKind === 'temporary') holders.push({ id: after.subject.personId as string, view: after });
+    if (granted && after.subject.kind === 'residence-permit' && after.subject.permitKind === 'temporary')
+      holders.push({ id: after.subject.personId as string, view: after });
     opened++;
   }
   return opened;

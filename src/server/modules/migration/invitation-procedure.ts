@@ -12,9 +12,22 @@ import { INVITATION_LIFECYCLE, invitationDeadline } from './visa-lifecycle.ts';
 import { ageOn } from './visa.rules.ts';
 
 export type InvitationData = {
-  inviterPersonId: string; inviterName: string; inviterBirthDate: PlainDate; inviterStatus: string;
-  invitee: { givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: PlainDate; nationality: string; travelDocumentNumber: string };
-  purpose: (typeof INVITATION_PURPOSES)[number]; periodFrom: PlainDate; periodUntil: PlainDate; addressInLatvia: string;
+  inviterPersonId: string;
+  inviterName: string;
+  inviterBirthDate: PlainDate;
+  inviterStatus: string;
+  invitee: {
+    givenNames: string;
+    surname: string;
+    sex: 'M' | 'F';
+    birthDate: PlainDate;
+    nationality: string;
+    travelDocumentNumber: string;
+  };
+  purpose: (typeof INVITATION_PURPOSES)[number];
+  periodFrom: PlainDate;
+  periodUntil: PlainDate;
+  addressInLatvia: string;
   undertakings: { accommodation: boolean; returnTravel: boolean; healthCare: boolean };
   fee: { amountCents: number; tableFrom: string };
 };
@@ -28,29 +41,69 @@ export const INVITER_STATUSES: readonly string[] = ['citizen', 'non-citizen'];
  * UNSOURCED (the ielūgums fee under MK 557 is not in the stored sources): modelled on the online izsaukums
  * table, EUR 5.00 per request plus 4.00 for a person over 6 (2.00 under 6).
  */
-export function invitationFee(inviteeBirthDate: PlainDate, lodgedOn: PlainDate): { amountCents: number; tableFrom: string } {
+export function invitationFee(
+  inviteeBirthDate: PlainDate,
+  lodgedOn: PlainDate,
+): { amountCents: number; tableFrom: string } {
   return { amountCents: 500 + (ageOn(inviteeBirthDate, lodgedOn) < 6 ? 200 : 400), tableFrom: '2017-09-12' };
 }
 
 export const INVITATION: CaseTypeDefinition = {
-  type: 'visa-invitation', prefix: 'IL', lifecycle: INVITATION_LIFECYCLE, deadline: invitationDeadline(false),
+  type: 'visa-invitation',
+  prefix: 'IL',
+  lifecycle: INVITATION_LIFECYCLE,
+  deadline: invitationDeadline(false),
   deadlineBasis: 'MK 21.06.2010. noteikumi Nr. 552; latvija.lv pakalpojums p614',
-  decisionBasis: 'Imigrācijas likums, 1. pants; MK 21.06.2010. noteikumi Nr. 552 “Ielūgumu apstiprināšanas un uzaicinājumu noformēšanas kārtība”',
+  decisionBasis:
+    'Imigrācijas likums, 1. pants; MK 21.06.2010. noteikumi Nr. 552 “Ielūgumu apstiprināšanas un uzaicinājumu noformēšanas kārtība”',
   staffRoles: { officer: ['migration-officer'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
 };
 
-function checks(d: InvitationData, paidCents: number, consultations: { open: number; objections: number; asked: number }, today: PlainDate): RuleCheck[] {
+function checks(
+  d: InvitationData,
+  paidCents: number,
+  consultations: { open: number; objections: number; asked: number },
+  today: PlainDate,
+): RuleCheck[] {
   const adult = ageOn(d.inviterBirthDate, today) >= 18;
   const allGiven = d.undertakings.accommodation && d.undertakings.returnTravel && d.undertakings.healthCare;
   return [
-    { rule: 'fee-paid', passed: paidCents >= d.fee.amountCents, detail: `${(paidCents / 100).toFixed(2)} / ${(d.fee.amountCents / 100).toFixed(2)} EUR`, params: { paid: (paidCents / 100).toFixed(2), due: (d.fee.amountCents / 100).toFixed(2) } },
-    { rule: 'inviter-may-invite', passed: adult && INVITER_STATUSES.includes(d.inviterStatus), detail: `${d.inviterStatus}`, params: { status: d.inviterStatus } },
-    { rule: 'undertakings-given', passed: allGiven, detail: allGiven ? 'all' : 'some', params: { given: [d.undertakings.accommodation, d.undertakings.returnTravel, d.undertakings.healthCare].filter(Boolean).length } },
-    { rule: 'consultations-clear', passed: consultations.open === 0 && consultations.objections === 0, detail: `${consultations.asked} / ${consultations.open} / ${consultations.objections}`, params: consultations, staffOnly: true },
+    {
+      rule: 'fee-paid',
+      passed: paidCents >= d.fee.amountCents,
+      detail: `${(paidCents / 100).toFixed(2)} / ${(d.fee.amountCents / 100).toFixed(2)} EUR`,
+      params: { paid: (paidCents / 100).toFixed(2), due: (d.fee.amountCents / 100).toFixed(2) },
+    },
+    {
+      rule: 'inviter-may-invite',
+      passed: adult && INVITER_STATUSES.includes(d.inviterStatus),
+      detail: `${d.inviterStatus}`,
+      params: { status: d.inviterStatus },
+    },
+    {
+      rule: 'undertakings-given',
+      passed: allGiven,
+      detail: allGiven ? 'all' : 'some',
+      params: {
+        given: [d.undertakings.accommodation, d.undertakings.returnTravel, d.undertakings.healthCare].filter(Boolean)
+          .length,
+      },
+    },
+    {
+      rule: 'consultations-clear',
+      passed: consultations.open === 0 && consultations.objections === 0,
+      detail: `${consultations.asked} / ${consultations.open} / ${consultations.objections}`,
+      params: consultations,
+      staffOnly: true,
+    },
   ];
 }
 
-function decisionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string): Array<[string, string]> {
+function decisionRows(
+  subject: CaseView['subject'],
+  t: RowText,
+  date: (value: string) => string,
+): Array<[string, string]> {
   if (subject.kind !== 'invitation') return [];
   const i = subject.invitee;
   return [
@@ -71,21 +124,47 @@ export function invitationProcedure(today: () => PlainDate): CaseProcedure {
     subjectView: (stored, state) => {
       const d = dataOf(stored);
       return {
-        kind: 'invitation', inviterPersonId: d.inviterPersonId, inviterName: d.inviterName, invitee: d.invitee, purpose: d.purpose, periodFrom: d.periodFrom, periodUntil: d.periodUntil,
-        addressInLatvia: d.addressInLatvia, undertakings: d.undertakings, fee: d.fee, payment: state.payment,
+        kind: 'invitation',
+        inviterPersonId: d.inviterPersonId,
+        inviterName: d.inviterName,
+        invitee: d.invitee,
+        purpose: d.purpose,
+        periodFrom: d.periodFrom,
+        periodUntil: d.periodUntil,
+        addressInLatvia: d.addressInLatvia,
+        undertakings: d.undertakings,
+        fee: d.fee,
+        payment: state.payment,
       };
     },
     decisionRows,
-    systemChecks: async (_trx, _access, row, state) => checks(dataOf(row.subject), state.payment?.amountCents ?? 0, {
-      asked: state.consultations.length, open: state.consultations.filter((c) => !c.answer).length, objections: state.consultations.filter((c) => c.answer?.outcome === 'objection').length,
-    }, today()),
+    systemChecks: async (_trx, _access, row, state) =>
+      checks(
+        dataOf(row.subject),
+        state.payment?.amountCents ?? 0,
+        {
+          asked: state.consultations.length,
+          open: state.consultations.filter((c) => !c.answer).length,
+          objections: state.consultations.filter((c) => c.answer?.outcome === 'objection').length,
+        },
+        today(),
+      ),
   };
 }
 
 /** Whether an approved invitation covers a visa applicant's trip: the same person (surname and birth date) and the stay inside its period. */
-export function invitationCovers(d: InvitationData, applicant: { surname: string; birthDate: PlainDate; intendedEntry: PlainDate; intendedExit: PlainDate }): 'ok' | 'other-person' | 'outside-period' {
-  const same = d.invitee.surname.localeCompare(applicant.surname, 'lv', { sensitivity: 'base' }) === 0 && d.invitee.birthDate === applicant.birthDate;
+export function invitationCovers(
+  d: InvitationData,
+  applicant: { surname: string; birthDate: PlainDate; intendedEntry: PlainDate; intendedExit: PlainDate },
+): 'ok' | 'other-person' | 'outside-period' {
+  const same =
+    d.invitee.surname.localeCompare(applicant.surname, 'lv', { sensitivity: 'base' }) === 0 &&
+    d.invitee.birthDate === applicant.birthDate;
   if (!same) return 'other-person';
-  if (compareDates(applicant.intendedEntry, d.periodFrom) < 0 || compareDates(applicant.intendedExit, d.periodUntil) > 0) return 'outside-period';
+  if (
+    compareDates(applicant.intendedEntry, d.periodFrom) < 0 ||
+    compareDates(applicant.intendedExit, d.periodUntil) > 0
+  )
+    return 'outside-period';
   return 'ok';
 }

@@ -30,29 +30,74 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
     return authority;
   };
 
-  registerEndpoint(app, c.lodgeVisaAtDesk, { permission: 'migration:lodge' }, async ({ principal, body, request }) =>
-    migration.lodgeAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)), uploads);
-  registerEndpoint(app, c.applyForVisaOnline, 'resident', async ({ principal, body, request }) =>
-    migration.applyOnline(caseActorContext(principal, request), body, idempotencyKey(request)), uploads);
-  registerEndpoint(app, c.inviteOnline, 'resident', async ({ principal, body, request }) =>
-    migration.invite(caseActorContext(principal, request), body, idempotencyKey(request)), uploads);
+  registerEndpoint(
+    app,
+    c.lodgeVisaAtDesk,
+    { permission: 'migration:lodge' },
+    async ({ principal, body, request }) =>
+      migration.lodgeAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)),
+    uploads,
+  );
+  registerEndpoint(
+    app,
+    c.applyForVisaOnline,
+    'resident',
+    async ({ principal, body, request }) =>
+      migration.applyOnline(caseActorContext(principal, request), body, idempotencyKey(request)),
+    uploads,
+  );
+  registerEndpoint(
+    app,
+    c.inviteOnline,
+    'resident',
+    async ({ principal, body, request }) =>
+      migration.invite(caseActorContext(principal, request), body, idempotencyKey(request)),
+    uploads,
+  );
   registerEndpoint(app, c.visaFeeQuote, 'public', async ({ query }) => migration.feeQuote(query));
   registerEndpoint(app, c.readVisa, { permission: 'migration:read-visa' }, async ({ principal, params, request }) =>
-    migration.readVisa(actorFromPrincipal(principal), params.visaNumber, 'case-processing', request.id));
+    migration.readVisa(actorFromPrincipal(principal), params.visaNumber, 'case-processing', request.id),
+  );
   registerEndpoint(app, c.endVisa, { permission: 'migration:end-visa' }, async ({ principal, params, body, request }) =>
-    migration.endVisa(caseActorContext(principal, request), params.visaNumber, body));
-  registerEndpoint(app, c.visaEndingPdf, { permission: 'migration:read-visa' }, async ({ principal, params, request, reply }) => {
-    const visa = await migration.readVisa(actorFromPrincipal(principal), params.visaNumber, 'case-processing', request.id);
-    if (!visa.ended) throw new AppError('NOT_FOUND', `Visa ${params.visaNumber} is not annulled or revoked`);
-    const pdf = await visaEndingPdf({ ...visa, ended: visa.ended }, visa.language, deps.clock.now().toISOString(), deps.timeZone);
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${visa.visaNumber}-${visa.ended.kind}.pdf"`).header('cache-control', 'no-store').send(pdf);
-  });
+    migration.endVisa(caseActorContext(principal, request), params.visaNumber, body),
+  );
+  registerEndpoint(
+    app,
+    c.visaEndingPdf,
+    { permission: 'migration:read-visa' },
+    async ({ principal, params, request, reply }) => {
+      const visa = await migration.readVisa(
+        actorFromPrincipal(principal),
+        params.visaNumber,
+        'case-processing',
+        request.id,
+      );
+      if (!visa.ended) throw new AppError('NOT_FOUND', `Visa ${params.visaNumber} is not annulled or revoked`);
+      const pdf = await visaEndingPdf(
+        { ...visa, ended: visa.ended },
+        visa.language,
+        deps.clock.now().toISOString(),
+        deps.timeZone,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${visa.visaNumber}-${visa.ended.kind}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
 
   registerEndpoint(app, c.checkVisa, 'partner', async ({ request, params, query }) => {
     // A visa's holder is personal data: only the partners named for it may read it, not every partner key.
     const partner = request.principal.kind === 'partner' ? request.principal.name : '';
-    if (!deps.visaCheckPartners.includes(partner)) throw new AppError('FORBIDDEN', 'This partner system may not check visas');
-    return migration.checkVisa(actorFromPrincipal(request.principal as Parameters<typeof actorFromPrincipal>[0]), params.visaNumber, query.on, request.id);
+    if (!deps.visaCheckPartners.includes(partner))
+      throw new AppError('FORBIDDEN', 'This partner system may not check visas');
+    return migration.checkVisa(
+      actorFromPrincipal(request.principal as Parameters<typeof actorFromPrincipal>[0]),
+      params.visaNumber,
+      query.on,
+      request.id,
+    );
   });
   registerEndpoint(app, c.partnerConsultations, 'partner', async ({ request }) => {
     const partner = request.principal.kind === 'partner' ? request.principal.name : '';
@@ -62,7 +107,12 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
   registerEndpoint(app, c.answerPartnerConsultation, 'partner', async ({ request, params, body }) => {
     const partner = request.principal.kind === 'partner' ? request.principal.name : '';
     const audit = actorFromPrincipal(request.principal as Parameters<typeof actorFromPrincipal>[0]);
-    const { caseReference } = await cases.answerConsultation({ id: `partner:${partner}`, audit, requestId: request.id }, authorityOf(partner), params.consultationId, { outcome: body.outcome, remarks: body.remarks });
+    const { caseReference } = await cases.answerConsultation(
+      { id: `partner:${partner}`, audit, requestId: request.id },
+      authorityOf(partner),
+      params.consultationId,
+      { outcome: body.outcome, remarks: body.remarks },
+    );
     return { caseReference, answered: true as const };
   });
 }

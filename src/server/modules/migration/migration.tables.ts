@@ -13,7 +13,14 @@ export interface VisaNumberCounterTable {
 }
 
 /** How a visa ended before its time: annulled or revoked on the standard form's grounds. */
-export type VisaEnding = { kind: 'annulment' | 'revocation'; grounds: string[]; reasoning: string; on: string; by: string; byId: string };
+export type VisaEnding = {
+  kind: 'annulment' | 'revocation';
+  grounds: string[];
+  reasoning: string;
+  on: string;
+  by: string;
+  byId: string;
+};
 
 export interface VisaTable {
   visaNumber: string;
@@ -48,7 +55,8 @@ export interface ResidencePermitTable {
   permitNumber: string;
   caseId: string;
   personId: string;
-  kind: 'temporary' | 'permanent' | 'eu-long-term-resident' | 'eu-registration-certificate' | 'eu-family-residence-card';
+  kind:
+    'temporary' | 'permanent' | 'eu-long-term-resident' | 'eu-registration-certificate' | 'eu-family-residence-card';
   ground: string;
   validFrom: DateColumn;
   validUntil: DateColumn | null;

@@ -14,11 +14,18 @@ export function createOnlinePayment(cases: CasesService, payments: PaymentProvid
      * (same Idempotency-Key) never reaches here: it gets the case as it stands now, paid or not. The case is
      * read afresh first, so a payment already recorded is not charged twice.
      */
-    async payOnline(ctx: CaseActorContext, opened: CaseView, amountCents: number, payerCode: string): Promise<CaseView> {
+    async payOnline(
+      ctx: CaseActorContext,
+      opened: CaseView,
+      amountCents: number,
+      payerCode: string,
+    ): Promise<CaseView> {
       const view = await cases.readCase(ctx, opened.id);
       if (amountCents === 0 || view.timeline.some((a) => a.kind === 'record-payment')) return view;
       const charged = await payments.charge({ amountCents, description: view.reference, payerCode });
-      return cases.takeModuleActions(ctx, view.id, view.version, [{ kind: 'record-payment', amountCents, method: 'online', reference: charged.reference }]);
+      return cases.takeModuleActions(ctx, view.id, view.version, [
+        { kind: 'record-payment', amountCents, method: 'online', reference: charged.reference },
+      ]);
     },
 
     /** A repeat of an online application under the same key: the case as it stands now (paid or not), never charged again. */

@@ -9,11 +9,27 @@
  */
 import { AppError } from '../../http/app-error.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import type { ActionPayload, CaseProcedure, CaseState, CaseTypeDefinition, HandledCase, HandlerAccess, LifecycleTable, RowText, RuleCheck } from '../cases/index.ts';
+import type {
+  ActionPayload,
+  CaseProcedure,
+  CaseState,
+  CaseTypeDefinition,
+  HandledCase,
+  HandlerAccess,
+  LifecycleTable,
+  RowText,
+  RuleCheck,
+} from '../cases/index.ts';
 import { zodFieldErrors } from '../../http/problem.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { PermitGrantTerms, PermitRefusalTerms } from '../../../shared/contracts/residence-permits.contract.ts';
-import type { GrantedPermitView, PermitDocument, PermitGround, PermitKind, PermitTier } from '../../../shared/contracts/permit-subjects.ts';
+import type {
+  GrantedPermitView,
+  PermitDocument,
+  PermitGround,
+  PermitKind,
+  PermitTier,
+} from '../../../shared/contracts/permit-subjects.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { VISA_LIFECYCLE } from './visa-lifecycle.ts';
@@ -24,23 +40,63 @@ import type { ResidenceRightKind, ResidenceRightsPort } from './visa-data.ts';
 
 /** What a residence case stores about its application (the steps since are its actions). */
 export type PermitData = {
-  permitKind: PermitKind; ground: PermitGround; application: 'first' | 'renewal'; tier: PermitTier; personId: string | null; personalCode: string | null;
-  givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: PlainDate; birthCountry: string; nationality: string; travelDocument: { number: string; country: string; validUntil: PlainDate };
-  requestedUntil: PlainDate | null; sponsor: string; monthlyIncomeEur: number | null; addressInLatvia: string;
-  enclosed: PermitDocument[]; required: PermitDocument[]; fee: { amountCents: number; legalAct: string };
+  permitKind: PermitKind;
+  ground: PermitGround;
+  application: 'first' | 'renewal';
+  tier: PermitTier;
+  personId: string | null;
+  personalCode: string | null;
+  givenNames: string;
+  surname: string;
+  sex: 'M' | 'F';
+  birthDate: PlainDate;
+  birthCountry: string;
+  nationality: string;
+  travelDocument: { number: string; country: string; validUntil: PlainDate };
+  requestedUntil: PlainDate | null;
+  sponsor: string;
+  monthlyIncomeEur: number | null;
+  addressInLatvia: string;
+  enclosed: PermitDocument[];
+  required: PermitDocument[];
+  fee: { amountCents: number; legalAct: string };
 };
 
 export const permitDataOf = (stored: Record<string, unknown>) => stored as unknown as PermitData;
 
 /** The register's side: who might already be registered under another code, and registering a foreigner who is not (a new personal code). */
 export interface PermitRegisterPort {
-  likelyDuplicates(trx: DbExecutor, access: HandlerAccess, person: { givenNames: string; surname: string; birthDate: PlainDate }): Promise<Array<{ personalCode: string; name: string }>>;
-  include(trx: DbExecutor, access: HandlerAccess, person: { givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: PlainDate; birthCountry: string; citizenships: string[]; legalBasis: string; sourceDocument: string }): Promise<{ personId: string; personalCode: string }>;
+  likelyDuplicates(
+    trx: DbExecutor,
+    access: HandlerAccess,
+    person: { givenNames: string; surname: string; birthDate: PlainDate },
+  ): Promise<Array<{ personalCode: string; name: string }>>;
+  include(
+    trx: DbExecutor,
+    access: HandlerAccess,
+    person: {
+      givenNames: string;
+      surname: string;
+      sex: 'M' | 'F';
+      birthDate: PlainDate;
+      birthCountry: string;
+      citizenships: string[];
+      legalBasis: string;
+      sourceDocument: string;
+    },
+  ): Promise<{ personId: string; personalCode: string }>;
 }
 
 /** The documents' side of a cancellation: the card made for the permit becomes invalid from the same day. */
 export interface PermitCardsPort {
-  invalidateCards(trx: DbExecutor, access: HandlerAccess, personId: string, on: PlainDate, cancelledPermit: string, note: string): Promise<void>;
+  invalidateCards(
+    trx: DbExecutor,
+    access: HandlerAccess,
+    personId: string,
+    on: PlainDate,
+    cancelledPermit: string,
+    note: string,
+  ): Promise<void>;
 }
 
 export interface PermitProcedureDeps {
@@ -56,14 +112,24 @@ export interface PermitProcedureDeps {
  * An officer who finds the applicant already in the register links them, so the grant does not register them twice.
  */
 const PERMIT_LIFECYCLE: LifecycleTable<string> = {
-  ...VISA_LIFECYCLE, final: ['accepted', 'rejected', 'withdrawn'], decided: { accept: 'accepted', reject: 'rejected' },
-  transitions: { ...VISA_LIFECYCLE.transitions, 'link-applicant': { from: ['submitted', 'in-review', 'awaiting-applicant'], to: 'stay', by: ['officer'] } },
+  ...VISA_LIFECYCLE,
+  final: ['accepted', 'rejected', 'withdrawn'],
+  decided: { accept: 'accepted', reject: 'rejected' },
+  transitions: {
+    ...VISA_LIFECYCLE.transitions,
+    'link-applicant': { from: ['submitted', 'in-review', 'awaiting-applicant'], to: 'stay', by: ['officer'] },
+  },
 };
 
 export const RESIDENCE_PERMIT: CaseTypeDefinition = {
-  type: 'residence-permit', prefix: 'UA', lifecycle: PERMIT_LIFECYCLE, deadline: permitDeadline('standard'),
-  deadlineBasis: 'Ministru kabineta 2017. gada 12. septembra noteikumi Nr. 557 (30 dienas, 10 vai 5 darbdienas pēc valsts nodevas); Administratīvā procesa likums, 64. pants',
-  decisionBasis: 'Imigrācijas likums, 23. un 24. pants; likums “Par Eiropas Savienības pastāvīgā iedzīvotāja statusu Latvijas Republikā”',
+  type: 'residence-permit',
+  prefix: 'UA',
+  lifecycle: PERMIT_LIFECYCLE,
+  deadline: permitDeadline('standard'),
+  deadlineBasis:
+    'Ministru kabineta 2017. gada 12. septembra noteikumi Nr. 557 (30 dienas, 10 vai 5 darbdienas pēc valsts nodevas); Administratīvā procesa likums, 64. pants',
+  decisionBasis:
+    'Imigrācijas likums, 23. un 24. pants; likums “Par Eiropas Savienības pastāvīgā iedzīvotāja statusu Latvijas Republikā”',
   staffRoles: { officer: ['migration-officer'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
 };
 /** The law a grant or refusal of each kind rests on (the EU citizens' documents: the type's own). */
@@ -74,15 +140,21 @@ const BASIS_OF: Partial<Record<PermitKind, string>> = {
 };
 
 export const EU_RESIDENCE: CaseTypeDefinition = {
-  ...RESIDENCE_PERMIT, type: 'eu-residence', prefix: 'ES', deadline: permitDeadline('fast'),
+  ...RESIDENCE_PERMIT,
+  type: 'eu-residence',
+  prefix: 'ES',
+  deadline: permitDeadline('fast'),
   deadlineBasis: 'Ministru kabineta 2011. gada 30. augusta noteikumi Nr. 675 (10 darbdienas)',
   decisionBasis: 'Ministru kabineta 2011. gada 30. augusta noteikumi Nr. 675; Direktīva 2004/38/EK',
 };
 
 /** The kind of right the register records for a granted permit. */
 export const RIGHT_OF: Readonly<Record<PermitKind, ResidenceRightKind>> = {
-  temporary: 'temporary-permit', permanent: 'permanent-permit', 'eu-long-term-resident': 'eu-long-term-resident',
-  'eu-registration-certificate': 'eu-registration-certificate', 'eu-family-residence-card': 'eu-family-residence-card',
+  temporary: 'temporary-permit',
+  permanent: 'permanent-permit',
+  'eu-long-term-resident': 'eu-long-term-resident',
+  'eu-registration-certificate': 'eu-registration-certificate',
+  'eu-family-residence-card': 'eu-family-residence-card',
 };
 
 const euros = (cents: number) => (cents / 100).toFixed(2);
@@ -91,11 +163,28 @@ const euros = (cents: number) => (cents / 100).toFixed(2);
  * An applicant not in the register is registered by a grant: unless an officer linked them to a registered person
  * found alike (`link-applicant`), the register is searched again at each proposal, so nobody gets a second code.
  */
-async function duplicateCheck(trx: DbExecutor, deps: PermitProcedureDeps, access: HandlerAccess, row: HandledCase, state: CaseState): Promise<RuleCheck[]> {
+async function duplicateCheck(
+  trx: DbExecutor,
+  deps: PermitProcedureDeps,
+  access: HandlerAccess,
+  row: HandledCase,
+  state: CaseState,
+): Promise<RuleCheck[]> {
   const d = permitDataOf(row.subject);
   if (row.applicantPersonId || d.personId || state.linkedApplicant) return [];
-  const found = await deps.register.likelyDuplicates(trx, access, { givenNames: d.givenNames, surname: d.surname, birthDate: d.birthDate });
-  return [{ rule: 'no-likely-duplicate', passed: found.length === 0, detail: found.map((f) => `${f.name} ${f.personalCode}`).join('; ') || '—', params: { count: found.length } }];
+  const found = await deps.register.likelyDuplicates(trx, access, {
+    givenNames: d.givenNames,
+    surname: d.surname,
+    birthDate: d.birthDate,
+  });
+  return [
+    {
+      rule: 'no-likely-duplicate',
+      passed: found.length === 0,
+      detail: found.map((f) => `${f.name} ${f.personalCode}`).join('; ') || '—',
+      params: { count: found.length },
+    },
+  ];
 }
 
 /** The system's checks at the top of a proposal, each with its values so every reader sees the detail in their language. */
@@ -106,27 +195,65 @@ function permitChecks(d: PermitData, state: CaseState, today: PlainDate): RuleCh
   const objections = state.consultations.filter((c) => c.answer?.outcome === 'objection').length;
   const needed = incomeNeededEur(d.permitKind, d.ground);
   const checks: RuleCheck[] = [];
-  if (d.fee.amountCents > 0) checks.push({ rule: 'fee-paid', passed: paid >= d.fee.amountCents, detail: `${euros(paid)} / ${euros(d.fee.amountCents)} EUR`, params: { paid: euros(paid), due: euros(d.fee.amountCents) } });
+  if (d.fee.amountCents > 0)
+    checks.push({
+      rule: 'fee-paid',
+      passed: paid >= d.fee.amountCents,
+      detail: `${euros(paid)} / ${euros(d.fee.amountCents)} EUR`,
+      params: { paid: euros(paid), due: euros(d.fee.amountCents) },
+    });
   checks.push(
-    { rule: 'travel-document-current', passed: compareDates(d.travelDocument.validUntil, today) >= 0, detail: `${d.travelDocument.number}: ${d.travelDocument.validUntil}`, params: { number: d.travelDocument.number, validUntil: d.travelDocument.validUntil } },
-    { rule: 'documents-enclosed', passed: missing.length === 0, detail: missing.join(', ') || '—', params: { missing: missing.length, required: d.required.length } },
+    {
+      rule: 'travel-document-current',
+      passed: compareDates(d.travelDocument.validUntil, today) >= 0,
+      detail: `${d.travelDocument.number}: ${d.travelDocument.validUntil}`,
+      params: { number: d.travelDocument.number, validUntil: d.travelDocument.validUntil },
+    },
+    {
+      rule: 'documents-enclosed',
+      passed: missing.length === 0,
+      detail: missing.join(', ') || '—',
+      params: { missing: missing.length, required: d.required.length },
+    },
   );
-  if (needed !== null) checks.push({ rule: 'income-sufficient', passed: (d.monthlyIncomeEur ?? 0) >= needed, detail: `${d.monthlyIncomeEur ?? 0} / ${needed} EUR`, params: { shown: d.monthlyIncomeEur ?? 0, needed } });
-  checks.push({ rule: 'consultations-clear', passed: open === 0 && objections === 0, detail: `${state.consultations.length} / ${open} / ${objections}`, params: { asked: state.consultations.length, open, objections }, staffOnly: true });
+  if (needed !== null)
+    checks.push({
+      rule: 'income-sufficient',
+      passed: (d.monthlyIncomeEur ?? 0) >= needed,
+      detail: `${d.monthlyIncomeEur ?? 0} / ${needed} EUR`,
+      params: { shown: d.monthlyIncomeEur ?? 0, needed },
+    });
+  checks.push({
+    rule: 'consultations-clear',
+    passed: open === 0 && objections === 0,
+    detail: `${state.consultations.length} / ${open} / ${objections}`,
+    params: { asked: state.consultations.length, open, objections },
+    staffOnly: true,
+  });
   return checks;
 }
 
 /** What a decision grants (the right's period) or on which grounds it refuses, checked against the kind and the law. */
-function permitTerms(row: HandledCase, outcome: 'accept' | 'reject', terms: unknown, today: PlainDate): Record<string, unknown> {
+function permitTerms(
+  row: HandledCase,
+  outcome: 'accept' | 'reject',
+  terms: unknown,
+  today: PlainDate,
+): Record<string, unknown> {
   const d = permitDataOf(row.subject);
   if (outcome === 'reject') {
     const parsed = PermitRefusalTerms.safeParse(terms);
-    if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Tick the grounds of the refusal', zodFieldErrors(parsed.error, 'terms'));
+    if (!parsed.success)
+      throw new AppError('VALIDATION_FAILED', 'Tick the grounds of the refusal', zodFieldErrors(parsed.error, 'terms'));
     return { grounds: [...new Set(parsed.data.grounds)] };
   }
   const parsed = PermitGrantTerms.safeParse(terms);
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Say the period the permit grants', zodFieldErrors(parsed.error, 'terms'));
-  const t = { validFrom: parsed.data.validFrom as PlainDate, validUntil: (parsed.data.validUntil ?? null) as PlainDate | null };
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', 'Say the period the permit grants', zodFieldErrors(parsed.error, 'terms'));
+  const t = {
+    validFrom: parsed.data.validFrom as PlainDate,
+    validUntil: (parsed.data.validUntil ?? null) as PlainDate | null,
+  };
   const problems = grantTermsProblems(d.permitKind, t, today);
   if (problems.length) throw problemsError(problems);
   return t;
@@ -134,26 +261,56 @@ function permitTerms(row: HandledCase, outcome: 'accept' | 'reject', terms: unkn
 
 export function permitView(p: PermitRow): GrantedPermitView {
   return {
-    permitNumber: p.permitNumber, kind: p.kind, ground: p.ground as PermitGround, validFrom: p.validFrom, validUntil: p.validUntil, cardValidUntil: p.cardValidUntil, status: p.status, language: p.language,
-    cancelled: p.cancelled ? { grounds: p.cancelled.grounds as NonNullable<GrantedPermitView['cancelled']>['grounds'], reasoning: p.cancelled.reasoning, on: p.cancelled.on, by: p.cancelled.by } : null,
+    permitNumber: p.permitNumber,
+    kind: p.kind,
+    ground: p.ground as PermitGround,
+    validFrom: p.validFrom,
+    validUntil: p.validUntil,
+    cardValidUntil: p.cardValidUntil,
+    status: p.status,
+    language: p.language,
+    cancelled: p.cancelled
+      ? {
+          grounds: p.cancelled.grounds as NonNullable<GrantedPermitView['cancelled']>['grounds'],
+          reasoning: p.cancelled.reasoning,
+          on: p.cancelled.on,
+          by: p.cancelled.by,
+        }
+      : null,
   };
 }
 
 /** The rows of the decision that say what was asked and, on a grant, what the permit grants. */
-function decisionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string, decision?: { outcome: 'accept' | 'reject'; terms?: Record<string, unknown> | undefined }): Array<[string, string]> {
+function decisionRows(
+  subject: CaseView['subject'],
+  t: RowText,
+  date: (value: string) => string,
+  decision?: { outcome: 'accept' | 'reject'; terms?: Record<string, unknown> | undefined },
+): Array<[string, string]> {
   if (subject.kind !== 'residence-permit') return [];
   const rows: Array<[string, string]> = [
-    [t('cases.field.applicant'), `${subject.givenNames} ${subject.surname}, ${date(subject.birthDate)}, ${subject.nationality}${subject.personalCode ? `, ${formatPersonalCode(subject.personalCode)}` : ''}`],
+    [
+      t('cases.field.applicant'),
+      `${subject.givenNames} ${subject.surname}, ${date(subject.birthDate)}, ${subject.nationality}${subject.personalCode ? `, ${formatPersonalCode(subject.personalCode)}` : ''}`,
+    ],
     [t('permits.field.travelDocument'), `${subject.travelDocument.number} (${subject.travelDocument.country})`],
     [t('permits.field.kind'), `${t(`permits.kind.${subject.permitKind}`)}: ${t(`permits.ground.${subject.ground}`)}`],
     [t('permits.field.sponsor'), subject.sponsor],
   ];
   if (subject.permit) {
-    rows.push([t('permits.field.permitNumber'), subject.permit.permitNumber],
-      [t('permits.field.validity'), subject.permit.validUntil ? `${date(subject.permit.validFrom)} – ${date(subject.permit.validUntil)}` : `${date(subject.permit.validFrom)} – ${t('permits.noEnd')}`]);
+    rows.push(
+      [t('permits.field.permitNumber'), subject.permit.permitNumber],
+      [
+        t('permits.field.validity'),
+        subject.permit.validUntil
+          ? `${date(subject.permit.validFrom)} – ${date(subject.permit.validUntil)}`
+          : `${date(subject.permit.validFrom)} – ${t('permits.noEnd')}`,
+      ],
+    );
   }
-  const grounds = decision?.outcome === 'reject' ? (decision.terms?.['grounds'] as string[] | undefined) ?? [] : [];
-  if (grounds.length) rows.push([t('permits.refusal.grounds'), grounds.map((g) => `☒ ${t(`permits.refusalGround.${g}`)}`).join('\n')]);
+  const grounds = decision?.outcome === 'reject' ? ((decision.terms?.['grounds'] as string[] | undefined) ?? []) : [];
+  if (grounds.length)
+    rows.push([t('permits.refusal.grounds'), grounds.map((g) => `☒ ${t(`permits.refusalGround.${g}`)}`).join('\n')]);
   return rows;
 }
 
@@ -161,7 +318,14 @@ function decisionRows(subject: CaseView['subject'], t: RowText, date: (value: st
  * A grant: the holder is registered if they are not yet (a foreigner, with the nationality they showed), the right
  * is recorded in the register from its first day, and the permit is kept under the case's reference.
  */
-async function grant(trx: DbExecutor, deps: PermitProcedureDeps, access: HandlerAccess, row: HandledCase, decision: { decidedOn: PlainDate; legalBasis: string; terms?: Record<string, unknown> | undefined }, linkedPersonId: string | null): Promise<ActionPayload | undefined> {
+async function grant(
+  trx: DbExecutor,
+  deps: PermitProcedureDeps,
+  access: HandlerAccess,
+  row: HandledCase,
+  decision: { decidedOn: PlainDate; legalBasis: string; terms?: Record<string, unknown> | undefined },
+  linkedPersonId: string | null,
+): Promise<ActionPayload | undefined> {
   const d = permitDataOf(row.subject);
   const terms = decision.terms as { validFrom: PlainDate; validUntil: PlainDate | null };
   // Proposed on an earlier day, the terms are checked again on the day of the decision (a right never starts before it).
@@ -173,17 +337,44 @@ async function grant(trx: DbExecutor, deps: PermitProcedureDeps, access: Handler
   let linked: ActionPayload | undefined;
   if (!personId) {
     const created = await deps.register.include(trx, access, {
-      givenNames: d.givenNames, surname: d.surname, sex: d.sex, birthDate: d.birthDate, birthCountry: d.birthCountry, citizenships: [d.nationality], legalBasis: decision.legalBasis, sourceDocument: source,
+      givenNames: d.givenNames,
+      surname: d.surname,
+      sex: d.sex,
+      birthDate: d.birthDate,
+      birthCountry: d.birthCountry,
+      citizenships: [d.nationality],
+      legalBasis: decision.legalBasis,
+      sourceDocument: source,
     });
     personId = created.personId;
-    linked = { kind: 'link-applicant', personId: created.personId, personalCode: created.personalCode, name: `${d.givenNames} ${d.surname}`, reason: '' };
+    linked = {
+      kind: 'link-applicant',
+      personId: created.personId,
+      personalCode: created.personalCode,
+      name: `${d.givenNames} ${d.surname}`,
+      reason: '',
+    };
   }
   await deps.residenceRights.record(trx, access, personId, {
-    kind: RIGHT_OF[d.permitKind], documentNumber: row.reference, validFrom: terms.validFrom, validUntil: terms.validUntil, issuedBy: row.reference, legalBasis: decision.legalBasis,
+    kind: RIGHT_OF[d.permitKind],
+    documentNumber: row.reference,
+    validFrom: terms.validFrom,
+    validUntil: terms.validUntil,
+    issuedBy: row.reference,
+    legalBasis: decision.legalBasis,
   });
   await deps.repository.insertPermit(trx, {
-    permitNumber: row.reference, caseId: row.id, personId, kind: d.permitKind, ground: d.ground, validFrom: terms.validFrom, validUntil: terms.validUntil,
-    cardValidUntil: hasCard(d.permitKind) ? terms.validUntil : null, grantedOn: decision.decidedOn, language: row.language, createdAt: deps.now().toISOString(),
+    permitNumber: row.reference,
+    caseId: row.id,
+    personId,
+    kind: d.permitKind,
+    ground: d.ground,
+    validFrom: terms.validFrom,
+    validUntil: terms.validUntil,
+    cardValidUntil: hasCard(d.permitKind) ? terms.validUntil : null,
+    grantedOn: decision.decidedOn,
+    language: row.language,
+    createdAt: deps.now().toISOString(),
   });
   return linked;
 }
@@ -199,21 +390,48 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
       const permit = await deps.repository.permitOfCase(trx, row.id);
       const personId = state.linkedApplicant?.personId ?? row.applicantPersonId ?? d.personId;
       return {
-        kind: 'residence-permit', permitKind: d.permitKind, ground: d.ground, application: d.application, tier: d.tier, personId, personalCode: state.linkedApplicant?.personalCode ?? d.personalCode,
-        personName: `${d.givenNames} ${d.surname}`, givenNames: d.givenNames, surname: d.surname, sex: d.sex, birthDate: d.birthDate, birthCountry: d.birthCountry, nationality: d.nationality, travelDocument: d.travelDocument,
-        requestedUntil: d.requestedUntil, sponsor: d.sponsor, monthlyIncomeEur: d.monthlyIncomeEur, addressInLatvia: d.addressInLatvia,
-        documents: d.required.map((code) => ({ code, enclosed: d.enclosed.includes(code) })), fee: d.fee, payment: state.payment, permit: permit ? permitView(permit) : null,
+        kind: 'residence-permit',
+        permitKind: d.permitKind,
+        ground: d.ground,
+        application: d.application,
+        tier: d.tier,
+        personId,
+        personalCode: state.linkedApplicant?.personalCode ?? d.personalCode,
+        personName: `${d.givenNames} ${d.surname}`,
+        givenNames: d.givenNames,
+        surname: d.surname,
+        sex: d.sex,
+        birthDate: d.birthDate,
+        birthCountry: d.birthCountry,
+        nationality: d.nationality,
+        travelDocument: d.travelDocument,
+        requestedUntil: d.requestedUntil,
+        sponsor: d.sponsor,
+        monthlyIncomeEur: d.monthlyIncomeEur,
+        addressInLatvia: d.addressInLatvia,
+        documents: d.required.map((code) => ({ code, enclosed: d.enclosed.includes(code) })),
+        fee: d.fee,
+        payment: state.payment,
+        permit: permit ? permitView(permit) : null,
       };
     },
     decisionRows,
-    systemChecks: async (trx, access, row, state) => [...permitChecks(permitDataOf(row.subject), state, deps.today()), ...await duplicateCheck(trx, deps, access, row, state)],
+    systemChecks: async (trx, access, row, state) => [
+      ...permitChecks(permitDataOf(row.subject), state, deps.today()),
+      ...(await duplicateCheck(trx, deps, access, row, state)),
+    ],
     decisionTerms: (row, _state, outcome, terms) => permitTerms(row, outcome, terms, deps.today()),
     checkAction: (row, _state, payload) => {
       const d = permitDataOf(row.subject);
       if (payload.kind === 'record-payment' && payload.amountCents !== d.fee.amountCents) {
-        throw new AppError('VALIDATION_FAILED', `The fee for this application is ${euros(d.fee.amountCents)} EUR`, [{ path: 'amountCents', message: 'wrong amount', reason: 'wrong-amount' }]);
+        throw new AppError('VALIDATION_FAILED', `The fee for this application is ${euros(d.fee.amountCents)} EUR`, [
+          { path: 'amountCents', message: 'wrong amount', reason: 'wrong-amount' },
+        ]);
       }
     },
-    onApproved: async (trx, access, row, state) => (state.decision.outcome === 'accept' ? grant(trx, deps, access, row, state.decision, state.linkedApplicant?.personId ?? null) : undefined),
+    onApproved: async (trx, access, row, state) =>
+      state.decision.outcome === 'accept'
+        ? grant(trx, deps, access, row, state.decision, state.linkedApplicant?.personId ?? null)
+        : undefined,
   };
 }

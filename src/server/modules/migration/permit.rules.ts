@@ -6,14 +6,47 @@
  */
 import type { DeadlineRule } from '../cases/index.ts';
 import { addDays, addMonthsClamped, compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import { GROUNDS_OF_KIND, hasEnd, type PermitGround, type PermitKind } from '../../../shared/kernel/migration-grounds.ts';
+import {
+  GROUNDS_OF_KIND,
+  hasEnd,
+  type PermitGround,
+  type PermitKind,
+} from '../../../shared/kernel/migration-grounds.ts';
 import type { PermitDocument, PermitTier } from '../../../shared/contracts/permit-subjects.ts';
 import type { ApplicationProblem } from './visa.rules.ts';
 
 /** EU, EEA and Swiss citizens (ISO 3166-1 alpha-3) live here under Dir. 2004/38; Latvia's own citizens need nothing. */
 export const EU_EEA_CH: ReadonlySet<string> = new Set([
-  'AUT', 'BEL', 'BGR', 'HRV', 'CYP', 'CZE', 'DNK', 'EST', 'FIN', 'FRA', 'DEU', 'GRC', 'HUN', 'IRL', 'ITA', 'LTU', 'LUX', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'ESP', 'SWE',
-  'ISL', 'LIE', 'NOR', 'CHE',
+  'AUT',
+  'BEL',
+  'BGR',
+  'HRV',
+  'CYP',
+  'CZE',
+  'DNK',
+  'EST',
+  'FIN',
+  'FRA',
+  'DEU',
+  'GRC',
+  'HUN',
+  'IRL',
+  'ITA',
+  'LTU',
+  'LUX',
+  'MLT',
+  'NLD',
+  'POL',
+  'PRT',
+  'ROU',
+  'SVK',
+  'SVN',
+  'ESP',
+  'SWE',
+  'ISL',
+  'LIE',
+  'NOR',
+  'CHE',
 ]);
 
 const FEE_ACT = 'Ministru kabineta 2017. gada 12. septembra noteikumi Nr. 557';
@@ -27,12 +60,19 @@ const PERMANENT: Partial<Record<PermitTier, number>> = { standard: 10_000 };
 const LONG_TERM: Partial<Record<PermitTier, number>> = { standard: 16_000, fast: 28_000 };
 const EU_FREE: Partial<Record<PermitTier, number>> = { fast: 0 };
 
-function feeTable(kind: PermitKind, ground: PermitGround): { table: Partial<Record<PermitTier, number>>; legalAct: string } {
+function feeTable(
+  kind: PermitKind,
+  ground: PermitGround,
+): { table: Partial<Record<PermitTier, number>>; legalAct: string } {
   switch (kind) {
-    case 'temporary': return { table: ground === 'study' || ground === 'family' ? REDUCED : GENERAL, legalAct: FEE_ACT };
-    case 'permanent': return { table: PERMANENT, legalAct: FEE_ACT };
-    case 'eu-long-term-resident': return { table: LONG_TERM, legalAct: LTR_FEE_ACT };
-    default: return { table: EU_FREE, legalAct: EU_FEE_ACT };
+    case 'temporary':
+      return { table: ground === 'study' || ground === 'family' ? REDUCED : GENERAL, legalAct: FEE_ACT };
+    case 'permanent':
+      return { table: PERMANENT, legalAct: FEE_ACT };
+    case 'eu-long-term-resident':
+      return { table: LONG_TERM, legalAct: LTR_FEE_ACT };
+    default:
+      return { table: EU_FREE, legalAct: EU_FEE_ACT };
   }
 }
 
@@ -42,7 +82,11 @@ export function tiersOf(kind: PermitKind, ground: PermitGround): PermitTier[] {
 }
 
 /** The state fee of a tier, or null when the kind does not offer it. */
-export function permitFee(kind: PermitKind, ground: PermitGround, tier: PermitTier): { amountCents: number; legalAct: string } | null {
+export function permitFee(
+  kind: PermitKind,
+  ground: PermitGround,
+  tier: PermitTier,
+): { amountCents: number; legalAct: string } | null {
   const { table, legalAct } = feeTable(kind, ground);
   const amountCents = table[tier];
   return amountCents === undefined ? null : { amountCents, legalAct };
@@ -79,12 +123,30 @@ const FOR_GROUND: Readonly<Record<PermitGround, readonly PermitDocument[]>> = {
 const ADDITIONAL_FORM: ReadonlySet<string> = new Set(['RUS', 'BLR']);
 
 /** The documents an application of this kind and ground encloses (§4.4 for third-country nationals, §4.9 for EU citizens and family). */
-export function requiredDocuments(kind: PermitKind, ground: PermitGround, application: 'first' | 'renewal', nationality?: string): PermitDocument[] {
-  const base: PermitDocument[] = kind === 'eu-registration-certificate' ? ['application-form', 'eu-identity-document'] : ['application-form', 'travel-document-copy', 'photo'];
+export function requiredDocuments(
+  kind: PermitKind,
+  ground: PermitGround,
+  application: 'first' | 'renewal',
+  nationality?: string,
+): PermitDocument[] {
+  const base: PermitDocument[] =
+    kind === 'eu-registration-certificate'
+      ? ['application-form', 'eu-identity-document']
+      : ['application-form', 'travel-document-copy', 'photo'];
   // A first stay asks for the criminal record of the country of citizenship or residence; a renewal does not.
   const record: PermitDocument[] = kind === 'temporary' && application === 'first' ? ['criminal-record'] : [];
-  const cover: PermitDocument[] = kind === 'temporary' || kind === 'eu-long-term-resident' || ground === 'student' || ground === 'self-sufficient' || kind === 'eu-family-residence-card' ? ['health-insurance'] : [];
-  const extra: PermitDocument[] = nationality && ADDITIONAL_FORM.has(nationality) && kind !== 'eu-registration-certificate' ? ['additional-form'] : [];
+  const cover: PermitDocument[] =
+    kind === 'temporary' ||
+    kind === 'eu-long-term-resident' ||
+    ground === 'student' ||
+    ground === 'self-sufficient' ||
+    kind === 'eu-family-residence-card'
+      ? ['health-insurance']
+      : [];
+  const extra: PermitDocument[] =
+    nationality && ADDITIONAL_FORM.has(nationality) && kind !== 'eu-registration-certificate'
+      ? ['additional-form']
+      : [];
   return [...base, ...extra, ...record, ...FOR_GROUND[ground], ...cover];
 }
 
@@ -111,16 +173,38 @@ const termEnd = (from: PlainDate, years: number): PlainDate => addDays(addMonths
 export const hasCard = (kind: PermitKind): boolean => kind !== 'eu-registration-certificate';
 
 export interface PermitApplicationFacts {
-  permitKind: PermitKind; ground: PermitGround; application: 'first' | 'renewal'; tier: PermitTier; nationality: string;
-  travelDocumentValidUntil: PlainDate; requestedUntil: PlainDate | null;
+  permitKind: PermitKind;
+  ground: PermitGround;
+  application: 'first' | 'renewal';
+  tier: PermitTier;
+  nationality: string;
+  travelDocumentValidUntil: PlainDate;
+  requestedUntil: PlainDate | null;
 }
 
 /** Whether the kind, ground, application and tier fit together (what the quote and the application both check). */
-export function kindProblems(a: Pick<PermitApplicationFacts, 'permitKind' | 'ground' | 'application' | 'tier'>): ApplicationProblem[] {
+export function kindProblems(
+  a: Pick<PermitApplicationFacts, 'permitKind' | 'ground' | 'application' | 'tier'>,
+): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
-  if (!GROUNDS_OF_KIND[a.permitKind].includes(a.ground)) problems.push({ path: 'ground', reason: 'ground-not-for-kind', message: 'This ground does not fit the kind of permit' });
-  else if (!permitFee(a.permitKind, a.ground, a.tier)) problems.push({ path: 'tier', reason: 'tier-not-offered', message: 'This examination tier is not offered for this kind of permit' });
-  if (a.application === 'renewal' && !hasEnd(a.permitKind)) problems.push({ path: 'application', reason: 'renewal-not-offered', message: 'A right without end is not renewed: apply for a new card instead' });
+  if (!GROUNDS_OF_KIND[a.permitKind].includes(a.ground))
+    problems.push({
+      path: 'ground',
+      reason: 'ground-not-for-kind',
+      message: 'This ground does not fit the kind of permit',
+    });
+  else if (!permitFee(a.permitKind, a.ground, a.tier))
+    problems.push({
+      path: 'tier',
+      reason: 'tier-not-offered',
+      message: 'This examination tier is not offered for this kind of permit',
+    });
+  if (a.application === 'renewal' && !hasEnd(a.permitKind))
+    problems.push({
+      path: 'application',
+      reason: 'renewal-not-offered',
+      message: 'A right without end is not renewed: apply for a new card instead',
+    });
   return problems;
 }
 
@@ -128,29 +212,82 @@ export function kindProblems(a: Pick<PermitApplicationFacts, 'permitKind' | 'gro
 export function permitApplicationProblems(a: PermitApplicationFacts, today: PlainDate): ApplicationProblem[] {
   const problems = kindProblems(a);
   const eu = EU_EEA_CH.has(a.nationality);
-  if (a.permitKind === 'eu-registration-certificate' && !eu) problems.push({ path: 'nationality', reason: 'eu-nationality-needed', message: 'A registration certificate is for citizens of the EU, the EEA and Switzerland' });
-  if (a.permitKind !== 'eu-registration-certificate' && eu) problems.push({ path: 'permitKind', reason: 'eu-citizen-registers', message: 'A citizen of the EU, the EEA or Switzerland registers for a registration certificate instead' });
-  if (a.nationality === 'LVA') problems.push({ path: 'nationality', reason: 'not-for-status', message: 'A citizen of Latvia needs no permit' });
-  if (compareDates(a.travelDocumentValidUntil, today) < 0) problems.push({ path: 'travelDocument.validUntil', reason: 'document-expired', message: 'The travel document has expired' });
+  if (a.permitKind === 'eu-registration-certificate' && !eu)
+    problems.push({
+      path: 'nationality',
+      reason: 'eu-nationality-needed',
+      message: 'A registration certificate is for citizens of the EU, the EEA and Switzerland',
+    });
+  if (a.permitKind !== 'eu-registration-certificate' && eu)
+    problems.push({
+      path: 'permitKind',
+      reason: 'eu-citizen-registers',
+      message: 'A citizen of the EU, the EEA or Switzerland registers for a registration certificate instead',
+    });
+  if (a.nationality === 'LVA')
+    problems.push({ path: 'nationality', reason: 'not-for-status', message: 'A citizen of Latvia needs no permit' });
+  if (compareDates(a.travelDocumentValidUntil, today) < 0)
+    problems.push({
+      path: 'travelDocument.validUntil',
+      reason: 'document-expired',
+      message: 'The travel document has expired',
+    });
   if (a.requestedUntil) {
-    if (!hasEnd(a.permitKind)) problems.push({ path: 'requestedUntil', reason: 'term-has-no-end', message: 'This right has no end: leave the last day empty' });
-    else if (compareDates(a.requestedUntil, today) <= 0) problems.push({ path: 'requestedUntil', reason: 'not-after-today', message: 'The last day must be after today' });
-    else if (compareDates(a.requestedUntil, termEnd(today, MAX_TERM_YEARS)) > 0) problems.push({ path: 'requestedUntil', reason: 'term-too-long', message: `At most ${MAX_TERM_YEARS} years` });
+    if (!hasEnd(a.permitKind))
+      problems.push({
+        path: 'requestedUntil',
+        reason: 'term-has-no-end',
+        message: 'This right has no end: leave the last day empty',
+      });
+    else if (compareDates(a.requestedUntil, today) <= 0)
+      problems.push({ path: 'requestedUntil', reason: 'not-after-today', message: 'The last day must be after today' });
+    else if (compareDates(a.requestedUntil, termEnd(today, MAX_TERM_YEARS)) > 0)
+      problems.push({ path: 'requestedUntil', reason: 'term-too-long', message: `At most ${MAX_TERM_YEARS} years` });
   }
   return problems;
 }
 
 /** What a grant may say: from today up to half a year on; a term within five years for a right that ends, no last day for one that does not. */
-export function grantTermsProblems(kind: PermitKind, terms: { validFrom: PlainDate; validUntil: PlainDate | null }, today: PlainDate): ApplicationProblem[] {
+export function grantTermsProblems(
+  kind: PermitKind,
+  terms: { validFrom: PlainDate; validUntil: PlainDate | null },
+  today: PlainDate,
+): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
-  if (compareDates(terms.validFrom, today) < 0) problems.push({ path: 'terms.validFrom', reason: 'not-after-today', message: 'The right cannot start before the decision' });
-  else if (compareDates(terms.validFrom, addMonthsClamped(today, 6)) > 0) problems.push({ path: 'terms.validFrom', reason: 'term-too-long', message: 'The right starts at most six months after the decision' });
+  if (compareDates(terms.validFrom, today) < 0)
+    problems.push({
+      path: 'terms.validFrom',
+      reason: 'not-after-today',
+      message: 'The right cannot start before the decision',
+    });
+  else if (compareDates(terms.validFrom, addMonthsClamped(today, 6)) > 0)
+    problems.push({
+      path: 'terms.validFrom',
+      reason: 'term-too-long',
+      message: 'The right starts at most six months after the decision',
+    });
   if (!hasEnd(kind)) {
-    if (terms.validUntil) problems.push({ path: 'terms.validUntil', reason: 'term-has-no-end', message: 'This right has no end: leave the last day empty' });
+    if (terms.validUntil)
+      problems.push({
+        path: 'terms.validUntil',
+        reason: 'term-has-no-end',
+        message: 'This right has no end: leave the last day empty',
+      });
     return problems;
   }
-  if (!terms.validUntil) problems.push({ path: 'terms.validUntil', reason: 'term-needs-end', message: 'Say the last day of the permit' });
-  else if (compareDates(terms.validUntil, terms.validFrom) < 0) problems.push({ path: 'terms.validUntil', reason: 'ends-before-start', message: 'The permit ends before it starts' });
-  else if (compareDates(terms.validUntil, termEnd(terms.validFrom, MAX_TERM_YEARS)) > 0) problems.push({ path: 'terms.validUntil', reason: 'term-too-long', message: `A permit is granted for at most ${MAX_TERM_YEARS} years` });
+  if (!terms.validUntil)
+    problems.push({ path: 'terms.validUntil', reason: 'term-needs-end', message: 'Say the last day of the permit' });
+  else if (compareDates(terms.validUntil, terms.validFrom) < 0)
+    problems.push({
+      path: 'terms.validUntil',
+      reason: 'ends-before-start',
+      message: 'The permit ends before it starts',
+    });
+  else if (compareDates(terms.validUntil, termEnd(terms.validFrom, MAX_TERM_YEARS)) > 0)
+    problems.push({
+      path: 'terms.validUntil',
+      reason: 'term-too-long',
+      message: `A permit is granted for at most ${MAX_TERM_YEARS} years`,
+    });
   return problems;
 }

@@ -12,12 +12,34 @@ import type { NotificationsService } from '../notifications/index.ts';
 import type { CaseActorContext, CaseProcedure, CasesService, HandlerAccess } from '../cases/index.ts';
 import type { PaymentProvider } from '../../platform/payments.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
-import type { DeskPermitApplication, OnlinePermitApplication, PermitQuoteQuery } from '../../../shared/contracts/residence-permits.contract.ts';
+import type {
+  DeskPermitApplication,
+  OnlinePermitApplication,
+  PermitQuoteQuery,
+} from '../../../shared/contracts/residence-permits.contract.ts';
 import type { GrantedPermitView, PermitKind } from '../../../shared/contracts/permit-subjects.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { hasPermission } from '../../../shared/kernel/permissions.ts';
-import { EU_EEA_CH, incomeNeededEur, kindProblems, permitApplicationProblems, permitDeadline, permitFee, requiredDocuments, tiersOf } from './permit.rules.ts';
-import { EU_RESIDENCE, permitProcedure, permitView, RESIDENCE_PERMIT, RIGHT_OF, type PermitCardsPort, type PermitData, type PermitRegisterPort } from './permit-procedure.ts';
+import {
+  EU_EEA_CH,
+  incomeNeededEur,
+  kindProblems,
+  permitApplicationProblems,
+  permitDeadline,
+  permitFee,
+  requiredDocuments,
+  tiersOf,
+} from './permit.rules.ts';
+import {
+  EU_RESIDENCE,
+  permitProcedure,
+  permitView,
+  RESIDENCE_PERMIT,
+  RIGHT_OF,
+  type PermitCardsPort,
+  type PermitData,
+  type PermitRegisterPort,
+} from './permit-procedure.ts';
 import { problemsError } from './visa-procedure.ts';
 import { createOnlinePayment } from './online-payment.ts';
 import type { MigrationRepository } from './migration.repository.ts';
@@ -38,7 +60,11 @@ export interface PermitServiceDeps {
   residenceRights: ResidenceRightsPort;
   register: PermitRegisterPort;
   /** The register's rights to reside of a person that have not ended (a renewal renews one of them). */
-  rightsOf: (trx: DbExecutor, access: HandlerAccess, personId: string) => Promise<Array<{ kind: string; documentNumber: string }>>;
+  rightsOf: (
+    trx: DbExecutor,
+    access: HandlerAccess,
+    personId: string,
+  ) => Promise<Array<{ kind: string; documentNumber: string }>>;
   cards: PermitCardsPort;
   /** Once a cancellation committed: the documents' validity index learns of the invalid card. */
   afterCardsChanged: () => Promise<unknown>;
@@ -56,7 +82,9 @@ function invalid(path: string, message: string, reason: FieldReason): never {
   throw new AppError('VALIDATION_FAILED', message, [{ path, message, reason }]);
 }
 
-const caseTypeOf = (kind: PermitKind) => (kind === 'eu-registration-certificate' || kind === 'eu-family-residence-card' ? EU_RESIDENCE : RESIDENCE_PERMIT).type;
+const caseTypeOf = (kind: PermitKind) =>
+  (kind === 'eu-registration-certificate' || kind === 'eu-family-residence-card' ? EU_RESIDENCE : RESIDENCE_PERMIT)
+    .type;
 
 export function createPermitService(deps: PermitServiceDeps) {
   const { cases, repository, today } = deps;
@@ -65,18 +93,41 @@ export function createPermitService(deps: PermitServiceDeps) {
   /** The application as the case stores it, checked for admissibility; the fee of its tier (absent: the kind's first). */
   function permitData(input: Input, person: { id: string; personalCode: string } | null): PermitData {
     const tier = input.tier ?? tiersOf(input.permitKind, input.ground)[0] ?? 'standard';
-    const problems = permitApplicationProblems({
-      permitKind: input.permitKind, ground: input.ground, application: input.application, tier, nationality: input.nationality,
-      travelDocumentValidUntil: input.travelDocument.validUntil as PlainDate, requestedUntil: (input.requestedUntil ?? null) as PlainDate | null,
-    }, today());
+    const problems = permitApplicationProblems(
+      {
+        permitKind: input.permitKind,
+        ground: input.ground,
+        application: input.application,
+        tier,
+        nationality: input.nationality,
+        travelDocumentValidUntil: input.travelDocument.validUntil as PlainDate,
+        requestedUntil: (input.requestedUntil ?? null) as PlainDate | null,
+      },
+      today(),
+    );
     if (problems.length) throw problemsError(problems);
     const fee = permitFee(input.permitKind, input.ground, tier) as { amountCents: number; legalAct: string };
     return {
-      permitKind: input.permitKind, ground: input.ground, application: input.application, tier, personId: person?.id ?? null, personalCode: person?.personalCode ?? null,
-      givenNames: input.givenNames, surname: input.surname, sex: input.sex,
-      birthDate: input.birthDate as PlainDate, birthCountry: input.birthCountry, nationality: input.nationality, travelDocument: { ...input.travelDocument, validUntil: input.travelDocument.validUntil as PlainDate },
-      requestedUntil: (input.requestedUntil ?? null) as PlainDate | null, sponsor: input.sponsor, monthlyIncomeEur: input.monthlyIncomeEur ?? null, addressInLatvia: input.addressInLatvia,
-      enclosed: [...new Set(input.enclosed)], required: requiredDocuments(input.permitKind, input.ground, input.application, input.nationality), fee,
+      permitKind: input.permitKind,
+      ground: input.ground,
+      application: input.application,
+      tier,
+      personId: person?.id ?? null,
+      personalCode: person?.personalCode ?? null,
+      givenNames: input.givenNames,
+      surname: input.surname,
+      sex: input.sex,
+      birthDate: input.birthDate as PlainDate,
+      birthCountry: input.birthCountry,
+      nationality: input.nationality,
+      travelDocument: { ...input.travelDocument, validUntil: input.travelDocument.validUntil as PlainDate },
+      requestedUntil: (input.requestedUntil ?? null) as PlainDate | null,
+      sponsor: input.sponsor,
+      monthlyIncomeEur: input.monthlyIncomeEur ?? null,
+      addressInLatvia: input.addressInLatvia,
+      enclosed: [...new Set(input.enclosed)],
+      required: requiredDocuments(input.permitKind, input.ground, input.application, input.nationality),
+      fee,
     };
   }
 
@@ -84,12 +135,18 @@ export function createPermitService(deps: PermitServiceDeps) {
   async function checkRenewal(trx: DbExecutor, access: HandlerAccess, personId: string, input: Input): Promise<void> {
     if (input.application !== 'renewal') return;
     const held = await deps.rightsOf(trx, access, personId);
-    if (!held.some((r) => r.kind === RIGHT_OF[input.permitKind])) invalid('application', 'This person holds no such permit to renew: this is a first application', 'no-residence-right');
+    if (!held.some((r) => r.kind === RIGHT_OF[input.permitKind]))
+      invalid(
+        'application',
+        'This person holds no such permit to renew: this is a first application',
+        'no-residence-right',
+      );
   }
 
   function checkStatus(person: RegisteredPerson, path: string): void {
     if (person.deathDate) invalid(path, 'This person has died', 'not-for-status');
-    if (NO_PERMIT_STATUSES.includes(person.legalStatus)) invalid(path, 'This person needs no residence permit in Latvia', 'not-for-status');
+    if (NO_PERMIT_STATUSES.includes(person.legalStatus))
+      invalid(path, 'This person needs no residence permit in Latvia', 'not-for-status');
   }
 
   /** A granted permit by its number (audited: a read of the holder's data). */
@@ -98,8 +155,15 @@ export function createPermitService(deps: PermitServiceDeps) {
       const permit = await repository.permitByNumber(trx, permitNumber);
       if (!permit) throw new AppError('NOT_FOUND', `No residence permit ${permitNumber}`);
       await deps.audit.record(trx, {
-        actor, action: 'read', purpose: 'case-processing', legalBasis: 'Imigrācijas likums', caseReference: permitNumber, subjectPersonId: permit.personId,
-        resource: 'migration.residencePermit', touched: ['permit'], requestId: requestId ?? null,
+        actor,
+        action: 'read',
+        purpose: 'case-processing',
+        legalBasis: 'Imigrācijas likums',
+        caseReference: permitNumber,
+        subjectPersonId: permit.personId,
+        resource: 'migration.residencePermit',
+        touched: ['permit'],
+        requestId: requestId ?? null,
       });
       return permitView(permit);
     });
@@ -108,7 +172,13 @@ export function createPermitService(deps: PermitServiceDeps) {
   return {
     /** The procedures of residence on the engine (registered by app.ts). */
     procedures(): CaseProcedure[] {
-      const procedureDeps = { repository, today, now: deps.now, residenceRights: deps.residenceRights, register: deps.register };
+      const procedureDeps = {
+        repository,
+        today,
+        now: deps.now,
+        residenceRights: deps.residenceRights,
+        register: deps.register,
+      };
       return [permitProcedure(RESIDENCE_PERMIT, procedureDeps), permitProcedure(EU_RESIDENCE, procedureDeps)];
     },
 
@@ -119,17 +189,28 @@ export function createPermitService(deps: PermitServiceDeps) {
       const fee = permitFee(q.permitKind, q.ground, q.tier) as { amountCents: number; legalAct: string };
       const deadline = permitDeadline(q.tier);
       return {
-        ...fee, tiers: tiersOf(q.permitKind, q.ground), deadline: { unit: deadline.unit as 'calendar-days' | 'working-days', limit: deadline.limit },
-        documents: requiredDocuments(q.permitKind, q.ground, q.application, q.nationality), monthlyIncomeNeededEur: incomeNeededEur(q.permitKind, q.ground),
+        ...fee,
+        tiers: tiersOf(q.permitKind, q.ground),
+        deadline: { unit: deadline.unit as 'calendar-days' | 'working-days', limit: deadline.limit },
+        documents: requiredDocuments(q.permitKind, q.ground, q.application, q.nationality),
+        monthlyIncomeNeededEur: incomeNeededEur(q.permitKind, q.ground),
       };
     },
 
     /** An officer lodges an application at the desk; the fee is paid there in the same step. */
-    async lodgeAtDesk(ctx: CaseActorContext, input: z.output<typeof DeskPermitApplication>, key?: string): Promise<CaseView> {
+    async lodgeAtDesk(
+      ctx: CaseActorContext,
+      input: z.output<typeof DeskPermitApplication>,
+      key?: string,
+    ): Promise<CaseView> {
       const caseType = caseTypeOf(input.permitKind);
-      if (ctx.kind !== 'staff' || !cases.staffMay(ctx, caseType, 'officer')) throw new AppError('FORBIDDEN', 'Only a migration officer lodges a residence application', { rule: { id: 'case.role-needed' } });
+      if (ctx.kind !== 'staff' || !cases.staffMay(ctx, caseType, 'officer'))
+        throw new AppError('FORBIDDEN', 'Only a migration officer lodges a residence application', {
+          rule: { id: 'case.role-needed' },
+        });
       // A renewal, a permanent permit and EU long-term status all rest on a stay the register already knows.
-      if (!input.personId && (input.application === 'renewal' || REGISTERED_ONLY.includes(input.permitKind))) invalid('personId', 'This application is for a person in the register: find them first', 'unknown-person');
+      if (!input.personId && (input.application === 'renewal' || REGISTERED_ONLY.includes(input.permitKind)))
+        invalid('personId', 'This application is for a person in the register: find them first', 'unknown-person');
       permitData(input, null);
       return cases.openCase(ctx, caseType, key, input, async (trx, access) => {
         let person: { id: string; personalCode: string } | null = null;
@@ -141,15 +222,36 @@ export function createPermitService(deps: PermitServiceDeps) {
         }
         const data = permitData(input, person);
         return {
-          applicantPersonId: input.personId ?? null, applicantName: `${input.givenNames} ${input.surname}`, subject: data, touched: 'residence-application', language: input.language,
-          contactEmail: input.contactEmail, documents: input.documents, branchId: ctx.kind === 'staff' ? ctx.branchId : '', channel: 'desk',
-          followUps: data.fee.amountCents > 0 ? [{ kind: 'record-payment', amountCents: data.fee.amountCents, method: input.payment.method, reference: `DESK-${input.payment.method.toUpperCase()}` }] : [],
+          applicantPersonId: input.personId ?? null,
+          applicantName: `${input.givenNames} ${input.surname}`,
+          subject: data,
+          touched: 'residence-application',
+          language: input.language,
+          contactEmail: input.contactEmail,
+          documents: input.documents,
+          branchId: ctx.kind === 'staff' ? ctx.branchId : '',
+          channel: 'desk',
+          followUps:
+            data.fee.amountCents > 0
+              ? [
+                  {
+                    kind: 'record-payment',
+                    amountCents: data.fee.amountCents,
+                    method: input.payment.method,
+                    reference: `DESK-${input.payment.method.toUpperCase()}`,
+                  },
+                ]
+              : [],
         };
       });
     },
 
     /** A registered foreigner applies online for themselves; who applies is the person as the register knows them. */
-    async applyOnline(ctx: CaseActorContext, input: z.output<typeof OnlinePermitApplication>, key?: string): Promise<CaseView> {
+    async applyOnline(
+      ctx: CaseActorContext,
+      input: z.output<typeof OnlinePermitApplication>,
+      key?: string,
+    ): Promise<CaseView> {
       if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
       const again = await repeated(ctx, key, input);
       if (again) return again;
@@ -163,14 +265,30 @@ export function createPermitService(deps: PermitServiceDeps) {
         payerCode = person.personalCode;
         // The nationality is the register's, never the form's: an EU citizen among several registered citizenships counts as one.
         const eu = person.citizenships.find((c) => EU_EEA_CH.has(c));
-        const nationality = (input.permitKind === 'eu-registration-certificate' ? eu : undefined) ?? person.citizenships[0] ?? 'XXX';
-        const data = permitData({
-          ...input, givenNames: person.givenNames, surname: person.surname, sex: person.sex, birthDate: person.birthDate as PlainDate, nationality,
-        }, { id: ctx.personId, personalCode: person.personalCode });
+        const nationality =
+          (input.permitKind === 'eu-registration-certificate' ? eu : undefined) ?? person.citizenships[0] ?? 'XXX';
+        const data = permitData(
+          {
+            ...input,
+            givenNames: person.givenNames,
+            surname: person.surname,
+            sex: person.sex,
+            birthDate: person.birthDate as PlainDate,
+            nationality,
+          },
+          { id: ctx.personId, personalCode: person.personalCode },
+        );
         amountCents = data.fee.amountCents;
         return {
-          applicantPersonId: ctx.personId, applicantName: `${person.givenNames} ${person.surname}`, subject: data, touched: 'residence-application', language: input.language,
-          contactEmail: input.contactEmail, documents: input.documents, branchId, channel: 'portal',
+          applicantPersonId: ctx.personId,
+          applicantName: `${person.givenNames} ${person.surname}`,
+          subject: data,
+          touched: 'residence-application',
+          language: input.language,
+          contactEmail: input.contactEmail,
+          documents: input.documents,
+          branchId,
+          channel: 'portal',
         };
       });
       return payOnline(ctx, view, amountCents, payerCode);
@@ -184,7 +302,14 @@ export function createPermitService(deps: PermitServiceDeps) {
       if (!permit.cancelled) throw new AppError('NOT_FOUND', `Residence permit ${permitNumber} is not cancelled`);
       const granted = await cases.byReference(deps.db, permitNumber);
       const d = granted?.subject as PermitData | undefined;
-      const holder = d ? { name: `${d.givenNames} ${d.surname}`, birthDate: d.birthDate as string, nationality: d.nationality, travelDocument: d.travelDocument.number } : null;
+      const holder = d
+        ? {
+            name: `${d.givenNames} ${d.surname}`,
+            birthDate: d.birthDate as string,
+            nationality: d.nationality,
+            travelDocument: d.travelDocument.number,
+          }
+        : null;
       return { permit: { ...permit, cancelled: permit.cancelled }, holder };
     },
 
@@ -192,31 +317,75 @@ export function createPermitService(deps: PermitServiceDeps) {
      * A decision-maker cancels a granted permit from a day (Immigration Law; the article is not in the sources): the right to reside ends in the
      * register from that day, the card made for it becomes invalid, and the holder is told.
      */
-    async cancel(ctx: CaseActorContext, permitNumber: string, input: { grounds: string[]; effectiveOn: string; reasoning: string }): Promise<GrantedPermitView> {
-      if (ctx.kind !== 'staff' || !hasPermission(ctx.roles, 'migration:cancel-permit')) throw new AppError('FORBIDDEN', 'Only a decision-maker cancels a residence permit', { rule: { id: 'case.role-needed' } });
+    async cancel(
+      ctx: CaseActorContext,
+      permitNumber: string,
+      input: { grounds: string[]; effectiveOn: string; reasoning: string },
+    ): Promise<GrantedPermitView> {
+      if (ctx.kind !== 'staff' || !hasPermission(ctx.roles, 'migration:cancel-permit'))
+        throw new AppError('FORBIDDEN', 'Only a decision-maker cancels a residence permit', {
+          rule: { id: 'case.role-needed' },
+        });
       const on = input.effectiveOn as PlainDate;
       // A cancellation is a burdensome act: it takes effect once the holder is told (APL Art. 70), never for days already lived.
-      if (compareDates(on, today()) < 0) invalid('effectiveOn', 'A permit is cancelled from today or a later day', 'before-today');
+      if (compareDates(on, today()) < 0)
+        invalid('effectiveOn', 'A permit is cancelled from today or a later day', 'before-today');
       const cancelled = await deps.db.transaction().execute(async (trx) => {
         const permit = await repository.permitByNumber(trx, permitNumber, true);
         const grantedBy = permit ? await cases.byReference(trx, permit.permitNumber) : undefined;
-        if (!permit || !grantedBy || grantedBy.branchId !== ctx.branchId) throw new AppError('NOT_FOUND', `No residence permit ${permitNumber} of your branch`);
-        if (permit.status !== 'valid') throw new AppError('INVALID_STATE', `Residence permit ${permitNumber} is already cancelled`, { rule: { id: 'permit.already-cancelled' } });
-        if (permit.validUntil && compareDates(on, permit.validUntil as PlainDate) > 0) invalid('effectiveOn', `The permit ends on ${permit.validUntil}`, 'after-permit-end');
-        const cancellation = { grounds: [...new Set(input.grounds)], reasoning: input.reasoning, on: on as string, by: ctx.name, byId: ctx.id };
+        if (!permit || !grantedBy || grantedBy.branchId !== ctx.branchId)
+          throw new AppError('NOT_FOUND', `No residence permit ${permitNumber} of your branch`);
+        if (permit.status !== 'valid')
+          throw new AppError('INVALID_STATE', `Residence permit ${permitNumber} is already cancelled`, {
+            rule: { id: 'permit.already-cancelled' },
+          });
+        if (permit.validUntil && compareDates(on, permit.validUntil as PlainDate) > 0)
+          invalid('effectiveOn', `The permit ends on ${permit.validUntil}`, 'after-permit-end');
+        const cancellation = {
+          grounds: [...new Set(input.grounds)],
+          reasoning: input.reasoning,
+          on: on as string,
+          by: ctx.name,
+          byId: ctx.id,
+        };
         const access = { actor: ctx.audit, caseReference: permitNumber, requestId: ctx.requestId };
         await repository.cancelPermit(trx, permitNumber, cancellation);
-        await deps.residenceRights.end(trx, access, permit.personId, { documentNumber: permitNumber, endsOn: on, legalBasis: CANCEL_BASIS, sourceDocument: `${permitNumber} (cancellation ${today()})` });
-        await deps.cards.invalidateCards(trx, access, permit.personId, on, permitNumber, `Residence permit ${permitNumber} cancelled`);
+        await deps.residenceRights.end(trx, access, permit.personId, {
+          documentNumber: permitNumber,
+          endsOn: on,
+          legalBasis: CANCEL_BASIS,
+          sourceDocument: `${permitNumber} (cancellation ${today()})`,
+        });
+        await deps.cards.invalidateCards(
+          trx,
+          access,
+          permit.personId,
+          on,
+          permitNumber,
+          `Residence permit ${permitNumber} cancelled`,
+        );
         if (grantedBy.contactEmail) {
-          await deps.notifications.enqueue(trx, [{
-            eventKey: `permit:${permitNumber}:cancelled:${grantedBy.contactEmail}`, channel: 'email', recipient: grantedBy.contactEmail, language: grantedBy.language, template: 'permit-cancelled',
-            params: { number: permitNumber, on },
-          }]);
+          await deps.notifications.enqueue(trx, [
+            {
+              eventKey: `permit:${permitNumber}:cancelled:${grantedBy.contactEmail}`,
+              channel: 'email',
+              recipient: grantedBy.contactEmail,
+              language: grantedBy.language,
+              template: 'permit-cancelled',
+              params: { number: permitNumber, on },
+            },
+          ]);
         }
         await deps.audit.record(trx, {
-          actor: ctx.audit, action: 'update', purpose: 'case-processing', legalBasis: CANCEL_BASIS, caseReference: permitNumber, subjectPersonId: permit.personId,
-          resource: 'migration.residencePermit', touched: ['cancellation'], requestId: ctx.requestId ?? null,
+          actor: ctx.audit,
+          action: 'update',
+          purpose: 'case-processing',
+          legalBasis: CANCEL_BASIS,
+          caseReference: permitNumber,
+          subjectPersonId: permit.personId,
+          resource: 'migration.residencePermit',
+          touched: ['cancellation'],
+          requestId: ctx.requestId ?? null,
         });
         return permitView({ ...permit, status: 'cancelled', cancelled: { ...cancellation, on: String(on) } });
       });

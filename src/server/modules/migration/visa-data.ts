@@ -11,11 +11,35 @@ import type { VisaType } from './visa.rules.ts';
 
 /** What the case stores about the application (the steps since are its actions). */
 export type VisaData = {
-  visaType: VisaType; personId: string | null; givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: PlainDate; nationality: string;
-  travelDocument: { number: string; country: string; validUntil: PlainDate }; purpose: (typeof VISA_PURPOSES)[number]; purposeDetail: string; intendedEntry: PlainDate; intendedExit: PlainDate;
-  entriesRequested: 'single' | 'double' | 'multiple'; insurance: { insurer: string; policyNumber: string; coverageEur: number; validFrom: PlainDate; validUntil: PlainDate } | null;
+  visaType: VisaType;
+  personId: string | null;
+  givenNames: string;
+  surname: string;
+  sex: 'M' | 'F';
+  birthDate: PlainDate;
+  nationality: string;
+  travelDocument: { number: string; country: string; validUntil: PlainDate };
+  purpose: (typeof VISA_PURPOSES)[number];
+  purposeDetail: string;
+  intendedEntry: PlainDate;
+  intendedExit: PlainDate;
+  entriesRequested: 'single' | 'double' | 'multiple';
+  insurance: {
+    insurer: string;
+    policyNumber: string;
+    coverageEur: number;
+    validFrom: PlainDate;
+    validUntil: PlainDate;
+  } | null;
   means: { kind: 'cash' | 'bank-statement' | 'sponsor' | 'prepaid-accommodation'; amountEur: number };
-  invitation: { reference: string; caseId: string; inviterName: string; status: string; periodFrom: string; periodUntil: string } | null;
+  invitation: {
+    reference: string;
+    caseId: string;
+    inviterName: string;
+    status: string;
+    periodFrom: string;
+    periodUntil: string;
+  } | null;
   fee: { amountCents: number; tableFrom: string; legalAct: string; exemption: string | null };
   /** An appeal's subject: the contested application and the applicant's reasons. */
   appealReason?: string | undefined;
@@ -23,8 +47,25 @@ export type VisaData = {
 
 /** The register's record of a right to reside, through its audit gate under the case (wired in app.ts). */
 export interface ResidenceRightsPort {
-  record(trx: DbExecutor, access: HandlerAccess, personId: string, right: { kind: ResidenceRightKind; documentNumber: string; validFrom: PlainDate; validUntil: PlainDate | null; issuedBy: string; legalBasis: string }): Promise<unknown>;
-  end(trx: DbExecutor, access: HandlerAccess, personId: string, ending: { documentNumber: string; endsOn: PlainDate; legalBasis: string; sourceDocument: string }): Promise<unknown>;
+  record(
+    trx: DbExecutor,
+    access: HandlerAccess,
+    personId: string,
+    right: {
+      kind: ResidenceRightKind;
+      documentNumber: string;
+      validFrom: PlainDate;
+      validUntil: PlainDate | null;
+      issuedBy: string;
+      legalBasis: string;
+    },
+  ): Promise<unknown>;
+  end(
+    trx: DbExecutor,
+    access: HandlerAccess,
+    personId: string,
+    ending: { documentNumber: string; endsOn: PlainDate; legalBasis: string; sourceDocument: string },
+  ): Promise<unknown>;
 }
 
 export interface VisaProcedureDeps {

@@ -9,7 +9,12 @@ import { formatDate, formatDateTime } from '../../../shared/kernel/display-forma
 import { LETTER_STYLES, renderPdf, type PdfDocument } from '../../platform/pdf.ts';
 import { translator, type Locale, type MessageKey } from '../../platform/messages.ts';
 
-export async function visaEndingPdf(visa: IssuedVisaView & { ended: NonNullable<IssuedVisaView['ended']> }, locale: Locale, generatedAt: string, timeZone: string): Promise<Buffer> {
+export async function visaEndingPdf(
+  visa: IssuedVisaView & { ended: NonNullable<IssuedVisaView['ended']> },
+  locale: Locale,
+  generatedAt: string,
+  timeZone: string,
+): Promise<Buffer> {
   const t = translator(locale);
   const date = (v: string) => formatDate(v, locale);
   const title = t(`visas.ending.title.${visa.ended.kind}` as MessageKey);
@@ -19,9 +24,16 @@ export async function visaEndingPdf(visa: IssuedVisaView & { ended: NonNullable<
       { text: t('app.office'), style: 'office' },
       { text: `${title} ${visa.visaNumber}`, style: 'title' },
       { text: t('pdf.generatedAt', { time: formatDateTime(generatedAt, locale, timeZone) }), style: 'small' },
-      { text: t('visas.ending.examined', { number: visa.visaNumber, issuedOn: date(visa.issuedOn) }), margin: [0, 0, 0, 8] },
+      {
+        text: t('visas.ending.examined', { number: visa.visaNumber, issuedOn: date(visa.issuedOn) }),
+        margin: [0, 0, 0, 8],
+      },
       { text: t('visas.ending.grounds'), style: 'heading' },
-      { ul: VISA_REFUSAL_GROUNDS.map((g) => `${visa.ended.grounds.includes(g) ? '☒' : '☐'} ${t(`visas.ground.${g}` as MessageKey)}`) },
+      {
+        ul: VISA_REFUSAL_GROUNDS.map(
+          (g) => `${visa.ended.grounds.includes(g) ? '☒' : '☐'} ${t(`visas.ground.${g}` as MessageKey)}`,
+        ),
+      },
       { text: t('pdf.decision.reasons'), style: 'heading' },
       { text: visa.ended.reasoning, margin: [0, 0, 0, 8] },
       { text: t('visas.ending.decidedBy', { name: visa.ended.by, on: date(visa.ended.on) }) },

@@ -59,4 +59,8 @@ export const INVITATION_LIFECYCLE: LifecycleTable<CaseStatus> = {
  * latvija.lv p614: decided in 2 working days, 5 when the visit is for employment; extendable when more is
  * needed (UNSOURCED cap: 20 working days).
  */
-export const invitationDeadline = (employment: boolean): DeadlineRule => ({ unit: 'working-days', limit: employment ? 5 : 2, maxExtendedTo: 20 });
+export const invitationDeadline = (employment: boolean): DeadlineRule => ({
+  unit: 'working-days',
+  limit: employment ? 5 : 2,
+  maxExtendedTo: 20,
+});

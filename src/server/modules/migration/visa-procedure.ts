@@ -14,7 +14,15 @@ import type { IssuedVisaView } from '../../../shared/contracts/migration-subject
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
 import { C_VISA_DEADLINE, D_VISA_DEADLINE, VISA_LIFECYCLE } from './visa-lifecycle.ts';
-import { issueTermsProblems, meansNeededEur, refusalGroundsProblems, stayDays, applicationProblems, type ApplicationProblem, type IssueTerms } from './visa.rules.ts';
+import {
+  issueTermsProblems,
+  meansNeededEur,
+  refusalGroundsProblems,
+  stayDays,
+  applicationProblems,
+  type ApplicationProblem,
+  type IssueTerms,
+} from './visa.rules.ts';
 import type { VisaRow } from './migration.repository.ts';
 import { issueVisa } from './visa-issue.ts';
 import type { VisaData, VisaProcedureDeps } from './visa-data.ts';
@@ -24,7 +32,10 @@ export type { VisaData, VisaProcedureDeps } from './visa-data.ts';
 export const dataOf = (stored: Record<string, unknown>) => stored as unknown as VisaData;
 
 export const VISA_C: CaseTypeDefinition = {
-  type: 'visa-c', prefix: 'VC', lifecycle: VISA_LIFECYCLE, deadline: C_VISA_DEADLINE,
+  type: 'visa-c',
+  prefix: 'VC',
+  lifecycle: VISA_LIFECYCLE,
+  deadline: C_VISA_DEADLINE,
   deadlineBasis: 'Regula (EK) Nr. 810/2009 (Vīzu kodekss), 23. pants',
   decisionBasis: 'Regula (EK) Nr. 810/2009 (Vīzu kodekss), 21., 23., 24. un 32. pants; Imigrācijas likums',
   staffRoles: { officer: ['migration-officer'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
@@ -36,63 +47,129 @@ export const VISA_C: CaseTypeDefinition = {
  * stands; allowed, the head issues the visa on the merits (APL Art. 81), on the same terms a first decision would.
  */
 export const VISA_APPEAL: CaseTypeDefinition = {
-  type: 'visa-appeal', prefix: 'VA', lifecycle: VISA_LIFECYCLE, deadline: { unit: 'months', limit: 1, maxExtendedTo: 4 },
+  type: 'visa-appeal',
+  prefix: 'VA',
+  lifecycle: VISA_LIFECYCLE,
+  deadline: { unit: 'months', limit: 1, maxExtendedTo: 4 },
   deadlineBasis: 'Administratīvā procesa likums, 64. un 76. pants',
-  decisionBasis: 'Administratīvā procesa likums, 76.–81. pants; Regula (EK) Nr. 810/2009 (Vīzu kodekss), 32. panta 3. punkts; Imigrācijas likums',
+  decisionBasis:
+    'Administratīvā procesa likums, 76.–81. pants; Regula (EK) Nr. 810/2009 (Vīzu kodekss), 32. panta 3. punkts; Imigrācijas likums',
   staffRoles: { officer: ['migration-officer'], 'decision-maker': ['supervisor'], supervisor: ['supervisor'] },
 };
 export const VISA_D: CaseTypeDefinition = {
-  ...VISA_C, type: 'visa-d', prefix: 'VD', deadline: D_VISA_DEADLINE,
+  ...VISA_C,
+  type: 'visa-d',
+  prefix: 'VD',
+  deadline: D_VISA_DEADLINE,
   deadlineBasis: 'Administratīvā procesa likums, 64. pants',
   decisionBasis: 'Imigrācijas likums, 11. pants; MK 30.08.2011. noteikumi Nr. 676 “Vīzu noteikumi”',
 };
 
 export function problemsError(problems: readonly ApplicationProblem[]): AppError {
   const first = problems[0] as ApplicationProblem;
-  return new AppError('VALIDATION_FAILED', first.message, problems.map((p) => ({ path: p.path, message: p.message, reason: p.reason as FieldReason })));
+  return new AppError(
+    'VALIDATION_FAILED',
+    first.message,
+    problems.map((p) => ({ path: p.path, message: p.message, reason: p.reason as FieldReason })),
+  );
 }
 
 /** The system's checks at the top of a proposal: each with its values, so every reader sees the detail in their language. An appeal costs nothing: it has no fee check. */
 function visaChecks(d: VisaData, state: CaseState, appeal: boolean): RuleCheck[] {
   const paid = state.payment?.amountCents ?? 0;
-  const problems = applicationProblems({ ...d, travelDocumentValidUntil: d.travelDocument.validUntil }, d.intendedEntry);
+  const problems = applicationProblems(
+    { ...d, travelDocumentValidUntil: d.travelDocument.validUntil },
+    d.intendedEntry,
+  );
   const has = (reason: string) => problems.some((p) => p.reason === reason);
   const open = state.consultations.filter((c) => !c.answer).length;
   const objections = state.consultations.filter((c) => c.answer?.outcome === 'objection').length;
   const needed = meansNeededEur(d);
   const checks: RuleCheck[] = [
-    ...(appeal ? [] : [{ rule: 'fee-paid', passed: paid >= d.fee.amountCents, detail: `${(paid / 100).toFixed(2)} / ${(d.fee.amountCents / 100).toFixed(2)} EUR`, params: { paid: (paid / 100).toFixed(2), due: (d.fee.amountCents / 100).toFixed(2) } }]),
-    { rule: 'travel-document-valid', passed: !has('document-expires-too-soon'), detail: `${d.travelDocument.number}: ${d.travelDocument.validUntil}`, params: { number: d.travelDocument.number, validUntil: d.travelDocument.validUntil } },
-    { rule: 'stay-length', passed: !has('stay-too-long') && !has('exit-before-entry'), detail: `${stayDays(d)}`, params: { days: stayDays(d) } },
-    { rule: 'means-sufficient', passed: d.means.amountEur >= needed, detail: `${d.means.amountEur} / ${needed} EUR`, params: { shown: d.means.amountEur, needed } },
-    { rule: 'consultations-clear', passed: open === 0 && objections === 0, detail: `${state.consultations.length} / ${open} / ${objections}`, params: { asked: state.consultations.length, open, objections }, staffOnly: true },
+    ...(appeal
+      ? []
+      : [
+          {
+            rule: 'fee-paid',
+            passed: paid >= d.fee.amountCents,
+            detail: `${(paid / 100).toFixed(2)} / ${(d.fee.amountCents / 100).toFixed(2)} EUR`,
+            params: { paid: (paid / 100).toFixed(2), due: (d.fee.amountCents / 100).toFixed(2) },
+          },
+        ]),
+    {
+      rule: 'travel-document-valid',
+      passed: !has('document-expires-too-soon'),
+      detail: `${d.travelDocument.number}: ${d.travelDocument.validUntil}`,
+      params: { number: d.travelDocument.number, validUntil: d.travelDocument.validUntil },
+    },
+    {
+      rule: 'stay-length',
+      passed: !has('stay-too-long') && !has('exit-before-entry'),
+      detail: `${stayDays(d)}`,
+      params: { days: stayDays(d) },
+    },
+    {
+      rule: 'means-sufficient',
+      passed: d.means.amountEur >= needed,
+      detail: `${d.means.amountEur} / ${needed} EUR`,
+      params: { shown: d.means.amountEur, needed },
+    },
+    {
+      rule: 'consultations-clear',
+      passed: open === 0 && objections === 0,
+      detail: `${state.consultations.length} / ${open} / ${objections}`,
+      params: { asked: state.consultations.length, open, objections },
+      staffOnly: true,
+    },
   ];
   if (d.visaType === 'C' || d.insurance) {
-    checks.splice(appeal ? 2 : 3, 0, { rule: 'insurance-covers-stay', passed: Boolean(d.insurance) && !has('insurance-too-low') && !has('insurance-not-covering'), detail: d.insurance ? `${d.insurance.coverageEur} EUR` : '—', params: { coverage: d.insurance?.coverageEur ?? 0 } });
+    checks.splice(appeal ? 2 : 3, 0, {
+      rule: 'insurance-covers-stay',
+      passed: Boolean(d.insurance) && !has('insurance-too-low') && !has('insurance-not-covering'),
+      detail: d.insurance ? `${d.insurance.coverageEur} EUR` : '—',
+      params: { coverage: d.insurance?.coverageEur ?? 0 },
+    });
   }
   if (d.invitation) {
-    checks.push({ rule: 'invitation-approved', passed: d.invitation.status === 'accepted', detail: `${d.invitation.reference}: ${d.invitation.status}`, params: { reference: d.invitation.reference, status: d.invitation.status } });
+    checks.push({
+      rule: 'invitation-approved',
+      passed: d.invitation.status === 'accepted',
+      detail: `${d.invitation.reference}: ${d.invitation.status}`,
+      params: { reference: d.invitation.reference, status: d.invitation.status },
+    });
   }
   return checks;
 }
 
 /** What a decision grants or on which grounds it refuses, checked against the application and the law. */
-function visaTerms(row: HandledCase, state: CaseState, outcome: 'accept' | 'reject', terms: unknown, today: () => PlainDate): Record<string, unknown> {
+function visaTerms(
+  row: HandledCase,
+  state: CaseState,
+  outcome: 'accept' | 'reject',
+  terms: unknown,
+  today: () => PlainDate,
+): Record<string, unknown> {
   const d = dataOf(row.subject);
   if (outcome === 'reject') {
     const parsed = VisaRefusalTerms.safeParse(terms);
-    if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Tick the grounds of the refusal', zodFieldErrors(parsed.error, 'terms'));
+    if (!parsed.success)
+      throw new AppError('VALIDATION_FAILED', 'Tick the grounds of the refusal', zodFieldErrors(parsed.error, 'terms'));
     const problems = refusalGroundsProblems(d.visaType, parsed.data.grounds);
     if (problems.length) throw problemsError(problems);
     return { grounds: [...new Set(parsed.data.grounds)] };
   }
   const parsed = VisaIssueTerms.safeParse(terms);
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Say what the visa grants', zodFieldErrors(parsed.error, 'terms'));
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', 'Say what the visa grants', zodFieldErrors(parsed.error, 'terms'));
   const t = parsed.data as IssueTerms;
   const problems = issueTermsProblems(d.visaType, t, d.travelDocument.validUntil, today());
   // Over another authority's objection only a visa of limited territorial validity may be issued (Art. 25(1)(a)).
   if (t.territory === 'uniform' && state.consultations.some((c) => c.answer?.outcome === 'objection')) {
-    problems.push({ path: 'terms.territory', reason: 'wrong-territory', message: 'Another authority objected: only a visa of limited territorial validity may be issued' });
+    problems.push({
+      path: 'terms.territory',
+      reason: 'wrong-territory',
+      message: 'Another authority objected: only a visa of limited territorial validity may be issued',
+    });
   }
   if (problems.length) throw problemsError(problems);
   return { ...t };
@@ -100,30 +177,61 @@ function visaTerms(row: HandledCase, state: CaseState, outcome: 'accept' | 'reje
 
 export function visaView(v: VisaRow): IssuedVisaView {
   return {
-    visaNumber: v.visaNumber, visaType: v.visaType, territory: v.territory, entries: v.entries, validFrom: v.validFrom, validUntil: v.validUntil, durationDays: v.durationDays,
-    issuedOn: v.issuedOn, language: v.language, mrz: v.mrz, status: v.status, ended: v.ended ? { kind: v.ended.kind, grounds: v.ended.grounds as NonNullable<IssuedVisaView['ended']>['grounds'], reasoning: v.ended.reasoning, on: v.ended.on, by: v.ended.by } : null,
+    visaNumber: v.visaNumber,
+    visaType: v.visaType,
+    territory: v.territory,
+    entries: v.entries,
+    validFrom: v.validFrom,
+    validUntil: v.validUntil,
+    durationDays: v.durationDays,
+    issuedOn: v.issuedOn,
+    language: v.language,
+    mrz: v.mrz,
+    status: v.status,
+    ended: v.ended
+      ? {
+          kind: v.ended.kind,
+          grounds: v.ended.grounds as NonNullable<IssuedVisaView['ended']>['grounds'],
+          reasoning: v.ended.reasoning,
+          on: v.ended.on,
+          by: v.ended.by,
+        }
+      : null,
   };
 }
 
 /** The rows of the decision that say what was asked and, on an issue, what the visa grants. */
-function decisionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string, decision?: { outcome: 'accept' | 'reject'; terms?: Record<string, unknown> | undefined }): Array<[string, string]> {
+function decisionRows(
+  subject: CaseView['subject'],
+  t: RowText,
+  date: (value: string) => string,
+  decision?: { outcome: 'accept' | 'reject'; terms?: Record<string, unknown> | undefined },
+): Array<[string, string]> {
   if (subject.kind !== 'visa') return [];
   const rows: Array<[string, string]> = [
-    [t('cases.field.applicant'), `${subject.givenNames} ${subject.surname}, ${date(subject.birthDate)}, ${subject.nationality}`],
+    [
+      t('cases.field.applicant'),
+      `${subject.givenNames} ${subject.surname}, ${date(subject.birthDate)}, ${subject.nationality}`,
+    ],
     [t('visas.field.travelDocument'), `${subject.travelDocument.number} (${subject.travelDocument.country})`],
     [t('visas.field.purpose'), t(`visas.purpose.${subject.purpose}`)],
     [t('visas.field.stay'), `${date(subject.intendedEntry)} – ${date(subject.intendedExit)}`],
   ];
   if (subject.visa) {
-    rows.push([t('visas.field.visaNumber'), subject.visa.visaNumber], [t('visas.field.validity'), `${date(subject.visa.validFrom)} – ${date(subject.visa.validUntil)}`],
-      [t('visas.field.entries'), t(`visas.entries.${subject.visa.entries}`)], [t('visas.field.durationDays'), String(subject.visa.durationDays)], [t('visas.field.mrz'), subject.visa.mrz.join('\n')]);
+    rows.push(
+      [t('visas.field.visaNumber'), subject.visa.visaNumber],
+      [t('visas.field.validity'), `${date(subject.visa.validFrom)} – ${date(subject.visa.validUntil)}`],
+      [t('visas.field.entries'), t(`visas.entries.${subject.visa.entries}`)],
+      [t('visas.field.durationDays'), String(subject.visa.durationDays)],
+      [t('visas.field.mrz'), subject.visa.mrz.join('\n')],
+    );
   }
   // A refusal names every ground ticked on the standard form (Visa Code Art. 32(2), Annex VI).
-  const grounds = decision?.outcome === 'reject' ? (decision.terms?.['grounds'] as string[] | undefined) ?? [] : [];
-  if (grounds.length) rows.push([t('visas.refusal.grounds'), grounds.map((g) => `☒ ${t(`visas.ground.${g}`)}`).join('\n')]);
+  const grounds = decision?.outcome === 'reject' ? ((decision.terms?.['grounds'] as string[] | undefined) ?? []) : [];
+  if (grounds.length)
+    rows.push([t('visas.refusal.grounds'), grounds.map((g) => `☒ ${t(`visas.ground.${g}`)}`).join('\n')]);
   return rows;
 }
-
 
 export function visaProcedure(definition: CaseTypeDefinition, deps: VisaProcedureDeps): CaseProcedure {
   const isAppeal = definition.type === VISA_APPEAL.type;
@@ -131,18 +239,37 @@ export function visaProcedure(definition: CaseTypeDefinition, deps: VisaProcedur
     definition,
     subjectKind: 'visa',
     // A refusal is contested as a linked appeal case about the same application, with the applicant's reasons.
-    ...(isAppeal ? {} : {
-      appeal: {
-        caseType: VISA_APPEAL.type,
-        subject: async (_trx, _access, contested, reason) => ({ subject: { ...contested.subject, appealReason: reason }, touched: 'visa-appeal' }),
-      },
-    }),
+    ...(isAppeal
+      ? {}
+      : {
+          appeal: {
+            caseType: VISA_APPEAL.type,
+            subject: async (_trx, _access, contested, reason) => ({
+              subject: { ...contested.subject, appealReason: reason },
+              touched: 'visa-appeal',
+            }),
+          },
+        }),
     subjectView: async (stored, state, _staff, trx: DbExecutor, row) => {
       const d = dataOf(stored);
       const visa = await deps.repository.visaOfCase(trx, row.id);
       return {
-        kind: 'visa', ...d, personName: `${d.givenNames} ${d.surname}`, invitation: d.invitation ? { reference: d.invitation.reference, inviterName: d.invitation.inviterName, status: d.invitation.status, periodFrom: d.invitation.periodFrom, periodUntil: d.invitation.periodUntil } : null,
-        fee: { amountCents: d.fee.amountCents, tableFrom: d.fee.tableFrom, exemption: d.fee.exemption }, payment: state.payment, visa: visa ? visaView(visa) : null, appealReason: d.appealReason ?? null,
+        kind: 'visa',
+        ...d,
+        personName: `${d.givenNames} ${d.surname}`,
+        invitation: d.invitation
+          ? {
+              reference: d.invitation.reference,
+              inviterName: d.invitation.inviterName,
+              status: d.invitation.status,
+              periodFrom: d.invitation.periodFrom,
+              periodUntil: d.invitation.periodUntil,
+            }
+          : null,
+        fee: { amountCents: d.fee.amountCents, tableFrom: d.fee.tableFrom, exemption: d.fee.exemption },
+        payment: state.payment,
+        visa: visa ? visaView(visa) : null,
+        appealReason: d.appealReason ?? null,
       };
     },
     decisionRows,
@@ -151,13 +278,25 @@ export function visaProcedure(definition: CaseTypeDefinition, deps: VisaProcedur
     checkAction: (row, _state, payload) => {
       const d = dataOf(row.subject);
       if (payload.kind === 'record-payment' && payload.amountCents !== d.fee.amountCents) {
-        throw new AppError('VALIDATION_FAILED', `The fee for this application is ${(d.fee.amountCents / 100).toFixed(2)} EUR`, [{ path: 'amountCents', message: 'wrong amount', reason: 'wrong-amount' }]);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `The fee for this application is ${(d.fee.amountCents / 100).toFixed(2)} EUR`,
+          [{ path: 'amountCents', message: 'wrong amount', reason: 'wrong-amount' }],
+        );
       }
     },
     // An approved issue: the visa gets its number and zone and is recorded, in the decision's transaction.
     onApproved: async (trx, access, row, state) => {
       if (state.decision.outcome !== 'accept') return undefined;
-      await issueVisa(trx, deps, access, row, dataOf(row.subject), state.decision.terms as unknown as IssueTerms, state.decision);
+      await issueVisa(
+        trx,
+        deps,
+        access,
+        row,
+        dataOf(row.subject),
+        state.decision.terms as unknown as IssueTerms,
+        state.decision,
+      );
       return undefined;
     },
   };

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, plainDate, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import { ageOn, applicationProblems, issueTermsProblems, refusalGroundsProblems, stayDays, visaFee, type ApplicationFacts } from './visa.rules.ts';
+import {
+  ageOn,
+  applicationProblems,
+  issueTermsProblems,
+  refusalGroundsProblems,
+  stayDays,
+  visaFee,
+  type ApplicationFacts,
+} from './visa.rules.ts';
 
 const d = plainDate;
 const facts = (o: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
-  visaType: 'C', intendedEntry: d('2027-01-10'), intendedExit: d('2027-01-24'), travelDocumentValidUntil: d('2030-01-01'),
-  insurance: { coverageEur: 30000, validFrom: d('2027-01-10'), validUntil: d('2027-01-24') }, means: { amountEur: 1000 }, ...o,
+  visaType: 'C',
+  intendedEntry: d('2027-01-10'),
+  intendedExit: d('2027-01-24'),
+  travelDocumentValidUntil: d('2030-01-01'),
+  insurance: { coverageEur: 30000, validFrom: d('2027-01-10'), validUntil: d('2027-01-24') },
+  means: { amountEur: 1000 },
+  ...o,
 });
 const reasons = (f: ApplicationFacts, today = d('2026-12-07')) => applicationProblems(f, today).map((p) => p.reason);
 
@@ -20,7 +33,10 @@ describe('the visa fee (Visa Code Art. 16; Delegated Reg. 2024/1415)', () => {
     expect(visaFee('C', d('2018-06-11'), d('2024-06-11'), null).amountCents).toBe(4500);
     expect(visaFee('C', d('2018-06-12'), d('2024-06-11'), null).amountCents).toBe(0);
     expect(visaFee('C', d('2012-06-11'), d('2024-06-11'), null).amountCents).toBe(9000);
-    expect(visaFee('C', d('1980-01-01'), d('2024-06-11'), 'researcher')).toMatchObject({ amountCents: 0, exemption: 'researcher' });
+    expect(visaFee('C', d('1980-01-01'), d('2024-06-11'), 'researcher')).toMatchObject({
+      amountCents: 0,
+      exemption: 'researcher',
+    });
   });
 
   it('counts whole years of age, a birthday counting on its own day', () => {
@@ -34,47 +50,103 @@ describe('admissibility of an application (Art. 9, 12, 15, 19)', () => {
   it('admits a well-formed short stay and refuses each defect by name', () => {
     expect(reasons(facts())).toEqual([]);
     expect(reasons(facts({ intendedExit: d('2027-01-09') }))).toContain('exit-before-entry');
-    expect(reasons(facts({ intendedExit: d('2027-04-10') }))).toEqual(expect.arrayContaining(['stay-too-long', 'insurance-not-covering']));
-    expect(reasons(facts({ intendedExit: d('2027-04-10'), insurance: { coverageEur: 30000, validFrom: d('2027-01-10'), validUntil: d('2027-04-10') } }))).toEqual(['stay-too-long']);
-    expect(reasons(facts({ intendedEntry: d('2027-06-08'), intendedExit: d('2027-06-10'), insurance: { coverageEur: 30000, validFrom: d('2027-06-08'), validUntil: d('2027-06-10') } }))).toEqual(['lodged-too-early']);
+    expect(reasons(facts({ intendedExit: d('2027-04-10') }))).toEqual(
+      expect.arrayContaining(['stay-too-long', 'insurance-not-covering']),
+    );
+    expect(
+      reasons(
+        facts({
+          intendedExit: d('2027-04-10'),
+          insurance: { coverageEur: 30000, validFrom: d('2027-01-10'), validUntil: d('2027-04-10') },
+        }),
+      ),
+    ).toEqual(['stay-too-long']);
+    expect(
+      reasons(
+        facts({
+          intendedEntry: d('2027-06-08'),
+          intendedExit: d('2027-06-10'),
+          insurance: { coverageEur: 30000, validFrom: d('2027-06-08'), validUntil: d('2027-06-10') },
+        }),
+      ),
+    ).toEqual(['lodged-too-early']);
     expect(reasons(facts({ travelDocumentValidUntil: d('2027-04-23') }))).toEqual(['document-expires-too-soon']);
     expect(reasons(facts({ travelDocumentValidUntil: d('2027-04-24') }))).toEqual([]);
     expect(reasons(facts({ insurance: null }))).toEqual(['insurance-missing']);
-    expect(reasons(facts({ visaType: 'D', insurance: null, intendedExit: d('2027-09-01'), travelDocumentValidUntil: d('2030-01-01') }))).toEqual([]);
+    expect(
+      reasons(
+        facts({
+          visaType: 'D',
+          insurance: null,
+          intendedExit: d('2027-09-01'),
+          travelDocumentValidUntil: d('2030-01-01'),
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('takes exactly 90 days of stay, entry and exit days counted, and no more', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 200 }), (days) => {
-      const entry = d('2027-01-10');
-      const exit = addDays(entry, days - 1) as PlainDate;
-      const f = facts({ intendedExit: exit, insurance: { coverageEur: 30000, validFrom: entry, validUntil: exit } });
-      expect(stayDays(f)).toBe(days);
-      expect(reasons(f).includes('stay-too-long')).toBe(days > 90);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), (days) => {
+        const entry = d('2027-01-10');
+        const exit = addDays(entry, days - 1) as PlainDate;
+        const f = facts({ intendedExit: exit, insurance: { coverageEur: 30000, validFrom: entry, validUntil: exit } });
+        expect(stayDays(f)).toBe(days);
+        expect(reasons(f).includes('stay-too-long')).toBe(days > 90);
+      }),
+    );
   });
 });
 
 describe('what a decision may grant', () => {
-  const issue = { territory: 'uniform' as const, entries: 'single' as const, validFrom: d('2027-01-05'), validUntil: d('2027-02-08'), durationDays: 15 };
+  const issue = {
+    territory: 'uniform' as const,
+    entries: 'single' as const,
+    validFrom: d('2027-01-05'),
+    validUntil: d('2027-02-08'),
+    durationDays: 15,
+  };
   it('keeps a short-stay visa inside 90 days, its validity and the travel document', () => {
     expect(issueTermsProblems('C', issue, d('2030-01-01'), d('2026-12-07'))).toEqual([]);
-    expect(issueTermsProblems('C', { ...issue, durationDays: 36 }, d('2030-01-01'), d('2026-12-07')).map((p) => p.reason)).toEqual(['duration-too-long']);
-    expect(issueTermsProblems('C', { ...issue, territory: 'national' }, d('2030-01-01'), d('2026-12-07')).map((p) => p.reason)).toEqual(['wrong-territory']);
-    expect(issueTermsProblems('C', issue, d('2027-01-31'), d('2026-12-07')).map((p) => p.reason)).toEqual(['beyond-travel-document']);
-    expect(issueTermsProblems('C', { ...issue, validFrom: d('2026-12-01') }, d('2030-01-01'), d('2026-12-07')).map((p) => p.reason)).toEqual(['not-after-today']);
+    expect(
+      issueTermsProblems('C', { ...issue, durationDays: 36 }, d('2030-01-01'), d('2026-12-07')).map((p) => p.reason),
+    ).toEqual(['duration-too-long']);
+    expect(
+      issueTermsProblems('C', { ...issue, territory: 'national' }, d('2030-01-01'), d('2026-12-07')).map(
+        (p) => p.reason,
+      ),
+    ).toEqual(['wrong-territory']);
+    expect(issueTermsProblems('C', issue, d('2027-01-31'), d('2026-12-07')).map((p) => p.reason)).toEqual([
+      'beyond-travel-document',
+    ]);
+    expect(
+      issueTermsProblems('C', { ...issue, validFrom: d('2026-12-01') }, d('2030-01-01'), d('2026-12-07')).map(
+        (p) => p.reason,
+      ),
+    ).toEqual(['not-after-today']);
   });
   it('keeps a long-stay visa national and within a year', () => {
     const national = { ...issue, territory: 'national' as const, validUntil: d('2028-01-04'), durationDays: 365 };
     expect(issueTermsProblems('D', national, d('2030-01-01'), d('2026-12-07'))).toEqual([]);
-    expect(issueTermsProblems('D', { ...national, validUntil: d('2028-01-05') }, d('2030-01-01'), d('2026-12-07')).map((p) => p.reason)).toEqual(['duration-too-long']);
+    expect(
+      issueTermsProblems('D', { ...national, validUntil: d('2028-01-05') }, d('2030-01-01'), d('2026-12-07')).map(
+        (p) => p.reason,
+      ),
+    ).toEqual(['duration-too-long']);
   });
   it('refuses only on grounds that fit the visa and a refusal', () => {
     expect(refusalGroundsProblems('C', ['purpose-not-justified'])).toEqual([]);
-    expect(refusalGroundsProblems('C', ['no-national-ground']).map((p) => p.reason)).toEqual(['ground-not-for-refusal']);
+    expect(refusalGroundsProblems('C', ['no-national-ground']).map((p) => p.reason)).toEqual([
+      'ground-not-for-refusal',
+    ]);
     // A long-stay visa is national: the Schengen form's 90/180, insurance and intention-to-leave boxes do not apply to it.
     expect(refusalGroundsProblems('D', ['no-national-ground', 'threat'])).toEqual([]);
-    expect(refusalGroundsProblems('D', ['already-stayed-90-days']).map((p) => p.reason)).toEqual(['ground-not-for-refusal']);
-    expect(refusalGroundsProblems('D', ['no-travel-medical-insurance']).map((p) => p.reason)).toEqual(['ground-not-for-refusal']);
+    expect(refusalGroundsProblems('D', ['already-stayed-90-days']).map((p) => p.reason)).toEqual([
+      'ground-not-for-refusal',
+    ]);
+    expect(refusalGroundsProblems('D', ['no-travel-medical-insurance']).map((p) => p.reason)).toEqual([
+      'ground-not-for-refusal',
+    ]);
     expect(refusalGroundsProblems('D', ['no-national-ground'])).toEqual([]);
     expect(refusalGroundsProblems('D', ['holder-requested']).map((p) => p.reason)).toEqual(['ground-not-for-refusal']);
   });

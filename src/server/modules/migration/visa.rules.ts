@@ -19,13 +19,23 @@ export interface VisaFeePeriod {
 
 /** The Schengen visa fee (Visa Code Art. 16), newest last. */
 export const C_VISA_FEES: readonly VisaFeePeriod[] = [
-  { from: '2010-04-05' as PlainDate, legalAct: 'Regula (EK) Nr. 810/2009, 16. pants', adultCents: 6000, childCents: 3500 },
+  {
+    from: '2010-04-05' as PlainDate,
+    legalAct: 'Regula (EK) Nr. 810/2009, 16. pants',
+    adultCents: 6000,
+    childCents: 3500,
+  },
   { from: '2020-02-02' as PlainDate, legalAct: 'Regula (ES) 2019/1155', adultCents: 8000, childCents: 4000 },
   { from: '2024-06-11' as PlainDate, legalAct: 'Deleģētā regula (ES) 2024/1415', adultCents: 9000, childCents: 4500 },
 ];
 /** The Latvian long-stay visa's state fee (MK 557, 2.1.). */
 export const D_VISA_FEES: readonly VisaFeePeriod[] = [
-  { from: '2017-09-12' as PlainDate, legalAct: 'MK 12.09.2017. noteikumi Nr. 557, 2.1. apakšpunkts', adultCents: 6000, childCents: 6000 },
+  {
+    from: '2017-09-12' as PlainDate,
+    legalAct: 'MK 12.09.2017. noteikumi Nr. 557, 2.1. apakšpunkts',
+    adultCents: 6000,
+    childCents: 6000,
+  },
 ];
 
 export interface Fee {
@@ -79,34 +89,75 @@ export interface ApplicationFacts {
 }
 
 /** A refused field of the application: its path, the reason code and the English message. */
-export interface ApplicationProblem { path: string; reason: string; message: string }
+export interface ApplicationProblem {
+  path: string;
+  reason: string;
+  message: string;
+}
 
 /** Days of the stay, entry and exit day both counted. */
-export const stayDays = (f: Pick<ApplicationFacts, 'intendedEntry' | 'intendedExit'>): number => toEpochDay(f.intendedExit) - toEpochDay(f.intendedEntry) + 1;
+export const stayDays = (f: Pick<ApplicationFacts, 'intendedEntry' | 'intendedExit'>): number =>
+  toEpochDay(f.intendedExit) - toEpochDay(f.intendedEntry) + 1;
 
 /** What makes an application inadmissible as lodged (Art. 19): each problem with its field. */
 export function applicationProblems(f: ApplicationFacts, today: PlainDate): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
-  if (compareDates(f.intendedExit, f.intendedEntry) < 0) problems.push({ path: 'intendedExit', reason: 'exit-before-entry', message: 'The exit day is before the entry day' });
-  if (f.visaType === 'C' && stayDays(f) > SHORT_STAY_DAYS) problems.push({ path: 'intendedExit', reason: 'stay-too-long', message: `A short-stay visa covers at most ${SHORT_STAY_DAYS} days` });
+  if (compareDates(f.intendedExit, f.intendedEntry) < 0)
+    problems.push({
+      path: 'intendedExit',
+      reason: 'exit-before-entry',
+      message: 'The exit day is before the entry day',
+    });
+  if (f.visaType === 'C' && stayDays(f) > SHORT_STAY_DAYS)
+    problems.push({
+      path: 'intendedExit',
+      reason: 'stay-too-long',
+      message: `A short-stay visa covers at most ${SHORT_STAY_DAYS} days`,
+    });
   if (compareDates(f.intendedEntry, addMonthsClamped(today, LODGING_WINDOW_MONTHS)) > 0) {
-    problems.push({ path: 'intendedEntry', reason: 'lodged-too-early', message: `An application is lodged at most ${LODGING_WINDOW_MONTHS} months before the trip` });
+    problems.push({
+      path: 'intendedEntry',
+      reason: 'lodged-too-early',
+      message: `An application is lodged at most ${LODGING_WINDOW_MONTHS} months before the trip`,
+    });
   }
   if (compareDates(f.travelDocumentValidUntil, addMonthsClamped(f.intendedExit, DOCUMENT_MARGIN_MONTHS)) < 0) {
-    problems.push({ path: 'travelDocument.validUntil', reason: 'document-expires-too-soon', message: `The travel document must be valid ${DOCUMENT_MARGIN_MONTHS} months after the exit day` });
+    problems.push({
+      path: 'travelDocument.validUntil',
+      reason: 'document-expires-too-soon',
+      message: `The travel document must be valid ${DOCUMENT_MARGIN_MONTHS} months after the exit day`,
+    });
   }
-  if (f.visaType === 'C' && !f.insurance) problems.push({ path: 'insurance', reason: 'insurance-missing', message: 'A short-stay visa needs travel medical insurance' });
+  if (f.visaType === 'C' && !f.insurance)
+    problems.push({
+      path: 'insurance',
+      reason: 'insurance-missing',
+      message: 'A short-stay visa needs travel medical insurance',
+    });
   if (f.insurance) {
-    if (f.insurance.coverageEur < MIN_INSURANCE_EUR) problems.push({ path: 'insurance.coverageEur', reason: 'insurance-too-low', message: `The insurance must cover at least EUR ${MIN_INSURANCE_EUR}` });
-    if (compareDates(f.insurance.validFrom, f.intendedEntry) > 0 || compareDates(f.insurance.validUntil, f.intendedExit) < 0) {
-      problems.push({ path: 'insurance.validUntil', reason: 'insurance-not-covering', message: 'The insurance must cover the whole stay' });
+    if (f.insurance.coverageEur < MIN_INSURANCE_EUR)
+      problems.push({
+        path: 'insurance.coverageEur',
+        reason: 'insurance-too-low',
+        message: `The insurance must cover at least EUR ${MIN_INSURANCE_EUR}`,
+      });
+    if (
+      compareDates(f.insurance.validFrom, f.intendedEntry) > 0 ||
+      compareDates(f.insurance.validUntil, f.intendedExit) < 0
+    ) {
+      problems.push({
+        path: 'insurance.validUntil',
+        reason: 'insurance-not-covering',
+        message: 'The insurance must cover the whole stay',
+      });
     }
   }
   return problems;
 }
 
 /** The means a stay needs (UNSOURCED per-day amount). */
-export const meansNeededEur = (f: Pick<ApplicationFacts, 'intendedEntry' | 'intendedExit'>): number => stayDays(f) * MEANS_PER_DAY_EUR;
+export const meansNeededEur = (f: Pick<ApplicationFacts, 'intendedEntry' | 'intendedExit'>): number =>
+  stayDays(f) * MEANS_PER_DAY_EUR;
 
 export interface IssueTerms {
   territory: 'uniform' | 'limited' | 'national';
@@ -117,26 +168,67 @@ export interface IssueTerms {
 }
 
 /** What a decision to issue may grant: problems with each term, or none. */
-export function issueTermsProblems(type: VisaType, t: IssueTerms, travelDocumentValidUntil: PlainDate, today: PlainDate): ApplicationProblem[] {
+export function issueTermsProblems(
+  type: VisaType,
+  t: IssueTerms,
+  travelDocumentValidUntil: PlainDate,
+  today: PlainDate,
+): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
   const span = toEpochDay(t.validUntil) - toEpochDay(t.validFrom) + 1;
-  if (compareDates(t.validUntil, t.validFrom) < 0) problems.push({ path: 'terms.validUntil', reason: 'ends-before-start', message: 'The visa ends before it starts' });
-  if (compareDates(t.validFrom, today) < 0) problems.push({ path: 'terms.validFrom', reason: 'not-after-today', message: 'A visa cannot start in the past' });
-  if (compareDates(t.validUntil, travelDocumentValidUntil) > 0) problems.push({ path: 'terms.validUntil', reason: 'beyond-travel-document', message: 'A visa cannot outlast the travel document' });
-  if (type === 'C' && t.territory === 'national') problems.push({ path: 'terms.territory', reason: 'wrong-territory', message: 'A short-stay visa is uniform or of limited territorial validity' });
-  if (type === 'D' && t.territory !== 'national') problems.push({ path: 'terms.territory', reason: 'wrong-territory', message: 'A long-stay visa is national' });
+  if (compareDates(t.validUntil, t.validFrom) < 0)
+    problems.push({ path: 'terms.validUntil', reason: 'ends-before-start', message: 'The visa ends before it starts' });
+  if (compareDates(t.validFrom, today) < 0)
+    problems.push({ path: 'terms.validFrom', reason: 'not-after-today', message: 'A visa cannot start in the past' });
+  if (compareDates(t.validUntil, travelDocumentValidUntil) > 0)
+    problems.push({
+      path: 'terms.validUntil',
+      reason: 'beyond-travel-document',
+      message: 'A visa cannot outlast the travel document',
+    });
+  if (type === 'C' && t.territory === 'national')
+    problems.push({
+      path: 'terms.territory',
+      reason: 'wrong-territory',
+      message: 'A short-stay visa is uniform or of limited territorial validity',
+    });
+  if (type === 'D' && t.territory !== 'national')
+    problems.push({ path: 'terms.territory', reason: 'wrong-territory', message: 'A long-stay visa is national' });
   const maxDays = type === 'C' ? SHORT_STAY_DAYS : D_VISA_MAX_DAYS;
   if (t.durationDays > Math.min(maxDays, Math.max(span, 0))) {
-    problems.push({ path: 'terms.durationDays', reason: 'duration-too-long', message: `The stay may be at most ${Math.min(maxDays, Math.max(span, 0))} days` });
+    problems.push({
+      path: 'terms.durationDays',
+      reason: 'duration-too-long',
+      message: `The stay may be at most ${Math.min(maxDays, Math.max(span, 0))} days`,
+    });
   }
-  if (type === 'D' && span > D_VISA_MAX_DAYS) problems.push({ path: 'terms.validUntil', reason: 'duration-too-long', message: `A long-stay visa is valid at most ${D_VISA_MAX_DAYS} days` });
+  if (type === 'D' && span > D_VISA_MAX_DAYS)
+    problems.push({
+      path: 'terms.validUntil',
+      reason: 'duration-too-long',
+      message: `A long-stay visa is valid at most ${D_VISA_MAX_DAYS} days`,
+    });
   return problems;
 }
 
 /** Grounds that fit a refusal of this visa type (the D visa's own national ground; a holder's request only ends a visa). */
 export function refusalGroundsProblems(type: VisaType, grounds: readonly string[]): ApplicationProblem[] {
-  if (grounds.includes('holder-requested')) return [{ path: 'terms.grounds', reason: 'ground-not-for-refusal', message: 'A holder’s request ends a visa; it is not a ground to refuse one' }];
+  if (grounds.includes('holder-requested'))
+    return [
+      {
+        path: 'terms.grounds',
+        reason: 'ground-not-for-refusal',
+        message: 'A holder’s request ends a visa; it is not a ground to refuse one',
+      },
+    ];
   const fitting: readonly string[] = visaGroundsFor(type);
-  if (grounds.some((g) => !fitting.includes(g))) return [{ path: 'terms.grounds', reason: 'ground-not-for-refusal', message: type === 'C' ? 'That ground is for long-stay visas' : 'That ground is for Schengen visas' }];
+  if (grounds.some((g) => !fitting.includes(g)))
+    return [
+      {
+        path: 'terms.grounds',
+        reason: 'ground-not-for-refusal',
+        message: type === 'C' ? 'That ground is for long-stay visas' : 'That ground is for Schengen visas',
+      },
+    ];
   return [];
 }

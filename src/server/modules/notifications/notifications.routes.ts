@@ -13,6 +13,9 @@ export function registerNotificationsRoutes(app: FastifyInstance, deps: { notifi
     return { transport: notifications.transportName, counts, messages };
   });
   registerEndpoint(app, c.retryOutboxMessage, access, async ({ params }) => {
-    if (!(await notifications.retry(params.id))) throw new AppError('INVALID_STATE', 'Only a failed message can be queued again', { rule: { id: 'notification.retry-only-failed' } });
+    if (!(await notifications.retry(params.id)))
+      throw new AppError('INVALID_STATE', 'Only a failed message can be queued again', {
+        rule: { id: 'notification.retry-only-failed' },
+      });
   });
 }

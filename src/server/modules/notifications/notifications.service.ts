@@ -15,7 +15,21 @@ import { formatDate } from '../../../shared/kernel/display-format.ts';
 import type { NotificationsRepository, OutboxRow } from './notifications.repository.ts';
 import type { Transport } from './transports.ts';
 
-export const TEMPLATES = ['case-received', 'information-requested', 'decision-made', 'deadline-warning', 'deadline-breached', 'information-overdue', 'consultation-overdue', 'visa-ended', 'permit-cancelled', 'appointment-booked', 'appointment-reminder', 'document-expiring', 'document-ready'] as const;
+export const TEMPLATES = [
+  'case-received',
+  'information-requested',
+  'decision-made',
+  'deadline-warning',
+  'deadline-breached',
+  'information-overdue',
+  'consultation-overdue',
+  'visa-ended',
+  'permit-cancelled',
+  'appointment-booked',
+  'appointment-reminder',
+  'document-expiring',
+  'document-ready',
+] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 export interface OutgoingMessage {
@@ -46,15 +60,31 @@ const LATER_PARAMS: Record<string, string> = { via: 'portal', kind: 'correction'
  * written here, at the edge, as the reader's language writes them (17.05.2026, 17 May 2026); times are
  * queued already on the office's clock (`14:05`).
  */
-export function render(template: Template, language: Locale, queued: Record<string, string | number>): { subject: string; body: string } {
-  const params = Object.fromEntries(Object.entries({ ...LATER_PARAMS, ...queued }).map(([k, v]) => [k, typeof v === 'string' ? formatDate(v, language) : v]));
+export function render(
+  template: Template,
+  language: Locale,
+  queued: Record<string, string | number>,
+): { subject: string; body: string } {
+  const params = Object.fromEntries(
+    Object.entries({ ...LATER_PARAMS, ...queued }).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? formatDate(v, language) : v,
+    ]),
+  );
   return {
     subject: translate(language, `notification.${template}.subject` as MessageKey, params),
     body: translate(language, `notification.${template}.body` as MessageKey, params),
   };
 }
 
-export function createNotificationsService(deps: { db: Db; clock: Clock; repository: NotificationsRepository; email: Transport; sms: Transport; maxAttempts: number }) {
+export function createNotificationsService(deps: {
+  db: Db;
+  clock: Clock;
+  repository: NotificationsRepository;
+  email: Transport;
+  sms: Transport;
+  maxAttempts: number;
+}) {
   const { db, clock, repository } = deps;
   let delivering: Promise<{ sent: number; failed: number }> | undefined;
 
@@ -62,7 +92,12 @@ export function createNotificationsService(deps: { db: Db; clock: Clock; reposit
     let sent = 0;
     let failed = 0;
     const now = clock.now();
-    const due = await repository.claimDue(db, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), limit);
+    const due = await repository.claimDue(
+      db,
+      now.toISOString(),
+      new Date(now.getTime() + LEASE_MS).toISOString(),
+      limit,
+    );
     for (const row of due) {
       const transport = row.channel === 'email' ? deps.email : deps.sms;
       try {
@@ -73,7 +108,8 @@ export function createNotificationsService(deps: { db: Db; clock: Clock; reposit
       } catch (error) {
         const attempts = row.attempts + 1;
         await repository.markFailedAttempt(db, row.id, {
-          error: error instanceof Error ? error.message : String(error), givesUp: attempts >= deps.maxAttempts,
+          error: error instanceof Error ? error.message : String(error),
+          givesUp: attempts >= deps.maxAttempts,
           nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)).toISOString(),
         });
         failed++;
@@ -88,7 +124,10 @@ export function createNotificationsService(deps: { db: Db; clock: Clock; reposit
     /** Queues messages in the caller's transaction. */
     async enqueue(trx: DbExecutor, messages: readonly OutgoingMessage[]): Promise<void> {
       const now = clock.now().toISOString();
-      await repository.insert(trx, messages.map((m) => ({ id: randomUUID(), ...m, nextAttemptAt: now, createdAt: now })));
+      await repository.insert(
+        trx,
+        messages.map((m) => ({ id: randomUUID(), ...m, nextAttemptAt: now, createdAt: now })),
+      );
     },
 
     /** One delivery round (at most `limit` messages); rounds in one process never overlap. */
@@ -102,7 +141,11 @@ export function createNotificationsService(deps: { db: Db; clock: Clock; reposit
       }
     },
 
-    async list(filter: { status?: OutboxRow['status'] | undefined; channel?: OutboxRow['channel'] | undefined; limit: number }) {
+    async list(filter: {
+      status?: OutboxRow['status'] | undefined;
+      channel?: OutboxRow['channel'] | undefined;
+      limit: number;
+    }) {
       const [rows, counts] = await Promise.all([repository.list(db, filter), repository.countByStatus(db)]);
       return { messages: rows, counts };
     },

@@ -6,12 +6,20 @@ import { smtpTransport } from './transports.ts';
 // A real SMTP conversation on loopback: what nodemailer sends is what a mail server receives.
 const received: Array<{ from: string; to: string[]; raw: string }> = [];
 const server = new SMTPServer({
-  authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
   onData(stream, session, callback) {
     let raw = '';
-    stream.on('data', (chunk: Buffer) => { raw += chunk.toString('utf8'); });
+    stream.on('data', (chunk: Buffer) => {
+      raw += chunk.toString('utf8');
+    });
     stream.on('end', () => {
-      received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+      received.push({
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+        to: session.envelope.rcptTo.map((r) => r.address),
+        raw,
+      });
       callback();
     });
   },
@@ -26,7 +34,12 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('SMTP transport', () => {
   it('delivers the rendered message with the outbox id as Message-ID, Latvian letters intact', async () => {
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`, 'Civitas <no-reply@civitas.invalid>');
-    await transport.send({ id: '0b6a1c1e-1111-4222-8333-444455556666', to: 'anna@example.invalid', subject: 'Iesniegums DL-2026-000001 saņemts', body: 'Labdien! Lēmumu pieņemsim līdz 2026-12-30.' });
+    await transport.send({
+      id: '0b6a1c1e-1111-4222-8333-444455556666',
+      to: 'anna@example.invalid',
+      subject: 'Iesniegums DL-2026-000001 saņemts',
+      body: 'Labdien! Lēmumu pieņemsim līdz 2026-12-30.',
+    });
     expect(received).toHaveLength(1);
     const mail = received[0] as (typeof received)[number];
     expect(mail).toMatchObject({ from: 'no-reply@civitas.invalid', to: ['anna@example.invalid'] });

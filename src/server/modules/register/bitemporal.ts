@@ -34,14 +34,21 @@ export function overlaps(a: ValidPeriod, b: ValidPeriod): boolean {
  * payload, that the fact did not hold then): every current row overlapping the period is superseded,
  * and the parts of it outside the period are recorded again unchanged.
  */
-export function planOverlay<P>(current: ReadonlyArray<CurrentRow<P>>, period: ValidPeriod, payload: P | undefined): OverlayPlan<P> {
-  if (period.validTo !== null && period.validTo <= period.validFrom) throw new RangeError(`empty period ${period.validFrom}..${period.validTo}`);
+export function planOverlay<P>(
+  current: ReadonlyArray<CurrentRow<P>>,
+  period: ValidPeriod,
+  payload: P | undefined,
+): OverlayPlan<P> {
+  if (period.validTo !== null && period.validTo <= period.validFrom)
+    throw new RangeError(`empty period ${period.validFrom}..${period.validTo}`);
   const plan: OverlayPlan<P> = { supersede: [], insert: [] };
   for (const row of current) {
     if (!overlaps(row, period)) continue;
     plan.supersede.push(row.id);
-    if (row.validFrom < period.validFrom) plan.insert.push({ validFrom: row.validFrom, validTo: period.validFrom, payload: row.payload });
-    if (period.validTo !== null && endsAfter(row.validTo, period.validTo)) plan.insert.push({ validFrom: period.validTo, validTo: row.validTo, payload: row.payload });
+    if (row.validFrom < period.validFrom)
+      plan.insert.push({ validFrom: row.validFrom, validTo: period.validFrom, payload: row.payload });
+    if (period.validTo !== null && endsAfter(row.validTo, period.validTo))
+      plan.insert.push({ validFrom: period.validTo, validTo: row.validTo, payload: row.payload });
   }
   if (payload !== undefined) plan.insert.push({ ...period, payload });
   return plan;

@@ -26,7 +26,8 @@ let options: Array<{ code: string; lv: string; en: string }> | undefined;
 export function countryOptions(): Array<{ code: string; lv: string; en: string }> {
   if (!options) {
     const collator = new Intl.Collator('lv');
-    options = [...ALPHA3].map((code) => ({ code, lv: countries.getName(code, 'lv') ?? code, en: countries.getName(code, 'en') ?? code }))
+    options = [...ALPHA3]
+      .map((code) => ({ code, lv: countries.getName(code, 'lv') ?? code, en: countries.getName(code, 'en') ?? code }))
       .sort((a, b) => collator.compare(a.lv, b.lv));
   }
   return options;

@@ -10,7 +10,9 @@ function person(givenNames: string, surname: string, birthDate: string): ScanPer
 
 function pairsOf(persons: ScanPerson[]): string[] {
   const pairs: string[] = [];
-  const blocker = createScanBlocker((a, b) => pairs.push(`${a.givenNames} ${a.surname} ${a.birthDate} ~ ${b.givenNames} ${b.surname} ${b.birthDate}`));
+  const blocker = createScanBlocker((a, b) =>
+    pairs.push(`${a.givenNames} ${a.surname} ${a.birthDate} ~ ${b.givenNames} ${b.surname} ${b.birthDate}`),
+  );
   for (const p of [...persons].sort((a, b) => a.birthDate.localeCompare(b.birthDate))) blocker.add(p);
   expect(blocker.finish()).toBe(pairs.length);
   return pairs.sort();
@@ -48,7 +50,9 @@ describe('duplicate scan blocking', () => {
   });
 
   it('catches swapped given name and surname on the same day', () => {
-    expect(pairsOf([person('Pēteris', 'Ozols', '1975-01-20'), person('Ozols', 'Pēteris', '1975-01-20')])).toHaveLength(1);
+    expect(pairsOf([person('Pēteris', 'Ozols', '1975-01-20'), person('Ozols', 'Pēteris', '1975-01-20')])).toHaveLength(
+      1,
+    );
   });
 
   it('refuses persons out of birth-date order', () => {

@@ -34,7 +34,8 @@ interface Keyed {
   dayMonth: number;
 }
 
-const dayNumber = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+const dayNumber = (date: string): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
 function keyed(person: ScanPerson): Keyed {
   const keys = nameKeysOf(person.givenNames, person.surname);
@@ -94,7 +95,8 @@ function pairEmitter(members: readonly Keyed[], emit: Emit) {
 function sameDayPairs(members: readonly Keyed[], emit: Emit): number {
   const out = pairEmitter(members, emit);
   for (const bucket of bucketsOf(members, (k) => k.sameDay).values()) {
-    for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) out.pair(bucket[x] as number, bucket[y] as number);
+    for (let x = 0; x < bucket.length; x++)
+      for (let y = x + 1; y < bucket.length; y++) out.pair(bucket[x] as number, bucket[y] as number);
   }
   return out.count;
 }
@@ -117,7 +119,8 @@ function nearDatePairs(members: readonly Keyed[], emit: Emit): number {
     for (const i of bucket) {
       const m = members[i] as Keyed;
       for (const j of byDay.get(m.day + 1) ?? []) out.pair(i, j);
-      if (m.dayMonth !== m.monthDay) for (const j of byMonthDay.get(m.dayMonth) ?? []) if ((members[j] as Keyed).day !== m.day) out.pair(i, j);
+      if (m.dayMonth !== m.monthDay)
+        for (const j of byMonthDay.get(m.dayMonth) ?? []) if ((members[j] as Keyed).day !== m.day) out.pair(i, j);
     }
   }
   return out.count;
@@ -143,7 +146,8 @@ export function createScanBlocker(emit: Emit) {
     add(person: ScanPerson): void {
       const previous = day[0]?.person.birthDate;
       if (previous !== undefined && previous !== person.birthDate) {
-        if (previous > person.birthDate) throw new Error(`persons must come in birth-date order (${person.birthDate} after ${previous})`);
+        if (previous > person.birthDate)
+          throw new Error(`persons must come in birth-date order (${person.birthDate} after ${previous})`);
         flushDay();
         if (previous.slice(0, 4) !== person.birthDate.slice(0, 4)) flushYear();
       }

@@ -9,10 +9,18 @@ let result: EvaluationResult;
 beforeAll(async () => {
   database = await createTestDatabase();
   result = await evaluateDuplicateDetection(database.db, database.pool, createRegisterRepository(), {
-    engine: database.engine, population: 4000, duplicates: 300, negatives: 300, seed: 11, today: '2026-11-30', now: '2026-11-30T08:00:00.000Z',
+    engine: database.engine,
+    population: 4000,
+    duplicates: 300,
+    negatives: 300,
+    seed: 11,
+    today: '2026-11-30',
+    now: '2026-11-30T08:00:00.000Z',
   });
   // The figures belong in the test output: this is where a change to the matcher shows its effect.
-  console.info(`duplicate detection on ${result.population} persons, ${result.duplicates} labelled duplicates, ${result.negatives} negatives:\n${JSON.stringify({ registration: result.registration, scan: result.scan, recallByNoise: result.recallByNoise, scanRecallByNoise: result.scanRecallByNoise }, null, 1)}`);
+  console.info(
+    `duplicate detection on ${result.population} persons, ${result.duplicates} labelled duplicates, ${result.negatives} negatives:\n${JSON.stringify({ registration: result.registration, scan: result.scan, recallByNoise: result.recallByNoise, scanRecallByNoise: result.scanRecallByNoise }, null, 1)}`,
+  );
 }, 240_000);
 afterAll(() => database.close());
 

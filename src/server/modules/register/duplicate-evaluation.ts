@@ -35,18 +35,44 @@ export interface EvaluationResult {
 }
 
 const figures = (tp: number, fp: number, fn: number): DetectionFigures => ({
-  truePositives: tp, falsePositives: fp, falseNegatives: fn,
-  precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+  truePositives: tp,
+  falsePositives: fp,
+  falseNegatives: fn,
+  precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+  recall: tp + fn === 0 ? 1 : tp / (tp + fn),
 });
 
-export async function evaluateDuplicateDetection(db: Db, pool: pg.Pool, repository: RegisterRepository, options: {
-  engine: Engine; population: number; duplicates: number; negatives: number; seed: number; today: string; now: string;
-}): Promise<EvaluationResult> {
-  const population = [...generatePopulation({ seed: options.seed, persons: options.population, today: options.today as PlainDate })];
-  await loadPersons(pool, { kind: 'list', persons: population }, { engine: options.engine, today: options.today, now: options.now });
-  const set = buildDuplicateTestSet(population, { seed: options.seed + 1, duplicates: options.duplicates, negatives: 0 });
+export async function evaluateDuplicateDetection(
+  db: Db,
+  pool: pg.Pool,
+  repository: RegisterRepository,
+  options: {
+    engine: Engine;
+    population: number;
+    duplicates: number;
+    negatives: number;
+    seed: number;
+    today: string;
+    now: string;
+  },
+): Promise<EvaluationResult> {
+  const population = [
+    ...generatePopulation({ seed: options.seed, persons: options.population, today: options.today as PlainDate }),
+  ];
+  await loadPersons(
+    pool,
+    { kind: 'list', persons: population },
+    { engine: options.engine, today: options.today, now: options.now },
+  );
+  const set = buildDuplicateTestSet(population, {
+    seed: options.seed + 1,
+    duplicates: options.duplicates,
+    negatives: 0,
+  });
   // Negatives: persons of another population, never loaded (a name may still happen to exist).
-  const negatives = [...generatePopulation({ seed: options.seed + 2, persons: options.negatives, today: options.today as PlainDate })];
+  const negatives = [
+    ...generatePopulation({ seed: options.seed + 2, persons: options.negatives, today: options.today as PlainDate }),
+  ];
   const search = createPersonSearch(repository);
 
   // 1. The check on registration, against the population without the copies.
@@ -54,7 +80,10 @@ export async function evaluateDuplicateDetection(db: Db, pool: pg.Pool, reposito
   let tp = 0;
   let fp = 0;
   let fn = 0;
-  const byNoise = Object.fromEntries(NOISE_KINDS.map((k) => [k, { found: 0, total: 0 }])) as Record<NoiseKind, { found: number; total: number }>;
+  const byNoise = Object.fromEntries(NOISE_KINDS.map((k) => [k, { found: 0, total: 0 }])) as Record<
+    NoiseKind,
+    { found: number; total: number }
+  >;
   for (const r of set) {
     const hits = (await search.candidatesFor(db, r)).filter((c) => c.score >= DUPLICATE_THRESHOLD);
     const original = population[r.duplicateOf as number] as SyntheticPerson;
@@ -67,7 +96,8 @@ export async function evaluateDuplicateDetection(db: Db, pool: pg.Pool, reposito
       if (found) byNoise[k].found++;
     }
   }
-  for (const n of negatives) fp += (await search.candidatesFor(db, n)).filter((c) => c.score >= DUPLICATE_THRESHOLD).length;
+  for (const n of negatives)
+    fp += (await search.candidatesFor(db, n)).filter((c) => c.score >= DUPLICATE_THRESHOLD).length;
   const registration = { ...figures(tp, fp, fn), seconds: (performance.now() - started) / 1000 };
 
   // 2. The full scan, with the copies loaded as persons of their own.
@@ -84,29 +114,61 @@ export async function evaluateDuplicateDetection(db: Db, pool: pg.Pool, reposito
     used.add(code);
     const id = `dddddddd-0000-4000-8000-${String(i).padStart(12, '0')}`;
     return {
-      ...original, index: i, personId: id, personalCode: code, previousPersonalCode: null, givenNames: r.givenNames, surname: r.surname, birthSurname: r.surname,
-      birthDate: r.birthDate, motherIndex: null, fatherIndex: null, spouseIndex: null,
+      ...original,
+      index: i,
+      personId: id,
+      personalCode: code,
+      previousPersonalCode: null,
+      givenNames: r.givenNames,
+      surname: r.surname,
+      birthSurname: r.surname,
+      birthDate: r.birthDate,
+      motherIndex: null,
+      fatherIndex: null,
+      spouseIndex: null,
     };
   });
-  await loadPersons(pool, { kind: 'list', persons: copies }, { engine: options.engine, today: options.today, now: options.now });
+  await loadPersons(
+    pool,
+    { kind: 'list', persons: copies },
+    { engine: options.engine, today: options.today, now: options.now },
+  );
   started = performance.now();
   const scan = await scanForDuplicates(db, { now: options.now });
-  const labelled = new Set(copies.map((c, i) => pairKey(c.personId, (population[set[i]?.duplicateOf as number] as SyntheticPerson).personId)));
+  const labelled = new Set(
+    copies.map((c, i) => pairKey(c.personId, (population[set[i]?.duplicateOf as number] as SyntheticPerson).personId)),
+  );
   const found = new Set(scan.pairs.map((p) => pairKey(p.a, p.b)));
   let scanTp = 0;
   for (const key of found) if (labelled.has(key)) scanTp++;
-  const scanByNoise = Object.fromEntries(NOISE_KINDS.map((k) => [k, { found: 0, total: 0 }])) as Record<NoiseKind, { found: number; total: number }>;
+  const scanByNoise = Object.fromEntries(NOISE_KINDS.map((k) => [k, { found: 0, total: 0 }])) as Record<
+    NoiseKind,
+    { found: number; total: number }
+  >;
   set.forEach((r, i) => {
-    const hit = found.has(pairKey((copies[i] as SyntheticPerson).personId, (population[r.duplicateOf as number] as SyntheticPerson).personId));
+    const hit = found.has(
+      pairKey(
+        (copies[i] as SyntheticPerson).personId,
+        (population[r.duplicateOf as number] as SyntheticPerson).personId,
+      ),
+    );
     for (const k of r.noise) {
       scanByNoise[k].total++;
       if (hit) scanByNoise[k].found++;
     }
   });
   return {
-    population: population.length, duplicates: set.length, negatives: negatives.length, registration,
-    scan: { ...figures(scanTp, found.size - scanTp, labelled.size - scanTp), seconds: (performance.now() - started) / 1000, pairsCompared: scan.pairsCompared },
-    recallByNoise: byNoise, scanRecallByNoise: scanByNoise,
+    population: population.length,
+    duplicates: set.length,
+    negatives: negatives.length,
+    registration,
+    scan: {
+      ...figures(scanTp, found.size - scanTp, labelled.size - scanTp),
+      seconds: (performance.now() - started) / 1000,
+      pairsCompared: scan.pairsCompared,
+    },
+    recallByNoise: byNoise,
+    scanRecallByNoise: scanByNoise,
   };
 }
 

@@ -20,15 +20,21 @@ export interface ScanResult {
 const FETCH = 20_000;
 const INSERT = 20_000;
 
-export async function scanForDuplicates(db: Db, options: { now: string; onProgress?: (done: number, total: number) => void }): Promise<ScanResult> {
+export async function scanForDuplicates(
+  db: Db,
+  options: { now: string; onProgress?: (done: number, total: number) => void },
+): Promise<ScanResult> {
   const started = performance.now();
   const found: ScanResult['pairs'] = [];
   const blocker = createScanBlocker((a, b) => {
     const r = scoreMatch(a, b);
-    if (r.score >= DUPLICATE_THRESHOLD) found.push(a.id < b.id ? { a: a.id, b: b.id, ...r } : { a: b.id, b: a.id, ...r });
+    if (r.score >= DUPLICATE_THRESHOLD)
+      found.push(a.id < b.id ? { a: a.id, b: b.id, ...r } : { a: b.id, b: a.id, ...r });
   });
   const { persons, compared } = await db.transaction().execute(async (trx) => {
-    const total = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM register.person`.execute(trx)).rows[0]?.n ?? 0);
+    const total = Number(
+      (await sql<{ n: string }>`SELECT count(*) AS n FROM register.person`.execute(trx)).rows[0]?.n ?? 0,
+    );
     // One pass over the register in birth-date order: a sort in memory, not an index walk across the heap.
     await sql`SET LOCAL work_mem = '512MB'`.execute(trx);
     await sql`SET LOCAL cursor_tuple_fraction = 1`.execute(trx);
@@ -63,5 +69,11 @@ export async function scanForDuplicates(db: Db, options: { now: string; onProgre
         ON CONFLICT (person_id, other_person_id) WHERE person_id IS NOT NULL DO NOTHING`.execute(trx);
     }
   });
-  return { personsScanned: persons, pairsCompared: compared, candidatesFound: found.length, seconds: (performance.now() - started) / 1000, pairs: found };
+  return {
+    personsScanned: persons,
+    pairsCompared: compared,
+    candidatesFound: found.length,
+    seconds: (performance.now() - started) / 1000,
+    pairs: found,
+  };
 }

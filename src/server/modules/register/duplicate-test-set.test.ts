@@ -4,13 +4,19 @@ import { generatePopulation, type SyntheticPerson } from './synthetic-population
 import { parsePlainDate, plainDate } from '../../../shared/kernel/plain-date.ts';
 import { surnameStem, transliterationKey } from '../../../shared/kernel/name-keys.ts';
 
-const population: SyntheticPerson[] = [...generatePopulation({ seed: 11, persons: 5000, today: plainDate('2026-11-29') })];
+const population: SyntheticPerson[] = [
+  ...generatePopulation({ seed: 11, persons: 5000, today: plainDate('2026-11-29') }),
+];
 const set = buildDuplicateTestSet(population, { seed: 3, duplicates: 400, negatives: 600 });
 const fixed = () => 0;
 
 describe('applyNoise', () => {
   const janis = { givenNames: 'Jānis Pēteris', surname: 'Bērziņš', birthDate: plainDate('1980-05-07') };
-  it('drops diacritics', () => expect(applyNoise('no-diacritics', janis, fixed)).toMatchObject({ givenNames: 'Janis Peteris', surname: 'Berzins' }));
+  it('drops diacritics', () =>
+    expect(applyNoise('no-diacritics', janis, fixed)).toMatchObject({
+      givenNames: 'Janis Peteris',
+      surname: 'Berzins',
+    }));
   it('swaps the gendered ending', () => expect(applyNoise('gender-ending', janis, fixed)?.surname).toBe('Bērziņa'));
   it('transliterates the way a Cyrillic document would', () => {
     expect(applyNoise('transliteration', { ...janis, surname: 'Vasiļjevs' }, fixed)?.surname).toBe('Vasilyev');
@@ -50,10 +56,16 @@ describe('buildDuplicateTestSet', () => {
   });
 
   it('keeps the name keys useful: most single-noise name variants share the surname stem or key with the original', () => {
-    const nameOnly = set.filter((r) => r.noise.length === 1 && ['no-diacritics', 'gender-ending', 'transliteration'].includes(r.noise[0] as string));
+    const nameOnly = set.filter(
+      (r) =>
+        r.noise.length === 1 && ['no-diacritics', 'gender-ending', 'transliteration'].includes(r.noise[0] as string),
+    );
     const matching = nameOnly.filter((r) => {
       const o = population[r.duplicateOf as number] as SyntheticPerson;
-      return surnameStem(r.surname) === surnameStem(o.surname) || transliterationKey(r.surname) === transliterationKey(o.surname);
+      return (
+        surnameStem(r.surname) === surnameStem(o.surname) ||
+        transliterationKey(r.surname) === transliterationKey(o.surname)
+      );
     });
     expect(matching.length / nameOnly.length).toBeGreaterThan(0.9);
   });

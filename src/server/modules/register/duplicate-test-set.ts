@@ -9,7 +9,15 @@ import { addDays, dateParts, isRealDate, makePlainDate, type PlainDate } from '.
 import { foldName } from '../../../shared/kernel/name-keys.ts';
 import type { SyntheticPerson } from './synthetic-population.ts';
 
-export const NOISE_KINDS = ['no-diacritics', 'gender-ending', 'transliteration', 'typo', 'missing-second-given-name', 'swapped-names', 'birth-date-typo'] as const;
+export const NOISE_KINDS = [
+  'no-diacritics',
+  'gender-ending',
+  'transliteration',
+  'typo',
+  'missing-second-given-name',
+  'swapped-names',
+  'birth-date-typo',
+] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
 
 export interface NoisyRecord {
@@ -22,15 +30,40 @@ export interface NoisyRecord {
   noise: NoiseKind[];
 }
 
-const TRANSLITERATIONS: ReadonlyArray<[RegExp, string]> = [[/ļj/g, 'ly'], [/ņ/g, 'n'], [/šč/g, 'shch'], [/š/g, 'sh'], [/č/g, 'ch'], [/ž/g, 'zh'], [/c/g, 'ts'], [/j(?=[aeiou])/g, 'y']];
-const ENDING_SWAPS: ReadonlyArray<[RegExp, string]> = [[/iņš$/, 'iņa'], [/iņa$/, 'iņš'], [/ovs$/, 'ova'], [/ova$/, 'ovs'], [/evs$/, 'eva'], [/eva$/, 'evs'], [/ons$/, 'one'], [/one$/, 'ons'], [/is$/, 'e'], [/s$/, 'a'], [/a$/, 's']];
+const TRANSLITERATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/ļj/g, 'ly'],
+  [/ņ/g, 'n'],
+  [/šč/g, 'shch'],
+  [/š/g, 'sh'],
+  [/č/g, 'ch'],
+  [/ž/g, 'zh'],
+  [/c/g, 'ts'],
+  [/j(?=[aeiou])/g, 'y'],
+];
+const ENDING_SWAPS: ReadonlyArray<[RegExp, string]> = [
+  [/iņš$/, 'iņa'],
+  [/iņa$/, 'iņš'],
+  [/ovs$/, 'ova'],
+  [/ova$/, 'ovs'],
+  [/evs$/, 'eva'],
+  [/eva$/, 'evs'],
+  [/ons$/, 'one'],
+  [/one$/, 'ons'],
+  [/is$/, 'e'],
+  [/s$/, 'a'],
+  [/a$/, 's'],
+];
 
 function capitalize(word: string): string {
   return word.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toLocaleUpperCase('lv'));
 }
 
 /** Applies one kind of noise; returns undefined when it does not apply to this person. */
-export function applyNoise(kind: NoiseKind, r: { givenNames: string; surname: string; birthDate: PlainDate }, randomInt: (bound: number) => number) {
+export function applyNoise(
+  kind: NoiseKind,
+  r: { givenNames: string; surname: string; birthDate: PlainDate },
+  randomInt: (bound: number) => number,
+) {
   switch (kind) {
     case 'no-diacritics': {
       const out = { ...r, givenNames: capitalize(foldName(r.givenNames)), surname: capitalize(foldName(r.surname)) };
@@ -53,9 +86,12 @@ export function applyNoise(kind: NoiseKind, r: { givenNames: string; surname: st
       const i = 1 + randomInt(s.length - 2);
       const op = randomInt(3);
       const letters = 'abdegiklmnoprstuv';
-      const typo = op === 0 ? s.slice(0, i) + s.slice(i + 1) // deletion
-        : op === 1 ? s.slice(0, i) + (s[i + 1] ?? '') + (s[i] ?? '') + s.slice(i + 2) // transposition
-          : s.slice(0, i) + letters[randomInt(letters.length)] + s.slice(i + 1); // substitution
+      const typo =
+        op === 0
+          ? s.slice(0, i) + s.slice(i + 1) // deletion
+          : op === 1
+            ? s.slice(0, i) + (s[i + 1] ?? '') + (s[i] ?? '') + s.slice(i + 2) // transposition
+            : s.slice(0, i) + letters[randomInt(letters.length)] + s.slice(i + 1); // substitution
       return typo === s ? undefined : { ...r, surname: typo };
     }
     case 'missing-second-given-name': {
@@ -66,7 +102,8 @@ export function applyNoise(kind: NoiseKind, r: { givenNames: string; surname: st
       return { ...r, givenNames: r.surname, surname: r.givenNames };
     case 'birth-date-typo': {
       const { year, month, day } = dateParts(r.birthDate);
-      if (randomInt(2) === 0 && day <= 12 && day !== month && isRealDate(year, day, month)) return { ...r, birthDate: makePlainDate(year, day, month) };
+      if (randomInt(2) === 0 && day <= 12 && day !== month && isRealDate(year, day, month))
+        return { ...r, birthDate: makePlainDate(year, day, month) };
       return { ...r, birthDate: addDays(r.birthDate, randomInt(2) === 0 ? -1 : 1) };
     }
   }
@@ -76,7 +113,10 @@ export function applyNoise(kind: NoiseKind, r: { givenNames: string; surname: st
  * Builds the labelled set: `duplicates` noisy copies (one or two kinds of noise each) of distinct
  * originals, and `negatives` further persons from the population that are not duplicated.
  */
-export function buildDuplicateTestSet(population: readonly SyntheticPerson[], options: { seed: number; duplicates: number; negatives: number }): NoisyRecord[] {
+export function buildDuplicateTestSet(
+  population: readonly SyntheticPerson[],
+  options: { seed: number; duplicates: number; negatives: number },
+): NoisyRecord[] {
   let state = options.seed >>> 0;
   const randomInt = (bound: number): number => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -92,7 +132,8 @@ export function buildDuplicateTestSet(population: readonly SyntheticPerson[], op
       }
     }
   };
-  if (options.duplicates + options.negatives > population.length) throw new RangeError('the population is smaller than the test set');
+  if (options.duplicates + options.negatives > population.length)
+    throw new RangeError('the population is smaller than the test set');
   const records: NoisyRecord[] = [];
   while (records.filter((r) => r.duplicateOf !== null).length < options.duplicates) {
     const original = take();
@@ -112,7 +153,14 @@ export function buildDuplicateTestSet(population: readonly SyntheticPerson[], op
   }
   for (let i = 0; i < options.negatives; i++) {
     const p = take();
-    records.push({ givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, duplicateOf: null, noise: [] });
+    records.push({
+      givenNames: p.givenNames,
+      surname: p.surname,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      duplicateOf: null,
+      noise: [],
+    });
   }
   return records;
 }

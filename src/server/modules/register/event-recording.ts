@@ -18,33 +18,77 @@ export async function refresh(register: RegisterContext, trx: DbExecutor, person
   const facts = await register.repository.allFacts(trx, personId);
   const { projection, periods } = currentProjection(facts, register.today());
   await register.repository.replacePopulationPeriods(trx, personId, periods);
-  return register.repository.updateProjection(trx, personId, { ...projection, updatedAt: register.clock.now().toISOString() });
+  return register.repository.updateProjection(trx, personId, {
+    ...projection,
+    updatedAt: register.clock.now().toISOString(),
+  });
 }
 
-export async function applyChanges(register: RegisterContext, trx: DbExecutor, eventId: string | null, changes: readonly FactChange[], recordedAt: string): Promise<void> {
+export async function applyChanges(
+  register: RegisterContext,
+  trx: DbExecutor,
+  eventId: string | null,
+  changes: readonly FactChange[],
+  recordedAt: string,
+): Promise<void> {
   const { repository } = register;
   for (const change of changes) {
     const table = FACT_TABLE[change.fact];
     const row = change.payload;
     if (change.append) {
-      if (row) await repository.insertFacts(trx, table, [{ personId: change.personId, ...change.period, recordedAt, eventId, ...row }]);
+      if (row)
+        await repository.insertFacts(trx, table, [
+          { personId: change.personId, ...change.period, recordedAt, eventId, ...row },
+        ]);
       continue;
     }
-    const all = (await repository.allFacts(trx, change.personId))[change.fact] as unknown as Array<Record<string, unknown> & { id: number; validFrom: string; validTo: string | null; supersededAt: string | null }>;
+    const all = (await repository.allFacts(trx, change.personId))[change.fact] as unknown as Array<
+      Record<string, unknown> & { id: number; validFrom: string; validTo: string | null; supersededAt: string | null }
+    >;
     const current = all.filter((r) => r.supersededAt === null && (change.scope ? change.scope(r) : true));
-    const plan = planOverlay(current.map((r) => ({ id: r.id, validFrom: r.validFrom, validTo: r.validTo, payload: payloadOf(r) })), change.period, row);
+    const plan = planOverlay(
+      current.map((r) => ({ id: r.id, validFrom: r.validFrom, validTo: r.validTo, payload: payloadOf(r) })),
+      change.period,
+      row,
+    );
     await repository.supersede(trx, table, plan.supersede, recordedAt);
-    await repository.insertFacts(trx, table, plan.insert.map((p) => ({ personId: change.personId, validFrom: p.validFrom, validTo: p.validTo, recordedAt, eventId, ...p.payload })));
+    await repository.insertFacts(
+      trx,
+      table,
+      plan.insert.map((p) => ({
+        personId: change.personId,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+        recordedAt,
+        eventId,
+        ...p.payload,
+      })),
+    );
   }
 }
 
 /** Records one life event and its fact changes, refreshes every touched person, and writes the audit entry. */
-export async function recordEvent(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, event: EventSpec, changes: readonly FactChange[]): Promise<{ eventId: string; version: number }> {
+export async function recordEvent(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  event: EventSpec,
+  changes: readonly FactChange[],
+): Promise<{ eventId: string; version: number }> {
   const eventId = randomUUID();
   const recordedAt = register.clock.now().toISOString();
   await register.repository.insertEvent(trx, {
-    id: eventId, personId: event.personId, kind: event.kind, effectiveDate: event.effectiveDate, recordedAt, legalBasis: event.legalBasis,
-    sourceDocument: event.sourceDocument, channel: ctx.channel, actorType: ctx.actor.type, actorId: ctx.actor.id, institution: ctx.actor.institution,
+    id: eventId,
+    personId: event.personId,
+    kind: event.kind,
+    effectiveDate: event.effectiveDate,
+    recordedAt,
+    legalBasis: event.legalBasis,
+    sourceDocument: event.sourceDocument,
+    channel: ctx.channel,
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    institution: ctx.actor.institution,
     details: event.details ?? {},
   });
   await applyChanges(register, trx, eventId, changes, recordedAt);
@@ -54,7 +98,11 @@ export async function recordEvent(register: RegisterContext, trx: DbExecutor, ct
     if (personId === event.personId) version = v;
   }
   await auditAccess(register, trx, ctx, {
-    action: 'update', purpose: `life-event:${event.kind}`, legalBasis: event.legalBasis, subjectPersonId: event.personId, resource: 'register.person',
+    action: 'update',
+    purpose: `life-event:${event.kind}`,
+    legalBasis: event.legalBasis,
+    subjectPersonId: event.personId,
+    resource: 'register.person',
     touched: [...new Set(changes.map((c) => c.fact))],
   });
   await runLifeEventHooks(register, trx, ctx, event, changes);
@@ -62,11 +110,19 @@ export async function recordEvent(register: RegisterContext, trx: DbExecutor, ct
 }
 
 /** Tells the other modules which facts of which persons the event changed. */
-async function runLifeEventHooks(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, event: EventSpec, changes: readonly FactChange[]): Promise<void> {
+async function runLifeEventHooks(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  event: EventSpec,
+  changes: readonly FactChange[],
+): Promise<void> {
   if (!register.lifeEventHooks.length) return;
   const facts = new Map<string, Set<string>>();
-  for (const c of changes) (facts.get(c.personId) ?? facts.set(c.personId, new Set()).get(c.personId) as Set<string>).add(c.fact);
-  for (const hook of register.lifeEventHooks) await hook(trx, ctx, { kind: event.kind, personId: event.personId, effectiveDate: event.effectiveDate, facts });
+  for (const c of changes)
+    (facts.get(c.personId) ?? (facts.set(c.personId, new Set()).get(c.personId) as Set<string>)).add(c.fact);
+  for (const hook of register.lifeEventHooks)
+    await hook(trx, ctx, { kind: event.kind, personId: event.personId, effectiveDate: event.effectiveDate, facts });
 }
 
 export async function issueNewFormatCode(register: RegisterContext, trx: DbExecutor): Promise<string> {

@@ -1,7 +1,18 @@
 /** Public API of the register module. */
 export { generatePopulation, type SyntheticPerson, type PopulationOptions } from './synthetic-population.ts';
-export { buildDuplicateTestSet, applyNoise, NOISE_KINDS, type NoisyRecord, type NoiseKind } from './duplicate-test-set.ts';
-export { createRegisterService, type RegisterService, type ActionContext, type LifeEventHook } from './register.service.ts';
+export {
+  buildDuplicateTestSet,
+  applyNoise,
+  NOISE_KINDS,
+  type NoisyRecord,
+  type NoiseKind,
+} from './duplicate-test-set.ts';
+export {
+  createRegisterService,
+  type RegisterService,
+  type ActionContext,
+  type LifeEventHook,
+} from './register.service.ts';
 export { CARD_RIGHTS } from './person-reads.ts';
 export { createRegisterRepository, type RegisterRepository } from './register.repository.ts';
 export { registerRegisterRoutes } from './register.routes.ts';

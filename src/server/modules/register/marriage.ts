@@ -6,17 +6,37 @@ import { yearsBetween, type PlainDate } from '../../../shared/kernel/plain-date.
 import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { PersonRow, RelationFactRow } from './register.repository.ts';
-import { checkPastDate, checkVersion, invalid, requireAlive, requirePerson, type RegisterContext } from './register-context.ts';
+import {
+  checkPastDate,
+  checkVersion,
+  invalid,
+  requireAlive,
+  requirePerson,
+  type RegisterContext,
+} from './register-context.ts';
 import { recordEvent } from './event-recording.ts';
 import { LEGAL_BASIS, type ActionContext, type FactChange } from './register-model.ts';
 
 export type MarriageKind = 'marriage' | 'divorce';
 
 export interface MarriageInput {
-  effectiveDate: string; spouseId: string; spouseExpectedVersion: number; surname: string; spouseSurname: string; legalBasis?: string | undefined; sourceDocument: string; expectedVersion: number;
+  effectiveDate: string;
+  spouseId: string;
+  spouseExpectedVersion: number;
+  surname: string;
+  spouseSurname: string;
+  legalBasis?: string | undefined;
+  sourceDocument: string;
+  expectedVersion: number;
 }
 
-export async function recordMarriageOrDivorce(register: RegisterContext, ctx: ActionContext, kind: MarriageKind, personId: string, input: MarriageInput) {
+export async function recordMarriageOrDivorce(
+  register: RegisterContext,
+  ctx: ActionContext,
+  kind: MarriageKind,
+  personId: string,
+  input: MarriageInput,
+) {
   if (personId === input.spouseId) invalid('spouseId', 'A person cannot marry themselves', 'same-person');
   return register.db.transaction().execute(async (trx) => {
     const { person, spouse } = await lockPair(register, trx, personId, input);
@@ -26,7 +46,10 @@ export async function recordMarriageOrDivorce(register: RegisterContext, ctx: Ac
     if (kind === 'marriage') {
       await checkMayMarry(register, trx, person, spouse, married, input.effectiveDate);
     } else if (!married.some((r) => r.relatedPersonId === spouse.id)) {
-      throw new AppError('INVALID_STATE', 'These persons are not married to each other', { details: [{ path: 'spouseId', message: 'not the current spouse' }], rule: { id: 'register.not-spouses' } });
+      throw new AppError('INVALID_STATE', 'These persons are not married to each other', {
+        details: [{ path: 'spouseId', message: 'not the current spouse' }],
+        rule: { id: 'register.not-spouses' },
+      });
     }
     const r = await recordPairEvents(register, trx, ctx, kind, person, spouse, input);
     return { personId, ...r, version: (await register.repository.personById(trx, personId))?.version ?? r.version };
@@ -34,7 +57,12 @@ export async function recordMarriageOrDivorce(register: RegisterContext, ctx: Ac
 }
 
 /** Locks both persons and checks the versions the officer saw and that both live. */
-async function lockPair(register: RegisterContext, trx: DbExecutor, personId: string, input: MarriageInput): Promise<{ person: PersonRow; spouse: PersonRow }> {
+async function lockPair(
+  register: RegisterContext,
+  trx: DbExecutor,
+  personId: string,
+  input: MarriageInput,
+): Promise<{ person: PersonRow; spouse: PersonRow }> {
   // Lock in id order so two events on the same pair cannot deadlock.
   const [firstId, secondId] = [personId, input.spouseId].sort() as [string, string];
   const first = await requirePerson(register, trx, firstId, true);
@@ -53,19 +81,33 @@ const currentSpouses = (relations: readonly RelationFactRow[]): RelationFactRow[
   relations.filter((r) => r.kind === 'spouse' && r.supersededAt === null && r.validTo === null);
 
 /** Both are adults on the day and neither is married. */
-async function checkMayMarry(register: RegisterContext, trx: DbExecutor, person: PersonRow, spouse: PersonRow, married: readonly RelationFactRow[], effectiveDate: string): Promise<void> {
+async function checkMayMarry(
+  register: RegisterContext,
+  trx: DbExecutor,
+  person: PersonRow,
+  spouse: PersonRow,
+  married: readonly RelationFactRow[],
+  effectiveDate: string,
+): Promise<void> {
   for (const p of [person, spouse]) {
-    if (yearsBetween(p.birthDate as PlainDate, effectiveDate as PlainDate) < 18) invalid(p === person ? 'personId' : 'spouseId', `${p.givenNames} ${p.surname} is under 18 on that date`, 'under-18');
+    if (yearsBetween(p.birthDate as PlainDate, effectiveDate as PlainDate) < 18)
+      invalid(
+        p === person ? 'personId' : 'spouseId',
+        `${p.givenNames} ${p.surname} is under 18 on that date`,
+        'under-18',
+      );
   }
   if (married.length) {
     throw new AppError('INVALID_STATE', `${person.givenNames} ${person.surname} is already married`, {
-      details: [{ path: 'personId', message: 'already married' }], rule: { id: 'register.already-married', values: { name: `${person.givenNames} ${person.surname}` } },
+      details: [{ path: 'personId', message: 'already married' }],
+      rule: { id: 'register.already-married', values: { name: `${person.givenNames} ${person.surname}` } },
     });
   }
   const spouseFacts = await register.repository.allFacts(trx, spouse.id);
   if (currentSpouses(spouseFacts.relation).length) {
     throw new AppError('INVALID_STATE', `${spouse.givenNames} ${spouse.surname} is already married`, {
-      details: [{ path: 'spouseId', message: 'already married' }], rule: { id: 'register.already-married', values: { name: `${spouse.givenNames} ${spouse.surname}` } },
+      details: [{ path: 'spouseId', message: 'already married' }],
+      rule: { id: 'register.already-married', values: { name: `${spouse.givenNames} ${spouse.surname}` } },
     });
   }
 }
@@ -74,20 +116,59 @@ async function checkMayMarry(register: RegisterContext, trx: DbExecutor, person:
  * The person's event carries both spouse relations and the person's new surname; the spouse's event
  * only the spouse's new surname. Returns the person's event.
  */
-async function recordPairEvents(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, kind: MarriageKind, person: PersonRow, spouse: PersonRow, input: MarriageInput): Promise<{ eventId: string; version: number }> {
+async function recordPairEvents(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  kind: MarriageKind,
+  person: PersonRow,
+  spouse: PersonRow,
+  input: MarriageInput,
+): Promise<{ eventId: string; version: number }> {
   const period = { validFrom: input.effectiveDate, validTo: null };
-  const relationChange = (a: string, b: string): FactChange => kind === 'marriage'
-    ? { personId: a, fact: 'relation', period, payload: { kind: 'spouse', relatedPersonId: b }, append: true }
-    : { personId: a, fact: 'relation', period, scope: (r) => r.kind === 'spouse' && r.relatedPersonId === b };
-  const nameChange = (p: PersonRow, surname: string): FactChange[] => surname === p.surname ? [] : [{ personId: p.id, fact: 'name', period, payload: { givenNames: p.givenNames, surname, originalName: p.originalName } }];
+  const relationChange = (a: string, b: string): FactChange =>
+    kind === 'marriage'
+      ? { personId: a, fact: 'relation', period, payload: { kind: 'spouse', relatedPersonId: b }, append: true }
+      : { personId: a, fact: 'relation', period, scope: (r) => r.kind === 'spouse' && r.relatedPersonId === b };
+  const nameChange = (p: PersonRow, surname: string): FactChange[] =>
+    surname === p.surname
+      ? []
+      : [
+          {
+            personId: p.id,
+            fact: 'name',
+            period,
+            payload: { givenNames: p.givenNames, surname, originalName: p.originalName },
+          },
+        ];
   const legalBasis = input.legalBasis ?? LEGAL_BASIS.civilStatus;
-  const r = await recordEvent(register, trx, ctx, {
-    personId: person.id, kind, effectiveDate: input.effectiveDate, legalBasis, sourceDocument: input.sourceDocument,
-    details: { spouseId: spouse.id, surname: input.surname, spouseSurname: input.spouseSurname },
-  }, [relationChange(person.id, spouse.id), relationChange(spouse.id, person.id), ...nameChange(person, input.surname)]);
-  await recordEvent(register, trx, ctx, {
-    personId: spouse.id, kind, effectiveDate: input.effectiveDate, legalBasis, sourceDocument: input.sourceDocument,
-    details: { spouseId: person.id, surname: input.spouseSurname, spouseSurname: input.surname },
-  }, nameChange(spouse, input.spouseSurname));
+  const r = await recordEvent(
+    register,
+    trx,
+    ctx,
+    {
+      personId: person.id,
+      kind,
+      effectiveDate: input.effectiveDate,
+      legalBasis,
+      sourceDocument: input.sourceDocument,
+      details: { spouseId: spouse.id, surname: input.surname, spouseSurname: input.spouseSurname },
+    },
+    [relationChange(person.id, spouse.id), relationChange(spouse.id, person.id), ...nameChange(person, input.surname)],
+  );
+  await recordEvent(
+    register,
+    trx,
+    ctx,
+    {
+      personId: spouse.id,
+      kind,
+      effectiveDate: input.effectiveDate,
+      legalBasis,
+      sourceDocument: input.sourceDocument,
+      details: { spouseId: person.id, surname: input.spouseSurname, spouseSurname: input.surname },
+    },
+    nameChange(spouse, input.spouseSurname),
+  );
   return r;
 }

@@ -31,8 +31,13 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((d[(i - 1) * cols + j] as number) + 1, (d[i * cols + j - 1] as number) + 1, (d[(i - 1) * cols + j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (d[(i - 2) * cols + j - 2] as number) + 1);
+      let v = Math.min(
+        (d[(i - 1) * cols + j] as number) + 1,
+        (d[i * cols + j - 1] as number) + 1,
+        (d[(i - 1) * cols + j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (d[(i - 2) * cols + j - 2] as number) + 1);
       d[i * cols + j] = v;
     }
   }
@@ -66,7 +71,9 @@ function givenSimilarity(query: string, candidate: string): [number, string] {
       else if (a.length >= 2 && b.startsWith(a)) best = Math.max(best, 0.7);
     }
   }
-  return best > 0 ? [best, best >= 0.85 ? 'given-name-missing-part' : best === 0.75 ? 'given-name-typo' : 'given-name-partial'] : [0, 'given-different'];
+  return best > 0
+    ? [best, best >= 0.85 ? 'given-name-missing-part' : best === 0.75 ? 'given-name-typo' : 'given-name-partial']
+    : [0, 'given-different'];
 }
 
 function birthSimilarity(query: MatchSubject, candidate: { birthDate: string }): [number, string] | undefined {
@@ -81,14 +88,30 @@ function birthSimilarity(query: MatchSubject, candidate: { birthDate: string }):
     if (qy === cy) return [0.3, 'birth-year'];
     return [0, 'birth-date-different'];
   }
-  if (query.birthYear) return query.birthYear === cy ? [1, 'birth-year'] : Math.abs(query.birthYear - cy) === 1 ? [0.5, 'birth-year-one-apart'] : [0, 'birth-year-different'];
+  if (query.birthYear)
+    return query.birthYear === cy
+      ? [1, 'birth-year']
+      : Math.abs(query.birthYear - cy) === 1
+        ? [0.5, 'birth-year-one-apart']
+        : [0, 'birth-year-different'];
   return undefined;
 }
 
 /** Names compared directly and with given name and surname swapped; the better reading counts. */
-function nameSimilarity(query: MatchSubject, candidate: MatchSubject): { surname: [number, string]; given: [number, string]; swapped: boolean } {
-  const direct = { surname: surnameSimilarity(query.surname, candidate.surname), given: givenSimilarity(query.givenNames, candidate.givenNames), swapped: false };
-  const swapped = { surname: surnameSimilarity(query.givenNames, candidate.surname), given: givenSimilarity(query.surname, candidate.givenNames), swapped: true };
+function nameSimilarity(
+  query: MatchSubject,
+  candidate: MatchSubject,
+): { surname: [number, string]; given: [number, string]; swapped: boolean } {
+  const direct = {
+    surname: surnameSimilarity(query.surname, candidate.surname),
+    given: givenSimilarity(query.givenNames, candidate.givenNames),
+    swapped: false,
+  };
+  const swapped = {
+    surname: surnameSimilarity(query.givenNames, candidate.surname),
+    given: givenSimilarity(query.surname, candidate.givenNames),
+    swapped: true,
+  };
   const value = (n: typeof direct) => n.surname[0] + n.given[0] - (n.swapped ? 0.1 : 0);
   return value(swapped) > value(direct) ? swapped : direct;
 }

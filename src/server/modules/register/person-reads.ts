@@ -14,11 +14,23 @@ import { accessRecord, auditAccess, checkPastDate, requirePerson, type RegisterC
 import { LEGAL_BASIS, type ActionContext } from './register-model.ts';
 import { requireSubject } from './residence.ts';
 
-export async function searchPersons(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, input: SearchInput): Promise<{ results: SearchResult[]; total: number; hasMore: boolean }> {
+export async function searchPersons(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  input: SearchInput,
+): Promise<{ results: SearchResult[]; total: number; hasMore: boolean }> {
   // One more than the page holds: whether more persons match, without counting them all.
   const found = await register.search.search(trx, { ...input, limit: input.limit + 1 });
   const results = found.slice(0, input.limit);
-  await auditAccess(register, trx, ctx, { action: 'search', purpose: 'person-search', legalBasis: LEGAL_BASIS.register, subjectPersonId: null, resource: 'register.person', touched: ['searchResults'] });
+  await auditAccess(register, trx, ctx, {
+    action: 'search',
+    purpose: 'person-search',
+    legalBasis: LEGAL_BASIS.register,
+    subjectPersonId: null,
+    resource: 'register.person',
+    touched: ['searchResults'],
+  });
   return { results, total: results.length, hasMore: found.length > input.limit };
 }
 
@@ -34,44 +46,105 @@ export async function lookupByCode(register: RegisterContext, ctx: ActionContext
     if (id) person = await register.repository.personById(register.db, id);
   }
   if (!person) throw new AppError('NOT_FOUND', 'No person with this personal code');
-  await register.audit.recordCommitted(accessRecord(ctx, { action: 'read', purpose: 'register-lookup', legalBasis: LEGAL_BASIS.register, subjectPersonId: person.id, resource: 'register.person', touched: ['currentData'] }));
+  await register.audit.recordCommitted(
+    accessRecord(ctx, {
+      action: 'read',
+      purpose: 'register-lookup',
+      legalBasis: LEGAL_BASIS.register,
+      subjectPersonId: person.id,
+      resource: 'register.person',
+      touched: ['currentData'],
+    }),
+  );
   return person;
 }
 
-export async function readCard(register: RegisterContext, ctx: ActionContext, personId: string, validOn?: string, recordedAt?: string): Promise<PersonCard> {
+export async function readCard(
+  register: RegisterContext,
+  ctx: ActionContext,
+  personId: string,
+  validOn?: string,
+  recordedAt?: string,
+): Promise<PersonCard> {
   const asOf = resolveAsOf(register, validOn, recordedAt);
   return register.db.transaction().execute(async (trx) => {
     const card = await loadCard(register, trx, personId, asOf);
-    await auditAccess(register, trx, ctx, { action: 'read', purpose: ctx.actor.type === 'resident' ? 'data-subject-access' : 'register-lookup', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['card'] });
+    await auditAccess(register, trx, ctx, {
+      action: 'read',
+      purpose: ctx.actor.type === 'resident' ? 'data-subject-access' : 'register-lookup',
+      legalBasis: LEGAL_BASIS.register,
+      subjectPersonId: personId,
+      resource: 'register.person',
+      touched: ['card'],
+    });
     return card;
   });
 }
 
-export async function readHistory(register: RegisterContext, ctx: ActionContext, personId: string): Promise<z.infer<typeof PersonHistory>> {
+export async function readHistory(
+  register: RegisterContext,
+  ctx: ActionContext,
+  personId: string,
+): Promise<z.infer<typeof PersonHistory>> {
   return register.db.transaction().execute(async (trx) => {
     await requirePerson(register, trx, personId);
-    const [facts, events] = await Promise.all([register.repository.allFacts(trx, personId), register.repository.eventsOf(trx, personId)]);
-    await auditAccess(register, trx, ctx, { action: 'read', purpose: 'register-lookup', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['history'] });
+    const [facts, events] = await Promise.all([
+      register.repository.allFacts(trx, personId),
+      register.repository.eventsOf(trx, personId),
+    ]);
+    await auditAccess(register, trx, ctx, {
+      action: 'read',
+      purpose: 'register-lookup',
+      legalBasis: LEGAL_BASIS.register,
+      subjectPersonId: personId,
+      resource: 'register.person',
+      touched: ['history'],
+    });
     return { personId, rows: buildHistoryRows(facts), events: events.map((e) => ({ ...e, details: e.details ?? {} })) };
   });
 }
 
 /** The resident's own card, or that of a person they may act for. */
-export async function readMyData(register: RegisterContext, ctx: ActionContext, residentPersonId: string, subjectId: string | undefined, validOn?: string): Promise<PersonCard> {
+export async function readMyData(
+  register: RegisterContext,
+  ctx: ActionContext,
+  residentPersonId: string,
+  subjectId: string | undefined,
+  validOn?: string,
+): Promise<PersonCard> {
   const asOf = resolveAsOf(register, validOn);
   return register.db.transaction().execute(async (trx) => {
     const subject = await requireSubject(register, trx, residentPersonId, subjectId ?? residentPersonId);
     const card = await loadCard(register, trx, subject.personId, asOf);
-    await auditAccess(register, trx, ctx, { action: 'read', purpose: subject.relation === 'self' ? 'data-subject-access' : 'legal-representative-access', legalBasis: LEGAL_BASIS.register, subjectPersonId: subject.personId, resource: 'register.person', touched: ['card'] });
+    await auditAccess(register, trx, ctx, {
+      action: 'read',
+      purpose: subject.relation === 'self' ? 'data-subject-access' : 'legal-representative-access',
+      legalBasis: LEGAL_BASIS.register,
+      subjectPersonId: subject.personId,
+      resource: 'register.person',
+      touched: ['card'],
+    });
     return card;
   });
 }
 
 /** Names of persons for a list an officer works from (the day's appointments), each read audited, in the caller's transaction. */
-export async function namesFor(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personIds: readonly string[]): Promise<Map<string, string>> {
+export async function namesFor(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  personIds: readonly string[],
+): Promise<Map<string, string>> {
   const rows = await register.repository.namesByIds(trx, [...new Set(personIds)]);
   for (const r of rows) {
-    await auditAccess(register, trx, ctx, { action: 'read', purpose: 'appointment-list', legalBasis: LEGAL_BASIS.register, subjectPersonId: r.id, resource: 'register.person', touched: ['name'] });
+    await auditAccess(register, trx, ctx, {
+      action: 'read',
+      purpose: 'appointment-list',
+      legalBasis: LEGAL_BASIS.register,
+      subjectPersonId: r.id,
+      resource: 'register.person',
+      touched: ['name'],
+    });
   }
   return new Map(rows.map((r) => [r.id, `${r.givenNames} ${r.surname}`]));
 }
@@ -79,40 +152,106 @@ export async function namesFor(register: RegisterContext, trx: DbExecutor, ctx: 
 /** What a document needs of its holder (name, birth, sex, status, code), read through the audit gate in the caller's transaction. */
 export async function documentHolder(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personId: string) {
   const p = await requirePerson(register, trx, personId);
-  await auditAccess(register, trx, ctx, { action: 'read', purpose: 'document-issuance', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['name', 'birthDate', 'status', 'residenceRights'] });
+  await auditAccess(register, trx, ctx, {
+    action: 'read',
+    purpose: 'document-issuance',
+    legalBasis: LEGAL_BASIS.register,
+    subjectPersonId: personId,
+    resource: 'register.person',
+    touched: ['name', 'birthDate', 'status', 'residenceRights'],
+  });
   const residencePermit = cardTerm(await register.repository.currentResidenceRights(trx, personId), register.today());
-  return { id: p.id, personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus, citizenships: p.citizenships, deathDate: p.deathDate, residencePermit };
+  return {
+    id: p.id,
+    personalCode: p.personalCode,
+    givenNames: p.givenNames,
+    surname: p.surname,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    legalStatus: p.legalStatus,
+    citizenships: p.citizenships,
+    deathDate: p.deathDate,
+    residencePermit,
+  };
 }
 
 /** A person's rights to reside not yet ended (a renewal must have one to renew), read through the audit gate under the case. */
-export async function residenceRightsFor(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personId: string) {
+export async function residenceRightsFor(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  personId: string,
+) {
   await requirePerson(register, trx, personId);
-  await auditAccess(register, trx, ctx, { action: 'read', purpose: 'case-processing', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['residenceRights'] });
+  await auditAccess(register, trx, ctx, {
+    action: 'read',
+    purpose: 'case-processing',
+    legalBasis: LEGAL_BASIS.register,
+    subjectPersonId: personId,
+    resource: 'register.person',
+    touched: ['residenceRights'],
+  });
   const on = register.today();
   return (await register.repository.currentResidenceRights(trx, personId))
     .filter((r) => r.validTo === null || r.validTo > on)
-    .map((r) => ({ kind: r.kind, documentNumber: r.documentNumber, validFrom: r.validFrom, validUntil: lastDay(r.validTo) }));
+    .map((r) => ({
+      kind: r.kind,
+      documentNumber: r.documentNumber,
+      validFrom: r.validFrom,
+      validUntil: lastDay(r.validTo),
+    }));
 }
 
 /** The rights to reside a residence permit card is made for (a visa is a sticker; a registration certificate is not a card). */
-export const CARD_RIGHTS: readonly string[] = ['temporary-permit', 'permanent-permit', 'eu-long-term-resident', 'eu-family-residence-card'];
+export const CARD_RIGHTS: readonly string[] = [
+  'temporary-permit',
+  'permanent-permit',
+  'eu-long-term-resident',
+  'eu-family-residence-card',
+];
 
 /**
  * The permit a residence card is made for today: of the card-kind rights not yet ended, one without end if any,
  * else the one that ends last. Its last day (null: no end) bounds the card's validity.
  */
-function cardTerm(rows: readonly ResidenceFactRow[], on: string): { documentNumber: string; validFrom: string; validUntil: string | null } | null {
+function cardTerm(
+  rows: readonly ResidenceFactRow[],
+  on: string,
+): { documentNumber: string; validFrom: string; validUntil: string | null } | null {
   // A right granted from a later day counts too: its card is made before it starts.
   const holding = rows.filter((r) => CARD_RIGHTS.includes(r.kind) && (r.validTo === null || r.validTo > on));
-  const best = holding.find((r) => r.validTo === null) ?? holding.reduce<ResidenceFactRow | undefined>((a, b) => (!a || (b.validTo as string) > (a.validTo as string) ? b : a), undefined);
-  return best ? { documentNumber: best.documentNumber, validFrom: best.validFrom, validUntil: lastDay(best.validTo) } : null;
+  const best =
+    holding.find((r) => r.validTo === null) ??
+    holding.reduce<ResidenceFactRow | undefined>(
+      (a, b) => (!a || (b.validTo as string) > (a.validTo as string) ? b : a),
+      undefined,
+    );
+  return best
+    ? { documentNumber: best.documentNumber, validFrom: best.validFrom, validUntil: lastDay(best.validTo) }
+    : null;
 }
 
 /** A person as another procedure's case needs them (an applicant's or inviter's status, name, birth), read through the audit gate under the case. */
 export async function personForCase(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personId: string) {
   const p = await requirePerson(register, trx, personId);
-  await auditAccess(register, trx, ctx, { action: 'read', purpose: 'case-processing', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.person', touched: ['name', 'birthDate', 'status'] });
-  return { personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus, citizenships: p.citizenships, deathDate: p.deathDate };
+  await auditAccess(register, trx, ctx, {
+    action: 'read',
+    purpose: 'case-processing',
+    legalBasis: LEGAL_BASIS.register,
+    subjectPersonId: personId,
+    resource: 'register.person',
+    touched: ['name', 'birthDate', 'status'],
+  });
+  return {
+    personalCode: p.personalCode,
+    givenNames: p.givenNames,
+    surname: p.surname,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    legalStatus: p.legalStatus,
+    citizenships: p.citizenships,
+    deathDate: p.deathDate,
+  };
 }
 
 /** Persons per municipality and legal status on a date (today by default), counted from the statistics periods: no person's data is read, so there is no audit entry. */
@@ -122,20 +261,46 @@ export async function populationCounts(register: RegisterContext, date?: string)
   return { date: on, rows, total: rows.reduce((n, r) => n + r.persons, 0) };
 }
 
-async function related(register: RegisterContext, trx: DbExecutor, ids: Iterable<string>): Promise<Map<string, RelatedPerson>> {
+async function related(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ids: Iterable<string>,
+): Promise<Map<string, RelatedPerson>> {
   const rows = await register.repository.personsByIds(trx, [...new Set(ids)]);
-  return new Map(rows.map((r) => [r.id, { id: r.id, givenNames: r.givenNames, surname: r.surname, birthDate: r.birthDate, sex: r.sex, deathDate: r.deathDate }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        givenNames: r.givenNames,
+        surname: r.surname,
+        birthDate: r.birthDate,
+        sex: r.sex,
+        deathDate: r.deathDate,
+      },
+    ]),
+  );
 }
 
 async function loadCard(register: RegisterContext, trx: DbExecutor, personId: string, asOf: AsOf): Promise<PersonCard> {
   const person = await requirePerson(register, trx, personId);
-  const [facts, incoming, events] = await Promise.all([register.repository.allFacts(trx, personId), register.repository.relationsPointingAt(trx, personId), register.repository.eventsOf(trx, personId)]);
-  const relatedPersons = await related(register, trx, [...facts.relation.map((r) => r.relatedPersonId), ...incoming.map((r) => r.personId)]);
+  const [facts, incoming, events] = await Promise.all([
+    register.repository.allFacts(trx, personId),
+    register.repository.relationsPointingAt(trx, personId),
+    register.repository.eventsOf(trx, personId),
+  ]);
+  const relatedPersons = await related(register, trx, [
+    ...facts.relation.map((r) => r.relatedPersonId),
+    ...incoming.map((r) => r.personId),
+  ]);
   return buildPersonCard({ person, facts, incoming, related: relatedPersons, events, asOf });
 }
 
 /** The card as valid on `validOn` (today by default) and as the register knew it at `recordedAt` (now by default). */
 function resolveAsOf(register: RegisterContext, validOn?: string, recordedAt?: string): AsOf {
   if (validOn) checkPastDate(register, 'validOn', validOn, 'The “as of” date');
-  return { validOn: validOn ?? register.today(), recordedAt: recordedAt ? new Date(recordedAt).toISOString() : register.clock.now().toISOString() };
+  return {
+    validOn: validOn ?? register.today(),
+    recordedAt: recordedAt ? new Date(recordedAt).toISOString() : register.clock.now().toISOString(),
+  };
 }

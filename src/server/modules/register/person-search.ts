@@ -36,13 +36,29 @@ const collator = new Intl.Collator('lv');
 function toResult(c: ScoredPerson): SearchResult {
   const p = c.person;
   return {
-    id: p.id, personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus,
-    municipalityCode: p.municipalityCode, deathDate: p.deathDate, score: c.score, reasons: c.reasons,
+    id: p.id,
+    personalCode: p.personalCode,
+    givenNames: p.givenNames,
+    surname: p.surname,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    legalStatus: p.legalStatus,
+    municipalityCode: p.municipalityCode,
+    deathDate: p.deathDate,
+    score: c.score,
+    reasons: c.reasons,
   };
 }
 
 function rank(list: ScoredPerson[], limit: number): ScoredPerson[] {
-  return list.sort((a, b) => b.score - a.score || collator.compare(a.person.surname, b.person.surname) || collator.compare(a.person.givenNames, b.person.givenNames)).slice(0, limit);
+  return list
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        collator.compare(a.person.surname, b.person.surname) ||
+        collator.compare(a.person.givenNames, b.person.givenNames),
+    )
+    .slice(0, limit);
 }
 
 function unique(rows: CandidateRow[]): CandidateRow[] {
@@ -52,7 +68,11 @@ function unique(rows: CandidateRow[]): CandidateRow[] {
 
 export function createPersonSearch(repository: RegisterRepository) {
   /** Each word tried as the surname with the rest as given names; the best reading counts. */
-  function scoreQuery(words: readonly string[], person: CandidateRow, birth: Pick<MatchSubject, 'birthDate' | 'birthYear'>): ScoredPerson {
+  function scoreQuery(
+    words: readonly string[],
+    person: CandidateRow,
+    birth: Pick<MatchSubject, 'birthDate' | 'birthYear'>,
+  ): ScoredPerson {
     let best: ScoredPerson = { person, score: 0, reasons: [] };
     for (let i = 0; i < words.length; i++) {
       const givenNames = words.filter((_, j) => j !== i).join(' ');
@@ -66,27 +86,51 @@ export function createPersonSearch(repository: RegisterRepository) {
     async search(db: DbExecutor, input: SearchInput): Promise<SearchResult[]> {
       if (input.code) {
         const code = normalizePersonalCode(input.code);
-        if (!code) throw new AppError('VALIDATION_FAILED', 'Enter the whole personal code (NNNNNN-NNNNN)', [{ path: 'code', message: 'not a personal code', reason: 'personal-code-format' }]);
+        if (!code)
+          throw new AppError('VALIDATION_FAILED', 'Enter the whole personal code (NNNNNN-NNNNN)', [
+            { path: 'code', message: 'not a personal code', reason: 'personal-code-format' },
+          ]);
         const current = await repository.personByCurrentCode(db, code);
         const earlierId = current ? undefined : await repository.personIdByAnyCode(db, code);
-        const person: CandidateRow | undefined = current ?? (earlierId ? await repository.personById(db, earlierId) : undefined);
-        return person ? [toResult({ person, score: 1, reasons: [current ? 'personal-code' : 'earlier-personal-code'] })] : [];
+        const person: CandidateRow | undefined =
+          current ?? (earlierId ? await repository.personById(db, earlierId) : undefined);
+        return person
+          ? [toResult({ person, score: 1, reasons: [current ? 'personal-code' : 'earlier-personal-code'] })]
+          : [];
       }
       const year = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined);
       // One year either side, so a typo in the birth date does not hide the person; the score prefers the exact year.
-      const filters: CandidateFilters = { birthYearFrom: year === undefined ? undefined : year - 1, birthYearTo: year === undefined ? undefined : year + 1, municipalityCode: input.municipality };
+      const filters: CandidateFilters = {
+        birthYearFrom: year === undefined ? undefined : year - 1,
+        birthYearTo: year === undefined ? undefined : year + 1,
+        municipalityCode: input.municipality,
+      };
       const birth = { birthDate: input.birthDate ?? null, birthYear: input.birthYear ?? null };
       const words = input.q ? queryWords(input.q) : [];
       if (words.length === 0) {
         if (!input.birthDate) {
-          throw new AppError('VALIDATION_FAILED', 'Enter a personal code, a name or a birth date', [{ path: 'q', message: 'a name, personal code or birth date is needed', reason: 'search-criteria' }]);
+          throw new AppError('VALIDATION_FAILED', 'Enter a personal code, a name or a birth date', [
+            { path: 'q', message: 'a name, personal code or birth date is needed', reason: 'search-criteria' },
+          ]);
         }
-        const rows = await repository.candidatesByBirthDate(db, input.birthDate, { municipalityCode: input.municipality }, input.limit);
+        const rows = await repository.candidatesByBirthDate(
+          db,
+          input.birthDate,
+          { municipalityCode: input.municipality },
+          input.limit,
+        );
         return rows.map((person) => toResult({ person, score: 1, reasons: ['birth-date'] }));
       }
       const nameKeys = querySearchKeys(words);
       const byKeys = async (years: number[] | undefined, limit: number): Promise<CandidateRow[]> =>
-        words.length > 1 ? repository.candidatesByKeys(db, years ? withYears(nameKeys, years) : nameKeys, { municipalityCode: input.municipality }, limit) : [];
+        words.length > 1
+          ? repository.candidatesByKeys(
+              db,
+              years ? withYears(nameKeys, years) : nameKeys,
+              { municipalityCode: input.municipality },
+              limit,
+            )
+          : [];
       // The year is in the keys already; repeating it as a filter led the planner away from the GIN index (24 ms instead of 3).
       // Without a year, the commonest names match hundreds of persons at national scale: rank a bounded set.
       let keyed = await byKeys(year === undefined ? undefined : [year], year === undefined ? 500 : KEY_CANDIDATES);
@@ -102,7 +146,9 @@ export function createPersonSearch(repository: RegisterRepository) {
       if (!scored.some((c) => c.score >= 0.8)) {
         const seen = new Set(keyed.map((p) => p.id));
         for (const word of words.filter((w) => w.length >= 2)) {
-          const more = unique(await repository.candidatesBySurnamePrefix(db, surnameStem(word), filters, PREFIX_CANDIDATES)).filter((p) => !seen.has(p.id) && seen.add(p.id));
+          const more = unique(
+            await repository.candidatesBySurnamePrefix(db, surnameStem(word), filters, PREFIX_CANDIDATES),
+          ).filter((p) => !seen.has(p.id) && seen.add(p.id));
           scored = scored.concat(more.map((p) => scoreQuery(words, p, birth)));
         }
       }
@@ -111,9 +157,18 @@ export function createPersonSearch(repository: RegisterRepository) {
     },
 
     /** Existing persons who may be the same as a person being registered, best first. */
-    async candidatesFor(db: DbExecutor, subject: { givenNames: string; surname: string; birthDate: string }): Promise<ScoredPerson[]> {
+    async candidatesFor(
+      db: DbExecutor,
+      subject: { givenNames: string; surname: string; birthDate: string },
+    ): Promise<ScoredPerson[]> {
       const year = Number(subject.birthDate.slice(0, 4));
-      const keys = withYears([...personNameKeys(subject.givenNames, subject.surname), ...personNameKeys(subject.surname, subject.givenNames)], [year - 1, year, year + 1]);
+      const keys = withYears(
+        [
+          ...personNameKeys(subject.givenNames, subject.surname),
+          ...personNameKeys(subject.surname, subject.givenNames),
+        ],
+        [year - 1, year, year + 1],
+      );
       const rows = unique([
         ...(await repository.candidatesByKeys(db, keys, {}, KEY_CANDIDATES)),
         ...(await repository.candidatesByBirthDate(db, subject.birthDate, {}, KEY_CANDIDATES)),

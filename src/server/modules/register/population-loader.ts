@@ -9,18 +9,37 @@ import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Engine } from '../../db/database.ts';
-import { encodeBatches, IDENTITY_TABLES, idBlock, TABLES, type EncodedBatch, type EncodeOptions, type FirstIds, type TableKey, type TableSpec } from './population-rows.ts';
+import {
+  encodeBatches,
+  IDENTITY_TABLES,
+  idBlock,
+  TABLES,
+  type EncodedBatch,
+  type EncodeOptions,
+  type FirstIds,
+  type TableKey,
+  type TableSpec,
+} from './population-rows.ts';
 import type { PopulationOptions, SyntheticPerson } from './synthetic-population.ts';
 
 const CHUNK = 1 << 20;
 
-async function writeCopy(client: pg.PoolClient, spec: TableSpec, bytes: Uint8Array, explicitId: boolean): Promise<void> {
+async function writeCopy(
+  client: pg.PoolClient,
+  spec: TableSpec,
+  bytes: Uint8Array,
+  explicitId: boolean,
+): Promise<void> {
   if (bytes.length === 0) return;
   const columns = explicitId ? ['id', ...spec.columns] : spec.columns;
   const chunks = function* () {
-    for (let i = 0; i < bytes.length; i += CHUNK) yield Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(CHUNK, bytes.length - i));
+    for (let i = 0; i < bytes.length; i += CHUNK)
+      yield Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(CHUNK, bytes.length - i));
   };
-  await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${spec.table} (${columns.join(', ')}) FROM STDIN`)));
+  await pipeline(
+    Readable.from(chunks()),
+    client.query(copyFrom(`COPY ${spec.table} (${columns.join(', ')}) FROM STDIN`)),
+  );
 }
 
 const utf8 = new TextDecoder();
@@ -29,7 +48,10 @@ async function writeJson(client: pg.PoolClient, spec: TableSpec, bytes: Uint8Arr
   const json = utf8.decode(bytes);
   if (json === '[]') return;
   const cols = spec.columns.join(', ');
-  await client.query(`INSERT INTO ${spec.table} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${spec.table}, $1::json)`, [json]);
+  await client.query(
+    `INSERT INTO ${spec.table} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${spec.table}, $1::json)`,
+    [json],
+  );
 }
 
 export interface LoadOptions {
@@ -78,7 +100,10 @@ async function dropKeysAndIndexes(client: pg.PoolClient): Promise<Rebuild> {
     WHERE i.indrelid IN (${tables}) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`);
   for (const k of keys.rows) await client.query(`ALTER TABLE ${k.tbl} DROP CONSTRAINT ${k.name}`);
   for (const i of indexes.rows) await client.query(`DROP INDEX ${i.name}`);
-  return { keys: keys.rows.map((k) => `ALTER TABLE ${k.tbl} ADD CONSTRAINT ${k.name} ${k.def}`), indexes: indexes.rows.map((i) => i.def) };
+  return {
+    keys: keys.rows.map((k) => `ALTER TABLE ${k.tbl} ADD CONSTRAINT ${k.name} ${k.def}`),
+    indexes: indexes.rows.map((i) => i.def),
+  };
 }
 
 /**
@@ -134,23 +159,44 @@ async function nextIdentityValues(client: pg.PoolClient): Promise<FirstIds> {
 
 /** Where the persons come from: a list (encoded here) or the generator, run in a worker thread. */
 export type PersonSource =
-  | { kind: 'list'; persons: Iterable<SyntheticPerson> }
-  | { kind: 'generated'; options: PopulationOptions };
+  { kind: 'list'; persons: Iterable<SyntheticPerson> } | { kind: 'generated'; options: PopulationOptions };
 
 /**
  * Batches from the generator, encoded by `workers` worker threads that take turns (batch b from worker
  * b mod workers; each generates the whole population, which is cheap, and encodes only its own batches,
  * which is not), handed out in order, each worker at most two batches ahead (bounded memory).
  */
-async function* workerBatches(options: PopulationOptions, encode: EncodeOptions, workers: number): AsyncGenerator<EncodedBatch> {
+async function* workerBatches(
+  options: PopulationOptions,
+  encode: EncodeOptions,
+  workers: number,
+): AsyncGenerator<EncodedBatch> {
   const lanes = Array.from({ length: workers }, (_, index) => {
     const worker = new Worker(new URL('./population-worker.ts', import.meta.url), {
-      workerData: { population: { ...options, reservedCodes: [...(options.reservedCodes ?? [])] }, ...encode, shard: { index, count: workers } },
+      workerData: {
+        population: { ...options, reservedCodes: [...(options.reservedCodes ?? [])] },
+        ...encode,
+        shard: { index, count: workers },
+      },
     });
-    const lane = { worker, queue: [] as Array<EncodedBatch | null>, failure: undefined as Error | undefined, wake: undefined as (() => void) | undefined };
-    worker.on('message', (m: EncodedBatch | null) => { lane.queue.push(m); lane.wake?.(); });
-    worker.on('error', (e) => { lane.failure = e; lane.wake?.(); });
-    worker.on('exit', (code) => { if (code !== 0 && !lane.failure) lane.failure = new Error(`population worker exited with ${code}`); lane.wake?.(); });
+    const lane = {
+      worker,
+      queue: [] as Array<EncodedBatch | null>,
+      failure: undefined as Error | undefined,
+      wake: undefined as (() => void) | undefined,
+    };
+    worker.on('message', (m: EncodedBatch | null) => {
+      lane.queue.push(m);
+      lane.wake?.();
+    });
+    worker.on('error', (e) => {
+      lane.failure = e;
+      lane.wake?.();
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && !lane.failure) lane.failure = new Error(`population worker exited with ${code}`);
+      lane.wake?.();
+    });
     return lane;
   });
   try {
@@ -174,7 +220,11 @@ async function* workerBatches(options: PopulationOptions, encode: EncodeOptions,
  * building and writing run at the same time. Outside a bulk load each batch is its own transaction, so a
  * crash leaves whole batches; a bulk load is a single transaction.
  */
-export async function loadPersons(pool: pg.Pool, source: PersonSource, options: LoadOptions): Promise<{ persons: number; rows: number }> {
+export async function loadPersons(
+  pool: pg.Pool,
+  source: PersonSource,
+  options: LoadOptions,
+): Promise<{ persons: number; rows: number }> {
   const postgres = options.engine === 'postgres';
   const bulk = Boolean(options.bulk && postgres);
   const client = await pool.connect();
@@ -196,13 +246,18 @@ export async function loadPersons(pool: pg.Pool, source: PersonSource, options: 
       firstIds = await nextIdentityValues(client);
     }
     const encode: EncodeOptions = {
-      encoding: postgres ? 'copy' : 'json', batchSize: options.batchSize ?? (postgres ? 20_000 : 2_000), today: options.today, now: options.now, firstIds,
+      encoding: postgres ? 'copy' : 'json',
+      batchSize: options.batchSize ?? (postgres ? 20_000 : 2_000),
+      today: options.today,
+      now: options.now,
+      firstIds,
     };
-    const batches: AsyncIterable<EncodedBatch> | Iterable<EncodedBatch> = source.kind === 'list'
-      ? encodeBatches(source.persons, encode)
-      // Two encoders when the database runs in its own process (PostgreSQL); one for the embedded engine,
-      // which shares this process's cores.
-      : workerBatches(source.options, encode, postgres ? 2 : 1);
+    const batches: AsyncIterable<EncodedBatch> | Iterable<EncodedBatch> =
+      source.kind === 'list'
+        ? encodeBatches(source.persons, encode)
+        : // Two encoders when the database runs in its own process (PostgreSQL); one for the embedded engine,
+          // which shares this process's cores.
+          workerBatches(source.options, encode, postgres ? 2 : 1);
     const lastIds: Partial<Record<TableKey, number>> = {};
     for await (const batch of batches) {
       if (!bulk) {
@@ -217,7 +272,8 @@ export async function loadPersons(pool: pg.Pool, source: PersonSource, options: 
       }
       for (const key of IDENTITY_TABLES) {
         const first = firstIds?.[key];
-        if (first !== undefined && batch.counts[key] > 0) lastIds[key] = first + batch.index * idBlock(encode.batchSize) + batch.counts[key] - 1;
+        if (first !== undefined && batch.counts[key] > 0)
+          lastIds[key] = first + batch.index * idBlock(encode.batchSize) + batch.counts[key] - 1;
       }
       if (!bulk) {
         await client.query('COMMIT');
@@ -230,10 +286,14 @@ export async function loadPersons(pool: pg.Pool, source: PersonSource, options: 
     if (bulk) {
       options.onIndexing?.();
       for (const statement of rebuild.keys) await client.query(statement);
-      for (const statement of rebuild.indexes) await client.query('INSERT INTO register.pending_index (statement) VALUES ($1) ON CONFLICT DO NOTHING', [statement]);
+      for (const statement of rebuild.indexes)
+        await client.query('INSERT INTO register.pending_index (statement) VALUES ($1) ON CONFLICT DO NOTHING', [
+          statement,
+        ]);
       for (const key of IDENTITY_TABLES) {
         const last = lastIds[key];
-        if (last !== undefined) await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), $2)`, [TABLES[key].table, last]);
+        if (last !== undefined)
+          await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), $2)`, [TABLES[key].table, last]);
       }
       await client.query('COMMIT');
       open = false;

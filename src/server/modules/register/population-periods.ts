@@ -38,7 +38,12 @@ export function populationPeriods(input: Input): PopulationPeriod[] {
     const residence = input.residences.find((r) => r.validFrom <= from && (r.validTo === null || r.validTo > from));
     const municipalityCode = residence?.municipalityCode ?? null;
     const last = periods.at(-1);
-    if (last && last.validTo === from && last.legalStatus === status.legalStatus && last.municipalityCode === municipalityCode) {
+    if (
+      last &&
+      last.validTo === from &&
+      last.legalStatus === status.legalStatus &&
+      last.municipalityCode === municipalityCode
+    ) {
       last.validTo = to;
     } else {
       periods.push({ validFrom: from, validTo: to, municipalityCode, legalStatus: status.legalStatus });

@@ -26,14 +26,77 @@ export interface TableSpec {
 
 const FACT = ['person_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'event_id'] as const;
 export const TABLES = {
-  person: { table: 'register.person', text: ['given_names', 'surname', 'original_name', 'surname_stem', 'name_fold'], columns: ['id', 'personal_code', 'given_names', 'surname', 'original_name', 'sex', 'birth_date', 'legal_status', 'citizenships', 'municipality_code', 'abroad_country', 'death_date', 'surname_stem', 'name_fold', 'search_hashes', 'birth_year', 'registered_at', 'updated_at'] },
+  person: {
+    table: 'register.person',
+    text: ['given_names', 'surname', 'original_name', 'surname_stem', 'name_fold'],
+    columns: [
+      'id',
+      'personal_code',
+      'given_names',
+      'surname',
+      'original_name',
+      'sex',
+      'birth_date',
+      'legal_status',
+      'citizenships',
+      'municipality_code',
+      'abroad_country',
+      'death_date',
+      'surname_stem',
+      'name_fold',
+      'search_hashes',
+      'birth_year',
+      'registered_at',
+      'updated_at',
+    ],
+  },
   code: { table: 'register.code_fact', identity: true, columns: [...FACT, 'personal_code'] },
-  name: { table: 'register.name_fact', identity: true, text: ['given_names', 'surname', 'original_name'], columns: [...FACT, 'given_names', 'surname', 'original_name'] },
-  core: { table: 'register.core_fact', identity: true, text: ['birth_place', 'birth_surname', 'ethnicity'], columns: [...FACT, 'sex', 'birth_date', 'birth_country', 'birth_municipality', 'birth_place', 'birth_surname', 'ethnicity', 'death_date'] },
+  name: {
+    table: 'register.name_fact',
+    identity: true,
+    text: ['given_names', 'surname', 'original_name'],
+    columns: [...FACT, 'given_names', 'surname', 'original_name'],
+  },
+  core: {
+    table: 'register.core_fact',
+    identity: true,
+    text: ['birth_place', 'birth_surname', 'ethnicity'],
+    columns: [
+      ...FACT,
+      'sex',
+      'birth_date',
+      'birth_country',
+      'birth_municipality',
+      'birth_place',
+      'birth_surname',
+      'ethnicity',
+      'death_date',
+    ],
+  },
   status: { table: 'register.status_fact', identity: true, columns: [...FACT, 'legal_status', 'citizenships'] },
-  address: { table: 'register.address_fact', identity: true, text: ['settlement', 'street', 'building', 'flat', 'postcode', 'address_line', 'legal_basis'], columns: [...FACT, 'is_additional', 'country', 'municipality_code', 'settlement', 'street', 'building', 'flat', 'postcode', 'address_line', 'legal_basis'] },
+  address: {
+    table: 'register.address_fact',
+    identity: true,
+    text: ['settlement', 'street', 'building', 'flat', 'postcode', 'address_line', 'legal_basis'],
+    columns: [
+      ...FACT,
+      'is_additional',
+      'country',
+      'municipality_code',
+      'settlement',
+      'street',
+      'building',
+      'flat',
+      'postcode',
+      'address_line',
+      'legal_basis',
+    ],
+  },
   relation: { table: 'register.relation_fact', identity: true, columns: [...FACT, 'kind', 'related_person_id'] },
-  period: { table: 'register.population_period', columns: ['person_id', 'valid_from', 'valid_to', 'municipality_code', 'legal_status'] },
+  period: {
+    table: 'register.population_period',
+    columns: ['person_id', 'valid_from', 'valid_to', 'municipality_code', 'legal_status'],
+  },
 } as const satisfies Record<string, TableSpec>;
 export type TableKey = keyof typeof TABLES;
 export const IDENTITY_TABLES = (Object.keys(TABLES) as TableKey[]).filter((k) => (TABLES[k] as TableSpec).identity);
@@ -41,31 +104,83 @@ export const IDENTITY_TABLES = (Object.keys(TABLES) as TableKey[]).filter((k) =>
 /** The first identity value to use per table, when the loader numbers the rows itself. */
 export type FirstIds = Partial<Record<TableKey, number>>;
 
-const STREETS = ['Brīvības iela', 'Rīgas iela', 'Skolas iela', 'Dārza iela', 'Liepu iela', 'Saules iela', 'Parka iela', 'Meža iela', 'Ezera iela', 'Lāčplēša iela', 'Krasta iela', 'Stacijas iela'];
+const STREETS = [
+  'Brīvības iela',
+  'Rīgas iela',
+  'Skolas iela',
+  'Dārza iela',
+  'Liepu iela',
+  'Saules iela',
+  'Parka iela',
+  'Meža iela',
+  'Ezera iela',
+  'Lāčplēša iela',
+  'Krasta iela',
+  'Stacijas iela',
+];
 
 /** A deterministic synthetic street address in a municipality (never a real person's address). */
-export function syntheticAddress(municipalityCode: string, n: number): { settlement: string; street: string; building: string; flat: string | null; postcode: string; addressLine: string } {
+export function syntheticAddress(
+  municipalityCode: string,
+  n: number,
+): {
+  settlement: string;
+  street: string;
+  building: string;
+  flat: string | null;
+  postcode: string;
+  addressLine: string;
+} {
   const m = findMunicipality(municipalityCode);
   const settlement = m ? m.name.replace(/ novads$/, '') : 'Rīga';
   const street = STREETS[n % STREETS.length] as string;
   const building = String(1 + (n % 97));
   const flat = n % 3 === 0 ? null : String(1 + (n % 60));
   const postcode = `LV-${String(1000 + ((n * 37) % 4000)).padStart(4, '0')}`;
-  return { settlement, street, building, flat, postcode, addressLine: `${street} ${building}${flat ? `-${flat}` : ''}, ${settlement}, ${postcode}` };
+  return {
+    settlement,
+    street,
+    building,
+    flat,
+    postcode,
+    addressLine: `${street} ${building}${flat ? `-${flat}` : ''}, ${settlement}, ${postcode}`,
+  };
 }
 
 /** The moment a seeded fact was recorded: the day it began (so "as the register showed it on R" has a history). */
-const recordedOn = (date: string, now: string): string => (`${date}T00:00:00.000Z` < now ? `${date}T00:00:00.000Z` : now);
+const recordedOn = (date: string, now: string): string =>
+  `${date}T00:00:00.000Z` < now ? `${date}T00:00:00.000Z` : now;
 
 interface BatchRows {
   add(table: TableKey, values: Value[]): void;
 }
 
 /** Turns one synthetic person into rows; `idOf` resolves relation indexes already seen. */
-export function rowsOf(p: SyntheticPerson, idOf: (index: number) => SyntheticPerson | undefined, today: string, now: string, out: BatchRows): void {
-  const fact = (from: string, to: string | null): [string, string, string | null, string, null, null] => [p.personId, from, to, recordedOn(from, now), null, null];
+export function rowsOf(
+  p: SyntheticPerson,
+  idOf: (index: number) => SyntheticPerson | undefined,
+  today: string,
+  now: string,
+  out: BatchRows,
+): void {
+  const fact = (from: string, to: string | null): [string, string, string | null, string, null, null] => [
+    p.personId,
+    from,
+    to,
+    recordedOn(from, now),
+    null,
+    null,
+  ];
   const facts: FactRows = { code: [], name: [], core: [], status: [], address: [], relation: [], residence: [] };
-  const base = (from: string, to: string | null) => ({ id: 0, personId: p.personId, validFrom: from, validTo: to, recordedAt: recordedOn(from, now), supersededAt: null, eventId: null });
+  const base = (from: string, to: string | null) => ({
+    id: 0,
+    personId: p.personId,
+    validFrom: from,
+    validTo: to,
+    recordedAt: recordedOn(from, now),
+    supersededAt: null,
+    eventId: null,
+  });
 
   if (p.previousPersonalCode) {
     facts.code.push({ ...base(p.birthDate, p.previousPersonalCode.until), personalCode: p.previousPersonalCode.code });
@@ -77,21 +192,46 @@ export function rowsOf(p: SyntheticPerson, idOf: (index: number) => SyntheticPer
   const spouse = p.spouseIndex !== null && p.spouseIndex < p.index ? idOf(p.spouseIndex) : undefined;
   const marriage = p.spouseIndex !== null ? marriageDate(p, spouse, today) : null;
   if (p.birthSurname !== p.surname && marriage) {
-    facts.name.push({ ...base(p.birthDate, marriage), givenNames: p.givenNames, surname: p.birthSurname, originalName: null });
+    facts.name.push({
+      ...base(p.birthDate, marriage),
+      givenNames: p.givenNames,
+      surname: p.birthSurname,
+      originalName: null,
+    });
     facts.name.push({ ...base(marriage, null), givenNames: p.givenNames, surname: p.surname, originalName: null });
   } else {
-    facts.name.push({ ...base(p.birthDate, null), givenNames: p.givenNames, surname: p.surname, originalName: p.citizenship && p.citizenship !== 'LVA' ? p.givenNames + ' ' + p.surname : null });
+    facts.name.push({
+      ...base(p.birthDate, null),
+      givenNames: p.givenNames,
+      surname: p.surname,
+      originalName: p.citizenship && p.citizenship !== 'LVA' ? p.givenNames + ' ' + p.surname : null,
+    });
   }
   facts.core.push({
-    ...base(p.birthDate, null), sex: p.sex, birthDate: p.birthDate, birthCountry: p.birthCountry,
-    birthMunicipality: p.birthCountry === 'LVA' ? (p.addresses[0]?.municipalityCode ?? null) : null, birthPlace: null, birthSurname: p.birthSurname, ethnicity: null, deathDate: p.deathDate,
+    ...base(p.birthDate, null),
+    sex: p.sex,
+    birthDate: p.birthDate,
+    birthCountry: p.birthCountry,
+    birthMunicipality: p.birthCountry === 'LVA' ? (p.addresses[0]?.municipalityCode ?? null) : null,
+    birthPlace: null,
+    birthSurname: p.birthSurname,
+    ethnicity: null,
+    deathDate: p.deathDate,
   });
-  facts.status.push({ ...base(p.birthDate, null), legalStatus: p.legalStatus, citizenships: p.citizenship ? [p.citizenship] : [] });
+  facts.status.push({
+    ...base(p.birthDate, null),
+    legalStatus: p.legalStatus,
+    citizenships: p.citizenship ? [p.citizenship] : [],
+  });
   p.addresses.forEach((a, i) => {
     const next = p.addresses[i + 1];
     const address = syntheticAddress(a.municipalityCode, p.index * 7 + i);
     facts.address.push({
-      ...base(a.validFrom, next ? next.validFrom : null), isAdditional: false, country: 'LVA', municipalityCode: a.municipalityCode, ...address,
+      ...base(a.validFrom, next ? next.validFrom : null),
+      isAdditional: false,
+      country: 'LVA',
+      municipalityCode: a.municipalityCode,
+      ...address,
       legalBasis: 'pārņemts no iepriekšējā reģistra',
     });
   });
@@ -100,15 +240,55 @@ export function rowsOf(p: SyntheticPerson, idOf: (index: number) => SyntheticPer
 
   const { projection, periods } = currentProjection(facts, today);
   out.add('person', [
-    p.personId, projection.personalCode, projection.givenNames, projection.surname, projection.originalName, projection.sex, projection.birthDate, projection.legalStatus,
-    projection.citizenships, projection.municipalityCode, projection.abroadCountry, projection.deathDate, projection.surnameStem, projection.nameFold, projection.searchHashes,
-    projection.birthYear, recordedOn(p.birthDate, now), now,
+    p.personId,
+    projection.personalCode,
+    projection.givenNames,
+    projection.surname,
+    projection.originalName,
+    projection.sex,
+    projection.birthDate,
+    projection.legalStatus,
+    projection.citizenships,
+    projection.municipalityCode,
+    projection.abroadCountry,
+    projection.deathDate,
+    projection.surnameStem,
+    projection.nameFold,
+    projection.searchHashes,
+    projection.birthYear,
+    recordedOn(p.birthDate, now),
+    now,
   ]);
   for (const c of facts.code) out.add('code', [...fact(c.validFrom, c.validTo), c.personalCode]);
-  for (const n of facts.name) out.add('name', [...fact(n.validFrom, n.validTo), n.givenNames, n.surname, n.originalName]);
-  for (const c of facts.core) out.add('core', [...fact(c.validFrom, c.validTo), c.sex, c.birthDate, c.birthCountry, c.birthMunicipality, c.birthPlace, c.birthSurname, c.ethnicity, c.deathDate]);
+  for (const n of facts.name)
+    out.add('name', [...fact(n.validFrom, n.validTo), n.givenNames, n.surname, n.originalName]);
+  for (const c of facts.core)
+    out.add('core', [
+      ...fact(c.validFrom, c.validTo),
+      c.sex,
+      c.birthDate,
+      c.birthCountry,
+      c.birthMunicipality,
+      c.birthPlace,
+      c.birthSurname,
+      c.ethnicity,
+      c.deathDate,
+    ]);
   for (const s of facts.status) out.add('status', [...fact(s.validFrom, s.validTo), s.legalStatus, s.citizenships]);
-  for (const a of facts.address) out.add('address', [...fact(a.validFrom, a.validTo), false, a.country, a.municipalityCode, a.settlement, a.street, a.building, a.flat, a.postcode, a.addressLine, a.legalBasis]);
+  for (const a of facts.address)
+    out.add('address', [
+      ...fact(a.validFrom, a.validTo),
+      false,
+      a.country,
+      a.municipalityCode,
+      a.settlement,
+      a.street,
+      a.building,
+      a.flat,
+      a.postcode,
+      a.addressLine,
+      a.legalBasis,
+    ]);
   for (const parentIndex of [p.motherIndex, p.fatherIndex]) {
     const parent = parentIndex === null ? undefined : idOf(parentIndex);
     if (parent) out.add('relation', [...fact(p.birthDate, null), 'parent', parent.personId]);
@@ -119,10 +299,20 @@ export function rowsOf(p: SyntheticPerson, idOf: (index: number) => SyntheticPer
     const until = end && end >= marriage ? nextDay(end) : null;
     if (!until || until > marriage) {
       out.add('relation', [...fact(marriage, until), 'spouse', spouse.personId]);
-      out.add('relation', [spouse.personId, marriage, until, recordedOn(marriage, now), null, null, 'spouse', p.personId]);
+      out.add('relation', [
+        spouse.personId,
+        marriage,
+        until,
+        recordedOn(marriage, now),
+        null,
+        null,
+        'spouse',
+        p.personId,
+      ]);
     }
   }
-  for (const period of periods) out.add('period', [p.personId, period.validFrom, period.validTo, period.municipalityCode, period.legalStatus]);
+  for (const period of periods)
+    out.add('period', [p.personId, period.validFrom, period.validTo, period.municipalityCode, period.legalStatus]);
 }
 
 function nextDay(date: string): string {
@@ -233,10 +423,12 @@ export function* encodeBatches(persons: Iterable<SyntheticPerson>, options: Enco
   const shard = options.shard ?? { index: 0, count: 1 };
   const block = idBlock(options.batchSize);
   // Per table, which of the values a row carries may be free text (the rest skip the escape check).
-  const textMask = Object.fromEntries(keys.map((k) => {
-    const spec = TABLES[k] as TableSpec;
-    return [k, spec.columns.map((c) => spec.text?.includes(c) ?? false)];
-  })) as Record<TableKey, boolean[]>;
+  const textMask = Object.fromEntries(
+    keys.map((k) => {
+      const spec = TABLES[k] as TableSpec;
+      return [k, spec.columns.map((c) => spec.text?.includes(c) ?? false)];
+    }),
+  ) as Record<TableKey, boolean[]>;
   const start = () => Object.fromEntries(keys.map((k) => [k, new ByteSink()])) as Record<TableKey, ByteSink>;
   let sinks = start();
   let batchIndex = 0;
@@ -257,7 +449,8 @@ export function* encodeBatches(persons: Iterable<SyntheticPerson>, options: Enco
         const id = nextIds[t];
         if (id === undefined) out.write(copyLine(v, textMask[t]));
         else {
-          if (out.rows >= block) throw new Error(`batch ${batchIndex} has more than ${block} rows for ${TABLES[t].table}`);
+          if (out.rows >= block)
+            throw new Error(`batch ${batchIndex} has more than ${block} rows for ${TABLES[t].table}`);
           out.write(`${id}\t${copyLine(v, textMask[t])}`);
           nextIds[t] = id + 1;
         }
@@ -269,7 +462,13 @@ export function* encodeBatches(persons: Iterable<SyntheticPerson>, options: Enco
     if (json) for (const k of keys) sinks[k].write(sinks[k].rows === 0 ? '[]' : ']');
     const tables = Object.fromEntries(keys.map((k) => [k, sinks[k].take()])) as Record<TableKey, Uint8Array>;
     const counts = Object.fromEntries(keys.map((k) => [k, sinks[k].rows])) as Record<TableKey, number>;
-    const batch = { index: batchIndex, persons: count, tables, counts, rows: Object.values(counts).reduce((x, y) => x + y, 0) };
+    const batch = {
+      index: batchIndex,
+      persons: count,
+      tables,
+      counts,
+      rows: Object.values(counts).reduce((x, y) => x + y, 0),
+    };
     sinks = start();
     return batch;
   };

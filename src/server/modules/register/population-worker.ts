@@ -18,7 +18,10 @@ for (const batch of encodeBatches(generatePopulation(data.population), data)) {
   while (credits === 0) await new Promise<void>((r) => (wake = r));
   credits--;
   // Transfer the bytes (no copy): the batch is the worker's no longer.
-  port.postMessage(batch, Object.values(batch.tables).map((t) => t.buffer as ArrayBuffer));
+  port.postMessage(
+    batch,
+    Object.values(batch.tables).map((t) => t.buffer as ArrayBuffer),
+  );
 }
 port.postMessage(null);
 port.close();

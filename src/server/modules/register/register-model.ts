@@ -56,36 +56,98 @@ export interface EventSpec {
  * change of name, code or status invalidates the person's documents). `facts` says which facts of which
  * persons the event changed.
  */
-export type LifeEventHook = (trx: DbExecutor, ctx: ActionContext, event: { kind: string; personId: string; effectiveDate: string; facts: ReadonlyMap<string, ReadonlySet<string>> }) => Promise<void>;
+export type LifeEventHook = (
+  trx: DbExecutor,
+  ctx: ActionContext,
+  event: { kind: string; personId: string; effectiveDate: string; facts: ReadonlyMap<string, ReadonlySet<string>> },
+) => Promise<void>;
 
 export type NewPersonPayload = {
   kind: 'birth' | 'arrival';
-  givenNames: string; surname: string; originalName?: string | undefined; sex: 'M' | 'F'; birthDate: string;
-  birthCountry: string; birthMunicipality?: string | undefined; birthPlace?: string | undefined;
-  legalStatus: string; citizenships: string[];
-  address: AddressInput | null; housingBasis: string;
+  givenNames: string;
+  surname: string;
+  originalName?: string | undefined;
+  sex: 'M' | 'F';
+  birthDate: string;
+  birthCountry: string;
+  birthMunicipality?: string | undefined;
+  birthPlace?: string | undefined;
+  legalStatus: string;
+  citizenships: string[];
+  address: AddressInput | null;
+  housingBasis: string;
   parents: string[];
-  legalBasis: string; sourceDocument: string;
+  legalBasis: string;
+  sourceDocument: string;
 };
 
 /** A fact row without the columns every fact table shares: what a new row for the same fact carries over. */
 export const payloadOf = (row: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(row).filter(([k]) => !(FACT_COLUMN_NAMES as readonly string[]).includes(k)));
 
-export function addressPayload(address: AddressInput, legalBasis: string | null, isAdditional = false): Record<string, unknown> {
+export function addressPayload(
+  address: AddressInput,
+  legalBasis: string | null,
+  isAdditional = false,
+): Record<string, unknown> {
   if (address.kind === 'abroad') {
-    return { isAdditional, country: address.country, municipalityCode: null, settlement: null, street: null, building: null, flat: null, postcode: null, addressLine: address.addressLine, legalBasis };
+    return {
+      isAdditional,
+      country: address.country,
+      municipalityCode: null,
+      settlement: null,
+      street: null,
+      building: null,
+      flat: null,
+      postcode: null,
+      addressLine: address.addressLine,
+      legalBasis,
+    };
   }
-  const line = [address.street + ' ' + address.building + (address.flat ? `-${address.flat}` : ''), address.settlement, address.postcode].filter(Boolean).join(', ');
+  const line = [
+    address.street + ' ' + address.building + (address.flat ? `-${address.flat}` : ''),
+    address.settlement,
+    address.postcode,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return {
-    isAdditional, country: 'LVA', municipalityCode: address.municipalityCode, settlement: address.settlement ?? null, street: address.street,
-    building: address.building, flat: address.flat ?? null, postcode: address.postcode, addressLine: line, legalBasis,
+    isAdditional,
+    country: 'LVA',
+    municipalityCode: address.municipalityCode,
+    settlement: address.settlement ?? null,
+    street: address.street,
+    building: address.building,
+    flat: address.flat ?? null,
+    postcode: address.postcode,
+    addressLine: line,
+    legalBasis,
   };
 }
 
-export function summaryOf(p: Pick<PersonRow, 'id' | 'personalCode' | 'givenNames' | 'surname' | 'birthDate' | 'sex' | 'legalStatus' | 'municipalityCode' | 'deathDate'>) {
+export function summaryOf(
+  p: Pick<
+    PersonRow,
+    | 'id'
+    | 'personalCode'
+    | 'givenNames'
+    | 'surname'
+    | 'birthDate'
+    | 'sex'
+    | 'legalStatus'
+    | 'municipalityCode'
+    | 'deathDate'
+  >,
+) {
   return {
-    id: p.id, personalCode: p.personalCode, givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate, sex: p.sex, legalStatus: p.legalStatus,
-    municipalityCode: p.municipalityCode, deathDate: p.deathDate,
+    id: p.id,
+    personalCode: p.personalCode,
+    givenNames: p.givenNames,
+    surname: p.surname,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    legalStatus: p.legalStatus,
+    municipalityCode: p.municipalityCode,
+    deathDate: p.deathDate,
   };
 }

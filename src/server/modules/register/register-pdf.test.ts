@@ -1,10 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, signInResident, DEMO_PERSON_ID, type Client, type TestContext } from '../../../test/test-app.ts';
+import {
+  createTestContext,
+  signInResident,
+  DEMO_PERSON_ID,
+  type Client,
+  type TestContext,
+} from '../../../test/test-app.ts';
 import { pdfText } from '../../../test/pdf-text.ts';
 import { formatDateTime } from '../../../shared/kernel/display-format.ts';
 
 const JANIS = DEMO_PERSON_ID;
-const address = { kind: 'latvia', municipalityCode: 'LV-LPX', street: 'Jūras iela', building: '7', flat: '3', postcode: 'LV-3401' };
+const address = {
+  kind: 'latvia',
+  municipalityCode: 'LV-LPX',
+  street: 'Jūras iela',
+  building: '7',
+  flat: '3',
+  postcode: 'LV-3401',
+};
 /** A summer instant: 14:05 on the Riga wall clock (UTC+3), 11:05 in UTC. */
 const DECLARED_AT = '2027-05-17T11:05:00.000Z';
 
@@ -15,7 +28,12 @@ beforeAll(async () => {
   ctx = await createTestContext();
   ctx.clock.set(DECLARED_AT);
   janis = await signInResident(ctx.app, JANIS);
-  const res = await janis.request('POST', '/api/portal/me/residence-declarations', { subjectPersonId: JANIS, validFrom: '2027-05-17', address, housingBasis: 'Īres līgums' });
+  const res = await janis.request('POST', '/api/portal/me/residence-declarations', {
+    subjectPersonId: JANIS,
+    validFrom: '2027-05-17',
+    address,
+    housingBasis: 'Īres līgums',
+  });
   if (res.statusCode !== 201) throw new Error(res.body);
   declarationId = res.json().declarationId as string;
 });
@@ -29,7 +47,9 @@ const pdf = async (url: string) => {
 
 describe('dates and times in the register’s PDFs (STYLE §13)', () => {
   it('show a life event at the same Riga wall-clock time as the "my data" page', async () => {
-    const card = (await janis.request('GET', '/api/portal/me/register')).json() as { events: Array<{ kind: string; recordedAt: string }> };
+    const card = (await janis.request('GET', '/api/portal/me/register')).json() as {
+      events: Array<{ kind: string; recordedAt: string }>;
+    };
     const event = card.events.find((e) => e.kind === 'address-declaration');
     expect(event?.recordedAt).toBe(DECLARED_AT);
     // The page formats with the same layer on the time zone /api/config gives it.

@@ -32,10 +32,16 @@ function table(rows: readonly Row[]) {
   };
 }
 
-function addressText(a: { country: string; addressLine: string | null; municipalityCode: string | null }, locale: Locale): string {
+function addressText(
+  a: { country: string; addressLine: string | null; municipalityCode: string | null },
+  locale: Locale,
+): string {
   const municipality = a.municipalityCode ? findMunicipality(a.municipalityCode)?.name : undefined;
-  const withMunicipality = municipality && !(a.addressLine ?? '').includes(municipality.replace(/ novads$/, '')) ? municipality : undefined;
-  return [a.addressLine, withMunicipality, a.country !== 'LVA' ? countryName(a.country, locale) : undefined].filter(Boolean).join(', ');
+  const withMunicipality =
+    municipality && !(a.addressLine ?? '').includes(municipality.replace(/ novads$/, '')) ? municipality : undefined;
+  return [a.addressLine, withMunicipality, a.country !== 'LVA' ? countryName(a.country, locale) : undefined]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function header(t: Translate, title: string, generatedAt: string, dates: Dates) {
@@ -54,18 +60,26 @@ const STYLES: PdfDocument['styles'] = {
 };
 
 const period = (from: string, until: string | null, t: Translate, dates: Dates) =>
-  (until ? t('pdf.period', { from: dates.date(from), until: dates.date(until) }) : t('pdf.since', { from: dates.date(from) }));
+  until
+    ? t('pdf.period', { from: dates.date(from), until: dates.date(until) })
+    : t('pdf.since', { from: dates.date(from) });
 
 /** The life events, newest first, as the "my data" page lists them: effective day, what, when recorded. */
 function eventsTable(card: PersonCard, t: Translate, dates: Dates) {
-  const label = (kind: string) => ((LIFE_EVENT_KINDS as readonly string[]).includes(kind) ? t(`event.${kind}` as MessageKey) : kind);
+  const label = (kind: string) =>
+    (LIFE_EVENT_KINDS as readonly string[]).includes(kind) ? t(`event.${kind}` as MessageKey) : kind;
   return {
     table: {
       widths: [80, '*', 110],
       headerRows: 1,
       body: [
-        [t('staff.event.effectiveDate'), t('staff.person.chooseEvent'), t('staff.person.recordedTime')].map((text) => ({ text, bold: true })),
-        ...[...card.events].reverse().map((e) => [dates.date(e.effectiveDate), label(e.kind), dates.dateTime(e.recordedAt)]),
+        [t('staff.event.effectiveDate'), t('staff.person.chooseEvent'), t('staff.person.recordedTime')].map((text) => ({
+          text,
+          bold: true,
+        })),
+        ...[...card.events]
+          .reverse()
+          .map((e) => [dates.date(e.effectiveDate), label(e.kind), dates.dateTime(e.recordedAt)]),
       ],
     },
     layout: 'lightHorizontalLines',
@@ -74,7 +88,12 @@ function eventsTable(card: PersonCard, t: Translate, dates: Dates) {
 }
 
 /** The extract about a person in `locale`; every date and time on the office's clock in `timeZone`. */
-export async function registerExtractPdf(card: PersonCard, locale: Locale, generatedAt: string, timeZone: string): Promise<Buffer> {
+export async function registerExtractPdf(
+  card: PersonCard,
+  locale: Locale,
+  generatedAt: string,
+  timeZone: string,
+): Promise<Buffer> {
   const t = translator(locale);
   const dates = datesFor(locale, timeZone);
   const dash = t('common.none');
@@ -100,20 +119,46 @@ export async function registerExtractPdf(card: PersonCard, locale: Locale, gener
       ]),
       { text: t('register.section.residence'), style: 'heading' },
       table([
-        [t('register.field.residence'), card.residence ? `${addressText(card.residence, locale)} (${period(card.residence.validFrom, card.residence.validUntil, t, dates)})` : dash],
-        ...card.additionalAddresses.map((a): Row => [t('register.field.additionalAddress'), `${addressText(a, locale)} (${period(a.validFrom, a.validUntil, t, dates)})`]),
+        [
+          t('register.field.residence'),
+          card.residence
+            ? `${addressText(card.residence, locale)} (${period(card.residence.validFrom, card.residence.validUntil, t, dates)})`
+            : dash,
+        ],
+        ...card.additionalAddresses.map((a): Row => [
+          t('register.field.additionalAddress'),
+          `${addressText(a, locale)} (${period(a.validFrom, a.validUntil, t, dates)})`,
+        ]),
       ]),
       { text: t('register.section.history'), style: 'heading' },
       table([
-        ...card.addressHistory.map((a): Row => [t('register.field.residence'), `${addressText(a, locale)} (${period(a.validFrom, a.validUntil, t, dates)})`]),
-        ...card.earlierNames.map((n): Row => [t('register.field.earlierName'), `${n.givenNames} ${n.surname} (${period(n.validFrom, n.validUntil, t, dates)})`]),
-        ...card.codes.map((c): Row => [t('register.field.personalCode'), `${formatPersonalCode(c.personalCode)} (${period(c.validFrom, c.validUntil, t, dates)})`]),
+        ...card.addressHistory.map((a): Row => [
+          t('register.field.residence'),
+          `${addressText(a, locale)} (${period(a.validFrom, a.validUntil, t, dates)})`,
+        ]),
+        ...card.earlierNames.map((n): Row => [
+          t('register.field.earlierName'),
+          `${n.givenNames} ${n.surname} (${period(n.validFrom, n.validUntil, t, dates)})`,
+        ]),
+        ...card.codes.map((c): Row => [
+          t('register.field.personalCode'),
+          `${formatPersonalCode(c.personalCode)} (${period(c.validFrom, c.validUntil, t, dates)})`,
+        ]),
       ]),
-      ...(card.relations.length ? [
-        { text: t('register.section.relations'), style: 'heading' },
-        table(card.relations.map((r): Row => [t(`register.relation.${r.kind}` as MessageKey), `${r.givenNames} ${r.surname}, ${dates.date(r.birthDate)}`])),
-      ] : []),
-      ...(card.events.length ? [{ text: t('register.section.events'), style: 'heading' }, eventsTable(card, t, dates)] : []),
+      ...(card.relations.length
+        ? [
+            { text: t('register.section.relations'), style: 'heading' },
+            table(
+              card.relations.map((r): Row => [
+                t(`register.relation.${r.kind}` as MessageKey),
+                `${r.givenNames} ${r.surname}, ${dates.date(r.birthDate)}`,
+              ]),
+            ),
+          ]
+        : []),
+      ...(card.events.length
+        ? [{ text: t('register.section.events'), style: 'heading' }, eventsTable(card, t, dates)]
+        : []),
     ],
     styles: STYLES,
   };
@@ -122,7 +167,10 @@ export async function registerExtractPdf(card: PersonCard, locale: Locale, gener
 
 /** The confirmation of a residence declaration in `locale`; its times on the office's clock in `timeZone`. */
 export async function declarationConfirmationPdf(
-  d: Pick<ResidenceDeclarationTable, 'id' | 'validFrom' | 'country' | 'municipalityCode' | 'addressLine' | 'housingBasis' | 'declarantRole'> & { declaredAt: string },
+  d: Pick<
+    ResidenceDeclarationTable,
+    'id' | 'validFrom' | 'country' | 'municipalityCode' | 'addressLine' | 'housingBasis' | 'declarantRole'
+  > & { declaredAt: string },
   person: { givenNames: string; surname: string; personalCode: string },
   locale: Locale,
   generatedAt: string,
@@ -138,7 +186,10 @@ export async function declarationConfirmationPdf(
       table([
         [t('pdf.declaration.number'), d.id],
         [t('pdf.declaration.submittedAt'), dates.dateTime(d.declaredAt)],
-        [t('register.field.person'), `${person.givenNames} ${person.surname}, ${formatPersonalCode(person.personalCode)}`],
+        [
+          t('register.field.person'),
+          `${person.givenNames} ${person.surname}, ${formatPersonalCode(person.personalCode)}`,
+        ],
         [t('pdf.declaration.declarant'), t(`declarant.${d.declarantRole}` as MessageKey)],
         [t('register.field.residence'), addressText(d, locale)],
         [t('declaration.validFrom'), dates.date(d.validFrom)],

@@ -13,7 +13,9 @@ export function createRegisterPersonDirectory(db: Db, repository: RegisterReposi
         const id = await repository.personIdByAnyCode(db, code);
         if (id) person = await repository.personById(db, id);
       }
-      return person && !person.deathDate ? { personId: person.id, displayName: `${person.givenNames} ${person.surname}` } : undefined;
+      return person && !person.deathDate
+        ? { personId: person.id, displayName: `${person.givenNames} ${person.surname}` }
+        : undefined;
     },
   };
 }

@@ -17,12 +17,24 @@ afterAll(() => ctx.close());
 
 it('answers 200 concurrent audited lookups and records each one in the chain', async () => {
   const staff = await signInStaff(ctx.app, 'registrar');
-  const codes = (await sql<{ personalCode: string }>`SELECT personal_code FROM register.person`.execute(ctx.database.db)).rows.map((r) => r.personalCode);
-  const before = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit.entry`.execute(ctx.database.db)).rows[0]?.n);
-  const results = await Promise.all(Array.from({ length: 200 }, (_, i) => staff.request('GET', `/api/register/persons/by-code/${codes[i % codes.length]}?reason=Concurrency%20test`)));
+  const codes = (
+    await sql<{ personalCode: string }>`SELECT personal_code FROM register.person`.execute(ctx.database.db)
+  ).rows.map((r) => r.personalCode);
+  const before = Number(
+    (await sql<{ n: string }>`SELECT count(*) AS n FROM audit.entry`.execute(ctx.database.db)).rows[0]?.n,
+  );
+  const results = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      staff.request('GET', `/api/register/persons/by-code/${codes[i % codes.length]}?reason=Concurrency%20test`),
+    ),
+  );
   expect(results.filter((r) => r.statusCode !== 200).map((r) => r.body)).toEqual([]);
-  const after = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit.entry`.execute(ctx.database.db)).rows[0]?.n);
+  const after = Number(
+    (await sql<{ n: string }>`SELECT count(*) AS n FROM audit.entry`.execute(ctx.database.db)).rows[0]?.n,
+  );
   expect(after - before).toBe(200);
-  const verify = await createAuditService({ repository: createAuditRepository(), clock: systemClock }).verify(ctx.database.db);
+  const verify = await createAuditService({ repository: createAuditRepository(), clock: systemClock }).verify(
+    ctx.database.db,
+  );
   expect(verify.ok).toBe(true);
 }, 60_000);

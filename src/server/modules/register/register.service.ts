@@ -8,24 +8,59 @@
  */
 import { createRegisterContext, checkStatus, type RegisterContext, type RegisterDeps } from './register-context.ts';
 import { recordEvent, refresh } from './event-recording.ts';
-import { createPerson, decidePending, includePerson, likelyDuplicates, listPending, registerBirth, registerNew } from './registration.ts';
+import {
+  createPerson,
+  decidePending,
+  includePerson,
+  likelyDuplicates,
+  listPending,
+  registerBirth,
+  registerNew,
+} from './registration.ts';
 import { changeCode, changeName, changeStatus, recordDeath, setGuardian } from './life-events.ts';
 import { recordMarriageOrDivorce } from './marriage.ts';
 import { correctableValue, correctFact } from './fact-correction.ts';
-import { declarationFor, declareResidenceAtDesk, declareResidenceOnline, municipalityDeclarations, subjectsOf } from './residence.ts';
-import { documentHolder, personForCase, residenceRightsFor, lookupByCode, namesFor, populationCounts, readCard, readHistory, readMyData, searchPersons } from './person-reads.ts';
+import {
+  declarationFor,
+  declareResidenceAtDesk,
+  declareResidenceOnline,
+  municipalityDeclarations,
+  subjectsOf,
+} from './residence.ts';
+import {
+  documentHolder,
+  personForCase,
+  residenceRightsFor,
+  lookupByCode,
+  namesFor,
+  populationCounts,
+  readCard,
+  readHistory,
+  readMyData,
+  searchPersons,
+} from './person-reads.ts';
 import { decideCandidate, listCandidates, scanDuplicates } from './duplicate-review.ts';
 import { endResidenceRight, recordResidenceRight } from './residence-rights.ts';
 
 export {
-  LEGAL_BASIS, TIME_ZONE, addressPayload, summaryOf,
-  type ActionContext, type EventSpec, type FactChange, type LifeEventHook, type NewPersonPayload,
+  LEGAL_BASIS,
+  TIME_ZONE,
+  addressPayload,
+  summaryOf,
+  type ActionContext,
+  type EventSpec,
+  type FactChange,
+  type LifeEventHook,
+  type NewPersonPayload,
 } from './register-model.ts';
 
 export function createRegisterService(deps: RegisterDeps) {
   const register = createRegisterContext(deps);
   /** The use case with the context bound: the service's method keeps the use case's own parameters and types. */
-  const bind = <A extends unknown[], R>(useCase: (register: RegisterContext, ...args: A) => R) => (...args: A): R => useCase(register, ...args);
+  const bind =
+    <A extends unknown[], R>(useCase: (register: RegisterContext, ...args: A) => R) =>
+    (...args: A): R =>
+      useCase(register, ...args);
   return {
     today: register.today,
     checkStatus,

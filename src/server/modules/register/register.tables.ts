@@ -95,7 +95,13 @@ export interface AddressFactTable extends FactColumns {
 
 /** A right to reside: its validity is the fact's valid time; the document that carries it and the case that granted it. */
 export interface ResidenceFactTable extends FactColumns {
-  kind: 'long-stay-visa' | 'temporary-permit' | 'permanent-permit' | 'eu-long-term-resident' | 'eu-registration-certificate' | 'eu-family-residence-card';
+  kind:
+    | 'long-stay-visa'
+    | 'temporary-permit'
+    | 'permanent-permit'
+    | 'eu-long-term-resident'
+    | 'eu-registration-certificate'
+    | 'eu-family-residence-card';
   documentNumber: string;
   issuedBy: string | null;
   legalBasis: string;
@@ -178,4 +184,11 @@ export interface RegisterTables {
   'register.pendingIndex': PendingIndexTable;
 }
 
-export type FactTableName = 'register.codeFact' | 'register.nameFact' | 'register.coreFact' | 'register.statusFact' | 'register.addressFact' | 'register.relationFact' | 'register.residenceFact';
+export type FactTableName =
+  | 'register.codeFact'
+  | 'register.nameFact'
+  | 'register.coreFact'
+  | 'register.statusFact'
+  | 'register.addressFact'
+  | 'register.relationFact'
+  | 'register.residenceFact';

@@ -9,33 +9,89 @@ import { AppError } from '../../http/app-error.ts';
 import type { RegistrationResult } from '../../../shared/contracts/register.contract.ts';
 import { DUPLICATE_THRESHOLD } from './match-score.ts';
 import type { PersonRow } from './register.repository.ts';
-import { auditAccess, checkPastDate, checkStatus, invalid, requirePerson, validateAddress, type RegisterContext } from './register-context.ts';
+import {
+  auditAccess,
+  checkPastDate,
+  checkStatus,
+  invalid,
+  requirePerson,
+  validateAddress,
+  type RegisterContext,
+} from './register-context.ts';
 import { issueNewFormatCode, recordEvent } from './event-recording.ts';
-import { LEGAL_BASIS, addressPayload, summaryOf, type ActionContext, type FactChange, type NewPersonPayload } from './register-model.ts';
+import {
+  LEGAL_BASIS,
+  addressPayload,
+  summaryOf,
+  type ActionContext,
+  type FactChange,
+  type NewPersonPayload,
+} from './register-model.ts';
 import { violatesFourEyes } from '../cases/index.ts';
 
 /** Creates the person and all their first facts (one life event). */
-export async function createPerson(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, p: NewPersonPayload): Promise<{ personId: string; personalCode: string }> {
+export async function createPerson(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  p: NewPersonPayload,
+): Promise<{ personId: string; personalCode: string }> {
   const personId = randomUUID();
   const personalCode = await issueNewFormatCode(register, trx);
   const now = register.clock.now().toISOString();
   // The projection is rebuilt from the facts right after; these first values only satisfy NOT NULL.
   await register.repository.insertPerson(trx, {
-    id: personId, personalCode, givenNames: p.givenNames, surname: p.surname, originalName: p.originalName ?? null, sex: p.sex, birthDate: p.birthDate,
-    legalStatus: p.legalStatus, citizenships: p.citizenships, municipalityCode: null, abroadCountry: null, deathDate: null, surnameStem: '', nameFold: '',
-    searchHashes: [], birthYear: Number(p.birthDate.slice(0, 4)), registeredAt: now, updatedAt: now,
+    id: personId,
+    personalCode,
+    givenNames: p.givenNames,
+    surname: p.surname,
+    originalName: p.originalName ?? null,
+    sex: p.sex,
+    birthDate: p.birthDate,
+    legalStatus: p.legalStatus,
+    citizenships: p.citizenships,
+    municipalityCode: null,
+    abroadCountry: null,
+    deathDate: null,
+    surnameStem: '',
+    nameFold: '',
+    searchHashes: [],
+    birthYear: Number(p.birthDate.slice(0, 4)),
+    registeredAt: now,
+    updatedAt: now,
   });
   const residenceFrom = p.kind === 'birth' ? p.birthDate : register.today();
-  const { eventId } = await recordEvent(register, trx, { ...ctx }, {
-    personId, kind: p.kind === 'birth' ? 'birth-registration' : 'registration', effectiveDate: p.kind === 'birth' ? p.birthDate : register.today(),
-    legalBasis: p.legalBasis, sourceDocument: p.sourceDocument, details: { personalCode },
-  }, firstFacts(personId, personalCode, p, residenceFrom));
+  const { eventId } = await recordEvent(
+    register,
+    trx,
+    { ...ctx },
+    {
+      personId,
+      kind: p.kind === 'birth' ? 'birth-registration' : 'registration',
+      effectiveDate: p.kind === 'birth' ? p.birthDate : register.today(),
+      legalBasis: p.legalBasis,
+      sourceDocument: p.sourceDocument,
+      details: { personalCode },
+    },
+    firstFacts(personId, personalCode, p, residenceFrom),
+  );
   if (p.address) {
-    await trx.insertInto('register.residenceDeclaration').values({
-      id: randomUUID(), eventId, personId, declarantPersonId: null, declarantRole: 'officer', validFrom: residenceFrom,
-      country: p.address.kind === 'abroad' ? p.address.country : 'LVA', municipalityCode: p.address.kind === 'latvia' ? p.address.municipalityCode : null,
-      addressLine: (addressPayload(p.address, null).addressLine as string), housingBasis: p.housingBasis, declaredAt: now,
-    }).execute();
+    await trx
+      .insertInto('register.residenceDeclaration')
+      .values({
+        id: randomUUID(),
+        eventId,
+        personId,
+        declarantPersonId: null,
+        declarantRole: 'officer',
+        validFrom: residenceFrom,
+        country: p.address.kind === 'abroad' ? p.address.country : 'LVA',
+        municipalityCode: p.address.kind === 'latvia' ? p.address.municipalityCode : null,
+        addressLine: addressPayload(p.address, null).addressLine as string,
+        housingBasis: p.housingBasis,
+        declaredAt: now,
+      })
+      .execute();
   }
   return { personId, personalCode };
 }
@@ -45,101 +101,288 @@ function firstFacts(personId: string, personalCode: string, p: NewPersonPayload,
   const since = p.birthDate;
   const changes: FactChange[] = [
     { personId, fact: 'code', period: { validFrom: since, validTo: null }, payload: { personalCode } },
-    { personId, fact: 'name', period: { validFrom: since, validTo: null }, payload: { givenNames: p.givenNames, surname: p.surname, originalName: p.originalName ?? null } },
-    { personId, fact: 'core', period: { validFrom: since, validTo: null }, payload: {
-      sex: p.sex, birthDate: p.birthDate, birthCountry: p.birthCountry, birthMunicipality: p.birthMunicipality ?? null, birthPlace: p.birthPlace ?? null,
-      birthSurname: p.surname, ethnicity: null, deathDate: null,
-    } },
-    { personId, fact: 'status', period: { validFrom: since, validTo: null }, payload: { legalStatus: p.legalStatus, citizenships: p.citizenships } },
-    ...p.parents.map((parentId): FactChange => ({ personId, fact: 'relation', period: { validFrom: since, validTo: null }, payload: { kind: 'parent', relatedPersonId: parentId }, append: true })),
+    {
+      personId,
+      fact: 'name',
+      period: { validFrom: since, validTo: null },
+      payload: { givenNames: p.givenNames, surname: p.surname, originalName: p.originalName ?? null },
+    },
+    {
+      personId,
+      fact: 'core',
+      period: { validFrom: since, validTo: null },
+      payload: {
+        sex: p.sex,
+        birthDate: p.birthDate,
+        birthCountry: p.birthCountry,
+        birthMunicipality: p.birthMunicipality ?? null,
+        birthPlace: p.birthPlace ?? null,
+        birthSurname: p.surname,
+        ethnicity: null,
+        deathDate: null,
+      },
+    },
+    {
+      personId,
+      fact: 'status',
+      period: { validFrom: since, validTo: null },
+      payload: { legalStatus: p.legalStatus, citizenships: p.citizenships },
+    },
+    ...p.parents.map((parentId): FactChange => ({
+      personId,
+      fact: 'relation',
+      period: { validFrom: since, validTo: null },
+      payload: { kind: 'parent', relatedPersonId: parentId },
+      append: true,
+    })),
   ];
-  if (p.address) changes.push({ personId, fact: 'address', period: { validFrom: residenceFrom, validTo: null }, payload: addressPayload(p.address, p.housingBasis) });
+  if (p.address)
+    changes.push({
+      personId,
+      fact: 'address',
+      period: { validFrom: residenceFrom, validTo: null },
+      payload: addressPayload(p.address, p.housingBasis),
+    });
   return changes;
 }
 
 /** Registration with the duplicate check: a new person who looks like an existing one is held for a second officer. */
-export async function registerNew(register: RegisterContext, ctx: ActionContext, p: NewPersonPayload): Promise<z.infer<typeof RegistrationResult>> {
+export async function registerNew(
+  register: RegisterContext,
+  ctx: ActionContext,
+  p: NewPersonPayload,
+): Promise<z.infer<typeof RegistrationResult>> {
   checkPastDate(register, 'birthDate', p.birthDate, 'A birth date');
   validateAddress(p.address, 'address');
   return register.db.transaction().execute(async (trx) => {
-    const candidates = (await register.search.candidatesFor(trx, { givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate }))
-      .filter((c) => c.score >= DUPLICATE_THRESHOLD).slice(0, 10);
+    const candidates = (
+      await register.search.candidatesFor(trx, { givenNames: p.givenNames, surname: p.surname, birthDate: p.birthDate })
+    )
+      .filter((c) => c.score >= DUPLICATE_THRESHOLD)
+      .slice(0, 10);
     if (candidates.length > 0) {
       const pendingId = randomUUID();
       const now = register.clock.now().toISOString();
-      await trx.insertInto('register.pendingRegistration').values({
-        id: pendingId, kind: p.kind, payload: JSON.stringify(p), submittedBy: ctx.actor.id, submittedAt: now, decidedBy: null, decidedAt: null, decisionNote: null, personId: null,
-      }).execute();
-      await trx.insertInto('register.duplicateCandidate').values(candidates.map((c) => ({
-        personId: null, pendingRegistrationId: pendingId, otherPersonId: c.person.id, score: c.score, reasons: c.reasons, source: 'registration' as const, foundAt: now,
-        decidedBy: null, decidedAt: null,
-      }))).execute();
+      await trx
+        .insertInto('register.pendingRegistration')
+        .values({
+          id: pendingId,
+          kind: p.kind,
+          payload: JSON.stringify(p),
+          submittedBy: ctx.actor.id,
+          submittedAt: now,
+          decidedBy: null,
+          decidedAt: null,
+          decisionNote: null,
+          personId: null,
+        })
+        .execute();
+      await trx
+        .insertInto('register.duplicateCandidate')
+        .values(
+          candidates.map((c) => ({
+            personId: null,
+            pendingRegistrationId: pendingId,
+            otherPersonId: c.person.id,
+            score: c.score,
+            reasons: c.reasons,
+            source: 'registration' as const,
+            foundAt: now,
+            decidedBy: null,
+            decidedAt: null,
+          })),
+        )
+        .execute();
       for (const c of candidates) {
-        await auditAccess(register, trx, ctx, { action: 'read', purpose: 'duplicate-check', legalBasis: LEGAL_BASIS.register, subjectPersonId: c.person.id, resource: 'register.person', touched: ['name', 'birthDate'] });
+        await auditAccess(register, trx, ctx, {
+          action: 'read',
+          purpose: 'duplicate-check',
+          legalBasis: LEGAL_BASIS.register,
+          subjectPersonId: c.person.id,
+          resource: 'register.person',
+          touched: ['name', 'birthDate'],
+        });
       }
-      return { status: 'held' as const, personId: null, personalCode: null, pendingId, candidates: candidates.map((c) => ({ personId: c.person.id, score: c.score, reasons: c.reasons })) };
+      return {
+        status: 'held' as const,
+        personId: null,
+        personalCode: null,
+        pendingId,
+        candidates: candidates.map((c) => ({ personId: c.person.id, score: c.score, reasons: c.reasons })),
+      };
     }
     const created = await createPerson(register, trx, ctx, p);
-    return { status: 'registered' as const, personId: created.personId, personalCode: created.personalCode, pendingId: null, candidates: [] };
+    return {
+      status: 'registered' as const,
+      personId: created.personId,
+      personalCode: created.personalCode,
+      pendingId: null,
+      candidates: [],
+    };
   });
 }
 
-export async function registerBirth(register: RegisterContext, ctx: ActionContext, input: { givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: string; birthMunicipality: string; birthPlace?: string | undefined; motherId: string; fatherId?: string | undefined; legalBasis?: string | undefined; sourceDocument: string }) {
+export async function registerBirth(
+  register: RegisterContext,
+  ctx: ActionContext,
+  input: {
+    givenNames: string;
+    surname: string;
+    sex: 'M' | 'F';
+    birthDate: string;
+    birthMunicipality: string;
+    birthPlace?: string | undefined;
+    motherId: string;
+    fatherId?: string | undefined;
+    legalBasis?: string | undefined;
+    sourceDocument: string;
+  },
+) {
   const parents = await register.db.transaction().execute(async (trx) => {
     const mother = await requirePerson(register, trx, input.motherId);
     const father = input.fatherId ? await requirePerson(register, trx, input.fatherId) : undefined;
-    if (input.birthDate < mother.birthDate || (father && input.birthDate < father.birthDate)) invalid('birthDate', 'The child cannot be born before a parent', 'before-parent-birth');
+    if (input.birthDate < mother.birthDate || (father && input.birthDate < father.birthDate))
+      invalid('birthDate', 'The child cannot be born before a parent', 'before-parent-birth');
     return { mother, father };
   });
   const { mother, father } = parents;
   // A child of a citizen or non-citizen is a citizen (Citizenship Law, since 2020 also for non-citizens' children); otherwise the mother's status.
-  const citizenParent = [mother, father].some((p) => p && (p.legalStatus === 'citizen' || p.legalStatus === 'non-citizen'));
+  const citizenParent = [mother, father].some(
+    (p) => p && (p.legalStatus === 'citizen' || p.legalStatus === 'non-citizen'),
+  );
   const motherAddress = mother.municipalityCode
-    ? await register.db.selectFrom('register.addressFact').selectAll().where('personId', '=', mother.id).where('supersededAt', 'is', null).where('isAdditional', '=', false).where('validTo', 'is', null).executeTakeFirst()
+    ? await register.db
+        .selectFrom('register.addressFact')
+        .selectAll()
+        .where('personId', '=', mother.id)
+        .where('supersededAt', 'is', null)
+        .where('isAdditional', '=', false)
+        .where('validTo', 'is', null)
+        .executeTakeFirst()
     : undefined;
   return registerNew(register, ctx, {
-    kind: 'birth', givenNames: input.givenNames, surname: input.surname, sex: input.sex, birthDate: input.birthDate, birthCountry: 'LVA',
-    birthMunicipality: input.birthMunicipality, birthPlace: input.birthPlace, legalStatus: citizenParent ? 'citizen' : mother.legalStatus,
+    kind: 'birth',
+    givenNames: input.givenNames,
+    surname: input.surname,
+    sex: input.sex,
+    birthDate: input.birthDate,
+    birthCountry: 'LVA',
+    birthMunicipality: input.birthMunicipality,
+    birthPlace: input.birthPlace,
+    legalStatus: citizenParent ? 'citizen' : mother.legalStatus,
     citizenships: citizenParent ? ['LVA'] : mother.citizenships,
-    address: motherAddress?.municipalityCode && motherAddress.street && motherAddress.building && motherAddress.postcode
-      ? { kind: 'latvia', municipalityCode: motherAddress.municipalityCode, settlement: motherAddress.settlement ?? undefined, street: motherAddress.street, building: motherAddress.building, flat: motherAddress.flat ?? undefined, postcode: motherAddress.postcode }
-      : null,
-    housingBasis: 'parent’s residence (declared at birth registration)', parents: [mother.id, ...(father ? [father.id] : [])],
-    legalBasis: input.legalBasis ?? LEGAL_BASIS.civilStatus, sourceDocument: input.sourceDocument,
+    address:
+      motherAddress?.municipalityCode && motherAddress.street && motherAddress.building && motherAddress.postcode
+        ? {
+            kind: 'latvia',
+            municipalityCode: motherAddress.municipalityCode,
+            settlement: motherAddress.settlement ?? undefined,
+            street: motherAddress.street,
+            building: motherAddress.building,
+            flat: motherAddress.flat ?? undefined,
+            postcode: motherAddress.postcode,
+          }
+        : null,
+    housingBasis: 'parent’s residence (declared at birth registration)',
+    parents: [mother.id, ...(father ? [father.id] : [])],
+    legalBasis: input.legalBasis ?? LEGAL_BASIS.civilStatus,
+    sourceDocument: input.sourceDocument,
   });
 }
 
 /** Registrations held by the duplicate check, with the persons they resemble (each an audited read). */
 export async function listPending(register: RegisterContext, trx: DbExecutor, ctx: ActionContext) {
-  const pending = await trx.selectFrom('register.pendingRegistration').selectAll().where('status', '=', 'held').orderBy('submittedAt').limit(100).execute();
-  const candidates = pending.length ? await trx.selectFrom('register.duplicateCandidate').selectAll().where('pendingRegistrationId', 'in', pending.map((p) => p.id)).orderBy('score', 'desc').execute() : [];
-  const others = await register.repository.personsByIds(trx, candidates.map((c) => c.otherPersonId));
-  for (const o of others) await auditAccess(register, trx, ctx, { action: 'read', purpose: 'duplicate-review', legalBasis: LEGAL_BASIS.register, subjectPersonId: o.id, resource: 'register.person', touched: ['summary'] });
+  const pending = await trx
+    .selectFrom('register.pendingRegistration')
+    .selectAll()
+    .where('status', '=', 'held')
+    .orderBy('submittedAt')
+    .limit(100)
+    .execute();
+  const candidates = pending.length
+    ? await trx
+        .selectFrom('register.duplicateCandidate')
+        .selectAll()
+        .where(
+          'pendingRegistrationId',
+          'in',
+          pending.map((p) => p.id),
+        )
+        .orderBy('score', 'desc')
+        .execute()
+    : [];
+  const others = await register.repository.personsByIds(
+    trx,
+    candidates.map((c) => c.otherPersonId),
+  );
+  for (const o of others)
+    await auditAccess(register, trx, ctx, {
+      action: 'read',
+      purpose: 'duplicate-review',
+      legalBasis: LEGAL_BASIS.register,
+      subjectPersonId: o.id,
+      resource: 'register.person',
+      touched: ['summary'],
+    });
   return pending.map((p) => {
     const payload = p.payload as unknown as NewPersonPayload;
     return {
-      id: p.id, kind: p.kind, submittedBy: p.submittedBy, submittedAt: p.submittedAt, status: p.status, givenNames: payload.givenNames, surname: payload.surname,
-      birthDate: payload.birthDate, sex: payload.sex,
-      candidates: candidates.filter((c) => c.pendingRegistrationId === p.id).map((c) => ({ ...c, person: null, other: summaryOf(others.find((o) => o.id === c.otherPersonId) as PersonRow) })),
+      id: p.id,
+      kind: p.kind,
+      submittedBy: p.submittedBy,
+      submittedAt: p.submittedAt,
+      status: p.status,
+      givenNames: payload.givenNames,
+      surname: payload.surname,
+      birthDate: payload.birthDate,
+      sex: payload.sex,
+      candidates: candidates
+        .filter((c) => c.pendingRegistrationId === p.id)
+        .map((c) => ({
+          ...c,
+          person: null,
+          other: summaryOf(others.find((o) => o.id === c.otherPersonId) as PersonRow),
+        })),
     };
   });
 }
 
 /** A second officer decides a held registration: register the person, or take them as one already registered. */
-export async function decidePending(register: RegisterContext, ctx: ActionContext, id: string, decision: { decision: 'register' | 'same-person'; existingPersonId?: string | undefined; note: string }) {
+export async function decidePending(
+  register: RegisterContext,
+  ctx: ActionContext,
+  id: string,
+  decision: { decision: 'register' | 'same-person'; existingPersonId?: string | undefined; note: string },
+) {
   return register.db.transaction().execute(async (trx) => {
-    const pending = await trx.selectFrom('register.pendingRegistration').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const pending = await trx
+      .selectFrom('register.pendingRegistration')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!pending) throw new AppError('NOT_FOUND', 'No such held registration');
-    if (pending.status !== 'held') throw new AppError('INVALID_STATE', `This registration was already decided (${pending.status})`, { rule: { id: 'register.registration-decided' } });
+    if (pending.status !== 'held')
+      throw new AppError('INVALID_STATE', `This registration was already decided (${pending.status})`, {
+        rule: { id: 'register.registration-decided' },
+      });
     // The case engine's four-eyes rule, applied to the officer who held the registration: one rule, not two.
-    if (violatesFourEyes({ kind: 'staff', id: pending.submittedBy }, { kind: 'staff', id: ctx.actor.id })) throw new AppError('FORBIDDEN', 'A second officer must decide: you submitted this registration', { rule: { id: 'register.second-officer' } });
+    if (violatesFourEyes({ kind: 'staff', id: pending.submittedBy }, { kind: 'staff', id: ctx.actor.id }))
+      throw new AppError('FORBIDDEN', 'A second officer must decide: you submitted this registration', {
+        rule: { id: 'register.second-officer' },
+      });
     const now = register.clock.now().toISOString();
-    const candidateRows = await trx.selectFrom('register.duplicateCandidate').selectAll().where('pendingRegistrationId', '=', id).execute();
+    const candidateRows = await trx
+      .selectFrom('register.duplicateCandidate')
+      .selectAll()
+      .where('pendingRegistrationId', '=', id)
+      .execute();
     let personId: string;
     let personalCode: string;
     if (decision.decision === 'same-person') {
       const existing = decision.existingPersonId ?? candidateRows[0]?.otherPersonId;
-      if (!existing || !candidateRows.some((c) => c.otherPersonId === existing)) invalid('existingPersonId', 'Choose one of the candidate persons', 'choose-candidate');
+      if (!existing || !candidateRows.some((c) => c.otherPersonId === existing))
+        invalid('existingPersonId', 'Choose one of the candidate persons', 'choose-candidate');
       const person = await requirePerson(register, trx, existing);
       personId = person.id;
       personalCode = person.personalCode;
@@ -148,12 +391,43 @@ export async function decidePending(register: RegisterContext, ctx: ActionContex
       personId = created.personId;
       personalCode = created.personalCode;
     }
-    await trx.updateTable('register.pendingRegistration').set({ status: decision.decision === 'register' ? 'registered' : 'merged', decidedBy: ctx.actor.id, decidedAt: now, decisionNote: decision.note, personId }).where('id', '=', id).execute();
-    await trx.updateTable('register.duplicateCandidate').set((eb) => ({
-      status: eb.case().when('otherPersonId', '=', decision.decision === 'same-person' ? personId : '00000000-0000-0000-0000-000000000000').then('same-person' as const).else('different-persons' as const).end(),
-      decidedBy: ctx.actor.id, decidedAt: now,
-    })).where('pendingRegistrationId', '=', id).execute();
-    await auditAccess(register, trx, ctx, { action: 'decide', purpose: 'duplicate-review', legalBasis: LEGAL_BASIS.register, subjectPersonId: personId, resource: 'register.pendingRegistration', touched: [decision.decision] });
+    await trx
+      .updateTable('register.pendingRegistration')
+      .set({
+        status: decision.decision === 'register' ? 'registered' : 'merged',
+        decidedBy: ctx.actor.id,
+        decidedAt: now,
+        decisionNote: decision.note,
+        personId,
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .updateTable('register.duplicateCandidate')
+      .set((eb) => ({
+        status: eb
+          .case()
+          .when(
+            'otherPersonId',
+            '=',
+            decision.decision === 'same-person' ? personId : '00000000-0000-0000-0000-000000000000',
+          )
+          .then('same-person' as const)
+          .else('different-persons' as const)
+          .end(),
+        decidedBy: ctx.actor.id,
+        decidedAt: now,
+      }))
+      .where('pendingRegistrationId', '=', id)
+      .execute();
+    await auditAccess(register, trx, ctx, {
+      action: 'decide',
+      purpose: 'duplicate-review',
+      legalBasis: LEGAL_BASIS.register,
+      subjectPersonId: personId,
+      resource: 'register.pendingRegistration',
+      touched: [decision.decision],
+    });
     return { status: 'registered' as const, personId, personalCode, pendingId: id, candidates: [] };
   });
 }
@@ -162,12 +436,35 @@ export async function decidePending(register: RegisterContext, ctx: ActionContex
  * Persons already in the register who may be the one an application names (a case about a person not
  * yet registered), strongest first, with each read audited. Runs in the caller's transaction.
  */
-export async function likelyDuplicates(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, subject: { givenNames: string; surname: string; birthDate: string }): Promise<Array<{ personId: string; personalCode: string; name: string; birthDate: string; score: number; reasons: string[] }>> {
-  const found = (await register.search.candidatesFor(trx, subject)).filter((c) => c.score >= DUPLICATE_THRESHOLD).slice(0, 10);
+export async function likelyDuplicates(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  subject: { givenNames: string; surname: string; birthDate: string },
+): Promise<
+  Array<{ personId: string; personalCode: string; name: string; birthDate: string; score: number; reasons: string[] }>
+> {
+  const found = (await register.search.candidatesFor(trx, subject))
+    .filter((c) => c.score >= DUPLICATE_THRESHOLD)
+    .slice(0, 10);
   for (const c of found) {
-    await auditAccess(register, trx, ctx, { action: 'read', purpose: 'duplicate-check', legalBasis: LEGAL_BASIS.register, subjectPersonId: c.person.id, resource: 'register.person', touched: ['name', 'birthDate'] });
+    await auditAccess(register, trx, ctx, {
+      action: 'read',
+      purpose: 'duplicate-check',
+      legalBasis: LEGAL_BASIS.register,
+      subjectPersonId: c.person.id,
+      resource: 'register.person',
+      touched: ['name', 'birthDate'],
+    });
   }
-  return found.map((c) => ({ personId: c.person.id, personalCode: c.person.personalCode, name: `${c.person.givenNames} ${c.person.surname}`, birthDate: c.person.birthDate, score: c.score, reasons: c.reasons }));
+  return found.map((c) => ({
+    personId: c.person.id,
+    personalCode: c.person.personalCode,
+    name: `${c.person.givenNames} ${c.person.surname}`,
+    birthDate: c.person.birthDate,
+    score: c.score,
+    reasons: c.reasons,
+  }));
 }
 
 /**
@@ -175,7 +472,12 @@ export async function likelyDuplicates(register: RegisterContext, trx: DbExecuto
  * caller's transaction: a new-format personal code and the first facts as one life event. The
  * duplicate check was the officer's and the decision-maker's (it is in the decision's rule trace).
  */
-export async function includePerson(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, p: Omit<NewPersonPayload, 'kind' | 'address' | 'housingBasis' | 'parents'>): Promise<{ personId: string; personalCode: string }> {
+export async function includePerson(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  p: Omit<NewPersonPayload, 'kind' | 'address' | 'housingBasis' | 'parents'>,
+): Promise<{ personId: string; personalCode: string }> {
   checkPastDate(register, 'birthDate', p.birthDate, 'A birth date');
   checkStatus(p.legalStatus, p.citizenships);
   return createPerson(register, trx, ctx, { ...p, kind: 'arrival', address: null, housingBasis: '', parents: [] });

@@ -27,27 +27,81 @@ export interface ResidenceRightInput {
   legalBasis: string;
 }
 
-export async function recordResidenceRight(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personId: string, input: ResidenceRightInput) {
+export async function recordResidenceRight(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  personId: string,
+  input: ResidenceRightInput,
+) {
   const person = await requirePerson(register, trx, personId, true);
   requireAlive(person);
-  return recordEvent(register, trx, ctx, {
-    personId, kind: 'residence-right', effectiveDate: input.validFrom, legalBasis: input.legalBasis, sourceDocument: input.issuedBy,
-    details: { kind: input.kind, documentNumber: input.documentNumber, validUntil: input.validUntil, granted: true },
-  }, [{
-    personId, fact: 'residence', append: true, period: { validFrom: input.validFrom, validTo: input.validUntil ? addDays(input.validUntil, 1) : null },
-    payload: { kind: input.kind, documentNumber: input.documentNumber, issuedBy: input.issuedBy, legalBasis: input.legalBasis },
-  }]);
+  return recordEvent(
+    register,
+    trx,
+    ctx,
+    {
+      personId,
+      kind: 'residence-right',
+      effectiveDate: input.validFrom,
+      legalBasis: input.legalBasis,
+      sourceDocument: input.issuedBy,
+      details: { kind: input.kind, documentNumber: input.documentNumber, validUntil: input.validUntil, granted: true },
+    },
+    [
+      {
+        personId,
+        fact: 'residence',
+        append: true,
+        period: { validFrom: input.validFrom, validTo: input.validUntil ? addDays(input.validUntil, 1) : null },
+        payload: {
+          kind: input.kind,
+          documentNumber: input.documentNumber,
+          issuedBy: input.issuedBy,
+          legalBasis: input.legalBasis,
+        },
+      },
+    ],
+  );
 }
 
 /** Ends the right a document carries from a day on (the day it was annulled or cancelled); earlier days keep it. */
-export async function endResidenceRight(register: RegisterContext, trx: DbExecutor, ctx: ActionContext, personId: string, input: { documentNumber: string; endsOn: PlainDate; legalBasis: string; sourceDocument: string }) {
+export async function endResidenceRight(
+  register: RegisterContext,
+  trx: DbExecutor,
+  ctx: ActionContext,
+  personId: string,
+  input: { documentNumber: string; endsOn: PlainDate; legalBasis: string; sourceDocument: string },
+) {
   await requirePerson(register, trx, personId, true);
-  const rows = (await register.repository.allFacts(trx, personId)).residence.filter((r) => r.supersededAt === null && r.documentNumber === input.documentNumber);
+  const rows = (await register.repository.allFacts(trx, personId)).residence.filter(
+    (r) => r.supersededAt === null && r.documentNumber === input.documentNumber,
+  );
   const current = rows.find((r) => r.validTo === null || compareDates(r.validTo as PlainDate, input.endsOn) > 0);
-  if (!current) throw new AppError('INVALID_STATE', `No right to reside under ${input.documentNumber} holds on ${input.endsOn}`, { rule: { id: 'register.no-fact-to-correct' } });
+  if (!current)
+    throw new AppError('INVALID_STATE', `No right to reside under ${input.documentNumber} holds on ${input.endsOn}`, {
+      rule: { id: 'register.no-fact-to-correct' },
+    });
   // From the end day on the right no longer holds: the overlay keeps the days before and drops the rest.
-  return recordEvent(register, trx, ctx, {
-    personId, kind: 'residence-right', effectiveDate: input.endsOn, legalBasis: input.legalBasis, sourceDocument: input.sourceDocument,
-    details: { kind: current.kind, documentNumber: input.documentNumber, endsOn: input.endsOn, granted: false },
-  }, [{ personId, fact: 'residence', period: { validFrom: input.endsOn, validTo: current.validTo }, scope: (r) => r['documentNumber'] === input.documentNumber }]);
+  return recordEvent(
+    register,
+    trx,
+    ctx,
+    {
+      personId,
+      kind: 'residence-right',
+      effectiveDate: input.endsOn,
+      legalBasis: input.legalBasis,
+      sourceDocument: input.sourceDocument,
+      details: { kind: current.kind, documentNumber: input.documentNumber, endsOn: input.endsOn, granted: false },
+    },
+    [
+      {
+        personId,
+        fact: 'residence',
+        period: { validFrom: input.endsOn, validTo: current.validTo },
+        scope: (r) => r['documentNumber'] === input.documentNumber,
+      },
+    ],
+  );
 }

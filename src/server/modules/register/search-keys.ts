@@ -24,7 +24,8 @@ function keysFor(stem: string, given: string): string[] {
 export function personNameKeys(givenNames: string, surname: string): string[] {
   const stems = new Set([surnameStem(surname), ...surnameStem(surname).split(' ')].filter(Boolean));
   const keys = new Set<string>();
-  for (const stem of stems) for (const given of givenNameKeys(givenNames)) for (const k of keysFor(stem, given)) keys.add(k);
+  for (const stem of stems)
+    for (const given of givenNameKeys(givenNames)) for (const k of keysFor(stem, given)) keys.add(k);
   return [...keys];
 }
 
@@ -92,7 +93,9 @@ export function withYears(keys: readonly string[], years: readonly number[]): st
 
 /** The words of a free-text name query, as transliteration keys. */
 export function queryWords(text: string): string[] {
-  return transliterationKey(text).split(/[\s-]+/).filter((w) => w.length > 0);
+  return transliterationKey(text)
+    .split(/[\s-]+/)
+    .filter((w) => w.length > 0);
 }
 
 /** Keys for a query: every ordered pair of words, either one taken as the surname. */

@@ -32,7 +32,11 @@ describe('generatePopulation', () => {
       expect(codes.has(p.personalCode)).toBe(false);
       codes.add(p.personalCode);
       if (p.previousPersonalCode) {
-        expect(validatePersonalCode(p.previousPersonalCode.code)).toMatchObject({ valid: true, format: 'legacy', birthDate: p.birthDate });
+        expect(validatePersonalCode(p.previousPersonalCode.code)).toMatchObject({
+          valid: true,
+          format: 'legacy',
+          birthDate: p.birthDate,
+        });
         expect(codes.has(p.previousPersonalCode.code)).toBe(false);
         codes.add(p.previousPersonalCode.code);
       }
@@ -46,8 +50,14 @@ describe('generatePopulation', () => {
     expect(share((p) => p.legalStatus === 'non-citizen')).toBeLessThan(0.12);
     expect(share((p) => p.legalStatus === 'foreigner')).toBeGreaterThan(0.02);
     expect(share((p) => p.legalStatus === 'temporary-protection')).toBeGreaterThan(0.005);
-    expect(new Set(people.filter((p) => p.legalStatus === 'foreigner').map((p) => p.citizenship)).size).toBeGreaterThanOrEqual(6);
-    expect(people.filter((p) => p.legalStatus === 'non-citizen').every((p) => p.citizenship === null && p.birthDate < '2020-01-01')).toBe(true);
+    expect(
+      new Set(people.filter((p) => p.legalStatus === 'foreigner').map((p) => p.citizenship)).size,
+    ).toBeGreaterThanOrEqual(6);
+    expect(
+      people
+        .filter((p) => p.legalStatus === 'non-citizen')
+        .every((p) => p.citizenship === null && p.birthDate < '2020-01-01'),
+    ).toBe(true);
   });
 
   it('sizes municipalities like the real ones: Rīga largest, every municipality present', () => {
@@ -75,7 +85,8 @@ describe('generatePopulation', () => {
       }
       if (p.spouseIndex !== null) expect((people[p.spouseIndex] as SyntheticPerson).spouseIndex).toBe(p.index);
     }
-    const bySex = (sex: 'M' | 'F', surname: string) => people.filter((p) => p.sex === sex && p.surname === surname).length;
+    const bySex = (sex: 'M' | 'F', surname: string) =>
+      people.filter((p) => p.sex === sex && p.surname === surname).length;
     expect(bySex('M', 'Bērziņš')).toBeGreaterThan(0);
     expect(bySex('F', 'Bērziņa')).toBeGreaterThan(0);
     expect(bySex('F', 'Bērziņš')).toBe(0);

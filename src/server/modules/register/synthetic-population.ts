@@ -7,12 +7,25 @@
  * before 2017-07-01, new-format codes after, and for foreigners; a few persons switched to a new code.
  * Pure and streaming: the same seed always yields the same persons, in constant memory per person.
  */
-import { addMonthsClamped, fromEpochDay, makePlainDate, toEpochDay, yearsBetween, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import {
+  addMonthsClamped,
+  fromEpochDay,
+  makePlainDate,
+  toEpochDay,
+  yearsBetween,
+  type PlainDate,
+} from '../../../shared/kernel/plain-date.ts';
 import { buildLegacyCode, newFormatCodeCandidate } from '../../../shared/kernel/personal-code.ts';
 import { MUNICIPALITIES } from '../../../shared/kernel/municipalities.ts';
 import type { LegalStatus } from '../../../shared/kernel/legal-status.ts';
 import {
-  FOREIGN_CITIZENSHIPS, LATVIAN_FEMALE_GIVEN, LATVIAN_MALE_GIVEN, LATVIAN_SURNAMES, SLAVIC_FEMALE_GIVEN, SLAVIC_MALE_GIVEN, SLAVIC_SURNAMES,
+  FOREIGN_CITIZENSHIPS,
+  LATVIAN_FEMALE_GIVEN,
+  LATVIAN_MALE_GIVEN,
+  LATVIAN_SURNAMES,
+  SLAVIC_FEMALE_GIVEN,
+  SLAVIC_MALE_GIVEN,
+  SLAVIC_SURNAMES,
   type Weighted,
 } from './synthetic-names.ts';
 
@@ -97,9 +110,16 @@ function createRandom(seed: number) {
 }
 
 type Origin = 'latvian' | 'slavic' | 'foreign' | 'protection';
-const ORIGINS: Weighted<Origin> = [['latvian', 66], ['slavic', 27], ['foreign', 5], ['protection', 2]];
+const ORIGINS: Weighted<Origin> = [
+  ['latvian', 66],
+  ['slavic', 27],
+  ['foreign', 5],
+  ['protection', 2],
+];
 const MUNICIPALITY_WEIGHTS: Weighted<string> = MUNICIPALITIES.map((m) => [m.code, m.weight] as const);
-const FOREIGN_WEIGHTS: Weighted<(typeof FOREIGN_CITIZENSHIPS)[number]> = FOREIGN_CITIZENSHIPS.map((c) => [c, c.weight] as const);
+const FOREIGN_WEIGHTS: Weighted<(typeof FOREIGN_CITIZENSHIPS)[number]> = FOREIGN_CITIZENSHIPS.map(
+  (c) => [c, c.weight] as const,
+);
 
 interface Household {
   origin: Origin;
@@ -117,7 +137,8 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
   const usedCodes = new Set<string>(options.reservedCodes ?? []);
   let index = 0;
 
-  const birthBetween = (minAge: number, maxAge: number): PlainDate => fromEpochDay(today - Math.floor((minAge + random.next() * (maxAge - minAge)) * 365.25));
+  const birthBetween = (minAge: number, maxAge: number): PlainDate =>
+    fromEpochDay(today - Math.floor((minAge + random.next() * (maxAge - minAge)) * 365.25));
 
   function personalCodeFor(birthDate: PlainDate, forceNew: boolean): string {
     const useNew = forceNew || toEpochDay(birthDate) >= NEW_FORMAT_FROM;
@@ -143,9 +164,18 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
       // About a third of Slavic-origin households are Latvian non-citizens (~9 % of everyone).
       return { origin, surname: s, municipality, nonCitizen: random.chance(0.34) };
     }
-    const foreign = origin === 'protection' ? (FOREIGN_CITIZENSHIPS.find((c) => c.code === 'UKR') as (typeof FOREIGN_CITIZENSHIPS)[number]) : random.pick(FOREIGN_WEIGHTS);
+    const foreign =
+      origin === 'protection'
+        ? (FOREIGN_CITIZENSHIPS.find((c) => c.code === 'UKR') as (typeof FOREIGN_CITIZENSHIPS)[number])
+        : random.pick(FOREIGN_WEIGHTS);
     const s = foreign.surnames[random.int(foreign.surnames.length)] as readonly [string, string];
-    return { origin, foreign, surname: s, municipality: random.chance(0.6) ? 'LV-RIX' : municipality, nonCitizen: false };
+    return {
+      origin,
+      foreign,
+      surname: s,
+      municipality: random.chance(0.6) ? 'LV-RIX' : municipality,
+      nonCitizen: false,
+    };
   }
 
   function givenName(h: Household, sex: 'M' | 'F'): string {
@@ -153,7 +183,8 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
       const list = sex === 'M' ? h.foreign.male : h.foreign.female;
       return list[random.int(list.length)] as string;
     }
-    const lists = h.origin === 'latvian' ? [LATVIAN_MALE_GIVEN, LATVIAN_FEMALE_GIVEN] : [SLAVIC_MALE_GIVEN, SLAVIC_FEMALE_GIVEN];
+    const lists =
+      h.origin === 'latvian' ? [LATVIAN_MALE_GIVEN, LATVIAN_FEMALE_GIVEN] : [SLAVIC_MALE_GIVEN, SLAVIC_FEMALE_GIVEN];
     const list = sex === 'M' ? lists[0] : lists[1];
     const first = random.pick(list as Weighted<string>);
     // About 13 % get a second given name (CSP); never the same one twice.
@@ -164,17 +195,30 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
     return first;
   }
 
-  function statusOf(h: Household, birthDate: PlainDate): { legalStatus: LegalStatus; citizenship: string | null; birthCountry: string } {
+  function statusOf(
+    h: Household,
+    birthDate: PlainDate,
+  ): { legalStatus: LegalStatus; citizenship: string | null; birthCountry: string } {
     if (h.origin === 'latvian') return { legalStatus: 'citizen', citizenship: 'LVA', birthCountry: 'LVA' };
     if (h.origin === 'slavic') {
       // Children born to non-citizens since 2020 are citizens.
-      if (h.nonCitizen && toEpochDay(birthDate) < toEpochDay(makePlainDate(2020, 1, 1))) return { legalStatus: 'non-citizen', citizenship: null, birthCountry: 'LVA' };
+      if (h.nonCitizen && toEpochDay(birthDate) < toEpochDay(makePlainDate(2020, 1, 1)))
+        return { legalStatus: 'non-citizen', citizenship: null, birthCountry: 'LVA' };
       return { legalStatus: 'citizen', citizenship: 'LVA', birthCountry: 'LVA' };
     }
     const code = h.foreign?.code ?? 'XXX';
     if (h.origin === 'protection') {
       const r = random.next();
-      const legalStatus: LegalStatus = r < 0.85 ? 'temporary-protection' : r < 0.9 ? 'refugee' : r < 0.94 ? 'alternative-status' : r < 0.97 ? 'asylum-seeker' : 'stateless';
+      const legalStatus: LegalStatus =
+        r < 0.85
+          ? 'temporary-protection'
+          : r < 0.9
+            ? 'refugee'
+            : r < 0.94
+              ? 'alternative-status'
+              : r < 0.97
+                ? 'asylum-seeker'
+                : 'stateless';
       return { legalStatus, citizenship: legalStatus === 'stateless' ? null : code, birthCountry: code };
     }
     return { legalStatus: 'foreigner', citizenship: code, birthCountry: code };
@@ -194,7 +238,13 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
     return result;
   }
 
-  function makePerson(h: Household, sex: 'M' | 'F', birthDate: PlainDate, adult: boolean, parents: { mother: number | null; father: number | null }): SyntheticPerson {
+  function makePerson(
+    h: Household,
+    sex: 'M' | 'F',
+    birthDate: PlainDate,
+    adult: boolean,
+    parents: { mother: number | null; father: number | null },
+  ): SyntheticPerson {
     const status = statusOf(h, birthDate);
     const foreignCode = h.origin === 'foreign' || h.origin === 'protection';
     const code = personalCodeFor(birthDate, foreignCode);
@@ -207,13 +257,28 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
     }
     const surname = sex === 'M' ? h.surname[0] : h.surname[1];
     const age = yearsBetween(birthDate, options.today);
-    const deathDate = age > 70 && random.chance(0.04 + (age - 70) * 0.004)
-      ? fromEpochDay(today - random.int(Math.min(3650, Math.max(1, today - toEpochDay(birthDate) - 70 * 365))))
-      : null;
+    const deathDate =
+      age > 70 && random.chance(0.04 + (age - 70) * 0.004)
+        ? fromEpochDay(today - random.int(Math.min(3650, Math.max(1, today - toEpochDay(birthDate) - 70 * 365))))
+        : null;
     return {
-      index: index++, personId: random.uuidV7(ID_EPOCH_MS + index), personalCode, previousPersonalCode: previous, givenNames: givenName(h, sex), surname, birthSurname: surname,
-      sex, birthDate, birthCountry: status.birthCountry, legalStatus: status.legalStatus, citizenship: status.citizenship,
-      addresses: addressesOf(h, birthDate, adult), deathDate, motherIndex: parents.mother, fatherIndex: parents.father, spouseIndex: null,
+      index: index++,
+      personId: random.uuidV7(ID_EPOCH_MS + index),
+      personalCode,
+      previousPersonalCode: previous,
+      givenNames: givenName(h, sex),
+      surname,
+      birthSurname: surname,
+      sex,
+      birthDate,
+      birthCountry: status.birthCountry,
+      legalStatus: status.legalStatus,
+      citizenship: status.citizenship,
+      addresses: addressesOf(h, birthDate, adult),
+      deathDate,
+      motherIndex: parents.mother,
+      fatherIndex: parents.father,
+      spouseIndex: null,
     };
   }
 
@@ -232,14 +297,16 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
       let motherEpoch = toEpochDay(fatherBirth) + random.int(3650) - 1500;
       // A partner too young to be an adult mother gets a fresh adult birth date (not one clamped date for all:
       // that would pile thousands of people onto one day's 1,000 legacy serials).
-      if (motherEpoch > toEpochDay(addMonthsClamped(options.today, -20 * 12))) motherEpoch = toEpochDay(birthBetween(20, 45));
+      if (motherEpoch > toEpochDay(addMonthsClamped(options.today, -20 * 12)))
+        motherEpoch = toEpochDay(birthBetween(20, 45));
       const father = couple ? makePerson(h, 'M', fatherBirth, true, none) : undefined;
       const mother = makePerson(h, 'F', fromEpochDay(motherEpoch), true, none);
       if (father) {
         father.spouseIndex = mother.index;
         mother.spouseIndex = father.index;
         // About a fifth of wives keep their own surname (DOMAIN.md §7); the rest take the husband's.
-        const own = h.origin === 'latvian' ? random.pick(LATVIAN_SURNAMES.map(([, f, w]) => [f, w] as const)) : mother.surname;
+        const own =
+          h.origin === 'latvian' ? random.pick(LATVIAN_SURNAMES.map(([, f, w]) => [f, w] as const)) : mother.surname;
         if (random.chance(0.8)) mother.birthSurname = own;
         else {
           mother.surname = own;
@@ -254,7 +321,12 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
         const latest = Math.min(today - 1, motherEpoch + 42 * 365);
         if (latest <= motherAt20) break;
         const birth = fromEpochDay(motherAt20 + random.int(latest - motherAt20));
-        members.push(makePerson(h, random.chance(0.51) ? 'M' : 'F', birth, false, { mother: mother.index, father: father?.index ?? null }));
+        members.push(
+          makePerson(h, random.chance(0.51) ? 'M' : 'F', birth, false, {
+            mother: mother.index,
+            father: father?.index ?? null,
+          }),
+        );
       }
     }
     for (const m of members) {

@@ -8,5 +8,10 @@ import type { WorkbenchService } from './workbench.service.ts';
 export function registerWorkbenchRoutes(app: FastifyInstance, deps: { workbench: WorkbenchService }): void {
   // Any signed-in officer: the service includes only the parts their roles' permissions open.
   registerEndpoint(app, c.readWorkSummary, 'staff', async ({ principal, request }) =>
-    deps.workbench.summary({ roles: principal.roles, branchId: principal.branchId, cases: caseActorContext(principal, request) }));
+    deps.workbench.summary({
+      roles: principal.roles,
+      branchId: principal.branchId,
+      cases: caseActorContext(principal, request),
+    }),
+  );
 }

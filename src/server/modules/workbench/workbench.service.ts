@@ -29,13 +29,20 @@ export function createWorkbenchService(deps: WorkbenchDeps) {
   /** The branch's open cases as the officer's roles see them (the queue counts up to 10,000 each: plenty for a start page). */
   async function caseCounts(actor: WorkbenchActor): Promise<WorkSummary['cases']> {
     if (!hasPermission(actor.roles, 'cases:read')) return null;
-    const count = (q: Partial<Parameters<CasesService['queue']>[1]>) => deps.cases.queue(actor.cases, { assignee: 'any', limit: 1, ...q });
+    const count = (q: Partial<Parameters<CasesService['queue']>[1]>) =>
+      deps.cases.queue(actor.cases, { assignee: 'any', limit: 1, ...q });
     const approves = actor.roles.includes('decision-maker');
     const [mine, unassigned, near, proposed] = await Promise.all([
-      count({ assignee: 'me' }), count({ assignee: 'unassigned' }), count({ flag: 'at-risk' }), approves ? count({ status: 'proposed' }) : undefined,
+      count({ assignee: 'me' }),
+      count({ assignee: 'unassigned' }),
+      count({ flag: 'at-risk' }),
+      approves ? count({ status: 'proposed' }) : undefined,
     ]);
     return {
-      assignedToMe: mine.total, unassigned: unassigned.total, nearDeadline: near.total, nearDeadlineDays: deps.nearDeadlineDays,
+      assignedToMe: mine.total,
+      unassigned: unassigned.total,
+      nearDeadline: near.total,
+      nearDeadlineDays: deps.nearDeadlineDays,
       awaitingApproval: proposed ? proposed.total : null,
     };
   }
@@ -47,10 +54,17 @@ export function createWorkbenchService(deps: WorkbenchDeps) {
         deps.branches(),
         caseCounts(actor),
         hasPermission(actor.roles, 'appointments:desk') ? deps.appointments.daySummary(actor.branchId) : null,
-        hasPermission(actor.roles, 'documents:produce') ? deps.applications.batches().then((b) => ({ waiting: b.waiting })) : null,
+        hasPermission(actor.roles, 'documents:produce')
+          ? deps.applications.batches().then((b) => ({ waiting: b.waiting }))
+          : null,
       ]);
       const branch = branches.find((b) => b.id === actor.branchId);
-      return { branch: branch ? { code: branch.code, nameLv: branch.nameLv, nameEn: branch.nameEn } : null, cases, appointments, production };
+      return {
+        branch: branch ? { code: branch.code, nameLv: branch.nameLv, nameEn: branch.nameEn } : null,
+        cases,
+        appointments,
+        production,
+      };
     },
   };
 }

@@ -24,7 +24,13 @@ describe('GET /api/workbench/summary', () => {
     const summary = await summaryOf('registrar');
     expect(summary.branch).toEqual({ code: 'RIGA-1', nameLv: 'Rīgas 1. nodaļa', nameEn: 'Riga Division 1' });
     // Taken by the demo registrar: in review, waiting for the applicant, proposed; nobody's yet: a correction and the inclusion.
-    expect(summary.cases).toEqual({ assignedToMe: 3, unassigned: 2, nearDeadline: 0, nearDeadlineDays: 5, awaitingApproval: null });
+    expect(summary.cases).toEqual({
+      assignedToMe: 3,
+      unassigned: 2,
+      nearDeadline: 0,
+      nearDeadlineDays: 5,
+      awaitingApproval: null,
+    });
     expect(summary.appointments).toEqual({ date: '2026-11-30', expected: 0, arrived: 0, waitingTickets: 0 });
     expect(summary.production).toBeNull();
   });
@@ -52,11 +58,29 @@ describe('GET /api/workbench/summary', () => {
   it('counts today’s visits and walk-in tickets without reading a visitor’s name', async () => {
     ctx.clock.advance(86_400_000);
     const desk = await signInStaff(ctx.app, 'document.officer');
-    const day = (await desk.request('GET', '/api/appointments/day?date=2026-12-01')).json() as { appointments: Array<{ id: string }> };
+    const day = (await desk.request('GET', '/api/appointments/day?date=2026-12-01')).json() as {
+      appointments: Array<{ id: string }>;
+    };
     expect(day.appointments).toHaveLength(3);
-    expect((await desk.request('POST', `/api/appointments/bookings/${day.appointments[0]?.id}/status`, { status: 'arrived' })).statusCode).toBe(200);
-    expect((await desk.request('POST', '/api/appointments/tickets', { serviceCode: 'document-pickup' })).statusCode).toBe(201);
-    const entries = async () => Number((await ctx.database.db.selectFrom('audit.entry').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(
+      (
+        await desk.request('POST', `/api/appointments/bookings/${day.appointments[0]?.id}/status`, {
+          status: 'arrived',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await desk.request('POST', '/api/appointments/tickets', { serviceCode: 'document-pickup' })).statusCode,
+    ).toBe(201);
+    const entries = async () =>
+      Number(
+        (
+          await ctx.database.db
+            .selectFrom('audit.entry')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await entries();
     const summary = (await desk.request('GET', '/api/workbench/summary')).json() as WorkSummary;
     expect(summary.appointments).toEqual({ date: '2026-12-01', expected: 2, arrived: 1, waitingTickets: 1 });
@@ -69,7 +93,10 @@ describe('GET /api/workbench/summary', () => {
     expect((await summaryOf('supervisor')).production).toEqual({ waiting: 0 });
     const auditor = await summaryOf('auditor');
     expect(auditor).toMatchObject({ branch: { code: 'RIGA-1' }, cases: null, appointments: null, production: null });
-    expect((await summaryOf('municipality.jelgava')).branch).toMatchObject({ code: 'JELGAVA-PASV', nameEn: 'Jelgava City Municipality' });
+    expect((await summaryOf('municipality.jelgava')).branch).toMatchObject({
+      code: 'JELGAVA-PASV',
+      nameEn: 'Jelgava City Municipality',
+    });
   });
 
   it('is for staff only', async () => {

@@ -27,17 +27,34 @@ export function EndVisaPanel({ visa, onEnded }: { visa: IssuedVisaView; onEnded:
   if (visa.ended) {
     return (
       <section className="panel" aria-labelledby="visa-ended-title">
-        <h3 id="visa-ended-title" ref={resultRef} tabIndex={-1}>{t(`visas.end.done.${visa.ended.kind}`, { number: visa.visaNumber })}</h3>
-        <p><a href={endingPdfUrl(visa.visaNumber)} download>{t('visas.ended.pdf')}</a></p>
+        <h3 id="visa-ended-title" ref={resultRef} tabIndex={-1}>
+          {t(`visas.end.done.${visa.ended.kind}`, { number: visa.visaNumber })}
+        </h3>
+        <p>
+          <a href={endingPdfUrl(visa.visaNumber)} download>
+            {t('visas.ended.pdf')}
+          </a>
+        </p>
       </section>
     );
   }
   return (
     <section className="panel" aria-labelledby="visa-end-title">
       <h3 id="visa-end-title">{t('visas.end.title')}</h3>
-      {open
-        ? <EndVisaForm visa={visa} onCancel={() => setOpen(false)} onEnded={() => { setEnded(true); onEnded(); }} />
-        : <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>{t('visas.end.open')}</button>}
+      {open ? (
+        <EndVisaForm
+          visa={visa}
+          onCancel={() => setOpen(false)}
+          onEnded={() => {
+            setEnded(true);
+            onEnded();
+          }}
+        />
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+          {t('visas.end.open')}
+        </button>
+      )}
     </section>
   );
 }
@@ -52,26 +69,37 @@ function EndVisaForm({ visa, onCancel, onEnded }: { visa: IssuedVisaView; onCanc
     idPrefix: 'end-visa',
   });
   const send = useMutation({
-    mutationFn: (body: z.output<typeof EndVisaRequest>) => callApi(endVisa, { params: { visaNumber: visa.visaNumber }, body }),
+    mutationFn: (body: z.output<typeof EndVisaRequest>) =>
+      callApi(endVisa, { params: { visaNumber: visa.visaNumber }, body }),
     onSuccess: onEnded,
     onError: form.showServerError,
   });
-  const kinds = (['annulment', 'revocation'] as const).map((value) => ({ value, label: t(`visas.end.kind.${value}`), hint: t(`visas.end.kindHint.${value}`) }));
+  const kinds = (['annulment', 'revocation'] as const).map((value) => ({
+    value,
+    label: t(`visas.end.kind.${value}`),
+    hint: t(`visas.end.kindHint.${value}`),
+  }));
   // Grounds that fit: a holder's request revokes (never annuls) a visa; the national ground is the long-stay visa's.
   const kind = form.watch('kind');
   const grounds = visaGroundsFor(visa.visaType).filter((g) => g !== 'holder-requested' || kind === 'revocation');
   return (
     <>
       <div ref={lead} tabIndex={-1}>
-        <Notice kind="warning">{t('visas.end.warning', { number: visa.visaNumber, until: f.date(visa.validUntil) })}</Notice>
+        <Notice kind="warning">
+          {t('visas.end.warning', { number: visa.visaNumber, until: f.date(visa.validUntil) })}
+        </Notice>
       </div>
       <Form form={form} label={t('visas.end.open')} onSubmit={(body) => send.mutate(body)}>
         <Radios name="kind" options={kinds} />
         <Checkboxes name="grounds" options={grounds.map((g) => ({ value: g, label: t(`visas.ground.${g}`) }))} />
         <TextArea name="reasoning" rows={4} />
         <div className="button-row">
-          <button type="submit" className="button button--warning" disabled={send.isPending}>{t('visas.end.submit')}</button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
+          <button type="submit" className="button button--warning" disabled={send.isPending}>
+            {t('visas.end.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
         </div>
       </Form>
     </>

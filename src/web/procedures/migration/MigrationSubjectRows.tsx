@@ -14,11 +14,31 @@ export function VisaSubjectRows({ subject: s, audience }: { subject: VisaSubject
   const f = useFormat();
   return (
     <>
-      <dt>{t('cases.field.applicant')}</dt><dd>{s.givenNames} {s.surname}, {f.date(s.birthDate)}, {s.nationality}</dd>
-      <dt>{t('visas.field.travelDocument')}</dt><dd>{s.travelDocument.number} ({s.travelDocument.country}), {f.date(s.travelDocument.validUntil)}</dd>
-      <dt>{t('visas.field.purpose')}</dt><dd>{t(`visas.purpose.${s.purpose}`)}{s.purposeDetail ? `: ${s.purposeDetail}` : ''}</dd>
-      <dt>{t('visas.field.stay')}</dt><dd>{f.date(s.intendedEntry)} – {f.date(s.intendedExit)} ({t(`visas.entries.${s.entriesRequested}`)})</dd>
-      {s.invitation && (<><dt>{t('visas.field.inviter')}</dt><dd>{s.invitation.reference}: {s.invitation.inviterName}</dd></>)}
+      <dt>{t('cases.field.applicant')}</dt>
+      <dd>
+        {s.givenNames} {s.surname}, {f.date(s.birthDate)}, {s.nationality}
+      </dd>
+      <dt>{t('visas.field.travelDocument')}</dt>
+      <dd>
+        {s.travelDocument.number} ({s.travelDocument.country}), {f.date(s.travelDocument.validUntil)}
+      </dd>
+      <dt>{t('visas.field.purpose')}</dt>
+      <dd>
+        {t(`visas.purpose.${s.purpose}`)}
+        {s.purposeDetail ? `: ${s.purposeDetail}` : ''}
+      </dd>
+      <dt>{t('visas.field.stay')}</dt>
+      <dd>
+        {f.date(s.intendedEntry)} – {f.date(s.intendedExit)} ({t(`visas.entries.${s.entriesRequested}`)})
+      </dd>
+      {s.invitation && (
+        <>
+          <dt>{t('visas.field.inviter')}</dt>
+          <dd>
+            {s.invitation.reference}: {s.invitation.inviterName}
+          </dd>
+        </>
+      )}
       <EvidenceRows subject={s} />
       {s.visa && <IssuedVisaRows visa={s.visa} audience={audience} />}
     </>
@@ -33,16 +53,35 @@ function EvidenceRows({ subject: s }: { subject: VisaSubject }) {
   return (
     <>
       <dt>{t('visas.form.insurance')}</dt>
-      <dd>{s.insurance ? `${s.insurance.insurer}, ${s.insurance.policyNumber}: ${t('visas.fee.amount', { amount: String(s.insurance.coverageEur) })}, ${f.date(s.insurance.validFrom)} – ${f.date(s.insurance.validUntil)}` : t('common.none')}</dd>
-      <dt>{t('visas.form.means')}</dt><dd>{t(`visas.means.${s.means.kind}`)}: {t('visas.fee.amount', { amount: String(s.means.amountEur) })}</dd>
+      <dd>
+        {s.insurance
+          ? `${s.insurance.insurer}, ${s.insurance.policyNumber}: ${t('visas.fee.amount', { amount: String(s.insurance.coverageEur) })}, ${f.date(s.insurance.validFrom)} – ${f.date(s.insurance.validUntil)}`
+          : t('common.none')}
+      </dd>
+      <dt>{t('visas.form.means')}</dt>
+      <dd>
+        {t(`visas.means.${s.means.kind}`)}: {t('visas.fee.amount', { amount: String(s.means.amountEur) })}
+      </dd>
       <dt>{t('visas.fee.title')}</dt>
-      <dd>{euros(s.fee.amountCents)}{s.fee.exemption ? ` (${t(`visas.exemption.${s.fee.exemption}`)})` : ''}{s.payment ? `; ${t('visas.field.paid', { on: f.date(s.payment.paidOn) })}` : `; ${t('visas.field.unpaid')}`}</dd>
-      {s.appealReason && (<><dt>{t('visas.field.appealReason')}</dt><dd>{s.appealReason}</dd></>)}
+      <dd>
+        {euros(s.fee.amountCents)}
+        {s.fee.exemption ? ` (${t(`visas.exemption.${s.fee.exemption}`)})` : ''}
+        {s.payment ? `; ${t('visas.field.paid', { on: f.date(s.payment.paidOn) })}` : `; ${t('visas.field.unpaid')}`}
+      </dd>
+      {s.appealReason && (
+        <>
+          <dt>{t('visas.field.appealReason')}</dt>
+          <dd>{s.appealReason}</dd>
+        </>
+      )}
     </>
   );
 }
 
-const STATUS_TAG = { valid: 'tag--success', annulled: 'tag--danger', revoked: 'tag--danger' } as const satisfies Record<IssuedVisaView['status'], string>;
+const STATUS_TAG = { valid: 'tag--success', annulled: 'tag--danger', revoked: 'tag--danger' } as const satisfies Record<
+  IssuedVisaView['status'],
+  string
+>;
 
 /**
  * The visa the decision issued: its number, status, what it allows, and the machine-readable zone as printed
@@ -54,25 +93,59 @@ function IssuedVisaRows({ visa: v, audience }: { visa: IssuedVisaView; audience:
   const f = useFormat();
   return (
     <>
-      <dt>{t('visas.field.visaNumber')}</dt><dd>{v.visaNumber}</dd>
-      <dt>{t('visas.field.status')}</dt><dd><span className={`tag ${STATUS_TAG[v.status]}`}>{t(`visas.status.${v.status}`)}</span></dd>
+      <dt>{t('visas.field.visaNumber')}</dt>
+      <dd>{v.visaNumber}</dd>
+      <dt>{t('visas.field.status')}</dt>
+      <dd>
+        <span className={`tag ${STATUS_TAG[v.status]}`}>{t(`visas.status.${v.status}`)}</span>
+      </dd>
       {v.ended && (
         <>
-          <dt>{t(`visas.ended.${v.ended.kind}`)}</dt><dd>{t('visas.ended.summary', { on: f.date(v.ended.on), by: v.ended.by })}</dd>
-          <dt>{t('visas.ended.grounds')}</dt><dd><ul>{v.ended.grounds.map((g) => <li key={g}>{t(`visas.ground.${g}`)}</li>)}</ul></dd>
+          <dt>{t(`visas.ended.${v.ended.kind}`)}</dt>
+          <dd>{t('visas.ended.summary', { on: f.date(v.ended.on), by: v.ended.by })}</dd>
+          <dt>{t('visas.ended.grounds')}</dt>
+          <dd>
+            <ul>
+              {v.ended.grounds.map((g) => (
+                <li key={g}>{t(`visas.ground.${g}`)}</li>
+              ))}
+            </ul>
+          </dd>
           <dt>{t('cases.field.reasoning')}</dt>
           <dd>
             {v.ended.reasoning}
-            {audience === 'staff' && <><br /><a href={endingPdfUrl(v.visaNumber)} download>{t('visas.ended.pdf')}</a></>}
+            {audience === 'staff' && (
+              <>
+                <br />
+                <a href={endingPdfUrl(v.visaNumber)} download>
+                  {t('visas.ended.pdf')}
+                </a>
+              </>
+            )}
           </dd>
         </>
       )}
-      <dt>{t('visas.terms.territory')}</dt><dd>{t(`visas.territory.${v.territory}`)}</dd>
-      <dt>{t('visas.field.validity')}</dt><dd>{f.date(v.validFrom)} – {f.date(v.validUntil)}</dd>
-      <dt>{t('visas.field.entries')}</dt><dd>{t(`visas.entries.${v.entries}`)}</dd>
-      <dt>{t('visas.terms.duration')}</dt><dd>{t('visas.terms.days', { days: v.durationDays })}</dd>
+      <dt>{t('visas.terms.territory')}</dt>
+      <dd>{t(`visas.territory.${v.territory}`)}</dd>
+      <dt>{t('visas.field.validity')}</dt>
+      <dd>
+        {f.date(v.validFrom)} – {f.date(v.validUntil)}
+      </dd>
+      <dt>{t('visas.field.entries')}</dt>
+      <dd>{t(`visas.entries.${v.entries}`)}</dd>
+      <dt>{t('visas.terms.duration')}</dt>
+      <dd>{t('visas.terms.days', { days: v.durationDays })}</dd>
       <dt>{t('visas.field.mrz')}</dt>
-      <dd><code className="mrz" tabIndex={0} aria-label={t('visas.field.mrz')}>{v.mrz.map((line) => <span key={line}>{line}<br /></span>)}</code></dd>
+      <dd>
+        <code className="mrz" tabIndex={0} aria-label={t('visas.field.mrz')}>
+          {v.mrz.map((line) => (
+            <span key={line}>
+              {line}
+              <br />
+            </span>
+          ))}
+        </code>
+      </dd>
     </>
   );
 }
@@ -83,11 +156,20 @@ export function InvitationSubjectRows({ subject: s }: { subject: InvitationSubje
   const i = s.invitee;
   return (
     <>
-      <dt>{t('visas.field.inviter')}</dt><dd>{s.inviterName}</dd>
-      <dt>{t('visas.field.invitee')}</dt><dd>{i.givenNames} {i.surname}, {f.date(i.birthDate)}, {i.nationality}, {i.travelDocumentNumber}</dd>
-      <dt>{t('visas.field.purpose')}</dt><dd>{t(`visas.invitationPurpose.${s.purpose}`)}</dd>
-      <dt>{t('visas.field.period')}</dt><dd>{f.date(s.periodFrom)} – {f.date(s.periodUntil)}</dd>
-      <dt>{t('visas.field.address')}</dt><dd>{s.addressInLatvia}</dd>
+      <dt>{t('visas.field.inviter')}</dt>
+      <dd>{s.inviterName}</dd>
+      <dt>{t('visas.field.invitee')}</dt>
+      <dd>
+        {i.givenNames} {i.surname}, {f.date(i.birthDate)}, {i.nationality}, {i.travelDocumentNumber}
+      </dd>
+      <dt>{t('visas.field.purpose')}</dt>
+      <dd>{t(`visas.invitationPurpose.${s.purpose}`)}</dd>
+      <dt>{t('visas.field.period')}</dt>
+      <dd>
+        {f.date(s.periodFrom)} – {f.date(s.periodUntil)}
+      </dd>
+      <dt>{t('visas.field.address')}</dt>
+      <dd>{s.addressInLatvia}</dd>
     </>
   );
 }
@@ -97,5 +179,9 @@ export function VisaEndedNotice({ subject: s }: { subject: CaseView['subject'] }
   const t = useT();
   const f = useFormat();
   if (s.kind !== 'visa' || !s.visa?.ended) return null;
-  return <Notice kind="warning">{t('visas.ended.notice', { number: s.visa.visaNumber, kind: s.visa.ended.kind, on: f.date(s.visa.ended.on) })}</Notice>;
+  return (
+    <Notice kind="warning">
+      {t('visas.ended.notice', { number: s.visa.visaNumber, kind: s.visa.ended.kind, on: f.date(s.visa.ended.on) })}
+    </Notice>
+  );
 }

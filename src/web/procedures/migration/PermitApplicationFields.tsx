@@ -11,8 +11,20 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contracts/cases.contract.ts';
-import { GROUNDS_OF_KIND, PERMIT_KINDS, PERMIT_TIERS, PermitKindSchema, type PermitGround, type PermitKind, type PermitTier } from '../../../shared/contracts/permit-subjects.ts';
-import { OnlinePermitApplication, permitQuote, type PermitQuote } from '../../../shared/contracts/residence-permits.contract.ts';
+import {
+  GROUNDS_OF_KIND,
+  PERMIT_KINDS,
+  PERMIT_TIERS,
+  PermitKindSchema,
+  type PermitGround,
+  type PermitKind,
+  type PermitTier,
+} from '../../../shared/contracts/permit-subjects.ts';
+import {
+  OnlinePermitApplication,
+  permitQuote,
+  type PermitQuote,
+} from '../../../shared/contracts/residence-permits.contract.ts';
 import { ApiError, callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -43,11 +55,24 @@ export const permitFormFields = {
 /** The page's label of every field path, also of the paths the server refuses (its messages land at them). */
 export function permitLabels(t: Translate): Record<string, string> {
   return {
-    permitKind: t('permits.form.kind'), ground: t('permits.form.ground'), application: t('permits.field.application'), tier: t('permits.field.tier'),
-    givenNames: t('register.field.givenNames'), surname: t('register.field.surname'), sex: t('register.field.sex'), birthDate: t('register.field.birthDate'),
-    birthCountry: t('register.field.birthCountry'), nationality: t('visas.form.nationality'), 'travelDocument.number': t('visas.form.documentNumber'),
-    'travelDocument.country': t('visas.form.documentCountry'), 'travelDocument.validUntil': t('permits.form.documentValidUntil'), requestedUntil: t('permits.form.requestedUntil'),
-    sponsor: t('permits.field.sponsor'), monthlyIncomeEur: t('permits.field.income'), addressInLatvia: t('permits.field.address'), enclosed: t('permits.form.enclosed'),
+    permitKind: t('permits.form.kind'),
+    ground: t('permits.form.ground'),
+    application: t('permits.field.application'),
+    tier: t('permits.field.tier'),
+    givenNames: t('register.field.givenNames'),
+    surname: t('register.field.surname'),
+    sex: t('register.field.sex'),
+    birthDate: t('register.field.birthDate'),
+    birthCountry: t('register.field.birthCountry'),
+    nationality: t('visas.form.nationality'),
+    'travelDocument.number': t('visas.form.documentNumber'),
+    'travelDocument.country': t('visas.form.documentCountry'),
+    'travelDocument.validUntil': t('permits.form.documentValidUntil'),
+    requestedUntil: t('permits.form.requestedUntil'),
+    sponsor: t('permits.field.sponsor'),
+    monthlyIncomeEur: t('permits.field.income'),
+    addressInLatvia: t('permits.field.address'),
+    enclosed: t('permits.form.enclosed'),
     files: t('permits.form.files'),
   };
 }
@@ -60,14 +85,20 @@ export function permitLabels(t: Translate): Record<string, string> {
  */
 export function usePermitQuote(): { quote: Quote | undefined; failed: boolean } {
   const { setValue } = useFormContext();
-  const [kind, ground, application, tier, nationality] = useWatch({ name: ['permitKind', 'ground', 'application', 'tier', 'nationality'] }) as [unknown, unknown, unknown, unknown, unknown];
+  const [kind, ground, application, tier, nationality] = useWatch({
+    name: ['permitKind', 'ground', 'application', 'tier', 'nationality'],
+  }) as [unknown, unknown, unknown, unknown, unknown];
   const parsedKind = PermitKindSchema.safeParse(kind);
   const ready = parsedKind.success && GROUNDS_OF_KIND[parsedKind.data].includes(ground as PermitGround);
   const asked = {
-    permitKind: String(kind), ground: String(ground), application: application === 'renewal' ? 'renewal' : 'first',
+    permitKind: String(kind),
+    ground: String(ground),
+    application: application === 'renewal' ? 'renewal' : 'first',
     tier: (PERMIT_TIERS as readonly unknown[]).includes(tier) ? (tier as PermitTier) : 'standard',
     // A nationality once typed in full: it may add a document (citizens of Russia and Belarus fill in an additional form).
-    ...(typeof nationality === 'string' && /^[A-Za-z]{3}$/.test(nationality.trim()) ? { nationality: nationality.trim().toUpperCase() } : {}),
+    ...(typeof nationality === 'string' && /^[A-Za-z]{3}$/.test(nationality.trim())
+      ? { nationality: nationality.trim().toUpperCase() }
+      : {}),
   };
   const query = useQuery({
     queryKey: ['permit-quote', asked.permitKind, asked.ground, asked.application, asked.tier, asked.nationality],
@@ -83,7 +114,13 @@ export function usePermitQuote(): { quote: Quote | undefined; failed: boolean } 
   return { quote: answer?.quote, failed: ready && query.isError };
 }
 
-async function quoteOfferedTier(q: { permitKind: string; ground: string; application: string; tier: PermitTier; nationality?: string }): Promise<{ quote: Quote; tier: PermitTier }> {
+async function quoteOfferedTier(q: {
+  permitKind: string;
+  ground: string;
+  application: string;
+  tier: PermitTier;
+  nationality?: string;
+}): Promise<{ quote: Quote; tier: PermitTier }> {
   let refusal: unknown;
   for (const tier of [q.tier, ...PERMIT_TIERS.filter((x) => x !== q.tier)]) {
     try {
@@ -116,16 +153,34 @@ export function KindFieldset({ quote }: { quote: Quote | undefined }) {
   }, [kind, grounds, getValues, setValue]);
   return (
     <Group title={t('permits.form.whatTitle')}>
-      <Radios name="permitKind" options={PERMIT_KINDS.map((k) => ({ value: k, label: t(`permits.kind.${k}`), hint: t(`permits.form.kindHint.${k}`) }))} />
+      <Radios
+        name="permitKind"
+        options={PERMIT_KINDS.map((k) => ({
+          value: k,
+          label: t(`permits.kind.${k}`),
+          hint: t(`permits.form.kindHint.${k}`),
+        }))}
+      />
       <Select name="ground" hint={kind ? undefined : t('permits.form.groundHint')}>
         <option value="">{t('common.choose')}</option>
-        {grounds.map((g) => <option key={g} value={g}>{t(`permits.ground.${g}`)}</option>)}
+        {grounds.map((g) => (
+          <option key={g} value={g}>
+            {t(`permits.ground.${g}`)}
+          </option>
+        ))}
       </Select>
       {kind && permitHasEnd(kind) && (
-        <Radios name="application" options={(['first', 'renewal'] as const).map((a) => ({ value: a, label: t(`permits.application.${a}`) }))} />
+        <Radios
+          name="application"
+          options={(['first', 'renewal'] as const).map((a) => ({ value: a, label: t(`permits.application.${a}`) }))}
+        />
       )}
       {quote && (
-        <Radios name="tier" hint={t('permits.form.tierHint')} options={quote.tiers.map((tier) => ({ value: tier, label: t(`permits.tier.${tier}`) }))} />
+        <Radios
+          name="tier"
+          hint={t('permits.form.tierHint')}
+          options={quote.tiers.map((tier) => ({ value: tier, label: t(`permits.tier.${tier}`) }))}
+        />
       )}
     </Group>
   );
@@ -138,9 +193,18 @@ export function StayFieldset({ quote }: { quote: Quote | undefined }) {
   const income = quote?.monthlyIncomeNeededEur ?? null;
   return (
     <Group title={t('permits.form.stayTitle')}>
-      {kind && permitHasEnd(kind) && <DateInput name="requestedUntil" min={f.today(1)} hint={t('permits.form.requestedUntilHint')} />}
+      {kind && permitHasEnd(kind) && (
+        <DateInput name="requestedUntil" min={f.today(1)} hint={t('permits.form.requestedUntilHint')} />
+      )}
       <TextInput name="sponsor" autoComplete="off" hint={t('permits.form.sponsorHint')} />
-      {income !== null && <TextInput name="monthlyIncomeEur" className="input--short" inputMode="numeric" hint={t('permits.form.incomeHint', { needed: income })} />}
+      {income !== null && (
+        <TextInput
+          name="monthlyIncomeEur"
+          className="input--short"
+          inputMode="numeric"
+          hint={t('permits.form.incomeHint', { needed: income })}
+        />
+      )}
       <TextInput name="addressInLatvia" autoComplete="off" hint={t('permits.form.addressHint')} />
     </Group>
   );
@@ -154,16 +218,34 @@ export function EnclosedFieldset({ quote, hint }: { quote: Quote | undefined; hi
   const t = useT();
   return (
     <Group title={t('permits.form.documentsTitle')}>
-      {quote
-        ? <Checkboxes name="enclosed" hint={hint} options={quote.documents.map((d) => ({ value: d, label: t(`permits.document.${d}`) }))} />
-        : <p>{t('permits.quote.enterFirst')}</p>}
-      <FileInput name="files" accept={PERMIT_FILE_TYPES} hint={`${t('permits.form.filesHint')} ${t('cases.filesHint')}`} />
+      {quote ? (
+        <Checkboxes
+          name="enclosed"
+          hint={hint}
+          options={quote.documents.map((d) => ({ value: d, label: t(`permits.document.${d}`) }))}
+        />
+      ) : (
+        <p>{t('permits.quote.enterFirst')}</p>
+      )}
+      <FileInput
+        name="files"
+        accept={PERMIT_FILE_TYPES}
+        hint={`${t('permits.form.filesHint')} ${t('cases.filesHint')}`}
+      />
     </Group>
   );
 }
 
 /** The state fee and examination time of the tier chosen, as the quote gives them (announced politely), and where the fee is paid. */
-export function PermitFee({ quote, failed, paidAt }: { quote: Quote | undefined; failed: boolean; paidAt: 'online' | 'desk' }) {
+export function PermitFee({
+  quote,
+  failed,
+  paidAt,
+}: {
+  quote: Quote | undefined;
+  failed: boolean;
+  paidAt: 'online' | 'desk';
+}) {
   const t = useT();
   return (
     <div className="panel" aria-live="polite">
@@ -171,9 +253,19 @@ export function PermitFee({ quote, failed, paidAt }: { quote: Quote | undefined;
       {!quote && <p>{t(failed ? 'permits.quote.unavailable' : 'permits.quote.enterFirst')}</p>}
       {quote && (
         <>
-          <p><strong>{quote.amountCents ? t('permits.fee.amount', { amount: (quote.amountCents / 100).toFixed(2) }) : t('permits.fee.none')}</strong></p>
+          <p>
+            <strong>
+              {quote.amountCents
+                ? t('permits.fee.amount', { amount: (quote.amountCents / 100).toFixed(2) })
+                : t('permits.fee.none')}
+            </strong>
+          </p>
           {quote.amountCents > 0 && <p>{t(paidAt === 'online' ? 'visas.fee.paidOnline' : 'visas.fee.paidAtDesk')}</p>}
-          <p>{t(quote.deadline.unit === 'working-days' ? 'permits.quote.workingDays' : 'permits.quote.calendarDays', { limit: quote.deadline.limit })}</p>
+          <p>
+            {t(quote.deadline.unit === 'working-days' ? 'permits.quote.workingDays' : 'permits.quote.calendarDays', {
+              limit: quote.deadline.limit,
+            })}
+          </p>
           <p className="hint">{t('visas.fee.basis', { act: quote.legalAct })}</p>
         </>
       )}

@@ -11,7 +11,9 @@ export function PermitCardPanel({ personId }: { personId: string }) {
     <section className="panel" aria-labelledby="permit-card-title">
       <h3 id="permit-card-title">{t('permits.card.title')}</h3>
       <p>{t('permits.card.how')}</p>
-      <p><Link to={`/register/persons/${personId}`}>{t('permits.card.link')}</Link></p>
+      <p>
+        <Link to={`/register/persons/${personId}`}>{t('permits.card.link')}</Link>
+      </p>
     </section>
   );
 }

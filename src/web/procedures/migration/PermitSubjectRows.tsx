@@ -35,27 +35,72 @@ export function PermitSubjectRows({ subject: s }: { subject: PermitSubject }) {
   const country = useCountryName();
   return (
     <>
-      <dt>{t('cases.field.applicant')}</dt><dd>{s.givenNames} {s.surname}</dd>
+      <dt>{t('cases.field.applicant')}</dt>
+      <dd>
+        {s.givenNames} {s.surname}
+      </dd>
       <dt>{t('register.field.personalCode')}</dt>
-      <dd>{s.personalCode ? formatPersonalCode(s.personalCode) : s.personId ? t('permits.field.inRegister') : t('permits.field.notRegistered')}</dd>
-      <dt>{t('register.field.sex')}</dt><dd>{t(`register.sex.${s.sex}`)}</dd>
-      <dt>{t('register.field.birthDate')}</dt><dd>{f.date(s.birthDate)}</dd>
-      <dt>{t('register.field.birthCountry')}</dt><dd>{country(s.birthCountry)}</dd>
-      <dt>{t('visas.form.nationality')}</dt><dd>{country(s.nationality)}</dd>
+      <dd>
+        {s.personalCode
+          ? formatPersonalCode(s.personalCode)
+          : s.personId
+            ? t('permits.field.inRegister')
+            : t('permits.field.notRegistered')}
+      </dd>
+      <dt>{t('register.field.sex')}</dt>
+      <dd>{t(`register.sex.${s.sex}`)}</dd>
+      <dt>{t('register.field.birthDate')}</dt>
+      <dd>{f.date(s.birthDate)}</dd>
+      <dt>{t('register.field.birthCountry')}</dt>
+      <dd>{country(s.birthCountry)}</dd>
+      <dt>{t('visas.form.nationality')}</dt>
+      <dd>{country(s.nationality)}</dd>
       <dt>{t('permits.field.travelDocument')}</dt>
-      <dd>{t('permits.field.travelDocumentValue', { number: s.travelDocument.number, country: s.travelDocument.country, until: f.date(s.travelDocument.validUntil) })}</dd>
-      <dt>{t('permits.field.kind')}</dt><dd>{t(`permits.kind.${s.permitKind}`)}: {t(`permits.ground.${s.ground}`)}</dd>
-      <dt>{t('permits.field.application')}</dt><dd>{t(`permits.application.${s.application}`)}</dd>
-      <dt>{t('permits.field.tier')}</dt><dd>{t(`permits.tier.${s.tier}`)}</dd>
-      {s.requestedUntil && (<><dt>{t('permits.field.requestedUntil')}</dt><dd>{f.date(s.requestedUntil)}</dd></>)}
-      <dt>{t('permits.field.sponsorShort')}</dt><dd>{s.sponsor}</dd>
-      <dt>{t('permits.field.income')}</dt><dd>{s.monthlyIncomeEur === null ? t('common.none') : t('permits.field.incomeAmount', { amount: s.monthlyIncomeEur })}</dd>
-      <dt>{t('permits.field.address')}</dt><dd>{s.addressInLatvia}</dd>
+      <dd>
+        {t('permits.field.travelDocumentValue', {
+          number: s.travelDocument.number,
+          country: s.travelDocument.country,
+          until: f.date(s.travelDocument.validUntil),
+        })}
+      </dd>
+      <dt>{t('permits.field.kind')}</dt>
+      <dd>
+        {t(`permits.kind.${s.permitKind}`)}: {t(`permits.ground.${s.ground}`)}
+      </dd>
+      <dt>{t('permits.field.application')}</dt>
+      <dd>{t(`permits.application.${s.application}`)}</dd>
+      <dt>{t('permits.field.tier')}</dt>
+      <dd>{t(`permits.tier.${s.tier}`)}</dd>
+      {s.requestedUntil && (
+        <>
+          <dt>{t('permits.field.requestedUntil')}</dt>
+          <dd>{f.date(s.requestedUntil)}</dd>
+        </>
+      )}
+      <dt>{t('permits.field.sponsorShort')}</dt>
+      <dd>{s.sponsor}</dd>
+      <dt>{t('permits.field.income')}</dt>
+      <dd>
+        {s.monthlyIncomeEur === null
+          ? t('common.none')
+          : t('permits.field.incomeAmount', { amount: s.monthlyIncomeEur })}
+      </dd>
+      <dt>{t('permits.field.address')}</dt>
+      <dd>{s.addressInLatvia}</dd>
       <DocumentRows documents={s.documents} />
       <dt>{t('permits.fee.title')}</dt>
       <dd>
         {s.fee.amountCents ? t('permits.fee.amount', { amount: euros(s.fee.amountCents) }) : t('permits.fee.none')}
-        {s.fee.amountCents > 0 && <>; {s.payment ? t('permits.fee.paid', { on: f.date(s.payment.paidOn), method: t(`permits.payment.${s.payment.method}`) }) : <span className="tag tag--danger">{t('permits.fee.unpaid')}</span>}</>}
+        {s.fee.amountCents > 0 && (
+          <>
+            ;{' '}
+            {s.payment ? (
+              t('permits.fee.paid', { on: f.date(s.payment.paidOn), method: t(`permits.payment.${s.payment.method}`) })
+            ) : (
+              <span className="tag tag--danger">{t('permits.fee.unpaid')}</span>
+            )}
+          </>
+        )}
       </dd>
       {s.permit && <GrantedPermitRows permit={s.permit} />}
     </>
@@ -73,12 +118,18 @@ function DocumentRows({ documents }: { documents: PermitSubject['documents'] }) 
     <>
       <dt>{t('permits.field.documents')}</dt>
       <dd>
-        <div>{missing ? t('permits.documents.missingCount', { missing, required: documents.length }) : t('permits.documents.allEnclosed', { required: documents.length })}</div>
+        <div>
+          {missing
+            ? t('permits.documents.missingCount', { missing, required: documents.length })
+            : t('permits.documents.allEnclosed', { required: documents.length })}
+        </div>
         <ul>
           {documents.map((d) => (
             <li key={d.code}>
               {t(`permits.document.${d.code}`)}{' '}
-              <span className={`tag ${d.enclosed ? 'tag--success' : 'tag--danger'}`}>{t(d.enclosed ? 'permits.document.enclosed' : 'permits.document.missing')}</span>
+              <span className={`tag ${d.enclosed ? 'tag--success' : 'tag--danger'}`}>
+                {t(d.enclosed ? 'permits.document.enclosed' : 'permits.document.missing')}
+              </span>
             </li>
           ))}
         </ul>
@@ -87,7 +138,10 @@ function DocumentRows({ documents }: { documents: PermitSubject['documents'] }) 
   );
 }
 
-const STATUS_TAG = { valid: 'tag--success', cancelled: 'tag--danger' } as const satisfies Record<GrantedPermitView['status'], string>;
+const STATUS_TAG = { valid: 'tag--success', cancelled: 'tag--danger' } as const satisfies Record<
+  GrantedPermitView['status'],
+  string
+>;
 
 /** The permit the decision granted: its number, period (or none), how long its card may be valid, and its status. */
 function GrantedPermitRows({ permit: p }: { permit: GrantedPermitView }) {
@@ -95,15 +149,36 @@ function GrantedPermitRows({ permit: p }: { permit: GrantedPermitView }) {
   const f = useFormat();
   return (
     <>
-      <dt>{t('permits.field.permitNumber')}</dt><dd>{p.permitNumber}</dd>
-      <dt>{t('permits.field.status')}</dt><dd><span className={`tag ${STATUS_TAG[p.status]}`}>{t(`permits.status.${p.status}`)}</span></dd>
-      <dt>{t('permits.field.validity')}</dt><dd>{f.date(p.validFrom)} – {p.validUntil ? f.date(p.validUntil) : t('permits.noEnd')}</dd>
-      {p.cardValidUntil && (<><dt>{t('permits.field.cardUntil')}</dt><dd>{f.date(p.cardValidUntil)}</dd></>)}
+      <dt>{t('permits.field.permitNumber')}</dt>
+      <dd>{p.permitNumber}</dd>
+      <dt>{t('permits.field.status')}</dt>
+      <dd>
+        <span className={`tag ${STATUS_TAG[p.status]}`}>{t(`permits.status.${p.status}`)}</span>
+      </dd>
+      <dt>{t('permits.field.validity')}</dt>
+      <dd>
+        {f.date(p.validFrom)} – {p.validUntil ? f.date(p.validUntil) : t('permits.noEnd')}
+      </dd>
+      {p.cardValidUntil && (
+        <>
+          <dt>{t('permits.field.cardUntil')}</dt>
+          <dd>{f.date(p.cardValidUntil)}</dd>
+        </>
+      )}
       {p.cancelled && (
         <>
-          <dt>{t('permits.cancelled.title')}</dt><dd>{t('permits.cancelled.summary', { on: f.date(p.cancelled.on), by: p.cancelled.by })}</dd>
-          <dt>{t('permits.cancelled.grounds')}</dt><dd><ul>{p.cancelled.grounds.map((g) => <li key={g}>{t(`permits.cancelGround.${g}`)}</li>)}</ul></dd>
-          <dt>{t('cases.field.reasoning')}</dt><dd>{p.cancelled.reasoning}</dd>
+          <dt>{t('permits.cancelled.title')}</dt>
+          <dd>{t('permits.cancelled.summary', { on: f.date(p.cancelled.on), by: p.cancelled.by })}</dd>
+          <dt>{t('permits.cancelled.grounds')}</dt>
+          <dd>
+            <ul>
+              {p.cancelled.grounds.map((g) => (
+                <li key={g}>{t(`permits.cancelGround.${g}`)}</li>
+              ))}
+            </ul>
+          </dd>
+          <dt>{t('cases.field.reasoning')}</dt>
+          <dd>{p.cancelled.reasoning}</dd>
         </>
       )}
     </>
@@ -115,5 +190,9 @@ export function PermitCancelledNotice({ subject: s }: { subject: CaseView['subje
   const t = useT();
   const f = useFormat();
   if (s.kind !== 'residence-permit' || !s.permit?.cancelled) return null;
-  return <Notice kind="warning">{t('permits.cancelled.notice', { number: s.permit.permitNumber, on: f.date(s.permit.cancelled.on) })}</Notice>;
+  return (
+    <Notice kind="warning">
+      {t('permits.cancelled.notice', { number: s.permit.permitNumber, on: f.date(s.permit.cancelled.on) })}
+    </Notice>
+  );
 }

@@ -61,7 +61,14 @@ function GrantFields({ subject: s }: { subject: PermitSubject }) {
 }
 
 /** The terms in words: the period granted (or "without end"), or the grounds the refusal rests on. Terms that do not parse show nothing. */
-function PermitTermsRows({ outcome, terms }: { subject: PermitSubject; outcome: Outcome; terms: Record<string, unknown> }) {
+function PermitTermsRows({
+  outcome,
+  terms,
+}: {
+  subject: PermitSubject;
+  outcome: Outcome;
+  terms: Record<string, unknown>;
+}) {
   const t = useT();
   const f = useFormat();
   if (outcome === 'reject') {
@@ -70,7 +77,13 @@ function PermitTermsRows({ outcome, terms }: { subject: PermitSubject; outcome: 
     return (
       <>
         <dt>{t('permits.refusal.grounds')}</dt>
-        <dd><ul>{refusal.data.grounds.map((g) => <li key={g}>{t(`permits.refusalGround.${g}`)}</li>)}</ul></dd>
+        <dd>
+          <ul>
+            {refusal.data.grounds.map((g) => (
+              <li key={g}>{t(`permits.refusalGround.${g}`)}</li>
+            ))}
+          </ul>
+        </dd>
       </>
     );
   }
@@ -79,14 +92,22 @@ function PermitTermsRows({ outcome, terms }: { subject: PermitSubject; outcome: 
   const v = grant.data;
   return (
     <>
-      <dt>{t('permits.terms.granted')}</dt><dd>{f.date(v.validFrom)} – {v.validUntil ? f.date(v.validUntil) : t('permits.noEnd')}</dd>
+      <dt>{t('permits.terms.granted')}</dt>
+      <dd>
+        {f.date(v.validFrom)} – {v.validUntil ? f.date(v.validUntil) : t('permits.noEnd')}
+      </dd>
     </>
   );
 }
 
 export const permitDecisionTerms: DecisionTermsPlugin<PermitSubject> = {
   form(subject, outcome, t): TermsForm {
-    if (outcome === 'reject') return { schema: PermitRefusalTerms, defaultValues: { grounds: [] }, labels: { 'terms.grounds': t('permits.refusal.grounds') } };
+    if (outcome === 'reject')
+      return {
+        schema: PermitRefusalTerms,
+        defaultValues: { grounds: [] },
+        labels: { 'terms.grounds': t('permits.refusal.grounds') },
+      };
     const ends = permitHasEnd(subject.permitKind);
     return {
       schema: ends ? EndingGrantForm : UnendingGrantForm,

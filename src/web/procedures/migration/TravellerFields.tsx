@@ -13,7 +13,9 @@ import { SexSelect } from '../../ui/form/SexSelect.tsx';
 export function Group({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
   return (
     <fieldset className="fieldset">
-      <legend><h2>{title}</h2></legend>
+      <legend>
+        <h2>{title}</h2>
+      </legend>
       {hint && <p className="hint">{hint}</p>}
       {children}
     </fieldset>
@@ -42,7 +44,13 @@ export function TravelDocumentFieldset({ validUntilHint }: { validUntilHint: str
   const f = useFormat();
   return (
     <Group title={t('visas.field.travelDocument')}>
-      <TextInput name="travelDocument.number" className="input--short" autoComplete="off" spellCheck={false} hint={t('visas.form.documentNumberHint')} />
+      <TextInput
+        name="travelDocument.number"
+        className="input--short"
+        autoComplete="off"
+        spellCheck={false}
+        hint={t('visas.form.documentNumberHint')}
+      />
       <CountrySelect name="travelDocument.country" />
       <DateInput name="travelDocument.validUntil" min={f.today()} hint={validUntilHint} />
     </Group>

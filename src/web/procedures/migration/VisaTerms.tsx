@@ -5,7 +5,12 @@
  * (`issueTermsProblems`, `refusalGroundsProblems`), and its refusals land at these fields by their paths.
  */
 import { VisaIssueTerms, VisaRefusalTerms } from '../../../shared/contracts/visas.contract.ts';
-import { VISA_ENTRIES, visaGroundsFor, type VISA_REFUSAL_GROUNDS, type VISA_TYPES } from '../../../shared/contracts/migration-subjects.ts';
+import {
+  VISA_ENTRIES,
+  visaGroundsFor,
+  type VISA_REFUSAL_GROUNDS,
+  type VISA_TYPES,
+} from '../../../shared/contracts/migration-subjects.ts';
 import { toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -20,7 +25,10 @@ type VisaType = (typeof VISA_TYPES)[number];
 const IssueTermsForm = VisaIssueTerms.extend({ durationDays: numberAsText(VisaIssueTerms.shape.durationDays) });
 
 /** The territorial validity each type may have: a C visa is uniform or limited (Art. 25), a D visa national. */
-const TERRITORIES = { C: ['uniform', 'limited'], D: ['national'] } as const satisfies Record<VisaType, readonly string[]>;
+const TERRITORIES = { C: ['uniform', 'limited'], D: ['national'] } as const satisfies Record<
+  VisaType,
+  readonly string[]
+>;
 /** The most days of stay a type grants (the server also caps them by the days of validity). */
 const MAX_DAYS = { C: 90, D: 365 } as const satisfies Record<VisaType, number>;
 
@@ -33,7 +41,10 @@ export function refusalGroundsFor(type: VisaType): Array<(typeof VISA_REFUSAL_GR
 function issueDefaults(s: VisaSubject): Record<string, unknown> {
   const days = toEpochDay(s.intendedExit as PlainDate) - toEpochDay(s.intendedEntry as PlainDate) + 1;
   return {
-    territory: TERRITORIES[s.visaType][0], entries: s.entriesRequested, validFrom: s.intendedEntry, validUntil: s.intendedExit,
+    territory: TERRITORIES[s.visaType][0],
+    entries: s.entriesRequested,
+    validFrom: s.intendedEntry,
+    validUntil: s.intendedExit,
     durationDays: String(Math.max(1, Math.min(days, MAX_DAYS[s.visaType]))),
   };
 }
@@ -49,13 +60,25 @@ function VisaTermsFieldset({ subject: s, outcome }: { subject: VisaSubject; outc
     <fieldset className="fieldset">
       <legend>{t('visas.terms.issue')}</legend>
       <p className="hint">{t('visas.terms.prefilled')}</p>
-      <Radios name="terms.territory" options={TERRITORIES[s.visaType].map((value) => ({ value, label: t(`visas.territory.${value}`) }))} />
+      <Radios
+        name="terms.territory"
+        options={TERRITORIES[s.visaType].map((value) => ({ value, label: t(`visas.territory.${value}`) }))}
+      />
       <Select name="terms.entries">
-        {VISA_ENTRIES.map((e) => <option key={e} value={e}>{t(`visas.entries.${e}`)}</option>)}
+        {VISA_ENTRIES.map((e) => (
+          <option key={e} value={e}>
+            {t(`visas.entries.${e}`)}
+          </option>
+        ))}
       </Select>
       <DateInput name="terms.validFrom" min={f.today()} />
       <DateInput name="terms.validUntil" min={f.today()} />
-      <TextInput name="terms.durationDays" inputMode="numeric" className="input--short" hint={t('visas.terms.durationHint', { max: MAX_DAYS[s.visaType] })} />
+      <TextInput
+        name="terms.durationDays"
+        inputMode="numeric"
+        className="input--short"
+        hint={t('visas.terms.durationHint', { max: MAX_DAYS[s.visaType] })}
+      />
     </fieldset>
   );
 }
@@ -70,7 +93,13 @@ function VisaTermsRows({ outcome, terms }: { subject: VisaSubject; outcome: Outc
     return (
       <>
         <dt>{t('visas.terms.grounds')}</dt>
-        <dd><ul>{refusal.data.grounds.map((g) => <li key={g}>{t(`visas.ground.${g}`)}</li>)}</ul></dd>
+        <dd>
+          <ul>
+            {refusal.data.grounds.map((g) => (
+              <li key={g}>{t(`visas.ground.${g}`)}</li>
+            ))}
+          </ul>
+        </dd>
       </>
     );
   }
@@ -79,23 +108,37 @@ function VisaTermsRows({ outcome, terms }: { subject: VisaSubject; outcome: Outc
   const v = issue.data;
   return (
     <>
-      <dt>{t('visas.terms.granted')}</dt><dd>{t(`visas.territory.${v.territory}`)}</dd>
-      <dt>{t('visas.field.validity')}</dt><dd>{f.date(v.validFrom)} – {f.date(v.validUntil)}</dd>
-      <dt>{t('visas.field.entries')}</dt><dd>{t(`visas.entries.${v.entries}`)}</dd>
-      <dt>{t('visas.terms.duration')}</dt><dd>{t('visas.terms.days', { days: v.durationDays })}</dd>
+      <dt>{t('visas.terms.granted')}</dt>
+      <dd>{t(`visas.territory.${v.territory}`)}</dd>
+      <dt>{t('visas.field.validity')}</dt>
+      <dd>
+        {f.date(v.validFrom)} – {f.date(v.validUntil)}
+      </dd>
+      <dt>{t('visas.field.entries')}</dt>
+      <dd>{t(`visas.entries.${v.entries}`)}</dd>
+      <dt>{t('visas.terms.duration')}</dt>
+      <dd>{t('visas.terms.days', { days: v.durationDays })}</dd>
     </>
   );
 }
 
 export const visaDecisionTerms: DecisionTermsPlugin<VisaSubject> = {
   form(subject, outcome, t): TermsForm {
-    if (outcome === 'reject') return { schema: VisaRefusalTerms, defaultValues: { grounds: [] }, labels: { 'terms.grounds': t('visas.terms.grounds') } };
+    if (outcome === 'reject')
+      return {
+        schema: VisaRefusalTerms,
+        defaultValues: { grounds: [] },
+        labels: { 'terms.grounds': t('visas.terms.grounds') },
+      };
     return {
       schema: IssueTermsForm,
       defaultValues: issueDefaults(subject),
       labels: {
-        'terms.territory': t('visas.terms.territory'), 'terms.entries': t('visas.field.entries'), 'terms.validFrom': t('visas.terms.validFrom'),
-        'terms.validUntil': t('visas.terms.validUntil'), 'terms.durationDays': t('visas.field.durationDays'),
+        'terms.territory': t('visas.terms.territory'),
+        'terms.entries': t('visas.field.entries'),
+        'terms.validFrom': t('visas.terms.validFrom'),
+        'terms.validUntil': t('visas.terms.validUntil'),
+        'terms.durationDays': t('visas.field.durationDays'),
       },
     };
   },

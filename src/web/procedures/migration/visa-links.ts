@@ -2,4 +2,5 @@
 import { visaEndingPdf } from '../../../shared/contracts/visas.contract.ts';
 
 /** The annulment or revocation form of a visa (PDF), for staff who may read visas. */
-export const endingPdfUrl = (visaNumber: string): string => visaEndingPdf.path.replace('{visaNumber}', encodeURIComponent(visaNumber));
+export const endingPdfUrl = (visaNumber: string): string =>
+  visaEndingPdf.path.replace('{visaNumber}', encodeURIComponent(visaNumber));

@@ -3,7 +3,12 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { readBranchSettings, saveBranchSettings, SERVICE_CODES, BranchSettings } from '../../../shared/contracts/appointments.contract.ts';
+import {
+  readBranchSettings,
+  saveBranchSettings,
+  SERVICE_CODES,
+  BranchSettings,
+} from '../../../shared/contracts/appointments.contract.ts';
 import { listBranches } from '../../../shared/contracts/identity.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
@@ -28,33 +33,53 @@ const ServiceEntry = BranchSettings.shape.services.element;
  * The open option comes first so the fields' required marks are read from it. A day must close after it
  * opens, as the server requires (its reason, so both say the same).
  */
-const SettingsForm = z.object({
-  days: z.array(z.discriminatedUnion('open', [
-    z.object({ open: z.literal(true), opens: HoursEntry.shape.opens, closes: HoursEntry.shape.closes })
-      .refine((d) => d.closes > d.opens, { path: ['closes'], params: { reason: 'closes-before-opens' } }),
-    z.object({ open: z.literal(false), opens: z.string(), closes: z.string() }),
-  ])).length(WEEKDAYS.length),
-  services: z.array(z.discriminatedUnion('offered', [
-    z.object({ offered: z.literal(true), desks: numberAsText(ServiceEntry.shape.desks) }),
-    z.object({ offered: z.literal(false), desks: z.string() }),
-  ])).length(SERVICE_CODES.length),
-}).transform(({ days, services }): BranchSettings => ({
-  hours: days.flatMap((d, i) => (d.open ? [{ isoWeekday: i + 1, opens: d.opens, closes: d.closes }] : [])),
-  services: services.flatMap((s, i) => (s.offered ? [{ code: SERVICE_CODES[i] as BranchSettings['services'][number]['code'], desks: s.desks }] : [])),
-}));
+const SettingsForm = z
+  .object({
+    days: z
+      .array(
+        z.discriminatedUnion('open', [
+          z
+            .object({ open: z.literal(true), opens: HoursEntry.shape.opens, closes: HoursEntry.shape.closes })
+            .refine((d) => d.closes > d.opens, { path: ['closes'], params: { reason: 'closes-before-opens' } }),
+          z.object({ open: z.literal(false), opens: z.string(), closes: z.string() }),
+        ]),
+      )
+      .length(WEEKDAYS.length),
+    services: z
+      .array(
+        z.discriminatedUnion('offered', [
+          z.object({ offered: z.literal(true), desks: numberAsText(ServiceEntry.shape.desks) }),
+          z.object({ offered: z.literal(false), desks: z.string() }),
+        ]),
+      )
+      .length(SERVICE_CODES.length),
+  })
+  .transform(({ days, services }): BranchSettings => ({
+    hours: days.flatMap((d, i) => (d.open ? [{ isoWeekday: i + 1, opens: d.opens, closes: d.closes }] : [])),
+    services: services.flatMap((s, i) =>
+      s.offered ? [{ code: SERVICE_CODES[i] as BranchSettings['services'][number]['code'], desks: s.desks }] : [],
+    ),
+  }));
 
 export function BranchSettingsPage({ ownBranchId, anyBranch }: { ownBranchId: string; anyBranch: boolean }) {
   const t = useT();
   const problemText = useProblemText();
   const [branchId, setBranchId] = useState(ownBranchId);
-  const settings = useQuery({ queryKey: ['branch-settings', branchId], queryFn: () => callApi(readBranchSettings, { params: { branchId } }) });
+  const settings = useQuery({
+    queryKey: ['branch-settings', branchId],
+    queryFn: () => callApi(readBranchSettings, { params: { branchId } }),
+  });
   return (
     <>
       <PageTitle>{t('appointments.settings.title')}</PageTitle>
       <p className="lead">{t('appointments.settings.intro')}</p>
       {anyBranch && <BranchChoice branchId={branchId} onChoose={setBranchId} />}
       {/* The form starts from the branch's saved settings, and starts again for another branch. */}
-      {settings.data ? <SettingsEditor key={branchId} branchId={branchId} saved={settings.data} /> : <p>{settings.isError ? problemText(settings.error) : t('common.loading')}</p>}
+      {settings.data ? (
+        <SettingsEditor key={branchId} branchId={branchId} saved={settings.data} />
+      ) : (
+        <p>{settings.isError ? problemText(settings.error) : t('common.loading')}</p>
+      )}
     </>
   );
 }
@@ -64,12 +89,20 @@ function BranchChoice({ branchId, onChoose }: { branchId: string; onChoose: (bra
   const t = useT();
   const { locale } = useLocale();
   const branches = useQuery({ queryKey: ['branches'], queryFn: () => callApi(listBranches) });
-  const filter = useFilterForm(readBranchSettings.params, { defaultValues: { branchId }, labels: { branchId: t('appointments.field.branch') }, onApply: (v) => onChoose(v.branchId) });
+  const filter = useFilterForm(readBranchSettings.params, {
+    defaultValues: { branchId },
+    labels: { branchId: t('appointments.field.branch') },
+    onApply: (v) => onChoose(v.branchId),
+  });
   if (!branches.data) return null;
   return (
     <Form form={filter.form} onSubmit={filter.apply} filter>
       <Select name="branchId">
-        {branches.data.branches.map((b) => <option key={b.id} value={b.id}>{locale === 'en' ? b.nameEn : b.nameLv}</option>)}
+        {branches.data.branches.map((b) => (
+          <option key={b.id} value={b.id}>
+            {locale === 'en' ? b.nameEn : b.nameLv}
+          </option>
+        ))}
       </Select>
     </Form>
   );
@@ -91,8 +124,15 @@ function formValues(saved: BranchSettings): z.input<typeof SettingsForm> {
 
 /** The server names a day and a service by its place in the lists sent; the form by its place in the week and among the services. */
 function formPaths(sent: BranchSettings): Record<string, string> {
-  const days = sent.hours.flatMap((h, i) => [[`hours.${i}.opens`, `days.${h.isoWeekday - 1}.opens`], [`hours.${i}.closes`, `days.${h.isoWeekday - 1}.closes`], [`hours.${i}.isoWeekday`, `days.${h.isoWeekday - 1}.open`]]);
-  const services = sent.services.flatMap((s, i) => [[`services.${i}.desks`, `services.${SERVICE_CODES.indexOf(s.code)}.desks`], [`services.${i}.code`, `services.${SERVICE_CODES.indexOf(s.code)}.offered`]]);
+  const days = sent.hours.flatMap((h, i) => [
+    [`hours.${i}.opens`, `days.${h.isoWeekday - 1}.opens`],
+    [`hours.${i}.closes`, `days.${h.isoWeekday - 1}.closes`],
+    [`hours.${i}.isoWeekday`, `days.${h.isoWeekday - 1}.open`],
+  ]);
+  const services = sent.services.flatMap((s, i) => [
+    [`services.${i}.desks`, `services.${SERVICE_CODES.indexOf(s.code)}.desks`],
+    [`services.${i}.code`, `services.${SERVICE_CODES.indexOf(s.code)}.offered`],
+  ]);
   return Object.fromEntries([...days, ...services]);
 }
 
@@ -100,11 +140,18 @@ function useSettingsLabels(): Record<string, string> {
   const t = useT();
   const days = WEEKDAYS.flatMap((d, i) => {
     const day = t(`appointments.weekday.${d}`);
-    return [[`days.${i}.open`, t('appointments.settings.openOn', { day })], [`days.${i}.opens`, t('appointments.settings.opensOn', { day })], [`days.${i}.closes`, t('appointments.settings.closesOn', { day })]];
+    return [
+      [`days.${i}.open`, t('appointments.settings.openOn', { day })],
+      [`days.${i}.opens`, t('appointments.settings.opensOn', { day })],
+      [`days.${i}.closes`, t('appointments.settings.closesOn', { day })],
+    ];
   });
   const services = SERVICE_CODES.flatMap((c, i) => {
     const service = t(`appointments.service.${c}`);
-    return [[`services.${i}.offered`, t('appointments.settings.offeredAt', { service })], [`services.${i}.desks`, t('appointments.settings.desksFor', { service })]];
+    return [
+      [`services.${i}.offered`, t('appointments.settings.offeredAt', { service })],
+      [`services.${i}.desks`, t('appointments.settings.desksFor', { service })],
+    ];
   });
   return Object.fromEntries([...days, ...services]);
 }
@@ -121,7 +168,9 @@ function SettingsEditor({ branchId, saved }: { branchId: string; saved: BranchSe
     <>
       {save.data && (
         <div ref={done} tabIndex={-1}>
-          <Notice kind={save.data.bookingsOutsideSlots ? 'warning' : 'success'}>{t('appointments.settings.saved', { count: save.data.bookingsOutsideSlots })}</Notice>
+          <Notice kind={save.data.bookingsOutsideSlots ? 'warning' : 'success'}>
+            {t('appointments.settings.saved', { count: save.data.bookingsOutsideSlots })}
+          </Notice>
         </div>
       )}
       <Form form={form} onSubmit={(body) => save.mutate(body)}>
@@ -140,14 +189,27 @@ function HoursTable() {
     <ScrollTable>
       <table className="data">
         <caption>{t('appointments.settings.hours')}</caption>
-        <thead><tr><th scope="col">{t('appointments.settings.day')}</th><th scope="col">{t('appointments.settings.open')}</th><th scope="col">{t('appointments.settings.opens')}</th><th scope="col">{t('appointments.settings.closes')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('appointments.settings.day')}</th>
+            <th scope="col">{t('appointments.settings.open')}</th>
+            <th scope="col">{t('appointments.settings.opens')}</th>
+            <th scope="col">{t('appointments.settings.closes')}</th>
+          </tr>
+        </thead>
         <tbody>
           {WEEKDAYS.map((d, i) => (
             <tr key={d}>
               <th scope="row">{t(`appointments.weekday.${d}`)}</th>
-              <td><Checkbox name={`days.${i}.open`} hideLabel /></td>
-              <td><TextInput name={`days.${i}.opens`} type="time" disabled={!open[i]} hideLabel /></td>
-              <td><TextInput name={`days.${i}.closes`} type="time" disabled={!open[i]} hideLabel /></td>
+              <td>
+                <Checkbox name={`days.${i}.open`} hideLabel />
+              </td>
+              <td>
+                <TextInput name={`days.${i}.opens`} type="time" disabled={!open[i]} hideLabel />
+              </td>
+              <td>
+                <TextInput name={`days.${i}.closes`} type="time" disabled={!open[i]} hideLabel />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -163,13 +225,30 @@ function ServicesTable() {
     <ScrollTable>
       <table className="data">
         <caption>{t('appointments.settings.services')}</caption>
-        <thead><tr><th scope="col">{t('appointments.field.service')}</th><th scope="col">{t('appointments.settings.offered')}</th><th scope="col">{t('appointments.settings.desks')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('appointments.field.service')}</th>
+            <th scope="col">{t('appointments.settings.offered')}</th>
+            <th scope="col">{t('appointments.settings.desks')}</th>
+          </tr>
+        </thead>
         <tbody>
           {SERVICE_CODES.map((c, i) => (
             <tr key={c}>
               <th scope="row">{t(`appointments.service.${c}`)}</th>
-              <td><Checkbox name={`services.${i}.offered`} hideLabel /></td>
-              <td><TextInput name={`services.${i}.desks`} type="number" min={1} max={50} disabled={!offered[i]} hideLabel /></td>
+              <td>
+                <Checkbox name={`services.${i}.offered`} hideLabel />
+              </td>
+              <td>
+                <TextInput
+                  name={`services.${i}.desks`}
+                  type="number"
+                  min={1}
+                  max={50}
+                  disabled={!offered[i]}
+                  hideLabel
+                />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -7,8 +7,19 @@ import { useQuery, useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import {
-  AddDocumentAction, AddRepresentativeAction, ApproveDecisionAction, AssignAction, CloseRequestAction, ExtendDeadlineAction, LinkApplicantAction, MAX_UPLOAD_BYTES,
-  REPRESENTATIVE_KINDS, REPRESENTATIVE_RIGHTS, RequestInformationAction, ReturnProposalAction, WithdrawAction,
+  AddDocumentAction,
+  AddRepresentativeAction,
+  ApproveDecisionAction,
+  AssignAction,
+  CloseRequestAction,
+  ExtendDeadlineAction,
+  LinkApplicantAction,
+  MAX_UPLOAD_BYTES,
+  REPRESENTATIVE_KINDS,
+  REPRESENTATIVE_RIGHTS,
+  RequestInformationAction,
+  ReturnProposalAction,
+  WithdrawAction,
   type CaseActionInput,
 } from '../../../shared/contracts/cases.contract.ts';
 import { listStaffAccounts } from '../../../shared/contracts/identity.contract.ts';
@@ -43,14 +54,28 @@ const DocumentForm = AddDocumentAction.omit({ ...FIXED, document: true }).extend
 });
 
 /** A form over `schema` whose submit runs `send`; the server's refusal lands on the form. */
-export function useActionForm<S extends z.ZodType>(schema: S, options: { defaultValues: Partial<z.input<S>>; labels: Record<string, string>; idPrefix: string }, send: (values: z.output<S>) => Promise<void>) {
+export function useActionForm<S extends z.ZodType>(
+  schema: S,
+  options: { defaultValues: Partial<z.input<S>>; labels: Record<string, string>; idPrefix: string },
+  send: (values: z.output<S>) => Promise<void>,
+) {
   const form = useContractForm(schema, options);
   const mutation = useMutation({ mutationFn: send, onError: form.showServerError });
   return { form, mutation };
 }
 
 /** One action's panel: its heading, its form (with its own error summary) and its button. */
-export function ActionPanel<S extends z.ZodType>({ title, submit, action, children }: { title: string; submit: string; action: ReturnType<typeof useActionForm<S>>; children?: ReactNode }) {
+export function ActionPanel<S extends z.ZodType>({
+  title,
+  submit,
+  action,
+  children,
+}: {
+  title: string;
+  submit: string;
+  action: ReturnType<typeof useActionForm<S>>;
+  children?: ReactNode;
+}) {
   const { form, mutation } = action;
   return (
     <div className="panel">
@@ -63,21 +88,45 @@ export function ActionPanel<S extends z.ZodType>({ title, submit, action, childr
   );
 }
 
-export function AssignActionForm({ canSupervise, assigned, act }: { canSupervise: boolean; assigned: boolean; act: Act }) {
+export function AssignActionForm({
+  canSupervise,
+  assigned,
+  act,
+}: {
+  canSupervise: boolean;
+  assigned: boolean;
+  act: Act;
+}) {
   const t = useT();
-  const staff = useQuery({ queryKey: ['staff-accounts'], queryFn: () => callApi(listStaffAccounts), enabled: canSupervise });
+  const staff = useQuery({
+    queryKey: ['staff-accounts'],
+    queryFn: () => callApi(listStaffAccounts),
+    enabled: canSupervise,
+  });
   const officers = (staff.data?.accounts ?? []).filter((a) => a.roles.includes('registrar') && !a.disabledAt);
-  const action = useActionForm(AssignForm, {
-    defaultValues: { assigneeId: '', outOfOrderReason: '' },
-    labels: { assigneeId: t('cases.field.assignee'), outOfOrderReason: t('staff.case.outOfOrderReason') },
-    idPrefix: 'assign',
-  }, (v) => act({ kind: 'assign', ...v }));
+  const action = useActionForm(
+    AssignForm,
+    {
+      defaultValues: { assigneeId: '', outOfOrderReason: '' },
+      labels: { assigneeId: t('cases.field.assignee'), outOfOrderReason: t('staff.case.outOfOrderReason') },
+      idPrefix: 'assign',
+    },
+    (v) => act({ kind: 'assign', ...v }),
+  );
   return (
-    <ActionPanel title={t(assigned ? 'staff.case.reassign' : 'cases.action.assign')} submit={t(assigned ? 'staff.case.reassign' : 'staff.case.take')} action={action}>
+    <ActionPanel
+      title={t(assigned ? 'staff.case.reassign' : 'cases.action.assign')}
+      submit={t(assigned ? 'staff.case.reassign' : 'staff.case.take')}
+      action={action}
+    >
       {canSupervise && (
         <Select name="assigneeId">
           <option value="">{t('staff.case.toMe')}</option>
-          {officers.map((o) => <option key={o.id} value={o.id}>{o.displayName}</option>)}
+          {officers.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.displayName}
+            </option>
+          ))}
         </Select>
       )}
       {!assigned && <TextInput name="outOfOrderReason" hint={t('staff.case.outOfOrderHint')} />}
@@ -88,11 +137,15 @@ export function AssignActionForm({ canSupervise, assigned, act }: { canSupervise
 export function RequestInformationForm({ act }: { act: Act }) {
   const t = useT();
   const f = useFormat();
-  const action = useActionForm(RequestForm, {
-    defaultValues: { question: '', dueOn: '' },
-    labels: { question: t('staff.case.question'), dueOn: t('staff.case.answerDue') },
-    idPrefix: 'request',
-  }, (v) => act({ kind: 'request-information', ...v }));
+  const action = useActionForm(
+    RequestForm,
+    {
+      defaultValues: { question: '', dueOn: '' },
+      labels: { question: t('staff.case.question'), dueOn: t('staff.case.answerDue') },
+      idPrefix: 'request',
+    },
+    (v) => act({ kind: 'request-information', ...v }),
+  );
   return (
     <ActionPanel title={t('cases.action.request-information')} submit={t('staff.case.sendRequest')} action={action}>
       <TextArea name="question" rows={3} />
@@ -103,7 +156,11 @@ export function RequestInformationForm({ act }: { act: Act }) {
 
 export function CloseRequestForm({ act }: { act: Act }) {
   const t = useT();
-  const action = useActionForm(CloseForm, { defaultValues: { reason: '' }, labels: { reason: t('staff.case.reason') }, idPrefix: 'close' }, (v) => act({ kind: 'close-request', ...v }));
+  const action = useActionForm(
+    CloseForm,
+    { defaultValues: { reason: '' }, labels: { reason: t('staff.case.reason') }, idPrefix: 'close' },
+    (v) => act({ kind: 'close-request', ...v }),
+  );
   return (
     <ActionPanel title={t('cases.action.close-request')} submit={t('staff.case.closeRequest')} action={action}>
       <TextArea name="reason" rows={3} hint={t('staff.case.closeRequestHint')} />
@@ -113,11 +170,15 @@ export function CloseRequestForm({ act }: { act: Act }) {
 
 export function LinkApplicantForm({ act }: { act: Act }) {
   const t = useT();
-  const action = useActionForm(LinkForm, {
-    defaultValues: { personalCode: '', reason: '' },
-    labels: { personalCode: t('register.field.personalCode'), reason: t('staff.case.reason') },
-    idPrefix: 'link',
-  }, (v) => act({ kind: 'link-applicant', ...v }));
+  const action = useActionForm(
+    LinkForm,
+    {
+      defaultValues: { personalCode: '', reason: '' },
+      labels: { personalCode: t('register.field.personalCode'), reason: t('staff.case.reason') },
+      idPrefix: 'link',
+    },
+    (v) => act({ kind: 'link-applicant', ...v }),
+  );
   return (
     <ActionPanel title={t('cases.action.link-applicant')} submit={t('staff.case.link')} action={action}>
       <p className="hint">{t('staff.case.linkHint')}</p>
@@ -129,7 +190,9 @@ export function LinkApplicantForm({ act }: { act: Act }) {
 
 export function ApproveDecisionForm({ act }: { act: Act }) {
   const t = useT();
-  const action = useActionForm(ApproveForm, { defaultValues: {}, labels: {}, idPrefix: 'approve' }, () => act({ kind: 'approve-decision' }));
+  const action = useActionForm(ApproveForm, { defaultValues: {}, labels: {}, idPrefix: 'approve' }, () =>
+    act({ kind: 'approve-decision' }),
+  );
   return (
     <ActionPanel title={t('cases.action.approve-decision')} submit={t('staff.case.approve')} action={action}>
       <p>{t('staff.case.approveHint')}</p>
@@ -139,7 +202,11 @@ export function ApproveDecisionForm({ act }: { act: Act }) {
 
 export function ReturnProposalForm({ act }: { act: Act }) {
   const t = useT();
-  const action = useActionForm(ReturnForm, { defaultValues: { reason: '' }, labels: { reason: t('staff.case.reason') }, idPrefix: 'return' }, (v) => act({ kind: 'return-proposal', ...v }));
+  const action = useActionForm(
+    ReturnForm,
+    { defaultValues: { reason: '' }, labels: { reason: t('staff.case.reason') }, idPrefix: 'return' },
+    (v) => act({ kind: 'return-proposal', ...v }),
+  );
   return (
     <ActionPanel title={t('cases.action.return-proposal')} submit={t('staff.case.returnProposal')} action={action}>
       <TextArea name="reason" rows={3} />
@@ -150,14 +217,23 @@ export function ReturnProposalForm({ act }: { act: Act }) {
 export function ExtendDeadlineForm({ extensionCap, act }: { extensionCap: string | null; act: Act }) {
   const t = useT();
   const f = useFormat();
-  const action = useActionForm(ExtendForm, {
-    defaultValues: { to: '', reason: '' },
-    labels: { to: t('staff.case.newDeadline'), reason: t('staff.case.reason') },
-    idPrefix: 'extend',
-  }, (v) => act({ kind: 'extend-deadline', ...v }));
+  const action = useActionForm(
+    ExtendForm,
+    {
+      defaultValues: { to: '', reason: '' },
+      labels: { to: t('staff.case.newDeadline'), reason: t('staff.case.reason') },
+      idPrefix: 'extend',
+    },
+    (v) => act({ kind: 'extend-deadline', ...v }),
+  );
   return (
     <ActionPanel title={t('cases.action.extend-deadline')} submit={t('staff.case.extend')} action={action}>
-      <DateInput name="to" min={f.today(1)} max={extensionCap ?? undefined} hint={extensionCap ? t('staff.case.extensionCap', { cap: f.date(extensionCap) }) : undefined} />
+      <DateInput
+        name="to"
+        min={f.today(1)}
+        max={extensionCap ?? undefined}
+        hint={extensionCap ? t('staff.case.extensionCap', { cap: f.date(extensionCap) }) : undefined}
+      />
       <TextArea name="reason" rows={3} />
     </ActionPanel>
   );
@@ -165,7 +241,11 @@ export function ExtendDeadlineForm({ extensionCap, act }: { extensionCap: string
 
 export function WithdrawCaseForm({ act }: { act: Act }) {
   const t = useT();
-  const action = useActionForm(WithdrawForm, { defaultValues: { reason: '' }, labels: { reason: t('staff.case.reason') }, idPrefix: 'withdraw' }, (v) => act({ kind: 'withdraw', ...v }));
+  const action = useActionForm(
+    WithdrawForm,
+    { defaultValues: { reason: '' }, labels: { reason: t('staff.case.reason') }, idPrefix: 'withdraw' },
+    (v) => act({ kind: 'withdraw', ...v }),
+  );
   return (
     <ActionPanel title={t('staff.case.withdrawTitle')} submit={t('staff.case.withdraw')} action={action}>
       <p className="hint">{t('staff.case.withdrawHint')}</p>
@@ -176,16 +256,33 @@ export function WithdrawCaseForm({ act }: { act: Act }) {
 
 export function AddRepresentativeForm({ act }: { act: Act }) {
   const t = useT();
-  const action = useActionForm(RepresentativeForm, {
-    defaultValues: { personalCode: '', representativeKind: 'lawyer', may: ['see'], authorization: '' },
-    labels: { personalCode: t('staff.case.representativeCode'), representativeKind: t('staff.case.representativeKind'), may: t('staff.case.representativeRights'), authorization: t('staff.case.authorization') },
-    idPrefix: 'representative',
-  }, (v) => act({ kind: 'add-representative', ...v }));
+  const action = useActionForm(
+    RepresentativeForm,
+    {
+      defaultValues: { personalCode: '', representativeKind: 'lawyer', may: ['see'], authorization: '' },
+      labels: {
+        personalCode: t('staff.case.representativeCode'),
+        representativeKind: t('staff.case.representativeKind'),
+        may: t('staff.case.representativeRights'),
+        authorization: t('staff.case.authorization'),
+      },
+      idPrefix: 'representative',
+    },
+    (v) => act({ kind: 'add-representative', ...v }),
+  );
   return (
-    <ActionPanel title={t('cases.action.add-representative')} submit={t('staff.case.addRepresentative')} action={action}>
+    <ActionPanel
+      title={t('cases.action.add-representative')}
+      submit={t('staff.case.addRepresentative')}
+      action={action}
+    >
       <TextInput name="personalCode" autoComplete="off" />
       <Select name="representativeKind">
-        {REPRESENTATIVE_KINDS.map((k) => <option key={k} value={k}>{t(`cases.representative.${k}`)}</option>)}
+        {REPRESENTATIVE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`cases.representative.${k}`)}
+          </option>
+        ))}
       </Select>
       <Checkboxes name="may" options={REPRESENTATIVE_RIGHTS.map((r) => ({ value: r, label: t(`cases.right.${r}`) }))} />
       <TextInput name="authorization" />
@@ -195,10 +292,14 @@ export function AddRepresentativeForm({ act }: { act: Act }) {
 
 export function AddDocumentForm({ act }: { act: Act }) {
   const t = useT();
-  const action = useActionForm(DocumentForm, { defaultValues: {}, labels: { file: t('cases.section.documents') }, idPrefix: 'document' }, async ({ file }) => {
-    const [document] = await toUploads(file ?? null);
-    if (document) await act({ kind: 'add-document', document });
-  });
+  const action = useActionForm(
+    DocumentForm,
+    { defaultValues: {}, labels: { file: t('cases.section.documents') }, idPrefix: 'document' },
+    async ({ file }) => {
+      const [document] = await toUploads(file ?? null);
+      if (document) await act({ kind: 'add-document', document });
+    },
+  );
   return (
     <ActionPanel title={t('cases.action.add-document')} submit={t('staff.case.upload')} action={action}>
       <FileInput name="file" accept={ACCEPTED} multiple={false} />

@@ -13,8 +13,17 @@ import { hasPermission, type Permission } from '../../../shared/kernel/permissio
 import { useSession } from '../../session/useSession.ts';
 import { procedureActions } from '../../procedures/staff-actions.tsx';
 import {
-  AddDocumentForm, AddRepresentativeForm, ApproveDecisionForm, AssignActionForm, CloseRequestForm, ExtendDeadlineForm, LinkApplicantForm,
-  RequestInformationForm, ReturnProposalForm, WithdrawCaseForm, type Act,
+  AddDocumentForm,
+  AddRepresentativeForm,
+  ApproveDecisionForm,
+  AssignActionForm,
+  CloseRequestForm,
+  ExtendDeadlineForm,
+  LinkApplicantForm,
+  RequestInformationForm,
+  ReturnProposalForm,
+  WithdrawCaseForm,
+  type Act,
 } from './CaseActionForms.tsx';
 import { AnswerConsultationForm, RequestConsultationForm } from './ConsultationForms.tsx';
 import { ProposeDecisionForm } from './ProposeDecisionForm.tsx';
@@ -41,10 +50,20 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   return (
     <>
       <PageTitle>{t('staff.case.title', { reference: v.reference })}</PageTitle>
-      {done && <div ref={doneRef} tabIndex={-1}><Notice kind="success">{t(`staff.case.done.${done.kind}`)}</Notice></div>}
+      {done && (
+        <div ref={doneRef} tabIndex={-1}>
+          <Notice kind="success">{t(`staff.case.done.${done.kind}`)}</Notice>
+        </div>
+      )}
       <div className="case-layout">
         <div>
-          <CaseDetails view={v} documentUrl={(id) => `/api/cases/${v.id}/documents/${id}`} decisionUrl={`/api/cases/${v.id}/decision.pdf`} caseLink={(id, reference) => <Link to={`/cases/${id}`}>{reference}</Link>} audience="staff" />
+          <CaseDetails
+            view={v}
+            documentUrl={(id) => `/api/cases/${v.id}/documents/${id}`}
+            decisionUrl={`/api/cases/${v.id}/decision.pdf`}
+            caseLink={(id, reference) => <Link to={`/cases/${id}`}>{reference}</Link>}
+            audience="staff"
+          />
         </div>
         <CaseActions view={v} canSupervise={canSupervise} act={act} refresh={() => void view.refetch()} />
       </div>
@@ -60,7 +79,17 @@ function useStaffCan(): (permission: Permission) => boolean {
 }
 
 /** The forms for the actions the officer may take now, in the order of the work. */
-function CaseActions({ view: v, canSupervise, act, refresh }: { view: CaseView; canSupervise: boolean; act: Act; refresh: () => void }) {
+function CaseActions({
+  view: v,
+  canSupervise,
+  act,
+  refresh,
+}: {
+  view: CaseView;
+  canSupervise: boolean;
+  act: Act;
+  refresh: () => void;
+}) {
   const t = useT();
   const staffCan = useStaffCan();
   const can = (k: CaseView['availableActions'][number]) => v.availableActions.includes(k);
@@ -72,16 +101,27 @@ function CaseActions({ view: v, canSupervise, act, refresh }: { view: CaseView; 
     <aside aria-label={t('staff.case.actions')}>
       <h2>{t('staff.case.actions')}</h2>
       {v.availableActions.length === 0 && procedure.length === 0 && <p>{t('staff.case.noActions')}</p>}
-      {can('assign') && (canSupervise || !v.assigneeName) && <AssignActionForm key={key('assign')} canSupervise={canSupervise} assigned={Boolean(v.assigneeName)} act={act} />}
+      {can('assign') && (canSupervise || !v.assigneeName) && (
+        <AssignActionForm
+          key={key('assign')}
+          canSupervise={canSupervise}
+          assigned={Boolean(v.assigneeName)}
+          act={act}
+        />
+      )}
       {can('request-information') && <RequestInformationForm key={key('request-information')} act={act} />}
       {can('close-request') && <CloseRequestForm key={key('close-request')} act={act} />}
       {can('request-consultation') && <RequestConsultationForm key={key('request-consultation')} act={act} />}
-      {can('answer-consultation') && openConsultations.length > 0 && <AnswerConsultationForm key={key('answer-consultation')} open={openConsultations} act={act} />}
+      {can('answer-consultation') && openConsultations.length > 0 && (
+        <AnswerConsultationForm key={key('answer-consultation')} open={openConsultations} act={act} />
+      )}
       {can('propose-decision') && <ProposeDecisionForm key={key('propose-decision')} view={v} act={act} />}
       {can('link-applicant') && <LinkApplicantForm key={key('link-applicant')} act={act} />}
       {can('approve-decision') && <ApproveDecisionForm key={key('approve-decision')} act={act} />}
       {can('return-proposal') && <ReturnProposalForm key={key('return-proposal')} act={act} />}
-      {can('extend-deadline') && <ExtendDeadlineForm key={key('extend-deadline')} extensionCap={v.deadline.extensionCap} act={act} />}
+      {can('extend-deadline') && (
+        <ExtendDeadlineForm key={key('extend-deadline')} extensionCap={v.deadline.extensionCap} act={act} />
+      )}
       {can('withdraw') && <WithdrawCaseForm key={key('withdraw')} act={act} />}
       {can('add-representative') && <AddRepresentativeForm key={key('add-representative')} act={act} />}
       {can('add-document') && <AddDocumentForm key={key('add-document')} act={act} />}

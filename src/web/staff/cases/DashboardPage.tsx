@@ -19,26 +19,56 @@ export function DashboardPage() {
       {d && (
         <>
           <dl className="summary-list">
-            <dt>{t('staff.dashboard.open')}</dt><dd>{d.open}</dd>
-            <dt>{t('cases.unassigned')}</dt><dd>{d.unassigned}</dd>
-            <dt>{t('cases.deadline.paused')}</dt><dd>{d.suspended}</dd>
-            <dt>{t('staff.queue.atRisk')}</dt><dd>{d.atRisk}</dd>
-            <dt>{t('cases.deadline.breached')}</dt><dd>{d.breached}</dd>
+            <dt>{t('staff.dashboard.open')}</dt>
+            <dd>{d.open}</dd>
+            <dt>{t('cases.unassigned')}</dt>
+            <dd>{d.unassigned}</dd>
+            <dt>{t('cases.deadline.paused')}</dt>
+            <dd>{d.suspended}</dd>
+            <dt>{t('staff.queue.atRisk')}</dt>
+            <dd>{d.atRisk}</dd>
+            <dt>{t('cases.deadline.breached')}</dt>
+            <dd>{d.breached}</dd>
           </dl>
-          {d.officers.length === 0 ? <p>{t('staff.dashboard.noOpen')}</p> : (
-          <ScrollTable>
-            <table className="data">
-              <caption>{t('staff.dashboard.perOfficer')}</caption>
-              <thead><tr><th scope="col">{t('cases.field.assignee')}</th><th scope="col">{t('staff.dashboard.open')}</th><th scope="col">{t('staff.queue.atRisk')}</th><th scope="col">{t('cases.deadline.breached')}</th></tr></thead>
-              <tbody>
-                {d.officers.map((o) => <tr key={o.assigneeId ?? 'none'}><td>{o.assigneeName ?? t('cases.unassigned')}</td><td>{o.open}</td><td>{o.atRisk}</td><td>{o.breached}</td></tr>)}
-              </tbody>
-            </table>
-          </ScrollTable>
+          {d.officers.length === 0 ? (
+            <p>{t('staff.dashboard.noOpen')}</p>
+          ) : (
+            <ScrollTable>
+              <table className="data">
+                <caption>{t('staff.dashboard.perOfficer')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cases.field.assignee')}</th>
+                    <th scope="col">{t('staff.dashboard.open')}</th>
+                    <th scope="col">{t('staff.queue.atRisk')}</th>
+                    <th scope="col">{t('cases.deadline.breached')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.officers.map((o) => (
+                    <tr key={o.assigneeId ?? 'none'}>
+                      <td>{o.assigneeName ?? t('cases.unassigned')}</td>
+                      <td>{o.open}</td>
+                      <td>{o.atRisk}</td>
+                      <td>{o.breached}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
           )}
           <h2>{t('staff.dashboard.atRiskCases')}</h2>
-          {d.atRiskCases.length === 0 ? <p>{t('staff.dashboard.noneAtRisk')}</p> : (
-            <ul>{d.atRiskCases.map((c) => <li key={c.id}><Link to={`/cases/${c.id}`}>{c.reference}</Link> · {c.dueOn ? f.date(c.dueOn) : '—'} · {c.assigneeName ?? t('cases.unassigned')}</li>)}</ul>
+          {d.atRiskCases.length === 0 ? (
+            <p>{t('staff.dashboard.noneAtRisk')}</p>
+          ) : (
+            <ul>
+              {d.atRiskCases.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/cases/${c.id}`}>{c.reference}</Link> · {c.dueOn ? f.date(c.dueOn) : '—'} ·{' '}
+                  {c.assigneeName ?? t('cases.unassigned')}
+                </li>
+              ))}
+            </ul>
           )}
         </>
       )}

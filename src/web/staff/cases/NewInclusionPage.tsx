@@ -37,16 +37,38 @@ export function NewInclusionPage() {
   const f = useFormat();
   const { locale } = useLocale();
   const form = useContractForm(InclusionForm, {
-    defaultValues: { givenNames: '', surname: '', sex: 'F', birthDate: '', birthCountry: '', legalStatus: 'foreigner', citizenships: '', foreignDocument: { number: '', country: '' }, explanation: '', contactEmail: '', language: locale },
+    defaultValues: {
+      givenNames: '',
+      surname: '',
+      sex: 'F',
+      birthDate: '',
+      birthCountry: '',
+      legalStatus: 'foreigner',
+      citizenships: '',
+      foreignDocument: { number: '', country: '' },
+      explanation: '',
+      contactEmail: '',
+      language: locale,
+    },
     labels: {
-      givenNames: t('register.field.givenNames'), surname: t('register.field.surname'), sex: t('register.field.sex'), birthDate: t('register.field.birthDate'),
-      birthCountry: t('register.field.birthCountry'), legalStatus: t('register.field.legalStatus'), citizenships: t('register.field.citizenships'),
-      'foreignDocument.number': t('staff.inclusion.documentNumber'), 'foreignDocument.country': t('staff.inclusion.documentCountry'),
-      explanation: t('staff.inclusion.purpose'), contactEmail: t('staff.inclusion.email'), language: t('staff.newCorrection.language'), files: t('staff.inclusion.documents'),
+      givenNames: t('register.field.givenNames'),
+      surname: t('register.field.surname'),
+      sex: t('register.field.sex'),
+      birthDate: t('register.field.birthDate'),
+      birthCountry: t('register.field.birthCountry'),
+      legalStatus: t('register.field.legalStatus'),
+      citizenships: t('register.field.citizenships'),
+      'foreignDocument.number': t('staff.inclusion.documentNumber'),
+      'foreignDocument.country': t('staff.inclusion.documentCountry'),
+      explanation: t('staff.inclusion.purpose'),
+      contactEmail: t('staff.inclusion.email'),
+      language: t('staff.newCorrection.language'),
+      files: t('staff.inclusion.documents'),
     },
   });
   const submit = useMutation({
-    mutationFn: async ({ files, ...values }: z.output<typeof InclusionForm>) => callApi(createInclusionAtDesk, { body: { ...values, documents: await toUploads(files ?? null) } }),
+    mutationFn: async ({ files, ...values }: z.output<typeof InclusionForm>) =>
+      callApi(createInclusionAtDesk, { body: { ...values, documents: await toUploads(files ?? null) } }),
     onError: form.showServerError,
   });
   if (submit.data) return <Navigate to={`/cases/${submit.data.id}`} replace />;
@@ -61,7 +83,11 @@ export function NewInclusionPage() {
         <DateInput name="birthDate" max={f.today()} />
         <CountrySelect name="birthCountry" />
         <Select name="legalStatus">
-          {LEGAL_STATUSES.map((s) => <option key={s} value={s}>{t(`legalStatus.${s}`)}</option>)}
+          {LEGAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`legalStatus.${s}`)}
+            </option>
+          ))}
         </Select>
         <TextInput name="citizenships" hint={t('staff.inclusion.citizenshipsHint')} className="input--short" />
         <TextInput name="foreignDocument.number" className="input--short" />

@@ -18,7 +18,12 @@ const ProposeForm = ProposeDecisionAction.omit(FIXED);
 type ProposeValues = z.output<typeof ProposeForm>;
 
 /** The form's schema for an outcome: with the plug-in's terms when that outcome takes any. */
-function schemaFor(plugin: DecisionTermsPlugin | undefined, view: CaseView, outcome: Outcome, t: ReturnType<typeof useT>): z.ZodType {
+function schemaFor(
+  plugin: DecisionTermsPlugin | undefined,
+  view: CaseView,
+  outcome: Outcome,
+  t: ReturnType<typeof useT>,
+): z.ZodType {
   const terms = plugin?.form(view.subject, outcome, t);
   return terms ? ProposeForm.extend({ terms: terms.schema }) : ProposeForm;
 }
@@ -32,16 +37,32 @@ export function ProposeDecisionForm({ view, act }: { view: CaseView; act: Act })
   // Both outcomes' terms start from the plug-in's defaults; only the fields on the page are sent.
   const accept = plugin?.form(view.subject, 'accept', t);
   const reject = plugin?.form(view.subject, 'reject', t);
-  const action = useActionForm(schema, {
-    defaultValues: { outcome: 'accept', reasoning: '', ...(plugin ? { terms: { ...accept?.defaultValues, ...reject?.defaultValues } } : {}) },
-    labels: { outcome: t('cases.field.outcome'), reasoning: t('cases.field.reasoning'), ...accept?.labels, ...reject?.labels },
-    idPrefix: 'propose',
-  }, (v) => act({ kind: 'propose-decision', ...(v as ProposeValues) }));
+  const action = useActionForm(
+    schema,
+    {
+      defaultValues: {
+        outcome: 'accept',
+        reasoning: '',
+        ...(plugin ? { terms: { ...accept?.defaultValues, ...reject?.defaultValues } } : {}),
+      },
+      labels: {
+        outcome: t('cases.field.outcome'),
+        reasoning: t('cases.field.reasoning'),
+        ...accept?.labels,
+        ...reject?.labels,
+      },
+      idPrefix: 'propose',
+    },
+    (v) => act({ kind: 'propose-decision', ...(v as ProposeValues) }),
+  );
   const chosen = useWatch({ control: action.form.control, name: 'outcome' as never }) as unknown;
   useEffect(() => {
     if (chosen === 'accept' || chosen === 'reject') setOutcome(chosen);
   }, [chosen]);
-  const outcomes = (['accept', 'reject'] as const).map((value) => ({ value, label: t(caseWordingKey('outcome', view.caseType, value)) }));
+  const outcomes = (['accept', 'reject'] as const).map((value) => ({
+    value,
+    label: t(caseWordingKey('outcome', view.caseType, value)),
+  }));
   const Fieldset = plugin?.Fieldset;
   return (
     <ActionPanel title={t('cases.action.propose-decision')} submit={t('staff.case.propose')} action={action}>

@@ -2,7 +2,12 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { confirmBatch, createBatch, listBatches, readBatch } from '../../../shared/contracts/document-applications.contract.ts';
+import {
+  confirmBatch,
+  createBatch,
+  listBatches,
+  readBatch,
+} from '../../../shared/contracts/document-applications.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
@@ -31,9 +36,28 @@ export function BatchesPage() {
       <p className="lead">{t('documents.batches.intro')}</p>
       {done && <Notice kind="success">{done}</Notice>}
       <p>{t('documents.batches.waiting', { count: list.data.waiting })}</p>
-      <CreateBatchForm waiting={list.data.waiting} onCreated={(b) => { setDone(t('documents.batches.created', { reference: b.reference, count: b.itemCount })); setOpenId(b.id); void client.invalidateQueries({ queryKey: ['batches'] }); }} />
-      {list.data.batches.length === 0 ? <p>{t('documents.batches.none')}</p> : <BatchList batches={list.data.batches} onOpen={setOpenId} />}
-      {openId && <BatchDetail batchId={openId} onChanged={() => { setDone(t('documents.batches.confirmed')); void client.invalidateQueries({ queryKey: ['batches'] }); }} />}
+      <CreateBatchForm
+        waiting={list.data.waiting}
+        onCreated={(b) => {
+          setDone(t('documents.batches.created', { reference: b.reference, count: b.itemCount }));
+          setOpenId(b.id);
+          void client.invalidateQueries({ queryKey: ['batches'] });
+        }}
+      />
+      {list.data.batches.length === 0 ? (
+        <p>{t('documents.batches.none')}</p>
+      ) : (
+        <BatchList batches={list.data.batches} onOpen={setOpenId} />
+      )}
+      {openId && (
+        <BatchDetail
+          batchId={openId}
+          onChanged={() => {
+            setDone(t('documents.batches.confirmed'));
+            void client.invalidateQueries({ queryKey: ['batches'] });
+          }}
+        />
+      )}
     </>
   );
 }
@@ -42,10 +66,16 @@ export function BatchesPage() {
 function CreateBatchForm({ waiting, onCreated }: { waiting: number; onCreated: (b: Batch) => void }) {
   const t = useT();
   const form = useContractForm(NoFields, { defaultValues: {}, labels: {}, idPrefix: 'create' });
-  const create = useMutation({ mutationFn: () => callApi(createBatch), onSuccess: onCreated, onError: form.showServerError });
+  const create = useMutation({
+    mutationFn: () => callApi(createBatch),
+    onSuccess: onCreated,
+    onError: form.showServerError,
+  });
   return (
     <Form form={form} onSubmit={() => create.mutate()}>
-      <SubmitButton pending={create.isPending} disabled={waiting === 0}>{t('documents.batches.create')}</SubmitButton>
+      <SubmitButton pending={create.isPending} disabled={waiting === 0}>
+        {t('documents.batches.create')}
+      </SubmitButton>
     </Form>
   );
 }
@@ -57,17 +87,33 @@ function BatchList({ batches, onOpen }: { batches: BatchSummary[]; onOpen: (id: 
     <ScrollTable>
       <table className="data">
         <caption className="visually-hidden">{t('documents.batches.title')}</caption>
-        <thead><tr>
-          <th scope="col">{t('documents.batches.reference')}</th><th scope="col">{t('documents.batches.createdAt')}</th><th scope="col">{t('documents.batches.items')}</th>
-          <th scope="col">{t('documents.batches.produced')}</th><th scope="col">{t('documents.batches.failed')}</th><th scope="col">{t('documents.batches.confirmedAt')}</th>
-          <th scope="col"><span className="visually-hidden">{t('documents.batches.open')}</span></th>
-        </tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('documents.batches.reference')}</th>
+            <th scope="col">{t('documents.batches.createdAt')}</th>
+            <th scope="col">{t('documents.batches.items')}</th>
+            <th scope="col">{t('documents.batches.produced')}</th>
+            <th scope="col">{t('documents.batches.failed')}</th>
+            <th scope="col">{t('documents.batches.confirmedAt')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('documents.batches.open')}</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {batches.map((b) => (
             <tr key={b.id}>
-              <td>{b.reference}</td><td>{f.dateTime(b.createdAt)}</td><td>{b.itemCount}</td><td>{b.produced}</td><td>{b.failed}</td>
+              <td>{b.reference}</td>
+              <td>{f.dateTime(b.createdAt)}</td>
+              <td>{b.itemCount}</td>
+              <td>{b.produced}</td>
+              <td>{b.failed}</td>
               <td>{b.confirmedAt ? f.dateTime(b.confirmedAt) : '—'}</td>
-              <td><button type="button" className="button button--secondary" onClick={() => onOpen(b.id)}>{t('documents.batches.open')} {b.reference}</button></td>
+              <td>
+                <button type="button" className="button button--secondary" onClick={() => onOpen(b.id)}>
+                  {t('documents.batches.open')} {b.reference}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -86,8 +132,13 @@ function BatchDetail({ batchId, onChanged }: { batchId: string; onChanged: () =>
   const batch = useQuery({ queryKey: ['batch', batchId], queryFn: () => callApi(readBatch, { params: { batchId } }) });
   const form = useContractForm(NoFields, { defaultValues: {}, labels: {}, idPrefix: 'confirm' });
   const confirm = useMutation({
-    mutationFn: (items: Array<{ documentNumber: string; result: 'produced' | 'failed' }>) => callApi(confirmBatch, { params: { batchId }, body: { items } }),
-    onSuccess: (b) => { form.clearErrors(); client.setQueryData(['batch', batchId], b); onChanged(); },
+    mutationFn: (items: Array<{ documentNumber: string; result: 'produced' | 'failed' }>) =>
+      callApi(confirmBatch, { params: { batchId }, body: { items } }),
+    onSuccess: (b) => {
+      form.clearErrors();
+      client.setQueryData(['batch', batchId], b);
+      onChanged();
+    },
     onError: form.showServerError,
   });
   if (!batch.data) return <p>{t('common.loading')}</p>;
@@ -97,22 +148,53 @@ function BatchDetail({ batchId, onChanged }: { batchId: string; onChanged: () =>
     <section className="panel" aria-labelledby="batch-title">
       <h2 id="batch-title">{b.reference}</h2>
       <p>{t('documents.batches.keyId', { keyId: b.keyId })}</p>
-      <Form form={form} onSubmit={() => confirm.mutate(waiting.map((i) => ({ documentNumber: i.documentNumber, result: 'produced' })))}>
+      <Form
+        form={form}
+        onSubmit={() => confirm.mutate(waiting.map((i) => ({ documentNumber: i.documentNumber, result: 'produced' })))}
+      >
         <div className="button-row">
-          <a className="button button--secondary" href={`/api/documents/production-batches/${b.id}/export`} download>{t('documents.batches.export')}</a>
-          {waiting.length > 0 && <SubmitButton pending={confirm.isPending}>{t('documents.batches.confirmAll')}</SubmitButton>}
+          <a className="button button--secondary" href={`/api/documents/production-batches/${b.id}/export`} download>
+            {t('documents.batches.export')}
+          </a>
+          {waiting.length > 0 && (
+            <SubmitButton pending={confirm.isPending}>{t('documents.batches.confirmAll')}</SubmitButton>
+          )}
         </div>
       </Form>
       <h3>{t('documents.batches.confirm')}</h3>
       <ScrollTable>
         <table className="data">
           <caption className="visually-hidden">{b.reference}</caption>
-          <thead><tr><th scope="col">{t('cases.field.reference')}</th><th scope="col">{t('documents.field.type')}</th><th scope="col">{t('documents.field.number')}</th><th scope="col">{t('documents.field.status')}</th><th scope="col"><span className="visually-hidden">{t('documents.batches.markFailed')}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.field.reference')}</th>
+              <th scope="col">{t('documents.field.type')}</th>
+              <th scope="col">{t('documents.field.number')}</th>
+              <th scope="col">{t('documents.field.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('documents.batches.markFailed')}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {b.items.map((i) => (
               <tr key={i.caseId}>
-                <td>{i.caseReference}</td><td>{t(`documents.type.${i.documentType}`)}</td><td>{i.documentNumber}</td><td>{t(`documents.batches.result.${i.result}`)}</td>
-                <td>{i.result === 'ordered' && <button type="button" className="button button--secondary" disabled={confirm.isPending} onClick={() => confirm.mutate([{ documentNumber: i.documentNumber, result: 'failed' }])}>{t('documents.batches.markFailed')} {i.documentNumber}</button>}</td>
+                <td>{i.caseReference}</td>
+                <td>{t(`documents.type.${i.documentType}`)}</td>
+                <td>{i.documentNumber}</td>
+                <td>{t(`documents.batches.result.${i.result}`)}</td>
+                <td>
+                  {i.result === 'ordered' && (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      disabled={confirm.isPending}
+                      onClick={() => confirm.mutate([{ documentNumber: i.documentNumber, result: 'failed' }])}
+                    >
+                      {t('documents.batches.markFailed')} {i.documentNumber}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

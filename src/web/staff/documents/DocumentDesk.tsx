@@ -9,8 +9,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import {
-  APPLICATION_REASONS, DESK_PAYMENT_METHODS, DeskApplicationRequest, HandOverRequest, IDENTITY_METHODS, ReceptionRequest, TIERS,
-  applyAtDesk, handOverDocument, personApplications, receiveApplication,
+  APPLICATION_REASONS,
+  DESK_PAYMENT_METHODS,
+  DeskApplicationRequest,
+  HandOverRequest,
+  IDENTITY_METHODS,
+  ReceptionRequest,
+  TIERS,
+  applyAtDesk,
+  handOverDocument,
+  personApplications,
+  receiveApplication,
 } from '../../../shared/contracts/document-applications.contract.ts';
 import { MAX_UPLOAD_BYTES, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { PHOTO_TYPES, photoFile } from '../../ui/form/upload-files.ts';
@@ -31,7 +40,10 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
   const problemText = useProblemText();
   const f = useFormat();
   const client = useQueryClient();
-  const apps = useQuery({ queryKey: ['desk-applications', personId], queryFn: () => callApi(personApplications, { query: { personId } }) });
+  const apps = useQuery({
+    queryKey: ['desk-applications', personId],
+    queryFn: () => callApi(personApplications, { query: { personId } }),
+  });
   const [done, setDone] = useState<string>();
   const refresh = (message: string) => {
     setDone(message);
@@ -48,17 +60,52 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
       <h2 id="desk-title">{t('documents.desk.title')}</h2>
       {done && <Notice kind="success">{done}</Notice>}
       {apps.data.elsewhere.map((a) => (
-        <Notice key={a.reference} kind="info">{t('documents.desk.elsewhere', { reference: a.reference, status: t(`cases.status.${a.status}`), branch: a.branch })}</Notice>
+        <Notice key={a.reference} kind="info">
+          {t('documents.desk.elsewhere', {
+            reference: a.reference,
+            status: t(`cases.status.${a.status}`),
+            branch: a.branch,
+          })}
+        </Notice>
       ))}
-      {prepared.map((a) => <ReceiveForm key={a.id} view={a} onDone={(v) => refresh(t('documents.desk.taken', { reference: v.reference, date: f.date(subjectOf(v)?.readyOn ?? '') }))} />)}
-      {ready.map((a) => <HandOverForm key={a.id} view={a} personName={personName} onDone={(v) => refresh(t('documents.desk.handedOver', { number: subjectOf(v)?.issued?.documentNumber ?? '' }))} />)}
+      {prepared.map((a) => (
+        <ReceiveForm
+          key={a.id}
+          view={a}
+          onDone={(v) =>
+            refresh(t('documents.desk.taken', { reference: v.reference, date: f.date(subjectOf(v)?.readyOn ?? '') }))
+          }
+        />
+      ))}
+      {ready.map((a) => (
+        <HandOverForm
+          key={a.id}
+          view={a}
+          personName={personName}
+          onDone={(v) =>
+            refresh(t('documents.desk.handedOver', { number: subjectOf(v)?.issued?.documentNumber ?? '' }))
+          }
+        />
+      ))}
       {others.length > 0 && (
         <>
           <h3>{t('documents.desk.inProgress')}</h3>
-          <ul>{others.map((a) => <li key={a.id}><Link to={`/cases/${a.id}`}>{t('documents.desk.openCase', { reference: a.reference })}</Link>: {t(`documents.type.${subjectOf(a)?.documentType ?? 'passport'}`)}, {t(`cases.status.${a.status}`)}</li>)}</ul>
+          <ul>
+            {others.map((a) => (
+              <li key={a.id}>
+                <Link to={`/cases/${a.id}`}>{t('documents.desk.openCase', { reference: a.reference })}</Link>:{' '}
+                {t(`documents.type.${subjectOf(a)?.documentType ?? 'passport'}`)}, {t(`cases.status.${a.status}`)}
+              </li>
+            ))}
+          </ul>
         </>
       )}
-      <NewApplicationForm personId={personId} onDone={(v) => refresh(t('documents.desk.taken', { reference: v.reference, date: f.date(subjectOf(v)?.readyOn ?? '') }))} />
+      <NewApplicationForm
+        personId={personId}
+        onDone={(v) =>
+          refresh(t('documents.desk.taken', { reference: v.reference, date: f.date(subjectOf(v)?.readyOn ?? '') }))
+        }
+      />
     </section>
   );
 }
@@ -66,8 +113,17 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
 const subjectOf = (v: CaseView) => (v.subject.kind === 'document-application' ? v.subject : undefined);
 
 /** The contracts' requests as the desk's forms hold them: the case, its version and the person go with the request, the photo is a file. */
-const NewApplicationSchema = DeskApplicationRequest.omit({ personId: true, photo: true, language: true, explanation: true, propose: true }).extend({ photo: photoFile(MAX_UPLOAD_BYTES, true) });
-const receptionSchema = (photoRequired: boolean) => ReceptionRequest.omit({ expectedVersion: true, photo: true, propose: true }).extend({ photo: photoFile(MAX_UPLOAD_BYTES, photoRequired) });
+const NewApplicationSchema = DeskApplicationRequest.omit({
+  personId: true,
+  photo: true,
+  language: true,
+  explanation: true,
+  propose: true,
+}).extend({ photo: photoFile(MAX_UPLOAD_BYTES, true) });
+const receptionSchema = (photoRequired: boolean) =>
+  ReceptionRequest.omit({ expectedVersion: true, photo: true, propose: true }).extend({
+    photo: photoFile(MAX_UPLOAD_BYTES, photoRequired),
+  });
 const HandOverSchema = HandOverRequest.omit({ expectedVersion: true });
 
 /** The server's field paths where the desk's forms hold the field in another shape. */
@@ -76,9 +132,14 @@ const FORM_PATHS = { 'photo.contentBase64': 'photo', payment: 'payment.method', 
 function useLabels() {
   const t = useT();
   return {
-    'identity.method': t('documents.desk.identityMethod'), 'identity.documentNumber': t('documents.desk.identityNumber'), photo: t('documents.desk.photo'),
-    documentType: t('documents.application.documentType'), tier: t('documents.application.tier'), reason: t('documents.application.reason'),
-    'payment.method': t('documents.desk.paymentMethod'), receivedBy: t('documents.desk.receivedBy'),
+    'identity.method': t('documents.desk.identityMethod'),
+    'identity.documentNumber': t('documents.desk.identityNumber'),
+    photo: t('documents.desk.photo'),
+    documentType: t('documents.application.documentType'),
+    tier: t('documents.application.tier'),
+    reason: t('documents.application.reason'),
+    'payment.method': t('documents.desk.paymentMethod'),
+    receivedBy: t('documents.desk.receivedBy'),
   };
 }
 
@@ -88,8 +149,13 @@ function IdentityFields() {
   const method = useWatch({ name: 'identity.method' }) as (typeof IDENTITY_METHODS)[number] | undefined;
   return (
     <>
-      <Radios name="identity.method" options={IDENTITY_METHODS.map((m) => ({ value: m, label: t(`documents.desk.method.${m}`) }))} />
-      {method === 'identity-document' && <TextInput name="identity.documentNumber" oneOfGroup aria-required autoComplete="off" />}
+      <Radios
+        name="identity.method"
+        options={IDENTITY_METHODS.map((m) => ({ value: m, label: t(`documents.desk.method.${m}`) }))}
+      />
+      {method === 'identity-document' && (
+        <TextInput name="identity.documentNumber" oneOfGroup aria-required autoComplete="off" />
+      )}
     </>
   );
 }
@@ -100,7 +166,13 @@ function PhotoField({ hint }: { hint?: string }) {
 
 function PaymentField({ label }: { label?: string }) {
   const t = useT();
-  return <Radios name="payment.method" label={label} options={DESK_PAYMENT_METHODS.map((m) => ({ value: m, label: t(`documents.desk.pay.${m}`) }))} />;
+  return (
+    <Radios
+      name="payment.method"
+      label={label}
+      options={DESK_PAYMENT_METHODS.map((m) => ({ value: m, label: t(`documents.desk.pay.${m}`) }))}
+    />
+  );
 }
 
 const IDENTITY_DEFAULTS = { method: 'identity-document', documentNumber: '' } as const;
@@ -109,8 +181,22 @@ function NewApplicationForm({ personId, onDone }: { personId: string; onDone: (v
   const t = useT();
   const labels = useLabels();
   const form = useContractForm(NewApplicationSchema, {
-    defaultValues: { identity: IDENTITY_DEFAULTS, documentType: 'passport', tier: 'standard', reason: 'renewal', payment: { method: 'card' } },
-    labels: { 'identity.method': labels['identity.method'], 'identity.documentNumber': labels['identity.documentNumber'], documentType: labels.documentType, tier: labels.tier, reason: labels.reason, photo: labels.photo, 'payment.method': labels['payment.method'] },
+    defaultValues: {
+      identity: IDENTITY_DEFAULTS,
+      documentType: 'passport',
+      tier: 'standard',
+      reason: 'renewal',
+      payment: { method: 'card' },
+    },
+    labels: {
+      'identity.method': labels['identity.method'],
+      'identity.documentNumber': labels['identity.documentNumber'],
+      documentType: labels.documentType,
+      tier: labels.tier,
+      reason: labels.reason,
+      photo: labels.photo,
+      'payment.method': labels['payment.method'],
+    },
     idPrefix: 'new',
   });
   const send = useMutation({
@@ -127,11 +213,19 @@ function NewApplicationForm({ personId, onDone }: { personId: string; onDone: (v
       <Form form={form} onSubmit={(values) => send.mutate(values)} labelledBy="new-application-title">
         <IdentityFields />
         <Select name="documentType">
-          {DOCUMENT_TYPES.map((d) => <option key={d} value={d}>{t(`documents.type.${d}`)}</option>)}
+          {DOCUMENT_TYPES.map((d) => (
+            <option key={d} value={d}>
+              {t(`documents.type.${d}`)}
+            </option>
+          ))}
         </Select>
         <Radios name="tier" options={TIERS.map((k) => ({ value: k, label: t(`documents.tier.${k}`) }))} />
         <Select name="reason">
-          {APPLICATION_REASONS.map((r) => <option key={r} value={r}>{t(`documents.reasonApply.${r}`)}</option>)}
+          {APPLICATION_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`documents.reasonApply.${r}`)}
+            </option>
+          ))}
         </Select>
         <PhotoField />
         <PaymentField />
@@ -150,13 +244,21 @@ function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) =
   const schema = useMemo(() => receptionSchema(!onlinePhoto), [onlinePhoto]);
   const form = useContractForm(schema, {
     defaultValues: { identity: IDENTITY_DEFAULTS, payment: { method: 'card' } },
-    labels: { 'identity.method': labels['identity.method'], 'identity.documentNumber': labels['identity.documentNumber'], photo: labels.photo, 'payment.method': labels['payment.method'] },
+    labels: {
+      'identity.method': labels['identity.method'],
+      'identity.documentNumber': labels['identity.documentNumber'],
+      photo: labels.photo,
+      'payment.method': labels['payment.method'],
+    },
     idPrefix: `r-${view.id}`,
   });
   const send = useMutation({
     mutationFn: async ({ photo, ...values }: z.output<typeof schema>) => {
       const [upload] = await toUploads(photo ?? null, 'photo');
-      return callApi(receiveApplication, { params: { caseId: view.id }, body: { ...values, expectedVersion: view.version, ...(upload ? { photo: upload } : {}) } });
+      return callApi(receiveApplication, {
+        params: { caseId: view.id },
+        body: { ...values, expectedVersion: view.version, ...(upload ? { photo: upload } : {}) },
+      });
     },
     onSuccess: onDone,
     onError: (e) => form.showServerError(refusedAtFormFields(e, FORM_PATHS)),
@@ -164,14 +266,22 @@ function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) =
   if (!s) return null;
   return (
     <div className="panel">
-      <h3 id={`receive-${view.id}`}>{t('documents.desk.prepared')}: {view.reference}</h3>
-      <p>{t(`documents.type.${s.documentType}`)}, {t(`documents.tier.${s.tier}`)}</p>
+      <h3 id={`receive-${view.id}`}>
+        {t('documents.desk.prepared')}: {view.reference}
+      </h3>
+      <p>
+        {t(`documents.type.${s.documentType}`)}, {t(`documents.tier.${s.tier}`)}
+      </p>
       <Form form={form} onSubmit={(values) => send.mutate(values)} labelledBy={`receive-${view.id}`}>
         <IdentityFields />
         <PhotoField hint={onlinePhoto ? t('documents.desk.photoKeep') : undefined} />
-        {s.payment
-          ? <p>{t('documents.desk.alreadyPaid', { amount: (s.payment.amountCents / 100).toFixed(2) })}</p>
-          : <PaymentField label={`${labels['payment.method']}: ${t('documents.application.feeAmount', { amount: (s.fee.amountCents / 100).toFixed(2) })}`} />}
+        {s.payment ? (
+          <p>{t('documents.desk.alreadyPaid', { amount: (s.payment.amountCents / 100).toFixed(2) })}</p>
+        ) : (
+          <PaymentField
+            label={`${labels['payment.method']}: ${t('documents.application.feeAmount', { amount: (s.fee.amountCents / 100).toFixed(2) })}`}
+          />
+        )}
         <p className="hint">{t('documents.desk.propose')}</p>
         <SubmitButton pending={send.isPending}>{t('documents.desk.receive')}</SubmitButton>
       </Form>
@@ -179,29 +289,48 @@ function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) =
   );
 }
 
-function HandOverForm({ view, personName, onDone }: { view: CaseView; personName: string; onDone: (v: CaseView) => void }) {
+function HandOverForm({
+  view,
+  personName,
+  onDone,
+}: {
+  view: CaseView;
+  personName: string;
+  onDone: (v: CaseView) => void;
+}) {
   const t = useT();
   const labels = useLabels();
   const s = subjectOf(view);
   const form = useContractForm(HandOverSchema, {
     defaultValues: { identity: IDENTITY_DEFAULTS, receivedBy: personName },
-    labels: { 'identity.method': labels['identity.method'], 'identity.documentNumber': labels['identity.documentNumber'], receivedBy: labels.receivedBy },
+    labels: {
+      'identity.method': labels['identity.method'],
+      'identity.documentNumber': labels['identity.documentNumber'],
+      receivedBy: labels.receivedBy,
+    },
     idPrefix: `h-${view.id}`,
   });
   const send = useMutation({
-    mutationFn: (values: z.output<typeof HandOverSchema>) => callApi(handOverDocument, { params: { caseId: view.id }, body: { ...values, expectedVersion: view.version } }),
+    mutationFn: (values: z.output<typeof HandOverSchema>) =>
+      callApi(handOverDocument, { params: { caseId: view.id }, body: { ...values, expectedVersion: view.version } }),
     onSuccess: onDone,
     onError: (e) => form.showServerError(refusedAtFormFields(e, FORM_PATHS)),
   });
   if (!s?.production) return null;
   return (
     <div className="panel">
-      <h3 id={`hand-${view.id}`}>{t('documents.desk.ready')}: {view.reference}</h3>
-      <p>{t(`documents.type.${s.documentType}`)} {s.production.documentNumber}</p>
+      <h3 id={`hand-${view.id}`}>
+        {t('documents.desk.ready')}: {view.reference}
+      </h3>
+      <p>
+        {t(`documents.type.${s.documentType}`)} {s.production.documentNumber}
+      </p>
       <Form form={form} onSubmit={(values) => send.mutate(values)} labelledBy={`hand-${view.id}`}>
         <IdentityFields />
         <TextInput name="receivedBy" />
-        <SubmitButton pending={send.isPending}>{t('documents.desk.handOver', { number: s.production.documentNumber })}</SubmitButton>
+        <SubmitButton pending={send.isPending}>
+          {t('documents.desk.handOver', { number: s.production.documentNumber })}
+        </SubmitButton>
       </Form>
     </div>
   );

@@ -10,15 +10,21 @@ export function MigrationPage() {
       <PageTitle>{t('staff.migration.title')}</PageTitle>
       <div className="card-grid">
         <div className="card">
-          <h2><Link to="/migration/visas/new">{t('visas.desk.title')}</Link></h2>
+          <h2>
+            <Link to="/migration/visas/new">{t('visas.desk.title')}</Link>
+          </h2>
           <p>{t('staff.migration.newVisaIntro')}</p>
         </div>
         <div className="card">
-          <h2><Link to="/migration/permits/new">{t('staff.permits.title')}</Link></h2>
+          <h2>
+            <Link to="/migration/permits/new">{t('staff.permits.title')}</Link>
+          </h2>
           <p>{t('staff.migration.newPermitIntro')}</p>
         </div>
         <div className="card">
-          <h2><Link to="/migration/stay">{t('staff.migration.stay')}</Link></h2>
+          <h2>
+            <Link to="/migration/stay">{t('staff.migration.stay')}</Link>
+          </h2>
           <p>{t('staff.migration.stayIntro')}</p>
         </div>
       </div>

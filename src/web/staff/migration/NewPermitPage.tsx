@@ -18,7 +18,14 @@ import { Form } from '../../ui/form/Form.tsx';
 import { Radios, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import {
-  EnclosedFieldset, KindFieldset, PERMIT_FORM_OMIT, PermitFee, permitFormFields, permitLabels, StayFieldset, usePermitQuote,
+  EnclosedFieldset,
+  KindFieldset,
+  PERMIT_FORM_OMIT,
+  PermitFee,
+  permitFormFields,
+  permitLabels,
+  StayFieldset,
+  usePermitQuote,
 } from '../../procedures/migration/PermitApplicationFields.tsx';
 import { TravelDocumentFieldset, TravellerFieldset } from '../../procedures/migration/TravellerFields.tsx';
 import { RegisterLookup, useFillFromRegister, type RegisteredApplicant } from './RegisterLookup.tsx';
@@ -28,7 +35,10 @@ import { RegisterLookup, useFillFromRegister, type RegisteredApplicant } from '.
  * when there is a fee; for a free application (an EU citizen's document) the contract still takes one, which
  * the server does not use, so the page sends its default.
  */
-const DeskPermitForm = DeskPermitApplication.omit(PERMIT_FORM_OMIT).extend({ ...permitFormFields, payment: DeskPermitApplication.shape.payment.default({ method: 'card' }) });
+const DeskPermitForm = DeskPermitApplication.omit(PERMIT_FORM_OMIT).extend({
+  ...permitFormFields,
+  payment: DeskPermitApplication.shape.payment.default({ method: 'card' }),
+});
 type DeskPermitValues = z.output<typeof DeskPermitForm>;
 
 /**
@@ -36,11 +46,22 @@ type DeskPermitValues = z.output<typeof DeskPermitForm>;
  * needs no permit (`not-for-status`), and a renewal, a permanent permit or EU long-term status is for a person
  * the register knows, to be found first (`unknown-person`, which in general words is about a mistyped code).
  */
-const PERSON_REFUSALS: Record<string, string> = { 'not-for-status': 'staff.permits.notForStatus', 'unknown-person': 'staff.permits.findFirst' };
+const PERSON_REFUSALS: Record<string, string> = {
+  'not-for-status': 'staff.permits.notForStatus',
+  'unknown-person': 'staff.permits.findFirst',
+};
 function inPermitWords(error: unknown): unknown {
   if (!(error instanceof ApiError)) return error;
-  const fieldErrors = error.fieldErrors.map((f) => (f.path === 'personId' && f.reason && PERSON_REFUSALS[f.reason] ? { ...f, key: PERSON_REFUSALS[f.reason] } : f));
-  return new ApiError(error.code, error.status, error.message, fieldErrors, error.rule ? { id: error.rule, values: error.ruleValues } : undefined);
+  const fieldErrors = error.fieldErrors.map((f) =>
+    f.path === 'personId' && f.reason && PERSON_REFUSALS[f.reason] ? { ...f, key: PERSON_REFUSALS[f.reason] } : f,
+  );
+  return new ApiError(
+    error.code,
+    error.status,
+    error.message,
+    fieldErrors,
+    error.rule ? { id: error.rule, values: error.ruleValues } : undefined,
+  );
 }
 
 export function NewPermitPage() {
@@ -63,17 +84,37 @@ function DeskPermitFormView({ person }: { person: RegisteredApplicant | undefine
   const navigate = useNavigate();
   const form = useContractForm(DeskPermitForm, {
     defaultValues: {
-      permitKind: '' as never, ground: '' as never, application: 'first', tier: 'standard', givenNames: '', surname: '', sex: 'F', birthDate: '', birthCountry: '', nationality: '',
-      travelDocument: { number: '', country: '', validUntil: '' }, sponsor: '', monthlyIncomeEur: '', addressInLatvia: '', enclosed: [], contactEmail: '', language: locale,
+      permitKind: '' as never,
+      ground: '' as never,
+      application: 'first',
+      tier: 'standard',
+      givenNames: '',
+      surname: '',
+      sex: 'F',
+      birthDate: '',
+      birthCountry: '',
+      nationality: '',
+      travelDocument: { number: '', country: '', validUntil: '' },
+      sponsor: '',
+      monthlyIncomeEur: '',
+      addressInLatvia: '',
+      enclosed: [],
+      contactEmail: '',
+      language: locale,
       payment: { method: 'card' },
     },
     labels: {
-      ...permitLabels(t), personId: t('visas.desk.person'), contactEmail: t('visas.desk.email'), language: t('staff.newCorrection.language'), 'payment.method': t('visas.desk.paidBy'),
+      ...permitLabels(t),
+      personId: t('visas.desk.person'),
+      contactEmail: t('visas.desk.email'),
+      language: t('staff.newCorrection.language'),
+      'payment.method': t('visas.desk.paidBy'),
     },
   });
   useFillFromRegister(form, person);
   const lodge = useMutation({
-    mutationFn: async ({ files, ...values }: DeskPermitValues) => callApi(lodgePermitAtDesk, { body: { ...values, documents: await toUploads(files ?? null) } }),
+    mutationFn: async ({ files, ...values }: DeskPermitValues) =>
+      callApi(lodgePermitAtDesk, { body: { ...values, documents: await toUploads(files ?? null) } }),
     onSuccess: (view) => navigate(`/cases/${view.id}`),
     onError: (error) => form.showServerError(inPermitWords(error)),
   });
@@ -105,7 +146,15 @@ function DeskFields({ person, pending }: { person: RegisteredApplicant | undefin
         <option value="en">{t('language.en')}</option>
       </Select>
       <PermitFee quote={quote} failed={failed} paidAt="desk" />
-      {quote?.amountCents !== 0 && <Radios name="payment.method" options={[{ value: 'card', label: t('visas.desk.card') }, { value: 'cash', label: t('visas.desk.cash') }]} />}
+      {quote?.amountCents !== 0 && (
+        <Radios
+          name="payment.method"
+          options={[
+            { value: 'card', label: t('visas.desk.card') },
+            { value: 'cash', label: t('visas.desk.cash') },
+          ]}
+        />
+      )}
       <SubmitButton pending={pending}>{t('staff.permits.submit')}</SubmitButton>
     </>
   );

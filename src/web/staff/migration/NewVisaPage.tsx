@@ -16,13 +16,27 @@ import { Form } from '../../ui/form/Form.tsx';
 import { Radios, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import {
-  DocumentsInput, ExemptionSelect, exitNotBeforeEntry, InsuranceFieldset, JourneyFieldset, MeansFieldset, noVisaNeededAt, TravelDocumentFieldset,
-  TravellerFieldset, VISA_FORM_OMIT, VisaFee, visaFormFields, visaLabels, VisaTypeField,
+  DocumentsInput,
+  ExemptionSelect,
+  exitNotBeforeEntry,
+  InsuranceFieldset,
+  JourneyFieldset,
+  MeansFieldset,
+  noVisaNeededAt,
+  TravelDocumentFieldset,
+  TravellerFieldset,
+  VISA_FORM_OMIT,
+  VisaFee,
+  visaFormFields,
+  visaLabels,
+  VisaTypeField,
 } from '../../procedures/migration/VisaApplicationFields.tsx';
 import { RegisterLookup, useFillFromRegister, type RegisteredApplicant } from './RegisterLookup.tsx';
 
 /** The contract's desk request as the page holds it (see visaFormFields); the language of the decision is chosen here. */
-const DeskVisaForm = DeskVisaApplication.omit(VISA_FORM_OMIT).extend(visaFormFields).refine(...exitNotBeforeEntry);
+const DeskVisaForm = DeskVisaApplication.omit(VISA_FORM_OMIT)
+  .extend(visaFormFields)
+  .refine(...exitNotBeforeEntry);
 type DeskVisaValues = z.output<typeof DeskVisaForm>;
 
 export function NewVisaPage() {
@@ -45,15 +59,34 @@ function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined 
   const navigate = useNavigate();
   const form = useContractForm(DeskVisaForm, {
     defaultValues: {
-      givenNames: '', surname: '', sex: 'F', birthDate: '', nationality: '', travelDocument: { number: '', country: '', validUntil: '' }, purpose: '' as never,
-      purposeDetail: '', intendedEntry: '', intendedExit: '', entriesRequested: 'single', means: { kind: '' as never, amountEur: '' }, contactEmail: '',
-      language: locale, payment: { method: 'card' },
+      givenNames: '',
+      surname: '',
+      sex: 'F',
+      birthDate: '',
+      nationality: '',
+      travelDocument: { number: '', country: '', validUntil: '' },
+      purpose: '' as never,
+      purposeDetail: '',
+      intendedEntry: '',
+      intendedExit: '',
+      entriesRequested: 'single',
+      means: { kind: '' as never, amountEur: '' },
+      contactEmail: '',
+      language: locale,
+      payment: { method: 'card' },
     },
-    labels: { ...visaLabels(t), personId: t('visas.desk.person'), contactEmail: t('visas.desk.email'), language: t('staff.newCorrection.language'), 'payment.method': t('visas.desk.paidBy') },
+    labels: {
+      ...visaLabels(t),
+      personId: t('visas.desk.person'),
+      contactEmail: t('visas.desk.email'),
+      language: t('staff.newCorrection.language'),
+      'payment.method': t('visas.desk.paidBy'),
+    },
   });
   useFillFromRegister(form, person);
   const lodge = useMutation({
-    mutationFn: async ({ files, ...values }: DeskVisaValues) => callApi(lodgeVisaAtDesk, { body: { ...values, documents: await toUploads(files ?? null) } }),
+    mutationFn: async ({ files, ...values }: DeskVisaValues) =>
+      callApi(lodgeVisaAtDesk, { body: { ...values, documents: await toUploads(files ?? null) } }),
     onSuccess: (view) => navigate(`/cases/${view.id}`),
     onError: (error) => form.showServerError(noVisaNeededAt(error, 'visas.desk.notForStatus')),
   });
@@ -77,7 +110,13 @@ function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined 
       <DocumentsInput />
       <ExemptionSelect />
       <VisaFee paidAt="desk" />
-      <Radios name="payment.method" options={[{ value: 'card', label: t('visas.desk.card') }, { value: 'cash', label: t('visas.desk.cash') }]} />
+      <Radios
+        name="payment.method"
+        options={[
+          { value: 'card', label: t('visas.desk.card') },
+          { value: 'cash', label: t('visas.desk.cash') },
+        ]}
+      />
       <SubmitButton pending={lodge.isPending}>{t('visas.desk.submit')}</SubmitButton>
     </Form>
   );

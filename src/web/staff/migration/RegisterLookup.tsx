@@ -6,7 +6,11 @@
 import { useEffect } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
-import { lookupPersonByCode, PersonalCodeParam, type PersonSummary } from '../../../shared/contracts/register.contract.ts';
+import {
+  lookupPersonByCode,
+  PersonalCodeParam,
+  type PersonSummary,
+} from '../../../shared/contracts/register.contract.ts';
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { ApiError, callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -25,7 +29,10 @@ type ApplicantField = 'personId' | 'givenNames' | 'surname' | 'sex' | 'birthDate
  * A person found in the register is linked, and what the register knows of them fills the applicant's fields.
  * Any desk form with those fields takes it: its `setValue` is narrowed to them here.
  */
-export function useFillFromRegister(form: { setValue: (name: never, value: never) => void }, person: RegisteredApplicant | undefined) {
+export function useFillFromRegister(
+  form: { setValue: (name: never, value: never) => void },
+  person: RegisteredApplicant | undefined,
+) {
   useEffect(() => {
     if (!person) return;
     const set = form.setValue as unknown as (name: ApplicantField, value: string) => void;
@@ -45,16 +52,40 @@ const LookupForm = z.strictObject({ code: PersonalCodeParam });
 /** A person the register does not know is said at the field, in the register's own words (`unknown-person`). */
 function atCodeField(error: unknown): unknown {
   if (!(error instanceof ApiError)) return error;
-  if (error.code === 'NOT_FOUND') return new ApiError('VALIDATION_FAILED', 400, error.message, [{ path: 'code', message: error.message, reason: 'unknown-person' }]);
-  return new ApiError(error.code, error.status, error.message, error.fieldErrors.map((f) => (f.path === 'params.code' ? { ...f, path: 'code' } : f)));
+  if (error.code === 'NOT_FOUND')
+    return new ApiError('VALIDATION_FAILED', 400, error.message, [
+      { path: 'code', message: error.message, reason: 'unknown-person' },
+    ]);
+  return new ApiError(
+    error.code,
+    error.status,
+    error.message,
+    error.fieldErrors.map((f) => (f.path === 'params.code' ? { ...f, path: 'code' } : f)),
+  );
 }
 
 /** `purpose`: what the officer is taking, for the page's words and the audit entry's reason. */
-export function RegisterLookup({ found, onFound, purpose = 'visa' }: { found: RegisteredApplicant | undefined; onFound: (person: RegisteredApplicant) => void; purpose?: 'visa' | 'permit' }) {
+export function RegisterLookup({
+  found,
+  onFound,
+  purpose = 'visa',
+}: {
+  found: RegisteredApplicant | undefined;
+  onFound: (person: RegisteredApplicant) => void;
+  purpose?: 'visa' | 'permit';
+}) {
   const t = useT();
-  const form = useContractForm(LookupForm, { defaultValues: { code: '' }, labels: { code: t('register.field.personalCode') }, idPrefix: 'lookup' });
+  const form = useContractForm(LookupForm, {
+    defaultValues: { code: '' },
+    labels: { code: t('register.field.personalCode') },
+    idPrefix: 'lookup',
+  });
   const lookup = useMutation({
-    mutationFn: ({ code }: z.output<typeof LookupForm>) => callApi(lookupPersonByCode, { params: { code }, query: { reason: t(purpose === 'permit' ? 'permits.desk.lookupReason' : 'visas.desk.lookupReason') } }),
+    mutationFn: ({ code }: z.output<typeof LookupForm>) =>
+      callApi(lookupPersonByCode, {
+        params: { code },
+        query: { reason: t(purpose === 'permit' ? 'permits.desk.lookupReason' : 'visas.desk.lookupReason') },
+      }),
     onSuccess: onFound,
     onError: (error) => form.showServerError(atCodeField(error)),
   });
@@ -64,7 +95,9 @@ export function RegisterLookup({ found, onFound, purpose = 'visa' }: { found: Re
       <p className="hint">{t(purpose === 'permit' ? 'permits.desk.lookupIntro' : 'visas.desk.lookupIntro')}</p>
       <Form form={form} onSubmit={(values) => lookup.mutate(values)} className="inline-form" labelledBy="lookup-title">
         <TextInput name="code" inputMode="numeric" autoComplete="off" className="input--short" />
-        <SubmitButton pending={lookup.isPending} secondary>{t('visas.desk.lookupSubmit')}</SubmitButton>
+        <SubmitButton pending={lookup.isPending} secondary>
+          {t('visas.desk.lookupSubmit')}
+        </SubmitButton>
       </Form>
       {found && <FoundPerson person={found} />}
     </section>
@@ -77,8 +110,13 @@ function FoundPerson({ person: p }: { person: RegisteredApplicant }) {
   const noVisa = p.legalStatus === 'citizen' || p.legalStatus === 'non-citizen';
   return (
     <Notice kind={noVisa ? 'warning' : 'success'}>
-      {t('visas.desk.found', { name: `${p.givenNames} ${p.surname}`, code: formatPersonalCode(p.personalCode), birthDate: f.date(p.birthDate), status: t(`legalStatus.${p.legalStatus}`) })}
-      {' '}{t(noVisa ? 'visas.desk.foundNoVisa' : 'visas.desk.foundFilled')}
+      {t('visas.desk.found', {
+        name: `${p.givenNames} ${p.surname}`,
+        code: formatPersonalCode(p.personalCode),
+        birthDate: f.date(p.birthDate),
+        status: t(`legalStatus.${p.legalStatus}`),
+      })}{' '}
+      {t(noVisa ? 'visas.desk.foundNoVisa' : 'visas.desk.foundFilled')}
     </Notice>
   );
 }

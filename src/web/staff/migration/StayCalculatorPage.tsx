@@ -15,16 +15,27 @@ import { useFormat } from '../../ui/format.ts';
 import { Form } from '../../ui/form/Form.tsx';
 import { Checkbox, DateInput, SubmitButton } from '../../ui/form/fields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
-import { MAX_STAYS, StayCalculatorForm, stayRefusal, toShortStayInput, type StayCalculatorValues } from './stay-calculator.ts';
+import {
+  MAX_STAYS,
+  StayCalculatorForm,
+  stayRefusal,
+  toShortStayInput,
+  type StayCalculatorValues,
+} from './stay-calculator.ts';
 import { StayRows, VisaFieldset } from './StayFields.tsx';
 import { StayResult } from './StayResult.tsx';
 
 /** The form's labels: each stay's dates by the stay's number, so the error summary says which stay is meant. */
 function calculatorLabels(t: ReturnType<typeof useT>): Record<string, string> {
   const labels: Record<string, string> = {
-    controlDate: t('staff.stay.controlDate'), plannedEntry: t('staff.stay.plannedEntry'), hasVisa: t('staff.stay.hasVisa'),
-    'visa.validFrom': t('visas.terms.validFrom'), 'visa.validUntil': t('visas.terms.validUntil'),
-    'visa.durationOfStay': t('visas.field.durationDays'), 'visa.entries': t('visas.field.entries'), stays: t('staff.stay.stays'),
+    controlDate: t('staff.stay.controlDate'),
+    plannedEntry: t('staff.stay.plannedEntry'),
+    hasVisa: t('staff.stay.hasVisa'),
+    'visa.validFrom': t('visas.terms.validFrom'),
+    'visa.validUntil': t('visas.terms.validUntil'),
+    'visa.durationOfStay': t('visas.field.durationDays'),
+    'visa.entries': t('visas.field.entries'),
+    stays: t('staff.stay.stays'),
   };
   for (let i = 0; i < MAX_STAYS; i++) {
     labels[`stays.${i}.entry`] = t('staff.stay.entryOf', { n: i + 1 });
@@ -37,7 +48,13 @@ export default function StayCalculatorPage() {
   const t = useT();
   const f = useFormat();
   const form = useContractForm(StayCalculatorForm, {
-    defaultValues: { stays: [{ entry: '', exit: '' }], controlDate: f.today(), plannedEntry: '', hasVisa: false, visa: { validFrom: '', validUntil: '', durationOfStay: '90', entries: 'multiple' } },
+    defaultValues: {
+      stays: [{ entry: '', exit: '' }],
+      controlDate: f.today(),
+      plannedEntry: '',
+      hasVisa: false,
+      visa: { validFrom: '', validUntil: '', durationOfStay: '90', entries: 'multiple' },
+    },
     labels: calculatorLabels(t),
   });
   const hasVisa = useWatch({ control: form.control, name: 'hasVisa' }) as boolean | undefined;

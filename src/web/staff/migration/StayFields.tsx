@@ -30,13 +30,21 @@ export function StayRows() {
             <DateInput name={`stays.${i}.entry`} label={t('staff.stay.entry')} />
             <DateInput name={`stays.${i}.exit`} label={t('staff.stay.exit')} hint={t('staff.stay.exitHint')} />
             <button type="button" className="button button--secondary" onClick={() => removeRow(i)}>
-              {t('staff.stay.remove')}<span className="visually-hidden"> {t('staff.stay.stay', { n: i + 1 })}</span>
+              {t('staff.stay.remove')}
+              <span className="visually-hidden"> {t('staff.stay.stay', { n: i + 1 })}</span>
             </button>
           </div>
         </fieldset>
       ))}
       {fields.length < MAX_STAYS && (
-        <button type="button" ref={addRef} className="button button--secondary" onClick={() => append({ entry: '', exit: '' })}>{t('staff.stay.add')}</button>
+        <button
+          type="button"
+          ref={addRef}
+          className="button button--secondary"
+          onClick={() => append({ entry: '', exit: '' })}
+        >
+          {t('staff.stay.add')}
+        </button>
       )}
     </fieldset>
   );
@@ -55,7 +63,11 @@ export function VisaFieldset() {
       <div className="inline-form">
         <TextInput name="visa.durationOfStay" inputMode="numeric" className="input--short" />
         <Select name="visa.entries">
-          {VISA_ENTRIES.map((e) => <option key={e} value={e}>{t(`visas.entries.${e}`)}</option>)}
+          {VISA_ENTRIES.map((e) => (
+            <option key={e} value={e}>
+              {t(`visas.entries.${e}`)}
+            </option>
+          ))}
         </Select>
       </div>
     </fieldset>

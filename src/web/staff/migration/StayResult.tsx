@@ -14,18 +14,42 @@ export function StayResult({ assessment: r, at }: { assessment: ShortStayAssessm
   const heading = useRevealOnOpen<HTMLHeadingElement>(true, at);
   return (
     <section className="panel" aria-labelledby="stay-result-title">
-      <h2 id="stay-result-title" ref={heading} tabIndex={-1}>{t('staff.stay.result', { date: f.date(r.controlDate) })}</h2>
+      <h2 id="stay-result-title" ref={heading} tabIndex={-1}>
+        {t('staff.stay.result', { date: f.date(r.controlDate) })}
+      </h2>
       <dl className="summary-list">
-        <dt>{t('staff.stay.window')}</dt><dd>{f.date(r.window.first)} – {f.date(r.window.last)}</dd>
-        <dt>{t('staff.stay.daysUsed')}</dt><dd><strong>{r.daysUsed}</strong></dd>
-        <dt>{t('staff.stay.daysLeft')}</dt><dd><strong>{r.daysLeft}</strong> <span className="hint">{t('staff.stay.daysLeftHint')}</span></dd>
+        <dt>{t('staff.stay.window')}</dt>
+        <dd>
+          {f.date(r.window.first)} – {f.date(r.window.last)}
+        </dd>
+        <dt>{t('staff.stay.daysUsed')}</dt>
+        <dd>
+          <strong>{r.daysUsed}</strong>
+        </dd>
+        <dt>{t('staff.stay.daysLeft')}</dt>
+        <dd>
+          <strong>{r.daysLeft}</strong> <span className="hint">{t('staff.stay.daysLeftHint')}</span>
+        </dd>
         <dt>{t('staff.stay.overstay')}</dt>
-        <dd>{r.overstay
-          ? <span className="tag tag--danger">{t('staff.stay.overstayDays', { days: r.overstay.days, since: f.date(r.overstay.since) })}</span>
-          : t('staff.stay.noOverstay')}</dd>
+        <dd>
+          {r.overstay ? (
+            <span className="tag tag--danger">
+              {t('staff.stay.overstayDays', { days: r.overstay.days, since: f.date(r.overstay.since) })}
+            </span>
+          ) : (
+            t('staff.stay.noOverstay')
+          )}
+        </dd>
         <dt>{t('staff.stay.current')}</dt>
         <dd>{r.currentStay ? <Allowance allowance={r.currentStay} /> : t('staff.stay.outside')}</dd>
-        {r.plannedStay && (<><dt>{t('staff.stay.planned', { date: f.date(r.plannedStay.from) })}</dt><dd><Allowance allowance={r.plannedStay} /></dd></>)}
+        {r.plannedStay && (
+          <>
+            <dt>{t('staff.stay.planned', { date: f.date(r.plannedStay.from) })}</dt>
+            <dd>
+              <Allowance allowance={r.plannedStay} />
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );
@@ -38,10 +62,13 @@ function Allowance({ allowance: a }: { allowance: StayAllowance }) {
   const limit = t(`staff.stay.limit.${a.limitedBy}`);
   return (
     <>
-      {a.latestExit
-        ? <strong>{t('staff.stay.until', { date: f.date(a.latestExit), days: a.days, from: f.date(a.from) })}</strong>
-        : <span className="tag tag--danger">{t('staff.stay.noDay', { from: f.date(a.from) })}</span>}
-      <br />{t('staff.stay.limitedBy', { limit })}
+      {a.latestExit ? (
+        <strong>{t('staff.stay.until', { date: f.date(a.latestExit), days: a.days, from: f.date(a.from) })}</strong>
+      ) : (
+        <span className="tag tag--danger">{t('staff.stay.noDay', { from: f.date(a.from) })}</span>
+      )}
+      <br />
+      {t('staff.stay.limitedBy', { limit })}
     </>
   );
 }

@@ -8,7 +8,12 @@
 import { z } from 'zod';
 import { PlainDateSchema } from '../../../shared/kernel/plain-date.ts';
 import {
-  EARLIEST_STAY_DATE, MAX_DAYS_IN_WINDOW, VISA_ENTRIES, type ShortStayError, type ShortStayErrorCode, type ShortStayInput,
+  EARLIEST_STAY_DATE,
+  MAX_DAYS_IN_WINDOW,
+  VISA_ENTRIES,
+  type ShortStayError,
+  type ShortStayErrorCode,
+  type ShortStayInput,
 } from '../../../shared/kernel/short-stay.ts';
 import type { MessageRef } from '../../../shared/validation/messages.ts';
 import { numberAsText } from '../../ui/form/number-as-text.ts';
@@ -23,12 +28,14 @@ export const StayCalculatorForm = z.strictObject({
   plannedEntry: PlainDateSchema.optional(),
   hasVisa: z.boolean().default(false),
   /** On the page only while `hasVisa` is ticked. */
-  visa: z.strictObject({
-    validFrom: PlainDateSchema,
-    validUntil: PlainDateSchema,
-    durationOfStay: numberAsText(z.number().int().min(1).max(MAX_DAYS_IN_WINDOW)),
-    entries: z.enum(VISA_ENTRIES),
-  }).optional(),
+  visa: z
+    .strictObject({
+      validFrom: PlainDateSchema,
+      validUntil: PlainDateSchema,
+      durationOfStay: numberAsText(z.number().int().min(1).max(MAX_DAYS_IN_WINDOW)),
+      entries: z.enum(VISA_ENTRIES),
+    })
+    .optional(),
 });
 export type StayCalculatorValues = z.output<typeof StayCalculatorForm>;
 
@@ -59,16 +66,32 @@ function earlyField(input: ShortStayInput): string {
 
 /** Maps each kernel error code to the field it is about; stays are numbered from 1 on the page. */
 const REFUSALS = {
-  DATE_TOO_EARLY: (i, input) => ({ field: i === undefined ? earlyField(input) : `stays.${i}.entry`, message: ref('validation.stay.tooEarly') }),
+  DATE_TOO_EARLY: (i, input) => ({
+    field: i === undefined ? earlyField(input) : `stays.${i}.entry`,
+    message: ref('validation.stay.tooEarly'),
+  }),
   EXIT_BEFORE_ENTRY: (i) => ({ field: `stays.${i ?? 0}.exit`, message: ref('validation.stay.exitBeforeEntry') }),
-  UNORDERED_STAYS: (i) => ({ field: `stays.${i ?? 0}.entry`, message: ref('validation.stay.unordered', { previous: i ?? 0 }) }),
-  OVERLAPPING_STAYS: (i) => ({ field: `stays.${i ?? 0}.entry`, message: ref('validation.stay.overlapping', { previous: i ?? 0 }) }),
+  UNORDERED_STAYS: (i) => ({
+    field: `stays.${i ?? 0}.entry`,
+    message: ref('validation.stay.unordered', { previous: i ?? 0 }),
+  }),
+  OVERLAPPING_STAYS: (i) => ({
+    field: `stays.${i ?? 0}.entry`,
+    message: ref('validation.stay.overlapping', { previous: i ?? 0 }),
+  }),
   // The kernel names the stay that follows the open one; the open one's empty exit is what to fill in.
-  OPEN_STAY_NOT_LAST: (i) => ({ field: `stays.${Math.max(0, (i ?? 1) - 1)}.exit`, message: ref('validation.stay.openNotLast', { next: (i ?? 1) + 1 }) }),
-  INVALID_VISA: (_i, input) => (input.visa && input.visa.validUntil < input.visa.validFrom
-    ? { field: 'visa.validUntil', message: ref('fieldReason.ends-before-start') }
-    : { field: 'visa.durationOfStay', message: ref('validation.stay.visaDuration', { max: MAX_DAYS_IN_WINDOW }) }),
-  PLANNED_ENTRY_DURING_STAY: (i) => ({ field: 'plannedEntry', message: ref('validation.stay.plannedDuringStay', { stay: (i ?? 0) + 1 }) }),
+  OPEN_STAY_NOT_LAST: (i) => ({
+    field: `stays.${Math.max(0, (i ?? 1) - 1)}.exit`,
+    message: ref('validation.stay.openNotLast', { next: (i ?? 1) + 1 }),
+  }),
+  INVALID_VISA: (_i, input) =>
+    input.visa && input.visa.validUntil < input.visa.validFrom
+      ? { field: 'visa.validUntil', message: ref('fieldReason.ends-before-start') }
+      : { field: 'visa.durationOfStay', message: ref('validation.stay.visaDuration', { max: MAX_DAYS_IN_WINDOW }) },
+  PLANNED_ENTRY_DURING_STAY: (i) => ({
+    field: 'plannedEntry',
+    message: ref('validation.stay.plannedDuringStay', { stay: (i ?? 0) + 1 }),
+  }),
 } as const satisfies Record<ShortStayErrorCode, (stayIndex: number | undefined, input: ShortStayInput) => StayRefusal>;
 
 /** The field a kernel refusal is about, and what to tell the officer there. */

@@ -26,13 +26,28 @@ import { useFilterForm } from '../../ui/form/useFilterForm.ts';
 import { purposeQuery, type Purpose } from './purpose.ts';
 import { codesAsText } from '../../ui/form/codes-as-text.ts';
 
-const EVENTS = ['address-declaration', 'name-change', 'marriage', 'divorce', 'status-change', 'code-change', 'guardianship', 'death'] as const satisfies readonly c.LifeEventKind[];
+const EVENTS = [
+  'address-declaration',
+  'name-change',
+  'marriage',
+  'divorce',
+  'status-change',
+  'code-change',
+  'guardianship',
+  'death',
+] as const satisfies readonly c.LifeEventKind[];
 type EventKind = (typeof EVENTS)[number];
 /** Which event's form is shown: the page's own choice (each event has its own endpoint), not a request. */
 const EventChoice = z.object({ eventKind: z.enum(EVENTS) });
 const CONTRACT: Record<EventKind, EndpointContract> = {
-  'address-declaration': c.recordAddressDeclaration, 'name-change': c.recordNameChange, marriage: c.recordMarriage, divorce: c.recordDivorce,
-  'status-change': c.recordStatusChange, 'code-change': c.recordCodeChange, guardianship: c.recordGuardianship, death: c.recordDeath,
+  'address-declaration': c.recordAddressDeclaration,
+  'name-change': c.recordNameChange,
+  marriage: c.recordMarriage,
+  divorce: c.recordDivorce,
+  'status-change': c.recordStatusChange,
+  'code-change': c.recordCodeChange,
+  guardianship: c.recordGuardianship,
+  death: c.recordDeath,
 };
 
 /** What the page adds to every event: the purpose the officer works under and the version of the card they saw. */
@@ -50,24 +65,60 @@ const FORMS: Record<EventKind, z.ZodType> = {
   death: c.DeathBody.omit(PAGE),
 };
 
-interface Other { code: string; id: string; version: number; surname: string; sex: 'M' | 'F'; name: string }
+interface Other {
+  code: string;
+  id: string;
+  version: number;
+  surname: string;
+  sex: 'M' | 'F';
+  name: string;
+}
 
-export function LifeEventForm({ card, purpose, onRecorded }: { card: c.PersonCard; purpose: Purpose; onRecorded: () => void }) {
+export function LifeEventForm({
+  card,
+  purpose,
+  onRecorded,
+}: {
+  card: c.PersonCard;
+  purpose: Purpose;
+  onRecorded: () => void;
+}) {
   const t = useT();
   const [recorded, setRecorded] = useState(0);
-  const choice = useFilterForm(EventChoice, { defaultValues: { eventKind: 'address-declaration' }, labels: { eventKind: t('staff.person.chooseEvent') }, onApply: () => setRecorded(0) });
+  const choice = useFilterForm(EventChoice, {
+    defaultValues: { eventKind: 'address-declaration' },
+    labels: { eventKind: t('staff.person.chooseEvent') },
+    onApply: () => setRecorded(0),
+  });
   const kind = choice.query?.eventKind ?? 'address-declaration';
   const done = useRevealOnOpen<HTMLDivElement>(recorded > 0, recorded);
   return (
     <section aria-labelledby="event-title">
       <h2 id="event-title">{t('staff.person.recordEvent')}</h2>
-      {recorded > 0 && <div ref={done} tabIndex={-1}><Notice kind="success">{t('staff.event.recorded')}</Notice></div>}
+      {recorded > 0 && (
+        <div ref={done} tabIndex={-1}>
+          <Notice kind="success">{t('staff.event.recorded')}</Notice>
+        </div>
+      )}
       <Form form={choice.form} onSubmit={choice.apply} filter>
         <Select name="eventKind">
-          {EVENTS.map((k) => <option key={k} value={k}>{t(`event.${k}`)}</option>)}
+          {EVENTS.map((k) => (
+            <option key={k} value={k}>
+              {t(`event.${k}`)}
+            </option>
+          ))}
         </Select>
       </Form>
-      <EventForm key={`${kind}-${recorded}`} kind={kind} card={card} purpose={purpose} onRecorded={() => { setRecorded(Date.now()); onRecorded(); }} />
+      <EventForm
+        key={`${kind}-${recorded}`}
+        kind={kind}
+        card={card}
+        purpose={purpose}
+        onRecorded={() => {
+          setRecorded(Date.now());
+          onRecorded();
+        }}
+      />
     </section>
   );
 }
@@ -75,17 +126,35 @@ export function LifeEventForm({ card, purpose, onRecorded }: { card: c.PersonCar
 function defaultsFor(kind: EventKind, card: c.PersonCard): Record<string, unknown> {
   const base = { sourceDocument: '', effectiveDate: '' };
   switch (kind) {
-    case 'address-declaration': return { ...base, address: EMPTY_ADDRESS_VALUES, housingBasis: '' };
-    case 'name-change': return { ...base, givenNames: card.givenNames ?? '', surname: card.surname ?? '' };
-    case 'marriage': case 'divorce': return { ...base, otherCode: '', surname: card.surname ?? '', spouseSurname: '' };
-    case 'status-change': return { ...base, legalStatus: card.legalStatus ?? 'citizen', citizenships: card.citizenships.join(', ') };
-    case 'guardianship': return { ...base, otherCode: '' };
-    case 'death': return { sourceDocument: '', deathDate: '' };
-    default: return base;
+    case 'address-declaration':
+      return { ...base, address: EMPTY_ADDRESS_VALUES, housingBasis: '' };
+    case 'name-change':
+      return { ...base, givenNames: card.givenNames ?? '', surname: card.surname ?? '' };
+    case 'marriage':
+    case 'divorce':
+      return { ...base, otherCode: '', surname: card.surname ?? '', spouseSurname: '' };
+    case 'status-change':
+      return { ...base, legalStatus: card.legalStatus ?? 'citizen', citizenships: card.citizenships.join(', ') };
+    case 'guardianship':
+      return { ...base, otherCode: '' };
+    case 'death':
+      return { sourceDocument: '', deathDate: '' };
+    default:
+      return base;
   }
 }
 
-function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card: c.PersonCard; purpose: Purpose; onRecorded: () => void }) {
+function EventForm({
+  kind,
+  card,
+  purpose,
+  onRecorded,
+}: {
+  kind: EventKind;
+  card: c.PersonCard;
+  purpose: Purpose;
+  onRecorded: () => void;
+}) {
   const t = useT();
   const problemText = useProblemText();
   const [other, setOther] = useState<Other>();
@@ -94,10 +163,19 @@ function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card:
   const form = useContractForm(FORMS[kind], {
     defaultValues: defaultsFor(kind, card) as never,
     labels: {
-      effectiveDate: t('staff.event.effectiveDate'), deathDate: t('staff.event.deathDate'), givenNames: t('register.field.givenNames'),
-      surname: kind === 'name-change' ? t('register.field.surname') : t('staff.event.surnameAfter'), spouseSurname: t('staff.event.spouseSurname'),
-      otherCode: otherLabel, until: t('staff.event.until'), legalStatus: t('register.field.legalStatus'), citizenships: t('staff.event.citizenships'),
-      housingBasis: t('declaration.housingBasis'), sourceDocument: t('staff.event.sourceDocument'), legalBasis: t('staff.event.legalBasis'), ...addressLabels(t, 'address'),
+      effectiveDate: t('staff.event.effectiveDate'),
+      deathDate: t('staff.event.deathDate'),
+      givenNames: t('register.field.givenNames'),
+      surname: kind === 'name-change' ? t('register.field.surname') : t('staff.event.surnameAfter'),
+      spouseSurname: t('staff.event.spouseSurname'),
+      otherCode: otherLabel,
+      until: t('staff.event.until'),
+      legalStatus: t('register.field.legalStatus'),
+      citizenships: t('staff.event.citizenships'),
+      housingBasis: t('declaration.housingBasis'),
+      sourceDocument: t('staff.event.sourceDocument'),
+      legalBasis: t('staff.event.legalBasis'),
+      ...addressLabels(t, 'address'),
     },
   });
   const lookup = async (code: string): Promise<Other> => {
@@ -108,8 +186,15 @@ function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card:
     mutationFn: async ({ otherCode: code, ...values }: Record<string, unknown>) => {
       // The person shown after "Find" is used only if the code was not changed since.
       const found = typeof code === 'string' ? (other?.code === code ? other : await lookup(code)) : undefined;
-      const withOther = !found ? {} : kind === 'guardianship' ? { guardianId: found.id } : { spouseId: found.id, spouseExpectedVersion: found.version };
-      return callApi(CONTRACT[kind], { params: { personId: card.id }, body: { ...values, ...withOther, ...purposeQuery(purpose), expectedVersion: card.version } });
+      const withOther = !found
+        ? {}
+        : kind === 'guardianship'
+          ? { guardianId: found.id }
+          : { spouseId: found.id, spouseExpectedVersion: found.version };
+      return callApi(CONTRACT[kind], {
+        params: { personId: card.id },
+        body: { ...values, ...withOther, ...purposeQuery(purpose), expectedVersion: card.version },
+      });
     },
     onSuccess: onRecorded,
     onError: form.showServerError,
@@ -119,10 +204,17 @@ function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card:
     setLookupError(undefined);
     const parsed = c.PersonalCodeParam.safeParse(code ?? '');
     if (!parsed.success) return void form.trigger('otherCode' as never);
-    lookup(parsed.data).then((o) => {
-      setOther(o);
-      if ((kind === 'marriage' || kind === 'divorce') && !form.getValues('spouseSurname' as never)) form.setValue('spouseSurname' as never, o.surname as never);
-    }, (e: unknown) => { setOther(undefined); setLookupError(problemText(e)); });
+    lookup(parsed.data).then(
+      (o) => {
+        setOther(o);
+        if ((kind === 'marriage' || kind === 'divorce') && !form.getValues('spouseSurname' as never))
+          form.setValue('spouseSurname' as never, o.surname as never);
+      },
+      (e: unknown) => {
+        setOther(undefined);
+        setLookupError(problemText(e));
+      },
+    );
   };
   const spouse = card.relations.find((r) => r.kind === 'spouse');
   const needsOther = kind === 'marriage' || kind === 'divorce' || kind === 'guardianship';
@@ -131,10 +223,28 @@ function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card:
       <EventFields kind={kind} card={card} other={other}>
         {needsOther && (
           <div className="inline-form">
-            <TextInput name="otherCode" inputMode="numeric" hint={kind === 'divorce' && spouse ? `${spouse.givenNames} ${spouse.surname}` : t('staff.registration.codeHint')} />
-            <button type="button" className="button button--secondary" onClick={find}>{t('staff.event.find')}</button>
-            {other && <p className="tag" role="status">{other.name}</p>}
-            {lookupError && <p className="field-error" role="alert">{lookupError}</p>}
+            <TextInput
+              name="otherCode"
+              inputMode="numeric"
+              hint={
+                kind === 'divorce' && spouse
+                  ? `${spouse.givenNames} ${spouse.surname}`
+                  : t('staff.registration.codeHint')
+              }
+            />
+            <button type="button" className="button button--secondary" onClick={find}>
+              {t('staff.event.find')}
+            </button>
+            {other && (
+              <p className="tag" role="status">
+                {other.name}
+              </p>
+            )}
+            {lookupError && (
+              <p className="field-error" role="alert">
+                {lookupError}
+              </p>
+            )}
           </div>
         )}
       </EventFields>
@@ -144,7 +254,17 @@ function EventForm({ kind, card, purpose, onRecorded }: { kind: EventKind; card:
 }
 
 /** The fields of one kind of event, in the order a record is read; `children` is where the other person is found. */
-function EventFields({ kind, card, other, children }: { kind: EventKind; card: c.PersonCard; other: Other | undefined; children: ReactNode }) {
+function EventFields({
+  kind,
+  card,
+  other,
+  children,
+}: {
+  kind: EventKind;
+  card: c.PersonCard;
+  other: Other | undefined;
+  children: ReactNode;
+}) {
   const t = useT();
   const f = useFormat();
   return (
@@ -168,7 +288,11 @@ function EventFields({ kind, card, other, children }: { kind: EventKind; card: c
       {kind === 'status-change' && (
         <>
           <Select name="legalStatus">
-            {LEGAL_STATUSES.map((s) => <option key={s} value={s}>{t(`legalStatus.${s}`)}</option>)}
+            {LEGAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`legalStatus.${s}`)}
+              </option>
+            ))}
           </Select>
           <TextInput name="citizenships" className="input--short" />
         </>
@@ -183,14 +307,48 @@ function EventFields({ kind, card, other, children }: { kind: EventKind; card: c
 /** Both spouses' surnames after the event, with the forms the law allows suggested once the other person is found. */
 function SurnameChoices({ card, other }: { card: c.PersonCard; other: Other | undefined }) {
   const t = useT();
-  const ownSurnames = [...new Set([card.surname ?? '', other ? surnameForSex(other.surname, card.sex ?? 'M') : '', other ? `${card.surname}-${surnameForSex(other.surname, card.sex ?? 'M')}` : ''].filter(Boolean))];
-  const otherSurnames = other ? [...new Set([other.surname, surnameForSex(card.surname ?? '', other.sex), `${other.surname}-${surnameForSex(card.surname ?? '', other.sex)}`])] : [];
+  const ownSurnames = [
+    ...new Set(
+      [
+        card.surname ?? '',
+        other ? surnameForSex(other.surname, card.sex ?? 'M') : '',
+        other ? `${card.surname}-${surnameForSex(other.surname, card.sex ?? 'M')}` : '',
+      ].filter(Boolean),
+    ),
+  ];
+  const otherSurnames = other
+    ? [
+        ...new Set([
+          other.surname,
+          surnameForSex(card.surname ?? '', other.sex),
+          `${other.surname}-${surnameForSex(card.surname ?? '', other.sex)}`,
+        ]),
+      ]
+    : [];
   return (
     <>
-      <TextInput name="surname" list="own-surnames" hint={t('staff.event.surnameSuggestions', { options: ownSurnames.join(', ') })} />
-      <datalist id="own-surnames">{ownSurnames.map((s) => <option key={s} value={s} />)}</datalist>
-      <TextInput name="spouseSurname" list="other-surnames" {...(otherSurnames.length ? { hint: t('staff.event.surnameSuggestions', { options: otherSurnames.join(', ') }) } : {})} />
-      <datalist id="other-surnames">{otherSurnames.map((s) => <option key={s} value={s} />)}</datalist>
+      <TextInput
+        name="surname"
+        list="own-surnames"
+        hint={t('staff.event.surnameSuggestions', { options: ownSurnames.join(', ') })}
+      />
+      <datalist id="own-surnames">
+        {ownSurnames.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      <TextInput
+        name="spouseSurname"
+        list="other-surnames"
+        {...(otherSurnames.length
+          ? { hint: t('staff.event.surnameSuggestions', { options: otherSurnames.join(', ') }) }
+          : {})}
+      />
+      <datalist id="other-surnames">
+        {otherSurnames.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
     </>
   );
 }

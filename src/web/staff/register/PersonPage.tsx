@@ -35,11 +35,25 @@ const CardQuery = readPersonCard.query.shape;
  */
 const AsOfForm = z.object({
   validOn: CardQuery.validOn,
-  recordedAt: z.iso.datetime({ local: true }).transform((local) => new Date(local).toISOString()).pipe(CardQuery.recordedAt.unwrap()).optional(),
+  recordedAt: z.iso
+    .datetime({ local: true })
+    .transform((local) => new Date(local).toISOString())
+    .pipe(CardQuery.recordedAt.unwrap())
+    .optional(),
 });
 type AsOf = z.output<typeof AsOfForm>;
 
-export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments, canApply = false }: { canRecord: boolean; canReadDocuments: boolean; canInvalidateDocuments: boolean; canApply?: boolean }) {
+export function PersonPage({
+  canRecord,
+  canReadDocuments,
+  canInvalidateDocuments,
+  canApply = false,
+}: {
+  canRecord: boolean;
+  canReadDocuments: boolean;
+  canInvalidateDocuments: boolean;
+  canApply?: boolean;
+}) {
   const t = useT();
   const f = useFormat();
   const { personId = '' } = useParams();
@@ -59,7 +73,9 @@ export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments
     enabled: open,
     retry: false,
   });
-  const history = useMutation({ mutationFn: () => callApi(readPersonHistory, { params: { personId }, query: purposeQuery(purpose) }) });
+  const history = useMutation({
+    mutationFn: () => callApi(readPersonHistory, { params: { personId }, query: purposeQuery(purpose) }),
+  });
 
   function confirm(p: Purpose) {
     setPurpose(p);
@@ -78,23 +94,65 @@ export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments
 
   return (
     <>
-      <PageTitle title={`${c.givenNames} ${c.surname}`}>{c.givenNames} {c.surname}</PageTitle>
+      <PageTitle title={`${c.givenNames} ${c.surname}`}>
+        {c.givenNames} {c.surname}
+      </PageTitle>
       <PurposeLine purpose={purpose} onChange={() => setAsking(true)} />
       {c.deathDate && <Notice kind="warning">{t('staff.person.dead', { date: f.date(c.deathDate) })}</Notice>}
-      <AsOfChoice key={`${asOf.validOn ?? ''}|${asOf.recordedAt ?? ''}`} asOf={asOf} onApply={(v) => { history.reset(); setAsOf(v); }} />
-      {!isNow && <p className="tag">{t('staff.person.asOf')}: {f.date(c.asOf.validOn)} · {f.dateTime(c.asOf.recordedAt)}</p>}
-      {!c.existed ? <Notice kind="info">{t('staff.person.notExisting')}</Notice> : (
-        <PersonDetails card={c} personLink={(id, name) => <Link to={`/register/persons/${id}`} state={PURPOSE_GIVEN}>{name}</Link>} />
+      <AsOfChoice
+        key={`${asOf.validOn ?? ''}|${asOf.recordedAt ?? ''}`}
+        asOf={asOf}
+        onApply={(v) => {
+          history.reset();
+          setAsOf(v);
+        }}
+      />
+      {!isNow && (
+        <p className="tag">
+          {t('staff.person.asOf')}: {f.date(c.asOf.validOn)} · {f.dateTime(c.asOf.recordedAt)}
+        </p>
       )}
-      {isNow && <PersonDocuments personId={c.id} purpose={purpose} canRead={canReadDocuments} canInvalidate={canInvalidateDocuments} today={c.asOf.validOn} />}
+      {!c.existed ? (
+        <Notice kind="info">{t('staff.person.notExisting')}</Notice>
+      ) : (
+        <PersonDetails
+          card={c}
+          personLink={(id, name) => (
+            <Link to={`/register/persons/${id}`} state={PURPOSE_GIVEN}>
+              {name}
+            </Link>
+          )}
+        />
+      )}
+      {isNow && (
+        <PersonDocuments
+          personId={c.id}
+          purpose={purpose}
+          canRead={canReadDocuments}
+          canInvalidate={canInvalidateDocuments}
+          today={c.asOf.validOn}
+        />
+      )}
       {isNow && canApply && <DocumentDesk personId={c.id} personName={`${c.givenNames} ${c.surname}`} />}
-      {canRecord && isNow && <p><Link className="button button--secondary" to={`/cases/new?personId=${c.id}`}>{t('staff.person.startCorrection')}</Link></p>}
+      {canRecord && isNow && (
+        <p>
+          <Link className="button button--secondary" to={`/cases/new?personId=${c.id}`}>
+            {t('staff.person.startCorrection')}
+          </Link>
+        </p>
+      )}
       <LifeEvents card={c} />
-      {canRecord && isNow && !c.deathDate && <LifeEventForm card={c} purpose={purpose} onRecorded={() => void card.refetch()} />}
+      {canRecord && isNow && !c.deathDate && (
+        <LifeEventForm card={c} purpose={purpose} onRecorded={() => void card.refetch()} />
+      )}
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('staff.person.history')}</h2>
         <p className="hint">{t('staff.person.historyIntro')}</p>
-        {!history.data && <button type="button" className="button button--secondary" onClick={() => history.mutate()}>{t('staff.person.showHistory')}</button>}
+        {!history.data && (
+          <button type="button" className="button button--secondary" onClick={() => history.mutate()}>
+            {t('staff.person.showHistory')}
+          </button>
+        )}
         {history.data && <HistoryTable rows={history.data.rows} />}
       </section>
     </>
@@ -105,7 +163,15 @@ export function PersonPage({ canRecord, canReadDocuments, canInvalidateDocuments
  * Before anything is shown: the officer states (or confirms) the purpose the reads will be recorded under.
  * A refused read (the person is not found, the purpose is refused) comes back here, with the server's words.
  */
-function ConfirmPurpose({ purpose, refusal, onConfirm }: { purpose: Purpose; refusal: unknown; onConfirm: (p: Purpose) => void }) {
+function ConfirmPurpose({
+  purpose,
+  refusal,
+  onConfirm,
+}: {
+  purpose: Purpose;
+  refusal: unknown;
+  onConfirm: (p: Purpose) => void;
+}) {
   const t = useT();
   const form = useContractForm(PurposeForm, { defaultValues: purpose, labels: purposeLabels(t) });
   const { showServerError } = form;
@@ -138,7 +204,11 @@ function AsOfChoice({ asOf, onApply }: { asOf: AsOf; onApply: (asOf: AsOf) => vo
       <TextInput name="recordedAt" type="datetime-local" hint={t('staff.person.recordedAtHint')} />
       <div className="button-row">
         <SubmitButton secondary>{t('staff.person.apply')}</SubmitButton>
-        {!isNow && <button type="button" className="button button--link" onClick={() => onApply({})}>{t('staff.person.now')}</button>}
+        {!isNow && (
+          <button type="button" className="button button--link" onClick={() => onApply({})}>
+            {t('staff.person.now')}
+          </button>
+        )}
       </div>
     </Form>
   );
@@ -147,16 +217,28 @@ function AsOfChoice({ asOf, onApply }: { asOf: AsOf; onApply: (asOf: AsOf) => vo
 /** The purpose every read of this card is recorded under, and a way to state another. */
 function PurposeLine({ purpose, onChange }: { purpose: Purpose; onChange: () => void }) {
   const t = useT();
-  const text = purpose.caseReference.trim() ? `${t('purpose.caseReference')} ${purpose.caseReference.trim()}` : purpose.reason.trim();
+  const text = purpose.caseReference.trim()
+    ? `${t('purpose.caseReference')} ${purpose.caseReference.trim()}`
+    : purpose.reason.trim();
   return (
     <p className="hint">
       {t('staff.person.purpose', { purpose: text })}{' '}
-      <button type="button" className="button button--link" onClick={onChange}>{t('staff.person.changePurpose')}</button>
+      <button type="button" className="button button--link" onClick={onChange}>
+        {t('staff.person.changePurpose')}
+      </button>
     </p>
   );
 }
 
-type HistoryRow = { fact: string; id: number; validFrom: string; validUntil: string | null; recordedAt: string; supersededAt: string | null; values: Record<string, unknown> };
+type HistoryRow = {
+  fact: string;
+  id: number;
+  validFrom: string;
+  validUntil: string | null;
+  recordedAt: string;
+  supersededAt: string | null;
+  values: Record<string, unknown>;
+};
 
 function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   const t = useT();
@@ -168,17 +250,29 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   /** A fact in words, per kind (the same labels as the card). */
   const describe = (fact: string, v: Record<string, unknown>): string => {
     switch (fact) {
-      case 'code': return formatPersonalCode(str(v['personalCode']));
-      case 'name': return `${str(v['givenNames'])} ${str(v['surname'])}${v['originalName'] ? ` (${str(v['originalName'])})` : ''}`;
-      case 'core': return [
-        `${t('register.field.sex')}: ${t(`register.sex.${str(v['sex'])}`)}`, `${t('register.field.birthDate')}: ${day(v['birthDate'])}`,
-        `${t('register.field.birthCountry')}: ${str(v['birthCountry'])}`, v['deathDate'] ? `${t('register.field.deathDate')}: ${day(v['deathDate'])}` : '',
-      ].filter(Boolean).join('; ');
-      case 'status': return `${label('legalStatus', str(v['legalStatus']))}${Array.isArray(v['citizenships']) && v['citizenships'].length ? ` (${(v['citizenships'] as string[]).join(', ')})` : ''}`;
-      case 'address': return `${v['isAdditional'] ? `${t('register.field.additionalAddress')}: ` : ''}${str(v['addressLine'])}${v['country'] !== 'LVA' ? `, ${str(v['country'])}` : ''}`;
-      case 'relation': return `${label('register.relation', str(v['kind']))}: ${str(v['relatedPersonId'])}`;
-      case 'residence': return `${t(`register.residenceRight.${str(v['kind'])}`)} ${str(v['documentNumber'])}`;
-      default: return '';
+      case 'code':
+        return formatPersonalCode(str(v['personalCode']));
+      case 'name':
+        return `${str(v['givenNames'])} ${str(v['surname'])}${v['originalName'] ? ` (${str(v['originalName'])})` : ''}`;
+      case 'core':
+        return [
+          `${t('register.field.sex')}: ${t(`register.sex.${str(v['sex'])}`)}`,
+          `${t('register.field.birthDate')}: ${day(v['birthDate'])}`,
+          `${t('register.field.birthCountry')}: ${str(v['birthCountry'])}`,
+          v['deathDate'] ? `${t('register.field.deathDate')}: ${day(v['deathDate'])}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
+      case 'status':
+        return `${label('legalStatus', str(v['legalStatus']))}${Array.isArray(v['citizenships']) && v['citizenships'].length ? ` (${(v['citizenships'] as string[]).join(', ')})` : ''}`;
+      case 'address':
+        return `${v['isAdditional'] ? `${t('register.field.additionalAddress')}: ` : ''}${str(v['addressLine'])}${v['country'] !== 'LVA' ? `, ${str(v['country'])}` : ''}`;
+      case 'relation':
+        return `${label('register.relation', str(v['kind']))}: ${str(v['relatedPersonId'])}`;
+      case 'residence':
+        return `${t(`register.residenceRight.${str(v['kind'])}`)} ${str(v['documentNumber'])}`;
+      default:
+        return '';
     }
   };
   return (
@@ -187,17 +281,27 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
         <caption className="visually-hidden">{t('staff.person.history')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('staff.person.value')}</th><th scope="col">{t('staff.person.validTime')}</th>
-            <th scope="col">{t('staff.person.recordedTime')}</th><th scope="col">{t('staff.person.replacedAt')}</th>
+            <th scope="col">{t('staff.person.value')}</th>
+            <th scope="col">{t('staff.person.validTime')}</th>
+            <th scope="col">{t('staff.person.recordedTime')}</th>
+            <th scope="col">{t('staff.person.replacedAt')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.fact}-${r.id}`} className={r.supersededAt ? 'superseded' : undefined}>
-              <td><strong>{label('fact', r.fact)}</strong> {describe(r.fact, r.values)}</td>
-              <td>{r.validUntil ? t('pdf.period', { from: f.date(r.validFrom), until: f.date(r.validUntil) }) : t('pdf.since', { from: f.date(r.validFrom) })}</td>
+              <td>
+                <strong>{label('fact', r.fact)}</strong> {describe(r.fact, r.values)}
+              </td>
+              <td>
+                {r.validUntil
+                  ? t('pdf.period', { from: f.date(r.validFrom), until: f.date(r.validUntil) })
+                  : t('pdf.since', { from: f.date(r.validFrom) })}
+              </td>
               <td>{when(r.recordedAt)}</td>
-              <td>{r.supersededAt ? when(r.supersededAt) : <span className="tag">{t('staff.person.current')}</span>}</td>
+              <td>
+                {r.supersededAt ? when(r.supersededAt) : <span className="tag">{t('staff.person.current')}</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -8,10 +8,10 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { TextInput } from '../../ui/form/fields.tsx';
 
 /** The refinement a form's schema adds: a case reference or a reason (the message names the case reference field). */
-export const requirePurposeIn: [(v: { caseReference?: string | undefined; reason?: string | undefined }) => boolean, { path: PropertyKey[]; message: string }] = [
-  (v) => Boolean(v.caseReference || v.reason),
-  { path: ['caseReference'], message: 'validation.purposeRequired' },
-];
+export const requirePurposeIn: [
+  (v: { caseReference?: string | undefined; reason?: string | undefined }) => boolean,
+  { path: PropertyKey[]; message: string },
+] = [(v) => Boolean(v.caseReference || v.reason), { path: ['caseReference'], message: 'validation.purposeRequired' }];
 
 /** Labels of the two fields, for a form's label map. */
 export function purposeLabels(t: (key: string) => string): Record<string, string> {

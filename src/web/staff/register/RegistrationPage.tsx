@@ -25,20 +25,34 @@ import { SexSelect } from '../../ui/form/SexSelect.tsx';
 const OptionalCode = c.PersonalCodeParam.optional();
 
 /** A birth: the contract's request, with the parents given by personal code (looked up when the form is sent). */
-const BirthForm = c.BirthBody.omit({ motherId: true, fatherId: true }).extend({ mother: c.PersonalCodeParam, father: OptionalCode }).refine(...requirePurposeIn);
+const BirthForm = c.BirthBody.omit({ motherId: true, fatherId: true })
+  .extend({ mother: c.PersonalCodeParam, father: OptionalCode })
+  .refine(...requirePurposeIn);
 /** A person arriving from abroad: the contract's request, citizenships typed as codes separated by commas. */
-const ArrivalForm = c.PersonRegistrationBody.omit({ citizenships: true }).extend({
-  citizenships: codesAsText(c.PersonRegistrationBody.shape.citizenships),
-}).refine(...requirePurposeIn);
+const ArrivalForm = c.PersonRegistrationBody.omit({ citizenships: true })
+  .extend({
+    citizenships: codesAsText(c.PersonRegistrationBody.shape.citizenships),
+  })
+  .refine(...requirePurposeIn);
 
 function useLabels(): Record<string, string> {
   const t = useT();
   return {
     ...purposeLabels(t),
-    givenNames: t('register.field.givenNames'), surname: t('register.field.surname'), originalName: t('register.field.originalName'), sex: t('register.field.sex'),
-    birthDate: t('register.field.birthDate'), birthMunicipality: t('register.field.birthMunicipality'), mother: t('staff.registration.mother'), father: t('staff.registration.father'),
-    birthCountry: t('register.field.birthCountry'), legalStatus: t('register.field.legalStatus'), citizenships: t('staff.event.citizenships'),
-    housingBasis: t('declaration.housingBasis'), sourceDocument: t('staff.event.sourceDocument'), ...addressLabels(t, 'address'),
+    givenNames: t('register.field.givenNames'),
+    surname: t('register.field.surname'),
+    originalName: t('register.field.originalName'),
+    sex: t('register.field.sex'),
+    birthDate: t('register.field.birthDate'),
+    birthMunicipality: t('register.field.birthMunicipality'),
+    mother: t('staff.registration.mother'),
+    father: t('staff.registration.father'),
+    birthCountry: t('register.field.birthCountry'),
+    legalStatus: t('register.field.legalStatus'),
+    citizenships: t('staff.event.citizenships'),
+    housingBasis: t('declaration.housingBasis'),
+    sourceDocument: t('staff.event.sourceDocument'),
+    ...addressLabels(t, 'address'),
   };
 }
 
@@ -54,7 +68,12 @@ export function RegistrationPage({ canReview }: { canReview: boolean }) {
       {result && (
         <div ref={resultRef} tabIndex={-1}>
           {result.status === 'registered' && result.personalCode && result.personId && (
-            <Notice kind="success">{t('staff.registration.registered', { code: formatPersonalCode(result.personalCode) })} <Link to={`/register/persons/${result.personId}`} state={PURPOSE_GIVEN}>{t('staff.search.open')}</Link></Notice>
+            <Notice kind="success">
+              {t('staff.registration.registered', { code: formatPersonalCode(result.personalCode) })}{' '}
+              <Link to={`/register/persons/${result.personId}`} state={PURPOSE_GIVEN}>
+                {t('staff.search.open')}
+              </Link>
+            </Notice>
           )}
           {result.status === 'held' && <Notice kind="warning">{t('staff.registration.held')}</Notice>}
         </div>
@@ -63,12 +82,25 @@ export function RegistrationPage({ canReview }: { canReview: boolean }) {
         <legend>{t('staff.registration.kind')}</legend>
         {(['birth', 'arrival'] as const).map((k) => (
           <div className="radio" key={k}>
-            <input type="radio" id={`kind-${k}`} name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
-            <label htmlFor={`kind-${k}`}>{t(k === 'birth' ? 'staff.registration.birth' : 'staff.registration.arrival')}</label>
+            <input
+              type="radio"
+              id={`kind-${k}`}
+              name="kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => setKind(k)}
+            />
+            <label htmlFor={`kind-${k}`}>
+              {t(k === 'birth' ? 'staff.registration.birth' : 'staff.registration.arrival')}
+            </label>
           </div>
         ))}
       </fieldset>
-      {kind === 'birth' ? <BirthRegistration key="birth" onDone={setResult} /> : <ArrivalRegistration key="arrival" onDone={setResult} />}
+      {kind === 'birth' ? (
+        <BirthRegistration key="birth" onDone={setResult} />
+      ) : (
+        <ArrivalRegistration key="arrival" onDone={setResult} />
+      )}
       {canReview && <PendingRegistrations purpose={purpose} />}
     </>
   );
@@ -95,7 +127,16 @@ function BirthRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registrat
   const t = useT();
   const [purpose, setPurpose] = usePurpose();
   const form = useContractForm(BirthForm, {
-    defaultValues: { ...purpose, givenNames: '', surname: '', sex: 'F', birthDate: '', birthMunicipality: 'LV-RIX', mother: '', sourceDocument: '' },
+    defaultValues: {
+      ...purpose,
+      givenNames: '',
+      surname: '',
+      sex: 'F',
+      birthDate: '',
+      birthMunicipality: 'LV-RIX',
+      mother: '',
+      sourceDocument: '',
+    },
     labels: useLabels(),
   });
   const save = useMutation({
@@ -104,16 +145,25 @@ function BirthRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registrat
       setPurpose({ caseReference: body.caseReference ?? '', reason: body.reason ?? '' });
       const idOf = async (code: string) => (await callApi(c.lookupPersonByCode, { params: { code }, query })).id;
       const fatherId = father ? await idOf(father) : undefined;
-      return callApi(c.registerBirth, { body: { ...body, motherId: await idOf(mother), ...(fatherId ? { fatherId } : {}) } });
+      return callApi(c.registerBirth, {
+        body: { ...body, motherId: await idOf(mother), ...(fatherId ? { fatherId } : {}) },
+      });
     },
-    onSuccess: (r) => { onDone(r); form.reset(); },
+    onSuccess: (r) => {
+      onDone(r);
+      form.reset();
+    },
     onError: form.showServerError,
   });
   return (
     <Form form={form} onSubmit={(v) => save.mutate(v)}>
       <PersonFields>
         <Select name="birthMunicipality">
-          {MUNICIPALITIES.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+          {MUNICIPALITIES.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name}
+            </option>
+          ))}
         </Select>
         <TextInput name="mother" inputMode="numeric" hint={t('staff.registration.codeHint')} className="input--short" />
         <TextInput name="father" inputMode="numeric" hint={t('staff.registration.codeHint')} className="input--short" />
@@ -127,7 +177,19 @@ function ArrivalRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registr
   const t = useT();
   const [purpose, setPurpose] = usePurpose();
   const form = useContractForm(ArrivalForm, {
-    defaultValues: { ...purpose, givenNames: '', surname: '', sex: 'F', birthDate: '', birthCountry: '', legalStatus: 'foreigner', citizenships: '', address: EMPTY_ADDRESS_VALUES, housingBasis: '', sourceDocument: '' },
+    defaultValues: {
+      ...purpose,
+      givenNames: '',
+      surname: '',
+      sex: 'F',
+      birthDate: '',
+      birthCountry: '',
+      legalStatus: 'foreigner',
+      citizenships: '',
+      address: EMPTY_ADDRESS_VALUES,
+      housingBasis: '',
+      sourceDocument: '',
+    },
     labels: useLabels(),
   });
   const save = useMutation({
@@ -135,7 +197,10 @@ function ArrivalRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registr
       setPurpose({ caseReference: body.caseReference ?? '', reason: body.reason ?? '' });
       return callApi(c.registerPerson, { body });
     },
-    onSuccess: (r) => { onDone(r); form.reset(); },
+    onSuccess: (r) => {
+      onDone(r);
+      form.reset();
+    },
     onError: form.showServerError,
   });
   return (
@@ -144,7 +209,11 @@ function ArrivalRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registr
         <TextInput name="originalName" />
         <CountrySelect name="birthCountry" />
         <Select name="legalStatus">
-          {LEGAL_STATUSES.map((s) => <option key={s} value={s}>{t(`legalStatus.${s}`)}</option>)}
+          {LEGAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`legalStatus.${s}`)}
+            </option>
+          ))}
         </Select>
         <TextInput name="citizenships" className="input--short" />
         <AddressFieldset prefix="address" />
@@ -163,14 +232,28 @@ type Decision = { decision: 'register' } | { decision: 'same-person'; existingPe
 function PendingRegistrations({ purpose }: { purpose: Purpose }) {
   const t = useT();
   const [decided, setDecided] = useState(false);
-  const pending = useQuery({ queryKey: ['pending', purpose], queryFn: () => callApi(c.listPendingRegistrations, { query: purposeQuery(purpose) }), enabled: hasPurpose(purpose) });
+  const pending = useQuery({
+    queryKey: ['pending', purpose],
+    queryFn: () => callApi(c.listPendingRegistrations, { query: purposeQuery(purpose) }),
+    enabled: hasPurpose(purpose),
+  });
   if (!hasPurpose(purpose)) return null;
   return (
     <section aria-labelledby="pending-title">
       <h2 id="pending-title">{t('staff.registration.pending')}</h2>
       {decided && <Notice kind="success">{t('staff.registration.decided')}</Notice>}
       {pending.data?.pending.length === 0 && <p>{t('staff.registration.noPending')}</p>}
-      {pending.data?.pending.map((p) => <PendingDecision key={p.id} held={p} purpose={purpose} onDecided={() => { setDecided(true); void pending.refetch(); }} />)}
+      {pending.data?.pending.map((p) => (
+        <PendingDecision
+          key={p.id}
+          held={p}
+          purpose={purpose}
+          onDecided={() => {
+            setDecided(true);
+            void pending.refetch();
+          }}
+        />
+      ))}
     </section>
   );
 }
@@ -182,22 +265,42 @@ function PendingRegistrations({ purpose }: { purpose: Purpose }) {
 function PendingDecision({ held, purpose, onDecided }: { held: Pending; purpose: Purpose; onDecided: () => void }) {
   const t = useT();
   const f = useFormat();
-  const form = useContractForm(DecisionForm, { defaultValues: { note: '' }, labels: { note: t('staff.registration.decisionNote') }, idPrefix: `pending-${held.id}` });
+  const form = useContractForm(DecisionForm, {
+    defaultValues: { note: '' },
+    labels: { note: t('staff.registration.decisionNote') },
+    idPrefix: `pending-${held.id}`,
+  });
   const decide = useMutation({
-    mutationFn: ({ note, ...decision }: z.output<typeof DecisionForm> & Decision) => callApi(c.decidePendingRegistration, { params: { id: held.id }, body: { ...decision, note, ...purposeQuery(purpose) } }),
+    mutationFn: ({ note, ...decision }: z.output<typeof DecisionForm> & Decision) =>
+      callApi(c.decidePendingRegistration, {
+        params: { id: held.id },
+        body: { ...decision, note, ...purposeQuery(purpose) },
+      }),
     onSuccess: onDecided,
     onError: form.showServerError,
   });
   const as = (decision: Decision) => form.handleSubmit((v) => decide.mutate({ ...v, ...decision }));
   return (
     <div className="card">
-      <h3 id={`pending-${held.id}-title`}>{held.givenNames} {held.surname}, {f.date(held.birthDate)}</h3>
-      <Form form={form} onSubmit={(v) => decide.mutate({ ...v, decision: 'register' })} labelledBy={`pending-${held.id}-title`}>
+      <h3 id={`pending-${held.id}-title`}>
+        {held.givenNames} {held.surname}, {f.date(held.birthDate)}
+      </h3>
+      <Form
+        form={form}
+        onSubmit={(v) => decide.mutate({ ...v, decision: 'register' })}
+        labelledBy={`pending-${held.id}-title`}
+      >
         <ul>
           {held.candidates.map((cand) => (
             <li key={cand.id}>
-              {cand.other.givenNames} {cand.other.surname}, {f.date(cand.other.birthDate)}, {formatPersonalCode(cand.other.personalCode)} — {Math.round(cand.score * 100)}%
-              <button type="button" className="button button--secondary" disabled={decide.isPending} onClick={(e) => void as({ decision: 'same-person', existingPersonId: cand.other.id })(e)}>
+              {cand.other.givenNames} {cand.other.surname}, {f.date(cand.other.birthDate)},{' '}
+              {formatPersonalCode(cand.other.personalCode)} — {Math.round(cand.score * 100)}%
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={decide.isPending}
+                onClick={(e) => void as({ decision: 'same-person', existingPersonId: cand.other.id })(e)}
+              >
                 {t('staff.registration.samePerson')}
               </button>
             </li>

@@ -20,7 +20,10 @@ import { PurposeFieldset, purposeLabels, requirePurposeIn } from './PurposeField
 /** The search form: the contract's query under a purpose, with at least one criterion (the server's own rule). */
 const SearchForm = SearchQuery.omit({ limit: true })
   .refine(...requirePurposeIn)
-  .refine((v) => Boolean(v.q || v.code || v.birthDate || v.birthYear || v.municipality), { path: ['q'], params: { reason: 'search-criteria' } });
+  .refine((v) => Boolean(v.q || v.code || v.birthDate || v.birthYear || v.municipality), {
+    path: ['q'],
+    params: { reason: 'search-criteria' },
+  });
 type SearchValues = z.output<typeof SearchForm>;
 
 export function SearchPage() {
@@ -30,7 +33,14 @@ export function SearchPage() {
   const [purpose, setPurpose] = usePurpose();
   const form = useContractForm(SearchForm, {
     defaultValues: { ...purpose, q: '', code: '', birthDate: '', birthYear: '' as never, municipality: '' as never },
-    labels: { ...purposeLabels(t), q: t('staff.search.name'), code: t('staff.search.code'), birthDate: t('register.field.birthDate'), birthYear: t('register.field.birthYear'), municipality: t('register.field.municipality') },
+    labels: {
+      ...purposeLabels(t),
+      q: t('staff.search.name'),
+      code: t('staff.search.code'),
+      birthDate: t('register.field.birthDate'),
+      birthYear: t('register.field.birthYear'),
+      municipality: t('register.field.municipality'),
+    },
   });
   const search = useMutation({
     mutationFn: (query: SearchValues) => {
@@ -56,13 +66,19 @@ export function SearchPage() {
         <TextInput name="birthYear" inputMode="numeric" className="input--short" oneOfGroup />
         <Select name="municipality" oneOfGroup>
           <option value="">{t('staff.search.anyMunicipality')}</option>
-          {MUNICIPALITIES.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+          {MUNICIPALITIES.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name}
+            </option>
+          ))}
         </Select>
         <SubmitButton pending={search.isPending}>{t('staff.search.submit')}</SubmitButton>
       </Form>
       {search.data && (
         <section aria-labelledby="results-title">
-          <h2 id="results-title" tabIndex={-1} ref={resultsHeading}>{t(search.data.hasMore ? 'staff.search.resultsCut' : 'staff.search.results', { count: search.data.total })}</h2>
+          <h2 id="results-title" tabIndex={-1} ref={resultsHeading}>
+            {t(search.data.hasMore ? 'staff.search.resultsCut' : 'staff.search.results', { count: search.data.total })}
+          </h2>
           {search.data.hasMore && <p className="hint">{t('staff.search.narrow')}</p>}
           {search.data.results.length > 0 && (
             <ScrollTable label={t('staff.search.resultsCaption')}>
@@ -70,19 +86,32 @@ export function SearchPage() {
                 <caption className="visually-hidden">{t('staff.search.resultsCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('register.field.surname')}</th><th scope="col">{t('register.field.givenNames')}</th><th scope="col">{t('register.field.personalCode')}</th>
-                    <th scope="col">{t('register.field.birthDate')}</th><th scope="col">{t('register.field.municipality')}</th><th scope="col">{t('register.field.legalStatus')}</th>
+                    <th scope="col">{t('register.field.surname')}</th>
+                    <th scope="col">{t('register.field.givenNames')}</th>
+                    <th scope="col">{t('register.field.personalCode')}</th>
+                    <th scope="col">{t('register.field.birthDate')}</th>
+                    <th scope="col">{t('register.field.municipality')}</th>
+                    <th scope="col">{t('register.field.legalStatus')}</th>
                     <th scope="col">{t('staff.search.score')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {search.data.results.map((r) => (
                     <tr key={r.id}>
-                      <td><Link to={`/register/persons/${r.id}`} state={PURPOSE_GIVEN}>{r.surname}</Link>{r.deathDate ? ' †' : ''}</td>
+                      <td>
+                        <Link to={`/register/persons/${r.id}`} state={PURPOSE_GIVEN}>
+                          {r.surname}
+                        </Link>
+                        {r.deathDate ? ' †' : ''}
+                      </td>
                       <td>{r.givenNames}</td>
                       <td>{formatPersonalCode(r.personalCode)}</td>
                       <td>{f.date(r.birthDate)}</td>
-                      <td>{r.municipalityCode ? findMunicipality(r.municipalityCode)?.name ?? r.municipalityCode : t('common.none')}</td>
+                      <td>
+                        {r.municipalityCode
+                          ? (findMunicipality(r.municipalityCode)?.name ?? r.municipalityCode)
+                          : t('common.none')}
+                      </td>
                       <td>{label('legalStatus', r.legalStatus)}</td>
                       <td title={r.reasons.join(', ')}>{Math.round(r.score * 100)}%</td>
                     </tr>

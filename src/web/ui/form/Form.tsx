@@ -38,7 +38,8 @@ export function useFormMeta(): FormMeta {
 }
 
 /** An element id for a field path (`address.postcode` → `address-postcode`); the summary links to it. */
-export const fieldId = (name: string, prefix = ''): string => `${prefix ? `${prefix}-` : ''}${name.replace(/\./g, '-')}`;
+export const fieldId = (name: string, prefix = ''): string =>
+  `${prefix ? `${prefix}-` : ''}${name.replace(/\./g, '-')}`;
 
 /** Turns a stored message (an encoded catalogue reference, or text) into words, naming the field by its label. */
 export function useMessageText(): (message: string | undefined, label: string) => string {
@@ -68,11 +69,24 @@ export function Form<S extends z.ZodType>(props: {
   const { labels } = form;
   const formRef = useRef<HTMLFormElement>(null);
   return (
-    <FormMetaContext.Provider value={{ schema: form.schema, labels, idPrefix: form.idPrefix, refusals: form.refusals, markOptional: !props.filter }}>
+    <FormMetaContext.Provider
+      value={{
+        schema: form.schema,
+        labels,
+        idPrefix: form.idPrefix,
+        refusals: form.refusals,
+        markOptional: !props.filter,
+      }}
+    >
       <FormProvider {...(form as unknown as UseFormReturn<FieldValues>)}>
         {/* The summary is the form's first part (a form named by its heading holds its own problems), above the fields' row or column. */}
-        <form ref={formRef} noValidate aria-labelledby={props.labelledBy} aria-label={props.label}
-          onSubmit={(e) => void form.handleSubmit((v) => props.onSubmit(v as z.output<S>))(e)}>
+        <form
+          ref={formRef}
+          noValidate
+          aria-labelledby={props.labelledBy}
+          aria-label={props.label}
+          onSubmit={(e) => void form.handleSubmit((v) => props.onSubmit(v as z.output<S>))(e)}
+        >
           <ErrorSummary formRef={formRef} />
           {props.className ? <div className={props.className}>{props.children}</div> : props.children}
         </form>
@@ -125,7 +139,9 @@ function ErrorSummary({ formRef }: { formRef: React.RefObject<HTMLFormElement | 
   }, [formState.submitCount, refusals]);
   if (!count) return null;
   const focusField = (path: string) => (event: React.MouseEvent) => {
-    const el = document.getElementById(fieldId(path, idPrefix)) ?? formRef.current?.querySelector<HTMLElement>(`[name="${path}"]`);
+    const el =
+      document.getElementById(fieldId(path, idPrefix)) ??
+      formRef.current?.querySelector<HTMLElement>(`[name="${path}"]`);
     if (!el) return;
     event.preventDefault();
     el.focus();
@@ -137,7 +153,11 @@ function ErrorSummary({ formRef }: { formRef: React.RefObject<HTMLFormElement | 
       <ul>
         {server && <li>{server}</li>}
         {fields.map((e) => (
-          <li key={e.path}><a href={`#${fieldId(e.path, idPrefix)}`} onClick={focusField(e.path)}>{text(e.message, labels[e.path] ?? labels[e.path.replace(/\.\d+(\.|$)/, '$1')] ?? e.path)}</a></li>
+          <li key={e.path}>
+            <a href={`#${fieldId(e.path, idPrefix)}`} onClick={focusField(e.path)}>
+              {text(e.message, labels[e.path] ?? labels[e.path.replace(/\.\d+(\.|$)/, '$1')] ?? e.path)}
+            </a>
+          </li>
         ))}
       </ul>
     </div>

@@ -8,7 +8,15 @@ import { useFormContext, type FieldError } from 'react-hook-form';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { fieldId, useFormMeta, useMessageText } from './Form.tsx';
 
-export function RadioGrid({ name, label, options }: { name: string; label?: string; options: ReadonlyArray<{ value: string; label: ReactNode }> }) {
+export function RadioGrid({
+  name,
+  label,
+  options,
+}: {
+  name: string;
+  label?: string;
+  options: ReadonlyArray<{ value: string; label: ReactNode }>;
+}) {
   const t = useT();
   const { labels, idPrefix } = useFormMeta();
   const { register, formState, getFieldState } = useFormContext();
@@ -18,9 +26,17 @@ export function RadioGrid({ name, label, options }: { name: string; label?: stri
   const error = getFieldState(name, formState).error as FieldError | undefined;
   const message = error ? text(error.message, legend) : undefined;
   return (
-    <fieldset className={`fieldset${message ? ' field--error' : ''}`} aria-describedby={message ? `${id}-error` : undefined}>
+    <fieldset
+      className={`fieldset${message ? ' field--error' : ''}`}
+      aria-describedby={message ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
-      {message && <p className="field-error" id={`${id}-error`}><span className="visually-hidden">{t('form.errorPrefix')} </span>{message}</p>}
+      {message && (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('form.errorPrefix')} </span>
+          {message}
+        </p>
+      )}
       <div className="radio-grid">
         {options.map((o, i) => {
           // Option values may be instants ("…T06:30:00.000Z"): ids by position stay plain.

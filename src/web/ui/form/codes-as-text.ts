@@ -6,5 +6,13 @@
 import { z } from 'zod';
 
 export function codesAsText<S extends z.ZodType<unknown, string[]>>(list: S) {
-  return z.string().transform((text) => text.split(/[\s,]+/).filter(Boolean).map((code) => code.toUpperCase())).pipe(list);
+  return z
+    .string()
+    .transform((text) =>
+      text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((code) => code.toUpperCase()),
+    )
+    .pipe(list);
 }

@@ -16,10 +16,17 @@ export function contractResolver<S extends z.ZodType>(schema: S): Resolver<Field
   return async (values, _context, options) => {
     const result = await schema.safeParseAsync(values, { reportInput: true });
     const fields = fieldList(options.fields);
-    const bad = [...fields.values()].filter((ref) => (ref as HTMLInputElement | undefined)?.validity?.badInput) as HTMLInputElement[];
+    const bad = [...fields.values()].filter(
+      (ref) => (ref as HTMLInputElement | undefined)?.validity?.badInput,
+    ) as HTMLInputElement[];
     if (result.success && !bad.length) return { values: result.data as FieldValues, errors: {} };
     const errors: Record<string, unknown> = {};
-    for (const input of bad) setIn(errors, input.name, { type: 'badInput', message: input.type === 'date' ? 'validation.date' : 'validation.invalid', ref: input });
+    for (const input of bad)
+      setIn(errors, input.name, {
+        type: 'badInput',
+        message: input.type === 'date' ? 'validation.date' : 'validation.invalid',
+        ref: input,
+      });
     for (const issue of result.success ? [] : result.error.issues) {
       const field = fieldOf(issue.path.map(String).join('.'), fields);
       if (getIn(errors, field) !== undefined) continue;
@@ -28,7 +35,8 @@ export function contractResolver<S extends z.ZodType>(schema: S): Resolver<Field
       // An empty choice (a list, radio buttons) is chosen, not filled in.
       if (ref.key === 'validation.required' && isChoice(element)) ref.key = 'validation.choose';
       // What is usually chosen but here typed (an identifier): left empty it is filled in, mistyped it is not in a form we take.
-      else if (ref.key === 'validation.choose' && isTyped(element)) ref.key = isBlank(issue.input) ? 'validation.required' : 'validation.invalid';
+      else if (ref.key === 'validation.choose' && isTyped(element))
+        ref.key = isBlank(issue.input) ? 'validation.required' : 'validation.invalid';
       setIn(errors, field, { type: issue.code, message: encodeMessage(ref), ref: fields.get(field) });
     }
     return { values: {}, errors: errors as never };
@@ -42,10 +50,14 @@ function isChoice(element: unknown): boolean {
 
 function isTyped(element: unknown): boolean {
   const el = element as { tagName?: string; type?: string } | undefined;
-  return (el?.tagName === 'INPUT' && el.type !== 'radio' && el.type !== 'checkbox' && el.type !== 'file') || el?.tagName === 'TEXTAREA';
+  return (
+    (el?.tagName === 'INPUT' && el.type !== 'radio' && el.type !== 'checkbox' && el.type !== 'file') ||
+    el?.tagName === 'TEXTAREA'
+  );
 }
 
-const isBlank = (input: unknown): boolean => input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
+const isBlank = (input: unknown): boolean =>
+  input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
 
 /** react-hook-form hands the resolver its fields nested by path; each leaf (`_f`) has the field's name and element. */
 function fieldList(tree: unknown): Map<string, unknown> {
@@ -70,7 +82,12 @@ function fieldOf(path: string, fields: Map<string, unknown>): string {
 }
 
 function getIn(target: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), target);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      target,
+    );
 }
 
 function setIn(target: Record<string, unknown>, path: string, value: unknown): void {

@@ -2,7 +2,14 @@
  * Fields of a contract form (inside <Form>): each has its label (from the form's labels), a hint, its own
  * error message, `aria-describedby` for both, and the required/optional mark the schema implies.
  */
-import { useEffect, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useEffect,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { fieldId, useFormMeta, useMessageText } from './Form.tsx';
@@ -31,14 +38,26 @@ function useField(name: string, labelOverride?: string, hasHint = false) {
   const required = isRequiredAt(schema, name);
   const empty = emptyValueAt(schema, name);
   /** Registers the input; an empty optional field sends what the contract takes for "nothing". */
-  const registerField = () => register(name, empty === '' ? {} : { setValueAs: (v: unknown) => (v === '' ? empty : v) });
-  const describedBy = [hasHint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const registerField = () =>
+    register(name, empty === '' ? {} : { setValueAs: (v: unknown) => (v === '' ? empty : v) });
+  const describedBy =
+    [hasHint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   /** "(optional)" after the label: the schema lets the field stay empty, and the form is not a filter. */
   const optional = !required && markOptional;
   return { id, label, message, required, optional, describedBy, register, registerField, schema };
 }
 
-function Label({ htmlFor, label, optional, hidden = false }: { htmlFor: string; label: string; optional: boolean; hidden?: boolean | undefined }) {
+function Label({
+  htmlFor,
+  label,
+  optional,
+  hidden = false,
+}: {
+  htmlFor: string;
+  label: string;
+  optional: boolean;
+  hidden?: boolean | undefined;
+}) {
   const t = useT();
   return (
     <label htmlFor={htmlFor} className={hidden ? 'visually-hidden' : undefined}>
@@ -52,33 +71,71 @@ function HintAndError({ id, hint, message }: { id: string; hint?: ReactNode; mes
   const t = useT();
   return (
     <>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {message && <p className="field-error" id={`${id}-error`}><span className="visually-hidden">{t('form.errorPrefix')} </span>{message}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {message && (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('form.errorPrefix')} </span>
+          {message}
+        </p>
+      )}
     </>
   );
 }
 
-export function TextInput({ name, label, hint, oneOfGroup = false, hideLabel, ...input }: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+export function TextInput({
+  name,
+  label,
+  hint,
+  oneOfGroup = false,
+  hideLabel,
+  ...input
+}: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field${f.message ? ' field--error' : ''}`}>
       <Label htmlFor={f.id} label={f.label} optional={f.optional && !oneOfGroup} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
-      <input id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
-        {...input} {...f.registerField()} />
+      <input
+        id={f.id}
+        aria-invalid={f.message ? true : undefined}
+        aria-describedby={f.describedBy}
+        aria-required={f.required || undefined}
+        {...input}
+        {...f.registerField()}
+      />
     </div>
   );
 }
 
 /** A date (the browser's own date picker); a typed day that does not exist is refused as such. */
-export function DateInput({ name, label, hint, min, max, oneOfGroup = false, hideLabel }: FieldFrame & { min?: string; max?: string }) {
+export function DateInput({
+  name,
+  label,
+  hint,
+  min,
+  max,
+  oneOfGroup = false,
+  hideLabel,
+}: FieldFrame & { min?: string; max?: string }) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field field--date${f.message ? ' field--error' : ''}`}>
       <Label htmlFor={f.id} label={f.label} optional={f.optional && !oneOfGroup} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
-      <input type="date" id={f.id} min={min} max={max} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
-        {...f.registerField()} />
+      <input
+        type="date"
+        id={f.id}
+        min={min}
+        max={max}
+        aria-invalid={f.message ? true : undefined}
+        aria-describedby={f.describedBy}
+        aria-required={f.required || undefined}
+        {...f.registerField()}
+      />
     </div>
   );
 }
@@ -87,7 +144,15 @@ export function DateInput({ name, label, hint, min, max, oneOfGroup = false, hid
  * Several lines of text, with a count of the characters left under the schema's maximum (as the server
  * counts: without the spaces at either end). The count is announced only after typing pauses.
  */
-export function TextArea({ name, label, hint, rows = 5, oneOfGroup: _oneOfGroup, hideLabel, ...area }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  rows = 5,
+  oneOfGroup: _oneOfGroup,
+  hideLabel,
+  ...area
+}: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   const max = maxLengthAt(f.schema, name);
   const value = useWatch({ name }) as string | undefined;
@@ -95,8 +160,15 @@ export function TextArea({ name, label, hint, rows = 5, oneOfGroup: _oneOfGroup,
     <div className={`field field--wide${f.message ? ' field--error' : ''}`}>
       <Label htmlFor={f.id} label={f.label} optional={f.optional} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
-      <textarea id={f.id} rows={rows} aria-invalid={f.message ? true : undefined} aria-describedby={[f.describedBy, max ? `${f.id}-count` : ''].filter(Boolean).join(' ') || undefined}
-        aria-required={f.required || undefined} {...area} {...f.registerField()} />
+      <textarea
+        id={f.id}
+        rows={rows}
+        aria-invalid={f.message ? true : undefined}
+        aria-describedby={[f.describedBy, max ? `${f.id}-count` : ''].filter(Boolean).join(' ') || undefined}
+        aria-required={f.required || undefined}
+        {...area}
+        {...f.registerField()}
+      />
       {max !== undefined && <CharacterCount id={`${f.id}-count`} left={max - (value ?? '').trim().length} />}
     </div>
   );
@@ -112,26 +184,51 @@ function CharacterCount({ id, left }: { id: string; left: number }) {
   }, [text]);
   return (
     <>
-      <p className={`char-count${left < 0 ? ' char-count--over' : ''}`} id={id} aria-hidden="true">{text}</p>
-      <p className="visually-hidden" aria-live="polite">{spoken}</p>
+      <p className={`char-count${left < 0 ? ' char-count--over' : ''}`} id={id} aria-hidden="true">
+        {text}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {spoken}
+      </p>
     </>
   );
 }
 
-export function Select({ name, label, hint, children, oneOfGroup = false, hideLabel, ...select }: FieldFrame & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
+export function Select({
+  name,
+  label,
+  hint,
+  children,
+  oneOfGroup = false,
+  hideLabel,
+  ...select
+}: FieldFrame & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field${f.message ? ' field--error' : ''}`}>
       <Label htmlFor={f.id} label={f.label} optional={f.optional && !oneOfGroup} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
-      <select id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} aria-required={f.required || undefined}
-        {...select} {...f.registerField()}>{children}</select>
+      <select
+        id={f.id}
+        aria-invalid={f.message ? true : undefined}
+        aria-describedby={f.describedBy}
+        aria-required={f.required || undefined}
+        {...select}
+        {...f.registerField()}
+      >
+        {children}
+      </select>
     </div>
   );
 }
 
 /** A choice of one, as radio buttons in a fieldset whose legend is the label; the summary links to the first. */
-export function Radios({ name, label, hint, options }: FieldFrame & { options: ReadonlyArray<{ value: string; label: string; hint?: string }> }) {
+export function Radios({
+  name,
+  label,
+  hint,
+  options,
+}: FieldFrame & { options: ReadonlyArray<{ value: string; label: string; hint?: string }> }) {
   const f = useField(name, label, Boolean(hint));
   return (
     <fieldset className={`fieldset${f.message ? ' field--error' : ''}`} aria-describedby={f.describedBy}>
@@ -140,7 +237,10 @@ export function Radios({ name, label, hint, options }: FieldFrame & { options: R
       {options.map((o, i) => (
         <div className="radio" key={o.value}>
           <input type="radio" id={i === 0 ? f.id : `${f.id}-${o.value}`} value={o.value} {...f.register(name)} />
-          <label htmlFor={i === 0 ? f.id : `${f.id}-${o.value}`}>{o.label}{o.hint && <span className="hint"> {o.hint}</span>}</label>
+          <label htmlFor={i === 0 ? f.id : `${f.id}-${o.value}`}>
+            {o.label}
+            {o.hint && <span className="hint"> {o.hint}</span>}
+          </label>
         </div>
       ))}
     </fieldset>
@@ -151,18 +251,52 @@ export function Radios({ name, label, hint, options }: FieldFrame & { options: R
  * The submit button; disabled while the request runs so a double click sends once, and where there is
  * nothing to send (`disabled`: no document waits for a batch). `secondary`: not the page's main action.
  */
-export function SubmitButton({ pending, disabled = false, secondary = false, children }: { pending?: boolean; disabled?: boolean; secondary?: boolean; children: ReactNode }) {
-  return <button type="submit" className={`button${secondary ? ' button--secondary' : ''}`} disabled={pending || disabled} aria-disabled={pending || undefined}>{children}</button>;
+export function SubmitButton({
+  pending,
+  disabled = false,
+  secondary = false,
+  children,
+}: {
+  pending?: boolean;
+  disabled?: boolean;
+  secondary?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="submit"
+      className={`button${secondary ? ' button--secondary' : ''}`}
+      disabled={pending || disabled}
+      aria-disabled={pending || undefined}
+    >
+      {children}
+    </button>
+  );
 }
 
 /** Files to attach (the form's schema checks their type and size, as the server will: see uploadFiles). */
-export function FileInput({ name, label, hint, accept, multiple = true, hideLabel }: FieldFrame & { accept: readonly string[]; multiple?: boolean }) {
+export function FileInput({
+  name,
+  label,
+  hint,
+  accept,
+  multiple = true,
+  hideLabel,
+}: FieldFrame & { accept: readonly string[]; multiple?: boolean }) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field${f.message ? ' field--error' : ''}`}>
       <Label htmlFor={f.id} label={f.label} optional={f.optional} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
-      <input type="file" id={f.id} multiple={multiple} accept={accept.join(',')} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} {...f.register(name)} />
+      <input
+        type="file"
+        id={f.id}
+        multiple={multiple}
+        accept={accept.join(',')}
+        aria-invalid={f.message ? true : undefined}
+        aria-describedby={f.describedBy}
+        {...f.register(name)}
+      />
     </div>
   );
 }
@@ -173,12 +307,20 @@ export function FileInput({ name, label, hint, accept, multiple = true, hideLabe
  * checkboxes). The summary links to the first box. A fieldset takes no `aria-required`, so the schema's
  * verdict shows only as the "(optional)" mark on a group that may stay empty.
  */
-export function Checkboxes({ name, label, hint, options }: FieldFrame & { options: ReadonlyArray<{ value: string; label: string; hint?: string }> }) {
+export function Checkboxes({
+  name,
+  label,
+  hint,
+  options,
+}: FieldFrame & { options: ReadonlyArray<{ value: string; label: string; hint?: string }> }) {
   const t = useT();
   const f = useField(name, label, Boolean(hint));
   return (
     <fieldset className={`fieldset${f.message ? ' field--error' : ''}`} aria-describedby={f.describedBy}>
-      <legend>{f.label}{f.optional && <span className="optional"> {t('form.optional')}</span>}</legend>
+      <legend>
+        {f.label}
+        {f.optional && <span className="optional"> {t('form.optional')}</span>}
+      </legend>
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <div className="checkboxes">
         {options.map((o, i) => {
@@ -186,7 +328,10 @@ export function Checkboxes({ name, label, hint, options }: FieldFrame & { option
           return (
             <div className="radio" key={o.value}>
               <input type="checkbox" id={id} value={o.value} {...f.register(name)} />
-              <label htmlFor={id}>{o.label}{o.hint && <span className="hint"> {o.hint}</span>}</label>
+              <label htmlFor={id}>
+                {o.label}
+                {o.hint && <span className="hint"> {o.hint}</span>}
+              </label>
             </div>
           );
         })}
@@ -200,8 +345,16 @@ export function Checkbox({ name, label, hint, hideLabel }: FieldFrame) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`radio${f.message ? ' field--error' : ''}`}>
-      <input type="checkbox" id={f.id} aria-invalid={f.message ? true : undefined} aria-describedby={f.describedBy} {...f.register(name)} />
-      <label htmlFor={f.id} className={hideLabel ? 'visually-hidden' : undefined}>{f.label}</label>
+      <input
+        type="checkbox"
+        id={f.id}
+        aria-invalid={f.message ? true : undefined}
+        aria-describedby={f.describedBy}
+        {...f.register(name)}
+      />
+      <label htmlFor={f.id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {f.label}
+      </label>
       <HintAndError id={f.id} hint={hint} message={f.message} />
     </div>
   );

@@ -7,12 +7,19 @@ import { z } from 'zod';
 
 /** An optional list of files, each of an accepted type and at most `maxBytes`. */
 export function uploadFiles(accepted: readonly string[], maxBytes: number) {
-  return z.custom<FileList | undefined>((v) => v === undefined || v === null || (typeof FileList !== 'undefined' && v instanceof FileList)).optional().superRefine((files, ctx) => {
-    for (const file of Array.from(files ?? [])) {
-      if (!accepted.includes(file.type)) ctx.addIssue({ code: 'custom', message: file.name, params: { reason: 'file-type' } });
-      else if (file.size > maxBytes) ctx.addIssue({ code: 'custom', message: file.name, params: { reason: 'file-too-large' } });
-    }
-  });
+  return z
+    .custom<FileList | undefined>(
+      (v) => v === undefined || v === null || (typeof FileList !== 'undefined' && v instanceof FileList),
+    )
+    .optional()
+    .superRefine((files, ctx) => {
+      for (const file of Array.from(files ?? [])) {
+        if (!accepted.includes(file.type))
+          ctx.addIssue({ code: 'custom', message: file.name, params: { reason: 'file-type' } });
+        else if (file.size > maxBytes)
+          ctx.addIssue({ code: 'custom', message: file.name, params: { reason: 'file-too-large' } });
+      }
+    });
 }
 
 /** The photo types a document takes (the server checks the bytes again, and the pixels and proportions). */
@@ -24,15 +31,20 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
  * too), and, where the form needs one, `photo-missing`. Its pixels and proportions the server checks.
  */
 export function photoFile(maxBytes: number, required: boolean) {
-  const file = z.custom<FileList | undefined>((v) => v === undefined || v === null || (typeof FileList !== 'undefined' && v instanceof FileList)).superRefine((files, ctx) => {
-    const chosen = files?.[0];
-    if (!chosen) {
-      if (required) ctx.addIssue({ code: 'custom', params: { reason: 'photo-missing' } });
-      return;
-    }
-    if (!(PHOTO_TYPES as readonly string[]).includes(chosen.type)) ctx.addIssue({ code: 'custom', params: { reason: 'photo-format' } });
-    else if (chosen.size > maxBytes) ctx.addIssue({ code: 'custom', params: { reason: 'file-too-large' } });
-  });
+  const file = z
+    .custom<FileList | undefined>(
+      (v) => v === undefined || v === null || (typeof FileList !== 'undefined' && v instanceof FileList),
+    )
+    .superRefine((files, ctx) => {
+      const chosen = files?.[0];
+      if (!chosen) {
+        if (required) ctx.addIssue({ code: 'custom', params: { reason: 'photo-missing' } });
+        return;
+      }
+      if (!(PHOTO_TYPES as readonly string[]).includes(chosen.type))
+        ctx.addIssue({ code: 'custom', params: { reason: 'photo-format' } });
+      else if (chosen.size > maxBytes) ctx.addIssue({ code: 'custom', params: { reason: 'file-too-large' } });
+    });
   // Where the form may go without one (a photo uploaded online is kept), the field is optional.
   return required ? file : file.optional();
 }

@@ -15,7 +15,11 @@ import { useFormErrors, type FormError } from '../errors.ts';
  */
 export const NoFields = z.strictObject({});
 
-export type ContractForm<S extends z.ZodType> = UseFormReturn<z.input<S> & FieldValues, unknown, z.output<S> & FieldValues> & {
+export type ContractForm<S extends z.ZodType> = UseFormReturn<
+  z.input<S> & FieldValues,
+  unknown,
+  z.output<S> & FieldValues
+> & {
   schema: S;
   /** The page's label of each field path: the summary and the messages name fields by them. */
   labels: Record<string, string>;
@@ -32,7 +36,10 @@ export type ContractForm<S extends z.ZodType> = UseFormReturn<z.input<S> & Field
  * summary, not to the first field (GOV.UK pattern), so `shouldFocusError` is off. Fields that are not on
  * the page (the other kind of address, a section not opened) are not sent (`shouldUnregister`).
  */
-export function useContractForm<S extends z.ZodType>(schema: S, options: { defaultValues: Partial<z.input<S>>; labels: Record<string, string>; idPrefix?: string }): ContractForm<S> {
+export function useContractForm<S extends z.ZodType>(
+  schema: S,
+  options: { defaultValues: Partial<z.input<S>>; labels: Record<string, string>; idPrefix?: string },
+): ContractForm<S> {
   const formErrors = useFormErrors();
   const form = useForm<z.input<S> & FieldValues, unknown, z.output<S> & FieldValues>({
     resolver: contractResolver(schema) as never,
@@ -61,7 +68,12 @@ export function useContractForm<S extends z.ZodType>(schema: S, options: { defau
  * fields the server refused): each message at its field when the form has that field, the rest (a rule,
  * a rate limit) as the form's own error at the top of the summary.
  */
-export function showServerError(form: UseFormReturn<FieldValues, unknown, FieldValues>, error: unknown, formErrors: (error: unknown, labels: Record<string, string>) => FormError[], labels: Record<string, string>): void {
+export function showServerError(
+  form: UseFormReturn<FieldValues, unknown, FieldValues>,
+  error: unknown,
+  formErrors: (error: unknown, labels: Record<string, string>) => FormError[],
+  labels: Record<string, string>,
+): void {
   const general: string[] = [];
   for (const e of formErrors(error, labels)) {
     if (e.field && labels[e.field]) form.setError(e.field, { type: 'server', message: e.message });

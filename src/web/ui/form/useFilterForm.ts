@@ -16,7 +16,10 @@ interface FilterOptions<S extends z.ZodType> {
   onApply?: (query: z.output<S>) => void;
 }
 
-export function useFilterForm<S extends z.ZodType>(schema: S, options: FilterOptions<S>): { form: ContractForm<S>; query: z.output<S> | undefined; apply: (query: z.output<S>) => void } {
+export function useFilterForm<S extends z.ZodType>(
+  schema: S,
+  options: FilterOptions<S>,
+): { form: ContractForm<S>; query: z.output<S> | undefined; apply: (query: z.output<S>) => void } {
   const form = useContractForm(schema, options);
   const [query, setQuery] = useState<z.output<S> | undefined>(() => schema.safeParse(options.defaultValues).data);
   const onApply = useRef(options.onApply);

@@ -6,7 +6,10 @@ import type { RegisterService } from '../register.service.ts';
 export function casePersonLookup(register: RegisterService) {
   return async (access: HandlerAccess, code: string): Promise<FoundPerson | undefined> => {
     try {
-      const p = await register.lookupByCode({ actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, code);
+      const p = await register.lookupByCode(
+        { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId },
+        code,
+      );
       return { id: p.id, personalCode: p.personalCode, name: `${p.givenNames} ${p.surname}` };
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;

@@ -13,7 +13,13 @@ describe('demo cases', () => {
     expect(await ctx.app.backgroundJobs.seedDemoCases()).toBe(0);
     const registrar = await signInStaff(ctx.app, 'registrar');
     const queue = (await registrar.request('GET', '/api/cases/queue')).json() as { cases: Array<{ status: string }> };
-    expect(queue.cases.map((c) => c.status).sort()).toEqual(['awaiting-applicant', 'in-review', 'proposed', 'submitted', 'submitted']);
+    expect(queue.cases.map((c) => c.status).sort()).toEqual([
+      'awaiting-applicant',
+      'in-review',
+      'proposed',
+      'submitted',
+      'submitted',
+    ]);
     const sergejs = await signInResident(ctx.app, '00000000-0000-4000-8000-000000000003');
     const mine = (await sergejs.request('GET', '/api/portal/me/cases')).json() as { cases: Array<{ status: string }> };
     expect(mine.cases).toEqual([expect.objectContaining({ status: 'accepted' })]);

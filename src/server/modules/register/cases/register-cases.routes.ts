@@ -10,10 +10,28 @@ export function registerRegisterCasesRoutes(app: FastifyInstance, deps: { regist
   // Case files may carry several scanned documents: a larger body than the default 1 MB.
   const uploads = { bodyLimit: 60 * 1024 * 1024 };
   const read = { permission: 'cases:read' } as const;
-  registerEndpoint(app, c.createCorrectionAtDesk, read, async ({ principal, body, request }) =>
-    registerCases.createCorrectionAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)), uploads);
-  registerEndpoint(app, c.createInclusionAtDesk, read, async ({ principal, body, request }) =>
-    registerCases.createInclusionAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)), uploads);
-  registerEndpoint(app, c.createMyCorrection, 'resident', async ({ principal, body, request }) =>
-    registerCases.createCorrectionOnline(caseActorContext(principal, request), body, idempotencyKey(request)), uploads);
+  registerEndpoint(
+    app,
+    c.createCorrectionAtDesk,
+    read,
+    async ({ principal, body, request }) =>
+      registerCases.createCorrectionAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)),
+    uploads,
+  );
+  registerEndpoint(
+    app,
+    c.createInclusionAtDesk,
+    read,
+    async ({ principal, body, request }) =>
+      registerCases.createInclusionAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)),
+    uploads,
+  );
+  registerEndpoint(
+    app,
+    c.createMyCorrection,
+    'resident',
+    async ({ principal, body, request }) =>
+      registerCases.createCorrectionOnline(caseActorContext(principal, request), body, idempotencyKey(request)),
+    uploads,
+  );
 }

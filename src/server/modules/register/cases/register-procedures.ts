@@ -5,7 +5,14 @@
  * register.
  */
 import { AppError } from '../../../http/app-error.ts';
-import type { CaseProcedure, CaseState, CaseTypeDefinition, LifecycleTable, RowText, RuleCheck } from '../../cases/index.ts';
+import type {
+  CaseProcedure,
+  CaseState,
+  CaseTypeDefinition,
+  LifecycleTable,
+  RowText,
+  RuleCheck,
+} from '../../cases/index.ts';
 import type { CaseView } from '../../../../shared/contracts/cases.contract.ts';
 import type { LegalStatus } from '../../../../shared/kernel/legal-status.ts';
 import { formatPersonalCode } from '../../../../shared/kernel/personal-code.ts';
@@ -14,12 +21,26 @@ import { CORRECTION_DEADLINE, CORRECTION_LIFECYCLE, INCLUSION_LIFECYCLE } from '
 import { correctionSubject, type CorrectionSubjectData } from './correction-subject.ts';
 
 /** Registered persons who may be the applicant of an inclusion, as found when the case opened. */
-export type LikelyDuplicate = { personId: string; personalCode: string; name: string; birthDate: string; score: number };
+export type LikelyDuplicate = {
+  personId: string;
+  personalCode: string;
+  name: string;
+  birthDate: string;
+  score: number;
+};
 
 /** An inclusion: a person not yet in the register, as they presented themselves. */
 export type InclusionSubjectData = {
-  givenNames: string; surname: string; sex: 'M' | 'F'; birthDate: string; birthCountry: string; legalStatus: LegalStatus; citizenships: string[];
-  foreignDocument: { number: string; country: string }; explanation: string; candidates: LikelyDuplicate[];
+  givenNames: string;
+  surname: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  birthCountry: string;
+  legalStatus: LegalStatus;
+  citizenships: string[];
+  foreignDocument: { number: string; country: string };
+  explanation: string;
+  candidates: LikelyDuplicate[];
 };
 
 /** What the register's case types share: the general administrative deadline, registrars as officers. */
@@ -37,7 +58,9 @@ export const CORRECTION: CaseTypeDefinition = { ...REGISTER_CASE, type: 'registe
  * behalf of the head of the office, and never by anyone who took part in the contested decision.
  */
 export const CORRECTION_APPEAL: CaseTypeDefinition = {
-  ...REGISTER_CASE, type: 'register-correction-appeal', prefix: 'AP',
+  ...REGISTER_CASE,
+  type: 'register-correction-appeal',
+  prefix: 'AP',
   deadlineBasis: 'Administratīvā procesa likums, 64. un 76. pants',
   decisionBasis: 'Administratīvā procesa likums, 76.–81. pants; Fizisko personu reģistra likums',
   staffRoles: { officer: ['registrar'], 'decision-maker': ['supervisor'], supervisor: ['supervisor'] },
@@ -46,21 +69,40 @@ export const CORRECTION_APPEAL: CaseTypeDefinition = {
  * A person not yet in the register asks to be included (a foreigner who needs a personal code, a citizen
  * born and living abroad): the applicant is not a registered person until the decision registers them.
  */
-export const INCLUSION: CaseTypeDefinition = { ...REGISTER_CASE, type: 'register-inclusion', prefix: 'IR', lifecycle: INCLUSION_LIFECYCLE as LifecycleTable<string> };
+export const INCLUSION: CaseTypeDefinition = {
+  ...REGISTER_CASE,
+  type: 'register-inclusion',
+  prefix: 'IR',
+  lifecycle: INCLUSION_LIFECYCLE as LifecycleTable<string>,
+};
 
 /** Checks every register case records: evidence, and the requests for information answered. */
 function commonChecks(state: CaseState): [RuleCheck, RuleCheck] {
   const answered = state.requests.filter((r) => r.answeredOn !== null).length;
   return [
-    { rule: 'evidence-attached', passed: state.documentIds.length > 0, detail: `${state.documentIds.length} document(s) attached`, params: { count: state.documentIds.length } },
-    { rule: 'requests-answered', passed: answered === state.requests.length, detail: `${state.requests.length} request(s), ${answered} answered`, params: { count: state.requests.length, answered } },
+    {
+      rule: 'evidence-attached',
+      passed: state.documentIds.length > 0,
+      detail: `${state.documentIds.length} document(s) attached`,
+      params: { count: state.documentIds.length },
+    },
+    {
+      rule: 'requests-answered',
+      passed: answered === state.requests.length,
+      detail: `${state.requests.length} request(s), ${answered} answered`,
+      params: { count: state.requests.length, answered },
+    },
   ];
 }
 
 const sourceOf = (reference: string, decidedOn: string) => `${reference} (lēmums ${decidedOn})`;
 
 /** One fact of a registered person: who, which entry, its value now and the value asked for (a date reads as a date). */
-function correctionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string): Array<[string, string]> {
+function correctionRows(
+  subject: CaseView['subject'],
+  t: RowText,
+  date: (value: string) => string,
+): Array<[string, string]> {
   if (subject.kind !== 'correction') return [];
   return [
     [t('cases.field.applicant'), `${subject.personName}, ${formatPersonalCode(subject.personalCode)}`],
@@ -70,7 +112,11 @@ function correctionRows(subject: CaseView['subject'], t: RowText, date: (value: 
   ];
 }
 
-function inclusionRows(subject: CaseView['subject'], t: RowText, date: (value: string) => string): Array<[string, string]> {
+function inclusionRows(
+  subject: CaseView['subject'],
+  t: RowText,
+  date: (value: string) => string,
+): Array<[string, string]> {
   if (subject.kind !== 'inclusion') return [];
   return [
     [t('cases.field.applicant'), subject.personName],
@@ -78,30 +124,50 @@ function inclusionRows(subject: CaseView['subject'], t: RowText, date: (value: s
     [t('register.field.birthCountry'), subject.birthCountry],
     [t('register.field.citizenships'), subject.citizenships.join(', ') || t('common.none')],
     [t('cases.inclusion.foreignDocument'), `${subject.foreignDocument.number} (${subject.foreignDocument.country})`],
-    [t('cases.inclusion.personalCode'), subject.personalCode ? formatPersonalCode(subject.personalCode) : t('common.none')],
+    [
+      t('cases.inclusion.personalCode'),
+      subject.personalCode ? formatPersonalCode(subject.personalCode) : t('common.none'),
+    ],
   ];
 }
 
-function correctionProcedure(register: RegisterService, definition: CaseTypeDefinition, appealable: boolean): CaseProcedure {
+function correctionProcedure(
+  register: RegisterService,
+  definition: CaseTypeDefinition,
+  appealable: boolean,
+): CaseProcedure {
   return {
     definition,
     subjectKind: 'correction',
     // A refusal is contested in the portal as an appeal case: the same fact, asked again with the applicant's reasons.
-    ...(appealable ? {
-      appeal: {
-        caseType: CORRECTION_APPEAL.type,
-        subject: async (trx, access, contested, reason) => {
-          const s = contested.subject as unknown as CorrectionSubjectData;
-          const subject = await correctionSubject(register, trx, access, 'portal', { personId: s.personId, field: s.field, requestedValue: s.requestedValue, explanation: reason });
-          return { subject, touched: s.field };
-        },
-      },
-    } : {}),
+    ...(appealable
+      ? {
+          appeal: {
+            caseType: CORRECTION_APPEAL.type,
+            subject: async (trx, access, contested, reason) => {
+              const s = contested.subject as unknown as CorrectionSubjectData;
+              const subject = await correctionSubject(register, trx, access, 'portal', {
+                personId: s.personId,
+                field: s.field,
+                requestedValue: s.requestedValue,
+                explanation: reason,
+              });
+              return { subject, touched: s.field };
+            },
+          },
+        }
+      : {}),
     subjectView: (stored) => {
       const s = stored as unknown as CorrectionSubjectData;
       return {
-        kind: 'correction', personId: s.personId, personalCode: s.personalCode, personName: s.personName, field: s.field, currentValue: s.currentValue,
-        requestedValue: s.requestedValue, explanation: s.explanation,
+        kind: 'correction',
+        personId: s.personId,
+        personalCode: s.personalCode,
+        personName: s.personName,
+        field: s.field,
+        currentValue: s.currentValue,
+        requestedValue: s.requestedValue,
+        explanation: s.explanation,
       };
     },
     decisionRows: correctionRows,
@@ -109,14 +175,31 @@ function correctionProcedure(register: RegisterService, definition: CaseTypeDefi
       const s = row.subject as unknown as CorrectionSubjectData;
       const [from, to] = [s.currentValue ?? '—', s.requestedValue ?? '—'];
       const [evidence, answered] = commonChecks(state);
-      return [evidence, { rule: 'value-differs', passed: s.currentValue !== s.requestedValue, detail: `${from} → ${to}`, params: { from, to } }, answered];
+      return [
+        evidence,
+        {
+          rule: 'value-differs',
+          passed: s.currentValue !== s.requestedValue,
+          detail: `${from} → ${to}`,
+          params: { from, to },
+        },
+        answered,
+      ];
     },
     onApproved: async (trx, access, row, state) => {
       if (state.decision.outcome !== 'accept') return undefined;
       const s = row.subject as unknown as CorrectionSubjectData;
-      await register.correctFact(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, s.personId, {
-        field: s.field, value: s.requestedValue, legalBasis: state.decision.legalBasis, sourceDocument: sourceOf(row.reference, state.decision.decidedOn),
-      });
+      await register.correctFact(
+        trx,
+        { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId },
+        s.personId,
+        {
+          field: s.field,
+          value: s.requestedValue,
+          legalBasis: state.decision.legalBasis,
+          sourceDocument: sourceOf(row.reference, state.decision.decidedOn),
+        },
+      );
       return undefined;
     },
   };
@@ -130,9 +213,20 @@ function inclusionProcedure(register: RegisterService): CaseProcedure {
     subjectView: (stored, state, readerIsStaff): CaseView['subject'] => {
       const s = stored as unknown as InclusionSubjectData;
       return {
-        kind: 'inclusion', personId: state.linkedApplicant?.personId ?? null, personalCode: state.linkedApplicant?.personalCode ?? null, personName: `${s.givenNames} ${s.surname}`,
-        givenNames: s.givenNames, surname: s.surname, sex: s.sex, birthDate: s.birthDate, birthCountry: s.birthCountry, legalStatus: s.legalStatus, citizenships: s.citizenships,
-        foreignDocument: s.foreignDocument, explanation: s.explanation, candidates: readerIsStaff ? s.candidates : [],
+        kind: 'inclusion',
+        personId: state.linkedApplicant?.personId ?? null,
+        personalCode: state.linkedApplicant?.personalCode ?? null,
+        personName: `${s.givenNames} ${s.surname}`,
+        givenNames: s.givenNames,
+        surname: s.surname,
+        sex: s.sex,
+        birthDate: s.birthDate,
+        birthCountry: s.birthCountry,
+        legalStatus: s.legalStatus,
+        citizenships: s.citizenships,
+        foreignDocument: s.foreignDocument,
+        explanation: s.explanation,
+        candidates: readerIsStaff ? s.candidates : [],
       };
     },
     decisionRows: inclusionRows,
@@ -141,10 +235,32 @@ function inclusionProcedure(register: RegisterService): CaseProcedure {
       const [evidence, answered] = commonChecks(state);
       const linked = state.linkedApplicant;
       if (linked) {
-        return [evidence, { rule: 'not-yet-registered', passed: false, detail: `Already in the register: ${linked.name}, ${linked.personalCode}`, params: { name: linked.name, personalCode: linked.personalCode } }, answered];
+        return [
+          evidence,
+          {
+            rule: 'not-yet-registered',
+            passed: false,
+            detail: `Already in the register: ${linked.name}, ${linked.personalCode}`,
+            params: { name: linked.name, personalCode: linked.personalCode },
+          },
+          answered,
+        ];
       }
-      const found = await register.likelyDuplicates(trx, { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId }, row.subject as unknown as InclusionSubjectData);
-      return [evidence, { rule: 'no-likely-duplicate', passed: found.length === 0, detail: `${found.length} registered person(s) alike`, params: { count: found.length } }, answered];
+      const found = await register.likelyDuplicates(
+        trx,
+        { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId },
+        row.subject as unknown as InclusionSubjectData,
+      );
+      return [
+        evidence,
+        {
+          rule: 'no-likely-duplicate',
+          passed: found.length === 0,
+          detail: `${found.length} registered person(s) alike`,
+          params: { count: found.length },
+        },
+        answered,
+      ];
     },
     checkProposal: (_row, state, outcome) => {
       if (outcome === 'accept' && state.linkedApplicant) {
@@ -156,16 +272,37 @@ function inclusionProcedure(register: RegisterService): CaseProcedure {
     onApproved: async (trx, access, row, state) => {
       if (state.decision.outcome !== 'accept') return undefined;
       const s = row.subject as unknown as InclusionSubjectData;
-      const created = await register.includePerson(trx, { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId }, {
-        givenNames: s.givenNames, surname: s.surname, sex: s.sex, birthDate: s.birthDate, birthCountry: s.birthCountry, legalStatus: s.legalStatus, citizenships: s.citizenships,
-        legalBasis: state.decision.legalBasis, sourceDocument: sourceOf(row.reference, state.decision.decidedOn),
-      });
-      return { kind: 'link-applicant', personId: created.personId, personalCode: created.personalCode, name: `${s.givenNames} ${s.surname}`, reason: '' };
+      const created = await register.includePerson(
+        trx,
+        { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId },
+        {
+          givenNames: s.givenNames,
+          surname: s.surname,
+          sex: s.sex,
+          birthDate: s.birthDate,
+          birthCountry: s.birthCountry,
+          legalStatus: s.legalStatus,
+          citizenships: s.citizenships,
+          legalBasis: state.decision.legalBasis,
+          sourceDocument: sourceOf(row.reference, state.decision.decidedOn),
+        },
+      );
+      return {
+        kind: 'link-applicant',
+        personId: created.personId,
+        personalCode: created.personalCode,
+        name: `${s.givenNames} ${s.surname}`,
+        reason: '',
+      };
     },
   };
 }
 
 /** The register's procedures, to register with the engine. */
 export function registerProcedures(register: RegisterService): CaseProcedure[] {
-  return [correctionProcedure(register, CORRECTION, true), correctionProcedure(register, CORRECTION_APPEAL, false), inclusionProcedure(register)];
+  return [
+    correctionProcedure(register, CORRECTION, true),
+    correctionProcedure(register, CORRECTION_APPEAL, false),
+    inclusionProcedure(register),
+  ];
 }
