@@ -18,6 +18,8 @@ import * as migrationCreate from './20261207T0100_migration_create.ts';
 import * as registerResidenceFact from './20261207T0200_register_residence_fact.ts';
 import * as migrationResidencePermit from './20261208T0100_migration_residence_permit.ts';
 import * as casesClosedIndex from './20261208T0200_cases_closed_index.ts';
+import * as casesAppealIndex from './20261208T0300_cases_appeal_index.ts';
+import * as residencePermitKinds from './20261209T0100_residence_permit_kinds.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -35,4 +37,6 @@ export const migrations: Record<string, Migration> = {
   '20261207T0200_register_residence_fact': registerResidenceFact,
   '20261208T0100_migration_residence_permit': migrationResidencePermit,
   '20261208T0200_cases_closed_index': casesClosedIndex,
+  '20261208T0300_cases_appeal_index': casesAppealIndex,
+  '20261209T0100_residence_permit_kinds': residencePermitKinds,
 };
