@@ -1,11 +1,12 @@
 /**
  * The officer's case actions on the contract form layer (decision 0022), in Latvian and English, at 1280×900
  * and 390×844: a request for information sent empty lists each field's own message in the error summary
- * (which takes focus), and the page stays axe-clean; sent filled in, the result takes focus.
- * Screenshots under e2e/screenshots.
+ * (which takes focus), and the page stays axe-clean; sent filled in, the result takes focus. A grant over a
+ * check not met (a correction without evidence) is asked to be confirmed, naming how many and which, when it
+ * is proposed and again when it is approved. Screenshots under e2e/screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, lookEverywhere, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 
 const VIEWPORTS = [
@@ -113,6 +114,91 @@ describe('an officer’s action sent empty', () => {
     await h.page.getByRole('button', { name: 'Nosūtīt pieprasījumu' }).click();
     await h.page.getByText('Pieprasījums nosūtīts; termiņš apturēts.').waitFor();
     expect(await h.page.evaluate(() => document.activeElement?.textContent)).toContain('Pieprasījums nosūtīts');
+    expect(await axeViolations(h.page)).toEqual([]);
+  });
+});
+
+/** Signs a demo staff account in over the API: the cookie and CSRF header for `h.app.inject`. */
+async function apiAs(username: string): Promise<Record<string, string>> {
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/staff/sign-in',
+    payload: { username, password: 'civitas-demo' },
+  });
+  return {
+    cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`,
+    'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken,
+  };
+}
+
+describe('a grant over a check not met', () => {
+  let unproven = '';
+  let unprovenReference = '';
+  beforeAll(async () => {
+    // A correction opened at the desk without evidence: the "evidence attached" check is not met.
+    const headers = await apiAs('registrar');
+    let view = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/cases/corrections',
+        headers,
+        payload: {
+          personId: '00000000-0000-4000-8000-000000000002',
+          field: 'birthPlace',
+          requestedValue: 'Tukums',
+          explanation: 'Iesniegts klātienē bez dokumentiem',
+        },
+      })
+    ).json() as { id: string; version: number; reference: string };
+    view = (
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/cases/${view.id}/actions`,
+        headers,
+        payload: { kind: 'assign', expectedVersion: view.version, outOfOrderReason: 'e2e' },
+      })
+    ).json() as typeof view;
+    unproven = view.id;
+    unprovenReference = view.reference;
+  });
+
+  it('the officer proposing it is told how many checks are not met and which, and confirms', async () => {
+    await h.page.context().clearCookies();
+    await staffSignIn(h, 'registrar');
+    await h.page.goto(`${h.baseUrl}/staff/cases/${unproven}`);
+    await h.page.getByRole('heading', { level: 1, name: `Lieta ${unprovenReference}` }).waitFor();
+    await h.page.locator('#propose-reasoning').fill('Iesniedzēja vārdi apstiprina dzimšanas vietu.');
+    await h.page.getByRole('button', { name: 'Sagatavot', exact: true }).click();
+    const summary = h.page.getByRole('alert').filter({ hasText: 'Lūdzu, izlabojiet' });
+    await summary.getByText(/neizpildās 1 pārbaude, uz kuru balstās lēmums/).waitFor();
+    expect(await h.page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    const box = h.page.getByLabel('Neizpildītās pārbaudes ir pārskatītas; tomēr ierosinu piešķirt');
+    expect(await box.isChecked()).toBe(false);
+    await h.page.getByRole('note').getByText('Pievienoti pierādījumi').waitFor();
+    // The summary's link takes the officer to the box.
+    await summary.getByRole('link').first().click();
+    expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('propose-acknowledgeFailedChecks');
+    await lookEverywhere(h.page, 'case-propose-checks-not-met');
+    await box.check();
+    await h.page.getByRole('button', { name: 'Sagatavot', exact: true }).click();
+    await h.page.getByText('Lēmuma projekts nodots apstiprināšanai.').waitFor();
+  });
+
+  it('the decision-maker sees the count before approving, and cannot approve without ticking the box', async () => {
+    await h.page.context().clearCookies();
+    await staffSignIn(h, 'decision.maker');
+    await h.page.goto(`${h.baseUrl}/staff/cases/${unproven}`);
+    await h.page.getByRole('heading', { level: 1, name: `Lieta ${unprovenReference}` }).waitFor();
+    const panel = h.page.locator('.panel').filter({ hasText: 'Apstiprināt lēmumu' });
+    await panel.getByText('Neizpildās 1 pārbaude, uz kuru balstās lēmums:').waitFor();
+    await panel.getByRole('button', { name: 'Apstiprināt' }).click();
+    const summary = h.page.getByRole('alert').filter({ hasText: 'Lūdzu, izlabojiet' });
+    await summary.getByRole('link', { name: /lai tomēr piešķirtu, atzīmējiet lodziņu/ }).waitFor();
+    expect(await h.page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await lookEverywhere(h.page, 'case-approve-checks-not-met');
+    await h.page.getByLabel('Neizpildītās pārbaudes ir pārskatītas; tomēr apstiprinu piešķiršanu').check();
+    await panel.getByRole('button', { name: 'Apstiprināt' }).click();
+    await h.page.getByText('Lēmums apstiprināts un nosūtīts iesniedzējam.').waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
   });
 });

@@ -2,13 +2,23 @@
  * The correction case in the browser, end to end: the resident asks with evidence → the registrar takes the
  * case and requests information → the resident answers with a file → the registrar proposes → the same
  * person cannot approve → a decision-maker approves → the register is corrected → the resident reads the
- * decision and downloads its PDF. axe-clean on every page.
+ * decision and downloads its PDF. axe-clean on every page. Last, the queue's closed cases: what the list is,
+ * each type's own status words, the day each case closed, and the filter and page kept in the address
+ * (reload and Back show the same list).
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import {
+  axeViolations,
+  lookEverywhere,
+  residentSignIn,
+  screenshot,
+  staffSignIn,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 let h: Harness;
 const evidence = path.join(os.tmpdir(), `dzimsanas-apliecība-${process.pid}.pdf`);
@@ -309,5 +319,57 @@ describe('the inclusion of a person not in the register, at the desk', () => {
     await h.page.getByText('Iesniedzējs sasaistīts ar personu reģistrā').waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-inclusion-decided');
+  });
+});
+
+describe('the closed cases in the work queue', () => {
+  it('says what the list is, words each status as its type does, dates each closing, and keeps the list in the address', async () => {
+    await staff('registrar');
+    await h.page.getByRole('link', { name: 'Lietas', exact: true }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Darba rinda' }).waitFor();
+    await h.page.locator('#state').selectOption('closed');
+    await h.page.getByText(/^Nodaļas slēgtās lietas: izlemtas, atsauktas vai izsniegtas/).waitFor();
+    await h.page.getByRole('columnheader', { name: 'Slēgta' }).waitFor();
+    await h.page.waitForURL(/[?&]state=closed/);
+    await h.page.locator('#type').selectOption('register-correction');
+    await h.page.waitForURL(/type=register-correction/);
+    // The correction's own words for its closing statuses, none of another type's.
+    const options = await h.page.locator('#status option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['Labots', 'Atteikts', 'Atsaukts']));
+    expect(options).not.toContain('Izsniegts');
+    const row = h.page.getByRole('row', { name: new RegExp(reference) });
+    await row.getByRole('cell', { name: 'Labots', exact: true }).waitFor();
+    expect(await row.getByRole('cell').first().textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+
+    // A reload and a visit to a case and Back show the same list.
+    await h.page.reload();
+    await row.waitFor();
+    expect(await h.page.locator('#state').inputValue()).toBe('closed');
+    expect(await h.page.locator('#type').inputValue()).toBe('register-correction');
+    await row.getByRole('link', { name: reference }).click();
+    await h.page.getByRole('heading', { level: 1, name: `Lieta ${reference}` }).waitFor();
+    await h.page.goBack();
+    await row.waitFor();
+    expect(await h.page.locator('#state').inputValue()).toBe('closed');
+    await lookEverywhere(h.page, 'staff-queue-closed');
+
+    // The page is in the address too: the second page, then back to the first and Back again.
+    await h.page.goto(`${h.baseUrl}/staff/cases?state=closed&offset=1`);
+    await h.page
+      .getByRole('status')
+      .getByText(/^Rāda 2–\d+ no \d+$/)
+      .waitFor();
+    await h.page.getByRole('button', { name: 'Iepriekšējā lapa' }).click();
+    await h.page.waitForURL((url) => !url.search.includes('offset'));
+    await h.page
+      .getByRole('status')
+      .getByText(/^Parādītas \d+ no \d+$/)
+      .waitFor();
+    await h.page.goBack();
+    await h.page
+      .getByRole('status')
+      .getByText(/^Rāda 2–\d+ no \d+$/)
+      .waitFor();
+    expect(await h.page.locator('#state').inputValue()).toBe('closed');
   });
 });

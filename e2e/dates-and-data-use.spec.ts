@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 import { signInResident, signInStaff, type Client } from '../src/test/test-app.ts';
 import { pdfText } from '../src/test/pdf-text.ts';
+import { act } from '../src/test/case-actions.ts';
+import { formatMoney } from '../src/shared/kernel/display-format.ts';
 
 const JANIS = '00000000-0000-4000-8000-000000000001';
 // A summer day ahead of the seeded data: 11:05 UTC is 14:05 on the office's (Riga, UTC+3) clock.
@@ -25,6 +27,7 @@ const RAW =
 let h: Harness;
 let declarationId: string;
 let reference: string;
+let correctionId: string;
 
 async function ok(
   res: { statusCode: number; body: string; json(): unknown },
@@ -57,25 +60,25 @@ async function actAt14_05(): Promise<void> {
       201,
     )
   ).declarationId as string;
-  reference = (
-    await ok(
-      await janis.request('POST', '/api/portal/me/cases/corrections', {
-        field: 'birthPlace',
-        requestedValue: 'Jelgava',
-        explanation: 'Dzimšanas apliecībā norādīta Jelgava',
-        language: 'lv',
-        contactEmail: 'janis@example.invalid',
-        documents: [
-          {
-            kind: 'evidence',
-            fileName: 'apliecība.pdf',
-            contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
-          },
-        ],
-      }),
-      201,
-    )
-  ).reference as string;
+  const correction = await ok(
+    await janis.request('POST', '/api/portal/me/cases/corrections', {
+      field: 'birthPlace',
+      requestedValue: 'Jelgava',
+      explanation: 'Dzimšanas apliecībā norādīta Jelgava',
+      language: 'lv',
+      contactEmail: 'janis@example.invalid',
+      documents: [
+        {
+          kind: 'evidence',
+          fileName: 'apliecība.pdf',
+          contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+        },
+      ],
+    }),
+    201,
+  );
+  reference = correction.reference as string;
+  correctionId = correction.id as string;
   // The municipality of the new address lists its declarations; a registrar opens Jānis's card.
   await ok(await (await signInStaff(h.app, 'municipality.jelgava')).request('GET', '/api/register/declarations'), 200);
   await ok(
@@ -198,7 +201,7 @@ describe('who used my data: purposes and actors in words', () => {
       /Office of Citizenship and Migration Affairs\s*an officer \(Registrar\) Viewed the register data Viewing data in the register/,
     );
     await row(
-      /Jelgavas valstspilsētas pašvaldība\s*an officer \(Municipality officer\) Viewed a residence declaration Municipal residence records/,
+      /Jelgava City Municipality\s*an officer \(Municipality officer\) Viewed a residence declaration Municipal residence records/,
     );
     await row(
       /Office of Citizenship and Migration Affairs\s*an automatic action of the office's system Issued a document Issuing a document/,
@@ -247,5 +250,87 @@ describe('the messages page', () => {
     await h.page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
     await h.page.getByText(`Sent · E-mail · janis@example.invalid · sent ${EN.time}`).first().waitFor();
     await lookAt('staff-outbox-en');
+  });
+});
+
+describe('a case page in the page’s language: legal bases, money and branch names', () => {
+  type View = { id: string; version: number; reference: string };
+  let applicationId: string;
+  let feeCents: number;
+
+  beforeAll(async () => {
+    // Jānis's correction is decided (a registrar proposes, a decision-maker approves); he prepares a passport application.
+    const registrar = await signInStaff(h.app, 'registrar');
+    let view = (await ok(await registrar.request('GET', `/api/cases/${correctionId}`), 200)) as unknown as View;
+    view = await act(registrar, view, { kind: 'assign', outOfOrderReason: 'e2e' });
+    view = await act(registrar, view, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Apliecība to rāda.' });
+    await act(await signInStaff(h.app, 'decision.maker'), view, { kind: 'approve-decision' });
+
+    const janis = await signInResident(h.app, JANIS);
+    const options = (await ok(
+      await janis.request('GET', '/api/portal/me/document-applications/options'),
+      200,
+    )) as unknown as {
+      subjects: Array<{
+        relation: string;
+        documentTypes: Array<{ type: string; fees: { standard: { amountCents: number } | null } }>;
+      }>;
+      branches: Array<{ id: string; name: string }>;
+    };
+    const own = options.subjects.find((s) => s.relation === 'self');
+    const type = own?.documentTypes.find((d) => d.type === 'passport' && d.fees.standard);
+    feeCents = type?.fees.standard?.amountCents ?? 0;
+    expect(feeCents).toBeGreaterThan(0);
+    const riga = options.branches.find((b) => b.name === 'Rīgas 1. nodaļa');
+    const application = await ok(
+      await janis.request('POST', '/api/portal/me/document-applications', {
+        documentType: 'passport',
+        reason: 'renewal',
+        pickupBranchId: riga?.id,
+        language: 'lv',
+      }),
+      201,
+    );
+    applicationId = application.id as string;
+  });
+
+  it('Latvian: the law as recorded, money as 50,00 €, the branch’s Latvian name', async () => {
+    await setLanguage('lv');
+    await residentSignIn(h, /Jānis Bērziņš/);
+    await h.page.goto(`${h.baseUrl}/my/cases/${correctionId}`);
+    await h.page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
+    const decided = await mainText();
+    expect(decided).toContain('Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants');
+
+    await h.page.goto(`${h.baseUrl}/my/cases/${applicationId}`);
+    const lvFee = formatMoney(feeCents, 'lv');
+    expect(lvFee).toMatch(/^\d+,00\s€$/);
+    await h.page.getByRole('button', { name: `Samaksāt ${lvFee}` }).waitFor();
+    const page = await mainText();
+    expect(page).toContain(lvFee);
+    expect(page).toContain('Rīgas 1. nodaļa');
+    expect(page).not.toMatch(/\d+\.\d{2} EUR|EUR \d/);
+    await lookAt('case-money-lv');
+  });
+
+  it('English: the acts by their English titles, money as €50.00, the branch’s English name', async () => {
+    await setLanguage('en');
+    const enFee = formatMoney(feeCents, 'en');
+    expect(enFee).toMatch(/^€\d+\.00$/);
+    await h.page.getByRole('button', { name: `Pay ${enFee}` }).waitFor();
+    await h.page.getByText('Riga Division 1').waitFor();
+    expect(await mainText()).not.toMatch(/Rīgas 1\. nodaļa|\d+,\d{2}\s€/);
+    await lookAt('case-money-en');
+
+    await h.page.goto(`${h.baseUrl}/my/cases/${correctionId}`);
+    await h.page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
+    await h.page
+      .getByText('Law on the Register of Natural Persons; Administrative Procedure Law, Section 64')
+      .waitFor();
+    const page = await mainText();
+    // The deadline's basis too; the Latvian record is not shown beside it.
+    expect(page).toContain('Administrative Procedure Law, Section 64');
+    expect(page).not.toMatch(/likums|pants/);
+    await lookAt('case-legal-basis-en');
   });
 });

@@ -54,7 +54,7 @@ describe('a passport from the online application to the public check', () => {
     await h.page.getByRole('button', { name: 'Sagatavot pieteikumu' }).click();
     const created = await h.page.getByText(/Pieteikums DP-2026-\d{6} sagatavots/).textContent();
     reference = /DP-2026-\d{6}/.exec(created ?? '')?.[0] ?? '';
-    await h.page.getByRole('button', { name: 'Samaksāt 50.00 EUR' }).click();
+    await h.page.getByRole('button', { name: /^Samaksāt 50,00\s€$/ }).click();
     await h.page.getByText('Nodeva samaksāta.').waitFor();
     await h.page.getByText(/Samaksāts .* \(maksājot tiešsaistē\)/).waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
@@ -77,7 +77,7 @@ describe('a passport from the online application to the public check', () => {
     await switchTo('document.officer');
     await openPersonCard(ANNA);
     const form = h.page.getByRole('form', { name: new RegExp(`Tiešsaistē sagatavots pieteikums: ${reference}`) });
-    await form.getByText('Nodeva samaksāta tiešsaistē (50.00 EUR).').waitFor();
+    await form.getByText(/^Nodeva samaksāta tiešsaistē \(50,00\s€\)\.$/).waitFor();
     // No document number: named.
     await form.getByRole('button', { name: 'Pieņemt sagatavoto pieteikumu' }).click();
     await form.getByRole('alert').getByText('Uzrādītā dokumenta numurs').waitFor();

@@ -3,8 +3,20 @@
  * with each field, all at once, in the person's language; required fields are marked; focus goes to the error
  * summary and, after success, to the result — at 1280×900 and on a phone (390×844), in Latvian and English.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { chromium, type Locator } from 'playwright-core';
+import {
+  axeViolations,
+  CHROMIUM,
+  residentSignIn,
+  screenshot,
+  staffSignIn,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -264,4 +276,54 @@ describe('the staff search on the same pattern', () => {
       });
     }
   }
+});
+
+/** The hint a field is described by (its own paragraph, not the error). */
+async function hintOf(field: Locator): Promise<string> {
+  const id = await field.getAttribute('id');
+  return (await field.page().locator(`[id="${id}-hint"]`).innerText()).trim();
+}
+
+describe('a native date field says the order this browser shows it in (decision 0026)', () => {
+  it('a Latvian browser: dd.mm.gggg on a Latvian page, dd.mm.yyyy on an English one', async () => {
+    await h.page.setViewportSize(VIEWPORTS[0]);
+    await h.page.evaluate(() => localStorage.setItem('civitas.locale', 'lv'));
+    await residentSignIn(h, /Jānis Bērziņš/);
+    await openDeclaration('lv');
+    expect(await hintOf(h.page.getByLabel(TEXT.lv.since))).toContain('Datuma formāts: dd.mm.gggg');
+    await openDeclaration('en');
+    expect(await hintOf(h.page.getByLabel(TEXT.en.since))).toContain('Date format: dd.mm.yyyy');
+    await openDeclaration('lv');
+  });
+
+  it('an English (US) browser on a Latvian page: mm/dd/gggg, as its own field shows the day', async () => {
+    // A second Chromium whose own language is English (US), signed in as the same resident.
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'civitas-chromium-en-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      locale: 'en-US',
+      viewport: VIEWPORTS[1],
+    });
+    try {
+      await context.addCookies(await h.context.cookies());
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${h.baseUrl}/my/declare`);
+      await page.evaluate(() => localStorage.setItem('civitas.locale', 'lv'));
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: TEXT.lv.title }).waitFor();
+      expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+      const since = page.getByLabel(TEXT.lv.since);
+      expect(await hintOf(since)).toContain('Datuma formāts: mm/dd/gggg');
+      // Typed in the order the hint gives (month first here), the field holds ISO as always.
+      await since.focus();
+      await page.keyboard.type('05171980');
+      expect(await since.inputValue()).toBe('1980-05-17');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join('e2e', 'screenshots', 'forms-date-hint-en-US-browser-lv-390.png') });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
 });

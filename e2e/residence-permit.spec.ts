@@ -7,13 +7,17 @@
  * officer proposes a refusal on ticked grounds, it is approved, and she reads the refusal. Last, the desk form
  * follows the kind chosen (an EU citizen's certificate: free, one examination time, no last day) and shows the
  * server's refusals at their fields: an expired travel document, a ground the kind does not have, a permanent
- * permit for a person not found in the register. Each state is checked with axe and photographed in Latvian and
- * English at 1280×900 and 390×844.
+ * permit for a person not found in the register, a first temporary permit of a Russian citizen (suspended). The
+ * form asks only what a ground needs: a Blue Card its two tiers, the salary thresholds and the shortage
+ * occupation; a repatriant no fee, no last day and no sponsor; a permanent permit no sponsor. A permanent permit's
+ * rule trace shows the five years read from the register. Each state is checked with axe and photographed in
+ * Latvian and English at 1280×900 and 390×844.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
+import { formatMoney } from '../src/shared/kernel/display-format.ts';
 import { GROUNDS_OF_KIND } from '../src/shared/contracts/permit-subjects.ts';
 import { lookEverywhere, VIEWPORTS, residentSignIn, staffSignIn, startHarness, type Harness } from './harness.ts';
 
@@ -85,7 +89,8 @@ async function fillDeskApplicant(travelDocumentValidUntil: string): Promise<void
   await field('visas.form.documentNumber').fill('z 1234567');
   await field('visas.form.documentCountry').selectOption('IND');
   await field('permits.form.documentValidUntil').fill(travelDocumentValidUntil);
-  await field('permits.field.sponsor').fill('SIA Demo Software');
+  // Asked only where the ground rests on someone (an employer here); a ground resting on nobody has no such field.
+  if (await field('permits.field.sponsor').count()) await field('permits.field.sponsor').fill('SIA Demo Software');
   await field('permits.field.address').fill('Brīvības iela 1-5, Rīga');
   await field('visas.desk.email').fill('arjun@example.invalid');
 }
@@ -116,7 +121,7 @@ describe('a first temporary permit lodged at the desk, granted, then cancelled',
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(grounds).toEqual(['', ...GROUNDS_OF_KIND.temporary]);
     await field('permits.form.ground').selectOption('employment');
-    await h.page.getByText(say('permits.fee.amount', { amount: '100.00' })).waitFor();
+    await h.page.getByText(say('permits.fee.amount', { amount: formatMoney(10000, 'lv') })).waitFor();
     await h.page.getByText(say('permits.tier.express')).waitFor();
     await fillDeskApplicant(day(1500));
     await field('permits.form.requestedUntil').fill(day(730));
@@ -148,6 +153,8 @@ describe('a first temporary permit lodged at the desk, granted, then cancelled',
     expect(await row(say('permits.field.documents')).textContent()).toContain(
       say('permits.documents.allEnclosed', { required: String(values.length) }),
     );
+    // A tick is said for what it is: the officer's statement at the desk, not a file.
+    expect(await row(say('permits.field.documents')).textContent()).toContain(say('permits.documents.byOfficer'));
     await look('lodged');
   });
 
@@ -204,6 +211,13 @@ describe('a first temporary permit lodged at the desk, granted, then cancelled',
     expect(await row(say('permits.field.status')).textContent()).toBe(say('permits.status.cancelled'));
     const number = (await row(say('permits.field.permitNumber')).textContent()) ?? '';
     await notice(say('permits.cancelled.notice', { number, on: today.split('-').reverse().join('.') }));
+    // The approval's notice from before is gone; the timeline ends with the cancellation, the day it was decided kept.
+    expect(await h.page.getByText(say('staff.case.done.approve-decision')).count()).toBe(0);
+    await h.page.locator('ol.timeline li').last().getByText(say('cases.event.permit-cancelled')).waitFor();
+    const d = today.split('-').reverse().join('.');
+    expect(await row(say('permits.cancelled.title')).textContent()).toContain(
+      say('permits.cancelled.summaryDecided', { on: d, decidedOn: d, by: '' }).trim(),
+    );
     await look('cancelled');
   });
 });
@@ -226,7 +240,7 @@ describe('an online application refused for a missing document', () => {
 
     await field('permits.kind.temporary').check();
     await field('permits.form.ground').selectOption('employment');
-    await h.page.getByText(say('permits.fee.amount', { amount: '100.00' })).waitFor();
+    await h.page.getByText(say('permits.fee.amount', { amount: formatMoney(10000, 'lv') })).waitFor();
     await h.page.getByText(say('visas.fee.paidOnline')).waitFor();
     expect(await field('visas.form.documentCountry').inputValue()).toBe('UKR');
     await field('visas.form.documentNumber').fill('FP123456');
@@ -340,11 +354,102 @@ describe('the desk form refuses what the server does not admit', () => {
     await field('permits.form.documentValidUntil').fill(day(900));
     await h.page
       .locator('.panel[aria-live]')
-      .getByText(say('permits.fee.amount', { amount: '100.00' }))
+      .getByText(say('permits.fee.amount', { amount: formatMoney(10000, 'lv') }))
       .waitFor();
     await h.page.getByRole('button', { name: say('staff.permits.submit') }).click();
     await summary
       .getByRole('link', { name: say('staff.permits.findFirst', { field: say('visas.desk.person') }) })
       .waitFor();
+    // A permanent permit rests on nobody in Latvia: no sponsor is asked for.
+    expect(await h.page.locator('[name="sponsor"]').count()).toBe(0);
+
+    // A first temporary permit for a citizen of Russia on a ground that is not an exception: suspended.
+    await field('permits.kind.temporary').check();
+    await field('permits.form.ground').selectOption('employment');
+    await field('visas.form.nationality').selectOption('RUS');
+    await field('permits.field.sponsor').fill('SIA Demo Software');
+    await h.page.getByRole('button', { name: say('staff.permits.submit') }).click();
+    await summary
+      .getByRole('link', { name: say('fieldReason.first-permit-suspended', { field: say('permits.form.ground') }) })
+      .waitFor();
+    await look('desk-suspended');
+  });
+
+  it('asks only what a ground needs: a Blue Card’s salary and tiers, a repatriant’s nothing to pay and no last day', async () => {
+    await h.page.goto(`${h.baseUrl}/staff/migration/permits/new`);
+    await h.page.getByRole('heading', { level: 1, name: say('staff.permits.title') }).waitFor();
+    await field('permits.kind.temporary').check();
+    await field('permits.form.ground').selectOption('blue-card');
+    await h.page
+      .locator('.panel[aria-live]')
+      .getByText(say('permits.fee.amount', { amount: formatMoney(10000, 'lv') }))
+      .waitFor();
+    expect(
+      await h.page
+        .locator('input[name="tier"]')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+    ).toEqual(['fast', 'express']);
+    await h.page
+      .getByText(
+        say('permits.form.salaryHint', {
+          eur: formatMoney(206000, 'lv'),
+          shortage: formatMoney(164800, 'lv'),
+          year: '2023',
+        }),
+      )
+      .waitFor();
+    await field('permits.form.shortageOccupation').waitFor();
+    await h.page.getByText(say('permits.sponsorRole.employer'), { exact: false }).waitFor();
+    await look('desk-blue-card');
+
+    await field('permits.form.ground').selectOption('repatriant');
+    await h.page.locator('.panel[aria-live]').getByText(say('permits.fee.none'), { exact: true }).waitFor();
+    await h.page.getByText(say('permits.form.fixedTerm')).waitFor();
+    for (const name of ['requestedUntil', 'sponsor', 'shortageOccupation'])
+      expect(await h.page.locator(`[name="${name}"]`).count(), name).toBe(0);
+    await look('desk-repatriant');
+  });
+});
+
+describe('five years’ residence read from the register', () => {
+  it('a permanent permit’s rule trace says whether the five years hold, with the gaps found', async () => {
+    const officer = await apiAs('migration.officer');
+    const lodged = await officer('POST', '/api/migration/permits', {
+      personId: '00000000-0000-4000-8000-000000000009',
+      permitKind: 'permanent',
+      ground: 'five-years-temporary',
+      givenNames: 'Olena',
+      surname: 'Shevchenko',
+      sex: 'F',
+      birthDate: '1987-12-28',
+      birthCountry: 'UKR',
+      nationality: 'UKR',
+      travelDocument: { number: 'FP123456', country: 'UKR', validUntil: day(900) },
+      monthlyIncomeEur: 1200,
+      addressInLatvia: 'Brīvības iela 100-5, Rīga',
+      enclosed: ['application-form', 'travel-document-copy', 'photo'],
+      language: 'lv',
+      contactEmail: 'olena@example.invalid',
+      payment: { method: 'card' },
+    });
+    const taken = await officer('POST', `/api/cases/${lodged.id}/actions`, {
+      kind: 'assign',
+      outOfOrderReason: 'e2e',
+      expectedVersion: lodged.version,
+    });
+    await officer('POST', `/api/cases/${lodged.id}/actions`, {
+      kind: 'propose-decision',
+      outcome: 'accept',
+      reasoning: 'Pieci gadi ar termiņuzturēšanās atļauju (pārbaude).',
+      terms: { validFrom: today, validUntil: null },
+      acknowledgeFailedChecks: true,
+      expectedVersion: taken.version,
+    });
+    await signIn({ staff: 'migration.officer' });
+    await openCase(lodged.id);
+    const trace = h.page.locator('table.data tr', { hasText: say('cases.rule.five-years-continuous') });
+    await trace.waitFor();
+    expect(await trace.textContent()).toContain(say('cases.rule.failed'));
+    await look('five-years-trace');
   });
 });

@@ -4,7 +4,9 @@
  * issue the visa with terms (first with 120 days of stay, which the server refuses at that field), the
  * decision-maker approves, the visa with its machine-readable zone shows, and the decision-maker annuls it on
  * the standard form's grounds and gets the form as a PDF. A second application is refused on ticked grounds,
- * after an authority's objection, and the grounds show on the case page. Last, the 90/180-day calculator
+ * after an authority's objection, and the grounds show on the case page. A long-stay (D) application shows its
+ * national ground, bounds and a missing document, and its refusal form opens with the national ground ticked.
+ * Last, the 90/180-day calculator
  * with the Swiss SEM's worked example 2 (src/shared/kernel/short-stay.test.ts), and a kernel refusal at its
  * field. Each state is checked with axe and photographed in Latvian and English at 1280×900 and 390×844.
  */
@@ -246,6 +248,49 @@ describe('a Schengen visa refused on ticked grounds', () => {
     await decision.getByText(say('visas.ground.purpose-not-justified')).waitFor();
     await decision.getByText(say('visas.ground.doubts-intention-to-leave')).waitFor();
     await look('refused');
+  });
+});
+
+describe('a long-stay visa whose national ground does not hold', () => {
+  it('shows its ground, bounds and missing document; the refusal form opens with the national ground ticked', async () => {
+    // A 60-day pupil exchange without the school's confirmation: within the Visa Code's limits, unconfirmed.
+    const officer = await apiAs('migration.officer');
+    const lodged = await officer(
+      'POST',
+      '/api/migration/visas',
+      application({
+        visaType: 'D',
+        purpose: undefined,
+        nationalGround: 'study-exchange',
+        enclosed: [],
+        insurance: undefined,
+        givenNames: 'Amara',
+        surname: 'Okafor',
+        birthDate: '2008-04-04',
+        nationality: 'NGA',
+        travelDocument: { number: 'NG4455667', country: 'NGA', validUntil: addDays(today, 1100) },
+        intendedExit: addDays(today, 89),
+      }),
+    );
+    await signIn('migration.officer');
+    await openCase(lodged);
+    const facts = h.page.locator('dl').first();
+    await facts.getByText(say('visas.nationalGround.study-exchange')).waitFor();
+    await facts.getByText(say('visas.national.basisClause').replace('{clause}', '4')).waitFor();
+    await facts.getByText(say('visas.nationalDocument.exchange-confirmation')).waitFor();
+    await facts.locator('.tag--danger').getByText(say('permits.document.missing')).waitFor();
+    await h.page.getByLabel(say('staff.case.outOfOrderReason')).fill('e2e');
+    await h.page.getByRole('button', { name: say('staff.case.take') }).click();
+    await notice(say('staff.case.done.assign'));
+    await h.page.getByLabel(say('cases.outcome.visa-d.reject')).check();
+    expect(await h.page.getByLabel(say('visas.ground.no-national-ground')).isChecked()).toBe(true);
+    expect(await h.page.getByLabel(say('visas.ground.doubts-intention-to-leave')).count()).toBe(0);
+    await look('d-refusal-prefilled');
+    await h.page.locator('#propose-reasoning').fill('Apmaiņa ir īsāka par 90 dienām, un tās apstiprinājuma nav.');
+    await h.page.getByRole('button', { name: say('staff.case.propose') }).click();
+    await notice(say('staff.case.done.propose-decision'));
+    await h.page.getByText(say('cases.rule.national-ground-fits')).waitFor();
+    await look('d-refusal-proposed');
   });
 });
 

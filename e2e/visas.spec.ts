@@ -4,12 +4,15 @@
  * start, a missing purpose and a mistyped document number are named first) and finds the invitation among
  * his applications; a registered foreigner applies online for a D visa, seeing the fee before paying; a
  * migration officer finds the applicant in the register and lodges a C visa at the desk (a 120-day stay and
- * insurance under EUR 30 000 are refused by the server at their fields first) and lands on the case.
+ * insurance under EUR 30 000 are refused by the server at their fields first; switching to a D visa then shows
+ * its national ground and none of the C visa's errors) and lands on the case. A D visa names its national
+ * ground (remote work) and ticks the ground's documents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
+import { formatMoney } from '../src/shared/kernel/display-format.ts';
 import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
 
 const VIEWPORTS = [
@@ -132,12 +135,18 @@ describe('a registered foreigner applies online for a D visa', () => {
         expect(await field(lang, 'visas.form.nationality').inputValue()).toBe('UKR');
         await h.page.getByText(say(lang, 'visas.fee.enterFirst')).waitFor();
         await field(lang, 'visas.form.type.D').check();
-        await h.page.getByText(say(lang, 'visas.fee.amount', { amount: '60.00' })).waitFor();
+        await h.page.getByText(say(lang, 'visas.fee.amount', { amount: formatMoney(6000, lang) })).waitFor();
         await h.page.getByText(say(lang, 'visas.fee.paidOnline')).waitFor();
 
+        // A D visa names its national ground, not a purpose: the ground's documents are listed to tick.
+        expect(await field(lang, 'visas.field.purpose').count()).toBe(0);
+        await h.page.getByText(say(lang, 'visas.form.groundFirst')).waitFor();
         await field(lang, 'visas.form.documentNumber').fill('fp123456');
         await field(lang, 'visas.form.documentValidUntil').fill(day(800));
-        await field(lang, 'visas.field.purpose').selectOption('remote-work');
+        await field(lang, 'visas.national.ground').selectOption('remote-work');
+        await h.page.getByText(say(lang, 'visas.form.groundMax', { max: '365' })).waitFor();
+        await field(lang, 'visas.nationalDocument.foreign-employer-contract').check();
+        await field(lang, 'visas.nationalDocument.remote-income-proof').check();
         await field(lang, 'visas.form.entry').fill(day(20));
         await field(lang, 'visas.form.exit').fill(day(200));
         await field(lang, 'visas.form.meansKind').selectOption('bank-statement');
@@ -169,7 +178,7 @@ describe('a registered foreigner applies online for a D visa', () => {
     await field(lang, 'visas.form.documentNumber').fill('LV1234567');
     await field(lang, 'visas.form.documentCountry').selectOption('LVA');
     await field(lang, 'visas.form.documentValidUntil').fill(day(800));
-    await field(lang, 'visas.field.purpose').selectOption('tourism');
+    await field(lang, 'visas.national.ground').selectOption('family');
     await field(lang, 'visas.form.entry').fill(day(20));
     await field(lang, 'visas.form.exit').fill(day(40));
     await field(lang, 'visas.form.meansKind').selectOption('cash');
@@ -209,7 +218,7 @@ describe('a migration officer lodges a C visa at the desk', () => {
         expect(await field(lang, 'register.field.surname').inputValue()).toBe('Shevchenko');
 
         await field(lang, 'visas.form.type.C').check();
-        await h.page.getByText(say(lang, 'visas.fee.amount', { amount: '90.00' })).waitFor();
+        await h.page.getByText(say(lang, 'visas.fee.amount', { amount: formatMoney(9000, lang) })).waitFor();
         await fillDeskApplication(lang, { exit: day(149), coverage: '10000' });
         await h.page.getByRole('button', { name: say(lang, 'visas.desk.submit') }).click();
         await expectSummary(lang, [
@@ -217,6 +226,13 @@ describe('a migration officer lodges a C visa at the desk', () => {
           say(lang, 'fieldReason.insurance-too-low', { field: say(lang, 'visas.form.coverage') }),
         ]);
         await checkPage(`visas-desk-refused-${lang}-${viewport.width}`);
+        // The refusal was of a C visa: switched to D, none of it stays (the exit's and the hidden insurance's).
+        await field(lang, 'visas.form.type.D').check();
+        await field(lang, 'visas.national.ground').waitFor();
+        await h.page.getByRole('alert').waitFor({ state: 'detached' });
+        expect(await h.page.locator('.field-error').count()).toBe(0);
+        await checkPage(`visas-desk-switched-to-d-${lang}-${viewport.width}`);
+        await field(lang, 'visas.form.type.C').check();
 
         await fillDeskApplication(lang, { exit: day(43), coverage: '30000' });
         await h.page.getByRole('button', { name: say(lang, 'visas.desk.submit') }).click();

@@ -85,6 +85,7 @@ import {
   registerAppointmentsRoutes,
 } from './modules/appointments/index.ts';
 import { createWorkbenchService, registerWorkbenchRoutes } from './modules/workbench/index.ts';
+import { createCalendarRepository, createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -146,6 +147,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // Every deadline below is computed on the legal calendar: the recorded orders join the shipped ones first.
+  const calendar = createCalendarService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    repository: createCalendarRepository(),
+  });
+  await calendar.install(db);
+  const missingOrderYear = await calendar.comingYearMissing(db);
+  if (missingOrderYear !== null)
+    app.log.warn(
+      { year: missingOrderYear },
+      `No Cabinet order moving working days is recorded for ${missingOrderYear}: deadlines reaching into it ignore any moved day. Record it (civitas calendar add-order, or Calendar in the staff workbench) once it is issued.`,
+    );
   const auditRepository = createAuditRepository();
   const audit = createAuditService({ repository: auditRepository, clock, db });
   const registerRepository = createRegisterRepository();
@@ -299,6 +314,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         trx,
         { actor: access.actor, channel: 'desk', caseReference: access.caseReference, requestId: access.requestId },
         personId,
+      ),
+    rightsHistory: (trx, access, personId) =>
+      register.residenceRightsFor(
+        trx,
+        { actor: access.actor, channel: 'system', caseReference: access.caseReference, requestId: access.requestId },
+        personId,
+        { ended: true },
       ),
     register: {
       likelyDuplicates: (trx, access, p) =>
@@ -467,6 +489,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerIdentityRoutes(app, { identity, config, oidc });
   registerAuditRoutes(app, { db, audit });
+  registerCalendarRoutes(app, { db, calendar });
   registerRegisterRoutes(app, { db, register, clock, timeZone: config.timeZone });
   registerCasesRoutes(app, { cases, clock, timeZone: config.timeZone });
   registerRegisterCasesRoutes(app, { registerCases });

@@ -23,7 +23,12 @@ function objectsOf(pdf: Buffer): Map<number, PdfObject> {
     }
     const dict = body.slice(0, at);
     const start = at + (body[at + 6] === '\r' ? 8 : 7);
-    const raw = Buffer.from(body.slice(start, body.lastIndexOf('endstream')).replace(/\r?\n$/, ''), 'latin1');
+    // The dictionary's /Length, where it is a number: compressed data may itself end in a byte that reads as "\r".
+    const length = /\/Length (\d+)(?!\d| 0 R)/.exec(dict);
+    const data = length
+      ? body.slice(start, start + Number(length[1]))
+      : body.slice(start, body.lastIndexOf('endstream')).replace(/\r?\n$/, '');
+    const raw = Buffer.from(data, 'latin1');
     objects.set(Number(m[1]), { dict, stream: /\/FlateDecode/.test(dict) ? inflateSync(raw) : raw });
   }
   return objects;

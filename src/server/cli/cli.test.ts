@@ -198,3 +198,51 @@ describe('civitas seed / audit verify / backup / restore on the embedded engine'
     expect(missing.stderr).toContain('no such file');
   }, 180_000);
 });
+
+describe('civitas calendar and register check', () => {
+  it('lists the orders, warns about the coming year, records its order once, and refuses bad moves in one line', () => {
+    const env = { DATA_DIR: path.join(tmp, 'calendar') };
+    expect(civitas(['migrate'], { env }).code).toBe(0);
+    const coming = new Date().getUTCFullYear() + 1;
+    const before = civitas(['calendar', 'orders'], { env });
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('2026  2026-01-02 → 2026-01-17, 2026-06-22 → 2026-06-27');
+    expect(before.stdout).toContain(`warning: no order is recorded for ${coming}`);
+    const bad = civitas(
+      ['calendar', 'add-order', '--year', String(coming), '--act', 'Test order', '--move', `${coming}-05-01`],
+      { env },
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('YYYY-MM-DD:YYYY-MM-DD');
+    // The first Monday of December made a rest day: the Saturday worked is a Sunday here, which the law does not allow.
+    const monday = [...Array(7).keys()]
+      .map((i) => new Date(Date.UTC(coming, 11, 1 + i)))
+      .find((d) => d.getUTCDay() === 1) as Date;
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const sunday = iso(new Date(monday.getTime() + 6 * 86_400_000));
+    const saturday = iso(new Date(monday.getTime() + 5 * 86_400_000));
+    const notSaturday = civitas(
+      ['calendar', 'add-order', '--year', String(coming), '--act', 'Test order', '--move', `${iso(monday)}:${sunday}`],
+      { env },
+    );
+    expect(notSaturday.code).toBe(2);
+    expect(notSaturday.stderr.trim()).toBe(`civitas: ${sunday} is not a Saturday`);
+    const args = ['calendar', 'add-order', '--year', String(coming), '--act', 'Test order Nr. 1'];
+    const ok = civitas([...args, '--move', `${iso(monday)}:${saturday}`, '--json'], { env });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ year: coming, origin: 'recorded' });
+    const after = civitas(['calendar', 'orders', '--json'], { env });
+    expect(JSON.parse(after.stdout)).toMatchObject({ comingYear: coming, comingYearHasOrder: true });
+    const again = civitas([...args, '--move', `${iso(monday)}:${saturday}`], { env });
+    expect(again.code).toBe(2);
+    expect(again.stderr.trim()).toBe(`civitas: An order for ${coming} is already recorded`);
+    // The register's invariants over the same database (empty here; the rules are tested in register-invariants.test.ts).
+    const check = civitas(['register', 'check', '--json'], { env });
+    expect(check.code, check.stderr).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ breaches: 0 });
+    const badExamples = civitas(['register', 'check', '--examples', 'many'], { env });
+    expect(badExamples.code).toBe(2);
+    expect(badExamples.stderr.trim()).toBe('civitas: --examples must be a whole number from 0 to 1000, got "many"');
+  }, 120_000);
+});

@@ -70,6 +70,19 @@ const MrzBuildInput = z.strictObject({
   optionalData2: z.string().optional(),
 });
 
+/** A schema's first problem as the one-line error a command prints. */
+export function firstIssue(error: z.ZodError): CliError {
+  const issue = error.issues[0];
+  const path = issue?.path.join('.') || '(root)';
+  if (!issue) return new CliError(`invalid field ${path}: not valid`);
+  // The catalogue's catch-all points at a form's hint, which a command line has not got: zod's own words
+  // ("expected string, received undefined", "unrecognized key") say more there.
+  const described = describeFieldIssue(issue, path);
+  return new CliError(
+    `invalid field ${path}: ${described.ref.key === 'validation.invalid' ? issue.message : described.english}`,
+  );
+}
+
 /** Standard input as JSON checked against a schema; the first problem becomes a one-line CliError. */
 function parseJsonInput<T extends z.ZodType>(input: string, schema: T): z.output<T> {
   let raw: unknown;
@@ -79,17 +92,7 @@ function parseJsonInput<T extends z.ZodType>(input: string, schema: T): z.output
     throw new CliError('standard input is not JSON');
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.join('.') || '(root)';
-    if (!issue) throw new CliError(`invalid field ${path}: not valid`);
-    // The catalogue's catch-all points at a form's hint, which a command line has not got: zod's own words
-    // ("expected string, received undefined", "unrecognized key") say more there.
-    const described = describeFieldIssue(issue, path);
-    throw new CliError(
-      `invalid field ${path}: ${described.ref.key === 'validation.invalid' ? issue.message : described.english}`,
-    );
-  }
+  if (!parsed.success) throw firstIssue(parsed.error);
   return parsed.data;
 }
 

@@ -14,8 +14,9 @@ import { createArgon2Hasher } from '../platform/password.ts';
 import { plainDateInZone } from '../../shared/kernel/plain-date.ts';
 import { createAuditRepository, createAuditService } from '../modules/audit/index.ts';
 import { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from '../modules/identity/index.ts';
-import { seedRegister } from '../modules/register/index.ts';
+import { checkInvariants, seedRegister } from '../modules/register/index.ts';
 import { startServer } from './serve.ts';
+import { addOrder, listOrders, type AddOrderOptions } from './calendar-commands.ts';
 import { prettyDestination, resolveLogFormat } from '../http/log-format.ts';
 import {
   CliError,
@@ -48,6 +49,11 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Commander's collector for a repeatable option. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function config(): Config {
@@ -299,6 +305,62 @@ wd.command('between <from> <to>')
   .action((from: string, to: string, opts: { json?: boolean }) =>
     print(workingDaysCount(from, to), Boolean(opts.json)),
   );
+
+const registerCommand = program.command('register').description('population register tools');
+registerCommand
+  .command('check')
+  .description('scan the whole register for breaches of its invariants; counts per rule, exits 1 if any')
+  .option('--examples <n>', 'breaches to show per rule', '5')
+  .option('--json', 'JSON output')
+  .action(async (opts: { examples: string; json?: boolean }) => {
+    const examples = Number(opts.examples);
+    if (!Number.isInteger(examples) || examples < 0 || examples > 1000)
+      fail(`--examples must be a whole number from 0 to 1000, got "${opts.examples}"`);
+    await withDatabase(async (h) => {
+      const started = performance.now();
+      const findings = await checkInvariants(h.db, 'all', { examples });
+      const seconds = (performance.now() - started) / 1000;
+      const breaches = findings.reduce((n, f) => n + f.count, 0);
+      const lines = findings.flatMap((f) => [
+        `${String(f.count).padStart(9)}  ${f.id}: ${f.rule} (${f.law})`,
+        ...f.examples.map(
+          (e) => `             person ${e.personId}${e.relatedPersonId ? ` / ${e.relatedPersonId}` : ''}: ${e.detail}`,
+        ),
+      ]);
+      lines.push(
+        `${breaches === 0 ? 'no breaches' : `${breaches} breach(es)`} of ${findings.length} rules, in ${seconds.toFixed(1)} s`,
+      );
+      print({ text: lines.join('\n'), json: { breaches, seconds, findings } }, Boolean(opts.json));
+      if (breaches > 0) process.exitCode = 1;
+    });
+  });
+
+const calendar = program
+  .command('calendar')
+  .description('the legal calendar: the Cabinet’s orders moving working days (Labour Law s.133(4))');
+calendar
+  .command('orders')
+  .description('list the orders in force, shipped and recorded, with their acts; warns when the coming year has none')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withDatabase(async (h, cfg) => print(await listOrders(h.db, systemClock, cfg.timeZone), Boolean(opts.json)));
+  });
+calendar
+  .command('add-order')
+  .description('record the Cabinet’s order for a year, e.g. --year 2027 --act "…" --move 2027-05-03:2027-05-08')
+  .requiredOption('--year <year>', 'the year the order is for')
+  .option('--act <title>', 'the order’s title and number as published')
+  .option('--none', 'record that the Cabinet issued no order for the year')
+  .option('--adopted <date>', 'the day the Cabinet adopted it (YYYY-MM-DD)')
+  .option('--move <dayOff:saturday>', 'a day made a rest day and the Saturday worked (repeatable)', collect, [])
+  .option('--source <url>', 'where the order is published (repeatable)', collect, [])
+  .option('--note <text>', 'what the sources leave open')
+  .option('--json', 'JSON output')
+  .action(async (opts: AddOrderOptions & { json?: boolean }) => {
+    await withDatabase(async (h, cfg) =>
+      print(await addOrder(h.db, systemClock, cfg.timeZone, opts), Boolean(opts.json)),
+    );
+  });
 
 const stay = program.command('stay').description('the 90/180-day rule for short stays (Schengen Borders Code art. 6)');
 stay

@@ -7,6 +7,7 @@ import type { NotificationsTables } from '../modules/notifications/notifications
 import type { DocumentsTables } from '../modules/documents/documents.tables.ts';
 import type { AppointmentsTables } from '../modules/appointments/appointments.tables.ts';
 import type { MigrationTables } from '../modules/migration/migration.tables.ts';
+import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
 
 export interface Database
   extends
@@ -17,4 +18,5 @@ export interface Database
     NotificationsTables,
     DocumentsTables,
     AppointmentsTables,
-    MigrationTables {}
+    MigrationTables,
+    CalendarTables {}

@@ -19,6 +19,7 @@ import * as registerResidenceFact from './20261207T0200_register_residence_fact.
 import * as migrationResidencePermit from './20261208T0100_migration_residence_permit.ts';
 import * as casesClosedIndex from './20261208T0200_cases_closed_index.ts';
 import * as casesAppealIndex from './20261208T0300_cases_appeal_index.ts';
+import * as calendarOrder from './20261208T0400_calendar_order.ts';
 import * as residencePermitKinds from './20261209T0100_residence_permit_kinds.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '20261208T0100_migration_residence_permit': migrationResidencePermit,
   '20261208T0200_cases_closed_index': casesClosedIndex,
   '20261208T0300_cases_appeal_index': casesAppealIndex,
+  '20261208T0400_calendar_order': calendarOrder,
   '20261209T0100_residence_permit_kinds': residencePermitKinds,
 };

@@ -48,6 +48,15 @@ export const listBranchOffers = defineEndpoint({
   tags: ['appointments'],
   response: z.object({ branches: z.array(BranchOffer) }),
 });
+/** Every branch office's name in both languages: a page shows a record's stored (Latvian) branch name in its own language. */
+export const BranchName = z.object({ id: z.uuid(), code: z.string(), nameLv: z.string(), nameEn: z.string() });
+export const listBranchNames = defineEndpoint({
+  method: 'GET',
+  path: '/api/public/branches',
+  summary: 'Every branch office with its name in Latvian and in English (also those that take no appointments)',
+  tags: ['appointments'],
+  response: z.object({ branches: z.array(BranchName) }),
+});
 export const listFreeSlots = defineEndpoint({
   method: 'GET',
   path: '/api/public/appointments/slots',

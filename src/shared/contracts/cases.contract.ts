@@ -87,6 +87,12 @@ export const ACTION_KINDS = [
 ] as const;
 
 /**
+ * What may happen to a decision's result after its case closed, kept by the procedure beside the case (the
+ * visa it issued annulled or revoked, the permit it granted cancelled), shown in the case's timeline.
+ */
+export const LATER_EVENT_KINDS = ['visa-annulled', 'visa-revoked', 'permit-cancelled'] as const;
+
+/**
  * Authorities a case may consult (Immigration Law s.1 "competent state institutions"; another Schengen state
  * through VIS Mail, Visa Code Art. 22). Each answers with no objection or an objection.
  */
@@ -209,6 +215,11 @@ export const RequestInformationAction = z.strictObject({
   question: Text(2000),
   dueOn: PlainDateSchema,
 });
+/**
+ * The person granting saw that checks of the rule trace failed and grants all the same: a grant over a
+ * failed check is refused without it (`fieldReason.failed-checks-unacknowledged`, with how many failed).
+ */
+const AcknowledgeFailedChecks = z.boolean().optional();
 /** `terms`: what the procedure decides beyond the outcome (its own schema, checked by the procedure). */
 export const ProposeDecisionAction = z.strictObject({
   kind: z.literal('propose-decision'),
@@ -217,6 +228,7 @@ export const ProposeDecisionAction = z.strictObject({
   reasoning: Text(4000),
   ruleTrace: z.array(OfficerCheck).max(30).default([]),
   terms: z.record(z.string(), z.unknown()).optional(),
+  acknowledgeFailedChecks: AcknowledgeFailedChecks,
 });
 export const ReturnProposalAction = z.strictObject({
   kind: z.literal('return-proposal'),
@@ -231,6 +243,7 @@ export const CloseRequestAction = z.strictObject({
 export const ApproveDecisionAction = z.strictObject({
   kind: z.literal('approve-decision'),
   expectedVersion: z.number().int().positive(),
+  acknowledgeFailedChecks: AcknowledgeFailedChecks,
 });
 export const ExtendDeadlineAction = z.strictObject({
   kind: z.literal('extend-deadline'),
@@ -324,6 +337,13 @@ export const CaseSummary = z.object({
   version: z.number().int(),
   /** Working days after today up to the due day (negative once past; null when closed). */
   workingDaysLeft: z.number().int().nullable(),
+  /** When the case closed (decided, withdrawn, handed over); null while open. */
+  closedAt: z.string().nullable(),
+  /**
+   * The person the case is about when that is not the applicant (the person an invitation invites), in the
+   * resident's own list; absent elsewhere.
+   */
+  concerns: z.string().optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -464,10 +484,14 @@ export const CaseView = CaseSummary.extend({
       uploadedByType: z.string(),
     }),
   ),
+  /**
+   * The case's actions, then what happened to its decision's result afterwards, as the procedure keeps it
+   * beside the case (a visa annulled or revoked, a permit cancelled: `LATER_EVENT_KINDS`).
+   */
   timeline: z.array(
     z.object({
       seq: z.number().int(),
-      kind: z.enum(ACTION_KINDS),
+      kind: z.enum([...ACTION_KINDS, ...LATER_EVENT_KINDS]),
       actor: Actor,
       on: z.string(),
       at: z.string(),
@@ -492,6 +516,40 @@ export const CaseView = CaseSummary.extend({
   canAppeal: z.boolean(),
 });
 export type CaseView = z.infer<typeof CaseView>;
+type TimelineEntry = CaseView['timeline'][number];
+
+/**
+ * The timeline entries of what happened to the decision's result after the case closed, read from the subject
+ * as its reader sees it (numbered after the case's last action, `afterSeq`): the record beside the case keeps
+ * the day and the name of who decided, not an account id.
+ */
+export function laterEventsOf(subject: CaseView['subject'], afterSeq: number): TimelineEntry[] {
+  const ended =
+    subject.kind === 'visa' && subject.visa?.ended
+      ? {
+          ...subject.visa.ended,
+          kind: subject.visa.ended.kind === 'annulment' ? ('visa-annulled' as const) : ('visa-revoked' as const),
+        }
+      : subject.kind === 'residence-permit' && subject.permit?.cancelled
+        ? { ...subject.permit.cancelled, kind: 'permit-cancelled' as const }
+        : undefined;
+  if (!ended) return [];
+  return [
+    {
+      seq: afterSeq + 1,
+      kind: ended.kind,
+      actor: { kind: 'staff', id: '', name: ended.by },
+      on: ended.on,
+      at: ended.on,
+      details: { reason: ended.reasoning, grounds: ended.grounds },
+    },
+  ];
+}
+
+/** The person a case is about when that is not its applicant (the person an inviter invites); undefined otherwise. */
+export function concernsOf(subject: CaseView['subject']): string | undefined {
+  return subject.kind === 'invitation' ? `${subject.invitee.givenNames} ${subject.invitee.surname}` : undefined;
+}
 
 const CaseIdParam = z.object({ caseId: z.uuid() });
 const DocumentParam = z.object({ caseId: z.uuid(), documentId: z.uuid() });
@@ -510,8 +568,17 @@ export const QueueQuery = z.object({
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
-/** `total` counts matching cases up to 10,000; `totalCapped` says there are more. */
-export const QueueResult = z.object({ cases: z.array(CaseSummary), total: z.number().int(), totalCapped: z.boolean() });
+/**
+ * `total` counts matching cases up to 10,000; `totalCapped` says there are more. `types`: the case types the
+ * reader works on, each with the statuses its cases close in (a visa closes "issued", a correction "accepted"),
+ * so the filter offers each type its own.
+ */
+export const QueueResult = z.object({
+  cases: z.array(CaseSummary),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  types: z.array(z.object({ caseType: CaseTypeSchema, closedStatuses: z.array(CaseStatusSchema) })),
+});
 
 export const listQueue = defineEndpoint({
   method: 'GET',
@@ -646,6 +713,18 @@ export const myCaseDocument = defineEndpoint({
   summary: 'Download a file of my application',
   tags: ['cases'],
   params: DocumentParam,
+  response: null,
+});
+/**
+ * The form that annulled or revoked the visa a case of mine issued (the procedure's own paper, served by its
+ * module's routes): for the applicant only, not a representative.
+ */
+export const myVisaEndingPdf = defineEndpoint({
+  method: 'GET',
+  path: '/api/portal/me/cases/{caseId}/visa-ending.pdf',
+  summary: 'The annulment or revocation of the visa my application was issued (PDF)',
+  tags: ['cases'],
+  params: CaseIdParam,
   response: null,
 });
 export const myCaseDecisionPdf = defineEndpoint({

@@ -4,14 +4,27 @@
  * `visas.contract.ts` so the case contract can list these subjects without importing the endpoints.
  */
 import { z } from 'zod';
-import { VISA_REFUSAL_GROUNDS } from '../kernel/migration-grounds.ts';
+import { NATIONAL_VISA_DOCUMENTS, NATIONAL_VISA_GROUNDS, VISA_REFUSAL_GROUNDS } from '../kernel/migration-grounds.ts';
 
-export { VISA_REFUSAL_GROUNDS, visaGroundsFor } from '../kernel/migration-grounds.ts';
+export {
+  IN_COUNTRY_NOTICE_WORKING_DAYS,
+  NATIONAL_GROUND_RULES,
+  NATIONAL_VISA_DOCUMENTS,
+  NATIONAL_VISA_GROUNDS,
+  VISA_REFUSAL_GROUNDS,
+  visaGroundsFor,
+  type NationalVisaDocument,
+  type NationalVisaGround,
+} from '../kernel/migration-grounds.ts';
 
 /** C: the Schengen short-stay (uniform) visa, Visa Code (Reg. 810/2009); D: the Latvian long-stay visa, Immigration Law s.11. */
 export const VISA_TYPES = ['C', 'D'] as const;
 export const VisaTypeSchema = z.enum(VISA_TYPES);
 
+/**
+ * The purposes of a Schengen (C) journey, as on the harmonised application form (Visa Code Annex I). A long-stay
+ * (D) visa names its national ground instead (`NATIONAL_VISA_GROUNDS`): work and remote work are grounds of it.
+ */
 export const VISA_PURPOSES = [
   'tourism',
   'business',
@@ -22,10 +35,11 @@ export const VISA_PURPOSES = [
   'medical',
   'study',
   'transit',
-  'employment',
-  'remote-work',
   'other',
 ] as const;
+export type VisaPurpose = (typeof VISA_PURPOSES)[number];
+export const NationalVisaGroundSchema = z.enum(NATIONAL_VISA_GROUNDS);
+export const NationalVisaDocumentSchema = z.enum(NATIONAL_VISA_DOCUMENTS);
 export const VISA_ENTRIES = ['single', 'double', 'multiple'] as const;
 export const MEANS_KINDS = ['cash', 'bank-statement', 'sponsor', 'prepaid-accommodation'] as const;
 
@@ -71,8 +85,24 @@ export const VisaSubject = z.object({
   birthDate: z.string(),
   nationality: z.string(),
   travelDocument: z.object({ number: z.string(), country: z.string(), validUntil: z.string() }),
-  purpose: z.enum(VISA_PURPOSES),
+  /** A C visa's purpose of the journey; null on a D visa, which names its national ground. */
+  purpose: z.enum(VISA_PURPOSES).nullable(),
   purposeDetail: z.string(),
+  /** A D visa's national ground, its bounds and the documents it asks for, each enclosed or not; null on a C visa. */
+  national: z
+    .object({
+      ground: NationalVisaGroundSchema,
+      /** The clause of Immigration Law s.11(2); null for PMLP's further categories. */
+      clause: z.number().int().nullable(),
+      minDays: z.number().int(),
+      maxDays: z.number().int(),
+      documents: z.array(z.object({ code: NationalVisaDocumentSchema, enclosed: z.boolean() })),
+      /** Applied for in Latvia: the last day of the visa or lawful stay the applicant holds. */
+      currentStayUntil: z.string().nullable(),
+      /** Whether the ground holds on what the application shows: the stay fits it and every document is enclosed. */
+      holds: z.boolean(),
+    })
+    .nullable(),
   intendedEntry: z.string(),
   intendedExit: z.string(),
   entriesRequested: z.enum(VISA_ENTRIES),

@@ -48,6 +48,9 @@ export const PERMIT_DOCUMENTS = [
   'eu-identity-document',
   'activity-proof',
   'eu-citizen-registration',
+  'higher-education',
+  'repatriant-status',
+  'family-residence-card',
 ] as const;
 export type PermitDocument = (typeof PERMIT_DOCUMENTS)[number];
 export const PermitDocumentSchema = z.enum(PERMIT_DOCUMENTS);
@@ -78,6 +81,8 @@ export const PermitCancellationGroundSchema = z.enum(PERMIT_CANCELLATION_GROUNDS
 /** A right to reside granted on a decision: its number is the case's reference; a card is made for it through the documents. */
 export const GrantedPermitView = z.object({
   permitNumber: z.string(),
+  /** The day of the decision that granted it. */
+  grantedOn: z.string(),
   kind: PermitKindSchema,
   ground: PermitGroundSchema,
   validFrom: z.string(),
@@ -89,7 +94,15 @@ export const GrantedPermitView = z.object({
   /** The holder's language of the application: the cancellation decision is written in it. */
   language: z.enum(['lv', 'en']),
   cancelled: z
-    .object({ grounds: z.array(PermitCancellationGroundSchema), reasoning: z.string(), on: z.string(), by: z.string() })
+    .object({
+      grounds: z.array(PermitCancellationGroundSchema),
+      reasoning: z.string(),
+      /** The day it takes effect. */
+      on: z.string(),
+      by: z.string(),
+      /** The day the decision-maker decided it (null for a cancellation recorded before the day was kept). */
+      decidedOn: z.string().nullable(),
+    })
     .nullable(),
 });
 export type GrantedPermitView = z.infer<typeof GrantedPermitView>;
@@ -113,12 +126,20 @@ export const PermitSubject = z.object({
   nationality: z.string(),
   travelDocument: z.object({ number: z.string(), country: z.string(), validUntil: z.string() }),
   requestedUntil: z.string().nullable(),
-  /** The person, company or institution in Latvia the ground rests on (employer, school, family member, EU citizen). */
-  sponsor: z.string(),
+  /** The person, company or institution in Latvia the ground rests on (employer, school, family member, EU citizen); null where the ground rests on nobody (`SPONSOR_OF`). */
+  sponsor: z.string().nullable(),
   monthlyIncomeEur: z.number().int().nullable(),
+  /** An EU Blue Card in an occupation the Cabinet lists as short of workers: the lower salary threshold applies (§4.7). */
+  shortageOccupation: z.boolean(),
   addressInLatvia: z.string(),
-  /** Every document the ground asks for, and whether the application encloses it. */
+  /**
+   * Every document the ground asks for, and whether the application says it is enclosed: ticked by the officer
+   * who took it at the desk, or by the applicant online. A tick is a statement, not a file: the files uploaded
+   * with the case are counted apart (`filesUploaded`) and listed with the case's documents.
+   */
   documents: z.array(z.object({ code: PermitDocumentSchema, enclosed: z.boolean() })),
+  enclosedBy: z.enum(['officer', 'applicant']),
+  filesUploaded: z.number().int(),
   fee: z.object({ amountCents: z.number().int(), legalAct: z.string() }),
   payment: z
     .object({ amountCents: z.number().int(), method: z.string(), reference: z.string(), paidOn: z.string() })

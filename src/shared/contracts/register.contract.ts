@@ -118,6 +118,8 @@ export const RESIDENCE_RIGHT_KINDS = [
   'eu-long-term-resident',
   'eu-registration-certificate',
   'eu-family-residence-card',
+  'eu-permanent-residence-certificate',
+  'eu-family-permanent-residence-card',
 ] as const;
 export type LifeEventKind = (typeof LIFE_EVENT_KINDS)[number];
 

@@ -10,6 +10,7 @@ import { CaseView, UploadInput } from './cases.contract.ts';
 import { CountryCode } from './register.contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
 import { TravelDocumentNumber } from './visas.contract.ts';
+import { needsSponsor } from '../kernel/permit-grounds.ts';
 import {
   GrantedPermitView,
   PERMIT_APPLICATIONS,
@@ -42,10 +43,15 @@ const PermitApplicationFields = {
   travelDocument: z.strictObject({ number: TravelDocumentNumber, country: CountryCode, validUntil: PlainDateSchema }),
   /** The last day the applicant asks to stay until (a temporary permit's term; none for a right without end). */
   requestedUntil: PlainDateSchema.optional(),
-  /** The employer, school, family member or EU citizen the ground rests on, as named in the documents. */
-  sponsor: Text(200),
-  /** Regular monthly income in whole euros, where the ground asks for means. */
+  /**
+   * The employer, school, family member or EU citizen the ground rests on, as named in the documents; only for a
+   * ground that rests on one (`SPONSOR_OF`: not for an investor, a repatriant or a five-years ground).
+   */
+  sponsor: Text(200).optional(),
+  /** Regular monthly income in whole euros, where the ground asks for means (the gross monthly salary for a Blue Card). */
   monthlyIncomeEur: z.number().int().min(0).max(10_000_000).optional(),
+  /** An EU Blue Card in a shortage occupation (the lower salary threshold); only for the `blue-card` ground. */
+  shortageOccupation: z.boolean().optional(),
   addressInLatvia: Text(300),
   /** The documents the application encloses (the officer ticks those presented at the desk). */
   enclosed: z.array(PermitDocumentSchema).max(PERMIT_DOCUMENTS.length).default([]),
@@ -53,6 +59,17 @@ const PermitApplicationFields = {
   contactEmail: z.email().max(254),
   documents: z.array(UploadInput).max(10).default([]),
 };
+
+/**
+ * A ground that rests on someone in Latvia names them (`SPONSOR_OF`); the server refuses one that does not
+ * (`sponsor-needed`). For a page's form, as `.refine(namesSponsorWhereNeeded, SPONSOR_NEEDED)`, so the browser says
+ * it with the other problems at once (the contract's objects stay unrefined: the pages extend them).
+ */
+export const namesSponsorWhereNeeded = (v: { ground?: unknown; sponsor?: unknown }): boolean => {
+  const ground = PermitGroundSchema.safeParse(v.ground);
+  return !ground.success || !needsSponsor(ground.data) || (typeof v.sponsor === 'string' && v.sponsor.trim() !== '');
+};
+export const SPONSOR_NEEDED = { path: ['sponsor'], params: { reason: 'sponsor-needed' }, when: () => true };
 
 /** An officer lodges an application for a person at the desk (a first application need not be in the register); the fee is paid there. */
 export const DeskPermitApplication = z.strictObject({
@@ -85,9 +102,13 @@ export const PermitQuote = z.object({
   amountCents: z.number().int(),
   legalAct: z.string(),
   tiers: z.array(PermitTierSchema),
-  deadline: z.object({ unit: z.enum(['calendar-days', 'working-days']), limit: z.number().int() }),
+  deadline: z.object({ unit: z.enum(['calendar-days', 'working-days', 'months']), limit: z.number().int() }),
   documents: z.array(PermitDocumentSchema),
   monthlyIncomeNeededEur: z.number().int().nullable(),
+  /** An EU Blue Card's gross monthly salary thresholds and the year whose average wage they come from (§4.7). */
+  salaryThreshold: z
+    .object({ year: z.number().int(), eur: z.number().int(), shortageEur: z.number().int() })
+    .nullable(),
 });
 
 /** Cancelling a granted permit from a day (Immigration Law): the grounds and the reasoning. */

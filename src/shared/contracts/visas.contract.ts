@@ -13,6 +13,9 @@ import {
   INVITATION_PURPOSES,
   IssuedVisaView,
   MEANS_KINDS,
+  NATIONAL_VISA_DOCUMENTS,
+  NationalVisaDocumentSchema,
+  NationalVisaGroundSchema,
   VISA_ENTRIES,
   VISA_PURPOSES,
   VISA_REFUSAL_GROUNDS,
@@ -46,8 +49,15 @@ const VisaApplicationFields = {
   birthDate: PlainDateSchema,
   nationality: CountryCode,
   travelDocument: z.strictObject({ number: TravelDocumentNumber, country: CountryCode, validUntil: PlainDateSchema }),
-  purpose: z.enum(VISA_PURPOSES),
+  /** A C visa: the purpose of the journey (the form's list). Not for a D visa (`visaTypeFits`). */
+  purpose: z.enum(VISA_PURPOSES).optional(),
   purposeDetail: z.string().trim().max(1000).default(''),
+  /** A D visa: the national ground it is asked on (Immigration Law s.11(2); PMLP's categories). Not for a C visa. */
+  nationalGround: NationalVisaGroundSchema.optional(),
+  /** A D visa: which of the documents the ground asks for are enclosed (handed in at the desk, attached online). */
+  enclosed: z.array(NationalVisaDocumentSchema).max(NATIONAL_VISA_DOCUMENTS.length).optional(),
+  /** A D visa applied for in Latvia: the last day of the visa or lawful stay the applicant holds now. */
+  currentStayUntil: PlainDateSchema.optional(),
   intendedEntry: PlainDateSchema,
   intendedExit: PlainDateSchema,
   entriesRequested: z.enum(VISA_ENTRIES).default('single'),
@@ -75,18 +85,71 @@ const VisaApplicationFields = {
   documents: z.array(UploadInput).max(10).default([]),
 };
 
-/** An officer lodges an application for a person at the desk (they need not be in the register); the fee is paid there. */
-export const DeskVisaApplication = z.strictObject({
+type TypedFields = {
+  visaType?: unknown;
+  purpose?: unknown;
+  nationalGround?: unknown;
+  enclosed?: unknown;
+  currentStayUntil?: unknown;
+};
+type TypeCheck = [
+  (v: TypedFields) => boolean,
+  { path: PropertyKey[]; message?: string; params?: { reason: string }; when: () => boolean },
+];
+const given = (x: unknown): boolean => x !== undefined && x !== '' && !(Array.isArray(x) && x.length === 0);
+const isC = (v: TypedFields) => v.visaType === 'C';
+const isD = (v: TypedFields) => v.visaType === 'D';
+/** Checked whatever else is wrong, so every problem shows at once. */
+const always = () => true;
+
+/**
+ * What each visa type asks: a C visa the purpose of its journey, a D visa its national ground (and, only for a
+ * D visa, the ground's documents and the stay it follows on). What the other type asks is refused by name —
+ * `only-for-short-stay`, `only-for-long-stay` — and what the type needs and lacks is asked for. The browser's
+ * forms apply the same checks (the fields of the other type are not on the page, so not sent).
+ */
+export const VISA_TYPE_CHECKS: readonly TypeCheck[] = [
+  [(v) => !isD(v) || !given(v.purpose), { path: ['purpose'], params: { reason: 'only-for-short-stay' }, when: always }],
+  [
+    (v) => !isC(v) || !given(v.nationalGround),
+    { path: ['nationalGround'], params: { reason: 'only-for-long-stay' }, when: always },
+  ],
+  [
+    (v) => !isC(v) || !given(v.enclosed),
+    { path: ['enclosed'], params: { reason: 'only-for-long-stay' }, when: always },
+  ],
+  [
+    (v) => !isC(v) || !given(v.currentStayUntil),
+    { path: ['currentStayUntil'], params: { reason: 'only-for-long-stay' }, when: always },
+  ],
+  [(v) => !isC(v) || v.purpose !== undefined, { path: ['purpose'], message: 'validation.choose', when: always }],
+  [
+    (v) => !isD(v) || v.nationalGround !== undefined,
+    { path: ['nationalGround'], message: 'validation.choose', when: always },
+  ],
+];
+
+/** A visa application's schema with the checks of its type (`VISA_TYPE_CHECKS`) added. */
+export function fitsVisaType<S extends z.ZodType>(schema: S): S {
+  return VISA_TYPE_CHECKS.reduce<S>((s, [check, params]) => s.refine(check as never, params) as S, schema);
+}
+
+/** The desk application's fields, before the checks of its type (the desk form builds on them). */
+export const DeskVisaApplicationFields = z.strictObject({
   ...VisaApplicationFields,
   /** The registered person, when the applicant is in the register. */
   personId: z.uuid().optional(),
   payment: z.strictObject({ method: z.enum(['card', 'cash']) }),
 });
+/** An officer lodges an application for a person at the desk (they need not be in the register); the fee is paid there. */
+export const DeskVisaApplication = fitsVisaType(DeskVisaApplicationFields);
 export type DeskVisaApplication = z.input<typeof DeskVisaApplication>;
 export type DeskVisaApplicationData = z.output<typeof DeskVisaApplication>;
 
+/** The online application's fields, before the checks of its type (the portal form builds on them). */
+export const OnlineVisaApplicationFields = z.strictObject(VisaApplicationFields);
 /** A registered foreigner applies online for themselves (a D visa to stay on, a C visa's extension of stay); pays online. */
-export const OnlineVisaApplication = z.strictObject(VisaApplicationFields);
+export const OnlineVisaApplication = fitsVisaType(OnlineVisaApplicationFields);
 export type OnlineVisaApplication = z.input<typeof OnlineVisaApplication>;
 
 /** The decision's terms on a visa: what is issued, or the grounds ticked on the standard refusal form. */

@@ -99,4 +99,7 @@ export const SYSTEM_RULES: ReadonlySet<string> = new Set([
   'documents-enclosed',
   'income-sufficient',
   'travel-document-current',
+  'blue-card-salary',
+  'five-years-continuous',
+  'national-ground-fits',
 ]);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   dateExample,
+  datePattern,
+  formatMoney,
+  readableRuleParams,
   formatDate,
   formatDateTime,
   formatInstantDate,
@@ -56,5 +59,52 @@ describe('display format', () => {
 
   it('uses the zone it is given', () => {
     expect(formatDateTime('2026-05-16T22:30:00Z', 'en', 'UTC')).toBe('16 May 2026, 22:30');
+  });
+
+  it('writes money in each language’s convention, from euro cents', () => {
+    // Intl puts a no-break space between the number and the sign in Latvian, and between thousands.
+    expect(formatMoney(9000, 'lv')).toBe('90,00\u00a0€');
+    expect(formatMoney(9000, 'en')).toBe('€90.00');
+    expect(formatMoney(3_000_000, 'lv')).toBe('30\u00a0000,00\u00a0€');
+    expect(formatMoney(3_000_000, 'en')).toBe('€30,000.00');
+    expect(formatMoney(4550, 'lv')).toBe('45,50\u00a0€');
+    expect(formatMoney(0, 'en')).toBe('€0.00');
+  });
+
+  it('shows a rule trace’s sums of money and dates in the reader’s convention, other values as they are', () => {
+    const fee = { paid: '90.00', due: '90.00' };
+    expect(readableRuleParams('fee-paid', fee, 'lv')).toEqual({ paid: '90,00\u00a0€', due: '90,00\u00a0€' });
+    expect(readableRuleParams('fee-paid', fee, 'en')).toEqual({ paid: '€90.00', due: '€90.00' });
+    // Whole euros (income, means, insurance) as numbers.
+    expect(readableRuleParams('income-sufficient', { shown: 1200, needed: 900 }, 'en')).toEqual({
+      shown: '€1,200.00',
+      needed: '€900.00',
+    });
+    expect(
+      readableRuleParams('blue-card-salary', { shown: 2000, needed: 1648, year: '2026', factor: 1.2 }, 'lv'),
+    ).toEqual({
+      // Latvian groups thousands only from five digits on (30 000, but 2000).
+      shown: '2000,00\u00a0€',
+      needed: '1648,00\u00a0€',
+      year: '2026',
+      factor: 1.2,
+    });
+    expect(
+      readableRuleParams('travel-document-current', { number: 'FA1234567', validUntil: '2033-10-11' }, 'lv'),
+    ).toEqual({ number: 'FA1234567', validUntil: '11.10.2033' });
+    // A count that happens to share a money parameter's name in another rule stays a count.
+    expect(readableRuleParams('documents-enclosed', { missing: 2, required: 5 }, 'en')).toEqual({
+      missing: 2,
+      required: 5,
+    });
+  });
+
+  it('spells the order a browser shows its own date field in, with the page’s letters', () => {
+    expect(datePattern('en-US', 'lv')).toBe('mm/dd/gggg');
+    expect(datePattern('en-US', 'en')).toBe('mm/dd/yyyy');
+    expect(datePattern('lv-LV', 'lv')).toBe('dd.mm.gggg');
+    expect(datePattern('lv-LV', 'en')).toBe('dd.mm.yyyy');
+    expect(datePattern('en-GB', 'en')).toBe('dd/mm/yyyy');
+    expect(datePattern('not a locale!', 'lv')).toBe('dd.mm.gggg');
   });
 });

@@ -87,3 +87,74 @@ export function formatInstantDate(instant: Date | string, locale: DisplayLocale,
 export function dateExample(locale: DisplayLocale): string {
   return formatDate('1980-05-17', locale);
 }
+
+/** One number format per language: Latvian `90,00 €`, English `€90.00` (always the euro, always two decimals). */
+const MONEY = {
+  lv: new Intl.NumberFormat('lv-LV', { style: 'currency', currency: 'EUR' }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }),
+} as const;
+
+/** An amount in euro cents as people write money: `90,00 €` (lv), `€90.00` (en). Pages, rule traces and PDFs print money only so. */
+export function formatMoney(cents: number, locale: DisplayLocale): string {
+  return MONEY[locale].format(cents / 100);
+}
+
+/**
+ * The values of a system check (a rule trace's `params`) that are sums of money, in whole euros or as
+ * `"90.00"`: the server keeps them as numbers so each reader sees them in their own convention.
+ */
+const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
+  'fee-paid': ['paid', 'due'],
+  'means-sufficient': ['shown', 'needed'],
+  'income-sufficient': ['shown', 'needed'],
+  'blue-card-salary': ['shown', 'needed'],
+  'insurance-covers-stay': ['coverage'],
+};
+
+/** A check's values as the reader reads them: a calendar day in the language's date format, a sum of money in its money format. */
+export function readableRuleParams(
+  rule: string,
+  params: Record<string, string | number>,
+  locale: DisplayLocale,
+): Record<string, string | number> {
+  const money = MONEY_PARAMS[rule] ?? [];
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => {
+      if (money.includes(k) && Number.isFinite(Number(v))) return [k, formatMoney(Math.round(Number(v) * 100), locale)];
+      return [k, typeof v === 'string' ? formatDate(v, locale) : v];
+    }),
+  );
+}
+
+/** What a date field's letters are called in each language: Latvian diena, mēnesis, gads. */
+const DATE_LETTERS = { lv: { day: 'dd', month: 'mm', year: 'gggg' }, en: { day: 'dd', month: 'mm', year: 'yyyy' } };
+
+/**
+ * The order a browser in `browserLocale` shows a native date field in, spelt in the page's language:
+ * an English browser on a Latvian page shows `mm/dd/gggg`, a Latvian one on an English page `dd.mm.yyyy`.
+ * The native field follows the browser's locale, not the page's (decision 0026), so its hint says which.
+ */
+export function datePattern(browserLocale: string, locale: DisplayLocale): string {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat(browserLocale, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+      new Date(Date.UTC(2006, 10, 22, 12)),
+    );
+  } catch {
+    parts = new Intl.DateTimeFormat('lv-LV', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+      new Date(Date.UTC(2006, 10, 22, 12)),
+    );
+  }
+  const letters = DATE_LETTERS[locale];
+  const text = parts
+    .map((p) =>
+      p.type === 'day' || p.type === 'month' || p.type === 'year'
+        ? letters[p.type]
+        : p.type === 'literal'
+          ? p.value
+          : '',
+    )
+    .join('');
+  // Latvian writes a full stop after the year (`22.11.2006.`); the field does not show it.
+  return text.replace(/[.\s]+$/, '');
+}

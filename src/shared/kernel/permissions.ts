@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   'documents:produce',
   'appointments:desk',
   'appointments:configure',
+  'calendar:record-order',
   'migration:lodge',
   'migration:read-visa',
   'migration:end-visa',
@@ -119,6 +120,7 @@ export const ROLE_PERMISSIONS = {
     'register:statistics',
     'notifications:read-outbox',
     'appointments:configure',
+    'calendar:record-order',
   ],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.
   'municipality-officer': ['register:read-municipality-declarations'],

@@ -4,7 +4,13 @@
  * Cabinet's moved working days. Pure: the data table is passed in (default: the shipped table).
  */
 import { addDays, addMonthsClamped, isoDayOfWeek, makePlainDate, toEpochDay, type PlainDate } from './plain-date.ts';
-import { LATVIAN_CALENDAR_DATA, type CalendarData } from './working-days.data.ts';
+import {
+  LATVIAN_CALENDAR_DATA,
+  SHIPPED_CALENDAR_ORDERS,
+  movedWorkingDaysOf,
+  type CalendarData,
+  type CalendarOrder,
+} from './working-days.data.ts';
 
 export type HolidayName =
   | 'newYear'
@@ -87,6 +93,69 @@ export function holidayOn(date: PlainDate, data: CalendarData = LATVIAN_CALENDAR
   return holidaysOfYear(Number(date.slice(0, 4)), data).get(date);
 }
 
+/**
+ * Makes the calendar every deadline uses read these orders (the shipped ones with those an administrator
+ * recorded; a recorded order for a year replaces the shipped one). The server calls it at start and after
+ * each recorded order.
+ */
+export function installCalendarOrders(recorded: readonly CalendarOrder[]): readonly CalendarOrder[] {
+  const byYear = new Map<number, CalendarOrder>();
+  for (const o of [...SHIPPED_CALENDAR_ORDERS, ...recorded]) byYear.set(o.year, o);
+  const orders = [...byYear.values()].sort((a, b) => a.year - b.year);
+  (LATVIAN_CALENDAR_DATA as { movedWorkingDays: CalendarData['movedWorkingDays'] }).movedWorkingDays =
+    movedWorkingDaysOf(orders);
+  holidayCache.clear();
+  return orders;
+}
+
+/** A rule an order breaks, with the field it concerns. */
+export interface CalendarOrderProblem {
+  path: string;
+  reason: 'moved-day-not-working-day' | 'moved-to-not-saturday' | 'moved-outside-month' | 'moved-day-repeated';
+  message: string;
+}
+
+/**
+ * What is wrong with an order's moves (Labour Law s.133(4)): the day made a rest day is a working day of
+ * the order's year, the day worked instead is a Saturday of the same month, and no day appears twice.
+ */
+export function calendarOrderProblems(order: Pick<CalendarOrder, 'year' | 'moves'>): CalendarOrderProblem[] {
+  const problems: CalendarOrderProblem[] = [];
+  const seen = new Set<string>();
+  order.moves.forEach((m, i) => {
+    const off = m.dayOff as PlainDate;
+    const sat = m.workingSaturday as PlainDate;
+    const inYear = off.startsWith(`${order.year}-`);
+    if (!inYear || isoDayOfWeek(off) >= 6 || holidaysOfYear(order.year, BARE_CALENDAR).has(off))
+      problems.push({
+        path: `moves.${i}.dayOff`,
+        reason: 'moved-day-not-working-day',
+        message: `${m.dayOff} is not a Monday-to-Friday working day of ${order.year}`,
+      });
+    if (isoDayOfWeek(sat) !== 6)
+      problems.push({
+        path: `moves.${i}.workingSaturday`,
+        reason: 'moved-to-not-saturday',
+        message: `${m.workingSaturday} is not a Saturday`,
+      });
+    else if (sat.slice(0, 7) !== off.slice(0, 7))
+      problems.push({
+        path: `moves.${i}.workingSaturday`,
+        reason: 'moved-outside-month',
+        message: 'The Saturday worked must be in the same month as the day made a rest day',
+      });
+    for (const day of [m.dayOff, m.workingSaturday]) {
+      if (seen.has(day))
+        problems.push({ path: `moves.${i}`, reason: 'moved-day-repeated', message: `${day} appears twice` });
+      seen.add(day);
+    }
+  });
+  return problems;
+}
+
+/** Holidays alone, without any moved day: what an order's moves are checked against. */
+const BARE_CALENDAR: CalendarData = { oneOffHolidays: LATVIAN_CALENDAR_DATA.oneOffHolidays, movedWorkingDays: {} };
+
 /** True on Monday–Friday that is not a holiday or a moved rest day, and on a Saturday the Cabinet made a working day. */
 export function isWorkingDay(date: PlainDate, data: CalendarData = LATVIAN_CALENDAR_DATA): boolean {
   const year = Number(date.slice(0, 4));
@@ -147,4 +216,16 @@ export function calendarDaysDeadline(
   data: CalendarData = LATVIAN_CALENDAR_DATA,
 ): PlainDate {
   return nextWorkingDayOnOrAfter(addDays(start, days), data);
+}
+
+/**
+ * The coming year, when no order for it is known: deadlines that reach into it may then be a day off
+ * (the Cabinet issues next year's order by 1 July). Null when the coming year has an order.
+ */
+export function comingYearWithoutOrder(
+  today: PlainDate,
+  orders: readonly Pick<CalendarOrder, 'year'>[],
+): number | null {
+  const coming = Number(today.slice(0, 4)) + 1;
+  return orders.some((o) => o.year === coming) ? null : coming;
 }

@@ -113,7 +113,7 @@ function ApplicationFormView({ options: o }: { options: Options }) {
     onError: (e) => form.showServerError(refusedAtFormFields(e, { 'photo.contentBase64': 'photo' })),
   });
   const fee = (k: (typeof TIERS)[number]) =>
-    t('documents.application.feeAmount', { amount: ((chosen?.fees[k]?.amountCents ?? 0) / 100).toFixed(2) });
+    t('documents.application.feeAmount', { amount: f.money(chosen?.fees[k]?.amountCents ?? 0) });
   return (
     <Form form={form} onSubmit={(values) => apply.mutate(values)}>
       {o.subjects.length > 1 && (

@@ -10,7 +10,12 @@ import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { applyForPermitOnline, OnlinePermitApplication } from '../../shared/contracts/residence-permits.contract.ts';
+import {
+  applyForPermitOnline,
+  namesSponsorWhereNeeded,
+  OnlinePermitApplication,
+  SPONSOR_NEEDED,
+} from '../../shared/contracts/residence-permits.contract.ts';
 import { listCountries, type PersonCard } from '../../shared/contracts/register.contract.ts';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { callApi } from '../api/client.ts';
@@ -77,12 +82,12 @@ function identityOf(card: PersonCard): Identity {
   };
 }
 
-/** The form's schema: with a field for what the register lacks. */
+/** The form's schema: with a field for what the register lacks; the sponsor needed where the ground rests on someone. */
 function onlineForm(ask: { birthCountry: boolean; nationality: boolean }) {
   return OnlinePermitForm.extend({
     ...(ask.birthCountry ? { birthCountry: OnlinePermitApplication.shape.birthCountry } : {}),
     ...(ask.nationality ? { nationality: OnlinePermitApplication.shape.nationality } : {}),
-  });
+  }).refine(namesSponsorWhereNeeded, SPONSOR_NEEDED);
 }
 
 export function ApplyPermitPage() {

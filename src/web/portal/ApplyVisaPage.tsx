@@ -6,7 +6,11 @@
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { applyForVisaOnline, OnlineVisaApplication } from '../../shared/contracts/visas.contract.ts';
+import {
+  applyForVisaOnline,
+  fitsVisaType,
+  OnlineVisaApplicationFields,
+} from '../../shared/contracts/visas.contract.ts';
 import { listCountries, type PersonCard } from '../../shared/contracts/register.contract.ts';
 import { callApi } from '../api/client.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
@@ -23,6 +27,7 @@ import {
   InsuranceFieldset,
   JourneyFieldset,
   MeansFieldset,
+  NationalGroundFieldset,
   noVisaNeededAt,
   TravelDocumentFieldset,
   TravellerFieldset,
@@ -34,10 +39,12 @@ import {
 } from '../procedures/migration/VisaApplicationFields.tsx';
 import { NO_VISA_STATUSES, useMyRegisterCard } from './useMyStatus.ts';
 
-/** The contract's request as the page holds it (see visaFormFields); the language is the page's, sent with it. */
-const VisaForm = OnlineVisaApplication.omit({ ...VISA_FORM_OMIT, language: true })
-  .extend(visaFormFields)
-  .refine(...exitNotBeforeEntry);
+/** The contract's request as the page holds it (see visaFormFields), with its type's checks; the language is the page's, sent with it. */
+const VisaForm = fitsVisaType(
+  OnlineVisaApplicationFields.omit({ ...VISA_FORM_OMIT, language: true })
+    .extend(visaFormFields)
+    .refine(...exitNotBeforeEntry),
+);
 type VisaValues = z.output<typeof VisaForm>;
 
 export function ApplyVisaPage() {
@@ -97,6 +104,7 @@ function OnlineVisaForm({ card }: { card: PersonCard | undefined }) {
       <TravellerFieldset />
       <TravelDocumentFieldset validUntilHint={t('visas.form.documentValidUntilHint')} />
       <JourneyFieldset />
+      <NationalGroundFieldset enclosedHint={t('visas.form.enclosedHintOnline')} />
       <InsuranceFieldset />
       <MeansFieldset />
       <TextInput

@@ -9,6 +9,7 @@ import {
   MAX_UPLOAD_BYTES,
   WithdrawAction,
   appealMyCase,
+  myVisaEndingPdf,
   readMyCase,
   takeMyCaseAction,
   type CaseActionInput,
@@ -27,6 +28,7 @@ import { Notice } from '../ui/Notice.tsx';
 import { useProblemText } from '../ui/errors.ts';
 import { toUploads } from '../ui/files.ts';
 import { CaseDetails } from '../ui/CaseDetails.tsx';
+import { useSession } from '../session/useSession.ts';
 
 export function MyCasePage() {
   const t = useT();
@@ -85,6 +87,7 @@ export function MyCasePage() {
           }
         />
       )}
+      <VisaEnding view={v} />
       <CaseDetails
         view={v}
         documentUrl={(id) => `/api/portal/me/cases/${v.id}/documents/${id}`}
@@ -99,12 +102,36 @@ export function MyCasePage() {
   );
 }
 
+/**
+ * The decision that annulled or revoked the visa this application was issued: the same form the office
+ * keeps, for the applicant to download (a representative reads the case, not the applicant's visa papers).
+ */
+function VisaEnding({ view }: { view: CaseView }) {
+  const t = useT();
+  const session = useSession();
+  const me = session.data?.authenticated && session.data.kind === 'resident' ? session.data.resident : undefined;
+  const visa = view.subject.kind === 'visa' ? view.subject.visa : null;
+  if (!visa?.ended || !me || view.representatives.some((r) => r.personId === me.personId)) return null;
+  return (
+    <section className="panel" aria-labelledby="visa-ending-title">
+      <h2 id="visa-ending-title">{t(`visas.ending.title.${visa.ended.kind}`)}</h2>
+      <p>{t('portal.case.visaEnding.text', { kind: visa.ended.kind })}</p>
+      <p>
+        <a href={myVisaEndingPdf.path.replace('{caseId}', encodeURIComponent(view.id))} download>
+          {t('portal.case.visaEnding.pdf', { kind: visa.ended.kind })}
+        </a>
+      </p>
+    </section>
+  );
+}
+
 /** The fee is paid as it stands: the page adds the version it showed, so the form has no fields of its own. */
 const PayForm = payOnline.body.omit({ expectedVersion: true });
 
 /** An application prepared online: pay the fee (a refusal is shown at the button), then book the visit that takes it. */
 function PreparedApplication({ view, onPaid }: { view: CaseView; onPaid: (v: CaseView) => void }) {
   const t = useT();
+  const f = useFormat();
   const form = useContractForm(PayForm, { defaultValues: {}, labels: {}, idPrefix: 'pay' });
   const pay = useMutation({
     mutationFn: () => callApi(payOnline, { params: { caseId: view.id }, body: { expectedVersion: view.version } }),
@@ -119,7 +146,7 @@ function PreparedApplication({ view, onPaid }: { view: CaseView; onPaid: (v: Cas
         <div className="button-row">
           {!s.payment && (
             <SubmitButton pending={pay.isPending}>
-              {t('documents.apply.pay', { amount: (s.fee.amountCents / 100).toFixed(2) })}
+              {t('documents.apply.pay', { amount: f.money(s.fee.amountCents) })}
             </SubmitButton>
           )}
           <Link

@@ -9,6 +9,7 @@ import type { Permission } from '../../shared/kernel/permissions.ts';
 import { EndVisaPanel } from './migration/EndVisaPanel.tsx';
 import { CancelPermitPanel } from './migration/CancelPermitPanel.tsx';
 import { PermitCardPanel } from './migration/PermitCardPanel.tsx';
+import { hasCard } from '../../shared/kernel/permit-grounds.ts';
 
 export interface ProcedureActionContext {
   view: CaseView;
@@ -27,12 +28,7 @@ export function procedureActions({ view, can, refresh }: ProcedureActionContext)
   if (s.kind === 'residence-permit' && s.permit) {
     const panels: ReactNode[] = [];
     // A granted permit's card is made as a document: the way to it is the holder's register card.
-    if (
-      s.permit.status === 'valid' &&
-      s.permit.kind !== 'eu-registration-certificate' &&
-      s.personId &&
-      can('register:read')
-    )
+    if (s.permit.status === 'valid' && hasCard(s.permit.kind) && s.personId && can('register:read'))
       panels.push(<PermitCardPanel key="card" personId={s.personId} />);
     // A valid permit is cancelled by a decision-maker; once cancelled, the panel only says so (and takes focus right after the act).
     if (can('migration:cancel-permit'))

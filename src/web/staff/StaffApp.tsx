@@ -39,6 +39,7 @@ const BranchSettingsPage = lazy(() =>
   import('./appointments/BranchSettingsPage.tsx').then((m) => ({ default: m.BranchSettingsPage })),
 );
 const OutboxPage = lazy(() => import('./OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
+const CalendarPage = lazy(() => import('./CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const MigrationPage = lazy(() => import('./migration/MigrationPage.tsx').then((m) => ({ default: m.MigrationPage })));
 const NewVisaPage = lazy(() => import('./migration/NewVisaPage.tsx').then((m) => ({ default: m.NewVisaPage })));
 const NewPermitPage = lazy(() => import('./migration/NewPermitPage.tsx').then((m) => ({ default: m.NewPermitPage })));
@@ -161,6 +162,7 @@ export function StaffApp() {
           />
           <Route path="/documents/batches" element={guard(<BatchesPage />, 'documents:produce')} />
           <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
+          <Route path="/calendar" element={guard(<CalendarPage canRecord={can('calendar:record-order')} />)} />
           <Route path="/migration" element={guard(<MigrationPage />, 'migration:lodge')} />
           <Route path="/migration/visas/new" element={guard(<NewVisaPage />, 'migration:lodge')} />
           <Route path="/migration/permits/new" element={guard(<NewPermitPage />, 'migration:lodge')} />
@@ -268,6 +270,11 @@ function StaffNav({ can }: { can: (p: Permission) => boolean }) {
       {can('notifications:read-outbox') && (
         <li>
           <NavLink to="/outbox">{t('staff.nav.outbox')}</NavLink>
+        </li>
+      )}
+      {can('calendar:record-order') && (
+        <li>
+          <NavLink to="/calendar">{t('staff.nav.calendar')}</NavLink>
         </li>
       )}
     </ul>

@@ -10,6 +10,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { Notice } from './Notice.tsx';
 import { useFormat } from './format.ts';
 import { ScrollTable } from './Table.tsx';
+import { useBranchName } from './branch-names.ts';
 import { caseWordingKey, SYSTEM_RULES } from '../../shared/i18n/case-wording.ts';
 import {
   InvitationSubjectRows,
@@ -57,7 +58,7 @@ export function DeadlineClock({ view, audience = 'resident' }: { view: CaseView;
         {f.date(d.dueOn)} {badge}
       </dd>
       <dt>{t('cases.deadline.rule')}</dt>
-      <dd>{d.rule}</dd>
+      <dd>{f.citation(d.rule)}</dd>
       {d.suspended && (
         <>
           <dt>{t('cases.deadline.clock')}</dt>
@@ -297,7 +298,7 @@ function Decision({
         <dt>{t('cases.field.decidedOn')}</dt>
         <dd>{f.date(decision.decidedOn)}</dd>
         <dt>{t('cases.field.legalBasis')}</dt>
-        <dd>{decision.legalBasis}</dd>
+        <dd>{f.citation(decision.legalBasis)}</dd>
         <dt>{t('cases.field.reasoning')}</dt>
         <dd>{decision.reasoning}</dd>
         <dt>{t('cases.field.appeal')}</dt>
@@ -400,16 +401,6 @@ function ConsultationTag({
   );
 }
 
-/** A check's values as the reader reads them: a calendar day (`2033-10-11`) in the page's own date format. */
-function readableParams(
-  params: Record<string, string | number>,
-  date: (d: string) => string,
-): Record<string, string | number> {
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(v) : v]),
-  );
-}
-
 function RuleTrace({
   checks,
 }: {
@@ -437,7 +428,7 @@ function RuleTrace({
               </td>
               <td>
                 {SYSTEM_RULES.has(c.rule) && c.params
-                  ? t(`cases.ruleDetail.${c.rule}`, readableParams(c.params, f.date))
+                  ? t(`cases.ruleDetail.${c.rule}`, f.ruleParams(c.rule, c.params))
                   : c.detail}
               </td>
             </tr>
@@ -493,7 +484,7 @@ type DocumentApplication = Extract<CaseView['subject'], { kind: 'document-applic
 function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication }) {
   const t = useT();
   const f = useFormat();
-  const euros = (cents: number) => (cents / 100).toFixed(2);
+  const branchName = useBranchName();
   return (
     <>
       <dt>{t('cases.field.applicant')}</dt>
@@ -506,7 +497,7 @@ function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication 
       <dd>{t(`documents.tier.${s.tier}`)}</dd>
       <dt>{t('documents.application.fee')}</dt>
       <dd>
-        {t('documents.application.feeAmount', { amount: euros(s.fee.amountCents) })}
+        {t('documents.application.feeAmount', { amount: f.money(s.fee.amountCents) })}
         {s.fee.reducedFor && (
           <> ({t('documents.application.reducedFor', { ground: s.fee.reducedFor.replaceAll('-', '') })})</>
         )}
@@ -534,7 +525,7 @@ function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication 
       <dt>{t('documents.application.photo')}</dt>
       <dd>{s.photoDocumentId ? t('documents.application.photoDone') : t('documents.application.photoPending')}</dd>
       <dt>{t('documents.application.pickup')}</dt>
-      <dd>{s.pickupBranchName}</dd>
+      <dd>{branchName(s.pickupBranchName, s.pickupBranchId)}</dd>
       {s.readyOn && (
         <>
           <dt>{t('documents.application.readyOn')}</dt>

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useFormat } from './format.ts';
 import { ScrollTable } from './Table.tsx';
+import { useBranchName } from './branch-names.ts';
 import { dataUseWording, type DataUseAudience, type DataUseRow } from './data-use-wording.ts';
 
 /** The entries, newest first as given; on a narrow screen the table scrolls inside its own box. */
@@ -18,6 +19,8 @@ export function DataUseTable({
 }) {
   const t = useT();
   const f = useFormat();
+  // An officer's institution is recorded by its Latvian name; a municipality's office is also a branch with an English name.
+  const branchName = useBranchName();
   const words = useMemo(() => dataUseWording(t, audience), [t, audience]);
   return (
     <ScrollTable label={t('portal.dataUse.title')}>
@@ -42,7 +45,7 @@ export function DataUseTable({
                   <time dateTime={e.occurredAt}>{f.dateTime(e.occurredAt)}</time>
                 </td>
                 <td>
-                  {actor.who}
+                  {branchName(actor.who)}
                   {actor.capacity && (
                     <>
                       <br />
@@ -52,7 +55,7 @@ export function DataUseTable({
                 </td>
                 <td>{words.activity(e)}</td>
                 <td>{words.purpose(e)}</td>
-                <td>{e.legalBasis}</td>
+                <td>{f.citation(e.legalBasis)}</td>
                 <td>{e.caseReference ?? t('common.none')}</td>
               </tr>
             );

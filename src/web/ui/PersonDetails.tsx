@@ -217,7 +217,7 @@ export function LifeEvents({ card }: { card: PersonCard }) {
               <tr key={e.id}>
                 <td>{f.date(e.effectiveDate)}</td>
                 <td>{label('event', e.kind)}</td>
-                <td>{e.legalBasis}</td>
+                <td>{f.citation(e.legalBasis)}</td>
                 <td>{e.sourceDocument ?? t('common.none')}</td>
                 <td>{f.dateTime(e.recordedAt)}</td>
               </tr>

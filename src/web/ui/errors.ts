@@ -45,6 +45,7 @@ function displayValue(
 ): string | number {
   if (typeof value !== 'string') return value;
   if (name === 'bookingStatus') return known(t, `appointments.status.${value}`) ?? value;
+  if (name === 'registerFact') return known(t, `register.laterFact.${value}`) ?? value;
   if (name === 'caseStatus') return known(t, caseWordingKey('status', String(all['caseType'] ?? ''), value)) ?? value;
   if (format && ISO_DATE.test(value)) return format.date(value);
   if (format && ISO_INSTANT.test(value)) return format.dateTime(value);
@@ -62,7 +63,10 @@ export function ruleMessage(error: ApiError, t: Translate, format?: ValueFormat)
 
 /** A refused field's message by its label: the catalogue message the server named, its reason, or "check this field". */
 function fieldMessage(f: FieldError, label: string, t: Translate, format?: ValueFormat): string {
-  const values = { example: format?.dateExample ?? '1980-05-17', ...f.values, field: label };
+  // A range's ends (`min`, `max`, a first or last day) come as ISO: the message names them in the page's format.
+  const own = f.values ?? {};
+  const shown = Object.fromEntries(Object.entries(own).map(([n, v]) => [n, displayValue(n, v, own, t, format)]));
+  const values = { example: format?.dateExample ?? '1980-05-17', ...shown, field: label };
   return (
     (f.key && known(t, f.key, values)) ||
     (f.reason && known(t, `fieldReason.${f.reason}`, values)) ||

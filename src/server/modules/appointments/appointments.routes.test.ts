@@ -58,6 +58,24 @@ const book = (client: Client, body: Record<string, unknown>) =>
   });
 
 describe('what can be booked', () => {
+  it('names every branch in Latvian and English, also one that takes no appointments, without signing in', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/public/branches' });
+    expect(res.statusCode).toBe(200);
+    const { branches } = res.json() as { branches: Array<{ code: string; nameLv: string; nameEn: string }> };
+    expect(branches).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'RIGA-1', nameLv: 'Rīgas 1. nodaļa', nameEn: 'Riga Division 1' }),
+        expect.objectContaining({
+          code: 'JELGAVA-PASV',
+          nameLv: 'Jelgavas valstspilsētas pašvaldība',
+          nameEn: 'Jelgava City Municipality',
+        }),
+      ]),
+    );
+    // Every branch has a name of its own in English.
+    expect(branches.every((b) => b.nameEn && b.nameEn !== b.nameLv)).toBe(true);
+  });
+
   it('every branch offers the default services and hours; a day has its slots, free desks counted', async () => {
     const offers = (await anna.request('GET', '/api/public/appointments/branches')).json() as {
       branches: Array<{ code: string; services: Array<{ code: string; desks: number }>; hours: unknown[] }>;

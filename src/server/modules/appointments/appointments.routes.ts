@@ -24,6 +24,7 @@ export function registerAppointmentsRoutes(app: FastifyInstance, deps: { appoint
   const permission = { permission: 'appointments:desk' } as const;
 
   registerEndpoint(app, c.listBranchOffers, 'public', async () => ({ branches: await appointments.offers() }));
+  registerEndpoint(app, c.listBranchNames, 'public', async () => ({ branches: await appointments.branchNames() }));
   registerEndpoint(app, c.listFreeSlots, 'public', async ({ query }) => ({
     slots: await appointments.freeSlots(query.branchId, query.service, query.date as PlainDate),
   }));

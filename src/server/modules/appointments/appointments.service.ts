@@ -244,6 +244,11 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
         .filter((b) => b.services.length > 0);
     },
 
+    /** Every branch's name in Latvian and English, whether or not it takes appointments. */
+    async branchNames() {
+      return (await deps.branches()).map(({ id, code, nameLv, nameEn }) => ({ id, code, nameLv, nameEn }));
+    },
+
     /** The day's slots still ahead, each with its free desks. */
     async freeSlots(branchId: string, serviceCode: ServiceCode, date: PlainDate) {
       const { service, desks, hours } = await offerOf(branchId, serviceCode);

@@ -53,8 +53,8 @@ describe('suspension while the office waits for the applicant', () => {
       suspensions: [{ from: d('2026-05-25'), to: null }],
       today: d('2026-05-28'),
     });
-    // 18 Jun + 3 days = Sun 21 Jun → Mon 22 Jun
-    expect(s).toMatchObject({ dueOn: '2026-06-22', suspended: true, suspendedDays: 3 });
+    // 18 Jun + 3 days = Sun 21 Jun → past Mon 22 Jun (a rest day moved by the Cabinet's order) and Līgo and Jāņi → Thu 25 Jun
+    expect(s).toMatchObject({ dueOn: '2026-06-25', suspended: true, suspendedDays: 3 });
   });
   it('adds up several suspensions', () => {
     const s = computeDeadline({

@@ -2,6 +2,7 @@
 import { AppError } from '../../http/app-error.ts';
 import { addDays } from '../../../shared/kernel/plain-date.ts';
 import { addWorkingDays } from '../../../shared/kernel/working-days.ts';
+import { concernsOf, type CaseSummary } from '../../../shared/contracts/cases.contract.ts';
 import type { CaseActorContext, Engine } from './engine.ts';
 
 export interface QueueRequest {
@@ -18,8 +19,14 @@ export interface QueueRequest {
 /** The cases of the staff member's branch of the types they work on, soonest deadline first. */
 export async function queue(engine: Engine, ctx: CaseActorContext, q: QueueRequest) {
   const staff = engine.staffContext(ctx);
-  const types = engine.caseTypesFor(staff.roles).filter((t) => !q.type || t === q.type);
-  if (types.length === 0) return { cases: [], total: 0, totalCapped: false };
+  const mine = engine.caseTypesFor(staff.roles);
+  // Each type's own closing statuses, for the filter (the engine treats them as the procedure's names).
+  const typeList = mine.map((t) => ({
+    caseType: t as CaseSummary['caseType'],
+    closedStatuses: engine.procedureOf(t).definition.lifecycle.final as CaseSummary['status'][],
+  }));
+  const types = mine.filter((t) => !q.type || t === q.type);
+  if (types.length === 0) return { cases: [], total: 0, totalCapped: false, types: typeList };
   const on = engine.today();
   const warn = engine.deps.warnAtWorkingDays[0] ?? 5;
   const closed = q.state === 'closed';
@@ -44,7 +51,7 @@ export async function queue(engine: Engine, ctx: CaseActorContext, q: QueueReque
     assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined,
     ...(q.flag === 'suspended' && !closed ? { suspended: true } : {}),
   });
-  return { cases: rows.map(engine.summary), total, totalCapped };
+  return { cases: rows.map(engine.summary), total, totalCapped, types: typeList };
 }
 
 /** The branch's load per officer, and the cases near or past their deadline. */
@@ -78,10 +85,23 @@ export async function dashboard(engine: Engine, ctx: CaseActorContext) {
   };
 }
 
-/** The resident's applications: their own, and those they represent (filed for a child or ward). */
-export async function myCases(engine: Engine, ctx: CaseActorContext) {
+/**
+ * The resident's applications: their own, and those they represent (filed for a child or ward). Each row
+ * says whom the case is about when that is not its applicant (a person the applicant asks to bring in), from the
+ * subject as its applicant reads it on the case's page.
+ */
+export async function myCases(engine: Engine, ctx: CaseActorContext): Promise<CaseSummary[]> {
   if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
   const { repository, db } = engine.deps;
-  const rows = await repository.casesOf(db, ctx.personId, await repository.representedCaseIds(db, ctx.personId));
-  return rows.map(engine.summary);
+  return db.transaction().execute(async (trx) => {
+    const rows = await repository.casesOf(trx, ctx.personId, await repository.representedCaseIds(trx, ctx.personId));
+    const listed: CaseSummary[] = [];
+    // One at a time: the embedded engine has one connection, which the transaction holds.
+    for (const row of rows) {
+      const snap = await engine.snapshotOf(trx, row);
+      const concerns = concernsOf(await snap.procedure.subjectView(row.subject, snap.state, false, trx, row));
+      listed.push({ ...engine.summary(row), ...(concerns ? { concerns } : {}) });
+    }
+    return listed;
+  });
 }

@@ -1,6 +1,7 @@
 /** The case as its reader sees it: facts, documents, timeline, deadline clock and what they may do now. */
 import type { DbExecutor } from '../../db/database.ts';
-import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
+import { AppError } from '../../http/app-error.ts';
+import { laterEventsOf, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { calendarDaysDeadline } from '../../../shared/kernel/working-days.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { availableActions, type ActionActor, type CaseRole, type RuleCheck } from './case-lifecycle.ts';
@@ -60,6 +61,7 @@ export async function buildView(
       : undefined;
   const allowed = (k: string) =>
     !rights || (k === 'withdraw' ? rights.includes('withdraw') : rights.includes('answer'));
+  const subject = await procedure.subjectView(row.subject, state, reader.kind === 'staff', trx, row);
   return {
     id: row.id,
     reference: row.reference,
@@ -75,7 +77,8 @@ export async function buildView(
     channel: row.channel,
     language: row.language,
     workingDaysLeft: deadline?.workingDaysLeft ?? null,
-    subject: await procedure.subjectView(row.subject, state, reader.kind === 'staff', trx, row),
+    closedAt: row.closedAt,
+    subject,
     deadline: {
       receivedOn: row.receivedOn,
       dueOn: deadline?.dueOn ?? null,
@@ -108,12 +111,16 @@ export async function buildView(
       uploadedAt: d.uploadedAt,
       uploadedByType: d.uploadedByType,
     })),
-    timeline: snap.actions
-      .filter((a) => staff || !STAFF_ONLY_ACTIONS.has(a.payload.kind))
-      .map((a) => {
-        const { kind, ...details } = a.payload;
-        return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
-      }),
+    timeline: [
+      ...snap.actions
+        .filter((a) => staff || !STAFF_ONLY_ACTIONS.has(a.payload.kind))
+        .map((a) => {
+          const { kind, ...details } = a.payload;
+          return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
+        }),
+      // What became of the decision's result after the case closed, as the procedure keeps it beside the case.
+      ...laterEventsOf(subject, state.version),
+    ],
     // Whoever proposed the decision is not offered its approval (the service would refuse it anyway).
     availableActions: availableActions(procedure.definition.lifecycle, state, roles).filter(
       (k) =>
@@ -133,6 +140,26 @@ export async function buildView(
       may: r.may as Array<'see' | 'answer' | 'withdraw'>,
     })),
   };
+}
+
+/**
+ * A resident's own case, as its applicant (not a representative), for a paper the procedure issued to the
+ * applicant beside the case; audited as the applicant's read of what `touched` names.
+ */
+export async function readOwnCase(
+  engine: Engine,
+  ctx: CaseActorContext,
+  caseId: string,
+  touched: string,
+): Promise<CaseView> {
+  if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
+  return engine.deps.db.transaction().execute(async (trx) => {
+    const { snap, roles } = await engine.requireCase(trx, ctx, caseId);
+    if (snap.row.applicantPersonId !== ctx.personId)
+      throw new AppError('NOT_FOUND', `No case ${caseId} of which you are the applicant`);
+    await engine.auditCase(trx, ctx, snap.row, 'read', ['case', touched]);
+    return buildView(engine, trx, snap, roles, engine.actorOf(ctx));
+  });
 }
 
 /** Reads a case for someone who may see it (audited). */

@@ -20,6 +20,7 @@ const SUMMARY = [
   'suspended',
   'deadlineAlert',
   'version',
+  'closedAt',
 ] as const;
 export type CaseSummaryRow = Pick<CaseRow, (typeof SUMMARY)[number]>;
 
@@ -371,11 +372,11 @@ export function createCasesRepository() {
         .execute();
     },
 
-    /** A resident's applications: where they are the applicant, or a representative. */
-    async casesOf(db: DbExecutor, personId: string, representedIds: readonly string[]): Promise<CaseSummaryRow[]> {
+    /** A resident's applications, whole (the list says whom each is about): where they are the applicant, or a representative. */
+    async casesOf(db: DbExecutor, personId: string, representedIds: readonly string[]): Promise<CaseRow[]> {
       return db
         .selectFrom('cases.case')
-        .select(SUMMARY)
+        .selectAll()
         .where((eb) =>
           representedIds.length
             ? eb.or([eb('applicantPersonId', '=', personId), eb('id', 'in', [...representedIds])])

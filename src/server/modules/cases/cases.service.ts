@@ -12,7 +12,7 @@ import type { ActionPayload } from './case-lifecycle.ts';
 import type { AuditActor } from '../audit/index.ts';
 import { createEngine, type CaseActorContext, type CasesDeps } from './engine.ts';
 import { createProcedureRegistry, staffCaseRoles, type CaseProcedure } from './procedure.ts';
-import { readCase } from './case-view.ts';
+import { readCase, readOwnCase } from './case-view.ts';
 import { storedAnswer } from './idempotency.ts';
 import { appeal, openApplication, type ApplicationSpec, type SpecBuilder } from './open-case.ts';
 import { act, appendSystemAction, type ModuleActionInput } from './take-action.ts';
@@ -38,6 +38,9 @@ export function createCasesService(deps: CasesDeps) {
     portalBranchId: () => deps.portalBranchId(),
 
     readCase: (ctx: CaseActorContext, caseId: string): Promise<CaseView> => readCase(engine, ctx, caseId),
+    /** A resident's own case as its applicant only, for a paper its procedure issued them (`touched` names it in the audit). */
+    readOwnCase: (ctx: CaseActorContext, caseId: string, touched: string): Promise<CaseView> =>
+      readOwnCase(engine, ctx, caseId, touched),
     takeAction: (ctx: CaseActorContext, caseId: string, input: CaseActionInput, key?: string): Promise<CaseView> =>
       act(engine, ctx, caseId, input.expectedVersion, [input], key),
     /** Actions another module takes for its procedure (a payment, the applicant received in person, a hand-over), in one transaction. */
@@ -146,7 +149,7 @@ export function createCasesService(deps: CasesDeps) {
       });
     },
 
-    /** A case by its reference, for another module's check (an application citing an invitation); not audited: the caller audits its own read. */
+    /** A case by its reference, for another module's check (an application citing an earlier case); not audited: the caller audits its own read. */
     async byReference(executor: DbExecutor, reference: string) {
       const row = await repository.caseByReference(executor, reference);
       if (!row) return undefined;

@@ -1,6 +1,7 @@
 /** The decision on a case as a PDF in the applicant's language: what was asked (the procedure's rows), outcome, legal basis, reasons, the rule trace and how to appeal. */
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
-import { formatDate, formatDateTime } from '../../../shared/kernel/display-format.ts';
+import { formatDate, formatDateTime, readableRuleParams } from '../../../shared/kernel/display-format.ts';
+import { renderCitation } from '../../../shared/kernel/legal-acts.ts';
 import type { CaseProcedure } from './procedure.ts';
 import { LETTER_STYLES, renderPdf, type PdfDocument } from '../../platform/pdf.ts';
 import { translator, type Locale, type MessageKey } from '../../platform/messages.ts';
@@ -11,11 +12,9 @@ type Translate = ReturnType<typeof translator>;
 /** A date in the reader's convention; any other value (a name, a status) as it is. */
 type DateText = (value: string) => string;
 
-/** The rule trace's detail in words; a value that is a date (a corrected birth date) in the reader's convention. */
-function ruleLine(t: Translate, c: NonNullable<CaseView['decision']>['ruleTrace'][number], date: DateText): string {
-  const params = c.params
-    ? Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, typeof v === 'string' ? date(v) : v]))
-    : undefined;
+/** The rule trace's detail in words; a date (a corrected birth date) and a sum of money in the reader's convention. */
+function ruleLine(t: Translate, c: NonNullable<CaseView['decision']>['ruleTrace'][number], locale: Locale): string {
+  const params = c.params ? readableRuleParams(c.rule, c.params, locale) : undefined;
   const name = SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}` as MessageKey) : c.rule;
   const detail = SYSTEM_RULES.has(c.rule) && params ? t(`cases.ruleDetail.${c.rule}` as MessageKey, params) : c.detail;
   return `${c.passed ? '✓' : '✗'} ${name}: ${detail}`;
@@ -39,7 +38,8 @@ export async function decisionPdf(
     // What was asked, in the procedure's own rows.
     ...procedure.decisionRows(view.subject, (key, values) => t(key as MessageKey, values), date, d),
     [t('cases.field.outcome'), t(caseWordingKey('outcome', view.caseType, d.outcome) as MessageKey)],
-    [t('cases.field.legalBasis'), d.legalBasis],
+    // The stored basis is the Latvian record; an English decision cites the acts by their English titles.
+    [t('cases.field.legalBasis'), renderCitation(d.legalBasis, locale)],
     [t('cases.field.decidedOn'), date(d.decidedOn)],
     [t('cases.field.proposedBy'), d.proposedBy.name ?? d.proposedBy.id],
     [t('cases.field.approvedBy'), d.approvedBy.name ?? d.approvedBy.id],
@@ -59,7 +59,7 @@ export async function decisionPdf(
       { text: d.reasoning, margin: [0, 0, 0, 8] },
       { text: t('pdf.decision.checks'), style: 'heading' },
       // The decision is the applicant's paper: checks kept for staff (other authorities' answers) are not on it.
-      { ul: d.ruleTrace.filter((c) => !c.staffOnly).map((c) => ruleLine(t, c, date)) },
+      { ul: d.ruleTrace.filter((c) => !c.staffOnly).map((c) => ruleLine(t, c, locale)) },
       { text: t('pdf.decision.appealTitle'), style: 'heading' },
       { text: t('pdf.decision.appeal', { until: date(d.appealUntil) }) },
     ],

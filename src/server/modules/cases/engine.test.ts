@@ -297,3 +297,103 @@ describe('the case engine with a procedure it does not know', () => {
     expect(queue.cases.map((c) => c.reference)).toContain(view.reference);
   });
 });
+
+describe('a grant over a failed check, and the closed list', () => {
+  const assigned = async (name: string, ok: boolean) => {
+    const view = await open(name, ok);
+    return cases.takeAction(officer, view.id, {
+      kind: 'assign',
+      expectedVersion: view.version,
+      outOfOrderReason: 'fixture',
+    });
+  };
+
+  it('asks the officer and the decision-maker to say they saw the failed checks, naming how many', async () => {
+    let view = await assigned('Delta', false);
+    const propose = { kind: 'propose-decision', outcome: 'accept', reasoning: 'Grant anyway' } as const;
+    await expect(
+      cases.takeAction(officer, view.id, { ...propose, expectedVersion: view.version }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [
+        {
+          path: 'acknowledgeFailedChecks',
+          reason: 'failed-checks-unacknowledged',
+          values: { count: 1, rules: 'fixture-check' },
+        },
+      ],
+    });
+    view = await cases.takeAction(officer, view.id, {
+      ...propose,
+      expectedVersion: view.version,
+      acknowledgeFailedChecks: true,
+    });
+    expect(view.proposal?.ruleTrace).toEqual([expect.objectContaining({ rule: 'fixture-check', passed: false })]);
+    // The proposer is told the four-eyes rule first, not asked to confirm an approval they may never give.
+    await expect(
+      cases.takeAction({ ...officer, roles: ['registrar', 'decision-maker'] } as CaseActorContext, view.id, {
+        kind: 'approve-decision',
+        expectedVersion: view.version,
+      }),
+    ).rejects.toMatchObject({ code: 'FOUR_EYES_REQUIRED' });
+    await expect(
+      cases.takeAction(decider, view.id, { kind: 'approve-decision', expectedVersion: view.version }),
+    ).rejects.toMatchObject({ details: [{ reason: 'failed-checks-unacknowledged', values: { count: 1 } }] });
+    view = await cases.takeAction(decider, view.id, {
+      kind: 'approve-decision',
+      expectedVersion: view.version,
+      acknowledgeFailedChecks: true,
+    });
+    expect(view).toMatchObject({ status: 'accepted', closedAt: expect.any(String) });
+  });
+
+  it('refuses over a failed check, and grants where every check passed, without a confirmation', async () => {
+    let refused = await assigned('Epsilon', false);
+    refused = await cases.takeAction(officer, refused.id, {
+      kind: 'propose-decision',
+      expectedVersion: refused.version,
+      outcome: 'reject',
+      reasoning: 'The check failed',
+    });
+    refused = await cases.takeAction(decider, refused.id, {
+      kind: 'approve-decision',
+      expectedVersion: refused.version,
+    });
+    expect(refused.status).toBe('rejected');
+    let granted = await assigned('Zeta', true);
+    granted = await cases.takeAction(officer, granted.id, {
+      kind: 'propose-decision',
+      expectedVersion: granted.version,
+      outcome: 'accept',
+      reasoning: 'All checks pass',
+    });
+    granted = await cases.takeAction(decider, granted.id, {
+      kind: 'approve-decision',
+      expectedVersion: granted.version,
+    });
+    expect(granted.status).toBe('accepted');
+  });
+
+  it('lists closed cases latest first with the time each closed; open ones have none', async () => {
+    ctx.clock.advance(60_000);
+    let last = await assigned('Eta', true);
+    last = await cases.takeAction(officer, last.id, {
+      kind: 'propose-decision',
+      expectedVersion: last.version,
+      outcome: 'reject',
+      reasoning: 'Closed last',
+    });
+    last = await cases.takeAction(decider, last.id, { kind: 'approve-decision', expectedVersion: last.version });
+    ctx.clock.advance(-60_000);
+    const closed = await cases.queue(officer, { type: FIXTURE, assignee: 'any', state: 'closed', limit: 50 });
+    expect(closed.cases[0]).toMatchObject({ reference: last.reference, status: 'rejected', dueOn: null });
+    // Each type the reader works on, with the statuses its own cases close in.
+    expect(closed.types).toContainEqual({ caseType: FIXTURE, closedStatuses: ['accepted', 'rejected', 'withdrawn'] });
+    const times = closed.cases.map((c) => c.closedAt as string);
+    expect(times.every(Boolean)).toBe(true);
+    expect([...times].sort().reverse()).toEqual(times);
+    const open = await cases.queue(officer, { type: FIXTURE, assignee: 'any', limit: 50 });
+    expect(open.cases.length).toBeGreaterThan(0);
+    expect(open.cases.every((c) => c.closedAt === null)).toBe(true);
+  });
+});

@@ -237,7 +237,8 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
       dueOn: deadline?.dueOn ?? null,
       suspended: deadline?.suspended ?? false,
       updatedAt: now(),
-      closedAt: closed ? now() : null,
+      // A case closes once: a later action on a closed case keeps the day it closed.
+      closedAt: closed ? (row.closedAt ?? now()) : null,
       ...(resetAlert ? { deadlineAlert: 'none' as const } : {}),
     };
     await repository.updateProjection(trx, row.id, projection);
@@ -289,10 +290,19 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
   /** A list row: the projection, with the working days left to its deadline. */
   function summary(r: CaseSummaryRow): CaseSummary {
     return {
-      ...r,
+      id: r.id,
+      reference: r.reference,
       caseType: r.caseType as CaseView['caseType'],
       status: r.status as CaseView['status'],
+      applicantName: r.applicantName,
+      assigneeName: r.assigneeName,
+      receivedOn: r.receivedOn,
+      dueOn: r.dueOn,
+      suspended: r.suspended,
+      deadlineAlert: r.deadlineAlert,
+      version: r.version,
       workingDaysLeft: r.dueOn ? workingDaysBetween(today(), r.dueOn as PlainDate) : null,
+      closedAt: r.closedAt,
     };
   }
 

@@ -328,6 +328,32 @@ async function requireImpartial(
   }
 }
 
+/**
+ * A grant over a failed check of the rule trace (the system's own, or one the officer added) needs the person
+ * granting to say they saw it: proposing to grant, and approving a proposal to grant. The count is part of
+ * the refusal, so the screen can name it.
+ */
+function requireFailedChecksAcknowledged(snap: CaseSnapshot, input: AnyActionInput, payload: ActionPayload): void {
+  const grant =
+    payload.kind === 'propose-decision' && payload.outcome === 'accept'
+      ? payload.ruleTrace
+      : payload.kind === 'approve-decision' && snap.state.proposal?.outcome === 'accept'
+        ? snap.state.proposal.ruleTrace
+        : undefined;
+  const failed = grant?.filter((c) => !c.passed) ?? [];
+  if (failed.length === 0 || ('acknowledgeFailedChecks' in input && input.acknowledgeFailedChecks === true)) return;
+  const message = `${failed.length} check(s) of the rule trace failed: confirm that you saw them to grant all the same`;
+  throw new AppError('VALIDATION_FAILED', message, [
+    {
+      path: 'acknowledgeFailedChecks',
+      message,
+      reason: 'failed-checks-unacknowledged',
+      // Which checks failed, so a screen that has not shown the trace yet (a proposal's) can name them.
+      values: { count: failed.length, rules: failed.map((c) => c.rule).join(',') },
+    },
+  ]);
+}
+
 /** Checks one action against the case as it stands, records it with its audit entry and effects; returns the case after it. */
 export async function appendAction(
   engine: Engine,
@@ -346,6 +372,7 @@ export async function appendAction(
   const refusal = refusalOf(procedure.definition.lifecycle, state, actor, roles, payload);
   if (refusal) throw refusalError(refusal, row.caseType);
   procedure.checkAction?.(row, state, payload);
+  requireFailedChecksAcknowledged(snap, input, payload);
   if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision'))
     await requireImpartial(engine, trx, row.appealOf, actor);
   payload = await withFiles(engine, trx, ctx, row.id, input, payload);

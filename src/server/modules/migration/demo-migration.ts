@@ -9,6 +9,7 @@ import type { CaseActorContext, CasesService } from '../cases/index.ts';
 import type { CaseActionInput, CaseView } from '../../../shared/contracts/cases.contract.ts';
 import type { DeskVisaApplicationData, InvitationRequestData } from '../../../shared/contracts/visas.contract.ts';
 import { addDays, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { NATIONAL_GROUND_RULES, type NationalVisaGround } from '../../../shared/kernel/migration-grounds.ts';
 import type { MigrationService } from './migration.service.ts';
 
 const GIVEN = [
@@ -66,6 +67,18 @@ const NATIONALITIES = [
   'NGA',
 ];
 const PURPOSES = ['tourism', 'business', 'family-or-friends', 'culture', 'study', 'medical'] as const;
+/** The D visas' grounds in turn, so the queue shows several (each with its own documents and bounds). */
+const D_GROUNDS = [
+  'remote-work',
+  'employment',
+  'study-exchange',
+  'family',
+  'research',
+  'volunteering',
+  'seasonal-work',
+  'humanitarian',
+  'personal-reasons',
+] as const satisfies readonly NationalVisaGround[];
 
 /** The steps a demo visa case is taken to, in order: each case goes as far as its step. */
 export const STEPS = [
@@ -91,11 +104,23 @@ function staffContext(s: StaffMember): CaseActorContext {
   };
 }
 
+/**
+ * What a demo application is for: a C visa's purpose, or a D visa's ground with its documents (every third D
+ * application lacks one, so the officer's checks show a missing document and the refusal form its ground).
+ */
+function purposeOrGround(i: number): Pick<DeskVisaApplicationData, 'purpose' | 'nationalGround' | 'enclosed'> {
+  if (i % 5 !== 4) return { purpose: PURPOSES[i % PURPOSES.length] as (typeof PURPOSES)[number] };
+  const ground = D_GROUNDS[Math.floor(i / 5) % D_GROUNDS.length] as NationalVisaGround;
+  const documents = NATIONAL_GROUND_RULES[ground].documents;
+  return { nationalGround: ground, enclosed: i % 15 === 14 ? documents.slice(1) : [...documents] };
+}
+
 function applicant(i: number, today: PlainDate): DeskVisaApplicationData {
   const g = GIVEN[i % GIVEN.length] as string;
   const entry = addDays(today, 20 + (i % 40));
   const type = i % 5 === 4 ? 'D' : 'C';
-  const exit = addDays(entry, type === 'C' ? 7 + (i % 20) : 120);
+  // A D stay of 200 days fits every ground (over the 180 days a researcher's mobility needs, under a year).
+  const exit = addDays(entry, type === 'C' ? 7 + (i % 20) : 199);
   return {
     visaType: type,
     givenNames: g,
@@ -108,7 +133,7 @@ function applicant(i: number, today: PlainDate): DeskVisaApplicationData {
       country: NATIONALITIES[i % NATIONALITIES.length] as string,
       validUntil: addDays(today, 2000),
     },
-    purpose: type === 'D' ? 'employment' : (PURPOSES[i % PURPOSES.length] as (typeof PURPOSES)[number]),
+    ...purposeOrGround(i),
     purposeDetail: '',
     intendedEntry: entry,
     intendedExit: exit,
@@ -120,7 +145,8 @@ function applicant(i: number, today: PlainDate): DeskVisaApplicationData {
       validFrom: entry,
       validUntil: exit,
     },
-    means: { kind: 'bank-statement', amountEur: 5000 },
+    // Enough for the whole stay at the per-day amount the checks ask (a D stay is long).
+    means: { kind: 'bank-statement', amountEur: type === 'C' ? 5000 : 8000 },
     language: i % 2 === 0 ? 'en' : 'lv',
     contactEmail: `applicant${i}@example.invalid`,
     documents: [],
@@ -207,10 +233,14 @@ function visaDecision(view: CaseView): DemoDecision {
       entries: s.entriesRequested,
       validFrom: s.intendedEntry,
       validUntil: s.intendedExit,
-      durationDays: Math.min(s.visaType === 'C' ? 90 : 365, days),
+      durationDays: Math.min(s.visaType === 'C' ? 90 : (s.national?.maxDays ?? 365), days),
     },
-    rejectGrounds: ['purpose-not-justified'],
-    rejectReasoning: 'Nav pamatots ceļojuma mērķis (demonstrācijas dati).',
+    // A D visa is refused where its national ground does not hold (Immigration Law s.11(2)).
+    rejectGrounds: s.visaType === 'D' ? ['no-national-ground'] : ['purpose-not-justified'],
+    rejectReasoning:
+      s.visaType === 'D'
+        ? 'Nav pierādīts ilgtermiņa vīzas pamats (demonstrācijas dati).'
+        : 'Nav pamatots ceļojuma mērķis (demonstrācijas dati).',
   };
 }
 

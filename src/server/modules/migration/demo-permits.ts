@@ -10,12 +10,29 @@ import type { DeskPermitApplication } from '../../../shared/contracts/residence-
 import type { PermitGround, PermitKind } from '../../../shared/contracts/permit-subjects.ts';
 import type { z } from 'zod';
 import { addDays, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import {
+  EU_CITIZEN_KINDS,
+  FIXED_TERM_YEARS,
+  needsSponsor,
+  REGISTERED_ONLY,
+  termEnd,
+} from '../../../shared/kernel/permit-grounds.ts';
 import { advanceDemoCase, demoDeciders, STEPS, type DemoDecision, type Step } from './demo-migration.ts';
-import { hasEnd, requiredDocuments } from './permit.rules.ts';
+import { hasEnd, requiredDocuments, tiersOf } from './permit.rules.ts';
 import type { PermitService } from './permit.service.ts';
 
-/** Kinds that rest on years of residence the register knows. */
-const REGISTERED_ONLY: readonly PermitKind[] = ['permanent', 'eu-long-term-resident'];
+/**
+ * Whose earlier grant a kind that rests on years of residence is lodged for: a temporary permit's holder applies
+ * for a permanent permit or EU status, an EU citizen with a registration certificate for the permanent
+ * certificate, a family member with a residence card for the permanent card. (The demo's holders were granted
+ * today, so their five years' check fails: the officer sees what that looks like.)
+ */
+const HOLDER_OF: Partial<Record<PermitKind, PermitKind>> = {
+  permanent: 'temporary',
+  'eu-long-term-resident': 'temporary',
+  'eu-permanent-residence-certificate': 'eu-registration-certificate',
+  'eu-family-permanent-residence-card': 'eu-family-residence-card',
+};
 
 const GIVEN = [
   'Dmytro',
@@ -58,19 +75,23 @@ const ROUND: ReadonlyArray<[PermitKind, PermitGround, string]> = [
   ['eu-long-term-resident', 'five-years-residence', 'SIA Demo Ražotne'],
   ['eu-registration-certificate', 'worker', 'SIA Demo Serviss'],
   ['eu-family-residence-card', 'family-of-eu-citizen', 'Demo ES pilsonis'],
+  ['temporary', 'blue-card', 'SIA Demo Inženierija'],
+  ['temporary', 'repatriant', ''],
+  ['eu-permanent-residence-certificate', 'five-years-eu-residence', ''],
+  ['eu-family-permanent-residence-card', 'five-years-family-of-eu-citizen', ''],
 ];
 
 function application(i: number, today: PlainDate): z.output<typeof DeskPermitApplication> {
   const [permitKind, ground, sponsor] = ROUND[i % ROUND.length] as [PermitKind, PermitGround, string];
   const nationality = (
-    permitKind === 'eu-registration-certificate' ? EU[i % EU.length] : THIRD_COUNTRY[i % THIRD_COUNTRY.length]
+    EU_CITIZEN_KINDS.includes(permitKind) ? EU[i % EU.length] : THIRD_COUNTRY[i % THIRD_COUNTRY.length]
   ) as string;
   const required = requiredDocuments(permitKind, ground, 'first');
   return {
     permitKind,
     ground,
     application: 'first',
-    tier: permitKind.startsWith('eu-') && permitKind !== 'eu-long-term-resident' ? 'fast' : 'standard',
+    tier: tiersOf(permitKind, ground)[0] ?? 'standard',
     givenNames: GIVEN[i % GIVEN.length] as string,
     surname: SURNAMES[(i * 5) % SURNAMES.length] as string,
     sex: i % 2 === 0 ? 'M' : 'F',
@@ -78,9 +99,10 @@ function application(i: number, today: PlainDate): z.output<typeof DeskPermitApp
     birthCountry: nationality,
     nationality,
     travelDocument: { number: `RP${String(200000 + i)}`, country: nationality, validUntil: addDays(today, 2500) },
-    ...(hasEnd(permitKind) ? { requestedUntil: addDays(today, 700) } : {}),
-    sponsor,
-    monthlyIncomeEur: 900 + (i % 7) * 250,
+    ...(hasEnd(permitKind) && !FIXED_TERM_YEARS[ground] ? { requestedUntil: addDays(today, 700) } : {}),
+    ...(needsSponsor(ground) ? { sponsor } : {}),
+    // A Blue Card's salary is over the threshold; other incomes go round the subsistence amounts.
+    monthlyIncomeEur: ground === 'blue-card' ? 2_600 + (i % 3) * 400 : 900 + (i % 7) * 250,
     addressInLatvia: `Demo iela ${1 + (i % 90)}, Rīga`,
     // Every fifth lacks one document: the officer's check shows it.
     enclosed: i % 5 === 3 ? required.slice(1) : required,
@@ -93,8 +115,16 @@ function application(i: number, today: PlainDate): z.output<typeof DeskPermitApp
 
 function permitDecision(view: CaseView, today: PlainDate): DemoDecision {
   const s = view.subject as Extract<CaseView['subject'], { kind: 'residence-permit' }>;
+  const fixed = FIXED_TERM_YEARS[s.ground];
   return {
-    accept: { validFrom: today, validUntil: hasEnd(s.permitKind) ? (s.requestedUntil ?? addDays(today, 364)) : null },
+    accept: {
+      validFrom: today,
+      validUntil: !hasEnd(s.permitKind)
+        ? null
+        : fixed
+          ? termEnd(today, fixed)
+          : (s.requestedUntil ?? addDays(today, 364)),
+    },
     rejectGrounds: ['documents-incomplete'],
     rejectReasoning: 'Nav iesniegti visi nepieciešamie dokumenti (demonstrācijas dati).',
   };
@@ -110,17 +140,18 @@ export async function seedDemoPermits(
   const who = demoDeciders(staff);
   if (!who) return 0;
   const indexes = Array.from({ length: opts.count }, (_, i) => i);
-  // Permanent residence and EU long-term status are for people the register knows: they come last, for holders
-  // the first round's grants registered (as in life, after years on a temporary permit).
-  const registeredOnly = (i: number) =>
-    REGISTERED_ONLY.includes((ROUND[i % ROUND.length] as [PermitKind, PermitGround, string])[0]);
-  const holders: Array<{ id: string; view: CaseView }> = [];
+  // Permanent residence, EU long-term status and the EU permanent documents are for people the register knows:
+  // they come last, for holders the first round's grants registered (as in life, after years with a permit).
+  const kindOf = (i: number) => (ROUND[i % ROUND.length] as [PermitKind, PermitGround, string])[0];
+  const registeredOnly = (i: number) => REGISTERED_ONLY.includes(kindOf(i));
+  const holders = new Map<PermitKind, Array<{ id: string; view: CaseView }>>();
   let opened = 0;
   for (const i of [...indexes.filter((i) => !registeredOnly(i)), ...indexes.filter(registeredOnly)]) {
     if (opts.signal?.aborted) break;
     const input = application(i, opts.today);
     if (registeredOnly(i)) {
-      const holder = holders[i % Math.max(1, holders.length)];
+      const of = holders.get(HOLDER_OF[kindOf(i)] as PermitKind) ?? [];
+      const holder = of[i % Math.max(1, of.length)];
       if (!holder) continue;
       const s = holder.view.subject as Extract<CaseView['subject'], { kind: 'residence-permit' }>;
       Object.assign(input, {
@@ -140,9 +171,11 @@ export async function seedDemoPermits(
     const after = await advanceDemoCase(cases, who.officer, who.decider, view, step, opts.today, (v) =>
       permitDecision(v, opts.today),
     );
-    const granted = after.subject.kind === 'residence-permit' && after.subject.permit && after.subject.personId;
-    if (granted && after.subject.kind === 'residence-permit' && after.subject.permitKind === 'temporary')
-      holders.push({ id: after.subject.personId as string, view: after });
+    if (after.subject.kind === 'residence-permit' && after.subject.permit && after.subject.personId)
+      holders.set(after.subject.permitKind, [
+        ...(holders.get(after.subject.permitKind) ?? []),
+        { id: after.subject.personId, view: after },
+      ]);
     opened++;
   }
   return opened;

@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
 import { caseActorContext, idempotencyKey, type CasesService } from '../cases/index.ts';
 import * as c from '../../../shared/contracts/visas.contract.ts';
+import { myVisaEndingPdf } from '../../../shared/contracts/cases.contract.ts';
 import type { MigrationService } from './migration.service.ts';
 import { visaEndingPdf } from './visa-ending-pdf.ts';
 
@@ -86,6 +87,23 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
         .send(pdf);
     },
   );
+  // The holder reads the same form on their own case (its applicant only; audited as their read of the case).
+  registerEndpoint(app, myVisaEndingPdf, 'resident', async ({ principal, params, request, reply }) => {
+    const view = await cases.readOwnCase(caseActorContext(principal, request), params.caseId, 'visa-ending');
+    const visa = view.subject.kind === 'visa' ? view.subject.visa : null;
+    if (!visa?.ended) throw new AppError('NOT_FOUND', 'The visa of this case is not annulled or revoked');
+    const pdf = await visaEndingPdf(
+      { ...visa, ended: visa.ended },
+      visa.language,
+      deps.clock.now().toISOString(),
+      deps.timeZone,
+    );
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${visa.visaNumber}-${visa.ended.kind}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
+  });
 
   registerEndpoint(app, c.checkVisa, 'partner', async ({ request, params, query }) => {
     // A visa's holder is personal data: only the partners named for it may read it, not every partner key.

@@ -22,7 +22,11 @@ import type {
 } from '../../../shared/contracts/visas.contract.ts';
 
 type PartnerVisaCheckView = z.infer<typeof PartnerVisaCheck>;
-import { visaGroundsFor, type IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
+import {
+  NATIONAL_GROUND_RULES,
+  visaGroundsFor,
+  type IssuedVisaView,
+} from '../../../shared/contracts/migration-subjects.ts';
 import { compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { hasPermission } from '../../../shared/kernel/permissions.ts';
 import { ageOn, applicationProblems, visaFee, type Fee } from './visa.rules.ts';
@@ -178,10 +182,14 @@ export function createMigrationService(deps: MigrationDeps) {
         travelDocumentValidUntil: input.travelDocument.validUntil as PlainDate,
         insurance: (input.insurance as VisaData['insurance']) ?? null,
         means: input.means,
+        nationalGround: input.nationalGround ?? null,
+        currentStayUntil: (input.currentStayUntil as PlainDate | undefined) ?? null,
       },
       today(),
     );
     if (problems.length) throw problemsError(problems);
+    // The contract lets each type name only its own: a C visa its purpose, a D visa its ground and what follows it.
+    const national = input.visaType === 'D' && input.nationalGround ? input.nationalGround : null;
     return {
       visaType: input.visaType,
       personId,
@@ -191,8 +199,14 @@ export function createMigrationService(deps: MigrationDeps) {
       birthDate: input.birthDate as PlainDate,
       nationality: input.nationality,
       travelDocument: { ...input.travelDocument, validUntil: input.travelDocument.validUntil as PlainDate },
-      purpose: input.purpose,
+      purpose: national ? null : (input.purpose ?? null),
       purposeDetail: input.purposeDetail,
+      nationalGround: national,
+      // Only the documents the ground asks for are kept, each once.
+      enclosed: national
+        ? NATIONAL_GROUND_RULES[national].documents.filter((code) => input.enclosed?.includes(code))
+        : [],
+      currentStayUntil: national ? ((input.currentStayUntil as PlainDate | undefined) ?? null) : null,
       intendedEntry: input.intendedEntry as PlainDate,
       intendedExit: input.intendedExit as PlainDate,
       entriesRequested: input.entriesRequested,

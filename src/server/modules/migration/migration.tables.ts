@@ -1,5 +1,6 @@
 /** Kysely table types for schema `migration` (kept in step with the migrations by schema-drift.test.ts). */
 import type { ColumnType, Generated } from 'kysely';
+import type { PermitKind } from '../../../shared/kernel/migration-grounds.ts';
 
 type Timestamp = ColumnType<string, string, string>;
 type DateColumn = ColumnType<string, string, string>;
@@ -48,15 +49,22 @@ export interface VisaTable {
 }
 
 /** How a permit was cancelled before its time (Immigration Law). */
-export type PermitCancellation = { grounds: string[]; reasoning: string; on: string; by: string; byId: string };
+export type PermitCancellation = {
+  grounds: string[];
+  reasoning: string;
+  on: string;
+  by: string;
+  byId: string;
+  /** The day it was decided (absent on cancellations recorded before it was kept). */
+  decidedOn?: string;
+};
 
 export interface ResidencePermitTable {
   /** The reference of the case that granted it. */
   permitNumber: string;
   caseId: string;
   personId: string;
-  kind:
-    'temporary' | 'permanent' | 'eu-long-term-resident' | 'eu-registration-certificate' | 'eu-family-residence-card';
+  kind: PermitKind;
   ground: string;
   validFrom: DateColumn;
   validUntil: DateColumn | null;

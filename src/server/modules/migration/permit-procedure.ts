@@ -34,9 +34,21 @@ import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { VISA_LIFECYCLE } from './visa-lifecycle.ts';
 import { problemsError } from './visa-procedure.ts';
-import { grantTermsProblems, hasCard, incomeNeededEur, permitDeadline } from './permit.rules.ts';
+import {
+  blueCardThreshold,
+  fiveYearsContinuity,
+  grantTermsProblems,
+  hasCard,
+  incomeNeededEur,
+  permitDeadline,
+  permitDeadlineOf,
+  type RightPeriod,
+} from './permit.rules.ts';
 import type { MigrationRepository, PermitRow } from './migration.repository.ts';
 import type { ResidenceRightKind, ResidenceRightsPort } from './visa-data.ts';
+
+/** A right to reside as the register's API gives it (days as ISO text; the last day inclusive, null: no end). */
+export type RegisterRight = { kind: string; validFrom: string; validUntil: string | null };
 
 /** What a residence case stores about its application (the steps since are its actions). */
 export type PermitData = {
@@ -54,10 +66,15 @@ export type PermitData = {
   nationality: string;
   travelDocument: { number: string; country: string; validUntil: PlainDate };
   requestedUntil: PlainDate | null;
-  sponsor: string;
+  /** Null where the ground rests on nobody in Latvia (older cases always named one). */
+  sponsor: string | null;
   monthlyIncomeEur: number | null;
+  /** A Blue Card in a shortage occupation (absent on cases lodged before the Blue Card). */
+  shortageOccupation?: boolean;
   addressInLatvia: string;
   enclosed: PermitDocument[];
+  /** Who ticked the documents as enclosed: the officer at the desk, or the applicant online (absent on older cases: the desk's). */
+  enclosedBy?: 'officer' | 'applicant';
   required: PermitDocument[];
   fee: { amountCents: number; legalAct: string };
 };
@@ -105,6 +122,8 @@ export interface PermitProcedureDeps {
   now: () => Date;
   residenceRights: ResidenceRightsPort;
   register: PermitRegisterPort;
+  /** Every right to reside the register holds for a person, ended ones too (audited under the case). */
+  rightsHistory: (trx: DbExecutor, access: HandlerAccess, personId: string) => Promise<RegisterRight[]>;
 }
 
 /**
@@ -155,6 +174,8 @@ export const RIGHT_OF: Readonly<Record<PermitKind, ResidenceRightKind>> = {
   'eu-long-term-resident': 'eu-long-term-resident',
   'eu-registration-certificate': 'eu-registration-certificate',
   'eu-family-residence-card': 'eu-family-residence-card',
+  'eu-permanent-residence-certificate': 'eu-permanent-residence-certificate',
+  'eu-family-permanent-residence-card': 'eu-family-permanent-residence-card',
 };
 
 const euros = (cents: number) => (cents / 100).toFixed(2);
@@ -216,7 +237,8 @@ function permitChecks(d: PermitData, state: CaseState, today: PlainDate): RuleCh
       params: { missing: missing.length, required: d.required.length },
     },
   );
-  if (needed !== null)
+  if (d.ground === 'blue-card') checks.push(blueCardSalaryCheck(d, today));
+  else if (needed !== null)
     checks.push({
       rule: 'income-sufficient',
       passed: (d.monthlyIncomeEur ?? 0) >= needed,
@@ -231,6 +253,64 @@ function permitChecks(d: PermitData, state: CaseState, today: PlainDate): RuleCh
     staffOnly: true,
   });
   return checks;
+}
+
+/**
+ * A Blue Card's gross monthly salary against the threshold of the latest year published (× 1.5 of the average
+ * wage, × 1.2 in a shortage occupation; §4.7): the trace names the year the amount comes from.
+ */
+function blueCardSalaryCheck(d: PermitData, today: PlainDate): RuleCheck {
+  const threshold = blueCardThreshold(today);
+  const needed = d.shortageOccupation ? threshold.shortageEur : threshold.eur;
+  const shown = d.monthlyIncomeEur ?? 0;
+  return {
+    rule: 'blue-card-salary',
+    passed: shown >= needed,
+    detail: `${shown} / ${needed} EUR (${threshold.year}${d.shortageOccupation ? ', shortage occupation' : ''})`,
+    // The year as text: a number would be grouped like an amount ("2,023") by the message format.
+    params: { shown, needed, year: String(threshold.year), factor: d.shortageOccupation ? 1.2 : 1.5 },
+  };
+}
+
+/**
+ * Five years' residence, read from the register's history of the applicant's rights to reside: whether the rights
+ * that count for the ground cover the five years before the application, with the gaps found (the longest named).
+ * An applicant the register does not know has no history: the check fails and says so.
+ */
+async function fiveYearsCheck(
+  trx: DbExecutor,
+  deps: PermitProcedureDeps,
+  access: HandlerAccess,
+  row: HandledCase,
+  state: CaseState,
+): Promise<RuleCheck[]> {
+  const d = permitDataOf(row.subject);
+  const personId = state.linkedApplicant?.personId ?? row.applicantPersonId ?? d.personId;
+  const appliedOn = state.receivedOn ?? deps.today();
+  const rights = personId ? ((await deps.rightsHistory(trx, access, personId)) as RightPeriod[]) : [];
+  const result = fiveYearsContinuity(d.ground, rights, appliedOn);
+  if (!result) return [];
+  const longest = result.gaps.reduce<(typeof result.gaps)[number] | undefined>(
+    (a, g) => (!a || g.days > a.days ? g : a),
+    undefined,
+  );
+  return [
+    {
+      rule: 'five-years-continuous',
+      passed: result.passed,
+      detail:
+        result.gaps.map((g) => `${g.from} – ${g.until} (${g.days})`).join('; ') || `${result.from} – ${result.until}`,
+      params: {
+        from: result.from,
+        until: result.until,
+        gaps: result.gaps.length,
+        gapDays: result.gaps.reduce((n, g) => n + g.days, 0),
+        longestFrom: longest?.from ?? '',
+        longestUntil: longest?.until ?? '',
+        longestDays: longest?.days ?? 0,
+      },
+    },
+  ];
 }
 
 /** What a decision grants (the right's period) or on which grounds it refuses, checked against the kind and the law. */
@@ -254,7 +334,7 @@ function permitTerms(
     validFrom: parsed.data.validFrom as PlainDate,
     validUntil: (parsed.data.validUntil ?? null) as PlainDate | null,
   };
-  const problems = grantTermsProblems(d.permitKind, t, today);
+  const problems = grantTermsProblems(d.permitKind, d.ground, t, today);
   if (problems.length) throw problemsError(problems);
   return t;
 }
@@ -262,6 +342,7 @@ function permitTerms(
 export function permitView(p: PermitRow): GrantedPermitView {
   return {
     permitNumber: p.permitNumber,
+    grantedOn: p.grantedOn,
     kind: p.kind,
     ground: p.ground as PermitGround,
     validFrom: p.validFrom,
@@ -275,6 +356,7 @@ export function permitView(p: PermitRow): GrantedPermitView {
           reasoning: p.cancelled.reasoning,
           on: p.cancelled.on,
           by: p.cancelled.by,
+          decidedOn: p.cancelled.decidedOn ?? null,
         }
       : null,
   };
@@ -295,8 +377,8 @@ function decisionRows(
     ],
     [t('permits.field.travelDocument'), `${subject.travelDocument.number} (${subject.travelDocument.country})`],
     [t('permits.field.kind'), `${t(`permits.kind.${subject.permitKind}`)}: ${t(`permits.ground.${subject.ground}`)}`],
-    [t('permits.field.sponsor'), subject.sponsor],
   ];
+  if (subject.sponsor) rows.push([t('permits.field.sponsor'), subject.sponsor]);
   if (subject.permit) {
     rows.push(
       [t('permits.field.permitNumber'), subject.permit.permitNumber],
@@ -329,7 +411,7 @@ async function grant(
   const d = permitDataOf(row.subject);
   const terms = decision.terms as { validFrom: PlainDate; validUntil: PlainDate | null };
   // Proposed on an earlier day, the terms are checked again on the day of the decision (a right never starts before it).
-  const problems = grantTermsProblems(d.permitKind, terms, decision.decidedOn);
+  const problems = grantTermsProblems(d.permitKind, d.ground, terms, decision.decidedOn);
   if (problems.length) throw problemsError(problems);
   const source = `${row.reference} (${decision.decidedOn})`;
   // An officer who found the applicant in the register linked them: the grant is theirs, under their code.
@@ -383,7 +465,7 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
   return {
     definition,
     subjectKind: 'residence-permit',
-    deadline: (stored) => permitDeadline(permitDataOf(stored).tier),
+    deadline: (stored) => permitDeadlineOf(permitDataOf(stored)),
     legalBasis: (stored) => BASIS_OF[permitDataOf(stored).permitKind] ?? definition.decisionBasis,
     subjectView: async (stored, state, _staff, trx: DbExecutor, row) => {
       const d = permitDataOf(stored);
@@ -406,10 +488,13 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
         nationality: d.nationality,
         travelDocument: d.travelDocument,
         requestedUntil: d.requestedUntil,
-        sponsor: d.sponsor,
+        sponsor: d.sponsor || null,
         monthlyIncomeEur: d.monthlyIncomeEur,
+        shortageOccupation: d.shortageOccupation ?? false,
         addressInLatvia: d.addressInLatvia,
         documents: d.required.map((code) => ({ code, enclosed: d.enclosed.includes(code) })),
+        enclosedBy: d.enclosedBy ?? 'officer',
+        filesUploaded: state.documentIds.length,
         fee: d.fee,
         payment: state.payment,
         permit: permit ? permitView(permit) : null,
@@ -418,6 +503,7 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
     decisionRows,
     systemChecks: async (trx, access, row, state) => [
       ...permitChecks(permitDataOf(row.subject), state, deps.today()),
+      ...(await fiveYearsCheck(trx, deps, access, row, state)),
       ...(await duplicateCheck(trx, deps, access, row, state)),
     ],
     decisionTerms: (row, _state, outcome, terms) => permitTerms(row, outcome, terms, deps.today()),

@@ -12,20 +12,26 @@ import {
   PERMIT_GROUNDS,
   PERMIT_KINDS,
   PERMIT_TIERS,
+  type PermitGround,
   type PermitKind,
 } from '../../../shared/contracts/permit-subjects.ts';
 import {
+  blueCardThreshold,
+  fiveYearsContinuity,
   grantTermsProblems,
   hasCard,
   hasEnd,
   incomeNeededEur,
   permitApplicationProblems,
   permitDeadline,
+  permitDeadlineOf,
   permitFee,
   requiredDocuments,
   tiersOf,
   type PermitApplicationFacts,
+  type RightPeriod,
 } from './permit.rules.ts';
+import { needsSponsor, SPONSOR_OF } from '../../../shared/kernel/permit-grounds.ts';
 
 const d = plainDate;
 const TODAY = d('2026-12-07');
@@ -37,6 +43,7 @@ const facts = (o: Partial<PermitApplicationFacts> = {}): PermitApplicationFacts 
   nationality: 'IND',
   travelDocumentValidUntil: d('2030-01-01'),
   requestedUntil: null,
+  sponsor: 'SIA Demo Software',
   ...o,
 });
 const reasons = (f: PermitApplicationFacts) => permitApplicationProblems(f, TODAY).map((p) => `${p.path}:${p.reason}`);
@@ -158,9 +165,12 @@ describe('admissibility of an application', () => {
 
 describe('what a grant may say', () => {
   const grant = (kind: PermitKind, validFrom: string, validUntil: string | null) =>
-    grantTermsProblems(kind, { validFrom: d(validFrom), validUntil: validUntil ? d(validUntil) : null }, TODAY).map(
-      (p) => `${p.path}:${p.reason}`,
-    );
+    grantTermsProblems(
+      kind,
+      GROUNDS_OF_KIND[kind][0] as PermitGround,
+      { validFrom: d(validFrom), validUntil: validUntil ? d(validUntil) : null },
+      TODAY,
+    ).map((p) => `${p.path}:${p.reason}`);
   it('a temporary permit ends within five years of its first day; a permanent one has no end', () => {
     expect(grant('temporary', '2026-12-07', '2031-12-06')).toEqual([]);
     expect(grant('temporary', '2026-12-07', '2031-12-07')).toEqual(['terms.validUntil:term-too-long']);
@@ -185,10 +195,224 @@ describe('what a grant may say', () => {
       fc.property(fc.integer({ min: 0, max: 180 }), fc.integer({ min: 0, max: 2200 }), (start, length) => {
         const from = addDays(TODAY, start);
         const until = addDays(from, length) as PlainDate;
-        const ok = grantTermsProblems('temporary', { validFrom: from, validUntil: until }, TODAY).length === 0;
+        const ok =
+          grantTermsProblems('temporary', 'employment', { validFrom: from, validUntil: until }, TODAY).length === 0;
         // Accepted exactly when the last day is before the fifth anniversary of the first.
         return ok === compareDates(until, addDays(addMonthsClamped(from, 60), -1)) <= 0;
       }),
     );
+  });
+});
+
+describe('who an application names as sponsor', () => {
+  it('an employment, study or family ground names someone in Latvia; an investor, a repatriant and a five-years ground do not', () => {
+    expect(reasons(facts({ sponsor: '' }))).toEqual(['sponsor:sponsor-needed']);
+    expect(reasons(facts({ sponsor: undefined, ground: 'investment' }))).toEqual([]);
+    expect(reasons(facts({ sponsor: null, ground: 'repatriant' }))).toEqual([]);
+    expect(
+      reasons(facts({ sponsor: undefined, permitKind: 'permanent', ground: 'five-years-temporary', tier: 'standard' })),
+    ).toEqual([]);
+    expect(reasons(facts({ sponsor: '  ', permitKind: 'permanent', ground: 'family-of-citizen' }))).toEqual([
+      'sponsor:sponsor-needed',
+    ]);
+    // Every ground of the permanent kinds and every five-years ground rests on the applicant alone, except a citizen's family.
+    for (const ground of PERMIT_GROUNDS.filter((g) => g.startsWith('five-years')))
+      expect(needsSponsor(ground), ground).toBe(false);
+    expect(SPONSOR_OF['blue-card']).toBe('employer');
+  });
+});
+
+describe('the EU Blue Card (§4.7)', () => {
+  it('is a temporary ground with no 30-day tier: 100 EUR in 10 working days, 200 EUR in 5', () => {
+    expect(GROUNDS_OF_KIND.temporary).toContain('blue-card');
+    expect(tiersOf('temporary', 'blue-card')).toEqual(['fast', 'express']);
+    expect(permitFee('temporary', 'blue-card', 'standard')).toBeNull();
+    expect(permitFee('temporary', 'blue-card', 'fast')?.amountCents).toBe(10_000);
+    expect(permitFee('temporary', 'blue-card', 'express')?.amountCents).toBe(20_000);
+    expect(reasons(facts({ ground: 'blue-card', tier: 'standard' }))).toEqual(['tier:tier-not-offered']);
+    expect(permitDeadlineOf({ permitKind: 'temporary', nationality: 'IND', tier: 'fast' })).toMatchObject({
+      unit: 'working-days',
+      limit: 10,
+    });
+  });
+  it('asks for higher education and the salary threshold of the latest year published, with its year', () => {
+    expect(requiredDocuments('temporary', 'blue-card', 'first')).toEqual(
+      expect.arrayContaining(['invitation', 'employment-contract', 'higher-education']),
+    );
+    expect(blueCardThreshold(TODAY)).toEqual({ year: 2023, eur: 2_060, shortageEur: 1_648 });
+    expect(incomeNeededEur('temporary', 'blue-card', TODAY)).toBe(2_060);
+  });
+  it('is granted for five years at most', () => {
+    const terms = { validFrom: TODAY, validUntil: d('2031-12-07') };
+    expect(grantTermsProblems('temporary', 'blue-card', terms, TODAY).map((p) => p.reason)).toEqual(['term-too-long']);
+  });
+});
+
+describe('a repatriant (§4.6, §8)', () => {
+  it('pays no examination fee, the exemption named as its legal basis', () => {
+    expect(tiersOf('temporary', 'repatriant')).toEqual(['standard']);
+    const fee = permitFee('temporary', 'repatriant', 'standard');
+    expect(fee?.amountCents).toBe(0);
+    expect(fee?.legalAct).toMatch(/^Repatriācijas likums/);
+    expect(requiredDocuments('temporary', 'repatriant', 'first')).toContain('repatriant-status');
+    expect(incomeNeededEur('temporary', 'repatriant')).toBeNull();
+  });
+  it('gets exactly five years: no last day is asked for, and a grant runs five years from its first day', () => {
+    expect(reasons(facts({ ground: 'repatriant', sponsor: null, requestedUntil: d('2028-01-01') }))).toEqual([
+      'requestedUntil:term-fixed',
+    ]);
+    const grant = (until: string) =>
+      grantTermsProblems('temporary', 'repatriant', { validFrom: TODAY, validUntil: d(until) }, TODAY).map(
+        (p) => p.reason,
+      );
+    expect(grant('2031-12-06')).toEqual([]);
+    expect(grant('2028-12-06')).toEqual(['term-fixed']);
+  });
+});
+
+describe('citizens of Russia and Belarus (§4.3, §4.5)', () => {
+  it('a first temporary permit on a ground that is not an exception is refused, naming the suspension', () => {
+    expect(reasons(facts({ nationality: 'RUS' }))).toEqual(['ground:first-permit-suspended']);
+    expect(reasons(facts({ nationality: 'BLR', ground: 'investment', sponsor: null }))).toEqual([
+      'ground:first-permit-suspended',
+    ]);
+    // The exceptions (a citizen's or permanent resident's family, students), a renewal, and other nationalities are not.
+    expect(reasons(facts({ nationality: 'RUS', ground: 'family' }))).toEqual([]);
+    expect(reasons(facts({ nationality: 'BLR', ground: 'study' }))).toEqual([]);
+    expect(reasons(facts({ nationality: 'RUS', application: 'renewal' }))).toEqual([]);
+    expect(reasons(facts({ nationality: 'UKR' }))).toEqual([]);
+    expect(
+      permitApplicationProblems(facts({ nationality: 'RUS' }), TODAY).find((p) => p.reason === 'first-permit-suspended')
+        ?.message,
+    ).toMatch(/Imigrācijas likums, pārejas noteikumi/);
+  });
+  it('a Russian citizen’s permanent or EU long-term file is examined in four months, whatever the tier', () => {
+    expect(permitDeadlineOf({ permitKind: 'permanent', nationality: 'RUS', tier: 'standard' })).toEqual({
+      unit: 'months',
+      limit: 4,
+    });
+    expect(permitDeadlineOf({ permitKind: 'eu-long-term-resident', nationality: 'RUS', tier: 'fast' })).toEqual({
+      unit: 'months',
+      limit: 4,
+    });
+    expect(permitDeadlineOf({ permitKind: 'permanent', nationality: 'BLR', tier: 'standard' })).toMatchObject({
+      unit: 'calendar-days',
+      limit: 30,
+    });
+    expect(permitDeadlineOf({ permitKind: 'temporary', nationality: 'RUS', tier: 'standard' })).toMatchObject({
+      unit: 'calendar-days',
+    });
+  });
+});
+
+describe('five years’ continuous residence from the register’s history', () => {
+  const right = (kind: string, from: string, until: string | null): RightPeriod => ({
+    kind,
+    validFrom: d(from),
+    validUntil: until ? d(until) : null,
+  });
+  const APPLIED = d('2026-11-30');
+  it('holds when temporary permits follow each other without a day between them over the five years before applying', () => {
+    const r = fiveYearsContinuity(
+      'five-years-temporary',
+      [right('temporary-permit', '2021-06-01', '2024-05-31'), right('temporary-permit', '2024-06-01', '2027-05-31')],
+      APPLIED,
+    );
+    expect(r).toEqual({ from: '2021-11-30', until: '2026-11-29', gaps: [], passed: true });
+  });
+  it('names each gap: between permits, before the first, and a right of a kind that does not count', () => {
+    const r = fiveYearsContinuity(
+      'five-years-temporary',
+      [
+        right('long-stay-visa', '2021-01-01', '2022-12-31'),
+        right('temporary-permit', '2023-01-01', '2024-03-31'),
+        right('temporary-permit', '2024-04-10', null),
+      ],
+      APPLIED,
+    );
+    expect(r?.passed).toBe(false);
+    expect(r?.gaps).toEqual([
+      { from: '2021-11-30', until: '2022-12-31', days: 397 },
+      { from: '2024-04-01', until: '2024-04-09', days: 9 },
+    ]);
+  });
+  it('EU long-term status tolerates gaps up to six months each and ten months in all; a permanent permit none', () => {
+    const rights = [
+      right('temporary-permit', '2021-01-01', '2023-12-31'),
+      right('temporary-permit', '2024-05-01', null),
+    ];
+    expect(fiveYearsContinuity('five-years-residence', rights, APPLIED)?.passed).toBe(true);
+    expect(fiveYearsContinuity('five-years-temporary', rights, APPLIED)?.passed).toBe(false);
+    // Six months to the day (1 January – 30 June) is still within; one day more is not.
+    const six = [right('temporary-permit', '2021-01-01', '2023-12-31'), right('temporary-permit', '2024-07-01', null)];
+    expect(fiveYearsContinuity('five-years-residence', six, APPLIED)?.passed).toBe(true);
+    const long = [right('temporary-permit', '2021-01-01', '2023-12-31'), right('temporary-permit', '2024-07-02', null)];
+    expect(fiveYearsContinuity('five-years-residence', long, APPLIED)?.passed).toBe(false);
+  });
+  it('an EU citizen counts the registration certificate; nothing in the register is one gap over the five years', () => {
+    expect(
+      fiveYearsContinuity(
+        'five-years-eu-residence',
+        [right('eu-registration-certificate', '2020-03-01', null)],
+        APPLIED,
+      )?.passed,
+    ).toBe(true);
+    expect(fiveYearsContinuity('five-years-eu-residence', [], APPLIED)?.gaps).toEqual([
+      { from: '2021-11-30', until: '2026-11-29', days: 1826 },
+    ]);
+    expect(fiveYearsContinuity('employment', [], APPLIED)).toBeNull();
+  });
+  it('a gap is never reported for a day a right covers (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -2500, max: 0 }), fc.integer({ min: 0, max: 900 })), { maxLength: 6 }),
+        (spans) => {
+          const rights = spans.map(([start, length]) =>
+            right('temporary-permit', addDays(APPLIED, start), addDays(APPLIED, start + length)),
+          );
+          const r = fiveYearsContinuity('five-years-temporary', rights, APPLIED);
+          return (r?.gaps ?? []).every((g) =>
+            rights.every(
+              (x) => compareDates(x.validUntil as PlainDate, g.from) < 0 || compareDates(x.validFrom, g.until) > 0,
+            ),
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe('the EU permanent documents (§4.9)', () => {
+  it('are free, in 10 working days, without end; the certificate is a paper for an EU citizen, the card a card for their family', () => {
+    expect(permitFee('eu-permanent-residence-certificate', 'five-years-eu-residence', 'fast')?.amountCents).toBe(0);
+    expect(
+      permitFee('eu-family-permanent-residence-card', 'five-years-family-of-eu-citizen', 'fast')?.amountCents,
+    ).toBe(0);
+    expect(hasEnd('eu-permanent-residence-certificate')).toBe(false);
+    expect(hasCard('eu-permanent-residence-certificate')).toBe(false);
+    expect(hasCard('eu-family-permanent-residence-card')).toBe(true);
+    const certificate = facts({
+      permitKind: 'eu-permanent-residence-certificate',
+      ground: 'five-years-eu-residence',
+      tier: 'fast',
+    });
+    expect(reasons({ ...certificate, nationality: 'IND' })).toEqual(['nationality:eu-nationality-needed']);
+    expect(reasons({ ...certificate, nationality: 'POL' })).toEqual([]);
+    expect(requiredDocuments('eu-permanent-residence-certificate', 'five-years-eu-residence', 'first')).toEqual([
+      'application-form',
+      'eu-identity-document',
+      'eu-citizen-registration',
+      'residence-history',
+    ]);
+    expect(
+      reasons(
+        facts({
+          permitKind: 'eu-family-permanent-residence-card',
+          ground: 'five-years-family-of-eu-citizen',
+          tier: 'fast',
+          nationality: 'DEU',
+        }),
+      ),
+    ).toEqual(['permitKind:eu-citizen-registers']);
   });
 });

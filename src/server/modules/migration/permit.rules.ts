@@ -1,17 +1,34 @@
 /**
  * The rules of a residence application that do not depend on the case's history (DOMAIN-PROCEDURES §4): which
- * grounds a kind has, which examination tiers it offers and their state fee (MK 557, the PMLP table §4.6),
- * the deadline of a tier, the documents a ground asks for (§4.4, §4.9), the monthly income asked for, and
- * what a decision may grant. Pure: the day is passed in.
+ * grounds a kind has, which examination tiers it offers and their state fee (MK 557, the PMLP table §4.6; the
+ * Blue Card's own row; a repatriant's exemption), the deadline of a tier (and the four months of a Russian
+ * citizen's permanent or EU long-term file), the documents a ground asks for (§4.4, §4.9), the monthly income
+ * and a Blue Card's salary asked for, who must be named as sponsor, the suspension of first temporary permits for
+ * citizens of Russia and Belarus, five years' continuous residence read from the register's history, and what a
+ * decision may grant. Pure: the day and the register's rights are passed in.
  */
 import type { DeadlineRule } from '../cases/index.ts';
-import { addDays, addMonthsClamped, compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import {
+  addDays,
+  addMonthsClamped,
+  compareDates,
+  toEpochDay,
+  type PlainDate,
+} from '../../../shared/kernel/plain-date.ts';
 import {
   GROUNDS_OF_KIND,
   hasEnd,
   type PermitGround,
   type PermitKind,
 } from '../../../shared/kernel/migration-grounds.ts';
+import {
+  EU_CITIZEN_KINDS,
+  FIXED_TERM_YEARS,
+  hasCard,
+  maxTermYears,
+  needsSponsor,
+  termEnd,
+} from '../../../shared/kernel/permit-grounds.ts';
 import type { PermitDocument, PermitTier } from '../../../shared/contracts/permit-subjects.ts';
 import type { ApplicationProblem } from './visa.rules.ts';
 
@@ -52,6 +69,12 @@ export const EU_EEA_CH: ReadonlySet<string> = new Set([
 const FEE_ACT = 'Ministru kabineta 2017. gada 12. septembra noteikumi Nr. 557';
 const LTR_FEE_ACT = 'Ministru kabineta noteikumi Nr. 731 (ES pastāvīgā iedzīvotāja statuss)';
 const EU_FEE_ACT = 'Ministru kabineta 2011. gada 30. augusta noteikumi Nr. 675 (bez maksas)';
+/**
+ * Repatriants are exempt from the state fee for examining residence permit documents (MFA consular page, §4.6 and
+ * §8). The article of MK 557 or of the Repatriation Law that grants it is UNSOURCED: the basis is named as the law.
+ */
+const REPATRIANT_FEE_ACT =
+  'Repatriācijas likums: repatriants ir atbrīvots no valsts nodevas par uzturēšanās atļaujas dokumentu izskatīšanu';
 
 /** Fees in euro cents by tier. The reduced row: a family member of a citizen, non-citizen or PR holder, a pupil or full-time student. */
 const GENERAL: Partial<Record<PermitTier, number>> = { standard: 10_000, fast: 20_000, express: 40_000 };
@@ -59,6 +82,10 @@ const REDUCED: Partial<Record<PermitTier, number>> = { standard: 7_000, fast: 20
 const PERMANENT: Partial<Record<PermitTier, number>> = { standard: 10_000 };
 const LONG_TERM: Partial<Record<PermitTier, number>> = { standard: 16_000, fast: 28_000 };
 const EU_FREE: Partial<Record<PermitTier, number>> = { fast: 0 };
+/** The EU Blue Card's row of the PMLP table: no 30-day tier; 100 EUR in 10 working days, 200 EUR in 5 (§4.6, §4.7). */
+const BLUE_CARD: Partial<Record<PermitTier, number>> = { fast: 10_000, express: 20_000 };
+/** A repatriant pays nothing; whether a faster tier is open to them at the usual price is UNSOURCED, so only the 30 days are offered. */
+const REPATRIANT: Partial<Record<PermitTier, number>> = { standard: 0 };
 
 function feeTable(
   kind: PermitKind,
@@ -66,6 +93,8 @@ function feeTable(
 ): { table: Partial<Record<PermitTier, number>>; legalAct: string } {
   switch (kind) {
     case 'temporary':
+      if (ground === 'blue-card') return { table: BLUE_CARD, legalAct: FEE_ACT };
+      if (ground === 'repatriant') return { table: REPATRIANT, legalAct: REPATRIANT_FEE_ACT };
       return { table: ground === 'study' || ground === 'family' ? REDUCED : GENERAL, legalAct: FEE_ACT };
     case 'permanent':
       return { table: PERMANENT, legalAct: FEE_ACT };
@@ -103,6 +132,24 @@ export function permitDeadline(tier: PermitTier): DeadlineRule {
   return { unit: 'calendar-days', limit: 30, maxExtendedTo: 120 };
 }
 
+/**
+ * Russian citizens' permanent residence and EU long-term resident files are examined in four months (the
+ * transitional rule after the 2022–2024 amendments, §4.5 and the deadline table); no extension is given for them
+ * in the sources. Configuration: the nationalities and kinds it covers.
+ */
+export const FOUR_MONTH_FILES = {
+  nationalities: ['RUS'] as readonly string[],
+  kinds: ['permanent', 'eu-long-term-resident'] as readonly PermitKind[],
+  months: 4,
+};
+
+/** The first decision's deadline of an application: its tier's, or the four months of a Russian citizen's permanent or long-term file. */
+export function permitDeadlineOf(a: { permitKind: PermitKind; nationality: string; tier: PermitTier }): DeadlineRule {
+  if (FOUR_MONTH_FILES.nationalities.includes(a.nationality) && FOUR_MONTH_FILES.kinds.includes(a.permitKind))
+    return { unit: 'months', limit: FOUR_MONTH_FILES.months };
+  return permitDeadline(a.tier);
+}
+
 const FOR_GROUND: Readonly<Record<PermitGround, readonly PermitDocument[]>> = {
   employment: ['invitation', 'employment-contract', 'means-of-subsistence'],
   study: ['enrolment-confirmation', 'means-of-subsistence'],
@@ -117,6 +164,13 @@ const FOR_GROUND: Readonly<Record<PermitGround, readonly PermitDocument[]>> = {
   student: ['enrolment-confirmation', 'means-of-subsistence'],
   'self-sufficient': ['means-of-subsistence'],
   'family-of-eu-citizen': ['family-relationship', 'eu-citizen-registration'],
+  // A Blue Card: the approved sponsorship, the contract with its salary, higher education in the field (§4.7).
+  'blue-card': ['invitation', 'employment-contract', 'higher-education'],
+  // A repatriant shows the decision or certificate of their status (§8).
+  repatriant: ['repatriant-status'],
+  // The EU permanent documents: the registration certificate or card held, and the five years (§4.9).
+  'five-years-eu-residence': ['eu-citizen-registration', 'residence-history'],
+  'five-years-family-of-eu-citizen': ['family-relationship', 'family-residence-card', 'residence-history'],
 };
 
 /** Citizens of Russia and Belarus fill in an additional form (§4.4). */
@@ -129,10 +183,9 @@ export function requiredDocuments(
   application: 'first' | 'renewal',
   nationality?: string,
 ): PermitDocument[] {
-  const base: PermitDocument[] =
-    kind === 'eu-registration-certificate'
-      ? ['application-form', 'eu-identity-document']
-      : ['application-form', 'travel-document-copy', 'photo'];
+  const base: PermitDocument[] = EU_CITIZEN_KINDS.includes(kind)
+    ? ['application-form', 'eu-identity-document']
+    : ['application-form', 'travel-document-copy', 'photo'];
   // A first stay asks for the criminal record of the country of citizenship or residence; a renewal does not.
   const record: PermitDocument[] = kind === 'temporary' && application === 'first' ? ['criminal-record'] : [];
   const cover: PermitDocument[] =
@@ -144,33 +197,71 @@ export function requiredDocuments(
       ? ['health-insurance']
       : [];
   const extra: PermitDocument[] =
-    nationality && ADDITIONAL_FORM.has(nationality) && kind !== 'eu-registration-certificate'
-      ? ['additional-form']
-      : [];
+    nationality && ADDITIONAL_FORM.has(nationality) && !EU_CITIZEN_KINDS.includes(kind) ? ['additional-form'] : [];
   return [...base, ...extra, ...record, ...FOR_GROUND[ground], ...cover];
 }
 
 /**
- * The regular monthly income an application shows, in euros, where the ground asks for means: a first temporary
- * permit the subsistence amount on PMLP's page (620 EUR, §4.4), a permanent permit and EU long-term residence the
- * minimum wage (750 EUR, §4.8). Null where it rests on the sponsor (family) or the source gives no amount.
+ * An EU Blue Card's gross monthly salary: at least the previous year's average gross monthly wage × 1.5, or × 1.2
+ * in an occupation the Cabinet lists as short of workers (§4.7). The amounts are published each April after the
+ * statistics office's figures; the sources give those of 2023 only. Configuration: add a year's row when it is
+ * published (the latest row not after today's year applies, and the rule trace names its year).
  */
-export function incomeNeededEur(kind: PermitKind, ground: PermitGround): number | null {
-  if (kind === 'temporary') return ground === 'family' ? null : 620;
+export const BLUE_CARD_SALARY: ReadonlyArray<{ year: number; eur: number; shortageEur: number }> = [
+  { year: 2023, eur: 2_060, shortageEur: 1_648 },
+];
+
+/** The Blue Card thresholds that apply on a day: the latest year published by then. */
+export function blueCardThreshold(today: PlainDate): { year: number; eur: number; shortageEur: number } {
+  const year = Number(today.slice(0, 4));
+  const rows = [...BLUE_CARD_SALARY].sort((a, b) => b.year - a.year);
+  return (rows.find((r) => r.year <= year) ?? rows[rows.length - 1]) as {
+    year: number;
+    eur: number;
+    shortageEur: number;
+  };
+}
+
+/**
+ * The regular monthly income an application shows, in euros, where the ground asks for means: a first temporary
+ * permit the subsistence amount on PMLP's page (620 EUR, §4.4), a Blue Card the general salary threshold, a
+ * permanent permit and EU long-term residence the minimum wage (750 EUR, §4.8). Null where it rests on the sponsor
+ * (family), for a repatriant (the sources ask no means of them: UNSOURCED) and where the source gives no amount.
+ */
+export function incomeNeededEur(kind: PermitKind, ground: PermitGround, today?: PlainDate): number | null {
+  if (ground === 'blue-card') return blueCardThreshold(today ?? ('2023-12-31' as PlainDate)).eur;
+  if (kind === 'temporary') return ground === 'family' || ground === 'repatriant' ? null : 620;
   if (kind === 'permanent' || kind === 'eu-long-term-resident') return ground === 'family-of-citizen' ? null : 750;
   return null;
 }
 
-export { hasEnd };
+export { hasCard, hasEnd };
+export { MAX_TERM_YEARS } from '../../../shared/kernel/permit-grounds.ts';
 
-/** The longest term a decision may grant: five years for a temporary permit (investors' too) and a family member's card (Dir. 2004/38 Art. 11). */
-export const MAX_TERM_YEARS = 5;
+/**
+ * First temporary residence permits for citizens of Russia and Belarus are suspended (2022, extended; §4.3): the
+ * exceptions the sources name are the family of citizens, non-citizens and permanent residents (spouses; parents
+ * of pension age) and students. The list of exceptions is longer ("…", UNSOURCED beyond these) and the article of
+ * the Immigration Law's transitional provisions is not in the sources: configuration, named in the refusal.
+ */
+export const FIRST_PERMIT_SUSPENSION = {
+  nationalities: ['RUS', 'BLR'] as readonly string[],
+  exemptGrounds: ['family', 'study'] as readonly PermitGround[],
+  basis:
+    'Imigrācijas likums, pārejas noteikumi: pirmreizēju termiņuzturēšanās atļauju izsniegšana Krievijas un Baltkrievijas pilsoņiem apturēta',
+};
 
-/** The last day of a term of `years` from a first day. */
-const termEnd = (from: PlainDate, years: number): PlainDate => addDays(addMonthsClamped(from, years * 12), -1);
-
-/** Whether a card is made for this kind (a registration certificate is not a card). */
-export const hasCard = (kind: PermitKind): boolean => kind !== 'eu-registration-certificate';
+/** Whether a first temporary permit on this ground is suspended for this nationality. */
+export const firstPermitSuspended = (a: {
+  permitKind: PermitKind;
+  ground: PermitGround;
+  application: 'first' | 'renewal';
+  nationality: string;
+}): boolean =>
+  a.permitKind === 'temporary' &&
+  a.application === 'first' &&
+  FIRST_PERMIT_SUSPENSION.nationalities.includes(a.nationality) &&
+  !FIRST_PERMIT_SUSPENSION.exemptGrounds.includes(a.ground);
 
 export interface PermitApplicationFacts {
   permitKind: PermitKind;
@@ -180,6 +271,8 @@ export interface PermitApplicationFacts {
   nationality: string;
   travelDocumentValidUntil: PlainDate;
   requestedUntil: PlainDate | null;
+  /** Who the ground rests on, as named (absent or empty: nobody named). */
+  sponsor?: string | null | undefined;
 }
 
 /** Whether the kind, ground, application and tier fit together (what the quote and the application both check). */
@@ -212,13 +305,14 @@ export function kindProblems(
 export function permitApplicationProblems(a: PermitApplicationFacts, today: PlainDate): ApplicationProblem[] {
   const problems = kindProblems(a);
   const eu = EU_EEA_CH.has(a.nationality);
-  if (a.permitKind === 'eu-registration-certificate' && !eu)
+  const euKind = EU_CITIZEN_KINDS.includes(a.permitKind);
+  if (euKind && !eu)
     problems.push({
       path: 'nationality',
       reason: 'eu-nationality-needed',
-      message: 'A registration certificate is for citizens of the EU, the EEA and Switzerland',
+      message: 'This certificate is for citizens of the EU, the EEA and Switzerland',
     });
-  if (a.permitKind !== 'eu-registration-certificate' && eu)
+  if (!euKind && eu)
     problems.push({
       path: 'permitKind',
       reason: 'eu-citizen-registers',
@@ -232,24 +326,49 @@ export function permitApplicationProblems(a: PermitApplicationFacts, today: Plai
       reason: 'document-expired',
       message: 'The travel document has expired',
     });
-  if (a.requestedUntil) {
-    if (!hasEnd(a.permitKind))
-      problems.push({
-        path: 'requestedUntil',
-        reason: 'term-has-no-end',
-        message: 'This right has no end: leave the last day empty',
-      });
-    else if (compareDates(a.requestedUntil, today) <= 0)
-      problems.push({ path: 'requestedUntil', reason: 'not-after-today', message: 'The last day must be after today' });
-    else if (compareDates(a.requestedUntil, termEnd(today, MAX_TERM_YEARS)) > 0)
-      problems.push({ path: 'requestedUntil', reason: 'term-too-long', message: `At most ${MAX_TERM_YEARS} years` });
-  }
-  return problems;
+  if (firstPermitSuspended(a))
+    problems.push({
+      path: 'ground',
+      reason: 'first-permit-suspended',
+      message: `First temporary residence permits for citizens of Russia and Belarus are suspended (${FIRST_PERMIT_SUSPENSION.basis}); this ground is not among the exceptions`,
+    });
+  if (GROUNDS_OF_KIND[a.permitKind].includes(a.ground) && needsSponsor(a.ground) && !a.sponsor?.trim())
+    problems.push({
+      path: 'sponsor',
+      reason: 'sponsor-needed',
+      message: 'This ground rests on someone in Latvia: name the employer, school, family member or EU citizen',
+    });
+  return [...problems, ...requestedTermProblems(a, today)];
 }
 
-/** What a grant may say: from today up to half a year on; a term within five years for a right that ends, no last day for one that does not. */
+/** The last day asked for: none for a right without end or a term the law fixes; otherwise after today and within the ground's longest term. */
+function requestedTermProblems(a: PermitApplicationFacts, today: PlainDate): ApplicationProblem[] {
+  if (!a.requestedUntil) return [];
+  if (!hasEnd(a.permitKind))
+    return [
+      { path: 'requestedUntil', reason: 'term-has-no-end', message: 'This right has no end: leave the last day empty' },
+    ];
+  const fixed = FIXED_TERM_YEARS[a.ground];
+  if (fixed)
+    return [
+      { path: 'requestedUntil', reason: 'term-fixed', message: `The law sets this permit's term: ${fixed} years` },
+    ];
+  if (compareDates(a.requestedUntil, today) <= 0)
+    return [{ path: 'requestedUntil', reason: 'not-after-today', message: 'The last day must be after today' }];
+  const years = maxTermYears(a.ground);
+  if (compareDates(a.requestedUntil, termEnd(today, years)) > 0)
+    return [{ path: 'requestedUntil', reason: 'term-too-long', message: `At most ${years} years` }];
+  return [];
+}
+
+/**
+ * What a grant may say: from today up to half a year on; a term within the ground's longest (five years) for a
+ * right that ends, exactly the law's term where it fixes one (a repatriant's five years), no last day for a
+ * right without end.
+ */
 export function grantTermsProblems(
   kind: PermitKind,
+  ground: PermitGround,
   terms: { validFrom: PlainDate; validUntil: PlainDate | null },
   today: PlainDate,
 ): ApplicationProblem[] {
@@ -275,19 +394,108 @@ export function grantTermsProblems(
       });
     return problems;
   }
+  const fixed = FIXED_TERM_YEARS[ground];
+  const years = maxTermYears(ground);
   if (!terms.validUntil)
     problems.push({ path: 'terms.validUntil', reason: 'term-needs-end', message: 'Say the last day of the permit' });
+  else if (fixed && terms.validUntil !== termEnd(terms.validFrom, fixed))
+    problems.push({
+      path: 'terms.validUntil',
+      reason: 'term-fixed',
+      message: `The law sets this permit's term: ${fixed} years, to ${termEnd(terms.validFrom, fixed)}`,
+    });
   else if (compareDates(terms.validUntil, terms.validFrom) < 0)
     problems.push({
       path: 'terms.validUntil',
       reason: 'ends-before-start',
       message: 'The permit ends before it starts',
     });
-  else if (compareDates(terms.validUntil, termEnd(terms.validFrom, MAX_TERM_YEARS)) > 0)
+  else if (compareDates(terms.validUntil, termEnd(terms.validFrom, years)) > 0)
     problems.push({
       path: 'terms.validUntil',
       reason: 'term-too-long',
-      message: `A permit is granted for at most ${MAX_TERM_YEARS} years`,
+      message: `A permit is granted for at most ${years} years`,
     });
   return problems;
+}
+
+/** A right to reside as the register holds it: its kind and period (the last day inclusive; null: no end). */
+export interface RightPeriod {
+  kind: string;
+  validFrom: PlainDate;
+  validUntil: PlainDate | null;
+}
+
+/**
+ * What "five years" means for a ground: the register's rights that count, and how long a gap between them may be.
+ * A permanent permit (Immigration Law s.24(1) cl. 7): five years' continuous temporary permit immediately before
+ * applying, no gap. EU long-term status (law of 22.06.2006 s.1): five years' continuous lawful residence, absences
+ * up to six consecutive months and ten months in all; the register knows rights, not journeys, so a gap between
+ * rights within those limits passes (it may be an absence abroad: the officer checks it against the proof of
+ * residence), a longer one fails. Visas are not counted (UNSOURCED whether a long-stay visa's months count). The EU
+ * citizen's permanent certificate: five years with a registration certificate; the family member's permanent card:
+ * five years with a family member's card (§4.9; Dir. 2004/38 Art. 16(3)'s tolerance of absences is not in the
+ * sources, so no gap is tolerated).
+ */
+export const FIVE_YEARS_RULES: Readonly<
+  Partial<Record<PermitGround, { counts: readonly string[]; maxGapMonths: number; maxTotalGapDays: number }>>
+> = {
+  'five-years-temporary': { counts: ['temporary-permit'], maxGapMonths: 0, maxTotalGapDays: 0 },
+  'five-years-residence': {
+    counts: ['temporary-permit', 'permanent-permit', 'eu-family-residence-card', 'eu-family-permanent-residence-card'],
+    maxGapMonths: 6,
+    // Ten months in days, counted as 30.4 days a month (the law counts months; the register's gaps are days).
+    maxTotalGapDays: 304,
+  },
+  'five-years-eu-residence': { counts: ['eu-registration-certificate'], maxGapMonths: 0, maxTotalGapDays: 0 },
+  'five-years-family-of-eu-citizen': { counts: ['eu-family-residence-card'], maxGapMonths: 0, maxTotalGapDays: 0 },
+};
+
+export const FIVE_YEARS = 5;
+
+export interface ContinuityResult {
+  /** The five years looked at: from this day up to and including `until` (the day before the application). */
+  from: PlainDate;
+  until: PlainDate;
+  /** Days in the five years not covered by a right that counts, as periods (first and last day inclusive). */
+  gaps: Array<{ from: PlainDate; until: PlainDate; days: number }>;
+  passed: boolean;
+}
+
+const daysIn = (from: PlainDate, until: PlainDate) => toEpochDay(until) - toEpochDay(from) + 1;
+
+/**
+ * Whether the rights that count cover the five years before the day of application, and the gaps found. A gap
+ * fails when it is longer than the ground allows (in months from its first day) or the gaps add up to too much.
+ */
+export function fiveYearsContinuity(
+  ground: PermitGround,
+  rights: readonly RightPeriod[],
+  appliedOn: PlainDate,
+): ContinuityResult | null {
+  const rule = FIVE_YEARS_RULES[ground];
+  if (!rule) return null;
+  const from = addMonthsClamped(appliedOn, -12 * FIVE_YEARS);
+  const until = addDays(appliedOn, -1);
+  const periods = rights
+    .filter((r) => rule.counts.includes(r.kind))
+    .sort((a, b) => compareDates(a.validFrom, b.validFrom));
+  const gaps: ContinuityResult['gaps'] = [];
+  let covered = addDays(from, -1); // the last day covered so far
+  for (const p of periods) {
+    if (compareDates(covered, until) >= 0) break;
+    if (compareDates(p.validFrom, addDays(covered, 1)) > 0) {
+      const gapUntil = compareDates(p.validFrom, until) > 0 ? until : addDays(p.validFrom, -1);
+      gaps.push({ from: addDays(covered, 1), until: gapUntil, days: daysIn(addDays(covered, 1), gapUntil) });
+    }
+    if (p.validUntil === null) covered = until;
+    else if (compareDates(p.validUntil, covered) > 0) covered = p.validUntil;
+  }
+  if (compareDates(covered, until) < 0)
+    gaps.push({ from: addDays(covered, 1), until, days: daysIn(addDays(covered, 1), until) });
+  const total = gaps.reduce((n, g) => n + g.days, 0);
+  const withinMonths = (g: { from: PlainDate; until: PlainDate }) =>
+    rule.maxGapMonths > 0 && compareDates(g.until, addDays(addMonthsClamped(g.from, rule.maxGapMonths), -1)) <= 0;
+  const passed = gaps.every(withinMonths) && total <= rule.maxTotalGapDays;
+  return { from, until, gaps, passed };
 }

@@ -21,15 +21,17 @@ import type { GrantedPermitView, PermitKind } from '../../../shared/contracts/pe
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { hasPermission } from '../../../shared/kernel/permissions.ts';
 import {
+  blueCardThreshold,
   EU_EEA_CH,
   incomeNeededEur,
   kindProblems,
   permitApplicationProblems,
-  permitDeadline,
+  permitDeadlineOf,
   permitFee,
   requiredDocuments,
   tiersOf,
 } from './permit.rules.ts';
+import { EU_CITIZEN_KINDS, EU_DOCUMENT_KINDS, REGISTERED_ONLY } from '../../../shared/kernel/permit-grounds.ts';
 import {
   EU_RESIDENCE,
   permitProcedure,
@@ -39,6 +41,7 @@ import {
   type PermitCardsPort,
   type PermitData,
   type PermitRegisterPort,
+  type RegisterRight,
 } from './permit-procedure.ts';
 import { problemsError } from './visa-procedure.ts';
 import { createOnlinePayment } from './online-payment.ts';
@@ -65,6 +68,8 @@ export interface PermitServiceDeps {
     access: HandlerAccess,
     personId: string,
   ) => Promise<Array<{ kind: string; documentNumber: string }>>;
+  /** Every right to reside the register holds for a person, ended ones too (the five years' check). */
+  rightsHistory: (trx: DbExecutor, access: HandlerAccess, personId: string) => Promise<RegisterRight[]>;
   cards: PermitCardsPort;
   /** Once a cancellation committed: the documents' validity index learns of the invalid card. */
   afterCardsChanged: () => Promise<unknown>;
@@ -75,23 +80,26 @@ type Input = z.output<typeof DeskPermitApplication> | z.output<typeof OnlinePerm
 /** Latvia's citizens and non-citizens live here by their status, with no permit. */
 const NO_PERMIT_STATUSES = ['citizen', 'non-citizen'];
 const CANCEL_BASIS = 'Imigrācijas likums; Administratīvā procesa likums';
-/** Kinds that rest on years of residence the register knows: the applicant is found there first. */
-const REGISTERED_ONLY: readonly PermitKind[] = ['permanent', 'eu-long-term-resident'];
 
 function invalid(path: string, message: string, reason: FieldReason): never {
   throw new AppError('VALIDATION_FAILED', message, [{ path, message, reason }]);
 }
 
-const caseTypeOf = (kind: PermitKind) =>
-  (kind === 'eu-registration-certificate' || kind === 'eu-family-residence-card' ? EU_RESIDENCE : RESIDENCE_PERMIT)
-    .type;
+const caseTypeOf = (kind: PermitKind) => (EU_DOCUMENT_KINDS.includes(kind) ? EU_RESIDENCE : RESIDENCE_PERMIT).type;
 
 export function createPermitService(deps: PermitServiceDeps) {
   const { cases, repository, today } = deps;
   const { payOnline, repeated } = createOnlinePayment(cases, deps.payments);
 
-  /** The application as the case stores it, checked for admissibility; the fee of its tier (absent: the kind's first). */
-  function permitData(input: Input, person: { id: string; personalCode: string } | null): PermitData {
+  /**
+   * The application as the case stores it, checked for admissibility; the fee of its tier (absent: the kind's
+   * first). `enclosedBy`: who ticked the documents (the officer at the desk, the applicant online).
+   */
+  function permitData(
+    input: Input,
+    person: { id: string; personalCode: string } | null,
+    enclosedBy: 'officer' | 'applicant',
+  ): PermitData {
     const tier = input.tier ?? tiersOf(input.permitKind, input.ground)[0] ?? 'standard';
     const problems = permitApplicationProblems(
       {
@@ -102,6 +110,7 @@ export function createPermitService(deps: PermitServiceDeps) {
         nationality: input.nationality,
         travelDocumentValidUntil: input.travelDocument.validUntil as PlainDate,
         requestedUntil: (input.requestedUntil ?? null) as PlainDate | null,
+        sponsor: input.sponsor ?? null,
       },
       today(),
     );
@@ -122,10 +131,12 @@ export function createPermitService(deps: PermitServiceDeps) {
       nationality: input.nationality,
       travelDocument: { ...input.travelDocument, validUntil: input.travelDocument.validUntil as PlainDate },
       requestedUntil: (input.requestedUntil ?? null) as PlainDate | null,
-      sponsor: input.sponsor,
+      sponsor: input.sponsor?.trim() || null,
       monthlyIncomeEur: input.monthlyIncomeEur ?? null,
+      ...(input.ground === 'blue-card' ? { shortageOccupation: input.shortageOccupation ?? false } : {}),
       addressInLatvia: input.addressInLatvia,
       enclosed: [...new Set(input.enclosed)],
+      enclosedBy,
       required: requiredDocuments(input.permitKind, input.ground, input.application, input.nationality),
       fee,
     };
@@ -178,6 +189,7 @@ export function createPermitService(deps: PermitServiceDeps) {
         now: deps.now,
         residenceRights: deps.residenceRights,
         register: deps.register,
+        rightsHistory: deps.rightsHistory,
       };
       return [permitProcedure(RESIDENCE_PERMIT, procedureDeps), permitProcedure(EU_RESIDENCE, procedureDeps)];
     },
@@ -187,13 +199,14 @@ export function createPermitService(deps: PermitServiceDeps) {
       const problems = kindProblems(q);
       if (problems.length) throw problemsError(problems);
       const fee = permitFee(q.permitKind, q.ground, q.tier) as { amountCents: number; legalAct: string };
-      const deadline = permitDeadline(q.tier);
+      const deadline = permitDeadlineOf({ ...q, nationality: q.nationality ?? '' });
       return {
         ...fee,
         tiers: tiersOf(q.permitKind, q.ground),
-        deadline: { unit: deadline.unit as 'calendar-days' | 'working-days', limit: deadline.limit },
+        deadline: { unit: deadline.unit, limit: deadline.limit },
         documents: requiredDocuments(q.permitKind, q.ground, q.application, q.nationality),
-        monthlyIncomeNeededEur: incomeNeededEur(q.permitKind, q.ground),
+        monthlyIncomeNeededEur: incomeNeededEur(q.permitKind, q.ground, today()),
+        salaryThreshold: q.ground === 'blue-card' ? blueCardThreshold(today()) : null,
       };
     },
 
@@ -211,7 +224,7 @@ export function createPermitService(deps: PermitServiceDeps) {
       // A renewal, a permanent permit and EU long-term status all rest on a stay the register already knows.
       if (!input.personId && (input.application === 'renewal' || REGISTERED_ONLY.includes(input.permitKind)))
         invalid('personId', 'This application is for a person in the register: find them first', 'unknown-person');
-      permitData(input, null);
+      permitData(input, null, 'officer');
       return cases.openCase(ctx, caseType, key, input, async (trx, access) => {
         let person: { id: string; personalCode: string } | null = null;
         if (input.personId) {
@@ -220,7 +233,7 @@ export function createPermitService(deps: PermitServiceDeps) {
           await checkRenewal(trx, access, input.personId, input);
           person = { id: input.personId, personalCode: found.personalCode };
         }
-        const data = permitData(input, person);
+        const data = permitData(input, person, 'officer');
         return {
           applicantPersonId: input.personId ?? null,
           applicantName: `${input.givenNames} ${input.surname}`,
@@ -266,7 +279,7 @@ export function createPermitService(deps: PermitServiceDeps) {
         // The nationality is the register's, never the form's: an EU citizen among several registered citizenships counts as one.
         const eu = person.citizenships.find((c) => EU_EEA_CH.has(c));
         const nationality =
-          (input.permitKind === 'eu-registration-certificate' ? eu : undefined) ?? person.citizenships[0] ?? 'XXX';
+          (EU_CITIZEN_KINDS.includes(input.permitKind) ? eu : undefined) ?? person.citizenships[0] ?? 'XXX';
         const data = permitData(
           {
             ...input,
@@ -277,6 +290,7 @@ export function createPermitService(deps: PermitServiceDeps) {
             nationality,
           },
           { id: ctx.personId, personalCode: person.personalCode },
+          'applicant',
         );
         amountCents = data.fee.amountCents;
         return {
@@ -347,6 +361,7 @@ export function createPermitService(deps: PermitServiceDeps) {
           on: on as string,
           by: ctx.name,
           byId: ctx.id,
+          decidedOn: today() as string,
         };
         const access = { actor: ctx.audit, caseReference: permitNumber, requestId: ctx.requestId };
         await repository.cancelPermit(trx, permitNumber, cancellation);

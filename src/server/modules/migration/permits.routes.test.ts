@@ -428,6 +428,7 @@ describe('an online application and an EU citizen’s registration', () => {
       outcome: 'accept',
       reasoning: 'Employment confirmed',
       terms: { validFrom: '2026-11-30', validUntil: '2027-11-29' },
+      acknowledgeFailedChecks: true,
     });
     expect(proposed.proposal?.ruleTrace.find((c) => c.rule === 'no-likely-duplicate')).toMatchObject({ passed: false });
     // The officer takes it back, links the registered person, and the check no longer applies.

@@ -1,6 +1,10 @@
 /** What a visa case stores about its application, and what the visa procedure needs from its module. */
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
-import type { VISA_PURPOSES } from '../../../shared/contracts/migration-subjects.ts';
+import type {
+  NationalVisaDocument,
+  NationalVisaGround,
+  VisaPurpose,
+} from '../../../shared/contracts/migration-subjects.ts';
 import type { RESIDENCE_RIGHT_KINDS } from '../../../shared/contracts/register.contract.ts';
 
 export type ResidenceRightKind = (typeof RESIDENCE_RIGHT_KINDS)[number];
@@ -19,8 +23,15 @@ export type VisaData = {
   birthDate: PlainDate;
   nationality: string;
   travelDocument: { number: string; country: string; validUntil: PlainDate };
-  purpose: (typeof VISA_PURPOSES)[number];
+  /** A C visa's purpose of the journey; null on a D visa (stored before grounds were named, a D case has its old purpose). */
+  purpose: VisaPurpose | null;
   purposeDetail: string;
+  /** A D visa's national ground; null on a C visa (and absent on a D case stored before grounds were named). */
+  nationalGround?: NationalVisaGround | null;
+  /** The ground's documents the application encloses (D). */
+  enclosed?: NationalVisaDocument[];
+  /** A D visa applied for in Latvia: the last day of the stay the applicant held. */
+  currentStayUntil?: PlainDate | null;
   intendedEntry: PlainDate;
   intendedExit: PlainDate;
   entriesRequested: 'single' | 'double' | 'multiple';

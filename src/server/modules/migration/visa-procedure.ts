@@ -1,22 +1,26 @@
 /**
  * The visa procedures on the case engine: the Schengen short-stay visa (C) and the Latvian long-stay visa (D).
  * What a visa case is about, the system's checks in a proposal's rule trace (the fee, the travel document,
- * the insurance, the means, the cited invitation, the consultations), what a decision may grant or on which
- * grounds it refuses, and what an approved issue does: the visa is numbered, its zone built and recorded.
+ * the insurance, the means, a D visa's national ground and its documents, the cited invitation, the
+ * consultations), what a decision may grant or on which grounds it refuses, and what an approved issue does:
+ * the visa is numbered, its zone built and recorded.
  */
 import { AppError } from '../../http/app-error.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { CaseProcedure, CaseState, CaseTypeDefinition, HandledCase, RowText, RuleCheck } from '../cases/index.ts';
 import { zodFieldErrors } from '../../http/problem.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
+
+type VisaSubjectView = Extract<CaseView['subject'], { kind: 'visa' }>;
 import { VisaIssueTerms, VisaRefusalTerms } from '../../../shared/contracts/visas.contract.ts';
-import type { IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
+import { VISA_PURPOSES, type IssuedVisaView } from '../../../shared/contracts/migration-subjects.ts';
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
 import { C_VISA_DEADLINE, D_VISA_DEADLINE, VISA_LIFECYCLE } from './visa-lifecycle.ts';
 import {
   issueTermsProblems,
   meansNeededEur,
+  nationalGroundStanding,
   refusalGroundsProblems,
   stayDays,
   applicationProblems,
@@ -70,7 +74,12 @@ export function problemsError(problems: readonly ApplicationProblem[]): AppError
   return new AppError(
     'VALIDATION_FAILED',
     first.message,
-    problems.map((p) => ({ path: p.path, message: p.message, reason: p.reason as FieldReason })),
+    problems.map((p) => ({
+      path: p.path,
+      message: p.message,
+      reason: p.reason as FieldReason,
+      ...(p.values ? { values: p.values } : {}),
+    })),
   );
 }
 
@@ -104,10 +113,11 @@ function visaChecks(d: VisaData, state: CaseState, appeal: boolean): RuleCheck[]
     },
     {
       rule: 'stay-length',
-      passed: !has('stay-too-long') && !has('exit-before-entry'),
+      passed: !has('stay-too-long') && !has('stay-beyond-ground') && !has('exit-before-entry'),
       detail: `${stayDays(d)}`,
       params: { days: stayDays(d) },
     },
+    ...nationalChecks(d),
     {
       rule: 'means-sufficient',
       passed: d.means.amountEur >= needed,
@@ -141,6 +151,30 @@ function visaChecks(d: VisaData, state: CaseState, appeal: boolean): RuleCheck[]
   return checks;
 }
 
+/**
+ * A D visa's own checks: its national ground fits the stay (the ground's shortest and longest stay) and the
+ * documents the ground asks for are enclosed. Where either fails, the refusal form offers `no-national-ground`
+ * ticked. A D case stored before grounds were named has none to check.
+ */
+function nationalChecks(d: VisaData): RuleCheck[] {
+  if (d.visaType !== 'D' || !d.nationalGround) return [];
+  const s = nationalGroundStanding(d.nationalGround, d.enclosed ?? [], d);
+  return [
+    {
+      rule: 'national-ground-fits',
+      passed: s.fits,
+      detail: `${d.nationalGround}: ${s.days} (${s.rule.minDays}–${s.rule.maxDays})`,
+      params: { days: s.days, min: s.rule.minDays, max: s.rule.maxDays },
+    },
+    {
+      rule: 'documents-enclosed',
+      passed: s.missing.length === 0,
+      detail: s.missing.join(', ') || '—',
+      params: { missing: s.missing.length, required: s.rule.documents.length },
+    },
+  ];
+}
+
 /** What a decision grants or on which grounds it refuses, checked against the application and the law. */
 function visaTerms(
   row: HandledCase,
@@ -162,7 +196,7 @@ function visaTerms(
   if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', 'Say what the visa grants', zodFieldErrors(parsed.error, 'terms'));
   const t = parsed.data as IssueTerms;
-  const problems = issueTermsProblems(d.visaType, t, d.travelDocument.validUntil, today());
+  const problems = issueTermsProblems(d.visaType, t, d.travelDocument.validUntil, today(), d.nationalGround ?? null);
   // Over another authority's objection only a visa of limited territorial validity may be issued (Art. 25(1)(a)).
   if (t.territory === 'uniform' && state.consultations.some((c) => c.answer?.outcome === 'objection')) {
     problems.push({
@@ -173,6 +207,31 @@ function visaTerms(
   }
   if (problems.length) throw problemsError(problems);
   return { ...t };
+}
+
+/**
+ * A C visa's purpose as the form lists it; a D visa has none (it names its ground). A C case stored when work
+ * and remote work were on the purpose list (they are D grounds now) reads as "other".
+ */
+function purposeView(d: VisaData): VisaSubjectView['purpose'] {
+  if (d.visaType === 'D') return null;
+  return d.purpose && (VISA_PURPOSES as readonly string[]).includes(d.purpose) ? d.purpose : 'other';
+}
+
+/** A D visa's national ground as every reader sees it: its clause, bounds, the documents it asks for, whether it holds. */
+function nationalView(d: VisaData): VisaSubjectView['national'] {
+  if (d.visaType !== 'D' || !d.nationalGround) return null;
+  const enclosed = d.enclosed ?? [];
+  const s = nationalGroundStanding(d.nationalGround, enclosed, d);
+  return {
+    ground: d.nationalGround,
+    clause: s.rule.clause,
+    minDays: s.rule.minDays,
+    maxDays: s.rule.maxDays,
+    documents: s.rule.documents.map((code) => ({ code, enclosed: enclosed.includes(code) })),
+    currentStayUntil: d.currentStayUntil ?? null,
+    holds: s.holds,
+  };
 }
 
 export function visaView(v: VisaRow): IssuedVisaView {
@@ -200,6 +259,18 @@ export function visaView(v: VisaRow): IssuedVisaView {
   };
 }
 
+/** What the application rests on: a C visa's purpose, or a D visa's national ground with its legal basis and longest validity. */
+function groundRows(subject: VisaSubjectView, t: RowText): Array<[string, string]> {
+  const n = subject.national;
+  if (!n) return subject.purpose ? [[t('visas.field.purpose'), t(`visas.purpose.${subject.purpose}`)]] : [];
+  const basis =
+    n.clause === null ? t('visas.national.basisPmlp') : t('visas.national.basisClause', { clause: n.clause });
+  return [
+    [t('visas.national.ground'), `${t(`visas.nationalGround.${n.ground}`)} (${basis})`],
+    [t('visas.national.maxValidity'), t('visas.terms.days', { days: n.maxDays })],
+  ];
+}
+
 /** The rows of the decision that say what was asked and, on an issue, what the visa grants. */
 function decisionRows(
   subject: CaseView['subject'],
@@ -214,12 +285,13 @@ function decisionRows(
       `${subject.givenNames} ${subject.surname}, ${date(subject.birthDate)}, ${subject.nationality}`,
     ],
     [t('visas.field.travelDocument'), `${subject.travelDocument.number} (${subject.travelDocument.country})`],
-    [t('visas.field.purpose'), t(`visas.purpose.${subject.purpose}`)],
+    ...groundRows(subject, t),
     [t('visas.field.stay'), `${date(subject.intendedEntry)} – ${date(subject.intendedExit)}`],
   ];
   if (subject.visa) {
     rows.push(
       [t('visas.field.visaNumber'), subject.visa.visaNumber],
+      [t('visas.terms.territory'), t(`visas.territory.${subject.visa.territory}`)],
       [t('visas.field.validity'), `${date(subject.visa.validFrom)} – ${date(subject.visa.validUntil)}`],
       [t('visas.field.entries'), t(`visas.entries.${subject.visa.entries}`)],
       [t('visas.field.durationDays'), String(subject.visa.durationDays)],
@@ -256,6 +328,8 @@ export function visaProcedure(definition: CaseTypeDefinition, deps: VisaProcedur
       return {
         kind: 'visa',
         ...d,
+        purpose: purposeView(d),
+        national: nationalView(d),
         personName: `${d.givenNames} ${d.surname}`,
         invitation: d.invitation
           ? {

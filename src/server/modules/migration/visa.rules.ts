@@ -1,10 +1,26 @@
 /**
  * The visa rules as data and pure functions (DOMAIN-PROCEDURES §1): the fee by the day of lodging and the
- * applicant's age, what an application must hold before it is lodged, the checks a proposal's rule trace
- * shows, and what a decision may grant. No I/O: the service passes in today and what it read.
+ * applicant's age, what an application must hold before it is lodged (a D visa: a stay within its national
+ * ground, lodged in Latvia 3 working days before the current stay ends), how a D visa's ground stands (§1.8),
+ * the checks a proposal's rule trace shows, and what a decision may grant. No I/O: the service passes in today and what it read.
  */
-import { visaGroundsFor } from '../../../shared/kernel/migration-grounds.ts';
-import { addMonthsClamped, compareDates, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import {
+  IN_COUNTRY_NOTICE_WORKING_DAYS,
+  NATIONAL_GROUND_RULES,
+  NATIONAL_VISA_MAX_DAYS,
+  visaGroundsFor,
+  type NationalGroundRule,
+  type NationalVisaDocument,
+  type NationalVisaGround,
+} from '../../../shared/kernel/migration-grounds.ts';
+import {
+  addDays,
+  addMonthsClamped,
+  compareDates,
+  toEpochDay,
+  type PlainDate,
+} from '../../../shared/kernel/plain-date.ts';
+import { workingDaysBetween } from '../../../shared/kernel/working-days.ts';
 
 export type VisaType = 'C' | 'D';
 
@@ -74,8 +90,8 @@ export const MIN_INSURANCE_EUR = 30_000;
 export const LODGING_WINDOW_MONTHS = 6;
 /** The travel document is valid at least three months after the intended departure (Art. 12(a)). */
 export const DOCUMENT_MARGIN_MONTHS = 3;
-/** A D visa is valid for at most a year (PMLP, extension of stay). */
-export const D_VISA_MAX_DAYS = 365;
+/** A D visa is valid for at most a year (PMLP, extension of stay); a ground may allow less (`NATIONAL_GROUND_RULES`). */
+export const D_VISA_MAX_DAYS = NATIONAL_VISA_MAX_DAYS;
 /** UNSOURCED: the means of subsistence asked per day of stay; configuration in a law-change (issue 25). */
 export const MEANS_PER_DAY_EUR = 30;
 
@@ -86,13 +102,18 @@ export interface ApplicationFacts {
   travelDocumentValidUntil: PlainDate;
   insurance: { coverageEur: number; validFrom: PlainDate; validUntil: PlainDate } | null;
   means: { amountEur: number };
+  /** A D visa's national ground (null or absent on a C visa). */
+  nationalGround?: NationalVisaGround | null;
+  /** A D visa applied for in Latvia: the last day of the stay the applicant holds now. */
+  currentStayUntil?: PlainDate | null;
 }
 
-/** A refused field of the application: its path, the reason code and the English message. */
+/** A refused field of the application: its path, the reason code, the English message and what its message says. */
 export interface ApplicationProblem {
   path: string;
   reason: string;
   message: string;
+  values?: Record<string, string | number>;
 }
 
 /** Days of the stay, entry and exit day both counted. */
@@ -114,6 +135,7 @@ export function applicationProblems(f: ApplicationFacts, today: PlainDate): Appl
       reason: 'stay-too-long',
       message: `A short-stay visa covers at most ${SHORT_STAY_DAYS} days`,
     });
+  if (f.visaType === 'D' && f.nationalGround) problems.push(...nationalLodgingProblems(f, f.nationalGround, today));
   if (compareDates(f.intendedEntry, addMonthsClamped(today, LODGING_WINDOW_MONTHS)) > 0) {
     problems.push({
       path: 'intendedEntry',
@@ -155,6 +177,65 @@ export function applicationProblems(f: ApplicationFacts, today: PlainDate): Appl
   return problems;
 }
 
+/** What a national ground allows and asks for. */
+export const nationalGroundRule = (ground: NationalVisaGround): NationalGroundRule => NATIONAL_GROUND_RULES[ground];
+
+/**
+ * The last day an application in Latvia may be lodged: at least `IN_COUNTRY_NOTICE_WORKING_DAYS` working days
+ * must follow it up to the last day of the current stay (that day counted when it is a working day).
+ */
+export function lastInCountryLodgingDay(currentStayUntil: PlainDate): PlainDate {
+  let day = currentStayUntil;
+  while (workingDaysBetween(day, currentStayUntil) < IN_COUNTRY_NOTICE_WORKING_DAYS) day = addDays(day, -1);
+  return day;
+}
+
+/** What refuses a D application as lodged: a stay longer than its ground allows, an application in Latvia lodged too late. */
+function nationalLodgingProblems(
+  f: ApplicationFacts,
+  ground: NationalVisaGround,
+  today: PlainDate,
+): ApplicationProblem[] {
+  const problems: ApplicationProblem[] = [];
+  const { maxDays } = nationalGroundRule(ground);
+  if (stayDays(f) > maxDays)
+    problems.push({
+      path: 'intendedExit',
+      reason: 'stay-beyond-ground',
+      message: `A long-stay visa on this ground covers at most ${maxDays} days`,
+      values: { max: maxDays },
+    });
+  if (f.currentStayUntil && compareDates(today, lastInCountryLodgingDay(f.currentStayUntil)) > 0)
+    problems.push({
+      path: 'currentStayUntil',
+      reason: 'in-country-too-late',
+      message: `An application in Latvia is lodged at least ${IN_COUNTRY_NOTICE_WORKING_DAYS} working days before the current stay ends`,
+      values: { days: IN_COUNTRY_NOTICE_WORKING_DAYS },
+    });
+  return problems;
+}
+
+/** How a D application's national ground stands on what it shows: the documents missing, and whether the stay fits the ground's bounds. */
+export interface NationalGroundStanding {
+  rule: NationalGroundRule;
+  days: number;
+  missing: NationalVisaDocument[];
+  fits: boolean;
+  holds: boolean;
+}
+
+export function nationalGroundStanding(
+  ground: NationalVisaGround,
+  enclosed: readonly NationalVisaDocument[],
+  stay: Pick<ApplicationFacts, 'intendedEntry' | 'intendedExit'>,
+): NationalGroundStanding {
+  const rule = nationalGroundRule(ground);
+  const days = stayDays(stay);
+  const missing = rule.documents.filter((d) => !enclosed.includes(d));
+  const fits = days >= rule.minDays && days <= rule.maxDays;
+  return { rule, days, missing, fits, holds: fits && missing.length === 0 };
+}
+
 /** The means a stay needs (UNSOURCED per-day amount). */
 export const meansNeededEur = (f: Pick<ApplicationFacts, 'intendedEntry' | 'intendedExit'>): number =>
   stayDays(f) * MEANS_PER_DAY_EUR;
@@ -173,7 +254,10 @@ export function issueTermsProblems(
   t: IssueTerms,
   travelDocumentValidUntil: PlainDate,
   today: PlainDate,
+  ground: NationalVisaGround | null = null,
 ): ApplicationProblem[] {
+  // A D visa's validity is its ground's (at most a year); a D case lodged before grounds were named has the year.
+  const dMaxDays = ground ? nationalGroundRule(ground).maxDays : D_VISA_MAX_DAYS;
   const problems: ApplicationProblem[] = [];
   const span = toEpochDay(t.validUntil) - toEpochDay(t.validFrom) + 1;
   if (compareDates(t.validUntil, t.validFrom) < 0)
@@ -194,7 +278,7 @@ export function issueTermsProblems(
     });
   if (type === 'D' && t.territory !== 'national')
     problems.push({ path: 'terms.territory', reason: 'wrong-territory', message: 'A long-stay visa is national' });
-  const maxDays = type === 'C' ? SHORT_STAY_DAYS : D_VISA_MAX_DAYS;
+  const maxDays = type === 'C' ? SHORT_STAY_DAYS : dMaxDays;
   if (t.durationDays > Math.min(maxDays, Math.max(span, 0))) {
     problems.push({
       path: 'terms.durationDays',
@@ -202,11 +286,11 @@ export function issueTermsProblems(
       message: `The stay may be at most ${Math.min(maxDays, Math.max(span, 0))} days`,
     });
   }
-  if (type === 'D' && span > D_VISA_MAX_DAYS)
+  if (type === 'D' && span > dMaxDays)
     problems.push({
       path: 'terms.validUntil',
       reason: 'duration-too-long',
-      message: `A long-stay visa is valid at most ${D_VISA_MAX_DAYS} days`,
+      message: `A long-stay visa on this ground is valid at most ${dMaxDays} days`,
     });
   return problems;
 }

@@ -338,7 +338,9 @@ describe('a visa applied for online', () => {
   it('is paid through the payment provider and lands in the migration division; a citizen needs none', async () => {
     const { payment: _desk, ...online } = application({
       visaType: 'D',
-      purpose: 'remote-work',
+      purpose: undefined,
+      nationalGround: 'remote-work',
+      enclosed: ['foreign-employer-contract', 'remote-income-proof'],
       intendedEntry: '2027-01-10',
       intendedExit: '2027-06-30',
       insurance: undefined,
@@ -393,6 +395,165 @@ describe('a visa applied for online', () => {
     expect(mine.timeline.map((a) => a.kind)).not.toEqual(expect.arrayContaining(['answer-consultation']));
     expect(mine.proposal?.ruleTrace.map((c) => c.rule)).not.toContain('consultations-clear');
     expect(JSON.stringify(mine)).not.toContain('Known contacts');
+  });
+});
+
+/** A D visa at the desk on a national ground (Immigration Law s.11(2)); the test clock's today is Monday 2026-11-30. */
+const longStay = (overrides: Record<string, unknown> = {}) =>
+  application({
+    visaType: 'D',
+    purpose: undefined,
+    nationalGround: 'employment',
+    enclosed: ['employer-sponsorship', 'employment-contract'],
+    intendedEntry: '2027-01-10',
+    intendedExit: '2027-10-31',
+    insurance: undefined,
+    travelDocument: { number: 'FP777111', country: 'UKR', validUntil: '2030-01-01' },
+    means: { kind: 'bank-statement', amountEur: 12000 },
+    ...overrides,
+  });
+const refusal = async (body: Record<string, unknown>) => {
+  const res = await officer.request('POST', '/api/migration/visas', body);
+  expectStatus(res, 400);
+  return (res.json() as Problem).errors?.map((e) => `${e.path}:${e.reason ?? ''}`);
+};
+
+describe('a long-stay visa on its national ground', () => {
+  it('names its ground, not a purpose: each type’s own fields are refused on the other with their reason', async () => {
+    expect(await refusal(longStay({ purpose: 'tourism' }))).toEqual(['purpose:only-for-short-stay']);
+    expect(await refusal(longStay({ nationalGround: undefined, enclosed: undefined }))).toEqual(['nationalGround:']);
+    expect(await refusal(application({ nationalGround: 'employment', enclosed: ['employment-contract'] }))).toEqual([
+      'nationalGround:only-for-long-stay',
+      'enclosed:only-for-long-stay',
+    ]);
+    expect(await refusal(application({ currentStayUntil: '2026-12-20' }))).toEqual([
+      'currentStayUntil:only-for-long-stay',
+    ]);
+    expect(await refusal(application({ purpose: undefined }))).toEqual(['purpose:']);
+    // Work is a long-stay ground now, not a purpose of a Schengen journey.
+    expect(await refusal(application({ purpose: 'employment' }))).toEqual(['purpose:']);
+  });
+
+  it('covers at most a year, and is lodged in Latvia 3 working days before the current stay ends', async () => {
+    const long = await officer.request('POST', '/api/migration/visas', longStay({ intendedExit: '2028-01-10' }));
+    expect((long.json() as Problem).errors).toMatchObject([
+      { path: 'intendedExit', reason: 'stay-beyond-ground', values: { max: 365 } },
+    ]);
+    // Tuesday, Wednesday and Thursday follow today: a stay ending on Thursday is in time, one ending on Wednesday not.
+    expect(await refusal(longStay({ currentStayUntil: '2026-12-02' }))).toEqual([
+      'currentStayUntil:in-country-too-late',
+    ]);
+    const inTime = await officer.request(
+      'POST',
+      '/api/migration/visas',
+      longStay({
+        currentStayUntil: '2026-12-03',
+        travelDocument: { number: 'FP777112', country: 'UKR', validUntil: '2030-01-01' },
+      }),
+    );
+    expectStatus(inTime, 201);
+    expect((inTime.json() as View & { subject: { national: unknown } }).subject.national).toMatchObject({
+      ground: 'employment',
+      clause: 3,
+      maxDays: 365,
+      currentStayUntil: '2026-12-03',
+      holds: true,
+    });
+  });
+
+  it('is issued on its ground: the checks show the ground and its documents, the decision the national territory', async () => {
+    const lodged = await officer.request('POST', '/api/migration/visas', longStay());
+    expectStatus(lodged, 201);
+    let view = lodged.json() as View;
+    expect(view).toMatchObject({
+      caseType: 'visa-d',
+      subject: {
+        purpose: null,
+        national: {
+          ground: 'employment',
+          documents: [
+            { code: 'employer-sponsorship', enclosed: true },
+            { code: 'employment-contract', enclosed: true },
+          ],
+          holds: true,
+        },
+      },
+    });
+    view = await act(officer, view, { kind: 'assign', outOfOrderReason: 'test' });
+    const year = {
+      territory: 'national',
+      entries: 'multiple',
+      validFrom: '2027-01-10',
+      validUntil: '2028-01-10',
+      durationDays: 365,
+    };
+    const tooLong = await officer.request('POST', `/api/cases/${view.id}/actions`, {
+      kind: 'propose-decision',
+      expectedVersion: view.version,
+      outcome: 'accept',
+      reasoning: 'Employment in Latvia',
+      terms: year,
+    });
+    expect((tooLong.json() as Problem).errors).toMatchObject([
+      { path: 'terms.validUntil', reason: 'duration-too-long' },
+    ]);
+    view = await act(officer, view, {
+      kind: 'propose-decision',
+      outcome: 'accept',
+      reasoning: 'Employment in Latvia (Immigration Law s.11(2) cl. 3)',
+      terms: { ...year, validUntil: '2028-01-09' },
+    });
+    const trace = view.proposal?.ruleTrace ?? [];
+    expect(trace.filter((c) => ['national-ground-fits', 'documents-enclosed'].includes(c.rule))).toEqual([
+      expect.objectContaining({ rule: 'national-ground-fits', passed: true }),
+      expect.objectContaining({ rule: 'documents-enclosed', passed: true }),
+    ]);
+    view = await act(decider, view, { kind: 'approve-decision' });
+    expect(readMrvIndependently(view.subject.visa?.mrz ?? [])).toMatchObject({ valid: true, type: 'D' });
+    const text = (await pdfText((await officer.request('GET', `/api/cases/${view.id}/decision.pdf`)).rawPayload))
+      .replace(/\s+/g, ' ')
+      .replace(/- /g, '-');
+    expect(text, text).toContain('Ground of the long-stay visa');
+    expect(text).toContain('Employment in Latvia (Immigration Law, Section 11(2), clause 3)');
+    expect(text).toContain('Latvia (national long-stay visa)');
+  });
+
+  it('whose ground does not hold shows it in the checks, and is refused on the national ground', async () => {
+    // A 60-day exchange is within the Visa Code's limits (a C visa serves), and its confirmation is missing.
+    const lodged = await officer.request(
+      'POST',
+      '/api/migration/visas',
+      longStay({
+        nationalGround: 'study-exchange',
+        enclosed: [],
+        intendedExit: '2027-03-10',
+        travelDocument: { number: 'FP777113', country: 'UKR', validUntil: '2030-01-01' },
+      }),
+    );
+    expectStatus(lodged, 201);
+    let view = lodged.json() as View;
+    expect(view.subject).toMatchObject({
+      national: { ground: 'study-exchange', clause: 4, minDays: 91, holds: false },
+    });
+    view = await act(officer, view, { kind: 'assign', outOfOrderReason: 'test' });
+    view = await act(officer, view, {
+      kind: 'propose-decision',
+      outcome: 'reject',
+      reasoning: 'The exchange is short and unconfirmed',
+      terms: { grounds: ['no-national-ground'] },
+    });
+    expect(
+      view.proposal?.ruleTrace.filter((c) => ['national-ground-fits', 'documents-enclosed'].includes(c.rule)),
+    ).toEqual([
+      expect.objectContaining({ rule: 'national-ground-fits', passed: false }),
+      expect.objectContaining({ rule: 'documents-enclosed', passed: false }),
+    ]);
+    view = await act(decider, view, { kind: 'approve-decision' });
+    const text = (await pdfText((await officer.request('GET', `/api/cases/${view.id}/decision.pdf`)).rawPayload))
+      .replace(/\s+/g, ' ')
+      .replace(/- /g, '-');
+    expect(text).toContain('Pupil or student exchange');
+    expect(text).toContain('none of the grounds for a long-stay visa in Section 11(2) of the Immigration Law applies');
   });
 });
 
@@ -546,7 +707,10 @@ describe('a refused visa', () => {
     const olena = await signInResident(ctx.app, '00000000-0000-4000-8000-000000000009');
     const { payment: _desk, ...online } = application({
       visaType: 'D',
-      purpose: 'remote-work',
+      purpose: undefined,
+      nationalGround: 'remote-work',
+      enclosed: ['foreign-employer-contract', 'remote-income-proof'],
+      means: { kind: 'bank-statement', amountEur: 6000 },
       intendedEntry: '2027-01-12',
       intendedExit: '2027-07-01',
       insurance: undefined,

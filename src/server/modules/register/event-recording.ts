@@ -8,6 +8,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { newFormatCodeCandidate } from '../../../shared/kernel/personal-code.ts';
 import { planOverlay } from './bitemporal.ts';
+import { refuseBreaches } from './register-invariants.ts';
 import { currentProjection } from './person-view.ts';
 import { FACT_TABLE } from './register.repository.ts';
 import { auditAccess, type RegisterContext } from './register-context.ts';
@@ -93,10 +94,13 @@ export async function recordEvent(
   });
   await applyChanges(register, trx, eventId, changes, recordedAt);
   let version = 0;
-  for (const personId of new Set([event.personId, ...changes.map((c) => c.personId)])) {
+  const touched = [...new Set([event.personId, ...changes.map((c) => c.personId)])];
+  for (const personId of touched) {
     const v = await refresh(register, trx, personId);
     if (personId === event.personId) version = v;
   }
+  // The register's invariants hold after every event, or the event is refused and nothing of it stays.
+  await refuseBreaches(trx, touched);
   await auditAccess(register, trx, ctx, {
     action: 'update',
     purpose: `life-event:${event.kind}`,

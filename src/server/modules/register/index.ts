@@ -24,6 +24,7 @@ export { createPersonSearch } from './person-search.ts';
 export { DUPLICATE_THRESHOLD } from './match-score.ts';
 export { buildPendingIndexes } from './population-loader.ts';
 export { isKnownCountry } from './countries.ts';
+export { checkInvariants, REGISTER_INVARIANTS, type RuleFinding } from './register-invariants.ts';
 export { registerProcedures } from './cases/register-procedures.ts';
 export { createRegisterCasesService, type RegisterCasesService } from './cases/register-cases.service.ts';
 export { registerRegisterCasesRoutes } from './cases/register-cases.routes.ts';

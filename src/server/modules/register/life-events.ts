@@ -27,6 +27,7 @@ export async function recordDeath(
     const facts = await register.repository.allFacts(trx, personId);
     const core = facts.core.find((c) => c.supersededAt === null);
     if (!core) throw new AppError('INTERNAL', 'The person has no core fact');
+    refuseLosingLaterFacts(facts, input.deathDate);
     const changes: FactChange[] = [
       {
         personId,
@@ -67,6 +68,35 @@ export async function recordDeath(
     );
     return { personId, ...r };
   });
+}
+
+/**
+ * A death dated before facts the register already holds (a marriage, a declared address, a name) would end
+ * or erase them: it is refused, naming the first such fact, and the conflict goes to a correction case.
+ */
+function refuseLosingLaterFacts(
+  facts: Awaited<ReturnType<RegisterContext['repository']['allFacts']>>,
+  deathDate: string,
+) {
+  const later = [
+    ...facts.relation.filter((r) => r.kind !== 'parent').map((r) => ({ fact: r.kind, r })),
+    ...facts.address.map((r) => ({ fact: 'address', r })),
+    ...facts.name.map((r) => ({ fact: 'name', r })),
+    ...facts.status.map((r) => ({ fact: 'status', r })),
+    ...facts.residence.map((r) => ({ fact: 'residence', r })),
+    ...facts.code.map((r) => ({ fact: 'code', r })),
+  ]
+    .filter(({ r }) => r.supersededAt === null && r.validFrom > deathDate)
+    .sort((a, b) => (a.r.validFrom < b.r.validFrom ? -1 : 1))[0];
+  if (later)
+    throw new AppError(
+      'INVALID_STATE',
+      `The register holds a ${later.fact} from ${later.r.validFrom}, after that date of death`,
+      {
+        details: [{ path: 'deathDate', message: `after the date of death: ${later.fact} from ${later.r.validFrom}` }],
+        rule: { id: 'register.death-before-later-fact', values: { registerFact: later.fact, date: later.r.validFrom } },
+      },
+    );
 }
 
 export async function changeName(

@@ -175,12 +175,16 @@ export async function documentHolder(register: RegisterContext, trx: DbExecutor,
   };
 }
 
-/** A person's rights to reside not yet ended (a renewal must have one to renew), read through the audit gate under the case. */
+/**
+ * A person's rights to reside not yet ended (a renewal must have one to renew), or with `ended` every one the
+ * register holds (five years' residence is read from them), read through the audit gate under the case.
+ */
 export async function residenceRightsFor(
   register: RegisterContext,
   trx: DbExecutor,
   ctx: ActionContext,
   personId: string,
+  options: { ended?: boolean } = {},
 ) {
   await requirePerson(register, trx, personId);
   await auditAccess(register, trx, ctx, {
@@ -193,7 +197,7 @@ export async function residenceRightsFor(
   });
   const on = register.today();
   return (await register.repository.currentResidenceRights(trx, personId))
-    .filter((r) => r.validTo === null || r.validTo > on)
+    .filter((r) => options.ended || r.validTo === null || r.validTo > on)
     .map((r) => ({
       kind: r.kind,
       documentNumber: r.documentNumber,
@@ -208,6 +212,7 @@ export const CARD_RIGHTS: readonly string[] = [
   'permanent-permit',
   'eu-long-term-resident',
   'eu-family-residence-card',
+  'eu-family-permanent-residence-card',
 ];
 
 /**

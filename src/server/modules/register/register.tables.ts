@@ -101,7 +101,9 @@ export interface ResidenceFactTable extends FactColumns {
     | 'permanent-permit'
     | 'eu-long-term-resident'
     | 'eu-registration-certificate'
-    | 'eu-family-residence-card';
+    | 'eu-family-residence-card'
+    | 'eu-permanent-residence-certificate'
+    | 'eu-family-permanent-residence-card';
   documentNumber: string;
   issuedBy: string | null;
   legalBasis: string;

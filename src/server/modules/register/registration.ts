@@ -6,6 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
+import type { FieldError } from '../../../shared/errors.ts';
+import { addDays, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { PATERNITY_DAYS_AFTER_DEATH } from './register-invariants.ts';
 import type { RegistrationResult } from '../../../shared/contracts/register.contract.ts';
 import { DUPLICATE_THRESHOLD } from './match-score.ts';
 import type { PersonRow } from './register.repository.ts';
@@ -222,6 +225,41 @@ export async function registerNew(
   });
 }
 
+/**
+ * The mother's husband on the day of the birth, or her husband in a marriage that ended no more than 300 days
+ * before it (Civil Law, Section 146); none when she was not married then.
+ */
+async function presumedFather(trx: DbExecutor, motherId: string, birthDate: string): Promise<string | undefined> {
+  const husband = await trx
+    .selectFrom('register.relationFact')
+    .select('relatedPersonId')
+    .where('personId', '=', motherId)
+    .where('kind', '=', 'spouse')
+    .where('supersededAt', 'is', null)
+    .where('validFrom', '<=', birthDate)
+    .where((eb) =>
+      eb.or([
+        eb('validTo', 'is', null),
+        eb('validTo', '>', addDays(birthDate as PlainDate, -PATERNITY_DAYS_AFTER_DEATH)),
+      ]),
+    )
+    .orderBy('validFrom', 'desc')
+    .executeTakeFirst();
+  return husband?.relatedPersonId;
+}
+
+/** The mother is a woman and the father a man, and they are two persons (Civil Law, Section 146); every problem at once. */
+function checkParentRoles(mother: PersonRow, father: PersonRow | undefined): void {
+  const errors: FieldError[] = [];
+  if (mother.sex !== 'F')
+    errors.push({ path: 'motherId', message: 'The mother is a woman in the register', reason: 'mother-not-female' });
+  if (father && father.id === mother.id)
+    errors.push({ path: 'fatherId', message: 'The father and the mother are two persons', reason: 'same-person' });
+  else if (father && father.sex !== 'M')
+    errors.push({ path: 'fatherId', message: 'The father is a man in the register', reason: 'father-not-male' });
+  if (errors.length) throw new AppError('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), errors);
+}
+
 export async function registerBirth(
   register: RegisterContext,
   ctx: ActionContext,
@@ -240,9 +278,12 @@ export async function registerBirth(
 ) {
   const parents = await register.db.transaction().execute(async (trx) => {
     const mother = await requirePerson(register, trx, input.motherId);
-    const father = input.fatherId ? await requirePerson(register, trx, input.fatherId) : undefined;
+    // Civil Law, Section 146: a child born in marriage, or within 300 days after it ended, is the husband's.
+    const fatherId = input.fatherId ?? (await presumedFather(trx, mother.id, input.birthDate));
+    const father = fatherId ? await requirePerson(register, trx, fatherId) : undefined;
     if (input.birthDate < mother.birthDate || (father && input.birthDate < father.birthDate))
       invalid('birthDate', 'The child cannot be born before a parent', 'before-parent-birth');
+    checkParentRoles(mother, father);
     return { mother, father };
   });
   const { mother, father } = parents;

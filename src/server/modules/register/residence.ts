@@ -32,6 +32,8 @@ interface Declaration {
   declarantPersonId: string | null;
   declarantRole: 'self' | 'parent' | 'guardian' | 'officer';
   sourceDocument: string | null;
+  /** The law the officer names; the residence declaration law when none is given. Kept whole. */
+  legalBasis?: string | undefined;
   expectedVersion?: number | undefined;
 }
 
@@ -53,7 +55,7 @@ async function declareResidence(register: RegisterContext, trx: DbExecutor, ctx:
     );
   validateAddress(input.address, 'address');
   checkAdditionalAddresses(input.additionalAddresses);
-  const legalBasis = LEGAL_BASIS.residence;
+  const legalBasis = input.legalBasis ?? LEGAL_BASIS.residence;
   const result = await recordEvent(
     register,
     trx,
@@ -138,6 +140,7 @@ export async function declareResidenceAtDesk(
     housingBasis: string;
     additionalAddresses: ReadonlyArray<AdditionalAddress>;
     sourceDocument: string;
+    legalBasis?: string | undefined;
     expectedVersion: number;
   },
 ) {
@@ -151,6 +154,7 @@ export async function declareResidenceAtDesk(
       declarantPersonId: null,
       declarantRole: 'officer',
       sourceDocument: input.sourceDocument,
+      legalBasis: input.legalBasis,
       expectedVersion: input.expectedVersion,
     });
     return { personId, eventId: r.eventId, version: r.version };

@@ -316,11 +316,14 @@ export function* generatePopulation(options: PopulationOptions): Generator<Synth
       }
       members.push(mother);
       const children = kind < 0.55 ? 0 : 1 + random.int(3);
+      // Children come after both parents are 20 (a mother drawn afresh may be much older than the father).
       const motherAt20 = toEpochDay(addMonthsClamped(fromEpochDay(motherEpoch), 20 * 12));
+      const fatherAt20 = couple ? toEpochDay(addMonthsClamped(fatherBirth, 20 * 12)) : motherAt20;
+      const earliest = Math.max(motherAt20, fatherAt20);
       for (let c = 0; c < children && index < options.persons; c++) {
         const latest = Math.min(today - 1, motherEpoch + 42 * 365);
-        if (latest <= motherAt20) break;
-        const birth = fromEpochDay(motherAt20 + random.int(latest - motherAt20));
+        if (latest <= earliest) break;
+        const birth = fromEpochDay(earliest + random.int(latest - earliest));
         members.push(
           makePerson(h, random.chance(0.51) ? 'M' : 'F', birth, false, {
             mother: mother.index,

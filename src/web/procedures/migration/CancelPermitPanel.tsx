@@ -5,7 +5,7 @@
  * invalid, the holder is told), and only then sends it. Afterwards the panel says what was done.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   CancelPermitRequest,
@@ -122,9 +122,15 @@ function CancelPermitForm({
     const watching = form.watch(() => setConfirming(undefined));
     return () => watching.unsubscribe();
   }, [form]);
+  const client = useQueryClient();
   const send = useMutation({
     mutationFn: (body: CancelValues) => callApi(cancelPermit, { params: { permitNumber: permit.permitNumber }, body }),
-    onSuccess: onCancelled,
+    // Everything the page shows may have changed (the case, the holder's register card and documents, the queues):
+    // each query on the page is read again, not only the case.
+    onSuccess: () => {
+      void client.invalidateQueries();
+      onCancelled();
+    },
     onError: (error) => {
       setConfirming(undefined);
       form.showServerError(error);

@@ -22,11 +22,17 @@ export function VisaSubjectRows({ subject: s, audience }: { subject: VisaSubject
       <dd>
         {s.travelDocument.number} ({s.travelDocument.country}), {f.date(s.travelDocument.validUntil)}
       </dd>
-      <dt>{t('visas.field.purpose')}</dt>
-      <dd>
-        {t(`visas.purpose.${s.purpose}`)}
-        {s.purposeDetail ? `: ${s.purposeDetail}` : ''}
-      </dd>
+      {s.national ? (
+        <NationalGroundRows national={s.national} detail={s.purposeDetail} />
+      ) : (
+        <>
+          <dt>{t('visas.field.purpose')}</dt>
+          <dd>
+            {s.purpose ? t(`visas.purpose.${s.purpose}`) : t('common.none')}
+            {s.purposeDetail ? `: ${s.purposeDetail}` : ''}
+          </dd>
+        </>
+      )}
       <dt>{t('visas.field.stay')}</dt>
       <dd>
         {f.date(s.intendedEntry)} – {f.date(s.intendedExit)} ({t(`visas.entries.${s.entriesRequested}`)})
@@ -45,22 +51,81 @@ export function VisaSubjectRows({ subject: s, audience }: { subject: VisaSubject
   );
 }
 
+/**
+ * A D visa's national ground: the ground and its legal basis, the longest validity it allows, whether the
+ * application was made in Latvia (with the stay it follows on), and the ground's documents, each enclosed or
+ * missing (the missing ones counted first and tagged, not by colour alone).
+ */
+function NationalGroundRows({
+  national: n,
+  detail,
+}: {
+  national: NonNullable<VisaSubject['national']>;
+  detail: string;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const missing = n.documents.filter((d) => !d.enclosed).length;
+  const basis =
+    n.clause === null ? t('visas.national.basisPmlp') : t('visas.national.basisClause', { clause: n.clause });
+  return (
+    <>
+      <dt>{t('visas.national.ground')}</dt>
+      <dd>
+        {t(`visas.nationalGround.${n.ground}`)}
+        {detail ? `: ${detail}` : ''}
+        <br />
+        <span className="hint">{basis}</span>
+      </dd>
+      <dt>{t('visas.national.maxValidity')}</dt>
+      <dd>
+        {t('visas.terms.days', { days: n.maxDays })}
+        {n.minDays > 1 ? ` (${t('visas.national.minStay', { over: n.minDays - 1 })})` : ''}
+      </dd>
+      {n.currentStayUntil && (
+        <>
+          <dt>{t('visas.national.inCountry')}</dt>
+          <dd>{t('visas.national.inCountryUntil', { until: f.date(n.currentStayUntil) })}</dd>
+        </>
+      )}
+      <dt>{t('visas.national.documents')}</dt>
+      <dd>
+        <div>
+          {missing
+            ? t('permits.documents.missingCount', { missing, required: n.documents.length })
+            : t('permits.documents.allEnclosed', { required: n.documents.length })}
+        </div>
+        <ul>
+          {n.documents.map((d) => (
+            <li key={d.code}>
+              {t(`visas.nationalDocument.${d.code}`)}{' '}
+              <span className={`tag ${d.enclosed ? 'tag--success' : 'tag--danger'}`}>
+                {t(d.enclosed ? 'permits.document.enclosed' : 'permits.document.missing')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
 /** What the application rests on, for the officer who weighs it and the applicant who gave it: insurance, means, the fee. */
 function EvidenceRows({ subject: s }: { subject: VisaSubject }) {
   const t = useT();
   const f = useFormat();
-  const euros = (cents: number) => t('visas.fee.amount', { amount: (cents / 100).toFixed(2) });
+  const euros = (cents: number) => t('visas.fee.amount', { amount: f.money(cents) });
   return (
     <>
       <dt>{t('visas.form.insurance')}</dt>
       <dd>
         {s.insurance
-          ? `${s.insurance.insurer}, ${s.insurance.policyNumber}: ${t('visas.fee.amount', { amount: String(s.insurance.coverageEur) })}, ${f.date(s.insurance.validFrom)} – ${f.date(s.insurance.validUntil)}`
+          ? `${s.insurance.insurer}, ${s.insurance.policyNumber}: ${euros(s.insurance.coverageEur * 100)}, ${f.date(s.insurance.validFrom)} – ${f.date(s.insurance.validUntil)}`
           : t('common.none')}
       </dd>
       <dt>{t('visas.form.means')}</dt>
       <dd>
-        {t(`visas.means.${s.means.kind}`)}: {t('visas.fee.amount', { amount: String(s.means.amountEur) })}
+        {t(`visas.means.${s.means.kind}`)}: {euros(s.means.amountEur * 100)}
       </dd>
       <dt>{t('visas.fee.title')}</dt>
       <dd>

@@ -15,6 +15,7 @@ import {
   GROUNDS_OF_KIND,
   PERMIT_KINDS,
   PERMIT_TIERS,
+  PermitGroundSchema,
   PermitKindSchema,
   type PermitGround,
   type PermitKind,
@@ -28,11 +29,12 @@ import {
 import { ApiError, callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { Checkboxes, DateInput, FileInput, Radios, Select, TextInput } from '../../ui/form/fields.tsx';
+import { Checkbox, Checkboxes, DateInput, FileInput, Radios, Select, TextInput } from '../../ui/form/fields.tsx';
 import { numberAsText } from '../../ui/form/number-as-text.ts';
 import { uploadFiles } from '../../ui/form/upload-files.ts';
 import { Group } from './TravellerFields.tsx';
 import { hasEnd as permitHasEnd } from '../../../shared/kernel/migration-grounds.ts';
+import { FIXED_TERM_YEARS, SPONSOR_OF } from '../../../shared/kernel/permit-grounds.ts';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 export type Quote = z.infer<typeof PermitQuote>;
@@ -71,6 +73,7 @@ export function permitLabels(t: Translate): Record<string, string> {
     requestedUntil: t('permits.form.requestedUntil'),
     sponsor: t('permits.field.sponsor'),
     monthlyIncomeEur: t('permits.field.income'),
+    shortageOccupation: t('permits.form.shortageOccupation'),
     addressInLatvia: t('permits.field.address'),
     enclosed: t('permits.form.enclosed'),
     files: t('permits.form.files'),
@@ -186,25 +189,46 @@ export function KindFieldset({ quote }: { quote: Quote | undefined }) {
   );
 }
 
+/**
+ * The stay: the last day asked for (only for a right that ends, and not where the law fixes the term: a
+ * repatriant's five years), who the ground rests on (only where it rests on someone: `SPONSOR_OF`, with the
+ * role it asks for), the income or a Blue Card's salary (with the thresholds and their year, and whether the
+ * occupation is short of workers), and the address.
+ */
 export function StayFieldset({ quote }: { quote: Quote | undefined }) {
   const t = useT();
   const f = useFormat();
-  const kind = useWatch({ name: 'permitKind' }) as PermitKind | undefined;
+  const [kind, ground] = useWatch({ name: ['permitKind', 'ground'] }) as [PermitKind | undefined, string | undefined];
+  const parsedGround = PermitGroundSchema.safeParse(ground);
+  const fixedYears = parsedGround.success ? FIXED_TERM_YEARS[parsedGround.data] : undefined;
+  const sponsor = parsedGround.success ? SPONSOR_OF[parsedGround.data] : null;
   const income = quote?.monthlyIncomeNeededEur ?? null;
+  const salary = ground === 'blue-card' ? quote?.salaryThreshold : null;
   return (
     <Group title={t('permits.form.stayTitle')}>
-      {kind && permitHasEnd(kind) && (
+      {kind && permitHasEnd(kind) && !fixedYears && (
         <DateInput name="requestedUntil" min={f.today(1)} hint={t('permits.form.requestedUntilHint')} />
       )}
-      <TextInput name="sponsor" autoComplete="off" hint={t('permits.form.sponsorHint')} />
+      {kind && permitHasEnd(kind) && fixedYears && <p className="hint">{t('permits.form.fixedTerm')}</p>}
+      {/* Asked only where the ground rests on someone, and then needed (the page's form checks it), so no "(optional)". */}
+      {sponsor && <TextInput name="sponsor" autoComplete="off" oneOfGroup hint={t(`permits.sponsorRole.${sponsor}`)} />}
       {income !== null && (
         <TextInput
           name="monthlyIncomeEur"
           className="input--short"
           inputMode="numeric"
-          hint={t('permits.form.incomeHint', { needed: income })}
+          hint={
+            salary
+              ? t('permits.form.salaryHint', {
+                  eur: f.money(salary.eur * 100),
+                  shortage: f.money(salary.shortageEur * 100),
+                  year: String(salary.year),
+                })
+              : t('permits.form.incomeHint', { needed: f.money(income * 100) })
+          }
         />
       )}
+      {salary && <Checkbox name="shortageOccupation" hint={t('permits.form.shortageOccupationHint')} />}
       <TextInput name="addressInLatvia" autoComplete="off" hint={t('permits.form.addressHint')} />
     </Group>
   );
@@ -236,6 +260,12 @@ export function EnclosedFieldset({ quote, hint }: { quote: Quote | undefined; hi
   );
 }
 
+const DEADLINE_WORDS = {
+  'calendar-days': 'permits.quote.calendarDays',
+  'working-days': 'permits.quote.workingDays',
+  months: 'permits.quote.months',
+} as const satisfies Record<Quote['deadline']['unit'], string>;
+
 /** The state fee and examination time of the tier chosen, as the quote gives them (announced politely), and where the fee is paid. */
 export function PermitFee({
   quote,
@@ -247,6 +277,7 @@ export function PermitFee({
   paidAt: 'online' | 'desk';
 }) {
   const t = useT();
+  const f = useFormat();
   return (
     <div className="panel" aria-live="polite">
       <h2>{t('permits.quote.title')}</h2>
@@ -256,17 +287,13 @@ export function PermitFee({
           <p>
             <strong>
               {quote.amountCents
-                ? t('permits.fee.amount', { amount: (quote.amountCents / 100).toFixed(2) })
+                ? t('permits.fee.amount', { amount: f.money(quote.amountCents) })
                 : t('permits.fee.none')}
             </strong>
           </p>
           {quote.amountCents > 0 && <p>{t(paidAt === 'online' ? 'visas.fee.paidOnline' : 'visas.fee.paidAtDesk')}</p>}
-          <p>
-            {t(quote.deadline.unit === 'working-days' ? 'permits.quote.workingDays' : 'permits.quote.calendarDays', {
-              limit: quote.deadline.limit,
-            })}
-          </p>
-          <p className="hint">{t('visas.fee.basis', { act: quote.legalAct })}</p>
+          <p>{t(DEADLINE_WORDS[quote.deadline.unit], { limit: quote.deadline.limit })}</p>
+          <p className="hint">{t('visas.fee.basis', { act: f.citation(quote.legalAct) })}</p>
         </>
       )}
     </div>

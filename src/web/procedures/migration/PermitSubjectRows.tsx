@@ -27,8 +27,6 @@ export function useCountryName(): (code: string) => string {
   };
 }
 
-const euros = (cents: number) => (cents / 100).toFixed(2);
-
 export function PermitSubjectRows({ subject: s }: { subject: PermitSubject }) {
   const t = useT();
   const f = useFormat();
@@ -77,20 +75,32 @@ export function PermitSubjectRows({ subject: s }: { subject: PermitSubject }) {
           <dd>{f.date(s.requestedUntil)}</dd>
         </>
       )}
-      <dt>{t('permits.field.sponsorShort')}</dt>
-      <dd>{s.sponsor}</dd>
+      {s.sponsor && (
+        <>
+          <dt>{t('permits.field.sponsorShort')}</dt>
+          <dd>{s.sponsor}</dd>
+        </>
+      )}
+      {s.ground === 'blue-card' && (
+        <>
+          <dt>{t('permits.field.shortageOccupation')}</dt>
+          <dd>{t(s.shortageOccupation ? 'common.yes' : 'common.no')}</dd>
+        </>
+      )}
       <dt>{t('permits.field.income')}</dt>
       <dd>
         {s.monthlyIncomeEur === null
           ? t('common.none')
-          : t('permits.field.incomeAmount', { amount: s.monthlyIncomeEur })}
+          : t('permits.field.incomeAmount', { amount: f.money(s.monthlyIncomeEur * 100) })}
       </dd>
       <dt>{t('permits.field.address')}</dt>
       <dd>{s.addressInLatvia}</dd>
-      <DocumentRows documents={s.documents} />
+      <DocumentRows documents={s.documents} enclosedBy={s.enclosedBy} filesUploaded={s.filesUploaded} />
       <dt>{t('permits.fee.title')}</dt>
       <dd>
-        {s.fee.amountCents ? t('permits.fee.amount', { amount: euros(s.fee.amountCents) }) : t('permits.fee.none')}
+        {s.fee.amountCents
+          ? t('permits.fee.amount', { amount: f.money(s.fee.amountCents) })
+          : t('permits.fee.noneBasis', { act: f.citation(s.fee.legalAct) })}
         {s.fee.amountCents > 0 && (
           <>
             ;{' '}
@@ -108,10 +118,20 @@ export function PermitSubjectRows({ subject: s }: { subject: PermitSubject }) {
 }
 
 /**
- * The checklist of the documents the ground asks for: each enclosed or missing, the missing ones first said in
- * a count and marked in red (not by colour alone: the tag says "missing").
+ * The checklist of the documents the ground asks for: each ticked as enclosed or missing, the missing ones first
+ * said in a count and marked in red (not by colour alone: the tag says "missing"). A tick is what the officer at
+ * the desk or the applicant online said, not a file: the list says who ticked, and how many files came with the
+ * case (they are listed with the case's documents), and a ticked one is not shown as checked (no green).
  */
-function DocumentRows({ documents }: { documents: PermitSubject['documents'] }) {
+function DocumentRows({
+  documents,
+  enclosedBy,
+  filesUploaded,
+}: {
+  documents: PermitSubject['documents'];
+  enclosedBy: PermitSubject['enclosedBy'];
+  filesUploaded: number;
+}) {
   const t = useT();
   const missing = documents.filter((d) => !d.enclosed).length;
   return (
@@ -123,11 +143,15 @@ function DocumentRows({ documents }: { documents: PermitSubject['documents'] }) 
             ? t('permits.documents.missingCount', { missing, required: documents.length })
             : t('permits.documents.allEnclosed', { required: documents.length })}
         </div>
+        <div className="hint">
+          {t(enclosedBy === 'applicant' ? 'permits.documents.byApplicant' : 'permits.documents.byOfficer')}{' '}
+          {t('permits.documents.files', { count: filesUploaded })}
+        </div>
         <ul>
           {documents.map((d) => (
             <li key={d.code}>
               {t(`permits.document.${d.code}`)}{' '}
-              <span className={`tag ${d.enclosed ? 'tag--success' : 'tag--danger'}`}>
+              <span className={`tag${d.enclosed ? '' : ' tag--danger'}`}>
                 {t(d.enclosed ? 'permits.document.enclosed' : 'permits.document.missing')}
               </span>
             </li>
@@ -168,7 +192,16 @@ function GrantedPermitRows({ permit: p }: { permit: GrantedPermitView }) {
       {p.cancelled && (
         <>
           <dt>{t('permits.cancelled.title')}</dt>
-          <dd>{t('permits.cancelled.summary', { on: f.date(p.cancelled.on), by: p.cancelled.by })}</dd>
+          <dd>
+            {/* The day it was decided beside the day it takes effect (a cancellation may be from a later day). */}
+            {p.cancelled.decidedOn
+              ? t('permits.cancelled.summaryDecided', {
+                  on: f.date(p.cancelled.on),
+                  by: p.cancelled.by,
+                  decidedOn: f.date(p.cancelled.decidedOn),
+                })
+              : t('permits.cancelled.summary', { on: f.date(p.cancelled.on), by: p.cancelled.by })}
+          </dd>
           <dt>{t('permits.cancelled.grounds')}</dt>
           <dd>
             <ul>

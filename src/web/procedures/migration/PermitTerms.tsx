@@ -5,11 +5,12 @@
  * kind of right (`grantTermsProblems`), and its refusals land at these fields by their paths.
  */
 import { useEffect } from 'react';
-import { useFormContext } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { PermitGrantTerms, PermitRefusalTerms } from '../../../shared/contracts/residence-permits.contract.ts';
 import { PERMIT_REFUSAL_GROUNDS } from '../../../shared/contracts/permit-subjects.ts';
-import { PlainDateSchema } from '../../../shared/kernel/plain-date.ts';
+import { PlainDateSchema, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { FIXED_TERM_YEARS, termEnd } from '../../../shared/kernel/permit-grounds.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Checkboxes, DateInput } from '../../ui/form/fields.tsx';
@@ -40,20 +41,30 @@ function PermitTermsFieldset({ subject: s, outcome }: { subject: PermitSubject; 
   return <GrantFields subject={s} />;
 }
 
-/** The period to grant; the first day starts as the decision's day (the office's today), the last as the day asked for. */
+/**
+ * The period to grant; the first day starts as the decision's day (the office's today), the last as the day asked
+ * for, or where the law fixes the term (a repatriant's five years) as the day it follows from the first.
+ */
 function GrantFields({ subject: s }: { subject: PermitSubject }) {
   const t = useT();
   const f = useFormat();
   const { getValues, setValue } = useFormContext();
   const today = f.today();
+  const fixed = FIXED_TERM_YEARS[s.ground];
+  const validFrom = useWatch({ name: 'terms.validFrom' }) as unknown;
   useEffect(() => {
     if (!getValues('terms.validFrom')) setValue('terms.validFrom', today);
   }, [getValues, setValue, today]);
+  useEffect(() => {
+    if (fixed && isDay(validFrom)) setValue('terms.validUntil', termEnd(validFrom as PlainDate, fixed));
+  }, [fixed, validFrom, setValue]);
   const ends = permitHasEnd(s.permitKind);
   return (
     <fieldset className="fieldset">
       <legend>{t('permits.terms.grant')}</legend>
-      <p className="hint">{t(ends ? 'permits.terms.prefilled' : 'permits.terms.noEnd')}</p>
+      <p className="hint">
+        {t(fixed ? 'permits.terms.fixed' : ends ? 'permits.terms.prefilled' : 'permits.terms.noEnd')}
+      </p>
       <DateInput name="terms.validFrom" min={today} hint={t('permits.terms.validFromHint')} />
       {ends && <DateInput name="terms.validUntil" min={today} hint={t('permits.terms.validUntilHint')} />}
     </fieldset>

@@ -1,26 +1,36 @@
 /**
  * The parts of a visa application form that the portal (a registered foreigner applying online) and the desk
  * (an officer lodging for someone) share: the page's shape of the contract's fields, their labels, the
- * fieldsets, the fee as the visa type, birth date and exemption change, and the wording of a refusal for a
- * person who needs no visa. Each page builds its form from its own contract schema (decision 0022).
+ * fieldsets (a C visa's purpose, or a D visa's national ground with its documents to tick), the fee as the visa
+ * type, birth date and exemption change, the errors that go with a change of type, and the wording of a refusal
+ * for a person who needs no visa. Each page builds its form from its own contract schema (decision 0022).
  */
-import { useState } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
+import { useFormContext, useWatch, type FieldErrors } from 'react-hook-form';
+import { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
 import { MAX_UPLOAD_BYTES } from '../../../shared/contracts/cases.contract.ts';
 import {
+  IN_COUNTRY_NOTICE_WORKING_DAYS,
   MEANS_KINDS,
+  NATIONAL_GROUND_RULES,
+  NATIONAL_VISA_GROUNDS,
   VISA_ENTRIES,
   VISA_PURPOSES,
   VISA_TYPES,
   VisaTypeSchema,
+  type NationalVisaGround,
 } from '../../../shared/contracts/migration-subjects.ts';
-import { OnlineVisaApplication, VISA_FEE_EXEMPTIONS, visaFeeQuote } from '../../../shared/contracts/visas.contract.ts';
+import {
+  OnlineVisaApplicationFields,
+  VISA_FEE_EXEMPTIONS,
+  visaFeeQuote,
+} from '../../../shared/contracts/visas.contract.ts';
 import { PlainDateSchema } from '../../../shared/kernel/plain-date.ts';
 import { ApiError, callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { DateInput, FileInput, Radios, Select, TextArea, TextInput } from '../../ui/form/fields.tsx';
+import { Checkboxes, DateInput, FileInput, Radios, Select, TextArea, TextInput } from '../../ui/form/fields.tsx';
 import { numberAsText } from '../../ui/form/number-as-text.ts';
 import { uploadFiles } from '../../ui/form/upload-files.ts';
 import { Group } from './TravellerFields.tsx';
@@ -31,19 +41,25 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 
 export const VISA_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
-const Insurance = OnlineVisaApplication.shape.insurance.unwrap();
-const Means = OnlineVisaApplication.shape.means;
+const Insurance = OnlineVisaApplicationFields.shape.insurance.unwrap();
+const Means = OnlineVisaApplicationFields.shape.means;
+const Enclosed = OnlineVisaApplicationFields.shape.enclosed;
 
 /** What both forms hold in another shape than the contract (see visaFormFields). */
-export const VISA_FORM_OMIT = { documents: true, insurance: true, means: true } as const;
+export const VISA_FORM_OMIT = { documents: true, insurance: true, means: true, enclosed: true } as const;
 
 /**
  * The fields a page holds in another shape than the contract: euros typed as text (checked by the contract's
- * own number rule), the documents as the files chosen (read into the contract's uploads when sent).
+ * own number rule), the documents as the files chosen (read into the contract's uploads when sent), the ground's
+ * documents ticked as a list (a checklist of one box gives its value or `false`, not a list).
  */
 export const visaFormFields = {
   insurance: Insurance.extend({ coverageEur: numberAsText(Insurance.shape.coverageEur) }).optional(),
   means: Means.extend({ amountEur: numberAsText(Means.shape.amountEur) }),
+  enclosed: z.preprocess(
+    (v) => (v === undefined || Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []),
+    Enclosed,
+  ),
   files: uploadFiles(VISA_FILE_TYPES, MAX_UPLOAD_BYTES),
 };
 
@@ -74,6 +90,9 @@ export function visaLabels(t: Translate): Record<string, string> {
     'travelDocument.country': t('visas.form.documentCountry'),
     'travelDocument.validUntil': t('visas.form.documentValidUntil'),
     purpose: t('visas.field.purpose'),
+    nationalGround: t('visas.national.ground'),
+    enclosed: t('visas.form.enclosed'),
+    currentStayUntil: t('visas.form.currentStayUntil'),
     purposeDetail: t('visas.form.purposeDetail'),
     intendedEntry: t('visas.form.entry'),
     intendedExit: t('visas.form.exit'),
@@ -108,9 +127,40 @@ export function noVisaNeededAt(error: unknown, key: string): unknown {
   );
 }
 
+/** Every error of a form as its field path and kind (`server`: the server's refusal). */
+function errorPaths(errors: FieldErrors, prefix = ''): Array<{ path: string; type: unknown }> {
+  return Object.entries(errors).flatMap(([key, node]) => {
+    if (key === 'root' || key === 'ref' || !node || typeof node !== 'object') return [];
+    const path = prefix ? `${prefix}.${key}` : key;
+    const e = node as { message?: unknown; type?: unknown };
+    return typeof e.message === 'string' ? [{ path, type: e.type }] : errorPaths(node as FieldErrors, path);
+  });
+}
+
+/**
+ * A change of visa type makes another form: what the server said of the application as the other type, and the
+ * errors of fields no longer on the page (the C visa's purpose or insurance, the D visa's ground), go; the
+ * browser's errors of fields still shown stay until they are mended.
+ */
+function useForgetOtherTypeErrors(visaType: unknown): void {
+  const { formState, clearErrors } = useFormContext();
+  const { errors } = formState;
+  const last = useRef(visaType);
+  useEffect(() => {
+    if (last.current === visaType) return;
+    last.current = visaType;
+    // Runs after the new type's fields are on the page, so a field's absence is its being hidden.
+    const stale = errorPaths(errors)
+      .filter((e) => e.type === 'server' || document.getElementsByName(e.path).length === 0)
+      .map((e) => e.path);
+    clearErrors(['root', ...stale]);
+  }, [visaType, errors, clearErrors]);
+}
+
 /** C or D, each with a line saying what it is for. */
 export function VisaTypeField() {
   const t = useT();
+  useForgetOtherTypeErrors(useWatch({ name: 'visaType' }));
   return (
     <Radios
       name="visaType"
@@ -123,12 +173,16 @@ export function VisaTypeField() {
   );
 }
 
-export function JourneyFieldset() {
+/**
+ * What the stay is for: a C visa's purpose of the journey, or a D visa's national ground with what the ground
+ * allows; neither before a type is chosen. Each is the other type's only by mistake: the contract refuses it.
+ */
+function PurposeOrGround() {
   const t = useT();
-  const f = useFormat();
-  return (
-    <Group title={t('visas.form.journey')}>
-      <Select name="purpose">
+  const [visaType, ground] = useWatch({ name: ['visaType', 'nationalGround'] }) as [unknown, unknown];
+  if (visaType === 'C')
+    return (
+      <Select name="purpose" oneOfGroup>
         <option value="">{t('common.choose')}</option>
         {VISA_PURPOSES.map((p) => (
           <option key={p} value={p}>
@@ -136,9 +190,45 @@ export function JourneyFieldset() {
           </option>
         ))}
       </Select>
+    );
+  if (visaType !== 'D') return <p className="hint">{t('visas.form.chooseTypeFirst')}</p>;
+  const rule = (NATIONAL_VISA_GROUNDS as readonly unknown[]).includes(ground)
+    ? NATIONAL_GROUND_RULES[ground as NationalVisaGround]
+    : undefined;
+  const hint = rule
+    ? [
+        t('visas.form.groundMax', { max: rule.maxDays }),
+        rule.minDays > 1 ? t('visas.form.groundMin', { over: rule.minDays - 1 }) : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : t('visas.form.nationalGroundHint');
+  return (
+    <Select name="nationalGround" oneOfGroup hint={hint}>
+      <option value="">{t('common.choose')}</option>
+      {NATIONAL_VISA_GROUNDS.map((g) => (
+        <option key={g} value={g}>
+          {t(`visas.nationalGround.${g}`)}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+export function JourneyFieldset() {
+  const t = useT();
+  const f = useFormat();
+  const visaType = useWatch({ name: 'visaType' }) as unknown;
+  return (
+    <Group title={t('visas.form.journey')}>
+      <PurposeOrGround />
       <TextArea name="purposeDetail" rows={3} />
       <DateInput name="intendedEntry" min={f.today()} hint={t('visas.form.entryHint')} />
-      <DateInput name="intendedExit" min={f.today()} hint={t('visas.form.exitHint')} />
+      <DateInput
+        name="intendedExit"
+        min={f.today()}
+        hint={t(visaType === 'D' ? 'visas.form.exitHintD' : 'visas.form.exitHint')}
+      />
       <Radios
         name="entriesRequested"
         options={VISA_ENTRIES.map((e) => ({ value: e, label: t(`visas.entries.${e}`) }))}
@@ -149,6 +239,39 @@ export function JourneyFieldset() {
         autoComplete="off"
         spellCheck={false}
         hint={t('visas.form.invitationHint')}
+      />
+    </Group>
+  );
+}
+
+/**
+ * A D visa's documents of its ground, as boxes to tick (at the desk those handed in, online those attached; one
+ * not ticked does not stop the application, the officer's checks show it missing), and, for an application made
+ * in Latvia, the last day of the stay the applicant holds (it must be lodged 3 working days before). A new ground
+ * starts its own list.
+ */
+export function NationalGroundFieldset({ enclosedHint }: { enclosedHint: string }) {
+  const t = useT();
+  const [visaType, ground] = useWatch({ name: ['visaType', 'nationalGround'] }) as [unknown, unknown];
+  if (visaType !== 'D') return null;
+  const rule = (NATIONAL_VISA_GROUNDS as readonly unknown[]).includes(ground)
+    ? NATIONAL_GROUND_RULES[ground as NationalVisaGround]
+    : undefined;
+  return (
+    <Group title={t('visas.form.nationalTitle')}>
+      {rule ? (
+        <Checkboxes
+          key={String(ground)}
+          name="enclosed"
+          hint={enclosedHint}
+          options={rule.documents.map((d) => ({ value: d, label: t(`visas.nationalDocument.${d}`) }))}
+        />
+      ) : (
+        <p>{t('visas.form.groundFirst')}</p>
+      )}
+      <DateInput
+        name="currentStayUntil"
+        hint={t('visas.form.currentStayUntilHint', { days: IN_COUNTRY_NOTICE_WORKING_DAYS })}
       />
     </Group>
   );
@@ -219,8 +342,11 @@ export function MeansFieldset() {
   );
 }
 
+/** The Visa Code's fee exemptions: a C visa's only (the long-stay visa's state fee has none), so not asked for a D visa. */
 export function ExemptionSelect() {
   const t = useT();
+  const visaType = useWatch({ name: 'visaType' }) as unknown;
+  if (visaType === 'D') return null;
   return (
     <Select name="feeExemption" hint={t('visas.form.exemptionHint')}>
       <option value="">{t('visas.exemption.none')}</option>
@@ -246,6 +372,7 @@ export function DocumentsInput() {
  */
 export function VisaFee({ paidAt }: { paidAt: 'online' | 'desk' }) {
   const t = useT();
+  const f = useFormat();
   const [visaType, birthDate, exemption] = useWatch({ name: ['visaType', 'birthDate', 'feeExemption'] }) as [
     unknown,
     unknown,
@@ -271,13 +398,11 @@ export function VisaFee({ paidAt }: { paidAt: 'online' | 'desk' }) {
         <>
           <p>
             <strong>
-              {fee.amountCents
-                ? t('visas.fee.amount', { amount: (fee.amountCents / 100).toFixed(2) })
-                : t('visas.fee.none')}
+              {fee.amountCents ? t('visas.fee.amount', { amount: f.money(fee.amountCents) }) : t('visas.fee.none')}
             </strong>
           </p>
           {fee.amountCents > 0 && <p>{t(paidAt === 'online' ? 'visas.fee.paidOnline' : 'visas.fee.paidAtDesk')}</p>}
-          <p className="hint">{t('visas.fee.basis', { act: fee.legalAct })}</p>
+          <p className="hint">{t('visas.fee.basis', { act: f.citation(fee.legalAct) })}</p>
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 /**
  * The visa procedures' decision terms on the screens: the visa to issue (its territory, entries, validity and
- * days of stay), filled in from the application, or the grounds ticked on the standard refusal form; and the
+ * days of stay, a D visa's within its ground's), filled in from the application, or the grounds ticked on the
+ * standard refusal form (a D visa whose national ground does not hold opens with that ground ticked); and the
  * same terms in words on a proposal or a decision. The server checks them again against the application
  * (`issueTermsProblems`, `refusalGroundsProblems`), and its refusals land at these fields by their paths.
  */
@@ -31,6 +32,17 @@ const TERRITORIES = { C: ['uniform', 'limited'], D: ['national'] } as const sati
 >;
 /** The most days of stay a type grants (the server also caps them by the days of validity). */
 const MAX_DAYS = { C: 90, D: 365 } as const satisfies Record<VisaType, number>;
+/** The most days a visa of this application may grant: a D visa's ground may allow less than a year. */
+const maxDaysOf = (s: VisaSubject): number =>
+  s.visaType === 'D' && s.national ? s.national.maxDays : MAX_DAYS[s.visaType];
+
+/**
+ * The refusal form as it opens: a D visa whose national ground does not hold on what the application shows (the
+ * stay does not fit it, a document is missing, or no ground was named) has `no-national-ground` ticked.
+ */
+export function refusalDefaults(s: VisaSubject): Array<(typeof VISA_REFUSAL_GROUNDS)[number]> {
+  return s.visaType === 'D' && !s.national?.holds ? ['no-national-ground'] : [];
+}
 
 /** Grounds that fit a refusal of the type: the national ground only for a D visa; a holder's request never refuses one. */
 export function refusalGroundsFor(type: VisaType): Array<(typeof VISA_REFUSAL_GROUNDS)[number]> {
@@ -45,7 +57,7 @@ function issueDefaults(s: VisaSubject): Record<string, unknown> {
     entries: s.entriesRequested,
     validFrom: s.intendedEntry,
     validUntil: s.intendedExit,
-    durationDays: String(Math.max(1, Math.min(days, MAX_DAYS[s.visaType]))),
+    durationDays: String(Math.max(1, Math.min(days, maxDaysOf(s)))),
   };
 }
 
@@ -77,7 +89,7 @@ function VisaTermsFieldset({ subject: s, outcome }: { subject: VisaSubject; outc
         name="terms.durationDays"
         inputMode="numeric"
         className="input--short"
-        hint={t('visas.terms.durationHint', { max: MAX_DAYS[s.visaType] })}
+        hint={t('visas.terms.durationHint', { max: maxDaysOf(s) })}
       />
     </fieldset>
   );
@@ -127,7 +139,7 @@ export const visaDecisionTerms: DecisionTermsPlugin<VisaSubject> = {
     if (outcome === 'reject')
       return {
         schema: VisaRefusalTerms,
-        defaultValues: { grounds: [] },
+        defaultValues: { grounds: refusalDefaults(subject) },
         labels: { 'terms.grounds': t('visas.terms.grounds') },
       };
     return {

@@ -5,7 +5,7 @@
  */
 import { useQuery, useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   AddDocumentAction,
   AddRepresentativeAction,
@@ -21,7 +21,9 @@ import {
   ReturnProposalAction,
   WithdrawAction,
   type CaseActionInput,
+  type CaseView,
 } from '../../../shared/contracts/cases.contract.ts';
+import { SYSTEM_RULES } from '../../../shared/i18n/case-wording.ts';
 import { listStaffAccounts } from '../../../shared/contracts/identity.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -188,14 +190,65 @@ export function LinkApplicantForm({ act }: { act: Act }) {
   );
 }
 
-export function ApproveDecisionForm({ act }: { act: Act }) {
+const SEEN = 'seen';
+/**
+ * The box that says the person granting saw the failed checks; the form refuses a grant without it. It is the
+ * one option of a fieldset (its legend names what is confirmed, its message stands above the box): ticked, it
+ * is its value, else false.
+ */
+export const AcknowledgedForm = z.object({
+  acknowledgeFailedChecks: z.preprocess(
+    (v) => v === SEEN || v === true || (Array.isArray(v) && v.includes(SEEN)),
+    z.boolean().refine((ticked) => ticked, 'validation.confirmFailedChecks'),
+  ),
+});
+
+/** The confirmation itself: "I have looked at the checks not met and … all the same". */
+export function AcknowledgeFailedChecks({ label }: { label: string }) {
+  return <Checkboxes name="acknowledgeFailedChecks" options={[{ value: SEEN, label }]} />;
+}
+
+/** The rule-trace checks that failed, by name (the system's in the catalogue's words, an officer's as written). */
+export function FailedChecks({ rules }: { rules: readonly string[] }) {
   const t = useT();
-  const action = useActionForm(ApproveForm, { defaultValues: {}, labels: {}, idPrefix: 'approve' }, () =>
-    act({ kind: 'approve-decision' }),
+  return (
+    <div className="notice notice--warning" role="note">
+      <p>{t('staff.case.failedChecks.warning', { count: rules.length })}</p>
+      <ul>
+        {rules.map((rule, i) => (
+          <li key={`${rule}-${i}`}>{SYSTEM_RULES.has(rule) ? t(`cases.rule.${rule}`) : rule}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Approving: a proposal to grant over failed checks of its rule trace asks the decision-maker to tick that
+ * they saw them (how many, and which) before the grant is sent; a refusal, or a grant where all passed, does not.
+ */
+export function ApproveDecisionForm({ view, act }: { view: CaseView; act: Act }) {
+  const t = useT();
+  const failed =
+    view.proposal?.outcome === 'accept' ? view.proposal.ruleTrace.filter((c) => !c.passed).map((c) => c.rule) : [];
+  const action = useActionForm(
+    failed.length > 0 ? ApproveForm.extend(AcknowledgedForm.shape) : ApproveForm,
+    {
+      defaultValues: { acknowledgeFailedChecks: false },
+      labels: { acknowledgeFailedChecks: t('staff.case.failedChecks.legend') },
+      idPrefix: 'approve',
+    },
+    (v) => act({ kind: 'approve-decision', ...(v.acknowledgeFailedChecks ? { acknowledgeFailedChecks: true } : {}) }),
   );
   return (
     <ActionPanel title={t('cases.action.approve-decision')} submit={t('staff.case.approve')} action={action}>
       <p>{t('staff.case.approveHint')}</p>
+      {failed.length > 0 && (
+        <>
+          <FailedChecks rules={failed} />
+          <AcknowledgeFailedChecks label={t('staff.case.failedChecks.approveLabel')} />
+        </>
+      )}
     </ActionPanel>
   );
 }

@@ -65,7 +65,16 @@ export function CasePage({ canSupervise }: { canSupervise: boolean }) {
             audience="staff"
           />
         </div>
-        <CaseActions view={v} canSupervise={canSupervise} act={act} refresh={() => void view.refetch()} />
+        <CaseActions
+          view={v}
+          canSupervise={canSupervise}
+          act={act}
+          // A procedure's own act (a permit cancelled, a visa ended) makes the last action's notice stale: it goes.
+          refresh={() => {
+            setDone(undefined);
+            void view.refetch();
+          }}
+        />
       </div>
     </>
   );
@@ -117,7 +126,7 @@ function CaseActions({
       )}
       {can('propose-decision') && <ProposeDecisionForm key={key('propose-decision')} view={v} act={act} />}
       {can('link-applicant') && <LinkApplicantForm key={key('link-applicant')} act={act} />}
-      {can('approve-decision') && <ApproveDecisionForm key={key('approve-decision')} act={act} />}
+      {can('approve-decision') && <ApproveDecisionForm key={key('approve-decision')} view={v} act={act} />}
       {can('return-proposal') && <ReturnProposalForm key={key('return-proposal')} act={act} />}
       {can('extend-deadline') && (
         <ExtendDeadlineForm key={key('extend-deadline')} extensionCap={v.deadline.extensionCap} act={act} />

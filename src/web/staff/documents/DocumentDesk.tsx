@@ -30,6 +30,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { useProblemText } from '../../ui/errors.ts';
 import { toUploads } from '../../ui/files.ts';
 import { useFormat } from '../../ui/format.ts';
+import { useBranchName } from '../../ui/branch-names.ts';
 import { refusedAtFormFields } from '../../ui/refused-fields.ts';
 import { Form } from '../../ui/form/Form.tsx';
 import { FileInput, Radios, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
@@ -39,6 +40,7 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
   const t = useT();
   const problemText = useProblemText();
   const f = useFormat();
+  const branchName = useBranchName();
   const client = useQueryClient();
   const apps = useQuery({
     queryKey: ['desk-applications', personId],
@@ -64,7 +66,7 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
           {t('documents.desk.elsewhere', {
             reference: a.reference,
             status: t(`cases.status.${a.status}`),
-            branch: a.branch,
+            branch: branchName(a.branch),
           })}
         </Notice>
       ))}
@@ -238,6 +240,7 @@ function NewApplicationForm({ personId, onDone }: { personId: string; onDone: (v
 
 function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) => void }) {
   const t = useT();
+  const f = useFormat();
   const labels = useLabels();
   const s = subjectOf(view);
   const onlinePhoto = view.documents.some((d) => d.kind === 'photo');
@@ -276,10 +279,10 @@ function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) =
         <IdentityFields />
         <PhotoField hint={onlinePhoto ? t('documents.desk.photoKeep') : undefined} />
         {s.payment ? (
-          <p>{t('documents.desk.alreadyPaid', { amount: (s.payment.amountCents / 100).toFixed(2) })}</p>
+          <p>{t('documents.desk.alreadyPaid', { amount: f.money(s.payment.amountCents) })}</p>
         ) : (
           <PaymentField
-            label={`${labels['payment.method']}: ${t('documents.application.feeAmount', { amount: (s.fee.amountCents / 100).toFixed(2) })}`}
+            label={`${labels['payment.method']}: ${t('documents.application.feeAmount', { amount: f.money(s.fee.amountCents) })}`}
           />
         )}
         <p className="hint">{t('documents.desk.propose')}</p>

@@ -18,6 +18,7 @@ import { DateInput, Select, TextInput } from '../../ui/form/fields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { DocumentStatus } from '../../ui/DocumentStatus.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { useBranchName } from '../../ui/branch-names.ts';
 import { purposeQuery, type Purpose } from '../register/purpose.ts';
 import { ScrollTable } from '../../ui/Table.tsx';
 
@@ -36,6 +37,7 @@ export function PersonDocuments({
 }) {
   const t = useT();
   const f = useFormat();
+  const branchName = useBranchName();
   const docs = useQuery({
     queryKey: ['person-documents', personId, purpose.caseReference, purpose.reason],
     queryFn: () => callApi(listPersonDocuments, { params: { personId }, query: purposeQuery(purpose) }),
@@ -74,7 +76,7 @@ export function PersonDocuments({
                     {d.issuingBranch ? (
                       <>
                         <br />
-                        <span className="hint">{d.issuingBranch}</span>
+                        <span className="hint">{branchName(d.issuingBranch)}</span>
                       </>
                     ) : null}
                   </td>

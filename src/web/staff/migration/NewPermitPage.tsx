@@ -1,7 +1,8 @@
 /**
  * A migration officer lodges a residence application at the desk, on the contract's DeskPermitApplication
  * (decision 0022): a residence permit, EU long-term resident status or an EU citizen's residence document, from
- * the applicant's travel document and the documents handed in, linked to the register when the person is in it
+ * the applicant's travel document and the documents handed in (the sponsor asked only where the ground rests
+ * on someone, and then needed), linked to the register when the person is in it
  * (a first applicant need not be: a grant registers them), the fee taken here by card or cash. The new case
  * opens on its staff page.
  */
@@ -9,7 +10,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { DeskPermitApplication, lodgePermitAtDesk } from '../../../shared/contracts/residence-permits.contract.ts';
+import {
+  DeskPermitApplication,
+  lodgePermitAtDesk,
+  namesSponsorWhereNeeded,
+  SPONSOR_NEEDED,
+} from '../../../shared/contracts/residence-permits.contract.ts';
 import { ApiError, callApi } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
@@ -35,10 +41,12 @@ import { RegisterLookup, useFillFromRegister, type RegisteredApplicant } from '.
  * when there is a fee; for a free application (an EU citizen's document) the contract still takes one, which
  * the server does not use, so the page sends its default.
  */
-const DeskPermitForm = DeskPermitApplication.omit(PERMIT_FORM_OMIT).extend({
-  ...permitFormFields,
-  payment: DeskPermitApplication.shape.payment.default({ method: 'card' }),
-});
+const DeskPermitForm = DeskPermitApplication.omit(PERMIT_FORM_OMIT)
+  .extend({
+    ...permitFormFields,
+    payment: DeskPermitApplication.shape.payment.default({ method: 'card' }),
+  })
+  .refine(namesSponsorWhereNeeded, SPONSOR_NEEDED);
 type DeskPermitValues = z.output<typeof DeskPermitForm>;
 
 /**

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { DeskVisaApplication, lodgeVisaAtDesk } from '../../../shared/contracts/visas.contract.ts';
+import { DeskVisaApplicationFields, fitsVisaType, lodgeVisaAtDesk } from '../../../shared/contracts/visas.contract.ts';
 import { callApi } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
@@ -22,6 +22,7 @@ import {
   InsuranceFieldset,
   JourneyFieldset,
   MeansFieldset,
+  NationalGroundFieldset,
   noVisaNeededAt,
   TravelDocumentFieldset,
   TravellerFieldset,
@@ -33,10 +34,12 @@ import {
 } from '../../procedures/migration/VisaApplicationFields.tsx';
 import { RegisterLookup, useFillFromRegister, type RegisteredApplicant } from './RegisterLookup.tsx';
 
-/** The contract's desk request as the page holds it (see visaFormFields); the language of the decision is chosen here. */
-const DeskVisaForm = DeskVisaApplication.omit(VISA_FORM_OMIT)
-  .extend(visaFormFields)
-  .refine(...exitNotBeforeEntry);
+/** The contract's desk request as the page holds it (see visaFormFields), with its type's checks; the language of the decision is chosen here. */
+const DeskVisaForm = fitsVisaType(
+  DeskVisaApplicationFields.omit(VISA_FORM_OMIT)
+    .extend(visaFormFields)
+    .refine(...exitNotBeforeEntry),
+);
 type DeskVisaValues = z.output<typeof DeskVisaForm>;
 
 export function NewVisaPage() {
@@ -100,6 +103,7 @@ function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined 
       <TravellerFieldset />
       <TravelDocumentFieldset validUntilHint={t('visas.form.documentValidUntilHint')} />
       <JourneyFieldset />
+      <NationalGroundFieldset enclosedHint={t('visas.form.enclosedHintDesk')} />
       <InsuranceFieldset />
       <MeansFieldset />
       <TextInput name="contactEmail" type="email" autoComplete="off" spellCheck={false} />

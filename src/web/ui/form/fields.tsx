@@ -13,6 +13,7 @@ import {
 import { useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { fieldId, useFormMeta, useMessageText } from './Form.tsx';
+import { useFormat } from '../format.ts';
 import { emptyValueAt, isRequiredAt, maxLengthAt } from './schema-paths.ts';
 
 interface FieldFrame {
@@ -111,7 +112,11 @@ export function TextInput({
   );
 }
 
-/** A date (the browser's own date picker); a typed day that does not exist is refused as such. */
+/**
+ * A date (the browser's own date picker, decision 0026); a typed day that does not exist is refused as such.
+ * The field shows day, month and year in the browser's order, not the page's, and a phone shows no pattern
+ * until it is opened: the hint always says the order this browser expects (`dd.mm.gggg`, `mm/dd/yyyy`).
+ */
 export function DateInput({
   name,
   label,
@@ -121,11 +126,26 @@ export function DateInput({
   oneOfGroup = false,
   hideLabel,
 }: FieldFrame & { min?: string; max?: string }) {
-  const f = useField(name, label, Boolean(hint));
+  const f = useField(name, label, true);
+  const t = useT();
+  const format = useFormat();
+  const pattern = <span className="date-pattern">{t('form.dateFormat', { pattern: format.datePattern })}</span>;
   return (
     <div className={`field field--date${f.message ? ' field--error' : ''}`}>
       <Label htmlFor={f.id} label={f.label} optional={f.optional && !oneOfGroup} hidden={hideLabel} />
-      <HintAndError id={f.id} hint={hint} message={f.message} />
+      <HintAndError
+        id={f.id}
+        hint={
+          hint ? (
+            <>
+              {hint} {pattern}
+            </>
+          ) : (
+            pattern
+          )
+        }
+        message={f.message}
+      />
       <input
         type="date"
         id={f.id}

@@ -30,14 +30,21 @@ const bodyFor = (kind: (typeof ACTIONS)[number], version: number): Record<string
   switch (kind) {
     case 'assign':
       return { kind, expectedVersion: version, outOfOrderReason: 'property test' };
+    // The cases carry no evidence, so the grants go over a failed check knowingly (the property is four-eyes).
     case 'propose-decision':
-      return { kind, expectedVersion: version, outcome: 'accept', reasoning: 'evidence holds' };
+      return {
+        kind,
+        expectedVersion: version,
+        outcome: 'accept',
+        reasoning: 'evidence holds',
+        acknowledgeFailedChecks: true,
+      };
     case 'return-proposal':
       return { kind, expectedVersion: version, reason: 'look again' };
     case 'request-information':
       return { kind, expectedVersion: version, question: 'more?', dueOn: '2026-12-15' };
     default:
-      return { kind, expectedVersion: version };
+      return { kind, expectedVersion: version, acknowledgeFailedChecks: true };
   }
 };
 

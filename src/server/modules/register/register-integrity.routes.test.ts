@@ -1,0 +1,142 @@
+/**
+ * Register integrity over the API (issue 24): each event an expert found accepted with 201 is refused, naming
+ * its rule, and leaves nothing behind; the normal paths still pass.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestContext, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+
+let ctx: TestContext;
+let registrar: Client;
+beforeAll(async () => {
+  ctx = await createTestContext({ population: 400 });
+  registrar = await signInStaff(ctx.app, 'registrar');
+});
+afterAll(() => ctx.close());
+
+const why = '?reason=Reģistra%20pārbaude';
+
+/** Living, unmarried persons of a sex and an age range today (2026-11-30), youngest-born last. */
+async function persons(sex: 'M' | 'F', bornAfter: string, bornBefore: string, n: number): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    SELECT p.id FROM register.person p
+    WHERE p.sex = ${sex} AND p.death_date IS NULL AND p.birth_date > ${bornAfter} AND p.birth_date < ${bornBefore}
+      AND NOT EXISTS (SELECT 1 FROM register.relation_fact r WHERE r.person_id = p.id AND r.kind = 'spouse' AND r.superseded_at IS NULL)
+    ORDER BY p.birth_date, p.id LIMIT ${n}`.execute(ctx.database.db);
+  if (rows.rows.length < n) throw new Error(`too few ${sex} persons born ${bornAfter}..${bornBefore}`);
+  return rows.rows.map((r) => r.id);
+}
+
+async function card(id: string) {
+  const res = await registrar.request('GET', `/api/register/persons/${id}${why}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { version: number; relations: Array<{ kind: string; personId: string }> };
+}
+
+const birth = (motherId: string, extra: Record<string, unknown> = {}) =>
+  registrar.request('POST', '/api/register/births', {
+    reason: 'Dzimšanas reģistrācija',
+    givenNames: 'Anna',
+    surname: 'Testa',
+    sex: 'F',
+    birthDate: '2026-11-20',
+    birthMunicipality: 'LV-RIX',
+    motherId,
+    sourceDocument: 'Dzimšanas apliecība Nr. T-1',
+    ...extra,
+  });
+
+async function marry(a: string, b: string, on: string) {
+  const [ca, cb] = [await card(a), await card(b)];
+  return registrar.request('POST', `/api/register/persons/${a}/events/marriage`, {
+    reason: 'Laulības reģistrācija',
+    effectiveDate: on,
+    spouseId: b,
+    spouseExpectedVersion: cb.version,
+    surname: 'Testa',
+    spouseSurname: 'Testa',
+    sourceDocument: 'Laulības apliecība Nr. T-2',
+    expectedVersion: ca.version,
+  });
+}
+
+const problem = (res: { statusCode: number; body: string; json(): unknown }) =>
+  res.json() as { rule?: string; errors?: Array<{ path: string; reason?: string }> };
+
+describe('register integrity: refusals that name their rule', () => {
+  it('refuses a birth after the mother’s recorded death', async () => {
+    const [mother] = await persons('F', '1985-01-01', '1995-01-01', 1);
+    const death = await registrar.request('POST', `/api/register/persons/${mother}/events/death`, {
+      reason: 'Miršanas reģistrācija',
+      deathDate: '2026-10-01',
+      sourceDocument: 'Miršanas apliecība Nr. T-3',
+      expectedVersion: (await card(mother as string)).version,
+    });
+    expect(death.statusCode, death.body).toBe(201);
+    const res = await birth(mother as string);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(problem(res).rule).toBe('register.mother-dead-before-birth');
+    const children = await sql<{
+      n: string;
+    }>`SELECT count(*)::text AS n FROM register.relation_fact WHERE related_person_id = ${mother}`.execute(
+      ctx.database.db,
+    );
+    expect(children.rows[0]?.n).toBe('0');
+  });
+
+  it('refuses a boy as the mother, a woman as the father, and one woman as both parents, each at its field', async () => {
+    const [boy] = await persons('M', '2017-01-01', '2019-12-31', 1);
+    const [woman, other] = await persons('F', '1985-01-01', '1995-01-01', 2);
+    const asMother = await birth(boy as string);
+    expect(asMother.statusCode).toBe(400);
+    expect(problem(asMother).errors).toMatchObject([{ path: 'motherId', reason: 'mother-not-female' }]);
+    const asFather = await birth(woman as string, { fatherId: other });
+    expect(problem(asFather).errors).toMatchObject([{ path: 'fatherId', reason: 'father-not-male' }]);
+    const both = await birth(woman as string, { fatherId: woman });
+    expect(problem(both).errors).toMatchObject([{ path: 'fatherId', reason: 'same-person' }]);
+  });
+
+  it('refuses a marriage of two women, and keeps both records as they were', async () => {
+    const [a, b] = await persons('F', '1980-01-01', '1990-01-01', 2);
+    const res = await marry(a as string, b as string, '2026-11-27');
+    expect(res.statusCode, res.body).toBe(409);
+    expect(problem(res).rule).toBe('register.spouses-same-sex');
+    expect((await card(a as string)).relations.filter((r) => r.kind === 'spouse')).toEqual([]);
+  });
+
+  it('refuses a death dated before a recorded marriage, and both cards keep the spouse', async () => {
+    const [man] = await persons('M', '1975-01-01', '1985-01-01', 1);
+    const [woman] = await persons('F', '1975-01-01', '1985-01-01', 1);
+    const married = await marry(man as string, woman as string, '2026-06-06');
+    expect(married.statusCode, married.body).toBe(201);
+    const res = await registrar.request('POST', `/api/register/persons/${man}/events/death`, {
+      reason: 'Miršanas reģistrācija',
+      deathDate: '2026-03-01',
+      sourceDocument: 'Miršanas apliecība Nr. T-4',
+      expectedVersion: (await card(man as string)).version,
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({
+      rule: 'register.death-before-later-fact',
+      ruleValues: { registerFact: 'spouse', date: '2026-06-06' },
+    });
+    for (const [p, q] of [
+      [man, woman],
+      [woman, man],
+    ])
+      expect((await card(p as string)).relations).toContainEqual(
+        expect.objectContaining({ kind: 'spouse', personId: q }),
+      );
+  });
+
+  it('presumes the mother’s husband the father of a child born in the marriage (Civil Law, Section 146)', async () => {
+    const [man] = await persons('M', '1985-01-01', '1995-01-01', 1);
+    const [woman] = await persons('F', '1995-01-01', '2000-01-01', 1);
+    expect((await marry(man as string, woman as string, '2025-08-08')).statusCode).toBe(201);
+    const res = await birth(woman as string, { givenNames: 'Ilze' });
+    expect(res.statusCode, res.body).toBe(201);
+    const child = (res.json() as { personId: string }).personId;
+    const parents = (await card(child)).relations.filter((r) => r.kind === 'parent').map((r) => r.personId);
+    expect(parents.sort()).toEqual([man, woman].sort());
+  });
+});
