@@ -302,8 +302,12 @@ export const MarriageBody = EventBase.extend({
   spouseExpectedVersion: z.number().int().positive(),
   surname: Text(100),
   spouseSurname: Text(100),
+  /** For a spouse of 16 or 17 (Civil Law, Section 33): who consented in writing, and the document. */
+  minorConsent: z
+    .strictObject({ givenBy: z.enum(['parents', 'guardians', 'orphans-court']), document: Text(200) })
+    .optional(),
 }).strict();
-export const DivorceBody = MarriageBody;
+export const DivorceBody = MarriageBody.omit({ minorConsent: true }).strict();
 export const StatusChangeBody = EventBase.extend({
   effectiveDate: PlainDateSchema,
   legalStatus: LegalStatusSchema,

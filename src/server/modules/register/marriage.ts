@@ -28,6 +28,8 @@ export interface MarriageInput {
   legalBasis?: string | undefined;
   sourceDocument: string;
   expectedVersion: number;
+  /** For a spouse of 16 or 17: who consented in writing, and the document (Civil Law, Section 33). */
+  minorConsent?: { givenBy: 'parents' | 'guardians' | 'orphans-court'; document: string } | undefined;
 }
 
 export async function recordMarriageOrDivorce(
@@ -44,7 +46,7 @@ export async function recordMarriageOrDivorce(
     const facts = await register.repository.allFacts(trx, personId);
     const married = currentSpouses(facts.relation);
     if (kind === 'marriage') {
-      await checkMayMarry(register, trx, person, spouse, married, input.effectiveDate);
+      await checkMayMarry(register, trx, person, spouse, married, input);
     } else if (!married.some((r) => r.relatedPersonId === spouse.id)) {
       throw new AppError('INVALID_STATE', 'These persons are not married to each other', {
         details: [{ path: 'spouseId', message: 'not the current spouse' }],
@@ -80,21 +82,33 @@ async function lockPair(
 const currentSpouses = (relations: readonly RelationFactRow[]): RelationFactRow[] =>
   relations.filter((r) => r.kind === 'spouse' && r.supersededAt === null && r.validTo === null);
 
-/** Both are adults on the day and neither is married. */
+/**
+ * Civil Law, Section 33: both are 18 on the day; in exception a person of 16 or 17 may marry an adult with
+ * the written consent of their parents, guardians or the orphans' court (the consent is on the event).
+ * Neither may be married already.
+ */
 async function checkMayMarry(
   register: RegisterContext,
   trx: DbExecutor,
   person: PersonRow,
   spouse: PersonRow,
   married: readonly RelationFactRow[],
-  effectiveDate: string,
+  input: MarriageInput,
 ): Promise<void> {
-  for (const p of [person, spouse]) {
-    if (yearsBetween(p.birthDate as PlainDate, effectiveDate as PlainDate) < 18)
+  const age = (p: PersonRow) => yearsBetween(p.birthDate as PlainDate, input.effectiveDate as PlainDate);
+  for (const [p, other, path] of [
+    [person, spouse, 'personId'],
+    [spouse, person, 'spouseId'],
+  ] as const) {
+    if (age(p) >= 18) continue;
+    const name = `${p.givenNames} ${p.surname}`;
+    if (age(p) < 16) invalid(path, `${name} is under 16 on that date`, 'under-16');
+    if (age(other) < 18) invalid(path, `${name} is under 18 and may marry only an adult`, 'minor-marries-adult-only');
+    if (!input.minorConsent)
       invalid(
-        p === person ? 'personId' : 'spouseId',
-        `${p.givenNames} ${p.surname} is under 18 on that date`,
-        'under-18',
+        'minorConsent',
+        `${name} is under 18: the written consent of parents, guardians or the orphans' court is needed`,
+        'minor-needs-consent',
       );
   }
   if (married.length) {
@@ -152,7 +166,12 @@ async function recordPairEvents(
       effectiveDate: input.effectiveDate,
       legalBasis,
       sourceDocument: input.sourceDocument,
-      details: { spouseId: spouse.id, surname: input.surname, spouseSurname: input.spouseSurname },
+      details: {
+        spouseId: spouse.id,
+        surname: input.surname,
+        spouseSurname: input.spouseSurname,
+        ...(input.minorConsent ? { minorConsent: input.minorConsent } : {}),
+      },
     },
     [relationChange(person.id, spouse.id), relationChange(spouse.id, person.id), ...nameChange(person, input.surname)],
   );

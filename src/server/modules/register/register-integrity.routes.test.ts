@@ -46,7 +46,7 @@ const birth = (motherId: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
-async function marry(a: string, b: string, on: string) {
+async function marry(a: string, b: string, on: string, minorConsent?: { givenBy: string; document: string }) {
   const [ca, cb] = [await card(a), await card(b)];
   return registrar.request('POST', `/api/register/persons/${a}/events/marriage`, {
     reason: 'Laulības reģistrācija',
@@ -57,6 +57,7 @@ async function marry(a: string, b: string, on: string) {
     spouseSurname: 'Testa',
     sourceDocument: 'Laulības apliecība Nr. T-2',
     expectedVersion: ca.version,
+    ...(minorConsent ? { minorConsent } : {}),
   });
 }
 
@@ -138,5 +139,49 @@ describe('register integrity: refusals that name their rule', () => {
     const child = (res.json() as { personId: string }).personId;
     const parents = (await card(child)).relations.filter((r) => r.kind === 'parent').map((r) => r.personId);
     expect(parents.sort()).toEqual([man, woman].sort());
+  });
+
+  it('lets a 16- or 17-year-old marry an adult only with written consent (Civil Law, Section 33)', async () => {
+    const arrival = async (givenNames: string, sex: 'M' | 'F', birthDate: string) => {
+      const res = await registrar.request('POST', '/api/register/registrations', {
+        reason: 'Ieceļošana',
+        givenNames,
+        surname: sex === 'F' ? 'Kalniņa' : 'Kalniņš',
+        sex,
+        birthDate,
+        sourceDocument: 'Pase Nr. T-5',
+        birthCountry: 'EST',
+        legalStatus: 'foreigner',
+        citizenships: ['EST'],
+        address: {
+          kind: 'latvia',
+          municipalityCode: 'LV-RIX',
+          street: 'Brīvības iela',
+          building: '1',
+          postcode: 'LV-1010',
+        },
+        housingBasis: 'Īres līgums',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { personId: string }).personId;
+    };
+    const girl = await arrival('Liene', 'F', '2009-05-05');
+    const boy = await arrival('Jānis', 'M', '2009-06-06');
+    const young = await arrival('Marta', 'F', '2011-01-01');
+    const [adult] = await persons('M', '1995-01-01', '2000-01-01', 1);
+    const noConsent = await marry(girl, adult as string, '2026-11-28');
+    expect(problem(noConsent).errors).toMatchObject([{ path: 'minorConsent', reason: 'minor-needs-consent' }]);
+    const minors = await marry(girl, boy, '2026-11-28', { givenBy: 'parents', document: 'Atļauja Nr. 1' });
+    expect(problem(minors).errors).toMatchObject([{ path: 'personId', reason: 'minor-marries-adult-only' }]);
+    const fifteen = await marry(young, adult as string, '2026-11-28', {
+      givenBy: 'orphans-court',
+      document: 'Lēmums Nr. 2',
+    });
+    expect(problem(fifteen).errors).toMatchObject([{ path: 'personId', reason: 'under-16' }]);
+    const consented = await marry(girl, adult as string, '2026-11-28', {
+      givenBy: 'parents',
+      document: 'Atļauja Nr. 3',
+    });
+    expect(consented.statusCode, consented.body).toBe(201);
   });
 });

@@ -54,10 +54,19 @@ const CONTRACT: Record<EventKind, EndpointContract> = {
 const PAGE = { caseReference: true, reason: true, expectedVersion: true } as const;
 const otherCode = { otherCode: c.PersonalCodeParam };
 const citizenshipCodes = codesAsText(c.StatusChangeBody.shape.citizenships);
+/** The consent for a spouse under 18, left out when its fields are empty (most marriages need none). */
+const minorConsent = z.preprocess(
+  (v) =>
+    v && typeof v === 'object' && !('givenBy' in v && v.givenBy) && !('document' in v && v.document) ? undefined : v,
+  c.MarriageBody.shape.minorConsent,
+);
 const FORMS: Record<EventKind, z.ZodType> = {
   'address-declaration': c.AddressDeclarationBody.omit({ ...PAGE, additionalAddresses: true }),
   'name-change': c.NameChangeBody.omit(PAGE),
-  marriage: c.MarriageBody.omit({ ...PAGE, spouseId: true, spouseExpectedVersion: true }).extend(otherCode),
+  marriage: c.MarriageBody.omit({ ...PAGE, spouseId: true, spouseExpectedVersion: true }).extend({
+    ...otherCode,
+    minorConsent,
+  }),
   divorce: c.DivorceBody.omit({ ...PAGE, spouseId: true, spouseExpectedVersion: true }).extend(otherCode),
   'status-change': c.StatusChangeBody.omit(PAGE).extend({ citizenships: citizenshipCodes }),
   'code-change': c.CodeChangeBody.omit(PAGE),
@@ -131,6 +140,13 @@ function defaultsFor(kind: EventKind, card: c.PersonCard): Record<string, unknow
     case 'name-change':
       return { ...base, givenNames: card.givenNames ?? '', surname: card.surname ?? '' };
     case 'marriage':
+      return {
+        ...base,
+        otherCode: '',
+        surname: card.surname ?? '',
+        spouseSurname: '',
+        minorConsent: { givenBy: '', document: '' },
+      };
     case 'divorce':
       return { ...base, otherCode: '', surname: card.surname ?? '', spouseSurname: '' };
     case 'status-change':
@@ -175,6 +191,9 @@ function EventForm({
       housingBasis: t('declaration.housingBasis'),
       sourceDocument: t('staff.event.sourceDocument'),
       legalBasis: t('staff.event.legalBasis'),
+      minorConsent: t('staff.event.minorConsent'),
+      'minorConsent.givenBy': t('staff.event.minorConsentBy'),
+      'minorConsent.document': t('staff.event.minorConsentDocument'),
       ...addressLabels(t, 'address'),
     },
   });
@@ -284,6 +303,7 @@ function EventFields({
       )}
       {children}
       {(kind === 'marriage' || kind === 'divorce') && <SurnameChoices card={card} other={other} />}
+      {kind === 'marriage' && <MinorConsent />}
       {kind === 'guardianship' && <DateInput name="until" />}
       {kind === 'status-change' && (
         <>
@@ -301,6 +321,26 @@ function EventFields({
       <TextInput name="sourceDocument" hint={t('staff.event.sourceDocumentHint')} />
       <TextInput name="legalBasis" />
     </>
+  );
+}
+
+/** Civil Law, Section 33: a spouse of 16 or 17 marries an adult with written consent; most marriages leave this empty. */
+function MinorConsent() {
+  const t = useT();
+  return (
+    <fieldset className="fieldset">
+      <legend>{t('staff.event.minorConsent')}</legend>
+      <p className="hint">{t('staff.event.minorConsentHint')}</p>
+      <Select name="minorConsent.givenBy">
+        <option value="">{t('staff.event.minorConsentNone')}</option>
+        {(['parents', 'guardians', 'orphans-court'] as const).map((by) => (
+          <option key={by} value={by}>
+            {t(`staff.event.minorConsentBy.${by}`)}
+          </option>
+        ))}
+      </Select>
+      <TextInput name="minorConsent.document" />
+    </fieldset>
   );
 }
 
