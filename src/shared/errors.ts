@@ -134,6 +134,8 @@ export const FIELD_REASONS = [
   'moved-to-not-saturday',
   'moved-outside-month',
   'moved-day-repeated',
+  'calendar-year-past',
+  'calendar-year-shipped',
   'before-today',
   'after-permit-end',
   'sponsor-needed',

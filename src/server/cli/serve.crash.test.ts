@@ -36,8 +36,11 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 90_000);
     lines.on('line', (line) => {
       if (!line.startsWith('{')) return;
+      // Log records (a start-up warning) may come first: the facts are the line that names the URL.
+      const facts = JSON.parse(line) as { url?: string };
+      if (!facts.url) return;
       clearTimeout(timer);
-      resolve((JSON.parse(line) as { url: string }).url.replace('localhost', '127.0.0.1'));
+      resolve(facts.url.replace('localhost', '127.0.0.1'));
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
   });

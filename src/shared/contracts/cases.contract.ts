@@ -518,37 +518,28 @@ export const CaseView = CaseSummary.extend({
 export type CaseView = z.infer<typeof CaseView>;
 type TimelineEntry = CaseView['timeline'][number];
 
-/**
- * The timeline entries of what happened to the decision's result after the case closed, read from the subject
- * as its reader sees it (numbered after the case's last action, `afterSeq`): the record beside the case keeps
- * the day and the name of who decided, not an account id.
- */
-export function laterEventsOf(subject: CaseView['subject'], afterSeq: number): TimelineEntry[] {
-  const ended =
-    subject.kind === 'visa' && subject.visa?.ended
-      ? {
-          ...subject.visa.ended,
-          kind: subject.visa.ended.kind === 'annulment' ? ('visa-annulled' as const) : ('visa-revoked' as const),
-        }
-      : subject.kind === 'residence-permit' && subject.permit?.cancelled
-        ? { ...subject.permit.cancelled, kind: 'permit-cancelled' as const }
-        : undefined;
-  if (!ended) return [];
-  return [
-    {
-      seq: afterSeq + 1,
-      kind: ended.kind,
-      actor: { kind: 'staff', id: '', name: ended.by },
-      on: ended.on,
-      at: ended.on,
-      details: { reason: ended.reasoning, grounds: ended.grounds },
-    },
-  ];
+/** What became of a decision's result after the case closed (an annulment, a cancellation), as its procedure keeps it. */
+export interface LaterEvent {
+  kind: TimelineEntry['kind'];
+  on: string;
+  by: string;
+  reasoning: string;
+  grounds: readonly string[];
 }
 
-/** The person a case is about when that is not its applicant (the person an inviter invites); undefined otherwise. */
-export function concernsOf(subject: CaseView['subject']): string | undefined {
-  return subject.kind === 'invitation' ? `${subject.invitee.givenNames} ${subject.invitee.surname}` : undefined;
+/**
+ * The timeline entries of later events, numbered after the case's last action (`afterSeq`): the record beside
+ * the case keeps the day and the name of who decided, not an account id.
+ */
+export function laterEventEntries(events: readonly LaterEvent[], afterSeq: number): TimelineEntry[] {
+  return events.map((e, i) => ({
+    seq: afterSeq + 1 + i,
+    kind: e.kind,
+    actor: { kind: 'staff', id: '', name: e.by },
+    on: e.on,
+    at: e.on,
+    details: { reason: e.reasoning, grounds: [...e.grounds] },
+  }));
 }
 
 const CaseIdParam = z.object({ caseId: z.uuid() });

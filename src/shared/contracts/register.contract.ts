@@ -7,6 +7,13 @@ import { MUNICIPALITY_CODES } from '../kernel/municipalities.ts';
 import { isValidPersonalCode, normalizePersonalCode } from '../kernel/personal-code.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * A name as the register writes it: in Latin letters, by Latvian orthography for a foreign name (Cabinet
+ * Regulation No. 114), with spaces, hyphens and apostrophes; never markup, digits or another script. The
+ * original spelling goes in `originalName`.
+ */
+const NAME_IN_LATIN = /^\p{Script=Latin}[\p{Script=Latin}\p{M}' .-]*$/u;
+const PersonName = (max: number) => Text(max).regex(NAME_IN_LATIN, 'format.personName');
 const OptionalText = (max: number) =>
   z
     .string()
@@ -293,15 +300,15 @@ const EventBase = Purpose.extend({
 export const DeathBody = EventBase.extend({ deathDate: PlainDateSchema }).strict();
 export const NameChangeBody = EventBase.extend({
   effectiveDate: PlainDateSchema,
-  givenNames: Text(100),
-  surname: Text(100),
+  givenNames: PersonName(100),
+  surname: PersonName(100),
 }).strict();
 export const MarriageBody = EventBase.extend({
   effectiveDate: PlainDateSchema,
   spouseId: z.uuid(),
   spouseExpectedVersion: z.number().int().positive(),
-  surname: Text(100),
-  spouseSurname: Text(100),
+  surname: PersonName(100),
+  spouseSurname: PersonName(100),
   /** For a spouse of 16 or 17 (Civil Law, Section 33): who consented in writing, and the document. */
   minorConsent: z
     .strictObject({ givenBy: z.enum(['parents', 'guardians', 'orphans-court']), document: Text(200) })
@@ -376,8 +383,8 @@ export const recordAddressDeclaration = eventEndpoint(
 );
 
 const NewPersonBase = Purpose.extend({
-  givenNames: Text(100),
-  surname: Text(100),
+  givenNames: PersonName(100),
+  surname: PersonName(100),
   sex: z.enum(['M', 'F']),
   birthDate: PlainDateSchema,
   legalBasis: Text(300).optional(),

@@ -95,6 +95,17 @@ export function CalendarPage({ canRecord }: { canRecord: boolean }) {
   );
 }
 
+/** A source as a link named by its site; text that is not a web address stays text. */
+function sourceLink(source: string) {
+  try {
+    const url = new URL(source);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return <a href={url.href}>{url.hostname}</a>;
+  } catch {
+    // not a web address: shown as written
+  }
+  return source;
+}
+
 function OrdersTable({ orders }: { orders: CalendarOrderView[] }) {
   const t = useT();
   const f = useFormat();
@@ -139,12 +150,17 @@ function OrdersTable({ orders }: { orders: CalendarOrderView[] }) {
                       })
                     : t('staff.calendar.shipped')}
                 </span>
-                {o.note && <p className="hint">{o.note}</p>}
+                {o.note && (
+                  <p className="hint">
+                    {/* A shipped order's note is said by the catalogue; a recorded one is the administrator's own words. */}
+                    {o.origin === 'shipped' ? t(`staff.calendar.shippedNote.${o.year}`) : o.note}
+                  </p>
+                )}
               </td>
               <td>
                 <ul className="plain-list">
                   {o.sources.map((s) => (
-                    <li key={s}>{/^https?:\/\//.test(s) ? <a href={s}>{new URL(s).hostname}</a> : s}</li>
+                    <li key={s}>{sourceLink(s)}</li>
                   ))}
                 </ul>
               </td>

@@ -3,6 +3,9 @@ import { createTestContext, signInStaff, type Client, type TestContext } from '.
 import type { CalendarOrderView, CalendarOrders } from '../../../shared/contracts/calendar.contract.ts';
 import { addWorkingDays, isWorkingDay } from '../../../shared/kernel/working-days.ts';
 import { plainDate } from '../../../shared/kernel/plain-date.ts';
+import { SHIPPED_CALENDAR_ORDERS } from '../../../shared/kernel/working-days.data.ts';
+import lv from '../../../shared/i18n/lv.json' with { type: 'json' };
+import en from '../../../shared/i18n/en.json' with { type: 'json' };
 
 let ctx: TestContext;
 let admin: Client;
@@ -99,5 +102,21 @@ describe('the legal calendar: the Cabinet’s orders moving working days', () =>
     const res = await admin.request('POST', '/api/calendar/orders', { year: 2028, act: null, moves: [] });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ year: 2028, act: null, moves: [] });
+  });
+
+  it('refuses a past year and a year shipped with the code, at the year', async () => {
+    const reasonFor = async (year: number) => {
+      const res = await admin.request('POST', '/api/calendar/orders', { year, act: null, moves: [] });
+      expect(res.statusCode).toBe(400);
+      return (res.json() as { errors: Array<{ path: string; reason: string }> }).errors;
+    };
+    expect(await reasonFor(2025)).toMatchObject([{ path: 'year', reason: 'calendar-year-past' }]);
+    expect(await reasonFor(2026)).toMatchObject([{ path: 'year', reason: 'calendar-year-shipped' }]);
+  });
+
+  it('words every shipped order’s note in both languages (the screen says it from the catalogue)', () => {
+    for (const o of SHIPPED_CALENDAR_ORDERS.filter((x) => x.note))
+      for (const catalogue of [lv, en] as Array<Record<string, string>>)
+        expect(catalogue[`staff.calendar.shippedNote.${o.year}`], String(o.year)).toBeTruthy();
   });
 });

@@ -5,6 +5,7 @@
 import type { Db, DbExecutor } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../http/app-error.ts';
+import type { FieldError } from '../../../shared/errors.ts';
 import { SHIPPED_CALENDAR_ORDERS, type CalendarOrder } from '../../../shared/kernel/working-days.data.ts';
 import {
   calendarOrderProblems,
@@ -59,6 +60,22 @@ function viewOf(
   };
 }
 
+/**
+ * Only this year's or a later year's order is recorded here, and not one shipped with the code: a recorded
+ * order overrides the shipped one and cannot be changed, so past and shipped years are corrected in code.
+ */
+function yearProblems(year: number, thisYear: number): FieldError[] {
+  if (year < thisYear)
+    return [
+      { path: 'year', reason: 'calendar-year-past', message: `${year} is past: its order is corrected in the code` },
+    ];
+  if (SHIPPED_CALENDAR_ORDERS.some((o) => o.year === year))
+    return [
+      { path: 'year', reason: 'calendar-year-shipped', message: `The order for ${year} is shipped with the code` },
+    ];
+  return [];
+}
+
 export function createCalendarService(deps: CalendarDeps) {
   const { repository } = deps;
   const today = () => plainDateInZone(deps.clock.now(), deps.timeZone);
@@ -86,12 +103,12 @@ export function createCalendarService(deps: CalendarDeps) {
       moves: input.moves ?? [],
       sources: input.sources ?? [],
     };
-    const problems = calendarOrderProblems(order);
+    const problems = [...yearProblems(order.year, Number(today().slice(0, 4))), ...calendarOrderProblems(order)];
     if (problems.length > 0)
       throw new AppError(
         'VALIDATION_FAILED',
         problems.map((p) => p.message).join('; '),
-        problems.map(({ path, reason, message }) => ({ path, reason, message })),
+        problems.map(({ path, reason, message }) => ({ path, reason, message }) as FieldError),
       );
     const row: RecordedOrderRow = {
       year: order.year,

@@ -49,9 +49,16 @@ export type ActionPayload =
       reasoning: string;
       ruleTrace: RuleCheck[];
       terms?: Record<string, unknown> | undefined;
+      /** The failed checks the officer confirmed they saw when proposing to grant. */
+      acknowledgedFailedChecks?: string[] | undefined;
     }
   | { kind: 'return-proposal'; reason: string }
-  | { kind: 'approve-decision'; decisionId: string }
+  | {
+      kind: 'approve-decision';
+      decisionId: string;
+      /** The failed checks the decision-maker confirmed they saw when approving a grant. */
+      acknowledgedFailedChecks?: string[] | undefined;
+    }
   | { kind: 'extend-deadline'; to: PlainDate; reason: string }
   | { kind: 'withdraw'; reason: string }
   | { kind: 'add-document'; documentId: string; documentKind: string; fileName: string }

@@ -2,7 +2,7 @@
 import { AppError } from '../../http/app-error.ts';
 import { addDays } from '../../../shared/kernel/plain-date.ts';
 import { addWorkingDays } from '../../../shared/kernel/working-days.ts';
-import { concernsOf, type CaseSummary } from '../../../shared/contracts/cases.contract.ts';
+import type { CaseSummary } from '../../../shared/contracts/cases.contract.ts';
 import type { CaseActorContext, Engine } from './engine.ts';
 
 export interface QueueRequest {
@@ -98,8 +98,12 @@ export async function myCases(engine: Engine, ctx: CaseActorContext): Promise<Ca
     const listed: CaseSummary[] = [];
     // One at a time: the embedded engine has one connection, which the transaction holds.
     for (const row of rows) {
-      const snap = await engine.snapshotOf(trx, row);
-      const concerns = concernsOf(await snap.procedure.subjectView(row.subject, snap.state, false, trx, row));
+      // Only a procedure whose cases concern someone else reads its subject here (one that names the invitee).
+      const procedure = engine.procedureOf(row.caseType);
+      const snap = procedure.concerns ? await engine.snapshotOf(trx, row) : undefined;
+      const concerns = snap?.procedure.concerns?.(
+        await snap.procedure.subjectView(row.subject, snap.state, false, trx, row),
+      );
       listed.push({ ...engine.summary(row), ...(concerns ? { concerns } : {}) });
     }
     return listed;

@@ -1,7 +1,7 @@
 /** The case as its reader sees it: facts, documents, timeline, deadline clock and what they may do now. */
 import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
-import { laterEventsOf, type CaseView } from '../../../shared/contracts/cases.contract.ts';
+import { laterEventEntries, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { calendarDaysDeadline } from '../../../shared/kernel/working-days.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { availableActions, type ActionActor, type CaseRole, type RuleCheck } from './case-lifecycle.ts';
@@ -119,7 +119,7 @@ export async function buildView(
           return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
         }),
       // What became of the decision's result after the case closed, as the procedure keeps it beside the case.
-      ...laterEventsOf(subject, state.version),
+      ...laterEventEntries(procedure.laterEvents?.(subject) ?? [], state.version),
     ],
     // Whoever proposed the decision is not offered its approval (the service would refuse it anyway).
     availableActions: availableActions(procedure.definition.lifecycle, state, roles).filter(

@@ -9,7 +9,7 @@
  */
 import type { DbExecutor } from '../../db/database.ts';
 import type { AuditActor } from '../audit/index.ts';
-import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
+import type { CaseView, LaterEvent } from '../../../shared/contracts/cases.contract.ts';
 import type { Role } from '../../../shared/kernel/permissions.ts';
 import type { ActionPayload, CaseRole, CaseState, LifecycleTable, Outcome, RuleCheck } from './case-lifecycle.ts';
 import type { DeadlineRule } from './case-deadline.ts';
@@ -109,6 +109,10 @@ export interface CaseTypeHandler {
   ): Promise<ActionPayload | undefined>;
   /** A refusal may be contested in the portal as a linked case of this route. */
   appeal?: AppealRoute;
+  /** What became of the decision's result after the case closed, read from the subject as its reader sees it. */
+  laterEvents?(subject: CaseView['subject']): LaterEvent[];
+  /** The person the case is about when that is not its applicant (named in the resident's list of cases). */
+  concerns?(subject: CaseView['subject']): string | undefined;
   /** The case's own limit when it depends on the application (a document's tier: 10 or 2 working days); else the type's. */
   deadline?(stored: Record<string, unknown>): DeadlineRule;
   /** The law this case's decision rests on when it depends on what was applied for; else the type's. */

@@ -43,7 +43,14 @@ export type ModuleActionInput =
       photo: UploadInput | null;
       photoDocumentId?: string | undefined;
     }
-  | { kind: 'propose-decision'; outcome: 'accept' | 'reject'; reasoning: string; ruleTrace?: RuleCheck[] | undefined }
+  | {
+      kind: 'propose-decision';
+      outcome: 'accept' | 'reject';
+      reasoning: string;
+      ruleTrace?: RuleCheck[] | undefined;
+      /** The module's officer saw the failed checks (as a person confirms on a screen). */
+      acknowledgeFailedChecks?: boolean | undefined;
+    }
   | {
       kind: 'hand-over';
       documentId: string;
@@ -333,7 +340,11 @@ async function requireImpartial(
  * granting to say they saw it: proposing to grant, and approving a proposal to grant. The count is part of
  * the refusal, so the screen can name it.
  */
-function requireFailedChecksAcknowledged(snap: CaseSnapshot, input: AnyActionInput, payload: ActionPayload): void {
+function requireFailedChecksAcknowledged(
+  snap: CaseSnapshot,
+  input: AnyActionInput,
+  payload: ActionPayload,
+): ActionPayload {
   const grant =
     payload.kind === 'propose-decision' && payload.outcome === 'accept'
       ? payload.ruleTrace
@@ -341,7 +352,10 @@ function requireFailedChecksAcknowledged(snap: CaseSnapshot, input: AnyActionInp
         ? snap.state.proposal.ruleTrace
         : undefined;
   const failed = grant?.filter((c) => !c.passed) ?? [];
-  if (failed.length === 0 || ('acknowledgeFailedChecks' in input && input.acknowledgeFailedChecks === true)) return;
+  if (failed.length === 0) return payload;
+  // Confirmed: the action keeps which checks its officer saw fail, for the four-eyes record.
+  if ('acknowledgeFailedChecks' in input && input.acknowledgeFailedChecks === true)
+    return { ...payload, acknowledgedFailedChecks: failed.map((c) => c.rule) } as ActionPayload;
   const message = `${failed.length} check(s) of the rule trace failed: confirm that you saw them to grant all the same`;
   throw new AppError('VALIDATION_FAILED', message, [
     {
@@ -372,7 +386,7 @@ export async function appendAction(
   const refusal = refusalOf(procedure.definition.lifecycle, state, actor, roles, payload);
   if (refusal) throw refusalError(refusal, row.caseType);
   procedure.checkAction?.(row, state, payload);
-  requireFailedChecksAcknowledged(snap, input, payload);
+  payload = requireFailedChecksAcknowledged(snap, input, payload);
   if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision'))
     await requireImpartial(engine, trx, row.appealOf, actor);
   payload = await withFiles(engine, trx, ctx, row.id, input, payload);

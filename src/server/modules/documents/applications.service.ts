@@ -196,6 +196,9 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       steps.push({
         kind: 'propose-decision',
         outcome: 'accept',
+        // The desk proposes what it took in person; a failed check stays on the proposal, recorded as seen,
+        // for the decision-maker, who must confirm it again to approve.
+        acknowledgeFailedChecks: true,
         reasoning:
           'Pieteikums pieņemts klātienē: identitāte pārbaudīta, fotoattēls uzņemts, nodeva samaksāta. / Taken in person: identity checked, photo taken, fee paid.',
       });

@@ -119,6 +119,9 @@ export function invitationProcedure(today: () => PlainDate): CaseProcedure {
   return {
     definition: INVITATION,
     subjectKind: 'invitation',
+    // The inviter's list of cases names whom each invitation invites.
+    concerns: (subject) =>
+      subject.kind === 'invitation' ? `${subject.invitee.givenNames} ${subject.invitee.surname}` : undefined,
     // Employment-related invitations take 5 working days, others 2.
     deadline: (stored) => invitationDeadline(dataOf(stored).purpose === 'employment'),
     subjectView: (stored, state) => {

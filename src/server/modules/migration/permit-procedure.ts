@@ -465,6 +465,11 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
   return {
     definition,
     subjectKind: 'residence-permit',
+    // A granted permit cancelled after the case closed joins the case's timeline.
+    laterEvents: (subject) => {
+      const cancelled = subject.kind === 'residence-permit' ? subject.permit?.cancelled : undefined;
+      return cancelled ? [{ ...cancelled, kind: 'permit-cancelled' }] : [];
+    },
     deadline: (stored) => permitDeadlineOf(permitDataOf(stored)),
     legalBasis: (stored) => BASIS_OF[permitDataOf(stored).permitKind] ?? definition.decisionBasis,
     subjectView: async (stored, state, _staff, trx: DbExecutor, row) => {

@@ -310,6 +310,11 @@ export function visaProcedure(definition: CaseTypeDefinition, deps: VisaProcedur
   return {
     definition,
     subjectKind: 'visa',
+    // An issued visa annulled or revoked after the case closed joins the case's timeline.
+    laterEvents: (subject) => {
+      const ended = subject.kind === 'visa' ? subject.visa?.ended : undefined;
+      return ended ? [{ ...ended, kind: ended.kind === 'annulment' ? 'visa-annulled' : 'visa-revoked' }] : [];
+    },
     // A refusal is contested as a linked appeal case about the same application, with the applicant's reasons.
     ...(isAppeal
       ? {}

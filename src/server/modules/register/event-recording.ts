@@ -8,7 +8,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { newFormatCodeCandidate } from '../../../shared/kernel/personal-code.ts';
 import { planOverlay } from './bitemporal.ts';
-import { refuseBreaches } from './register-invariants.ts';
+import { breachesIn, eventScope, refuseNewBreaches } from './register-invariants.ts';
 import { currentProjection } from './person-view.ts';
 import { FACT_TABLE } from './register.repository.ts';
 import { auditAccess, type RegisterContext } from './register-context.ts';
@@ -92,15 +92,19 @@ export async function recordEvent(
     institution: ctx.actor.institution,
     details: event.details ?? {},
   });
+  const touched = [...new Set([event.personId, ...changes.map((c) => c.personId)])];
+  // The invariants read core facts and relations only: an event changing neither cannot break them. One
+  // that does is refused if it makes a breach that was not there before it (and nothing of it stays).
+  const invariantsAtStake = changes.some((c) => c.fact === 'core' || c.fact === 'relation');
+  const scope = invariantsAtStake ? await eventScope(trx, touched) : [];
+  const before = invariantsAtStake ? await breachesIn(trx, scope) : undefined;
   await applyChanges(register, trx, eventId, changes, recordedAt);
   let version = 0;
-  const touched = [...new Set([event.personId, ...changes.map((c) => c.personId)])];
   for (const personId of touched) {
     const v = await refresh(register, trx, personId);
     if (personId === event.personId) version = v;
   }
-  // The register's invariants hold after every event, or the event is refused and nothing of it stays.
-  await refuseBreaches(trx, touched);
+  if (before) await refuseNewBreaches(trx, scope, before);
   await auditAccess(register, trx, ctx, {
     action: 'update',
     purpose: `life-event:${event.kind}`,

@@ -36,6 +36,16 @@ export async function recordDeath(
         payload: { ...payloadOf(core as unknown as Record<string, unknown>), deathDate: input.deathDate },
       },
     ];
+    // Death ends every right to reside, including one that was to start later (a renewal), each on its own.
+    for (const right of facts.residence.filter(
+      (r) => r.supersededAt === null && (r.validTo === null || r.validTo > input.deathDate),
+    ))
+      changes.push({
+        personId,
+        fact: 'residence',
+        period: { validFrom: addDays(input.deathDate as PlainDate, 1), validTo: null },
+        scope: (r) => r.kind === right.kind && r.documentNumber === right.documentNumber,
+      });
     // Death ends a marriage: both spouse rows end on the day of death.
     for (const s of facts.relation.filter(
       (r) => r.kind === 'spouse' && r.supersededAt === null && r.validTo === null,
@@ -71,8 +81,9 @@ export async function recordDeath(
 }
 
 /**
- * A death dated before facts the register already holds (a marriage, a declared address, a name) would end
- * or erase them: it is refused, naming the first such fact, and the conflict goes to a correction case.
+ * A death dated before facts that show the person alive later (a marriage, a declared address, a name or
+ * status change) would end or erase them: it is refused, naming the first such fact. (A right to reside
+ * that starts later, such as a renewed permit, is not such a fact: it ends with the death.)
  */
 function refuseLosingLaterFacts(
   facts: Awaited<ReturnType<RegisterContext['repository']['allFacts']>>,
@@ -83,7 +94,6 @@ function refuseLosingLaterFacts(
     ...facts.address.map((r) => ({ fact: 'address', r })),
     ...facts.name.map((r) => ({ fact: 'name', r })),
     ...facts.status.map((r) => ({ fact: 'status', r })),
-    ...facts.residence.map((r) => ({ fact: 'residence', r })),
     ...facts.code.map((r) => ({ fact: 'code', r })),
   ]
     .filter(({ r }) => r.supersededAt === null && r.validFrom > deathDate)

@@ -184,4 +184,35 @@ describe('register integrity: refusals that name their rule', () => {
     });
     expect(consented.statusCode, consented.body).toBe(201);
   });
+
+  it('refuses markup and another script in the Latvian name fields, and keeps the original spelling in its own', async () => {
+    const body = {
+      reason: 'Ieceļošana',
+      givenNames: 'Sergejs',
+      surname: 'Петров<script>alert(1)</script>',
+      sex: 'M',
+      birthDate: '1990-02-02',
+      sourceDocument: 'Pase Nr. T-6',
+      birthCountry: 'UKR',
+      legalStatus: 'foreigner',
+      citizenships: ['UKR'],
+      address: {
+        kind: 'latvia',
+        municipalityCode: 'LV-RIX',
+        street: 'Brīvības iela',
+        building: '2',
+        postcode: 'LV-1010',
+      },
+      housingBasis: 'Īres līgums',
+    };
+    const refused = await registrar.request('POST', '/api/register/registrations', body);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ errors: [{ path: 'surname', key: 'format.personName' }] });
+    const ok = await registrar.request('POST', '/api/register/registrations', {
+      ...body,
+      surname: 'Petrovs',
+      originalName: 'Сергей Петров',
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
 });

@@ -43,14 +43,14 @@ function within(column: string, scope: InvariantScope): RawBuilder<unknown> {
   return scope === 'all' ? sql`` : sql`AND ${sql.ref(column)} = ANY(${sql.val([...scope])}::uuid[])`;
 }
 
-/** Current parent rows (child → parent) with both persons' sex and dates. */
+/** Current parent rows (child → parent) that still hold (an ended one, after an adoption, is history). */
 const PARENT_ROWS = sql`
   SELECT r.person_id AS child_id, r.related_person_id AS parent_id, c.birth_date AS child_birth,
          p.sex AS parent_sex, p.birth_date AS parent_birth, p.death_date AS parent_death
   FROM register.relation_fact r
   JOIN register.person c ON c.id = r.person_id
   JOIN register.person p ON p.id = r.related_person_id
-  WHERE r.kind = 'parent' AND r.superseded_at IS NULL`;
+  WHERE r.kind = 'parent' AND r.superseded_at IS NULL AND r.valid_to IS NULL`;
 
 /** Current spouse rows with both persons' sex and dates. */
 const SPOUSE_ROWS = sql`
@@ -233,16 +233,26 @@ export async function eventScope(db: DbExecutor, touched: readonly string[]): Pr
   return [...new Set([...touched, ...rows.rows.map((r) => r.personId)])];
 }
 
+/** Every breach among the persons in scope, as comparable keys (a scope is an event's few persons). */
+export async function breachesIn(db: DbExecutor, scope: readonly string[]): Promise<Set<string>> {
+  const findings = await checkInvariants(db, scope, { examples: 1000 });
+  return new Set(
+    findings.flatMap((f) => f.examples.map((e) => `${f.id}|${e.personId}|${e.relatedPersonId ?? ''}|${e.detail}`)),
+  );
+}
+
 /**
- * Checks every invariant for the persons an event touched, in the event's transaction, and refuses the
- * event with the first rule it breaks (its problem type names the rule; the transaction rolls back).
+ * Refuses the event when it made a breach that was not there before it, naming the rule (its problem type;
+ * the transaction rolls back). A breach already in the register (data loaded from elsewhere) does not block
+ * an unrelated event: `civitas register check` reports it.
  */
-export async function refuseBreaches(db: DbExecutor, touched: readonly string[]): Promise<void> {
-  const findings = await checkInvariants(db, await eventScope(db, touched), { examples: 1 });
-  const broken = findings.find((f) => f.count > 0);
-  if (!broken) return;
-  const example = broken.examples[0];
-  throw new AppError('INVALID_STATE', `${broken.rule} (${example?.detail ?? ''})`, {
-    rule: { id: `register.${broken.id}` as RuleId, values: { detail: example?.detail ?? '', law: broken.law } },
-  });
+export async function refuseNewBreaches(db: DbExecutor, scope: readonly string[], before: Set<string>): Promise<void> {
+  const findings = await checkInvariants(db, scope, { examples: 1000 });
+  for (const f of findings) {
+    const fresh = f.examples.find((e) => !before.has(`${f.id}|${e.personId}|${e.relatedPersonId ?? ''}|${e.detail}`));
+    if (!fresh) continue;
+    throw new AppError('INVALID_STATE', `${f.rule} (${fresh.detail})`, {
+      rule: { id: `register.${f.id}` as RuleId, values: { detail: fresh.detail, law: f.law } },
+    });
+  }
 }

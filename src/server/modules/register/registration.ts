@@ -240,7 +240,7 @@ async function presumedFather(trx: DbExecutor, motherId: string, birthDate: stri
     .where((eb) =>
       eb.or([
         eb('validTo', 'is', null),
-        eb('validTo', '>', addDays(birthDate as PlainDate, -PATERNITY_DAYS_AFTER_DEATH)),
+        eb('validTo', '>=', addDays(birthDate as PlainDate, -PATERNITY_DAYS_AFTER_DEATH)),
       ]),
     )
     .orderBy('validFrom', 'desc')
