@@ -42,7 +42,11 @@ export const RecordCalendarOrder = z
     act: z.string().trim().min(5).max(300).nullable(),
     adoptedOn: PlainDateSchema.nullable().default(null),
     moves: z.array(MovedDaySchema).max(12).default([]),
-    sources: z.array(z.string().trim().min(1).max(500)).max(5).default([]),
+    /** Where the order is published: web addresses (the screen links them). */
+    sources: z
+      .array(z.url({ protocol: /^https?$/ }).max(500))
+      .max(5)
+      .default([]),
     note: z.string().trim().max(1000).nullable().default(null),
   })
   .refine((o) => o.act !== null || o.moves.length === 0, {

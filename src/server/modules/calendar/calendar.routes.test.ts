@@ -119,4 +119,22 @@ describe('the legal calendar: the Cabinet’s orders moving working days', () =>
       for (const catalogue of [lv, en] as Array<Record<string, string>>)
         expect(catalogue[`staff.calendar.shippedNote.${o.year}`], String(o.year)).toBeTruthy();
   });
+
+  it('refuses an adoption day still to come and a source that is not a web address', async () => {
+    const res = await admin.request('POST', '/api/calendar/orders', {
+      year: 2029,
+      act: null,
+      moves: [],
+      adoptedOn: '2027-06-01',
+      sources: ['not a url'],
+    });
+    expect(res.statusCode).toBe(400);
+    expect((res.json() as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual(['sources.0']);
+    const later = await admin.request('POST', '/api/calendar/orders', {
+      year: 2029,
+      act: null,
+      adoptedOn: '2027-06-01',
+    });
+    expect(later.json()).toMatchObject({ errors: [{ path: 'adoptedOn', reason: 'future-date' }] });
+  });
 });

@@ -103,7 +103,15 @@ export function createCalendarService(deps: CalendarDeps) {
       moves: input.moves ?? [],
       sources: input.sources ?? [],
     };
-    const problems = [...yearProblems(order.year, Number(today().slice(0, 4))), ...calendarOrderProblems(order)];
+    const adoptedLater: FieldError[] =
+      order.adoptedOn && order.adoptedOn > today()
+        ? [{ path: 'adoptedOn', reason: 'future-date', message: 'An order is recorded once it is adopted' }]
+        : [];
+    const problems = [
+      ...yearProblems(order.year, Number(today().slice(0, 4))),
+      ...adoptedLater,
+      ...calendarOrderProblems(order),
+    ];
     if (problems.length > 0)
       throw new AppError(
         'VALIDATION_FAILED',

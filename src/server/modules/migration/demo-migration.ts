@@ -216,10 +216,12 @@ export async function advanceDemoCase(
           outcome: 'accept',
           reasoning: 'Visi nosacījumi izpildīti (demonstrācijas dati).',
           terms: d.accept,
+          // Some demo applications lack a document on purpose: their officers saw the failed check and grant all the same.
+          acknowledgeFailedChecks: true,
         },
   );
   if (step === 'proposed') return view;
-  await act(decider, { kind: 'approve-decision' });
+  await act(decider, { kind: 'approve-decision', acknowledgeFailedChecks: true });
   return view;
 }
 

@@ -29,7 +29,7 @@ import {
 } from '../../../shared/contracts/migration-subjects.ts';
 import { compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { hasPermission } from '../../../shared/kernel/permissions.ts';
-import { ageOn, applicationProblems, visaFee, type Fee } from './visa.rules.ts';
+import { ageOn, applicationProblems, bornInFuture, visaFee, type Fee } from './visa.rules.ts';
 import {
   problemsError,
   visaProcedure,
@@ -174,19 +174,22 @@ export function createMigrationService(deps: MigrationDeps) {
 
   /** The application's data as the case stores it, checked as the Visa Code's admissibility asks (Art. 19). */
   async function visaData(trx: DbExecutor, input: Input, personId: string | null, fee: Fee): Promise<VisaData> {
-    const problems = applicationProblems(
-      {
-        visaType: input.visaType,
-        intendedEntry: input.intendedEntry as PlainDate,
-        intendedExit: input.intendedExit as PlainDate,
-        travelDocumentValidUntil: input.travelDocument.validUntil as PlainDate,
-        insurance: (input.insurance as VisaData['insurance']) ?? null,
-        means: input.means,
-        nationalGround: input.nationalGround ?? null,
-        currentStayUntil: (input.currentStayUntil as PlainDate | undefined) ?? null,
-      },
-      today(),
-    );
+    const problems = [
+      ...bornInFuture(input.birthDate, today()),
+      ...applicationProblems(
+        {
+          visaType: input.visaType,
+          intendedEntry: input.intendedEntry as PlainDate,
+          intendedExit: input.intendedExit as PlainDate,
+          travelDocumentValidUntil: input.travelDocument.validUntil as PlainDate,
+          insurance: (input.insurance as VisaData['insurance']) ?? null,
+          means: input.means,
+          nationalGround: input.nationalGround ?? null,
+          currentStayUntil: (input.currentStayUntil as PlainDate | undefined) ?? null,
+        },
+        today(),
+      ),
+    ];
     if (problems.length) throw problemsError(problems);
     // The contract lets each type name only its own: a C visa its purpose, a D visa its ground and what follows it.
     const national = input.visaType === 'D' && input.nationalGround ? input.nationalGround : null;

@@ -4,6 +4,7 @@
  * granted permit and cancelling one. The cases run on the engine; this module owns the permits it granted.
  */
 import type { z } from 'zod';
+import { bornInFuture } from './visa.rules.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
 import type { Db, DbExecutor } from '../../db/database.ts';
@@ -101,19 +102,22 @@ export function createPermitService(deps: PermitServiceDeps) {
     enclosedBy: 'officer' | 'applicant',
   ): PermitData {
     const tier = input.tier ?? tiersOf(input.permitKind, input.ground)[0] ?? 'standard';
-    const problems = permitApplicationProblems(
-      {
-        permitKind: input.permitKind,
-        ground: input.ground,
-        application: input.application,
-        tier,
-        nationality: input.nationality,
-        travelDocumentValidUntil: input.travelDocument.validUntil as PlainDate,
-        requestedUntil: (input.requestedUntil ?? null) as PlainDate | null,
-        sponsor: input.sponsor ?? null,
-      },
-      today(),
-    );
+    const problems = [
+      ...bornInFuture(input.birthDate, today()),
+      ...permitApplicationProblems(
+        {
+          permitKind: input.permitKind,
+          ground: input.ground,
+          application: input.application,
+          tier,
+          nationality: input.nationality,
+          travelDocumentValidUntil: input.travelDocument.validUntil as PlainDate,
+          requestedUntil: (input.requestedUntil ?? null) as PlainDate | null,
+          sponsor: input.sponsor ?? null,
+        },
+        today(),
+      ),
+    ];
     if (problems.length) throw problemsError(problems);
     const fee = permitFee(input.permitKind, input.ground, tier) as { amountCents: number; legalAct: string };
     return {

@@ -316,3 +316,10 @@ export function refusalGroundsProblems(type: VisaType, grounds: readonly string[
     ];
   return [];
 }
+
+/** An applicant born after today: the day is mistyped (a travel document is never issued for the unborn). */
+export function bornInFuture(birthDate: string, today: PlainDate): ApplicationProblem[] {
+  return birthDate > today
+    ? [{ path: 'birthDate', reason: 'future-date', message: 'The date of birth cannot be in the future' }]
+    : [];
+}
