@@ -174,7 +174,7 @@ for (const lang of ['lv', 'en'] as const) {
       it('says when a register search shows only the first results, and opens a card under the purpose given', async () => {
         await navigate(h.page, w.search);
         await h.page.getByLabel(w.reason).fill('Iedzīvotāja jautājums klātienē');
-        await h.page.getByLabel(w.name, { exact: true }).fill('Bērziņš');
+        await h.page.getByLabel(w.name, { exact: true }).fill('Kalniņš');
         await h.page.getByRole('button', { name: w.find, exact: true }).click();
         await h.page.getByRole('heading', { level: 2, name: w.cut }).waitFor();
         await h.page.getByText(w.narrow).waitFor();
