@@ -5,8 +5,9 @@
  * his applications; a registered foreigner applies online for a D visa, seeing the fee before paying; a
  * migration officer finds the applicant in the register and lodges a C visa at the desk (a 120-day stay and
  * insurance under EUR 30 000 are refused by the server at their fields first; switching to a D visa then shows
- * its national ground and none of the C visa's errors) and lands on the case. A D visa names its national
- * ground (remote work) and ticks the ground's documents.
+ * its national ground and none of the C visa's errors; the ground chosen is still chosen after a look at the C
+ * visa) and lands on the case. A D visa names its national ground (remote work) and ticks the ground's documents.
+ * The desk's hints speak of "the applicant"; the portal's speak to "you".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
@@ -141,6 +142,12 @@ describe('a registered foreigner applies online for a D visa', () => {
         // A D visa names its national ground, not a purpose: the ground's documents are listed to tick.
         expect(await field(lang, 'visas.field.purpose').count()).toBe(0);
         await h.page.getByText(say(lang, 'visas.form.groundFirst')).waitFor();
+        // Online the hints speak to her ("you"), not of "the applicant".
+        await h.page.getByText(say(lang, 'visas.form.documentValidUntilHint')).waitFor();
+        await h.page.getByText(say(lang, 'visas.form.invitationHint')).waitFor();
+        await h.page.getByText(say(lang, 'visas.form.currentStayUntilHint', { days: '3' })).waitFor();
+        await h.page.getByLabel(say(lang, 'visas.form.insuranceNow')).waitFor();
+        expect(await h.page.getByText(say(lang, 'visas.form.invitationHintDesk')).count()).toBe(0);
         await field(lang, 'visas.form.documentNumber').fill('fp123456');
         await field(lang, 'visas.form.documentValidUntil').fill(day(800));
         await field(lang, 'visas.national.ground').selectOption('remote-work');
@@ -219,6 +226,11 @@ describe('a migration officer lodges a C visa at the desk', () => {
 
         await field(lang, 'visas.form.type.C').check();
         await h.page.getByText(say(lang, 'visas.fee.amount', { amount: formatMoney(9000, lang) })).waitFor();
+        // At the desk the hints speak of the applicant, not to "you".
+        await h.page.getByText(say(lang, 'visas.form.documentValidUntilHintDesk')).waitFor();
+        await h.page.getByText(say(lang, 'visas.form.invitationHintDesk')).waitFor();
+        await h.page.getByText(say(lang, 'visas.form.entryHintDesk')).waitFor();
+        expect(await h.page.getByText(say(lang, 'visas.form.invitationHint'), { exact: true }).count()).toBe(0);
         await fillDeskApplication(lang, { exit: day(149), coverage: '10000' });
         await h.page.getByRole('button', { name: say(lang, 'visas.desk.submit') }).click();
         await expectSummary(lang, [
@@ -231,7 +243,16 @@ describe('a migration officer lodges a C visa at the desk', () => {
         await field(lang, 'visas.national.ground').waitFor();
         await h.page.getByRole('alert').waitFor({ state: 'detached' });
         expect(await h.page.locator('.field-error').count()).toBe(0);
+        await field(lang, 'visas.national.ground').selectOption('employment');
+        await h.page.getByText(say(lang, 'visas.form.currentStayUntilHintDesk', { days: '3' })).waitFor();
+        await h.page.getByLabel(say(lang, 'visas.form.insuranceNowDesk')).waitFor();
         await checkPage(`visas-desk-switched-to-d-${lang}-${viewport.width}`);
+        // A look at the C visa and back keeps the national ground chosen (and the C visa's purpose the other way).
+        await field(lang, 'visas.form.type.C').check();
+        expect(await field(lang, 'visas.field.purpose').inputValue()).toBe('tourism');
+        await field(lang, 'visas.form.type.D').check();
+        await h.page.getByText(say(lang, 'visas.nationalDocument.employer-sponsorship')).waitFor();
+        expect(await field(lang, 'visas.national.ground').inputValue()).toBe('employment');
         await field(lang, 'visas.form.type.C').check();
 
         await fillDeskApplication(lang, { exit: day(43), coverage: '30000' });

@@ -10,7 +10,6 @@ import { CaseView, UploadInput } from './cases.contract.ts';
 import { CountryCode } from './register.contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
 import { TravelDocumentNumber } from './visas.contract.ts';
-import { needsSponsor } from '../kernel/permit-grounds.ts';
 import {
   GrantedPermitView,
   PERMIT_APPLICATIONS,
@@ -59,17 +58,6 @@ const PermitApplicationFields = {
   contactEmail: z.email().max(254),
   documents: z.array(UploadInput).max(10).default([]),
 };
-
-/**
- * A ground that rests on someone in Latvia names them (`SPONSOR_OF`); the server refuses one that does not
- * (`sponsor-needed`). For a page's form, as `.refine(namesSponsorWhereNeeded, SPONSOR_NEEDED)`, so the browser says
- * it with the other problems at once (the contract's objects stay unrefined: the pages extend them).
- */
-export const namesSponsorWhereNeeded = (v: { ground?: unknown; sponsor?: unknown }): boolean => {
-  const ground = PermitGroundSchema.safeParse(v.ground);
-  return !ground.success || !needsSponsor(ground.data) || (typeof v.sponsor === 'string' && v.sponsor.trim() !== '');
-};
-export const SPONSOR_NEEDED = { path: ['sponsor'], params: { reason: 'sponsor-needed' }, when: () => true };
 
 /** An officer lodges an application for a person at the desk (a first application need not be in the register); the fee is paid there. */
 export const DeskPermitApplication = z.strictObject({

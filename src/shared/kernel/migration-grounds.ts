@@ -92,7 +92,13 @@ const rule = (
   minDays = 1,
 ): NationalGroundRule => ({ clause, documents, minDays, maxDays: NATIONAL_VISA_MAX_DAYS });
 
-/** Each ground's clause, documents and bounds (the form's checklist, the proposal's checks and the decision's terms read them). */
+/**
+ * Each ground's clause, documents and bounds (the form's checklist, the proposal's checks and the decision's terms
+ * read them). The clauses are those §1.8 quotes from s.11(2) as worded by the 2021 amendment (draft 21-TA-63):
+ * clause 3 names both employment in Latvia and remote work for an employer registered abroad, so `employment`,
+ * `seasonal-work` (employment in Latvia for a season) and `remote-work` cite it; PMLP's further categories, whose
+ * clause the sources do not give, cite none.
+ */
 export const NATIONAL_GROUND_RULES: Readonly<Record<NationalVisaGround, NationalGroundRule>> = {
   employment: rule(3, ['employer-sponsorship', 'employment-contract']),
   'seasonal-work': rule(3, ['employer-sponsorship', 'employment-contract']),

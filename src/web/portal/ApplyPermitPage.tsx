@@ -10,12 +10,7 @@ import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import {
-  applyForPermitOnline,
-  namesSponsorWhereNeeded,
-  OnlinePermitApplication,
-  SPONSOR_NEEDED,
-} from '../../shared/contracts/residence-permits.contract.ts';
+import { applyForPermitOnline, OnlinePermitApplication } from '../../shared/contracts/residence-permits.contract.ts';
 import { listCountries, type PersonCard } from '../../shared/contracts/register.contract.ts';
 import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { callApi } from '../api/client.ts';
@@ -36,6 +31,7 @@ import {
   PermitFee,
   permitFormFields,
   permitLabels,
+  sponsorNamedWhereNeeded,
   StayFieldset,
   usePermitQuote,
 } from '../procedures/migration/PermitApplicationFields.tsx';
@@ -87,7 +83,7 @@ function onlineForm(ask: { birthCountry: boolean; nationality: boolean }) {
   return OnlinePermitForm.extend({
     ...(ask.birthCountry ? { birthCountry: OnlinePermitApplication.shape.birthCountry } : {}),
     ...(ask.nationality ? { nationality: OnlinePermitApplication.shape.nationality } : {}),
-  }).refine(namesSponsorWhereNeeded, SPONSOR_NEEDED);
+  }).superRefine(...sponsorNamedWhereNeeded);
 }
 
 export function ApplyPermitPage() {
@@ -221,7 +217,7 @@ function OnlineFields({ identity, pending }: { identity: Identity; pending: bool
         </Group>
       )}
       <TravelDocumentFieldset validUntilHint={t('permits.form.documentValidUntilHint')} />
-      <StayFieldset quote={quote} />
+      <StayFieldset quote={quote} channel="portal" />
       <EnclosedFieldset quote={quote} hint={t('portal.permits.enclosedHint')} />
       <TextInput
         name="contactEmail"

@@ -103,9 +103,9 @@ function OnlineVisaForm({ card }: { card: PersonCard | undefined }) {
       <VisaTypeField />
       <TravellerFieldset />
       <TravelDocumentFieldset validUntilHint={t('visas.form.documentValidUntilHint')} />
-      <JourneyFieldset />
-      <NationalGroundFieldset enclosedHint={t('visas.form.enclosedHintOnline')} />
-      <InsuranceFieldset />
+      <JourneyFieldset channel="portal" />
+      <NationalGroundFieldset enclosedHint={t('visas.form.enclosedHintOnline')} channel="portal" />
+      <InsuranceFieldset channel="portal" />
       <MeansFieldset />
       <TextInput
         name="contactEmail"

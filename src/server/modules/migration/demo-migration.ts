@@ -218,6 +218,7 @@ export async function advanceDemoCase(
           terms: d.accept,
           // Some demo applications lack a document on purpose: their officers saw the failed check and grant all the same.
           acknowledgeFailedChecks: true,
+          overrideReason: 'Trūkstošo dokumentu iesniedzējs uzrādīja klātienē (demonstrācijas dati).',
         },
   );
   if (step === 'proposed') return view;

@@ -101,7 +101,8 @@ function application(i: number, today: PlainDate): z.output<typeof DeskPermitApp
     travelDocument: { number: `RP${String(200000 + i)}`, country: nationality, validUntil: addDays(today, 2500) },
     ...(hasEnd(permitKind) && !FIXED_TERM_YEARS[ground] ? { requestedUntil: addDays(today, 700) } : {}),
     ...(needsSponsor(ground) ? { sponsor } : {}),
-    // A Blue Card's salary is over the threshold; other incomes go round the subsistence amounts.
+    // A Blue Card's salary is over 2023's threshold (a year without one recorded fails the check, saying so); other
+    // incomes go round the subsistence amounts.
     monthlyIncomeEur: ground === 'blue-card' ? 2_600 + (i % 3) * 400 : 900 + (i % 7) * 250,
     addressInLatvia: `Demo iela ${1 + (i % 90)}, Rīga`,
     // Every fifth lacks one document: the officer's check shows it.

@@ -1,6 +1,7 @@
 /** HTTP for the migration procedures: lodging and applying for visas, invitations, fee quotes, issued visas and their ending, partners' consultations. */
 import type { FastifyInstance } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
+import { personalData } from '../../http/personal-data.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
@@ -33,7 +34,7 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
 
   registerEndpoint(
     app,
-    c.lodgeVisaAtDesk,
+    personalData(c.lodgeVisaAtDesk),
     { permission: 'migration:lodge' },
     async ({ principal, body, request }) =>
       migration.lodgeAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)),
@@ -41,7 +42,7 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
   );
   registerEndpoint(
     app,
-    c.applyForVisaOnline,
+    personalData(c.applyForVisaOnline),
     'resident',
     async ({ principal, body, request }) =>
       migration.applyOnline(caseActorContext(principal, request), body, idempotencyKey(request)),
@@ -49,22 +50,30 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
   );
   registerEndpoint(
     app,
-    c.inviteOnline,
+    personalData(c.inviteOnline),
     'resident',
     async ({ principal, body, request }) =>
       migration.invite(caseActorContext(principal, request), body, idempotencyKey(request)),
     uploads,
   );
   registerEndpoint(app, c.visaFeeQuote, 'public', async ({ query }) => migration.feeQuote(query));
-  registerEndpoint(app, c.readVisa, { permission: 'migration:read-visa' }, async ({ principal, params, request }) =>
-    migration.readVisa(actorFromPrincipal(principal), params.visaNumber, 'case-processing', request.id),
-  );
-  registerEndpoint(app, c.endVisa, { permission: 'migration:end-visa' }, async ({ principal, params, body, request }) =>
-    migration.endVisa(caseActorContext(principal, request), params.visaNumber, body),
+  registerEndpoint(
+    app,
+    personalData(c.readVisa),
+    { permission: 'migration:read-visa' },
+    async ({ principal, params, request }) =>
+      migration.readVisa(actorFromPrincipal(principal), params.visaNumber, 'case-processing', request.id),
   );
   registerEndpoint(
     app,
-    c.visaEndingPdf,
+    personalData(c.endVisa),
+    { permission: 'migration:end-visa' },
+    async ({ principal, params, body, request }) =>
+      migration.endVisa(caseActorContext(principal, request), params.visaNumber, body),
+  );
+  registerEndpoint(
+    app,
+    personalData(c.visaEndingPdf),
     { permission: 'migration:read-visa' },
     async ({ principal, params, request, reply }) => {
       const visa = await migration.readVisa(
@@ -88,7 +97,7 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
     },
   );
   // The holder reads the same form on their own case (its applicant only; audited as their read of the case).
-  registerEndpoint(app, myVisaEndingPdf, 'resident', async ({ principal, params, request, reply }) => {
+  registerEndpoint(app, personalData(myVisaEndingPdf), 'resident', async ({ principal, params, request, reply }) => {
     const view = await cases.readOwnCase(caseActorContext(principal, request), params.caseId, 'visa-ending');
     const visa = view.subject.kind === 'visa' ? view.subject.visa : null;
     if (!visa?.ended) throw new AppError('NOT_FOUND', 'The visa of this case is not annulled or revoked');
@@ -105,7 +114,7 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
       .send(pdf);
   });
 
-  registerEndpoint(app, c.checkVisa, 'partner', async ({ request, params, query }) => {
+  registerEndpoint(app, personalData(c.checkVisa), 'partner', async ({ request, params, query }) => {
     // A visa's holder is personal data: only the partners named for it may read it, not every partner key.
     const partner = request.principal.kind === 'partner' ? request.principal.name : '';
     if (!deps.visaCheckPartners.includes(partner))
@@ -117,7 +126,7 @@ export function registerMigrationRoutes(app: FastifyInstance, deps: MigrationRou
       request.id,
     );
   });
-  registerEndpoint(app, c.partnerConsultations, 'partner', async ({ request }) => {
+  registerEndpoint(app, personalData(c.partnerConsultations), 'partner', async ({ request }) => {
     const partner = request.principal.kind === 'partner' ? request.principal.name : '';
     const audit = actorFromPrincipal(request.principal as Parameters<typeof actorFromPrincipal>[0]);
     return { consultations: await migration.consultationsFor(audit, authorityOf(partner), request.id) };

@@ -90,7 +90,9 @@ async function propose(officer: Client, view: View, terms: Record<string, unknow
     outcome: 'accept',
     reasoning: 'The ground is proven by the documents.',
     terms,
-    ...(acknowledge ? { acknowledgeFailedChecks: true } : {}),
+    ...(acknowledge
+      ? { acknowledgeFailedChecks: true, overrideReason: 'The missing evidence was seen in person.' }
+      : {}),
   });
 }
 
@@ -101,7 +103,21 @@ describe('who is named as sponsor', () => {
     const { officer } = await at('2026-11-30');
     const res = await officer.request('POST', '/api/migration/permits', base({ sponsor: undefined }));
     expectStatus(res, 400);
-    expect(reasons(res)).toEqual(['sponsor:sponsor-needed']);
+    expect(reasons(res)).toEqual(['sponsor:employer-needed']);
+    // A Blue Card rests on the employer too: the refusal names the employer, not a list of everyone.
+    const blueCard = await officer.request(
+      'POST',
+      '/api/migration/permits',
+      base({ ground: 'blue-card', tier: 'fast', sponsor: undefined }),
+    );
+    expectStatus(blueCard, 400);
+    expect(reasons(blueCard)).toEqual(['sponsor:employer-needed']);
+    const student = await officer.request(
+      'POST',
+      '/api/migration/permits',
+      base({ ground: 'study', sponsor: undefined }),
+    );
+    expect(reasons(student)).toEqual(['sponsor:school-needed']);
     const investor = await lodge(officer, base({ ground: 'investment', sponsor: undefined }));
     expect(investor.subject.sponsor).toBeNull();
   });
@@ -109,11 +125,13 @@ describe('who is named as sponsor', () => {
 
 describe('the EU Blue Card', () => {
   const quote = (q: string) => ctx.app.inject({ method: 'GET', url: `/api/public/permits/quote?${q}` });
-  it('has no 30-day tier, 100 or 200 EUR, and the salary thresholds with their year', async () => {
+  it('has no 30-day tier, 100 or 200 EUR, and the salary thresholds of the year when one is recorded', async () => {
+    await at('2023-06-01');
     expect((await quote('permitKind=temporary&ground=blue-card&tier=fast')).json()).toMatchObject({
       amountCents: 10000,
       tiers: ['fast', 'express'],
       deadline: { unit: 'working-days', limit: 10 },
+      monthlyIncomeNeededEur: 2060,
       salaryThreshold: { year: 2023, eur: 2060, shortageEur: 1648 },
       documents: expect.arrayContaining(['higher-education', 'invitation']),
     });
@@ -124,23 +142,67 @@ describe('the EU Blue Card', () => {
     expect(reasons(await quote('permitKind=temporary&ground=blue-card&tier=standard'))).toEqual([
       'tier:tier-not-offered',
     ]);
+    // 2026 has no threshold in the sources: the quote gives none rather than 2023's.
+    await at('2026-11-30');
+    expect((await quote('permitKind=temporary&ground=blue-card&tier=fast')).json()).toMatchObject({
+      monthlyIncomeNeededEur: null,
+      salaryThreshold: null,
+    });
   });
-  it('checks the salary against the threshold in the rule trace: the lower one in a shortage occupation', async () => {
-    const { officer } = await at('2026-11-30');
-    const below = await lodge(officer, base({ ground: 'blue-card', tier: 'fast', monthlyIncomeEur: 1800 }));
-    expect(below).toMatchObject({ dueOn: '2026-12-14', subject: { fee: { amountCents: 10000 } } });
-    const proposed = await propose(officer, below, { validFrom: '2026-11-30', validUntil: '2028-11-29' }, true);
+  it('checks the salary against the threshold of the year lodged in: the lower one in a shortage occupation', async () => {
+    const { officer } = await at('2023-06-01');
+    const later = { travelDocument: { number: 'P7788990', country: 'IND', validUntil: '2030-01-01' } };
+    const terms = { validFrom: '2023-06-01', validUntil: '2025-05-31' };
+    const below = await lodge(officer, base({ ground: 'blue-card', tier: 'fast', monthlyIncomeEur: 1800, ...later }));
+    expect(below).toMatchObject({ dueOn: '2023-06-15', subject: { fee: { amountCents: 10000 } } });
+    const proposed = await propose(officer, below, terms, true);
     expect(check(proposed, 'blue-card-salary')).toMatchObject({
       passed: false,
-      params: { shown: 1800, needed: 2060, year: '2023' },
+      params: { recorded: 'yes', shown: 1800, needed: 2060, year: '2023', factor: 1.5 },
     });
     expect(check(proposed, 'income-sufficient')).toBeUndefined();
     const shortage = await lodge(
       officer,
-      base({ ground: 'blue-card', tier: 'fast', monthlyIncomeEur: 1800, shortageOccupation: true, givenNames: 'Ravi' }),
+      base({
+        ground: 'blue-card',
+        tier: 'fast',
+        monthlyIncomeEur: 1800,
+        shortageOccupation: true,
+        givenNames: 'Ravi',
+        ...later,
+      }),
     );
-    const ok = await propose(officer, shortage, { validFrom: '2026-11-30', validUntil: '2028-11-29' }, true);
+    const ok = await propose(officer, shortage, terms, true);
     expect(check(ok, 'blue-card-salary')).toMatchObject({ passed: true, params: { needed: 1648, factor: 1.2 } });
+  });
+  it('says plainly that no threshold is recorded for a year without one: not met, whatever the salary', async () => {
+    const { officer } = await at('2026-11-30');
+    const high = await lodge(
+      officer,
+      base({ ground: 'blue-card', tier: 'fast', monthlyIncomeEur: 9000, givenNames: 'Mira' }),
+    );
+    const proposed = await propose(officer, high, { validFrom: '2026-11-30', validUntil: '2028-11-29' }, true);
+    expect(check(proposed, 'blue-card-salary')).toMatchObject({
+      passed: false,
+      params: { recorded: 'no', shown: 9000, year: '2026' },
+    });
+    // Proposed without acknowledging it, the grant is refused: the check failed, it did not pass unread.
+    const again = await lodge(
+      officer,
+      base({ ground: 'blue-card', tier: 'fast', monthlyIncomeEur: 9000, givenNames: 'Nia' }),
+    );
+    const taken = await act(officer, again, { kind: 'assign', outOfOrderReason: 'test' });
+    const refused = await officer.request('POST', `/api/cases/${again.id}/actions`, {
+      kind: 'propose-decision',
+      outcome: 'accept',
+      reasoning: 'The ground is proven by the documents.',
+      terms: { validFrom: '2026-11-30', validUntil: '2028-11-29' },
+      expectedVersion: taken.version,
+    });
+    expectStatus(refused, 400);
+    const problem = refused.json() as { errors: Array<{ reason: string; values?: { rules?: string } }> };
+    expect(problem.errors[0]).toMatchObject({ reason: 'failed-checks-unacknowledged' });
+    expect(problem.errors[0]?.values?.rules?.split(',')).toContain('blue-card-salary');
   });
 });
 
@@ -174,6 +236,7 @@ describe('a repatriant', () => {
       reasoning: 'Repatriant status shown.',
       terms: { validFrom: '2026-11-30', validUntil: '2031-11-29' },
       acknowledgeFailedChecks: true,
+      overrideReason: 'The missing evidence was seen in person.',
     });
     expect(proposed.proposal?.ruleTrace.map((c) => c.rule)).not.toContain('fee-paid');
     const granted = await act(decider, proposed, { kind: 'approve-decision', acknowledgeFailedChecks: true });

@@ -35,7 +35,6 @@ import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { VISA_LIFECYCLE } from './visa-lifecycle.ts';
 import { problemsError } from './visa-procedure.ts';
 import {
-  blueCardThreshold,
   fiveYearsContinuity,
   grantTermsProblems,
   hasCard,
@@ -44,6 +43,7 @@ import {
   permitDeadlineOf,
   type RightPeriod,
 } from './permit.rules.ts';
+import { blueCardSalaryOutcome } from '../../../shared/kernel/permit-grounds.ts';
 import type { MigrationRepository, PermitRow } from './migration.repository.ts';
 import type { ResidenceRightKind, ResidenceRightsPort } from './visa-data.ts';
 
@@ -237,7 +237,7 @@ function permitChecks(d: PermitData, state: CaseState, today: PlainDate): RuleCh
       params: { missing: missing.length, required: d.required.length },
     },
   );
-  if (d.ground === 'blue-card') checks.push(blueCardSalaryCheck(d, today));
+  if (d.ground === 'blue-card') checks.push(blueCardSalaryCheck(d, state.receivedOn ?? today));
   else if (needed !== null)
     checks.push({
       rule: 'income-sufficient',
@@ -256,19 +256,27 @@ function permitChecks(d: PermitData, state: CaseState, today: PlainDate): RuleCh
 }
 
 /**
- * A Blue Card's gross monthly salary against the threshold of the latest year published (× 1.5 of the average
- * wage, × 1.2 in a shortage occupation; §4.7): the trace names the year the amount comes from.
+ * A Blue Card's gross monthly salary against the threshold of the year the application was lodged in (× 1.5 of the
+ * average wage, × 1.2 in a shortage occupation; §4.7). A year with no threshold recorded fails the check and says
+ * so (`recorded: 'no'`): it never passes unchecked, and another year's amounts are never used in its place.
  */
-function blueCardSalaryCheck(d: PermitData, today: PlainDate): RuleCheck {
-  const threshold = blueCardThreshold(today);
-  const needed = d.shortageOccupation ? threshold.shortageEur : threshold.eur;
+function blueCardSalaryCheck(d: PermitData, lodgedOn: PlainDate): RuleCheck {
   const shown = d.monthlyIncomeEur ?? 0;
+  const result = blueCardSalaryOutcome(shown, d.shortageOccupation ?? false, lodgedOn);
+  // The year as text: a number would be grouped like an amount ("2,023") by the message format.
+  const year = String(result.year);
+  if (result.outcome === 'no-threshold')
+    return {
+      rule: 'blue-card-salary',
+      passed: false,
+      detail: `${shown} EUR: no threshold recorded for ${year}`,
+      params: { recorded: 'no', shown, needed: 0, year, factor: 0 },
+    };
   return {
     rule: 'blue-card-salary',
-    passed: shown >= needed,
-    detail: `${shown} / ${needed} EUR (${threshold.year}${d.shortageOccupation ? ', shortage occupation' : ''})`,
-    // The year as text: a number would be grouped like an amount ("2,023") by the message format.
-    params: { shown, needed, year: String(threshold.year), factor: d.shortageOccupation ? 1.2 : 1.5 },
+    passed: result.outcome === 'met',
+    detail: `${shown} / ${result.needed} EUR (${year}${d.shortageOccupation ? ', shortage occupation' : ''})`,
+    params: { recorded: 'yes', shown, needed: result.needed, year, factor: result.factor },
   };
 }
 

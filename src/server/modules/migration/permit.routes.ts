@@ -1,6 +1,7 @@
 /** HTTP for residence: lodging and applying, what an application needs, a granted permit and its cancellation. */
 import type { FastifyInstance } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
+import { personalData } from '../../http/personal-data.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
 import { caseActorContext, idempotencyKey } from '../cases/index.ts';
@@ -16,7 +17,7 @@ export function registerPermitRoutes(
   const uploads = { bodyLimit: 60 * 1024 * 1024 };
   registerEndpoint(
     app,
-    c.lodgePermitAtDesk,
+    personalData(c.lodgePermitAtDesk),
     { permission: 'migration:lodge' },
     async ({ principal, body, request }) =>
       permits.lodgeAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)),
@@ -24,26 +25,30 @@ export function registerPermitRoutes(
   );
   registerEndpoint(
     app,
-    c.applyForPermitOnline,
+    personalData(c.applyForPermitOnline),
     'resident',
     async ({ principal, body, request }) =>
       permits.applyOnline(caseActorContext(principal, request), body, idempotencyKey(request)),
     uploads,
   );
   registerEndpoint(app, c.permitQuote, 'public', async ({ query }) => permits.quote(query));
-  registerEndpoint(app, c.readPermit, { permission: 'migration:read-permit' }, async ({ principal, params, request }) =>
-    permits.read(actorFromPrincipal(principal), params.permitNumber, request.id),
+  registerEndpoint(
+    app,
+    personalData(c.readPermit),
+    { permission: 'migration:read-permit' },
+    async ({ principal, params, request }) =>
+      permits.read(actorFromPrincipal(principal), params.permitNumber, request.id),
   );
   registerEndpoint(
     app,
-    c.cancelPermit,
+    personalData(c.cancelPermit),
     { permission: 'migration:cancel-permit' },
     async ({ principal, params, body, request }) =>
       permits.cancel(caseActorContext(principal, request), params.permitNumber, body),
   );
   registerEndpoint(
     app,
-    c.permitCancellationPdf,
+    personalData(c.permitCancellationPdf),
     { permission: 'migration:read-permit' },
     async ({ principal, params, request, reply }) => {
       const { permit, holder } = await permits.cancellationDecision(

@@ -16,7 +16,6 @@ import {
   type PermitKind,
 } from '../../../shared/contracts/permit-subjects.ts';
 import {
-  blueCardThreshold,
   fiveYearsContinuity,
   grantTermsProblems,
   hasCard,
@@ -31,7 +30,14 @@ import {
   type PermitApplicationFacts,
   type RightPeriod,
 } from './permit.rules.ts';
-import { needsSponsor, SPONSOR_OF } from '../../../shared/kernel/permit-grounds.ts';
+import {
+  CARD_RIGHT_KINDS,
+  needsSponsor,
+  SPONSOR_MISSING_REASON,
+  SPONSOR_OF,
+} from '../../../shared/kernel/permit-grounds.ts';
+import { RIGHT_OF } from './permit-procedure.ts';
+import { FIELD_REASONS } from '../../../shared/errors.ts';
 
 const d = plainDate;
 const TODAY = d('2026-12-07');
@@ -206,19 +212,34 @@ describe('what a grant may say', () => {
 
 describe('who an application names as sponsor', () => {
   it('an employment, study or family ground names someone in Latvia; an investor, a repatriant and a five-years ground do not', () => {
-    expect(reasons(facts({ sponsor: '' }))).toEqual(['sponsor:sponsor-needed']);
+    expect(reasons(facts({ sponsor: '' }))).toEqual(['sponsor:employer-needed']);
     expect(reasons(facts({ sponsor: undefined, ground: 'investment' }))).toEqual([]);
     expect(reasons(facts({ sponsor: null, ground: 'repatriant' }))).toEqual([]);
     expect(
       reasons(facts({ sponsor: undefined, permitKind: 'permanent', ground: 'five-years-temporary', tier: 'standard' })),
     ).toEqual([]);
     expect(reasons(facts({ sponsor: '  ', permitKind: 'permanent', ground: 'family-of-citizen' }))).toEqual([
-      'sponsor:sponsor-needed',
+      'sponsor:family-member-needed',
     ]);
     // Every ground of the permanent kinds and every five-years ground rests on the applicant alone, except a citizen's family.
     for (const ground of PERMIT_GROUNDS.filter((g) => g.startsWith('five-years')))
       expect(needsSponsor(ground), ground).toBe(false);
     expect(SPONSOR_OF['blue-card']).toBe('employer');
+  });
+  it('says whom to name: the employer of a Blue Card, the school, the family member, the EU citizen', () => {
+    const missing = (o: Partial<PermitApplicationFacts>) => reasons(facts({ sponsor: undefined, ...o }));
+    expect(missing({ ground: 'blue-card', tier: 'fast' })).toEqual(['sponsor:employer-needed']);
+    expect(missing({ ground: 'study' })).toEqual(['sponsor:school-needed']);
+    expect(missing({ ground: 'family-of-temporary-resident' })).toEqual(['sponsor:family-member-needed']);
+    expect(missing({ permitKind: 'eu-family-residence-card', ground: 'family-of-eu-citizen', tier: 'fast' })).toEqual([
+      'sponsor:eu-citizen-needed',
+    ]);
+    expect(
+      missing({ permitKind: 'eu-registration-certificate', ground: 'student', tier: 'fast', nationality: 'DEU' }),
+    ).toEqual(['sponsor:school-needed']);
+    // Each is a field reason the API may send (its message is in both catalogues: messages.test.ts).
+    for (const reason of Object.values(SPONSOR_MISSING_REASON))
+      expect(FIELD_REASONS as readonly string[], reason).toContain(reason);
   });
 });
 
@@ -235,12 +256,13 @@ describe('the EU Blue Card (§4.7)', () => {
       limit: 10,
     });
   });
-  it('asks for higher education and the salary threshold of the latest year published, with its year', () => {
+  it('asks for higher education and the salary threshold of the year, none for a year with none recorded', () => {
     expect(requiredDocuments('temporary', 'blue-card', 'first')).toEqual(
       expect.arrayContaining(['invitation', 'employment-contract', 'higher-education']),
     );
-    expect(blueCardThreshold(TODAY)).toEqual({ year: 2023, eur: 2_060, shortageEur: 1_648 });
-    expect(incomeNeededEur('temporary', 'blue-card', TODAY)).toBe(2_060);
+    expect(incomeNeededEur('temporary', 'blue-card', d('2023-06-01'))).toBe(2_060);
+    // 2026 has no threshold in the sources: none is asked, and the 2023 amount is not used in its place.
+    expect(incomeNeededEur('temporary', 'blue-card', TODAY)).toBeNull();
   });
   it('is granted for five years at most', () => {
     const terms = { validFrom: TODAY, validUntil: d('2031-12-07') };
@@ -414,5 +436,15 @@ describe('the EU permanent documents (§4.9)', () => {
         }),
       ),
     ).toEqual(['permitKind:eu-citizen-registers']);
+  });
+});
+
+describe('the rights a residence permit card is made for', () => {
+  it('are the rights recorded for the kinds that have a card (the desk warns by them when a card would come late)', () => {
+    expect([...CARD_RIGHT_KINDS].sort()).toEqual(
+      PERMIT_KINDS.filter(hasCard)
+        .map((k) => RIGHT_OF[k])
+        .sort(),
+    );
   });
 });

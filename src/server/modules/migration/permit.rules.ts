@@ -22,12 +22,15 @@ import {
   type PermitKind,
 } from '../../../shared/kernel/migration-grounds.ts';
 import {
+  blueCardThresholdOf,
   EU_CITIZEN_KINDS,
   FIXED_TERM_YEARS,
   hasCard,
   maxTermYears,
-  needsSponsor,
+  sponsorMissingReason,
+  SPONSOR_OF,
   termEnd,
+  type SponsorRole,
 } from '../../../shared/kernel/permit-grounds.ts';
 import type { PermitDocument, PermitTier } from '../../../shared/contracts/permit-subjects.ts';
 import type { ApplicationProblem } from './visa.rules.ts';
@@ -202,34 +205,15 @@ export function requiredDocuments(
 }
 
 /**
- * An EU Blue Card's gross monthly salary: at least the previous year's average gross monthly wage × 1.5, or × 1.2
- * in an occupation the Cabinet lists as short of workers (§4.7). The amounts are published each April after the
- * statistics office's figures; the sources give those of 2023 only. Configuration: add a year's row when it is
- * published (the latest row not after today's year applies, and the rule trace names its year).
- */
-export const BLUE_CARD_SALARY: ReadonlyArray<{ year: number; eur: number; shortageEur: number }> = [
-  { year: 2023, eur: 2_060, shortageEur: 1_648 },
-];
-
-/** The Blue Card thresholds that apply on a day: the latest year published by then. */
-export function blueCardThreshold(today: PlainDate): { year: number; eur: number; shortageEur: number } {
-  const year = Number(today.slice(0, 4));
-  const rows = [...BLUE_CARD_SALARY].sort((a, b) => b.year - a.year);
-  return (rows.find((r) => r.year <= year) ?? rows[rows.length - 1]) as {
-    year: number;
-    eur: number;
-    shortageEur: number;
-  };
-}
-
-/**
  * The regular monthly income an application shows, in euros, where the ground asks for means: a first temporary
- * permit the subsistence amount on PMLP's page (620 EUR, §4.4), a Blue Card the general salary threshold, a
+ * permit the subsistence amount on PMLP's page (620 EUR, §4.4), a Blue Card the general salary threshold of the
+ * year (`BLUE_CARD_SALARY`; null for a year with none recorded), a
  * permanent permit and EU long-term residence the minimum wage (750 EUR, §4.8). Null where it rests on the sponsor
  * (family), for a repatriant (the sources ask no means of them: UNSOURCED) and where the source gives no amount.
  */
 export function incomeNeededEur(kind: PermitKind, ground: PermitGround, today?: PlainDate): number | null {
-  if (ground === 'blue-card') return blueCardThreshold(today ?? ('2023-12-31' as PlainDate)).eur;
+  // A Blue Card's threshold is the lodging year's; none is asked where no threshold is recorded for it.
+  if (ground === 'blue-card') return today ? (blueCardThresholdOf(today)?.eur ?? null) : null;
   if (kind === 'temporary') return ground === 'family' || ground === 'repatriant' ? null : 620;
   if (kind === 'permanent' || kind === 'eu-long-term-resident') return ground === 'family-of-citizen' ? null : 750;
   return null;
@@ -301,6 +285,14 @@ export function kindProblems(
   return problems;
 }
 
+/** Whom a missing sponsor's English message asks to name (the browser says it from `fieldReason.<reason>`). */
+const SPONSOR_WORDS: Readonly<Record<SponsorRole, string>> = {
+  employer: 'employer, as in the approved sponsorship and the employment contract',
+  school: 'school or university that confirmed the enrolment',
+  'family-member': 'family member, as in the documents of the relationship',
+  'eu-citizen': 'EU citizen whose family member is applying',
+};
+
 /** What makes an application inadmissible as lodged, each on its field. */
 export function permitApplicationProblems(a: PermitApplicationFacts, today: PlainDate): ApplicationProblem[] {
   const problems = kindProblems(a);
@@ -332,11 +324,12 @@ export function permitApplicationProblems(a: PermitApplicationFacts, today: Plai
       reason: 'first-permit-suspended',
       message: `First temporary residence permits for citizens of Russia and Belarus are suspended (${FIRST_PERMIT_SUSPENSION.basis}); this ground is not among the exceptions`,
     });
-  if (GROUNDS_OF_KIND[a.permitKind].includes(a.ground) && needsSponsor(a.ground) && !a.sponsor?.trim())
+  const sponsorReason = sponsorMissingReason(a.ground);
+  if (GROUNDS_OF_KIND[a.permitKind].includes(a.ground) && sponsorReason && !a.sponsor?.trim())
     problems.push({
       path: 'sponsor',
-      reason: 'sponsor-needed',
-      message: 'This ground rests on someone in Latvia: name the employer, school, family member or EU citizen',
+      reason: sponsorReason,
+      message: `This ground rests on someone in Latvia: name the ${SPONSOR_WORDS[SPONSOR_OF[a.ground] ?? 'employer']}`,
     });
   return [...problems, ...requestedTermProblems(a, today)];
 }

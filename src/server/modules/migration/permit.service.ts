@@ -22,7 +22,6 @@ import type { GrantedPermitView, PermitKind } from '../../../shared/contracts/pe
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { hasPermission } from '../../../shared/kernel/permissions.ts';
 import {
-  blueCardThreshold,
   EU_EEA_CH,
   incomeNeededEur,
   kindProblems,
@@ -32,7 +31,12 @@ import {
   requiredDocuments,
   tiersOf,
 } from './permit.rules.ts';
-import { EU_CITIZEN_KINDS, EU_DOCUMENT_KINDS, REGISTERED_ONLY } from '../../../shared/kernel/permit-grounds.ts';
+import {
+  blueCardThresholdOf,
+  EU_CITIZEN_KINDS,
+  EU_DOCUMENT_KINDS,
+  needsRegisteredPerson,
+} from '../../../shared/kernel/permit-grounds.ts';
 import {
   EU_RESIDENCE,
   permitProcedure,
@@ -210,7 +214,8 @@ export function createPermitService(deps: PermitServiceDeps) {
         deadline: { unit: deadline.unit, limit: deadline.limit },
         documents: requiredDocuments(q.permitKind, q.ground, q.application, q.nationality),
         monthlyIncomeNeededEur: incomeNeededEur(q.permitKind, q.ground, today()),
-        salaryThreshold: q.ground === 'blue-card' ? blueCardThreshold(today()) : null,
+        // Only the threshold recorded for this year: none (null) rather than another year's.
+        salaryThreshold: q.ground === 'blue-card' ? blueCardThresholdOf(today()) : null,
       };
     },
 
@@ -226,8 +231,12 @@ export function createPermitService(deps: PermitServiceDeps) {
           rule: { id: 'case.role-needed' },
         });
       // A renewal, a permanent permit and EU long-term status all rest on a stay the register already knows.
-      if (!input.personId && (input.application === 'renewal' || REGISTERED_ONLY.includes(input.permitKind)))
-        invalid('personId', 'This application is for a person in the register: find them first', 'unknown-person');
+      if (!input.personId && needsRegisteredPerson(input.permitKind, input.application))
+        invalid(
+          'personId',
+          'This application is for a person in the register: find them first',
+          'registered-person-needed',
+        );
       permitData(input, null, 'officer');
       return cases.openCase(ctx, caseType, key, input, async (trx, access) => {
         let person: { id: string; personalCode: string } | null = null;

@@ -166,7 +166,15 @@ describe('a first temporary permit lodged at the desk', () => {
     );
     const renewal = await officer.request('POST', '/api/migration/permits', application({ application: 'renewal' }));
     expect((renewal.json() as Problem).errors?.map((e) => `${e.path}:${e.reason}`)).toEqual([
-      'personId:unknown-person',
+      'personId:registered-person-needed',
+    ]);
+    const permanent = await officer.request(
+      'POST',
+      '/api/migration/permits',
+      application({ permitKind: 'permanent', ground: 'five-years-temporary', sponsor: undefined }),
+    );
+    expect((permanent.json() as Problem).errors?.map((e) => `${e.path}:${e.reason}`)).toEqual([
+      'personId:registered-person-needed',
     ]);
   });
 
@@ -429,6 +437,7 @@ describe('an online application and an EU citizen’s registration', () => {
       reasoning: 'Employment confirmed',
       terms: { validFrom: '2026-11-30', validUntil: '2027-11-29' },
       acknowledgeFailedChecks: true,
+      overrideReason: 'The missing evidence was seen in person.',
     });
     expect(proposed.proposal?.ruleTrace.find((c) => c.rule === 'no-likely-duplicate')).toMatchObject({ passed: false });
     // The officer takes it back, links the registered person, and the check no longer applies.

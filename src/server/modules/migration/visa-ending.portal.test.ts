@@ -73,6 +73,7 @@ describe('a resident whose visa is revoked', () => {
       outcome: 'accept',
       reasoning: 'Met',
       acknowledgeFailedChecks: true,
+      overrideReason: 'The missing evidence was seen in person.',
       terms: {
         territory: 'uniform',
         entries: 'single',

@@ -32,9 +32,18 @@ import { useFormat } from '../../ui/format.ts';
 import { Checkbox, Checkboxes, DateInput, FileInput, Radios, Select, TextInput } from '../../ui/form/fields.tsx';
 import { numberAsText } from '../../ui/form/number-as-text.ts';
 import { uploadFiles } from '../../ui/form/upload-files.ts';
-import { Group } from './TravellerFields.tsx';
+import { Group, type FormChannel } from './TravellerFields.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { hasEnd as permitHasEnd } from '../../../shared/kernel/migration-grounds.ts';
-import { FIXED_TERM_YEARS, SPONSOR_OF } from '../../../shared/kernel/permit-grounds.ts';
+import {
+  blueCardSalaryOutcome,
+  blueCardThresholdOf,
+  FIXED_TERM_YEARS,
+  needsRegisteredPerson,
+  SPONSOR_OF,
+  sponsorMissingReason,
+} from '../../../shared/kernel/permit-grounds.ts';
+import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 export type Quote = z.infer<typeof PermitQuote>;
@@ -53,6 +62,42 @@ export const permitFormFields = {
   monthlyIncomeEur: numberAsText(OnlinePermitApplication.shape.monthlyIncomeEur.unwrap()).optional(),
   files: uploadFiles(PERMIT_FILE_TYPES, MAX_UPLOAD_BYTES),
 };
+
+/**
+ * The server's sponsor rule mirrored on a page's form (decision 0022), with the server's own reason: a ground that
+ * rests on someone names them, and the message says whom (the employer of a Blue Card, the school, the family
+ * member, the EU citizen: `SPONSOR_MISSING_REASON`). Run with `when: () => true`, so it shows with every other
+ * problem at once.
+ */
+export const sponsorNamedWhereNeeded: [
+  (v: { ground?: unknown; sponsor?: unknown }, ctx: z.RefinementCtx) => void,
+  { when: () => boolean },
+] = [
+  (v, ctx) => {
+    const ground = PermitGroundSchema.safeParse(v.ground);
+    const reason = ground.success ? sponsorMissingReason(ground.data) : null;
+    if (reason && !(typeof v.sponsor === 'string' && v.sponsor.trim()))
+      ctx.addIssue({ code: 'custom', path: ['sponsor'], params: { reason }, message: reason });
+  },
+  { when: () => true },
+];
+
+/**
+ * The desk's rule that a renewal, a permanent permit, EU long-term status and the EU permanent documents are for a
+ * person found in the register (`needsRegisteredPerson`), mirrored with the server's reason so the officer reads it
+ * at the field before sending.
+ */
+export const personFoundWhereNeeded: [
+  (v: { permitKind?: unknown; application?: unknown; personId?: unknown }) => boolean,
+  { path: PropertyKey[]; params: { reason: string }; when: () => boolean },
+] = [
+  (v) => {
+    const kind = PermitKindSchema.safeParse(v.permitKind);
+    const application = v.application === 'renewal' ? 'renewal' : 'first';
+    return !kind.success || !needsRegisteredPerson(kind.data, application) || Boolean(v.personId);
+  },
+  { path: ['personId'], params: { reason: 'registered-person-needed' }, when: () => true },
+];
 
 /** The page's label of every field path, also of the paths the server refuses (its messages land at them). */
 export function permitLabels(t: Translate): Record<string, string> {
@@ -192,10 +237,10 @@ export function KindFieldset({ quote }: { quote: Quote | undefined }) {
 /**
  * The stay: the last day asked for (only for a right that ends, and not where the law fixes the term: a
  * repatriant's five years), who the ground rests on (only where it rests on someone: `SPONSOR_OF`, with the
- * role it asks for), the income or a Blue Card's salary (with the thresholds and their year, and whether the
- * occupation is short of workers), and the address.
+ * role it asks for), the income or a Blue Card's salary (see BlueCardSalary), and the address. The hints speak
+ * of "the applicant" at the desk and to "you" online (`channel`).
  */
-export function StayFieldset({ quote }: { quote: Quote | undefined }) {
+export function StayFieldset({ quote, channel }: { quote: Quote | undefined; channel: FormChannel }) {
   const t = useT();
   const f = useFormat();
   const [kind, ground] = useWatch({ name: ['permitKind', 'ground'] }) as [PermitKind | undefined, string | undefined];
@@ -203,7 +248,7 @@ export function StayFieldset({ quote }: { quote: Quote | undefined }) {
   const fixedYears = parsedGround.success ? FIXED_TERM_YEARS[parsedGround.data] : undefined;
   const sponsor = parsedGround.success ? SPONSOR_OF[parsedGround.data] : null;
   const income = quote?.monthlyIncomeNeededEur ?? null;
-  const salary = ground === 'blue-card' ? quote?.salaryThreshold : null;
+  const roleKey = channel === 'desk' ? 'permits.sponsorRole' : 'permits.sponsorRoleOnline';
   return (
     <Group title={t('permits.form.stayTitle')}>
       {kind && permitHasEnd(kind) && !fixedYears && (
@@ -211,26 +256,73 @@ export function StayFieldset({ quote }: { quote: Quote | undefined }) {
       )}
       {kind && permitHasEnd(kind) && fixedYears && <p className="hint">{t('permits.form.fixedTerm')}</p>}
       {/* Asked only where the ground rests on someone, and then needed (the page's form checks it), so no "(optional)". */}
-      {sponsor && <TextInput name="sponsor" autoComplete="off" oneOfGroup hint={t(`permits.sponsorRole.${sponsor}`)} />}
-      {income !== null && (
-        <TextInput
-          name="monthlyIncomeEur"
-          className="input--short"
-          inputMode="numeric"
-          hint={
-            salary
-              ? t('permits.form.salaryHint', {
-                  eur: f.money(salary.eur * 100),
-                  shortage: f.money(salary.shortageEur * 100),
-                  year: String(salary.year),
-                })
-              : t('permits.form.incomeHint', { needed: f.money(income * 100) })
-          }
-        />
+      {sponsor && (
+        <TextInput name="sponsor" autoComplete="off" oneOfGroup aria-required hint={t(`${roleKey}.${sponsor}`)} />
       )}
-      {salary && <Checkbox name="shortageOccupation" hint={t('permits.form.shortageOccupationHint')} />}
-      <TextInput name="addressInLatvia" autoComplete="off" hint={t('permits.form.addressHint')} />
+      {ground === 'blue-card' ? (
+        <BlueCardSalary />
+      ) : (
+        income !== null && (
+          <TextInput
+            name="monthlyIncomeEur"
+            className="input--short"
+            inputMode="numeric"
+            hint={t('permits.form.incomeHint', { needed: f.money(income * 100) })}
+          />
+        )
+      )}
+      <TextInput
+        name="addressInLatvia"
+        autoComplete="off"
+        hint={t(channel === 'desk' ? 'permits.form.addressHint' : 'permits.form.addressHintOnline')}
+      />
     </Group>
+  );
+}
+
+/**
+ * A Blue Card's gross monthly salary, checked as it is typed against the threshold of this year (the year the
+ * application is lodged in), as the check before the decision will: the thresholds and their year in the hint,
+ * a warning when the salary is below the one that applies, and, for a year with no threshold recorded, a plain
+ * warning that the salary cannot be checked (never another year's amounts). Whether the occupation is short of
+ * workers (the lower threshold) is asked in any case: the check reads it once a threshold is recorded.
+ */
+function BlueCardSalary() {
+  const t = useT();
+  const f = useFormat();
+  const [typed, shortage] = useWatch({ name: ['monthlyIncomeEur', 'shortageOccupation'] }) as [unknown, unknown];
+  const today = f.today() as PlainDate;
+  const threshold = blueCardThresholdOf(today);
+  const salary = typeof typed === 'string' && /^\d+$/.test(typed.trim()) ? Number(typed.trim()) : undefined;
+  const check = salary === undefined ? undefined : blueCardSalaryOutcome(salary, shortage === true, today);
+  return (
+    <>
+      <TextInput
+        name="monthlyIncomeEur"
+        className="input--short"
+        inputMode="numeric"
+        hint={
+          threshold
+            ? t('permits.form.salaryHint', {
+                eur: f.money(threshold.eur * 100),
+                shortage: f.money(threshold.shortageEur * 100),
+                year: String(threshold.year),
+              })
+            : t('permits.form.salaryWholeEuros')
+        }
+      />
+      {!threshold && <Notice kind="warning">{t('permits.form.salaryNoThreshold', { year: today.slice(0, 4) })}</Notice>}
+      {check?.outcome === 'below' && (
+        <Notice kind="warning">
+          {t('permits.form.salaryBelow', {
+            shown: f.money((salary ?? 0) * 100),
+            needed: f.money(check.needed * 100),
+            year: String(check.year),
+          })}
+        </Notice>
+      )}
+      <Checkbox name="shortageOccupation" hint={t('permits.form.shortageOccupationHint')} />
+    </>
   );
 }
 

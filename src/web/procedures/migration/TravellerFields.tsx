@@ -9,6 +9,9 @@ import { CountrySelect } from '../../ui/form/CountrySelect.tsx';
 import { DateInput, TextInput } from '../../ui/form/fields.tsx';
 import { SexSelect } from '../../ui/form/SexSelect.tsx';
 
+/** Who fills a migration form in: an officer at the desk (the text speaks of "the applicant"), or the applicant online ("you"). */
+export type FormChannel = 'desk' | 'portal';
+
 /** A group of fields under a heading a screen reader reads with each field. */
 export function Group({ title, hint, children }: { title: string; hint?: ReactNode; children: ReactNode }) {
   return (

@@ -33,11 +33,13 @@ import { useFormat } from '../../ui/format.ts';
 import { Checkboxes, DateInput, FileInput, Radios, Select, TextArea, TextInput } from '../../ui/form/fields.tsx';
 import { numberAsText } from '../../ui/form/number-as-text.ts';
 import { uploadFiles } from '../../ui/form/upload-files.ts';
-import { Group } from './TravellerFields.tsx';
+import { Group, type FormChannel } from './TravellerFields.tsx';
 
 export { TravelDocumentFieldset, TravellerFieldset } from './TravellerFields.tsx';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
+/** A hint's key in the channel's words: the desk's own where its text differs (`…Desk`), the portal's as it is. */
+const hintKey = (key: string, channel: FormChannel) => (channel === 'desk' ? `${key}Desk` : key);
 
 export const VISA_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
@@ -137,30 +139,49 @@ function errorPaths(errors: FieldErrors, prefix = ''): Array<{ path: string; typ
   });
 }
 
+/** The fields only one visa type (or a D visa's box for insurance now) puts on the page. */
+const TYPE_FIELDS = [
+  'purpose',
+  'nationalGround',
+  'enclosed',
+  'currentStayUntil',
+  'feeExemption',
+  'insurance.insurer',
+  'insurance.policyNumber',
+  'insurance.coverageEur',
+  'insurance.validFrom',
+  'insurance.validUntil',
+] as const;
+
 /**
  * A change of visa type makes another form: what the server said of the application as the other type, and the
  * errors of fields no longer on the page (the C visa's purpose or insurance, the D visa's ground), go; the
- * browser's errors of fields still shown stay until they are mended.
+ * browser's errors of fields still shown stay until they are mended. The values of the fields no longer on the
+ * page go too: react-hook-form drops a field that left the page only when the form's own component renders
+ * again, which a change of type alone does not cause, and the application would carry them (a C visa with a
+ * national ground is refused for it).
  */
-function useForgetOtherTypeErrors(visaType: unknown): void {
-  const { formState, clearErrors } = useFormContext();
+function useForgetOtherType(visaType: unknown): void {
+  const { formState, clearErrors, unregister } = useFormContext();
   const { errors } = formState;
   const last = useRef(visaType);
   useEffect(() => {
     if (last.current === visaType) return;
     last.current = visaType;
     // Runs after the new type's fields are on the page, so a field's absence is its being hidden.
+    const absent = (name: string) => document.getElementsByName(name).length === 0;
     const stale = errorPaths(errors)
-      .filter((e) => e.type === 'server' || document.getElementsByName(e.path).length === 0)
+      .filter((e) => e.type === 'server' || absent(e.path))
       .map((e) => e.path);
     clearErrors(['root', ...stale]);
-  }, [visaType, errors, clearErrors]);
+    for (const name of TYPE_FIELDS) if (absent(name)) unregister(name);
+  }, [visaType, errors, clearErrors, unregister]);
 }
 
 /** C or D, each with a line saying what it is for. */
 export function VisaTypeField() {
   const t = useT();
-  useForgetOtherTypeErrors(useWatch({ name: 'visaType' }));
+  useForgetOtherType(useWatch({ name: 'visaType' }));
   return (
     <Radios
       name="visaType"
@@ -174,12 +195,35 @@ export function VisaTypeField() {
 }
 
 /**
+ * A choice that is on the page only for one visa type, kept while the other type is shown: switching D → C → D
+ * gives back the national ground chosen, C → D → C the purpose. It is remembered while its field is shown and put
+ * back once the field is on the page again; while hidden it is not part of the form (useForgetOtherType).
+ */
+function useChoiceKeptAcrossTypes(name: string, shownFor: 'C' | 'D', visaType: unknown): void {
+  const { setValue } = useFormContext();
+  const value = useWatch({ name }) as unknown;
+  const kept = useRef<unknown>(undefined);
+  const wasShown = useRef(visaType === shownFor);
+  useEffect(() => {
+    const shown = visaType === shownFor;
+    // Back to the type: the field has just been put on the page empty; the choice made before goes back in.
+    if (shown && !wasShown.current && typeof kept.current === 'string' && kept.current)
+      setValue(name, kept.current, { shouldDirty: true });
+    else if (shown) kept.current = value;
+    wasShown.current = shown;
+  }, [name, shownFor, visaType, value, setValue]);
+}
+
+/**
  * What the stay is for: a C visa's purpose of the journey, or a D visa's national ground with what the ground
  * allows; neither before a type is chosen. Each is the other type's only by mistake: the contract refuses it.
+ * Each is kept while the other type is looked at (useChoiceKeptAcrossTypes).
  */
 function PurposeOrGround() {
   const t = useT();
   const [visaType, ground] = useWatch({ name: ['visaType', 'nationalGround'] }) as [unknown, unknown];
+  useChoiceKeptAcrossTypes('purpose', 'C', visaType);
+  useChoiceKeptAcrossTypes('nationalGround', 'D', visaType);
   if (visaType === 'C')
     return (
       <Select name="purpose" oneOfGroup>
@@ -215,7 +259,8 @@ function PurposeOrGround() {
   );
 }
 
-export function JourneyFieldset() {
+/** The journey: its purpose or ground, dates and entries, and an invitation; the hints in the channel's words. */
+export function JourneyFieldset({ channel }: { channel: FormChannel }) {
   const t = useT();
   const f = useFormat();
   const visaType = useWatch({ name: 'visaType' }) as unknown;
@@ -223,7 +268,7 @@ export function JourneyFieldset() {
     <Group title={t('visas.form.journey')}>
       <PurposeOrGround />
       <TextArea name="purposeDetail" rows={3} />
-      <DateInput name="intendedEntry" min={f.today()} hint={t('visas.form.entryHint')} />
+      <DateInput name="intendedEntry" min={f.today()} hint={t(hintKey('visas.form.entryHint', channel))} />
       <DateInput
         name="intendedExit"
         min={f.today()}
@@ -238,7 +283,7 @@ export function JourneyFieldset() {
         className="input--short"
         autoComplete="off"
         spellCheck={false}
-        hint={t('visas.form.invitationHint')}
+        hint={t(hintKey('visas.form.invitationHint', channel))}
       />
     </Group>
   );
@@ -250,7 +295,7 @@ export function JourneyFieldset() {
  * in Latvia, the last day of the stay the applicant holds (it must be lodged 3 working days before). A new ground
  * starts its own list.
  */
-export function NationalGroundFieldset({ enclosedHint }: { enclosedHint: string }) {
+export function NationalGroundFieldset({ enclosedHint, channel }: { enclosedHint: string; channel: FormChannel }) {
   const t = useT();
   const [visaType, ground] = useWatch({ name: ['visaType', 'nationalGround'] }) as [unknown, unknown];
   if (visaType !== 'D') return null;
@@ -271,7 +316,7 @@ export function NationalGroundFieldset({ enclosedHint }: { enclosedHint: string 
       )}
       <DateInput
         name="currentStayUntil"
-        hint={t('visas.form.currentStayUntilHint', { days: IN_COUNTRY_NOTICE_WORKING_DAYS })}
+        hint={t(hintKey('visas.form.currentStayUntilHint', channel), { days: IN_COUNTRY_NOTICE_WORKING_DAYS })}
       />
     </Group>
   );
@@ -279,9 +324,10 @@ export function NationalGroundFieldset({ enclosedHint }: { enclosedHint: string 
 
 /**
  * Travel medical insurance: always asked for a C visa; for a D visa it may be shown later, so its fields
- * open only when the applicant says they have it now (fields not on the page are not sent).
+ * open only when the applicant says they have it now (fields not on the page are not sent). The box says it in
+ * the channel's words ("I have…" online, "The applicant has…" at the desk).
  */
-export function InsuranceFieldset() {
+export function InsuranceFieldset({ channel }: { channel: FormChannel }) {
   const t = useT();
   const [shown, setShown] = useState(false);
   const visaType = useWatch({ name: 'visaType' }) as string | undefined;
@@ -294,7 +340,7 @@ export function InsuranceFieldset() {
       {visaType === 'D' && (
         <div className="radio">
           <input type="checkbox" id="insurance-now" checked={shown} onChange={(e) => setShown(e.target.checked)} />
-          <label htmlFor="insurance-now">{t('visas.form.insuranceNow')}</label>
+          <label htmlFor="insurance-now">{t(hintKey('visas.form.insuranceNow', channel))}</label>
         </div>
       )}
       {open && <InsuranceFields />}

@@ -24,6 +24,8 @@ import {
 import { MAX_UPLOAD_BYTES, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { PHOTO_TYPES, photoFile } from '../../ui/form/upload-files.ts';
 import { DOCUMENT_TYPES } from '../../../shared/contracts/documents.contract.ts';
+import { cardLateForPermit } from '../../../shared/kernel/permit-grounds.ts';
+import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { callApi } from '../../api/client.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -36,7 +38,19 @@ import { Form } from '../../ui/form/Form.tsx';
 import { FileInput, Radios, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 
-export function DocumentDesk({ personId, personName }: { personId: string; personName: string }) {
+/**
+ * The document desk on a person's card. `permitEndsOn`: the last day of the person's right to reside that a
+ * residence permit card would be made for (the card page has read it already), for the late-card warning.
+ */
+export function DocumentDesk({
+  personId,
+  personName,
+  permitEndsOn,
+}: {
+  personId: string;
+  personName: string;
+  permitEndsOn: PlainDate | null | undefined;
+}) {
   const t = useT();
   const problemText = useProblemText();
   const f = useFormat();
@@ -104,6 +118,7 @@ export function DocumentDesk({ personId, personName }: { personId: string; perso
       )}
       <NewApplicationForm
         personId={personId}
+        permitEndsOn={permitEndsOn}
         onDone={(v) =>
           refresh(t('documents.desk.taken', { reference: v.reference, date: f.date(subjectOf(v)?.readyOn ?? '') }))
         }
@@ -179,7 +194,15 @@ function PaymentField({ label }: { label?: string }) {
 
 const IDENTITY_DEFAULTS = { method: 'identity-document', documentNumber: '' } as const;
 
-function NewApplicationForm({ personId, onDone }: { personId: string; onDone: (v: CaseView) => void }) {
+function NewApplicationForm({
+  personId,
+  permitEndsOn,
+  onDone,
+}: {
+  personId: string;
+  permitEndsOn: PlainDate | null | undefined;
+  onDone: (v: CaseView) => void;
+}) {
   const t = useT();
   const labels = useLabels();
   const form = useContractForm(NewApplicationSchema, {
@@ -229,12 +252,32 @@ function NewApplicationForm({ personId, onDone }: { personId: string; onDone: (v
             </option>
           ))}
         </Select>
+        <CardLateWarning permitEnd={permitEndsOn} />
         <PhotoField />
         <PaymentField />
         <p className="hint">{t('documents.desk.propose')}</p>
         <SubmitButton pending={send.isPending}>{t('documents.desk.submit')}</SubmitButton>
       </Form>
     </div>
+  );
+}
+
+/**
+ * A residence permit card that could be ready only after the permit ends (10 or 2 working days by the tier): the
+ * desk is warned before it takes the application, with both days, and may still take it (a renewal may be under
+ * way). Not a refusal: the server decides the card's validity from the permit.
+ */
+function CardLateWarning({ permitEnd }: { permitEnd: PlainDate | null | undefined }) {
+  const t = useT();
+  const f = useFormat();
+  const [documentType, tier] = useWatch({ name: ['documentType', 'tier'] }) as [unknown, unknown];
+  if (documentType !== 'residence-permit-card' || !permitEnd) return null;
+  const late = cardLateForPermit(permitEnd, f.today() as PlainDate, tier === 'urgent' ? 'urgent' : 'standard');
+  if (!late) return null;
+  return (
+    <Notice kind="warning">
+      {t('documents.desk.cardLate', { endsOn: f.date(late.endsOn), readyOn: f.date(late.readyOn) })}
+    </Notice>
   );
 }
 

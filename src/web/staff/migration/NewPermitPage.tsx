@@ -2,20 +2,19 @@
  * A migration officer lodges a residence application at the desk, on the contract's DeskPermitApplication
  * (decision 0022): a residence permit, EU long-term resident status or an EU citizen's residence document, from
  * the applicant's travel document and the documents handed in (the sponsor asked only where the ground rests
- * on someone, and then needed), linked to the register when the person is in it
- * (a first applicant need not be: a grant registers them), the fee taken here by card or cash. The new case
- * opens on its staff page.
+ * on someone, and then needed), linked to the register when the person is in it (a first applicant need not
+ * be: a grant registers them; a renewal, a permanent permit, EU long-term status and the EU permanent documents
+ * must be, and the field is then marked required), the fee taken here by card or cash. The new case opens on its
+ * staff page.
  */
 import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
-import {
-  DeskPermitApplication,
-  lodgePermitAtDesk,
-  namesSponsorWhereNeeded,
-  SPONSOR_NEEDED,
-} from '../../../shared/contracts/residence-permits.contract.ts';
+import { DeskPermitApplication, lodgePermitAtDesk } from '../../../shared/contracts/residence-permits.contract.ts';
+import { PermitKindSchema } from '../../../shared/contracts/permit-subjects.ts';
+import { needsRegisteredPerson } from '../../../shared/kernel/permit-grounds.ts';
 import { ApiError, callApi } from '../../api/client.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { PageTitle } from '../../ui/Layout.tsx';
@@ -30,6 +29,8 @@ import {
   PermitFee,
   permitFormFields,
   permitLabels,
+  personFoundWhereNeeded,
+  sponsorNamedWhereNeeded,
   StayFieldset,
   usePermitQuote,
 } from '../../procedures/migration/PermitApplicationFields.tsx';
@@ -39,24 +40,25 @@ import { RegisterLookup, useFillFromRegister, type RegisteredApplicant } from '.
 /**
  * The contract's desk request as the page holds it (see permitFormFields). The payment method is asked only
  * when there is a fee; for a free application (an EU citizen's document) the contract still takes one, which
- * the server does not use, so the page sends its default.
+ * the server does not use, so the page sends its default. The server's rules on whom the application names are
+ * mirrored with its reasons: the sponsor a ground rests on, and the person found in the register where the kind
+ * or a renewal needs one.
  */
 const DeskPermitForm = DeskPermitApplication.omit(PERMIT_FORM_OMIT)
   .extend({
     ...permitFormFields,
     payment: DeskPermitApplication.shape.payment.default({ method: 'card' }),
   })
-  .refine(namesSponsorWhereNeeded, SPONSOR_NEEDED);
+  .superRefine(...sponsorNamedWhereNeeded)
+  .refine(...personFoundWhereNeeded);
 type DeskPermitValues = z.output<typeof DeskPermitForm>;
 
 /**
- * Two refusals at the person field say more on this page than their general words: a citizen or non-citizen
- * needs no permit (`not-for-status`), and a renewal, a permanent permit or EU long-term status is for a person
- * the register knows, to be found first (`unknown-person`, which in general words is about a mistyped code).
+ * A refusal at the person field says more on this page than its general words: a citizen or non-citizen needs no
+ * permit (`not-for-status`, which in general words is about documents).
  */
 const PERSON_REFUSALS: Record<string, string> = {
   'not-for-status': 'staff.permits.notForStatus',
-  'unknown-person': 'staff.permits.findFirst',
 };
 function inPermitWords(error: unknown): unknown {
   if (!(error instanceof ApiError)) return error;
@@ -137,16 +139,26 @@ function DeskPermitFormView({ person }: { person: RegisteredApplicant | undefine
 function DeskFields({ person, pending }: { person: RegisteredApplicant | undefined; pending: boolean }) {
   const t = useT();
   const { quote, failed } = usePermitQuote();
+  const [kind, application] = useWatch({ name: ['permitKind', 'application'] }) as [unknown, unknown];
+  const parsedKind = PermitKindSchema.safeParse(kind);
+  // Required where the kind or a renewal rests on a stay the register knows (the form checks it), optional otherwise.
+  const personNeeded =
+    parsedKind.success && needsRegisteredPerson(parsedKind.data, application === 'renewal' ? 'renewal' : 'first');
   return (
     <>
-      <Select name="personId" hint={t('staff.permits.personHint')}>
+      <Select
+        name="personId"
+        hint={t('staff.permits.personHint')}
+        oneOfGroup={personNeeded}
+        aria-required={personNeeded || undefined}
+      >
         <option value="">{t('visas.desk.notRegistered')}</option>
         {person && <option value={person.id}>{`${person.givenNames} ${person.surname}`}</option>}
       </Select>
       <KindFieldset quote={quote} />
       <TravellerFieldset birthCountry />
       <TravelDocumentFieldset validUntilHint={t('permits.form.documentValidUntilHint')} />
-      <StayFieldset quote={quote} />
+      <StayFieldset quote={quote} channel="desk" />
       <EnclosedFieldset quote={quote} hint={t('staff.permits.enclosedHint')} />
       <TextInput name="contactEmail" type="email" autoComplete="off" spellCheck={false} />
       <Select name="language">

@@ -101,10 +101,10 @@ function DeskVisaFormView({ person }: { person: RegisteredApplicant | undefined 
       </Select>
       <VisaTypeField />
       <TravellerFieldset />
-      <TravelDocumentFieldset validUntilHint={t('visas.form.documentValidUntilHint')} />
-      <JourneyFieldset />
-      <NationalGroundFieldset enclosedHint={t('visas.form.enclosedHintDesk')} />
-      <InsuranceFieldset />
+      <TravelDocumentFieldset validUntilHint={t('visas.form.documentValidUntilHintDesk')} />
+      <JourneyFieldset channel="desk" />
+      <NationalGroundFieldset enclosedHint={t('visas.form.enclosedHintDesk')} channel="desk" />
+      <InsuranceFieldset channel="desk" />
       <MeansFieldset />
       <TextInput name="contactEmail" type="email" autoComplete="off" spellCheck={false} />
       <Select name="language">
