@@ -180,8 +180,19 @@ describe('a grant over a check not met', () => {
     expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('propose-acknowledgeFailedChecks');
     await lookEverywhere(h.page, 'case-propose-checks-not-met');
     await box.check();
+    // The override needs its reason: the form asks for it before sending.
+    await h.page.getByRole('button', { name: 'Sagatavot', exact: true }).click();
+    await summary.getByText(/Kāpēc piešķirt, lai gan pārbaudes neizpildās/).waitFor();
+    await h.page
+      .getByLabel('Kāpēc piešķirt, lai gan pārbaudes neizpildās')
+      .fill('Oriģinālo apliecību iesniedzējs uzrādīja klātienē.');
     await h.page.getByRole('button', { name: 'Sagatavot', exact: true }).click();
     await h.page.getByText('Lēmuma projekts nodots apstiprināšanai.').waitFor();
+    // The reason is a line of the rule trace the decision-maker and the applicant read.
+    await h.page
+      .getByRole('row', { name: /Piešķirts, lai gan pārbaudes neizpildās/ })
+      .getByText('Oriģinālo apliecību iesniedzējs uzrādīja klātienē.')
+      .waitFor();
   });
 
   it('the decision-maker sees the count before approving, and cannot approve without ticking the box', async () => {

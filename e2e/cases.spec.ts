@@ -48,6 +48,57 @@ async function openCase(reference: string): Promise<void> {
 
 let reference = '';
 
+/** A staff member's session over the API, for steps prepared without the screens (covered elsewhere). */
+async function apiSession(username: string): Promise<Record<string, string>> {
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/staff/sign-in',
+    payload: { username, password: 'civitas-demo' },
+  });
+  return {
+    cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`,
+    'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken,
+  };
+}
+
+/** A correction of Anna's record, lodged at the desk and refused, over the API. */
+async function refusedCorrection(field: string, requestedValue: string) {
+  const officer = await apiSession('registrar');
+  let view = (
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/cases/corrections',
+      headers: officer,
+      payload: {
+        personId: '00000000-0000-4000-8000-000000000002',
+        field,
+        requestedValue,
+        explanation: 'Iesniegts klātienē',
+      },
+    })
+  ).json() as { id: string; version: number; reference: string };
+  for (const body of [
+    { kind: 'assign', outOfOrderReason: 'e2e' },
+    { kind: 'propose-decision', outcome: 'reject', reasoning: 'Nav iesniegts pamatojošs dokuments.' },
+  ]) {
+    view = (
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/cases/${view.id}/actions`,
+        headers: officer,
+        payload: { ...body, expectedVersion: view.version },
+      })
+    ).json() as typeof view;
+  }
+  await h.app.inject({
+    method: 'POST',
+    url: `/api/cases/${view.id}/actions`,
+    headers: await apiSession('decision.maker'),
+    payload: { kind: 'approve-decision', expectedVersion: view.version },
+  });
+  return view;
+}
+
 describe('a register correction case through both UIs', () => {
   it('the resident asks for a correction with evidence (a missing field is named first)', async () => {
     await annaSignIn();
@@ -205,52 +256,7 @@ describe('a register correction case through both UIs', () => {
   });
 
   it('the resident contests a refusal: the appeal opens as a linked case', async () => {
-    // A refusal prepared and approved over the API (the screens for it are covered above).
-    const as = async (username: string) => {
-      const res = await h.app.inject({
-        method: 'POST',
-        url: '/api/auth/staff/sign-in',
-        payload: { username, password: 'civitas-demo' },
-      });
-      return {
-        cookie: `civitas_session=${res.cookies.find((c) => c.name === 'civitas_session')?.value}`,
-        'x-csrf-token': (res.json() as { session: { csrfToken: string } }).session.csrfToken,
-      };
-    };
-    const officer = await as('registrar');
-    let view = (
-      await h.app.inject({
-        method: 'POST',
-        url: '/api/cases/corrections',
-        headers: officer,
-        payload: {
-          personId: '00000000-0000-4000-8000-000000000002',
-          field: 'ethnicity',
-          requestedValue: 'latviete',
-          explanation: 'Iesniegts klātienē',
-        },
-      })
-    ).json() as { id: string; version: number; reference: string };
-    for (const body of [
-      { kind: 'assign', outOfOrderReason: 'e2e' },
-      { kind: 'propose-decision', outcome: 'reject', reasoning: 'Nav iesniegts pamatojošs dokuments.' },
-    ]) {
-      view = (
-        await h.app.inject({
-          method: 'POST',
-          url: `/api/cases/${view.id}/actions`,
-          headers: officer,
-          payload: { ...body, expectedVersion: view.version },
-        })
-      ).json() as typeof view;
-    }
-    await h.app.inject({
-      method: 'POST',
-      url: `/api/cases/${view.id}/actions`,
-      headers: await as('decision.maker'),
-      payload: { kind: 'approve-decision', expectedVersion: view.version },
-    });
-
+    const view = await refusedCorrection('ethnicity', 'latviete');
     await annaSignIn();
     await h.page.goto(`${h.baseUrl}/my/cases/${view.id}`);
     await h.page.getByRole('heading', { level: 2, name: 'Apstrīdēt lēmumu' }).waitFor();
@@ -276,9 +282,17 @@ describe('the inclusion of a person not in the register, at the desk', () => {
     await h.page.getByRole('alert').getByText('Iesniedzēja e-pasts').waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-inclusion-errors');
-    await h.page.getByLabel('Vārds (vārdi)').fill('Dmytro');
-    await h.page.getByLabel('Uzvārds', { exact: true }).fill('Shevchuk');
     await h.page.getByLabel('Dzimums').selectOption('M');
+    // Typed as in the passport's Cyrillic, each name gets its Latvian form to accept (Cabinet Regulation No. 114).
+    await h.page.getByLabel('Vārds (vārdi)').fill('Дмитро');
+    await h.page.getByLabel('Uzvārds', { exact: true }).fill('Шевчук');
+    await h.page.getByText('Latviski šo vārdu raksta “Ševčuks”').waitFor();
+    await screenshot(h.page, 'staff-inclusion-latvian-form');
+    await h.page.getByRole('button', { name: 'Lietot “Dmitro”' }).click();
+    await h.page.getByRole('button', { name: 'Lietot “Ševčuks”' }).click();
+    expect(await h.page.getByLabel('Uzvārds', { exact: true }).inputValue()).toBe('Ševčuks');
+    expect(await h.page.getByLabel('Vārds (vārdi)').inputValue()).toBe('Dmitro');
+    expect(await axeViolations(h.page)).toEqual([]);
     await h.page.getByLabel('Dzimšanas datums').fill('1988-02-03');
     await h.page.getByLabel('Dzimšanas valsts').selectOption('UKR');
     await h.page.getByLabel('Pilsonība').fill('UKR');
@@ -371,5 +385,47 @@ describe('the closed cases in the work queue', () => {
       .getByText(/^Rāda 2–\d+ no \d+$/)
       .waitFor();
     expect(await h.page.locator('#state').inputValue()).toBe('closed');
+  });
+});
+
+describe('an appeal after its term (it moves the clock: last in this file)', () => {
+  it('the resident says why the term was missed; an officer renews the term before the appeal is examined', async () => {
+    const view = await refusedCorrection('birthPlace', 'Bauska');
+    // Forty days on: the month to contest from the decision taking effect is over.
+    h.clock.advance(40 * 86_400_000);
+    await annaSignIn();
+    await h.page.goto(`${h.baseUrl}/my/cases/${view.id}`);
+    await h.page.getByRole('heading', { level: 2, name: 'Apstrīdēt lēmumu' }).waitFor();
+    await h.page.getByText(/^Termiņš šā lēmuma apstrīdēšanai beidzās \d{2}\.\d{2}\.\d{4}\./).waitFor();
+    // The decision shows the day it took effect, as the PDF does.
+    await h.page.getByText(/^Nosūtīts elektroniski \d{2}\.\d{2}\.\d{4}; uzskatāms par paziņotu/).waitFor();
+    await h.page.getByLabel('Kāpēc lēmums ir nepareizs').fill('Dzimšanas apliecībā rakstīts Bauska.');
+    await h.page.getByRole('button', { name: 'Iesniegt apstrīdēšanas iesniegumu' }).click();
+    await h.page.getByRole('alert').getByText('Kāpēc lēmumu nevarējāt apstrīdēt laikā').waitFor();
+    await h.page.getByLabel('Kāpēc lēmumu nevarējāt apstrīdēt laikā').fill('Biju slimnīcā līdz pagājušajai nedēļai.');
+    await h.page.getByRole('button', { name: 'Iesniegt apstrīdēšanas iesniegumu' }).click();
+    await h.page.getByRole('heading', { level: 1, name: /Iesniegums AP-\d{4}-\d{6}/ }).waitFor();
+    await h.page.getByText('Vēl nav izlemts: iesniegumu izskata tikai tad, ja termiņu atjauno.').waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await lookEverywhere(h.page, 'portal-late-appeal');
+    const appealRef = (await h.page.getByRole('heading', { level: 1 }).textContent())?.match(/AP-\d{4}-\d{6}/)?.[0];
+
+    await staff('senior.registrar');
+    await openCase(appealRef as string);
+    await h.page.getByRole('button', { name: 'Paņemt' }).click();
+    await h.page.getByText('Lieta piešķirta.').waitFor();
+    // The appeal is not decided on its merits before its term is renewed: no proposal is offered yet.
+    expect(await h.page.getByRole('form', { name: 'Sagatavot lēmumu' }).count()).toBe(0);
+    const renewal = h.page.getByRole('form', { name: 'Lemt par nokavētā apstrīdēšanas termiņa atjaunošanu' });
+    await renewal.getByRole('button', { name: 'Reģistrēt lēmumu' }).click();
+    await renewal.getByRole('alert').waitFor();
+    await renewal.getByLabel('Jā, atjaunot termiņu un izskatīt iesniegumu').check();
+    await renewal.getByLabel('Pamatojums').fill('Slimnīcas izraksts apliecina attaisnojošu iemeslu.');
+    await renewal.getByRole('button', { name: 'Reģistrēt lēmumu' }).click();
+    await h.page.getByText('Lēmums par termiņa atjaunošanu reģistrēts.').waitFor();
+    await h.page.getByText(/^Atjaunots \d{2}\.\d{2}\.\d{4}: Slimnīcas izraksts/).waitFor();
+    await h.page.getByRole('form', { name: 'Sagatavot lēmumu' }).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await lookEverywhere(h.page, 'staff-late-appeal-renewed');
   });
 });

@@ -300,7 +300,7 @@ describe('a case page in the page’s language: legal bases, money and branch na
     await h.page.goto(`${h.baseUrl}/my/cases/${correctionId}`);
     await h.page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
     const decided = await mainText();
-    expect(decided).toContain('Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants');
+    expect(decided).toContain('Fizisko personu reģistra likums; MK 22.06.2021. noteikumi Nr. 412');
 
     await h.page.goto(`${h.baseUrl}/my/cases/${applicationId}`);
     const lvFee = formatMoney(feeCents, 'lv');
@@ -325,7 +325,9 @@ describe('a case page in the page’s language: legal bases, money and branch na
     await h.page.goto(`${h.baseUrl}/my/cases/${correctionId}`);
     await h.page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
     await h.page
-      .getByText('Law on the Register of Natural Persons; Administrative Procedure Law, Section 64')
+      .getByText(
+        'Law on the Register of Natural Persons; Cabinet Regulation No. 412 of 22 June 2021 “Procedures for the Inclusion and Updating of Information in the Register of Natural Persons”',
+      )
       .waitFor();
     const page = await mainText();
     // The deadline's basis too; the Latvian record is not shown beside it.

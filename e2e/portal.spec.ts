@@ -153,6 +153,7 @@ describe('my applications on a phone', () => {
       outcome: 'accept',
       reasoning: 'Nosacījumi izpildīti.',
       acknowledgeFailedChecks: true,
+      overrideReason: 'The missing evidence was seen in person.',
       terms: {
         territory: 'uniform',
         entries: 'single',

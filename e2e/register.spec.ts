@@ -155,3 +155,44 @@ describe('register: the resident', () => {
     await screenshot(h.page, 'portal-my-data');
   });
 });
+
+describe('register: a birth close to a sibling’s', () => {
+  const isoDaysAgo = (days: number) => new Date(h.clock.now().getTime() - days * 86_400_000).toISOString().slice(0, 10);
+
+  /** Fills the birth form for a daughter of Anna Marija Ozola born `daysAgo` days ago, and sends it. */
+  async function registerDaughter(givenNames: string, daysAgo: number): Promise<void> {
+    await h.page.getByLabel('Iemesls (ja nav lietas)').fill('Dzimšanas reģistrācija dzimtsarakstu nodaļā');
+    await h.page.getByLabel('Vārds (vārdi)').fill(givenNames);
+    await h.page.getByLabel('Uzvārds', { exact: true }).fill('Ozola');
+    await h.page.getByLabel('Dzimšanas datums').fill(isoDaysAgo(daysAgo));
+    await h.page.getByLabel('Māte (personas kods)').fill('150590-14565');
+    await h.page.getByLabel('Pamatojuma dokuments').fill(`Dzimšanas apliecība ${givenNames}`);
+    await h.page.getByRole('button', { name: 'Reģistrēt', exact: true }).click();
+  }
+
+  it('is refused until the officer confirms the dates with a reason, then recorded', async () => {
+    await signIn('registrar');
+    await h.page.getByRole('link', { name: 'Reģistrēt personu' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Reģistrēt personu' }).waitFor();
+    await registerDaughter('Elza', 10);
+    await h.page.getByText(/^Persona reģistrēta\. Personas kods: /).waitFor();
+    // Forty days apart: not twins, too close to be both right without a look at the documents.
+    await registerDaughter('Marta', 50);
+    // The refusal names its rule: another child 40 days apart, and what to do.
+    await h.page
+      .getByRole('alert')
+      .getByText(/^Mātei ir cits bērns, dzimis \d{2}\.\d{2}\.\d{4}, ar 40 dienu starpību/)
+      .waitFor();
+    const confirm = h.page.getByRole('group', { name: 'Dzimšana tuvu brāļa vai māsas dzimšanai' });
+    await confirm.waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+    await screenshot(h.page, 'staff-register-birth-too-close');
+    await confirm.getByLabel('Esmu pārbaudījis datumus: abas dzimšanas ir pareizas').check();
+    await confirm
+      .getByLabel('Kāpēc datumi ir pareizi (pārbaudītais dokuments)')
+      .fill('Abas dzimšanas apliecības pārbaudītas; dati atbilst slimnīcas izziņām.');
+    await h.page.getByRole('button', { name: 'Reģistrēt', exact: true }).click();
+    await h.page.getByText(/^Persona reģistrēta\. Personas kods: /).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+  });
+});

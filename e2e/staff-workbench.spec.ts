@@ -35,7 +35,9 @@ const WORDS = {
     reason: 'Iemesls (ja nav lietas)',
     name: 'Vārds un uzvārds',
     find: 'Meklēt',
-    cut: 'Rādītas pirmās 20 atrastās personas; atbilst vairāk',
+    // Every person the search matched is counted, not the page.
+    cut: /^Atrast(a|as) \d+ person(a|as)( \(vai vairāk\))?; rādītas pirmās 20$/,
+    exact: 'precīzs vārds',
     narrow: /Lai redzētu pārējās, precizējiet meklēšanu/,
     purposeShown: 'Skatīšanas mērķis, kas reģistrēts auditā: Iedzīvotāja jautājums',
     purposeAsk: 'Atvērt personas datus',
@@ -61,7 +63,8 @@ const WORDS = {
     reason: 'Reason (if there is no case)',
     name: 'Name',
     find: 'Search',
-    cut: 'Showing the first 20 persons found; more match',
+    cut: /^\d+ persons found( \(or more\))?; showing the first 20$/,
+    exact: 'exact name',
     narrow: /Narrow the search to see the rest/,
     purposeShown: 'Purpose of this look-up, recorded in the audit log: Iedzīvotāja jautājums',
     purposeAsk: "Open the person's data",
@@ -179,8 +182,21 @@ for (const lang of ['lv', 'en'] as const) {
         await h.page.getByRole('heading', { level: 2, name: w.cut }).waitFor();
         await h.page.getByText(w.narrow).waitFor();
         await looksRight(h.page, shot('search-cut'));
+        // Both names exactly as written are labelled apart from the likely matches.
+        await h.page.getByLabel(w.name, { exact: true }).fill('Anna Marija Ozola');
+        await h.page.getByRole('button', { name: w.find, exact: true }).click();
+        await h.page
+          .getByRole('row', { name: /Anna Marija/ })
+          .getByText(w.exact)
+          .waitFor();
         await h.page.getByLabel(w.name, { exact: true }).fill('ozola anna');
         await h.page.getByRole('button', { name: w.find, exact: true }).click();
+        expect(
+          await h.page
+            .getByRole('row', { name: /Anna Marija/ })
+            .getByText(w.exact)
+            .count(),
+        ).toBe(0);
         await h.page
           .getByRole('row', { name: /Anna Marija/ })
           .getByRole('link', { name: 'Ozola' })

@@ -8,7 +8,21 @@ import { LIFE_EVENT_KINDS } from './register.contract.ts';
  * both languages (`action.*`, `purpose.*`, `dataUse.activity.<resource>.<action>`; a test checks), so
  * "who used my data" never shows a raw code.
  */
-export const AUDIT_ACTIONS = ['read', 'search', 'create', 'update', 'delete', 'decide', 'sign-in'] as const;
+/**
+ * `list`: a person shown as one row of a list (a work queue, the resident's own applications); `export`: a
+ * person's data sent out of the office in a file (the personalization centre's production export).
+ */
+export const AUDIT_ACTIONS = [
+  'read',
+  'search',
+  'list',
+  'export',
+  'create',
+  'update',
+  'delete',
+  'decide',
+  'sign-in',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_PURPOSES = [
@@ -26,6 +40,7 @@ export const AUDIT_PURPOSES = [
   'document-issuance',
   'document-lookup',
   'document-invalidation',
+  'document-production',
   ...LIFE_EVENT_KINDS.map((k) => `life-event:${k}` as const),
 ] as const;
 export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
@@ -38,9 +53,10 @@ export const AUDIT_ACTIVITIES = {
   'register.residenceDeclaration': ['read'],
   'register.pendingRegistration': ['decide'],
   'register.duplicateCandidate': ['decide'],
-  'appointments.booking': ['create', 'update'],
-  'cases.case': ['create', 'read', 'update', 'decide'],
+  'appointments.booking': ['create', 'read', 'update'],
+  'cases.case': ['create', 'read', 'list', 'update', 'decide'],
   'documents.document': ['create', 'read', 'update'],
+  'documents.productionBatch': ['export'],
   'migration.visa': ['read', 'update'],
   'migration.residencePermit': ['read', 'update'],
   'audit.entry': ['read'],

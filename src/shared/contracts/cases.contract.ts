@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from './contract.ts';
 import { PlainDateSchema } from '../kernel/plain-date.ts';
+import { NOTICE_METHODS } from '../kernel/appeal-term.ts';
 import { CountryCode, PersonalCodeParam } from './register.contract.ts';
 import { LegalStatusSchema } from '../kernel/legal-status.ts';
 import { DOCUMENT_TYPES } from './documents.contract.ts';
@@ -84,6 +85,7 @@ export const ACTION_KINDS = [
   'hand-over',
   'request-consultation',
   'answer-consultation',
+  'decide-term-renewal',
 ] as const;
 
 /**
@@ -196,11 +198,17 @@ export const WithdrawAction = z.strictObject({
   expectedVersion: z.number().int().positive(),
   reason: Text(2000),
 });
-/** Contesting a decision (to the head of the office, within 30 days). */
+/**
+ * Contesting a decision (to the head of the office, within one month of it taking effect). After the term,
+ * `lateReason` says why it was missed: the office first decides whether to renew the term.
+ */
 export const AppealRequest = z.strictObject({
   reason: Text(4000),
+  lateReason: OptionalText(2000),
   documents: z.array(UploadInput).max(10).default([]),
 });
+/** The same after the term: why it was missed is required (the portal's late appeal form checks against it). */
+export const LateAppealRequest = AppealRequest.extend({ lateReason: Text(2000) });
 
 /** The officer's actions (each form on the case page checks against its own). */
 export const AssignAction = z.strictObject({
@@ -229,7 +237,11 @@ export const ProposeDecisionAction = z.strictObject({
   ruleTrace: z.array(OfficerCheck).max(30).default([]),
   terms: z.record(z.string(), z.unknown()).optional(),
   acknowledgeFailedChecks: AcknowledgeFailedChecks,
+  /** Why a grant stands although checks failed: required then, kept as a line of the rule trace. */
+  overrideReason: OptionalText(1000),
 });
+/** The override's reason as a form asks it once checks are known to have failed (required there). */
+export const OverrideReason = Text(1000);
 export const ReturnProposalAction = z.strictObject({
   kind: z.literal('return-proposal'),
   expectedVersion: z.number().int().positive(),
@@ -288,6 +300,14 @@ export const AddRepresentativeAction = z.strictObject({
   authorization: Text(500),
 });
 
+/** Whether a late appeal's missed term is renewed, and why (APL): the reasons are part of the record. */
+export const DecideTermRenewalAction = z.strictObject({
+  kind: z.literal('decide-term-renewal'),
+  expectedVersion: z.number().int().positive(),
+  granted: z.boolean(),
+  reasoning: Text(2000),
+});
+
 /** The action a staff member or the applicant takes; every one carries the case version they saw. */
 export const CaseActionInput = z.discriminatedUnion('kind', [
   AssignAction,
@@ -304,6 +324,7 @@ export const CaseActionInput = z.discriminatedUnion('kind', [
   AddRepresentativeAction,
   RequestConsultationAction,
   AnswerConsultationAction,
+  DecideTermRenewalAction,
 ]);
 export type CaseActionInput = z.input<typeof CaseActionInput>;
 
@@ -371,6 +392,12 @@ export const DecisionView = z.object({
   proposedBy: Actor,
   approvedBy: Actor,
   decidedOn: z.string(),
+  /** How the decision was sent (to the account or e-mail, or by registered post), and so when it took effect. */
+  notice: z.enum(NOTICE_METHODS),
+  /** The day its notice counts as received (Notification Law), which is the day it takes effect (APL). */
+  notifiedOn: z.string(),
+  inForceOn: z.string(),
+  /** The last day to contest it: one month from taking effect (APL). */
   appealUntil: z.string(),
 });
 
@@ -514,6 +541,16 @@ export const CaseView = CaseSummary.extend({
   appealedBy: z.object({ id: z.uuid(), reference: z.string() }).nullable(),
   /** The applicant may still contest the decision (a refusal, within the appeal period, not yet contested). */
   canAppeal: z.boolean(),
+  /** The appeal period is over: the applicant may contest only with a request to renew the missed term. */
+  canAppealLate: z.boolean(),
+  /** This appeal came after its term: why, and whether the office renewed the term. */
+  termRenewal: z
+    .object({
+      reason: z.string(),
+      termEnded: z.string(),
+      decision: z.object({ granted: z.boolean(), reasoning: z.string(), on: z.string(), by: Actor }).nullable(),
+    })
+    .nullable(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 type TimelineEntry = CaseView['timeline'][number];
@@ -691,7 +728,7 @@ export const appealMyCase = defineEndpoint({
   method: 'POST',
   path: '/api/portal/me/cases/{caseId}/appeal',
   summary:
-    'Contest a decision on my application (to the head of the office, within 30 days): opens a linked appeal case',
+    'Contest a decision on my application (to the head of the office, within one month of it taking effect; later with a request to renew the missed term): opens a linked appeal case',
   tags: ['cases'],
   params: CaseIdParam,
   body: AppealRequest,

@@ -213,6 +213,9 @@ export const SearchResult = z.object({
   reasons: z.array(z.string()),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
+/** A person a search found: `exactName` when both names are exactly as searched (not a likely match). */
+export const SearchHit = SearchResult.extend({ exactName: z.boolean() });
+export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchQuery = Purpose.extend({
   q: OptionalText(200),
@@ -234,9 +237,17 @@ export const searchPersons = defineEndpoint({
   summary:
     'Search persons: personal code (also earlier codes), name with or without diacritics, partial names, birth date or year, municipality (audited)',
   tags: ['register'],
-  /** `hasMore`: more persons match than `limit`; the page asks the officer to narrow the search. */
+  /**
+   * `total`: every person the search matched, not the page; `totalAtLeast`: a common name's candidates were
+   * cut at their bound, so more may match. `hasMore`: more than the page shows; the page asks to narrow it.
+   */
   query: SearchQuery,
-  response: z.object({ results: z.array(SearchResult), total: z.number().int(), hasMore: z.boolean() }),
+  response: z.object({
+    results: z.array(SearchHit),
+    total: z.number().int(),
+    totalAtLeast: z.boolean(),
+    hasMore: z.boolean(),
+  }),
 });
 
 const AsOfQuery = Purpose.extend({
@@ -390,11 +401,18 @@ const NewPersonBase = Purpose.extend({
   legalBasis: Text(300).optional(),
   sourceDocument: Text(200),
 });
+/**
+ * The officer confirms a birth to a mother whose other child was born more than a day and less than 180 days
+ * apart (twins are born the same day or the next), saying why the dates are right: such a birth is refused
+ * without it (`register.births-too-close`).
+ */
+export const CloseBirthConfirmation = z.strictObject({ confirmed: z.literal(true), reason: Text(500) });
 export const BirthBody = NewPersonBase.extend({
   birthMunicipality: z.enum(MUNICIPALITY_CODES),
   birthPlace: OptionalText(150),
   motherId: z.uuid(),
   fatherId: z.uuid().optional(),
+  closeBirthConfirmation: CloseBirthConfirmation.optional(),
 }).strict();
 export const PersonRegistrationBody = NewPersonBase.extend({
   originalName: OptionalText(200),

@@ -79,6 +79,8 @@ export function caseWordingKey(kind: 'status' | 'step' | 'outcome', caseType: st
 
 /** Rule-trace checks the system records itself (their names and details are in the catalogue); an officer's own checks are shown as written. */
 export const SYSTEM_RULES: ReadonlySet<string> = new Set([
+  // A grant over failed checks: the officer's reason for it (its detail is their own words).
+  'failed-checks-overridden',
   'evidence-attached',
   'value-differs',
   'requests-answered',

@@ -81,6 +81,8 @@ export const LEGAL_NOTES: Readonly<Record<string, string>> = {
     'first temporary residence permits are not issued to citizens of Russia and Belarus',
   'Ielūgumu apstiprināšanas un uzaicinājumu noformēšanas kārtība':
     'Procedures for the Approval of Invitations and the Drawing up of Letters of Invitation',
+  'Ziņu iekļaušanas un aktualizēšanas kārtība Fizisko personu reģistrā':
+    'Procedures for the Inclusion and Updating of Information in the Register of Natural Persons',
 };
 
 const MONTHS_LV = [

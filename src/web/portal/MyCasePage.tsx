@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   AnswerInformationAction,
   AppealRequest,
+  LateAppealRequest,
   MAX_UPLOAD_BYTES,
   WithdrawAction,
   appealMyCase,
@@ -94,7 +95,9 @@ export function MyCasePage() {
         decisionUrl={`/api/portal/me/cases/${v.id}/decision.pdf`}
         caseLink={(id, reference) => <Link to={`/my/cases/${id}`}>{reference}</Link>}
       />
-      {v.canAppeal && <AppealForm caseId={v.id} until={v.decision?.appealUntil ?? ''} />}
+      {(v.canAppeal || v.canAppealLate) && (
+        <AppealForm caseId={v.id} until={v.decision?.appealUntil ?? ''} late={v.canAppealLate} />
+      )}
       {v.availableActions.includes('withdraw') && (
         <WithdrawForm onSend={(reason) => act({ kind: 'withdraw', expectedVersion: v.version, reason })} />
       )}
@@ -169,6 +172,9 @@ const WithdrawFormSchema = WithdrawAction.pick({ reason: true });
 const AppealFormSchema = AppealRequest.omit({ documents: true }).extend({
   files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES),
 });
+const LateAppealFormSchema = LateAppealRequest.omit({ documents: true }).extend({
+  files: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES),
+});
 
 /** The answer to the office's question: several lines of text (the question may ask for an explanation) and files. */
 function AnswerForm({
@@ -234,12 +240,20 @@ function WithdrawForm({ onSend }: { onSend: (reason: string) => Promise<void> })
   );
 }
 
-function AppealForm({ caseId, until }: { caseId: string; until: string }) {
+/**
+ * Contesting a refusal: within the term, the reasons; after it, also why the term was missed (the office
+ * decides first whether to renew it).
+ */
+function AppealForm({ caseId, until, late }: { caseId: string; until: string; late: boolean }) {
   const t = useT();
   const f = useFormat();
-  const form = useContractForm(AppealFormSchema, {
-    defaultValues: { reason: '' },
-    labels: { reason: t('portal.case.appealReason'), files: t('cases.section.documents') },
+  const form = useContractForm(late ? LateAppealFormSchema : AppealFormSchema, {
+    defaultValues: { reason: '', lateReason: '' },
+    labels: {
+      reason: t('portal.case.appealReason'),
+      lateReason: t('portal.case.lateReason'),
+      files: t('cases.section.documents'),
+    },
     idPrefix: 'appeal',
   });
   const appeal = useMutation({
@@ -251,8 +265,9 @@ function AppealForm({ caseId, until }: { caseId: string; until: string }) {
   return (
     <section className="panel" aria-labelledby="appeal-title">
       <h2 id="appeal-title">{t('portal.case.appealTitle')}</h2>
-      <p>{t('portal.case.appealIntro', { until: f.date(until) })}</p>
+      <p>{t(late ? 'portal.case.appealLateIntro' : 'portal.case.appealIntro', { until: f.date(until) })}</p>
       <Form form={form} onSubmit={(v) => appeal.mutate(v)}>
+        {late && <TextArea name="lateReason" rows={3} />}
         <TextArea name="reason" rows={5} />
         <FileInput name="files" accept={ACCEPTED} hint={t('cases.filesHint')} />
         <SubmitButton pending={appeal.isPending}>{t('portal.case.appealSubmit')}</SubmitButton>

@@ -180,6 +180,7 @@ export function CaseDetails({
             <dd>{caseLink(view.appealedBy.id, view.appealedBy.reference)}</dd>
           </>
         )}
+        {view.termRenewal && <TermRenewalRows renewal={view.termRenewal} />}
       </dl>
       {s.kind === 'inclusion' && !s.personId && s.candidates.length > 0 && (
         <LikelyDuplicates candidates={s.candidates} />
@@ -230,6 +231,10 @@ export function CaseDetails({
             {a.kind === 'link-applicant' && typeof a.details['personalCode'] === 'string'
               ? ` — ${formatPersonalCode(a.details['personalCode'])}`
               : ''}
+            {a.kind === 'decide-term-renewal'
+              ? ` — ${t(a.details['granted'] ? 'cases.termRenewal.yes' : 'cases.termRenewal.no')}: ${String(a.details['reasoning'] ?? '')}`
+              : ''}
+            {a.kind === 'submit' && a.details['lateAppeal'] ? ` — ${t('cases.lateAppealShort')}` : ''}
           </li>
         ))}
       </ol>
@@ -276,6 +281,28 @@ function Proposal({ view, proposal }: { view: CaseView; proposal: NonNullable<Ca
   );
 }
 
+/** An appeal lodged after its term: why the term was missed, and whether the office renewed it. */
+function TermRenewalRows({ renewal }: { renewal: NonNullable<CaseView['termRenewal']> }) {
+  const t = useT();
+  const f = useFormat();
+  const decided = renewal.decision;
+  return (
+    <>
+      <dt>{t('cases.field.lateAppeal')}</dt>
+      <dd>{t('cases.lateAppeal', { termEnded: f.date(renewal.termEnded), reason: renewal.reason })}</dd>
+      <dt>{t('cases.field.termRenewal')}</dt>
+      <dd>
+        {decided
+          ? t(decided.granted ? 'cases.termRenewal.granted' : 'cases.termRenewal.refused', {
+              on: f.date(decided.on),
+              reasoning: decided.reasoning,
+            })
+          : t('cases.termRenewal.pending')}
+      </dd>
+    </>
+  );
+}
+
 /** The decision taken: outcome, what it grants or rests on (the procedure's terms), its reasons, the appeal route and its PDF. */
 function Decision({
   view,
@@ -301,6 +328,13 @@ function Decision({
         <dd>{f.citation(decision.legalBasis)}</dd>
         <dt>{t('cases.field.reasoning')}</dt>
         <dd>{decision.reasoning}</dd>
+        <dt>{t('cases.field.inForce')}</dt>
+        <dd>
+          {t(`cases.inForce.${decision.notice}`, {
+            sentOn: f.date(decision.decidedOn),
+            inForceOn: f.date(decision.inForceOn),
+          })}
+        </dd>
         <dt>{t('cases.field.appeal')}</dt>
         <dd>{t('cases.appeal', { until: f.date(decision.appealUntil) })}</dd>
       </dl>

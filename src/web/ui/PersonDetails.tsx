@@ -9,6 +9,7 @@ import { formatPersonalCode } from '../../shared/kernel/personal-code.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useFormat } from './format.ts';
 import { ScrollTable } from './Table.tsx';
+import { addressText as formatAddress } from '../../shared/kernel/address-format.ts';
 
 export function useLabel() {
   const t = useT();
@@ -29,12 +30,9 @@ export function useCountryName(): (code: string) => string {
   };
 }
 
+/** An address written the one way pages and PDFs write it (`kernel/address-format.ts`). */
 export function addressText(a: AddressView): string {
-  const municipality = a.municipalityCode ? findMunicipality(a.municipalityCode)?.name : undefined;
-  // The address line usually names the town already; add the municipality only when it does not.
-  const withMunicipality =
-    municipality && !(a.addressLine ?? '').includes(municipality.replace(/ novads$/, '')) ? municipality : undefined;
-  return [a.addressLine, withMunicipality, a.country !== 'LVA' ? a.country : undefined].filter(Boolean).join(', ');
+  return formatAddress(a, (code) => code);
 }
 
 function Period({ from, until }: { from: string; until: string | null }) {

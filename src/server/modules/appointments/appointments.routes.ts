@@ -1,6 +1,7 @@
 /** HTTP for appointments: public offers, slots and the queue screen; the resident's bookings; the desk's day list and tickets. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
+import { personalData } from '../../http/personal-data.ts';
 import type { ResidentPrincipal, StaffPrincipal } from '../../http/auth-context.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
 import * as c from '../../../shared/contracts/appointments.contract.ts';
@@ -33,23 +34,23 @@ export function registerAppointmentsRoutes(app: FastifyInstance, deps: { appoint
   );
   registerEndpoint(app, c.branchQueue, 'public', async ({ params }) => appointments.queue(params.branchId));
 
-  registerEndpoint(app, c.listMyAppointments, 'resident', async ({ principal, request }) => ({
+  registerEndpoint(app, personalData(c.listMyAppointments), 'resident', async ({ principal, request }) => ({
     appointments: await appointments.mine(resident(principal, request)),
   }));
-  registerEndpoint(app, c.bookAppointment, 'resident', async ({ principal, request, body }) =>
+  registerEndpoint(app, personalData(c.bookAppointment), 'resident', async ({ principal, request, body }) =>
     appointments.book(resident(principal, request), body),
   );
-  registerEndpoint(app, c.cancelMyAppointment, 'resident', async ({ principal, request, params }) =>
+  registerEndpoint(app, personalData(c.cancelMyAppointment), 'resident', async ({ principal, request, params }) =>
     appointments.cancel(resident(principal, request), params.bookingId),
   );
-  registerEndpoint(app, c.restoreMyAppointment, 'resident', async ({ principal, request, params }) =>
+  registerEndpoint(app, personalData(c.restoreMyAppointment), 'resident', async ({ principal, request, params }) =>
     appointments.restore(resident(principal, request), params.bookingId),
   );
 
-  registerEndpoint(app, c.branchDayList, permission, async ({ principal, request, query }) =>
+  registerEndpoint(app, personalData(c.branchDayList), permission, async ({ principal, request, query }) =>
     appointments.dayList(desk(principal, request), query.date as PlainDate),
   );
-  registerEndpoint(app, c.markAppointment, permission, async ({ principal, request, params, body }) =>
+  registerEndpoint(app, personalData(c.markAppointment), permission, async ({ principal, request, params, body }) =>
     appointments.mark(desk(principal, request), params.bookingId, body.status),
   );
   registerEndpoint(app, c.issueTicket, permission, async ({ principal, request, body }) =>

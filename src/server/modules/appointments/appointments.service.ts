@@ -528,6 +528,20 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       const holders = await holdersOf(actor.personId);
       const from = new Date(clock.now().getTime() - 7 * 86_400_000).toISOString();
       const rows = await repository.ofPersons(db, [...holders.keys()], from);
+      // Each person whose visits are listed (the resident, a child, a ward) is one use of their data, as when
+      // the resident opens their own register data; all in one group-committed statement.
+      await audit.recordManyCommitted(
+        [...new Set(rows.map((r) => r.personId))].map((personId) => ({
+          actor: actor.audit,
+          action: 'read',
+          purpose: personId === actor.personId ? 'data-subject-access' : 'legal-representative-access',
+          legalBasis: LEGAL_BASIS,
+          subjectPersonId: personId,
+          resource: 'appointments.booking',
+          touched: ['bookings'],
+          requestId: actor.requestId ?? null,
+        })),
+      );
       return views(rows, (id) => holders.get(id) ?? '');
     },
 

@@ -55,7 +55,10 @@ export interface VerifyResult {
 
 const VERIFY_BATCH = 5000;
 
-/** Entries per group commit: a few hundred rows keep one INSERT well under a millisecond per entry. */
+/**
+ * Answers per group commit: each brings its entries (one for a lookup, one per listed person for a list, at
+ * most a page of 100 for a search); a few hundred rows keep one INSERT well under a millisecond per entry.
+ */
 const GROUP_COMMIT_MAX = 256;
 /** Compare-and-swap attempts before a group commit gives up (each miss means another writer moved the head). */
 const CAS_ATTEMPTS = 50;
@@ -109,21 +112,24 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
    * one before it, throughput fell by half (decision 0017).
    */
   let knownHead: ChainHead | undefined;
+  // An item is the entries of one answer (one lookup, or every person a search listed): they are written
+  // together, in the same statement as the other answers waiting, so a page of 50 persons costs one round trip.
   const groupCommit =
     deps.db &&
-    createBatcher<AccessRecord, { id: string; seq: number }>({
+    createBatcher<readonly EntryFields[], Array<{ id: string; seq: number }>>({
       maxInFlight: 1,
       maxBatch: GROUP_COMMIT_MAX,
-      run: async (records) => {
+      run: async (groups) => {
         const db = deps.db as Db;
-        const batch = records.map(entryFields);
+        const batch = groups.flat();
         for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
           const head = knownHead ?? (await repository.readHead(db));
           const entries = chainAfter(head, batch);
           const last = entries.at(-1) as AuditEntryTable;
           if (await repository.appendIfHead(db, head, entries)) {
             knownHead = { seq: last.seq, hash: last.hash };
-            return entries.map((e) => ({ id: e.id, seq: e.seq }));
+            let at = 0;
+            return groups.map((g) => entries.slice(at, (at += g.length)).map((e) => ({ id: e.id, seq: e.seq })));
           }
           knownHead = undefined;
         }
@@ -145,6 +151,40 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
   /** Entries held back in a transaction by `deferredIn`, appended together at its end. */
   const heldBack = new WeakMap<object, EntryFields[]>();
 
+  /**
+   * Writes the entries of several accesses in `trx` with one lock of the head and one statement (a list
+   * that shows many persons: each listed person is one entry). Every record is checked before any is
+   * written. Inside `deferredIn` they are held back like `record`'s.
+   */
+  async function recordMany(
+    trx: DbExecutor,
+    records: readonly AccessRecord[],
+  ): Promise<Array<{ id: string; seq: number | null }>> {
+    records.forEach(refuseWithoutPurpose);
+    const fields = records.map(entryFields);
+    if (fields.length === 0) return [];
+    const pending = heldBack.get(trx);
+    if (pending) {
+      pending.push(...fields);
+      return fields.map((f) => ({ id: f.id, seq: null }));
+    }
+    const entries = chainAfter(await repository.lockHead(trx), fields);
+    await repository.insertEntries(trx, entries);
+    return entries.map((e) => ({ id: e.id, seq: e.seq }));
+  }
+
+  /**
+   * `recordCommitted` for the entries of one answer that shows several persons (a search's results, a work
+   * queue, a production export): all are checked first, then go as one item of the group commit, so they are
+   * appended by one statement with the other answers waiting, and resolve once all are committed.
+   */
+  async function recordManyCommitted(records: readonly AccessRecord[]): Promise<Array<{ id: string; seq: number }>> {
+    records.forEach(refuseWithoutPurpose);
+    if (!groupCommit) throw new Error('the audit service was created without a database: recordCommitted needs one');
+    if (records.length === 0) return [];
+    return groupCommit.submit(records.map(entryFields));
+  }
+
   return {
     /**
      * Writes one audit entry in `trx` (which must be a transaction: the chain lock lasts until it ends).
@@ -152,16 +192,15 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
      * the end (`seq` null).
      */
     async record(trx: DbExecutor, r: AccessRecord): Promise<{ id: string; seq: number | null }> {
+      const [entry] = (await recordMany(trx, [r])) as [{ id: string; seq: number | null }];
+      return entry;
+    },
+
+    recordMany,
+
+    /** Throws PURPOSE_REQUIRED as the gate would for this access: a list checks before it reads anything. */
+    requirePurpose(r: AccessRecord): void {
       refuseWithoutPurpose(r);
-      const fields = entryFields(r);
-      const pending = heldBack.get(trx);
-      if (pending) {
-        pending.push(fields);
-        return { id: fields.id, seq: null };
-      }
-      const [entry] = chainAfter(await repository.lockHead(trx), [fields]) as [AuditEntryTable];
-      await repository.insertEntries(trx, [entry]);
-      return { id: entry.id, seq: entry.seq };
     },
 
     /**
@@ -188,10 +227,11 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
      * the caller releases the data only after that, so no answer leaves without its trace.
      */
     async recordCommitted(r: AccessRecord): Promise<{ id: string; seq: number }> {
-      refuseWithoutPurpose(r);
-      if (!groupCommit) throw new Error('the audit service was created without a database: recordCommitted needs one');
-      return groupCommit.submit(r);
+      const [entry] = (await recordManyCommitted([r])) as [{ id: string; seq: number }];
+      return entry;
     },
+
+    recordManyCommitted,
 
     /** Entries about one person, newest first. */
     async listAboutPerson(

@@ -6,6 +6,7 @@
  * No I/O and no clock reads: the service passes the day in.
  */
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { NoticeMethod } from '../../../shared/kernel/appeal-term.ts';
 import type { Suspension } from './case-deadline.ts';
 import type { ACTION_KINDS, CASE_STATUSES } from '../../../shared/contracts/cases.contract.ts';
 
@@ -32,7 +33,8 @@ export interface RuleCheck {
 export type Outcome = 'accept' | 'reject';
 
 export type ActionPayload =
-  | { kind: 'submit'; documentIds: string[] }
+  /** `lateAppeal`: an appeal lodged after its term, with the appellant's request to renew the missed term. */
+  | { kind: 'submit'; documentIds: string[]; lateAppeal?: LateAppeal | undefined }
   | { kind: 'assign'; assigneeId: string; assigneeName: string; outOfOrderReason?: string | null }
   | { kind: 'request-information'; requestId: string; question: string; dueOn: PlainDate }
   | { kind: 'answer-information'; requestId: string; text: string; documentIds: string[] }
@@ -58,7 +60,11 @@ export type ActionPayload =
       decisionId: string;
       /** The failed checks the decision-maker confirmed they saw when approving a grant. */
       acknowledgedFailedChecks?: string[] | undefined;
+      /** How the decision is sent, which sets when it takes effect (absent on decisions recorded before it was kept: electronic). */
+      notice?: NoticeMethod | undefined;
     }
+  /** Whether the missed term of a late appeal is renewed (APL): only then is the appeal examined on its merits. */
+  | { kind: 'decide-term-renewal'; granted: boolean; reasoning: string }
   | { kind: 'extend-deadline'; to: PlainDate; reason: string }
   | { kind: 'withdraw'; reason: string }
   | { kind: 'add-document'; documentId: string; documentKind: string; fileName: string }
@@ -155,6 +161,19 @@ export interface Decision extends Proposal {
   decisionId: string;
   approvedBy: ActionActor;
   decidedOn: PlainDate;
+  /** How it was sent to the applicant: when it takes effect, and so its appeal term, follow from it. */
+  notice: NoticeMethod;
+}
+
+/** An appeal lodged after its term: why the appellant missed it, and the last day the term had. */
+export interface LateAppeal {
+  reason: string;
+  termEnded: PlainDate;
+}
+
+/** A late appeal's request to renew the missed term, and the office's answer once given. */
+export interface TermRenewal extends LateAppeal {
+  decision: { granted: boolean; reasoning: string; on: PlainDate; by: ActionActor } | null;
 }
 
 export interface OpenRequest {
@@ -189,6 +208,8 @@ export interface CaseState<S extends string = string> {
   handedOver: { documentId: string; documentNumber: string; on: PlainDate } | null;
   /** Other authorities asked, and their answers. */
   consultations: Consultation[];
+  /** A late appeal's request to renew the missed term (null for any other case). */
+  termRenewal: TermRenewal | null;
 }
 
 export interface Transition<S extends string> {
@@ -227,7 +248,10 @@ export type Refusal =
   | { code: 'already-paid' }
   | { code: 'not-this-production' }
   | { code: 'no-such-consultation' }
-  | { code: 'consultation-answered' };
+  | { code: 'consultation-answered' }
+  | { code: 'no-term-renewal' }
+  | { code: 'term-renewal-undecided' }
+  | { code: 'term-not-renewed' };
 
 export function emptyState<S extends string>(table: LifecycleTable<S>): CaseState<S> {
   return {
@@ -249,7 +273,18 @@ export function emptyState<S extends string>(table: LifecycleTable<S>): CaseStat
     production: null,
     handedOver: null,
     consultations: [],
+    termRenewal: null,
   };
+}
+
+/**
+ * The renewal of a late appeal's missed term is the engine's own step, the same for every procedure: in any
+ * open status, by the officer or a decision-maker, once, and only where the appellant asked for it.
+ */
+const TERM_RENEWAL_BY: readonly CaseRole[] = ['officer', 'decision-maker'];
+
+function mayDecideTermRenewal<S extends string>(table: LifecycleTable<S>, state: CaseState<S>): boolean {
+  return Boolean(state.termRenewal && !state.termRenewal.decision && !table.final.includes(state.status));
 }
 
 /** The actions that `roles` may take in the case's current status (for the screens and the API). */
@@ -258,10 +293,32 @@ export function availableActions<S extends string>(
   state: CaseState<S>,
   roles: readonly CaseRole[],
 ): ActionKind[] {
-  return (Object.keys(table.transitions) as ActionKind[]).filter((kind) => {
+  const pendingRenewal = mayDecideTermRenewal(table, state);
+  const kinds = (Object.keys(table.transitions) as ActionKind[]).filter((kind) => {
     const t = table.transitions[kind] as Transition<S>;
+    // A late appeal is not decided on its merits before its term is renewed.
+    if (kind === 'propose-decision' && pendingRenewal) return false;
     return t.from.includes(state.status) && t.by.some((r) => roles.includes(r));
   });
+  return pendingRenewal && TERM_RENEWAL_BY.some((r) => roles.includes(r)) ? [...kinds, 'decide-term-renewal'] : kinds;
+}
+
+/** The engine's own step: renewing a late appeal's term. */
+function termRenewalRefusal<S extends string>(
+  table: LifecycleTable<S>,
+  state: CaseState<S>,
+  roles: readonly CaseRole[],
+): Refusal | null {
+  if (!mayDecideTermRenewal(table, state)) return { code: 'no-term-renewal' };
+  return TERM_RENEWAL_BY.some((r) => roles.includes(r)) ? null : { code: 'not-your-role', needs: TERM_RENEWAL_BY };
+}
+
+/** A late appeal is decided only after its term is renewed; without the renewal it can only be refused. */
+function proposalRefusal(state: CaseState, outcome: Outcome): Refusal | null {
+  const renewal = state.termRenewal;
+  if (!renewal) return null;
+  if (!renewal.decision) return { code: 'term-renewal-undecided' };
+  return !renewal.decision.granted && outcome === 'accept' ? { code: 'term-not-renewed' } : null;
 }
 
 /**
@@ -275,10 +332,13 @@ export function refusalOf<S extends string>(
   roles: readonly CaseRole[],
   payload: ActionPayload,
 ): Refusal | null {
+  if (payload.kind === 'decide-term-renewal') return termRenewalRefusal(table, state, roles);
   const t = table.transitions[payload.kind];
   if (!t || !t.from.includes(state.status)) return { code: 'not-allowed-now', status: state.status };
   if (!t.by.some((r) => roles.includes(r))) return { code: 'not-your-role', needs: t.by };
   switch (payload.kind) {
+    case 'propose-decision':
+      return proposalRefusal(state, payload.outcome);
     case 'answer-information':
     case 'close-request':
       if (!state.openRequest) return { code: 'no-open-request' };
@@ -351,6 +411,13 @@ export function applyAction<S extends string>(
     case 'submit':
       next.receivedOn = action.on;
       next.documentIds = [...p.documentIds];
+      if (p.lateAppeal) next.termRenewal = { ...p.lateAppeal, decision: null };
+      break;
+    case 'decide-term-renewal':
+      next.termRenewal = state.termRenewal && {
+        ...state.termRenewal,
+        decision: { granted: p.granted, reasoning: p.reasoning, on: action.on, by: action.actor },
+      };
       break;
     case 'assign':
       next.assignee = { id: p.assigneeId, name: p.assigneeName };
@@ -388,7 +455,13 @@ export function applyAction<S extends string>(
       break;
     case 'approve-decision': {
       const proposal = state.proposal as Proposal;
-      next.decision = { ...proposal, decisionId: p.decisionId, approvedBy: action.actor, decidedOn: action.on };
+      next.decision = {
+        ...proposal,
+        decisionId: p.decisionId,
+        approvedBy: action.actor,
+        decidedOn: action.on,
+        notice: p.notice ?? 'electronic',
+      };
       status = table.decided[proposal.outcome];
       break;
     }

@@ -3,7 +3,58 @@ import { AppError } from '../../http/app-error.ts';
 import { addDays } from '../../../shared/kernel/plain-date.ts';
 import { addWorkingDays } from '../../../shared/kernel/working-days.ts';
 import type { CaseSummary } from '../../../shared/contracts/cases.contract.ts';
+import type { AccessRecord } from '../audit/index.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import type { CaseSummaryRow } from './cases.repository.ts';
 import type { CaseActorContext, Engine } from './engine.ts';
+
+/** The law under which the engine processes cases (as on a case's own audit entries). */
+const CASE_LEGAL_BASIS = 'Administratīvā procesa likums';
+
+/**
+ * Each listed case whose applicant is a registered person is a use of that person's data (their name is on
+ * the row): one entry per row, under the case's reference. A resident sees their own applications
+ * (`data-subject-access`) and those they represent; staff see them for processing.
+ */
+function listedEntries(ctx: CaseActorContext, rows: readonly CaseSummaryRow[]): AccessRecord[] {
+  return rows.flatMap((row) =>
+    row.applicantPersonId === null
+      ? []
+      : [
+          {
+            actor: ctx.audit,
+            action: 'list' as const,
+            purpose:
+              ctx.kind === 'staff'
+                ? ('case-processing' as const)
+                : row.applicantPersonId === ctx.personId
+                  ? ('data-subject-access' as const)
+                  : ('legal-representative-access' as const),
+            legalBasis: CASE_LEGAL_BASIS,
+            caseReference: row.reference,
+            subjectPersonId: row.applicantPersonId,
+            resource: 'cases.case' as const,
+            touched: ['applicantName', 'status', 'deadline'],
+            requestId: ctx.requestId ?? null,
+          },
+        ],
+  );
+}
+
+/** Records the listed rows (outside a transaction: group-committed) before the list is answered. */
+async function auditListed(engine: Engine, ctx: CaseActorContext, rows: readonly CaseSummaryRow[]): Promise<void> {
+  await engine.deps.audit.recordManyCommitted(listedEntries(ctx, rows));
+}
+
+/** The same inside the caller's transaction (one statement for all rows). */
+async function auditListedIn(
+  engine: Engine,
+  trx: DbExecutor,
+  ctx: CaseActorContext,
+  rows: readonly CaseSummaryRow[],
+): Promise<void> {
+  await engine.deps.audit.recordMany(trx, listedEntries(ctx, rows));
+}
 
 export interface QueueRequest {
   type?: string | undefined;
@@ -51,6 +102,7 @@ export async function queue(engine: Engine, ctx: CaseActorContext, q: QueueReque
     assigneeId: q.assignee === 'me' ? staff.id : q.assignee === 'unassigned' ? null : undefined,
     ...(q.flag === 'suspended' && !closed ? { suspended: true } : {}),
   });
+  await auditListed(engine, ctx, rows);
   return { cases: rows.map(engine.summary), total, totalCapped, types: typeList };
 }
 
@@ -74,6 +126,7 @@ export async function dashboard(engine: Engine, ctx: CaseActorContext) {
   const atRisk = types.length
     ? await repository.queue(db, { branchId: staff.branchId, caseTypes: types, dueBy: riskBy, limit: 20 })
     : { rows: [] };
+  await auditListed(engine, ctx, atRisk.rows);
   return {
     open: sum('open'),
     unassigned: officers.find((o) => o.assigneeId === null)?.open ?? 0,
@@ -106,6 +159,7 @@ export async function myCases(engine: Engine, ctx: CaseActorContext): Promise<Ca
       );
       listed.push({ ...engine.summary(row), ...(concerns ? { concerns } : {}) });
     }
+    await auditListedIn(engine, trx, ctx, rows);
     return listed;
   });
 }

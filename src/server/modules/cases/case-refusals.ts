@@ -61,5 +61,23 @@ export function refusalError(refusal: Refusal, caseType: string): AppError {
       );
     case 'consultation-answered':
       return new AppError('INVALID_STATE', 'That consultation is already answered', rule('case.consultation-answered'));
+    case 'no-term-renewal':
+      return new AppError(
+        'INVALID_STATE',
+        'This case has no request to renew a missed appeal term, or it is already decided',
+        rule('case.no-term-renewal'),
+      );
+    case 'term-renewal-undecided':
+      return new AppError(
+        'INVALID_STATE',
+        'The appeal was lodged after its term: decide first whether the missed term is renewed',
+        rule('case.term-renewal-undecided'),
+      );
+    case 'term-not-renewed':
+      return new AppError(
+        'INVALID_STATE',
+        'The missed appeal term was not renewed: the appeal can only be left unexamined (refused), not granted',
+        rule('case.term-not-renewed'),
+      );
   }
 }

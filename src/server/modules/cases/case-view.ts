@@ -2,30 +2,38 @@
 import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { laterEventEntries, type CaseView } from '../../../shared/contracts/cases.contract.ts';
-import { calendarDaysDeadline } from '../../../shared/kernel/working-days.ts';
+import { appealTerm, type AppealTerm } from '../../../shared/kernel/appeal-term.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import { availableActions, type ActionActor, type CaseRole, type RuleCheck } from './case-lifecycle.ts';
+import { availableActions, type ActionActor, type CaseRole, type Decision, type RuleCheck } from './case-lifecycle.ts';
 import type { CaseActorContext, CaseSnapshot, Engine } from './engine.ts';
 
-/** Appeal route (DOMAIN.md §4.1): to the head of the office within 30 days after the decision takes effect, then to court. */
-export const APPEAL_DAYS = 30;
-
-/** The last day to appeal: 30 days after the decision (taken to take effect on the day it is made and delivered to the account). */
-export function appealUntil(decidedOn: string): string {
-  return calendarDaysDeadline(decidedOn as PlainDate, APPEAL_DAYS);
+/**
+ * A decision's appeal term (APL; shared/kernel/appeal-term.ts): to the head of the office within one month of
+ * the decision taking effect, which is the day its notice counts as received; then to court.
+ */
+export function decisionAppealTerm(decision: Pick<Decision, 'decidedOn' | 'notice'>): AppealTerm {
+  return appealTerm(decision.decidedOn, decision.notice);
 }
 
-/** Whether the reader may contest the decision now: a refusal, within the term, not contested yet, where the procedure has an appeal route. */
-function mayAppeal(snap: CaseSnapshot, roles: readonly CaseRole[], appealed: boolean, on: PlainDate): boolean {
+/**
+ * Whether the reader may contest the decision now, and how: a refusal, not contested yet, where the procedure
+ * has an appeal route; within the term, or after it with a request to renew the missed term (APL).
+ */
+function appealRight(
+  snap: CaseSnapshot,
+  roles: readonly CaseRole[],
+  appealed: boolean,
+  on: PlainDate,
+): 'in-term' | 'late' | null {
   const decision = snap.state.decision;
-  return Boolean(
+  const contestable =
     roles.includes('applicant') &&
     snap.procedure.appeal &&
     !snap.row.appealOf &&
     !appealed &&
-    decision?.outcome === 'reject' &&
-    compareDates(on, appealUntil(decision.decidedOn) as PlainDate) <= 0,
-  );
+    decision?.outcome === 'reject';
+  if (!contestable) return null;
+  return compareDates(on, decisionAppealTerm(decision).lastDay) <= 0 ? 'in-term' : 'late';
 }
 
 /** Actions an applicant is not shown: the office's consultations with other authorities. */
@@ -34,6 +42,16 @@ const STAFF_ONLY_ACTIONS: ReadonlySet<string> = new Set(['request-consultation',
 /** What a reader outside the office sees of the work: no consultation, and no check marked for staff only. */
 function forApplicant<T extends { ruleTrace: RuleCheck[] }>(item: T | null): T | null {
   return item && { ...item, ruleTrace: item.ruleTrace.filter((c) => !c.staffOnly) };
+}
+
+/** What a reader sees of the term: how the decision was sent, when it took effect, the last day to contest it. */
+function appealTermView(term: AppealTerm) {
+  return {
+    notice: term.method,
+    notifiedOn: term.notifiedOn,
+    inForceOn: term.inForceOn,
+    appealUntil: term.lastDay,
+  };
 }
 
 export async function buildView(
@@ -53,6 +71,7 @@ export async function buildView(
     state.proposal && state.proposal.proposedBy.kind === reader.kind && state.proposal.proposedBy.id === reader.id,
   );
   const appealedBy = (await repository.appealOf(trx, row.id)) ?? null;
+  const right = appealRight(snap, roles, appealedBy !== null, on);
   const appealOf = row.appealOf ? ((await repository.referenceOf(trx, row.appealOf)) ?? null) : null;
   // A representative is offered only what the representation allows.
   const rights =
@@ -98,7 +117,7 @@ export async function buildView(
     decision: state.decision
       ? {
           ...(staff ? state.decision : (forApplicant(state.decision) as NonNullable<typeof state.decision>)),
-          appealUntil: appealUntil(state.decision.decidedOn),
+          ...appealTermView(decisionAppealTerm(state.decision)),
         }
       : null,
     documents: documents.map((d) => ({
@@ -132,7 +151,9 @@ export async function buildView(
     ownProposal,
     appealOf,
     appealedBy,
-    canAppeal: mayAppeal(snap, roles, appealedBy !== null, on),
+    canAppeal: right === 'in-term',
+    canAppealLate: right === 'late',
+    termRenewal: state.termRenewal,
     representatives: (await repository.representativesOf(trx, row.id)).map((r) => ({
       personId: r.personId,
       name: r.name,

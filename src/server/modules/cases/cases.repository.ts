@@ -14,6 +14,8 @@ const SUMMARY = [
   'caseType',
   'status',
   'applicantName',
+  // Not shown: whose data the row shows, for the audit entry of the list.
+  'applicantPersonId',
   'assigneeName',
   'receivedOn',
   'dueOn',

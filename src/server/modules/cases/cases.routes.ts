@@ -1,6 +1,7 @@
 /** HTTP for the case engine: staff queues, case pages and actions; the resident's applications. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
+import { personalData } from '../../http/personal-data.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { ResidentPrincipal, StaffPrincipal } from '../../http/auth-context.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -78,35 +79,38 @@ export function registerCasesRoutes(
     });
   };
 
-  registerEndpoint(app, c.listQueue, read, async ({ principal, query, request }) =>
+  registerEndpoint(app, personalData(c.listQueue), read, async ({ principal, query, request }) =>
     cases.queue(actorContext(principal, request), query),
   );
-  registerEndpoint(app, c.branchDashboard, { permission: 'cases:supervise' }, async ({ principal, request }) =>
-    cases.dashboard(actorContext(principal, request)),
+  registerEndpoint(
+    app,
+    personalData(c.branchDashboard),
+    { permission: 'cases:supervise' },
+    async ({ principal, request }) => cases.dashboard(actorContext(principal, request)),
   );
-  registerEndpoint(app, c.readCase, read, async ({ principal, params, request }) =>
+  registerEndpoint(app, personalData(c.readCase), read, async ({ principal, params, request }) =>
     cases.readCase(actorContext(principal, request), params.caseId),
   );
   registerEndpoint(
     app,
-    c.takeCaseAction,
+    personalData(c.takeCaseAction),
     read,
     async ({ principal, params, body, request }) =>
       cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)),
     uploads,
   );
-  registerEndpoint(app, c.caseDocument, read, sendDocument);
-  registerEndpoint(app, c.caseDecisionPdf, read, sendDecision);
+  registerEndpoint(app, personalData(c.caseDocument), read, sendDocument);
+  registerEndpoint(app, personalData(c.caseDecisionPdf), read, sendDecision);
 
-  registerEndpoint(app, c.listMyCases, 'resident', async ({ principal, request }) => ({
+  registerEndpoint(app, personalData(c.listMyCases), 'resident', async ({ principal, request }) => ({
     cases: await cases.myCases(actorContext(principal, request)),
   }));
-  registerEndpoint(app, c.readMyCase, 'resident', async ({ principal, params, request }) =>
+  registerEndpoint(app, personalData(c.readMyCase), 'resident', async ({ principal, params, request }) =>
     cases.readCase(actorContext(principal, request), params.caseId),
   );
   registerEndpoint(
     app,
-    c.takeMyCaseAction,
+    personalData(c.takeMyCaseAction),
     'resident',
     async ({ principal, params, body, request }) =>
       cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)),
@@ -114,12 +118,12 @@ export function registerCasesRoutes(
   );
   registerEndpoint(
     app,
-    c.appealMyCase,
+    personalData(c.appealMyCase),
     'resident',
     async ({ principal, params, body, request }) =>
       cases.appeal(actorContext(principal, request), params.caseId, body, idempotencyKey(request)),
     uploads,
   );
-  registerEndpoint(app, c.myCaseDocument, 'resident', sendDocument);
-  registerEndpoint(app, c.myCaseDecisionPdf, 'resident', sendDecision);
+  registerEndpoint(app, personalData(c.myCaseDocument), 'resident', sendDocument);
+  registerEndpoint(app, personalData(c.myCaseDecisionPdf), 'resident', sendDecision);
 }

@@ -54,7 +54,7 @@ export function createCasesService(deps: CasesDeps) {
     appeal: (
       ctx: CaseActorContext,
       caseId: string,
-      input: { reason: string; documents: UploadInput[] },
+      input: { reason: string; lateReason?: string | undefined; documents: UploadInput[] },
       key?: string,
     ) => appeal(engine, ctx, caseId, input, key),
 

@@ -61,7 +61,14 @@ export async function decisionPdf(
       // The decision is the applicant's paper: checks kept for staff (other authorities' answers) are not on it.
       { ul: d.ruleTrace.filter((c) => !c.staffOnly).map((c) => ruleLine(t, c, locale)) },
       { text: t('pdf.decision.appealTitle'), style: 'heading' },
-      { text: t('pdf.decision.appeal', { until: date(d.appealUntil) }) },
+      {
+        text: t('pdf.decision.appeal', {
+          notice: t(`pdf.decision.notice.${d.notice}`),
+          sentOn: date(d.decidedOn),
+          notifiedOn: date(d.notifiedOn),
+          until: date(d.appealUntil),
+        }),
+      },
     ],
     styles: LETTER_STYLES,
   };

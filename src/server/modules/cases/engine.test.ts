@@ -308,7 +308,7 @@ describe('a grant over a failed check, and the closed list', () => {
     });
   };
 
-  it('asks the officer and the decision-maker to say they saw the failed checks, naming how many', async () => {
+  it('asks the officer to override the failed checks with a reason, and the decision-maker to confirm them', async () => {
     let view = await assigned('Delta', false);
     const propose = { kind: 'propose-decision', outcome: 'accept', reasoning: 'Grant anyway' } as const;
     await expect(
@@ -321,14 +321,24 @@ describe('a grant over a failed check, and the closed list', () => {
           reason: 'failed-checks-unacknowledged',
           values: { count: 1, rules: 'fixture-check' },
         },
+        { path: 'overrideReason', reason: 'override-reason-needed' },
       ],
     });
+    // Seen, but no reason: still refused, naming only the reason.
+    await expect(
+      cases.takeAction(officer, view.id, { ...propose, expectedVersion: view.version, acknowledgeFailedChecks: true }),
+    ).rejects.toMatchObject({ details: [{ path: 'overrideReason', reason: 'override-reason-needed' }] });
     view = await cases.takeAction(officer, view.id, {
       ...propose,
       expectedVersion: view.version,
       acknowledgeFailedChecks: true,
+      overrideReason: 'The original was shown at the desk',
     });
-    expect(view.proposal?.ruleTrace).toEqual([expect.objectContaining({ rule: 'fixture-check', passed: false })]);
+    // The override is a line of the rule trace, in the officer's words, after the check it overrides.
+    expect(view.proposal?.ruleTrace).toEqual([
+      expect.objectContaining({ rule: 'fixture-check', passed: false }),
+      { rule: 'failed-checks-overridden', passed: true, detail: 'The original was shown at the desk' },
+    ]);
     // The proposer is told the four-eyes rule first, not asked to confirm an approval they may never give.
     await expect(
       cases.takeAction({ ...officer, roles: ['registrar', 'decision-maker'] } as CaseActorContext, view.id, {

@@ -4,7 +4,7 @@ export type { CaseActorContext, FoundPerson } from './engine.ts';
 export type { ModuleActionInput } from './take-action.ts';
 export type { ApplicationSpec, SpecBuilder } from './open-case.ts';
 export { decisionPdf } from './decision-pdf.ts';
-export { appealUntil } from './case-view.ts';
+export { decisionAppealTerm } from './case-view.ts';
 export type {
   LifecycleTable,
   CaseState,

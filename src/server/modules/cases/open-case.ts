@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../http/app-error.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
-import { foldActions, type CaseAction } from './case-lifecycle.ts';
+import { foldActions, type CaseAction, type LateAppeal } from './case-lifecycle.ts';
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { buildView, readCase } from './case-view.ts';
 import { idempotent, nextReference } from './idempotency.ts';
@@ -37,6 +37,8 @@ export interface ApplicationSpec {
   filedBy?: FiledBy | undefined;
   /** The contested case, when this one is its appeal. */
   appealOf?: string | undefined;
+  /** An appeal lodged after its term, with why the term was missed. */
+  lateAppeal?: LateAppeal | undefined;
   /** Actions taken at once with the opening (a desk application is paid and received in person in the same step). */
   followUps?: ModuleActionInput[] | undefined;
 }
@@ -106,7 +108,7 @@ async function insertCase(
     actor: engine.actorOf(ctx),
     on: row.receivedOn as PlainDate,
     at: row.openedAt,
-    payload: { kind: 'submit', documentIds },
+    payload: { kind: 'submit', documentIds, ...(o.lateAppeal ? { lateAppeal: o.lateAppeal } : {}) },
   };
   await engine.insertAction(trx, row.id, submit);
   await engine.auditCase(trx, ctx, row, 'create', ['case', o.touched]);
@@ -175,28 +177,46 @@ export async function openApplication(
 }
 
 /**
- * The applicant contests a refusal (APL: to the head of the office, within 30 days after the decision
- * takes effect). The appeal is a case of its own, linked to the contested one, in the same branch, of the
- * type the contested case's procedure names.
+ * Whether the reader may contest the decision now, and how: within its term, or after it only with the reason
+ * the term was missed (the appeal then opens with a request to renew the term, decided first).
+ */
+function lateAppealOf(contested: CaseView, lateReason: string | undefined): LateAppeal | undefined {
+  if (contested.canAppeal) return undefined;
+  if (!contested.canAppealLate) {
+    throw contested.appealedBy
+      ? new AppError('INVALID_STATE', `The decision is already contested (${contested.appealedBy.reference})`, {
+          rule: { id: 'case.already-appealed', values: { reference: contested.appealedBy.reference } },
+        })
+      : new AppError('INVALID_STATE', 'Only a refusal can be contested, once', {
+          rule: { id: 'case.appeal-not-possible' },
+        });
+  }
+  const termEnded = contested.decision?.appealUntil as PlainDate;
+  if (!lateReason) {
+    const message = `The term to contest this decision ended on ${termEnded}: say why it was missed`;
+    throw new AppError('VALIDATION_FAILED', message, {
+      rule: { id: 'case.appeal-term-passed', values: { until: termEnded } },
+      details: [{ path: 'lateReason', message }],
+    });
+  }
+  return { reason: lateReason, termEnded };
+}
+
+/**
+ * The applicant contests a refusal (APL: to the head of the office, within one month of the decision taking
+ * effect; after that, with a request to renew the missed term). The appeal is a case of its own, linked to the
+ * contested one, in the same branch, of the type the contested case's procedure names.
  */
 export async function appeal(
   engine: Engine,
   ctx: CaseActorContext,
   caseId: string,
-  input: { reason: string; documents: UploadInput[] },
+  input: { reason: string; lateReason?: string | undefined; documents: UploadInput[] },
   key?: string,
 ): Promise<CaseView> {
   if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
   const contested = await readCase(engine, ctx, caseId);
-  if (!contested.canAppeal) {
-    throw contested.appealedBy
-      ? new AppError('INVALID_STATE', `The decision is already contested (${contested.appealedBy.reference})`, {
-          rule: { id: 'case.already-appealed', values: { reference: contested.appealedBy.reference } },
-        })
-      : new AppError('INVALID_STATE', 'Only a refusal can be contested, within 30 days of the decision', {
-          rule: { id: 'case.appeal-not-possible' },
-        });
-  }
+  const lateAppeal = lateAppealOf(contested, input.lateReason);
   const { repository, db } = engine.deps;
   const row = (await repository.caseById(db, caseId)) as CaseRow;
   const route = engine.procedureOf(row.caseType).appeal;
@@ -220,6 +240,7 @@ export async function appeal(
       branchId: row.branchId,
       channel: 'portal',
       appealOf: row.id,
+      ...(lateAppeal ? { lateAppeal } : {}),
       ...(row.contactEmail ? { contactEmail: row.contactEmail } : {}),
       ...(filedBy ? { filedBy } : {}),
     };

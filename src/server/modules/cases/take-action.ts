@@ -10,6 +10,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import type { StaffMember } from '../identity/index.ts';
 import type { CaseActionInput, CaseView, UploadInput } from '../../../shared/contracts/cases.contract.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { NoticeMethod } from '../../../shared/kernel/appeal-term.ts';
 import {
   refusalOf,
   type ActionActor,
@@ -22,7 +23,7 @@ import {
 } from './case-lifecycle.ts';
 import { extensionProblem } from './case-deadline.ts';
 import { invalid, refusalError } from './case-refusals.ts';
-import { buildView, appealUntil } from './case-view.ts';
+import { buildView, decisionAppealTerm } from './case-view.ts';
 import { idempotent } from './idempotency.ts';
 import { storeUploads } from './uploads.ts';
 import { staffCaseRoles, type HandlerAccess } from './procedure.ts';
@@ -48,8 +49,9 @@ export type ModuleActionInput =
       outcome: 'accept' | 'reject';
       reasoning: string;
       ruleTrace?: RuleCheck[] | undefined;
-      /** The module's officer saw the failed checks (as a person confirms on a screen). */
+      /** The module's officer saw the failed checks (as a person confirms on a screen), and why the grant stands. */
       acknowledgeFailedChecks?: boolean | undefined;
+      overrideReason?: string | undefined;
     }
   | {
       kind: 'hand-over';
@@ -156,6 +158,14 @@ function termsOf(
   return undefined;
 }
 
+/**
+ * How the decision reaches the applicant: to their portal account or the e-mail address they gave
+ * (electronically), else by registered post. Fixed when it is made: when it takes effect follows from it.
+ */
+function noticeMethodFor(row: CaseSnapshot['row']): NoticeMethod {
+  return row.applicantPersonId || row.contactEmail ? 'electronic' : 'post';
+}
+
 /** Turns the caller's input into the action's payload, checking what only the service can check. */
 async function payloadFor(
   engine: Engine,
@@ -219,7 +229,9 @@ async function payloadFor(
     case 'close-request':
       return { kind: 'close-request', requestId: state.openRequest?.requestId ?? '', reason: input.reason };
     case 'approve-decision':
-      return { kind: 'approve-decision', decisionId: randomUUID() };
+      return { kind: 'approve-decision', decisionId: randomUUID(), notice: noticeMethodFor(snap.row) };
+    case 'decide-term-renewal':
+      return { kind: 'decide-term-renewal', granted: input.granted, reasoning: input.reasoning };
     case 'extend-deadline': {
       const deadline = engine.deadlineOf(procedure, state, snap.row, on);
       const problem = deadline ? extensionProblem(deadline, input.to as PlainDate) : 'not-extendable';
@@ -335,37 +347,63 @@ async function requireImpartial(
   }
 }
 
+/** The rule-trace line that records a grant proposed over failed checks, with the officer's reason. */
+export const OVERRIDE_RULE = 'failed-checks-overridden';
+
 /**
- * A grant over a failed check of the rule trace (the system's own, or one the officer added) needs the person
- * granting to say they saw it: proposing to grant, and approving a proposal to grant. The count is part of
- * the refusal, so the screen can name it.
+ * A grant over a failed check of the rule trace (the system's own, or one the officer added) is an explicit
+ * override: the officer proposing it confirms they saw the failed checks and says why the grant stands all
+ * the same, and that reason becomes a line of the rule trace (shown on the case, in the decision and its PDF);
+ * the decision-maker approving it confirms again. The count and the checks are part of the refusal, so the
+ * screen can name them.
  */
 function requireFailedChecksAcknowledged(
   snap: CaseSnapshot,
   input: AnyActionInput,
   payload: ActionPayload,
 ): ActionPayload {
-  const grant =
-    payload.kind === 'propose-decision' && payload.outcome === 'accept'
-      ? payload.ruleTrace
-      : payload.kind === 'approve-decision' && snap.state.proposal?.outcome === 'accept'
-        ? snap.state.proposal.ruleTrace
-        : undefined;
+  const proposing = payload.kind === 'propose-decision' && payload.outcome === 'accept';
+  const grant = proposing
+    ? payload.ruleTrace
+    : payload.kind === 'approve-decision' && snap.state.proposal?.outcome === 'accept'
+      ? snap.state.proposal.ruleTrace
+      : undefined;
   const failed = grant?.filter((c) => !c.passed) ?? [];
   if (failed.length === 0) return payload;
+  const rules = failed.map((c) => c.rule);
+  const seen = 'acknowledgeFailedChecks' in input && input.acknowledgeFailedChecks === true;
+  const reason = proposing && 'overrideReason' in input ? input.overrideReason?.trim() : undefined;
+  const problems = [
+    ...(seen
+      ? []
+      : [
+          {
+            path: 'acknowledgeFailedChecks',
+            message: `${failed.length} check(s) of the rule trace failed: confirm that you saw them to grant all the same`,
+            reason: 'failed-checks-unacknowledged' as const,
+            // Which checks failed, so a screen that has not shown the trace yet (a proposal's) can name them.
+            values: { count: failed.length, rules: rules.join(',') },
+          },
+        ]),
+    ...(proposing && !reason
+      ? [
+          {
+            path: 'overrideReason',
+            message: 'Say why the grant stands although checks failed',
+            reason: 'override-reason-needed' as const,
+          },
+        ]
+      : []),
+  ];
+  if (problems.length > 0)
+    throw new AppError('VALIDATION_FAILED', (problems[0] as { message: string }).message, problems);
   // Confirmed: the action keeps which checks its officer saw fail, for the four-eyes record.
-  if ('acknowledgeFailedChecks' in input && input.acknowledgeFailedChecks === true)
-    return { ...payload, acknowledgedFailedChecks: failed.map((c) => c.rule) } as ActionPayload;
-  const message = `${failed.length} check(s) of the rule trace failed: confirm that you saw them to grant all the same`;
-  throw new AppError('VALIDATION_FAILED', message, [
-    {
-      path: 'acknowledgeFailedChecks',
-      message,
-      reason: 'failed-checks-unacknowledged',
-      // Which checks failed, so a screen that has not shown the trace yet (a proposal's) can name them.
-      values: { count: failed.length, rules: failed.map((c) => c.rule).join(',') },
-    },
-  ]);
+  if (payload.kind === 'propose-decision') {
+    // The failed checks stand as failed lines above it; this line is the officer's reason, in their words.
+    const override: RuleCheck = { rule: OVERRIDE_RULE, passed: true, detail: reason as string };
+    return { ...payload, ruleTrace: [...payload.ruleTrace, override], acknowledgedFailedChecks: rules };
+  }
+  return { ...payload, acknowledgedFailedChecks: rules } as ActionPayload;
 }
 
 /** Checks one action against the case as it stands, records it with its audit entry and effects; returns the case after it. */
@@ -450,7 +488,7 @@ export async function effects(
   }
   await enqueue(row, 'decision-made', `case:${row.id}:decision:${payload.decisionId}`, {
     outcome: state.decision.outcome,
-    appealUntil: appealUntil(state.decision.decidedOn),
+    appealUntil: decisionAppealTerm(state.decision).lastDay,
   });
   return after;
 }

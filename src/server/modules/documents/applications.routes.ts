@@ -1,10 +1,11 @@
 /** HTTP for document applications: online and at the desk, reception, hand-over, production batches. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
+import { personalData } from '../../http/personal-data.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { PartnerPrincipal } from '../../http/auth-context.ts';
 import { caseActorContext, idempotencyKey } from '../cases/index.ts';
-import { actorFromPrincipal } from '../audit/index.ts';
+import { actorFromPrincipal, type AuditActor } from '../audit/index.ts';
 import * as c from '../../../shared/contracts/document-applications.contract.ts';
 import type { CaseActorContext } from '../cases/index.ts';
 import type { ApplicationsService } from './applications.service.ts';
@@ -22,18 +23,18 @@ export function registerApplicationsRoutes(
   const apply = { permission: 'documents:apply' } as const;
   const produce = { permission: 'documents:produce' } as const;
 
-  registerEndpoint(app, c.applicationOptions, 'resident', async ({ principal, request }) =>
+  registerEndpoint(app, personalData(c.applicationOptions), 'resident', async ({ principal, request }) =>
     applications.options(caseActorContext(principal, request) as Resident),
   );
   registerEndpoint(
     app,
-    c.applyOnline,
+    personalData(c.applyOnline),
     'resident',
     async ({ principal, request, body }) =>
       applications.applyOnline(caseActorContext(principal, request) as Resident, body, idempotencyKey(request)),
     uploads,
   );
-  registerEndpoint(app, c.payOnline, 'resident', async ({ principal, request, params, body }) =>
+  registerEndpoint(app, personalData(c.payOnline), 'resident', async ({ principal, request, params, body }) =>
     applications.payOnline(
       caseActorContext(principal, request) as Resident,
       params.caseId,
@@ -42,12 +43,12 @@ export function registerApplicationsRoutes(
     ),
   );
 
-  registerEndpoint(app, c.personApplications, apply, async ({ principal, request, query }) =>
+  registerEndpoint(app, personalData(c.personApplications), apply, async ({ principal, request, query }) =>
     applications.ofPerson(caseActorContext(principal, request) as Staff, query.personId),
   );
   registerEndpoint(
     app,
-    c.applyAtDesk,
+    personalData(c.applyAtDesk),
     apply,
     async ({ principal, request, body }) =>
       applications.applyAtDesk(caseActorContext(principal, request) as Staff, body, idempotencyKey(request)),
@@ -55,13 +56,13 @@ export function registerApplicationsRoutes(
   );
   registerEndpoint(
     app,
-    c.receiveApplication,
+    personalData(c.receiveApplication),
     apply,
     async ({ principal, request, params, body }) =>
       applications.receive(caseActorContext(principal, request) as Staff, params.caseId, body, idempotencyKey(request)),
     uploads,
   );
-  registerEndpoint(app, c.handOverDocument, apply, async ({ principal, request, params, body }) =>
+  registerEndpoint(app, personalData(c.handOverDocument), apply, async ({ principal, request, params, body }) =>
     applications.handOver(caseActorContext(principal, request) as Staff, params.caseId, body, idempotencyKey(request)),
   );
 
@@ -71,15 +72,17 @@ export function registerApplicationsRoutes(
     applications.createBatch(caseActorContext(principal, request) as Staff, idempotencyKey(request)),
   );
   registerEndpoint(app, c.readBatch, produce, async ({ params }) => applications.batch(params.batchId));
-  const sendExport = async (batchId: string, reply: FastifyReply) => {
-    const exported = await applications.exportBatch(batchId);
+  const sendExport = async (access: { audit: AuditActor; requestId: string }, batchId: string, reply: FastifyReply) => {
+    const exported = await applications.exportBatch(access, batchId);
     return reply
       .type('application/jose+json')
       .header('content-disposition', `attachment; filename="${exported.reference}.jws.json"`)
       .header('cache-control', 'no-store')
       .send(exported.body);
   };
-  registerEndpoint(app, c.exportBatch, produce, async ({ params, reply }) => sendExport(params.batchId, reply));
+  registerEndpoint(app, personalData(c.exportBatch), produce, async ({ principal, request, params, reply }) =>
+    sendExport({ audit: actorFromPrincipal(principal), requestId: request.id }, params.batchId, reply),
+  );
   registerEndpoint(app, c.confirmBatch, produce, async ({ principal, request, params, body }) =>
     applications.confirm(caseActorContext(principal, request) as Staff, params.batchId, body),
   );
@@ -90,9 +93,8 @@ export function registerApplicationsRoutes(
       throw new AppError('FORBIDDEN', 'This service is for the personalization centre’s system');
     return { audit: actorFromPrincipal(principal), requestId };
   };
-  registerEndpoint(app, c.centreExportBatch, 'partner', async ({ principal, request, params, reply }) => {
-    centre(principal, request.id);
-    return sendExport(params.batchId, reply);
+  registerEndpoint(app, personalData(c.centreExportBatch), 'partner', async ({ principal, request, params, reply }) => {
+    return sendExport(centre(principal, request.id), params.batchId, reply);
   });
   registerEndpoint(app, c.centreConfirmBatch, 'partner', async ({ principal, request, params, body }) =>
     applications.confirm(centre(principal, request.id), params.batchId, body),

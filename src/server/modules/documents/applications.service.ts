@@ -32,6 +32,9 @@ type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const CASE_TYPE = 'document-application';
 const EXPORT_FORMAT = 'civitas.production-order.v1';
+/** The law under which a holder's data goes to the personalization centre to make the document. */
+const PRODUCTION_LEGAL_BASIS =
+  'Personu apliecinošu dokumentu likums; Ministru kabineta 2012. gada 21. februāra noteikumi Nr. 134';
 
 type Staff = Extract<CaseActorContext, { kind: 'staff' }>;
 type Resident = Extract<CaseActorContext, { kind: 'resident' }>;
@@ -199,6 +202,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         // The desk proposes what it took in person; a failed check stays on the proposal, recorded as seen,
         // for the decision-maker, who must confirm it again to approve.
         acknowledgeFailedChecks: true,
+        overrideReason:
+          'Pieņemts klātienē: neizpildītās pārbaudes izvērtē un apstiprina lēmuma pieņēmējs. / Taken at the desk: the decision-maker weighs and confirms the checks not met.',
         reasoning:
           'Pieteikums pieņemts klātienē: identitāte pārbaudīta, fotoattēls uzņemts, nodeva samaksāta. / Taken in person: identity checked, photo taken, fee paid.',
       });
@@ -614,10 +619,31 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       return batchView(batchId);
     },
 
-    /** The stored signed export: the same bytes on every request. */
-    async exportBatch(batchId: string): Promise<{ reference: string; body: string }> {
+    /**
+     * The stored signed export: the same bytes on every request. It carries each holder's name, personal code,
+     * birth date, MRZ and photo, so every download is a use of each holder's data: one entry per item, under
+     * the application's reference, all group-committed in one statement before the bytes leave.
+     */
+    async exportBatch(
+      access: { audit: AuditActor; requestId?: string | undefined },
+      batchId: string,
+    ): Promise<{ reference: string; body: string }> {
       const batch = await repository.batchById(db, batchId);
       if (!batch) throw new AppError('NOT_FOUND', `No production batch ${batchId}`);
+      const items = await repository.itemsOf(db, batchId);
+      await deps.audit.recordManyCommitted(
+        items.map((item) => ({
+          actor: access.audit,
+          action: 'export',
+          purpose: 'document-production',
+          legalBasis: PRODUCTION_LEGAL_BASIS,
+          caseReference: item.caseReference,
+          subjectPersonId: item.personId,
+          resource: 'documents.productionBatch',
+          touched: ['name', 'personalCode', 'birthDate', 'sex', 'nationality', 'mrz', 'photo'],
+          requestId: access.requestId ?? null,
+        })),
+      );
       return { reference: batch.reference, body: batch.signedExport };
     },
 

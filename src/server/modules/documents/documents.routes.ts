@@ -1,6 +1,7 @@
 /** HTTP for documents: the public validity check, a person's documents, invalidation, the resident's documents, the partners' feed. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { registerEndpoint } from '../../http/route.ts';
+import { personalData } from '../../http/personal-data.ts';
 import type { ResidentPrincipal, StaffPrincipal } from '../../http/auth-context.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
 import * as c from '../../../shared/contracts/documents.contract.ts';
@@ -56,7 +57,7 @@ export function registerDocumentsRoutes(
 
   registerEndpoint(
     app,
-    c.listPersonDocuments,
+    personalData(c.listPersonDocuments),
     { permission: 'documents:read' },
     async ({ principal, request, params, query }) => ({
       documents: await documents.personDocuments(actorOf(principal, request, query), params.personId),
@@ -65,7 +66,7 @@ export function registerDocumentsRoutes(
 
   registerEndpoint(
     app,
-    c.invalidateDocument,
+    personalData(c.invalidateDocument),
     { permission: 'documents:invalidate' },
     async ({ principal, request, params, body }) =>
       documents.invalidate(actorOf(principal, request), params.documentId, {
@@ -75,11 +76,11 @@ export function registerDocumentsRoutes(
       }),
   );
 
-  registerEndpoint(app, c.listMyDocuments, 'resident', async ({ principal, request }) => ({
+  registerEndpoint(app, personalData(c.listMyDocuments), 'resident', async ({ principal, request }) => ({
     documents: await documents.myDocuments(actorOf(principal, request), principal.personId),
   }));
 
-  registerEndpoint(app, c.reportMyDocument, 'resident', async ({ principal, request, params, body }) =>
+  registerEndpoint(app, personalData(c.reportMyDocument), 'resident', async ({ principal, request, params, body }) =>
     documents.reportMine(actorOf(principal, request), principal.personId, params.documentId, body),
   );
 }

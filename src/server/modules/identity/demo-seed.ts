@@ -45,7 +45,7 @@ const BRANCHES = [
     nameLv: 'Valmieras nodaļa',
     nameEn: 'Valmiera Division',
     municipalityCode: 'LV-113',
-    address: 'Rīgas iela 20, Valmiera, LV-4201',
+    address: 'Rīgas iela 20, Valmiera, Valmieras novads, LV-4201',
   },
   // A partner institution's office: the municipality of Jelgava's declaration office.
   {

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { stringifySetCookie } from 'cookie';
 import { registerEndpoint } from '../../http/route.ts';
+import { personalData } from '../../http/personal-data.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Config } from '../../config.ts';
 import * as contract from '../../../shared/contracts/identity.contract.ts';
@@ -75,11 +76,13 @@ export function registerIdentityRoutes(
     demoAccounts: config.demoMode ? DEMO_STAFF_USERNAMES : [],
   }));
 
-  registerEndpoint(app, contract.getSession, 'public', ({ principal }) => identity.describeSession(principal));
+  registerEndpoint(app, personalData(contract.getSession), 'public', ({ principal }) =>
+    identity.describeSession(principal),
+  );
 
   registerEndpoint(
     app,
-    contract.staffSignIn,
+    personalData(contract.staffSignIn),
     'public',
     async ({ body, request, reply }) => {
       const result = await identity.signInStaff(body.username, body.password, clientInfo(request));
@@ -93,7 +96,7 @@ export function registerIdentityRoutes(
   // Reachable with a session that still waits for its second factor (authorize() lets 'public' through).
   registerEndpoint(
     app,
-    contract.staffVerifyTotp,
+    personalData(contract.staffVerifyTotp),
     'public',
     async ({ body, principal }) => {
       if (principal.kind !== 'staff') throw new AppError('UNAUTHENTICATED', 'Sign in with your password first');
@@ -107,13 +110,13 @@ export function registerIdentityRoutes(
     clearSessionCookie(reply);
   });
 
-  registerEndpoint(app, contract.listDemoEidPersons, 'public', async () => ({
+  registerEndpoint(app, personalData(contract.listDemoEidPersons), 'public', async () => ({
     persons: await identity.listDemoPersons(),
   }));
 
   registerEndpoint(
     app,
-    contract.demoEidSignIn,
+    personalData(contract.demoEidSignIn),
     'public',
     async ({ body, request, reply }) => {
       const issued = await identity.signInDemoResident(body.personId, clientInfo(request), request.id);
@@ -155,10 +158,10 @@ export function registerIdentityRoutes(
   registerEndpoint(app, contract.listBranches, { permission: 'branch:read' }, async () => ({
     branches: await identity.listBranches(),
   }));
-  registerEndpoint(app, contract.readMyContact, 'resident', async ({ principal }) =>
+  registerEndpoint(app, personalData(contract.readMyContact), 'resident', async ({ principal }) =>
     identity.residentContact(principal.personId),
   );
-  registerEndpoint(app, contract.saveMyContact, 'resident', async ({ principal, body }) =>
+  registerEndpoint(app, personalData(contract.saveMyContact), 'resident', async ({ principal, body }) =>
     identity.saveResidentContact(principal.personId, body),
   );
 

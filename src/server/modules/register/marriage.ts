@@ -47,11 +47,8 @@ export async function recordMarriageOrDivorce(
     const married = currentSpouses(facts.relation);
     if (kind === 'marriage') {
       await checkMayMarry(register, trx, person, spouse, married, input);
-    } else if (!married.some((r) => r.relatedPersonId === spouse.id)) {
-      throw new AppError('INVALID_STATE', 'These persons are not married to each other', {
-        details: [{ path: 'spouseId', message: 'not the current spouse' }],
-        rule: { id: 'register.not-spouses' },
-      });
+    } else {
+      checkMayDivorce(married, spouse, input.effectiveDate);
     }
     const r = await recordPairEvents(register, trx, ctx, kind, person, spouse, input);
     return { personId, ...r, version: (await register.repository.personById(trx, personId))?.version ?? r.version };
@@ -124,6 +121,24 @@ async function checkMayMarry(
       rule: { id: 'register.already-married', values: { name: `${spouse.givenNames} ${spouse.surname}` } },
     });
   }
+}
+
+/**
+ * A divorce ends the marriage that holds now, on a day after it began: dated on or before the wedding, it
+ * would erase the whole marriage from the register instead of ending it.
+ */
+function checkMayDivorce(married: readonly RelationFactRow[], spouse: PersonRow, date: string): void {
+  const marriage = married.find((r) => r.relatedPersonId === spouse.id);
+  if (!marriage)
+    throw new AppError('INVALID_STATE', 'These persons are not married to each other', {
+      details: [{ path: 'spouseId', message: 'not the current spouse' }],
+      rule: { id: 'register.not-spouses' },
+    });
+  if (date <= marriage.validFrom)
+    throw new AppError('INVALID_STATE', `The marriage began on ${marriage.validFrom}: a divorce is dated after it`, {
+      details: [{ path: 'effectiveDate', message: `not after the wedding on ${marriage.validFrom}` }],
+      rule: { id: 'register.divorce-before-marriage', values: { date: marriage.validFrom } },
+    });
 }
 
 /**

@@ -6,32 +6,42 @@
 import type { z } from 'zod';
 import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
-import type { PersonCard, PersonHistory, SearchResult } from '../../../shared/contracts/register.contract.ts';
+import type { PersonCard, PersonHistory, SearchHit } from '../../../shared/contracts/register.contract.ts';
 import type { SearchInput } from './person-search.ts';
 import { buildHistoryRows, buildPersonCard, lastDay, type AsOf, type RelatedPerson } from './person-view.ts';
 import type { LookupRow, ResidenceFactRow } from './register.repository.ts';
 import { accessRecord, auditAccess, checkPastDate, requirePerson, type RegisterContext } from './register-context.ts';
 import { LEGAL_BASIS, type ActionContext } from './register-model.ts';
-import { requireSubject } from './residence.ts';
+import { declarationFor, requireSubject, subjectsOf } from './residence.ts';
 
+/** What a search result shows of each person it lists (the page's columns). */
+const SEARCH_RESULT_FIELDS = ['name', 'personalCode', 'birthDate', 'sex', 'legalStatus', 'municipality'];
+
+/**
+ * A staff search. Every person it lists is a use of that person's data: one entry each (action `search`, the
+ * officer's case reference or reason), all appended by one statement of the audit group commit, so a page of
+ * 50 costs one round trip, not 50; the results leave only once their entries are committed. The purpose is
+ * checked before the register is read. A search that lists nobody still leaves one entry without a subject,
+ * so the officer's search itself is on record.
+ */
 export async function searchPersons(
   register: RegisterContext,
-  trx: DbExecutor,
   ctx: ActionContext,
   input: SearchInput,
-): Promise<{ results: SearchResult[]; total: number; hasMore: boolean }> {
-  // One more than the page holds: whether more persons match, without counting them all.
-  const found = await register.search.search(trx, { ...input, limit: input.limit + 1 });
-  const results = found.slice(0, input.limit);
-  await auditAccess(register, trx, ctx, {
-    action: 'search',
-    purpose: 'person-search',
-    legalBasis: LEGAL_BASIS.register,
-    subjectPersonId: null,
-    resource: 'register.person',
-    touched: ['searchResults'],
-  });
-  return { results, total: results.length, hasMore: found.length > input.limit };
+): Promise<{ results: SearchHit[]; total: number; totalAtLeast: boolean; hasMore: boolean }> {
+  const entry = (subjectPersonId: string | null) =>
+    accessRecord(ctx, {
+      action: 'search',
+      purpose: 'person-search',
+      legalBasis: LEGAL_BASIS.register,
+      subjectPersonId,
+      resource: 'register.person',
+      touched: SEARCH_RESULT_FIELDS,
+    });
+  register.audit.requirePurpose(entry(null));
+  const { results, total, totalAtLeast } = await register.search.search(register.db, input);
+  await register.audit.recordManyCommitted(results.length ? results.map((r) => entry(r.id)) : [entry(null)]);
+  return { results, total, totalAtLeast, hasMore: total > results.length };
 }
 
 /**
@@ -128,7 +138,10 @@ export async function readMyData(
   });
 }
 
-/** Names of persons for a list an officer works from (the day's appointments), each read audited, in the caller's transaction. */
+/**
+ * Names of persons for a list an officer works from (the day's appointments), in the caller's transaction: each
+ * listed person is one audit entry, all written by one statement.
+ */
 export async function namesFor(
   register: RegisterContext,
   trx: DbExecutor,
@@ -136,17 +149,66 @@ export async function namesFor(
   personIds: readonly string[],
 ): Promise<Map<string, string>> {
   const rows = await register.repository.namesByIds(trx, [...new Set(personIds)]);
-  for (const r of rows) {
-    await auditAccess(register, trx, ctx, {
-      action: 'read',
-      purpose: 'appointment-list',
-      legalBasis: LEGAL_BASIS.register,
-      subjectPersonId: r.id,
-      resource: 'register.person',
-      touched: ['name'],
-    });
-  }
+  await register.audit.recordMany(
+    trx,
+    rows.map((r) =>
+      accessRecord(ctx, {
+        action: 'read',
+        purpose: 'appointment-list',
+        legalBasis: LEGAL_BASIS.register,
+        subjectPersonId: r.id,
+        resource: 'register.person',
+        touched: ['name'],
+      }),
+    ),
+  );
   return new Map(rows.map((r) => [r.id, `${r.givenNames} ${r.surname}`]));
+}
+
+/** The purpose of a resident's read of a person they see in the portal: their own data, or as a representative. */
+const portalPurpose = (ctx: ActionContext, personId: string) =>
+  ctx.actor.type === 'resident' && ctx.actor.id === personId ? 'data-subject-access' : 'legal-representative-access';
+
+/**
+ * The persons the signed-in resident may act for (themselves, minor children, wards), as the portal lists them:
+ * each listed person is a use of their data, all in one group commit.
+ */
+export async function readMySubjects(register: RegisterContext, ctx: ActionContext, residentPersonId: string) {
+  const subjects = await subjectsOf(register, register.db, residentPersonId);
+  await register.audit.recordManyCommitted(
+    subjects.map((s) =>
+      accessRecord(ctx, {
+        action: 'read',
+        purpose: portalPurpose(ctx, s.personId),
+        legalBasis: LEGAL_BASIS.register,
+        subjectPersonId: s.personId,
+        resource: 'register.person',
+        touched: ['name', 'birthDate'],
+      }),
+    ),
+  );
+  return subjects;
+}
+
+/** A residence declaration the resident made (for themselves, a child or a ward), for its confirmation PDF; the read is audited. */
+export async function readMyDeclaration(
+  register: RegisterContext,
+  ctx: ActionContext,
+  residentPersonId: string,
+  declarationId: string,
+) {
+  const found = await declarationFor(register, register.db, residentPersonId, declarationId);
+  await register.audit.recordCommitted(
+    accessRecord(ctx, {
+      action: 'read',
+      purpose: portalPurpose(ctx, found.person.id),
+      legalBasis: LEGAL_BASIS.residence,
+      subjectPersonId: found.person.id,
+      resource: 'register.residenceDeclaration',
+      touched: ['declaration', 'name', 'personalCode', 'address'],
+    }),
+  );
+  return found;
 }
 
 /** What a document needs of its holder (name, birth, sex, status, code), read through the audit gate in the caller's transaction. */

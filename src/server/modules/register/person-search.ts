@@ -5,7 +5,7 @@
  */
 import { normalizePersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { surnameStem } from '../../../shared/kernel/name-keys.ts';
-import type { SearchResult } from '../../../shared/contracts/register.contract.ts';
+import type { SearchHit } from '../../../shared/contracts/register.contract.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { scoreMatch, type MatchSubject } from './match-score.ts';
@@ -33,7 +33,7 @@ const PREFIX_CANDIDATES = 300;
 const SURE_MATCH = 0.9;
 const collator = new Intl.Collator('lv');
 
-function toResult(c: ScoredPerson): SearchResult {
+function toResult(c: ScoredPerson): SearchHit {
   const p = c.person;
   return {
     id: p.id,
@@ -47,8 +47,38 @@ function toResult(c: ScoredPerson): SearchResult {
     deathDate: p.deathDate,
     score: c.score,
     reasons: c.reasons,
+    exactName: false,
   };
 }
+
+/** A name's words as written, diacritics kept, case and order aside. */
+const wordsOf = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLocaleLowerCase('lv')
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+
+/** Both names exactly as the officer wrote them (diacritics and all, in any order): told apart from the likely matches. */
+function markExact(results: SearchHit[], q: string): SearchHit[] {
+  const asked = wordsOf(q);
+  return results.map((r) => ({ ...r, exactName: wordsOf(`${r.givenNames} ${r.surname}`) === asked }));
+}
+
+/**
+ * A page of a search, and how many persons matched in all. `totalAtLeast`: a candidate set was cut at its
+ * bound (the commonest names at national scale), so more may match than `total` says.
+ */
+export interface SearchPage {
+  results: SearchHit[];
+  total: number;
+  totalAtLeast: boolean;
+}
+
+/** Persons born on one day, read at most: about 60 a day at 2.1 million, so the bound is only reached in bulk-loaded test data. */
+const BIRTH_DATE_CANDIDATES = 1000;
 
 function rank(list: ScoredPerson[], limit: number): ScoredPerson[] {
   return list
@@ -83,7 +113,7 @@ export function createPersonSearch(repository: RegisterRepository) {
   }
 
   return {
-    async search(db: DbExecutor, input: SearchInput): Promise<SearchResult[]> {
+    async search(db: DbExecutor, input: SearchInput): Promise<SearchPage> {
       if (input.code) {
         const code = normalizePersonalCode(input.code);
         if (!code)
@@ -94,9 +124,10 @@ export function createPersonSearch(repository: RegisterRepository) {
         const earlierId = current ? undefined : await repository.personIdByAnyCode(db, code);
         const person: CandidateRow | undefined =
           current ?? (earlierId ? await repository.personById(db, earlierId) : undefined);
-        return person
+        const results = person
           ? [toResult({ person, score: 1, reasons: [current ? 'personal-code' : 'earlier-personal-code'] })]
           : [];
+        return { results, total: results.length, totalAtLeast: false };
       }
       const year = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined);
       // One year either side, so a typo in the birth date does not hide the person; the score prefers the exact year.
@@ -117,9 +148,13 @@ export function createPersonSearch(repository: RegisterRepository) {
           db,
           input.birthDate,
           { municipalityCode: input.municipality },
-          input.limit,
+          BIRTH_DATE_CANDIDATES,
         );
-        return rows.map((person) => toResult({ person, score: 1, reasons: ['birth-date'] }));
+        return {
+          results: rows.slice(0, input.limit).map((person) => toResult({ person, score: 1, reasons: ['birth-date'] })),
+          total: rows.length,
+          totalAtLeast: rows.length >= BIRTH_DATE_CANDIDATES,
+        };
       }
       const nameKeys = querySearchKeys(words);
       const byKeys = async (years: number[] | undefined, limit: number): Promise<CandidateRow[]> =>
@@ -133,12 +168,15 @@ export function createPersonSearch(repository: RegisterRepository) {
           : [];
       // The year is in the keys already; repeating it as a filter led the planner away from the GIN index (24 ms instead of 3).
       // Without a year, the commonest names match hundreds of persons at national scale: rank a bounded set.
-      let keyed = await byKeys(year === undefined ? undefined : [year], year === undefined ? 500 : KEY_CANDIDATES);
+      const firstBound = year === undefined ? 500 : KEY_CANDIDATES;
+      let keyed = await byKeys(year === undefined ? undefined : [year], firstBound);
+      let cut = keyed.length >= firstBound;
       let scored = keyed.map((p) => scoreQuery(words, p, birth));
       // The years either side (a typo in the year) only when the year itself has not already given a full page
       // of strong matches, which would outrank them anyway: a common name then reads a third of the rows.
       if (year !== undefined && scored.filter((c) => c.score >= SURE_MATCH).length < input.limit) {
         const more = await byKeys([year - 1, year + 1], KEY_CANDIDATES);
+        cut ||= more.length >= KEY_CANDIDATES;
         keyed = keyed.concat(more);
         scored = scored.concat(more.map((p) => scoreQuery(words, p, birth)));
       }
@@ -146,14 +184,23 @@ export function createPersonSearch(repository: RegisterRepository) {
       if (!scored.some((c) => c.score >= 0.8)) {
         const seen = new Set(keyed.map((p) => p.id));
         for (const word of words.filter((w) => w.length >= 2)) {
-          const more = unique(
-            await repository.candidatesBySurnamePrefix(db, surnameStem(word), filters, PREFIX_CANDIDATES),
-          ).filter((p) => !seen.has(p.id) && seen.add(p.id));
+          const prefixed = await repository.candidatesBySurnamePrefix(
+            db,
+            surnameStem(word),
+            filters,
+            PREFIX_CANDIDATES,
+          );
+          cut ||= prefixed.length >= PREFIX_CANDIDATES;
+          const more = unique(prefixed).filter((p) => !seen.has(p.id) && seen.add(p.id));
           scored = scored.concat(more.map((p) => scoreQuery(words, p, birth)));
         }
       }
       scored = scored.filter((c) => c.score > 0.3);
-      return rank(scored, input.limit).map(toResult);
+      return {
+        results: markExact(rank(scored, input.limit).map(toResult), input.q ?? ''),
+        total: scored.length,
+        totalAtLeast: cut,
+      };
     },
 
     /** Existing persons who may be the same as a person being registered, best first. */

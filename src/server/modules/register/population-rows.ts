@@ -9,6 +9,7 @@ import { findMunicipality } from '../../../shared/kernel/municipalities.ts';
 import { currentProjection } from './person-view.ts';
 import type { FactRows } from './register.repository.ts';
 import type { SyntheticPerson } from './synthetic-population.ts';
+import { domesticAddressLine } from '../../../shared/kernel/address-format.ts';
 
 type Value = string | number | boolean | null | string[] | number[];
 export interface TableSpec {
@@ -131,19 +132,28 @@ export function syntheticAddress(
   postcode: string;
   addressLine: string;
 } {
-  const m = findMunicipality(municipalityCode);
-  const settlement = m ? m.name.replace(/ novads$/, '') : 'Rīga';
+  // The town in the nominative, with a postcode from its own range (an address a reader recognises as one).
+  const m = findMunicipality(municipalityCode) ?? findMunicipality('LV-RIX');
+  const settlement = m?.town ?? 'Rīga';
+  const [first, last] = m?.postcodes ?? [1001, 1084];
   const street = STREETS[n % STREETS.length] as string;
   const building = String(1 + (n % 97));
   const flat = n % 3 === 0 ? null : String(1 + (n % 60));
-  const postcode = `LV-${String(1000 + ((n * 37) % 4000)).padStart(4, '0')}`;
+  const postcode = `LV-${first + ((n * 37) % (last - first + 1))}`;
   return {
     settlement,
     street,
     building,
     flat,
     postcode,
-    addressLine: `${street} ${building}${flat ? `-${flat}` : ''}, ${settlement}, ${postcode}`,
+    addressLine: domesticAddressLine({
+      street,
+      building,
+      flat,
+      settlement,
+      municipalityCode: m?.code ?? 'LV-RIX',
+      postcode,
+    }),
   };
 }
 

@@ -16,6 +16,12 @@ import type { RuleId } from '../../../shared/errors.ts';
 export const MIN_PARENT_AGE_YEARS = 12;
 /** Civil Law Art. 146: a child born within 300 days after the husband's death is presumed his. */
 export const PATERNITY_DAYS_AFTER_DEATH = 300;
+/**
+ * UNSOURCED: the fewest days between two births to one mother that are recorded without the officer's
+ * confirmation (beyond twins, born the same day or the next). A plausibility floor (about the shortest
+ * interval from one delivery to the next viable one), not a rule of law; checked where a birth is recorded.
+ */
+export const MIN_DAYS_BETWEEN_BIRTHS = 180;
 /** Civil Law Art. 33: marriage from 18, or from 16 with the consent the article requires. */
 export const MIN_MARRIAGE_AGE_YEARS = 16;
 
@@ -174,6 +180,19 @@ export const REGISTER_INVARIANTS: readonly RegisterInvariant[] = [
       SELECT a.person_id, b.related_person_id, 'married from ' || a.valid_from::text || ' and ' || b.valid_from::text AS detail
       FROM (${SPOUSE_ROWS}) a JOIN (${SPOUSE_ROWS}) b
         ON b.person_id = a.person_id AND b.id > a.id AND b.related_person_id <> a.related_person_id
+      WHERE a.valid_from < coalesce(b.valid_to, 'infinity'::date) AND b.valid_from < coalesce(a.valid_to, 'infinity'::date)
+        ${within('a.person_id', scope)}`,
+  },
+  {
+    id: 'spouse-listed-twice',
+    rule: 'A marriage is on a spouse’s record once at a time',
+    law: 'Civillikums, 35. un 40. pants',
+    // Two spouse rows of one person naming the same spouse over overlapping days: a second wedding of a
+    // couple dated inside their earlier marriage (two-spouses-at-once looks only at different spouses).
+    query: (scope) => sql`
+      SELECT a.person_id, b.related_person_id, 'married from ' || a.valid_from::text || ' and ' || b.valid_from::text AS detail
+      FROM (${SPOUSE_ROWS}) a JOIN (${SPOUSE_ROWS}) b
+        ON b.person_id = a.person_id AND b.id > a.id AND b.related_person_id = a.related_person_id
       WHERE a.valid_from < coalesce(b.valid_to, 'infinity'::date) AND b.valid_from < coalesce(a.valid_to, 'infinity'::date)
         ${within('a.person_id', scope)}`,
   },

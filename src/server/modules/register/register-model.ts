@@ -8,6 +8,7 @@ import type { AuditActor } from '../audit/index.ts';
 import type { AddressInput, LifeEventKind } from '../../../shared/contracts/register.contract.ts';
 import type { ValidPeriod } from './bitemporal.ts';
 import { FACT_COLUMN_NAMES, type FactRows, type PersonRow } from './register.repository.ts';
+import { domesticAddressLine } from '../../../shared/kernel/address-format.ts';
 
 export const LEGAL_BASIS = {
   register: 'Fizisko personu reģistra likums',
@@ -79,6 +80,8 @@ export type NewPersonPayload = {
   parents: string[];
   legalBasis: string;
   sourceDocument: string;
+  /** A birth close to a sibling's that the officer confirmed, and why (kept on the birth's life event). */
+  closeBirthConfirmation?: { reason: string } | undefined;
 };
 
 /** A fact row without the columns every fact table shares: what a new row for the same fact carries over. */
@@ -104,13 +107,7 @@ export function addressPayload(
       legalBasis,
     };
   }
-  const line = [
-    address.street + ' ' + address.building + (address.flat ? `-${address.flat}` : ''),
-    address.settlement,
-    address.postcode,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const line = domesticAddressLine(address);
   return {
     isAdditional,
     country: 'LVA',

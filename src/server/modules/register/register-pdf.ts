@@ -4,12 +4,12 @@
  */
 import { LIFE_EVENT_KINDS, type PersonCard } from '../../../shared/contracts/register.contract.ts';
 import { formatDate, formatDateTime } from '../../../shared/kernel/display-format.ts';
-import { findMunicipality } from '../../../shared/kernel/municipalities.ts';
 import { formatPersonalCode } from '../../../shared/kernel/personal-code.ts';
 import { renderPdf, type PdfDocument } from '../../platform/pdf.ts';
 import { translator, type Locale, type MessageKey } from '../../platform/messages.ts';
 import { countryName } from './countries.ts';
 import type { ResidenceDeclarationTable } from './register.tables.ts';
+import { addressText as formatAddress } from '../../../shared/kernel/address-format.ts';
 
 type Row = [string, string];
 type Translate = ReturnType<typeof translator>;
@@ -36,12 +36,7 @@ function addressText(
   a: { country: string; addressLine: string | null; municipalityCode: string | null },
   locale: Locale,
 ): string {
-  const municipality = a.municipalityCode ? findMunicipality(a.municipalityCode)?.name : undefined;
-  const withMunicipality =
-    municipality && !(a.addressLine ?? '').includes(municipality.replace(/ novads$/, '')) ? municipality : undefined;
-  return [a.addressLine, withMunicipality, a.country !== 'LVA' ? countryName(a.country, locale) : undefined]
-    .filter(Boolean)
-    .join(', ');
+  return formatAddress(a, (code) => countryName(code, locale));
 }
 
 function header(t: Translate, title: string, generatedAt: string, dates: Dates) {

@@ -115,11 +115,24 @@ describe('search', () => {
     expect(byDate.results.map((r: { id: string }) => r.id)).toContain(SERGEJS);
   });
 
-  it('says when more persons match than the page holds', async () => {
+  it('counts every person matched, not the page, and says when more match than the page holds', async () => {
     // Anna Marija and her daughter Sofija Ozola (and maybe synthetic namesakes): more than one.
     const cut = (await registrar.request('GET', `/api/register/persons?q=Ozola&limit=1&${PURPOSE}`)).json();
-    expect(cut).toMatchObject({ total: 1, hasMore: true });
+    expect(cut).toMatchObject({ hasMore: true, totalAtLeast: false });
+    expect(cut.total).toBeGreaterThanOrEqual(2);
     expect(cut.results).toHaveLength(1);
+    // The same search on a page of 100: the same total, every one of them listed.
+    const q = `q=Ozola&birthYear=2020&${PURPOSE}`;
+    const first = (await registrar.request('GET', `/api/register/persons?${q}&limit=1`)).json();
+    const all = (await registrar.request('GET', `/api/register/persons?${q}&limit=100`)).json();
+    expect(first.total).toBeGreaterThan(1);
+    expect(all).toMatchObject({ total: first.total, hasMore: false });
+    expect(all.results).toHaveLength(first.total);
+    // Both names as written are an exact hit; a partial given name is a likely one.
+    const exact = (await registrar.request('GET', `/api/register/persons?q=Anna%20Marija%20Ozola&${PURPOSE}`)).json();
+    expect(exact.results[0]).toMatchObject({ givenNames: 'Anna Marija', surname: 'Ozola', exactName: true });
+    const likely = (await registrar.request('GET', `/api/register/persons?q=Ozola%20Anna&${PURPOSE}`)).json();
+    expect(likely.results[0]).toMatchObject({ givenNames: 'Anna Marija', exactName: false });
     const one = (
       await registrar.request('GET', `/api/register/persons?q=Ozola%20Sofija&birthYear=2020&limit=20&${PURPOSE}`)
     ).json();

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { registerEndpoint } from '../../http/route.ts';
+import { personalData } from '../../http/personal-data.ts';
 import type { ResidentPrincipal, StaffPrincipal } from '../../http/auth-context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { actorFromPrincipal } from '../audit/index.ts';
@@ -31,13 +32,16 @@ export function registerRegisterRoutes(
 ): void {
   const { db, register, clock, timeZone } = deps;
 
-  registerEndpoint(app, c.searchPersons, { permission: 'register:search' }, async ({ principal, query, request }) =>
-    db.transaction().execute((trx) => register.search(trx, context(principal, request, query), query)),
+  registerEndpoint(
+    app,
+    personalData(c.searchPersons),
+    { permission: 'register:search' },
+    async ({ principal, query, request }) => register.search(context(principal, request, query), query),
   );
 
   registerEndpoint(
     app,
-    c.lookupPersonByCode,
+    personalData(c.lookupPersonByCode),
     { permission: 'register:read' },
     async ({ principal, params, query, request }) => {
       const person = await register.lookupByCode(context(principal, request, query), params.code);
@@ -52,7 +56,7 @@ export function registerRegisterRoutes(
 
   registerEndpoint(
     app,
-    c.readPersonCard,
+    personalData(c.readPersonCard),
     { permission: 'register:read' },
     async ({ principal, params, query, request }) =>
       register.readCard(context(principal, request, query), params.personId, query.validOn, query.recordedAt),
@@ -60,7 +64,7 @@ export function registerRegisterRoutes(
 
   registerEndpoint(
     app,
-    c.readPersonHistory,
+    personalData(c.readPersonHistory),
     { permission: 'register:read' },
     async ({ principal, params, query, request }) =>
       register.readHistory(context(principal, request, query), params.personId),
@@ -92,10 +96,10 @@ export function registerRegisterRoutes(
     register.declareResidenceAtDesk(context(principal, request, body), params.personId, body),
   );
 
-  registerEndpoint(app, c.registerBirth, events, async ({ principal, body, request }) =>
+  registerEndpoint(app, personalData(c.registerBirth), events, async ({ principal, body, request }) =>
     register.registerBirth(context(principal, request, body), body),
   );
-  registerEndpoint(app, c.registerPerson, events, async ({ principal, body, request }) =>
+  registerEndpoint(app, personalData(c.registerPerson), events, async ({ principal, body, request }) =>
     register.registerNew(context(principal, request, body), {
       kind: 'arrival',
       givenNames: body.givenNames,
@@ -115,16 +119,20 @@ export function registerRegisterRoutes(
   );
 
   const review = { permission: 'register:review-duplicates' } as const;
-  registerEndpoint(app, c.listPendingRegistrations, review, async ({ principal, query, request }) =>
+  registerEndpoint(app, personalData(c.listPendingRegistrations), review, async ({ principal, query, request }) =>
     db
       .transaction()
       .execute(async (trx) => ({ pending: await register.listPending(trx, context(principal, request, query)) })),
   );
-  registerEndpoint(app, c.decidePendingRegistration, review, async ({ principal, params, body, request }) =>
-    register.decidePending(context(principal, request, body), params.id, body),
+  registerEndpoint(
+    app,
+    personalData(c.decidePendingRegistration),
+    review,
+    async ({ principal, params, body, request }) =>
+      register.decidePending(context(principal, request, body), params.id, body),
   );
 
-  registerEndpoint(app, c.listDuplicateCandidates, review, async ({ principal, query, request }) =>
+  registerEndpoint(app, personalData(c.listDuplicateCandidates), review, async ({ principal, query, request }) =>
     db.transaction().execute(async (trx) => ({
       candidates: await register.listCandidates(trx, context(principal, request, query), query.status, query.limit),
     })),
@@ -138,8 +146,12 @@ export function registerRegisterRoutes(
       seconds: r.seconds,
     };
   });
-  registerEndpoint(app, c.decideDuplicateCandidate, review, async ({ principal, params, body, request }) =>
-    register.decideCandidate(context(principal, request, body), params.id, body.decision),
+  registerEndpoint(
+    app,
+    personalData(c.decideDuplicateCandidate),
+    review,
+    async ({ principal, params, body, request }) =>
+      register.decideCandidate(context(principal, request, body), params.id, body.decision),
   );
 
   registerEndpoint(app, c.populationStatistics, { permission: 'register:statistics' }, async ({ query }) =>
@@ -148,7 +160,7 @@ export function registerRegisterRoutes(
 
   registerEndpoint(
     app,
-    c.listMunicipalityDeclarations,
+    personalData(c.listMunicipalityDeclarations),
     { permission: 'register:read-municipality-declarations' },
     async ({ principal, query, request }) => {
       const rows = await register.municipalityDeclarations(
@@ -162,11 +174,11 @@ export function registerRegisterRoutes(
 
   // The resident portal
 
-  registerEndpoint(app, c.listMySubjects, 'resident', async ({ principal }) => ({
-    subjects: await register.subjects(principal.personId),
+  registerEndpoint(app, personalData(c.listMySubjects), 'resident', async ({ principal, request }) => ({
+    subjects: await register.readMySubjects(context(principal, request), principal.personId),
   }));
 
-  registerEndpoint(app, c.readMyRegisterData, 'resident', async ({ principal, query, request }) =>
+  registerEndpoint(app, personalData(c.readMyRegisterData), 'resident', async ({ principal, query, request }) =>
     register.readMyData(context(principal, request), principal.personId, query.subject, query.validOn),
   );
 
@@ -174,25 +186,45 @@ export function registerRegisterRoutes(
     register.declareResidenceOnline(context(principal, request), principal.personId, body),
   );
 
-  registerEndpoint(app, c.downloadMyRegisterExtract, 'resident', async ({ principal, query, request, reply }) => {
-    const card = await register.readMyData({ ...context(principal, request) }, principal.personId, query.subject);
-    const pdf = await registerExtractPdf(card, query.lang, clock.now().toISOString(), timeZone);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="register-extract-${card.personalCode ?? card.id}.pdf"`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
-  });
+  registerEndpoint(
+    app,
+    personalData(c.downloadMyRegisterExtract),
+    'resident',
+    async ({ principal, query, request, reply }) => {
+      const card = await register.readMyData({ ...context(principal, request) }, principal.personId, query.subject);
+      const pdf = await registerExtractPdf(card, query.lang, clock.now().toISOString(), timeZone);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="register-extract-${card.personalCode ?? card.id}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
 
-  registerEndpoint(app, c.downloadDeclarationConfirmation, 'resident', async ({ principal, params, query, reply }) => {
-    const { declaration, person } = await register.declarationFor(db, principal.personId, params.id);
-    const pdf = await declarationConfirmationPdf(declaration, person, query.lang, clock.now().toISOString(), timeZone);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="residence-declaration-${declaration.id}.pdf"`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
-  });
+  registerEndpoint(
+    app,
+    personalData(c.downloadDeclarationConfirmation),
+    'resident',
+    async ({ principal, params, query, request, reply }) => {
+      const { declaration, person } = await register.readMyDeclaration(
+        context(principal, request),
+        principal.personId,
+        params.id,
+      );
+      const pdf = await declarationConfirmationPdf(
+        declaration,
+        person,
+        query.lang,
+        clock.now().toISOString(),
+        timeZone,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="residence-declaration-${declaration.id}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
 
   registerEndpoint(app, c.listCountries, 'public', async () => ({ countries: countryOptions() }));
 }

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import type { DbExecutor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { FieldError } from '../../../shared/errors.ts';
-import { addDays, type PlainDate } from '../../../shared/kernel/plain-date.ts';
-import { PATERNITY_DAYS_AFTER_DEATH } from './register-invariants.ts';
+import { addDays, toEpochDay, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import { MIN_DAYS_BETWEEN_BIRTHS, PATERNITY_DAYS_AFTER_DEATH } from './register-invariants.ts';
 import type { RegistrationResult } from '../../../shared/contracts/register.contract.ts';
 import { DUPLICATE_THRESHOLD } from './match-score.ts';
 import type { PersonRow } from './register.repository.ts';
@@ -74,7 +74,10 @@ export async function createPerson(
       effectiveDate: p.kind === 'birth' ? p.birthDate : register.today(),
       legalBasis: p.legalBasis,
       sourceDocument: p.sourceDocument,
-      details: { personalCode },
+      details: {
+        personalCode,
+        ...(p.closeBirthConfirmation ? { closeBirthConfirmation: p.closeBirthConfirmation } : {}),
+      },
     },
     firstFacts(personId, personalCode, p, residenceFrom),
   );
@@ -227,25 +230,32 @@ export async function registerNew(
 
 /**
  * The mother's husband on the day of the birth, or her husband in a marriage that ended no more than 300 days
- * before it (Civil Law, Section 146); none when she was not married then.
+ * before it (Civil Law, Section 146); none when she was not married then. A marriage ends on the divorce's
+ * date (the row's end), or on the husband's death day (the row then ends the day after it).
  */
 async function presumedFather(trx: DbExecutor, motherId: string, birthDate: string): Promise<string | undefined> {
-  const husband = await trx
-    .selectFrom('register.relationFact')
-    .select('relatedPersonId')
-    .where('personId', '=', motherId)
-    .where('kind', '=', 'spouse')
-    .where('supersededAt', 'is', null)
-    .where('validFrom', '<=', birthDate)
-    .where((eb) =>
-      eb.or([
-        eb('validTo', 'is', null),
-        eb('validTo', '>=', addDays(birthDate as PlainDate, -PATERNITY_DAYS_AFTER_DEATH)),
-      ]),
-    )
-    .orderBy('validFrom', 'desc')
-    .executeTakeFirst();
-  return husband?.relatedPersonId;
+  const earliestEnd = addDays(birthDate as PlainDate, -PATERNITY_DAYS_AFTER_DEATH);
+  const marriages = await trx
+    .selectFrom('register.relationFact as r')
+    .innerJoin('register.person as h', 'h.id', 'r.relatedPersonId')
+    .select(['r.relatedPersonId', 'r.validTo', 'h.deathDate'])
+    .where('r.personId', '=', motherId)
+    .where('r.kind', '=', 'spouse')
+    .where('r.supersededAt', 'is', null)
+    .where('r.validFrom', '<=', birthDate)
+    .where((eb) => eb.or([eb('r.validTo', 'is', null), eb('r.validTo', '>=', earliestEnd)]))
+    .orderBy('r.validFrom', 'desc')
+    .execute();
+  const ended = (m: (typeof marriages)[number]): string | null =>
+    m.validTo === null || m.validTo > birthDate
+      ? null
+      : m.deathDate !== null && addDays(m.deathDate as PlainDate, 1) === m.validTo
+        ? m.deathDate
+        : m.validTo;
+  return marriages.find((m) => {
+    const end = ended(m);
+    return end === null || end >= earliestEnd;
+  })?.relatedPersonId;
 }
 
 /** The mother is a woman and the father a man, and they are two persons (Civil Law, Section 146); every problem at once. */
@@ -258,6 +268,37 @@ function checkParentRoles(mother: PersonRow, father: PersonRow | undefined): voi
   else if (father && father.sex !== 'M')
     errors.push({ path: 'fatherId', message: 'The father is a man in the register', reason: 'father-not-male' });
   if (errors.length) throw new AppError('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), errors);
+}
+
+/**
+ * Twins are born on the same day or the next; two births to one mother further apart than that but less than
+ * MIN_DAYS_BETWEEN_BIRTHS apart are refused unless the officer confirms the dates, with the reason. The
+ * mother's other children are those whose current parent rows name her.
+ */
+async function refuseBirthsTooClose(trx: DbExecutor, motherId: string, birthDate: string): Promise<void> {
+  const siblings = await trx
+    .selectFrom('register.relationFact as r')
+    .innerJoin('register.person as c', 'c.id', 'r.personId')
+    .select('c.birthDate')
+    .where('r.relatedPersonId', '=', motherId)
+    .where('r.kind', '=', 'parent')
+    .where('r.supersededAt', 'is', null)
+    .where('r.validTo', 'is', null)
+    .execute();
+  const apart = (d: string) => Math.abs(toEpochDay(d as PlainDate) - toEpochDay(birthDate as PlainDate));
+  const close = siblings.find((c) => apart(c.birthDate) > 1 && apart(c.birthDate) < MIN_DAYS_BETWEEN_BIRTHS);
+  if (close)
+    throw new AppError(
+      'INVALID_STATE',
+      `The mother has another child born on ${close.birthDate}, ${apart(close.birthDate)} days apart; confirm the dates to record this birth`,
+      {
+        details: [{ path: 'closeBirthConfirmation', message: 'confirm a birth this close to a sibling’s' }],
+        rule: {
+          id: 'register.births-too-close',
+          values: { date: close.birthDate, days: apart(close.birthDate), minimumDays: MIN_DAYS_BETWEEN_BIRTHS },
+        },
+      },
+    );
 }
 
 export async function registerBirth(
@@ -274,8 +315,12 @@ export async function registerBirth(
     fatherId?: string | undefined;
     legalBasis?: string | undefined;
     sourceDocument: string;
+    /** The officer confirms a birth close to a sibling's (refuseBirthsTooClose), saying why the dates are right. */
+    closeBirthConfirmation?: { confirmed: true; reason: string } | undefined;
   },
 ) {
+  // A date still to come is refused before anything about the parents is asked.
+  checkPastDate(register, 'birthDate', input.birthDate, 'A birth date');
   const parents = await register.db.transaction().execute(async (trx) => {
     const mother = await requirePerson(register, trx, input.motherId);
     // Civil Law, Section 146: a child born in marriage, or within 300 days after it ended, is the husband's.
@@ -284,6 +329,7 @@ export async function registerBirth(
     if (input.birthDate < mother.birthDate || (father && input.birthDate < father.birthDate))
       invalid('birthDate', 'The child cannot be born before a parent', 'before-parent-birth');
     checkParentRoles(mother, father);
+    if (!input.closeBirthConfirmation) await refuseBirthsTooClose(trx, mother.id, input.birthDate);
     return { mother, father };
   });
   const { mother, father } = parents;
@@ -328,6 +374,9 @@ export async function registerBirth(
     parents: [mother.id, ...(father ? [father.id] : [])],
     legalBasis: input.legalBasis ?? LEGAL_BASIS.civilStatus,
     sourceDocument: input.sourceDocument,
+    ...(input.closeBirthConfirmation
+      ? { closeBirthConfirmation: { reason: input.closeBirthConfirmation.reason } }
+      : {}),
   });
 }
 

@@ -29,8 +29,9 @@ export function createWorkbenchService(deps: WorkbenchDeps) {
   /** The branch's open cases as the officer's roles see them (the queue counts up to 10,000 each: plenty for a start page). */
   async function caseCounts(actor: WorkbenchActor): Promise<WorkSummary['cases']> {
     if (!hasPermission(actor.roles, 'cases:read')) return null;
+    // Counts only: no row is read (limit 0), so no applicant's name is used and the queue records no data use.
     const count = (q: Partial<Parameters<CasesService['queue']>[1]>) =>
-      deps.cases.queue(actor.cases, { assignee: 'any', limit: 1, ...q });
+      deps.cases.queue(actor.cases, { assignee: 'any', limit: 0, ...q });
     const approves = actor.roles.includes('decision-maker');
     const [mine, unassigned, near, proposed] = await Promise.all([
       count({ assignee: 'me' }),

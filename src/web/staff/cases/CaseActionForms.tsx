@@ -12,6 +12,7 @@ import {
   ApproveDecisionAction,
   AssignAction,
   CloseRequestAction,
+  DecideTermRenewalAction,
   ExtendDeadlineAction,
   LinkApplicantAction,
   MAX_UPLOAD_BYTES,
@@ -30,7 +31,16 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { toUploads } from '../../ui/files.ts';
 import { useFormat } from '../../ui/format.ts';
 import { Form } from '../../ui/form/Form.tsx';
-import { Checkboxes, DateInput, FileInput, Select, SubmitButton, TextArea, TextInput } from '../../ui/form/fields.tsx';
+import {
+  Checkboxes,
+  DateInput,
+  FileInput,
+  Radios,
+  Select,
+  SubmitButton,
+  TextArea,
+  TextInput,
+} from '../../ui/form/fields.tsx';
 import { uploadFiles } from '../../ui/form/upload-files.ts';
 import { useContractForm, type ContractForm } from '../../ui/form/useContractForm.ts';
 
@@ -50,6 +60,10 @@ const ReturnForm = ReturnProposalAction.omit(FIXED);
 const ExtendForm = ExtendDeadlineAction.omit(FIXED);
 const WithdrawForm = WithdrawAction.omit(FIXED);
 const RepresentativeForm = AddRepresentativeAction.omit(FIXED);
+/** Renewed or not, as the radio buttons say it (the contract's boolean). */
+const TermRenewalForm = DecideTermRenewalAction.omit(FIXED).extend({
+  granted: z.preprocess((v) => (v === 'yes' ? true : v === 'no' ? false : v), z.boolean()),
+});
 /** The page holds the file as chosen; it is read into the contract's upload when sent. */
 const DocumentForm = AddDocumentAction.omit({ ...FIXED, document: true }).extend({
   file: uploadFiles(ACCEPTED, MAX_UPLOAD_BYTES).refine((files) => Boolean(files?.length), 'validation.attachFile'),
@@ -249,6 +263,41 @@ export function ApproveDecisionForm({ view, act }: { view: CaseView; act: Act })
           <AcknowledgeFailedChecks label={t('staff.case.failedChecks.approveLabel')} />
         </>
       )}
+    </ActionPanel>
+  );
+}
+
+/**
+ * A late appeal: whether the missed term is renewed, with the reasons (APL). Renewed, the appeal is examined on
+ * its merits; not renewed, it can only be refused without examining them.
+ */
+export function DecideTermRenewalForm({ renewal, act }: { renewal: NonNullable<CaseView['termRenewal']>; act: Act }) {
+  const t = useT();
+  const f = useFormat();
+  const action = useActionForm(
+    TermRenewalForm,
+    {
+      defaultValues: { reasoning: '' },
+      labels: { granted: t('staff.case.termRenewal.granted'), reasoning: t('cases.field.reasoning') },
+      idPrefix: 'renewal',
+    },
+    (v) => act({ kind: 'decide-term-renewal', ...v }),
+  );
+  return (
+    <ActionPanel
+      title={t('cases.action.decide-term-renewal')}
+      submit={t('staff.case.termRenewal.submit')}
+      action={action}
+    >
+      <p>{t('staff.case.termRenewal.hint', { termEnded: f.date(renewal.termEnded) })}</p>
+      <Radios
+        name="granted"
+        options={[
+          { value: 'yes', label: t('staff.case.termRenewal.yes') },
+          { value: 'no', label: t('staff.case.termRenewal.no') },
+        ]}
+      />
+      <TextArea name="reasoning" rows={3} />
     </ActionPanel>
   );
 }

@@ -18,6 +18,7 @@ import {
   ApproveDecisionForm,
   AssignActionForm,
   CloseRequestForm,
+  DecideTermRenewalForm,
   ExtendDeadlineForm,
   LinkApplicantForm,
   RequestInformationForm,
@@ -123,6 +124,9 @@ function CaseActions({
       {can('request-consultation') && <RequestConsultationForm key={key('request-consultation')} act={act} />}
       {can('answer-consultation') && openConsultations.length > 0 && (
         <AnswerConsultationForm key={key('answer-consultation')} open={openConsultations} act={act} />
+      )}
+      {can('decide-term-renewal') && v.termRenewal && (
+        <DecideTermRenewalForm key={key('decide-term-renewal')} renewal={v.termRenewal} act={act} />
       )}
       {can('propose-decision') && <ProposeDecisionForm key={key('propose-decision')} view={v} act={act} />}
       {can('link-applicant') && <LinkApplicantForm key={key('link-applicant')} act={act} />}

@@ -20,6 +20,7 @@ import { uploadFiles } from '../../ui/form/upload-files.ts';
 import { useContractForm } from '../../ui/form/useContractForm.ts';
 import { codesAsText } from '../../ui/form/codes-as-text.ts';
 import { SexSelect } from '../../ui/form/SexSelect.tsx';
+import { NameInput } from '../../ui/form/NameInput.tsx';
 
 const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
@@ -77,8 +78,8 @@ export function NewInclusionPage() {
       <PageTitle>{t('staff.inclusion.title')}</PageTitle>
       <p>{t('staff.inclusion.intro')}</p>
       <Form form={form} onSubmit={(values) => submit.mutate(values)}>
-        <TextInput name="givenNames" autoComplete="off" />
-        <TextInput name="surname" autoComplete="off" />
+        <NameInput name="givenNames" />
+        <NameInput name="surname" />
         <SexSelect />
         <DateInput name="birthDate" max={f.today()} />
         <CountrySelect name="birthCountry" />

@@ -5,13 +5,14 @@
  * for the outcome chosen; a case without terms keeps the contract's action as it is.
  *
  * The system checks the case when the proposal is sent. A grant over a failed check is refused until the
- * officer says they saw it: the refusal names how many and which, and the form then shows them with a box to
- * tick (the error summary takes focus and links to it).
+ * officer says they saw it and why the grant stands: the refusal names how many and which, and the form then
+ * shows them with a box to tick and the reason to give (the error summary takes focus and links to it); the
+ * reason becomes a line of the decision's rule trace.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { ProposeDecisionAction, type CaseView } from '../../../shared/contracts/cases.contract.ts';
+import { OverrideReason, ProposeDecisionAction, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { caseWordingKey } from '../../../shared/i18n/case-wording.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { Radios, TextArea } from '../../ui/form/fields.tsx';
@@ -39,7 +40,11 @@ function schemaFor(
   confirm: boolean,
 ): z.ZodType {
   const terms = plugin?.form(view.subject, outcome, t);
-  const form = confirm && outcome === 'accept' ? ProposeForm.extend(AcknowledgedForm.shape) : ProposeForm;
+  // A grant over failed checks is an override: the box that they were seen, and the reason it stands.
+  const form =
+    confirm && outcome === 'accept'
+      ? ProposeForm.extend({ ...AcknowledgedForm.shape, overrideReason: OverrideReason })
+      : ProposeForm;
   return terms ? form.extend({ terms: terms.schema }) : form;
 }
 
@@ -79,6 +84,7 @@ export function ProposeDecisionForm({ view, act }: { view: CaseView; act: Act })
         outcome: t('cases.field.outcome'),
         reasoning: t('cases.field.reasoning'),
         acknowledgeFailedChecks: t('staff.case.failedChecks.legend'),
+        overrideReason: t('staff.case.overrideReason'),
         ...accept?.labels,
         ...reject?.labels,
       },
@@ -112,6 +118,7 @@ export function ProposeDecisionForm({ view, act }: { view: CaseView; act: Act })
         <>
           <FailedChecks rules={failed} />
           <AcknowledgeFailedChecks label={t('staff.case.failedChecks.proposeLabel')} />
+          <TextArea name="overrideReason" rows={3} />
         </>
       )}
     </ActionPanel>

@@ -25,6 +25,7 @@ import { PurposeFieldset, purposeLabels, requirePurposeIn } from './PurposeField
 import { LifeEventForm } from './LifeEventForm.tsx';
 import { PersonDocuments } from '../documents/PersonDocuments.tsx';
 import { DocumentDesk } from '../documents/DocumentDesk.tsx';
+import { cardRightEnd } from '../../../shared/kernel/permit-grounds.ts';
 
 /** The purpose the card is read under: the card's own query, its case reference or reason (one of them). */
 const PurposeForm = readPersonCard.query.pick({ caseReference: true, reason: true }).refine(...requirePurposeIn);
@@ -133,7 +134,13 @@ export function PersonPage({
           today={c.asOf.validOn}
         />
       )}
-      {isNow && canApply && <DocumentDesk personId={c.id} personName={`${c.givenNames} ${c.surname}`} />}
+      {isNow && canApply && (
+        <DocumentDesk
+          personId={c.id}
+          personName={`${c.givenNames} ${c.surname}`}
+          permitEndsOn={cardRightEnd(c.residenceRights)}
+        />
+      )}
       {canRecord && isNow && (
         <p>
           <Link className="button button--secondary" to={`/cases/new?personId=${c.id}`}>

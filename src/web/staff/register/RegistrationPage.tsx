@@ -21,12 +21,20 @@ import { hasPurpose, PURPOSE_GIVEN, purposeQuery, usePurpose, type Purpose } fro
 import { PurposeFieldset, purposeLabels, requirePurposeIn } from './PurposeFieldset.tsx';
 import { codesAsText } from '../../ui/form/codes-as-text.ts';
 import { SexSelect } from '../../ui/form/SexSelect.tsx';
+import { NameInput } from '../../ui/form/NameInput.tsx';
+import {
+  CloseBirthFields,
+  closeBirthConfirmation,
+  isBirthsTooClose,
+  NO_CLOSE_BIRTH_CONFIRMATION,
+  useCloseBirthLabels,
+} from './CloseBirthConfirmation.tsx';
 
 const OptionalCode = c.PersonalCodeParam.optional();
 
 /** A birth: the contract's request, with the parents given by personal code (looked up when the form is sent). */
-const BirthForm = c.BirthBody.omit({ motherId: true, fatherId: true })
-  .extend({ mother: c.PersonalCodeParam, father: OptionalCode })
+const BirthForm = c.BirthBody.omit({ motherId: true, fatherId: true, closeBirthConfirmation: true })
+  .extend({ mother: c.PersonalCodeParam, father: OptionalCode, closeBirthConfirmation })
   .refine(...requirePurposeIn);
 /** A person arriving from abroad: the contract's request, citizenships typed as codes separated by commas. */
 const ArrivalForm = c.PersonRegistrationBody.omit({ citizenships: true })
@@ -113,8 +121,8 @@ function PersonFields({ children }: { children: ReactNode }) {
   return (
     <>
       <PurposeFieldset />
-      <TextInput name="givenNames" autoComplete="off" />
-      <TextInput name="surname" autoComplete="off" />
+      <NameInput name="givenNames" />
+      <NameInput name="surname" />
       <SexSelect />
       <DateInput name="birthDate" max={f.today()} />
       {children}
@@ -136,9 +144,12 @@ function BirthRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registrat
       birthMunicipality: 'LV-RIX',
       mother: '',
       sourceDocument: '',
+      closeBirthConfirmation: NO_CLOSE_BIRTH_CONFIRMATION,
     },
-    labels: useLabels(),
+    labels: { ...useLabels(), ...useCloseBirthLabels() },
   });
+  // A birth close to a sibling's is refused until the officer confirms it: the refusal opens the confirmation.
+  const [askCloseBirth, setAskCloseBirth] = useState(false);
   const save = useMutation({
     mutationFn: async ({ mother, father, ...body }: z.output<typeof BirthForm>) => {
       const query = purposeQuery(body);
@@ -152,8 +163,12 @@ function BirthRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registrat
     onSuccess: (r) => {
       onDone(r);
       form.reset();
+      setAskCloseBirth(false);
     },
-    onError: form.showServerError,
+    onError: (e) => {
+      if (isBirthsTooClose(e)) setAskCloseBirth(true);
+      form.showServerError(e);
+    },
   });
   return (
     <Form form={form} onSubmit={(v) => save.mutate(v)}>
@@ -168,6 +183,7 @@ function BirthRegistration({ onDone }: { onDone: (r: z.output<typeof c.Registrat
         <TextInput name="mother" inputMode="numeric" hint={t('staff.registration.codeHint')} className="input--short" />
         <TextInput name="father" inputMode="numeric" hint={t('staff.registration.codeHint')} className="input--short" />
       </PersonFields>
+      {askCloseBirth && <CloseBirthFields />}
       <SubmitButton pending={save.isPending}>{t('staff.registration.submit')}</SubmitButton>
     </Form>
   );

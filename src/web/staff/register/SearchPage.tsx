@@ -77,7 +77,13 @@ export function SearchPage() {
       {search.data && (
         <section aria-labelledby="results-title">
           <h2 id="results-title" tabIndex={-1} ref={resultsHeading}>
-            {t(search.data.hasMore ? 'staff.search.resultsCut' : 'staff.search.results', { count: search.data.total })}
+            {search.data.hasMore
+              ? t('staff.search.resultsCut', {
+                  total: search.data.total,
+                  atLeast: search.data.totalAtLeast ? 'yes' : 'no',
+                  count: search.data.results.length,
+                })
+              : t('staff.search.results', { count: search.data.total })}
           </h2>
           {search.data.hasMore && <p className="hint">{t('staff.search.narrow')}</p>}
           {search.data.results.length > 0 && (
@@ -103,6 +109,12 @@ export function SearchPage() {
                           {r.surname}
                         </Link>
                         {r.deathDate ? ' †' : ''}
+                        {r.exactName && (
+                          <>
+                            {' '}
+                            <span className="tag">{t('staff.search.exactName')}</span>
+                          </>
+                        )}
                       </td>
                       <td>{r.givenNames}</td>
                       <td>{formatPersonalCode(r.personalCode)}</td>

@@ -38,6 +38,7 @@ const bodyFor = (kind: (typeof ACTIONS)[number], version: number): Record<string
         outcome: 'accept',
         reasoning: 'evidence holds',
         acknowledgeFailedChecks: true,
+        overrideReason: 'The missing evidence was seen in person.',
       };
     case 'return-proposal':
       return { kind, expectedVersion: version, reason: 'look again' };

@@ -9,7 +9,7 @@ import {
 } from '../../../../test/test-app.ts';
 import { DEMO_PASSWORD } from '../../identity/index.ts';
 import { pdfText } from '../../../../test/pdf-text.ts';
-import { formatDateTime } from '../../../../shared/kernel/display-format.ts';
+import { formatDate, formatDateTime } from '../../../../shared/kernel/display-format.ts';
 
 // Demo family (register-seed.ts): Anna Marija Ozola (2) and her daughter Sofija (6), born 2020.
 const ANNA = '00000000-0000-4000-8000-000000000002';
@@ -61,7 +61,13 @@ type View = {
     workingDaysLeft: number | null;
     extensionCap: string | null;
   };
-  decision: { outcome: string; appealUntil: string; proposedBy: { id: string }; approvedBy: { id: string } } | null;
+  decision: {
+    outcome: string;
+    appealUntil: string;
+    notifiedOn: string;
+    proposedBy: { id: string };
+    approvedBy: { id: string };
+  } | null;
   documents: Array<{ id: string; mediaType: string; sha256: string }>;
   timeline: Array<{ kind: string }>;
 };
@@ -245,7 +251,16 @@ describe('a register correction, end to end', () => {
     expect(view).toMatchObject({
       status: 'accepted',
       dueOn: null,
-      decision: { outcome: 'accept', decidedOn: '2026-12-03', appealUntil: '2027-01-04' },
+      // Sent to Anna's account on Thursday: received on the second working day (Monday 7 December), when it
+      // takes effect; contested within one month of that day.
+      decision: {
+        outcome: 'accept',
+        decidedOn: '2026-12-03',
+        notice: 'electronic',
+        notifiedOn: '2026-12-07',
+        inForceOn: '2026-12-07',
+        appealUntil: '2027-01-07',
+      },
     });
 
     const card = (
@@ -271,7 +286,12 @@ describe('a register correction, end to end', () => {
     // In the applicant's language (Latvian), every date as 03.12.2026 and the time on the Riga clock, as the pages show them.
     const text = pdfText(pdf.rawPayload);
     expect(text).toContain('03.12.2026');
-    expect(text).toContain('04.01.2027');
+    // The portal's last day to contest is the PDF's, with the day the decision took effect.
+    const { appealUntil, notifiedOn } = mine.decision ?? { appealUntil: '', notifiedOn: '' };
+    const words = text.replace(/\s+/g, ' ');
+    expect(words).toContain(`uzskatāms par paziņotu ${formatDate(notifiedOn, 'lv')}`);
+    expect(words).toContain(`līdz ${formatDate(appealUntil, 'lv')}`);
+    expect(appealUntil).toBe('2027-01-07');
     expect(text).toContain(`Sagatavots ${formatDateTime(ctx.clock.now(), 'lv', ctx.config.timeZone)}`);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|UTC/);
     const list = (await anna.request('GET', '/api/portal/me/cases')).json() as { cases: View[] };
@@ -452,6 +472,79 @@ describe('appeal against a refusal', () => {
       await registrar.request('GET', `/api/register/persons/${ANNA}?caseReference=${a.reference}`)
     ).json() as { originalName: string | null };
     expect(card.originalName).toBe('Anna Maria Ozola-Test');
+  });
+
+  it('after the term the appeal needs the reason it is late; it is examined only if the term is renewed', async () => {
+    let view = await ask(anna, { field: 'birthPlace', requestedValue: 'Bauska' });
+    view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'late appeal test' }));
+    view = await ok(await act(registrar, view, { kind: 'propose-decision', outcome: 'reject', reasoning: 'No proof' }));
+    view = await ok(await act(chief, view, { kind: 'approve-decision' }));
+    const until = view.decision?.appealUntil;
+    // The day after the last day: the term is over, a late appeal is offered instead.
+    await later(40 * DAY);
+    const mine = await ok(await anna.request('GET', `/api/portal/me/cases/${view.id}`));
+    expect(mine).toMatchObject({ canAppeal: false, canAppealLate: true });
+    const bare = await anna.request('POST', `/api/portal/me/cases/${view.id}/appeal`, { reason: 'It is Bauska' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json()).toMatchObject({ rule: 'case.appeal-term-passed', ruleValues: { until } });
+    expect(bare.json().errors).toEqual([expect.objectContaining({ path: 'lateReason' })]);
+
+    let a = await ok(
+      await anna.request('POST', `/api/portal/me/cases/${view.id}/appeal`, {
+        reason: 'The certificate says Bauska',
+        lateReason: 'I was in hospital until last week',
+      }),
+      201,
+    );
+    expect(a).toMatchObject({
+      termRenewal: { reason: 'I was in hospital until last week', termEnded: until, decision: null },
+    });
+    a = await ok(await act(senior, a, { kind: 'assign', outOfOrderReason: 'late appeal test' }));
+    expect(a.availableActions).toContain('decide-term-renewal');
+    expect(a.availableActions).not.toContain('propose-decision');
+    const early = await act(senior, a, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Bauska it is' });
+    expect(early.json()).toMatchObject({ code: 'INVALID_STATE', rule: 'case.term-renewal-undecided' });
+
+    a = await ok(
+      await act(senior, a, { kind: 'decide-term-renewal', granted: false, reasoning: 'Discharged a month ago' }),
+    );
+    expect(a).toMatchObject({
+      termRenewal: { decision: { granted: false, reasoning: 'Discharged a month ago' } },
+      availableActions: expect.arrayContaining(['propose-decision']),
+    });
+    expect(a.availableActions).not.toContain('decide-term-renewal');
+    const again = await act(senior, a, { kind: 'decide-term-renewal', granted: true, reasoning: 'Changed my mind' });
+    expect(again.json()).toMatchObject({ rule: 'case.no-term-renewal' });
+    const merits = await act(senior, a, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Bauska it is' });
+    expect(merits.json()).toMatchObject({ rule: 'case.term-not-renewed' });
+    a = await ok(
+      await act(senior, a, { kind: 'propose-decision', outcome: 'reject', reasoning: 'The term is not renewed' }),
+    );
+    const head = await signInStaff(ctx.app, 'supervisor');
+    a = await ok(await act(head, a, { kind: 'approve-decision' }));
+    expect(a).toMatchObject({ status: 'rejected' });
+  });
+
+  it('a renewed term opens the late appeal to a decision on its merits', async () => {
+    let view = await ask(anna, { field: 'birthPlace', requestedValue: 'Cēsis' });
+    view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'late appeal test' }));
+    view = await ok(await act(registrar, view, { kind: 'propose-decision', outcome: 'reject', reasoning: 'No proof' }));
+    view = await ok(await act(chief, view, { kind: 'approve-decision' }));
+    await later(40 * DAY);
+    let a = await ok(
+      await anna.request('POST', `/api/portal/me/cases/${view.id}/appeal`, {
+        reason: 'The certificate says Cēsis',
+        lateReason: 'The decision reached me late',
+        documents: [{ fileName: 'apliecība.pdf', contentBase64: PDF }],
+      }),
+      201,
+    );
+    a = await ok(await act(senior, a, { kind: 'assign', outOfOrderReason: 'late appeal test' }));
+    a = await ok(await act(senior, a, { kind: 'decide-term-renewal', granted: true, reasoning: 'Reason justified' }));
+    a = await ok(await act(senior, a, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Cēsis it is' }));
+    const head = await signInStaff(ctx.app, 'supervisor');
+    a = await ok(await act(head, a, { kind: 'approve-decision' }));
+    expect(a).toMatchObject({ status: 'accepted', termRenewal: { decision: { granted: true } } });
   });
 
   it('an acceptance cannot be contested', async () => {

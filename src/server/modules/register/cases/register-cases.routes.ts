@@ -1,6 +1,7 @@
 /** HTTP for opening the register's cases: a correction at the desk or online, an inclusion at the desk. */
 import type { FastifyInstance } from 'fastify';
 import { registerEndpoint } from '../../../http/route.ts';
+import { personalData } from '../../../http/personal-data.ts';
 import { caseActorContext, idempotencyKey } from '../../cases/index.ts';
 import * as c from '../../../../shared/contracts/cases.contract.ts';
 import type { RegisterCasesService } from './register-cases.service.ts';
@@ -12,7 +13,7 @@ export function registerRegisterCasesRoutes(app: FastifyInstance, deps: { regist
   const read = { permission: 'cases:read' } as const;
   registerEndpoint(
     app,
-    c.createCorrectionAtDesk,
+    personalData(c.createCorrectionAtDesk),
     read,
     async ({ principal, body, request }) =>
       registerCases.createCorrectionAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)),
@@ -20,7 +21,7 @@ export function registerRegisterCasesRoutes(app: FastifyInstance, deps: { regist
   );
   registerEndpoint(
     app,
-    c.createInclusionAtDesk,
+    personalData(c.createInclusionAtDesk),
     read,
     async ({ principal, body, request }) =>
       registerCases.createInclusionAtDesk(caseActorContext(principal, request), body, idempotencyKey(request)),
@@ -28,7 +29,7 @@ export function registerRegisterCasesRoutes(app: FastifyInstance, deps: { regist
   );
   registerEndpoint(
     app,
-    c.createMyCorrection,
+    personalData(c.createMyCorrection),
     'resident',
     async ({ principal, body, request }) =>
       registerCases.createCorrectionOnline(caseActorContext(principal, request), body, idempotencyKey(request)),

@@ -48,7 +48,10 @@ const REGISTER_CASE = {
   lifecycle: CORRECTION_LIFECYCLE as LifecycleTable<string>,
   deadline: CORRECTION_DEADLINE,
   deadlineBasis: 'Administratīvā procesa likums, 64. pants',
-  decisionBasis: 'Fizisko personu reģistra likums; Administratīvā procesa likums, 64. pants',
+  // The substantive acts: the register's law and the Cabinet's rules on including and updating its data (the
+  // article on time limits is the deadline's basis, not the decision's).
+  decisionBasis:
+    'Fizisko personu reģistra likums; MK 22.06.2021. noteikumi Nr. 412 “Ziņu iekļaušanas un aktualizēšanas kārtība Fizisko personu reģistrā”',
   staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
 } satisfies Omit<CaseTypeDefinition, 'type' | 'prefix'>;
 
