@@ -428,4 +428,25 @@ describe('an appeal after its term (it moves the clock: last in this file)', () 
     expect(await axeViolations(h.page)).toEqual([]);
     await lookEverywhere(h.page, 'staff-late-appeal-renewed');
   });
+
+  it('an officer records an appeal the applicant lodged on paper; it opens as the applicant’s appeal case', async () => {
+    const view = await refusedCorrection('originalName', 'Anna Maria Ozola-Papīrs');
+    await staff('registrar');
+    await h.page.goto(`${h.baseUrl}/staff/cases/${view.id}`);
+    const record = h.page.getByRole('form', { name: 'Reģistrēt papīra apstrīdēšanas iesniegumu' });
+    await record.getByRole('button', { name: 'Reģistrēt iesniegumu' }).click();
+    await record
+      .getByRole('alert')
+      .getByText(/Kāpēc iesniedzējs uzskata lēmumu par nepareizu/)
+      .waitFor();
+    await lookEverywhere(h.page, 'staff-record-paper-appeal');
+    await record
+      .getByLabel('Kāpēc iesniedzējs uzskata lēmumu par nepareizu')
+      .fill('Iesniedzēja vēstule: pasē oriģinālforma ir Anna Maria.');
+    await record.locator('#record-appeal-files').setInputFiles(evidence);
+    await record.getByRole('button', { name: 'Reģistrēt iesniegumu' }).click();
+    await h.page.getByRole('heading', { level: 1, name: /Lieta AP-\d{4}-\d{6}/ }).waitFor();
+    await h.page.getByRole('link', { name: view.reference }).waitFor();
+    expect(await axeViolations(h.page)).toEqual([]);
+  });
 });

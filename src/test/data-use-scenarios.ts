@@ -372,6 +372,20 @@ const caseReads: Record<string, Scenario> = {
     await okRaw(registrar.request('GET', `/api/cases/${w.ids['myCase']}/decision.pdf`));
     return ANNA;
   },
+  // The desk case refused, and the applicant's paper appeal recorded by the officer.
+  'POST /api/cases/{caseId}/appeal': async (w, mark) => {
+    const registrar = await w.staff('registrar');
+    let view = await ok(registrar.request('GET', `/api/cases/${w.ids['deskCase']}`));
+    if (!view.assigneeName) view = await act(registrar, view, { kind: 'assign', outOfOrderReason: 'route walk' });
+    view = await act(registrar, view, { kind: 'propose-decision', outcome: 'reject', reasoning: 'No proof' });
+    await act(await w.staff('decision.maker'), view, { kind: 'approve-decision' });
+    await mark();
+    await ok(
+      registrar.request('POST', `/api/cases/${w.ids['deskCase']}/appeal`, { reason: 'Lodged on paper at the branch' }),
+      201,
+    );
+    return ANNA;
+  },
   'GET /api/cases/dashboard': async (w, mark) => {
     await mark();
     const board = await ok((await w.staff('supervisor')).request('GET', '/api/cases/dashboard'));

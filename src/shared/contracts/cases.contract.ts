@@ -674,6 +674,21 @@ export const takeCaseAction = defineEndpoint({
   body: CaseActionInput,
   response: CaseView,
 });
+/**
+ * An appeal the applicant lodged on paper or at a branch (one who has no portal account, or chose to): the
+ * officer records it as the applicant would lodge it online, within the term or with the reason it is late.
+ */
+export const recordAppeal = defineEndpoint({
+  method: 'POST',
+  path: '/api/cases/{caseId}/appeal',
+  summary:
+    'Record an appeal the applicant lodged on paper or at the branch: opens a linked appeal case (after the term, with the reason it is late)',
+  tags: ['cases'],
+  params: CaseIdParam,
+  body: AppealRequest,
+  response: CaseView,
+  successStatus: 201,
+});
 export const caseDocument = defineEndpoint({
   method: 'GET',
   path: '/api/cases/{caseId}/documents/{documentId}',

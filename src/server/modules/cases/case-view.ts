@@ -16,8 +16,9 @@ export function decisionAppealTerm(decision: Pick<Decision, 'decidedOn' | 'notic
 }
 
 /**
- * Whether the reader may contest the decision now, and how: a refusal, not contested yet, where the procedure
- * has an appeal route; within the term, or after it with a request to renew the missed term (APL).
+ * Whether the reader may contest the decision now (the applicant), or record an appeal lodged on paper (an
+ * officer of the case), and how: a refusal, not contested yet, where the procedure has an appeal route; within
+ * the term, or after it with a request to renew the missed term (APL).
  */
 function appealRight(
   snap: CaseSnapshot,
@@ -26,8 +27,9 @@ function appealRight(
   on: PlainDate,
 ): 'in-term' | 'late' | null {
   const decision = snap.state.decision;
+  // The applicant lodges it online; an officer of the case records one lodged on paper or at the branch.
   const contestable =
-    roles.includes('applicant') &&
+    (roles.includes('applicant') || roles.includes('officer')) &&
     snap.procedure.appeal &&
     !snap.row.appealOf &&
     !appealed &&

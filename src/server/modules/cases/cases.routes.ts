@@ -99,6 +99,14 @@ export function registerCasesRoutes(
       cases.takeAction(actorContext(principal, request), params.caseId, body, idempotencyKey(request)),
     uploads,
   );
+  registerEndpoint(
+    app,
+    personalData(c.recordAppeal),
+    read,
+    async ({ principal, params, body, request }) =>
+      cases.appeal(actorContext(principal, request), params.caseId, body, idempotencyKey(request)),
+    uploads,
+  );
   registerEndpoint(app, personalData(c.caseDocument), read, sendDocument);
   registerEndpoint(app, personalData(c.caseDecisionPdf), read, sendDecision);
 

@@ -214,7 +214,7 @@ export async function appeal(
   input: { reason: string; lateReason?: string | undefined; documents: UploadInput[] },
   key?: string,
 ): Promise<CaseView> {
-  if (ctx.kind !== 'resident') throw new AppError('FORBIDDEN', 'This is a resident service');
+  // The applicant online, or an officer of the case for an appeal lodged on paper (canAppeal says which may).
   const contested = await readCase(engine, ctx, caseId);
   const lateAppeal = lateAppealOf(contested, input.lateReason);
   const { repository, db } = engine.deps;
@@ -222,11 +222,14 @@ export async function appeal(
   const route = engine.procedureOf(row.caseType).appeal;
   if (!route) throw new AppError('INTERNAL', `The case type ${row.caseType} has no appeal route`);
   // A parent or guardian who filed the contested case contests it in the same capacity.
+  const resident = ctx.kind === 'resident' ? ctx : undefined;
   const represents =
-    row.applicantPersonId === ctx.personId ? undefined : await repository.representative(db, caseId, ctx.personId);
+    !resident || row.applicantPersonId === resident.personId
+      ? undefined
+      : await repository.representative(db, caseId, resident.personId);
   const filedBy =
-    represents && (represents.kind === 'parent' || represents.kind === 'guardian')
-      ? { personId: ctx.personId, name: ctx.name, kind: represents.kind }
+    resident && represents && (represents.kind === 'parent' || represents.kind === 'guardian')
+      ? { personId: resident.personId, name: resident.name, kind: represents.kind }
       : undefined;
   return openApplication(engine, ctx, route.caseType, key, { caseId, input }, async (trx, access) => {
     const { subject, touched } = await route.subject(trx, access, row, input.reason);
@@ -238,7 +241,7 @@ export async function appeal(
       language: row.language,
       documents: input.documents,
       branchId: row.branchId,
-      channel: 'portal',
+      channel: resident ? 'portal' : 'desk',
       appealOf: row.id,
       ...(lateAppeal ? { lateAppeal } : {}),
       ...(row.contactEmail ? { contactEmail: row.contactEmail } : {}),

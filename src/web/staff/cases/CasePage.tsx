@@ -28,6 +28,7 @@ import {
 } from './CaseActionForms.tsx';
 import { AnswerConsultationForm, RequestConsultationForm } from './ConsultationForms.tsx';
 import { ProposeDecisionForm } from './ProposeDecisionForm.tsx';
+import { RecordAppealForm } from './RecordAppealForm.tsx';
 
 export function CasePage({ canSupervise }: { canSupervise: boolean }) {
   const t = useT();
@@ -110,7 +111,9 @@ function CaseActions({
   return (
     <aside aria-label={t('staff.case.actions')}>
       <h2>{t('staff.case.actions')}</h2>
-      {v.availableActions.length === 0 && procedure.length === 0 && <p>{t('staff.case.noActions')}</p>}
+      {v.availableActions.length === 0 && procedure.length === 0 && !v.canAppeal && !v.canAppealLate && (
+        <p>{t('staff.case.noActions')}</p>
+      )}
       {can('assign') && (canSupervise || !v.assigneeName) && (
         <AssignActionForm
           key={key('assign')}
@@ -138,6 +141,7 @@ function CaseActions({
       {can('withdraw') && <WithdrawCaseForm key={key('withdraw')} act={act} />}
       {can('add-representative') && <AddRepresentativeForm key={key('add-representative')} act={act} />}
       {can('add-document') && <AddDocumentForm key={key('add-document')} act={act} />}
+      {(v.canAppeal || v.canAppealLate) && <RecordAppealForm key={`appeal-${v.version}`} view={v} />}
       {procedure}
     </aside>
   );

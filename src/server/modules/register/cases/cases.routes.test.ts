@@ -547,6 +547,41 @@ describe('appeal against a refusal', () => {
     expect(a).toMatchObject({ status: 'accepted', termRenewal: { decision: { granted: true } } });
   });
 
+  it('an officer records an appeal lodged on paper, late ones with their reason; it is the applicant’s appeal', async () => {
+    let view = await ask(anna, { field: 'birthPlace', requestedValue: 'Sigulda' });
+    view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'paper appeal test' }));
+    view = await ok(await act(registrar, view, { kind: 'propose-decision', outcome: 'reject', reasoning: 'No proof' }));
+    view = await ok(await act(chief, view, { kind: 'approve-decision' }));
+    await later(45 * DAY);
+    const staffView = await ok(await registrar.request('GET', `/api/cases/${view.id}`));
+    expect(staffView).toMatchObject({ canAppeal: false, canAppealLate: true });
+    const bare = await registrar.request('POST', `/api/cases/${view.id}/appeal`, { reason: 'Lodged on paper' });
+    expect(bare.json()).toMatchObject({ rule: 'case.appeal-term-passed' });
+    const appeal = await ok(
+      await registrar.request('POST', `/api/cases/${view.id}/appeal`, {
+        reason: 'Lodged on paper: the certificate says Sigulda',
+        lateReason: 'Abroad until last week',
+      }),
+      201,
+    );
+    expect(appeal).toMatchObject({
+      caseType: 'register-correction-appeal',
+      channel: 'desk',
+      appealOf: { id: view.id },
+      termRenewal: { reason: 'Abroad until last week', decision: null },
+    });
+    // The applicant follows it in the portal; a second appeal is refused by the rule that names the first.
+    expect(await ok(await anna.request('GET', `/api/portal/me/cases/${view.id}`))).toMatchObject({
+      appealedBy: { id: appeal.id },
+      canAppeal: false,
+      canAppealLate: false,
+    });
+    const again = await registrar.request('POST', `/api/cases/${view.id}/appeal`, { reason: 'again', lateReason: 'x' });
+    expect(again.json()).toMatchObject({ rule: 'case.already-appealed' });
+    // A resident cannot use the office's route.
+    expect((await anna.request('POST', `/api/cases/${view.id}/appeal`, { reason: 'mine' })).statusCode).toBe(403);
+  });
+
   it('an acceptance cannot be contested', async () => {
     let view = await ask(anna, { field: 'birthPlace', requestedValue: 'Talsi' });
     view = await ok(await act(registrar, view, { kind: 'assign', outOfOrderReason: 'appeal test' }));
