@@ -187,7 +187,7 @@ describe('register: a birth close to a sibling’s', () => {
     await confirm.waitFor();
     expect(await axeViolations(h.page)).toEqual([]);
     await screenshot(h.page, 'staff-register-birth-too-close');
-    await confirm.getByLabel('Esmu pārbaudījis datumus: abas dzimšanas ir pareizas').check();
+    await confirm.getByLabel('Datumi pārbaudīti: abas dzimšanas ir pareizas').check();
     await confirm
       .getByLabel('Kāpēc datumi ir pareizi (pārbaudītais dokuments)')
       .fill('Abas dzimšanas apliecības pārbaudītas; dati atbilst slimnīcas izziņām.');

@@ -74,6 +74,20 @@ describe('natural batching', () => {
     expect(await recovered.submit(7)).toBe(7);
   });
 
+  it('fills a batch by weight where items weigh (rows each writes), always taking at least one', async () => {
+    const batches: number[][] = [];
+    const b = createBatcher<number, number>({
+      run: async (items) => (batches.push(items), items),
+      maxInFlight: 1,
+      maxBatch: 100,
+      weight: (n) => n,
+      maxWeight: 10,
+    });
+    // The first goes at once; the rest wait and are taken while they fit in 10: [6, 3] then [20] alone then [1, 2].
+    await Promise.all([1, 6, 3, 20, 1, 2].map((n) => b.submit(n)));
+    expect(batches).toEqual([[1], [6, 3], [20], [1, 2]]);
+  });
+
   it('looks keys up in one call for the callers waiting together, each getting its own value or undefined', async () => {
     const calls: string[][] = [];
     const lookup = createKeyedLookup(async (keys: string[]) => {

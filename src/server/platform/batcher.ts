@@ -12,6 +12,12 @@ export interface BatcherOptions<I, O> {
   maxInFlight: number;
   /** Items per batch. */
   maxBatch: number;
+  /**
+   * What an item weighs (the rows it writes), and the most a batch may weigh: a batch takes items while they
+   * fit (always at least one), so a few large items do not make one huge statement. Without it, items count.
+   */
+  weight?: (item: I) => number;
+  maxWeight?: number;
 }
 
 export interface Batcher<I, O> {
@@ -30,9 +36,24 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): Batcher<I, O
   const queue: Array<Pending<I, O>> = [];
   let inFlight = 0;
 
+  /** The next batch: up to `maxBatch` items, and within `maxWeight` where items have a weight. */
+  function takeBatch(): Array<Pending<I, O>> {
+    const { weight, maxWeight } = options;
+    if (!weight || maxWeight === undefined) return queue.splice(0, options.maxBatch);
+    let count = 0;
+    let total = 0;
+    while (count < queue.length && count < options.maxBatch) {
+      const next = weight((queue[count] as Pending<I, O>).item);
+      if (count > 0 && total + next > maxWeight) break;
+      total += next;
+      count++;
+    }
+    return queue.splice(0, count);
+  }
+
   function dispatch(): void {
     while (inFlight < options.maxInFlight && queue.length > 0) {
-      const batch = queue.splice(0, options.maxBatch);
+      const batch = takeBatch();
       inFlight++;
       // The next batch goes out before this one's callers resume: they run synchronously up to writing
       // their answers, and the database works on the next batch meanwhile instead of waiting for that.

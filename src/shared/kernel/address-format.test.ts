@@ -36,5 +36,18 @@ describe('one way to write an address', () => {
     expect(
       addressText({ country: 'DEU', addressLine: 'Hauptstraße 5, 10115 Berlin', municipalityCode: null }, name),
     ).toBe('Hauptstraße 5, 10115 Berlin, Vācija');
+    // A street named after the municipality does not stand for it; an empty town is the municipality's own.
+    expect(
+      addressText({ country: 'LVA', addressLine: 'Ogres iela 1, Ikšķile, LV-5052', municipalityCode: 'LV-067' }, name),
+    ).toBe('Ogres iela 1, Ikšķile, Ogres novads, LV-5052');
+    expect(
+      domesticAddressLine({
+        street: 'Skolas iela',
+        building: '2',
+        settlement: ' ',
+        municipalityCode: 'LV-067',
+        postcode: 'LV-5001',
+      }),
+    ).toBe('Skolas iela 2, Ogre, Ogres novads, LV-5001');
   });
 });

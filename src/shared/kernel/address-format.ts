@@ -23,7 +23,7 @@ function municipalityWord(code: string | null | undefined): string | undefined {
 }
 
 export function domesticAddressLine(p: DomesticAddressParts): string {
-  const settlement = p.settlement ?? findMunicipality(p.municipalityCode)?.town;
+  const settlement = p.settlement?.trim() || findMunicipality(p.municipalityCode)?.town;
   return [
     `${p.street} ${p.building}${p.flat ? `-${p.flat}` : ''}`,
     settlement,
@@ -46,7 +46,9 @@ export function addressText(
 ): string {
   let line = a.addressLine ?? '';
   const municipality = municipalityWord(a.municipalityCode);
-  if (municipality && !line.includes(municipality.replace(/ novads$/, ''))) {
+  // Named after the street (Ogres iela in Ikšķile is not Ogres novads): only the parts after it count.
+  const afterStreet = line.slice(line.indexOf(',') + 1);
+  if (municipality && !afterStreet.includes(municipality.replace(/ novads$/, ''))) {
     line = TRAILING_POSTCODE.test(line)
       ? line.replace(TRAILING_POSTCODE, `, ${municipality}, $1`)
       : [line, municipality].filter(Boolean).join(', ');

@@ -51,8 +51,6 @@ function letter(word: string, i: number): string {
   const c = word[i] as string;
   const prev = i > 0 ? (word[i - 1] as string) : '';
   const next = word[i + 1] ?? '';
-  if (c === 'л' && next === 'ь') return 'ļ';
-  if (c === 'н' && next === 'ь') return 'ņ';
   if (c === 'ь') return next && VOWELS.has(next) && !IOTATED[next] ? 'j' : '';
   if (c === 'ъ') return '';
   if (c === 'ё' && AFTER_HUSHING.has(prev)) return 'o';
@@ -67,15 +65,31 @@ function withEnding(latvian: string, masculine: boolean): string {
   return `${latvian}s`;
 }
 
+/**
+ * Established Latvian forms that keep a soft ļ or ņ (DOMAIN.md §7's examples); by the rule a soft sign is
+ * otherwise dropped (Ольга → Olga). A suggestion: the officer corrects a form the person's documents show.
+ */
+const ESTABLISHED: Record<string, string> = {
+  васильев: 'vasiļjevs',
+  васильева: 'vasiļjeva',
+  елена: 'jeļena',
+};
+
 function word(cyrillic: string, sex: 'M' | 'F' | undefined): string {
   const lower = cyrillic.toLowerCase();
+  const established = ESTABLISHED[lower];
+  if (established) return capitalizedLike(cyrillic, established);
   let out = '';
   for (let i = 0; i < lower.length; i++) out += letter(lower, i);
   // Without the sex, a word ending in -а or -я reads as a woman's name (Ivanova, Tatjana), any other as a man's.
   const masculine = sex ? sex === 'M' : !/[ая]$/.test(lower);
-  out = withEnding(out, masculine);
+  return capitalizedLike(cyrillic, withEnding(out, masculine));
+}
+
+/** The Latvian form with a capital where the Cyrillic had one. */
+function capitalizedLike(cyrillic: string, latvian: string): string {
   const first = cyrillic[0] as string;
-  return first !== first.toLowerCase() ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+  return first !== first.toLowerCase() ? latvian.charAt(0).toUpperCase() + latvian.slice(1) : latvian;
 }
 
 /** The suggested Latvian form of a name with Cyrillic letters; undefined when it has none. */

@@ -458,7 +458,13 @@ function RuleTrace({
             <tr key={`${c.rule}-${i}`}>
               <td>{SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}`) : c.rule}</td>
               <td>
-                {c.passed ? t('cases.rule.passed') : <span className="tag tag--danger">{t('cases.rule.failed')}</span>}
+                {c.rule === 'failed-checks-overridden' ? (
+                  <span className="tag">{t('cases.rule.overridden')}</span>
+                ) : c.passed ? (
+                  t('cases.rule.passed')
+                ) : (
+                  <span className="tag tag--danger">{t('cases.rule.failed')}</span>
+                )}
               </td>
               <td>
                 {SYSTEM_RULES.has(c.rule) && c.params

@@ -56,10 +56,13 @@ export interface VerifyResult {
 const VERIFY_BATCH = 5000;
 
 /**
- * Answers per group commit: each brings its entries (one for a lookup, one per listed person for a list, at
- * most a page of 100 for a search); a few hundred rows keep one INSERT well under a millisecond per entry.
+ * Answers per group commit, and entries: each answer brings its entries (one for a lookup, one per listed
+ * person for a list, a page of up to 100 for a search); a few hundred rows keep one INSERT well under a
+ * millisecond per entry, and the entry bound keeps many lists from making one huge statement (an answer
+ * larger than it, a big production export, goes alone).
  */
 const GROUP_COMMIT_MAX = 256;
+const GROUP_COMMIT_MAX_ENTRIES = 1024;
 /** Compare-and-swap attempts before a group commit gives up (each miss means another writer moved the head). */
 const CAS_ATTEMPTS = 50;
 
@@ -119,6 +122,8 @@ export function createAuditService(deps: { repository: AuditRepository; clock: C
     createBatcher<readonly EntryFields[], Array<{ id: string; seq: number }>>({
       maxInFlight: 1,
       maxBatch: GROUP_COMMIT_MAX,
+      weight: (group) => group.length,
+      maxWeight: GROUP_COMMIT_MAX_ENTRIES,
       run: async (groups) => {
         const db = deps.db as Db;
         const batch = groups.flat();

@@ -41,6 +41,17 @@ function appealRight(
 /** Actions an applicant is not shown: the office's consultations with other authorities. */
 const STAFF_ONLY_ACTIONS: ReadonlySet<string> = new Set(['request-consultation', 'answer-consultation']);
 
+/**
+ * What an action's record shows a reader outside the office: its rule trace without the checks kept for staff,
+ * and not which checks the office saw fail (a proposal's own record, already in the decision as they may read it).
+ */
+function publicDetails(details: Record<string, unknown>): Record<string, unknown> {
+  const { ruleTrace, acknowledgedFailedChecks: _seen, ...rest } = details;
+  return Array.isArray(ruleTrace)
+    ? { ...rest, ruleTrace: (ruleTrace as RuleCheck[]).filter((c) => !c.staffOnly) }
+    : rest;
+}
+
 /** What a reader outside the office sees of the work: no consultation, and no check marked for staff only. */
 function forApplicant<T extends { ruleTrace: RuleCheck[] }>(item: T | null): T | null {
   return item && { ...item, ruleTrace: item.ruleTrace.filter((c) => !c.staffOnly) };
@@ -137,7 +148,14 @@ export async function buildView(
         .filter((a) => staff || !STAFF_ONLY_ACTIONS.has(a.payload.kind))
         .map((a) => {
           const { kind, ...details } = a.payload;
-          return { seq: a.seq, kind, actor: a.actor, on: a.on, at: a.at, details };
+          return {
+            seq: a.seq,
+            kind,
+            actor: a.actor,
+            on: a.on,
+            at: a.at,
+            details: staff ? details : publicDetails(details),
+          };
         }),
       // What became of the decision's result after the case closed, as the procedure keeps it beside the case.
       ...laterEventEntries(procedure.laterEvents?.(subject) ?? [], state.version),

@@ -17,7 +17,9 @@ function ruleLine(t: Translate, c: NonNullable<CaseView['decision']>['ruleTrace'
   const params = c.params ? readableRuleParams(c.rule, c.params, locale) : undefined;
   const name = SYSTEM_RULES.has(c.rule) ? t(`cases.rule.${c.rule}` as MessageKey) : c.rule;
   const detail = SYSTEM_RULES.has(c.rule) && params ? t(`cases.ruleDetail.${c.rule}` as MessageKey, params) : c.detail;
-  return `${c.passed ? '✓' : '✗'} ${name}: ${detail}`;
+  // An override is neither met nor not met: the officer's reason for granting over the checks above it.
+  const mark = c.rule === 'failed-checks-overridden' ? '!' : c.passed ? '✓' : '✗';
+  return `${mark} ${name}: ${detail}`;
 }
 
 /** The decision in the applicant's language; every date and time on the office's clock in `timeZone`. */

@@ -52,6 +52,11 @@ export type ModuleActionInput =
       /** The module's officer saw the failed checks (as a person confirms on a screen), and why the grant stands. */
       acknowledgeFailedChecks?: boolean | undefined;
       overrideReason?: string | undefined;
+      /**
+       * Propose only where every check passes: otherwise no proposal is made, and an officer proposes from the
+       * case with their reason (a desk intake that proposes what it took in person).
+       */
+      onlyIfChecksPass?: boolean | undefined;
     }
   | {
       kind: 'hand-over';
@@ -159,11 +164,12 @@ function termsOf(
 }
 
 /**
- * How the decision reaches the applicant: to their portal account or the e-mail address they gave
- * (electronically), else by registered post. Fixed when it is made: when it takes effect follows from it.
+ * How the decision reaches the applicant: electronically where they chose to be reached so (they applied in
+ * the portal, or gave an e-mail address), else by registered post; being in the register is not such a choice.
+ * Fixed when it is made: when it takes effect follows from it.
  */
 function noticeMethodFor(row: CaseSnapshot['row']): NoticeMethod {
-  return row.applicantPersonId || row.contactEmail ? 'electronic' : 'post';
+  return row.channel === 'portal' || row.contactEmail ? 'electronic' : 'post';
 }
 
 /** Turns the caller's input into the action's payload, checking what only the service can check. */
@@ -331,7 +337,7 @@ async function requireRepresentationAllows(
   }
 }
 
-/** Nobody who proposed or approved the contested decision prepares or decides the appeal against it. */
+/** Nobody who proposed or approved the contested decision prepares or decides the appeal against it, nor whether its missed term is renewed. */
 async function requireImpartial(
   engine: Engine,
   trx: DbExecutor,
@@ -400,10 +406,27 @@ function requireFailedChecksAcknowledged(
   // Confirmed: the action keeps which checks its officer saw fail, for the four-eyes record.
   if (payload.kind === 'propose-decision') {
     // The failed checks stand as failed lines above it; this line is the officer's reason, in their words.
-    const override: RuleCheck = { rule: OVERRIDE_RULE, passed: true, detail: reason as string };
+    // Staff only when it overrides a check the applicant may not read (another authority's objection).
+    const override: RuleCheck = {
+      rule: OVERRIDE_RULE,
+      passed: true,
+      detail: reason as string,
+      ...(failed.some((c) => c.staffOnly) ? { staffOnly: true } : {}),
+    };
     return { ...payload, ruleTrace: [...payload.ruleTrace, override], acknowledgedFailedChecks: rules };
   }
   return { ...payload, acknowledgedFailedChecks: rules } as ActionPayload;
+}
+
+/** A module's proposal to grant that only stands where every check passes, with a check failed: not made now. */
+function proposalWaitsForOfficer(input: AnyActionInput, payload: ActionPayload): boolean {
+  return (
+    'onlyIfChecksPass' in input &&
+    input.onlyIfChecksPass === true &&
+    payload.kind === 'propose-decision' &&
+    payload.outcome === 'accept' &&
+    payload.ruleTrace.some((c) => !c.passed)
+  );
 }
 
 /** Checks one action against the case as it stands, records it with its audit entry and effects; returns the case after it. */
@@ -424,9 +447,13 @@ export async function appendAction(
   const refusal = refusalOf(procedure.definition.lifecycle, state, actor, roles, payload);
   if (refusal) throw refusalError(refusal, row.caseType);
   procedure.checkAction?.(row, state, payload);
+  if (proposalWaitsForOfficer(input, payload)) return snap;
   payload = requireFailedChecksAcknowledged(snap, input, payload);
-  if (row.appealOf && (payload.kind === 'propose-decision' || payload.kind === 'approve-decision'))
-    await requireImpartial(engine, trx, row.appealOf, actor);
+  const decidesAppeal = ['propose-decision', 'approve-decision', 'decide-term-renewal'].includes(payload.kind);
+  if (row.appealOf && decidesAppeal) await requireImpartial(engine, trx, row.appealOf, actor);
+  // Nor is the appeal given to them to prepare: it would wait with someone who may not decide it.
+  if (row.appealOf && payload.kind === 'assign')
+    await requireImpartial(engine, trx, row.appealOf, { kind: 'staff', id: payload.assigneeId, name: null });
   payload = await withFiles(engine, trx, ctx, row.id, input, payload);
   if (payload.kind === 'add-representative') {
     await engine.deps.repository.upsertRepresentative(trx, {

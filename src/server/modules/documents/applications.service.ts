@@ -199,11 +199,9 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       steps.push({
         kind: 'propose-decision',
         outcome: 'accept',
-        // The desk proposes what it took in person; a failed check stays on the proposal, recorded as seen,
-        // for the decision-maker, who must confirm it again to approve.
-        acknowledgeFailedChecks: true,
-        overrideReason:
-          'Pieņemts klātienē: neizpildītās pārbaudes izvērtē un apstiprina lēmuma pieņēmējs. / Taken at the desk: the decision-maker weighs and confirms the checks not met.',
+        // The desk proposes what it took in person where every check passes; where one fails, an officer
+        // proposes from the case page, with the reason the grant stands all the same (or refuses).
+        onlyIfChecksPass: true,
         reasoning:
           'Pieteikums pieņemts klātienē: identitāte pārbaudīta, fotoattēls uzņemts, nodeva samaksāta. / Taken in person: identity checked, photo taken, fee paid.',
       });

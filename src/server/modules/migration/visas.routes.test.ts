@@ -395,6 +395,9 @@ describe('a visa applied for online', () => {
     expect(mine.timeline.map((a) => a.kind)).not.toEqual(expect.arrayContaining(['answer-consultation']));
     expect(mine.proposal?.ruleTrace.map((c) => c.rule)).not.toContain('consultations-clear');
     expect(JSON.stringify(mine)).not.toContain('Known contacts');
+    // Nor through the proposal's own record in the timeline.
+    expect(JSON.stringify(mine.timeline)).not.toContain('consultations-clear');
+    expect(JSON.stringify((staffView as View & { timeline: unknown }).timeline)).toContain('consultations-clear');
   });
 });
 

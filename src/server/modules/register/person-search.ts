@@ -11,6 +11,7 @@ import { AppError } from '../../http/app-error.ts';
 import { scoreMatch, type MatchSubject } from './match-score.ts';
 import type { CandidateFilters, CandidateRow, RegisterRepository } from './register.repository.ts';
 import { personNameKeys, querySearchKeys, queryWords, withYears } from './search-keys.ts';
+import { hasCyrillic, latvianFormOf } from '../../../shared/kernel/cyrillic-names.ts';
 
 export interface SearchInput {
   q?: string | undefined;
@@ -137,7 +138,9 @@ export function createPersonSearch(repository: RegisterRepository) {
         municipalityCode: input.municipality,
       };
       const birth = { birthDate: input.birthDate ?? null, birthYear: input.birthYear ?? null };
-      const words = input.q ? queryWords(input.q) : [];
+      // A name typed in Cyrillic is searched by its Latvian form (Иванов → Ivanovs), as the register writes it.
+      const q = input.q && hasCyrillic(input.q) ? latvianFormOf(input.q) : input.q;
+      const words = q ? queryWords(q) : [];
       if (words.length === 0) {
         if (!input.birthDate) {
           throw new AppError('VALIDATION_FAILED', 'Enter a personal code, a name or a birth date', [
@@ -174,7 +177,10 @@ export function createPersonSearch(repository: RegisterRepository) {
       let scored = keyed.map((p) => scoreQuery(words, p, birth));
       // The years either side (a typo in the year) only when the year itself has not already given a full page
       // of strong matches, which would outrank them anyway: a common name then reads a third of the rows.
-      if (year !== undefined && scored.filter((c) => c.score >= SURE_MATCH).length < input.limit) {
+      const strong = scored.filter((c) => c.score >= SURE_MATCH).length;
+      // Not read, the years either side may hold more persons: the total then counts at least those found.
+      if (year !== undefined && strong >= input.limit) cut = true;
+      if (year !== undefined && strong < input.limit) {
         const more = await byKeys([year - 1, year + 1], KEY_CANDIDATES);
         cut ||= more.length >= KEY_CANDIDATES;
         keyed = keyed.concat(more);
@@ -197,7 +203,7 @@ export function createPersonSearch(repository: RegisterRepository) {
       }
       scored = scored.filter((c) => c.score > 0.3);
       return {
-        results: markExact(rank(scored, input.limit).map(toResult), input.q ?? ''),
+        results: markExact(rank(scored, input.limit).map(toResult), q ?? ''),
         total: scored.length,
         totalAtLeast: cut,
       };

@@ -106,6 +106,18 @@ describe('search', () => {
     }
   });
 
+  it('finds a name typed in Cyrillic by its Latvian form', async () => {
+    for (const q of ['Сергей Иванов', 'Татьяна Васильева']) {
+      const res = await registrar.request('GET', `/api/register/persons?q=${encodeURIComponent(q)}&${PURPOSE}`);
+      expect(res.statusCode, q).toBe(200);
+      expect(res.json().results[0], q).toMatchObject({ exactName: true });
+    }
+    const sergejs = (
+      await registrar.request('GET', `/api/register/persons?q=${encodeURIComponent('Сергей Иванов')}&${PURPOSE}`)
+    ).json();
+    expect(sergejs.results[0]).toMatchObject({ id: SERGEJS, givenNames: 'Sergejs', surname: 'Ivanovs' });
+  });
+
   it('finds by partial surname, by birth date, and by an earlier personal code', async () => {
     const partial = (
       await registrar.request('GET', `/api/register/persons?q=Vasi&municipality=LV-DGV&${PURPOSE}`)

@@ -10,7 +10,7 @@ import { TextInput } from './fields.tsx';
 
 export function NameInput({ name, sexField = 'sex' }: { name: string; sexField?: string }) {
   const t = useT();
-  const { control, setValue } = useFormContext();
+  const { control, setValue, setFocus } = useFormContext();
   const [typed, sex] = useWatch({ control, name: [name, sexField] }) as [unknown, unknown];
   const suggestion =
     typeof typed === 'string' ? latvianFormOf(typed, sex === 'M' || sex === 'F' ? sex : undefined) : undefined;
@@ -25,7 +25,11 @@ export function NameInput({ name, sexField = 'sex' }: { name: string; sexField?:
             <button
               type="button"
               className="button button--link"
-              onClick={() => setValue(name, suggestion, { shouldValidate: true, shouldDirty: true })}
+              onClick={() => {
+                setValue(name, suggestion, { shouldValidate: true, shouldDirty: true });
+                // The button goes with the suggestion: focus stays on the field it filled, not the page.
+                setFocus(name);
+              }}
             >
               {t('form.useLatvianForm', { suggestion })}
             </button>

@@ -450,12 +450,12 @@ describe('appeal against a refusal', () => {
       ruleValues: { reference: appeal.reference },
     });
 
-    // The registrar who proposed the refusal may take the appeal but not prepare its decision.
-    let a = await ok(await act(registrar, appeal, { kind: 'assign', outOfOrderReason: 'appeal test' }));
+    // The registrar who proposed the refusal may neither take the appeal nor prepare its decision.
+    const taken = await act(registrar, appeal, { kind: 'assign', outOfOrderReason: 'appeal test' });
+    expect(taken.json()).toMatchObject({ code: 'FORBIDDEN', rule: 'case.appeal-needs-other-officer' });
+    let a = await ok(await act(senior, appeal, { kind: 'assign', outOfOrderReason: 'impartial officer' }));
     const biased = await act(registrar, a, { kind: 'propose-decision', outcome: 'accept', reasoning: 'On reflection' });
     expect(biased.statusCode).toBe(403);
-    expect(biased.json().detail).toContain('contested decision');
-    a = await ok(await act(senior, a, { kind: 'assign', outOfOrderReason: 'impartial officer' }));
     a = await ok(
       await act(senior, a, {
         kind: 'propose-decision',
@@ -504,6 +504,9 @@ describe('appeal against a refusal', () => {
     expect(a.availableActions).not.toContain('propose-decision');
     const early = await act(senior, a, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Bauska it is' });
     expect(early.json()).toMatchObject({ code: 'INVALID_STATE', rule: 'case.term-renewal-undecided' });
+    // The officer who proposed the refusal does not decide whether the term is renewed.
+    const biased = await act(registrar, a, { kind: 'decide-term-renewal', granted: false, reasoning: 'Too late' });
+    expect(biased.json()).toMatchObject({ code: 'FORBIDDEN', rule: 'case.appeal-needs-other-officer' });
 
     a = await ok(
       await act(senior, a, { kind: 'decide-term-renewal', granted: false, reasoning: 'Discharged a month ago' }),

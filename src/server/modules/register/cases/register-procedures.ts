@@ -49,7 +49,9 @@ const REGISTER_CASE = {
   deadline: CORRECTION_DEADLINE,
   deadlineBasis: 'Administratīvā procesa likums, 64. pants',
   // The substantive acts: the register's law and the Cabinet's rules on including and updating its data (the
-  // article on time limits is the deadline's basis, not the decision's).
+  // article on time limits is the deadline's basis, not the decision's). Regulation No. 412 of 22.06.2021,
+  // issued under the register law's Sections 5(3), 8(13) and 9(2): https://likumi.lv/ta/id/324219 (not yet in
+  // DOMAIN.md).
   decisionBasis:
     'Fizisko personu reģistra likums; MK 22.06.2021. noteikumi Nr. 412 “Ziņu iekļaušanas un aktualizēšanas kārtība Fizisko personu reģistrā”',
   staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
