@@ -226,6 +226,7 @@ export const RULE_IDS = [
   'register.second-officer',
   'register.no-fact-to-correct',
   'register.already-married',
+  'register.marriage-between-relatives',
   'register.not-spouses',
   'register.code-already-new',
   'register.pair-decided',

@@ -215,6 +215,11 @@ function checkMarriageOrDivorce(
     if (age(other, e.date) < 18) refuse('field:minor-marries-adult-only');
     if (!e.consent) refuse('field:minor-needs-consent');
   }
+  // Civil Law: not a parent and child, nor brothers and sisters (half ones too).
+  const parentsOf = (id: string) => new Set(s.parents.filter((r) => r.childId === id).map((r) => r.parentId));
+  const [mine, theirs] = [parentsOf(e.personId), parentsOf(e.spouseId)];
+  if (mine.has(e.spouseId) || theirs.has(e.personId) || [...mine].some((id) => theirs.has(id)))
+    refuse('register.marriage-between-relatives');
   if (openSpouses(s, e.personId).length || openSpouses(s, e.spouseId).length) refuse('register.already-married');
 }
 

@@ -46,7 +46,7 @@ export async function recordMarriageOrDivorce(
     const facts = await register.repository.allFacts(trx, personId);
     const married = currentSpouses(facts.relation);
     if (kind === 'marriage') {
-      await checkMayMarry(register, trx, person, spouse, married, input);
+      await checkMayMarry(register, trx, person, spouse, facts.relation, input);
     } else {
       checkMayDivorce(married, spouse, input.effectiveDate);
     }
@@ -89,9 +89,10 @@ async function checkMayMarry(
   trx: DbExecutor,
   person: PersonRow,
   spouse: PersonRow,
-  married: readonly RelationFactRow[],
+  relations: readonly RelationFactRow[],
   input: MarriageInput,
 ): Promise<void> {
+  const married = currentSpouses(relations);
   const age = (p: PersonRow) => yearsBetween(p.birthDate as PlainDate, input.effectiveDate as PlainDate);
   for (const [p, other, path] of [
     [person, spouse, 'personId'],
@@ -108,19 +109,58 @@ async function checkMayMarry(
         'minor-needs-consent',
       );
   }
+  const spouseFacts = await register.repository.allFacts(trx, spouse.id);
+  checkNotRelated(person, spouse, relations, spouseFacts.relation, input.effectiveDate);
   if (married.length) {
     throw new AppError('INVALID_STATE', `${person.givenNames} ${person.surname} is already married`, {
       details: [{ path: 'personId', message: 'already married' }],
       rule: { id: 'register.already-married', values: { name: `${person.givenNames} ${person.surname}` } },
     });
   }
-  const spouseFacts = await register.repository.allFacts(trx, spouse.id);
   if (currentSpouses(spouseFacts.relation).length) {
     throw new AppError('INVALID_STATE', `${spouse.givenNames} ${spouse.surname} is already married`, {
       details: [{ path: 'spouseId', message: 'already married' }],
       rule: { id: 'register.already-married', values: { name: `${spouse.givenNames} ${spouse.surname}` } },
     });
   }
+}
+
+/** The parent and guardian rows that hold on `date` (a relation row points from the child or ward to them). */
+const heldOn = (relations: readonly RelationFactRow[], kind: 'parent' | 'guardian', date: string) =>
+  relations.filter(
+    (r) =>
+      r.kind === kind && r.supersededAt === null && r.validFrom <= date && (r.validTo === null || r.validTo > date),
+  );
+
+/**
+ * The Civil Law forbids marriage between a parent and child, between brothers and sisters (half ones too), and
+ * between a guardian and the ward while the guardianship holds. Checked where the marriage is made, from both
+ * persons' recorded parents and guardians.
+ */
+function checkNotRelated(
+  person: PersonRow,
+  spouse: PersonRow,
+  personRelations: readonly RelationFactRow[],
+  spouseRelations: readonly RelationFactRow[],
+  date: string,
+): void {
+  const names = (rows: readonly RelationFactRow[]) => new Set(rows.map((r) => r.relatedPersonId));
+  const parentsOfPerson = names(heldOn(personRelations, 'parent', date));
+  const parentsOfSpouse = names(heldOn(spouseRelations, 'parent', date));
+  const relation =
+    parentsOfPerson.has(spouse.id) || parentsOfSpouse.has(person.id)
+      ? 'parent-child'
+      : [...parentsOfPerson].some((id) => parentsOfSpouse.has(id))
+        ? 'siblings'
+        : names(heldOn(personRelations, 'guardian', date)).has(spouse.id) ||
+            names(heldOn(spouseRelations, 'guardian', date)).has(person.id)
+          ? 'guardian-ward'
+          : null;
+  if (!relation) return;
+  throw new AppError('INVALID_STATE', `The Civil Law forbids this marriage (${relation})`, {
+    details: [{ path: 'spouseId', message: relation }],
+    rule: { id: 'register.marriage-between-relatives', values: { relation } },
+  });
 }
 
 /**

@@ -185,6 +185,33 @@ describe('register integrity: refusals that name their rule', () => {
     expect(consented.statusCode, consented.body).toBe(201);
   });
 
+  it('refuses a marriage between a parent and child, and between brother and sister (Civil Law)', async () => {
+    // Living, unmarried adults of opposite sexes from the synthetic families: a parent and child, two siblings.
+    const unmarried = (alias: string) =>
+      sql.raw(`${alias}.death_date IS NULL AND ${alias}.birth_date < '2008-11-30'
+      AND NOT EXISTS (SELECT 1 FROM register.relation_fact s WHERE s.person_id = ${alias}.id AND s.kind = 'spouse'
+        AND s.superseded_at IS NULL AND s.valid_to IS NULL)`);
+    const pairs = await sql<{ a: string; b: string; relation: string }>`
+      (SELECT c.id AS a, p.id AS b, 'parent-child' AS relation
+         FROM register.relation_fact r JOIN register.person c ON c.id = r.person_id JOIN register.person p ON p.id = r.related_person_id
+        WHERE r.kind = 'parent' AND r.superseded_at IS NULL AND c.sex <> p.sex AND ${unmarried('c')} AND ${unmarried('p')}
+        ORDER BY c.id LIMIT 1)
+      UNION ALL
+      (SELECT x.id AS a, y.id AS b, 'siblings' AS relation
+         FROM register.relation_fact rx JOIN register.relation_fact ry ON ry.related_person_id = rx.related_person_id
+         JOIN register.person x ON x.id = rx.person_id JOIN register.person y ON y.id = ry.person_id
+        WHERE rx.kind = 'parent' AND ry.kind = 'parent' AND rx.superseded_at IS NULL AND ry.superseded_at IS NULL
+          AND x.sex = 'M' AND y.sex = 'F' AND ${unmarried('x')} AND ${unmarried('y')}
+        ORDER BY x.id LIMIT 1)`.execute(ctx.database.db);
+    expect(pairs.rows.map((r) => r.relation).sort()).toEqual(['parent-child', 'siblings']);
+    for (const { a, b, relation } of pairs.rows) {
+      const res = await marry(a, b, '2026-11-20');
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ rule: 'register.marriage-between-relatives', ruleValues: { relation } });
+      expect((await card(a)).relations.some((r) => r.kind === 'spouse')).toBe(false);
+    }
+  });
+
   it('refuses markup and another script in the Latvian name fields, and keeps the original spelling in its own', async () => {
     const body = {
       reason: 'Ieceļošana',
