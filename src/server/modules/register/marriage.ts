@@ -149,12 +149,12 @@ function checkNotRelated(
   const parentsOfSpouse = names(heldOn(spouseRelations, 'parent', date));
   const relation =
     parentsOfPerson.has(spouse.id) || parentsOfSpouse.has(person.id)
-      ? 'parent-child'
+      ? 'parent'
       : [...parentsOfPerson].some((id) => parentsOfSpouse.has(id))
         ? 'siblings'
         : names(heldOn(personRelations, 'guardian', date)).has(spouse.id) ||
             names(heldOn(spouseRelations, 'guardian', date)).has(person.id)
-          ? 'guardian-ward'
+          ? 'guardian'
           : null;
   if (!relation) return;
   throw new AppError('INVALID_STATE', `The Civil Law forbids this marriage (${relation})`, {

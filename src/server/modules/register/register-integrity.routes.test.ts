@@ -192,7 +192,7 @@ describe('register integrity: refusals that name their rule', () => {
       AND NOT EXISTS (SELECT 1 FROM register.relation_fact s WHERE s.person_id = ${alias}.id AND s.kind = 'spouse'
         AND s.superseded_at IS NULL AND s.valid_to IS NULL)`);
     const pairs = await sql<{ a: string; b: string; relation: string }>`
-      (SELECT c.id AS a, p.id AS b, 'parent-child' AS relation
+      (SELECT c.id AS a, p.id AS b, 'parent' AS relation
          FROM register.relation_fact r JOIN register.person c ON c.id = r.person_id JOIN register.person p ON p.id = r.related_person_id
         WHERE r.kind = 'parent' AND r.superseded_at IS NULL AND c.sex <> p.sex AND ${unmarried('c')} AND ${unmarried('p')}
         ORDER BY c.id LIMIT 1)
@@ -203,7 +203,7 @@ describe('register integrity: refusals that name their rule', () => {
         WHERE rx.kind = 'parent' AND ry.kind = 'parent' AND rx.superseded_at IS NULL AND ry.superseded_at IS NULL
           AND x.sex = 'M' AND y.sex = 'F' AND ${unmarried('x')} AND ${unmarried('y')}
         ORDER BY x.id LIMIT 1)`.execute(ctx.database.db);
-    expect(pairs.rows.map((r) => r.relation).sort()).toEqual(['parent-child', 'siblings']);
+    expect(pairs.rows.map((r) => r.relation).sort()).toEqual(['parent', 'siblings']);
     for (const { a, b, relation } of pairs.rows) {
       const res = await marry(a, b, '2026-11-20');
       expect(res.statusCode, res.body).toBe(409);
