@@ -53,7 +53,18 @@ import {
   registerNotificationsRoutes,
   smtpTransport,
 } from './modules/notifications/index.ts';
-import { createCasesRepository, createCasesService, registerCasesRoutes } from './modules/cases/index.ts';
+import {
+  createCasesRepository,
+  createCasesService,
+  registerCasesRoutes,
+  registerRuleMoveRoutes,
+  type RuleMover,
+} from './modules/cases/index.ts';
+import type {
+  ProcedureRulesView,
+  RuleMovePlan,
+  RuleMoveRequest,
+} from '../shared/contracts/procedure-rules.contract.ts';
 import {
   createApplicationsService,
   createDocumentApplicationHandler,
@@ -73,6 +84,7 @@ import {
   registerMigrationRoutes,
   registerPermitRoutes,
   seedDemoMigration,
+  seedDemoLawChange,
   seedDemoPermits,
   type ResidenceRightsPort,
 } from './modules/migration/index.ts';
@@ -387,6 +399,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         (c) => c.id === caseId && c.status === 'prepared',
       ),
   });
+  // The procedures' rule versions and transitional moves, for `civitas procedures` (the same use case as the screen).
+  app.decorate('procedureRules', {
+    list: () => cases.procedureRules(),
+    move: (mover: RuleMover, request: RuleMoveRequest) => cases.moveRules(mover, request),
+  });
   app.decorate('backgroundJobs', {
     deliverOutbox: () => notifications.deliverDue(),
     watchDeadlines: () => cases.watchDeadlines(),
@@ -401,7 +418,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const visas = await seedDemoMigration(migration, cases, staff, {
         count: config.migration.demoCases,
         today,
-        hasCases: () => cases.anyOfType('visa-c'),
+        // Long-stay visas: the law-change demo (seedDemoLawChange) has already lodged Schengen ones from 2024.
+        hasCases: () => cases.anyOfType('visa-d'),
         signal,
         inviter: inviter && {
           kind: 'resident',
@@ -420,6 +438,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           signal,
         }))
       );
+    },
+    seedDemoLawChange: async (seedClock: { holdAt(t: string): void; release(): void }) => {
+      const branch = (await identity.listBranches()).find((b) => b.code === config.migration.caseBranch);
+      return branch ? seedDemoLawChange(migration, await identity.branchStaff(branch.id), seedClock) : 0;
     },
     seedDemoCases: async () => {
       const branch = await portalBranch();
@@ -492,6 +514,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendarRoutes(app, { db, calendar });
   registerRegisterRoutes(app, { db, register, clock, timeZone: config.timeZone });
   registerCasesRoutes(app, { cases, clock, timeZone: config.timeZone });
+  registerRuleMoveRoutes(app, { cases });
   registerRegisterCasesRoutes(app, { registerCases });
   registerNotificationsRoutes(app, { notifications });
   registerAppointmentsRoutes(app, { appointments });
@@ -570,6 +593,8 @@ export interface BackgroundJobs {
   /** Demo cases in each step for the demo persons (first start in demo mode; nothing if any case exists). */
   seedDemoCases(): Promise<number>;
   seedDemoMigration(signal?: AbortSignal): Promise<number>;
+  /** Open Schengen visa cases lodged around the 2024 fee change (first demo start, before serving: it holds the clock). */
+  seedDemoLawChange(seedClock: { holdAt(t: string): void; release(): void }): Promise<number>;
   /** Tells holders of documents expiring in about three months (once per document). */
   remindExpiringDocuments(): Promise<number>;
   /** Reminds visitors of tomorrow's appointments (once per booking). */
@@ -590,5 +615,9 @@ declare module 'fastify' {
   interface FastifyInstance {
     civitasVersion: string;
     backgroundJobs: BackgroundJobs;
+    procedureRules: {
+      list(): Promise<ProcedureRulesView>;
+      move(mover: RuleMover, request: RuleMoveRequest): Promise<RuleMovePlan>;
+    };
   }
 }

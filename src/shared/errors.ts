@@ -81,6 +81,11 @@ export const FIELD_REASONS = [
   'unknown-person',
   'already-registered',
   'not-for-status',
+  // A transitional move of open cases to another version of a procedure's rules (issue 25).
+  'unknown-procedure',
+  'procedure-unversioned',
+  'unknown-rules-version',
+  'rules-not-in-force',
   'before-issue',
   'closes-before-opens',
   'listed-twice',

@@ -751,6 +751,16 @@ const visas: Record<string, Scenario> = {
     w.ids['deskVisaCase'] = view.id;
     return OLENA;
   },
+  'POST /api/procedure-rules/moves': async (w, mark) => {
+    // A dry run back to the 2020 version lists the desk visa case lodged under 2024's: its applicant is read.
+    const admin = await w.staff('admin');
+    await mark();
+    const plan = await ok(
+      admin.request('POST', '/api/procedure-rules/moves', { procedure: 'visa-c', to: '2020-02-02', dryRun: true }),
+    );
+    expect(plan.cases.map((c: { caseId: string }) => c.caseId)).toContain(w.ids['deskVisaCase']);
+    return OLENA;
+  },
   'GET /api/exchange/consultations': async (w, mark) => {
     const officer = await w.staff('migration.officer');
     let view = await ok(officer.request('GET', `/api/cases/${w.ids['deskVisaCase']}`));

@@ -246,3 +246,34 @@ describe('civitas calendar and register check', () => {
     expect(badExamples.stderr.trim()).toBe('civitas: --examples must be a whole number from 0 to 1000, got "many"');
   }, 120_000);
 });
+
+describe('civitas procedures', () => {
+  it('lists the rule versions and refuses a move that names no version, an unknown one or no procedure, in one line', () => {
+    const env = { DATA_DIR: path.join(tmp, 'procedures') };
+    const list = civitas(['procedures', 'list', '--json'], { env });
+    expect(list.code, list.stderr).toBe(0);
+    const visaC = (
+      JSON.parse(list.stdout) as { procedures: Array<{ procedure: string; versions: Array<{ validFrom: string }> }> }
+    ).procedures.find((p) => p.procedure === 'visa-c');
+    expect(visaC?.versions.map((v) => v.validFrom)).toEqual(['2010-04-05', '2020-02-02', '2024-06-11']);
+    const noTo = civitas(['procedures', 'migrate', 'visa-c', '--dry-run'], { env });
+    expect(noTo.code).toBe(2);
+    expect(noTo.stderr.trim()).toBe(
+      'civitas: name the version to move to with --to YYYY-MM-DD (see `civitas procedures list`)',
+    );
+    const unknown = civitas(['procedures', 'migrate', 'visa-c', '--to', '2024-06-12', '--dry-run'], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe(
+      'civitas: No version 2024-06-12 of these rules (there are 2010-04-05, 2020-02-02, 2024-06-11)',
+    );
+    const noProcedure = civitas(['procedures', 'migrate', 'visa-x', '--to', '2024-06-11'], { env });
+    expect(noProcedure.stderr.trim()).toBe('civitas: there is no procedure visa-x (see `civitas procedures list`)');
+    // No open case in an empty register: the dry run says so and changes nothing.
+    const dry = civitas(
+      ['procedures', 'migrate', 'visa-c', '--to', '2024-06-11', '--lodged-before', '2024-06-11', '--dry-run'],
+      { env },
+    );
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('dry run: 0 open visa-c case(s) would move to the rules of 2024-06-11');
+  }, 180_000);
+});

@@ -17,6 +17,8 @@ import { seedDemoIdentity, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from '../module
 import { checkInvariants, seedRegister } from '../modules/register/index.ts';
 import { startServer } from './serve.ts';
 import { addOrder, listOrders, type AddOrderOptions } from './calendar-commands.ts';
+import { listRules, migrateCases, type MigrateOptions } from './procedure-commands.ts';
+import { buildApp } from '../app.ts';
 import { prettyDestination, resolveLogFormat } from '../http/log-format.ts';
 import {
   CliError,
@@ -360,6 +362,49 @@ calendar
     await withDatabase(async (h, cfg) =>
       print(await addOrder(h.db, systemClock, cfg.timeZone, opts), Boolean(opts.json)),
     );
+  });
+
+/** The whole system built without serving (procedures plug into the case engine there), on the configured database. */
+async function withApp<T>(fn: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
+  return withDatabase(async (h, cfg) => {
+    await migrateToLatest(h.db);
+    const app = await buildApp({
+      config: cfg,
+      db: h.db,
+      clock: systemClock,
+      hasher: createArgon2Hasher(),
+      logger: false,
+    });
+    try {
+      return await fn(app);
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+const procedures = program
+  .command('procedures')
+  .description('the procedures’ rules by version, and transitional moves of open cases between versions');
+procedures
+  .command('list')
+  .description('each procedure’s rule versions: the day each applies from, its act, the open cases under it')
+  .option('--json', 'JSON output')
+  .action(async (opts: { json?: boolean }) => {
+    await withApp(async (app) => print(await listRules(app), Boolean(opts.json)));
+  });
+procedures
+  .command('migrate <procedure>')
+  .description(
+    'move a procedure’s open cases to a version of its rules, e.g. visa-c --to 2024-06-11 --lodged-before 2024-06-11 --dry-run',
+  )
+  .option('--to <version>', 'the version to move to, by the day it applies from (YYYY-MM-DD)')
+  .option('--lodged-before <date>', 'only cases lodged before this day (YYYY-MM-DD)')
+  .option('--basis <text>', 'the transitional provision that orders the move (default: the version’s act)')
+  .option('--dry-run', 'list the cases and what changes for each; change nothing')
+  .option('--json', 'JSON output')
+  .action(async (procedure: string, opts: MigrateOptions & { json?: boolean }) => {
+    await withApp(async (app) => print(await migrateCases(app, procedure, opts), Boolean(opts.json)));
   });
 
 const stay = program.command('stay').description('the 90/180-day rule for short stays (Schengen Borders Code art. 6)');

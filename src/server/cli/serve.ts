@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { scheduleBackups } from '../db/backup.ts';
-import { systemClock } from '../platform/clock.ts';
+import { createDemoSeedClock, systemClock } from '../platform/clock.ts';
 import { repeatEvery } from '../platform/repeat.ts';
 import { createArgon2Hasher } from '../platform/password.ts';
 import { seedDemoIdentity } from '../modules/identity/index.ts';
@@ -50,14 +50,17 @@ export async function startServer(
         now: now.toISOString(),
       });
     }
+    // On a first demo start the seed lodges some cases on past days (the law-change demo) before serving.
+    const seedClock = seeded ? createDemoSeedClock(systemClock) : undefined;
     const app = await buildApp({
       config,
       db: database.db,
-      clock: systemClock,
+      clock: seedClock ?? systemClock,
       hasher,
       ...(options.logDestination ? { logDestination: options.logDestination } : {}),
     });
     if (seeded) await app.backgroundJobs.seedDemoCases();
+    if (seedClock) await app.backgroundJobs.seedDemoLawChange(seedClock);
     // Demo documents also reach a demo database made before documents existed.
     if (config.seedDemo) await app.backgroundJobs.seedDemoDocuments();
     // Branches get the default services and opening hours until an administrator sets their own.

@@ -306,6 +306,7 @@ const DECLARED: Record<string, string[]> = {
     'opened_at',
     'updated_at',
     'closed_at',
+    'rules_version',
   ],
   'cases.command': ['actor_type', 'actor_id', 'idempotency_key', 'request_hash', 'case_id', 'response', 'created_at'],
   'cases.document': [

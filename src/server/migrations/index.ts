@@ -21,6 +21,7 @@ import * as casesClosedIndex from './20261208T0200_cases_closed_index.ts';
 import * as casesAppealIndex from './20261208T0300_cases_appeal_index.ts';
 import * as calendarOrder from './20261208T0400_calendar_order.ts';
 import * as residencePermitKinds from './20261209T0100_residence_permit_kinds.ts';
+import * as casesRulesVersion from './20261210T0100_cases_rules_version.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261208T0300_cases_appeal_index': casesAppealIndex,
   '20261208T0400_calendar_order': calendarOrder,
   '20261209T0100_residence_permit_kinds': residencePermitKinds,
+  '20261210T0100_cases_rules_version': casesRulesVersion,
 };

@@ -20,3 +20,20 @@ export function createManualClock(
     },
   };
 }
+
+/**
+ * The system clock, which the demo seed may hold at a past moment before the server serves (cases lodged under
+ * an earlier version of a procedure's rules, for the transitional move to show). Never moved while serving.
+ */
+export function createDemoSeedClock(base: Clock): Clock & { holdAt(t: string): void; release(): void } {
+  let held: Date | null = null;
+  return {
+    now: () => (held ? new Date(held) : base.now()),
+    holdAt: (t) => {
+      held = new Date(t);
+    },
+    release: () => {
+      held = null;
+    },
+  };
+}

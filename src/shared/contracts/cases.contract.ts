@@ -86,6 +86,7 @@ export const ACTION_KINDS = [
   'request-consultation',
   'answer-consultation',
   'decide-term-renewal',
+  'move-rules',
 ] as const;
 
 /**
@@ -482,6 +483,11 @@ export const CaseView = CaseSummary.extend({
     PermitSubject,
   ]),
   deadline: DeadlineView,
+  /**
+   * The version of the procedure's rules the case is decided under: the day it applies from and the act that
+   * brought it (stamped at lodging; a transitional move restamps it). Null for a procedure without versions.
+   */
+  rules: z.object({ validFrom: z.string(), legalAct: z.string() }).nullable(),
   openRequest: z
     .object({ requestId: z.string(), question: z.string(), askedOn: z.string(), dueOn: z.string() })
     .nullable(),

@@ -4,6 +4,8 @@
  *   Latvian 17.05.1980 and 14:05; English 17 May 1980 and 14:05 (24-hour clock in both).
  * Values are stored and sent as ISO (`YYYY-MM-DD`, ISO instants); only this layer turns them into text.
  */
+import { renderCitation } from './legal-acts.ts';
+
 export type DisplayLocale = 'lv' | 'en';
 
 const MONTHS_EN = [
@@ -111,6 +113,9 @@ const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   'insurance-covers-stay': ['coverage'],
 };
 
+/** The values of a system check that are legal citations (stored in Latvian as the office wrote them). */
+const CITATION_PARAMS: Readonly<Record<string, readonly string[]>> = { 'rules-version': ['act'] };
+
 /** A check's values as the reader reads them: a calendar day in the language's date format, a sum of money in its money format. */
 export function readableRuleParams(
   rule: string,
@@ -121,6 +126,8 @@ export function readableRuleParams(
   return Object.fromEntries(
     Object.entries(params).map(([k, v]) => {
       if (money.includes(k) && Number.isFinite(Number(v))) return [k, formatMoney(Math.round(Number(v) * 100), locale)];
+      // The act that brought a version of the rules, cited by its title in the reader's language.
+      if (CITATION_PARAMS[rule]?.includes(k) && typeof v === 'string') return [k, renderCitation(v, locale)];
       return [k, typeof v === 'string' ? formatDate(v, locale) : v];
     }),
   );

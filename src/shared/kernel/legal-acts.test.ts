@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { renderCitation } from './legal-acts.ts';
 import { LEGAL_BASIS } from '../../server/modules/register/register-model.ts';
-import { C_VISA_FEES, D_VISA_FEES } from '../../server/modules/migration/visa.rules.ts';
+import { VISA_C_RULES, VISA_D_RULES } from '../../server/modules/migration/visa-rules/index.ts';
 
 /** Words that only a Latvian citation has: none may be left in an English one. */
 const LATVIAN =
@@ -100,7 +100,7 @@ describe('legal citations in the reader’s language', () => {
   });
 
   it('renders the fee acts the visa rules quote with each fee', () => {
-    const acts = [...C_VISA_FEES, ...D_VISA_FEES].map((f) => f.legalAct);
+    const acts = [...VISA_C_RULES.versions, ...VISA_D_RULES.versions].map((f) => f.legalAct);
     expect(acts.length).toBeGreaterThan(2);
     for (const act of acts) expect(renderCitation(act, 'en')).not.toMatch(LATVIAN);
   });

@@ -9,7 +9,8 @@
  * A citation with any part this file cannot render is shown in Latvian unchanged: never half translated.
  * Pure: no Node, no DOM; used by pages and PDFs alike.
  */
-import type { DisplayLocale } from './display-format.ts';
+/** The page languages (display-format.ts imports this file: the type is spelt here to keep the two acyclic). */
+type DisplayLocale = 'lv' | 'en';
 
 /** How an act numbers its provisions in English: a law has Sections, the Constitution and an EU act Articles, a Cabinet regulation Paragraphs. */
 type ActKind = 'law' | 'constitution' | 'eu' | 'cabinet' | 'other';

@@ -41,6 +41,7 @@ export const PERMISSIONS = [
   'appointments:desk',
   'appointments:configure',
   'calendar:record-order',
+  'procedures:move-rules',
   'migration:lodge',
   'migration:read-visa',
   'migration:end-visa',
@@ -121,6 +122,7 @@ export const ROLE_PERMISSIONS = {
     'notifications:read-outbox',
     'appointments:configure',
     'calendar:record-order',
+    'procedures:move-rules',
   ],
   // Works at a municipality's declaration office, not at the office: sees declarations of its own territory only.
   'municipality-officer': ['register:read-municipality-declarations'],

@@ -40,6 +40,9 @@ const BranchSettingsPage = lazy(() =>
 );
 const OutboxPage = lazy(() => import('./OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 const CalendarPage = lazy(() => import('./CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
+const ProcedureRulesPage = lazy(() =>
+  import('./ProcedureRulesPage.tsx').then((m) => ({ default: m.ProcedureRulesPage })),
+);
 const MigrationPage = lazy(() => import('./migration/MigrationPage.tsx').then((m) => ({ default: m.MigrationPage })));
 const NewVisaPage = lazy(() => import('./migration/NewVisaPage.tsx').then((m) => ({ default: m.NewVisaPage })));
 const NewPermitPage = lazy(() => import('./migration/NewPermitPage.tsx').then((m) => ({ default: m.NewPermitPage })));
@@ -163,6 +166,7 @@ export function StaffApp() {
           <Route path="/documents/batches" element={guard(<BatchesPage />, 'documents:produce')} />
           <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
           <Route path="/calendar" element={guard(<CalendarPage canRecord={can('calendar:record-order')} />)} />
+          <Route path="/procedure-rules" element={guard(<ProcedureRulesPage />, 'procedures:move-rules')} />
           <Route path="/migration" element={guard(<MigrationPage />, 'migration:lodge')} />
           <Route path="/migration/visas/new" element={guard(<NewVisaPage />, 'migration:lodge')} />
           <Route path="/migration/permits/new" element={guard(<NewPermitPage />, 'migration:lodge')} />
@@ -275,6 +279,11 @@ function StaffNav({ can }: { can: (p: Permission) => boolean }) {
       {can('calendar:record-order') && (
         <li>
           <NavLink to="/calendar">{t('staff.nav.calendar')}</NavLink>
+        </li>
+      )}
+      {can('procedures:move-rules') && (
+        <li>
+          <NavLink to="/procedure-rules">{t('staff.nav.procedureRules')}</NavLink>
         </li>
       )}
     </ul>

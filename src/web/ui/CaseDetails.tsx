@@ -59,6 +59,14 @@ export function DeadlineClock({ view, audience = 'resident' }: { view: CaseView;
       </dd>
       <dt>{t('cases.deadline.rule')}</dt>
       <dd>{f.citation(d.rule)}</dd>
+      {view.rules && (
+        <>
+          <dt>{t('cases.field.rulesVersion')}</dt>
+          <dd>
+            {t('cases.rulesVersion', { from: f.date(view.rules.validFrom), act: f.citation(view.rules.legalAct) })}
+          </dd>
+        </>
+      )}
       {d.suspended && (
         <>
           <dt>{t('cases.deadline.clock')}</dt>
@@ -101,6 +109,7 @@ export function CaseDetails({
 }) {
   const t = useT();
   const f = useFormat();
+  const movedRules = useMovedRules();
   const s = view.subject;
   // The step in plain words: the resident's ("you can read the decision below") or the office's.
   const stepKey = caseWordingKey('step', view.caseType, view.status);
@@ -235,11 +244,29 @@ export function CaseDetails({
               ? ` — ${t(a.details['granted'] ? 'cases.termRenewal.yes' : 'cases.termRenewal.no')}: ${String(a.details['reasoning'] ?? '')}`
               : ''}
             {a.kind === 'submit' && a.details['lateAppeal'] ? ` — ${t('cases.lateAppealShort')}` : ''}
+            {a.kind === 'move-rules' ? ` — ${movedRules(a.details)}` : ''}
           </li>
         ))}
       </ol>
     </>
   );
+}
+
+/** A transitional move in the timeline: from which rules to which, on what basis, and the fee it changed. */
+function useMovedRules(): (details: Record<string, unknown>) => string {
+  const t = useT();
+  const f = useFormat();
+  return (details) => {
+    const fee = details['fee'] as { beforeCents: number; afterCents: number } | null;
+    const moved = t('cases.movedRules', {
+      from: details['from'] ? f.date(String(details['from'])) : '—',
+      to: f.date(String(details['to'])),
+      basis: f.citation(String(details['legalBasis'])),
+    });
+    return fee && fee.afterCents !== fee.beforeCents
+      ? `${moved}; ${t('cases.movedRulesFee', { before: f.money(fee.beforeCents), after: f.money(fee.afterCents) })}`
+      : moved;
+  };
 }
 
 /** The office's question the applicant has yet to answer: the resident reads when to answer; an officer also when it was asked. */

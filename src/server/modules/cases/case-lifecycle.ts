@@ -34,7 +34,22 @@ export type Outcome = 'accept' | 'reject';
 
 export type ActionPayload =
   /** `lateAppeal`: an appeal lodged after its term, with the appellant's request to renew the missed term. */
-  | { kind: 'submit'; documentIds: string[]; lateAppeal?: LateAppeal | undefined }
+  /** `rules`: the version of the procedure's rules in force on the day of lodging (its `validFrom`), when it has versions. */
+  | { kind: 'submit'; documentIds: string[]; lateAppeal?: LateAppeal | undefined; rules?: string | undefined }
+  /**
+   * A transitional move to another version of the procedure's rules (rule-moves.ts), with the provision that
+   * orders it and what it changed for this case, as the case's history keeps it.
+   */
+  | {
+      kind: 'move-rules';
+      from: string | null;
+      to: string;
+      legalBasis: string;
+      dueBefore: PlainDate | null;
+      dueAfter: PlainDate | null;
+      fee: { beforeCents: number; afterCents: number } | null;
+      newDocuments: string[];
+    }
   | { kind: 'assign'; assigneeId: string; assigneeName: string; outOfOrderReason?: string | null }
   | { kind: 'request-information'; requestId: string; question: string; dueOn: PlainDate }
   | { kind: 'answer-information'; requestId: string; text: string; documentIds: string[] }
@@ -210,6 +225,8 @@ export interface CaseState<S extends string = string> {
   consultations: Consultation[];
   /** A late appeal's request to renew the missed term (null for any other case). */
   termRenewal: TermRenewal | null;
+  /** The version of the procedure's rules the case is decided under (null: lodged before versions were stamped). */
+  rulesVersion: string | null;
 }
 
 export interface Transition<S extends string> {
@@ -274,6 +291,7 @@ export function emptyState<S extends string>(table: LifecycleTable<S>): CaseStat
     handedOver: null,
     consultations: [],
     termRenewal: null,
+    rulesVersion: null,
   };
 }
 
@@ -412,6 +430,10 @@ export function applyAction<S extends string>(
       next.receivedOn = action.on;
       next.documentIds = [...p.documentIds];
       if (p.lateAppeal) next.termRenewal = { ...p.lateAppeal, decision: null };
+      next.rulesVersion = p.rules ?? null;
+      break;
+    case 'move-rules':
+      next.rulesVersion = p.to;
       break;
     case 'decide-term-renewal':
       next.termRenewal = state.termRenewal && {

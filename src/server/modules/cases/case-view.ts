@@ -1,5 +1,6 @@
 /** The case as its reader sees it: facts, documents, timeline, deadline clock and what they may do now. */
 import type { DbExecutor } from '../../db/database.ts';
+import type { RuleVersion } from './rule-versions.ts';
 import { AppError } from '../../http/app-error.ts';
 import { laterEventEntries, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { appealTerm, type AppealTerm } from '../../../shared/kernel/appeal-term.ts';
@@ -123,6 +124,7 @@ export async function buildView(
       extendedTo: state.extendedTo,
       extensionCap: deadline?.extensionCap ?? null,
     },
+    rules: rulesView(engine.rulesOf(procedure, state, row)),
     openRequest: state.openRequest,
     proposal: staff ? state.proposal : forApplicant(state.proposal),
     // Who else the office asked, and what they said, is the office's business: staff only.
@@ -182,6 +184,9 @@ export async function buildView(
     })),
   };
 }
+
+const rulesView = (v: RuleVersion | null): CaseView['rules'] =>
+  v ? { validFrom: v.validFrom, legalAct: v.legalAct } : null;
 
 /**
  * A resident's own case, as its applicant (not a representative), for a paper the procedure issued to the

@@ -169,6 +169,44 @@ export function createCasesRepository() {
       await db.updateTable('cases.case').set(p).where('id', '=', id).execute();
     },
 
+    /** A case's subject as its rules' version reads it after a transitional move (the move's action keeps the history). */
+    async updateSubject(db: DbExecutor, id: string, subject: Record<string, unknown>): Promise<void> {
+      await db
+        .updateTable('cases.case')
+        .set({ subject: JSON.stringify(subject) })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** A procedure's open cases, lodged before a day if given, oldest first (case_open_type_received_idx); locked for a move. */
+    async openForRulesMove(db: DbExecutor, caseType: string, lodgedBefore: string | null, lock: boolean) {
+      let q = db
+        .selectFrom('cases.case')
+        .selectAll()
+        .where('caseType', '=', caseType)
+        .where('closedAt', 'is', null)
+        .orderBy('receivedOn')
+        .orderBy('reference');
+      if (lodgedBefore) q = q.where('receivedOn', '<', lodgedBefore);
+      return (lock ? q.forUpdate() : q).execute();
+    },
+
+    /** Open cases per procedure and rules version; those lodged before versions were stamped, per day of receipt. */
+    async openByRulesVersion(db: DbExecutor) {
+      const rows = await db
+        .selectFrom('cases.case')
+        .select([
+          'caseType',
+          'rulesVersion',
+          sql<string | null>`case when rules_version is null then received_on end`.as('receivedOn'),
+          sql<string>`count(*)`.as('count'),
+        ])
+        .where('closedAt', 'is', null)
+        .groupBy(['caseType', 'rulesVersion', sql`case when rules_version is null then received_on end`])
+        .execute();
+      return rows.map((r) => ({ ...r, receivedOn: r.receivedOn ?? '', count: Number(r.count) }));
+    },
+
     /** A person's open cases of a type (case_applicant_idx). */
     async openOfApplicant(db: DbExecutor, personId: string, caseType: string) {
       return db

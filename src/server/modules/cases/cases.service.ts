@@ -18,6 +18,8 @@ import { appeal, openApplication, type ApplicationSpec, type SpecBuilder } from 
 import { act, appendSystemAction, type ModuleActionInput } from './take-action.ts';
 import { dashboard, myCases, queue, type QueueRequest } from './case-queues.ts';
 import { watchDeadlines } from './deadline-watch.ts';
+import { moveRules, procedureRules, type RuleMover } from './rule-moves.ts';
+import type { RuleMoveRequest } from '../../../shared/contracts/procedure-rules.contract.ts';
 
 export function createCasesService(deps: CasesDeps) {
   const procedures = createProcedureRegistry();
@@ -203,6 +205,10 @@ export function createCasesService(deps: CasesDeps) {
     dashboard: (ctx: CaseActorContext) => dashboard(engine, ctx),
     myCases: (ctx: CaseActorContext) => myCases(engine, ctx),
     watchDeadlines: (limit?: number) => watchDeadlines(engine, limit),
+    /** The procedures' rule versions with the open cases under each. */
+    procedureRules: () => procedureRules(engine),
+    /** A transitional move of open cases to a version of their procedure's rules (a dry run changes nothing). */
+    moveRules: (mover: RuleMover, request: RuleMoveRequest) => moveRules(engine, mover, request),
   };
 }
 export type CasesService = ReturnType<typeof createCasesService>;

@@ -25,6 +25,8 @@ export interface CaseTable {
   suspended: boolean;
   deadlineAlert: 'none' | 'warned' | 'breached';
   appealOf: string | null;
+  /** The version of the procedure's rules the case is decided under (the state's projection; null: lodged before versions). */
+  rulesVersion: string | null;
   openedAt: Timestamp;
   updatedAt: Timestamp;
   closedAt: Timestamp | null;

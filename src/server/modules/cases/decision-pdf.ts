@@ -42,6 +42,18 @@ export async function decisionPdf(
     [t('cases.field.outcome'), t(caseWordingKey('outcome', view.caseType, d.outcome) as MessageKey)],
     // The stored basis is the Latvian record; an English decision cites the acts by their English titles.
     [t('cases.field.legalBasis'), renderCitation(d.legalBasis, locale)],
+    // The version of the procedure's rules the case was decided under, and the act that brought it.
+    ...(view.rules
+      ? [
+          [
+            t('cases.field.rulesVersion'),
+            t('cases.rulesVersion', {
+              from: date(view.rules.validFrom),
+              act: renderCitation(view.rules.legalAct, locale),
+            }),
+          ] as [string, string],
+        ]
+      : []),
     [t('cases.field.decidedOn'), date(d.decidedOn)],
     [t('cases.field.proposedBy'), d.proposedBy.name ?? d.proposedBy.id],
     [t('cases.field.approvedBy'), d.approvedBy.name ?? d.approvedBy.id],

@@ -24,6 +24,7 @@ import {
   type CaseState,
 } from './case-lifecycle.ts';
 import { computeDeadline, type DeadlineState } from './case-deadline.ts';
+import { versionById, versionOn, type RuleVersion } from './rule-versions.ts';
 import {
   staffCaseRoles,
   type CaseProcedure,
@@ -155,6 +156,23 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
     return { snap: await snapshotOf(trx, row), roles };
   }
 
+  /**
+   * The version of its procedure's rules a case is decided under: the one stamped at lodging or by a later move;
+   * for a case lodged before versions were stamped, the one in force on its day of receipt.
+   */
+  function rulesOf(
+    procedure: CaseProcedure,
+    state: Pick<CaseState, 'rulesVersion' | 'receivedOn'>,
+    row: Pick<CaseRow, 'receivedOn'>,
+  ): RuleVersion | null {
+    const book = procedure.rules;
+    if (!book) return null;
+    const stamped = state.rulesVersion ? versionById(book, state.rulesVersion) : undefined;
+    if (state.rulesVersion && !stamped)
+      throw new AppError('INTERNAL', `${procedure.definition.type} has no rules version ${state.rulesVersion}`);
+    return stamped ?? versionOn(book, (state.receivedOn ?? row.receivedOn) as PlainDate) ?? null;
+  }
+
   /** The deadline running now: none once the case is over, or while the office waits for the applicant to come (a status where the clock stops). */
   function deadlineOf(
     procedure: CaseProcedure,
@@ -164,7 +182,8 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
   ): DeadlineState | null {
     const def = procedure.definition;
     if (isFinal(def.lifecycle, state.status) || def.lifecycle.clockStops?.includes(state.status)) return null;
-    const rule = procedure.deadline?.(row.subject) ?? def.deadline;
+    const rules = rulesOf(procedure, state, row);
+    const rule = procedure.deadline?.(row.subject, rules) ?? rules?.deadline ?? def.deadline;
     return computeDeadline({
       rule,
       receivedOn: (state.receivedOn ?? row.receivedOn) as PlainDate,
@@ -232,6 +251,7 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
       receivedOn: state.receivedOn ?? row.receivedOn,
       status: state.status,
       version: state.version,
+      rulesVersion: state.rulesVersion,
       assigneeId: state.assignee?.id ?? null,
       assigneeName: state.assignee?.name ?? null,
       dueOn: deadline?.dueOn ?? null,
@@ -327,6 +347,7 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
     advanced,
     rolesIn,
     requireCase,
+    rulesOf,
     deadlineOf,
     auditCase,
     auditSystem,

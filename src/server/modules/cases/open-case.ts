@@ -16,6 +16,7 @@ import { appendAction, type ModuleActionInput } from './take-action.ts';
 import type { HandlerAccess } from './procedure.ts';
 import type { CaseActorContext, CaseSnapshot, Engine } from './engine.ts';
 import type { CaseRow } from './cases.repository.ts';
+import { versionOn, type RuleVersion } from './rule-versions.ts';
 
 /** Who filed for the applicant: a parent for a minor child, a guardian for a ward. */
 export type FiledBy = { personId: string; name: string; kind: 'parent' | 'guardian' };
@@ -43,8 +44,31 @@ export interface ApplicationSpec {
   followUps?: ModuleActionInput[] | undefined;
 }
 
-/** The spec of the case to open, built in the case's transaction (it may read, audited, under the new case's reference). */
-export type SpecBuilder = (trx: DbExecutor, access: HandlerAccess) => Promise<Omit<ApplicationSpec, 'caseType'>>;
+/** The day of lodging and the version of the procedure's rules in force that day, which the case will be stamped with. */
+export interface Lodging {
+  on: PlainDate;
+  rules: RuleVersion | null;
+}
+
+/**
+ * The spec of the case to open, built in the case's transaction (it may read, audited, under the new case's
+ * reference). A module quotes its fee and lists its documents from `lodging.rules`: the version the case is stamped with.
+ */
+export type SpecBuilder = (
+  trx: DbExecutor,
+  access: HandlerAccess,
+  lodging: Lodging,
+) => Promise<Omit<ApplicationSpec, 'caseType'>>;
+
+/** The version of a procedure's rules for a case lodged today; a procedure with versions but none in force yet is a setup error. */
+function lodgingOf(engine: Engine, caseType: string): Lodging {
+  const on = engine.today();
+  const book = engine.procedureOf(caseType).rules;
+  if (!book) return { on, rules: null };
+  const rules = versionOn(book, on);
+  if (!rules) throw new AppError('INTERNAL', `No version of the ${caseType} rules is in force on ${on}`);
+  return { on, rules };
+}
 
 function newRow(
   engine: Engine,
@@ -52,6 +76,7 @@ function newRow(
   reference: string,
   caseType: string,
   o: Omit<ApplicationSpec, 'caseType'>,
+  lodging: Lodging,
 ): CaseRow {
   const now = engine.now();
   return {
@@ -69,11 +94,12 @@ function newRow(
     assigneeId: null,
     assigneeName: null,
     subject: o.subject as Record<string, unknown>,
-    receivedOn: engine.today(),
+    receivedOn: lodging.on,
     dueOn: null,
     suspended: false,
     deadlineAlert: 'none',
     appealOf: o.appealOf ?? null,
+    rulesVersion: lodging.rules?.validFrom ?? null,
     openedAt: now,
     updatedAt: now,
     closedAt: null,
@@ -90,8 +116,9 @@ async function insertCase(
 ): Promise<CaseSnapshot> {
   const { repository } = engine.deps;
   const procedure = engine.procedureOf(row.caseType);
-  const dueOn =
-    engine.deadlineOf(procedure, foldActions(procedure.definition.lifecycle, []), row, engine.today())?.dueOn ?? null;
+  // The first deadline is under the version the case is stamped with.
+  const lodged = { ...foldActions(procedure.definition.lifecycle, []), rulesVersion: row.rulesVersion };
+  const dueOn = engine.deadlineOf(procedure, lodged, row, engine.today())?.dueOn ?? null;
   const stored: CaseRow = { ...row, dueOn };
   await repository.insertCase(trx, stored);
   if (o.filedBy)
@@ -108,7 +135,12 @@ async function insertCase(
     actor: engine.actorOf(ctx),
     on: row.receivedOn as PlainDate,
     at: row.openedAt,
-    payload: { kind: 'submit', documentIds, ...(o.lateAppeal ? { lateAppeal: o.lateAppeal } : {}) },
+    payload: {
+      kind: 'submit',
+      documentIds,
+      ...(o.lateAppeal ? { lateAppeal: o.lateAppeal } : {}),
+      ...(row.rulesVersion ? { rules: row.rulesVersion } : {}),
+    },
   };
   await engine.insertAction(trx, row.id, submit);
   await engine.auditCase(trx, ctx, row, 'create', ['case', o.touched]);
@@ -128,8 +160,9 @@ async function openCase(
   reference: string,
   caseType: string,
   o: Omit<ApplicationSpec, 'caseType'>,
+  lodging: Lodging,
 ) {
-  let snap = await insertCase(engine, trx, ctx, newRow(engine, caseId, reference, caseType, o), o);
+  let snap = await insertCase(engine, trx, ctx, newRow(engine, caseId, reference, caseType, o, lodging), o);
   const roles = await engine.rolesIn(trx, ctx, snap.row);
   if (o.followUps?.length) {
     // The steps taken with the opening are actions like any other, in the same transaction.
@@ -169,8 +202,10 @@ export async function openApplication(
     async (trx, claim, reference) => {
       const caseId = randomUUID();
       await claim(caseId);
-      const spec = await build(trx, { actor: ctx.audit, caseReference: reference, requestId: ctx.requestId });
-      return openCase(engine, trx, ctx, caseId, reference, caseType, spec);
+      const lodging = lodgingOf(engine, caseType);
+      const access = { actor: ctx.audit, caseReference: reference, requestId: ctx.requestId };
+      const spec = await build(trx, access, lodging);
+      return openCase(engine, trx, ctx, caseId, reference, caseType, spec, lodging);
     },
     () => nextReference(engine, def),
   );

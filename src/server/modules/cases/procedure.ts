@@ -13,6 +13,7 @@ import type { CaseView, LaterEvent } from '../../../shared/contracts/cases.contr
 import type { Role } from '../../../shared/kernel/permissions.ts';
 import type { ActionPayload, CaseRole, CaseState, LifecycleTable, Outcome, RuleCheck } from './case-lifecycle.ts';
 import type { DeadlineRule } from './case-deadline.ts';
+import { checkRuleBook, type RuleBook, type RuleVersion } from './rule-versions.ts';
 
 /** The case types the contract knows (the engine itself treats a type as an opaque name). */
 export type CaseType = CaseView['caseType'];
@@ -113,8 +114,16 @@ export interface CaseTypeHandler {
   laterEvents?(subject: CaseView['subject']): LaterEvent[];
   /** The person the case is about when that is not its applicant (named in the resident's list of cases). */
   concerns?(subject: CaseView['subject']): string | undefined;
-  /** The case's own limit when it depends on the application (a document's tier: 10 or 2 working days); else the type's. */
-  deadline?(stored: Record<string, unknown>): DeadlineRule;
+  /**
+   * The procedure's rules as versions by the day of lodging (fees, deadlines, documents, conditions): each case
+   * is stamped with the version in force when it was lodged, and decided under it (rule-versions.ts).
+   */
+  rules?: RuleBook;
+  /**
+   * The case's own limit when it depends on the application (a document's tier: 10 or 2 working days) or on
+   * its rules' version; else the version's, else the type's.
+   */
+  deadline?(stored: Record<string, unknown>, rules: RuleVersion | null): DeadlineRule;
   /** The law this case's decision rests on when it depends on what was applied for; else the type's. */
   legalBasis?(stored: Record<string, unknown>): string;
   /** Throws a field error when this action does not fit the case (a payment of the wrong amount, a photo that cannot be printed). */
@@ -146,6 +155,7 @@ export function createProcedureRegistry() {
     register(procedure: CaseProcedure): void {
       if (byType.has(procedure.definition.type))
         throw new Error(`The case type ${procedure.definition.type} is registered twice`);
+      if (procedure.rules) checkRuleBook(procedure.definition.type, procedure.rules);
       byType.set(procedure.definition.type, procedure);
     },
     get: (caseType: string): CaseProcedure | undefined => byType.get(caseType),

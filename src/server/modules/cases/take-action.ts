@@ -28,7 +28,21 @@ import { idempotent } from './idempotency.ts';
 import { storeUploads } from './uploads.ts';
 import { staffCaseRoles, type HandlerAccess } from './procedure.ts';
 import type { AuditActor } from '../audit/index.ts';
+import type { RuleVersion } from './rule-versions.ts';
 import type { CaseActorContext, CaseSnapshot, Engine, FoundPerson } from './engine.ts';
+
+/** The rule trace's first line: the version of the procedure's rules the decision applies, and the act that brought it. */
+const rulesApplied = (v: RuleVersion | null): RuleCheck[] =>
+  v
+    ? [
+        {
+          rule: 'rules-version',
+          passed: true,
+          detail: `${v.validFrom}: ${v.legalAct}`,
+          params: { from: v.validFrom, act: v.legalAct },
+        },
+      ]
+    : [];
 
 /**
  * Actions another module takes through its own services (never from the generic action route): a fee paid
@@ -206,7 +220,7 @@ async function payloadFor(
         outcome: input.outcome,
         legalBasis: procedure.legalBasis?.(snap.row.subject) ?? procedure.definition.decisionBasis,
         reasoning: input.reasoning,
-        ruleTrace: [...checks, ...(input.ruleTrace ?? [])],
+        ruleTrace: [...rulesApplied(engine.rulesOf(procedure, state, snap.row)), ...checks, ...(input.ruleTrace ?? [])],
         ...(terms ? { terms } : {}),
       };
     }

@@ -93,7 +93,7 @@ export const STEPS = [
 ] as const;
 export type Step = (typeof STEPS)[number];
 
-function staffContext(s: StaffMember): CaseActorContext {
+export function staffContext(s: StaffMember): CaseActorContext {
   return {
     kind: 'staff',
     id: s.id,
@@ -115,7 +115,7 @@ function purposeOrGround(i: number): Pick<DeskVisaApplicationData, 'purpose' | '
   return { nationalGround: ground, enclosed: i % 15 === 14 ? documents.slice(1) : [...documents] };
 }
 
-function applicant(i: number, today: PlainDate): DeskVisaApplicationData {
+export function applicant(i: number, today: PlainDate): DeskVisaApplicationData {
   const g = GIVEN[i % GIVEN.length] as string;
   const entry = addDays(today, 20 + (i % 40));
   const type = i % 5 === 4 ? 'D' : 'C';

@@ -3,6 +3,7 @@ export { createMigrationService, type MigrationService, type RegisteredPerson } 
 export { createMigrationRepository } from './migration.repository.ts';
 export { registerMigrationRoutes } from './migration.routes.ts';
 export { seedDemoMigration } from './demo-migration.ts';
+export { seedDemoLawChange } from './demo-law-change.ts';
 export { createPermitService, type PermitService } from './permit.service.ts';
 export { registerPermitRoutes } from './permit.routes.ts';
 export type { ResidenceRightsPort } from './visa-data.ts';

@@ -29,7 +29,9 @@ import {
 } from '../../../shared/contracts/migration-subjects.ts';
 import { compareDates, plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { hasPermission } from '../../../shared/kernel/permissions.ts';
-import { ageOn, applicationProblems, bornInFuture, visaFee, type Fee } from './visa.rules.ts';
+import { ageOn, applicationProblems, bornInFuture, visaFeeUnder, type Fee } from './visa.rules.ts';
+import { visaFeeOn, type VisaRuleVersion } from './visa-rules/index.ts';
+import type { Lodging } from '../cases/index.ts';
 import {
   problemsError,
   visaProcedure,
@@ -173,7 +175,13 @@ export function createMigrationService(deps: MigrationDeps) {
   }
 
   /** The application's data as the case stores it, checked as the Visa Code's admissibility asks (Art. 19). */
-  async function visaData(trx: DbExecutor, input: Input, personId: string | null, fee: Fee): Promise<VisaData> {
+  async function visaData(
+    trx: DbExecutor,
+    input: Input,
+    personId: string | null,
+    fee: Fee,
+    rules: VisaRuleVersion,
+  ): Promise<VisaData> {
     const problems = [
       ...bornInFuture(input.birthDate, today()),
       ...applicationProblems(
@@ -188,6 +196,7 @@ export function createMigrationService(deps: MigrationDeps) {
           currentStayUntil: (input.currentStayUntil as PlainDate | undefined) ?? null,
         },
         today(),
+        rules,
       ),
     ];
     if (problems.length) throw problemsError(problems);
@@ -223,8 +232,15 @@ export function createMigrationService(deps: MigrationDeps) {
   const { payOnline, repeated } = createOnlinePayment(cases, deps.payments);
 
   const typeOf = (input: Input) => (input.visaType === 'C' ? VISA_C : VISA_D).type;
-  const feeOf = (input: Input) =>
-    visaFee(input.visaType, input.birthDate as PlainDate, today(), input.feeExemption ?? null);
+  /** The fee under the version of the rules the case is stamped with at lodging. */
+  const feeOf = (input: Input, lodging: Lodging) =>
+    visaFeeUnder(
+      lodging.rules as VisaRuleVersion,
+      input.visaType,
+      input.birthDate as PlainDate,
+      lodging.on,
+      input.feeExemption ?? null,
+    );
 
   return {
     /** The procedures this module runs on the engine (registered by app.ts). */
@@ -249,7 +265,7 @@ export function createMigrationService(deps: MigrationDeps) {
       lodgedOn?: string | undefined;
       exemption?: string | undefined;
     }) {
-      return visaFee(q.visaType, q.birthDate as PlainDate, (q.lodgedOn ?? today()) as PlainDate, q.exemption ?? null);
+      return visaFeeOn(q.visaType, q.birthDate as PlainDate, (q.lodgedOn ?? today()) as PlainDate, q.exemption ?? null);
     },
 
     /** An officer lodges an application at the desk; the fee is paid there in the same step. */
@@ -263,13 +279,13 @@ export function createMigrationService(deps: MigrationDeps) {
         throw new AppError('FORBIDDEN', 'Only a migration officer lodges a visa application', {
           rule: { id: 'case.role-needed' },
         });
-      const fee = feeOf(input);
       const branchId = ctx.branchId;
-      return cases.openCase(ctx, caseType, key, input, async (trx, access) => {
+      return cases.openCase(ctx, caseType, key, input, async (trx, access, lodging) => {
         const person = input.personId ? await deps.personForCase(trx, access, input.personId) : null;
         if (person && NO_VISA_STATUSES.includes(person.legalStatus))
           invalid('personId', 'This person needs no visa to stay in Latvia', 'not-for-status');
-        const data = await visaData(trx, input, input.personId ?? null, fee);
+        const fee = feeOf(input, lodging);
+        const data = await visaData(trx, input, input.personId ?? null, fee, lodging.rules as VisaRuleVersion);
         return {
           applicantPersonId: input.personId ?? null,
           applicantName: `${input.givenNames} ${input.surname}`,
@@ -311,7 +327,7 @@ export function createMigrationService(deps: MigrationDeps) {
       const branchId = await deps.onlineBranchId();
       let payerCode = '';
       let fee: Fee | undefined;
-      const view = await cases.openCase(ctx, typeOf(input), key, input, async (trx, access) => {
+      const view = await cases.openCase(ctx, typeOf(input), key, input, async (trx, access, lodging) => {
         const person = await deps.personForCase(trx, access, ctx.personId);
         if (NO_VISA_STATUSES.includes(person.legalStatus))
           invalid('visaType', 'You need no visa to stay in Latvia', 'not-for-status');
@@ -325,11 +341,11 @@ export function createMigrationService(deps: MigrationDeps) {
           birthDate: person.birthDate as PlainDate,
           nationality: person.citizenships[0] ?? input.nationality,
         };
-        fee = feeOf(applicant);
+        fee = feeOf(applicant, lodging);
         return {
           applicantPersonId: ctx.personId,
           applicantName: `${person.givenNames} ${person.surname}`,
-          subject: await visaData(trx, applicant, ctx.personId, fee),
+          subject: await visaData(trx, applicant, ctx.personId, fee, lodging.rules as VisaRuleVersion),
           touched: 'visa-application',
           language: input.language,
           contactEmail: input.contactEmail,

@@ -28,6 +28,7 @@ import {
   type IssueTerms,
 } from './visa.rules.ts';
 import type { VisaRow } from './migration.repository.ts';
+import { VISA_C_RULES, VISA_D_RULES } from './visa-rules/index.ts';
 import { issueVisa } from './visa-issue.ts';
 import type { VisaData, VisaProcedureDeps } from './visa-data.ts';
 
@@ -307,8 +308,11 @@ function decisionRows(
 
 export function visaProcedure(definition: CaseTypeDefinition, deps: VisaProcedureDeps): CaseProcedure {
   const isAppeal = definition.type === VISA_APPEAL.type;
+  // An appeal is decided under the Administrative Procedure Law, not under the visa's versions.
+  const rules = isAppeal ? {} : { rules: definition.type === VISA_C.type ? VISA_C_RULES : VISA_D_RULES };
   return {
     definition,
+    ...rules,
     subjectKind: 'visa',
     // An issued visa annulled or revoked after the case closed joins the case's timeline.
     laterEvents: (subject) => {

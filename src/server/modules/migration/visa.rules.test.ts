@@ -15,9 +15,9 @@ import {
   nationalGroundStanding,
   refusalGroundsProblems,
   stayDays,
-  visaFee,
   type ApplicationFacts,
 } from './visa.rules.ts';
+import { visaFeeOn } from './visa-rules/index.ts';
 
 const d = plainDate;
 const facts = (o: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
@@ -33,15 +33,15 @@ const reasons = (f: ApplicationFacts, today = d('2026-12-07')) => applicationPro
 
 describe('the visa fee (Visa Code Art. 16; Delegated Reg. 2024/1415)', () => {
   it('changes on the day the new table applies, by the applicant’s age that day', () => {
-    expect(visaFee('C', d('1980-01-01'), d('2020-02-01'), null).amountCents).toBe(6000);
-    expect(visaFee('C', d('1980-01-01'), d('2020-02-02'), null).amountCents).toBe(8000);
-    expect(visaFee('C', d('1980-01-01'), d('2024-06-10'), null).amountCents).toBe(8000);
-    expect(visaFee('C', d('1980-01-01'), d('2024-06-11'), null).amountCents).toBe(9000);
+    expect(visaFeeOn('C', d('1980-01-01'), d('2020-02-01'), null).amountCents).toBe(6000);
+    expect(visaFeeOn('C', d('1980-01-01'), d('2020-02-02'), null).amountCents).toBe(8000);
+    expect(visaFeeOn('C', d('1980-01-01'), d('2024-06-10'), null).amountCents).toBe(8000);
+    expect(visaFeeOn('C', d('1980-01-01'), d('2024-06-11'), null).amountCents).toBe(9000);
     // Six on the day of lodging: the child rate; the day before, nothing; twelve: the adult rate.
-    expect(visaFee('C', d('2018-06-11'), d('2024-06-11'), null).amountCents).toBe(4500);
-    expect(visaFee('C', d('2018-06-12'), d('2024-06-11'), null).amountCents).toBe(0);
-    expect(visaFee('C', d('2012-06-11'), d('2024-06-11'), null).amountCents).toBe(9000);
-    expect(visaFee('C', d('1980-01-01'), d('2024-06-11'), 'researcher')).toMatchObject({
+    expect(visaFeeOn('C', d('2018-06-11'), d('2024-06-11'), null).amountCents).toBe(4500);
+    expect(visaFeeOn('C', d('2018-06-12'), d('2024-06-11'), null).amountCents).toBe(0);
+    expect(visaFeeOn('C', d('2012-06-11'), d('2024-06-11'), null).amountCents).toBe(9000);
+    expect(visaFeeOn('C', d('1980-01-01'), d('2024-06-11'), 'researcher')).toMatchObject({
       amountCents: 0,
       exemption: 'researcher',
     });

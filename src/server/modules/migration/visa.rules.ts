@@ -24,38 +24,15 @@ import { workingDaysBetween } from '../../../shared/kernel/working-days.ts';
 
 export type VisaType = 'C' | 'D';
 
-/** One period of the visa fee: from a day of lodging, by the act that set it. */
-export interface VisaFeePeriod {
-  from: PlainDate;
-  legalAct: string;
+/** The visa fee's rates in one version of the rules (visa-rules/): adults, and children from 6 to under 12 on a C visa. */
+export interface VisaFeeRates {
   adultCents: number;
-  /** Children from 6 to under 12 (C visas); 0–5 pay nothing. */
   childCents: number;
 }
 
-/** The Schengen visa fee (Visa Code Art. 16), newest last. */
-export const C_VISA_FEES: readonly VisaFeePeriod[] = [
-  {
-    from: '2010-04-05' as PlainDate,
-    legalAct: 'Regula (EK) Nr. 810/2009, 16. pants',
-    adultCents: 6000,
-    childCents: 3500,
-  },
-  { from: '2020-02-02' as PlainDate, legalAct: 'Regula (ES) 2019/1155', adultCents: 8000, childCents: 4000 },
-  { from: '2024-06-11' as PlainDate, legalAct: 'Deleģētā regula (ES) 2024/1415', adultCents: 9000, childCents: 4500 },
-];
-/** The Latvian long-stay visa's state fee (MK 557, 2.1.). */
-export const D_VISA_FEES: readonly VisaFeePeriod[] = [
-  {
-    from: '2017-09-12' as PlainDate,
-    legalAct: 'MK 12.09.2017. noteikumi Nr. 557, 2.1. apakšpunkts',
-    adultCents: 6000,
-    childCents: 6000,
-  },
-];
-
 export interface Fee {
   amountCents: number;
+  /** The day the rules that set the fee apply from, and their act. */
   tableFrom: PlainDate;
   legalAct: string;
   exemption: string | null;
@@ -69,24 +46,28 @@ export function ageOn(birthDate: PlainDate, day: PlainDate): number {
 }
 
 /**
- * The fee for an application lodged on a day: the period in force then; a C visa costs nothing under 6 and
- * the child rate from 6 to under 12; a granted exemption makes it nothing.
+ * The fee under one version of the rules for an application lodged on a day: a C visa costs nothing under 6
+ * and the child rate from 6 to under 12; a granted exemption makes it nothing.
  */
-export function visaFee(type: VisaType, birthDate: PlainDate, lodgedOn: PlainDate, exemption: string | null): Fee {
-  const table = type === 'C' ? C_VISA_FEES : D_VISA_FEES;
-  const period = [...table].reverse().find((p) => compareDates(p.from, lodgedOn) <= 0) ?? (table[0] as VisaFeePeriod);
+export function visaFeeUnder(
+  rules: { validFrom: PlainDate; legalAct: string; fee: VisaFeeRates },
+  type: VisaType,
+  birthDate: PlainDate,
+  lodgedOn: PlainDate,
+  exemption: string | null,
+): Fee {
   const age = ageOn(birthDate, lodgedOn);
-  const base = type === 'C' && age < 6 ? 0 : type === 'C' && age < 12 ? period.childCents : period.adultCents;
+  const base = type === 'C' && age < 6 ? 0 : type === 'C' && age < 12 ? rules.fee.childCents : rules.fee.adultCents;
   // The Visa Code's exemptions are the Schengen visa's; the long-stay visa's state fee has none of them.
   const exempt = type === 'C' ? exemption : null;
-  return { amountCents: exempt ? 0 : base, tableFrom: period.from, legalAct: period.legalAct, exemption: exempt };
+  return { amountCents: exempt ? 0 : base, tableFrom: rules.validFrom, legalAct: rules.legalAct, exemption: exempt };
 }
 
 /** The longest short stay (SBC Art. 6: 90 days in any 180). */
 export const SHORT_STAY_DAYS = 90;
 /** Travel medical insurance covers at least EUR 30 000 (Visa Code Art. 15(2)). */
 export const MIN_INSURANCE_EUR = 30_000;
-/** An application is lodged no earlier than six months before the trip (Art. 9(1)). */
+/** An application is lodged no earlier than six months before the trip (Art. 9(1) since 2020; the rules' version says). */
 export const LODGING_WINDOW_MONTHS = 6;
 /** The travel document is valid at least three months after the intended departure (Art. 12(a)). */
 export const DOCUMENT_MARGIN_MONTHS = 3;
@@ -121,7 +102,11 @@ export const stayDays = (f: Pick<ApplicationFacts, 'intendedEntry' | 'intendedEx
   toEpochDay(f.intendedExit) - toEpochDay(f.intendedEntry) + 1;
 
 /** What makes an application inadmissible as lodged (Art. 19): each problem with its field. */
-export function applicationProblems(f: ApplicationFacts, today: PlainDate): ApplicationProblem[] {
+export function applicationProblems(
+  f: ApplicationFacts,
+  today: PlainDate,
+  window: { lodgingWindowMonths: number } = { lodgingWindowMonths: LODGING_WINDOW_MONTHS },
+): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
   if (compareDates(f.intendedExit, f.intendedEntry) < 0)
     problems.push({
@@ -136,11 +121,11 @@ export function applicationProblems(f: ApplicationFacts, today: PlainDate): Appl
       message: `A short-stay visa covers at most ${SHORT_STAY_DAYS} days`,
     });
   if (f.visaType === 'D' && f.nationalGround) problems.push(...nationalLodgingProblems(f, f.nationalGround, today));
-  if (compareDates(f.intendedEntry, addMonthsClamped(today, LODGING_WINDOW_MONTHS)) > 0) {
+  if (compareDates(f.intendedEntry, addMonthsClamped(today, window.lodgingWindowMonths)) > 0) {
     problems.push({
       path: 'intendedEntry',
       reason: 'lodged-too-early',
-      message: `An application is lodged at most ${LODGING_WINDOW_MONTHS} months before the trip`,
+      message: `An application is lodged at most ${window.lodgingWindowMonths} months before the trip`,
     });
   }
   if (compareDates(f.travelDocumentValidUntil, addMonthsClamped(f.intendedExit, DOCUMENT_MARGIN_MONTHS)) < 0) {

@@ -1,0 +1,206 @@
+/**
+ * Transitional moves between versions of a procedure's rules (issue 25). Where a transitional provision orders
+ * open cases onto the new rules, an administrator moves them: a dry run lists each open case the move would
+ * touch and what changes for it (its deadline, the fee owed, documents newly asked for); applied, every case gets
+ * a `move-rules` action naming the provision, its new subject, deadline and audit entry, all in one transaction.
+ * The same use case serves the administrator's screen and `civitas procedures migrate`.
+ */
+import { AppError } from '../../http/app-error.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import type { AuditActor } from '../audit/index.ts';
+import type {
+  RuleMovePlan,
+  RuleMoveRequest,
+  ProcedureRulesView,
+} from '../../../shared/contracts/procedure-rules.contract.ts';
+import type { FieldReason } from '../../../shared/errors.ts';
+import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
+import type { ActionActor, CaseAction } from './case-lifecycle.ts';
+import type { CaseSnapshot, Engine } from './engine.ts';
+import { versionById, versionOn, type RuleBook, type RuleVersion } from './rule-versions.ts';
+import type { CaseProcedure } from './procedure.ts';
+
+/** Who moves: an administrator signed in, or the command line under the operating-system account. */
+export interface RuleMover {
+  actor: ActionActor;
+  audit: AuditActor;
+  requestId?: string | undefined;
+}
+
+interface Planned {
+  snap: CaseSnapshot;
+  item: RuleMovePlan['cases'][number];
+  subject: Record<string, unknown>;
+}
+
+function invalid(path: string, reason: FieldReason, message: string): never {
+  throw new AppError('VALIDATION_FAILED', message, [{ path, message, reason }]);
+}
+
+/** The procedure and its versions, or a field error naming what is wrong with the request. */
+function bookOf(engine: Engine, caseType: string): { procedure: CaseProcedure; book: RuleBook } {
+  const procedure = engine.procedures.get(caseType);
+  if (!procedure) invalid('procedure', 'unknown-procedure', `There is no procedure ${caseType}`);
+  if (!procedure.rules) invalid('procedure', 'procedure-unversioned', `The procedure ${caseType} has no rule versions`);
+  return { procedure, book: procedure.rules };
+}
+
+function targetOf(engine: Engine, book: RuleBook, to: string): RuleVersion {
+  const target = versionById(book, to);
+  if (!target) {
+    const known = book.versions.map((v) => v.validFrom).join(', ');
+    invalid('to', 'unknown-rules-version', `No version ${to} of these rules (there are ${known})`);
+  }
+  // A version not yet in force governs no case: cases move onto it only once it applies.
+  if (compareDates(target.validFrom, engine.today()) > 0)
+    invalid('to', 'rules-not-in-force', `The version ${to} applies only from ${target.validFrom}`);
+  return target;
+}
+
+/** What moving one case to `to` changes; undefined when it is already under `to`. */
+function planCase(engine: Engine, book: RuleBook, snap: CaseSnapshot, to: RuleVersion): Planned | undefined {
+  const { row, procedure, state } = snap;
+  const from = engine.rulesOf(procedure, state, row);
+  if (from?.validFrom === to.validFrom) return undefined;
+  const lodgedOn = row.receivedOn as PlainDate;
+  const effect = book.moveEffect?.(row.subject, from ?? to, to, lodgedOn) ?? {
+    subject: row.subject,
+    fee: null,
+    newDocuments: [],
+  };
+  const today = engine.today();
+  const dueBefore = engine.deadlineOf(procedure, state, row, today)?.dueOn ?? null;
+  const moved = { ...state, rulesVersion: to.validFrom };
+  const dueAfter = engine.deadlineOf(procedure, moved, { ...row, subject: effect.subject }, today)?.dueOn ?? null;
+  return {
+    snap,
+    subject: effect.subject,
+    item: {
+      caseId: row.id,
+      reference: row.reference,
+      applicantName: row.applicantName,
+      status: state.status as RuleMovePlan['cases'][number]['status'],
+      receivedOn: row.receivedOn,
+      from: from?.validFrom ?? null,
+      dueBefore,
+      dueAfter,
+      fee: effect.fee,
+      newDocuments: effect.newDocuments,
+    },
+  };
+}
+
+async function plan(engine: Engine, trx: DbExecutor, req: RuleMoveRequest, lock: boolean) {
+  const { book } = bookOf(engine, req.procedure);
+  const to = targetOf(engine, book, req.to);
+  const rows = await engine.deps.repository.openForRulesMove(trx, req.procedure, req.lodgedBefore ?? null, lock);
+  const planned: Planned[] = [];
+  for (const row of rows) {
+    const p = planCase(engine, book, await engine.snapshotOf(trx, row), to);
+    if (p) planned.push(p);
+  }
+  return { to, planned };
+}
+
+/** Records one planned move: the action, the subject as the new version reads it, the projection and the audit entry. */
+async function applyOne(engine: Engine, trx: DbExecutor, mover: RuleMover, p: Planned, to: string, legalBasis: string) {
+  const { snap, item } = p;
+  const action: CaseAction = {
+    seq: snap.state.version + 1,
+    actor: mover.actor,
+    on: engine.today(),
+    at: engine.now(),
+    payload: {
+      kind: 'move-rules',
+      from: item.from,
+      to,
+      legalBasis,
+      dueBefore: item.dueBefore as PlainDate | null,
+      dueAfter: item.dueAfter as PlainDate | null,
+      fee: item.fee,
+      newDocuments: item.newDocuments,
+    },
+  };
+  await engine.insertAction(trx, snap.row.id, action);
+  if (p.subject !== snap.row.subject) await engine.deps.repository.updateSubject(trx, snap.row.id, p.subject);
+  const after = engine.advanced({ ...snap, row: { ...snap.row, subject: p.subject } }, [...snap.actions, action]);
+  // A new deadline is a new clock: the warnings already sent were about the old one.
+  await engine.project(trx, after, item.dueAfter !== item.dueBefore);
+  await engine.deps.audit.record(trx, {
+    actor: mover.audit,
+    action: 'update',
+    purpose: 'case-processing',
+    legalBasis,
+    caseReference: snap.row.reference,
+    subjectPersonId: snap.row.applicantPersonId,
+    resource: 'cases.case',
+    touched: ['case', 'rules-version'],
+    requestId: mover.requestId ?? null,
+  });
+}
+
+/** The audit entries of a dry run: the administrator read each listed case's applicant and deadline. */
+async function auditPreview(engine: Engine, trx: DbExecutor, mover: RuleMover, planned: Planned[], basis: string) {
+  await engine.deps.audit.recordMany(
+    trx,
+    planned.map((p) => ({
+      actor: mover.audit,
+      action: 'read' as const,
+      purpose: 'case-processing',
+      legalBasis: basis,
+      caseReference: p.snap.row.reference,
+      subjectPersonId: p.snap.row.applicantPersonId,
+      resource: 'cases.case',
+      touched: ['case', 'rules-version'],
+      requestId: mover.requestId ?? null,
+    })),
+  );
+}
+
+/** Lists (dry run) or applies, in one transaction, a move of a procedure's open cases to a version of its rules. */
+export async function moveRules(engine: Engine, mover: RuleMover, req: RuleMoveRequest): Promise<RuleMovePlan> {
+  return engine.deps.db.transaction().execute(async (trx) => {
+    const { to, planned } = await plan(engine, trx, req, !req.dryRun);
+    // The provision that orders the move; without one, the act that brought the version.
+    const legalBasis = req.legalBasis?.trim() || to.legalAct;
+    if (req.dryRun) await auditPreview(engine, trx, mover, planned, legalBasis);
+    else for (const p of planned) await applyOne(engine, trx, mover, p, to.validFrom, legalBasis);
+    return {
+      procedure: req.procedure,
+      to: { validFrom: to.validFrom, legalAct: to.legalAct },
+      lodgedBefore: req.lodgedBefore ?? null,
+      legalBasis,
+      applied: !req.dryRun,
+      cases: planned.map((p) => p.item),
+    };
+  });
+}
+
+/** Every procedure with versions: each version, and how many open cases each governs now. */
+export async function procedureRules(engine: Engine): Promise<ProcedureRulesView> {
+  const counts = await engine.deps.repository.openByRulesVersion(engine.deps.db);
+  const today = engine.today();
+  return {
+    today,
+    procedures: engine.procedures
+      .all()
+      .filter((p) => p.rules)
+      .map((p) => {
+        const book = p.rules as RuleBook;
+        const mine = counts.filter((c) => c.caseType === p.definition.type);
+        const openUnder = (v: RuleVersion) =>
+          mine
+            .filter((c) => (c.rulesVersion ?? versionOn(book, c.receivedOn as PlainDate)?.validFrom) === v.validFrom)
+            .reduce((n, c) => n + c.count, 0);
+        return {
+          procedure: p.definition.type,
+          versions: book.versions.map((v) => ({
+            validFrom: v.validFrom,
+            legalAct: v.legalAct,
+            inForce: compareDates(v.validFrom, today) <= 0,
+            openCases: openUnder(v),
+          })),
+        };
+      }),
+  };
+}

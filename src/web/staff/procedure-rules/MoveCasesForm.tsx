@@ -1,0 +1,154 @@
+/**
+ * The transitional move of a procedure's open cases to another version of its rules: the form asks the server
+ * for a dry run first and shows what would change for each case; the move itself sends exactly what was
+ * previewed, and only while the form still holds those values.
+ */
+import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useFormContext, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import {
+  moveProcedureRules,
+  RuleMoveRequest,
+  type ProcedureRulesView,
+  type RuleMovePlan,
+} from '../../../shared/contracts/procedure-rules.contract.ts';
+import { callApi } from '../../api/client.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { useRevealOnOpen } from '../../ui/Layout.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { Form } from '../../ui/form/Form.tsx';
+import { DateInput, Select, SubmitButton, TextInput } from '../../ui/form/fields.tsx';
+import { useContractForm } from '../../ui/form/useContractForm.ts';
+import { MovePlanView } from './MovePlanView.tsx';
+import { PROCEDURE_RULES_QUERY } from './query.ts';
+
+/** The form is the contract's request without `dryRun`: the button pressed says that. */
+export const MoveForm = RuleMoveRequest.omit({ dryRun: true });
+export type MoveValues = z.output<typeof MoveForm>;
+type Procedure = ProcedureRulesView['procedures'][number];
+
+/** The version a move usually goes to: the newest one in force. */
+const newestInForce = (p: Procedure | undefined): string =>
+  p?.versions.findLast((v) => v.inForce)?.validFrom ?? p?.versions.at(-1)?.validFrom ?? '';
+
+/** The form's values as it would send them now (an empty field is absent), or undefined while they would be refused. */
+function asSent(values: Record<string, unknown>): MoveValues | undefined {
+  const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined));
+  const parsed = MoveForm.safeParse(present);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const sameRequest = (a: MoveValues | undefined, b: MoveValues): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export function MoveCasesForm({ procedures }: { procedures: Procedure[] }) {
+  const t = useT();
+  const f = useFormat();
+  const queryClient = useQueryClient();
+  const first = procedures.find((p) => p.versions.length > 1) ?? procedures[0];
+  const form = useContractForm(MoveForm, {
+    defaultValues: { procedure: first?.procedure, to: newestInForce(first) },
+    labels: {
+      procedure: t('procedureRules.procedure'),
+      to: t('procedureRules.to'),
+      lodgedBefore: t('procedureRules.lodgedBefore'),
+      legalBasis: t('procedureRules.legalBasis'),
+    },
+    idPrefix: 'move',
+  });
+  const [preview, setPreview] = useState<{ request: MoveValues; plan: RuleMovePlan; at: number }>();
+  const move = useMutation({
+    mutationFn: (request: MoveValues) => callApi(moveProcedureRules, { body: { ...request, dryRun: false } }),
+    onError: form.showServerError,
+    onSuccess: () => {
+      setPreview(undefined);
+      void queryClient.invalidateQueries({ queryKey: PROCEDURE_RULES_QUERY });
+    },
+  });
+  const dryRun = useMutation({
+    mutationFn: (request: MoveValues) => callApi(moveProcedureRules, { body: { ...request, dryRun: true } }),
+    onError: form.showServerError,
+    onSuccess: (plan, request) => {
+      move.reset();
+      setPreview({ request, plan, at: Date.now() });
+    },
+  });
+  const current = asSent(useWatch({ control: form.control }) as Record<string, unknown>);
+  const moved = useRevealOnOpen<HTMLDivElement>(Boolean(move.data), move.submittedAt);
+  return (
+    <section className="panel" aria-labelledby="move-cases">
+      <h2 id="move-cases">{t('procedureRules.moveTitle')}</h2>
+      <p className="hint">{t('procedureRules.moveIntro')}</p>
+      {move.data && (
+        <div ref={moved} tabIndex={-1}>
+          <Notice kind="success">
+            {t('procedureRules.moved', { count: move.data.cases.length, date: f.date(move.data.to.validFrom) })}
+          </Notice>
+        </div>
+      )}
+      <Form form={form} onSubmit={(request) => dryRun.mutate(request)}>
+        <MoveFields procedures={procedures} />
+        <SubmitButton pending={dryRun.isPending} secondary={Boolean(preview)}>
+          {t('procedureRules.preview')}
+        </SubmitButton>
+      </Form>
+      {preview &&
+        (sameRequest(current, preview.request) ? (
+          <MovePlanView
+            plan={preview.plan}
+            shownAt={preview.at}
+            moving={move.isPending}
+            onMove={() => move.mutate(preview.request)}
+          />
+        ) : (
+          <p className="hint">{t('procedureRules.stale')}</p>
+        ))}
+    </section>
+  );
+}
+
+/** The procedure, its version to move to (reset when the procedure changes), the cut-off and the legal basis. */
+function MoveFields({ procedures }: { procedures: Procedure[] }) {
+  const t = useT();
+  const f = useFormat();
+  const { control, getValues, setValue } = useFormContext<z.input<typeof MoveForm>>();
+  const procedureName = useWatch({ control, name: 'procedure' });
+  const to = useWatch({ control, name: 'to' });
+  const chosen = procedures.find((p) => p.procedure === procedureName);
+  useEffect(() => {
+    if (chosen && !chosen.versions.some((v) => v.validFrom === getValues('to')))
+      setValue('to', newestInForce(chosen), { shouldValidate: false });
+  }, [chosen, getValues, setValue]);
+  const act = chosen?.versions.find((v) => v.validFrom === to)?.legalAct;
+  return (
+    <>
+      <Select name="procedure">
+        {procedures.map((p) => (
+          <option key={p.procedure} value={p.procedure}>
+            {p.versions.length > 1
+              ? t(`cases.type.${p.procedure}`)
+              : t('procedureRules.oneVersion', { name: t(`cases.type.${p.procedure}`) })}
+          </option>
+        ))}
+      </Select>
+      <Select name="to">
+        {chosen?.versions.map((v) => (
+          <option key={v.validFrom} value={v.validFrom}>
+            {v.inForce
+              ? f.date(v.validFrom)
+              : t('procedureRules.versionOptionNotInForce', { date: f.date(v.validFrom) })}
+          </option>
+        ))}
+      </Select>
+      <DateInput name="lodgedBefore" hint={t('procedureRules.lodgedBeforeHint')} />
+      <TextInput
+        name="legalBasis"
+        autoComplete="off"
+        hint={
+          act ? t('procedureRules.legalBasisHint', { act: f.citation(act) }) : t('procedureRules.legalBasisHintNoAct')
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * What a move would change, from the server's dry run: each case with its version, deadline and fee before and
+ * after and the documents newly asked for; then the button that moves them. Focus goes to its heading.
+ */
+import { Link } from 'react-router';
+import type { RuleMovePlan } from '../../../shared/contracts/procedure-rules.contract.ts';
+import { caseWordingKey } from '../../../shared/i18n/case-wording.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { useRevealOnOpen } from '../../ui/Layout.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { ScrollTable } from '../../ui/Table.tsx';
+
+type PlannedCase = RuleMovePlan['cases'][number];
+
+export function MovePlanView(props: { plan: RuleMovePlan; shownAt: number; moving: boolean; onMove: () => void }) {
+  const { plan } = props;
+  const t = useT();
+  const f = useFormat();
+  const heading = useRevealOnOpen<HTMLHeadingElement>(true, props.shownAt);
+  const count = plan.cases.length;
+  return (
+    <div>
+      <h3 ref={heading} tabIndex={-1}>
+        {t('procedureRules.planTitle')}
+      </h3>
+      {count === 0 ? (
+        <p>{t('procedureRules.noCases')}</p>
+      ) : (
+        <>
+          <p>
+            {t('procedureRules.planSummary', {
+              count,
+              date: f.date(plan.to.validFrom),
+              basis: f.citation(plan.legalBasis),
+            })}
+          </p>
+          <PlanTable plan={plan} />
+          <p className="hint">{t('procedureRules.moveHint')}</p>
+          <button type="button" className="button" disabled={props.moving} onClick={props.onMove}>
+            {t('procedureRules.move', { count })}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function PlanTable({ plan }: { plan: RuleMovePlan }) {
+  const t = useT();
+  return (
+    <ScrollTable>
+      <table className="data">
+        <caption>{t('procedureRules.planCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('procedureRules.case')}</th>
+            <th scope="col">{t('procedureRules.applicant')}</th>
+            <th scope="col">{t('procedureRules.lodgedOn')}</th>
+            <th scope="col">{t('procedureRules.version')}</th>
+            <th scope="col">{t('procedureRules.deadline')}</th>
+            <th scope="col">{t('procedureRules.fee')}</th>
+            <th scope="col">{t('procedureRules.newDocuments')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.cases.map((c) => (
+            <PlanRow key={c.caseId} item={c} procedure={plan.procedure} to={plan.to.validFrom} />
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+function PlanRow({ item: c, procedure, to }: { item: PlannedCase; procedure: string; to: string }) {
+  const t = useT();
+  const f = useFormat();
+  /** "before → after", or the one value where the move leaves it as it was. */
+  const change = (before: string, after: string) =>
+    before === after ? before : t('procedureRules.change', { before, after });
+  const due = (d: string | null) => (d ? f.date(d) : t('procedureRules.noDeadline'));
+  return (
+    <tr>
+      <th scope="row">
+        <Link to={`/cases/${c.caseId}`}>{c.reference}</Link>
+        <br />
+        <span className="hint">{t(caseWordingKey('status', procedure, c.status))}</span>
+      </th>
+      <td>{c.applicantName}</td>
+      <td>{f.date(c.receivedOn)}</td>
+      <td>{change(c.from ? f.date(c.from) : t('procedureRules.beforeFirst'), f.date(to))}</td>
+      <td>{change(due(c.dueBefore), due(c.dueAfter))}</td>
+      <td>{c.fee ? change(f.money(c.fee.beforeCents), f.money(c.fee.afterCents)) : t('procedureRules.noFee')}</td>
+      <td>
+        {c.newDocuments.length === 0 ? (
+          t('procedureRules.noNewDocuments')
+        ) : (
+          <ul className="plain-list">
+            {c.newDocuments.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
+}
