@@ -62,6 +62,9 @@ function planCase(engine: Engine, book: RuleBook, snap: CaseSnapshot, to: RuleVe
   const { row, procedure, state } = snap;
   const from = engine.rulesOf(procedure, state, row);
   if (from?.validFrom === to.validFrom) return undefined;
+  // A proposed decision carries the checks of its rules (its trace, the fee it found paid): it is approved or
+  // returned under them first; a returned case can then be moved.
+  if (state.proposal) return undefined;
   const lodgedOn = row.receivedOn as PlainDate;
   const effect = book.moveEffect?.(row.subject, from ?? to, to, lodgedOn) ?? {
     subject: row.subject,

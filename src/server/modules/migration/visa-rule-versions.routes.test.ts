@@ -146,19 +146,29 @@ describe('a transitional move of open cases to a later version', () => {
   });
 
   it('lists in a dry run the cases lodged before the day, with the fee difference, and changes nothing', async () => {
+    // A case with a proposed decision is decided under the rules its proposal checked: it is not moved.
+    const officer = await signInStaff(ctx.app, 'migration.officer');
+    let proposed = (await officer.request('GET', `/api/cases/${lodged.adult10?.id}`)).json() as View;
+    proposed = await act(officer, proposed, { kind: 'assign', outOfOrderReason: 'test' });
+    await act(officer, proposed, {
+      kind: 'propose-decision',
+      outcome: 'reject',
+      reasoning: 'No',
+      terms: { grounds: ['purpose-not-justified'] },
+    });
     const res = await move({ procedure: 'visa-c', to: '2024-06-11', lodgedBefore: '2024-06-11', dryRun: true });
     expectStatus(res, 200);
     const plan = res.json() as Plan;
     expect(plan.applied).toBe(false);
     const june = plan.cases.filter((c) => c.from === '2020-02-02');
-    expect(june.map((c) => c.fee)).toEqual(
-      expect.arrayContaining([
-        { beforeCents: 8000, afterCents: 9000 },
-        { beforeCents: 4000, afterCents: 4500 },
-      ]),
-    );
+    // Oldest first: the adult of 2 February 2020, then the child of 10 June 2024.
+    expect(june.map((c) => c.fee)).toEqual([
+      { beforeCents: 8000, afterCents: 9000 },
+      { beforeCents: 4000, afterCents: 4500 },
+    ]);
     // Cases already under the version are not listed; a case from 2020 moves from its own version.
     expect(plan.cases.map((c) => c.reference)).not.toContain(lodged.adult11?.reference);
+    expect(plan.cases.map((c) => c.reference)).not.toContain(lodged.adult10?.reference);
     const feb1 = plan.cases.find((c) => c.from === '2010-04-05');
     expect(feb1?.fee).toEqual({ beforeCents: 6000, afterCents: 9000 });
     const again = (
@@ -204,7 +214,7 @@ describe('a transitional move of open cases to a later version', () => {
       procedures: Array<{ procedure: string; versions: Array<{ validFrom: string; openCases: number }> }>;
     };
     const visaC = rules.procedures.find((p) => p.procedure === 'visa-c');
-    expect(visaC?.versions.map((v) => v.openCases)).toEqual([0, 0, plan.cases.length + 1]);
+    expect(visaC?.versions.map((v) => v.openCases)).toEqual([0, 1, plan.cases.length + 1]);
   });
 
   it('refuses an unknown version, one not yet in force, and anyone but an administrator', async () => {

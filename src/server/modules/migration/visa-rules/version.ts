@@ -1,6 +1,5 @@
 /** What one version of a visa's rules holds: the engine's fields (day, act, decision period) and the visa's own. */
-import type { RuleVersion } from '../../cases/index.ts';
-import type { DeadlineRule } from '../../cases/index.ts';
+import type { DeadlineRule, RuleVersion } from '../../cases/index.ts';
 import type { VisaFeeRates } from '../visa.rules.ts';
 
 export interface VisaRuleVersion extends RuleVersion {
