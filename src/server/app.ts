@@ -399,6 +399,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         (c) => c.id === caseId && c.status === 'prepared',
       ),
   });
+  // Every open case must be decidable under the rules it is stamped with: a version file removed, or its day
+  // edited, after cases were stamped would leave them unreadable (decision 0029). Refuse to start instead.
+  const unstamped = await cases.unknownRuleStamps();
+  if (unstamped.length)
+    throw new Error(
+      `Open cases are stamped with rule versions no procedure defines (${unstamped.join(', ')}): restore those version files`,
+    );
   // The procedures' rule versions and transitional moves, for `civitas procedures` (the same use case as the screen).
   app.decorate('procedureRules', {
     list: () => cases.procedureRules(),

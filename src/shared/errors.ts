@@ -208,6 +208,8 @@ export const RULE_IDS = [
   'case.no-proposal',
   'case.applicant-already-linked',
   'case.fee-already-paid',
+  // The open cases a transitional move would touch are no longer those its dry run listed.
+  'case.rules-move-changed',
   'case.not-this-production',
   'case.no-such-consultation',
   'case.consultation-answered',

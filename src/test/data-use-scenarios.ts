@@ -752,13 +752,39 @@ const visas: Record<string, Scenario> = {
     return OLENA;
   },
   'POST /api/procedure-rules/moves': async (w, mark) => {
-    // A dry run back to the 2020 version lists the desk visa case lodged under 2024's: its applicant is read.
+    // Olena lodged at the desk the day before the 2024 fee change (the clock held there): a dry run of the move
+    // to the 2024 rules lists her case, and her log shows the administrator's read.
+    const now = w.ctx.clock.now();
+    w.ctx.clock.set('2024-06-10T08:00:00Z');
+    try {
+      const officer = await w.staff('migration.officer');
+      await ok(
+        officer.request('POST', '/api/migration/visas', {
+          ...visaApplication('TMI-W3'),
+          personId: OLENA,
+          travelDocument: { number: 'FP123456', country: 'UKR', validUntil: '2027-05-01' },
+          intendedEntry: '2024-07-10',
+          intendedExit: '2024-07-20',
+          insurance: {
+            insurer: 'Demo',
+            policyNumber: 'TMI-W3',
+            coverageEur: 30000,
+            validFrom: '2024-07-10',
+            validUntil: '2024-07-20',
+          },
+          payment: { method: 'card' },
+        }),
+        201,
+      );
+    } finally {
+      w.ctx.clock.set(now);
+    }
     const admin = await w.staff('admin');
     await mark();
     const plan = await ok(
-      admin.request('POST', '/api/procedure-rules/moves', { procedure: 'visa-c', to: '2020-02-02', dryRun: true }),
+      admin.request('POST', '/api/procedure-rules/moves', { procedure: 'visa-c', to: '2024-06-11', dryRun: true }),
     );
-    expect(plan.cases.map((c: { caseId: string }) => c.caseId)).toContain(w.ids['deskVisaCase']);
+    expect(plan.cases).toHaveLength(1);
     return OLENA;
   },
   'GET /api/exchange/consultations': async (w, mark) => {

@@ -47,7 +47,7 @@ function caseLine(c: RuleMovePlan['cases'][number], to: string): string {
   if (c.fee && c.fee.afterCents !== c.fee.beforeCents) {
     const diff = c.fee.afterCents - c.fee.beforeCents;
     parts.push(
-      `fee ${money(c.fee.beforeCents)} → ${money(c.fee.afterCents)} (${diff > 0 ? '+' : '−'}${money(Math.abs(diff))})`,
+      `fee ${money(c.fee.beforeCents)} → ${money(c.fee.afterCents)} (${diff > 0 ? '+' : '−'}${money(Math.abs(diff))}; paid ${money(c.fee.paidCents)})`,
     );
   }
   if (c.newDocuments.length) parts.push(`new documents: ${c.newDocuments.join(', ')}`);

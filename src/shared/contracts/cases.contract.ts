@@ -309,6 +309,19 @@ export const DecideTermRenewalAction = z.strictObject({
   reasoning: Text(2000),
 });
 
+/**
+ * An officer records a payment taken at the desk: what is still owed (the fee a move of a procedure's rules
+ * raised after the first payment). Staff only; online payments go through the payment provider.
+ */
+export const RecordPaymentAction = z.strictObject({
+  kind: z.literal('record-payment'),
+  expectedVersion: z.number().int().positive(),
+  amountCents: z.number().int().positive().max(10_000_000),
+  method: z.enum(['card', 'cash']),
+  /** The till's receipt or the card terminal's slip number. */
+  reference: z.string().trim().min(1).max(60),
+});
+
 /** The action a staff member or the applicant takes; every one carries the case version they saw. */
 export const CaseActionInput = z.discriminatedUnion('kind', [
   AssignAction,
@@ -326,6 +339,7 @@ export const CaseActionInput = z.discriminatedUnion('kind', [
   RequestConsultationAction,
   AnswerConsultationAction,
   DecideTermRenewalAction,
+  RecordPaymentAction,
 ]);
 export type CaseActionInput = z.input<typeof CaseActionInput>;
 
@@ -488,6 +502,8 @@ export const CaseView = CaseSummary.extend({
    * brought it (stamped at lodging; a transitional move restamps it). Null for a procedure without versions.
    */
   rules: z.object({ validFrom: z.string(), legalAct: z.string() }).nullable(),
+  /** The fee the case owes under its rules and what is paid, where the procedure charges one by its rules. */
+  fee: z.object({ dueCents: z.number().int(), paidCents: z.number().int() }).nullable(),
   openRequest: z
     .object({ requestId: z.string(), question: z.string(), askedOn: z.string(), dueOn: z.string() })
     .nullable(),

@@ -39,9 +39,21 @@ export const RuleMoveRequest = z.strictObject({
   legalBasis: z.string().trim().max(300).optional(),
   /** List what would change, change nothing. */
   dryRun: z.boolean(),
+  /**
+   * Applying what a dry run listed: the cases and the versions (number of actions) it showed. If the open cases
+   * the move would touch are no longer exactly these, nothing moves (409): the administrator looks again.
+   */
+  expected: z
+    .array(z.object({ caseId: z.uuid(), version: z.number().int() }))
+    .max(100_000)
+    .optional(),
 });
 export type RuleMoveRequest = z.output<typeof RuleMoveRequest>;
 
+/**
+ * A move lists cases by reference, without the applicant's name: the administrator carrying out a transitional
+ * provision for the whole office needs no more (the office's officers open the cases; the reads are audited).
+ */
 export const RuleMovePlan = z.object({
   procedure: CaseTypeSchema,
   to: z.object({ validFrom: z.string(), legalAct: z.string() }),
@@ -53,15 +65,21 @@ export const RuleMovePlan = z.object({
     z.object({
       caseId: z.uuid(),
       reference: z.string(),
-      applicantName: z.string(),
+      /** The case's version (its number of actions) when listed: an apply sends it back as `expected`. */
+      version: z.number().int(),
       status: z.enum(CASE_STATUSES),
       receivedOn: z.string(),
       /** The version the case was under (null: lodged before the first version). */
       from: z.string().nullable(),
       dueBefore: z.string().nullable(),
       dueAfter: z.string().nullable(),
-      /** The fee owed before and after, in euro cents (null: the procedure charges none). */
-      fee: z.object({ beforeCents: z.number().int(), afterCents: z.number().int() }).nullable(),
+      /**
+       * The fee owed before and after, in euro cents, and what is paid (a rise is then owed, and taken at the
+       * desk); null: the procedure charges none.
+       */
+      fee: z
+        .object({ beforeCents: z.number().int(), afterCents: z.number().int(), paidCents: z.number().int() })
+        .nullable(),
       /** Documents the new version asks for that the old one did not. */
       newDocuments: z.array(z.string()),
     }),

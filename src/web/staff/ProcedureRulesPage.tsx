@@ -14,7 +14,7 @@ import { ScrollTable } from '../ui/Table.tsx';
 import { MoveCasesForm } from './procedure-rules/MoveCasesForm.tsx';
 import { PROCEDURE_RULES_QUERY } from './procedure-rules/query.ts';
 
-export function ProcedureRulesPage() {
+export function ProcedureRulesPage({ canOpenCases }: { canOpenCases: boolean }) {
   const t = useT();
   const problemText = useProblemText();
   const rules = useQuery({ queryKey: PROCEDURE_RULES_QUERY, queryFn: () => callApi(readProcedureRules) });
@@ -30,7 +30,7 @@ export function ProcedureRulesPage() {
           {d.procedures.map((p) => (
             <VersionsTable key={p.procedure} procedure={p} />
           ))}
-          {d.procedures.length > 0 && <MoveCasesForm procedures={d.procedures} />}
+          {d.procedures.length > 0 && <MoveCasesForm procedures={d.procedures} canOpenCases={canOpenCases} />}
         </>
       ) : (
         <p>{rules.isError ? problemText(rules.error) : t('common.loading')}</p>

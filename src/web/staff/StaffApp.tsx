@@ -166,7 +166,10 @@ export function StaffApp() {
           <Route path="/documents/batches" element={guard(<BatchesPage />, 'documents:produce')} />
           <Route path="/outbox" element={guard(<OutboxPage />, 'notifications:read-outbox')} />
           <Route path="/calendar" element={guard(<CalendarPage canRecord={can('calendar:record-order')} />)} />
-          <Route path="/procedure-rules" element={guard(<ProcedureRulesPage />, 'procedures:move-rules')} />
+          <Route
+            path="/procedure-rules"
+            element={guard(<ProcedureRulesPage canOpenCases={can('cases:read')} />, 'procedures:move-rules')}
+          />
           <Route path="/migration" element={guard(<MigrationPage />, 'migration:lodge')} />
           <Route path="/migration/visas/new" element={guard(<NewVisaPage />, 'migration:lodge')} />
           <Route path="/migration/permits/new" element={guard(<NewPermitPage />, 'migration:lodge')} />

@@ -258,11 +258,12 @@ function useMovedRules(): (details: Record<string, unknown>) => string {
   const f = useFormat();
   return (details) => {
     const fee = details['fee'] as { beforeCents: number; afterCents: number } | null;
-    const moved = t('cases.movedRules', {
-      from: details['from'] ? f.date(String(details['from'])) : '—',
-      to: f.date(String(details['to'])),
-      basis: f.citation(String(details['legalBasis'])),
-    });
+    const to = f.date(String(details['to']));
+    const basis = f.citation(String(details['legalBasis']));
+    // A case lodged before versions were stamped had none to move from.
+    const moved = details['from']
+      ? t('cases.movedRules', { from: f.date(String(details['from'])), to, basis })
+      : t('cases.movedRulesFirst', { to, basis });
     return fee && fee.afterCents !== fee.beforeCents
       ? `${moved}; ${t('cases.movedRulesFee', { before: f.money(fee.beforeCents), after: f.money(fee.afterCents) })}`
       : moved;

@@ -504,7 +504,13 @@ export function applyAction<S extends string>(
       // The representation itself lives in cases.representative (the service writes both).
       break;
     case 'record-payment':
-      next.payment = { amountCents: p.amountCents, method: p.method, reference: p.reference, paidOn: action.on };
+      // A further payment (the difference a move of rules raised) adds to what was paid.
+      next.payment = {
+        amountCents: (state.payment?.amountCents ?? 0) + p.amountCents,
+        method: p.method,
+        reference: p.reference,
+        paidOn: action.on,
+      };
       break;
     case 'accept-in-person':
       // Received in person today: the clock of an application prepared online starts now.

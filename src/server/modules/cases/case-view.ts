@@ -125,6 +125,9 @@ export async function buildView(
       extensionCap: deadline?.extensionCap ?? null,
     },
     rules: rulesView(engine.rulesOf(procedure, state, row)),
+    fee: procedure.feeDue
+      ? { dueCents: procedure.feeDue(row.subject), paidCents: state.payment?.amountCents ?? 0 }
+      : null,
     openRequest: state.openRequest,
     proposal: staff ? state.proposal : forApplicant(state.proposal),
     // Who else the office asked, and what they said, is the office's business: staff only.

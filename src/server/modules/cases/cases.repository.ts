@@ -191,6 +191,17 @@ export function createCasesRepository() {
       return (lock ? q.forUpdate() : q).execute();
     },
 
+    /** The rule versions open cases are stamped with, per procedure (checked against the rule books at start). */
+    async openRuleStamps(db: DbExecutor) {
+      return db
+        .selectFrom('cases.case')
+        .select(['caseType', 'rulesVersion'])
+        .distinct()
+        .where('closedAt', 'is', null)
+        .where('rulesVersion', 'is not', null)
+        .execute();
+    },
+
     /** Open cases per procedure and rules version; those lodged before versions were stamped, per day of receipt. */
     async openByRulesVersion(db: DbExecutor) {
       const rows = await db

@@ -18,7 +18,7 @@ import { appeal, openApplication, type ApplicationSpec, type SpecBuilder } from 
 import { act, appendSystemAction, type ModuleActionInput } from './take-action.ts';
 import { dashboard, myCases, queue, type QueueRequest } from './case-queues.ts';
 import { watchDeadlines } from './deadline-watch.ts';
-import { moveRules, procedureRules, type RuleMover } from './rule-moves.ts';
+import { moveRules, procedureRules, unknownRuleStamps, type RuleMover } from './rule-moves.ts';
 import type { RuleMoveRequest } from '../../../shared/contracts/procedure-rules.contract.ts';
 
 export function createCasesService(deps: CasesDeps) {
@@ -43,8 +43,14 @@ export function createCasesService(deps: CasesDeps) {
     /** A resident's own case as its applicant only, for a paper its procedure issued them (`touched` names it in the audit). */
     readOwnCase: (ctx: CaseActorContext, caseId: string, touched: string): Promise<CaseView> =>
       readOwnCase(engine, ctx, caseId, touched),
-    takeAction: (ctx: CaseActorContext, caseId: string, input: CaseActionInput, key?: string): Promise<CaseView> =>
-      act(engine, ctx, caseId, input.expectedVersion, [input], key),
+    takeAction: (ctx: CaseActorContext, caseId: string, input: CaseActionInput, key?: string): Promise<CaseView> => {
+      // A payment over the case endpoint is one taken at the desk: only the office records it.
+      if (input.kind === 'record-payment' && ctx.kind !== 'staff')
+        throw new AppError('FORBIDDEN', 'A payment at the desk is recorded by the office', {
+          rule: { id: 'case.role-needed' },
+        });
+      return act(engine, ctx, caseId, input.expectedVersion, [input], key);
+    },
     /** Actions another module takes for its procedure (a payment, the applicant received in person, a hand-over), in one transaction. */
     takeModuleActions: (
       ctx: CaseActorContext,
@@ -209,6 +215,8 @@ export function createCasesService(deps: CasesDeps) {
     procedureRules: () => procedureRules(engine),
     /** A transitional move of open cases to a version of their procedure's rules (a dry run changes nothing). */
     moveRules: (mover: RuleMover, request: RuleMoveRequest) => moveRules(engine, mover, request),
+    /** Open cases' rule stamps that no registered rule book defines (`case-type version`). */
+    unknownRuleStamps: () => unknownRuleStamps(engine),
   };
 }
 export type CasesService = ReturnType<typeof createCasesService>;

@@ -126,6 +126,11 @@ export interface CaseTypeHandler {
   deadline?(stored: Record<string, unknown>, rules: RuleVersion | null): DeadlineRule;
   /** The law this case's decision rests on when it depends on what was applied for; else the type's. */
   legalBasis?(stored: Record<string, unknown>): string;
+  /**
+   * The fee the case owes in all, in euro cents, where the procedure charges one by its rules. With it the engine
+   * takes a further payment while some is still owed, of exactly what is owed (a fee a move of rules raised).
+   */
+  feeDue?(stored: Record<string, unknown>): number;
   /** Throws a field error when this action does not fit the case (a payment of the wrong amount, a photo that cannot be printed). */
   checkAction?(row: HandledCase, state: CaseState, payload: ActionPayload): void;
   /** What an action other than an approval does outside the case, in its transaction (a document handed over is issued). */

@@ -14,6 +14,8 @@ import type {
   ProcedureRulesView,
 } from '../../../shared/contracts/procedure-rules.contract.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
+import { formatMoney } from '../../../shared/kernel/display-format.ts';
+import { renderCitation } from '../../../shared/kernel/legal-acts.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { ActionActor, CaseAction } from './case-lifecycle.ts';
 import type { CaseSnapshot, Engine } from './engine.ts';
@@ -62,6 +64,9 @@ function planCase(engine: Engine, book: RuleBook, snap: CaseSnapshot, to: RuleVe
   const { row, procedure, state } = snap;
   const from = engine.rulesOf(procedure, state, row);
   if (from?.validFrom === to.validFrom) return undefined;
+  // Never onto rules older than those in force when the case was lodged (a move back from a later version may).
+  const lodgedUnder = versionOn(book, row.receivedOn as PlainDate);
+  if (lodgedUnder && compareDates(to.validFrom, lodgedUnder.validFrom) < 0) return undefined;
   // A proposed decision carries the checks of its rules (its trace, the fee it found paid): it is approved or
   // returned under them first; a returned case can then be moved.
   if (state.proposal) return undefined;
@@ -81,13 +86,13 @@ function planCase(engine: Engine, book: RuleBook, snap: CaseSnapshot, to: RuleVe
     item: {
       caseId: row.id,
       reference: row.reference,
-      applicantName: row.applicantName,
+      version: state.version,
       status: state.status as RuleMovePlan['cases'][number]['status'],
       receivedOn: row.receivedOn,
       from: from?.validFrom ?? null,
       dueBefore,
       dueAfter,
-      fee: effect.fee,
+      fee: effect.fee && { ...effect.fee, paidCents: state.payment?.amountCents ?? 0 },
       newDocuments: effect.newDocuments,
     },
   };
@@ -105,6 +110,26 @@ async function plan(engine: Engine, trx: DbExecutor, req: RuleMoveRequest, lock:
   return { to, planned };
 }
 
+/** The applicant is told when a move changes what they pay or when they will hear: the fee owed, the new deadline. */
+function movedMessage(engine: Engine, snap: CaseSnapshot, p: Planned, to: string, legalBasis: string) {
+  const { item, snap: s } = p;
+  const fee = item.fee;
+  const feeChange =
+    !fee || fee.afterCents === fee.beforeCents ? 'same' : fee.afterCents > fee.paidCents ? 'more' : 'less';
+  const moved = item.dueAfter !== item.dueBefore && item.dueAfter !== null;
+  if (feeChange === 'same' && !moved) return [];
+  const language = s.row.language;
+  return engine.applicantMessage(snap.row, 'case-rules-moved', `case:${snap.row.id}:rules:${to}`, {
+    to,
+    basis: renderCitation(legalBasis, language),
+    fee: feeChange,
+    due: fee ? formatMoney(fee.afterCents, language) : '-',
+    owed: fee ? formatMoney(Math.max(fee.afterCents - fee.paidCents, 0), language) : '-',
+    deadline: moved ? 'moved' : 'same',
+    dueOn: item.dueAfter ?? '-',
+  });
+}
+
 /** Records one planned move: the action, the subject as the new version reads it, the projection and the audit entry. */
 async function applyOne(engine: Engine, trx: DbExecutor, mover: RuleMover, p: Planned, to: string, legalBasis: string) {
   const { snap, item } = p;
@@ -120,7 +145,7 @@ async function applyOne(engine: Engine, trx: DbExecutor, mover: RuleMover, p: Pl
       legalBasis,
       dueBefore: item.dueBefore as PlainDate | null,
       dueAfter: item.dueAfter as PlainDate | null,
-      fee: item.fee,
+      fee: item.fee && { beforeCents: item.fee.beforeCents, afterCents: item.fee.afterCents },
       newDocuments: item.newDocuments,
     },
   };
@@ -129,6 +154,7 @@ async function applyOne(engine: Engine, trx: DbExecutor, mover: RuleMover, p: Pl
   const after = engine.advanced({ ...snap, row: { ...snap.row, subject: p.subject } }, [...snap.actions, action]);
   // A new deadline is a new clock: the warnings already sent were about the old one.
   await engine.project(trx, after, item.dueAfter !== item.dueBefore);
+  await engine.deps.notifications.enqueue(trx, movedMessage(engine, snap, p, to, legalBasis));
   await engine.deps.audit.record(trx, {
     actor: mover.audit,
     action: 'update',
@@ -139,6 +165,17 @@ async function applyOne(engine: Engine, trx: DbExecutor, mover: RuleMover, p: Pl
     resource: 'cases.case',
     touched: ['case', 'rules-version'],
     requestId: mover.requestId ?? null,
+  });
+}
+
+/** Applying what a dry run showed: refused, moving nothing, when the cases or their versions are no longer those. */
+function refuseChanged(planned: Planned[], expected: NonNullable<RuleMoveRequest['expected']>): void {
+  const key = (c: { caseId: string; version: number }) => `${c.caseId}@${c.version}`;
+  const now = planned.map((p) => key(p.item)).sort();
+  const shown = expected.map(key).sort();
+  if (now.length === shown.length && now.every((k, i) => k === shown[i])) return;
+  throw new AppError('CONFLICT', 'The open cases this move would touch changed since its dry run: look again', {
+    rule: { id: 'case.rules-move-changed', values: { now: now.length, shown: shown.length } },
   });
 }
 
@@ -166,6 +203,7 @@ export async function moveRules(engine: Engine, mover: RuleMover, req: RuleMoveR
     const { to, planned } = await plan(engine, trx, req, !req.dryRun);
     // The provision that orders the move; without one, the act that brought the version.
     const legalBasis = req.legalBasis?.trim() || to.legalAct;
+    if (!req.dryRun && req.expected) refuseChanged(planned, req.expected);
     if (req.dryRun) await auditPreview(engine, trx, mover, planned, legalBasis);
     else for (const p of planned) await applyOne(engine, trx, mover, p, to.validFrom, legalBasis);
     return {
@@ -177,6 +215,20 @@ export async function moveRules(engine: Engine, mover: RuleMover, req: RuleMoveR
       cases: planned.map((p) => p.item),
     };
   });
+}
+
+/**
+ * Stamps of open cases that no rule book defines: a version file removed or its day edited after cases were
+ * stamped with it. Such a case could not be read or decided, so the server refuses to start (app.ts).
+ */
+export async function unknownRuleStamps(engine: Engine): Promise<string[]> {
+  const stamps = await engine.deps.repository.openRuleStamps(engine.deps.db);
+  return stamps
+    .filter((s) => {
+      const book = engine.procedures.get(s.caseType)?.rules;
+      return !book || !versionById(book, s.rulesVersion as string);
+    })
+    .map((s) => `${s.caseType} ${s.rulesVersion}`);
 }
 
 /** Every procedure with versions: each version, and how many open cases each governs now. */

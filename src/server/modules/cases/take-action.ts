@@ -31,6 +31,16 @@ import type { AuditActor } from '../audit/index.ts';
 import type { RuleVersion } from './rule-versions.ts';
 import type { CaseActorContext, CaseSnapshot, Engine, FoundPerson } from './engine.ts';
 
+/** A payment to a procedure that states its fee: only while some is owed, and exactly what is owed. */
+function checkPayment(snap: CaseSnapshot, payload: ActionPayload): void {
+  const due = snap.procedure.feeDue?.(snap.row.subject);
+  if (payload.kind !== 'record-payment' || due === undefined) return;
+  const owed = due - (snap.state.payment?.amountCents ?? 0);
+  if (owed <= 0) throw refusalError({ code: 'already-paid' }, snap.row.caseType);
+  if (payload.amountCents !== owed)
+    invalid('amountCents', `The amount owed for this application is ${(owed / 100).toFixed(2)} EUR`, 'wrong-amount');
+}
+
 /** The rule trace's first line: the version of the procedure's rules the decision applies, and the act that brought it. */
 const rulesApplied = (v: RuleVersion | null): RuleCheck[] =>
   v
@@ -458,8 +468,11 @@ export async function appendAction(
   let payload = await payloadFor(engine, trx, ctx, snap, input, pre);
   if (ctx.kind === 'resident' && row.applicantPersonId !== ctx.personId)
     await requireRepresentationAllows(engine, trx, row.id, ctx.personId, payload.kind);
-  const refusal = refusalOf(procedure.definition.lifecycle, state, actor, roles, payload);
+  // A procedure that states its fee decides what is still owed (checkPayment); the lifecycle's own rule is one payment.
+  const paying = payload.kind === 'record-payment' && procedure.feeDue ? { ...state, payment: null } : state;
+  const refusal = refusalOf(procedure.definition.lifecycle, paying, actor, roles, payload);
   if (refusal) throw refusalError(refusal, row.caseType);
+  checkPayment(snap, payload);
   procedure.checkAction?.(row, state, payload);
   if (proposalWaitsForOfficer(input, payload)) return snap;
   payload = requireFailedChecksAcknowledged(snap, input, payload);

@@ -180,10 +180,12 @@ export function createMigrationService(deps: MigrationDeps) {
     input: Input,
     personId: string | null,
     fee: Fee,
-    rules: VisaRuleVersion,
+    lodging: Lodging,
   ): Promise<VisaData> {
+    // Checked on the day of lodging, under the version of the rules the case is stamped with.
+    const rules = lodging.rules as VisaRuleVersion;
     const problems = [
-      ...bornInFuture(input.birthDate, today()),
+      ...bornInFuture(input.birthDate, lodging.on),
       ...applicationProblems(
         {
           visaType: input.visaType,
@@ -195,7 +197,7 @@ export function createMigrationService(deps: MigrationDeps) {
           nationalGround: input.nationalGround ?? null,
           currentStayUntil: (input.currentStayUntil as PlainDate | undefined) ?? null,
         },
-        today(),
+        lodging.on,
         rules,
       ),
     ];
@@ -285,7 +287,7 @@ export function createMigrationService(deps: MigrationDeps) {
         if (person && NO_VISA_STATUSES.includes(person.legalStatus))
           invalid('personId', 'This person needs no visa to stay in Latvia', 'not-for-status');
         const fee = feeOf(input, lodging);
-        const data = await visaData(trx, input, input.personId ?? null, fee, lodging.rules as VisaRuleVersion);
+        const data = await visaData(trx, input, input.personId ?? null, fee, lodging);
         return {
           applicantPersonId: input.personId ?? null,
           applicantName: `${input.givenNames} ${input.surname}`,
@@ -345,7 +347,7 @@ export function createMigrationService(deps: MigrationDeps) {
         return {
           applicantPersonId: ctx.personId,
           applicantName: `${person.givenNames} ${person.surname}`,
-          subject: await visaData(trx, applicant, ctx.personId, fee, lodging.rules as VisaRuleVersion),
+          subject: await visaData(trx, applicant, ctx.personId, fee, lodging),
           touched: 'visa-application',
           language: input.language,
           contactEmail: input.contactEmail,

@@ -358,16 +358,9 @@ export function visaProcedure(definition: CaseTypeDefinition, deps: VisaProcedur
     decisionRows,
     systemChecks: async (_trx, _access, row, state) => visaChecks(dataOf(row.subject), state, isAppeal),
     decisionTerms: (row, state, outcome, terms) => visaTerms(row, state, outcome, terms, deps.today),
-    checkAction: (row, _state, payload) => {
-      const d = dataOf(row.subject);
-      if (payload.kind === 'record-payment' && payload.amountCents !== d.fee.amountCents) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `The fee for this application is ${(d.fee.amountCents / 100).toFixed(2)} EUR`,
-          [{ path: 'amountCents', message: 'wrong amount', reason: 'wrong-amount' }],
-        );
-      }
-    },
+    // The fee under the case's rules: the engine takes a payment of what is still owed (all of it, or the
+    // difference after a move of rules raised the fee). An appeal costs nothing.
+    ...(isAppeal ? {} : { feeDue: (stored: Record<string, unknown>) => dataOf(stored).fee.amountCents }),
     // An approved issue: the visa gets its number and zone and is recorded, in the decision's transaction.
     onApproved: async (trx, access, row, state) => {
       if (state.decision.outcome !== 'accept') return undefined;

@@ -6,13 +6,16 @@
  * and an administrator's transitional move lists (dry run) and then applies the change, kept in each case's history.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
+import { sql } from 'kysely';
+import { buildApp } from '../../app.ts';
+import { cheapHasher, createTestContext, signInStaff, type Client, type TestContext } from '../../../test/test-app.ts';
 import { act, expectStatus } from '../../../test/case-actions.ts';
 import { pdfText } from '../../../test/pdf-text.ts';
 import { addDays, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 
 type View = {
   id: string;
+  fee: { dueCents: number; paidCents: number } | null;
   reference: string;
   version: number;
   subject: { fee: { amountCents: number; tableFrom: string } };
@@ -163,14 +166,14 @@ describe('a transitional move of open cases to a later version', () => {
     const june = plan.cases.filter((c) => c.from === '2020-02-02');
     // Oldest first: the adult of 2 February 2020, then the child of 10 June 2024.
     expect(june.map((c) => c.fee)).toEqual([
-      { beforeCents: 8000, afterCents: 9000 },
-      { beforeCents: 4000, afterCents: 4500 },
+      { beforeCents: 8000, afterCents: 9000, paidCents: 8000 },
+      { beforeCents: 4000, afterCents: 4500, paidCents: 4000 },
     ]);
     // Cases already under the version are not listed; a case from 2020 moves from its own version.
     expect(plan.cases.map((c) => c.reference)).not.toContain(lodged.adult11?.reference);
     expect(plan.cases.map((c) => c.reference)).not.toContain(lodged.adult10?.reference);
     const feb1 = plan.cases.find((c) => c.from === '2010-04-05');
-    expect(feb1?.fee).toEqual({ beforeCents: 6000, afterCents: 9000 });
+    expect(feb1?.fee).toEqual({ beforeCents: 6000, afterCents: 9000, paidCents: 6000 });
     const again = (
       await move({ procedure: 'visa-c', to: '2024-06-11', lodgedBefore: '2024-06-11', dryRun: true })
     ).json() as Plan;
@@ -203,6 +206,23 @@ describe('a transitional move of open cases to a later version', () => {
         fee: { beforeCents: 4000, afterCents: 4500 },
       },
     });
+    // The difference is owed, and taken at the desk: exactly what is owed, once.
+    expect(child).toMatchObject({ fee: { dueCents: 4500, paidCents: 4000 } });
+    const pay = (view: View, amountCents: number) =>
+      officer.request('POST', `/api/cases/${view.id}/actions`, {
+        kind: 'record-payment',
+        expectedVersion: view.version,
+        amountCents,
+        method: 'cash',
+        reference: 'KASE-1',
+      });
+    const wrong = await pay(child, 4500);
+    expectStatus(wrong, 400);
+    expect((wrong.json() as Problem).errors).toMatchObject([{ path: 'amountCents', reason: 'wrong-amount' }]);
+    expectStatus(await pay(child, 500), 200);
+    const paid = (await officer.request('GET', `/api/cases/${child.id}`)).json() as View;
+    expect(paid).toMatchObject({ fee: { dueCents: 4500, paidCents: 4500 } });
+    expect((await pay(paid, 500)).json()).toMatchObject({ rule: 'case.fee-already-paid' });
     // The 2020 case's extension now reaches 45 days; the child lodged on 11 June was under the version already (not listed).
     const feb1 = (await officer.request('GET', `/api/cases/${lodged.feb1?.id}`)).json() as View;
     expect(feb1.deadline.extensionCap).toBe('2020-03-17');
@@ -215,6 +235,23 @@ describe('a transitional move of open cases to a later version', () => {
     };
     const visaC = rules.procedures.find((p) => p.procedure === 'visa-c');
     expect(visaC?.versions.map((v) => v.openCases)).toEqual([0, 1, plan.cases.length + 1]);
+  });
+
+  it('never moves a case onto rules older than those of its lodging day, and applies only what the dry run showed', async () => {
+    // Back to 2020: the cases lodged under 2020's rules or earlier may return to them (the child of 10 June 2024
+    // too); the one lodged on 11 June 2024, under 2024's, may not.
+    const back = (await move({ procedure: 'visa-c', to: '2020-02-02', dryRun: true })).json() as Plan;
+    expect(back.cases.map((c) => c.reference)).toEqual([
+      lodged.feb1?.reference,
+      lodged.feb2?.reference,
+      lodged.child10?.reference,
+    ]);
+    const stale = await move({ procedure: 'visa-c', to: '2020-02-02', dryRun: false, expected: [] });
+    expectStatus(stale, 409);
+    expect(stale.json()).toMatchObject({ rule: 'case.rules-move-changed' });
+    const officer = await signInStaff(ctx.app, 'migration.officer');
+    const untouched = (await officer.request('GET', `/api/cases/${lodged.feb1?.id}`)).json() as View;
+    expect(untouched.rules?.validFrom).toBe('2024-06-11');
   });
 
   it('refuses an unknown version, one not yet in force, and anyone but an administrator', async () => {
@@ -235,5 +272,13 @@ describe('a transitional move of open cases to a later version', () => {
       }),
       403,
     );
+  });
+
+  it('refuses to start while an open case is stamped with a version no rule book defines', async () => {
+    const db = ctx.database.db;
+    await sql`update cases."case" set rules_version = '2024-06-30' where id = ${lodged.child11?.id}`.execute(db);
+    const start = buildApp({ config: ctx.config, db, clock: ctx.clock, hasher: cheapHasher, logger: false });
+    await expect(start).rejects.toThrow(/visa-c 2024-06-30.*restore those version files/);
+    await sql`update cases."case" set rules_version = '2024-06-11' where id = ${lodged.child11?.id}`.execute(db);
   });
 });

@@ -17,6 +17,7 @@ import type { Transport } from './transports.ts';
 
 export const TEMPLATES = [
   'case-received',
+  'case-rules-moved',
   'information-requested',
   'decision-made',
   'deadline-warning',

@@ -1,4 +1,5 @@
 /** A case at the desk: its facts, documents, timeline and deadline clock, and a form for each action the officer may take now. */
+import { RecordPaymentForm } from './RecordPaymentForm.tsx';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -130,6 +131,9 @@ function CaseActions({
       )}
       {can('decide-term-renewal') && v.termRenewal && (
         <DecideTermRenewalForm key={key('decide-term-renewal')} renewal={v.termRenewal} act={act} />
+      )}
+      {can('record-payment') && v.fee && v.fee.dueCents > v.fee.paidCents && (
+        <RecordPaymentForm key={key('record-payment')} fee={v.fee} act={act} />
       )}
       {can('propose-decision') && <ProposeDecisionForm key={key('propose-decision')} view={v} act={act} />}
       {can('link-applicant') && <LinkApplicantForm key={key('link-applicant')} act={act} />}

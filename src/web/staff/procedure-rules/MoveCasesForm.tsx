@@ -25,7 +25,7 @@ import { MovePlanView } from './MovePlanView.tsx';
 import { PROCEDURE_RULES_QUERY } from './query.ts';
 
 /** The form is the contract's request without `dryRun`: the button pressed says that. */
-export const MoveForm = RuleMoveRequest.omit({ dryRun: true });
+export const MoveForm = RuleMoveRequest.omit({ dryRun: true, expected: true });
 export type MoveValues = z.output<typeof MoveForm>;
 type Procedure = ProcedureRulesView['procedures'][number];
 
@@ -42,7 +42,7 @@ function asSent(values: Record<string, unknown>): MoveValues | undefined {
 
 const sameRequest = (a: MoveValues | undefined, b: MoveValues): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export function MoveCasesForm({ procedures }: { procedures: Procedure[] }) {
+export function MoveCasesForm({ procedures, canOpenCases }: { procedures: Procedure[]; canOpenCases: boolean }) {
   const t = useT();
   const f = useFormat();
   const queryClient = useQueryClient();
@@ -59,7 +59,15 @@ export function MoveCasesForm({ procedures }: { procedures: Procedure[] }) {
   });
   const [preview, setPreview] = useState<{ request: MoveValues; plan: RuleMovePlan; at: number }>();
   const move = useMutation({
-    mutationFn: (request: MoveValues) => callApi(moveProcedureRules, { body: { ...request, dryRun: false } }),
+    // Exactly the cases the preview showed, at the versions shown: if they changed, nothing moves (409).
+    mutationFn: ({ request, plan }: { request: MoveValues; plan: RuleMovePlan }) =>
+      callApi(moveProcedureRules, {
+        body: {
+          ...request,
+          dryRun: false,
+          expected: plan.cases.map((c) => ({ caseId: c.caseId, version: c.version })),
+        },
+      }),
     onError: form.showServerError,
     onSuccess: () => {
       setPreview(undefined);
@@ -99,7 +107,8 @@ export function MoveCasesForm({ procedures }: { procedures: Procedure[] }) {
             plan={preview.plan}
             shownAt={preview.at}
             moving={move.isPending}
-            onMove={() => move.mutate(preview.request)}
+            onMove={() => move.mutate(preview)}
+            canOpenCases={canOpenCases}
           />
         ) : (
           <p className="hint">{t('procedureRules.stale')}</p>

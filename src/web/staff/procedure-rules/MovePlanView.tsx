@@ -12,7 +12,13 @@ import { ScrollTable } from '../../ui/Table.tsx';
 
 type PlannedCase = RuleMovePlan['cases'][number];
 
-export function MovePlanView(props: { plan: RuleMovePlan; shownAt: number; moving: boolean; onMove: () => void }) {
+export function MovePlanView(props: {
+  plan: RuleMovePlan;
+  shownAt: number;
+  moving: boolean;
+  onMove: () => void;
+  canOpenCases: boolean;
+}) {
   const { plan } = props;
   const t = useT();
   const f = useFormat();
@@ -34,7 +40,7 @@ export function MovePlanView(props: { plan: RuleMovePlan; shownAt: number; movin
               basis: f.citation(plan.legalBasis),
             })}
           </p>
-          <PlanTable plan={plan} />
+          <PlanTable plan={plan} canOpenCases={props.canOpenCases} />
           <p className="hint">{t('procedureRules.moveHint')}</p>
           <button type="button" className="button" disabled={props.moving} onClick={props.onMove}>
             {t('procedureRules.move', { count })}
@@ -45,7 +51,7 @@ export function MovePlanView(props: { plan: RuleMovePlan; shownAt: number; movin
   );
 }
 
-function PlanTable({ plan }: { plan: RuleMovePlan }) {
+function PlanTable({ plan, canOpenCases }: { plan: RuleMovePlan; canOpenCases: boolean }) {
   const t = useT();
   return (
     <ScrollTable>
@@ -54,7 +60,6 @@ function PlanTable({ plan }: { plan: RuleMovePlan }) {
         <thead>
           <tr>
             <th scope="col">{t('procedureRules.case')}</th>
-            <th scope="col">{t('procedureRules.applicant')}</th>
             <th scope="col">{t('procedureRules.lodgedOn')}</th>
             <th scope="col">{t('procedureRules.version')}</th>
             <th scope="col">{t('procedureRules.deadline')}</th>
@@ -64,7 +69,13 @@ function PlanTable({ plan }: { plan: RuleMovePlan }) {
         </thead>
         <tbody>
           {plan.cases.map((c) => (
-            <PlanRow key={c.caseId} item={c} procedure={plan.procedure} to={plan.to.validFrom} />
+            <PlanRow
+              key={c.caseId}
+              item={c}
+              procedure={plan.procedure}
+              to={plan.to.validFrom}
+              canOpenCases={canOpenCases}
+            />
           ))}
         </tbody>
       </table>
@@ -72,7 +83,17 @@ function PlanTable({ plan }: { plan: RuleMovePlan }) {
   );
 }
 
-function PlanRow({ item: c, procedure, to }: { item: PlannedCase; procedure: string; to: string }) {
+function PlanRow({
+  item: c,
+  procedure,
+  to,
+  canOpenCases,
+}: {
+  item: PlannedCase;
+  procedure: string;
+  to: string;
+  canOpenCases: boolean;
+}) {
   const t = useT();
   const f = useFormat();
   /** "before → after", or the one value where the move leaves it as it was. */
@@ -82,15 +103,23 @@ function PlanRow({ item: c, procedure, to }: { item: PlannedCase; procedure: str
   return (
     <tr>
       <th scope="row">
-        <Link to={`/cases/${c.caseId}`}>{c.reference}</Link>
+        {/* An administrator without the case officers' access sees the reference only. */}
+        {canOpenCases ? <Link to={`/cases/${c.caseId}`}>{c.reference}</Link> : c.reference}
         <br />
         <span className="hint">{t(caseWordingKey('status', procedure, c.status))}</span>
       </th>
-      <td>{c.applicantName}</td>
       <td>{f.date(c.receivedOn)}</td>
       <td>{change(c.from ? f.date(c.from) : t('procedureRules.beforeFirst'), f.date(to))}</td>
       <td>{change(due(c.dueBefore), due(c.dueAfter))}</td>
-      <td>{c.fee ? change(f.money(c.fee.beforeCents), f.money(c.fee.afterCents)) : t('procedureRules.noFee')}</td>
+      <td>
+        {c.fee ? change(f.money(c.fee.beforeCents), f.money(c.fee.afterCents)) : t('procedureRules.noFee')}
+        {c.fee && c.fee.paidCents > 0 && (
+          <>
+            <br />
+            <span className="hint">{t('procedureRules.paid', { amount: f.money(c.fee.paidCents) })}</span>
+          </>
+        )}
+      </td>
       <td>
         {c.newDocuments.length === 0 ? (
           t('procedureRules.noNewDocuments')

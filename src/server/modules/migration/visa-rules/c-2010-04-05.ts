@@ -8,7 +8,7 @@ import type { VisaRuleVersion } from './version.ts';
 
 export const VISA_C_2010: VisaRuleVersion = {
   validFrom: '2010-04-05' as PlainDate,
-  legalAct: 'Regula (EK) Nr. 810/2009, 16. pants',
+  legalAct: 'Regula (EK) Nr. 810/2009',
   deadline: { unit: 'calendar-days', limit: 15, maxExtendedTo: 30 },
   fee: { adultCents: 6000, childCents: 3500 },
   lodgingWindowMonths: 3,

@@ -8,7 +8,7 @@ import type { VisaRuleVersion } from './version.ts';
 
 export const VISA_D_2017: VisaRuleVersion = {
   validFrom: '2017-09-12' as PlainDate,
-  legalAct: 'MK 12.09.2017. noteikumi Nr. 557, 2.1. apakšpunkts',
+  legalAct: 'Ministru kabineta 2017. gada 12. septembra noteikumi Nr. 557',
   deadline: { unit: 'months', limit: 1, maxExtendedTo: 4 },
   fee: { adultCents: 6000, childCents: 6000 },
   lodgingWindowMonths: 6,

@@ -14,7 +14,10 @@ import type { VisaRuleVersion } from './version.ts';
 
 export type { VisaRuleVersion } from './version.ts';
 
-/** A move changes the fee owed (the same exemption, the applicant's age on the day of lodging); no visa version lists documents. */
+/**
+ * A move changes the fee owed (the same exemption, the applicant's age on the day of lodging), and the fee's
+ * record names the new version even where the amount stays; no visa version lists documents.
+ */
 function visaMove(type: VisaType) {
   return (
     subject: Record<string, unknown>,
@@ -25,7 +28,7 @@ function visaMove(type: VisaType) {
     const before = subject['fee'] as Fee;
     const after = visaFeeUnder(to, type, subject['birthDate'] as PlainDate, lodgedOn, before.exemption);
     return {
-      subject: after.amountCents === before.amountCents ? subject : { ...subject, fee: after },
+      subject: { ...subject, fee: after },
       fee: { beforeCents: before.amountCents, afterCents: after.amountCents },
       newDocuments: [],
     };
