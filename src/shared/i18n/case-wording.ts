@@ -81,6 +81,8 @@ export function caseWordingKey(kind: 'status' | 'step' | 'outcome', caseType: st
 export const SYSTEM_RULES: ReadonlySet<string> = new Set([
   // A grant over failed checks: the officer's reason for it (its detail is their own words).
   'failed-checks-overridden',
+  // The version of the procedure's rules the decision applies (always passed: it names, it does not test).
+  'rules-version',
   'evidence-attached',
   'value-differs',
   'requests-answered',

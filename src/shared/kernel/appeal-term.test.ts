@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appealTerm, deemedNotifiedOn } from './appeal-term.ts';
-import { addDays, compareDates, fromEpochDay, plainDate, toEpochDay } from './plain-date.ts';
+import { addDays, addMonthsClamped, compareDates, fromEpochDay, plainDate, toEpochDay } from './plain-date.ts';
 import { isWorkingDay } from './working-days.ts';
 
 const d = plainDate;
@@ -50,9 +50,21 @@ describe('the appeal term (APL: one month from the decision taking effect, which
           expect(term.inForceOn).toBe(term.notifiedOn);
           expect(isWorkingDay(term.lastDay)).toBe(true);
           expect(compareDates(term.lastDay, addDays(term.inForceOn, 28))).toBeGreaterThanOrEqual(0);
-          expect(compareDates(term.lastDay, addDays(term.inForceOn, 35))).toBeLessThanOrEqual(0);
+          // The month's end, moved over the rest days that follow it and no further (a fixed bound in days
+          // fails where Midsummer, a moved day off and a weekend run together, as in June 2026).
+          const monthLater = addMonthsClamped(term.inForceOn, 1);
+          expect(compareDates(term.lastDay, monthLater)).toBeGreaterThanOrEqual(0);
+          for (let day = monthLater; compareDates(day, term.lastDay) < 0; day = addDays(day, 1))
+            expect(isWorkingDay(day)).toBe(false);
         },
       ),
     );
+  });
+
+  it('moves a term ending on Saturday 20 June 2026 over five rest days to Thursday 25 June', () => {
+    // 22 June 2026 is a moved day off (worked on 27 June), 23 and 24 June are Midsummer.
+    const term = appealTerm(d('2026-05-18'), 'electronic');
+    expect(term.inForceOn).toBe('2026-05-20');
+    expect(term.lastDay).toBe('2026-06-25');
   });
 });

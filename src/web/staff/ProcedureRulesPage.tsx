@@ -54,22 +54,28 @@ function VersionsTable({ procedure }: { procedure: ProcedureRulesView['procedure
           </tr>
         </thead>
         <tbody>
-          {procedure.versions.map((v) => (
-            <tr key={v.validFrom}>
-              {/* Whether it is in force stands under its day: three columns fit a phone without scrolling. */}
-              <th scope="row">
-                {f.date(v.validFrom)}
-                <br />
-                {v.inForce ? (
-                  <span className="tag tag--success">{t('procedureRules.inForceYes')}</span>
-                ) : (
-                  <span className="tag tag--warning">{t('procedureRules.notYet')}</span>
-                )}
-              </th>
-              <td>{f.citation(v.legalAct)}</td>
-              <td>{v.openCases}</td>
-            </tr>
-          ))}
+          {procedure.versions.map((v, i) => {
+            // A version in force until a later one took over governs only cases lodged before that day.
+            const next = procedure.versions[i + 1];
+            return (
+              <tr key={v.validFrom}>
+                {/* Whether it is in force stands under its day: three columns fit a phone without scrolling. */}
+                <th scope="row">
+                  {f.date(v.validFrom)}
+                  <br />
+                  {!v.inForce ? (
+                    <span className="tag tag--warning">{t('procedureRules.notYet')}</span>
+                  ) : next?.inForce ? (
+                    <span className="tag">{t('procedureRules.supersededFrom', { date: f.date(next.validFrom) })}</span>
+                  ) : (
+                    <span className="tag tag--success">{t('procedureRules.inForceYes')}</span>
+                  )}
+                </th>
+                <td>{f.citation(v.legalAct)}</td>
+                <td>{v.openCases}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </ScrollTable>

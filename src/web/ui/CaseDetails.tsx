@@ -59,14 +59,6 @@ export function DeadlineClock({ view, audience = 'resident' }: { view: CaseView;
       </dd>
       <dt>{t('cases.deadline.rule')}</dt>
       <dd>{f.citation(d.rule)}</dd>
-      {view.rules && (
-        <>
-          <dt>{t('cases.field.rulesVersion')}</dt>
-          <dd>
-            {t('cases.rulesVersion', { from: f.date(view.rules.validFrom), act: f.citation(view.rules.legalAct) })}
-          </dd>
-        </>
-      )}
       {d.suspended && (
         <>
           <dt>{t('cases.deadline.clock')}</dt>
@@ -126,6 +118,15 @@ export function CaseDetails({
           <span className="tag">{t(caseWordingKey('status', view.caseType, view.status))}</span>{' '}
           {t(audience === 'staff' ? `staff.${stepKey}` : stepKey)}
         </dd>
+        {view.rules && (
+          <>
+            {/* The version of the procedure's rules the case is decided under, open or closed. */}
+            <dt>{t('cases.field.rulesVersion')}</dt>
+            <dd>
+              {t('cases.rulesVersion', { from: f.date(view.rules.validFrom), act: f.citation(view.rules.legalAct) })}
+            </dd>
+          </>
+        )}
         {s.kind === 'correction' ? (
           <>
             <dt>{t('register.field.person')}</dt>
@@ -245,6 +246,9 @@ export function CaseDetails({
               : ''}
             {a.kind === 'submit' && a.details['lateAppeal'] ? ` — ${t('cases.lateAppealShort')}` : ''}
             {a.kind === 'move-rules' ? ` — ${movedRules(a.details)}` : ''}
+            {a.kind === 'record-payment' && typeof a.details['amountCents'] === 'number'
+              ? ` — ${f.money(a.details['amountCents'])}`
+              : ''}
           </li>
         ))}
       </ol>

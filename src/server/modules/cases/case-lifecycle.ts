@@ -508,7 +508,8 @@ export function applyAction<S extends string>(
       next.payment = {
         amountCents: (state.payment?.amountCents ?? 0) + p.amountCents,
         method: p.method,
-        reference: p.reference,
+        // Each payment's receipt is kept: the first payment's and the further one's.
+        reference: state.payment ? `${state.payment.reference}, ${p.reference}` : p.reference,
         paidOn: action.on,
       };
       break;

@@ -114,17 +114,20 @@ async function plan(engine: Engine, trx: DbExecutor, req: RuleMoveRequest, lock:
 function movedMessage(engine: Engine, snap: CaseSnapshot, p: Planned, to: string, legalBasis: string) {
   const { item, snap: s } = p;
   const fee = item.fee;
-  const feeChange =
-    !fee || fee.afterCents === fee.beforeCents ? 'same' : fee.afterCents > fee.paidCents ? 'more' : 'less';
+  // What the applicant must do about the fee: pay what is now owed, or ask for what was overpaid back.
+  const owed = fee && fee.afterCents !== fee.beforeCents ? fee.afterCents - fee.paidCents : 0;
+  const feeChange = owed > 0 ? 'more' : owed < 0 ? 'less' : 'same';
   const moved = item.dueAfter !== item.dueBefore && item.dueAfter !== null;
   if (feeChange === 'same' && !moved) return [];
   const language = s.row.language;
-  return engine.applicantMessage(snap.row, 'case-rules-moved', `case:${snap.row.id}:rules:${to}`, {
+  // Keyed by the move's own action: a later move of the same case is a message of its own.
+  const seq = s.state.version + 1;
+  return engine.applicantMessage(snap.row, 'case-rules-moved', `case:${snap.row.id}:rules:${seq}`, {
     to,
     basis: renderCitation(legalBasis, language),
     fee: feeChange,
     due: fee ? formatMoney(fee.afterCents, language) : '-',
-    owed: fee ? formatMoney(Math.max(fee.afterCents - fee.paidCents, 0), language) : '-',
+    owed: formatMoney(Math.abs(owed), language),
     deadline: moved ? 'moved' : 'same',
     dueOn: item.dueAfter ?? '-',
   });

@@ -206,6 +206,14 @@ describe('a transitional move of open cases to a later version', () => {
         fee: { beforeCents: 4000, afterCents: 4500 },
       },
     });
+    // The applicant is told what is now owed (a move changing neither fee nor deadline sends nothing).
+    const told = await ctx.database.db
+      .selectFrom('notifications.outbox')
+      .select(['params'])
+      .where('template', '=', 'case-rules-moved')
+      .where('eventKey', 'like', `case:${child.id}:rules:%`)
+      .execute();
+    expect(told.map((m) => m.params)).toMatchObject([{ fee: 'more', owed: '€5.00', due: '€45.00' }]);
     // The difference is owed, and taken at the desk: exactly what is owed, once.
     expect(child).toMatchObject({ fee: { dueCents: 4500, paidCents: 4000 } });
     const pay = (view: View, amountCents: number) =>

@@ -133,9 +133,12 @@ function EvidenceRows({ subject: s }: { subject: VisaSubject }) {
         {s.fee.exemption ? ` (${t(`visas.exemption.${s.fee.exemption}`)})` : ''}
         {!s.payment
           ? `; ${t('visas.field.unpaid')}`
-          : s.payment.amountCents < s.fee.amountCents
-            ? // A move to later rules raised the fee after it was paid: the rest is owed.
-              `; ${t('visas.field.paidPart', { paid: euros(s.payment.amountCents), on: f.date(s.payment.paidOn) })}`
+          : s.payment.amountCents !== s.fee.amountCents
+            ? // A move to other rules changed the fee after it was paid: the rest is owed, or the excess refunded.
+              `; ${t(s.payment.amountCents < s.fee.amountCents ? 'visas.field.paidPart' : 'visas.field.paidOver', {
+                paid: euros(s.payment.amountCents),
+                on: f.date(s.payment.paidOn),
+              })}`
             : `; ${t('visas.field.paid', { on: f.date(s.payment.paidOn) })}`}
       </dd>
       {s.appealReason && (

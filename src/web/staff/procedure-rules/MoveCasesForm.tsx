@@ -68,7 +68,11 @@ export function MoveCasesForm({ procedures, canOpenCases }: { procedures: Proced
           expected: plan.cases.map((c) => ({ caseId: c.caseId, version: c.version })),
         },
       }),
-    onError: form.showServerError,
+    onError: (error) => {
+      // The cases changed since the preview: the list shown is no longer what would move.
+      setPreview(undefined);
+      form.showServerError(error);
+    },
     onSuccess: () => {
       setPreview(undefined);
       void queryClient.invalidateQueries({ queryKey: PROCEDURE_RULES_QUERY });
