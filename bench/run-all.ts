@@ -12,6 +12,7 @@ const benches = [
   'bench/register.bench.ts',
   'bench/cases.bench.ts',
   'bench/visas.bench.ts',
+  'bench/rule-move.bench.ts',
   'bench/document-desk.bench.ts',
   'bench/documents.bench.ts',
 ];
