@@ -8,7 +8,7 @@
  * axe-clean on every state; screenshots under e2e/screenshots.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { axeViolations, residentSignIn, screenshot, startHarness, type Harness } from './harness.ts';
+import { axeViolations, type Harness, residentSignIn, ROUNDS, screenshot, startHarness } from './harness.ts';
 import { signInResident } from '../src/test/test-app.ts';
 import { addDays, type PlainDate } from '../src/shared/kernel/plain-date.ts';
 import { formatDate, formatDateTime } from '../src/shared/kernel/display-format.ts';
@@ -219,75 +219,73 @@ describe('moving, cancelling and undoing, in both languages and on a phone', () 
       await anna.request('POST', `/api/portal/me/appointments/${b.id}/cancel`);
   });
 
-  for (const viewport of VIEWPORTS) {
-    for (const lang of ['lv', 'en'] as const) {
-      it(`moves a visit on its own day, cancels it once asked and undoes that (${lang}, ${viewport.width} px)`, async () => {
-        const x = TEXT[lang];
-        await h.page.setViewportSize(viewport);
-        // A visit on the second bookable day, so the first (where a new booking starts) is not it.
-        const day = bookableDay(1);
-        const first = await bookOn(lang, day);
-        const visit = (await myBookings()).find((b) => b.status === 'booked') as Booking;
-        expect(visit.date).toBe(day);
-        const when = formatDateTime(visit.startsAt, lang, 'Europe/Riga');
-        expect(when).toContain(first);
-        // Earlier rounds left cancelled visits at the same times: the booked one is meant.
-        const row = h.page.getByRole('row', { name: new RegExp(when) }).filter({ hasText: x.booked });
-        await row.getByText(x.riga).waitFor();
+  for (const { lang, viewport } of ROUNDS) {
+    it(`moves a visit on its own day, cancels it once asked and undoes that (${lang}, ${viewport.width} px)`, async () => {
+      const x = TEXT[lang];
+      await h.page.setViewportSize(viewport);
+      // A visit on the second bookable day, so the first (where a new booking starts) is not it.
+      const day = bookableDay(1);
+      const first = await bookOn(lang, day);
+      const visit = (await myBookings()).find((b) => b.status === 'booked') as Booking;
+      expect(visit.date).toBe(day);
+      const when = formatDateTime(visit.startsAt, lang, 'Europe/Riga');
+      expect(when).toContain(first);
+      // Earlier rounds left cancelled visits at the same times: the booked one is meant.
+      const row = h.page.getByRole('row', { name: new RegExp(when) }).filter({ hasText: x.booked });
+      await row.getByText(x.riga).waitFor();
 
-        // Change the time: the page names the visit, and the date field starts at its day.
-        await row.getByRole('link', { name: `${x.change} (${when})` }).click();
-        await h.page.getByRole('heading', { level: 1, name: x.moveTitle }).waitFor();
-        const moving = h.page.getByRole('region', { name: x.moving });
-        await moving.getByText(when).waitFor();
-        await moving.getByText(x.riga).waitFor();
-        expect(await h.page.getByLabel(x.date).inputValue()).toBe(day);
-        const later = h.page.locator('input[name="slot"]').nth(2);
-        await later.check();
-        await looksRight(`appointments-move-${lang}-${viewport.width}`);
-        await h.page.getByRole('button', { name: x.move, exact: true }).click();
-        await h.page.getByText(x.movedTo).waitFor();
-        const moved = (await myBookings()).find((b) => b.status === 'booked') as Booking;
-        expect([moved.date, moved.startsAt > visit.startsAt]).toEqual([day, true]);
-        const movedWhen = formatDateTime(moved.startsAt, lang, 'Europe/Riga');
+      // Change the time: the page names the visit, and the date field starts at its day.
+      await row.getByRole('link', { name: `${x.change} (${when})` }).click();
+      await h.page.getByRole('heading', { level: 1, name: x.moveTitle }).waitFor();
+      const moving = h.page.getByRole('region', { name: x.moving });
+      await moving.getByText(when).waitFor();
+      await moving.getByText(x.riga).waitFor();
+      expect(await h.page.getByLabel(x.date).inputValue()).toBe(day);
+      const later = h.page.locator('input[name="slot"]').nth(2);
+      await later.check();
+      await looksRight(`appointments-move-${lang}-${viewport.width}`);
+      await h.page.getByRole('button', { name: x.move, exact: true }).click();
+      await h.page.getByText(x.movedTo).waitFor();
+      const moved = (await myBookings()).find((b) => b.status === 'booked') as Booking;
+      expect([moved.date, moved.startsAt > visit.startsAt]).toEqual([day, true]);
+      const movedWhen = formatDateTime(moved.startsAt, lang, 'Europe/Riga');
 
-        // Cancel asks once, saying which visit and that the time is freed; "no" keeps it.
-        const movedRow = h.page.getByRole('row', { name: new RegExp(movedWhen) }).filter({ hasText: x.booked });
-        await movedRow.getByRole('button', { name: `${x.cancel} (${movedWhen})` }).click();
-        const confirm = h.page.getByRole('region', { name: x.confirmTitle });
-        await confirm.getByText(movedWhen, { exact: false }).waitFor();
-        await confirm.getByText(x.frees).waitFor();
-        expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('confirm-cancel-title');
-        await looksRight(`appointments-cancel-confirm-${lang}-${viewport.width}`);
-        await confirm.getByRole('button', { name: x.no }).click();
-        expect(await confirm.count()).toBe(0);
-        // Focus goes back to the button that asked.
-        await h.page.waitForFunction((id) => document.activeElement?.id === id, `cancel-${moved.id}`, {
-          timeout: 5000,
-        });
-        expect((await myBookings()).find((b) => b.id === moved.id)?.status).toBe('booked');
-
-        await movedRow.getByRole('button', { name: `${x.cancel} (${movedWhen})` }).click();
-        await h.page.getByRole('button', { name: x.yes }).click();
-        await h.page.getByRole('heading', { name: x.cancelled(movedWhen) }).waitFor();
-        expect((await myBookings()).find((b) => b.id === moved.id)?.status).toBe('cancelled');
-        await looksRight(`appointments-cancelled-undo-${lang}-${viewport.width}`);
-
-        // Undo: booked again, the same visit.
-        await h.page.getByRole('button', { name: x.undo }).click();
-        await h.page.getByText(x.restored).waitFor();
-        expect((await myBookings()).find((b) => b.id === moved.id)?.status).toBe('booked');
-
-        // Leave no booking for the next round.
-        await h.page
-          .getByRole('row', { name: new RegExp(movedWhen) })
-          .filter({ hasText: x.booked })
-          .getByRole('button', { name: `${x.cancel} (${movedWhen})` })
-          .click();
-        await h.page.getByRole('button', { name: x.yes }).click();
-        await h.page.getByRole('heading', { name: x.cancelled(movedWhen) }).waitFor();
+      // Cancel asks once, saying which visit and that the time is freed; "no" keeps it.
+      const movedRow = h.page.getByRole('row', { name: new RegExp(movedWhen) }).filter({ hasText: x.booked });
+      await movedRow.getByRole('button', { name: `${x.cancel} (${movedWhen})` }).click();
+      const confirm = h.page.getByRole('region', { name: x.confirmTitle });
+      await confirm.getByText(movedWhen, { exact: false }).waitFor();
+      await confirm.getByText(x.frees).waitFor();
+      expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('confirm-cancel-title');
+      await looksRight(`appointments-cancel-confirm-${lang}-${viewport.width}`);
+      await confirm.getByRole('button', { name: x.no }).click();
+      expect(await confirm.count()).toBe(0);
+      // Focus goes back to the button that asked.
+      await h.page.waitForFunction((id) => document.activeElement?.id === id, `cancel-${moved.id}`, {
+        timeout: 5000,
       });
-    }
+      expect((await myBookings()).find((b) => b.id === moved.id)?.status).toBe('booked');
+
+      await movedRow.getByRole('button', { name: `${x.cancel} (${movedWhen})` }).click();
+      await h.page.getByRole('button', { name: x.yes }).click();
+      await h.page.getByRole('heading', { name: x.cancelled(movedWhen) }).waitFor();
+      expect((await myBookings()).find((b) => b.id === moved.id)?.status).toBe('cancelled');
+      await looksRight(`appointments-cancelled-undo-${lang}-${viewport.width}`);
+
+      // Undo: booked again, the same visit.
+      await h.page.getByRole('button', { name: x.undo }).click();
+      await h.page.getByText(x.restored).waitFor();
+      expect((await myBookings()).find((b) => b.id === moved.id)?.status).toBe('booked');
+
+      // Leave no booking for the next round.
+      await h.page
+        .getByRole('row', { name: new RegExp(movedWhen) })
+        .filter({ hasText: x.booked })
+        .getByRole('button', { name: `${x.cancel} (${movedWhen})` })
+        .click();
+      await h.page.getByRole('button', { name: x.yes }).click();
+      await h.page.getByRole('heading', { name: x.cancelled(movedWhen) }).waitFor();
+    });
   }
 
   it('an undo after someone else has taken the time is refused in words', async () => {
@@ -319,21 +317,19 @@ describe('moving, cancelling and undoing, in both languages and on a phone', () 
 });
 
 describe('branch names in the page’s language, and a queue screen in words', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of ['lv', 'en'] as const) {
-      it(`the queue screen says nobody has been called, and the pickup select names branches in ${lang} (${viewport.width} px)`, async () => {
-        const x = TEXT[lang];
-        await h.page.setViewportSize(viewport);
-        await open(`/queue?branch=${rigaId}`, lang, x.queue);
-        await h.page.getByText(x.nobody).waitFor();
-        expect(await h.page.locator('.queue-number--screen').count()).toBe(0);
-        expect(await h.page.getByLabel(x.branch).locator('option:checked').textContent()).toBe(x.riga);
-        await looksRight(`appointments-queue-empty-${lang}-${viewport.width}`);
-        await open('/my/documents/apply', lang, x.apply);
-        // The branches arrive with the page's options (a request of its own): wait for them before reading the list.
-        await h.page.getByLabel(x.pickup).locator('option', { hasText: x.riga }).waitFor({ state: 'attached' });
-        expect(await h.page.getByLabel(x.pickup).locator('option').allTextContents()).toContain(x.riga);
-      });
-    }
+  for (const { lang, viewport } of ROUNDS) {
+    it(`the queue screen says nobody has been called, and the pickup select names branches in ${lang} (${viewport.width} px)`, async () => {
+      const x = TEXT[lang];
+      await h.page.setViewportSize(viewport);
+      await open(`/queue?branch=${rigaId}`, lang, x.queue);
+      await h.page.getByText(x.nobody).waitFor();
+      expect(await h.page.locator('.queue-number--screen').count()).toBe(0);
+      expect(await h.page.getByLabel(x.branch).locator('option:checked').textContent()).toBe(x.riga);
+      await looksRight(`appointments-queue-empty-${lang}-${viewport.width}`);
+      await open('/my/documents/apply', lang, x.apply);
+      // The branches arrive with the page's options (a request of its own): wait for them before reading the list.
+      await h.page.getByLabel(x.pickup).locator('option', { hasText: x.riga }).waitFor({ state: 'attached' });
+      expect(await h.page.getByLabel(x.pickup).locator('option').allTextContents()).toContain(x.riga);
+    });
   }
 });

@@ -9,15 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../src/test/photos.ts';
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
-import { axeViolations, residentSignIn, screenshot, startHarness, type Harness } from './harness.ts';
+import { axeViolations, type Harness, residentSignIn, ROUNDS, screenshot, startHarness } from './harness.ts';
 import { appointmentBranchId } from '../src/test/appointment-branch.ts';
 
-const VIEWPORTS = [
-  { width: 1280, height: 900 },
-  { width: 390, height: 844 },
-] as const;
-const LANGS = ['lv', 'en'] as const;
-type Lang = (typeof LANGS)[number];
+type Lang = (typeof ROUNDS)[number]['lang'];
 const CATALOGUE: Record<Lang, Record<string, string>> = { lv, en };
 /** The server's reason for refusing a time on a closed day, per the calendar's reason. */
 const CLOSED_REASON = {
@@ -72,80 +67,76 @@ async function summarySays(expected: string[]): Promise<void> {
 }
 
 describe('the booking form says what is missing or wrong', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of LANGS) {
-      it(`no time and a bad e-mail, then a closed day (${lang}, ${viewport.width} px)`, async () => {
-        const x = CATALOGUE[lang];
-        await open(`/my/appointments/new?branch=${rigaId}`, lang, viewport, 'appointments.book.title');
-        await h.page.locator('input[name="slot"]').first().waitFor();
-        await h.page.getByLabel(x['appointments.field.email'] as string).fill('anna-at-example');
-        await h.page.getByRole('button', { name: x['appointments.book.submit'], exact: true }).click();
-        await summarySays([
-          says(lang, 'validation.chooseTime', 'appointments.field.time'),
-          says(lang, 'validation.email', 'appointments.field.email'),
-        ]);
-        // Each message stands at its field too.
-        await h.page
-          .locator('#contactEmail-error')
-          .getByText(says(lang, 'validation.email', 'appointments.field.email'))
-          .waitFor();
-        await screenshot(h.page, `booking-form-errors-${lang}-${viewport.width}`);
+  for (const { lang, viewport } of ROUNDS) {
+    it(`no time and a bad e-mail, then a closed day (${lang}, ${viewport.width} px)`, async () => {
+      const x = CATALOGUE[lang];
+      await open(`/my/appointments/new?branch=${rigaId}`, lang, viewport, 'appointments.book.title');
+      await h.page.locator('input[name="slot"]').first().waitFor();
+      await h.page.getByLabel(x['appointments.field.email'] as string).fill('anna-at-example');
+      await h.page.getByRole('button', { name: x['appointments.book.submit'], exact: true }).click();
+      await summarySays([
+        says(lang, 'validation.chooseTime', 'appointments.field.time'),
+        says(lang, 'validation.email', 'appointments.field.email'),
+      ]);
+      // Each message stands at its field too.
+      await h.page
+        .locator('#contactEmail-error')
+        .getByText(says(lang, 'validation.email', 'appointments.field.email'))
+        .waitFor();
+      await screenshot(h.page, `booking-form-errors-${lang}-${viewport.width}`);
 
-        // A closed day is refused as the server refuses a time on it; no time is asked for on it.
-        const closed = calendar.closedDays[0] as Calendar['closedDays'][number];
-        await h.page.getByLabel(x['appointments.field.date'] as string, { exact: true }).fill(closed.date);
-        await h.page.getByRole('button', { name: x['appointments.book.submit'], exact: true }).click();
-        await summarySays([
-          says(lang, `fieldReason.${CLOSED_REASON[closed.reason]}`, 'appointments.field.date'),
-          says(lang, 'validation.email', 'appointments.field.email'),
-        ]);
-        await screenshot(h.page, `booking-form-closed-day-${lang}-${viewport.width}`);
+      // A closed day is refused as the server refuses a time on it; no time is asked for on it.
+      const closed = calendar.closedDays[0] as Calendar['closedDays'][number];
+      await h.page.getByLabel(x['appointments.field.date'] as string, { exact: true }).fill(closed.date);
+      await h.page.getByRole('button', { name: x['appointments.book.submit'], exact: true }).click();
+      await summarySays([
+        says(lang, `fieldReason.${CLOSED_REASON[closed.reason]}`, 'appointments.field.date'),
+        says(lang, 'validation.email', 'appointments.field.email'),
+      ]);
+      await screenshot(h.page, `booking-form-closed-day-${lang}-${viewport.width}`);
 
-        // An empty day is asked for as such.
-        await h.page.getByLabel(x['appointments.field.date'] as string, { exact: true }).fill('');
-        await h.page.getByLabel(x['appointments.field.email'] as string).fill('anna@example.invalid');
-        await h.page.getByRole('button', { name: x['appointments.book.submit'], exact: true }).click();
-        await summarySays([says(lang, 'validation.required', 'appointments.field.date')]);
-      });
-    }
+      // An empty day is asked for as such.
+      await h.page.getByLabel(x['appointments.field.date'] as string, { exact: true }).fill('');
+      await h.page.getByLabel(x['appointments.field.email'] as string).fill('anna@example.invalid');
+      await h.page.getByRole('button', { name: x['appointments.book.submit'], exact: true }).click();
+      await summarySays([says(lang, 'validation.required', 'appointments.field.date')]);
+    });
   }
 });
 
 describe('the online document application says what is missing or wrong', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of LANGS) {
-      it(`no pickup branch, a bad e-mail and a photo that is not one; then a photo too small (${lang}, ${viewport.width} px)`, async () => {
-        const x = CATALOGUE[lang];
-        await open('/my/documents/apply', lang, viewport, 'documents.apply.title');
-        await h.page
-          .getByLabel(x['documents.application.documentType'] as string, { exact: true })
-          .selectOption('passport');
-        await h.page
-          .getByLabel(x['documents.application.photo'] as string)
-          .setInputFiles({ name: 'foto.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
-        await h.page.getByLabel(x['portal.contact.email'] as string).fill('anna-at-example');
-        await h.page.getByRole('button', { name: x['documents.apply.submit'] }).click();
-        await summarySays([
-          says(lang, 'validation.choose', 'documents.application.pickup'),
-          says(lang, 'fieldReason.photo-format', 'documents.application.photo'),
-          says(lang, 'validation.email', 'portal.contact.email'),
-        ]);
-        await screenshot(h.page, `document-application-errors-${lang}-${viewport.width}`);
+  for (const { lang, viewport } of ROUNDS) {
+    it(`no pickup branch, a bad e-mail and a photo that is not one; then a photo too small (${lang}, ${viewport.width} px)`, async () => {
+      const x = CATALOGUE[lang];
+      await open('/my/documents/apply', lang, viewport, 'documents.apply.title');
+      await h.page
+        .getByLabel(x['documents.application.documentType'] as string, { exact: true })
+        .selectOption('passport');
+      await h.page
+        .getByLabel(x['documents.application.photo'] as string)
+        .setInputFiles({ name: 'foto.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+      await h.page.getByLabel(x['portal.contact.email'] as string).fill('anna-at-example');
+      await h.page.getByRole('button', { name: x['documents.apply.submit'] }).click();
+      await summarySays([
+        says(lang, 'validation.choose', 'documents.application.pickup'),
+        says(lang, 'fieldReason.photo-format', 'documents.application.photo'),
+        says(lang, 'validation.email', 'portal.contact.email'),
+      ]);
+      await screenshot(h.page, `document-application-errors-${lang}-${viewport.width}`);
 
-        // The browser cannot see a photo's pixels: the server's refusal stands at the photo field.
-        await h.page.getByLabel(x['documents.application.pickup'] as string).selectOption({ index: 1 });
-        await h.page
-          .getByLabel(x['documents.application.photo'] as string)
-          .setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from(png(200, 260)) });
-        await h.page.getByLabel(x['portal.contact.email'] as string).fill('anna@example.invalid');
-        await h.page.getByRole('button', { name: x['documents.apply.submit'] }).click();
-        await summarySays([says(lang, 'fieldReason.photo-too-small', 'documents.application.photo')]);
-        await h.page
-          .locator('#photo-error')
-          .getByText(says(lang, 'fieldReason.photo-too-small', 'documents.application.photo'))
-          .waitFor();
-        await screenshot(h.page, `document-application-photo-refused-${lang}-${viewport.width}`);
-      });
-    }
+      // The browser cannot see a photo's pixels: the server's refusal stands at the photo field.
+      await h.page.getByLabel(x['documents.application.pickup'] as string).selectOption({ index: 1 });
+      await h.page
+        .getByLabel(x['documents.application.photo'] as string)
+        .setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from(png(200, 260)) });
+      await h.page.getByLabel(x['portal.contact.email'] as string).fill('anna@example.invalid');
+      await h.page.getByRole('button', { name: x['documents.apply.submit'] }).click();
+      await summarySays([says(lang, 'fieldReason.photo-too-small', 'documents.application.photo')]);
+      await h.page
+        .locator('#photo-error')
+        .getByText(says(lang, 'fieldReason.photo-too-small', 'documents.application.photo'))
+        .waitFor();
+      await screenshot(h.page, `document-application-photo-refused-${lang}-${viewport.width}`);
+    });
   }
 });

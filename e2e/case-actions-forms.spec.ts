@@ -6,7 +6,15 @@
  * is proposed and again when it is approved. Screenshots under e2e/screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, lookEverywhere, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import {
+  axeViolations,
+  type Harness,
+  lookEverywhere,
+  ROUNDS,
+  screenshot,
+  staffSignIn,
+  startHarness,
+} from './harness.ts';
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 
 const VIEWPORTS = [
@@ -84,26 +92,24 @@ async function openCase(lang: 'lv' | 'en'): Promise<void> {
 }
 
 describe('an officer’s action sent empty', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of ['lv', 'en'] as const) {
-      it(`lists each field’s own message in the summary (${lang}, ${viewport.width} px)`, async () => {
-        const x = TEXT[lang];
-        await h.page.setViewportSize(viewport);
-        await openCase(lang);
-        await h.page.getByRole('button', { name: x.send }).click();
-        const summary = h.page.getByRole('alert').filter({ hasText: x.summary });
-        await summary.getByRole('link', { name: x.question }).waitFor();
-        await summary.getByRole('link', { name: x.dueOn }).waitFor();
-        expect(await summary.getByRole('listitem').count()).toBe(2);
-        expect(await h.page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
-        // Each message stands at its field too, and the link takes the officer there.
-        expect(await h.page.locator('#request-question-error').textContent()).toContain(x.question);
-        await summary.getByRole('link', { name: x.dueOn }).click();
-        expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('request-dueOn');
-        expect(await axeViolations(h.page)).toEqual([]);
-        await screenshot(h.page, `case-action-empty-${lang}-${viewport.width}`);
-      });
-    }
+  for (const { lang, viewport } of ROUNDS) {
+    it(`lists each field’s own message in the summary (${lang}, ${viewport.width} px)`, async () => {
+      const x = TEXT[lang];
+      await h.page.setViewportSize(viewport);
+      await openCase(lang);
+      await h.page.getByRole('button', { name: x.send }).click();
+      const summary = h.page.getByRole('alert').filter({ hasText: x.summary });
+      await summary.getByRole('link', { name: x.question }).waitFor();
+      await summary.getByRole('link', { name: x.dueOn }).waitFor();
+      expect(await summary.getByRole('listitem').count()).toBe(2);
+      expect(await h.page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+      // Each message stands at its field too, and the link takes the officer there.
+      expect(await h.page.locator('#request-question-error').textContent()).toContain(x.question);
+      await summary.getByRole('link', { name: x.dueOn }).click();
+      expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('request-dueOn');
+      expect(await axeViolations(h.page)).toEqual([]);
+      await screenshot(h.page, `case-action-empty-${lang}-${viewport.width}`);
+    });
   }
 
   it('sent filled in, it is taken and the result takes focus', async () => {

@@ -6,15 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
-import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, type Harness, ROUNDS, screenshot, staffSignIn, startHarness } from './harness.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
-const VIEWPORTS = [
-  { width: 1280, height: 900 },
-  { width: 390, height: 844 },
-] as const;
-const LANGS = ['lv', 'en'] as const;
-type Lang = (typeof LANGS)[number];
+type Lang = (typeof ROUNDS)[number]['lang'];
 const CATALOGUE: Record<Lang, Record<string, string>> = { lv, en };
 
 let h: Harness;
@@ -37,31 +32,29 @@ async function openDesk(lang: Lang, viewport: { width: number; height: number })
 }
 
 describe('the desk’s new-application form refuses a missing number and photo in the catalogue’s words', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of LANGS) {
-      it(`${lang} at ${viewport.width}×${viewport.height}`, async () => {
-        await openDesk(lang, viewport);
-        const form = h.page.getByRole('form', { name: say(lang, 'documents.desk.new') });
-        await expect(
-          form.getByRole('radio', { name: say(lang, 'documents.desk.method.identity-document') }).isChecked(),
-        ).resolves.toBe(true);
-        await form.getByRole('button', { name: say(lang, 'documents.desk.submit') }).click();
-        const summary = form.getByRole('alert');
-        await summary.getByRole('heading', { name: say(lang, 'errors.fixTitle') }).waitFor();
-        const number = say(lang, 'validation.required', { field: say(lang, 'documents.desk.identityNumber') });
-        const photo = say(lang, 'fieldReason.photo-missing', { field: say(lang, 'documents.desk.photo') });
-        await summary.getByRole('link', { name: number }).waitFor();
-        await summary.getByRole('link', { name: photo }).waitFor();
-        expect(await summary.getByRole('listitem').allTextContents()).toEqual([number, photo]);
-        // The summary takes focus; its link moves focus to the field.
-        await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-        await summary.getByRole('link', { name: number }).click();
-        await expect(
-          form.getByLabel(say(lang, 'documents.desk.identityNumber')).evaluate((el) => el === document.activeElement),
-        ).resolves.toBe(true);
-        expect(await axeViolations(h.page)).toEqual([]);
-        await screenshot(h.page, `staff-desk-new-refused-${lang}-${viewport.width}`);
-      });
-    }
+  for (const { lang, viewport } of ROUNDS) {
+    it(`${lang} at ${viewport.width}×${viewport.height}`, async () => {
+      await openDesk(lang, viewport);
+      const form = h.page.getByRole('form', { name: say(lang, 'documents.desk.new') });
+      await expect(
+        form.getByRole('radio', { name: say(lang, 'documents.desk.method.identity-document') }).isChecked(),
+      ).resolves.toBe(true);
+      await form.getByRole('button', { name: say(lang, 'documents.desk.submit') }).click();
+      const summary = form.getByRole('alert');
+      await summary.getByRole('heading', { name: say(lang, 'errors.fixTitle') }).waitFor();
+      const number = say(lang, 'validation.required', { field: say(lang, 'documents.desk.identityNumber') });
+      const photo = say(lang, 'fieldReason.photo-missing', { field: say(lang, 'documents.desk.photo') });
+      await summary.getByRole('link', { name: number }).waitFor();
+      await summary.getByRole('link', { name: photo }).waitFor();
+      expect(await summary.getByRole('listitem').allTextContents()).toEqual([number, photo]);
+      // The summary takes focus; its link moves focus to the field.
+      await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await summary.getByRole('link', { name: number }).click();
+      await expect(
+        form.getByLabel(say(lang, 'documents.desk.identityNumber')).evaluate((el) => el === document.activeElement),
+      ).resolves.toBe(true);
+      expect(await axeViolations(h.page)).toEqual([]);
+      await screenshot(h.page, `staff-desk-new-refused-${lang}-${viewport.width}`);
+    });
   }
 });

@@ -11,11 +11,12 @@ import { chromium, type Locator } from 'playwright-core';
 import {
   axeViolations,
   CHROMIUM,
+  type Harness,
   residentSignIn,
+  ROUNDS,
   screenshot,
   staffSignIn,
   startHarness,
-  type Harness,
 } from './harness.ts';
 
 let h: Harness;
@@ -77,41 +78,39 @@ async function openDeclaration(lang: 'lv' | 'en'): Promise<void> {
 }
 
 describe('a contract form says what is wrong, field by field', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of ['lv', 'en'] as const) {
-      it(`names every rule at once, at ${viewport.width} px in ${lang}`, async () => {
-        const x = TEXT[lang];
-        await h.page.setViewportSize(viewport);
-        await openDeclaration(lang);
-        // Required and optional fields are told apart before anything is typed.
-        expect(await h.page.getByText(x.optional).count()).toBeGreaterThan(0);
-        expect(await h.page.getByLabel(x.street).getAttribute('aria-required')).toBe('true');
+  for (const { lang, viewport } of ROUNDS) {
+    it(`names every rule at once, at ${viewport.width} px in ${lang}`, async () => {
+      const x = TEXT[lang];
+      await h.page.setViewportSize(viewport);
+      await openDeclaration(lang);
+      // Required and optional fields are told apart before anything is typed.
+      expect(await h.page.getByText(x.optional).count()).toBeGreaterThan(0);
+      expect(await h.page.getByLabel(x.street).getAttribute('aria-required')).toBe('true');
 
-        await h.page.getByLabel(x.postcode).fill('12345');
-        await h.page.getByLabel(x.basis).fill('x'.repeat(5000));
-        await h.page.getByRole('button', { name: x.submit }).click();
-        const summary = h.page.getByRole('alert');
-        await summary.getByRole('heading', { name: x.summary }).waitFor();
-        // Focus is on the summary, which lists every problem at once with its own words.
-        expect(await h.page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
-        await summary.getByText(x.postcodeMessage).waitFor();
-        await summary.getByText(x.tooLong).waitFor();
-        await summary.getByText(x.required).waitFor();
-        await summary.getByText(x.choose).waitFor();
-        // Each field shows its own message too, tied to it by aria-describedby.
-        const postcode = h.page.getByLabel(x.postcode);
-        expect(await postcode.getAttribute('aria-invalid')).toBe('true');
-        const describedBy = (await postcode.getAttribute('aria-describedby')) ?? '';
-        expect(
-          await h.page.locator(`#${describedBy.split(' ').find((id) => id.endsWith('-error'))}`).textContent(),
-        ).toContain(x.postcodeMessage);
-        // A link in the summary takes focus to its field.
-        await summary.getByRole('link', { name: x.postcodeMessage }).click();
-        expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('address-postcode');
-        expect(await axeViolations(h.page)).toEqual([]);
-        await screenshot(h.page, `forms-declare-errors-${lang}-${viewport.width}`);
-      });
-    }
+      await h.page.getByLabel(x.postcode).fill('12345');
+      await h.page.getByLabel(x.basis).fill('x'.repeat(5000));
+      await h.page.getByRole('button', { name: x.submit }).click();
+      const summary = h.page.getByRole('alert');
+      await summary.getByRole('heading', { name: x.summary }).waitFor();
+      // Focus is on the summary, which lists every problem at once with its own words.
+      expect(await h.page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+      await summary.getByText(x.postcodeMessage).waitFor();
+      await summary.getByText(x.tooLong).waitFor();
+      await summary.getByText(x.required).waitFor();
+      await summary.getByText(x.choose).waitFor();
+      // Each field shows its own message too, tied to it by aria-describedby.
+      const postcode = h.page.getByLabel(x.postcode);
+      expect(await postcode.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await postcode.getAttribute('aria-describedby')) ?? '';
+      expect(
+        await h.page.locator(`#${describedBy.split(' ').find((id) => id.endsWith('-error'))}`).textContent(),
+      ).toContain(x.postcodeMessage);
+      // A link in the summary takes focus to its field.
+      await summary.getByRole('link', { name: x.postcodeMessage }).click();
+      expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('address-postcode');
+      expect(await axeViolations(h.page)).toEqual([]);
+      await screenshot(h.page, `forms-declare-errors-${lang}-${viewport.width}`);
+    });
   }
 
   it('refuses a typed date that is not a whole, real day as a date, not as an empty field', async () => {
@@ -201,32 +200,30 @@ describe('what opens below a button comes into view and takes focus', () => {
       cancel: 'Cancel',
     },
   } as const;
-  for (const viewport of VIEWPORTS) {
-    for (const lang of ['lv', 'en'] as const) {
-      it(`"report lost or stolen" scrolls its form into view with focus on it, and cancel gives focus back, at ${viewport.width} px in ${lang}`, async () => {
-        const x = REPORT[lang];
-        await h.page.setViewportSize(viewport);
-        await h.page.goto(`${h.baseUrl}/my/documents`);
-        await h.page.evaluate((l) => localStorage.setItem('civitas.locale', l), lang);
-        await h.page.reload();
-        await h.page.getByRole('heading', { level: 1, name: x.page }).waitFor();
-        const opener = h.page.getByRole('button', { name: x.open }).first();
-        await opener.click();
-        const heading = h.page.getByRole('heading', { level: 2, name: x.title });
-        await heading.waitFor();
-        await h.page.waitForFunction(() => document.activeElement?.id === 'report-title');
-        // In view: the heading's box lies inside the window.
-        const inView = await heading.evaluate((el) => {
-          const r = el.getBoundingClientRect();
-          return r.top >= 0 && r.bottom <= window.innerHeight;
-        });
-        expect(inView).toBe(true);
-        expect(await axeViolations(h.page)).toEqual([]);
-        await screenshot(h.page, `forms-report-open-${lang}-${viewport.width}`);
-        await h.page.getByRole('button', { name: x.cancel, exact: true }).click();
-        expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+  for (const { lang, viewport } of ROUNDS) {
+    it(`"report lost or stolen" scrolls its form into view with focus on it, and cancel gives focus back, at ${viewport.width} px in ${lang}`, async () => {
+      const x = REPORT[lang];
+      await h.page.setViewportSize(viewport);
+      await h.page.goto(`${h.baseUrl}/my/documents`);
+      await h.page.evaluate((l) => localStorage.setItem('civitas.locale', l), lang);
+      await h.page.reload();
+      await h.page.getByRole('heading', { level: 1, name: x.page }).waitFor();
+      const opener = h.page.getByRole('button', { name: x.open }).first();
+      await opener.click();
+      const heading = h.page.getByRole('heading', { level: 2, name: x.title });
+      await heading.waitFor();
+      await h.page.waitForFunction(() => document.activeElement?.id === 'report-title');
+      // In view: the heading's box lies inside the window.
+      const inView = await heading.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
       });
-    }
+      expect(inView).toBe(true);
+      expect(await axeViolations(h.page)).toEqual([]);
+      await screenshot(h.page, `forms-report-open-${lang}-${viewport.width}`);
+      await h.page.getByRole('button', { name: x.cancel, exact: true }).click();
+      expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    });
   }
 });
 

@@ -102,6 +102,17 @@ export const VIEWPORTS = [
   { width: 390, height: 844 },
 ] as const;
 
+/**
+ * The rounds a journey runs in: each language and each size once, Latvian on the phone (the longer words in the
+ * narrower layout) and English at the desk's width. A journey repeated over the full cross of both was the
+ * lane's largest cost. What a journey's rounds check (axe, overflow, a screenshot) it checks in these two; the
+ * pages a spec passes to `lookEverywhere` are still looked at in all four.
+ */
+export const ROUNDS = [
+  { lang: 'lv', viewport: VIEWPORTS[1] },
+  { lang: 'en', viewport: VIEWPORTS[0] },
+] as const;
+
 /** Switches the page's language with the header's button (the page keeps its state, an open form stays open). */
 export async function useLanguage(page: Page, lang: 'lv' | 'en'): Promise<void> {
   const shown = await page.evaluate(() => document.documentElement.lang);

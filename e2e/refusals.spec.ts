@@ -10,15 +10,18 @@ import { formatDateTime } from '../src/shared/kernel/display-format.ts';
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
-import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import {
+  axeViolations,
+  type Harness,
+  residentSignIn,
+  ROUNDS,
+  screenshot,
+  staffSignIn,
+  startHarness,
+} from './harness.ts';
 import { appointmentBranchId } from '../src/test/appointment-branch.ts';
 
-const VIEWPORTS = [
-  { width: 1280, height: 900 },
-  { width: 390, height: 844 },
-] as const;
-const LANGS = ['lv', 'en'] as const;
-type Lang = (typeof LANGS)[number];
+type Lang = (typeof ROUNDS)[number]['lang'];
 const CATALOGUE: Record<Lang, Record<string, string>> = { lv, en };
 
 let h: Harness;
@@ -81,15 +84,13 @@ describe('refusals say their rule', () => {
       lv: `Personai Anna Marija Ozola šim pakalpojumam jau ir pieraksts: ${formatDateTime(visit.startsAt, 'lv', 'Europe/Riga')}.`,
       en: `Anna Marija Ozola already has a visit booked for this service: ${formatDateTime(visit.startsAt, 'en', 'Europe/Riga')}.`,
     };
-    for (const viewport of VIEWPORTS) {
-      for (const lang of LANGS) {
-        await inLanguage(`${h.baseUrl}/my/appointments/new?branch=${rigaId}`, lang, viewport);
-        await h.page.getByRole('heading', { level: 1, name: CATALOGUE[lang]['appointments.book.title'] }).waitFor();
-        await h.page.locator('input[name="slot"]').first().check();
-        await h.page.getByRole('button', { name: CATALOGUE[lang]['appointments.book.submit'], exact: true }).click();
-        await expectRefusal(lang, said[lang]);
-        await screenshot(h.page, `refusal-second-booking-${lang}-${viewport.width}`);
-      }
+    for (const { lang, viewport } of ROUNDS) {
+      await inLanguage(`${h.baseUrl}/my/appointments/new?branch=${rigaId}`, lang, viewport);
+      await h.page.getByRole('heading', { level: 1, name: CATALOGUE[lang]['appointments.book.title'] }).waitFor();
+      await h.page.locator('input[name="slot"]').first().check();
+      await h.page.getByRole('button', { name: CATALOGUE[lang]['appointments.book.submit'], exact: true }).click();
+      await expectRefusal(lang, said[lang]);
+      await screenshot(h.page, `refusal-second-booking-${lang}-${viewport.width}`);
     }
   });
 
@@ -97,17 +98,15 @@ describe('refusals say their rule', () => {
     await h.page.context().clearCookies();
     await h.page.evaluate(() => localStorage.setItem('civitas.locale', 'lv'));
     await staffSignIn(h, 'document.officer');
-    for (const viewport of VIEWPORTS) {
-      for (const lang of LANGS) {
-        await inLanguage(`${h.baseUrl}/staff/appointments`, lang, viewport);
-        await h.page.getByRole('heading', { level: 1, name: CATALOGUE[lang]['appointments.desk.title'] }).waitFor();
-        await h.page.getByLabel(lang === 'lv' ? 'Datums' : 'Date', { exact: true }).fill(visit.date);
-        const row = h.page.getByRole('row', { name: /Anna Marija Ozola/ });
-        await row.getByText(CATALOGUE[lang]['appointments.desk.markOnTheDay'] as string).waitFor();
-        expect(await row.getByRole('button').count()).toBe(0);
-        expect(await axeViolations(h.page)).toEqual([]);
-        await screenshot(h.page, `refusal-mark-on-the-day-${lang}-${viewport.width}`);
-      }
+    for (const { lang, viewport } of ROUNDS) {
+      await inLanguage(`${h.baseUrl}/staff/appointments`, lang, viewport);
+      await h.page.getByRole('heading', { level: 1, name: CATALOGUE[lang]['appointments.desk.title'] }).waitFor();
+      await h.page.getByLabel(lang === 'lv' ? 'Datums' : 'Date', { exact: true }).fill(visit.date);
+      const row = h.page.getByRole('row', { name: /Anna Marija Ozola/ });
+      await row.getByText(CATALOGUE[lang]['appointments.desk.markOnTheDay'] as string).waitFor();
+      expect(await row.getByRole('button').count()).toBe(0);
+      expect(await axeViolations(h.page)).toEqual([]);
+      await screenshot(h.page, `refusal-mark-on-the-day-${lang}-${viewport.width}`);
     }
   });
 });

@@ -4,7 +4,7 @@
  * at 1280×900 and on a phone (390×844), in Latvian and English, axe-clean.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, type Harness, ROUNDS, screenshot, staffSignIn, startHarness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,8 +16,7 @@ const VIEWPORTS = [
   { width: 1280, height: 900 },
   { width: 390, height: 844 },
 ] as const;
-const LANGS = ['lv', 'en'] as const;
-type Lang = (typeof LANGS)[number];
+type Lang = (typeof ROUNDS)[number]['lang'];
 
 const TEXT = {
   lv: {
@@ -81,26 +80,24 @@ async function expectSummary(lang: Lang, messages: string[], shot: string): Prom
 }
 
 describe('the sign-in forms say what is wrong, field by field', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of LANGS) {
-      it(`staff sign-in left empty names both fields, at ${viewport.width} px in ${lang}`, async () => {
-        const x = TEXT[lang];
-        await h.page.setViewportSize(viewport);
-        await h.page.context().clearCookies();
-        await open('/sign-in', lang, x.signInTitle);
-        // Both fields are required: the label is the bare name, with no "(optional)".
-        expect(await h.page.getByText(x.optional).count()).toBe(0);
-        expect(await h.page.getByLabel(x.username, { exact: true }).getAttribute('aria-required')).toBe('true');
-        await h.page.getByRole('button', { name: x.signIn, exact: true }).click();
-        await expectSummary(
-          lang,
-          [x.usernameRequired, x.passwordRequired],
-          `sign-in-forms-empty-${lang}-${viewport.width}`,
-        );
-        // Each field shows its own message too.
-        expect(await h.page.getByLabel(x.password, { exact: true }).getAttribute('aria-invalid')).toBe('true');
-      });
-    }
+  for (const { lang, viewport } of ROUNDS) {
+    it(`staff sign-in left empty names both fields, at ${viewport.width} px in ${lang}`, async () => {
+      const x = TEXT[lang];
+      await h.page.setViewportSize(viewport);
+      await h.page.context().clearCookies();
+      await open('/sign-in', lang, x.signInTitle);
+      // Both fields are required: the label is the bare name, with no "(optional)".
+      expect(await h.page.getByText(x.optional).count()).toBe(0);
+      expect(await h.page.getByLabel(x.username, { exact: true }).getAttribute('aria-required')).toBe('true');
+      await h.page.getByRole('button', { name: x.signIn, exact: true }).click();
+      await expectSummary(
+        lang,
+        [x.usernameRequired, x.passwordRequired],
+        `sign-in-forms-empty-${lang}-${viewport.width}`,
+      );
+      // Each field shows its own message too.
+      expect(await h.page.getByLabel(x.password, { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    });
   }
 
   it('an administrator is told a bad username and no roles, then creates the account', async () => {
@@ -108,20 +105,18 @@ describe('the sign-in forms say what is wrong, field by field', () => {
     await h.page.setViewportSize(VIEWPORTS[0]);
     await h.page.evaluate(() => localStorage.setItem('civitas.locale', 'lv'));
     await staffSignIn(h, 'admin');
-    for (const viewport of VIEWPORTS) {
-      for (const lang of LANGS) {
-        const x = TEXT[lang];
-        await h.page.setViewportSize(viewport);
-        await open('/accounts', lang, x.accountsTitle);
-        await h.page.getByLabel(x.username, { exact: true }).fill('Ne Derīgs!');
-        await h.page.getByLabel(x.name, { exact: true }).fill('Ilze Kalna');
-        await h.page.getByLabel(x.initialPassword, { exact: true }).fill('ļoti droša parole 2026');
-        await h.page.getByRole('button', { name: x.create }).click();
-        await expectSummary(lang, [x.usernameFormat, x.rolesChoose], `sign-in-forms-account-${lang}-${viewport.width}`);
-        // The roles' link takes focus to the first checkbox of the group.
-        await h.page.getByRole('alert').getByRole('link', { name: x.rolesChoose }).click();
-        expect(await h.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('roles');
-      }
+    for (const { lang, viewport } of ROUNDS) {
+      const x = TEXT[lang];
+      await h.page.setViewportSize(viewport);
+      await open('/accounts', lang, x.accountsTitle);
+      await h.page.getByLabel(x.username, { exact: true }).fill('Ne Derīgs!');
+      await h.page.getByLabel(x.name, { exact: true }).fill('Ilze Kalna');
+      await h.page.getByLabel(x.initialPassword, { exact: true }).fill('ļoti droša parole 2026');
+      await h.page.getByRole('button', { name: x.create }).click();
+      await expectSummary(lang, [x.usernameFormat, x.rolesChoose], `sign-in-forms-account-${lang}-${viewport.width}`);
+      // The roles' link takes focus to the first checkbox of the group.
+      await h.page.getByRole('alert').getByRole('link', { name: x.rolesChoose }).click();
+      expect(await h.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('roles');
     }
     await open('/accounts', 'lv', TEXT.lv.accountsTitle);
     await h.page.getByLabel('Lietotājvārds', { exact: true }).fill('ilze.kalna');
@@ -147,16 +142,14 @@ describe('the sign-in forms say what is wrong, field by field', () => {
     await h.page.getByLabel('Parole').fill('ļoti droša parole 2026');
     await h.page.getByRole('button', { name: 'Pieslēgties' }).click();
     await h.page.getByRole('heading', { level: 1, name: 'Iestatiet otro faktoru' }).waitFor();
-    for (const viewport of VIEWPORTS) {
-      for (const lang of LANGS) {
-        const x = TEXT[lang];
-        await h.page.setViewportSize(viewport);
-        // A reload keeps the half-open session; the enrolment key lived in memory only, so the page is the plain second factor.
-        await open('/sign-in/totp', lang, x.totpTitle);
-        await h.page.getByLabel(x.code, { exact: true }).fill('12345');
-        await h.page.getByRole('button', { name: x.continue }).click();
-        await expectSummary(lang, [x.codeFormat], `sign-in-forms-totp-${lang}-${viewport.width}`);
-      }
+    for (const { lang, viewport } of ROUNDS) {
+      const x = TEXT[lang];
+      await h.page.setViewportSize(viewport);
+      // A reload keeps the half-open session; the enrolment key lived in memory only, so the page is the plain second factor.
+      await open('/sign-in/totp', lang, x.totpTitle);
+      await h.page.getByLabel(x.code, { exact: true }).fill('12345');
+      await h.page.getByRole('button', { name: x.continue }).click();
+      await expectSummary(lang, [x.codeFormat], `sign-in-forms-totp-${lang}-${viewport.width}`);
     }
   });
 

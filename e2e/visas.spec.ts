@@ -14,14 +14,21 @@ import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import { addDays, plainDateInZone } from '../src/shared/kernel/plain-date.ts';
 import { formatMoney } from '../src/shared/kernel/display-format.ts';
-import { axeViolations, residentSignIn, screenshot, staffSignIn, startHarness, type Harness } from './harness.ts';
+import {
+  axeViolations,
+  type Harness,
+  residentSignIn,
+  ROUNDS,
+  screenshot,
+  staffSignIn,
+  startHarness,
+} from './harness.ts';
 
 const VIEWPORTS = [
   { width: 1280, height: 900 },
   { width: 390, height: 844 },
 ] as const;
-const LANGS = ['lv', 'en'] as const;
-type Lang = (typeof LANGS)[number];
+type Lang = (typeof ROUNDS)[number]['lang'];
 type Viewport = (typeof VIEWPORTS)[number];
 const CATALOGUE: Record<Lang, Record<string, string>> = { lv, en };
 /** Olena Shevchenko, a Ukrainian living in Rīga on a residence permit (demo register). */
@@ -70,104 +77,100 @@ async function expectSummary(lang: Lang, messages: string[]): Promise<void> {
 }
 
 describe('a citizen invites a foreigner', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of LANGS) {
-      it(`${lang} at ${viewport.width}×${viewport.height}`, async () => {
-        await signIn({ resident: /Jānis Bērziņš/ }, lang, viewport);
-        await h.page.goto(`${h.baseUrl}/my`);
-        await h.page.getByRole('link', { name: say(lang, 'visas.invite.title') }).waitFor();
-        await checkPage(`visas-portal-home-citizen-${lang}-${viewport.width}`);
-        await h.page.getByRole('link', { name: say(lang, 'visas.invite.title') }).click();
-        await h.page.getByRole('heading', { level: 1, name: say(lang, 'visas.invite.title') }).waitFor();
-        expect(await h.page.title()).toBe(`${say(lang, 'visas.invite.title')} — Civitas`);
+  for (const { lang, viewport } of ROUNDS) {
+    it(`${lang} at ${viewport.width}×${viewport.height}`, async () => {
+      await signIn({ resident: /Jānis Bērziņš/ }, lang, viewport);
+      await h.page.goto(`${h.baseUrl}/my`);
+      await h.page.getByRole('link', { name: say(lang, 'visas.invite.title') }).waitFor();
+      await checkPage(`visas-portal-home-citizen-${lang}-${viewport.width}`);
+      await h.page.getByRole('link', { name: say(lang, 'visas.invite.title') }).click();
+      await h.page.getByRole('heading', { level: 1, name: say(lang, 'visas.invite.title') }).waitFor();
+      expect(await h.page.title()).toBe(`${say(lang, 'visas.invite.title')} — Civitas`);
 
-        await field(lang, 'register.field.givenNames').fill('Taras');
-        await field(lang, 'register.field.surname').fill('Bondarenko');
-        await field(lang, 'register.field.sex').selectOption('M');
-        await field(lang, 'register.field.birthDate').fill('1990-09-09');
-        await field(lang, 'visas.form.nationality').selectOption('UKR');
-        await field(lang, 'visas.invite.documentNumber').fill('FX 99');
-        await field(lang, 'visas.invite.from').fill(day(40));
-        await field(lang, 'visas.invite.until').fill(day(30));
-        await field(lang, 'visas.field.address').fill('Brīvības iela 1-5, Rīga');
-        await h.page.getByRole('button', { name: say(lang, 'visas.invite.submit') }).click();
-        await expectSummary(lang, [
-          say(lang, 'format.documentNumber', { field: say(lang, 'visas.invite.documentNumber') }),
-          say(lang, 'validation.choose', { field: say(lang, 'visas.invite.purpose') }),
-          say(lang, 'fieldReason.ends-before-start', { field: say(lang, 'visas.invite.until') }),
-        ]);
-        await checkPage(`visas-invite-refused-${lang}-${viewport.width}`);
+      await field(lang, 'register.field.givenNames').fill('Taras');
+      await field(lang, 'register.field.surname').fill('Bondarenko');
+      await field(lang, 'register.field.sex').selectOption('M');
+      await field(lang, 'register.field.birthDate').fill('1990-09-09');
+      await field(lang, 'visas.form.nationality').selectOption('UKR');
+      await field(lang, 'visas.invite.documentNumber').fill('FX 99');
+      await field(lang, 'visas.invite.from').fill(day(40));
+      await field(lang, 'visas.invite.until').fill(day(30));
+      await field(lang, 'visas.field.address').fill('Brīvības iela 1-5, Rīga');
+      await h.page.getByRole('button', { name: say(lang, 'visas.invite.submit') }).click();
+      await expectSummary(lang, [
+        say(lang, 'format.documentNumber', { field: say(lang, 'visas.invite.documentNumber') }),
+        say(lang, 'validation.choose', { field: say(lang, 'visas.invite.purpose') }),
+        say(lang, 'fieldReason.ends-before-start', { field: say(lang, 'visas.invite.until') }),
+      ]);
+      await checkPage(`visas-invite-refused-${lang}-${viewport.width}`);
 
-        await field(lang, 'visas.invite.documentNumber').fill('FX998877');
-        await field(lang, 'visas.invite.purpose').selectOption('family-visit');
-        await field(lang, 'visas.invite.until').fill(day(50));
-        for (const u of ['accommodation', 'returnTravel', 'healthCare'])
-          await field(lang, `visas.invite.undertaking.${u}`).check();
-        await field(lang, 'portal.cases.email').fill('janis@example.invalid');
-        await checkPage(`visas-invite-filled-${lang}-${viewport.width}`);
-        await h.page.getByRole('button', { name: say(lang, 'visas.invite.submit') }).click();
-        const title = h.page.getByRole('heading', { level: 1, name: /IL-\d{4}-\d{6}/ });
-        await title.waitFor();
-        const reference = /IL-\d{4}-\d{6}/.exec((await title.textContent()) ?? '')?.[0] ?? '';
-        await h.page.getByRole('status').filter({ hasText: reference }).waitFor();
-        await checkPage(`visas-invite-done-${lang}-${viewport.width}`);
+      await field(lang, 'visas.invite.documentNumber').fill('FX998877');
+      await field(lang, 'visas.invite.purpose').selectOption('family-visit');
+      await field(lang, 'visas.invite.until').fill(day(50));
+      for (const u of ['accommodation', 'returnTravel', 'healthCare'])
+        await field(lang, `visas.invite.undertaking.${u}`).check();
+      await field(lang, 'portal.cases.email').fill('janis@example.invalid');
+      await checkPage(`visas-invite-filled-${lang}-${viewport.width}`);
+      await h.page.getByRole('button', { name: say(lang, 'visas.invite.submit') }).click();
+      const title = h.page.getByRole('heading', { level: 1, name: /IL-\d{4}-\d{6}/ });
+      await title.waitFor();
+      const reference = /IL-\d{4}-\d{6}/.exec((await title.textContent()) ?? '')?.[0] ?? '';
+      await h.page.getByRole('status').filter({ hasText: reference }).waitFor();
+      await checkPage(`visas-invite-done-${lang}-${viewport.width}`);
 
-        await h.page.goto(`${h.baseUrl}/my/cases`);
-        await h.page.getByRole('link', { name: reference }).waitFor();
-      });
-    }
+      await h.page.goto(`${h.baseUrl}/my/cases`);
+      await h.page.getByRole('link', { name: reference }).waitFor();
+    });
   }
 });
 
 describe('a registered foreigner applies online for a D visa', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of LANGS) {
-      it(`${lang} at ${viewport.width}×${viewport.height}`, async () => {
-        await signIn({ resident: /Olena Shevchenko/ }, lang, viewport);
-        await h.page.goto(`${h.baseUrl}/my`);
-        // A person who needs a visa is offered the visa, not the invitation.
-        await h.page.getByRole('link', { name: say(lang, 'visas.online.title') }).waitFor();
-        expect(await h.page.getByRole('link', { name: say(lang, 'visas.invite.title') }).count()).toBe(0);
-        await checkPage(`visas-portal-home-foreigner-${lang}-${viewport.width}`);
-        await h.page.getByRole('link', { name: say(lang, 'visas.online.title') }).click();
-        await h.page.getByRole('heading', { level: 1, name: say(lang, 'visas.online.title') }).waitFor();
-        // Who she is comes from the register; the fee waits for the visa type.
-        expect(await field(lang, 'register.field.givenNames').inputValue()).toBe('Olena');
-        expect(await field(lang, 'visas.form.nationality').inputValue()).toBe('UKR');
-        await h.page.getByText(say(lang, 'visas.fee.enterFirst')).waitFor();
-        await field(lang, 'visas.form.type.D').check();
-        await h.page.getByText(say(lang, 'visas.fee.amount', { amount: formatMoney(6000, lang) })).waitFor();
-        await h.page.getByText(say(lang, 'visas.fee.paidOnline')).waitFor();
+  for (const { lang, viewport } of ROUNDS) {
+    it(`${lang} at ${viewport.width}×${viewport.height}`, async () => {
+      await signIn({ resident: /Olena Shevchenko/ }, lang, viewport);
+      await h.page.goto(`${h.baseUrl}/my`);
+      // A person who needs a visa is offered the visa, not the invitation.
+      await h.page.getByRole('link', { name: say(lang, 'visas.online.title') }).waitFor();
+      expect(await h.page.getByRole('link', { name: say(lang, 'visas.invite.title') }).count()).toBe(0);
+      await checkPage(`visas-portal-home-foreigner-${lang}-${viewport.width}`);
+      await h.page.getByRole('link', { name: say(lang, 'visas.online.title') }).click();
+      await h.page.getByRole('heading', { level: 1, name: say(lang, 'visas.online.title') }).waitFor();
+      // Who she is comes from the register; the fee waits for the visa type.
+      expect(await field(lang, 'register.field.givenNames').inputValue()).toBe('Olena');
+      expect(await field(lang, 'visas.form.nationality').inputValue()).toBe('UKR');
+      await h.page.getByText(say(lang, 'visas.fee.enterFirst')).waitFor();
+      await field(lang, 'visas.form.type.D').check();
+      await h.page.getByText(say(lang, 'visas.fee.amount', { amount: formatMoney(6000, lang) })).waitFor();
+      await h.page.getByText(say(lang, 'visas.fee.paidOnline')).waitFor();
 
-        // A D visa names its national ground, not a purpose: the ground's documents are listed to tick.
-        expect(await field(lang, 'visas.field.purpose').count()).toBe(0);
-        await h.page.getByText(say(lang, 'visas.form.groundFirst')).waitFor();
-        // Online the hints speak to her ("you"), not of "the applicant".
-        await h.page.getByText(say(lang, 'visas.form.documentValidUntilHint')).waitFor();
-        await h.page.getByText(say(lang, 'visas.form.invitationHint')).waitFor();
-        await h.page.getByText(say(lang, 'visas.form.currentStayUntilHint', { days: '3' })).waitFor();
-        await h.page.getByLabel(say(lang, 'visas.form.insuranceNow')).waitFor();
-        expect(await h.page.getByText(say(lang, 'visas.form.invitationHintDesk')).count()).toBe(0);
-        await field(lang, 'visas.form.documentNumber').fill('fp123456');
-        await field(lang, 'visas.form.documentValidUntil').fill(day(800));
-        await field(lang, 'visas.national.ground').selectOption('remote-work');
-        await h.page.getByText(say(lang, 'visas.form.groundMax', { max: '365' })).waitFor();
-        await field(lang, 'visas.nationalDocument.foreign-employer-contract').check();
-        await field(lang, 'visas.nationalDocument.remote-income-proof').check();
-        await field(lang, 'visas.form.entry').fill(day(20));
-        await field(lang, 'visas.form.exit').fill(day(200));
-        await field(lang, 'visas.form.meansKind').selectOption('bank-statement');
-        await field(lang, 'visas.form.meansAmount').fill('6000');
-        await field(lang, 'portal.cases.email').fill('olena@example.invalid');
-        await checkPage(`visas-online-filled-${lang}-${viewport.width}`);
-        await h.page.getByRole('button', { name: say(lang, 'visas.online.submit') }).click();
-        const title = h.page.getByRole('heading', { level: 1, name: /VD-\d{4}-\d{6}/ });
-        await title.waitFor();
-        const reference = /VD-\d{4}-\d{6}/.exec((await title.textContent()) ?? '')?.[0] ?? '';
-        await h.page.getByRole('status').filter({ hasText: reference }).waitFor();
-        await checkPage(`visas-online-done-${lang}-${viewport.width}`);
-      });
-    }
+      // A D visa names its national ground, not a purpose: the ground's documents are listed to tick.
+      expect(await field(lang, 'visas.field.purpose').count()).toBe(0);
+      await h.page.getByText(say(lang, 'visas.form.groundFirst')).waitFor();
+      // Online the hints speak to her ("you"), not of "the applicant".
+      await h.page.getByText(say(lang, 'visas.form.documentValidUntilHint')).waitFor();
+      await h.page.getByText(say(lang, 'visas.form.invitationHint')).waitFor();
+      await h.page.getByText(say(lang, 'visas.form.currentStayUntilHint', { days: '3' })).waitFor();
+      await h.page.getByLabel(say(lang, 'visas.form.insuranceNow')).waitFor();
+      expect(await h.page.getByText(say(lang, 'visas.form.invitationHintDesk')).count()).toBe(0);
+      await field(lang, 'visas.form.documentNumber').fill('fp123456');
+      await field(lang, 'visas.form.documentValidUntil').fill(day(800));
+      await field(lang, 'visas.national.ground').selectOption('remote-work');
+      await h.page.getByText(say(lang, 'visas.form.groundMax', { max: '365' })).waitFor();
+      await field(lang, 'visas.nationalDocument.foreign-employer-contract').check();
+      await field(lang, 'visas.nationalDocument.remote-income-proof').check();
+      await field(lang, 'visas.form.entry').fill(day(20));
+      await field(lang, 'visas.form.exit').fill(day(200));
+      await field(lang, 'visas.form.meansKind').selectOption('bank-statement');
+      await field(lang, 'visas.form.meansAmount').fill('6000');
+      await field(lang, 'portal.cases.email').fill('olena@example.invalid');
+      await checkPage(`visas-online-filled-${lang}-${viewport.width}`);
+      await h.page.getByRole('button', { name: say(lang, 'visas.online.submit') }).click();
+      const title = h.page.getByRole('heading', { level: 1, name: /VD-\d{4}-\d{6}/ });
+      await title.waitFor();
+      const reference = /VD-\d{4}-\d{6}/.exec((await title.textContent()) ?? '')?.[0] ?? '';
+      await h.page.getByRole('status').filter({ hasText: reference }).waitFor();
+      await checkPage(`visas-online-done-${lang}-${viewport.width}`);
+    });
   }
 
   it('a citizen who opens the page anyway is told he needs no visa, and the server’s refusal says so at the visa type', async () => {
@@ -198,75 +201,73 @@ describe('a registered foreigner applies online for a D visa', () => {
 });
 
 describe('a migration officer lodges a C visa at the desk', () => {
-  for (const viewport of VIEWPORTS) {
-    for (const lang of LANGS) {
-      it(`${lang} at ${viewport.width}×${viewport.height}`, async () => {
-        await signIn({ staff: 'migration.officer' }, lang, viewport);
-        await h.page.goto(`${h.baseUrl}/staff`);
-        await h.page.getByRole('heading', { level: 1 }).waitFor();
-        const migration = h.page.locator('#main-nav').getByRole('link', { name: say(lang, 'staff.nav.migration') });
-        if (!(await migration.isVisible())) await h.page.getByRole('button', { name: say(lang, 'a11y.menu') }).click();
-        await migration.click();
-        await h.page.getByRole('heading', { level: 1, name: say(lang, 'staff.migration.title') }).waitFor();
-        await checkPage(`visas-staff-migration-${lang}-${viewport.width}`);
-        await h.page
-          .getByRole('main')
-          .getByRole('link', { name: say(lang, 'visas.desk.title') })
-          .click();
-        await h.page.getByRole('heading', { level: 1, name: say(lang, 'visas.desk.title') }).waitFor();
+  for (const { lang, viewport } of ROUNDS) {
+    it(`${lang} at ${viewport.width}×${viewport.height}`, async () => {
+      await signIn({ staff: 'migration.officer' }, lang, viewport);
+      await h.page.goto(`${h.baseUrl}/staff`);
+      await h.page.getByRole('heading', { level: 1 }).waitFor();
+      const migration = h.page.locator('#main-nav').getByRole('link', { name: say(lang, 'staff.nav.migration') });
+      if (!(await migration.isVisible())) await h.page.getByRole('button', { name: say(lang, 'a11y.menu') }).click();
+      await migration.click();
+      await h.page.getByRole('heading', { level: 1, name: say(lang, 'staff.migration.title') }).waitFor();
+      await checkPage(`visas-staff-migration-${lang}-${viewport.width}`);
+      await h.page
+        .getByRole('main')
+        .getByRole('link', { name: say(lang, 'visas.desk.title') })
+        .click();
+      await h.page.getByRole('heading', { level: 1, name: say(lang, 'visas.desk.title') }).waitFor();
 
-        // The applicant is in the register: found by personal code, her data fills the form.
-        await field(lang, 'register.field.personalCode').fill(OLENA_CODE);
-        await h.page.getByRole('button', { name: say(lang, 'visas.desk.lookupSubmit') }).click();
-        await h.page
-          .getByRole('status')
-          .getByText(/Olena Shevchenko/)
-          .waitFor();
-        expect(await field(lang, 'register.field.surname').inputValue()).toBe('Shevchenko');
+      // The applicant is in the register: found by personal code, her data fills the form.
+      await field(lang, 'register.field.personalCode').fill(OLENA_CODE);
+      await h.page.getByRole('button', { name: say(lang, 'visas.desk.lookupSubmit') }).click();
+      await h.page
+        .getByRole('status')
+        .getByText(/Olena Shevchenko/)
+        .waitFor();
+      expect(await field(lang, 'register.field.surname').inputValue()).toBe('Shevchenko');
 
-        await field(lang, 'visas.form.type.C').check();
-        await h.page.getByText(say(lang, 'visas.fee.amount', { amount: formatMoney(9000, lang) })).waitFor();
-        // At the desk the hints speak of the applicant, not to "you".
-        await h.page.getByText(say(lang, 'visas.form.documentValidUntilHintDesk')).waitFor();
-        await h.page.getByText(say(lang, 'visas.form.invitationHintDesk')).waitFor();
-        await h.page.getByText(say(lang, 'visas.form.entryHintDesk')).waitFor();
-        expect(await h.page.getByText(say(lang, 'visas.form.invitationHint'), { exact: true }).count()).toBe(0);
-        await fillDeskApplication(lang, { exit: day(149), coverage: '10000' });
-        await h.page.getByRole('button', { name: say(lang, 'visas.desk.submit') }).click();
-        await expectSummary(lang, [
-          say(lang, 'fieldReason.stay-too-long', { field: say(lang, 'visas.form.exit') }),
-          say(lang, 'fieldReason.insurance-too-low', { field: say(lang, 'visas.form.coverage') }),
-        ]);
-        await checkPage(`visas-desk-refused-${lang}-${viewport.width}`);
-        // The refusal was of a C visa: switched to D, none of it stays (the exit's and the hidden insurance's).
-        await field(lang, 'visas.form.type.D').check();
-        await field(lang, 'visas.national.ground').waitFor();
-        await h.page.getByRole('alert').waitFor({ state: 'detached' });
-        expect(await h.page.locator('.field-error').count()).toBe(0);
-        await field(lang, 'visas.national.ground').selectOption('employment');
-        await h.page.getByText(say(lang, 'visas.form.currentStayUntilHintDesk', { days: '3' })).waitFor();
-        await h.page.getByLabel(say(lang, 'visas.form.insuranceNowDesk')).waitFor();
-        await checkPage(`visas-desk-switched-to-d-${lang}-${viewport.width}`);
-        // A look at the C visa and back keeps the national ground chosen (and the C visa's purpose the other way).
-        await field(lang, 'visas.form.type.C').check();
-        expect(await field(lang, 'visas.field.purpose').inputValue()).toBe('tourism');
-        await field(lang, 'visas.form.type.D').check();
-        await h.page.getByText(say(lang, 'visas.nationalDocument.employer-sponsorship')).waitFor();
-        expect(await field(lang, 'visas.national.ground').inputValue()).toBe('employment');
-        await field(lang, 'visas.form.type.C').check();
+      await field(lang, 'visas.form.type.C').check();
+      await h.page.getByText(say(lang, 'visas.fee.amount', { amount: formatMoney(9000, lang) })).waitFor();
+      // At the desk the hints speak of the applicant, not to "you".
+      await h.page.getByText(say(lang, 'visas.form.documentValidUntilHintDesk')).waitFor();
+      await h.page.getByText(say(lang, 'visas.form.invitationHintDesk')).waitFor();
+      await h.page.getByText(say(lang, 'visas.form.entryHintDesk')).waitFor();
+      expect(await h.page.getByText(say(lang, 'visas.form.invitationHint'), { exact: true }).count()).toBe(0);
+      await fillDeskApplication(lang, { exit: day(149), coverage: '10000' });
+      await h.page.getByRole('button', { name: say(lang, 'visas.desk.submit') }).click();
+      await expectSummary(lang, [
+        say(lang, 'fieldReason.stay-too-long', { field: say(lang, 'visas.form.exit') }),
+        say(lang, 'fieldReason.insurance-too-low', { field: say(lang, 'visas.form.coverage') }),
+      ]);
+      await checkPage(`visas-desk-refused-${lang}-${viewport.width}`);
+      // The refusal was of a C visa: switched to D, none of it stays (the exit's and the hidden insurance's).
+      await field(lang, 'visas.form.type.D').check();
+      await field(lang, 'visas.national.ground').waitFor();
+      await h.page.getByRole('alert').waitFor({ state: 'detached' });
+      expect(await h.page.locator('.field-error').count()).toBe(0);
+      await field(lang, 'visas.national.ground').selectOption('employment');
+      await h.page.getByText(say(lang, 'visas.form.currentStayUntilHintDesk', { days: '3' })).waitFor();
+      await h.page.getByLabel(say(lang, 'visas.form.insuranceNowDesk')).waitFor();
+      await checkPage(`visas-desk-switched-to-d-${lang}-${viewport.width}`);
+      // A look at the C visa and back keeps the national ground chosen (and the C visa's purpose the other way).
+      await field(lang, 'visas.form.type.C').check();
+      expect(await field(lang, 'visas.field.purpose').inputValue()).toBe('tourism');
+      await field(lang, 'visas.form.type.D').check();
+      await h.page.getByText(say(lang, 'visas.nationalDocument.employer-sponsorship')).waitFor();
+      expect(await field(lang, 'visas.national.ground').inputValue()).toBe('employment');
+      await field(lang, 'visas.form.type.C').check();
 
-        await fillDeskApplication(lang, { exit: day(43), coverage: '30000' });
-        await h.page.getByRole('button', { name: say(lang, 'visas.desk.submit') }).click();
-        await h.page
-          .getByRole('heading', {
-            level: 1,
-            name: new RegExp(`${say(lang, 'staff.case.title', { reference: '' })}VC-\\d{4}-\\d{6}`),
-          })
-          .waitFor();
-        expect(h.page.url()).toMatch(/\/staff\/cases\/[0-9a-f-]{36}$/);
-        await checkPage(`visas-desk-done-${lang}-${viewport.width}`);
-      });
-    }
+      await fillDeskApplication(lang, { exit: day(43), coverage: '30000' });
+      await h.page.getByRole('button', { name: say(lang, 'visas.desk.submit') }).click();
+      await h.page
+        .getByRole('heading', {
+          level: 1,
+          name: new RegExp(`${say(lang, 'staff.case.title', { reference: '' })}VC-\\d{4}-\\d{6}`),
+        })
+        .waitFor();
+      expect(h.page.url()).toMatch(/\/staff\/cases\/[0-9a-f-]{36}$/);
+      await checkPage(`visas-desk-done-${lang}-${viewport.width}`);
+    });
   }
 });
 
