@@ -71,6 +71,9 @@ async function lodgeVisaOn(day: PlainDate): Promise<string> {
 }
 
 describe('procedure rules (administrator)', () => {
+  /** The move form's procedure: the Schengen visa (its version to move to follows, the newest in force). */
+  const chooseVisaC = () => h.page.getByLabel(say('procedureRules.procedure')).selectOption('visa-c');
+
   it('lists the three versions of the Schengen visa’s rules with their acts', async () => {
     await h.page.getByRole('link', { name: say('staff.nav.procedureRules') }).click();
     await h.page.getByRole('heading', { level: 1, name: say('procedureRules.title') }).waitFor();
@@ -98,6 +101,8 @@ describe('procedure rules (administrator)', () => {
   });
 
   it('refuses a legal basis that is too long at the field, and previews a move that touches no case', async () => {
+    // The first procedure that has somewhere to move is the document application; the visa is chosen here.
+    await chooseVisaC();
     await expect(h.page.getByLabel(say('procedureRules.procedure')).inputValue()).resolves.toBe('visa-c');
     await expect(h.page.getByLabel(say('procedureRules.to')).inputValue()).resolves.toBe('2024-06-11');
     const basis = h.page.getByLabel(new RegExp(`^${say('procedureRules.legalBasis')}`));
@@ -117,6 +122,7 @@ describe('procedure rules (administrator)', () => {
     await lodgeVisaOn('2024-06-10' as PlainDate);
     await h.page.reload();
     await h.page.getByRole('heading', { level: 1, name: say('procedureRules.title') }).waitFor();
+    await chooseVisaC();
     await expect(
       versions('visa-c')
         .getByRole('row', { name: /^11\.06\.2024/ })
@@ -138,6 +144,7 @@ describe('procedure rules (administrator)', () => {
     await h.page.getByRole('heading', { level: 1, name: say('procedureRules.title') }).waitFor();
     const before2024 = Number(await openCasesIn(/^11\.06\.2024/));
     await expect(openCasesIn(/^02\.02\.2020/)).resolves.toBe('1');
+    await chooseVisaC();
     await previewButton().click();
     const row = h.page
       .getByRole('table', { name: say('procedureRules.planCaption') })

@@ -71,6 +71,7 @@ import {
   createDocumentsRepository,
   createDocumentsService,
   DEFAULT_FEE_TABLE,
+  documentRuleBook,
   registerApplicationsRoutes,
   registerDocumentsRoutes,
   seedDemoDocuments,
@@ -241,8 +242,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   lifeEventHooks.push(documents.onLifeEvent);
   // The procedures on the case engine, one line each.
   for (const procedure of registerProcedures(register)) cases.registerProcedure(procedure);
+  const documentFees = (config.documents.feeTable as FeePeriod[] | undefined) ?? DEFAULT_FEE_TABLE;
   cases.registerProcedure(
-    createDocumentApplicationHandler({ register, documents, fourEyes: config.documents.fourEyes }),
+    createDocumentApplicationHandler({
+      register,
+      documents,
+      fourEyes: config.documents.fourEyes,
+      rules: documentRuleBook(documentFees),
+    }),
   );
   const registerCases = createRegisterCasesService({ cases, register });
   const documentsRepository = createDocumentsRepository();
@@ -255,7 +262,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     documents,
     register,
     repository: documentsRepository,
-    feeTable: (config.documents.feeTable as FeePeriod[] | undefined) ?? DEFAULT_FEE_TABLE,
+    feeTable: documentFees,
     payments: demoPaymentProvider,
     batchMax: config.documents.batchMax,
     signer: createFileSigner(config.documents.signingKeyFile, (m) => app.log.warn(m)),
@@ -404,7 +411,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const unstamped = await cases.unknownRuleStamps();
   if (unstamped.length)
     throw new Error(
-      `Open cases are stamped with rule versions no procedure defines (${unstamped.join(', ')}): restore those version files`,
+      `Open cases are stamped with rule versions no procedure defines (${unstamped.join(', ')}): restore those version files` +
+        (unstamped.some((u) => u.startsWith('document-application '))
+          ? ' (a document application’s versions are the periods of DOCUMENT_FEE_TABLE where it is set)'
+          : ''),
     );
   // The procedures' rule versions and transitional moves, for `civitas procedures` (the same use case as the screen).
   app.decorate('procedureRules', {

@@ -40,6 +40,26 @@ describe('parseConfig', () => {
     }
   });
 
+  it('takes a document fee table whose periods are the rule versions: each day once, each named act not blank', () => {
+    const row = { standard: 5000, urgent: 7500, reduced: 2500 };
+    const table = (periods: object[]) => ({ DOCUMENT_FEE_TABLE: JSON.stringify(periods) });
+    expect(
+      parseConfig(table([{ from: '2026-01-01', legalAct: 'MK noteikumi Nr. 133', fees: { passport: row } }])).documents
+        .feeTable,
+    ).toEqual([{ from: '2026-01-01', legalAct: 'MK noteikumi Nr. 133', fees: { passport: row } }]);
+    expect(() =>
+      parseConfig(
+        table([
+          { from: '2026-01-01', fees: { passport: row } },
+          { from: '2026-01-01', fees: { passport: row } },
+        ]),
+      ),
+    ).toThrow(/two periods from 2026-01-01/);
+    expect(() => parseConfig(table([{ from: '2026-01-01', legalAct: '  ', fees: { passport: row } }]))).toThrow(
+      /DOCUMENT_FEE_TABLE: 0\.legalAct/,
+    );
+  });
+
   it('requires OIDC_ISSUER and OIDC_CLIENT_ID together', () => {
     expect(() => parseConfig({ OIDC_ISSUER: 'https://idp.example' })).toThrow(/OIDC_ISSUER and OIDC_CLIENT_ID/);
     expect(parseConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'civitas' }).oidc).toMatchObject({

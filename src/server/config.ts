@@ -157,7 +157,15 @@ const FeeRowSchema = z.strictObject({
   urgent: int(0, 1_000_000),
   reduced: int(0, 1_000_000),
 });
-const FeeTableSchema = z.array(z.strictObject({ from: z.iso.date(), fees: z.record(z.string(), FeeRowSchema) })).min(1);
+const FeeTableSchema = z
+  .array(
+    z.strictObject({
+      from: z.iso.date(),
+      legalAct: z.string().trim().min(1).optional(),
+      fees: z.record(z.string(), FeeRowSchema),
+    }),
+  )
+  .min(1);
 
 /** Default series prefixes: LV passports, PA identity cards (personas apliecība), LN non-citizens' passports … */
 const DEFAULT_PREFIXES: Record<string, string> = {
@@ -290,6 +298,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         );
       else {
         feeTable = table.data;
+        // Each period is a version of the document application's rules, named by its first day: once each.
+        const days = table.data.map((p) => p.from);
+        for (const day of days.filter((d, i) => days.indexOf(d) !== i))
+          problems.push(`DOCUMENT_FEE_TABLE: two periods from ${day}`);
         for (const type of table.data.flatMap((p) => Object.keys(p.fees)))
           if (!(type in DEFAULT_PREFIXES)) problems.push(`DOCUMENT_FEE_TABLE: unknown document type ${type}`);
       }

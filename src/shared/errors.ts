@@ -83,8 +83,8 @@ export const FIELD_REASONS = [
   'not-for-status',
   // A transitional move of open cases to another version of a procedure's rules (issue 25).
   'unknown-procedure',
-  'procedure-unversioned',
   'unknown-rules-version',
+  'basis-required',
   'rules-not-in-force',
   'before-issue',
   'closes-before-opens',

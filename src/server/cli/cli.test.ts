@@ -268,6 +268,10 @@ describe('civitas procedures', () => {
     );
     const noProcedure = civitas(['procedures', 'migrate', 'visa-x', '--to', '2024-06-11'], { env });
     expect(noProcedure.stderr.trim()).toBe('civitas: there is no procedure visa-x (see `civitas procedures list`)');
+    const badDay = civitas(['procedures', 'migrate', 'visa-c', '--to', '2024-06-11', '--lodged-before', '2024-13-01'], {
+      env,
+    });
+    expect(badDay.stderr.trim()).toBe('civitas: --lodged-before: not a day; write it as YYYY-MM-DD, e.g. 2024-06-11');
     // No open case in an empty register: the dry run says so and changes nothing.
     const dry = civitas(
       ['procedures', 'migrate', 'visa-c', '--to', '2024-06-11', '--lodged-before', '2024-06-11', '--dry-run'],

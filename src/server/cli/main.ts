@@ -400,7 +400,10 @@ procedures
   )
   .option('--to <version>', 'the version to move to, by the day it applies from (YYYY-MM-DD)')
   .option('--lodged-before <date>', 'only cases lodged before this day (YYYY-MM-DD)')
-  .option('--basis <text>', 'the transitional provision that orders the move (default: the version’s act)')
+  .option(
+    '--basis <text>',
+    'the transitional provision that orders the move (default: the version’s act; a move back to earlier rules must name it)',
+  )
   .option('--dry-run', 'list the cases and what changes for each; change nothing')
   .option('--json', 'JSON output')
   .action(async (procedure: string, opts: MigrateOptions & { json?: boolean }) => {

@@ -65,8 +65,12 @@ export async function migrateCases(app: FastifyInstance, procedure: string, o: M
     dryRun: Boolean(o.dryRun),
   });
   if (!parsed.success) {
-    if (parsed.error.issues[0]?.path[0] === 'procedure')
+    const field = parsed.error.issues[0]?.path[0];
+    if (field === 'procedure')
       throw new CliError(`there is no procedure ${procedure} (see \`civitas procedures list\`)`);
+    // The days are the command's own options: named as typed, with an example of a version's day.
+    const option = field === 'to' ? '--to' : field === 'lodgedBefore' ? '--lodged-before' : null;
+    if (option) throw new CliError(`${option}: not a day; write it as YYYY-MM-DD, e.g. 2024-06-11`);
     throw firstIssue(parsed.error);
   }
   const mover = {
@@ -87,7 +91,11 @@ export async function migrateCases(app: FastifyInstance, procedure: string, o: M
     return { text: [head, ...plan.cases.map((c) => caseLine(c, plan.to.validFrom))].join('\n'), json: plan };
   } catch (error) {
     // The use case's own words name what is wrong ("No version 2024-06-12 of these rules (there are …)").
-    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') throw new CliError(error.message);
+    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
+      if (error.details?.[0]?.path === 'legalBasis')
+        throw new CliError('--basis: a move back to earlier rules must name the provision that orders it');
+      throw new CliError(error.message);
+    }
     throw error;
   }
 }

@@ -76,6 +76,9 @@ export const LEGAL_NOTES: Readonly<Record<string, string>> = {
   '30 dienas, 10 vai 5 darbdienas pēc valsts nodevas': '30 days, or 10 or 5 working days by the state fee paid',
   '10 vai 2 darbdienas, neieskaitot iesniegšanas dienu': '10 or 2 working days, not counting the day of submission',
   'Vīzu noteikumi': 'Visa Regulations',
+  'grozījumi, spēkā no 2025. gada 1. janvāra': 'as amended from 1 January 2025',
+  'grozījumi, spēkā no 2026. gada 1. janvāra': 'as amended from 1 January 2026',
+  'iestādes konfigurētā maksu tabula': 'the office’s configured fee table',
   'repatriants ir atbrīvots no valsts nodevas par uzturēšanās atļaujas dokumentu izskatīšanu':
     'a repatriate is exempt from the state fee for the examination of residence permit documents',
   'pirmreizēju termiņuzturēšanās atļauju izsniegšana Krievijas un Baltkrievijas pilsoņiem apturēta':

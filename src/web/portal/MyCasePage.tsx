@@ -143,17 +143,17 @@ function PreparedApplication({ view, onPaid }: { view: CaseView; onPaid: (v: Cas
   });
   if (view.subject.kind !== 'document-application') return null;
   const s = view.subject;
+  // The fee, or the rest a move of rules added after it was paid.
+  const owed = s.fee.amountCents - (s.payment?.amountCents ?? 0);
   return (
     <div className="panel">
       <Form form={form} onSubmit={() => pay.mutate()}>
         <div className="button-row">
-          {!s.payment && (
-            <SubmitButton pending={pay.isPending}>
-              {t('documents.apply.pay', { amount: f.money(s.fee.amountCents) })}
-            </SubmitButton>
+          {owed > 0 && (
+            <SubmitButton pending={pay.isPending}>{t('documents.apply.pay', { amount: f.money(owed) })}</SubmitButton>
           )}
           <Link
-            className={`button${s.payment ? '' : ' button--secondary'}`}
+            className={`button${owed > 0 ? ' button--secondary' : ''}`}
             to={`/my/appointments/new?service=document-application&person=${s.personId}&application=${view.id}&branch=${s.pickupBranchId}`}
           >
             {t('documents.apply.book')}

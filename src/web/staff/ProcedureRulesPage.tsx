@@ -19,6 +19,8 @@ export function ProcedureRulesPage({ canOpenCases }: { canOpenCases: boolean }) 
   const problemText = useProblemText();
   const rules = useQuery({ queryKey: PROCEDURE_RULES_QUERY, queryFn: () => callApi(readProcedureRules) });
   const d = rules.data;
+  // Only a procedure with more than one version has somewhere to move its cases.
+  const movable = d?.procedures.filter((p) => p.versions.length > 1) ?? [];
   return (
     <>
       <PageTitle>{t('procedureRules.title')}</PageTitle>
@@ -30,7 +32,7 @@ export function ProcedureRulesPage({ canOpenCases }: { canOpenCases: boolean }) 
           {d.procedures.map((p) => (
             <VersionsTable key={p.procedure} procedure={p} />
           ))}
-          {d.procedures.length > 0 && <MoveCasesForm procedures={d.procedures} canOpenCases={canOpenCases} />}
+          {movable.length > 0 && <MoveCasesForm procedures={movable} canOpenCases={canOpenCases} />}
         </>
       ) : (
         <p>{rules.isError ? problemText(rules.error) : t('common.loading')}</p>

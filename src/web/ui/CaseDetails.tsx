@@ -583,6 +583,10 @@ function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication 
               reference: s.payment.reference,
             })
           : t('documents.application.unpaid')}
+        {/* A move to other rules changed the fee after it was paid: the rest is owed, or the excess refunded. */}
+        {s.payment &&
+          s.payment.amountCents !== s.fee.amountCents &&
+          ` ${t(s.payment.amountCents < s.fee.amountCents ? 'documents.application.paidPart' : 'documents.application.paidOver', { paid: f.money(s.payment.amountCents) })}`}
       </dd>
       <dt>{t('documents.application.identity')}</dt>
       <dd>

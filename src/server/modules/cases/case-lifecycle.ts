@@ -379,8 +379,6 @@ export function refusalOf<S extends string>(
       if (!asked) return { code: 'no-such-consultation' };
       return asked.answer ? { code: 'consultation-answered' } : null;
     }
-    case 'record-payment':
-      return state.payment ? { code: 'already-paid' } : null;
     case 'confirm-production':
     case 'fail-production':
       return state.production?.batchId === payload.batchId &&

@@ -18,6 +18,8 @@ import { createCasesService, type CasesService } from './cases.service.ts';
 import type { CaseActorContext } from './engine.ts';
 import type { CaseProcedure, CaseType } from './procedure.ts';
 import type { LifecycleTable } from './case-lifecycle.ts';
+import { oneVersionBook } from './rule-versions.ts';
+import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 
 const FIXTURE = 'fixture-procedure' as CaseType;
 const FIXTURE_APPEAL = 'fixture-appeal' as CaseType;
@@ -39,6 +41,7 @@ const LIFECYCLE: LifecycleTable<string> = {
     'approve-decision': { from: ['proposed'], to: 'stay', by: ['decision-maker'] },
     'request-consultation': { from: ['in-review'], to: 'stay', by: ['officer'] },
     'answer-consultation': { from: ['in-review', 'proposed'], to: 'stay', by: ['officer', 'system'] },
+    'record-payment': { from: ['submitted', 'in-review'], to: 'stay', by: ['officer'] },
   },
 };
 
@@ -56,6 +59,7 @@ function fixture(type: CaseType, prefix: string, appeal?: CaseType): CaseProcedu
       decisionBasis: 'Fixture law, Art. 2',
       staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
     },
+    rules: oneVersionBook('2000-01-01' as PlainDate, 'Fixture law'),
     // The contract's subject union lists the office's procedures; the fixture's is its own.
     subjectKind: 'fixture' as CaseProcedure['subjectKind'],
     subjectView: (stored) =>
@@ -190,7 +194,11 @@ describe('the case engine with a procedure it does not know', () => {
     });
     expect(view.proposal).toMatchObject({
       legalBasis: 'Fixture law, Art. 2',
-      ruleTrace: [{ rule: 'fixture-check', passed: true }],
+      // The version of its rules comes first (every procedure has a book), then its own checks.
+      ruleTrace: [
+        { rule: 'rules-version', passed: true, params: { from: '2000-01-01', act: 'Fixture law' } },
+        { rule: 'fixture-check', passed: true },
+      ],
     });
     await expect(
       cases.takeAction({ ...officer, roles: ['registrar', 'decision-maker'] } as CaseActorContext, view.id, {
@@ -279,6 +287,21 @@ describe('the case engine with a procedure it does not know', () => {
     ctx.clock.advance(-3 * 86_400_000);
   });
 
+  it('takes one payment where the procedure states no fee of its own', async () => {
+    let view = await open('Gamma');
+    const pay = (v: typeof view) =>
+      cases.takeAction(officer, v.id, {
+        kind: 'record-payment',
+        expectedVersion: v.version,
+        amountCents: 1500,
+        method: 'cash',
+        reference: 'KASE-7',
+      });
+    view = await pay(view);
+    expect(view.timeline.at(-1)).toMatchObject({ kind: 'record-payment', details: { amountCents: 1500 } });
+    await expect(pay(view)).rejects.toMatchObject({ rule: { id: 'case.fee-already-paid' } });
+  });
+
   it('stops the clock while it waits for the applicant and lists the case in the officer’s queue', async () => {
     let view = await open('Beta');
     view = await cases.takeAction(officer, view.id, {
@@ -336,6 +359,7 @@ describe('a grant over a failed check, and the closed list', () => {
     });
     // The override is a line of the rule trace, in the officer's words, after the check it overrides.
     expect(view.proposal?.ruleTrace).toEqual([
+      expect.objectContaining({ rule: 'rules-version', passed: true }),
       expect.objectContaining({ rule: 'fixture-check', passed: false }),
       { rule: 'failed-checks-overridden', passed: true, detail: 'The original was shown at the desk' },
     ]);

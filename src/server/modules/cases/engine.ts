@@ -166,7 +166,6 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
     row: Pick<CaseRow, 'receivedOn'>,
   ): RuleVersion | null {
     const book = procedure.rules;
-    if (!book) return null;
     const stamped = state.rulesVersion ? versionById(book, state.rulesVersion) : undefined;
     if (state.rulesVersion && !stamped)
       throw new AppError('INTERNAL', `${procedure.definition.type} has no rules version ${state.rulesVersion}`);

@@ -27,7 +27,14 @@ export {
   violatesFourEyes,
 } from './case-lifecycle.ts';
 export type { DeadlineRule } from './case-deadline.ts';
-export { versionOn, versionById, type RuleBook, type RuleVersion, type RuleMoveEffect } from './rule-versions.ts';
+export {
+  oneVersionBook,
+  versionOn,
+  versionById,
+  type RuleBook,
+  type RuleVersion,
+  type RuleMoveEffect,
+} from './rule-versions.ts';
 export type { Lodging } from './open-case.ts';
 export { createCasesRepository } from './cases.repository.ts';
 export { registerRuleMoveRoutes } from './rule-moves.routes.ts';

@@ -47,7 +47,7 @@ export interface ApplicationSpec {
 /** The day of lodging and the version of the procedure's rules in force that day, which the case will be stamped with. */
 export interface Lodging {
   on: PlainDate;
-  rules: RuleVersion | null;
+  rules: RuleVersion;
 }
 
 /**
@@ -60,12 +60,10 @@ export type SpecBuilder = (
   lodging: Lodging,
 ) => Promise<Omit<ApplicationSpec, 'caseType'>>;
 
-/** The version of a procedure's rules for a case lodged today; a procedure with versions but none in force yet is a setup error. */
+/** The version of a procedure's rules for a case lodged today; a procedure with no version in force yet is a setup error. */
 function lodgingOf(engine: Engine, caseType: string): Lodging {
   const on = engine.today();
-  const book = engine.procedureOf(caseType).rules;
-  if (!book) return { on, rules: null };
-  const rules = versionOn(book, on);
+  const rules = versionOn(engine.procedureOf(caseType).rules, on);
   if (!rules) throw new AppError('INTERNAL', `No version of the ${caseType} rules is in force on ${on}`);
   return { on, rules };
 }
@@ -99,7 +97,7 @@ function newRow(
     suspended: false,
     deadlineAlert: 'none',
     appealOf: o.appealOf ?? null,
-    rulesVersion: lodging.rules?.validFrom ?? null,
+    rulesVersion: lodging.rules.validFrom,
     openedAt: now,
     updatedAt: now,
     closedAt: null,

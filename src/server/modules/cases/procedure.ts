@@ -118,7 +118,7 @@ export interface CaseTypeHandler {
    * The procedure's rules as versions by the day of lodging (fees, deadlines, documents, conditions): each case
    * is stamped with the version in force when it was lodged, and decided under it (rule-versions.ts).
    */
-  rules?: RuleBook;
+  rules: RuleBook;
   /**
    * The case's own limit when it depends on the application (a document's tier: 10 or 2 working days) or on
    * its rules' version; else the version's, else the type's.
@@ -160,7 +160,7 @@ export function createProcedureRegistry() {
     register(procedure: CaseProcedure): void {
       if (byType.has(procedure.definition.type))
         throw new Error(`The case type ${procedure.definition.type} is registered twice`);
-      if (procedure.rules) checkRuleBook(procedure.definition.type, procedure.rules);
+      checkRuleBook(procedure.definition.type, procedure.rules);
       byType.set(procedure.definition.type, procedure);
     },
     get: (caseType: string): CaseProcedure | undefined => byType.get(caseType),

@@ -10,15 +10,23 @@ export function registerRuleMoveRoutes(app: FastifyInstance, deps: { cases: Case
   const { cases } = deps;
   const administer = { permission: 'procedures:move-rules' } as const;
   registerEndpoint(app, c.readProcedureRules, administer, async () => cases.procedureRules());
-  registerEndpoint(app, personalData(c.moveProcedureRules), administer, async ({ principal, body, request }) => {
-    const mover = {
-      actor: { kind: 'staff' as const, id: principal.accountId, name: principal.displayName },
-      audit: actorFromPrincipal(principal),
-      requestId: request.id,
-    };
-    const plan = await cases.moveRules(mover, body);
-    if (plan.applied)
-      app.log.info({ procedure: plan.procedure, to: plan.to.validFrom, cases: plan.cases.length }, 'rules moved');
-    return plan;
-  });
+  // The screen's apply sends back the cases its dry run listed (about 60 bytes each): room for the contract's 100,000.
+  const moveBody = { bodyLimit: 8 * 1024 * 1024 };
+  registerEndpoint(
+    app,
+    personalData(c.moveProcedureRules),
+    administer,
+    async ({ principal, body, request }) => {
+      const mover = {
+        actor: { kind: 'staff' as const, id: principal.accountId, name: principal.displayName },
+        audit: actorFromPrincipal(principal),
+        requestId: request.id,
+      };
+      const plan = await cases.moveRules(mover, body);
+      if (plan.applied)
+        app.log.info({ procedure: plan.procedure, to: plan.to.validFrom, cases: plan.cases.length }, 'rules moved');
+      return plan;
+    },
+    moveBody,
+  );
 }

@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../http/app-error.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import type { AuditActor } from '../audit/index.ts';
+import type { AccessRecord, AuditActor } from '../audit/index.ts';
 import type {
   RuleMovePlan,
   RuleMoveRequest,
@@ -43,7 +43,6 @@ function invalid(path: string, reason: FieldReason, message: string): never {
 function bookOf(engine: Engine, caseType: string): { procedure: CaseProcedure; book: RuleBook } {
   const procedure = engine.procedures.get(caseType);
   if (!procedure) invalid('procedure', 'unknown-procedure', `There is no procedure ${caseType}`);
-  if (!procedure.rules) invalid('procedure', 'procedure-unversioned', `The procedure ${caseType} has no rule versions`);
   return { procedure, book: procedure.rules };
 }
 
@@ -133,8 +132,19 @@ function movedMessage(engine: Engine, snap: CaseSnapshot, p: Planned, to: string
   });
 }
 
-/** Records one planned move: the action, the subject as the new version reads it, the projection and the audit entry. */
-async function applyOne(engine: Engine, trx: DbExecutor, mover: RuleMover, p: Planned, to: string, legalBasis: string) {
+/**
+ * Records one planned move: the action, the subject as the new version reads it, the projection and the message;
+ * returns its audit entry, which the move appends with the others in one step (one lock of the chain's head, not
+ * one per case: measured, per-case entries made a move of 50,000 cases 30 times the bare writes).
+ */
+async function applyOne(
+  engine: Engine,
+  trx: DbExecutor,
+  mover: RuleMover,
+  p: Planned,
+  to: string,
+  legalBasis: string,
+): Promise<AccessRecord> {
   const { snap, item } = p;
   const action: CaseAction = {
     seq: snap.state.version + 1,
@@ -158,7 +168,7 @@ async function applyOne(engine: Engine, trx: DbExecutor, mover: RuleMover, p: Pl
   // A new deadline is a new clock: the warnings already sent were about the old one.
   await engine.project(trx, after, item.dueAfter !== item.dueBefore);
   await engine.deps.notifications.enqueue(trx, movedMessage(engine, snap, p, to, legalBasis));
-  await engine.deps.audit.record(trx, {
+  return {
     actor: mover.audit,
     action: 'update',
     purpose: 'case-processing',
@@ -168,7 +178,7 @@ async function applyOne(engine: Engine, trx: DbExecutor, mover: RuleMover, p: Pl
     resource: 'cases.case',
     touched: ['case', 'rules-version'],
     requestId: mover.requestId ?? null,
-  });
+  };
 }
 
 /** Applying what a dry run showed: refused, moving nothing, when the cases or their versions are no longer those. */
@@ -204,11 +214,21 @@ async function auditPreview(engine: Engine, trx: DbExecutor, mover: RuleMover, p
 export async function moveRules(engine: Engine, mover: RuleMover, req: RuleMoveRequest): Promise<RuleMovePlan> {
   return engine.deps.db.transaction().execute(async (trx) => {
     const { to, planned } = await plan(engine, trx, req, !req.dryRun);
-    // The provision that orders the move; without one, the act that brought the version.
+    // The provision that orders the move; without one, the act that brought the version. That act cannot order a
+    // move back from later rules (it is what the later rules replaced): such a move names its basis.
+    const backward = planned.some(
+      (p) => p.item.from !== null && compareDates(p.item.from as PlainDate, to.validFrom) > 0,
+    );
+    if (backward && !req.legalBasis?.trim())
+      invalid('legalBasis', 'basis-required', 'A move back to earlier rules must name the provision that orders it');
     const legalBasis = req.legalBasis?.trim() || to.legalAct;
     if (!req.dryRun && req.expected) refuseChanged(planned, req.expected);
     if (req.dryRun) await auditPreview(engine, trx, mover, planned, legalBasis);
-    else for (const p of planned) await applyOne(engine, trx, mover, p, to.validFrom, legalBasis);
+    else {
+      const entries: AccessRecord[] = [];
+      for (const p of planned) entries.push(await applyOne(engine, trx, mover, p, to.validFrom, legalBasis));
+      await engine.deps.audit.recordMany(trx, entries);
+    }
     return {
       procedure: req.procedure,
       to: { validFrom: to.validFrom, legalAct: to.legalAct },
@@ -240,25 +260,22 @@ export async function procedureRules(engine: Engine): Promise<ProcedureRulesView
   const today = engine.today();
   return {
     today,
-    procedures: engine.procedures
-      .all()
-      .filter((p) => p.rules)
-      .map((p) => {
-        const book = p.rules as RuleBook;
-        const mine = counts.filter((c) => c.caseType === p.definition.type);
-        const openUnder = (v: RuleVersion) =>
-          mine
-            .filter((c) => (c.rulesVersion ?? versionOn(book, c.receivedOn as PlainDate)?.validFrom) === v.validFrom)
-            .reduce((n, c) => n + c.count, 0);
-        return {
-          procedure: p.definition.type,
-          versions: book.versions.map((v) => ({
-            validFrom: v.validFrom,
-            legalAct: v.legalAct,
-            inForce: compareDates(v.validFrom, today) <= 0,
-            openCases: openUnder(v),
-          })),
-        };
-      }),
+    procedures: engine.procedures.all().map((p) => {
+      const book = p.rules;
+      const mine = counts.filter((c) => c.caseType === p.definition.type);
+      const openUnder = (v: RuleVersion) =>
+        mine
+          .filter((c) => (c.rulesVersion ?? versionOn(book, c.receivedOn as PlainDate)?.validFrom) === v.validFrom)
+          .reduce((n, c) => n + c.count, 0);
+      return {
+        procedure: p.definition.type,
+        versions: book.versions.map((v) => ({
+          validFrom: v.validFrom,
+          legalAct: v.legalAct,
+          inForce: compareDates(v.validFrom, today) <= 0,
+          openCases: openUnder(v),
+        })),
+      };
+    }),
   };
 }

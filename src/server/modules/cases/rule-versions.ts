@@ -56,3 +56,11 @@ export function checkRuleBook(caseType: string, book: RuleBook): void {
     if (!v.legalAct.trim()) throw new Error(`The rules of ${caseType}: version ${v.validFrom} names no act`);
   });
 }
+
+/**
+ * The book of a procedure whose rules have one version so far (no fee, no list of documents that could change):
+ * its cases are still stamped, so the next law change is one more version beside this one.
+ */
+export const oneVersionBook = (validFrom: PlainDate, legalAct: string): RuleBook => ({
+  versions: [{ validFrom, legalAct }],
+});

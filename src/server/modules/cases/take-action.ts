@@ -33,8 +33,13 @@ import type { CaseActorContext, CaseSnapshot, Engine, FoundPerson } from './engi
 
 /** A payment to a procedure that states its fee: only while some is owed, and exactly what is owed. */
 function checkPayment(snap: CaseSnapshot, payload: ActionPayload): void {
+  if (payload.kind !== 'record-payment') return;
   const due = snap.procedure.feeDue?.(snap.row.subject);
-  if (payload.kind !== 'record-payment' || due === undefined) return;
+  // A procedure that does not state its fee takes one payment; one that does takes what is still owed.
+  if (due === undefined) {
+    if (snap.state.payment) throw refusalError({ code: 'already-paid' }, snap.row.caseType);
+    return;
+  }
   const owed = due - (snap.state.payment?.amountCents ?? 0);
   if (owed <= 0) throw refusalError({ code: 'already-paid' }, snap.row.caseType);
   if (payload.amountCents !== owed)
@@ -468,9 +473,7 @@ export async function appendAction(
   let payload = await payloadFor(engine, trx, ctx, snap, input, pre);
   if (ctx.kind === 'resident' && row.applicantPersonId !== ctx.personId)
     await requireRepresentationAllows(engine, trx, row.id, ctx.personId, payload.kind);
-  // A procedure that states its fee decides what is still owed (checkPayment); the lifecycle's own rule is one payment.
-  const paying = payload.kind === 'record-payment' && procedure.feeDue ? { ...state, payment: null } : state;
-  const refusal = refusalOf(procedure.definition.lifecycle, paying, actor, roles, payload);
+  const refusal = refusalOf(procedure.definition.lifecycle, state, actor, roles, payload);
   if (refusal) throw refusalError(refusal, row.caseType);
   checkPayment(snap, payload);
   procedure.checkAction?.(row, state, payload);
@@ -620,6 +623,7 @@ export async function appendSystemAction(
   const actor: ActionActor = { kind: 'system', id: system.id, name: null };
   const refusal = refusalOf(snap.procedure.definition.lifecycle, snap.state, actor, ['system'], payload);
   if (refusal) throw refusalError(refusal, snap.row.caseType);
+  checkPayment(snap, payload);
   const action: CaseAction = { seq: snap.state.version + 1, actor, on: engine.today(), at: engine.now(), payload };
   await engine.insertAction(trx, snap.row.id, action);
   await engine.auditSystem(trx, system, snap.row, payload.kind);

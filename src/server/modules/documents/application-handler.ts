@@ -5,7 +5,8 @@
  * the same transaction, with the number the personalization centre printed.
  */
 import { AppError } from '../../http/app-error.ts';
-import type { CaseState, CaseTypeHandler, RuleCheck } from '../cases/index.ts';
+import type { CaseState, CaseTypeHandler, RuleBook, RuleCheck } from '../cases/index.ts';
+import type { DocumentRuleVersion } from './application-rule-versions/index.ts';
 import type { RegisterService } from '../register/index.ts';
 import type { DocumentType } from '../../../shared/contracts/documents.contract.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
@@ -46,7 +47,8 @@ export function missingForIssue(
   state: CaseState,
 ): Array<{ reason: FieldReason; message: string }> {
   const missing: Array<{ reason: FieldReason; message: string }> = [];
-  if (!state.payment || state.payment.amountCents !== data.fee.amountCents)
+  // What was paid may exceed the fee after a move of rules lowered it (the rest is refunded), never fall short.
+  if ((state.payment?.amountCents ?? 0) < data.fee.amountCents)
     missing.push({ reason: 'fee-not-paid', message: 'The state fee is not paid' });
   if (!state.identityCheck)
     missing.push({
@@ -61,10 +63,13 @@ export function createDocumentApplicationHandler(deps: {
   register: RegisterService;
   documents: DocumentsService;
   fourEyes: boolean;
+  /** The fees by version (the shipped ones, or the office's configured table). */
+  rules: RuleBook<DocumentRuleVersion>;
 }): CaseTypeHandler {
   return {
     definition: documentApplicationDefinition(deps.fourEyes),
     subjectKind: 'document-application',
+    rules: deps.rules as RuleBook,
     deadline: (stored) => ({ unit: 'working-days', limit: tierDays(dataOf(stored).tier) }),
     subjectView: (stored, state) => {
       const d = dataOf(stored);
@@ -111,7 +116,7 @@ export function createDocumentApplicationHandler(deps: {
       const checks: RuleCheck[] = [
         {
           rule: 'fee-paid',
-          passed: paid === d.fee.amountCents,
+          passed: paid >= d.fee.amountCents,
           detail: `${(paid / 100).toFixed(2)} / ${(d.fee.amountCents / 100).toFixed(2)} EUR`,
           params: { paid: (paid / 100).toFixed(2), due: (d.fee.amountCents / 100).toFixed(2) },
         },
@@ -143,16 +148,8 @@ export function createDocumentApplicationHandler(deps: {
       const first = missingForIssue(dataOf(row.subject), state)[0];
       if (first) invalid('outcome', `${first.message}: the document cannot be issued yet`, first.reason);
     },
-    checkAction: (row, _state, payload) => {
-      const d = dataOf(row.subject);
-      if (payload.kind === 'record-payment' && payload.amountCents !== d.fee.amountCents) {
-        invalid(
-          'amountCents',
-          `The fee for this application is ${(d.fee.amountCents / 100).toFixed(2)} EUR`,
-          'wrong-amount',
-        );
-      }
-    },
+    // The engine takes payments of exactly what is still owed (a move of rules may raise the fee).
+    feeDue: (stored) => dataOf(stored).fee.amountCents,
     onAction: async (trx, access, row, _state, payload) => {
       if (payload.kind !== 'hand-over') return;
       const d = dataOf(row.subject);

@@ -8,60 +8,49 @@ import { imageSize } from 'image-size';
 import { addWorkingDays } from '../../../shared/kernel/working-days.ts';
 import { yearsBetween, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { DocumentType } from '../../../shared/contracts/documents.contract.ts';
+import type { FeeRow } from './application-rule-versions/version.ts';
+import { DOCUMENTS_2012 } from './application-rule-versions/2012-01-01.ts';
+import { DOCUMENTS_2025 } from './application-rule-versions/2025-01-01.ts';
+import { DOCUMENTS_2026 } from './application-rule-versions/2026-01-01.ts';
 
 export type Tier = 'standard' | 'urgent';
 export type ReducedGround = 'under-20' | 'pensioner' | 'disability';
 
-/** Fees in euro cents per tier; `reduced` is the reduced standard fee (the reduced urgent fee is unconfirmed: the full urgent one applies). */
-export interface FeeRow {
-  standard: number;
-  urgent: number;
-  reduced: number;
-}
+export type { FeeRow } from './application-rule-versions/version.ts';
 
-/** A fee table in force from a day (inclusive) until the next entry. */
+/** A fee table in force from a day (inclusive) until the next entry, and the act that set it. */
 export interface FeePeriod {
   from: string;
   fees: Partial<Record<DocumentType, FeeRow>>;
+  legalAct?: string | undefined;
 }
 
-/** Cabinet Reg. No. 133 as amended (DOMAIN.md §3.3); other document types' fees come from configuration. */
-const RESIDENCE_CARD = { standard: 4500, urgent: 9000, reduced: 4500 };
-
-export const DEFAULT_FEE_TABLE: readonly FeePeriod[] = [
-  {
-    from: '2012-01-01',
-    fees: {
-      passport: { standard: 3400, urgent: 6000, reduced: 1500 },
-      'identity-card': { standard: 1500, urgent: 3000, reduced: 500 },
-    },
-  },
-  // 2025: the reduced categories are unchanged; their 2025 amounts are not in the sources, so the earlier ones stay.
-  // The residence permit card: 45 EUR in 10 working days from 2025 (DOMAIN.md); the 2-working-day fee and any
-  // reduction are not in the sources, so urgent is set at twice the standard and nothing is reduced (configurable).
-  {
-    from: '2025-01-01',
-    fees: {
-      passport: { standard: 4400, urgent: 7000, reduced: 1500 },
-      'identity-card': { standard: 2500, urgent: 4000, reduced: 500 },
-      'residence-permit-card': RESIDENCE_CARD,
-    },
-  },
-  {
-    from: '2026-01-01',
-    fees: {
-      passport: { standard: 5000, urgent: 7500, reduced: 2500 },
-      'identity-card': { standard: 3000, urgent: 4500, reduced: 1500 },
-      'residence-permit-card': RESIDENCE_CARD,
-    },
-  },
-];
+/** The shipped fees: the rule versions of application-rule-versions/, one period each. */
+export const DEFAULT_FEE_TABLE: readonly FeePeriod[] = [DOCUMENTS_2012, DOCUMENTS_2025, DOCUMENTS_2026].map((v) => ({
+  from: v.validFrom,
+  fees: v.fees,
+  legalAct: v.legalAct,
+}));
 
 export interface Fee {
   amountCents: number;
-  /** The table entry applied (its first day), for the receipt and the rule trace. */
+  /** The table entry applied (its first day, the rules version), for the receipt and the rule trace. */
   tableFrom: string;
   reducedFor: ReducedGround | null;
+}
+
+/** The fee of a document, tier and reduction ground under one version of the fees; undefined when it has no fee for the type. */
+export function feeUnder(
+  version: { validFrom: string; fees: FeePeriod['fees'] },
+  type: DocumentType,
+  tier: Tier,
+  reducedFor: ReducedGround | null,
+): Fee | undefined {
+  const row = version.fees[type];
+  if (!row) return undefined;
+  // The reduced urgent fee is unconfirmed: the full urgent one applies.
+  if (tier === 'urgent') return { amountCents: row.urgent, tableFrom: version.validFrom, reducedFor: null };
+  return { amountCents: reducedFor ? row.reduced : row.standard, tableFrom: version.validFrom, reducedFor };
 }
 
 /** The fee in force on the application day; undefined when the table has none for the type. */
@@ -76,12 +65,17 @@ export function feeFor(
   },
 ): Fee | undefined {
   const period = [...table].filter((p) => p.from <= input.appliedOn).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
-  const row = period?.fees[input.type];
-  if (!period || !row) return undefined;
-  const ground: ReducedGround | null =
-    yearsBetween(input.birthDate, input.appliedOn) < 20 ? 'under-20' : (input.ground ?? null);
-  if (input.tier === 'urgent') return { amountCents: row.urgent, tableFrom: period.from, reducedFor: null };
-  return { amountCents: ground ? row.reduced : row.standard, tableFrom: period.from, reducedFor: ground };
+  if (!period) return undefined;
+  return feeUnder({ validFrom: period.from, fees: period.fees }, input.type, input.tier, reducedGround(input));
+}
+
+/** Under 20 on the application day, else the ground the applicant gave (a pensioner, disability groups I–II). */
+export function reducedGround(input: {
+  appliedOn: PlainDate;
+  birthDate: PlainDate;
+  ground?: 'pensioner' | 'disability' | undefined;
+}): ReducedGround | null {
+  return yearsBetween(input.birthDate, input.appliedOn) < 20 ? 'under-20' : (input.ground ?? null);
 }
 
 /** The day the document is ready: 10 or 2 working days after the submission day (which does not count). */

@@ -11,7 +11,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { PaymentProvider } from '../../platform/payments.ts';
 import type { Signer } from '../../platform/signing.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
-import type { CaseActorContext, CasesService, ModuleActionInput } from '../cases/index.ts';
+import type { CaseActorContext, CasesService, Lodging, ModuleActionInput } from '../cases/index.ts';
 import type { RegisterService } from '../register/index.ts';
 import { plainDateInZone, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import type { FieldReason } from '../../../shared/errors.ts';
@@ -22,7 +22,8 @@ import type {
   DeskApplicationRequest,
   OnlineApplicationRequest,
 } from '../../../shared/contracts/document-applications.contract.ts';
-import { feeFor, photoProblem, readyDate, type FeePeriod, type Tier } from './application-rules.ts';
+import { feeFor, feeUnder, photoProblem, readyDate, type FeePeriod, type Tier } from './application-rules.ts';
+import type { DocumentRuleVersion } from './application-rule-versions/index.ts';
 import type { DocumentApplicationData } from './application-handler.ts';
 import { documentTypesFor } from './document-rules.ts';
 import type { DocumentsService } from './documents.service.ts';
@@ -163,6 +164,18 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     };
   }
 
+  /**
+   * The application with the fee of the version the case is stamped with: quoted before the transaction from the
+   * table, quoted again under `lodging.rules` so the fee and the stamp never disagree (a request across midnight
+   * of a fee change). The reduction ground stays the one judged on the day.
+   */
+  function stampedFee(data: DocumentApplicationData, lodging: Lodging): DocumentApplicationData {
+    const fee = feeUnder(lodging.rules as DocumentRuleVersion, data.documentType, data.tier, data.fee.reducedFor);
+    if (!fee)
+      invalid('documentType', 'The fee table has no fee for this document: it is applied for at a branch', 'no-fee');
+    return { ...data, fee };
+  }
+
   /** The steps the desk takes with the applicant present: the fee if unpaid, the identity check with the photo, the proposal to issue. */
   function deskSteps(
     staff: Staff,
@@ -172,18 +185,19 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       photo: UploadInput | null;
       photoDocumentId?: string | undefined;
       payment?: { method: 'card' | 'cash' } | undefined;
-      paid: boolean;
+      /** What has been paid already (online; less than the fee when a move of rules raised it). */
+      paidCents: number;
       propose: boolean;
     },
   ): ModuleActionInput[] {
     const steps: ModuleActionInput[] = [];
+    const owed = data.fee.amountCents - v.paidCents;
     // A desk payment's reference is the receipt number the till prints.
-    if (!v.paid) {
-      if (!v.payment)
-        invalid('payment', `The fee of ${cents(data.fee.amountCents)} EUR is not paid yet`, 'fee-not-paid');
+    if (owed > 0) {
+      if (!v.payment) invalid('payment', `The fee of ${cents(owed)} EUR is not paid yet`, 'fee-not-paid');
       steps.push({
         kind: 'record-payment',
-        amountCents: data.fee.amountCents,
+        amountCents: owed,
         method: v.payment.method,
         reference: `DESK-${randomUUID().slice(0, 8).toUpperCase()}`,
       });
@@ -293,11 +307,10 @@ export function createApplicationsService(deps: ApplicationsDeps) {
           'not-your-subject',
         );
       checkPhoto(input.photo, 'photo');
-      const data = await applicationData(ctx.audit, { ...input, personId: subjectId });
-      return cases.openApplication(
-        ctx,
-        {
-          caseType: CASE_TYPE,
+      const quoted = await applicationData(ctx.audit, { ...input, personId: subjectId });
+      return cases.openCase(ctx, CASE_TYPE, key, input, async (_trx, _access, lodging) => {
+        const data = stampedFee(quoted, lodging);
+        return {
           applicantPersonId: subjectId,
           applicantName: data.personName,
           subject: data,
@@ -311,10 +324,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
             subject.relation === 'self'
               ? undefined
               : { personId: ctx.personId, name: ctx.name, kind: subject.relation === 'child' ? 'parent' : 'guardian' },
-        },
-        key,
-        input,
-      );
+        };
+      });
     },
 
     /** The resident pays the fee through the payment provider; the provider's reference is recorded with the case. */
@@ -322,14 +333,16 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       const view = await cases.readCase(ctx, caseId);
       if (view.subject.kind !== 'document-application')
         throw new AppError('NOT_FOUND', `No document application ${caseId} of yours`);
-      if (view.subject.payment)
+      // What is owed: the fee, or the rest a move of rules added after a payment.
+      const owed = view.subject.fee.amountCents - (view.subject.payment?.amountCents ?? 0);
+      if (owed <= 0)
         throw new AppError('INVALID_STATE', 'The fee is already paid', { rule: { id: 'case.fee-already-paid' } });
       if (view.version !== expectedVersion)
         throw new AppError('CONFLICT', 'The application changed since you opened it; reload and try again', {
           rule: { id: 'case.stale-version' },
         });
       const charged = await deps.payments.charge({
-        amountCents: view.subject.fee.amountCents,
+        amountCents: owed,
         description: view.reference,
         payerCode: view.subject.personalCode,
       });
@@ -340,7 +353,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         [
           {
             kind: 'record-payment',
-            amountCents: view.subject.fee.amountCents,
+            amountCents: owed,
             method: 'online',
             reference: charged.reference,
           },
@@ -383,11 +396,10 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       if (earlier) return earlier;
       checkPhoto(input.photo, 'photo');
       await checkIdentity(input.personId, input.identity, 'identity');
-      const data = await applicationData(ctx.audit, { ...input, pickupBranchId: ctx.branchId });
-      return cases.openApplication(
-        ctx,
-        {
-          caseType: CASE_TYPE,
+      const quoted = await applicationData(ctx.audit, { ...input, pickupBranchId: ctx.branchId });
+      return cases.openCase(ctx, CASE_TYPE, key, input, async (_trx, _access, lodging) => {
+        const data = stampedFee(quoted, lodging);
+        return {
           applicantPersonId: input.personId,
           applicantName: data.personName,
           subject: data,
@@ -401,13 +413,11 @@ export function createApplicationsService(deps: ApplicationsDeps) {
             identity: input.identity,
             photo: input.photo,
             payment: input.payment,
-            paid: false,
+            paidCents: 0,
             propose: input.propose,
           }),
-        },
-        key,
-        input,
-      );
+        };
+      });
     },
 
     /** Receives an application prepared online: the applicant is at the desk. */
@@ -443,7 +453,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         photo: input.photo ?? null,
         photoDocumentId: input.photo ? undefined : online?.id,
         payment: input.payment,
-        paid: Boolean(view.subject.payment),
+        paidCents: view.subject.payment?.amountCents ?? 0,
         propose: input.propose,
       });
       return cases.takeModuleActions(ctx, caseId, input.expectedVersion, steps, key);

@@ -8,3 +8,4 @@ export { createApplicationsService, type ApplicationsService } from './applicati
 export { registerApplicationsRoutes } from './applications.routes.ts';
 export { createDocumentApplicationHandler } from './application-handler.ts';
 export { DEFAULT_FEE_TABLE, type FeePeriod } from './application-rules.ts';
+export { documentRuleBook, type DocumentRuleVersion } from './application-rule-versions/index.ts';

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/kernel/permit-grounds.ts';
 import { advanceDemoCase, demoDeciders, STEPS, type DemoDecision, type Step } from './demo-migration.ts';
 import { hasEnd, requiredDocuments, tiersOf } from './permit.rules.ts';
+import { permitRulesOn } from './permit-rules/index.ts';
 import type { PermitService } from './permit.service.ts';
 
 /**
@@ -86,12 +87,13 @@ function application(i: number, today: PlainDate): z.output<typeof DeskPermitApp
   const nationality = (
     EU_CITIZEN_KINDS.includes(permitKind) ? EU[i % EU.length] : THIRD_COUNTRY[i % THIRD_COUNTRY.length]
   ) as string;
-  const required = requiredDocuments(permitKind, ground, 'first');
+  const rules = permitRulesOn(permitKind, today);
+  const required = requiredDocuments(rules, permitKind, ground, 'first');
   return {
     permitKind,
     ground,
     application: 'first',
-    tier: tiersOf(permitKind, ground)[0] ?? 'standard',
+    tier: tiersOf(rules, permitKind, ground)[0] ?? 'standard',
     givenNames: GIVEN[i % GIVEN.length] as string,
     surname: SURNAMES[(i * 5) % SURNAMES.length] as string,
     sex: i % 2 === 0 ? 'M' : 'F',

@@ -4,7 +4,8 @@
  * Approved, its reference is the invitation's number in the register of invitations, which a visa
  * application cites.
  */
-import type { CaseProcedure, CaseTypeDefinition, RowText, RuleCheck } from '../cases/index.ts';
+import type { CaseProcedure, CaseTypeDefinition, RowText, RuleBook, RuleCheck } from '../cases/index.ts';
+import { INVITATION_RULES } from './invitation-rules/index.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import type { INVITATION_PURPOSES } from '../../../shared/contracts/migration-subjects.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
@@ -36,17 +37,6 @@ const dataOf = (stored: Record<string, unknown>) => stored as unknown as Invitat
 
 /** Who may invite on their own (MK 552 §2.1): an adult citizen or non-citizen of Latvia. Others need a permit the register does not hold yet. */
 export const INVITER_STATUSES: readonly string[] = ['citizen', 'non-citizen'];
-
-/**
- * UNSOURCED (the ielūgums fee under MK 557 is not in the stored sources): modelled on the online izsaukums
- * table, EUR 5.00 per request plus 4.00 for a person over 6 (2.00 under 6).
- */
-export function invitationFee(
-  inviteeBirthDate: PlainDate,
-  lodgedOn: PlainDate,
-): { amountCents: number; tableFrom: string } {
-  return { amountCents: 500 + (ageOn(inviteeBirthDate, lodgedOn) < 6 ? 200 : 400), tableFrom: '2017-09-12' };
-}
 
 export const INVITATION: CaseTypeDefinition = {
   type: 'visa-invitation',
@@ -123,6 +113,9 @@ export function invitationProcedure(today: () => PlainDate): CaseProcedure {
     concerns: (subject) =>
       subject.kind === 'invitation' ? `${subject.invitee.givenNames} ${subject.invitee.surname}` : undefined,
     // Employment-related invitations take 5 working days, others 2.
+    rules: INVITATION_RULES as RuleBook,
+    // The engine takes payments of exactly what is still owed (a move of rules may raise the fee).
+    feeDue: (stored) => dataOf(stored).fee.amountCents,
     deadline: (stored) => invitationDeadline(dataOf(stored).purpose === 'employment'),
     subjectView: (stored, state) => {
       const d = dataOf(stored);

@@ -22,6 +22,7 @@ import type {
 } from '../../../shared/contracts/visas.contract.ts';
 
 type PartnerVisaCheckView = z.infer<typeof PartnerVisaCheck>;
+import { invitationFeeUnder, type InvitationRuleVersion } from './invitation-rules/index.ts';
 import {
   NATIONAL_GROUND_RULES,
   visaGroundsFor,
@@ -45,7 +46,6 @@ import {
   INVITATION,
   INVITER_STATUSES,
   invitationCovers,
-  invitationFee,
   invitationProcedure,
   type InvitationData,
 } from './invitation-procedure.ts';
@@ -371,15 +371,21 @@ export function createMigrationService(deps: MigrationDeps) {
       // The office approves only an inviter who takes on every obligation (Immigration Law s.1): asked before paying.
       if (!input.undertakings.accommodation || !input.undertakings.returnTravel || !input.undertakings.healthCare)
         invalid('undertakings', 'The inviter must take on all three obligations', 'undertakings-required');
-      const fee = invitationFee(input.invitee.birthDate as PlainDate, today());
       const branchId = await deps.onlineBranchId();
       let payerCode = '';
-      const view = await cases.openCase(ctx, INVITATION.type, key, input, async (trx, access) => {
+      let fee = { amountCents: 0, tableFrom: '' };
+      const view = await cases.openCase(ctx, INVITATION.type, key, input, async (trx, access, lodging) => {
+        // The fee of the version the case is stamped with.
+        fee = invitationFeeUnder(
+          lodging.rules as InvitationRuleVersion,
+          input.invitee.birthDate as PlainDate,
+          lodging.on,
+        );
         const inviter = await deps.personForCase(trx, access, ctx.personId);
         // Who may invite (MK 552 §2) is checked before anything is charged.
         if (!INVITER_STATUSES.includes(inviter.legalStatus))
           invalid('invitee', 'Only a citizen or non-citizen of Latvia invites in this service', 'not-for-status');
-        if (ageOn(inviter.birthDate as PlainDate, today()) < 18)
+        if (ageOn(inviter.birthDate as PlainDate, lodging.on) < 18)
           invalid('invitee', 'An inviter must be of age', 'under-18');
         payerCode = inviter.personalCode;
         const data: InvitationData = {

@@ -18,8 +18,10 @@ import type {
   HandlerAccess,
   LifecycleTable,
   RowText,
+  RuleBook,
   RuleCheck,
 } from '../cases/index.ts';
+import { EU_RESIDENCE_RULES, RESIDENCE_RULES } from './permit-rules/index.ts';
 import { zodFieldErrors } from '../../http/problem.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { PermitGrantTerms, PermitRefusalTerms } from '../../../shared/contracts/residence-permits.contract.ts';
@@ -478,6 +480,8 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
       const cancelled = subject.kind === 'residence-permit' ? subject.permit?.cancelled : undefined;
       return cancelled ? [{ ...cancelled, kind: 'permit-cancelled' }] : [];
     },
+    // Fees and documents by version; the EU citizens' documents are a procedure of their own.
+    rules: (definition.type === EU_RESIDENCE.type ? EU_RESIDENCE_RULES : RESIDENCE_RULES) as RuleBook,
     deadline: (stored) => permitDeadlineOf(permitDataOf(stored)),
     legalBasis: (stored) => BASIS_OF[permitDataOf(stored).permitKind] ?? definition.decisionBasis,
     subjectView: async (stored, state, _staff, trx: DbExecutor, row) => {
@@ -520,14 +524,8 @@ export function permitProcedure(definition: CaseTypeDefinition, deps: PermitProc
       ...(await duplicateCheck(trx, deps, access, row, state)),
     ],
     decisionTerms: (row, _state, outcome, terms) => permitTerms(row, outcome, terms, deps.today()),
-    checkAction: (row, _state, payload) => {
-      const d = permitDataOf(row.subject);
-      if (payload.kind === 'record-payment' && payload.amountCents !== d.fee.amountCents) {
-        throw new AppError('VALIDATION_FAILED', `The fee for this application is ${euros(d.fee.amountCents)} EUR`, [
-          { path: 'amountCents', message: 'wrong amount', reason: 'wrong-amount' },
-        ]);
-      }
-    },
+    // The engine takes payments of exactly what is still owed (a move of rules may raise the fee).
+    feeDue: (stored) => permitDataOf(stored).fee.amountCents,
     onApproved: async (trx, access, row, state) =>
       state.decision.outcome === 'accept'
         ? grant(trx, deps, access, row, state.decision, state.linkedApplicant?.personId ?? null)

@@ -38,6 +38,9 @@ import {
 } from '../../../shared/kernel/permit-grounds.ts';
 import { RIGHT_OF } from './permit-procedure.ts';
 import { FIELD_REASONS } from '../../../shared/errors.ts';
+import { RESIDENCE_2017 } from './permit-rules/residence-2017-09-12.ts';
+import { EU_RESIDENCE_RULES, permitRulesOf, RESIDENCE_RULES, type PermitRuleVersion } from './permit-rules/index.ts';
+import { EU_DOCUMENT_KINDS } from '../../../shared/kernel/permit-grounds.ts';
 
 const d = plainDate;
 const TODAY = d('2026-12-07');
@@ -52,33 +55,42 @@ const facts = (o: Partial<PermitApplicationFacts> = {}): PermitApplicationFacts 
   sponsor: 'SIA Demo Software',
   ...o,
 });
-const reasons = (f: PermitApplicationFacts) => permitApplicationProblems(f, TODAY).map((p) => `${p.path}:${p.reason}`);
+const reasons = (f: PermitApplicationFacts) =>
+  permitApplicationProblems(RESIDENCE_2017, f, TODAY).map((p) => `${p.path}:${p.reason}`);
 
 describe('the state fee by tier (MK 557; PMLP table, DOMAIN-PROCEDURES §4.6)', () => {
   it('is 100 / 200 / 400 EUR for a temporary permit, 70 for a family member or student in 30 days', () => {
-    expect(PERMIT_TIERS.map((t) => permitFee('temporary', 'employment', t)?.amountCents)).toEqual([
+    expect(PERMIT_TIERS.map((t) => permitFee(RESIDENCE_2017, 'temporary', 'employment', t)?.amountCents)).toEqual([
       10_000, 20_000, 40_000,
     ]);
-    expect(PERMIT_TIERS.map((t) => permitFee('temporary', 'family', t)?.amountCents)).toEqual([7_000, 20_000, 40_000]);
-    expect(permitFee('temporary', 'study', 'standard')?.amountCents).toBe(7_000);
-    expect(permitFee('temporary', 'investment', 'express')?.amountCents).toBe(40_000);
+    expect(PERMIT_TIERS.map((t) => permitFee(RESIDENCE_2017, 'temporary', 'family', t)?.amountCents)).toEqual([
+      7_000, 20_000, 40_000,
+    ]);
+    expect(permitFee(RESIDENCE_2017, 'temporary', 'study', 'standard')?.amountCents).toBe(7_000);
+    expect(permitFee(RESIDENCE_2017, 'temporary', 'investment', 'express')?.amountCents).toBe(40_000);
     // The reduced row is for family of a citizen, non-citizen or permanent resident only.
-    expect(permitFee('temporary', 'family-of-temporary-resident', 'standard')?.amountCents).toBe(10_000);
+    expect(permitFee(RESIDENCE_2017, 'temporary', 'family-of-temporary-resident', 'standard')?.amountCents).toBe(
+      10_000,
+    );
   });
 
   it('is 160 / 280 EUR for EU long-term resident status, without a 5-day tier; EU citizens’ documents are free', () => {
-    expect(tiersOf('eu-long-term-resident', 'five-years-residence')).toEqual(['standard', 'fast']);
-    expect(permitFee('eu-long-term-resident', 'five-years-residence', 'fast')?.amountCents).toBe(28_000);
-    expect(permitFee('eu-long-term-resident', 'five-years-residence', 'express')).toBeNull();
-    expect(permitFee('eu-registration-certificate', 'worker', 'fast')).toMatchObject({ amountCents: 0 });
-    expect(tiersOf('eu-family-residence-card', 'family-of-eu-citizen')).toEqual(['fast']);
+    expect(tiersOf(RESIDENCE_2017, 'eu-long-term-resident', 'five-years-residence')).toEqual(['standard', 'fast']);
+    expect(permitFee(RESIDENCE_2017, 'eu-long-term-resident', 'five-years-residence', 'fast')?.amountCents).toBe(
+      28_000,
+    );
+    expect(permitFee(RESIDENCE_2017, 'eu-long-term-resident', 'five-years-residence', 'express')).toBeNull();
+    expect(permitFee(RESIDENCE_2017, 'eu-registration-certificate', 'worker', 'fast')).toMatchObject({
+      amountCents: 0,
+    });
+    expect(tiersOf(RESIDENCE_2017, 'eu-family-residence-card', 'family-of-eu-citizen')).toEqual(['fast']);
   });
 
   it('offers at least one tier for every kind, and every offered tier has a deadline', () => {
     for (const kind of PERMIT_KINDS) {
       for (const ground of GROUNDS_OF_KIND[kind]) {
-        expect(tiersOf(kind, ground).length).toBeGreaterThan(0);
-        for (const tier of tiersOf(kind, ground)) expect(permitDeadline(tier).limit).toBeGreaterThan(0);
+        expect(tiersOf(RESIDENCE_2017, kind, ground).length).toBeGreaterThan(0);
+        for (const tier of tiersOf(RESIDENCE_2017, kind, ground)) expect(permitDeadline(tier).limit).toBeGreaterThan(0);
       }
     }
   });
@@ -94,7 +106,7 @@ describe('the deadline of a tier (the first decision; an extension may follow)',
 
 describe('the documents a ground asks for (§4.4, §4.9)', () => {
   it('asks a first employment permit for the invitation, contract, criminal record and cover; a renewal not for the record', () => {
-    expect(requiredDocuments('temporary', 'employment', 'first')).toEqual([
+    expect(requiredDocuments(RESIDENCE_2017, 'temporary', 'employment', 'first')).toEqual([
       'application-form',
       'travel-document-copy',
       'photo',
@@ -104,14 +116,16 @@ describe('the documents a ground asks for (§4.4, §4.9)', () => {
       'means-of-subsistence',
       'health-insurance',
     ]);
-    expect(requiredDocuments('temporary', 'employment', 'renewal')).not.toContain('criminal-record');
+    expect(requiredDocuments(RESIDENCE_2017, 'temporary', 'employment', 'renewal')).not.toContain('criminal-record');
   });
   it('asks for Latvian at A2 for a permanent permit and EU long-term status, and an EU citizen for their own identity document', () => {
-    expect(requiredDocuments('permanent', 'five-years-temporary', 'first')).toContain('latvian-language');
-    expect(requiredDocuments('eu-long-term-resident', 'five-years-residence', 'first')).toEqual(
+    expect(requiredDocuments(RESIDENCE_2017, 'permanent', 'five-years-temporary', 'first')).toContain(
+      'latvian-language',
+    );
+    expect(requiredDocuments(RESIDENCE_2017, 'eu-long-term-resident', 'five-years-residence', 'first')).toEqual(
       expect.arrayContaining(['residence-history', 'income-proof', 'latvian-language', 'health-insurance']),
     );
-    expect(requiredDocuments('eu-registration-certificate', 'worker', 'first')).toEqual([
+    expect(requiredDocuments(RESIDENCE_2017, 'eu-registration-certificate', 'worker', 'first')).toEqual([
       'application-form',
       'eu-identity-document',
       'activity-proof',
@@ -121,7 +135,7 @@ describe('the documents a ground asks for (§4.4, §4.9)', () => {
     for (const kind of PERMIT_KINDS)
       for (const ground of PERMIT_GROUNDS)
         for (const a of ['first', 'renewal'] as const) {
-          const docs = requiredDocuments(kind, ground, a);
+          const docs = requiredDocuments(RESIDENCE_2017, kind, ground, a);
           expect(new Set(docs).size).toBe(docs.length);
         }
   });
@@ -246,10 +260,10 @@ describe('who an application names as sponsor', () => {
 describe('the EU Blue Card (§4.7)', () => {
   it('is a temporary ground with no 30-day tier: 100 EUR in 10 working days, 200 EUR in 5', () => {
     expect(GROUNDS_OF_KIND.temporary).toContain('blue-card');
-    expect(tiersOf('temporary', 'blue-card')).toEqual(['fast', 'express']);
-    expect(permitFee('temporary', 'blue-card', 'standard')).toBeNull();
-    expect(permitFee('temporary', 'blue-card', 'fast')?.amountCents).toBe(10_000);
-    expect(permitFee('temporary', 'blue-card', 'express')?.amountCents).toBe(20_000);
+    expect(tiersOf(RESIDENCE_2017, 'temporary', 'blue-card')).toEqual(['fast', 'express']);
+    expect(permitFee(RESIDENCE_2017, 'temporary', 'blue-card', 'standard')).toBeNull();
+    expect(permitFee(RESIDENCE_2017, 'temporary', 'blue-card', 'fast')?.amountCents).toBe(10_000);
+    expect(permitFee(RESIDENCE_2017, 'temporary', 'blue-card', 'express')?.amountCents).toBe(20_000);
     expect(reasons(facts({ ground: 'blue-card', tier: 'standard' }))).toEqual(['tier:tier-not-offered']);
     expect(permitDeadlineOf({ permitKind: 'temporary', nationality: 'IND', tier: 'fast' })).toMatchObject({
       unit: 'working-days',
@@ -257,7 +271,7 @@ describe('the EU Blue Card (§4.7)', () => {
     });
   });
   it('asks for higher education and the salary threshold of the year, none for a year with none recorded', () => {
-    expect(requiredDocuments('temporary', 'blue-card', 'first')).toEqual(
+    expect(requiredDocuments(RESIDENCE_2017, 'temporary', 'blue-card', 'first')).toEqual(
       expect.arrayContaining(['invitation', 'employment-contract', 'higher-education']),
     );
     expect(incomeNeededEur('temporary', 'blue-card', d('2023-06-01'))).toBe(2_060);
@@ -272,11 +286,11 @@ describe('the EU Blue Card (§4.7)', () => {
 
 describe('a repatriant (§4.6, §8)', () => {
   it('pays no examination fee, the exemption named as its legal basis', () => {
-    expect(tiersOf('temporary', 'repatriant')).toEqual(['standard']);
-    const fee = permitFee('temporary', 'repatriant', 'standard');
+    expect(tiersOf(RESIDENCE_2017, 'temporary', 'repatriant')).toEqual(['standard']);
+    const fee = permitFee(RESIDENCE_2017, 'temporary', 'repatriant', 'standard');
     expect(fee?.amountCents).toBe(0);
     expect(fee?.legalAct).toMatch(/^Repatriācijas likums/);
-    expect(requiredDocuments('temporary', 'repatriant', 'first')).toContain('repatriant-status');
+    expect(requiredDocuments(RESIDENCE_2017, 'temporary', 'repatriant', 'first')).toContain('repatriant-status');
     expect(incomeNeededEur('temporary', 'repatriant')).toBeNull();
   });
   it('gets exactly five years: no last day is asked for, and a grant runs five years from its first day', () => {
@@ -304,8 +318,9 @@ describe('citizens of Russia and Belarus (§4.3, §4.5)', () => {
     expect(reasons(facts({ nationality: 'RUS', application: 'renewal' }))).toEqual([]);
     expect(reasons(facts({ nationality: 'UKR' }))).toEqual([]);
     expect(
-      permitApplicationProblems(facts({ nationality: 'RUS' }), TODAY).find((p) => p.reason === 'first-permit-suspended')
-        ?.message,
+      permitApplicationProblems(RESIDENCE_2017, facts({ nationality: 'RUS' }), TODAY).find(
+        (p) => p.reason === 'first-permit-suspended',
+      )?.message,
     ).toMatch(/Imigrācijas likums, pārejas noteikumi/);
   });
   it('a Russian citizen’s permanent or EU long-term file is examined in four months, whatever the tier', () => {
@@ -406,9 +421,12 @@ describe('five years’ continuous residence from the register’s history', () 
 
 describe('the EU permanent documents (§4.9)', () => {
   it('are free, in 10 working days, without end; the certificate is a paper for an EU citizen, the card a card for their family', () => {
-    expect(permitFee('eu-permanent-residence-certificate', 'five-years-eu-residence', 'fast')?.amountCents).toBe(0);
     expect(
-      permitFee('eu-family-permanent-residence-card', 'five-years-family-of-eu-citizen', 'fast')?.amountCents,
+      permitFee(RESIDENCE_2017, 'eu-permanent-residence-certificate', 'five-years-eu-residence', 'fast')?.amountCents,
+    ).toBe(0);
+    expect(
+      permitFee(RESIDENCE_2017, 'eu-family-permanent-residence-card', 'five-years-family-of-eu-citizen', 'fast')
+        ?.amountCents,
     ).toBe(0);
     expect(hasEnd('eu-permanent-residence-certificate')).toBe(false);
     expect(hasCard('eu-permanent-residence-certificate')).toBe(false);
@@ -420,12 +438,9 @@ describe('the EU permanent documents (§4.9)', () => {
     });
     expect(reasons({ ...certificate, nationality: 'IND' })).toEqual(['nationality:eu-nationality-needed']);
     expect(reasons({ ...certificate, nationality: 'POL' })).toEqual([]);
-    expect(requiredDocuments('eu-permanent-residence-certificate', 'five-years-eu-residence', 'first')).toEqual([
-      'application-form',
-      'eu-identity-document',
-      'eu-citizen-registration',
-      'residence-history',
-    ]);
+    expect(
+      requiredDocuments(RESIDENCE_2017, 'eu-permanent-residence-certificate', 'five-years-eu-residence', 'first'),
+    ).toEqual(['application-form', 'eu-identity-document', 'eu-citizen-registration', 'residence-history']);
     expect(
       reasons(
         facts({
@@ -446,5 +461,61 @@ describe('the rights a residence permit card is made for', () => {
         .map((k) => RIGHT_OF[k])
         .sort(),
     );
+  });
+});
+
+describe('a move of a residence case to other rules', () => {
+  // A synthetic later version, as a law change would bring: a dearer general row without the 5-day tier, and a
+  // further document for employment. No such version exists; the real book has one version.
+  const later: PermitRuleVersion = {
+    ...RESIDENCE_2017,
+    validFrom: '2027-01-01' as PlainDate,
+    legalAct: 'Test regulation',
+    fees: {
+      ...RESIDENCE_2017.fees,
+      general: { cents: { standard: 12_000, fast: 24_000 }, legalAct: 'Test regulation' },
+    },
+    documentsForGround: {
+      ...RESIDENCE_2017.documentsForGround,
+      employment: [...RESIDENCE_2017.documentsForGround.employment, 'higher-education'],
+    },
+  };
+  const employment = (tier: 'standard' | 'express') => ({
+    permitKind: 'temporary',
+    ground: 'employment',
+    application: 'first',
+    tier,
+    nationality: 'UKR',
+    fee: permitFee(RESIDENCE_2017, 'temporary', 'employment', tier),
+    required: requiredDocuments(RESIDENCE_2017, 'temporary', 'employment', 'first', 'UKR'),
+  });
+  const move = RESIDENCE_RULES.moveEffect as NonNullable<typeof RESIDENCE_RULES.moveEffect>;
+
+  it('re-quotes the fee of the same tier and names the documents the new version adds', () => {
+    const effect = move(employment('standard'), RESIDENCE_2017, later, '2026-12-01' as PlainDate);
+    expect(effect.fee).toEqual({ beforeCents: 10_000, afterCents: 12_000 });
+    expect(effect.newDocuments).toEqual(['higher-education']);
+    expect(effect.subject['required']).toContain('higher-education');
+    expect(effect.subject['fee']).toEqual({ amountCents: 12_000, legalAct: 'Test regulation' });
+  });
+
+  it('keeps the fee paid for a tier the new version no longer offers', () => {
+    const effect = move(employment('express'), RESIDENCE_2017, later, '2026-12-01' as PlainDate);
+    expect(effect.fee).toEqual({ beforeCents: 40_000, afterCents: 40_000 });
+  });
+
+  it('changes nothing when moved back to the version it was lodged under', () => {
+    const effect = move(employment('standard'), RESIDENCE_2017, RESIDENCE_2017, '2026-12-01' as PlainDate);
+    expect(effect.fee).toEqual({ beforeCents: 10_000, afterCents: 10_000 });
+    expect(effect.newDocuments).toEqual([]);
+  });
+});
+
+describe('the rule book of each kind', () => {
+  it('is the book of the procedure the kind is lodged in', () => {
+    for (const kind of PERMIT_KINDS)
+      expect(permitRulesOf(kind)).toBe(EU_DOCUMENT_KINDS.includes(kind) ? EU_RESIDENCE_RULES : RESIDENCE_RULES);
+    // The EU family member's cards are the EU procedure's, as their case type is.
+    expect(permitRulesOf('eu-family-residence-card')).toBe(EU_RESIDENCE_RULES);
   });
 });

@@ -34,6 +34,7 @@ import {
 } from '../../../shared/kernel/permit-grounds.ts';
 import type { PermitDocument, PermitTier } from '../../../shared/contracts/permit-subjects.ts';
 import type { ApplicationProblem } from './visa.rules.ts';
+import type { PermitFeeRow, PermitRuleVersion } from './permit-rules/version.ts';
 
 /** EU, EEA and Swiss citizens (ISO 3166-1 alpha-3) live here under Dir. 2004/38; Latvia's own citizens need nothing. */
 export const EU_EEA_CH: ReadonlySet<string> = new Set([
@@ -69,58 +70,36 @@ export const EU_EEA_CH: ReadonlySet<string> = new Set([
   'CHE',
 ]);
 
-const FEE_ACT = 'Ministru kabineta 2017. gada 12. septembra noteikumi Nr. 557';
-const LTR_FEE_ACT = 'Ministru kabineta noteikumi Nr. 731 (ES pastāvīgā iedzīvotāja statuss)';
-const EU_FEE_ACT = 'Ministru kabineta 2011. gada 30. augusta noteikumi Nr. 675 (bez maksas)';
-/**
- * Repatriants are exempt from the state fee for examining residence permit documents (MFA consular page, §4.6 and
- * §8). The article of MK 557 or of the Repatriation Law that grants it is UNSOURCED: the basis is named as the law.
- */
-const REPATRIANT_FEE_ACT =
-  'Repatriācijas likums: repatriants ir atbrīvots no valsts nodevas par uzturēšanās atļaujas dokumentu izskatīšanu';
-
-/** Fees in euro cents by tier. The reduced row: a family member of a citizen, non-citizen or PR holder, a pupil or full-time student. */
-const GENERAL: Partial<Record<PermitTier, number>> = { standard: 10_000, fast: 20_000, express: 40_000 };
-const REDUCED: Partial<Record<PermitTier, number>> = { standard: 7_000, fast: 20_000, express: 40_000 };
-const PERMANENT: Partial<Record<PermitTier, number>> = { standard: 10_000 };
-const LONG_TERM: Partial<Record<PermitTier, number>> = { standard: 16_000, fast: 28_000 };
-const EU_FREE: Partial<Record<PermitTier, number>> = { fast: 0 };
-/** The EU Blue Card's row of the PMLP table: no 30-day tier; 100 EUR in 10 working days, 200 EUR in 5 (§4.6, §4.7). */
-const BLUE_CARD: Partial<Record<PermitTier, number>> = { fast: 10_000, express: 20_000 };
-/** A repatriant pays nothing; whether a faster tier is open to them at the usual price is UNSOURCED, so only the 30 days are offered. */
-const REPATRIANT: Partial<Record<PermitTier, number>> = { standard: 0 };
-
-function feeTable(
-  kind: PermitKind,
-  ground: PermitGround,
-): { table: Partial<Record<PermitTier, number>>; legalAct: string } {
+/** The fee row of a kind and ground under a version of the rules. */
+function feeRow(rules: PermitRuleVersion, kind: PermitKind, ground: PermitGround): PermitFeeRow {
   switch (kind) {
     case 'temporary':
-      if (ground === 'blue-card') return { table: BLUE_CARD, legalAct: FEE_ACT };
-      if (ground === 'repatriant') return { table: REPATRIANT, legalAct: REPATRIANT_FEE_ACT };
-      return { table: ground === 'study' || ground === 'family' ? REDUCED : GENERAL, legalAct: FEE_ACT };
+      if (ground === 'blue-card') return rules.fees.blueCard;
+      if (ground === 'repatriant') return rules.fees.repatriant;
+      return ground === 'study' || ground === 'family' ? rules.fees.reduced : rules.fees.general;
     case 'permanent':
-      return { table: PERMANENT, legalAct: FEE_ACT };
+      return rules.fees.permanent;
     case 'eu-long-term-resident':
-      return { table: LONG_TERM, legalAct: LTR_FEE_ACT };
+      return rules.fees.longTerm;
     default:
-      return { table: EU_FREE, legalAct: EU_FEE_ACT };
+      return rules.fees.euCitizen;
   }
 }
 
-/** The tiers a kind offers, fastest last. */
-export function tiersOf(kind: PermitKind, ground: PermitGround): PermitTier[] {
-  return Object.keys(feeTable(kind, ground).table) as PermitTier[];
+/** The tiers a kind offers under a version of the rules, fastest last. */
+export function tiersOf(rules: PermitRuleVersion, kind: PermitKind, ground: PermitGround): PermitTier[] {
+  return Object.keys(feeRow(rules, kind, ground).cents) as PermitTier[];
 }
 
-/** The state fee of a tier, or null when the kind does not offer it. */
+/** The state fee of a tier under a version of the rules, or null when the kind does not offer it. */
 export function permitFee(
+  rules: PermitRuleVersion,
   kind: PermitKind,
   ground: PermitGround,
   tier: PermitTier,
 ): { amountCents: number; legalAct: string } | null {
-  const { table, legalAct } = feeTable(kind, ground);
-  const amountCents = table[tier];
+  const { cents, legalAct } = feeRow(rules, kind, ground);
+  const amountCents = cents[tier];
   return amountCents === undefined ? null : { amountCents, legalAct };
 }
 
@@ -153,34 +132,9 @@ export function permitDeadlineOf(a: { permitKind: PermitKind; nationality: strin
   return permitDeadline(a.tier);
 }
 
-const FOR_GROUND: Readonly<Record<PermitGround, readonly PermitDocument[]>> = {
-  employment: ['invitation', 'employment-contract', 'means-of-subsistence'],
-  study: ['enrolment-confirmation', 'means-of-subsistence'],
-  family: ['family-relationship', 'sponsor-status'],
-  'family-of-temporary-resident': ['family-relationship', 'sponsor-status', 'means-of-subsistence'],
-  investment: ['investment-proof', 'means-of-subsistence'],
-  'five-years-temporary': ['residence-history', 'income-proof', 'latvian-language'],
-  'family-of-citizen': ['family-relationship', 'sponsor-status', 'latvian-language'],
-  'five-years-residence': ['residence-history', 'income-proof', 'latvian-language'],
-  worker: ['activity-proof'],
-  'self-employed': ['activity-proof'],
-  student: ['enrolment-confirmation', 'means-of-subsistence'],
-  'self-sufficient': ['means-of-subsistence'],
-  'family-of-eu-citizen': ['family-relationship', 'eu-citizen-registration'],
-  // A Blue Card: the approved sponsorship, the contract with its salary, higher education in the field (§4.7).
-  'blue-card': ['invitation', 'employment-contract', 'higher-education'],
-  // A repatriant shows the decision or certificate of their status (§8).
-  repatriant: ['repatriant-status'],
-  // The EU permanent documents: the registration certificate or card held, and the five years (§4.9).
-  'five-years-eu-residence': ['eu-citizen-registration', 'residence-history'],
-  'five-years-family-of-eu-citizen': ['family-relationship', 'family-residence-card', 'residence-history'],
-};
-
-/** Citizens of Russia and Belarus fill in an additional form (§4.4). */
-const ADDITIONAL_FORM: ReadonlySet<string> = new Set(['RUS', 'BLR']);
-
 /** The documents an application of this kind and ground encloses (§4.4 for third-country nationals, §4.9 for EU citizens and family). */
 export function requiredDocuments(
+  rules: PermitRuleVersion,
   kind: PermitKind,
   ground: PermitGround,
   application: 'first' | 'renewal',
@@ -200,8 +154,10 @@ export function requiredDocuments(
       ? ['health-insurance']
       : [];
   const extra: PermitDocument[] =
-    nationality && ADDITIONAL_FORM.has(nationality) && !EU_CITIZEN_KINDS.includes(kind) ? ['additional-form'] : [];
-  return [...base, ...extra, ...record, ...FOR_GROUND[ground], ...cover];
+    nationality && rules.additionalFormFor.includes(nationality) && !EU_CITIZEN_KINDS.includes(kind)
+      ? ['additional-form']
+      : [];
+  return [...base, ...extra, ...record, ...rules.documentsForGround[ground], ...cover];
 }
 
 /**
@@ -261,6 +217,7 @@ export interface PermitApplicationFacts {
 
 /** Whether the kind, ground, application and tier fit together (what the quote and the application both check). */
 export function kindProblems(
+  rules: PermitRuleVersion,
   a: Pick<PermitApplicationFacts, 'permitKind' | 'ground' | 'application' | 'tier'>,
 ): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
@@ -270,7 +227,7 @@ export function kindProblems(
       reason: 'ground-not-for-kind',
       message: 'This ground does not fit the kind of permit',
     });
-  else if (!permitFee(a.permitKind, a.ground, a.tier))
+  else if (!permitFee(rules, a.permitKind, a.ground, a.tier))
     problems.push({
       path: 'tier',
       reason: 'tier-not-offered',
@@ -294,8 +251,12 @@ const SPONSOR_WORDS: Readonly<Record<SponsorRole, string>> = {
 };
 
 /** What makes an application inadmissible as lodged, each on its field. */
-export function permitApplicationProblems(a: PermitApplicationFacts, today: PlainDate): ApplicationProblem[] {
-  const problems = kindProblems(a);
+export function permitApplicationProblems(
+  rules: PermitRuleVersion,
+  a: PermitApplicationFacts,
+  today: PlainDate,
+): ApplicationProblem[] {
+  const problems = kindProblems(rules, a);
   const eu = EU_EEA_CH.has(a.nationality);
   const euKind = EU_CITIZEN_KINDS.includes(a.permitKind);
   if (euKind && !eu)

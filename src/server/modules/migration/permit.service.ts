@@ -10,7 +10,7 @@ import type { FieldReason } from '../../../shared/errors.ts';
 import type { Db, DbExecutor } from '../../db/database.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
-import type { CaseActorContext, CaseProcedure, CasesService, HandlerAccess } from '../cases/index.ts';
+import type { CaseActorContext, CaseProcedure, CasesService, HandlerAccess, Lodging } from '../cases/index.ts';
 import type { PaymentProvider } from '../../platform/payments.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 import type {
@@ -21,6 +21,7 @@ import type {
 import type { GrantedPermitView, PermitKind } from '../../../shared/contracts/permit-subjects.ts';
 import { compareDates, type PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { hasPermission } from '../../../shared/kernel/permissions.ts';
+import { permitRulesOn, type PermitRuleVersion } from './permit-rules/index.ts';
 import {
   EU_EEA_CH,
   incomeNeededEur,
@@ -90,6 +91,9 @@ function invalid(path: string, message: string, reason: FieldReason): never {
   throw new AppError('VALIDATION_FAILED', message, [{ path, message, reason }]);
 }
 
+/** The day of lodging and the version of the rules the engine stamps the case with (both procedures have a book). */
+const stamped = (lodging: Lodging) => ({ on: lodging.on, rules: lodging.rules as PermitRuleVersion });
+
 const caseTypeOf = (kind: PermitKind) => (EU_DOCUMENT_KINDS.includes(kind) ? EU_RESIDENCE : RESIDENCE_PERMIT).type;
 
 export function createPermitService(deps: PermitServiceDeps) {
@@ -104,11 +108,14 @@ export function createPermitService(deps: PermitServiceDeps) {
     input: Input,
     person: { id: string; personalCode: string } | null,
     enclosedBy: 'officer' | 'applicant',
+    lodging: { on: PlainDate; rules: PermitRuleVersion },
   ): PermitData {
-    const tier = input.tier ?? tiersOf(input.permitKind, input.ground)[0] ?? 'standard';
+    const { on, rules } = lodging;
+    const tier = input.tier ?? tiersOf(rules, input.permitKind, input.ground)[0] ?? 'standard';
     const problems = [
-      ...bornInFuture(input.birthDate, today()),
+      ...bornInFuture(input.birthDate, on),
       ...permitApplicationProblems(
+        rules,
         {
           permitKind: input.permitKind,
           ground: input.ground,
@@ -119,11 +126,11 @@ export function createPermitService(deps: PermitServiceDeps) {
           requestedUntil: (input.requestedUntil ?? null) as PlainDate | null,
           sponsor: input.sponsor ?? null,
         },
-        today(),
+        on,
       ),
     ];
     if (problems.length) throw problemsError(problems);
-    const fee = permitFee(input.permitKind, input.ground, tier) as { amountCents: number; legalAct: string };
+    const fee = permitFee(rules, input.permitKind, input.ground, tier) as { amountCents: number; legalAct: string };
     return {
       permitKind: input.permitKind,
       ground: input.ground,
@@ -145,7 +152,7 @@ export function createPermitService(deps: PermitServiceDeps) {
       addressInLatvia: input.addressInLatvia,
       enclosed: [...new Set(input.enclosed)],
       enclosedBy,
-      required: requiredDocuments(input.permitKind, input.ground, input.application, input.nationality),
+      required: requiredDocuments(rules, input.permitKind, input.ground, input.application, input.nationality),
       fee,
     };
   }
@@ -204,15 +211,17 @@ export function createPermitService(deps: PermitServiceDeps) {
 
     /** What an application of a kind needs: its fee, the tiers offered, the deadline, the documents, the income asked for. */
     quote(q: z.output<typeof PermitQuoteQuery>) {
-      const problems = kindProblems(q);
+      // Quoted under the version in force today: the one an application lodged now is stamped with.
+      const rules = permitRulesOn(q.permitKind, today());
+      const problems = kindProblems(rules, q);
       if (problems.length) throw problemsError(problems);
-      const fee = permitFee(q.permitKind, q.ground, q.tier) as { amountCents: number; legalAct: string };
+      const fee = permitFee(rules, q.permitKind, q.ground, q.tier) as { amountCents: number; legalAct: string };
       const deadline = permitDeadlineOf({ ...q, nationality: q.nationality ?? '' });
       return {
         ...fee,
-        tiers: tiersOf(q.permitKind, q.ground),
+        tiers: tiersOf(rules, q.permitKind, q.ground),
         deadline: { unit: deadline.unit, limit: deadline.limit },
-        documents: requiredDocuments(q.permitKind, q.ground, q.application, q.nationality),
+        documents: requiredDocuments(rules, q.permitKind, q.ground, q.application, q.nationality),
         monthlyIncomeNeededEur: incomeNeededEur(q.permitKind, q.ground, today()),
         // Only the threshold recorded for this year: none (null) rather than another year's.
         salaryThreshold: q.ground === 'blue-card' ? blueCardThresholdOf(today()) : null,
@@ -237,8 +246,9 @@ export function createPermitService(deps: PermitServiceDeps) {
           'This application is for a person in the register: find them first',
           'registered-person-needed',
         );
-      permitData(input, null, 'officer');
-      return cases.openCase(ctx, caseType, key, input, async (trx, access) => {
+      // Checked before the transaction (a quick refusal), then again under the version the case is stamped with.
+      permitData(input, null, 'officer', { on: today(), rules: permitRulesOn(input.permitKind, today()) });
+      return cases.openCase(ctx, caseType, key, input, async (trx, access, lodging) => {
         let person: { id: string; personalCode: string } | null = null;
         if (input.personId) {
           const found = await deps.personForCase(trx, access, input.personId);
@@ -246,7 +256,7 @@ export function createPermitService(deps: PermitServiceDeps) {
           await checkRenewal(trx, access, input.personId, input);
           person = { id: input.personId, personalCode: found.personalCode };
         }
-        const data = permitData(input, person, 'officer');
+        const data = permitData(input, person, 'officer', stamped(lodging));
         return {
           applicantPersonId: input.personId ?? null,
           applicantName: `${input.givenNames} ${input.surname}`,
@@ -284,7 +294,7 @@ export function createPermitService(deps: PermitServiceDeps) {
       const branchId = await deps.onlineBranchId();
       let payerCode = '';
       let amountCents = 0;
-      const view = await cases.openCase(ctx, caseTypeOf(input.permitKind), key, input, async (trx, access) => {
+      const view = await cases.openCase(ctx, caseTypeOf(input.permitKind), key, input, async (trx, access, lodging) => {
         const person = await deps.personForCase(trx, access, ctx.personId);
         checkStatus(person, 'permitKind');
         await checkRenewal(trx, access, ctx.personId, input);
@@ -304,6 +314,7 @@ export function createPermitService(deps: PermitServiceDeps) {
           },
           { id: ctx.personId, personalCode: person.personalCode },
           'applicant',
+          stamped(lodging),
         );
         amountCents = data.fee.amountCents;
         return {

@@ -7,7 +7,15 @@
  */
 import { AppError } from '../../http/app-error.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import type { CaseProcedure, CaseState, CaseTypeDefinition, HandledCase, RowText, RuleCheck } from '../cases/index.ts';
+import type {
+  CaseProcedure,
+  CaseState,
+  CaseTypeDefinition,
+  HandledCase,
+  RowText,
+  RuleBook,
+  RuleCheck,
+} from '../cases/index.ts';
 import { zodFieldErrors } from '../../http/problem.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 
@@ -28,7 +36,7 @@ import {
   type IssueTerms,
 } from './visa.rules.ts';
 import type { VisaRow } from './migration.repository.ts';
-import { VISA_C_RULES, VISA_D_RULES } from './visa-rules/index.ts';
+import { VISA_APPEAL_RULES, VISA_C_RULES, VISA_D_RULES } from './visa-rules/index.ts';
 import { issueVisa } from './visa-issue.ts';
 import type { VisaData, VisaProcedureDeps } from './visa-data.ts';
 
@@ -308,11 +316,11 @@ function decisionRows(
 
 export function visaProcedure(definition: CaseTypeDefinition, deps: VisaProcedureDeps): CaseProcedure {
   const isAppeal = definition.type === VISA_APPEAL.type;
-  // An appeal is decided under the Administrative Procedure Law, not under the visa's versions.
-  const rules = isAppeal ? {} : { rules: definition.type === VISA_C.type ? VISA_C_RULES : VISA_D_RULES };
+  // An appeal is decided under the Administrative Procedure Law, not under the visa's versions: a book of its own.
+  const rules = isAppeal ? VISA_APPEAL_RULES : definition.type === VISA_C.type ? VISA_C_RULES : VISA_D_RULES;
   return {
     definition,
-    ...rules,
+    rules: rules as RuleBook,
     subjectKind: 'visa',
     // An issued visa annulled or revoked after the case closed joins the case's timeline.
     laterEvents: (subject) => {

@@ -248,13 +248,19 @@ describe('a transitional move of open cases to a later version', () => {
   it('never moves a case onto rules older than those of its lodging day, and applies only what the dry run showed', async () => {
     // Back to 2020: the cases lodged under 2020's rules or earlier may return to them (the child of 10 June 2024
     // too); the one lodged on 11 June 2024, under 2024's, may not.
-    const back = (await move({ procedure: 'visa-c', to: '2020-02-02', dryRun: true })).json() as Plan;
+    // The 2024 act cannot be the basis of a move away from it: a move back names its provision.
+    const unnamed = await move({ procedure: 'visa-c', to: '2020-02-02', dryRun: true });
+    expect((unnamed.json() as Problem).errors).toMatchObject([{ path: 'legalBasis', reason: 'basis-required' }]);
+    const basis = 'Tiesas spriedums lietā Nr. A-1/2024';
+    const back = (
+      await move({ procedure: 'visa-c', to: '2020-02-02', legalBasis: basis, dryRun: true })
+    ).json() as Plan;
     expect(back.cases.map((c) => c.reference)).toEqual([
       lodged.feb1?.reference,
       lodged.feb2?.reference,
       lodged.child10?.reference,
     ]);
-    const stale = await move({ procedure: 'visa-c', to: '2020-02-02', dryRun: false, expected: [] });
+    const stale = await move({ procedure: 'visa-c', to: '2020-02-02', legalBasis: basis, dryRun: false, expected: [] });
     expectStatus(stale, 409);
     expect(stale.json()).toMatchObject({ rule: 'case.rules-move-changed' });
     const officer = await signInStaff(ctx.app, 'migration.officer');
@@ -269,8 +275,9 @@ describe('a transitional move of open cases to a later version', () => {
     ctx.clock.set('2024-06-05T08:00:00Z');
     const early = await move({ procedure: 'visa-c', to: '2024-06-11', dryRun: true });
     expect((early.json() as Problem).errors).toMatchObject([{ path: 'to', reason: 'rules-not-in-force' }]);
-    const none = await move({ procedure: 'visa-appeal', to: '2024-06-11', dryRun: true });
-    expect((none.json() as Problem).errors).toMatchObject([{ path: 'procedure', reason: 'procedure-unversioned' }]);
+    // An appeal has rules of its own (one version so far), not the visa's.
+    const appeal = await move({ procedure: 'visa-appeal', to: '2024-06-11', dryRun: true });
+    expect((appeal.json() as Problem).errors).toMatchObject([{ path: 'to', reason: 'unknown-rules-version' }]);
     const officer = await signInStaff(ctx.app, 'migration.officer');
     expectStatus(
       await officer.request('POST', '/api/procedure-rules/moves', {

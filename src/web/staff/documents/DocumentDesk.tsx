@@ -310,6 +310,8 @@ function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) =
     onError: (e) => form.showServerError(refusedAtFormFields(e, FORM_PATHS)),
   });
   if (!s) return null;
+  // What is still owed: the whole fee, or the rest a move of rules added after an online payment.
+  const owed = s.fee.amountCents - (s.payment?.amountCents ?? 0);
   return (
     <div className="panel">
       <h3 id={`receive-${view.id}`}>
@@ -321,11 +323,13 @@ function ReceiveForm({ view, onDone }: { view: CaseView; onDone: (v: CaseView) =
       <Form form={form} onSubmit={(values) => send.mutate(values)} labelledBy={`receive-${view.id}`}>
         <IdentityFields />
         <PhotoField hint={onlinePhoto ? t('documents.desk.photoKeep') : undefined} />
-        {s.payment ? (
-          <p>{t('documents.desk.alreadyPaid', { amount: f.money(s.payment.amountCents) })}</p>
-        ) : (
+        {owed <= 0 && s.payment && <p>{t('documents.desk.alreadyPaid', { amount: f.money(s.payment.amountCents) })}</p>}
+        {owed > 0 && s.payment && (
+          <p>{t('documents.desk.partlyPaid', { paid: f.money(s.payment.amountCents), owed: f.money(owed) })}</p>
+        )}
+        {owed > 0 && (
           <PaymentField
-            label={`${labels['payment.method']}: ${t('documents.application.feeAmount', { amount: f.money(s.fee.amountCents) })}`}
+            label={`${labels['payment.method']}: ${t('documents.application.feeAmount', { amount: f.money(owed) })}`}
           />
         )}
         <p className="hint">{t('documents.desk.propose')}</p>

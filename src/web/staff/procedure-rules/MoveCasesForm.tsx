@@ -42,6 +42,15 @@ function asSent(values: Record<string, unknown>): MoveValues | undefined {
 
 const sameRequest = (a: MoveValues | undefined, b: MoveValues): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** The moved cases by reference: the first twenty, and how many more (a move may reach tens of thousands). */
+function movedList(references: string[], t: ReturnType<typeof useT>): string {
+  const shown = references.slice(0, 20).join(', ');
+  const more = references.length - 20;
+  return more > 0
+    ? t('procedureRules.movedCasesMore', { references: shown, more })
+    : t('procedureRules.movedCases', { references: shown });
+}
+
 export function MoveCasesForm({ procedures, canOpenCases }: { procedures: Procedure[]; canOpenCases: boolean }) {
   const t = useT();
   const f = useFormat();
@@ -96,6 +105,15 @@ export function MoveCasesForm({ procedures, canOpenCases }: { procedures: Proced
         <div ref={moved} tabIndex={-1}>
           <Notice kind="success">
             {t('procedureRules.moved', { count: move.data.cases.length, date: f.date(move.data.to.validFrom) })}
+            {move.data.cases.length > 0 && (
+              <>
+                {' '}
+                {movedList(
+                  move.data.cases.map((c) => c.reference),
+                  t,
+                )}
+              </>
+            )}
           </Notice>
         </div>
       )}

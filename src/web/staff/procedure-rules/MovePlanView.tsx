@@ -12,6 +12,11 @@ import { ScrollTable } from '../../ui/Table.tsx';
 
 type PlannedCase = RuleMovePlan['cases'][number];
 
+/** The catalogue's name of a procedure's document code (only the residence procedures list documents by version). */
+function documentName(procedure: string, code: string, t: (key: string) => string): string {
+  return procedure === 'residence-permit' || procedure === 'eu-residence' ? t(`permits.document.${code}`) : code;
+}
+
 export function MovePlanView(props: {
   plan: RuleMovePlan;
   shownAt: number;
@@ -38,6 +43,7 @@ export function MovePlanView(props: {
               count,
               date: f.date(plan.to.validFrom),
               basis: f.citation(plan.legalBasis),
+              cutoff: plan.lodgedBefore ? f.date(plan.lodgedBefore) : 'none',
             })}
           </p>
           <PlanTable plan={plan} canOpenCases={props.canOpenCases} />
@@ -126,7 +132,7 @@ function PlanRow({
         ) : (
           <ul className="plain-list">
             {c.newDocuments.map((d) => (
-              <li key={d}>{d}</li>
+              <li key={d}>{documentName(procedure, d, t)}</li>
             ))}
           </ul>
         )}

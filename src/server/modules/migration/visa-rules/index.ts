@@ -4,7 +4,7 @@
  * transitional move (`civitas procedures migrate`). docs/architecture.md walks through the 2024 fee as the example.
  */
 import type { PlainDate } from '../../../../shared/kernel/plain-date.ts';
-import { versionOn, type RuleBook, type RuleMoveEffect } from '../../cases/index.ts';
+import { oneVersionBook, versionOn, type RuleBook, type RuleMoveEffect } from '../../cases/index.ts';
 import { visaFeeUnder, type Fee, type VisaType } from '../visa.rules.ts';
 import { VISA_C_2010 } from './c-2010-04-05.ts';
 import { VISA_C_2020 } from './c-2020-02-02.ts';
@@ -44,6 +44,15 @@ export const VISA_D_RULES: RuleBook<VisaRuleVersion> = {
   versions: [VISA_D_2017],
   moveEffect: visaMove('D'),
 };
+
+/**
+ * A contested refusal is decided under the Administrative Procedure Law (Art. 76–81) and the Visa Code's right of
+ * appeal (Art. 32(3)), from the day the Visa Code applied; its only version so far.
+ */
+export const VISA_APPEAL_RULES: RuleBook = oneVersionBook(
+  '2010-04-05' as PlainDate,
+  'Administratīvā procesa likums; Regula (EK) Nr. 810/2009 (Vīzu kodekss)',
+);
 
 export const visaRulesOf = (type: VisaType): RuleBook<VisaRuleVersion> => (type === 'C' ? VISA_C_RULES : VISA_D_RULES);
 

@@ -11,8 +11,11 @@ import type {
   CaseTypeDefinition,
   LifecycleTable,
   RowText,
+  RuleBook,
   RuleCheck,
 } from '../../cases/index.ts';
+import { oneVersionBook } from '../../cases/index.ts';
+import type { PlainDate } from '../../../../shared/kernel/plain-date.ts';
 import type { CaseView } from '../../../../shared/contracts/cases.contract.ts';
 import type { LegalStatus } from '../../../../shared/kernel/legal-status.ts';
 import { formatPersonalCode } from '../../../../shared/kernel/personal-code.ts';
@@ -56,6 +59,13 @@ const REGISTER_CASE = {
     'Fizisko personu reģistra likums; MK 22.06.2021. noteikumi Nr. 412 “Ziņu iekļaušanas un aktualizēšanas kārtība Fizisko personu reģistrā”',
   staffRoles: { officer: ['registrar'], 'decision-maker': ['decision-maker'], supervisor: ['supervisor'] },
 } satisfies Omit<CaseTypeDefinition, 'type' | 'prefix'>;
+
+/**
+ * The register's cases are decided under the register's law and Cabinet Regulation No. 412 of 22 June 2021 (the day
+ * it was adopted: its entry into force is not in the sources), within the Administrative Procedure Law's month.
+ * One version so far; a change is a second version here (issue 25).
+ */
+export const REGISTER_RULES: RuleBook = oneVersionBook('2021-06-22' as PlainDate, REGISTER_CASE.decisionBasis);
 
 export const CORRECTION: CaseTypeDefinition = { ...REGISTER_CASE, type: 'register-correction', prefix: 'DL' };
 /**
@@ -143,6 +153,7 @@ function correctionProcedure(
 ): CaseProcedure {
   return {
     definition,
+    rules: REGISTER_RULES,
     subjectKind: 'correction',
     // A refusal is contested in the portal as an appeal case: the same fact, asked again with the applicant's reasons.
     ...(appealable
@@ -213,6 +224,7 @@ function correctionProcedure(
 function inclusionProcedure(register: RegisterService): CaseProcedure {
   return {
     definition: INCLUSION,
+    rules: REGISTER_RULES,
     subjectKind: 'inclusion',
     // The persons it might duplicate are other people's data: staff only.
     subjectView: (stored, state, readerIsStaff): CaseView['subject'] => {
