@@ -115,6 +115,11 @@ const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
 
 /** The values of a system check that are legal citations (stored in Latvian as the office wrote them). */
 const CITATION_PARAMS: Readonly<Record<string, readonly string[]>> = { 'rules-version': ['act'] };
+/** Values that are codes the catalogue names by an ICU select, whose keys carry no hyphens. */
+const CODE_PARAMS: Readonly<Record<string, readonly string[]>> = {
+  'identity-checked': ['method'],
+  'status-allows-document': ['status', 'type'],
+};
 
 /** A check's values as the reader reads them: a calendar day in the language's date format, a sum of money in its money format. */
 export function readableRuleParams(
@@ -128,6 +133,7 @@ export function readableRuleParams(
       if (money.includes(k) && Number.isFinite(Number(v))) return [k, formatMoney(Math.round(Number(v) * 100), locale)];
       // The act that brought a version of the rules, cited by its title in the reader's language.
       if (CITATION_PARAMS[rule]?.includes(k) && typeof v === 'string') return [k, renderCitation(v, locale)];
+      if (CODE_PARAMS[rule]?.includes(k) && typeof v === 'string') return [k, v.replaceAll('-', '')];
       return [k, typeof v === 'string' ? formatDate(v, locale) : v];
     }),
   );

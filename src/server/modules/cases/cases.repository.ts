@@ -154,6 +154,21 @@ export function createCasesRepository() {
       return db.selectFrom('cases.action').selectAll().where('caseId', '=', caseId).orderBy('seq').execute();
     },
 
+    /** The actions of many cases in one read, by case (a move of rules plans thousands at once). */
+    async actionsOfMany(db: DbExecutor, caseIds: readonly string[]): Promise<Map<string, CaseActionRow[]>> {
+      const byCase = new Map<string, CaseActionRow[]>(caseIds.map((id) => [id, []]));
+      if (caseIds.length === 0) return byCase;
+      const rows = await db
+        .selectFrom('cases.action')
+        .selectAll()
+        .where('caseId', 'in', caseIds)
+        .orderBy('caseId')
+        .orderBy('seq')
+        .execute();
+      for (const r of rows) byCase.get(r.caseId)?.push(r);
+      return byCase;
+    },
+
     async insertAction(
       db: DbExecutor,
       row: Omit<Insertable<CaseActionTable>, 'payload'> & { payload: Record<string, unknown> },

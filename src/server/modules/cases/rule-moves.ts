@@ -102,8 +102,8 @@ async function plan(engine: Engine, trx: DbExecutor, req: RuleMoveRequest, lock:
   const to = targetOf(engine, book, req.to);
   const rows = await engine.deps.repository.openForRulesMove(trx, req.procedure, req.lodgedBefore ?? null, lock);
   const planned: Planned[] = [];
-  for (const row of rows) {
-    const p = planCase(engine, book, await engine.snapshotOf(trx, row), to);
+  for (const snap of await engine.snapshotsOf(trx, rows)) {
+    const p = planCase(engine, book, snap, to);
     if (p) planned.push(p);
   }
   return { to, planned };

@@ -3,7 +3,7 @@
  * for a dry run first and shows what would change for each case; the move itself sends exactly what was
  * previewed, and only while the form still holds those values.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
@@ -151,6 +151,14 @@ function MoveFields({ procedures }: { procedures: Procedure[] }) {
     if (chosen && !chosen.versions.some((v) => v.validFrom === getValues('to')))
       setValue('to', newestInForce(chosen), { shouldValidate: false });
   }, [chosen, getValues, setValue]);
+  // Another procedure's move has its own provision and cut-off: what was typed for the last one does not carry over.
+  const typedFor = useRef(procedureName);
+  useEffect(() => {
+    if (typedFor.current === procedureName) return;
+    typedFor.current = procedureName;
+    setValue('legalBasis', '', { shouldValidate: false });
+    setValue('lodgedBefore', '', { shouldValidate: false });
+  }, [procedureName, setValue]);
   const act = chosen?.versions.find((v) => v.validFrom === to)?.legalAct;
   return (
     <>
