@@ -324,9 +324,11 @@ describe('a case page in the page’s language: legal bases, money and branch na
 
     await h.page.goto(`${h.baseUrl}/my/cases/${correctionId}`);
     await h.page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
+    // Exactly the legal basis: the rules applied (the same acts, after their day) are a row of their own.
     await h.page
       .getByText(
         'Law on the Register of Natural Persons; Cabinet Regulation No. 412 of 22 June 2021 “Procedures for the Inclusion and Updating of Information in the Register of Natural Persons”',
+        { exact: true },
       )
       .waitFor();
     const page = await mainText();
