@@ -313,7 +313,8 @@ try {
     `Transitional move of visa-c from the rules of ${FROM} to ${TO} (${handle.engine} engine; ${CASES.toLocaleString('en')} open cases lodged before ${TO}, seeded in ${seconds(seeded)}; over loopback HTTP, request logging on; one transaction each)`,
   );
 
-  // Dry run: the bare reads and read entries first (they change no case), then the service, each the better of two.
+  // Dry run: the bare reads and read entries first (they change no case), then the service; twice each, both shown
+  // (the first run of each warms the caches for the second).
   const bareDry = [];
   for (let i = 0; i < 2; i++)
     bareDry.push(
@@ -324,17 +325,18 @@ try {
       }),
     );
   const dry = [await moved({ ...request, dryRun: true }), await moved({ ...request, dryRun: true })];
-  const dryBest = dry.reduce((a, b) => (a.ms <= b.ms ? a : b));
-  const bareDryBest = bareDry.reduce((a, b) => (a.ms <= b.ms ? a : b));
-  const listed = dryBest.plan.cases.length;
-  if (listed !== CASES || bareDryBest.result !== CASES)
-    throw new Error(`the dry run listed ${listed} cases and the bare reads ${bareDryBest.result}, not ${CASES}`);
+  const lastDry = dry[1] as (typeof dry)[number];
+  for (const [i, run] of dry.entries()) {
+    const bare = bareDry[i]?.result;
+    if (run.plan.cases.length !== CASES || bare !== CASES)
+      throw new Error(`the dry run listed ${run.plan.cases.length} cases and the bare reads ${bare}, not ${CASES}`);
+  }
 
   // Apply, as the screen does: exactly the cases the dry run listed, at the versions it showed.
-  const expected = dryBest.plan.cases.map((c) => ({ caseId: c.caseId, version: c.version }));
+  const expected = lastDry.plan.cases.map((c) => ({ caseId: c.caseId, version: c.version }));
   const expectedBytes = JSON.stringify(expected).length;
-  // The server takes bodies up to 1 MiB (app.ts): a longer list is refused ("Request body is too large"), and the
-  // move is then applied as `civitas procedures migrate` applies it, without the list.
+  // The move route takes bodies up to 8 MiB (rule-moves.routes.ts): a longer list is refused ("Request body is too
+  // large"), and the move is then applied as `civitas procedures migrate` applies it, without the list.
   const screen = await move({ ...request, dryRun: false, expected });
   if (!screen.plan && !/too large/i.test(screen.text)) throw new Error(`move failed: ${screen.status} ${screen.text}`);
   const applied = screen.plan ? { ...screen, plan: screen.plan } : await moved({ ...request, dryRun: false });
@@ -386,16 +388,17 @@ try {
 
   const row = (label: string, ms: number, bare: number) =>
     out(
-      `  ${label.padEnd(44)} ${CASES.toLocaleString('en').padStart(7)}   ${seconds(ms).padStart(8)}   ${fmt(CASES / (ms / 1000), 0).padStart(7)}/s   ${`${fmt(ms / CASES, 2)} ms`.padStart(9)}   ${`${fmt(ms / bare, 1)} ×`.padStart(7)}`,
+      `  ${label.padEnd(52)} ${CASES.toLocaleString('en').padStart(7)}   ${seconds(ms).padStart(8)}   ${fmt(CASES / (ms / 1000), 0).padStart(7)}/s   ${`${fmt(ms / CASES, 2)} ms`.padStart(9)}   ${`${fmt(ms / bare, 1)} ×`.padStart(7)}`,
     );
-  out('                                                 cases       time     cases/s    per case   ratio');
-  row('dry run  POST …/moves {dryRun: true} (HTTP)', dryBest.ms, bareDryBest.ms);
-  row('         baseline: bare SQL reads and audit', bareDryBest.ms, bareDryBest.ms);
+  out(`  ${''.padEnd(52)}   cases       time     cases/s    per case   ratio`);
+  for (const [i, run] of dry.entries()) {
+    const bare = (bareDry[i] as (typeof bareDry)[number]).ms;
+    row(`dry run  POST …/moves {dryRun: true} (HTTP), run ${i + 1}`, run.ms, bare);
+    row(`         baseline: bare SQL reads and audit, run ${i + 1}`, bare, bare);
+  }
   row(`apply    POST …/moves ${screen.plan ? '{expected}' : '{no expected}'} (HTTP)`, applied.ms, bareApply.ms);
   row('         baseline: bare SQL, the same rows', bareApply.ms, bareApply.ms);
-  out(
-    `  moved on ${MOVE_ON}; the dry run answers ${fmt(dryBest.text.length / 1e6, 1)} MB (the better of ${seconds(dry[0]?.ms ?? 0)} and ${seconds(dry[1]?.ms ?? 0)})`,
-  );
+  out(`  moved on ${MOVE_ON}; the dry run answers ${fmt(lastDry.text.length / 1e6, 1)} MB`);
   if (!screen.plan)
     out(
       `  the screen's apply, with the ${fmt(expectedBytes / 1e6, 1)} MB list of expected cases, was refused (${screen.status}, the body limit is 1 MiB); applied without it, as the command line does`,

@@ -42,6 +42,8 @@ export interface CallOptions {
   params?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** Sent as Idempotency-Key: a repeat of the command under it gets the first answer and does nothing twice (a payment). */
+  idempotencyKey?: string;
 }
 
 /** Listeners told when the server says the session has ended, so the app can send the person to sign-in. */
@@ -67,6 +69,7 @@ export async function callApi<C extends EndpointContract>(contract: C, options: 
         accept: 'application/json',
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(unsafe && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });

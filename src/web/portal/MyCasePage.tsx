@@ -136,8 +136,16 @@ function PreparedApplication({ view, onPaid }: { view: CaseView; onPaid: (v: Cas
   const t = useT();
   const f = useFormat();
   const form = useContractForm(PayForm, { defaultValues: {}, labels: {}, idPrefix: 'pay' });
+  // The payment of this case as it stands (its version fixes the amount): pressing again after a lost answer gets
+  // the first answer, not a second charge.
+  const key = `pay:${view.id}:${view.version}`;
   const pay = useMutation({
-    mutationFn: () => callApi(payOnline, { params: { caseId: view.id }, body: { expectedVersion: view.version } }),
+    mutationFn: () =>
+      callApi(payOnline, {
+        params: { caseId: view.id },
+        body: { expectedVersion: view.version },
+        idempotencyKey: key,
+      }),
     onSuccess: onPaid,
     onError: form.showServerError,
   });

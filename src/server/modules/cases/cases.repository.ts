@@ -26,6 +26,40 @@ const SUMMARY = [
 ] as const;
 export type CaseSummaryRow = Pick<CaseRow, (typeof SUMMARY)[number]>;
 
+/** A case's projection as `updateProjections` writes it (the engine's `projectionOf`, with the subject if it changed). */
+export type ProjectionRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'applicantPersonId'
+  | 'receivedOn'
+  | 'status'
+  | 'version'
+  | 'rulesVersion'
+  | 'assigneeId'
+  | 'assigneeName'
+  | 'dueOn'
+  | 'suspended'
+  | 'updatedAt'
+  | 'closedAt'
+> & { deadlineAlert?: CaseRow['deadlineAlert']; subject?: Record<string, unknown> };
+
+const projectionColumns = (p: ProjectionRow) => ({
+  id: p.id,
+  applicant_person_id: p.applicantPersonId,
+  received_on: p.receivedOn,
+  status: p.status,
+  version: p.version,
+  rules_version: p.rulesVersion,
+  assignee_id: p.assigneeId,
+  assignee_name: p.assigneeName,
+  due_on: p.dueOn,
+  suspended: p.suspended,
+  updated_at: p.updatedAt,
+  closed_at: p.closedAt,
+  deadline_alert: p.deadlineAlert ?? null,
+  subject: p.subject ?? null,
+});
+
 /** The queue counts matching cases up to this many and then says "more than". */
 export const QUEUE_COUNT_CAP = 10_000;
 
@@ -177,6 +211,36 @@ export function createCasesRepository() {
         .insertInto('cases.action')
         .values({ ...row, payload: JSON.stringify(row.payload) })
         .execute();
+    },
+
+    /** Appends actions to several cases in one statement (a transitional move's `move-rules`, chunked by the caller). */
+    async insertActions(
+      db: DbExecutor,
+      rows: ReadonlyArray<Omit<Insertable<CaseActionTable>, 'payload'> & { payload: Record<string, unknown> }>,
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      await db
+        .insertInto('cases.action')
+        .values(rows.map((row) => ({ ...row, payload: JSON.stringify(row.payload) })))
+        .execute();
+    },
+
+    /**
+     * Writes the projections of several cases in one statement: the rows travel as one JSON array keyed by column
+     * name. A row without `subject` or `deadlineAlert` keeps the stored one.
+     */
+    async updateProjections(db: DbExecutor, rows: ReadonlyArray<ProjectionRow>): Promise<void> {
+      if (rows.length === 0) return;
+      const json = JSON.stringify(rows.map(projectionColumns));
+      await sql`
+        UPDATE cases."case" AS c SET
+          applicant_person_id = v.applicant_person_id, received_on = v.received_on, status = v.status,
+          version = v.version, rules_version = v.rules_version, assignee_id = v.assignee_id,
+          assignee_name = v.assignee_name, due_on = v.due_on, suspended = v.suspended, updated_at = v.updated_at,
+          closed_at = v.closed_at, deadline_alert = COALESCE(v.deadline_alert, c.deadline_alert),
+          subject = COALESCE(v.subject, c.subject)
+        FROM json_populate_recordset(NULL::cases."case", ${json}::json) AS v
+        WHERE c.id = v.id`.execute(db);
     },
 
     /** Writes the projection of the case's actions onto its row. */

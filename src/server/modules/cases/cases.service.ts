@@ -58,7 +58,8 @@ export function createCasesService(deps: CasesDeps) {
       expectedVersion: number,
       inputs: ModuleActionInput[],
       key?: string,
-    ): Promise<CaseView> => act(engine, ctx, caseId, expectedVersion, inputs, key),
+      request?: unknown,
+    ): Promise<CaseView> => act(engine, ctx, caseId, expectedVersion, inputs, key, request),
     appeal: (
       ctx: CaseActorContext,
       caseId: string,

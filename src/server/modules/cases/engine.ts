@@ -254,12 +254,12 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
     });
   }
 
-  /** The projection of the state onto the case row (the queues read it); returns the snapshot with the row as now stored. */
-  async function project(trx: DbExecutor, s: CaseSnapshot, resetAlert: boolean): Promise<CaseSnapshot> {
+  /** The projection of the state onto the case row (the queues read it). */
+  function projectionOf(s: CaseSnapshot, resetAlert: boolean) {
     const { row, state } = s;
     const deadline = deadlineOf(s.procedure, state, row, today());
     const closed = isFinal(s.procedure.definition.lifecycle, state.status);
-    const projection = {
+    return {
       // An applicant who was not in the register is linked to their person: they now find the case in the portal.
       applicantPersonId: state.linkedApplicant?.personId ?? row.applicantPersonId,
       // An application prepared online is received when the applicant comes in person.
@@ -276,8 +276,28 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
       closedAt: closed ? (row.closedAt ?? now()) : null,
       ...(resetAlert ? { deadlineAlert: 'none' as const } : {}),
     };
-    await repository.updateProjection(trx, row.id, projection);
-    return { ...s, row: { ...row, ...projection } };
+  }
+
+  /** Writes the projection; returns the snapshot with the row as now stored. */
+  async function project(trx: DbExecutor, s: CaseSnapshot, resetAlert: boolean): Promise<CaseSnapshot> {
+    const projection = projectionOf(s, resetAlert);
+    await repository.updateProjection(trx, s.row.id, projection);
+    return { ...s, row: { ...s.row, ...projection } };
+  }
+
+  /** Writes several cases' projections, and the subjects that changed, in one statement (a transitional move). */
+  async function projectMany(
+    trx: DbExecutor,
+    items: ReadonlyArray<{ snap: CaseSnapshot; resetAlert: boolean; subjectChanged: boolean }>,
+  ): Promise<void> {
+    await repository.updateProjections(
+      trx,
+      items.map(({ snap, resetAlert, subjectChanged }) => ({
+        id: snap.row.id,
+        ...projectionOf(snap, resetAlert),
+        ...(subjectChanged ? { subject: snap.row.subject } : {}),
+      })),
+    );
   }
 
   function applicantMessage(
@@ -307,9 +327,10 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
     ];
   }
 
-  async function insertAction(trx: DbExecutor, caseId: string, action: CaseAction): Promise<void> {
+  /** The stored row of an action: its kind in a column of its own, the rest of its payload as JSON. */
+  function actionRow(caseId: string, action: CaseAction) {
     const { kind, ...rest } = action.payload;
-    await repository.insertAction(trx, {
+    return {
       caseId,
       seq: action.seq,
       kind,
@@ -319,7 +340,22 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
       onDate: action.on,
       at: action.at,
       payload: rest,
-    });
+    };
+  }
+
+  async function insertAction(trx: DbExecutor, caseId: string, action: CaseAction): Promise<void> {
+    await repository.insertAction(trx, actionRow(caseId, action));
+  }
+
+  /** Appends one action to each of several cases in one statement. */
+  async function insertActions(
+    trx: DbExecutor,
+    actions: ReadonlyArray<{ caseId: string; action: CaseAction }>,
+  ): Promise<void> {
+    await repository.insertActions(
+      trx,
+      actions.map((a) => actionRow(a.caseId, a.action)),
+    );
   }
 
   /** A list row: the projection, with the working days left to its deadline. */
@@ -368,8 +404,10 @@ export function createEngine(deps: CasesDeps, procedures: ProcedureRegistry) {
     auditCase,
     auditSystem,
     project,
+    projectMany,
     applicantMessage,
     insertAction,
+    insertActions,
     summary,
     staffContext,
   };

@@ -572,6 +572,9 @@ export async function act(
   expectedVersion: number,
   inputs: readonly AnyActionInput[],
   key?: string,
+  // What a repeat under the key is recognized by: the inputs, unless the caller's request differs from them (a
+  // payment's inputs carry the provider's reference, which a repeat would not have).
+  request: unknown = { caseId, inputs },
 ): Promise<CaseView> {
   // Read before the transaction: the embedded engine has one connection, which the transaction holds.
   // Staff act only on cases of their own branch, so their branch's staff is the case's.
@@ -583,7 +586,7 @@ export async function act(
       i.kind === 'add-representative' || i.kind === 'link-applicant',
   );
   const person = byCode ? await findPerson(engine, ctx, byCode.personalCode, caseId) : undefined;
-  return idempotent(engine, ctx, key, { caseId, inputs }, async (trx, claim) => {
+  return idempotent(engine, ctx, key, request, async (trx, claim) => {
     const { snap, roles } = await engine.requireCase(trx, ctx, caseId, true);
     await claim(caseId);
     if (snap.row.version !== expectedVersion) {

@@ -114,13 +114,26 @@ describe('a move of the open 2025 applications to the 2026 fees', () => {
       kind: 'move-rules',
       details: { from: '2025-01-01', to: '2026-01-01', fee: { beforeCents: 4400, afterCents: 5000 } },
     });
-    const rest = await anna.request('POST', `/api/portal/me/document-applications/${view.id}/payment`, {
-      expectedVersion: view.version,
-    });
+    // Paid with an Idempotency-Key, as the portal sends it: a repeat (a lost answer, a double tap) is not charged again.
+    const payRest = (expectedVersion: number) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/portal/me/document-applications/${view.id}/payment`,
+        payload: { expectedVersion },
+        headers: { cookie: anna.cookie as string, 'x-csrf-token': anna.csrf as string, 'idempotency-key': 'rest-1' },
+      });
+    const rest = await payRest(view.version);
     expectStatus(rest, 200);
+    const repeat = await payRest(view.version);
+    expectStatus(repeat, 200);
+    expect(repeat.json()).toEqual(rest.json());
     view = rest.json() as View;
     expect(view.fee).toEqual({ dueCents: 5000, paidCents: 5000 });
     expect(view.timeline.at(-1)).toMatchObject({ kind: 'record-payment', details: { amountCents: 600 } });
+    view = (await anna.request('GET', `/api/portal/me/cases/${view.id}`)).json() as View;
+    expect(view.timeline.filter((a) => a.kind === 'record-payment').map((a) => a.details['amountCents'])).toEqual([
+      4400, 600,
+    ]);
     const again = await anna.request('POST', `/api/portal/me/document-applications/${view.id}/payment`, {
       expectedVersion: view.version,
     });

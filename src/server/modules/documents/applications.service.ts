@@ -328,8 +328,14 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       });
     },
 
-    /** The resident pays the fee through the payment provider; the provider's reference is recorded with the case. */
+    /**
+     * The resident pays the fee through the payment provider; the provider's reference is recorded with the case. A
+     * repeat under the same Idempotency-Key gets the answer already given and is never charged again.
+     */
     async payOnline(ctx: Resident, caseId: string, expectedVersion: number, key?: string): Promise<CaseView> {
+      const request = { pay: caseId, expectedVersion };
+      const earlier = await cases.storedAnswer(ctx, key, request);
+      if (earlier) return earlier;
       const view = await cases.readCase(ctx, caseId);
       if (view.subject.kind !== 'document-application')
         throw new AppError('NOT_FOUND', `No document application ${caseId} of yours`);
@@ -359,6 +365,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
           },
         ],
         key,
+        request,
       );
     },
 
