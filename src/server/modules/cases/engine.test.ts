@@ -18,11 +18,35 @@ import { createCasesService, type CasesService } from './cases.service.ts';
 import type { CaseActorContext } from './engine.ts';
 import type { CaseProcedure, CaseType } from './procedure.ts';
 import type { LifecycleTable } from './case-lifecycle.ts';
-import { oneVersionBook } from './rule-versions.ts';
+import { oneVersionBook, type RuleBook } from './rule-versions.ts';
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 
 const FIXTURE = 'fixture-procedure' as CaseType;
 const FIXTURE_APPEAL = 'fixture-appeal' as CaseType;
+const FIXTURE_VERSIONED = 'fixture-versioned' as CaseType;
+
+/**
+ * Rules with a change: from 25 November 2026 the decision period is 10 days, not 15, the fee doubles and a
+ * proof of address is asked for (a transitional move of open cases, rule-moves.ts).
+ */
+const VERSIONED_BOOK: RuleBook = {
+  versions: [
+    { validFrom: '2000-01-01' as PlainDate, legalAct: 'Fixture law' },
+    {
+      validFrom: '2026-11-25' as PlainDate,
+      legalAct: 'Fixture law as amended',
+      deadline: { unit: 'calendar-days', limit: 10, maxExtendedTo: 45 },
+    },
+  ],
+  moveEffect: (subject, _from, to) =>
+    to.validFrom === '2026-11-25'
+      ? {
+          subject: { ...subject, feeCents: 2000 },
+          fee: { beforeCents: 1000, afterCents: 2000 },
+          newDocuments: ['proof-of-address'],
+        }
+      : { subject, fee: null, newDocuments: [] },
+};
 
 const LIFECYCLE: LifecycleTable<string> = {
   initial: 'submitted',
@@ -138,6 +162,7 @@ beforeAll(async () => {
   });
   cases.registerProcedure(fixture(FIXTURE, 'FX', FIXTURE_APPEAL));
   cases.registerProcedure(fixture(FIXTURE_APPEAL, 'FA'));
+  cases.registerProcedure({ ...fixture(FIXTURE_VERSIONED, 'FV'), rules: VERSIONED_BOOK });
   const staffCtx = (s: StaffMember): CaseActorContext => ({
     kind: 'staff',
     id: s.id,
@@ -429,5 +454,83 @@ describe('a grant over a failed check, and the closed list', () => {
     const open = await cases.queue(officer, { type: FIXTURE, assignee: 'any', limit: 50 });
     expect(open.cases.length).toBeGreaterThan(0);
     expect(open.cases.every((c) => c.closedAt === null)).toBe(true);
+  });
+});
+
+describe('a transitional move of open cases onto changed rules', () => {
+  const openVersioned = (name: string) =>
+    cases.openCase(officer, FIXTURE_VERSIONED, undefined, { name }, async () => ({
+      applicantPersonId: '00000000-0000-4000-8000-000000000001',
+      applicantName: name,
+      subject: { name, ok: true, feeCents: 1000 },
+      touched: 'fixture',
+      language: 'en',
+      documents: [],
+      branchId,
+      channel: 'desk',
+    }));
+  const mover = {
+    actor: { kind: 'staff' as const, id: 'admin-1', name: 'Admin One' },
+    audit: { type: 'staff' as const, id: 'admin-1', name: 'Admin One', role: 'admin', institution: 'PMLP' },
+  };
+  const stored = (id: string) =>
+    ctx.database.db.selectFrom('cases.case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('moves each case in one transaction: new deadline and subject, alerts of the old clock reset, all audited', async () => {
+    const start = ctx.clock.now().toISOString();
+    ctx.clock.set('2026-11-20T08:00:00Z');
+    const [warned, quiet] = [await openVersioned('Warned'), await openVersioned('Quiet')];
+    ctx.clock.set(start);
+    expect(warned.rules?.validFrom).toBe('2000-01-01');
+    // The deadline watch had warned about the first case's old deadline.
+    await ctx.database.db
+      .updateTable('cases.case')
+      .set({ deadlineAlert: 'warned' })
+      .where('id', '=', warned.id)
+      .execute();
+
+    const request = { procedure: FIXTURE_VERSIONED, to: '2026-11-25', dryRun: true };
+    const plan = await cases.moveRules(mover, request);
+    expect(plan.cases.map((c) => c.reference)).toEqual([warned.reference, quiet.reference]);
+    expect(plan.cases[0]).toMatchObject({
+      from: '2000-01-01',
+      // 15 days from 20 November end on Saturday 5 December: the deadline is the next working day.
+      dueBefore: '2026-12-07',
+      dueAfter: '2026-11-30',
+      fee: { beforeCents: 1000, afterCents: 2000, paidCents: 0 },
+      newDocuments: ['proof-of-address'],
+    });
+    expect((await stored(warned.id)).rulesVersion).toBe('2000-01-01');
+
+    const entriesBefore = await ctx.database.db.selectFrom('audit.entry').select('seq').execute();
+    const applied = await cases.moveRules(mover, {
+      ...request,
+      dryRun: false,
+      expected: plan.cases.map((c) => ({ caseId: c.caseId, version: c.version })),
+    });
+    expect(applied.applied).toBe(true);
+    for (const c of [warned, quiet]) {
+      const row = await stored(c.id);
+      expect(row).toMatchObject({
+        rulesVersion: '2026-11-25',
+        dueOn: '2026-11-30',
+        version: c.version + 1,
+        deadlineAlert: 'none',
+        subject: { name: c.applicantName, feeCents: 2000 },
+      });
+      const view = await cases.readCase(officer, c.id);
+      expect(view.timeline.at(-1)).toMatchObject({
+        kind: 'move-rules',
+        details: { from: '2000-01-01', to: '2026-11-25', legalBasis: 'Fixture law as amended' },
+      });
+    }
+    const moved = await ctx.database.db
+      .selectFrom('audit.entry')
+      .select(['caseReference', 'action', 'legalBasis'])
+      .where('seq', '>', Math.max(...entriesBefore.map((e) => Number(e.seq))))
+      .where('action', '=', 'update')
+      .execute();
+    expect(moved.map((e) => e.caseReference).sort()).toEqual([warned.reference, quiet.reference].sort());
+    expect(await cases.moveRules(mover, request)).toMatchObject({ cases: [] });
   });
 });
