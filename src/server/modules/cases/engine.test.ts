@@ -489,7 +489,7 @@ describe('a transitional move of open cases onto changed rules', () => {
       .where('id', '=', warned.id)
       .execute();
 
-    const request = { procedure: FIXTURE_VERSIONED, to: '2026-11-25', dryRun: true };
+    const request = { procedure: FIXTURE_VERSIONED, to: '2026-11-25' as PlainDate, dryRun: true };
     const plan = await cases.moveRules(mover, request);
     expect(plan.cases.map((c) => c.reference)).toEqual([warned.reference, quiet.reference]);
     expect(plan.cases[0]).toMatchObject({

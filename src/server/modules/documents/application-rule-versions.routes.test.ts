@@ -64,6 +64,31 @@ describe('document fees by the day of application', () => {
     view = paid.json() as View;
     expect(view.fee).toEqual({ dueCents: 4400, paidCents: 4400 });
     lodged.anna = view;
+    // Jānis prepares his passport application the same day and pays online too; he will come to the desk.
+    const janis = await signInResident(ctx.app, JANIS);
+    const his = await janis.request('POST', '/api/portal/me/document-applications', {
+      documentType: 'passport',
+      tier: 'standard',
+      reason: 'renewal',
+      // Collected where the desk officer works, who receives it there.
+      pickupBranchId: (
+        await ctx.database.db
+          .selectFrom('identity.staffAccount')
+          .select('branchId')
+          .where('username', '=', 'document.officer')
+          .executeTakeFirstOrThrow()
+      ).branchId,
+    });
+    expectStatus(his, 201);
+    const hisPaid = await janis.request(
+      'POST',
+      `/api/portal/me/document-applications/${(his.json() as View).id}/payment`,
+      {
+        expectedVersion: (his.json() as View).version,
+      },
+    );
+    expectStatus(hisPaid, 200);
+    lodged.janisPassport = hisPaid.json() as View;
 
     ctx.clock.set('2026-01-02T08:00:00Z');
     const officer = await signInStaff(ctx.app, 'document.officer');
@@ -96,13 +121,15 @@ describe('a move of the open 2025 applications to the 2026 fees', () => {
         dryRun,
       });
     const plan = (await move(true)).json() as Plan;
-    expect(plan.cases).toEqual([
-      expect.objectContaining({
-        reference: lodged.anna?.reference,
-        from: '2025-01-01',
-        fee: { beforeCents: 4400, afterCents: 5000, paidCents: 4400 },
-      }),
-    ]);
+    expect(plan.cases).toEqual(
+      [lodged.anna, lodged.janisPassport].map((l) =>
+        expect.objectContaining({
+          reference: l?.reference,
+          from: '2025-01-01',
+          fee: { beforeCents: 4400, afterCents: 5000, paidCents: 4400 },
+        }),
+      ),
+    );
     expect(((await move(false)).json() as Plan).applied).toBe(true);
 
     const anna = await signInResident(ctx.app, ANNA);
@@ -138,5 +165,36 @@ describe('a move of the open 2025 applications to the 2026 fees', () => {
       expectedVersion: view.version,
     });
     expectStatus(again, 409);
+  });
+});
+
+describe('the desk receives an application paid in part before a move', () => {
+  it('asks for the rest only, takes it with the reception, and proposes the document', async () => {
+    const officer = await signInStaff(ctx.app, 'document.officer');
+    let view = (await officer.request('GET', `/api/cases/${lodged.janisPassport?.id}`)).json() as View;
+    expect(view.status).toBe('prepared');
+    expect(view.fee).toEqual({ dueCents: 5000, paidCents: 4400 });
+    const receive = (payment?: { method: 'card' | 'cash' }) =>
+      officer.request('POST', `/api/documents/applications/${view.id}/reception`, {
+        expectedVersion: view.version,
+        identity: { method: 'biometric-match' },
+        photo: passportPhoto(),
+        ...(payment ? { payment } : {}),
+      });
+    const unpaid = await receive();
+    expectStatus(unpaid, 400);
+    expect((unpaid.json() as { errors: Array<Record<string, string>> }).errors[0]).toMatchObject({
+      path: 'payment',
+      reason: 'fee-not-paid',
+      message: 'The fee of 6.00 EUR is not paid yet',
+    });
+    const received = await receive({ method: 'card' });
+    expectStatus(received, 200);
+    view = received.json() as View;
+    expect(view.fee).toEqual({ dueCents: 5000, paidCents: 5000 });
+    const kinds = view.timeline.map((a) => a.kind);
+    expect(kinds.slice(-3)).toEqual(['record-payment', 'accept-in-person', 'propose-decision']);
+    const rest = view.timeline.filter((a) => a.kind === 'record-payment').map((a) => a.details['amountCents']);
+    expect(rest).toEqual([4400, 600]);
   });
 });

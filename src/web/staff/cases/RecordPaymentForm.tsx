@@ -1,7 +1,7 @@
 /**
  * The fee still owed, taken at the desk: after a move of the procedure's rules raised the fee of a case already
- * paid, the officer records the difference (by card or in cash, with the receipt's number). The amount is what
- * the case owes, never typed.
+ * paid, the officer records the difference (by card or in cash, with the receipt's number); where nothing was paid
+ * (an online charge refused), the whole fee. The amount is what the case owes, never typed.
  */
 import { RecordPaymentAction, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -24,18 +24,22 @@ export function RecordPaymentForm({ fee, act }: { fee: NonNullable<CaseView['fee
     },
     (v) => act({ kind: 'record-payment', amountCents: owed, ...v }),
   );
+  // Nothing paid yet (an online charge that was refused): the whole fee; else the rest a move of rules added.
+  const unpaid = fee.paidCents === 0;
   return (
     <ActionPanel
-      title={t('staff.case.payment.title')}
+      title={t(unpaid ? 'staff.case.payment.titleUnpaid' : 'staff.case.payment.title')}
       submit={t('staff.case.payment.submit', { amount: f.money(owed) })}
       action={action}
     >
       <p>
-        {t('staff.case.payment.owed', {
-          owed: f.money(owed),
-          due: f.money(fee.dueCents),
-          paid: f.money(fee.paidCents),
-        })}
+        {unpaid
+          ? t('staff.case.payment.unpaid', { due: f.money(fee.dueCents) })
+          : t('staff.case.payment.owed', {
+              owed: f.money(owed),
+              due: f.money(fee.dueCents),
+              paid: f.money(fee.paidCents),
+            })}
       </p>
       <Radios
         name="method"

@@ -160,6 +160,8 @@ function MoveFields({ procedures }: { procedures: Procedure[] }) {
     setValue('lodgedBefore', '', { shouldValidate: false });
   }, [procedureName, setValue]);
   const act = chosen?.versions.find((v) => v.validFrom === to)?.legalAct;
+  // Rules in force after the target: cases under them would go back, and a move back names its basis.
+  const back = Boolean(to && chosen?.versions.some((v) => v.inForce && v.validFrom > to));
   return (
     <>
       <Select name="procedure">
@@ -184,8 +186,13 @@ function MoveFields({ procedures }: { procedures: Procedure[] }) {
       <TextInput
         name="legalBasis"
         autoComplete="off"
+        neededHere={back}
         hint={
-          act ? t('procedureRules.legalBasisHint', { act: f.citation(act) }) : t('procedureRules.legalBasisHintNoAct')
+          back
+            ? t('procedureRules.legalBasisHintBack')
+            : act
+              ? t('procedureRules.legalBasisHint', { act: f.citation(act) })
+              : t('procedureRules.legalBasisHintNoAct')
         }
       />
     </>

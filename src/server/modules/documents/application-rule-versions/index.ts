@@ -18,7 +18,8 @@ const CONFIGURED_ACT =
 
 /**
  * A move re-quotes the fee under the new version for the same document, tier and reduction (judged on the day of
- * application); a version that has no fee for the document keeps the one quoted. No version lists documents.
+ * application); a version that has no fee for the document keeps the one quoted (its `tableFrom` still names the
+ * version that quoted it). No version lists documents.
  */
 function documentMove(
   subject: Record<string, unknown>,
