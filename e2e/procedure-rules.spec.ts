@@ -134,6 +134,12 @@ describe('procedure rules (administrator)', () => {
     await h.page.getByRole('alert').getByRole('link', { name: message }).waitFor();
     await expect(h.page.locator('#move-to-error').textContent()).resolves.toContain(message);
     await lookEverywhere(h.page, 'staff-procedure-rules-refused');
+    // The server's refusal is worded again in the language switched to, at the field and in the summary.
+    await useLanguage(h.page, 'en');
+    const english = say('fieldReason.rules-not-in-force', { field: say('procedureRules.to', {}, 'en') }, 'en');
+    await expect(h.page.locator('#move-to-error').textContent()).resolves.toContain(english);
+    await h.page.getByRole('alert').getByRole('link', { name: english }).waitFor();
+    await useLanguage(h.page, 'lv');
   });
 
   it('previews the move of a visa lodged under the 2020 rules, then moves it', async () => {

@@ -113,100 +113,118 @@ export function createPersonSearch(repository: RegisterRepository) {
     return best;
   }
 
-  return {
-    async search(db: DbExecutor, input: SearchInput): Promise<SearchPage> {
-      if (input.code) {
-        const code = normalizePersonalCode(input.code);
-        if (!code)
-          throw new AppError('VALIDATION_FAILED', 'Enter the whole personal code (NNNNNN-NNNNN)', [
-            { path: 'code', message: 'not a personal code', reason: 'personal-code-format' },
-          ]);
-        const current = await repository.personByCurrentCode(db, code);
-        const earlierId = current ? undefined : await repository.personIdByAnyCode(db, code);
-        const person: CandidateRow | undefined =
-          current ?? (earlierId ? await repository.personById(db, earlierId) : undefined);
-        const results = person
-          ? [toResult({ person, score: 1, reasons: [current ? 'personal-code' : 'earlier-personal-code'] })]
-          : [];
-        return { results, total: results.length, totalAtLeast: false };
-      }
-      const year = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined);
+  /** A personal code: the person who holds it now, or who held it before (a code changes with a correction). */
+  async function byCode(db: DbExecutor, input: string): Promise<SearchPage> {
+    const code = normalizePersonalCode(input);
+    if (!code)
+      throw new AppError('VALIDATION_FAILED', 'Enter the whole personal code (NNNNNN-NNNNN)', [
+        { path: 'code', message: 'not a personal code', reason: 'personal-code-format' },
+      ]);
+    const current = await repository.personByCurrentCode(db, code);
+    const earlierId = current ? undefined : await repository.personIdByAnyCode(db, code);
+    const person: CandidateRow | undefined =
+      current ?? (earlierId ? await repository.personById(db, earlierId) : undefined);
+    const results = person
+      ? [toResult({ person, score: 1, reasons: [current ? 'personal-code' : 'earlier-personal-code'] })]
+      : [];
+    return { results, total: results.length, totalAtLeast: false };
+  }
+
+  /** No name: the persons born that day (a birth date is then required). */
+  async function byBirthDate(db: DbExecutor, input: SearchInput): Promise<SearchPage> {
+    if (!input.birthDate) {
+      throw new AppError('VALIDATION_FAILED', 'Enter a personal code, a name or a birth date', [
+        { path: 'q', message: 'a name, personal code or birth date is needed', reason: 'search-criteria' },
+      ]);
+    }
+    const rows = await repository.candidatesByBirthDate(
+      db,
+      input.birthDate,
+      { municipalityCode: input.municipality },
+      BIRTH_DATE_CANDIDATES,
+    );
+    return {
+      results: rows.slice(0, input.limit).map((person) => toResult({ person, score: 1, reasons: ['birth-date'] })),
+      total: rows.length,
+      totalAtLeast: rows.length >= BIRTH_DATE_CANDIDATES,
+    };
+  }
+
+  /**
+   * Partial names ("Bērz", "Bērziņ Jān") and single words: persons whose surname begins with each word's stem, not
+   * already among `keyed`; `cut` when a prefix's candidates reached their bound.
+   */
+  async function byPrefixes(
+    db: DbExecutor,
+    words: readonly string[],
+    filters: CandidateFilters,
+    keyed: readonly CandidateRow[],
+  ): Promise<{ rows: CandidateRow[]; cut: boolean }> {
+    const seen = new Set(keyed.map((p) => p.id));
+    const rows: CandidateRow[] = [];
+    let cut = false;
+    for (const word of words.filter((w) => w.length >= 2)) {
+      const prefixed = await repository.candidatesBySurnamePrefix(db, surnameStem(word), filters, PREFIX_CANDIDATES);
+      cut ||= prefixed.length >= PREFIX_CANDIDATES;
+      rows.push(...unique(prefixed).filter((p) => !seen.has(p.id) && seen.add(p.id)));
+    }
+    return { rows, cut };
+  }
+
+  /** Names (any order, typos, Cyrillic), narrowed by a birth year or day and a municipality where given. */
+  async function byName(db: DbExecutor, input: SearchInput, q: string, words: string[]): Promise<SearchPage> {
+    const year = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined);
+    const birth = { birthDate: input.birthDate ?? null, birthYear: input.birthYear ?? null };
+    const nameKeys = querySearchKeys(words);
+    const byKeys = async (years: number[] | undefined, limit: number): Promise<CandidateRow[]> =>
+      words.length > 1
+        ? repository.candidatesByKeys(
+            db,
+            years ? withYears(nameKeys, years) : nameKeys,
+            { municipalityCode: input.municipality },
+            limit,
+          )
+        : [];
+    // The year is in the keys already; repeating it as a filter led the planner away from the GIN index (24 ms instead of 3).
+    // Without a year, the commonest names match hundreds of persons at national scale: rank a bounded set.
+    const firstBound = year === undefined ? 500 : KEY_CANDIDATES;
+    let keyed = await byKeys(year === undefined ? undefined : [year], firstBound);
+    let cut = keyed.length >= firstBound;
+    let scored = keyed.map((p) => scoreQuery(words, p, birth));
+    // The years either side (a typo in the year) only when the year itself has not already given a full page
+    // of strong matches, which would outrank them anyway: a common name then reads a third of the rows.
+    const strong = scored.filter((c) => c.score >= SURE_MATCH).length;
+    // Not read, the years either side may hold more persons: the total then counts at least those found.
+    if (year !== undefined && strong >= input.limit) cut = true;
+    if (year !== undefined && strong < input.limit) {
+      const more = await byKeys([year - 1, year + 1], KEY_CANDIDATES);
+      cut ||= more.length >= KEY_CANDIDATES;
+      keyed = keyed.concat(more);
+      scored = scored.concat(more.map((p) => scoreQuery(words, p, birth)));
+    }
+    // Surname prefixes, unless the keys already found a good match.
+    if (!scored.some((c) => c.score >= 0.8)) {
       // One year either side, so a typo in the birth date does not hide the person; the score prefers the exact year.
       const filters: CandidateFilters = {
         birthYearFrom: year === undefined ? undefined : year - 1,
         birthYearTo: year === undefined ? undefined : year + 1,
         municipalityCode: input.municipality,
       };
-      const birth = { birthDate: input.birthDate ?? null, birthYear: input.birthYear ?? null };
+      const prefixed = await byPrefixes(db, words, filters, keyed);
+      cut ||= prefixed.cut;
+      scored = scored.concat(prefixed.rows.map((p) => scoreQuery(words, p, birth)));
+    }
+    scored = scored.filter((c) => c.score > 0.3);
+    return { results: markExact(rank(scored, input.limit).map(toResult), q), total: scored.length, totalAtLeast: cut };
+  }
+
+  return {
+    async search(db: DbExecutor, input: SearchInput): Promise<SearchPage> {
+      if (input.code) return byCode(db, input.code);
       // A name typed in Cyrillic is searched by its Latvian form (Иванов → Ivanovs), as the register writes it.
       const q = input.q && hasCyrillic(input.q) ? latvianFormOf(input.q) : input.q;
       const words = q ? queryWords(q) : [];
-      if (words.length === 0) {
-        if (!input.birthDate) {
-          throw new AppError('VALIDATION_FAILED', 'Enter a personal code, a name or a birth date', [
-            { path: 'q', message: 'a name, personal code or birth date is needed', reason: 'search-criteria' },
-          ]);
-        }
-        const rows = await repository.candidatesByBirthDate(
-          db,
-          input.birthDate,
-          { municipalityCode: input.municipality },
-          BIRTH_DATE_CANDIDATES,
-        );
-        return {
-          results: rows.slice(0, input.limit).map((person) => toResult({ person, score: 1, reasons: ['birth-date'] })),
-          total: rows.length,
-          totalAtLeast: rows.length >= BIRTH_DATE_CANDIDATES,
-        };
-      }
-      const nameKeys = querySearchKeys(words);
-      const byKeys = async (years: number[] | undefined, limit: number): Promise<CandidateRow[]> =>
-        words.length > 1
-          ? repository.candidatesByKeys(
-              db,
-              years ? withYears(nameKeys, years) : nameKeys,
-              { municipalityCode: input.municipality },
-              limit,
-            )
-          : [];
-      // The year is in the keys already; repeating it as a filter led the planner away from the GIN index (24 ms instead of 3).
-      // Without a year, the commonest names match hundreds of persons at national scale: rank a bounded set.
-      const firstBound = year === undefined ? 500 : KEY_CANDIDATES;
-      let keyed = await byKeys(year === undefined ? undefined : [year], firstBound);
-      let cut = keyed.length >= firstBound;
-      let scored = keyed.map((p) => scoreQuery(words, p, birth));
-      // The years either side (a typo in the year) only when the year itself has not already given a full page
-      // of strong matches, which would outrank them anyway: a common name then reads a third of the rows.
-      const strong = scored.filter((c) => c.score >= SURE_MATCH).length;
-      // Not read, the years either side may hold more persons: the total then counts at least those found.
-      if (year !== undefined && strong >= input.limit) cut = true;
-      if (year !== undefined && strong < input.limit) {
-        const more = await byKeys([year - 1, year + 1], KEY_CANDIDATES);
-        cut ||= more.length >= KEY_CANDIDATES;
-        keyed = keyed.concat(more);
-        scored = scored.concat(more.map((p) => scoreQuery(words, p, birth)));
-      }
-      // Partial names ("Bērz", "Bērziņ Jān") and single words: surname prefixes, unless the keys already found a good match.
-      if (!scored.some((c) => c.score >= 0.8)) {
-        const seen = new Set(keyed.map((p) => p.id));
-        for (const word of words.filter((w) => w.length >= 2)) {
-          const prefixed = await repository.candidatesBySurnamePrefix(
-            db,
-            surnameStem(word),
-            filters,
-            PREFIX_CANDIDATES,
-          );
-          cut ||= prefixed.length >= PREFIX_CANDIDATES;
-          const more = unique(prefixed).filter((p) => !seen.has(p.id) && seen.add(p.id));
-          scored = scored.concat(more.map((p) => scoreQuery(words, p, birth)));
-        }
-      }
-      scored = scored.filter((c) => c.score > 0.3);
-      return {
-        results: markExact(rank(scored, input.limit).map(toResult), q ?? ''),
-        total: scored.length,
-        totalAtLeast: cut,
-      };
+      return words.length === 0 ? byBirthDate(db, input) : byName(db, input, q ?? '', words);
     },
 
     /** Existing persons who may be the same as a person being registered, best first. */

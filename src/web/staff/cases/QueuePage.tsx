@@ -178,7 +178,9 @@ function QueueTable({ cases, closed }: { cases: CaseSummary[]; closed: boolean }
             <tr key={c.id}>
               <td>{closed ? c.closedAt ? f.day(c.closedAt) : '—' : <DueCell summary={c} />}</td>
               <td>
-                <Link to={`/cases/${c.id}`}>{c.reference}</Link>
+                <Link to={`/cases/${c.id}`} className="reference">
+                  {c.reference}
+                </Link>
                 <br />
                 <span className="hint">{t(`cases.type.${c.caseType}`)}</span>
               </td>

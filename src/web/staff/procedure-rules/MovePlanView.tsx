@@ -110,7 +110,13 @@ function PlanRow({
     <tr>
       <th scope="row">
         {/* An administrator without the case officers' access sees the reference only. */}
-        {canOpenCases ? <Link to={`/cases/${c.caseId}`}>{c.reference}</Link> : c.reference}
+        {canOpenCases ? (
+          <Link to={`/cases/${c.caseId}`} className="reference">
+            {c.reference}
+          </Link>
+        ) : (
+          <span className="reference">{c.reference}</span>
+        )}
         <br />
         <span className="hint">{t(caseWordingKey('status', procedure, c.status))}</span>
       </th>

@@ -3,7 +3,7 @@
  * with is the one the browser checks the form with, and every refusal becomes a catalogue message with its
  * values (shared/validation/messages.ts). No screen writes a check of its own.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { contractResolver } from './contract-resolver.ts';
@@ -51,16 +51,53 @@ export function useContractForm<S extends z.ZodType>(
   });
   const [refusals, setRefusals] = useState(0);
   const { labels } = options;
+  // The server's last refusal, kept to word it again when the person switches language (the browser's own
+  // messages are worded at render; the server's are put on the form as text).
+  const refused = useRef<{ error: unknown; labels: Record<string, string> }>(undefined);
+  const latestLabels = useRef(labels);
+  latestLabels.current = labels;
+  useEffect(() => {
+    if (refused.current) {
+      rewordServerErrors(
+        form as unknown as UseFormReturn<FieldValues>,
+        refused.current.error,
+        formErrors,
+        latestLabels.current,
+      );
+    }
+  }, [form, formErrors]);
   return Object.assign(form, {
     schema,
     labels,
     idPrefix: options.idPrefix ?? '',
     refusals,
     showServerError: (error: unknown) => {
+      refused.current = { error, labels };
       showServerError(form as unknown as UseFormReturn<FieldValues>, error, formErrors, labels);
       setRefusals((n) => n + 1);
     },
   });
+}
+
+/**
+ * The server's messages still on the form, worded again by `formErrors` (another language): a field the person
+ * has corrected since keeps no error, so only those still shown are replaced.
+ */
+function rewordServerErrors(
+  form: UseFormReturn<FieldValues, unknown, FieldValues>,
+  error: unknown,
+  formErrors: (error: unknown, labels: Record<string, string>) => FormError[],
+  labels: Record<string, string>,
+): void {
+  const general: string[] = [];
+  const state = () => form.formState;
+  for (const e of formErrors(error, labels)) {
+    if (!(e.field && labels[e.field])) general.push(e.message);
+    else if (form.getFieldState(e.field, state()).error?.type === 'server')
+      form.setError(e.field, { type: 'server', message: e.message });
+  }
+  if (general.length && form.getFieldState('root.server', state()).error)
+    form.setError('root.server', { type: 'server', message: general.join(' ') });
 }
 
 /**
