@@ -53,18 +53,13 @@ export function useContractForm<S extends z.ZodType>(
   const { labels } = options;
   // The server's last refusal, kept to word it again when the person switches language (the browser's own
   // messages are worded at render; the server's are put on the form as text).
-  const refused = useRef<{ error: unknown; labels: Record<string, string> }>(undefined);
+  const refused = useRef<unknown>(undefined);
   const latestLabels = useRef(labels);
   latestLabels.current = labels;
   useEffect(() => {
-    if (refused.current) {
-      rewordServerErrors(
-        form as unknown as UseFormReturn<FieldValues>,
-        refused.current.error,
-        formErrors,
-        latestLabels.current,
-      );
-    }
+    const last = refused.current;
+    if (last)
+      showServerError(form as unknown as UseFormReturn<FieldValues>, last, formErrors, latestLabels.current, true);
   }, [form, formErrors]);
   return Object.assign(form, {
     schema,
@@ -72,32 +67,11 @@ export function useContractForm<S extends z.ZodType>(
     idPrefix: options.idPrefix ?? '',
     refusals,
     showServerError: (error: unknown) => {
-      refused.current = { error, labels };
+      refused.current = error;
       showServerError(form as unknown as UseFormReturn<FieldValues>, error, formErrors, labels);
       setRefusals((n) => n + 1);
     },
   });
-}
-
-/**
- * The server's messages still on the form, worded again by `formErrors` (another language): a field the person
- * has corrected since keeps no error, so only those still shown are replaced.
- */
-function rewordServerErrors(
-  form: UseFormReturn<FieldValues, unknown, FieldValues>,
-  error: unknown,
-  formErrors: (error: unknown, labels: Record<string, string>) => FormError[],
-  labels: Record<string, string>,
-): void {
-  const general: string[] = [];
-  const state = () => form.formState;
-  for (const e of formErrors(error, labels)) {
-    if (!(e.field && labels[e.field])) general.push(e.message);
-    else if (form.getFieldState(e.field, state()).error?.type === 'server')
-      form.setError(e.field, { type: 'server', message: e.message });
-  }
-  if (general.length && form.getFieldState('root.server', state()).error)
-    form.setError('root.server', { type: 'server', message: general.join(' ') });
 }
 
 /**
@@ -110,11 +84,15 @@ export function showServerError(
   error: unknown,
   formErrors: (error: unknown, labels: Record<string, string>) => FormError[],
   labels: Record<string, string>,
+  // Worded again (another language): only the messages still on the form, as a corrected field keeps no error.
+  reword = false,
 ): void {
+  const shown = (name: string) => !reword || form.getFieldState(name, form.formState).error?.type === 'server';
   const general: string[] = [];
   for (const e of formErrors(error, labels)) {
-    if (e.field && labels[e.field]) form.setError(e.field, { type: 'server', message: e.message });
-    else general.push(e.message);
+    if (!(e.field && labels[e.field])) general.push(e.message);
+    else if (shown(e.field)) form.setError(e.field, { type: 'server', message: e.message });
   }
-  if (general.length) form.setError('root.server', { type: 'server', message: general.join(' ') });
+  if (general.length && shown('root.server'))
+    form.setError('root.server', { type: 'server', message: general.join(' ') });
 }
