@@ -401,7 +401,7 @@ try {
   out(`  moved on ${MOVE_ON}; the dry run answers ${fmt(lastDry.text.length / 1e6, 1)} MB`);
   if (!screen.plan)
     out(
-      `  the screen's apply, with the ${fmt(expectedBytes / 1e6, 1)} MB list of expected cases, was refused (${screen.status}, the body limit is 1 MiB); applied without it, as the command line does`,
+      `  the screen's apply, with the ${fmt(expectedBytes / 1e6, 1)} MB list of expected cases, was refused (${screen.status}, the move route's body limit is 8 MiB); applied without it, as the command line does`,
     );
   await app.close();
 } finally {

@@ -30,6 +30,7 @@ import {
   createIdentityRepository,
   createIdentityService,
   createOidcRelyingParty,
+  OFFICE_INSTITUTION,
   registerIdentityRoutes,
   SESSION_COOKIE,
   type PersonDirectory,
@@ -266,7 +267,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     payments: demoPaymentProvider,
     batchMax: config.documents.batchMax,
     signer: createFileSigner(config.documents.signingKeyFile, (m) => app.log.warn(m)),
-    branches: async () => (await identity.listBranches()).map((b) => ({ id: b.id, name: b.nameLv, nameEn: b.nameEn })),
+    // The office's own branches hand documents over; a partner's office (a municipality's) does not.
+    branches: async () =>
+      (await identity.listBranches())
+        .filter((b) => b.institution === OFFICE_INSTITUTION)
+        .map((b) => ({ id: b.id, name: b.nameLv, nameEn: b.nameEn })),
   });
   /** The branch that takes migration applications made online (the migration division). */
   const migrationBranchId = async () => {

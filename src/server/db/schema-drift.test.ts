@@ -11,7 +11,7 @@ afterAll(() => database.close());
 
 // Declared by hand from the *.tables.ts interfaces (snake_case), so a change to either side shows up here.
 const DECLARED: Record<string, string[]> = {
-  'identity.branch': ['id', 'code', 'name_lv', 'name_en', 'municipality_code', 'address', 'created_at'],
+  'identity.branch': ['id', 'code', 'name_lv', 'name_en', 'municipality_code', 'address', 'institution', 'created_at'],
   'identity.staff_account': [
     'id',
     'username',

@@ -22,6 +22,7 @@ import * as casesAppealIndex from './20261208T0300_cases_appeal_index.ts';
 import * as calendarOrder from './20261208T0400_calendar_order.ts';
 import * as residencePermitKinds from './20261209T0100_residence_permit_kinds.ts';
 import * as casesRulesVersion from './20261210T0100_cases_rules_version.ts';
+import * as identityBranchInstitution from './20261211T0100_identity_branch_institution.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129T0200_platform_extensions': platformExtensions,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261208T0400_calendar_order': calendarOrder,
   '20261209T0100_residence_permit_kinds': residencePermitKinds,
   '20261210T0100_cases_rules_version': casesRulesVersion,
+  '20261211T0100_identity_branch_institution': identityBranchInstitution,
 };

@@ -170,13 +170,15 @@ export const personApplications = defineEndpoint({
   method: 'GET',
   path: '/api/documents/applications',
   summary:
-    'A person’s open document applications, for the desk (audited); those of other branches by reference, status and branch only',
+    'A person’s open document applications and the documents they may apply for, for the desk (audited); those of other branches by reference, status and branch only',
   tags: ['documents'],
   query: z.object({ personId: z.uuid() }),
   response: z.object({
     applications: z.array(CaseView),
     /** Open applications another branch handles (the pickup branch the applicant chose): the desk tells the applicant where to go. */
     elsewhere: z.array(z.object({ reference: z.string(), status: CaseStatusSchema, branch: z.string() })),
+    /** The documents the person may apply for today (their legal status allows them and the fee table prices them): the desk offers only these. */
+    documentTypes: z.array(DocumentTypeSchema),
   }),
 });
 export const applyAtDesk = defineEndpoint({

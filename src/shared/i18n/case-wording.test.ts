@@ -18,4 +18,16 @@ describe('case wording', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('words a document application’s first action as its preparation (it is received later, at the desk)', () => {
+    const key = caseWordingKey('event', 'document-application', 'submit');
+    expect(key).toBe('cases.event.document-application.submit');
+    expect([lv[key as keyof typeof lv], en[key as keyof typeof en]]).toEqual([
+      'Pieteikums sagatavots',
+      'Application prepared',
+    ]);
+    // Other case types are received when submitted.
+    expect(caseWordingKey('event', 'register-correction', 'submit')).toBe('cases.event.submit');
+    expect(caseWordingKey('event', 'document-application', 'accept-in-person')).toBe('cases.event.accept-in-person');
+  });
 });

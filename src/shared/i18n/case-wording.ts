@@ -19,6 +19,8 @@ const OWN_WORDING: Record<string, ReadonlySet<string>> = {
     'status.rejected',
     'step.accepted',
     'step.rejected',
+    // Its first action prepares the application (status "prepared"); it is received later, at the desk.
+    'event.submit',
   ]),
   'visa-c': new Set([
     'outcome.accept',
@@ -70,8 +72,8 @@ const OWN_WORDING: Record<string, ReadonlySet<string>> = {
   ]),
 };
 
-/** The catalogue key for a status, its plain-words step, or a decision's outcome, in a case type. */
-export function caseWordingKey(kind: 'status' | 'step' | 'outcome', caseType: string, value: string): string {
+/** The catalogue key for a status, its plain-words step, a decision's outcome, or a timeline event, in a case type. */
+export function caseWordingKey(kind: 'status' | 'step' | 'outcome' | 'event', caseType: string, value: string): string {
   return OWN_WORDING[caseType]?.has(`${kind}.${value}`)
     ? `cases.${kind}.${caseType}.${value}`
     : `cases.${kind}.${value}`;

@@ -141,7 +141,7 @@ export function CaseDetails({
             <dd>{s.requestedValue ?? t('common.none')}</dd>
           </>
         ) : s.kind === 'document-application' ? (
-          <DocumentApplicationRows subject={s} />
+          <DocumentApplicationRows subject={s} documents={view.documents} audience={audience} />
         ) : s.kind === 'visa' ? (
           <VisaSubjectRows subject={s} audience={audience} />
         ) : s.kind === 'invitation' ? (
@@ -234,8 +234,15 @@ export function CaseDetails({
       <ol className="timeline">
         {view.timeline.map((a) => (
           <li key={a.seq}>
-            <strong>{t(`cases.event.${a.kind}`)}</strong> · {f.date(a.on)} ·{' '}
-            {a.actor.name ?? t(`cases.uploadedBy.${a.actor.kind}`)}
+            <strong>
+              {/* Taken at the desk, a case is submitted there; prepared online, its procedure may word it its own way. */}
+              {t(
+                a.kind === 'submit' && view.channel === 'desk'
+                  ? 'cases.event.submit'
+                  : caseWordingKey('event', view.caseType, a.kind),
+              )}
+            </strong>{' '}
+            · {f.date(a.on)} · {a.actor.name ?? t(`cases.uploadedBy.${a.actor.kind}`)}
             {typeof a.details['reason'] === 'string' && a.details['reason'] ? ` — ${a.details['reason']}` : ''}
             {typeof a.details['question'] === 'string' ? ` — ${a.details['question']}` : ''}
             {a.kind === 'link-applicant' && typeof a.details['personalCode'] === 'string'
@@ -552,8 +559,49 @@ function LikelyDuplicates({
 
 type DocumentApplication = Extract<CaseView['subject'], { kind: 'document-application' }>;
 
+/**
+ * Where the application's photo stands: accepted at the desk (taken there, or the one uploaded online), uploaded
+ * online and waiting for the desk's check, or not given yet (taken at the visit).
+ */
+export function applicationPhoto(
+  subject: Pick<DocumentApplication, 'photoDocumentId'>,
+  documents: CaseView['documents'],
+): { state: 'accepted' } | { state: 'uploaded'; uploadedAt: string } | { state: 'missing' } {
+  if (subject.photoDocumentId) return { state: 'accepted' };
+  const uploaded = documents.find((d) => d.kind === 'photo');
+  return uploaded ? { state: 'uploaded', uploadedAt: uploaded.uploadedAt } : { state: 'missing' };
+}
+
+/** The photo's state in words: the resident reads that the desk will check an uploaded photo, the officer that they check it. */
+function PhotoState({
+  subject,
+  documents,
+  audience,
+}: {
+  subject: DocumentApplication;
+  documents: CaseView['documents'];
+  audience: CaseAudience;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const photo = applicationPhoto(subject, documents);
+  if (photo.state === 'accepted') return t('documents.application.photoDone');
+  if (photo.state === 'missing') return t('documents.application.photoPending');
+  const key =
+    audience === 'staff' ? 'staff.documents.application.photoUploaded' : 'documents.application.photoUploaded';
+  return t(key, { date: f.day(photo.uploadedAt) });
+}
+
 /** What a document application is about and how far it has come: fee and payment, identity check, photo, production, hand-over. */
-function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication }) {
+function DocumentApplicationRows({
+  subject: s,
+  documents,
+  audience,
+}: {
+  subject: DocumentApplication;
+  documents: CaseView['documents'];
+  audience: CaseAudience;
+}) {
   const t = useT();
   const f = useFormat();
   const branchName = useBranchName();
@@ -599,7 +647,9 @@ function DocumentApplicationRows({ subject: s }: { subject: DocumentApplication 
           : t('documents.application.identityPending')}
       </dd>
       <dt>{t('documents.application.photo')}</dt>
-      <dd>{s.photoDocumentId ? t('documents.application.photoDone') : t('documents.application.photoPending')}</dd>
+      <dd>
+        <PhotoState subject={s} documents={documents} audience={audience} />
+      </dd>
       <dt>{t('documents.application.pickup')}</dt>
       <dd>{branchName(s.pickupBranchName, s.pickupBranchId)}</dd>
       {s.readyOn && (

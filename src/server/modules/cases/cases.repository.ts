@@ -248,15 +248,6 @@ export function createCasesRepository() {
       await db.updateTable('cases.case').set(p).where('id', '=', id).execute();
     },
 
-    /** A case's subject as its rules' version reads it after a transitional move (the move's action keeps the history). */
-    async updateSubject(db: DbExecutor, id: string, subject: Record<string, unknown>): Promise<void> {
-      await db
-        .updateTable('cases.case')
-        .set({ subject: JSON.stringify(subject) })
-        .where('id', '=', id)
-        .execute();
-    },
-
     /** A procedure's open cases, lodged before a day if given, oldest first (case_open_type_received_idx); locked for a move. */
     async openForRulesMove(db: DbExecutor, caseType: string, lodgedBefore: string | null, lock: boolean) {
       let q = db

@@ -38,8 +38,9 @@ const VERSIONED_BOOK: RuleBook = {
       deadline: { unit: 'calendar-days', limit: 10, maxExtendedTo: 45 },
     },
   ],
+  // A case named Kept reads the same under both versions (its subject is not rewritten).
   moveEffect: (subject, _from, to) =>
-    to.validFrom === '2026-11-25'
+    to.validFrom === '2026-11-25' && subject['name'] !== 'Kept'
       ? {
           subject: { ...subject, feeCents: 2000 },
           fee: { beforeCents: 1000, afterCents: 2000 },
@@ -479,8 +480,18 @@ describe('a transitional move of open cases onto changed rules', () => {
   it('moves each case in one transaction: new deadline and subject, alerts of the old clock reset, all audited', async () => {
     const start = ctx.clock.now().toISOString();
     ctx.clock.set('2026-11-20T08:00:00Z');
-    const [warned, quiet] = [await openVersioned('Warned'), await openVersioned('Quiet')];
+    const [warned, quiet, kept] = [
+      await openVersioned('Warned'),
+      await openVersioned('Quiet'),
+      await openVersioned('Kept'),
+    ];
     ctx.clock.set(start);
+    // The first is being worked on: its officer stays on it after the move.
+    const assigned = await cases.takeAction(officer, warned.id, {
+      kind: 'assign',
+      expectedVersion: warned.version,
+      outOfOrderReason: 'test',
+    });
     expect(warned.rules?.validFrom).toBe('2000-01-01');
     // The deadline watch had warned about the first case's old deadline.
     await ctx.database.db
@@ -491,7 +502,7 @@ describe('a transitional move of open cases onto changed rules', () => {
 
     const request = { procedure: FIXTURE_VERSIONED, to: '2026-11-25' as PlainDate, dryRun: true };
     const plan = await cases.moveRules(mover, request);
-    expect(plan.cases.map((c) => c.reference)).toEqual([warned.reference, quiet.reference]);
+    expect(plan.cases.map((c) => c.reference)).toEqual([warned.reference, quiet.reference, kept.reference]);
     expect(plan.cases[0]).toMatchObject({
       from: '2000-01-01',
       // 15 days from 20 November end on Saturday 5 December: the deadline is the next working day.
@@ -509,14 +520,17 @@ describe('a transitional move of open cases onto changed rules', () => {
       expected: plan.cases.map((c) => ({ caseId: c.caseId, version: c.version })),
     });
     expect(applied.applied).toBe(true);
-    for (const c of [warned, quiet]) {
+    for (const c of [assigned, quiet, kept]) {
       const row = await stored(c.id);
       expect(row).toMatchObject({
         rulesVersion: '2026-11-25',
         dueOn: '2026-11-30',
         version: c.version + 1,
         deadlineAlert: 'none',
-        subject: { name: c.applicantName, feeCents: 2000 },
+        status: c.status,
+        assigneeId: c === assigned ? '10000000-0000-4000-8000-000000000001' : null,
+        closedAt: null,
+        subject: { name: c.applicantName, feeCents: c === kept ? 1000 : 2000 },
       });
       const view = await cases.readCase(officer, c.id);
       expect(view.timeline.at(-1)).toMatchObject({
@@ -530,7 +544,7 @@ describe('a transitional move of open cases onto changed rules', () => {
       .where('seq', '>', Math.max(...entriesBefore.map((e) => Number(e.seq))))
       .where('action', '=', 'update')
       .execute();
-    expect(moved.map((e) => e.caseReference).sort()).toEqual([warned.reference, quiet.reference].sort());
+    expect(moved.map((e) => e.caseReference).sort()).toEqual([warned, quiet, kept].map((c) => c.reference).sort());
     expect(await cases.moveRules(mover, request)).toMatchObject({ cases: [] });
   });
 });

@@ -522,6 +522,12 @@ export async function effects(
       question: payload.question,
       dueOn: payload.dueOn,
     });
+  // A late appeal: whether its missed term is renewed decides whether it is examined at all.
+  if (payload.kind === 'decide-term-renewal')
+    await enqueue(row, 'term-renewal-decided', `case:${row.id}:term-renewal`, {
+      granted: payload.granted ? 'yes' : 'no',
+      reasoning: payload.reasoning,
+    });
   if (payload.kind === 'confirm-production')
     await enqueue(row, 'document-ready', `case:${row.id}:ready:${payload.documentNumber}`, {});
   if (payload.kind !== 'approve-decision') {

@@ -194,6 +194,9 @@ describe('the desk receives an application paid in part before a move', () => {
     expect(view.fee).toEqual({ dueCents: 5000, paidCents: 5000 });
     const kinds = view.timeline.map((a) => a.kind);
     expect(kinds.slice(-3)).toEqual(['record-payment', 'accept-in-person', 'propose-decision']);
+    expect(view.timeline.at(-1)?.details['reasoning']).toBe(
+      'Pieteikums pieņemts klātienē: personas identitāte pārbaudīta, fotoattēls uzņemts, valsts nodeva samaksāta daļēji tiešsaistē, pārējā daļa klātienē.',
+    );
     const rest = view.timeline.filter((a) => a.kind === 'record-payment').map((a) => a.details['amountCents']);
     expect(rest).toEqual([4400, 600]);
   });

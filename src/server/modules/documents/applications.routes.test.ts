@@ -20,6 +20,9 @@ import { verifySigned } from '../../platform/signing.ts';
 
 const ANNA = '00000000-0000-4000-8000-000000000002';
 const JANIS = '00000000-0000-4000-8000-000000000001';
+const SERGEJS = '00000000-0000-4000-8000-000000000003'; // a non-citizen
+const LIGA = '00000000-0000-4000-8000-000000000004';
+const OLENA = '00000000-0000-4000-8000-000000000009'; // a foreigner with a residence permit
 
 type View = {
   id: string;
@@ -38,7 +41,9 @@ type View = {
     identityCheck: unknown;
     photoDocumentId: string | null;
   };
-  proposal: { ruleTrace: Array<{ rule: string; passed: boolean }> } | null;
+  proposal: { reasoning: string; ruleTrace: Array<{ rule: string; passed: boolean }> } | null;
+  documents: Array<{ id: string; kind: string }>;
+  timeline: Array<{ kind: string }>;
 };
 type Batch = {
   id: string;
@@ -77,7 +82,7 @@ const ok = async <T>(res: Promise<{ statusCode: number; body: string; json(): un
 const problem = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>, status: number) => {
   const r = await res;
   expect(r.statusCode, r.body).toBe(status);
-  return r.json() as { code: string; errors?: Array<{ path: string; reason?: string }> };
+  return r.json() as { code: string; errors?: Array<{ path: string; reason?: string; key?: string }> };
 };
 async function annaDocumentNumber(type = 'passport'): Promise<string> {
   const docs = (await anna.request('GET', '/api/portal/me/documents')).json() as {
@@ -198,6 +203,10 @@ describe('the issue’s path, online to stolen', () => {
       }),
     );
     expect(view.status).toBe('proposed');
+    // The reasoning is stored once, in the office's language, and says what the desk did.
+    expect(view.proposal?.reasoning).toBe(
+      'Pieteikums pieņemts klātienē: personas identitāte pārbaudīta, fotoattēls uzņemts, valsts nodeva samaksāta tiešsaistē.',
+    );
     expect(view.subject.readyOn).toBe('2026-12-14');
     expect(view.dueOn).toBe('2026-12-14');
     expect(
@@ -396,6 +405,19 @@ describe('concurrent reads', () => {
 });
 
 describe('the desk in one step', () => {
+  it('offers only the documents the person’s legal status allows', async () => {
+    const typesOf = async (personId: string) =>
+      (
+        await ok<{ documentTypes: string[] }>(
+          officer.request('GET', `/api/documents/applications?personId=${personId}`),
+        )
+      ).documentTypes;
+    expect(await typesOf(JANIS)).toEqual(['passport', 'identity-card']);
+    // A non-citizen may hold a non-citizen passport too, but the fee table prices none: not offered, as online.
+    expect(await typesOf(SERGEJS)).toEqual(['identity-card']);
+    expect(await typesOf(OLENA)).toEqual(['residence-permit-card']);
+  });
+
   it('takes, checks and proposes; bad input is named; an idempotent repeat is the same case', async () => {
     const body = {
       personId: JANIS,
@@ -411,6 +433,11 @@ describe('the desk in one step', () => {
       400,
     );
     expect(wrongType.errors?.[0]).toMatchObject({ path: 'documentType', reason: 'not-for-status' });
+    const card = await problem(
+      officer.request('POST', '/api/documents/applications', { ...body, documentType: 'residence-permit-card' }),
+      400,
+    );
+    expect(card.errors?.[0]).toMatchObject({ path: 'documentType', reason: 'not-for-status' });
     const small = await problem(
       officer.request('POST', '/api/documents/applications', {
         ...body,
@@ -449,6 +476,9 @@ describe('the desk in one step', () => {
     const view = first.json() as View;
     expect((await send()).json()).toMatchObject({ id: view.id });
     expect(view.status).toBe('proposed');
+    expect(view.proposal?.reasoning).toBe(
+      'Pieteikums pieņemts klātienē: personas identitāte pārbaudīta, fotoattēls uzņemts, valsts nodeva samaksāta.',
+    );
     expect(view.subject.payment?.method).toBe('card');
     expect(view.subject.fee.amountCents).toBe(4500);
     // Urgent: two working days, not counting today.
@@ -563,5 +593,74 @@ describe('an application for another branch', () => {
       400,
     );
     expect(second.errors?.[0]?.reason).toBe('application-open');
+  });
+});
+
+describe('an application prepared online with a photo', () => {
+  it('keeps the uploaded photo for the desk’s check, and the desk’s proposal says it checked it', async () => {
+    const liga = await signInResident(ctx.app, LIGA);
+    let view = await ok<View>(
+      liga.request('POST', '/api/portal/me/document-applications', {
+        documentType: 'passport',
+        tier: 'standard',
+        reason: 'renewal',
+        pickupBranchId: riga1,
+        photo: passportPhoto(),
+      }),
+      201,
+    );
+    // Before reception: prepared, its one action the preparation; the photo is among the documents, not yet accepted.
+    view = await ok<View>(liga.request('GET', `/api/portal/me/cases/${view.id}`));
+    expect(view.status).toBe('prepared');
+    expect(view.timeline.map((a) => a.kind)).toEqual(['submit']);
+    expect(view.subject.photoDocumentId).toBeNull();
+    const photo = view.documents.find((d) => d.kind === 'photo');
+    expect(photo).toBeDefined();
+
+    const [prepared] = (
+      await ok<{ applications: View[] }>(officer.request('GET', `/api/documents/applications?personId=${LIGA}`))
+    ).applications;
+    view = await ok<View>(
+      officer.request('POST', `/api/documents/applications/${prepared?.id}/reception`, {
+        expectedVersion: prepared?.version,
+        identity: { method: 'biometric-match' },
+        payment: { method: 'cash' },
+      }),
+    );
+    expect(view.status).toBe('proposed');
+    expect(view.subject.photoDocumentId).toBe(photo?.id);
+    expect(view.proposal?.reasoning).toBe(
+      'Pieteikums pieņemts klātienē: personas identitāte pārbaudīta, tiešsaistē iesniegtais fotoattēls pārbaudīts, valsts nodeva samaksāta.',
+    );
+  });
+});
+
+describe('where documents are handed over', () => {
+  it('offers only the office’s branches for pickup, never a partner’s office such as a municipality', async () => {
+    const all = (
+      (await ctx.app.inject({ method: 'GET', url: '/api/public/branches' })).json() as {
+        branches: Array<{ id: string; code: string }>;
+      }
+    ).branches;
+    const municipality = all.find((b) => b.code === 'JELGAVA-PASV') as { id: string };
+    const options = await ok<{ branches: Array<{ id: string; name: string }> }>(
+      anna.request('GET', '/api/portal/me/document-applications/options'),
+    );
+    expect(options.branches.map((b) => b.id)).not.toContain(municipality.id);
+    expect(options.branches.map((b) => b.name)).toEqual(
+      expect.arrayContaining(['Rīgas 1. nodaļa', 'Rīgas 2. nodaļa', 'Daugavpils nodaļa', 'Liepājas nodaļa']),
+    );
+    const refused = await problem(
+      anna.request('POST', '/api/portal/me/document-applications', {
+        documentType: 'passport',
+        reason: 'renewal',
+        pickupBranchId: municipality.id,
+      }),
+      400,
+    );
+    expect(refused.errors?.[0]).toMatchObject({
+      path: 'pickupBranchId',
+      key: 'documents.application.pickupNotOffered',
+    });
   });
 });

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { PaymentProvider } from '../../platform/payments.ts';
+import { chargeKey, type PaymentProvider } from '../../platform/payments.ts';
 import type { Signer } from '../../platform/signing.ts';
 import type { AuditActor, AuditService } from '../audit/index.ts';
 import type { CaseActorContext, CasesService, Lodging, ModuleActionInput } from '../cases/index.ts';
@@ -65,6 +65,27 @@ function invalid(path: string, message: string, reason?: FieldReason): never {
   throw new AppError('VALIDATION_FAILED', message, [{ path, message, ...(reason ? { reason } : {}) }]);
 }
 
+/**
+ * The reasoning of the desk's proposal, in Latvian: like an officer's reasoning and a cited act, it is the
+ * legal record in the office's language and is shown as written on every page and in the decision (decision
+ * 0026). It says what the desk did: the photo taken there or the one uploaded online checked, the fee paid
+ * there or already online.
+ */
+export function deskReasoning(v: { photoTaken: boolean; fee: DeskFee }): string {
+  const photo = v.photoTaken ? 'fotoattēls uzņemts' : 'tiešsaistē iesniegtais fotoattēls pārbaudīts';
+  return `Pieteikums pieņemts klātienē: personas identitāte pārbaudīta, ${photo}, ${DESK_FEE_WORDS[v.fee]}.`;
+}
+
+/** How the fee was settled when the desk took the application. */
+type DeskFee = 'desk' | 'online' | 'rest-at-desk' | 'none';
+const DESK_FEE_WORDS: Record<DeskFee, string> = {
+  desk: 'valsts nodeva samaksāta',
+  online: 'valsts nodeva samaksāta tiešsaistē',
+  // A move of rules raised the fee after it was paid online: the rest was paid at the desk.
+  'rest-at-desk': 'valsts nodeva samaksāta daļēji tiešsaistē, pārējā daļa klātienē',
+  none: 'valsts nodeva nav jāmaksā',
+};
+
 export function createApplicationsService(deps: ApplicationsDeps) {
   const { db, clock, cases, documents, register, repository } = deps;
   const today = (): PlainDate => plainDateInZone(clock.now(), deps.timeZone);
@@ -102,6 +123,21 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     if (identity.method !== 'identity-document' || !identity.documentNumber) return;
     const problem = await documents.identityDocumentProblem(personId, identity.documentNumber);
     if (problem) invalid(`${path}.documentNumber`, problem, 'identity-document-invalid');
+  }
+
+  /**
+   * The documents a holder may apply for on a day: those their legal status allows (Cabinet Reg. No. 134) and the
+   * fee table prices. One rule for the portal's choices and the desk's; the application itself is refused on the
+   * same grounds (`applicationData`).
+   */
+  function typesOnOffer(
+    holder: { legalStatus: string; birthDate: string; deathDate: string | null },
+    on: PlainDate,
+  ): DocumentType[] {
+    if (holder.deathDate) return [];
+    return documentTypesFor(holder.legalStatus).filter((type) =>
+      feeFor(deps.feeTable, { type, tier: 'standard', appliedOn: on, birthDate: holder.birthDate as PlainDate }),
+    );
   }
 
   /** What the case stores: the holder (audited read), the type their status allows, the fee in force today. */
@@ -149,7 +185,15 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       }
     }
     const branch = (await deps.branches()).find((b) => b.id === input.pickupBranchId);
-    if (!branch) invalid('pickupBranchId', 'Unknown branch');
+    // Only the office's own branches hand documents over (not a partner's office, such as a municipality's).
+    if (!branch)
+      throw new AppError('VALIDATION_FAILED', 'Documents are not handed over at this branch', [
+        {
+          path: 'pickupBranchId',
+          message: 'Documents are not handed over at this branch',
+          key: 'documents.application.pickupNotOffered',
+        },
+      ]);
     return {
       personId: holder.id,
       personalCode: holder.personalCode,
@@ -216,8 +260,10 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         // The desk proposes what it took in person where every check passes; where one fails, an officer
         // proposes from the case page, with the reason the grant stands all the same (or refuses).
         onlyIfChecksPass: true,
-        reasoning:
-          'Pieteikums pieņemts klātienē: identitāte pārbaudīta, fotoattēls uzņemts, nodeva samaksāta. / Taken in person: identity checked, photo taken, fee paid.',
+        reasoning: deskReasoning({
+          photoTaken: Boolean(v.photo),
+          fee: owed > 0 ? (v.paidCents > 0 ? 'rest-at-desk' : 'desk') : data.fee.amountCents > 0 ? 'online' : 'none',
+        }),
       });
     return steps;
   }
@@ -255,9 +301,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       const out = [];
       for (const s of subjects) {
         const holder = await holderOf(ctx.audit, s.personId);
-        const types = documentTypesFor(holder.legalStatus).filter((t) =>
-          feeFor(deps.feeTable, { type: t, tier: 'standard', appliedOn: on, birthDate: holder.birthDate as PlainDate }),
-        );
+        const types = typesOnOffer(holder, on);
         out.push({
           personId: s.personId,
           name: `${s.givenNames} ${s.surname}`,
@@ -347,10 +391,14 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         throw new AppError('CONFLICT', 'The application changed since you opened it; reload and try again', {
           rule: { id: 'case.stale-version' },
         });
+      // Keyed by the case's state, not the request: a retry after a charge whose record failed (the case was
+      // busy, or moved meanwhile) asks the same charge again and the provider does not take it twice.
+      const recorded = view.timeline.filter((a) => a.kind === 'record-payment').length;
       const charged = await deps.payments.charge({
         amountCents: owed,
         description: view.reference,
         payerCode: view.subject.personalCode,
+        idempotencyKey: chargeKey(caseId, recorded, owed),
       });
       return cases.takeModuleActions(
         ctx,
@@ -372,7 +420,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     /**
      * A person's open applications for the desk: this branch's in full (each read is the case engine's
      * audited read); another branch's (the applicant chose to collect there) by reference, status and branch,
-     * so the desk can send the applicant there instead of meeting an unexplained "application open".
+     * so the desk can send the applicant there instead of meeting an unexplained "application open". And the
+     * documents the person may apply for today, so the desk offers only those (the holder's audited read).
      */
     async ofPerson(
       ctx: Staff,
@@ -380,6 +429,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     ): Promise<{
       applications: CaseView[];
       elsewhere: Array<{ reference: string; status: CaseStatus; branch: string }>;
+      documentTypes: DocumentType[];
     }> {
       const open = await cases.openCasesOf(personId, CASE_TYPE);
       const applications: CaseView[] = [];
@@ -394,7 +444,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
             branch: branches.find((b) => b.id === c.branchId)?.name ?? c.branchId,
           });
       }
-      return { applications, elsewhere };
+      const documentTypes = typesOnOffer(await holderOf(ctx.audit, personId), today());
+      return { applications, elsewhere, documentTypes };
     },
 
     /** The desk flow in one step: the person found, identity checked, application taken, photo, fee, submitted and proposed. */

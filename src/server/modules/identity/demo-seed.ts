@@ -54,6 +54,7 @@ const BRANCHES = [
     nameEn: 'Jelgava City Municipality',
     municipalityCode: 'LV-JEL',
     address: 'Lielā iela 11, Jelgava, LV-3001',
+    institution: 'Jelgavas valstspilsētas pašvaldība',
   },
 ] as const;
 

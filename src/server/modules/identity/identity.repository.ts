@@ -234,7 +234,7 @@ export function createIdentityRepository() {
     async listBranches(db: DbExecutor) {
       return db
         .selectFrom('identity.branch')
-        .select(['id', 'code', 'nameLv', 'nameEn', 'municipalityCode', 'address'])
+        .select(['id', 'code', 'nameLv', 'nameEn', 'municipalityCode', 'address', 'institution'])
         .orderBy('code')
         .execute();
     },

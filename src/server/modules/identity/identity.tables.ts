@@ -11,6 +11,8 @@ export interface BranchTable {
   nameEn: string;
   municipalityCode: string;
   address: string;
+  /** Whose office it is: 'PMLP' (the office's own), or a partner institution's (a municipality's). */
+  institution: Generated<string>;
   createdAt: Timestamp;
 }
 

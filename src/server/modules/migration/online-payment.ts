@@ -3,7 +3,7 @@
  * case opens, the provider charges, the payment is recorded. A refused charge leaves the application open and
  * unpaid (the officer's rule trace says so) rather than losing it; a repeat of the request is never charged again.
  */
-import type { PaymentProvider } from '../../platform/payments.ts';
+import { chargeKey, type PaymentProvider } from '../../platform/payments.ts';
 import type { CaseActorContext, CasesService } from '../cases/index.ts';
 import type { CaseView } from '../../../shared/contracts/cases.contract.ts';
 
@@ -22,7 +22,12 @@ export function createOnlinePayment(cases: CasesService, payments: PaymentProvid
     ): Promise<CaseView> {
       const view = await cases.readCase(ctx, opened.id);
       if (amountCents === 0 || view.timeline.some((a) => a.kind === 'record-payment')) return view;
-      const charged = await payments.charge({ amountCents, description: view.reference, payerCode });
+      const charged = await payments.charge({
+        amountCents,
+        description: view.reference,
+        payerCode,
+        idempotencyKey: chargeKey(view.id, 0, amountCents),
+      });
       return cases.takeModuleActions(ctx, view.id, view.version, [
         { kind: 'record-payment', amountCents, method: 'online', reference: charged.reference },
       ]);

@@ -19,6 +19,7 @@ export const TEMPLATES = [
   'case-received',
   'case-rules-moved',
   'information-requested',
+  'term-renewal-decided',
   'decision-made',
   'deadline-warning',
   'deadline-breached',

@@ -23,7 +23,7 @@ import {
 } from '../../../shared/contracts/document-applications.contract.ts';
 import { MAX_UPLOAD_BYTES, type CaseView } from '../../../shared/contracts/cases.contract.ts';
 import { PHOTO_TYPES, photoFile } from '../../ui/form/upload-files.ts';
-import { DOCUMENT_TYPES } from '../../../shared/contracts/documents.contract.ts';
+import type { DocumentType } from '../../../shared/contracts/documents.contract.ts';
 import { cardLateForPermit } from '../../../shared/kernel/permit-grounds.ts';
 import type { PlainDate } from '../../../shared/kernel/plain-date.ts';
 import { callApi } from '../../api/client.ts';
@@ -116,13 +116,19 @@ export function DocumentDesk({
           </ul>
         </>
       )}
-      <NewApplicationForm
-        personId={personId}
-        permitEndsOn={permitEndsOn}
-        onDone={(v) =>
-          refresh(t('documents.desk.taken', { reference: v.reference, date: f.date(subjectOf(v)?.readyOn ?? '') }))
-        }
-      />
+      {/* Only the documents the person's legal status allows (the server's rule, as on the portal). */}
+      {apps.data.documentTypes.length > 0 ? (
+        <NewApplicationForm
+          personId={personId}
+          documentTypes={apps.data.documentTypes}
+          permitEndsOn={permitEndsOn}
+          onDone={(v) =>
+            refresh(t('documents.desk.taken', { reference: v.reference, date: f.date(subjectOf(v)?.readyOn ?? '') }))
+          }
+        />
+      ) : (
+        <Notice kind="info">{t('documents.desk.noTypes')}</Notice>
+      )}
     </section>
   );
 }
@@ -196,10 +202,13 @@ const IDENTITY_DEFAULTS = { method: 'identity-document', documentNumber: '' } as
 
 function NewApplicationForm({
   personId,
+  documentTypes,
   permitEndsOn,
   onDone,
 }: {
   personId: string;
+  /** The documents the person may apply for (never empty here). */
+  documentTypes: readonly DocumentType[];
   permitEndsOn: PlainDate | null | undefined;
   onDone: (v: CaseView) => void;
 }) {
@@ -208,7 +217,7 @@ function NewApplicationForm({
   const form = useContractForm(NewApplicationSchema, {
     defaultValues: {
       identity: IDENTITY_DEFAULTS,
-      documentType: 'passport',
+      documentType: documentTypes[0],
       tier: 'standard',
       reason: 'renewal',
       payment: { method: 'card' },
@@ -238,7 +247,7 @@ function NewApplicationForm({
       <Form form={form} onSubmit={(values) => send.mutate(values)} labelledBy="new-application-title">
         <IdentityFields />
         <Select name="documentType">
-          {DOCUMENT_TYPES.map((d) => (
+          {documentTypes.map((d) => (
             <option key={d} value={d}>
               {t(`documents.type.${d}`)}
             </option>

@@ -160,8 +160,8 @@ function MoveFields({ procedures }: { procedures: Procedure[] }) {
     setValue('lodgedBefore', '', { shouldValidate: false });
   }, [procedureName, setValue]);
   const act = chosen?.versions.find((v) => v.validFrom === to)?.legalAct;
-  // Rules in force after the target: cases under them would go back, and a move back names its basis.
-  const back = Boolean(to && chosen?.versions.some((v) => v.inForce && v.validFrom > to));
+  // Open cases under rules later than the target would go back, and a move back names its basis.
+  const back = Boolean(to && chosen?.versions.some((v) => v.validFrom > to && v.openCases > 0));
   return (
     <>
       <Select name="procedure">

@@ -516,6 +516,14 @@ describe('appeal against a refusal', () => {
       availableActions: expect.arrayContaining(['propose-decision']),
     });
     expect(a.availableActions).not.toContain('decide-term-renewal');
+    // The appellant is told, with the reason: the appeal will not be examined on its merits.
+    const told = await ctx.database.db
+      .selectFrom('notifications.outbox')
+      .select(['params', 'language'])
+      .where('template', '=', 'term-renewal-decided')
+      .where('eventKey', 'like', `case:${a.id}:term-renewal:%`)
+      .execute();
+    expect(told).toMatchObject([{ language: 'lv', params: { granted: 'no', reasoning: 'Discharged a month ago' } }]);
     const again = await act(senior, a, { kind: 'decide-term-renewal', granted: true, reasoning: 'Changed my mind' });
     expect(again.json()).toMatchObject({ rule: 'case.no-term-renewal' });
     const merits = await act(senior, a, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Bauska it is' });
@@ -544,6 +552,13 @@ describe('appeal against a refusal', () => {
     );
     a = await ok(await act(senior, a, { kind: 'assign', outOfOrderReason: 'late appeal test' }));
     a = await ok(await act(senior, a, { kind: 'decide-term-renewal', granted: true, reasoning: 'Reason justified' }));
+    const told = await ctx.database.db
+      .selectFrom('notifications.outbox')
+      .select('params')
+      .where('template', '=', 'term-renewal-decided')
+      .where('eventKey', 'like', `case:${a.id}:term-renewal:%`)
+      .execute();
+    expect(told.map((m) => m.params)).toMatchObject([{ granted: 'yes' }]);
     a = await ok(await act(senior, a, { kind: 'propose-decision', outcome: 'accept', reasoning: 'Cēsis it is' }));
     const head = await signInStaff(ctx.app, 'supervisor');
     a = await ok(await act(head, a, { kind: 'approve-decision' }));
