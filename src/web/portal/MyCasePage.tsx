@@ -39,13 +39,14 @@ export function MyCasePage() {
   const [search] = useSearchParams();
   const client = useQueryClient();
   const view = useQuery({ queryKey: ['my-case', caseId], queryFn: () => callApi(readMyCase, { params: { caseId } }) });
-  const [done, setDone] = useState<{ text: string; at: number }>();
+  // The catalogue key of what was just done: worded at render, so a language switch words it again.
+  const [done, setDone] = useState<{ key: string; at: number }>();
   const doneRef = useRevealOnOpen<HTMLDivElement>(Boolean(done), done?.at);
   /** An action the applicant takes; its form shows a refusal itself, the page the result. */
   const act = async (body: CaseActionInput): Promise<void> => {
     const fresh = await callApi(takeMyCaseAction, { params: { caseId }, body });
     client.setQueryData(['my-case', caseId], fresh);
-    setDone({ text: t(`portal.case.done.${body.kind}`), at: Date.now() });
+    setDone({ key: `portal.case.done.${body.kind}`, at: Date.now() });
   };
   if (!view.data) return <p>{view.isError ? problemText(view.error) : t('common.loading')}</p>;
   const v = view.data;
@@ -64,13 +65,13 @@ export function MyCasePage() {
           view={v}
           onPaid={(fresh) => {
             client.setQueryData(['my-case', caseId], fresh);
-            setDone({ text: t('documents.apply.paid'), at: Date.now() });
+            setDone({ key: 'documents.apply.paid', at: Date.now() });
           }}
         />
       )}
       {done && (
         <div ref={doneRef} tabIndex={-1}>
-          <Notice kind="success">{done.text}</Notice>
+          <Notice kind="success">{t(done.key)}</Notice>
         </div>
       )}
       {v.openRequest && v.availableActions.includes('answer-information') && (

@@ -160,7 +160,9 @@ function MoveFields({ procedures }: { procedures: Procedure[] }) {
     setValue('lodgedBefore', '', { shouldValidate: false });
   }, [procedureName, setValue]);
   const act = chosen?.versions.find((v) => v.validFrom === to)?.legalAct;
-  // Open cases under rules later than the target would go back, and a move back names its basis.
+  // Open cases under rules later than the target may go back (those lodged before the later rules), and a move
+  // back names its basis: the hint says so. Only the dry run knows which cases would go back, so the field is not
+  // marked required here; the server refuses at the field when one would.
   const back = Boolean(to && chosen?.versions.some((v) => v.validFrom > to && v.openCases > 0));
   return (
     <>
@@ -186,7 +188,6 @@ function MoveFields({ procedures }: { procedures: Procedure[] }) {
       <TextInput
         name="legalBasis"
         autoComplete="off"
-        neededHere={back}
         hint={
           back
             ? t('procedureRules.legalBasisHintBack')

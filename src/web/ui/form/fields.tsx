@@ -93,22 +93,18 @@ export function TextInput({
   hint,
   oneOfGroup = false,
   hideLabel,
-  neededHere = false,
   ...input
-}: FieldFrame & {
-  /** Needed in this case though the schema lets it be empty (the server checks a condition the schema cannot see). */
-  neededHere?: boolean;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+}: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   const f = useField(name, label, Boolean(hint));
   return (
     <div className={`field${f.message ? ' field--error' : ''}`}>
-      <Label htmlFor={f.id} label={f.label} optional={f.optional && !oneOfGroup && !neededHere} hidden={hideLabel} />
+      <Label htmlFor={f.id} label={f.label} optional={f.optional && !oneOfGroup} hidden={hideLabel} />
       <HintAndError id={f.id} hint={hint} message={f.message} />
       <input
         id={f.id}
         aria-invalid={f.message ? true : undefined}
         aria-describedby={f.describedBy}
-        aria-required={f.required || neededHere || undefined}
+        aria-required={f.required || undefined}
         {...input}
         {...f.registerField()}
       />
