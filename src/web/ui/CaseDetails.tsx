@@ -572,16 +572,11 @@ export function applicationPhoto(
   return uploaded ? { state: 'uploaded', uploadedAt: uploaded.uploadedAt } : { state: 'missing' };
 }
 
+/** A document application's subject, the case's documents, and who reads the page. */
+type ApplicationProps = { subject: DocumentApplication; documents: CaseView['documents']; audience: CaseAudience };
+
 /** The photo's state in words: the resident reads that the desk will check an uploaded photo, the officer that they check it. */
-function PhotoState({
-  subject,
-  documents,
-  audience,
-}: {
-  subject: DocumentApplication;
-  documents: CaseView['documents'];
-  audience: CaseAudience;
-}) {
+function PhotoState({ subject, documents, audience }: ApplicationProps) {
   const t = useT();
   const f = useFormat();
   const photo = applicationPhoto(subject, documents);
@@ -593,15 +588,7 @@ function PhotoState({
 }
 
 /** What a document application is about and how far it has come: fee and payment, identity check, photo, production, hand-over. */
-function DocumentApplicationRows({
-  subject: s,
-  documents,
-  audience,
-}: {
-  subject: DocumentApplication;
-  documents: CaseView['documents'];
-  audience: CaseAudience;
-}) {
+function DocumentApplicationRows({ subject: s, documents, audience }: ApplicationProps) {
   const t = useT();
   const f = useFormat();
   const branchName = useBranchName();
