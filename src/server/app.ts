@@ -405,6 +405,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         nameLv: b.nameLv,
         nameEn: b.nameEn,
         address: b.address,
+        ownOffice: b.institution === OFFICE_INSTITUTION,
       })),
     preparedApplication: async (personId, caseId) =>
       (await cases.openCasesOf(personId, 'document-application')).some(

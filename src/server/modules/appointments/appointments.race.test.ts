@@ -38,7 +38,12 @@ beforeAll(async () => {
     sms: recordingSmsTransport,
   });
   const branches = async () =>
-    await db.selectFrom('identity.branch').select(['id', 'code', 'nameLv', 'nameEn', 'address']).execute();
+    (
+      await db
+        .selectFrom('identity.branch')
+        .select(['id', 'code', 'nameLv', 'nameEn', 'address', 'institution'])
+        .execute()
+    ).map(({ institution, ...b }) => ({ ...b, ownOffice: institution === 'PMLP' }));
   service = createAppointmentsService({
     db,
     clock,

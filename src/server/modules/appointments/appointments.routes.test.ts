@@ -76,7 +76,7 @@ describe('what can be booked', () => {
     expect(branches.every((b) => b.nameEn && b.nameEn !== b.nameLv)).toBe(true);
   });
 
-  it('every branch offers the default services and hours; a day has its slots, free desks counted', async () => {
+  it('every office branch offers the default services and hours; a day has its slots, free desks counted', async () => {
     const offers = (await anna.request('GET', '/api/public/appointments/branches')).json() as {
       branches: Array<{ code: string; services: Array<{ code: string; desks: number }>; hours: unknown[] }>;
     };
@@ -84,6 +84,8 @@ describe('what can be booked', () => {
       services: expect.arrayContaining([{ code: 'document-application', desks: 3, durationMinutes: 15 }]),
       hours: expect.any(Array),
     });
+    // The municipality's office is a partner's: none of the office's services are booked there.
+    expect(offers.branches.find((b) => b.code === 'JELGAVA-PASV')?.services ?? []).toEqual([]);
     const tuesday = await slots('2026-12-01');
     expect(tuesday).toHaveLength(34);
     expect(tuesday[0]).toEqual({ startsAt: '2026-12-01T06:30:00.000Z', time: '08:30', free: 3 });

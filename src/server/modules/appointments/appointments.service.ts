@@ -78,6 +78,8 @@ export interface Branch {
   nameLv: string;
   nameEn: string;
   address: string | null;
+  /** The office's own branch; a partner institution's office (a municipality's) takes none of the office's services. */
+  ownOffice: boolean;
 }
 
 export type ResidentActor = { personId: string; audit: AuditActor; requestId?: string | undefined };
@@ -762,11 +764,11 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       return booked;
     },
 
-    /** Default services and opening hours for branches that have none (first start). */
+    /** Default services and opening hours for the office's own branches that have none (first start). */
     async ensureDefaults(): Promise<void> {
       await repository.ensureDefaults(
         db,
-        (await deps.branches()).map((b) => b.id),
+        (await deps.branches()).filter((b) => b.ownOffice).map((b) => b.id),
         DEFAULT_SERVICES,
         DEFAULT_HOURS,
       );
