@@ -13,6 +13,8 @@ export const ProcedureRulesView = z.object({
   procedures: z.array(
     z.object({
       procedure: CaseTypeSchema,
+      /** The catalogue namespace naming the documents its versions list (`<namespace>.<code>`); null: none listed. */
+      documentWording: z.string().nullable(),
       /** Oldest first; a version's `validFrom` names it. */
       versions: z.array(
         z.object({

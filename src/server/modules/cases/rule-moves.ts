@@ -296,6 +296,7 @@ export async function procedureRules(engine: Engine): Promise<ProcedureRulesView
           .reduce((n, c) => n + c.count, 0);
       return {
         procedure: p.definition.type,
+        documentWording: book.documentWording ?? null,
         versions: book.versions.map((v) => ({
           validFrom: v.validFrom,
           legalAct: v.legalAct,

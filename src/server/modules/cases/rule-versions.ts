@@ -34,6 +34,8 @@ export interface RuleBook<V extends RuleVersion = RuleVersion> {
   versions: readonly V[];
   /** The change for one case's subject (lodged on `lodgedOn`); without it a move changes the deadline only. */
   moveEffect?(subject: Record<string, unknown>, from: V, to: V, lodgedOn: PlainDate): RuleMoveEffect;
+  /** Where the versions list documents: the catalogue namespace whose `<namespace>.<code>` names each document code. */
+  documentWording?: string;
 }
 
 /** The version in force for an application lodged on `day`; undefined before the first version. */

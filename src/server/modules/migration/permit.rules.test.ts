@@ -9,6 +9,7 @@ import {
 } from '../../../shared/kernel/plain-date.ts';
 import {
   GROUNDS_OF_KIND,
+  PERMIT_DOCUMENTS,
   PERMIT_GROUNDS,
   PERMIT_KINDS,
   PERMIT_TIERS,
@@ -40,6 +41,8 @@ import { RIGHT_OF } from './permit-procedure.ts';
 import { FIELD_REASONS } from '../../../shared/errors.ts';
 import { RESIDENCE_2017 } from './permit-rules/residence-2017-09-12.ts';
 import { EU_RESIDENCE_RULES, permitRulesOf, RESIDENCE_RULES, type PermitRuleVersion } from './permit-rules/index.ts';
+import lv from '../../../shared/i18n/lv.json' with { type: 'json' };
+import en from '../../../shared/i18n/en.json' with { type: 'json' };
 import { EU_DOCUMENT_KINDS } from '../../../shared/kernel/permit-grounds.ts';
 
 const d = plainDate;
@@ -517,5 +520,18 @@ describe('the rule book of each kind', () => {
       expect(permitRulesOf(kind)).toBe(EU_DOCUMENT_KINDS.includes(kind) ? EU_RESIDENCE_RULES : RESIDENCE_RULES);
     // The EU family member's cards are the EU procedure's, as their case type is.
     expect(permitRulesOf('eu-family-residence-card')).toBe(EU_RESIDENCE_RULES);
+  });
+});
+
+describe('the documents a move lists', () => {
+  it('are named in both catalogues under the namespace each residence rule book gives the screen', () => {
+    for (const book of [RESIDENCE_RULES, EU_RESIDENCE_RULES]) {
+      expect(book.documentWording).toBe('permits.document');
+      for (const code of PERMIT_DOCUMENTS) {
+        const key = `${book.documentWording}.${code}`;
+        expect(Object.keys(lv), key).toContain(key);
+        expect(Object.keys(en), key).toContain(key);
+      }
+    }
   });
 });

@@ -131,6 +131,7 @@ export function MoveCasesForm({ procedures, canOpenCases }: { procedures: Proced
             moving={move.isPending}
             onMove={() => move.mutate(preview)}
             canOpenCases={canOpenCases}
+            documentWording={procedures.find((p) => p.procedure === preview.plan.procedure)?.documentWording ?? null}
           />
         ) : (
           <p className="hint">{t('procedureRules.stale')}</p>

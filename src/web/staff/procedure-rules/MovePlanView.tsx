@@ -12,9 +12,9 @@ import { ScrollTable } from '../../ui/Table.tsx';
 
 type PlannedCase = RuleMovePlan['cases'][number];
 
-/** The catalogue's name of a procedure's document code (only the residence procedures list documents by version). */
-function documentName(procedure: string, code: string, t: (key: string) => string): string {
-  return procedure === 'residence-permit' || procedure === 'eu-residence' ? t(`permits.document.${code}`) : code;
+/** The catalogue's name of a document code, in the namespace the procedure's rule book names (else the code). */
+function documentName(wording: string | null, code: string, t: (key: string) => string): string {
+  return wording ? t(`${wording}.${code}`) : code;
 }
 
 export function MovePlanView(props: {
@@ -23,6 +23,8 @@ export function MovePlanView(props: {
   moving: boolean;
   onMove: () => void;
   canOpenCases: boolean;
+  /** The catalogue namespace of the procedure's document codes (ProcedureRulesView `documentWording`). */
+  documentWording: string | null;
 }) {
   const { plan } = props;
   const t = useT();
@@ -46,7 +48,7 @@ export function MovePlanView(props: {
               cutoff: plan.lodgedBefore ? f.date(plan.lodgedBefore) : 'none',
             })}
           </p>
-          <PlanTable plan={plan} canOpenCases={props.canOpenCases} />
+          <PlanTable plan={plan} canOpenCases={props.canOpenCases} documentWording={props.documentWording} />
           <p className="hint">{t('procedureRules.moveHint')}</p>
           <button type="button" className="button" disabled={props.moving} onClick={props.onMove}>
             {t('procedureRules.move', { count })}
@@ -57,7 +59,15 @@ export function MovePlanView(props: {
   );
 }
 
-function PlanTable({ plan, canOpenCases }: { plan: RuleMovePlan; canOpenCases: boolean }) {
+function PlanTable({
+  plan,
+  canOpenCases,
+  documentWording,
+}: {
+  plan: RuleMovePlan;
+  canOpenCases: boolean;
+  documentWording: string | null;
+}) {
   const t = useT();
   return (
     <ScrollTable>
@@ -81,6 +91,7 @@ function PlanTable({ plan, canOpenCases }: { plan: RuleMovePlan; canOpenCases: b
               procedure={plan.procedure}
               to={plan.to.validFrom}
               canOpenCases={canOpenCases}
+              documentWording={documentWording}
             />
           ))}
         </tbody>
@@ -94,11 +105,13 @@ function PlanRow({
   procedure,
   to,
   canOpenCases,
+  documentWording,
 }: {
   item: PlannedCase;
   procedure: string;
   to: string;
   canOpenCases: boolean;
+  documentWording: string | null;
 }) {
   const t = useT();
   const f = useFormat();
@@ -138,7 +151,7 @@ function PlanRow({
         ) : (
           <ul className="plain-list">
             {c.newDocuments.map((d) => (
-              <li key={d}>{documentName(procedure, d, t)}</li>
+              <li key={d}>{documentName(documentWording, d, t)}</li>
             ))}
           </ul>
         )}

@@ -38,10 +38,15 @@ function permitMove(stored: Record<string, unknown>, _from: PermitRuleVersion, t
   };
 }
 
-export const RESIDENCE_RULES: RuleBook<PermitRuleVersion> = { versions: [RESIDENCE_2017], moveEffect: permitMove };
+export const RESIDENCE_RULES: RuleBook<PermitRuleVersion> = {
+  versions: [RESIDENCE_2017],
+  moveEffect: permitMove,
+  documentWording: 'permits.document',
+};
 export const EU_RESIDENCE_RULES: RuleBook<PermitRuleVersion> = {
   versions: [EU_RESIDENCE_2011],
   moveEffect: permitMove,
+  documentWording: 'permits.document',
 };
 
 /** The book of a kind's procedure: the EU citizens' and their families' documents are a procedure of their own. */
